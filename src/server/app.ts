@@ -1,0 +1,72 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { sql } from 'drizzle-orm';
+import { registerAuthHook } from './http/auth-hook.js';
+import { registerErrorHandler } from './http/errors.js';
+import { auditRoutes } from './modules/audit/audit.routes.js';
+import { authRoutes } from './modules/auth/auth.routes.js';
+import { orgUnitsRoutes } from './modules/org-units/org-units.routes.js';
+import { peopleRoutes } from './modules/people/people.routes.js';
+import { usersRoutes } from './modules/users/users.routes.js';
+import { createServices, type Deps, type Services } from './services.js';
+
+export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+const version = '0.1.0';
+
+/** Builds the HTTP app from its dependencies. No I/O here beyond what Fastify does on `ready()`. */
+export async function buildApp(deps: Deps, opts: { logger?: boolean } = {}): Promise<{ app: FastifyInstance; services: Services }> {
+  const app = Fastify({
+    logger: opts.logger ? { level: deps.config.logLevel } : false,
+    bodyLimit: 1024 * 1024,
+    trustProxy: true,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  const webRoot = path.resolve(deps.config.webDist);
+  const hasWeb = existsSync(path.join(webRoot, 'index.html'));
+  registerErrorHandler(app, { spaFallback: hasWeb });
+
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 } });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'steerboard API', version, description: 'Steering committee platform: inspections, program monitoring, DX assessment' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'sb_session' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  const services = createServices(deps);
+  registerAuthHook(app, services.auth);
+
+  app.get('/api/health', {
+    config: { public: true },
+    schema: {
+      tags: ['system'], summary: 'Liveness and database check', security: [],
+      response: { 200: z.object({ status: z.literal('ok'), db: z.enum(['pglite', 'postgres']), version: z.string(), time: z.string() }) },
+    },
+  }, async () => {
+    await deps.db.execute(sql`select 1`);
+    return { status: 'ok' as const, db: deps.dbKind, version, time: deps.clock.now().toISOString() };
+  });
+  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(authRoutes(services.auth, { secure: deps.config.cookieSecure }));
+  await app.register(auditRoutes(deps.db, services.audit));
+  await app.register(orgUnitsRoutes(services.orgUnits));
+  await app.register(peopleRoutes(services.people));
+  await app.register(usersRoutes(services.users));
+
+  // the built web app (npm start builds it); API-only when absent, e.g. in API tests
+  if (hasWeb) await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: 'index.html' });
+  return { app, services };
+}

@@ -1,0 +1,42 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { sql } from 'drizzle-orm';
+import type { Db } from './client.js';
+
+const migrationsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+// any constant works: it only has to be the same for every instance of the app
+const LOCK_KEY = 7_042_024;
+
+interface Journal { entries: { idx: number; tag: string }[] }
+
+/**
+ * Applies the committed SQL migrations (written by drizzle-kit) in order, each in its own transaction.
+ * An advisory lock lets several app instances start at once against one server.
+ */
+export async function migrate(db: Db): Promise<string[]> {
+  const journal = JSON.parse(await readFile(path.join(migrationsDir, 'meta', '_journal.json'), 'utf8')) as Journal;
+  const applied: string[] = [];
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${LOCK_KEY})`);
+    await tx.execute(sql`create table if not exists schema_migrations (name text primary key, applied_at timestamptz not null default now())`);
+    const done = await tx.execute<{ name: string }>(sql`select name from schema_migrations`);
+    const doneSet = new Set(rowsOf<{ name: string }>(done).map((r) => r.name));
+    for (const entry of [...journal.entries].sort((a, b) => a.idx - b.idx)) {
+      if (doneSet.has(entry.tag)) continue;
+      const text = await readFile(path.join(migrationsDir, `${entry.tag}.sql`), 'utf8');
+      for (const statement of text.split('--> statement-breakpoint')) {
+        if (statement.trim()) await tx.execute(sql.raw(statement));
+      }
+      await tx.execute(sql`insert into schema_migrations (name) values (${entry.tag})`);
+      applied.push(entry.tag);
+    }
+  });
+  return applied;
+}
+
+/** node-postgres returns `{ rows }`, PGlite returns `{ rows }` too; older drivers return arrays. */
+export function rowsOf<T>(result: unknown): T[] {
+  if (Array.isArray(result)) return result as T[];
+  return ((result as { rows?: T[] }).rows ?? []) as T[];
+}

@@ -1,0 +1,2 @@
+export * from './foundation.js';
+export * from './inspections.js';

@@ -1,0 +1,21 @@
+import { mkdirSync } from 'node:fs';
+import { loadConfig } from './config.js';
+import { openDb } from './db/client.js';
+import { buildApp } from './app.js';
+import { prepareDatabase } from './bootstrap.js';
+import { systemClock } from './lib/clock.js';
+
+const config = loadConfig();
+if (!config.databaseUrl) mkdirSync(config.dataDir, { recursive: true });
+const handle = await openDb({ url: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir });
+const { app, services } = await buildApp({ db: handle.db, dbKind: handle.kind, config, clock: systemClock }, { logger: true });
+await prepareDatabase(handle, config, services, (msg) => app.log.info(msg));
+await app.listen({ port: config.port, host: config.host });
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, async () => {
+    await app.close();
+    await handle.close();
+    process.exit(0);
+  });
+}

@@ -1,0 +1,33 @@
+import { and, desc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.js';
+import { auditEvents } from '../../db/schema/index.js';
+
+export type NewAuditEvent = typeof auditEvents.$inferInsert;
+
+export interface AuditFilter {
+  entityType?: string; entityId?: string; actorUsername?: string; action?: string;
+  from?: string; to?: string; limit: number; offset: number;
+}
+
+export function createAuditRepo() {
+  return {
+    insert: (db: DbOrTx, event: NewAuditEvent) => db.insert(auditEvents).values(event),
+
+    async list(db: DbOrTx, f: AuditFilter) {
+      const where: SQL[] = [];
+      if (f.entityType) where.push(eq(auditEvents.entityType, f.entityType));
+      if (f.entityId) where.push(eq(auditEvents.entityId, f.entityId));
+      if (f.actorUsername) where.push(eq(auditEvents.actorUsername, f.actorUsername));
+      if (f.action) where.push(eq(auditEvents.action, f.action));
+      if (f.from) where.push(gte(auditEvents.at, new Date(`${f.from}T00:00:00+07:00`)));
+      if (f.to) where.push(lte(auditEvents.at, new Date(`${f.to}T23:59:59.999+07:00`)));
+      const cond = where.length ? and(...where) : undefined;
+      const [items, [{ total }]] = await Promise.all([
+        db.select().from(auditEvents).where(cond).orderBy(desc(auditEvents.id)).limit(f.limit).offset(f.offset),
+        db.select({ total: sql<number>`count(*)::int` }).from(auditEvents).where(cond),
+      ]);
+      return { items, total };
+    },
+  };
+}
+export type AuditRepo = ReturnType<typeof createAuditRepo>;

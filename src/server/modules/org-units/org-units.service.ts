@@ -1,0 +1,59 @@
+import type { OrgUnitInput } from '../../../shared/contracts/org-units.js';
+import type { Db } from '../../db/client.js';
+import type { Actor } from '../../http/context.js';
+import { conflict, invalid, notFound } from '../../http/errors.js';
+import type { AuditService } from '../audit/audit.service.js';
+import type { OrgUnitFilter, OrgUnitsRepo } from './org-units.repo.js';
+import { orgUnitsPolicy } from './org-units.policy.js';
+
+export function createOrgUnitsService({ db, repo, audit }: { db: Db; repo: OrgUnitsRepo; audit: AuditService }) {
+  async function checkRefs(input: Partial<OrgUnitInput>, selfId?: string) {
+    if (input.validFrom && input.validTo && input.validFrom > input.validTo) {
+      throw invalid([{ field: 'body.validTo', message: 'must not be before validFrom' }]);
+    }
+    if (input.parentId) {
+      if (!(await repo.getRow(db, input.parentId))) throw invalid([{ field: 'body.parentId', message: 'no such org unit' }]);
+      if (selfId && (await repo.ancestorIds(db, input.parentId)).includes(selfId)) {
+        throw invalid([{ field: 'body.parentId', message: 'would make a cycle' }]);
+      }
+    }
+    if (input.code) {
+      const same = await repo.getByCode(db, input.code);
+      if (same && same.id !== selfId) throw conflict('An org unit with this code exists', { field: 'body.code' });
+    }
+  }
+
+  return {
+    list: (filter: OrgUnitFilter) => repo.list(db, filter),
+
+    async get(id: string) {
+      const unit = await repo.get(db, id);
+      if (!unit) throw notFound('orgUnit', id);
+      const { successors, predecessors } = await repo.links(db, id);
+      return { ...unit, successors, predecessors };
+    },
+
+    /** `actor` null: the system itself (reference data, demo seed); routes always pass a user. */
+    async create(actor: Actor | null, input: OrgUnitInput) {
+      if (actor) orgUnitsPolicy.assertCanWrite(actor);
+      await checkRefs(input);
+      return db.transaction(async (tx) => {
+        const row = await repo.insert(tx, input);
+        await audit.record(tx, actor, { action: 'create', entityType: 'orgUnit', entityId: row.id, after: row });
+        return row.id;
+      });
+    },
+
+    async update(actor: Actor, id: string, patch: Partial<OrgUnitInput>) {
+      orgUnitsPolicy.assertCanWrite(actor);
+      const current = await repo.getRow(db, id);
+      if (!current) throw notFound('orgUnit', id);
+      await checkRefs({ validFrom: current.validFrom, validTo: current.validTo, ...patch } as Partial<OrgUnitInput>, id);
+      await db.transaction(async (tx) => {
+        const row = await repo.update(tx, id, patch, current);
+        await audit.record(tx, actor, { action: 'update', entityType: 'orgUnit', entityId: id, before: current, after: row });
+      });
+    },
+  };
+}
+export type OrgUnitsService = ReturnType<typeof createOrgUnitsService>;

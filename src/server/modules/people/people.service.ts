@@ -1,0 +1,48 @@
+import type { PersonInput } from '../../../shared/contracts/people.js';
+import type { Db } from '../../db/client.js';
+import type { Actor } from '../../http/context.js';
+import { invalid, notFound } from '../../http/errors.js';
+import type { AuditService } from '../audit/audit.service.js';
+import type { OrgUnitsRepo } from '../org-units/org-units.repo.js';
+import type { PeopleRepo } from './people.repo.js';
+import { peoplePolicy } from './people.policy.js';
+
+export function createPeopleService({ db, repo, orgUnits, audit }: { db: Db; repo: PeopleRepo; orgUnits: OrgUnitsRepo; audit: AuditService }) {
+  async function checkRefs(input: Partial<PersonInput>) {
+    if (input.orgUnitId && !(await orgUnits.getRow(db, input.orgUnitId))) {
+      throw invalid([{ field: 'body.orgUnitId', message: 'no such org unit' }]);
+    }
+  }
+  async function get(id: string) {
+    const row = await repo.get(db, id);
+    if (!row) throw notFound('person', id);
+    return row;
+  }
+  return {
+    list: (f: { q?: string; orgUnitId?: string; limit: number; offset: number }) => repo.list(db, f),
+    get,
+    /** `actor` null: the system itself (demo seed); routes always pass a user. */
+    async create(actor: Actor | null, input: PersonInput & { isDemo?: boolean }) {
+      if (actor) peoplePolicy.assertCanWrite(actor);
+      await checkRefs(input);
+      const id = await db.transaction(async (tx) => {
+        const row = await repo.insert(tx, input);
+        await audit.record(tx, actor, { action: 'create', entityType: 'person', entityId: row.id, after: row });
+        return row.id;
+      });
+      return get(id);
+    },
+    async update(actor: Actor, id: string, patch: Partial<PersonInput>) {
+      peoplePolicy.assertCanWrite(actor);
+      const current = await repo.getRow(db, id);
+      if (!current) throw notFound('person', id);
+      await checkRefs(patch);
+      await db.transaction(async (tx) => {
+        const row = await repo.update(tx, id, patch, current);
+        await audit.record(tx, actor, { action: 'update', entityType: 'person', entityId: id, before: current, after: row });
+      });
+      return get(id);
+    },
+  };
+}
+export type PeopleService = ReturnType<typeof createPeopleService>;

@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { roles } from '../fields.js';
+
+export const loginBody = z.strictObject({
+  username: z.string().trim().min(1, 'must not be empty').max(64),
+  password: z.string().min(1, 'must not be empty').max(256),
+});
+export type LoginBody = z.infer<typeof loginBody>;
+
+export const sessionUser = z.object({
+  id: z.uuid(),
+  username: z.string(),
+  displayName: z.string(),
+  role: z.enum(roles),
+  orgUnitId: z.uuid().nullable(),
+  orgUnitName: z.string().nullable(),
+  personId: z.uuid().nullable(),
+});
+export type SessionUser = z.infer<typeof sessionUser>;
+
+export const meResponse = z.object({ user: sessionUser });

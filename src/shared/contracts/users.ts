@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { pageQuery, roles, shortText, uuidField } from '../fields.js';
+
+export const userAccount = z.object({
+  id: z.uuid(),
+  username: z.string(),
+  displayName: z.string(),
+  role: z.enum(roles),
+  orgUnitId: z.uuid().nullable(),
+  orgUnitName: z.string().nullable(),
+  personId: z.uuid().nullable(),
+  active: z.boolean(),
+  createdAt: z.date(),
+});
+
+export const userListQuery = z.strictObject({ ...pageQuery });
+
+const password = z.string().min(8, 'must be at least 8 characters').max(256);
+export const userInput = z.strictObject({
+  username: z.string().trim().min(3, 'must be at least 3 characters').max(64).regex(/^[a-z0-9._-]+$/, 'lower-case letters, digits and . _ - only'),
+  displayName: shortText(120),
+  role: z.enum(roles),
+  orgUnitId: uuidField.nullable().optional(),
+  personId: uuidField.nullable().optional(),
+  password,
+});
+export type UserInput = z.infer<typeof userInput>;
+
+export const userPatch = z.strictObject({
+  displayName: shortText(120).optional(),
+  role: z.enum(roles).optional(),
+  orgUnitId: uuidField.nullable().optional(),
+  personId: uuidField.nullable().optional(),
+  active: z.boolean().optional(),
+  password: password.optional(),
+});
+export type UserPatch = z.infer<typeof userPatch>;
