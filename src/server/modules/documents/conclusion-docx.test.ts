@@ -1,0 +1,120 @@
+import JSZip from 'jszip';
+import { describe, expect, it } from 'vitest';
+import { renderConclusionDocx } from './conclusion-docx.js';
+import { docxParagraphs, sampleConclusion } from './test-fixtures.js';
+
+const headings = ['I. ƯU ĐIỂM', 'II. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN', 'III. BIỆN PHÁP KHẮC PHỤC', 'IV. KIẾN NGHỊ, ĐỀ XUẤT'];
+
+describe('renderConclusionDocx', () => {
+  it('writes header, title, every section and finding, recipients and signature', async () => {
+    const input = sampleConclusion();
+    const paragraphs = await docxParagraphs(await renderConclusionDocx(input));
+    const text = paragraphs.join('\n');
+
+    for (const expected of [
+      'THÀNH ỦY HÀ NỘI',
+      'BAN CHỈ ĐẠO CHƯƠNG TRÌNH 07-CTr/TU',
+      'ĐẢNG CỘNG SẢN VIỆT NAM',
+      'Số 01-KL/ĐKT',
+      'Hà Nội, ngày 15 tháng 11 năm 2023',
+      'KẾT LUẬN KIỂM TRA',
+      input.subtitle,
+      input.intro!,
+      ...headings,
+      '1. Tồn tại, hạn chế',
+      '2. Nguyên nhân',
+      'a) Nguyên nhân khách quan',
+      'b) Nguyên nhân chủ quan',
+      'Đơn vị thực hiện: Sở Thông tin và Truyền thông; thời hạn: 31/03/2024.',
+      'Cơ quan, đơn vị tiếp nhận: Ủy ban nhân dân Thành phố; thời hạn: 30/06/2024.',
+      'Nơi nhận:',
+      '- Thường trực Thành ủy (để báo cáo),',
+      '- Lưu hồ sơ Đoàn kiểm tra.',
+      'T/M ĐOÀN KIỂM TRA',
+      'TRƯỞNG ĐOÀN',
+      'Nguyễn Văn An',
+    ]) {
+      expect(paragraphs, expected).toContain(expected);
+    }
+    for (const finding of input.findings) expect(paragraphs).toContain(`- ${finding.text}`);
+    expect(text).not.toContain('DỰ THẢO');
+    expect(text).not.toContain('Thay thế');
+  });
+
+  it('orders sections by number and content areas by plan position', async () => {
+    const paragraphs = await docxParagraphs(await renderConclusionDocx(sampleConclusion()));
+    const at = (p: string) => paragraphs.indexOf(p);
+    expect(headings.map(at)).toEqual([...headings.map(at)].sort((a, b) => a - b));
+    const firstArea = at('Công tác lãnh đạo, chỉ đạo, quán triệt, triển khai');
+    const secondArea = at('Ứng dụng khoa học, công nghệ và đổi mới sáng tạo');
+    expect(firstArea).toBeGreaterThan(at('I. ƯU ĐIỂM'));
+    expect(firstArea).toBeLessThan(secondArea);
+  });
+
+  it('skips an empty section and keeps the numbering consecutive', async () => {
+    const input = sampleConclusion();
+    const noStrengths = input.findings.filter((f) => f.kind !== 'strength');
+    const text = (await docxParagraphs(await renderConclusionDocx({ ...input, findings: noStrengths }))).join('\n');
+    expect(text).not.toContain('ƯU ĐIỂM');
+    expect(text).toContain('I. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN');
+    expect(text).toContain('II. BIỆN PHÁP KHẮC PHỤC');
+    expect(text).toContain('III. KIẾN NGHỊ, ĐỀ XUẤT');
+    expect(text).not.toContain('IV.');
+  });
+
+  it('drops cause sub-headings that have no cause', async () => {
+    const input = sampleConclusion();
+    const findings = input.findings.filter((f) => f.kind !== 'shortcoming' && f.causeType !== 'objective');
+    const paragraphs = await docxParagraphs(await renderConclusionDocx({ ...input, findings }));
+    expect(paragraphs).toContain('1. Nguyên nhân');
+    expect(paragraphs).toContain('a) Nguyên nhân chủ quan');
+    expect(paragraphs.join('\n')).not.toContain('khách quan');
+  });
+
+  it('marks a draft and cites the conclusion a correction replaces', async () => {
+    const input = sampleConclusion({
+      draft: true,
+      number: '02-KL/ĐKT',
+      supersedes: { number: '01-KL/ĐKT', issuedDate: '2023-11-15', reason: 'sai tên đơn vị được kiểm tra' },
+    });
+    const paragraphs = await docxParagraphs(await renderConclusionDocx(input));
+    expect(paragraphs.indexOf('DỰ THẢO')).toBeGreaterThan(-1);
+    expect(paragraphs.indexOf('DỰ THẢO')).toBeLessThan(paragraphs.indexOf('KẾT LUẬN KIỂM TRA'));
+    expect(paragraphs).toContain('Thay thế Kết luận số 01-KL/ĐKT ngày 15/11/2023; lý do: sai tên đơn vị được kiểm tra');
+  });
+
+  it('uses the national motto for state documents and adds the default archive line', async () => {
+    const input = sampleConclusion({ motto: 'state', issuedDate: '2024-02-05', recipients: ['Sở Y tế'] });
+    const paragraphs = await docxParagraphs(await renderConclusionDocx(input));
+    expect(paragraphs).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(paragraphs).toContain('Độc lập - Tự do - Hạnh phúc');
+    expect(paragraphs).toContain('Số: 01-KL/ĐKT');
+    expect(paragraphs).toContain('Hà Nội, ngày 05 tháng 02 năm 2024');
+    expect(paragraphs).toContain('- Sở Y tế,');
+    expect(paragraphs).toContain('- Lưu VT.');
+    expect(paragraphs).not.toContain('ĐẢNG CỘNG SẢN VIỆT NAM');
+  });
+
+  it('keeps the last paragraph on the page of the signature', async () => {
+    const zip = await JSZip.loadAsync(await renderConclusionDocx(sampleConclusion()));
+    const document = await zip.file('word/document.xml')!.async('string');
+    const beforeClosing = document.slice(0, document.lastIndexOf('<w:tbl>'));
+    const lastParagraphs = [...beforeClosing.matchAll(/<w:p>[\s\S]*?<\/w:p>/g)].slice(-2).map((m) => m[0]);
+    expect(lastParagraphs[0]).toContain('Ủy ban nhân dân Thành phố');
+    for (const paragraph of lastParagraphs) expect(paragraph).toContain('<w:keepNext/>');
+  });
+
+  it('sets A4 page, decree margins, Times New Roman 14 pt and the metadata', async () => {
+    const zip = await JSZip.loadAsync(await renderConclusionDocx(sampleConclusion()));
+    const document = await zip.file('word/document.xml')!.async('string');
+    const styles = await zip.file('word/styles.xml')!.async('string');
+    const core = await zip.file('docProps/core.xml')!.async('string');
+    expect(document).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
+    expect(document).toMatch(/<w:pgMar w:top="1134" w:right="850" w:bottom="1134" w:left="1701"/);
+    expect(document).toContain('<w:jc w:val="both"/>');
+    expect(styles).toContain('w:ascii="Times New Roman"');
+    expect(styles).toMatch(/<w:sz w:val="28"\/>/);
+    expect(core).toContain('<dc:creator>steerboard</dc:creator>');
+    expect(core).toContain('<dc:title>Kết luận kiểm tra số 01-KL/ĐKT</dc:title>');
+  });
+});
