@@ -1,0 +1,34 @@
+import { Button, Result } from 'antd';
+import { Component, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+
+function CrashResult() {
+  const { t } = useTranslation();
+  return (
+    <Result
+      status="error"
+      title={t('pages.errorTitle')}
+      extra={<Button type="primary" onClick={() => window.location.reload()}>{t('pages.reload')}</Button>}
+    />
+  );
+}
+
+/**
+ * Catches render errors and failed page-chunk loads (e.g. after a deploy) so one page cannot blank the app.
+ * Error boundaries must be class components. Give it a `key` to reset it on navigation.
+ */
+export class ErrorBoundary extends Component<{ children: ReactNode }, { failed: boolean }> {
+  override state = { failed: false };
+
+  static getDerivedStateFromError() {
+    return { failed: true };
+  }
+
+  override componentDidCatch(error: unknown) {
+    console.error(error);
+  }
+
+  override render() {
+    return this.state.failed ? <CrashResult /> : this.props.children;
+  }
+}

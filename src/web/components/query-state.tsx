@@ -1,0 +1,37 @@
+import type { UseQueryResult } from '@tanstack/react-query';
+import { Button, Result, Spin } from 'antd';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isApiError } from '../api/client';
+import { errorMessage } from '../i18n/error-message';
+
+export function PageSpinner() {
+  const { t } = useTranslation();
+  return (
+    <div className="page-spinner" role="status" aria-label={t('common.loading')}>
+      <Spin size="large" />
+    </div>
+  );
+}
+
+export function ErrorResult({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+  const { t } = useTranslation();
+  const status = isApiError(error) ? error.status : 0;
+  const kind = status === 403 ? '403' : status === 404 ? '404' : 'error';
+  const title = kind === '403' ? t('pages.forbiddenTitle') : kind === '404' ? t('pages.notFoundTitle') : t('pages.errorTitle');
+  return (
+    <Result
+      status={kind}
+      title={title}
+      subTitle={errorMessage(t, error)}
+      extra={onRetry && <Button type="primary" onClick={onRetry}>{t('common.retry')}</Button>}
+    />
+  );
+}
+
+/** Spinner while loading, an error with a retry button on failure, else `children(data)`. */
+export function QueryState<T>({ query, children }: { query: UseQueryResult<T>; children: (data: T) => ReactNode }) {
+  if (query.isPending) return <PageSpinner />;
+  if (query.isError) return <ErrorResult error={query.error} onRetry={() => void query.refetch()} />;
+  return <>{children(query.data)}</>;
+}

@@ -1,0 +1,43 @@
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  DashboardOutlined,
+  FileSearchOutlined,
+  FlagOutlined,
+  ProjectOutlined,
+  ScheduleOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import type { ParseKeys } from 'i18next';
+import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
+import type { Permission } from './features/auth/permissions';
+
+export interface AppRoute {
+  /** react-router path, e.g. `/inspections/:id` */
+  path: string;
+  /** a lazily loaded page: the file must `export default` its component */
+  page: LazyExoticComponent<ComponentType>;
+  /** set to list the page in the side menu */
+  menu?: { title: ParseKeys; icon: ReactNode };
+  /** hides the menu entry and shows "access denied" to roles without it (the server checks too) */
+  permission?: Permission;
+}
+
+/** Pages inside the app layout. Adding a page = one line here. */
+export const appRoutes: AppRoute[] = [
+  { path: '/', page: lazy(() => import('./features/dashboard/dashboard-page')), menu: { title: 'dashboard.title', icon: <DashboardOutlined /> } },
+  { path: '/inspection-plans', page: lazy(() => import('./features/inspection-plans/inspection-plans-page')), menu: { title: 'inspectionPlans.title', icon: <ScheduleOutlined /> } },
+  { path: '/inspection-plans/:id', page: lazy(() => import('./features/inspection-plans/inspection-plan-page')) },
+  { path: '/inspections', page: lazy(() => import('./features/inspections/inspections-page')), menu: { title: 'inspections.title', icon: <FileSearchOutlined /> } },
+  { path: '/inspections/:id', page: lazy(() => import('./features/inspections/inspection-page')) },
+  { path: '/follow-ups', page: lazy(() => import('./features/follow-ups/follow-ups-page')), menu: { title: 'followUps.title', icon: <FlagOutlined /> } },
+  { path: '/programs', page: lazy(() => import('./features/programs/programs-page')), menu: { title: 'programs.title', icon: <ProjectOutlined /> } },
+  { path: '/programs/:id', page: lazy(() => import('./features/programs/program-page')) },
+  { path: '/org-units', page: lazy(() => import('./features/org-units/org-units-page')), menu: { title: 'orgUnits.title', icon: <ApartmentOutlined /> } },
+  { path: '/people', page: lazy(() => import('./features/people/people-page')), menu: { title: 'people.title', icon: <TeamOutlined /> } },
+  { path: '/users', page: lazy(() => import('./features/users/users-page')), menu: { title: 'users.title', icon: <UserOutlined /> }, permission: 'users.manage' },
+  { path: '/audit-events', page: lazy(() => import('./features/audit-events/audit-events-page')), menu: { title: 'auditEvents.title', icon: <AuditOutlined /> }, permission: 'auditEvents.read' },
+];
+
+export const LoginPage = lazy(() => import('./features/auth/login-page'));
