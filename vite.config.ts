@@ -21,7 +21,7 @@ const vendorGroups = [
   // only the pages that draw charts import echarts, so this chunk loads with them
   { name: 'echarts', test: /[\\/]node_modules[\\/](echarts|zrender|echarts-for-react)[\\/]/, priority: 40 },
   { name: 'antd-icons', test: /[\\/]node_modules[\\/]@ant-design[\\/]icons(-svg)?[\\/]/, priority: 35 },
-  { name: 'antd', test: /[\\/]node_modules[\\/](antd|@ant-design|@rc-component|rc-[\\w-]+)[\\/]/, priority: 30, maxSize: 1_200_000 },
+  { name: 'antd', test: /[\\/]node_modules[\\/](antd|@ant-design|@rc-component|rc-[\\w-]+)[\\/]/, priority: 30 },
   { name: 'vendor', test: /[\\/]node_modules[\\/]/, priority: 10 },
 ];
 

@@ -10,11 +10,17 @@ import { z } from 'zod';
 import { sql } from 'drizzle-orm';
 import { registerAuthHook } from './http/auth-hook.js';
 import { registerErrorHandler } from './http/errors.js';
+import { filesRoutes } from './modules/files/files.routes.js';
+import { inspectionsRoutes } from './modules/inspections/inspections.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { orgUnitsRoutes } from './modules/org-units/org-units.routes.js';
 import { peopleRoutes } from './modules/people/people.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
+import { inspectionPlansRoutes } from './modules/inspection-plans/inspection-plans.routes.js';
+import { programsRoutes } from './modules/programs/programs.routes.js';
+import { followUpsRoutes } from './modules/follow-ups/follow-ups.routes.js';
+import { dashboardRoutes } from './modules/dashboard/dashboard.routes.js';
 import { createServices, type Deps, type Services } from './services.js';
 
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
@@ -65,6 +71,12 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean } = {}): Pro
   await app.register(orgUnitsRoutes(services.orgUnits));
   await app.register(peopleRoutes(services.people));
   await app.register(usersRoutes(services.users));
+  await app.register(programsRoutes(services.programs));
+  await app.register(inspectionPlansRoutes(services.inspectionPlans, services.inspectionTeams));
+  await app.register(followUpsRoutes(services.followUps));
+  await app.register(inspectionsRoutes(services.inspections));
+  await app.register(filesRoutes(services.files));
+  await app.register(dashboardRoutes(services.dashboard));
 
   // the built web app (npm start builds it); API-only when absent, e.g. in API tests
   if (hasWeb) await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: 'index.html' });

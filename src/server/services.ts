@@ -5,12 +5,25 @@ import { createAuditRepo } from './modules/audit/audit.repo.js';
 import { createAuditService } from './modules/audit/audit.service.js';
 import { createAuthRepo } from './modules/auth/auth.repo.js';
 import { createAuthService } from './modules/auth/auth.service.js';
+import { createDashboardRepo } from './modules/dashboard/dashboard.repo.js';
+import { createDashboardService } from './modules/dashboard/dashboard.service.js';
+import { createFollowUpsRepo } from './modules/follow-ups/follow-ups.repo.js';
+import { createFollowUpsService } from './modules/follow-ups/follow-ups.service.js';
+import { createFilesService } from './modules/files/files.service.js';
+import { createInspectionsRepo } from './modules/inspections/inspections.repo.js';
+import { createInspectionsService } from './modules/inspections/inspections.service.js';
 import { createOrgUnitsRepo } from './modules/org-units/org-units.repo.js';
 import { createOrgUnitsService } from './modules/org-units/org-units.service.js';
 import { createPeopleRepo } from './modules/people/people.repo.js';
 import { createPeopleService } from './modules/people/people.service.js';
 import { createUsersRepo } from './modules/users/users.repo.js';
 import { createUsersService } from './modules/users/users.service.js';
+import { createInspectionPlansRepo } from './modules/inspection-plans/inspection-plans.repo.js';
+import { createInspectionPlansService } from './modules/inspection-plans/inspection-plans.service.js';
+import { createInspectionTeamsService } from './modules/inspection-plans/inspection-teams.service.js';
+import { createObjectivityRepo } from './modules/inspection-plans/objectivity.repo.js';
+import { createProgramsRepo } from './modules/programs/programs.repo.js';
+import { createProgramsService } from './modules/programs/programs.service.js';
 
 export interface Deps {
   db: Db;
@@ -29,6 +42,16 @@ export function createServices({ db, config, clock }: Deps) {
   const orgUnits = createOrgUnitsService({ db, repo: orgUnitsRepo, audit });
   const people = createPeopleService({ db, repo: createPeopleRepo(), orgUnits: orgUnitsRepo, audit });
   const users = createUsersService({ db, repo: createUsersRepo(), audit });
-  return { audit, auth, orgUnits, people, users };
+  const programs = createProgramsService({ db, repo: createProgramsRepo(), orgUnits: orgUnitsRepo, audit });
+  const inspectionPlansRepo = createInspectionPlansRepo();
+  const inspectionPlans = createInspectionPlansService({ db, repo: inspectionPlansRepo, objectivity: createObjectivityRepo(), audit });
+  const inspectionTeams = createInspectionTeamsService({ db, repo: inspectionPlansRepo, audit });
+  const files = createFilesService({ db, audit });
+  const followUps = createFollowUpsService({ db, repo: createFollowUpsRepo(), audit, clock, files });
+  const inspections = createInspectionsService({
+    db, repo: createInspectionsRepo(), audit, clock, files, plans: inspectionPlans, followUps,
+  });
+  const dashboard = createDashboardService({ db, repo: createDashboardRepo(), followUps });
+  return { audit, auth, orgUnits, people, users, programs, inspectionPlans, inspectionTeams, followUps, dashboard, files, inspections };
 }
 export type Services = ReturnType<typeof createServices>;

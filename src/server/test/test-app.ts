@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { FastifyInstance, InjectOptions } from 'fastify';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../app.js';
 import { prepareDatabase } from '../bootstrap.js';
 import { loadConfig, type Config } from '../config.js';
@@ -16,7 +16,7 @@ export interface TestContext {
   /** Logs in and returns the cookie header for `inject`. */
   login(username: string, password?: string): Promise<string>;
   /** `inject` as a logged-in user (cookie from `login`). */
-  as(cookie: string, opts: InjectOptions): ReturnType<FastifyInstance['inject']>;
+  as(cookie: string, opts: InjectOptions): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
 }
 

@@ -162,7 +162,8 @@ CREATE TABLE "findings" (
 CREATE TABLE "follow_up_updates" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"follow_up_id" uuid NOT NULL,
-	"note" text NOT NULL,
+	"action" text DEFAULT 'report' NOT NULL,
+	"note" text,
 	"status" text NOT NULL,
 	"author_id" uuid NOT NULL,
 	"at" timestamp with time zone DEFAULT now() NOT NULL
@@ -180,6 +181,9 @@ CREATE TABLE "follow_ups" (
 	"status" text DEFAULT 'open' NOT NULL,
 	"accepted_at" timestamp with time zone,
 	"accepted_by" uuid,
+	"withdrawn_at" timestamp with time zone,
+	"withdrawn_reason" text,
+	"search_text" text NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
@@ -239,6 +243,7 @@ CREATE TABLE "programs" (
 	"period_start" integer NOT NULL,
 	"period_end" integer NOT NULL,
 	"description" text,
+	"search_text" text DEFAULT '' NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "programs_code_unique" UNIQUE("code")

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { date, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import type { CauseType, CommitteeRole, FindingKind, FollowUpStatus, InspectionStatus, Rating, TeamRole } from '../../../shared/domain.js';
+import type { FollowUpUpdateAction, FollowUpWithdrawnReason } from '../../../shared/contracts/follow-ups.js';
 import { createdAt, fileBlobs, orgUnits, people, updatedAt, users } from './foundation.js';
 
 const id = () => uuid('id').primaryKey().default(sql`gen_random_uuid()`);
@@ -14,6 +15,8 @@ export const programs = pgTable('programs', {
   periodStart: integer('period_start').notNull(),
   periodEnd: integer('period_end').notNull(),
   description: text('description'),
+  // folded code and title (see foldText); empty for rows written outside the service
+  searchText: text('search_text').notNull().default(''),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
@@ -152,6 +155,11 @@ export const followUps = pgTable('follow_ups', {
   status: text('status').$type<FollowUpStatus>().notNull().default('open'),
   acceptedAt: timestamp('accepted_at', { withTimezone: true }),
   acceptedBy: uuid('accepted_by').references(() => users.id),
+  // set when a corrected conclusion drops the finding: kept for history, never overdue, hidden by default
+  withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
+  withdrawnReason: text('withdrawn_reason').$type<FollowUpWithdrawnReason>(),
+  // folded text, for search that ignores diacritics
+  searchText: text('search_text').notNull(),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 }, (t) => [
@@ -163,7 +171,9 @@ export const followUps = pgTable('follow_ups', {
 export const followUpUpdates = pgTable('follow_up_updates', {
   id: id(),
   followUpId: uuid('follow_up_id').notNull().references(() => followUps.id, { onDelete: 'cascade' }),
-  note: text('note').notNull(),
+  // report: the addressee's progress; accept / return: the secretariat's verdict on a `done` report
+  action: text('action').$type<FollowUpUpdateAction>().notNull().default('report'),
+  note: text('note'),
   status: text('status').$type<FollowUpStatus>().notNull(),
   authorId: uuid('author_id').notNull().references(() => users.id),
   at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),

@@ -1,5 +1,8 @@
 import type { Services } from '../../services.js';
+import { seedDemoFollowUps } from './demo-follow-ups.js';
 import { seedDemoFoundation } from './demo-foundation.js';
+import { seedDemoInspections } from './demo-inspections.js';
+import { seedDemoPlans } from './demo-plans.js';
 
 /**
  * The demo: the article's program, plan, teams and targets, one inspection carried to an issued
@@ -7,5 +10,8 @@ import { seedDemoFoundation } from './demo-foundation.js';
  */
 export async function seedDemo(services: Services) {
   const foundation = await seedDemoFoundation(services);
-  return { foundation };
+  const plans = await seedDemoPlans(services, foundation);
+  const inspections = await seedDemoInspections(services, foundation, plans);
+  await seedDemoFollowUps(services, foundation, plans, inspections);
+  return { foundation, plans, inspections };
 }

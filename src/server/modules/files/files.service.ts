@@ -1,0 +1,66 @@
+import { sha256Hex } from '../../lib/hash.js';
+import type { Db, DbOrTx } from '../../db/client.js';
+import type { Actor } from '../../http/context.js';
+import { notFound } from '../../http/errors.js';
+import type { AuditService } from '../audit/audit.service.js';
+import { unsupportedFileType } from './files.errors.js';
+import { filesPolicy } from './files.policy.js';
+import { createFilesRepo } from './files.repo.js';
+import { sniffFileType } from './sniff.js';
+
+export interface AttachInput {
+  inspectionId: string;
+  contentAreaId?: string | null;
+  followUpId?: string | null;
+  sha256: string;
+  fileName: string;
+  mimeType: string;
+  size: number;
+}
+
+/** Evidence files: content-addressed blobs plus attachment rows that place them on an inspection or follow-up. */
+export function createFilesService({ db, audit }: { db: Db; audit: AuditService }) {
+  const repo = createFilesRepo();
+  return {
+    /** Stores the bytes once per content (SHA-256); rejects types other than the accepted ones (415). */
+    async store(tx: DbOrTx, { bytes, fileName }: { bytes: Uint8Array; fileName: string }) {
+      const type = sniffFileType(bytes, fileName);
+      if (!type) throw unsupportedFileType();
+      const sha256 = sha256Hex(bytes);
+      await repo.insertBlob(tx, { sha256, size: bytes.length, mimeType: type.mimeType, data: bytes });
+      return { sha256, mimeType: type.mimeType, size: bytes.length };
+    },
+
+    async attach(tx: DbOrTx, actor: Actor, input: AttachInput) {
+      const row = await repo.insertAttachment(tx, {
+        inspectionId: input.inspectionId, contentAreaId: input.contentAreaId ?? null, followUpId: input.followUpId ?? null,
+        sha256: input.sha256, fileName: input.fileName, mimeType: input.mimeType, size: input.size, uploadedBy: actor.id,
+      });
+      await audit.record(tx, actor, { action: 'upload', entityType: 'attachment', entityId: row.id, after: row });
+      return row;
+    },
+
+    getAttachment: (id: string) => repo.getAttachment(db, id),
+    readBlob: (sha256: string) => repo.readBlob(db, sha256),
+    listForInspection: (inspectionId: string) => repo.listForInspection(db, inspectionId),
+
+    /** Removes the attachment row; the blob stays (other attachments may share it, and audit keeps its hash). */
+    async deleteAttachment(tx: DbOrTx, actor: Actor, id: string) {
+      const row = await repo.getAttachment(tx, id);
+      if (!row) throw notFound('attachment', id);
+      await repo.deleteAttachment(tx, id);
+      await audit.record(tx, actor, { action: 'delete', entityType: 'attachment', entityId: id, before: row });
+    },
+
+    /** The file for a download, after the permission check. */
+    async download(actor: Actor, id: string) {
+      const found = await repo.getWithScope(db, id);
+      if (!found) throw notFound('attachment', id);
+      filesPolicy.assertCanViewAttachment(actor, found);
+      const blob = await repo.readBlob(db, found.attachment.sha256);
+      if (!blob) throw notFound('file', found.attachment.sha256);
+      return { attachment: found.attachment, data: Buffer.from(blob.data) };
+    },
+  };
+}
+export type FilesService = ReturnType<typeof createFilesService>;

@@ -1,0 +1,130 @@
+import type { TargetInput, TargetPatch, TeamInput, TeamMembersInput, TeamPatch } from '../../../shared/contracts/inspection-plans.js';
+import type { FieldIssue } from '../../../shared/errors.js';
+import type { Db } from '../../db/client.js';
+import type { Actor } from '../../http/context.js';
+import { conflict, invalid, notFound } from '../../http/errors.js';
+import type { AuditService } from '../audit/audit.service.js';
+import { inspectionPlansPolicy } from './inspection-plans.policy.js';
+import type { InspectionPlansRepo } from './inspection-plans.repo.js';
+import { teamViews } from './inspection-plans.service.js';
+
+// a target's window may move until the inspection starts; it may be dropped only before the unit is notified
+const movableStatuses = new Set(['planned', 'notified']);
+
+/** Teams of a plan and their targets (each target is an `inspections` row, created `planned`). */
+export function createInspectionTeamsService({ db, repo, audit }: { db: Db; repo: InspectionPlansRepo; audit: AuditService }) {
+  const write = (actor: Actor | null) => { if (actor) inspectionPlansPolicy.assertCanWrite(actor); };
+
+  async function getTeamRow(id: string) {
+    const team = await repo.getTeam(db, id);
+    if (!team) throw notFound('inspectionTeam', id);
+    return team;
+  }
+  const getTeam = async (id: string) => (await teamViews(db, repo, [await getTeamRow(id)]))[0];
+
+  async function checkMembers(members: TeamMembersInput) {
+    const [persons, units] = await Promise.all([
+      repo.existingPeople(db, members.map((m) => m.personId)),
+      repo.existingOrgUnits(db, members.flatMap((m) => (m.representedOrgUnitId ? [m.representedOrgUnitId] : []))),
+    ]);
+    const issues: FieldIssue[] = members.flatMap((m, i) => [
+      ...(persons.has(m.personId) ? [] : [{ field: `body.members.${i}.personId`, message: 'inspectionPlans.validation.noSuchPerson' }]),
+      ...(!m.representedOrgUnitId || units.has(m.representedOrgUnitId) ? [] : [{ field: `body.members.${i}.representedOrgUnitId`, message: 'inspectionPlans.validation.noSuchOrgUnit' }]),
+    ]);
+    if (issues.length) throw invalid(issues);
+  }
+
+  async function getTarget(teamId: string, inspectionId: string) {
+    const inspection = await repo.getInspection(db, inspectionId);
+    if (!inspection || inspection.teamId !== teamId) throw notFound('target', inspectionId);
+    return inspection;
+  }
+  const targetView = async (teamId: string, inspectionId: string) =>
+    (await repo.targets(db, [teamId])).find((t) => t.inspectionId === inspectionId)!;
+
+  return {
+    getTeam,
+
+    /** `actor` null: the system itself (demo seed); routes always pass a user. */
+    async createTeam(actor: Actor | null, planId: string, input: TeamInput) {
+      write(actor);
+      if (!(await repo.getRow(db, planId))) throw notFound('inspectionPlan', planId);
+      await checkMembers(input.members);
+      if (await repo.teamByNumber(db, planId, input.number)) throw conflict(`The plan has a team number ${input.number}`, { field: 'body.number' });
+      const id = await db.transaction(async (tx) => {
+        const team = await repo.insertTeam(tx, { planId, number: input.number, name: input.name });
+        await repo.replaceMembers(tx, team.id, input.members);
+        await audit.record(tx, actor, { action: 'create', entityType: 'inspectionTeam', entityId: team.id, after: { team, members: input.members } });
+        return team.id;
+      });
+      return getTeam(id);
+    },
+
+    async updateTeam(actor: Actor | null, id: string, patch: TeamPatch) {
+      write(actor);
+      const before = await getTeam(id);
+      if (patch.members) await checkMembers(patch.members);
+      await db.transaction(async (tx) => {
+        if (patch.name !== undefined) await repo.updateTeam(tx, id, patch.name);
+        if (patch.members) await repo.replaceMembers(tx, id, patch.members);
+        await audit.record(tx, actor, { action: 'update', entityType: 'inspectionTeam', entityId: id, before, after: patch });
+      });
+      return getTeam(id);
+    },
+
+    /** Only while every inspection of the team is still `planned`: they go with it. */
+    async deleteTeam(actor: Actor | null, id: string) {
+      write(actor);
+      const before = await getTeam(id);
+      const started = before.targets.filter((t) => t.status !== 'planned');
+      if (started.length) {
+        throw conflict('The team has inspections under way', { inspectionIds: started.map((t) => t.inspectionId) });
+      }
+      if (await repo.hasEvidence(db, before.targets.map((t) => t.inspectionId))) throw conflict('The team’s inspections hold evidence files');
+      await db.transaction(async (tx) => {
+        await repo.deleteTeam(tx, id);
+        await audit.record(tx, actor, { action: 'delete', entityType: 'inspectionTeam', entityId: id, before });
+      });
+    },
+
+    async addTarget(actor: Actor | null, teamId: string, input: TargetInput) {
+      write(actor);
+      const team = await getTeamRow(teamId);
+      if (!(await repo.orgUnitName(db, input.targetOrgUnitId))) throw invalid([{ field: 'body.targetOrgUnitId', message: 'inspectionPlans.validation.noSuchOrgUnit' }]);
+      if (await repo.teamTarget(db, teamId, input.targetOrgUnitId)) {
+        throw conflict('The team already inspects this unit', { field: 'body.targetOrgUnitId' });
+      }
+      const id = await db.transaction(async (tx) => {
+        const row = await repo.insertInspection(tx, { planId: team.planId, teamId, ...input });
+        await audit.record(tx, actor, { action: 'create', entityType: 'inspection', entityId: row.id, after: row });
+        return row.id;
+      });
+      return targetView(teamId, id);
+    },
+
+    async updateTarget(actor: Actor | null, teamId: string, inspectionId: string, patch: TargetPatch) {
+      write(actor);
+      const current = await getTarget(teamId, inspectionId);
+      if (!movableStatuses.has(current.status)) throw conflict(`The window of a ${current.status} inspection is fixed`, { status: current.status });
+      const next = { windowStart: patch.windowStart ?? current.windowStart, windowEnd: patch.windowEnd ?? current.windowEnd };
+      if (next.windowEnd < next.windowStart) throw invalid([{ field: patch.windowEnd ? 'body.windowEnd' : 'body.windowStart', message: 'inspectionPlans.validation.windowOrder' }]);
+      await db.transaction(async (tx) => {
+        const row = await repo.updateWindow(tx, inspectionId, next);
+        await audit.record(tx, actor, { action: 'update', entityType: 'inspection', entityId: inspectionId, before: current, after: row });
+      });
+      return targetView(teamId, inspectionId);
+    },
+
+    async deleteTarget(actor: Actor | null, teamId: string, inspectionId: string) {
+      write(actor);
+      const current = await getTarget(teamId, inspectionId);
+      if (current.status !== 'planned') throw conflict(`A ${current.status} inspection cannot be removed`, { status: current.status });
+      if (await repo.hasEvidence(db, [inspectionId])) throw conflict('The inspection holds evidence files');
+      await db.transaction(async (tx) => {
+        await repo.deleteInspection(tx, inspectionId);
+        await audit.record(tx, actor, { action: 'delete', entityType: 'inspection', entityId: inspectionId, before: current });
+      });
+    },
+  };
+}
+export type InspectionTeamsService = ReturnType<typeof createInspectionTeamsService>;

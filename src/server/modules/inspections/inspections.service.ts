@@ -1,0 +1,212 @@
+import type { InspectionListQuery, AssessmentInput, ResponseInput, InspectionDetail } from '../../../shared/contracts/inspections.js';
+import { findingShapeIssues, type FindingInput, type FindingPatch } from '../../../shared/contracts/findings.js';
+import type { ObjectivityWarning } from '../../../shared/contracts/inspection-plans.js';
+import type { InspectionStatus } from '../../../shared/domain.js';
+import type { DbOrTx } from '../../db/client.js';
+import type { Actor } from '../../http/context.js';
+import { conflict, immutable, invalid, notFound } from '../../http/errors.js';
+import type { AuditService } from '../audit/audit.service.js';
+import type { FilesService } from '../files/files.service.js';
+import { createConclusions, type ConclusionsDeps } from './conclusions.js';
+import { inspectionsPolicy as policy, type InspectionFacts } from './inspections.policy.js';
+import type { InspectionsRepo } from './inspections.repo.js';
+import { isConcluded, isEditable, nextStatuses } from './lifecycle.js';
+
+export interface PlansPort { warningsForInspection(inspectionId: string): Promise<ObjectivityWarning[]> }
+
+export interface InspectionsDeps extends Omit<ConclusionsDeps, 'load'> {
+  files: FilesService;
+  plans: PlansPort;
+}
+
+/** Content can change only while the team works on it; after issue it is frozen (IMMUTABLE). */
+function assertEditable(status: InspectionStatus) {
+  if (isConcluded(status)) throw immutable('The conclusion is issued: its content cannot change', { status });
+  if (!isEditable(status)) throw conflict('The inspection is not in progress', { status });
+}
+
+export function createInspectionsService(deps: InspectionsDeps) {
+  const { db, repo, audit, files, plans } = deps;
+
+  /** The inspection's header and the facts the policies need about it and the actor. */
+  async function load(db: DbOrTx, actor: Actor, id: string) {
+    const header = await repo.getHeader(db, id);
+    if (!header) throw notFound('inspection', id);
+    const teamRoles = await repo.teamRolesOf(db, header.team.id, actor.personId);
+    const facts: InspectionFacts = { targetOrgUnitId: header.target.id, status: header.inspection.status, teamRoles };
+    return { header, facts };
+  }
+
+  async function loadForEdit(actor: Actor, id: string) {
+    const loaded = await load(db, actor, id);
+    policy.assertCanEdit(actor, loaded.facts);
+    assertEditable(loaded.facts.status);
+    return loaded;
+  }
+
+  async function checkContentArea(planId: string, contentAreaId: string, field: string) {
+    const areas = await repo.contentAreas(db, planId);
+    if (!areas.some((a) => a.id === contentAreaId)) throw invalid([{ field, message: 'not a content area of this inspection\'s plan' }]);
+  }
+
+  async function checkAddressee(orgUnitId: string | null | undefined, field: string) {
+    if (orgUnitId && !(await repo.existingOrgUnitIds(db, [orgUnitId])).has(orgUnitId)) throw invalid([{ field, message: 'no such org unit' }]);
+  }
+
+  /** A draft finding of an inspection this actor may edit now; frozen findings are IMMUTABLE. */
+  async function loadFinding(actor: Actor, findingId: string) {
+    const row = await repo.getFinding(db, findingId);
+    if (!row) throw notFound('finding', findingId);
+    const loaded = await load(db, actor, row.inspectionId);
+    policy.assertCanEdit(actor, loaded.facts);
+    if (row.conclusionId) throw immutable('This finding belongs to an issued conclusion', { conclusionId: row.conclusionId });
+    assertEditable(loaded.facts.status);
+    return { row, ...loaded };
+  }
+
+  const conclusions = createConclusions({ ...deps, load });
+
+  return {
+    async list(actor: Actor, f: InspectionListQuery) {
+      if (actor.role === 'unit') {
+        // a unit sees its own inspections only, whatever filter it sends
+        if (!actor.orgUnitId || (f.targetOrgUnitId && f.targetOrgUnitId !== actor.orgUnitId)) return { items: [], total: 0 };
+        f = { ...f, targetOrgUnitId: actor.orgUnitId };
+      }
+      const { rows, total } = await repo.list(db, f);
+      return {
+        total,
+        items: rows.map((r) => ({
+          id: r.id, plan: { id: r.planId, code: r.planCode }, team: { id: r.teamId, name: r.teamName },
+          target: { id: r.targetId, name: r.targetName }, windowStart: r.windowStart, windowEnd: r.windowEnd,
+          status: r.status, findingsCount: r.findingsCount, conclusionNumber: r.conclusionNumber,
+        })),
+      };
+    },
+
+    async get(actor: Actor, id: string): Promise<InspectionDetail> {
+      const { header, facts } = await load(db, actor, id);
+      policy.assertCanView(actor, facts);
+      const { inspection, plan, programCode, team, target } = header;
+      const [members, areas, assessments, attachments, versions, responses, warnings] = await Promise.all([
+        repo.teamMembers(db, team.id), repo.contentAreas(db, plan.id), repo.assessments(db, id),
+        files.listForInspection(id), repo.conclusions(db, id), repo.responses(db, id), plans.warningsForInspection(id),
+      ]);
+      const readsWork = policy.canReadWork(actor, facts);
+      const findings = readsWork ? await repo.findings(db, id, versions[0]?.id ?? null) : [];
+      const byNumber = new Map(versions.map((v) => [v.id, v.number]));
+      return {
+        id, status: inspection.status, windowStart: inspection.windowStart, windowEnd: inspection.windowEnd, draftSharedAt: inspection.draftSharedAt,
+        plan: { id: plan.id, code: plan.code, title: plan.title, year: plan.year, programCode },
+        team: { ...team, members },
+        target,
+        allowedTransitions: nextStatuses(facts.status).filter((to) => policy.canTransition(actor, facts, to)),
+        permissions: {
+          canEdit: policy.canEdit(actor, facts) && isEditable(facts.status),
+          canRespond: policy.canRespond(actor, facts),
+          canIssue: policy.canIssue(actor, facts) && facts.status === 'drafting',
+          canCorrect: policy.canCorrect(actor, facts) && (facts.status === 'issued' || facts.status === 'follow_up'),
+          canReadWork: readsWork,
+        },
+        contentAreas: areas.map((a) => {
+          const assessment = readsWork ? assessments.find((s) => s.contentAreaId === a.id) : undefined;
+          return {
+            ...a,
+            assessment: assessment ? { rating: assessment.rating, notes: assessment.notes, updatedAt: assessment.updatedAt } : null,
+            attachments: readsWork ? attachments.filter((x) => x.contentAreaId === a.id && !x.followUpId) : [],
+          };
+        }),
+        findings,
+        responses,
+        conclusions: versions.map((v, i) => ({
+          id: v.id, number: v.number, version: v.version, issuedDate: v.issuedDate, signerName: v.signerName, signerTitle: v.signerTitle,
+          summary: v.summary, recipients: v.recipients, contentSha256: v.contentSha256, correctionReason: v.correctionReason,
+          supersedesNumber: v.supersedesId ? byNumber.get(v.supersedesId) ?? null : null, superseded: i > 0, issuedAt: v.issuedAt,
+        })),
+        warnings,
+      };
+    },
+
+    async saveAssessment(actor: Actor, id: string, contentAreaId: string, input: AssessmentInput) {
+      const { header } = await loadForEdit(actor, id);
+      await checkContentArea(header.plan.id, contentAreaId, 'params.contentAreaId');
+      return db.transaction(async (tx) => {
+        const before = (await repo.assessments(tx, id)).find((a) => a.contentAreaId === contentAreaId) ?? null;
+        const row = await repo.upsertAssessment(tx, { inspectionId: id, contentAreaId, rating: input.rating, notes: input.notes });
+        await audit.record(tx, actor, { action: before ? 'update' : 'create', entityType: 'assessment', entityId: row.id, before, after: row });
+        return { rating: row.rating, notes: row.notes, updatedAt: row.updatedAt };
+      });
+    },
+
+    async addEvidence(actor: Actor, id: string, contentAreaId: string, upload: { bytes: Uint8Array; fileName: string }) {
+      const { header } = await loadForEdit(actor, id);
+      await checkContentArea(header.plan.id, contentAreaId, 'params.contentAreaId');
+      const row = await db.transaction(async (tx) => {
+        const blob = await files.store(tx, upload);
+        return files.attach(tx, actor, { inspectionId: id, contentAreaId, fileName: upload.fileName, ...blob });
+      });
+      return { ...row, uploadedBy: actor.displayName };
+    },
+
+    async deleteAttachment(actor: Actor, attachmentId: string) {
+      const row = await files.getAttachment(attachmentId);
+      if (!row) throw notFound('attachment', attachmentId);
+      const { facts } = await load(db, actor, row.inspectionId);
+      policy.assertCanEdit(actor, facts);
+      if (row.followUpId) throw immutable('Follow-up evidence stays with its follow-up', { followUpId: row.followUpId });
+      assertEditable(facts.status);
+      await db.transaction((tx) => files.deleteAttachment(tx, actor, attachmentId));
+    },
+
+    async createFinding(actor: Actor, id: string, input: FindingInput) {
+      const { header } = await loadForEdit(actor, id);
+      await checkContentArea(header.plan.id, input.contentAreaId, 'body.contentAreaId');
+      await checkAddressee(input.addresseeOrgUnitId, 'body.addresseeOrgUnitId');
+      const findingId = await db.transaction(async (tx) => {
+        const row = await repo.insertFinding(tx, {
+          inspectionId: id, contentAreaId: input.contentAreaId, kind: input.kind, text: input.text, causeType: input.causeType ?? null,
+          addresseeOrgUnitId: input.addresseeOrgUnitId ?? null, dueDate: input.dueDate ?? null, position: await repo.nextFindingPosition(tx, id),
+        });
+        await audit.record(tx, actor, { action: 'create', entityType: 'finding', entityId: row.id, after: row });
+        return row.id;
+      });
+      return repo.findingView(db, findingId);
+    },
+
+    async updateFinding(actor: Actor, findingId: string, patch: FindingPatch) {
+      const { row, header } = await loadFinding(actor, findingId);
+      const next = { ...row, ...patch };
+      const issues = findingShapeIssues(next);
+      if (issues.length) throw invalid(issues.map((i) => ({ field: `body.${i.field}`, message: i.message })));
+      if (patch.contentAreaId) await checkContentArea(header.plan.id, patch.contentAreaId, 'body.contentAreaId');
+      await checkAddressee(patch.addresseeOrgUnitId, 'body.addresseeOrgUnitId');
+      await db.transaction(async (tx) => {
+        const after = await repo.updateFinding(tx, findingId, patch);
+        await audit.record(tx, actor, { action: 'update', entityType: 'finding', entityId: findingId, before: row, after });
+      });
+      return repo.findingView(db, findingId);
+    },
+
+    async deleteFinding(actor: Actor, findingId: string) {
+      const { row } = await loadFinding(actor, findingId);
+      await db.transaction(async (tx) => {
+        await repo.deleteFinding(tx, findingId);
+        await audit.record(tx, actor, { action: 'delete', entityType: 'finding', entityId: findingId, before: row });
+      });
+    },
+
+    async respond(actor: Actor, id: string, input: ResponseInput) {
+      const { facts } = await load(db, actor, id);
+      policy.assertCanRespond(actor, facts);
+      if (facts.status !== 'drafting') throw conflict('The unit responds while the draft conclusion is shared', { status: facts.status });
+      return db.transaction(async (tx) => {
+        const row = await repo.insertResponse(tx, { inspectionId: id, text: input.text, respondedBy: actor.id });
+        await audit.record(tx, actor, { action: 'respond', entityType: 'inspection', entityId: id, after: row });
+        return { id: row.id, text: row.text, respondedAt: row.respondedAt, respondedBy: actor.displayName };
+      });
+    },
+
+    ...conclusions,
+  };
+}
+export type InspectionsService = ReturnType<typeof createInspectionsService>;

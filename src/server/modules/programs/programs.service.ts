@@ -1,0 +1,78 @@
+import type { CommitteeInput, ProgramInput, ProgramPatch } from '../../../shared/contracts/programs.js';
+import type { FieldIssue } from '../../../shared/errors.js';
+import type { Db } from '../../db/client.js';
+import type { Actor } from '../../http/context.js';
+import { conflict, invalid, notFound } from '../../http/errors.js';
+import type { AuditService } from '../audit/audit.service.js';
+import type { OrgUnitsRepo } from '../org-units/org-units.repo.js';
+import { programsPolicy } from './programs.policy.js';
+import type { ProgramsRepo } from './programs.repo.js';
+
+export function createProgramsService({ db, repo, orgUnits, audit }: { db: Db; repo: ProgramsRepo; orgUnits: OrgUnitsRepo; audit: AuditService }) {
+  async function checkRefs(next: Partial<ProgramInput>, selfId?: string) {
+    const issues: FieldIssue[] = [];
+    if (next.periodStart !== undefined && next.periodEnd !== undefined && next.periodEnd < next.periodStart) {
+      issues.push({ field: 'body.periodEnd', message: 'programs.validation.periodOrder' });
+    }
+    for (const field of ['issuerOrgUnitId', 'steeringCommitteeOrgUnitId'] as const) {
+      const id = next[field];
+      if (id && !(await orgUnits.getRow(db, id))) issues.push({ field: `body.${field}`, message: 'programs.validation.noSuchOrgUnit' });
+    }
+    if (issues.length) throw invalid(issues);
+    if (next.code) {
+      const same = await repo.getByCode(db, next.code);
+      if (same && same.id !== selfId) throw conflict('A program with this code exists', { field: 'body.code' });
+    }
+  }
+
+  async function get(id: string) {
+    const row = await repo.get(db, id);
+    if (!row) throw notFound('program', id);
+    return { ...row, committee: await repo.committee(db, id) };
+  }
+
+  return {
+    list: (f: { q?: string; limit: number; offset: number }) => repo.list(db, f),
+    get,
+
+    /** `actor` null: the system itself (demo seed); routes always pass a user. */
+    async create(actor: Actor | null, input: ProgramInput) {
+      if (actor) programsPolicy.assertCanWrite(actor);
+      await checkRefs(input);
+      const id = await db.transaction(async (tx) => {
+        const row = await repo.insert(tx, input);
+        await audit.record(tx, actor, { action: 'create', entityType: 'program', entityId: row.id, after: row });
+        return row.id;
+      });
+      return get(id);
+    },
+
+    async update(actor: Actor | null, id: string, patch: ProgramPatch) {
+      if (actor) programsPolicy.assertCanWrite(actor);
+      const current = await repo.getRow(db, id);
+      if (!current) throw notFound('program', id);
+      await checkRefs({ ...current, ...patch } as Partial<ProgramInput>, id);
+      await db.transaction(async (tx) => {
+        const row = await repo.update(tx, id, patch, current);
+        await audit.record(tx, actor, { action: 'update', entityType: 'program', entityId: id, before: current, after: row });
+      });
+      return get(id);
+    },
+
+    /** Replaces the steering committee as a whole, in the order given. */
+    async setCommittee(actor: Actor | null, id: string, input: CommitteeInput) {
+      if (actor) programsPolicy.assertCanWrite(actor);
+      if (!(await repo.getRow(db, id))) throw notFound('program', id);
+      const known = await repo.existingPeople(db, input.members.map((m) => m.personId));
+      const unknown = input.members.flatMap((m, i) => (known.has(m.personId) ? [] : [{ field: `body.members.${i}.personId`, message: 'programs.validation.noSuchPerson' }]));
+      if (unknown.length) throw invalid(unknown);
+      await db.transaction(async (tx) => {
+        const before = await repo.committee(tx, id);
+        await repo.replaceCommittee(tx, id, input.members);
+        await audit.record(tx, actor, { action: 'update', entityType: 'programCommittee', entityId: id, before, after: input.members });
+      });
+      return get(id);
+    },
+  };
+}
+export type ProgramsService = ReturnType<typeof createProgramsService>;

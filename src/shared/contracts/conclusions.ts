@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { isoDate, longText, shortText } from '../fields.js';
+import { correctionFindingInput } from './findings.js';
+
+const issueFields = {
+  issuedDate: isoDate,
+  signerName: shortText(120),
+  signerTitle: shortText(200),
+  summary: longText(20_000).nullable().optional(),
+  recipients: z.array(shortText(300)).min(1, 'at least one recipient').max(30),
+};
+
+export const issueInput = z.strictObject(issueFields);
+export type IssueInput = z.infer<typeof issueInput>;
+
+export const correctionInput = z.strictObject({
+  ...issueFields,
+  reason: shortText(2_000),
+  findings: z.array(correctionFindingInput).min(1, 'at least one finding').max(500),
+});
+export type CorrectionInput = z.infer<typeof correctionInput>;
+
+export const conclusionVersion = z.object({
+  id: z.uuid(),
+  number: z.string(),
+  version: z.number().int(),
+  issuedDate: z.string(),
+  signerName: z.string(),
+  signerTitle: z.string(),
+  summary: z.string().nullable(),
+  recipients: z.array(z.string()),
+  contentSha256: z.string(),
+  supersedesNumber: z.string().nullable(),
+  correctionReason: z.string().nullable(),
+  /** a later version replaces this one */
+  superseded: z.boolean(),
+  issuedAt: z.date(),
+});
+export type ConclusionVersion = z.infer<typeof conclusionVersion>;
+
+export const conclusionDocxQuery = z.strictObject({ version: z.coerce.number().int().min(1).max(1000).optional() });

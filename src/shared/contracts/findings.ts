@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { causeTypes, findingKinds, type CauseType, type FindingKind } from '../domain.js';
+import { isoDate, uuidField } from '../fields.js';
+
+const findingFields = {
+  contentAreaId: uuidField,
+  kind: z.enum(findingKinds),
+  text: z.string().trim().min(1, 'must not be empty').max(10_000),
+  causeType: z.enum(causeTypes).nullable().optional(),
+  addresseeOrgUnitId: uuidField.nullable().optional(),
+  dueDate: isoDate.nullable().optional(),
+};
+
+interface FindingShape {
+  kind: FindingKind;
+  causeType?: CauseType | null;
+  addresseeOrgUnitId?: string | null;
+  dueDate?: string | null;
+}
+
+const isAssignment = (kind: FindingKind) => kind === 'remedy' || kind === 'recommendation';
+
+/**
+ * The fields a kind needs: a cause type only for causes; an addressee and a due date only for remedies and
+ * recommendations. One rule for the API, the service (on PATCH, against the merged row) and the web forms.
+ */
+export function findingShapeIssues(f: FindingShape): { field: 'causeType' | 'addresseeOrgUnitId' | 'dueDate'; message: string }[] {
+  const out: { field: 'causeType' | 'addresseeOrgUnitId' | 'dueDate'; message: string }[] = [];
+  if (f.kind === 'cause' && !f.causeType) out.push({ field: 'causeType', message: 'required for a cause' });
+  if (f.kind !== 'cause' && f.causeType) out.push({ field: 'causeType', message: 'only a cause has a cause type' });
+  for (const field of ['addresseeOrgUnitId', 'dueDate'] as const) {
+    if (isAssignment(f.kind) && !f[field]) out.push({ field, message: 'required for a remedy or recommendation' });
+    if (!isAssignment(f.kind) && f[field]) out.push({ field, message: 'only a remedy or recommendation has this' });
+  }
+  return out;
+}
+
+const refineShape = (f: FindingShape, ctx: z.RefinementCtx) => {
+  for (const i of findingShapeIssues(f)) ctx.addIssue({ code: 'custom', path: [i.field], message: i.message });
+};
+
+export const findingInput = z.strictObject(findingFields).superRefine(refineShape);
+export type FindingInput = z.infer<typeof findingInput>;
+
+export const findingPatch = z.strictObject({
+  contentAreaId: findingFields.contentAreaId.optional(),
+  kind: findingFields.kind.optional(),
+  text: findingFields.text.optional(),
+  causeType: findingFields.causeType,
+  addresseeOrgUnitId: findingFields.addresseeOrgUnitId,
+  dueDate: findingFields.dueDate,
+});
+export type FindingPatch = z.infer<typeof findingPatch>;
+
+/** A finding of a corrected conclusion; `supersedesFindingId` names the finding of the previous version it replaces. */
+export const correctionFindingInput = z.strictObject({ ...findingFields, supersedesFindingId: uuidField.nullable().optional() })
+  .superRefine(refineShape);
+export type CorrectionFindingInput = z.infer<typeof correctionFindingInput>;
+
+export const finding = z.object({
+  id: z.uuid(),
+  contentAreaId: z.uuid(),
+  kind: z.enum(findingKinds),
+  text: z.string(),
+  causeType: z.enum(causeTypes).nullable(),
+  addresseeOrgUnitId: z.uuid().nullable(),
+  addresseeName: z.string().nullable(),
+  dueDate: z.string().nullable(),
+  position: z.number().int(),
+  conclusionId: z.uuid().nullable(),
+  supersedesFindingId: z.uuid().nullable(),
+});
+export type Finding = z.infer<typeof finding>;

@@ -1,0 +1,36 @@
+import { defineStrings } from '../../i18n/define-strings';
+
+export default defineStrings({
+  vi: {
+    title: 'Tổng quan',
+    inspections: 'Cuộc kiểm tra',
+    conclusionsIssued: 'Kết luận đã ban hành',
+    openFollowUps: 'Việc đang theo dõi',
+    overdueFollowUps: 'Việc quá hạn',
+    byStatus: 'Cuộc kiểm tra theo trạng thái',
+    planProgress: 'Tiến độ kế hoạch kiểm tra',
+    planProgressHint: 'Tỷ lệ cuộc kiểm tra đã ban hành kết luận',
+    planInspections: '{{count}} cuộc kiểm tra',
+    noPlans: 'Chưa có kế hoạch kiểm tra',
+    overdueTitle: 'Việc quá hạn cần đôn đốc',
+    viewAll: 'Xem tất cả',
+    noOverdue: 'Không có việc quá hạn',
+    followUpSummary: '{{inProgress}} đang thực hiện · {{done}} đã hoàn thành · {{accepted}} đã nghiệm thu',
+  },
+  en: {
+    title: 'Dashboard',
+    inspections: 'Inspections',
+    conclusionsIssued: 'Conclusions issued',
+    openFollowUps: 'Open follow-ups',
+    overdueFollowUps: 'Overdue follow-ups',
+    byStatus: 'Inspections by status',
+    planProgress: 'Inspection plan progress',
+    planProgressHint: 'Share of inspections with an issued conclusion',
+    planInspections: '{{count}} inspections',
+    noPlans: 'No inspection plans yet',
+    overdueTitle: 'Overdue follow-ups to chase',
+    viewAll: 'View all',
+    noOverdue: 'Nothing is overdue',
+    followUpSummary: '{{inProgress}} in progress · {{done}} done · {{accepted}} accepted',
+  },
+});

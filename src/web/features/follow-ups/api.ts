@@ -1,0 +1,55 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  FollowUpAcceptanceInput, FollowUpDetail, FollowUpItem, FollowUpListQuery, FollowUpUpdateInput,
+} from '../../../shared/contracts/follow-ups';
+import { api, apiUpload, withQuery } from '../../api/client';
+
+export type FollowUpFilters = Partial<Omit<FollowUpListQuery, 'limit' | 'offset'>> & { limit: number; offset: number };
+
+export const followUpKeys = {
+  all: ['follow-ups'] as const,
+  list: (f: FollowUpFilters) => ['follow-ups', 'list', f] as const,
+  detail: (id: string) => ['follow-ups', 'detail', id] as const,
+};
+
+export function useFollowUps(filters: FollowUpFilters) {
+  return useQuery({
+    queryKey: followUpKeys.list(filters),
+    queryFn: ({ signal }) => api<{ items: FollowUpItem[]; total: number }>('GET', withQuery('/api/follow-ups', filters), undefined, { signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useFollowUp(id: string | null) {
+  return useQuery({
+    queryKey: followUpKeys.detail(id ?? ''),
+    queryFn: ({ signal }) => api<FollowUpDetail>('GET', `/api/follow-ups/${encodeURIComponent(id!)}`, undefined, { signal }),
+    enabled: !!id,
+  });
+}
+
+/** After any write: the detail comes back in the answer; lists and the dashboard counts are refetched. */
+function useFollowUpWrite<V>(id: string, send: (vars: V) => Promise<FollowUpDetail>) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: send,
+    onSuccess: (detail) => {
+      client.setQueryData(followUpKeys.detail(id), detail);
+      void client.invalidateQueries({ queryKey: ['follow-ups', 'list'] });
+      void client.invalidateQueries({ queryKey: ['dashboard'] });
+    },
+  });
+}
+
+export const useReportProgress = (id: string) =>
+  useFollowUpWrite(id, (body: FollowUpUpdateInput) => api<FollowUpDetail>('POST', `/api/follow-ups/${encodeURIComponent(id)}/updates`, body));
+
+export const useDecide = (id: string) =>
+  useFollowUpWrite(id, (body: FollowUpAcceptanceInput) => api<FollowUpDetail>('POST', `/api/follow-ups/${encodeURIComponent(id)}/acceptance`, body));
+
+export const useUploadEvidence = (id: string) =>
+  useFollowUpWrite(id, (file: File) => {
+    const form = new FormData();
+    form.append('file', file);
+    return apiUpload<FollowUpDetail>(`/api/follow-ups/${encodeURIComponent(id)}/evidence`, form);
+  });

@@ -1,0 +1,76 @@
+import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Empty, Flex, List, Popconfirm, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Finding } from '../../../shared/contracts/findings';
+import type { InspectionDetail } from '../../../shared/contracts/inspections';
+import { findingKinds } from '../../../shared/domain';
+import { errorMessage } from '../../i18n/error-message';
+import { formatDate } from '../../lib/format';
+import { useDeleteFinding } from './api';
+import { FindingForm } from './finding-form';
+
+/** Cause type, addressee and due date of a finding, as small tags. */
+export function FindingMeta({ f }: { f: Finding }) {
+  const { t } = useTranslation();
+  return (
+    <Flex wrap gap={4}>
+      {f.causeType && <Tag>{t(`inspections.causeType.${f.causeType}`)}</Tag>}
+      {f.addresseeName && <Tag color="blue">{f.addresseeName}</Tag>}
+      {f.dueDate && <Tag color="purple">{t('inspections.dueDate')}: {formatDate(f.dueDate)}</Tag>}
+    </Flex>
+  );
+}
+
+/** Findings grouped by kind, then by content area in plan order. */
+export function FindingsTab({ d, hidden }: { d: InspectionDetail; hidden: boolean }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [editing, setEditing] = useState<{ finding: Finding | null } | null>(null);
+  const remove = useDeleteFinding(d.id);
+  if (hidden) return <Alert type="info" showIcon title={t('inspections.hiddenUntilDraft')} />;
+  const canEdit = d.permissions.canEdit;
+
+  return (
+    <Flex vertical gap={16}>
+      {canEdit && (
+        <div><Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ finding: null })}>{t('inspections.addFinding')}</Button></div>
+      )}
+      {d.findings.length === 0 && <Empty description={t('inspections.noFindings')} />}
+      {findingKinds.map((kind) => {
+        const ofKind = d.findings.filter((f) => f.kind === kind);
+        if (!ofKind.length) return null;
+        return (
+          <Card key={kind} size="small" title={t(`inspections.kind.${kind}`)}>
+            {d.contentAreas.filter((a) => ofKind.some((f) => f.contentAreaId === a.id)).map((area) => (
+              <div key={area.id} style={{ marginBottom: 8 }}>
+                <Typography.Text italic type="secondary">{area.position}. {area.title}</Typography.Text>
+                <List
+                  size="small"
+                  dataSource={ofKind.filter((f) => f.contentAreaId === area.id)}
+                  renderItem={(f) => (
+                    <List.Item
+                      actions={canEdit ? [
+                        <Button key="e" size="small" icon={<EditOutlined />} aria-label={t('common.edit')} onClick={() => setEditing({ finding: f })} />,
+                        <Popconfirm key="d" title={t('common.confirmDelete')} okText={t('common.delete')} cancelText={t('common.cancel')}
+                          onConfirm={() => remove.mutateAsync(f.id).catch((e: unknown) => void message.error(errorMessage(t, e)))}>
+                          <Button size="small" danger icon={<DeleteOutlined />} aria-label={t('common.delete')} />
+                        </Popconfirm>,
+                      ] : []}
+                    >
+                      <Flex vertical gap={4} style={{ minWidth: 0 }}>
+                        <Typography.Text style={{ whiteSpace: 'pre-wrap' }}>{f.text}</Typography.Text>
+                        <FindingMeta f={f} />
+                      </Flex>
+                    </List.Item>
+                  )}
+                />
+              </div>
+            ))}
+          </Card>
+        );
+      })}
+      <FindingForm d={d} finding={editing?.finding ?? null} open={!!editing} onClose={() => setEditing(null)} />
+    </Flex>
+  );
+}

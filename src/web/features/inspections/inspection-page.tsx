@@ -1,0 +1,55 @@
+import { Alert, Descriptions, Flex, Tabs } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router-dom';
+import type { InspectionDetail } from '../../../shared/contracts/inspections';
+import { PageHeader } from '../../components/page-header';
+import { QueryState } from '../../components/query-state';
+import { StatusTag } from '../../components/status-tag';
+import { formatDate } from '../../lib/format';
+import { WarningList } from '../inspection-plans/warnings';
+import { useInspection } from './api';
+import { AssessmentsTab } from './assessments-tab';
+import { ConclusionTab } from './conclusion-tab';
+import { DraftTab } from './draft-tab';
+import { FindingsTab } from './findings-tab';
+import { LifecycleBar } from './lifecycle-bar';
+
+function Workspace({ d }: { d: InspectionDetail }) {
+  const { t } = useTranslation();
+  const hidden = !d.permissions.canReadWork;
+  const members = d.team.members.map((m) => `${m.fullName} (${t(`inspections.teamRole.${m.role}`)}${m.representedOrgUnitName ? `, ${m.representedOrgUnitName}` : ''})`);
+
+  return (
+    <>
+      <PageHeader title={d.target.name} breadcrumbs={[{ title: t('inspections.title'), to: '/inspections' }, { title: d.target.name }]} />
+      <Flex vertical gap={16}>
+        <Descriptions size="small" bordered column={{ xs: 1, md: 2 }} items={[
+          { key: 'plan', label: t('inspections.plan'), children: `${d.plan.code} — ${d.plan.title}` },
+          { key: 'team', label: t('inspections.team'), children: d.team.name },
+          { key: 'window', label: t('inspections.window'), children: `${formatDate(d.windowStart)} – ${formatDate(d.windowEnd)}` },
+          { key: 'status', label: t('inspections.statusLabel'), children: <StatusTag status={d.status} /> },
+          { key: 'members', label: t('inspections.members'), span: 2, children: members.join('; ') },
+        ]} />
+        <WarningList warnings={d.warnings} />
+        <LifecycleBar d={d} />
+        {!d.permissions.canEdit && !hidden && ['in_progress', 'drafting'].includes(d.status) && <Alert type="info" showIcon title={t('inspections.readOnly')} />}
+        <Tabs
+          defaultActiveKey={d.status === 'drafting' ? 'draft' : d.conclusions.length ? 'conclusion' : 'assessments'}
+          items={[
+            { key: 'assessments', label: t('inspections.tabs.assessments'), children: <AssessmentsTab d={d} hidden={hidden} /> },
+            { key: 'findings', label: t('inspections.tabs.findings'), children: <FindingsTab d={d} hidden={hidden} /> },
+            { key: 'draft', label: t('inspections.tabs.draft'), children: <DraftTab d={d} /> },
+            { key: 'conclusion', label: t('inspections.tabs.conclusion'), children: <ConclusionTab d={d} /> },
+          ]}
+        />
+      </Flex>
+    </>
+  );
+}
+
+/** The inspection workspace: header, lifecycle and one tab per stage of the work. */
+export default function InspectionPage() {
+  const { id = '' } = useParams();
+  const query = useInspection(id);
+  return <QueryState query={query}>{(d) => <Workspace d={d} />}</QueryState>;
+}

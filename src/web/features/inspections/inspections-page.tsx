@@ -1,0 +1,94 @@
+import { Flex, Input, Select, Table, Typography, type TableColumnsType } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router-dom';
+import type { InspectionListItem } from '../../../shared/contracts/inspections';
+import { inspectionStatuses, type InspectionStatus } from '../../../shared/domain';
+import { PageHeader } from '../../components/page-header';
+import { ErrorResult } from '../../components/query-state';
+import { StatusTag } from '../../components/status-tag';
+import { formatDate } from '../../lib/format';
+import { useDebouncedValue } from '../../lib/use-debounced-value';
+import { usePlans } from '../inspection-plans/api';
+import { useInspections, type InspectionFilters } from './api';
+
+const PAGE_SIZE = 20;
+
+/** All inspections (a unit sees its own). Filters live in the URL so links can share them. */
+export default function InspectionsPage() {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const [text, setText] = useState(params.get('q') ?? '');
+  const q = useDebouncedValue(text.trim(), 300);
+  const page = Number(params.get('page') ?? '1') || 1;
+  const plans = usePlans({ q: '' });
+  const set = (changes: Record<string, string | null>) =>
+    setParams((prev) => {
+      const next = new URLSearchParams(prev);
+      for (const [key, value] of Object.entries(changes)) {
+        if (value) next.set(key, value);
+        else next.delete(key);
+      }
+      if (!('page' in changes)) next.delete('page');
+      return next;
+    }, { replace: true });
+
+  const filters: InspectionFilters = {
+    q: q || undefined,
+    status: (params.get('status') as InspectionStatus | null) ?? undefined,
+    planId: params.get('plan') ?? undefined,
+    limit: PAGE_SIZE,
+    offset: (page - 1) * PAGE_SIZE,
+  };
+  const list = useInspections(filters);
+
+  const columns: TableColumnsType<InspectionListItem> = [
+    { title: t('inspections.target'), key: 'target', width: 260, render: (_, i) => <Link to={`/inspections/${i.id}`}>{i.target.name}</Link> },
+    {
+      title: t('inspections.team'), key: 'team', width: 220,
+      render: (_, i) => <div>{i.team.name}<br /><Typography.Text type="secondary">{i.plan.code}</Typography.Text></div>,
+    },
+    { title: t('inspections.window'), key: 'window', width: 200, render: (_, i) => `${formatDate(i.windowStart)} – ${formatDate(i.windowEnd)}` },
+    { title: t('inspections.statusLabel'), key: 'status', width: 190, render: (_, i) => <StatusTag status={i.status} /> },
+    { title: t('inspections.findingsCount'), dataIndex: 'findingsCount', width: 110, align: 'right' },
+    { title: t('inspections.conclusion'), key: 'conclusion', width: 130, render: (_, i) => i.conclusionNumber ?? '' },
+  ];
+
+  return (
+    <>
+      <PageHeader title={t('inspections.title')} />
+      <Flex wrap gap={8} style={{ marginBottom: 16 }}>
+        <Input.Search
+          allowClear value={text} placeholder={t('inspections.searchPlaceholder')} style={{ width: 300, maxWidth: '100%' }}
+          onChange={(e) => { setText(e.target.value); set({ q: e.target.value.trim() || null }); }}
+        />
+        <Select
+          allowClear placeholder={t('inspections.allStatuses')} style={{ width: 220, maxWidth: '100%' }} value={filters.status}
+          options={inspectionStatuses.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+          onChange={(v) => set({ status: v ?? null })}
+        />
+        <Select
+          allowClear placeholder={t('inspections.allPlans')} style={{ width: 220, maxWidth: '100%' }} value={filters.planId}
+          loading={plans.isPending}
+          options={plans.data?.items.map((p) => ({ value: p.id, label: p.code })) ?? []}
+          onChange={(v) => set({ plan: v ?? null })}
+        />
+      </Flex>
+      {list.isError ? <ErrorResult error={list.error} onRetry={() => void list.refetch()} /> : (
+        <Table<InspectionListItem>
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          dataSource={list.data?.items}
+          loading={list.isFetching}
+          scroll={{ x: 1110 }}
+          pagination={{
+            current: page, pageSize: PAGE_SIZE, total: list.data?.total ?? 0, showSizeChanger: false,
+            showTotal: (count) => t('inspections.total', { count }),
+            onChange: (p) => set({ page: p > 1 ? String(p) : null }),
+          }}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,33 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { OrgUnit, OrgUnitInput, orgUnitDetail, orgUnitListQuery } from '../../../shared/contracts/org-units';
+import { api, withQuery } from '../../api/client';
+
+export type OrgUnitDetail = z.infer<typeof orgUnitDetail>;
+export type OrgUnitFilters = Partial<z.infer<typeof orgUnitListQuery>>;
+
+export function useOrgUnits(filters: OrgUnitFilters) {
+  return useQuery({
+    queryKey: ['org-units', 'list', filters],
+    queryFn: ({ signal }) => api<{ items: OrgUnit[]; total: number }>('GET', withQuery('/api/org-units', filters), undefined, { signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useOrgUnit(id: string | null) {
+  return useQuery({
+    queryKey: ['org-units', 'detail', id],
+    queryFn: ({ signal }) => api<OrgUnitDetail>('GET', `/api/org-units/${encodeURIComponent(id!)}`, undefined, { signal }),
+    enabled: !!id,
+  });
+}
+
+/** Create when `id` is null, else patch; every org-unit query (lists, pickers, details) is refreshed. */
+export function useSaveOrgUnit(id: string | null) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: OrgUnitInput) =>
+      id ? api<OrgUnitDetail>('PATCH', `/api/org-units/${encodeURIComponent(id)}`, body) : api<OrgUnitDetail>('POST', '/api/org-units', body),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['org-units'] }),
+  });
+}

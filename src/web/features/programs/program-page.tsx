@@ -1,0 +1,74 @@
+import { Card, Descriptions, Space, Table, Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router-dom';
+import type { CommitteeMember } from '../../../shared/contracts/programs';
+import { PageHeader } from '../../components/page-header';
+import { QueryState } from '../../components/query-state';
+import { formatDate } from '../../lib/format';
+import { usePlans } from '../inspection-plans/api';
+import { useProgram } from './api';
+
+function ProgramPlans({ programId }: { programId: string }) {
+  const { t } = useTranslation();
+  const plans = usePlans({ q: '', programId });
+  return (
+    <Card title={t('programs.plans')}>
+      <Table
+        rowKey="id"
+        size="small"
+        loading={plans.isPending}
+        dataSource={plans.data?.items}
+        pagination={false}
+        scroll={{ x: 560 }}
+        columns={[
+          { title: t('inspectionPlans.code'), dataIndex: 'code', width: 130, render: (code: string, p) => <Link to={`/inspection-plans/${p.id}`}>{code}</Link> },
+          { title: t('inspectionPlans.name'), dataIndex: 'title' },
+          { title: t('inspectionPlans.issueDate'), dataIndex: 'issueDate', width: 130, render: formatDate },
+        ]}
+      />
+    </Card>
+  );
+}
+
+export default function ProgramPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const program = useProgram(id);
+  return (
+    <QueryState query={program}>
+      {(p) => (
+        <>
+          <PageHeader title={p.code} breadcrumbs={[{ title: t('programs.title'), to: '/programs' }, { title: p.code }]} />
+          <Space direction="vertical" size={16} style={{ width: '100%' }}>
+            <Card>
+              <Descriptions column={{ xs: 1, md: 2 }} items={[
+                { key: 'title', label: t('programs.name'), children: p.title, span: 'filled' },
+                { key: 'issuer', label: t('programs.issuer'), children: p.issuerName },
+                { key: 'committee', label: t('programs.steeringCommittee'), children: p.steeringCommitteeName ?? '—' },
+                { key: 'period', label: t('programs.period'), children: `${p.periodStart}–${p.periodEnd}` },
+                ...(p.description ? [{ key: 'description', label: t('programs.description'), children: p.description, span: 'filled' as const }] : []),
+              ]} />
+            </Card>
+            <Card title={t('programs.committee')}>
+              <Table<CommitteeMember>
+                rowKey="id"
+                size="small"
+                dataSource={p.committee}
+                pagination={false}
+                locale={{ emptyText: t('programs.committeeEmpty') }}
+                scroll={{ x: 910 }}
+                columns={[
+                  { title: t('programs.fullName'), dataIndex: 'fullName', width: 200 },
+                  { title: t('programs.role'), dataIndex: 'role', width: 190, render: (role: CommitteeMember['role']) => <Tag color={role === 'member' ? 'default' : 'blue'}>{t(`programs.roles.${role}`)}</Tag> },
+                  { title: t('programs.positionTitle'), dataIndex: 'positionTitle', width: 300 },
+                  { title: t('programs.orgUnit'), dataIndex: 'orgUnitName', width: 220 },
+                ]}
+              />
+            </Card>
+            <ProgramPlans programId={p.id} />
+          </Space>
+        </>
+      )}
+    </QueryState>
+  );
+}
