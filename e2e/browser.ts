@@ -18,8 +18,8 @@ export async function shot(page: Page, name: string) {
 
 export async function login(page: Page, baseUrl: string, username: string, password = 'demo') {
   await page.goto(`${baseUrl}/login`);
-  await page.getByLabel(/tên đăng nhập|username/i).fill(username);
-  await page.getByLabel(/mật khẩu|password/i).fill(password);
+  await page.locator('#login_username').fill(username);
+  await page.locator('#login_password').fill(password);
   await page.getByRole('button', { name: /đăng nhập|log in/i }).click();
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 }
