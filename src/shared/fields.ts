@@ -12,7 +12,7 @@ export const pageQuery = {
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 };
 
-export const roles = ['admin', 'secretariat', 'inspector', 'unit', 'viewer'] as const;
+export const roles = ['admin', 'secretariat', 'inspector', 'unit', 'viewer', 'enterprise'] as const;
 export type Role = (typeof roles)[number];
 
 /** A page of rows plus the total, for tables. */

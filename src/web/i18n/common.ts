@@ -52,6 +52,7 @@ export const commonStrings = defineStrings({
       inspector: 'Thành viên đoàn kiểm tra',
       unit: 'Đơn vị',
       viewer: 'Người xem',
+      enterprise: 'Doanh nghiệp',
     },
     errors: {
       VALIDATION_FAILED: 'Dữ liệu chưa hợp lệ. Vui lòng kiểm tra các trường được đánh dấu.',
@@ -167,6 +168,7 @@ export const commonStrings = defineStrings({
       inspector: 'Inspector',
       unit: 'Unit',
       viewer: 'Viewer',
+      enterprise: 'Enterprise',
     },
     errors: {
       VALIDATION_FAILED: 'Some data is invalid. Please check the highlighted fields.',

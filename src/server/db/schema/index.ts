@@ -1,2 +1,3 @@
 export * from './foundation.js';
 export * from './inspections.js';
+export * from './dx.js';

@@ -10,7 +10,7 @@ import { useUsers, type UserAccount } from './api';
 import { CreateUserForm, EditUserForm, ResetPasswordForm } from './user-form';
 
 const PAGE_SIZE = 20;
-const roleColors: Record<Role, string> = { admin: 'red', secretariat: 'purple', inspector: 'blue', unit: 'green', viewer: 'default' };
+const roleColors: Record<Role, string> = { admin: 'red', secretariat: 'purple', inspector: 'blue', unit: 'green', viewer: 'default', enterprise: 'gold' };
 
 export default function UsersPage() {
   const { t } = useTranslation();
