@@ -1,5 +1,6 @@
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { launch, login, shot } from './browser.js';
 
 let browser: Browser;
@@ -7,24 +8,87 @@ const baseUrl = inject('baseUrl');
 beforeAll(async () => { browser = await launch(); });
 afterAll(async () => { await browser?.close(); });
 
-describe('secretariat journey', () => {
-  it('logs in, opens Plan 15-KH/BCĐ and sees the objectivity warning naming Phạm Thu Hà', async () => {
+/** Clicks the OK button of the confirmation dialog antd opens for irreversible moves. */
+async function confirmDialog(page: Page, okText: RegExp) {
+  const dialog = page.locator('.ant-modal-confirm');
+  await dialog.waitFor();
+  await dialog.getByRole('button', { name: okText }).click();
+  await dialog.waitFor({ state: 'detached' });
+}
+
+// One story, in order: each step builds on the previous one's data (the demo instance started by global-setup).
+describe('Plan 15-KH/BCĐ from plan to follow-up, in the browser', () => {
+  it('secretariat opens Plan 15-KH/BCĐ and sees the objectivity warning naming Phạm Thu Hà', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await login(page, baseUrl, 'secretariat');
     await shot(page, '01-dashboard');
     await page.goto(`${baseUrl}/inspection-plans`);
+    await shot(page, '02-plans');
     await page.getByText('15-KH/BCĐ').first().click();
     await page.waitForURL(/\/inspection-plans\/[0-9a-f-]{36}/);
     await expect.poll(() => page.getByText('Phạm Thu Hà').count(), { timeout: 20_000 }).toBeGreaterThan(0);
     await expect.poll(() => page.locator('.ant-alert-warning').count(), { timeout: 20_000 }).toBeGreaterThan(0);
-    await shot(page, '02-plan');
+    await shot(page, '03-plan');
+    await page.close();
   });
 
-  it('unit-stttt sees its follow-ups on a 390 px phone', async () => {
+  it('secretariat records a finding at Đống Đa, moves the inspection to drafting, issues it and downloads the DOCX', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+    await login(page, baseUrl, 'secretariat');
+    await page.goto(`${baseUrl}/inspections`);
+    // diacritics-insensitive search: "dong da" finds "Đống Đa"
+    await page.getByPlaceholder(/tìm/i).fill('dong da');
+    await expect.poll(() => page.locator('.ant-table-row').count(), { timeout: 20_000 }).toBe(1);
+    await shot(page, '04-inspections-search');
+    await page.locator('.ant-table-row').getByRole('link').first().click();
+    await page.waitForURL(/\/inspections\/[0-9a-f-]{36}/);
+
+    await page.getByRole('tab', { name: 'Phát hiện' }).click();
+    await page.getByRole('button', { name: /Thêm phát hiện/ }).click();
+    const text = `Đã ban hành quy chế quản lý nhiệm vụ khoa học cấp quận (e2e ${Date.now()})`;
+    const modal = page.locator('.ant-modal').filter({ hasText: 'Thêm phát hiện' });
+    await modal.locator('textarea').fill(text);
+    await modal.getByRole('button', { name: /Lưu/ }).click();
+    await expect.poll(() => page.getByText(text).count(), { timeout: 20_000 }).toBe(1);
+    await shot(page, '05-inspection-finding');
+
+    await page.getByRole('button', { name: 'Chuyển dự thảo kết luận' }).click();
+    await confirmDialog(page, /Xác nhận/);
+    await expect.poll(() => page.locator('.ant-steps-item-process').innerText(), { timeout: 20_000 }).toContain('Dự thảo');
+
+    await page.getByRole('tab', { name: 'Kết luận' }).click();
+    await shot(page, '06-issue-form');
+    await page.getByRole('button', { name: 'Ban hành', exact: true }).click();
+    await confirmDialog(page, /Ban hành/);
+    const download = page.getByRole('button', { name: /Tải kết luận \(Word\)/ });
+    await download.waitFor({ timeout: 20_000 });
+    await expect.poll(() => page.getByText(/\d{2}-KL\/ĐKT/).count()).toBeGreaterThan(0);
+    await shot(page, '07-issued');
+
+    const [file] = await Promise.all([page.waitForEvent('download'), download.click()]);
+    expect(file.suggestedFilename()).toMatch(/\.docx$/);
+    const bytes = await readFile((await file.path())!);
+    expect(bytes.subarray(0, 2).toString()).toBe('PK'); // a DOCX is a ZIP package
+    await page.close();
+  });
+
+  it('unit-stttt reports progress on a follow-up, on a 390 px phone', async () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
     await login(page, baseUrl, 'unit-stttt');
-    await page.goto(`${baseUrl}/follow-ups`);
-    await expect.poll(() => page.locator('.ant-table-row').count(), { timeout: 20_000 }).toBeGreaterThan(0);
-    await shot(page, '03-follow-ups-phone');
+    await page.goto(`${baseUrl}/follow-ups?status=open`);
+    const items = page.locator('.ant-table-row, .ant-list-item');
+    await expect.poll(() => items.count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    await shot(page, '08-follow-ups-phone');
+    await items.first().locator('a').first().click();
+    const drawer = page.locator('.ant-drawer-section');
+    await drawer.locator('textarea').waitFor({ timeout: 20_000 });
+    await drawer.locator('.ant-select').first().click();
+    await page.locator('.ant-select-item-option').filter({ hasText: 'Đang thực hiện' }).click();
+    const note = `Đã triển khai kế hoạch khắc phục, hoàn thành 60% (e2e ${Date.now()})`;
+    await drawer.locator('textarea').fill(note);
+    await drawer.getByRole('button', { name: 'Gửi báo cáo' }).click();
+    await expect.poll(() => drawer.getByText(note).count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    await shot(page, '09-follow-up-reported-phone');
+    await page.close();
   });
 });

@@ -40,6 +40,14 @@ function fieldIssues(err: FastifyError): FieldIssue[] {
   });
 }
 
+/** The constraint name when a PostgreSQL unique violation (23505) caused `err` (Drizzle wraps it in `cause`). */
+function uniqueViolation(err: unknown): string | null {
+  for (let e = err as { code?: unknown; constraint?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 4; e = e.cause as typeof e, depth++) {
+    if (e.code === '23505') return typeof e.constraint === 'string' ? e.constraint : 'unique';
+  }
+  return null;
+}
+
 export function registerErrorHandler(app: FastifyInstance, opts: { spaFallback: boolean }) {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (err instanceof DomainError) {
@@ -54,6 +62,11 @@ export function registerErrorHandler(app: FastifyInstance, opts: { spaFallback: 
     if (isResponseSerializationError(err)) {
       req.log.error({ err, issues: err.cause.issues }, 'response does not match its schema');
       return reply.status(500).send({ error: { code: ErrorCode.INTERNAL, message: 'Internal error', details: null } });
+    }
+    const unique = uniqueViolation(err);
+    if (unique) {
+      // two writers raced past the service's own check: the loser gets a 409, never a 500
+      return reply.status(409).send({ error: { code: ErrorCode.CONFLICT, message: 'Already exists', details: { constraint: unique } } });
     }
     const status = err.statusCode ?? 500;
     if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || status === 413) {

@@ -127,7 +127,8 @@ export const conclusions = pgTable('conclusions', {
   id: id(),
   inspectionId: uuid('inspection_id').notNull().references(() => inspections.id),
   version: integer('version').notNull(),
-  number: text('number').notNull().unique(),
+  // numbers restart every year (01-KL/ĐKT of 2023 and of 2024 are different documents)
+  number: text('number').notNull(),
   sequence: integer('sequence').notNull(),
   year: integer('year').notNull(),
   issuedDate: date('issued_date').notNull(),
@@ -141,7 +142,10 @@ export const conclusions = pgTable('conclusions', {
   correctionReason: text('correction_reason'),
   issuedBy: uuid('issued_by').notNull().references(() => users.id),
   issuedAt: timestamp('issued_at', { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [unique('conclusions_inspection_version_uq').on(t.inspectionId, t.version)]);
+}, (t) => [
+  unique('conclusions_inspection_version_uq').on(t.inspectionId, t.version),
+  unique('conclusions_year_number_uq').on(t.year, t.number),
+]);
 
 export const followUps = pgTable('follow_ups', {
   id: id(),

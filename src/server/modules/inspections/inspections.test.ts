@@ -164,6 +164,15 @@ describe('inspection lifecycle through the API', () => {
     expect(twice.map((r) => r.statusCode)).toEqual([409, 409]);
   });
 
+  it('restarts numbering each year: 01-KL/ĐKT of a new year beside the demo 01-KL/ĐKT of 2023', async () => {
+    const a = await toDrafting();
+    const res = await post(a.head, `/api/inspections/${a.id}/conclusion`, { ...issueBody, issuedDate: '2026-01-05' });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().number).toBe('01-KL/ĐKT');
+    const all = await ctx.as(secretariat, { method: 'GET', url: '/api/inspections?limit=500' });
+    expect(all.json().items.filter((i: { conclusionNumber: string | null }) => i.conclusionNumber === '01-KL/ĐKT').length).toBe(2);
+  });
+
   it('issues a correction as version 2 with the next number, citing version 1, whose document stays byte-for-byte the same', async () => {
     const { s, head, id, ids } = await toDrafting();
     const v1 = (await post(head, `/api/inspections/${id}/conclusion`, issueBody)).json();
