@@ -1,14 +1,9 @@
 import { z } from 'zod';
 import { pageQuery, roles, shortText, uuidField } from '../fields.js';
+import { sessionUser } from './auth.js';
 
-export const userAccount = z.object({
-  id: z.uuid(),
-  username: z.string(),
-  displayName: z.string(),
-  role: z.enum(roles),
-  orgUnitId: z.uuid().nullable(),
-  orgUnitName: z.string().nullable(),
-  personId: z.uuid().nullable(),
+/** An account as admins see it: the session's view of a user plus its state. */
+export const userAccount = sessionUser.extend({
   active: z.boolean(),
   createdAt: z.date(),
 });

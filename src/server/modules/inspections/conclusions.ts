@@ -23,6 +23,8 @@ export interface FollowUpsPort {
   relinkForCorrection(tx: DbOrTx, actor: Actor | null, input: {
     inspectionId: string; conclusionId: string; items: (Assignment & { supersedesFindingId: string | null })[];
   }): Promise<unknown>;
+  /** Follow-ups not yet accepted (withdrawn ones excluded): closing waits for zero. */
+  countUnfinished(inspectionId: string, tx: DbOrTx): Promise<number>;
 }
 
 type Header = NonNullable<Awaited<ReturnType<InspectionsRepo['getHeader']>>>;
@@ -103,7 +105,7 @@ export function createConclusions({ db, repo, audit, clock, followUps, load }: C
       policy.assertCanTransition(actor, facts, to);
       await db.transaction(async (tx) => {
         if (to === 'closed') {
-          const open = await repo.unfinishedFollowUps(tx, id);
+          const open = await followUps.countUnfinished(id, tx);
           if (open > 0) throw conflict('Every follow-up must be done and accepted before closing', { unfinishedFollowUps: open });
         }
         const extra = to === 'drafting' ? { draftSharedAt: clock.now() } : {};

@@ -1,9 +1,9 @@
-import { and, asc, desc, eq, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { InspectionStatus } from '../../../shared/domain.js';
 import type { DbOrTx } from '../../db/client.js';
 import {
-  assessments, conclusions, contentAreas, findings, followUps, inspectionPlans, inspections, inspectionTeams,
+  assessments, conclusions, contentAreas, findings, inspectionPlans, inspections, inspectionTeams,
   numberSequences, orgUnits, people, programs, targetResponses, teamMembers, users,
 } from '../../db/schema/index.js';
 import { searchCondition } from '../org-units/org-units.repo.js';
@@ -194,15 +194,6 @@ export function createInspectionsRepo() {
       if (!ids.length) return new Set<string>();
       const rows = await db.select({ id: orgUnits.id }).from(orgUnits).where(inArray(orgUnits.id, ids));
       return new Set(rows.map((r) => r.id));
-    },
-
-    /** Follow-ups still to finish: not withdrawn, and not both done and accepted. */
-    async unfinishedFollowUps(db: DbOrTx, inspectionId: string) {
-      const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(followUps).where(and(
-        eq(followUps.inspectionId, inspectionId), isNull(followUps.withdrawnAt),
-        or(ne(followUps.status, 'done'), isNull(followUps.acceptedAt)) as SQL,
-      ));
-      return n;
     },
   };
 }

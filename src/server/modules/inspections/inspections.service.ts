@@ -5,11 +5,9 @@ import type { InspectionStatus } from '../../../shared/domain.js';
 import type { DbOrTx } from '../../db/client.js';
 import type { Actor } from '../../http/context.js';
 import { conflict, immutable, invalid, notFound } from '../../http/errors.js';
-import type { AuditService } from '../audit/audit.service.js';
 import type { FilesService } from '../files/files.service.js';
 import { createConclusions, type ConclusionsDeps } from './conclusions.js';
 import { inspectionsPolicy as policy, type InspectionFacts } from './inspections.policy.js';
-import type { InspectionsRepo } from './inspections.repo.js';
 import { isConcluded, isEditable, nextStatuses } from './lifecycle.js';
 
 export interface PlansPort { warningsForInspection(inspectionId: string): Promise<ObjectivityWarning[]> }

@@ -1,13 +1,11 @@
 import { Checkbox, Flex, Input, Select, Table, Typography, type TableColumnsType } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router-dom';
 import { followUpKinds, type FollowUpItem } from '../../../shared/contracts/follow-ups';
 import { followUpStatuses } from '../../../shared/domain';
 import { OrgUnitSelect } from '../../components/org-unit-select';
 import { PageHeader } from '../../components/page-header';
 import { ErrorResult } from '../../components/query-state';
-import { useDebouncedValue } from '../../lib/use-debounced-value';
+import { useUrlFilters } from '../../lib/use-url-filters';
 import { useFollowUps, type FollowUpFilters } from './api';
 import { FollowUpDrawer } from './follow-up-drawer';
 import { DueDate, FollowUpKindTag, FollowUpStatusTag, overdueRowStyle } from './follow-up-tags';
@@ -17,20 +15,7 @@ const PAGE_SIZE = 20;
 /** The follow-up board. Filters live in the URL, so the dashboard can link to `?overdue=true`. */
 export default function FollowUpsPage() {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
-  const [text, setText] = useState(params.get('q') ?? '');
-  const q = useDebouncedValue(text.trim(), 300);
-  const page = Number(params.get('page') ?? '1') || 1;
-  const set = (changes: Record<string, string | null>) =>
-    setParams((prev) => {
-      const next = new URLSearchParams(prev);
-      for (const [key, value] of Object.entries(changes)) {
-        if (value) next.set(key, value);
-        else next.delete(key);
-      }
-      if (!('page' in changes) && !('id' in changes)) next.delete('page');
-      return next;
-    }, { replace: true });
+  const { params, text, setText, q, page, set } = useUrlFilters(['id']);
 
   const filters: FollowUpFilters = {
     q: q || undefined,

@@ -1,14 +1,13 @@
 import { Flex, Input, Select, Table, Typography, type TableColumnsType } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import type { InspectionListItem } from '../../../shared/contracts/inspections';
 import { inspectionStatuses, type InspectionStatus } from '../../../shared/domain';
 import { PageHeader } from '../../components/page-header';
 import { ErrorResult } from '../../components/query-state';
 import { StatusTag } from '../../components/status-tag';
 import { formatDate } from '../../lib/format';
-import { useDebouncedValue } from '../../lib/use-debounced-value';
+import { useUrlFilters } from '../../lib/use-url-filters';
 import { usePlans } from '../inspection-plans/api';
 import { useInspections, type InspectionFilters } from './api';
 
@@ -17,21 +16,8 @@ const PAGE_SIZE = 20;
 /** All inspections (a unit sees its own). Filters live in the URL so links can share them. */
 export default function InspectionsPage() {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
-  const [text, setText] = useState(params.get('q') ?? '');
-  const q = useDebouncedValue(text.trim(), 300);
-  const page = Number(params.get('page') ?? '1') || 1;
+  const { params, text, setText, q, page, set } = useUrlFilters();
   const plans = usePlans({ q: '' });
-  const set = (changes: Record<string, string | null>) =>
-    setParams((prev) => {
-      const next = new URLSearchParams(prev);
-      for (const [key, value] of Object.entries(changes)) {
-        if (value) next.set(key, value);
-        else next.delete(key);
-      }
-      if (!('page' in changes)) next.delete('page');
-      return next;
-    }, { replace: true });
 
   const filters: InspectionFilters = {
     q: q || undefined,
