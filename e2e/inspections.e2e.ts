@@ -18,7 +18,7 @@ async function confirmDialog(page: Page, okText: RegExp) {
 
 // One story, in order: each step builds on the previous one's data (the demo instance started by global-setup).
 describe('Plan 15-KH/BCĐ from plan to follow-up, in the browser', () => {
-  it('secretariat opens Plan 15-KH/BCĐ and sees the objectivity warning naming Phạm Thu Hà', async () => {
+  it('secretariat opens Plan 15-KH/BCĐ, sees the objectivity warning naming Phạm Thu Hà, and edits the plan', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await login(page, baseUrl, 'secretariat');
     await shot(page, '01-dashboard');
@@ -29,6 +29,14 @@ describe('Plan 15-KH/BCĐ from plan to follow-up, in the browser', () => {
     await expect.poll(() => page.getByText('Phạm Thu Hà').count(), { timeout: 20_000 }).toBeGreaterThan(0);
     await expect.poll(() => page.locator('.ant-alert-warning').count(), { timeout: 20_000 }).toBeGreaterThan(0);
     await shot(page, '03-plan');
+
+    // edit the plan: its requirements text, saved through PATCH and shown on the page
+    await page.getByRole('button', { name: 'Sửa kế hoạch' }).click();
+    const modal = page.locator('.ant-modal').filter({ hasText: 'Sửa kế hoạch' });
+    const requirements = `Báo cáo gửi Đoàn trước 05 ngày làm việc (e2e ${Date.now()})`;
+    await modal.locator('#requirements').fill(requirements);
+    await modal.getByRole('button', { name: /Lưu/ }).click();
+    await expect.poll(() => page.getByText(requirements).count(), { timeout: 20_000 }).toBe(1);
     await page.close();
   });
 

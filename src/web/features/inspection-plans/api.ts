@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
-  PlanDetail, PlanInput, PlanListItem, Target, TargetInput, Team, TeamInput, TeamPatch,
+  PlanDetail, PlanInput, PlanListItem, PlanPatch, Target, TargetInput, TargetPatch, Team, TeamInput, TeamPatch,
 } from '../../../shared/contracts/inspection-plans';
 import { api, apiDownload, withQuery } from '../../api/client';
 
@@ -35,6 +35,8 @@ function usePlanMutation<V, R>(fn: (vars: V) => Promise<R>) {
 
 export const useCreatePlan = () => usePlanMutation((input: PlanInput) => api<PlanDetail>('POST', '/api/inspection-plans', input));
 
+export const useUpdatePlan = (id: string) => usePlanMutation((patch: PlanPatch) => api<PlanDetail>('PATCH', `/api/inspection-plans/${id}`, patch));
+
 export const useSaveTeam = (planId: string) => usePlanMutation(({ teamId, input }: { teamId?: string; input: TeamInput }) => {
   if (!teamId) return api<Team>('POST', `/api/inspection-plans/${planId}/teams`, input);
   const patch: TeamPatch = { name: input.name, members: input.members };
@@ -45,6 +47,10 @@ export const useDeleteTeam = () => usePlanMutation((teamId: string) => api<{ ok:
 
 export const useAddTarget = () =>
   usePlanMutation(({ teamId, input }: { teamId: string; input: TargetInput }) => api<Target>('POST', `/api/inspection-teams/${teamId}/targets`, input));
+
+export const useMoveTarget = () =>
+  usePlanMutation(({ teamId, inspectionId, patch }: { teamId: string; inspectionId: string; patch: TargetPatch }) =>
+    api<Target>('PATCH', `/api/inspection-teams/${teamId}/targets/${inspectionId}`, patch));
 
 export const useRemoveTarget = () =>
   usePlanMutation(({ teamId, inspectionId }: { teamId: string; inspectionId: string }) =>

@@ -1,4 +1,4 @@
-import { FileExcelOutlined, FileWordOutlined, PlusOutlined } from '@ant-design/icons';
+import { EditOutlined, FileExcelOutlined, FileWordOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Descriptions, Empty, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { errorMessage } from '../../i18n/error-message';
 import { formatDate } from '../../lib/format';
 import { useCan } from '../auth/use-can';
 import { downloadPlan, usePlan } from './api';
+import { PlanForm } from './plan-form';
 import { TargetsTimeline } from './targets-timeline';
 import { TeamCard } from './team-card';
 import { TeamForm } from './team-form';
@@ -21,6 +22,7 @@ export default function InspectionPlanPage() {
   const plan = usePlan(id);
   const canWrite = useCan()('inspectionPlans.write');
   const [addingTeam, setAddingTeam] = useState(false);
+  const [editing, setEditing] = useState(false);
   const download = (ext: 'docx' | 'xlsx') => downloadPlan(id, ext).catch((error: unknown) => message.error(errorMessage(t, error)));
 
   return (
@@ -34,6 +36,7 @@ export default function InspectionPlanPage() {
               <>
                 <Button icon={<FileWordOutlined />} onClick={() => void download('docx')}>{t('common.exportDocx')}</Button>
                 <Button icon={<FileExcelOutlined />} onClick={() => void download('xlsx')}>{t('common.exportXlsx')}</Button>
+                {canWrite && <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>{t('inspectionPlans.editPlan')}</Button>}
                 {canWrite && <Button type="primary" icon={<PlusOutlined />} onClick={() => setAddingTeam(true)}>{t('inspectionPlans.addTeam')}</Button>}
               </>
             )}
@@ -67,6 +70,7 @@ export default function InspectionPlanPage() {
             {p.teams.length === 0 && <Card><Empty description={t('inspectionPlans.noTeams')} /></Card>}
             {p.teams.map((team) => <TeamCard key={team.id} plan={p} team={team} canWrite={canWrite} />)}
           </Space>
+          {editing && <PlanForm open plan={p} onClose={() => setEditing(false)} />}
           {addingTeam && (
             <TeamForm planId={p.id} nextNumber={Math.max(0, ...p.teams.map((team) => team.number)) + 1} onClose={() => setAddingTeam(false)} />
           )}

@@ -2,30 +2,48 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, DatePicker, Form, Input, InputNumber, Modal, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import { planInput, type PlanInput } from '../../../shared/contracts/inspection-plans';
+import { planInput, planPatch, type PlanDetail, type PlanInput } from '../../../shared/contracts/inspection-plans';
 import { applyFieldErrors } from '../../api/form-errors';
 import { errorMessage } from '../../i18n/error-message';
 import { emptyToNull, zodRule } from '../../lib/zod-rule';
 import { usePrograms } from '../programs/api';
-import { useCreatePlan } from './api';
+import { useCreatePlan, useUpdatePlan } from './api';
 import { DATE_FORMAT, isoDateItem, listRule } from './form-helpers';
 
 const area = planInput.shape.contentAreas.element.shape;
 
-export function PlanForm({ open, onClose }: { open: boolean; onClose: () => void }) {
+/**
+ * Creates a plan (then opens it) or, given `plan`, edits it: program, code and year are fixed once created;
+ * content areas keep their ids so ratings and findings stay attached to them.
+ */
+export function PlanForm({ open, onClose, plan }: { open: boolean; onClose: () => void; plan?: PlanDetail }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [form] = Form.useForm<PlanInput>();
   const programs = usePrograms('');
   const create = useCreatePlan();
+  const update = useUpdatePlan(plan?.id ?? '');
+  const initialValues = plan
+    ? {
+        programId: plan.program.id, code: plan.code, year: plan.year, issueDate: plan.issueDate, title: plan.title,
+        requirements: plan.requirements, contentAreas: plan.contentAreas.map((a) => ({ id: a.id, title: a.title, description: a.description })),
+      }
+    : { year: new Date().getFullYear(), contentAreas: [{ title: '' }] };
 
-  const submit = async (values: PlanInput) => {
+  const submit = async (values: PlanInput & { contentAreas: { id?: string }[] }) => {
     try {
-      const plan = await create.mutateAsync(values);
+      if (plan) {
+        const { title, issueDate, requirements, contentAreas } = values;
+        await update.mutateAsync(planPatch.parse({ title, issueDate, requirements, contentAreas }));
+        message.success(t('common.saved'));
+        onClose();
+        return;
+      }
+      const created = await create.mutateAsync(values);
       message.success(t('inspectionPlans.created'));
       onClose();
-      navigate(`/inspection-plans/${plan.id}`);
+      navigate(`/inspection-plans/${created.id}`);
     } catch (error) {
       if (!applyFieldErrors(form, error)) message.error(errorMessage(t, error));
     }
@@ -34,25 +52,25 @@ export function PlanForm({ open, onClose }: { open: boolean; onClose: () => void
   return (
     <Modal
       open={open}
-      title={t('inspectionPlans.createTitle')}
+      title={plan ? t('inspectionPlans.editPlan') : t('inspectionPlans.createTitle')}
       onCancel={onClose}
       onOk={() => form.submit()}
       okText={t('common.save')}
       cancelText={t('common.cancel')}
-      confirmLoading={create.isPending}
+      confirmLoading={create.isPending || update.isPending}
       width={720}
       destroyOnHidden
     >
-      <Form<PlanInput> form={form} layout="vertical" onFinish={submit} initialValues={{ year: new Date().getFullYear(), contentAreas: [{ title: '' }] }}>
+      <Form<PlanInput> form={form} layout="vertical" onFinish={submit} initialValues={initialValues}>
         <Form.Item name="programId" label={t('inspectionPlans.program')} rules={[zodRule(planInput.shape.programId)]}>
-          <Select loading={programs.isPending} options={programs.data?.items.map((p) => ({ value: p.id, label: `${p.code} — ${p.title}` }))} />
+          <Select disabled={!!plan} loading={programs.isPending} options={programs.data?.items.map((p) => ({ value: p.id, label: `${p.code} — ${p.title}` }))} />
         </Form.Item>
         <Space wrap size={[16, 0]} align="start">
           <Form.Item name="code" label={t('inspectionPlans.code')} rules={[zodRule(planInput.shape.code)]}>
-            <Input placeholder="15-KH/BCĐ" style={{ width: 180 }} />
+            <Input placeholder="15-KH/BCĐ" style={{ width: 180 }} disabled={!!plan} />
           </Form.Item>
           <Form.Item name="year" label={t('inspectionPlans.year')} rules={[zodRule(planInput.shape.year)]}>
-            <InputNumber min={1990} max={2100} style={{ width: 110 }} />
+            <InputNumber min={1990} max={2100} style={{ width: 110 }} disabled={!!plan} />
           </Form.Item>
           <Form.Item name="issueDate" label={t('inspectionPlans.issueDate')} rules={[zodRule(planInput.shape.issueDate)]} {...isoDateItem}>
             <DatePicker format={DATE_FORMAT} style={{ width: 160 }} />
@@ -70,6 +88,7 @@ export function PlanForm({ open, onClose }: { open: boolean; onClose: () => void
               <legend style={{ fontSize: 14, fontWeight: 600 }}>{t('inspectionPlans.contentAreas')}</legend>
               {fields.map((field, index) => (
                 <div key={field.key} style={{ display: 'flex', gap: 8, alignItems: 'flex-start' }}>
+                  <Form.Item name={[field.name, 'id']} hidden><Input /></Form.Item>
                   <span style={{ paddingTop: 5, minWidth: 20 }}>{index + 1}.</span>
                   <div style={{ flex: 1, minWidth: 0 }}>
                     <Form.Item name={[field.name, 'title']} rules={[zodRule(area.title)]} style={{ marginBottom: 4 }}>

@@ -1,4 +1,4 @@
-import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { CalendarOutlined, DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Popconfirm, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -20,6 +20,7 @@ export function TeamCard({ plan, team, canWrite }: { plan: PlanDetail; team: Tea
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [editing, setEditing] = useState(false);
+  const [moving, setMoving] = useState<Target | null>(null);
   const [adding, setAdding] = useState(false);
   const deleteTeam = useDeleteTeam();
   const removeTarget = useRemoveTarget();
@@ -73,18 +74,26 @@ export function TeamCard({ plan, team, canWrite }: { plan: PlanDetail; team: Tea
           { title: t('inspectionPlans.window'), key: 'window', width: 210, render: (_, g) => `${formatDate(g.windowStart)} – ${formatDate(g.windowEnd)}` },
           { title: t('inspectionPlans.status'), dataIndex: 'status', width: 170, render: (s: string) => <StatusTag status={s} /> },
           ...(canWrite ? [{
-            title: t('common.actions'), key: 'actions', width: 80,
-            render: (_: unknown, g: Target) => g.status === 'planned' && (
+            title: t('common.actions'), key: 'actions', width: 100,
+            render: (_: unknown, g: Target) => (
+              <>
+              {(g.status === 'planned' || g.status === 'notified') && (
+                <Button type="text" size="small" icon={<CalendarOutlined />} aria-label={t('inspectionPlans.moveTarget')} title={t('inspectionPlans.moveTarget')} onClick={() => setMoving(g)} />
+              )}
+              {g.status === 'planned' && (
               <Popconfirm title={t('inspectionPlans.removeTargetConfirm')} okText={t('common.delete')} cancelText={t('common.cancel')}
                 onConfirm={() => removeTarget.mutateAsync({ teamId: team.id, inspectionId: g.inspectionId }).then(() => message.success(t('common.deleted')), fail)}>
                 <Button type="text" danger size="small" icon={<DeleteOutlined />} aria-label={t('inspectionPlans.removeTarget')} title={t('inspectionPlans.removeTarget')} />
               </Popconfirm>
+              )}
+              </>
             ),
           }] : []),
         ]}
       />
       {editing && <TeamForm planId={plan.id} team={team} nextNumber={team.number} onClose={() => setEditing(false)} />}
       {adding && <TargetForm teamId={team.id} onClose={() => setAdding(false)} />}
+      {moving && <TargetForm teamId={team.id} target={moving} onClose={() => setMoving(null)} />}
     </Card>
   );
 }

@@ -1,4 +1,6 @@
-import { Card, Descriptions, Space, Table, Tag } from 'antd';
+import { EditOutlined, TeamOutlined } from '@ant-design/icons';
+import { Button, Card, Descriptions, Space, Table, Tag } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import type { CommitteeMember } from '../../../shared/contracts/programs';
@@ -6,7 +8,10 @@ import { PageHeader } from '../../components/page-header';
 import { QueryState } from '../../components/query-state';
 import { formatDate } from '../../lib/format';
 import { usePlans } from '../inspection-plans/api';
+import { useCan } from '../auth/use-can';
 import { useProgram } from './api';
+import { CommitteeForm } from './committee-form';
+import { ProgramForm } from './program-form';
 
 function ProgramPlans({ programId }: { programId: string }) {
   const { t } = useTranslation();
@@ -34,11 +39,19 @@ export default function ProgramPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const program = useProgram(id);
+  const canWrite = useCan()('programs.write');
+  const [editing, setEditing] = useState<'program' | 'committee' | null>(null);
   return (
     <QueryState query={program}>
       {(p) => (
         <>
-          <PageHeader title={p.code} breadcrumbs={[{ title: t('programs.title'), to: '/programs' }, { title: p.code }]} />
+          <PageHeader
+            title={p.code}
+            breadcrumbs={[{ title: t('programs.title'), to: '/programs' }, { title: p.code }]}
+            extra={canWrite && <Button icon={<EditOutlined />} onClick={() => setEditing('program')}>{t('programs.edit')}</Button>}
+          />
+          {editing === 'program' && <ProgramForm program={p} onClose={() => setEditing(null)} />}
+          {editing === 'committee' && <CommitteeForm program={p} onClose={() => setEditing(null)} />}
           <Space direction="vertical" size={16} style={{ width: '100%' }}>
             <Card>
               <Descriptions column={{ xs: 1, md: 2 }} items={[
@@ -49,7 +62,10 @@ export default function ProgramPage() {
                 ...(p.description ? [{ key: 'description', label: t('programs.description'), children: p.description, span: 'filled' as const }] : []),
               ]} />
             </Card>
-            <Card title={t('programs.committee')}>
+            <Card
+              title={t('programs.committee')}
+              extra={canWrite && <Button size="small" icon={<TeamOutlined />} onClick={() => setEditing('committee')}>{t('programs.editCommittee')}</Button>}
+            >
               <Table<CommitteeMember>
                 rowKey="id"
                 size="small"

@@ -1,4 +1,5 @@
-import { Card, Input, Table } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Input, Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -6,17 +7,25 @@ import type { Program } from '../../../shared/contracts/programs';
 import { PageHeader } from '../../components/page-header';
 import { ErrorResult } from '../../components/query-state';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
+import { useCan } from '../auth/use-can';
 import { usePrograms } from './api';
+import { ProgramForm } from './program-form';
 
 export default function ProgramsPage() {
   const { t } = useTranslation();
   const [text, setText] = useState('');
   const q = useDebouncedValue(text.trim(), 300);
   const programs = usePrograms(q);
+  const canWrite = useCan()('programs.write');
+  const [creating, setCreating] = useState(false);
 
   return (
     <>
-      <PageHeader title={t('programs.title')} />
+      <PageHeader
+        title={t('programs.title')}
+        extra={canWrite && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>{t('programs.create')}</Button>}
+      />
+      {creating && <ProgramForm onClose={() => setCreating(false)} />}
       <Card>
         <Input.Search
           allowClear

@@ -1,0 +1,72 @@
+import { App, Form, Input, InputNumber, Modal, Space } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
+import { programInput, type ProgramDetail, type ProgramInput } from '../../../shared/contracts/programs';
+import { applyFieldErrors } from '../../api/form-errors';
+import { OrgUnitSelect } from '../../components/org-unit-select';
+import { errorMessage } from '../../i18n/error-message';
+import { emptyToNull, zodRule } from '../../lib/zod-rule';
+import { useSaveProgram } from './api';
+
+const f = programInput.shape;
+
+/** Creates a program (`program` undefined, then opens it) or edits one. */
+export function ProgramForm({ program, onClose }: { program?: ProgramDetail; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const [form] = Form.useForm<ProgramInput>();
+  const save = useSaveProgram();
+  const year = new Date().getFullYear();
+  const initialValues: Partial<ProgramInput> = program
+    ? {
+        code: program.code, title: program.title, issuerOrgUnitId: program.issuerOrgUnitId,
+        steeringCommitteeOrgUnitId: program.steeringCommitteeOrgUnitId, periodStart: program.periodStart,
+        periodEnd: program.periodEnd, description: program.description,
+      }
+    : { periodStart: year, periodEnd: year + 4 };
+
+  const submit = async (values: ProgramInput) => {
+    try {
+      const saved = await save.mutateAsync({ id: program?.id, input: values });
+      message.success(t('common.saved'));
+      onClose();
+      if (!program) navigate(`/programs/${saved.id}`);
+    } catch (error) {
+      if (!applyFieldErrors(form, error)) message.error(errorMessage(t, error));
+    }
+  };
+
+  return (
+    <Modal
+      open title={program ? t('programs.edit') : t('programs.create')} onCancel={onClose} onOk={() => form.submit()}
+      okText={t('common.save')} cancelText={t('common.cancel')} confirmLoading={save.isPending} width={720} destroyOnHidden
+    >
+      <Form<ProgramInput> form={form} layout="vertical" onFinish={submit} initialValues={initialValues}>
+        <Space wrap size={[16, 0]} align="start">
+          <Form.Item name="code" label={t('programs.code')} rules={[zodRule(f.code)]}>
+            <Input placeholder="07-CTr/TU" style={{ width: 180 }} />
+          </Form.Item>
+          <Form.Item name="periodStart" label={t('programs.periodStart')} rules={[zodRule(f.periodStart)]}>
+            <InputNumber min={1990} max={2100} style={{ width: 110 }} />
+          </Form.Item>
+          <Form.Item name="periodEnd" label={t('programs.periodEnd')} rules={[zodRule(f.periodEnd)]}>
+            <InputNumber min={1990} max={2100} style={{ width: 110 }} />
+          </Form.Item>
+        </Space>
+        <Form.Item name="title" label={t('programs.name')} rules={[zodRule(f.title)]}>
+          <Input.TextArea autoSize={{ minRows: 1, maxRows: 3 }} />
+        </Form.Item>
+        <Form.Item name="issuerOrgUnitId" label={t('programs.issuer')} rules={[zodRule(f.issuerOrgUnitId)]}>
+          <OrgUnitSelect />
+        </Form.Item>
+        <Form.Item name="steeringCommitteeOrgUnitId" label={t('programs.steeringCommittee')} rules={[zodRule(f.steeringCommitteeOrgUnitId)]} normalize={emptyToNull}>
+          <OrgUnitSelect />
+        </Form.Item>
+        <Form.Item name="description" label={t('programs.description')} rules={[zodRule(f.description)]} normalize={emptyToNull}>
+          <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
