@@ -27,6 +27,11 @@ export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 const version = '0.1.0';
 
 /** Builds the HTTP app from its dependencies. No I/O here beyond what Fastify does on `ready()`. */
+export interface RouteEntry { method: string; url: string }
+declare module 'fastify' {
+  interface FastifyInstance { routeTable: RouteEntry[] }
+}
+
 export async function buildApp(deps: Deps, opts: { logger?: boolean } = {}): Promise<{ app: FastifyInstance; services: Services }> {
   const app = Fastify({
     logger: opts.logger ? { level: deps.config.logLevel } : false,
@@ -38,6 +43,12 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean } = {}): Pro
   const webRoot = path.resolve(deps.config.webDist);
   const hasWeb = existsSync(path.join(webRoot, 'index.html'));
   registerErrorHandler(app, { spaFallback: hasWeb });
+  // every route as registered, so a test can hold the OpenAPI document to all of them
+  const routeTable: RouteEntry[] = [];
+  app.decorate('routeTable', routeTable);
+  app.addHook('onRoute', (r) => {
+    for (const method of [r.method].flat()) if (method !== 'HEAD') routeTable.push({ method, url: r.url });
+  });
 
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 } });

@@ -1,0 +1,37 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, type TestContext } from './test/test-app.js';
+
+let ctx: TestContext;
+beforeAll(async () => { ctx = await createTestContext({ demo: false }); });
+afterAll(async () => { await ctx?.close(); });
+
+/** Every API route Fastify registered, as `METHOD /api/path/{param}`. */
+const registeredRoutes = () => ctx.app.routeTable
+  .filter((r) => r.url.startsWith('/api/'))
+  .map((r) => `${r.method} ${r.url.replace(/:([A-Za-z]+)/g, '{$1}')}`);
+
+describe('OpenAPI document', () => {
+  it('covers every API route, each with a summary, its path parameters and a documented success response', async () => {
+    const doc = (await ctx.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    expect(doc.openapi).toMatch(/^3\./);
+    const routes = registeredRoutes().filter((r) => r !== 'GET /api/openapi.json');
+    expect(routes.length).toBeGreaterThan(40);
+    const missing: string[] = [];
+    for (const route of routes) {
+      const [method, path] = route.split(' ');
+      const op = doc.paths[path]?.[method.toLowerCase()];
+      if (!op) { missing.push(route); continue; }
+      expect(op.summary, route).toBeTruthy();
+      for (const name of [...path.matchAll(/\{(\w+)\}/g)].map((x) => x[1])) {
+        expect(op.parameters?.some((p: { name: string; in: string }) => p.name === name && p.in === 'path'), `${route} documents {${name}}`).toBe(true);
+      }
+      const success = Object.keys(op.responses ?? {}).filter((s) => s.startsWith('2'));
+      expect(success.length, `${route} documents its success response`).toBeGreaterThan(0);
+    }
+    expect(missing, 'routes missing from the OpenAPI document').toEqual([]);
+    for (const keep of ['/api/auth/login', '/api/auth/logout', '/api/auth/me', '/api/programs', '/api/inspection-plans', '/api/inspection-plans/{id}',
+      '/api/inspections', '/api/inspections/{id}', '/api/inspections/{id}/conclusion.docx', '/api/follow-ups']) {
+      expect(doc.paths[keep], keep).toBeDefined();
+    }
+  });
+});
