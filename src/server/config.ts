@@ -17,6 +17,8 @@ const envSchema = z.object({
   COOKIE_SECURE: z.enum(['true', 'false']).optional(),
   WEB_DIST: z.string().default('./dist/web'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // published DX analytics withhold any cell counting fewer enterprises than this
+  DX_SUPPRESS_BELOW: z.coerce.number().int().min(1).max(1000).default(5),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -34,6 +36,7 @@ export interface Config {
   cookieSecure: boolean;
   webDist: string;
   logLevel: Env['LOG_LEVEL'];
+  dxSuppressBelow: number;
 }
 
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
@@ -63,5 +66,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: e.COOKIE_SECURE ? e.COOKIE_SECURE === 'true' : production,
     webDist: e.WEB_DIST,
     logLevel: e.LOG_LEVEL,
+    dxSuppressBelow: e.DX_SUPPRESS_BELOW,
   };
 }
