@@ -26,6 +26,8 @@ import { createProgramsRepo } from './modules/programs/programs.repo.js';
 import { createProgramsService } from './modules/programs/programs.service.js';
 import { createDxAnalyticsRepo } from './modules/dx-analytics/dx-analytics.repo.js';
 import { createDxAnalyticsService } from './modules/dx-analytics/dx-analytics.service.js';
+import { createImportRepo } from './modules/dx-analytics/import/import.repo.js';
+import { createImportService } from './modules/dx-analytics/import/import.service.js';
 
 export interface Deps {
   db: Db;
@@ -55,6 +57,7 @@ export function createServices({ db, config, clock }: Deps) {
   });
   const dashboard = createDashboardService({ db, repo: createDashboardRepo(), followUps });
   const dxAnalytics = createDxAnalyticsService({ db, repo: createDxAnalyticsRepo(), suppressBelow: config.dxSuppressBelow });
-  return { dxAnalytics, audit, auth, orgUnits, people, users, programs, inspectionPlans, inspectionTeams, followUps, dashboard, files, inspections };
+  const dxImports = createImportService({ db, repo: createImportRepo(), audit });
+  return { dxAnalytics, dxImports, audit, auth, orgUnits, people, users, programs, inspectionPlans, inspectionTeams, followUps, dashboard, files, inspections };
 }
 export type Services = ReturnType<typeof createServices>;

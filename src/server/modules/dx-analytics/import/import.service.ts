@@ -1,0 +1,106 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import type { Db, DbOrTx } from '../../../db/client.js';
+import type { Actor } from '../../../http/context.js';
+import type { AuditService } from '../../audit/audit.service.js';
+import type { ImportError, ImportKind, ImportRepo } from './import.repo.js';
+import { openRows, type SourceRow } from './rows.js';
+
+/** What one kind of import does with a batch: validate every row, write the good ones, return the bad. */
+export interface ImportHandler {
+  kind: ImportKind;
+  requiredColumns: string[];
+  /** runs inside the batch's transaction; rollups move in the same transaction */
+  processBatch(tx: DbOrTx, rows: SourceRow[]): Promise<{ ok: number; errors: ImportError[] }>;
+}
+
+export interface ImportRun {
+  filePath: string;
+  fileName?: string;
+  batchSize?: number;
+  actor?: Actor | null;
+  /** test hook: throw right after batch k commits, as a crash would */
+  failAfterBatch?: number;
+  onProgress?: (p: { rowsDone: number; batchNo: number }) => void;
+  /** an already created job (admin upload); otherwise found by file hash or created */
+  jobId?: string;
+}
+
+export async function sha256File(filePath: string): Promise<string> {
+  const h = createHash('sha256');
+  for await (const chunk of createReadStream(filePath)) h.update(chunk as Buffer);
+  return h.digest('hex');
+}
+
+export class ImportFailure extends Error {}
+
+export function createImportService({ db, repo, audit }: { db: Db; repo: ImportRepo; audit: AuditService }) {
+  /** Finds the job a rerun of this file should resume, or opens a new one. */
+  async function jobFor(kind: ImportKind, run: ImportRun, batchSize: number) {
+    if (run.jobId) {
+      const job = await repo.getJob(db, run.jobId);
+      if (!job) throw new ImportFailure(`import job ${run.jobId} not found`);
+      return job;
+    }
+    const sha = await sha256File(run.filePath);
+    const resumable = await repo.findResumable(db, kind, sha);
+    // a resumed job keeps its batch size, so batch k means the same rows as before
+    if (resumable) return resumable;
+    return repo.createJob(db, { kind, fileName: run.fileName ?? run.filePath, fileSha256: sha, batchSize, createdBy: run.actor?.id ?? null });
+  }
+
+  /**
+   * Streams the file in batches; each batch (its good rows, its rollup changes, its error lines and its
+   * checkpoint) commits in one transaction. A rerun skips the batches already checkpointed.
+   */
+  async function run(handler: ImportHandler, r: ImportRun) {
+    const job = await jobFor(handler.kind, r, r.batchSize ?? 1000);
+    const batchSize = job.batchSize;
+    const done = await repo.committedBatches(db, job.id);
+    let batchNo = 0;
+    let total = 0;
+    try {
+      const { header, rows } = await openRows(r.filePath, r.fileName ?? r.filePath);
+      const missing = handler.requiredColumns.filter((c) => !header.includes(c));
+      if (missing.length) throw new ImportFailure(`missing columns: ${missing.join(', ')}`);
+      let buffer: SourceRow[] = [];
+      const flush = async () => {
+        batchNo++;
+        const batch = buffer;
+        buffer = [];
+        if (done.has(batchNo)) return;
+        await db.transaction(async (tx) => {
+          const { ok, errors } = await handler.processBatch(tx, batch);
+          await repo.commitBatch(tx, job.id, batchNo, batch.length, ok, errors);
+          await audit.record(tx, r.actor ?? null, {
+            action: 'create', entityType: 'dxImportBatch', entityId: job.id,
+            after: { kind: handler.kind, batchNo, firstRow: batch[0]?.row, lastRow: batch.at(-1)?.row, ok, failedRows: new Set(errors.map((e) => e.row)).size },
+          });
+        });
+        r.onProgress?.({ rowsDone: total, batchNo });
+        if (r.failAfterBatch === batchNo) throw new ImportFailure(`injected failure after batch ${batchNo}`);
+      };
+      for await (const row of rows) {
+        buffer.push(row);
+        total++;
+        if (buffer.length >= batchSize) await flush();
+      }
+      if (buffer.length) await flush();
+      await repo.finishJob(db, job.id, { status: 'done', totalRows: total });
+    } catch (e) {
+      await repo.finishJob(db, job.id, { status: 'failed', failure: e instanceof Error ? e.message : String(e) });
+      throw e;
+    }
+    const final = await repo.getJob(db, job.id);
+    return final!;
+  }
+
+  return {
+    run,
+    getJob: (id: string) => repo.getJob(db, id),
+    listJobs: () => repo.listJobs(db),
+    errors: (id: string) => repo.errors(db, id),
+    createJob: (v: Parameters<ImportRepo['createJob']>[1]) => repo.createJob(db, v),
+  };
+}
+export type ImportService = ReturnType<typeof createImportService>;
