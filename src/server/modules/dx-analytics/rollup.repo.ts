@@ -13,6 +13,43 @@ export interface ScoredFacts {
   pillarScores: number[];
 }
 
+/** One cell of the rollup and how much to add to it (negative to remove). */
+export interface RollupDelta { facts: ScoredFacts; sign: number }
+
+const cellKey = (f: ScoredFacts) => [f.frameworkVersionId, f.year, f.communeId ?? '', f.sectorCode, f.sizeClass, f.overallLevel].join('|');
+
+/**
+ * Applies many changes at once (a bulk import batch): deltas are summed per cell in memory, cells that
+ * net to nothing are dropped, and the rest go in one multi-row upsert, in key order so that two
+ * concurrent batches lock cells in the same order and cannot deadlock.
+ */
+export async function applyRollupDeltas(tx: DbOrTx, deltas: RollupDelta[]): Promise<void> {
+  const cells = new Map<string, { f: ScoredFacts; n: number; total: number; pillars: number[] }>();
+  for (const { facts: f, sign } of deltas) {
+    const key = cellKey(f);
+    let c = cells.get(key);
+    if (!c) cells.set(key, c = { f, n: 0, total: 0, pillars: [] });
+    c.n += sign;
+    c.total += f.totalScore * sign;
+    f.pillarScores.forEach((p, i) => { c.pillars[i] = (c.pillars[i] ?? 0) + p * sign; });
+  }
+  const rows = [...cells.entries()].filter(([, c]) => c.n !== 0 || Math.abs(c.total) > 1e-9 || c.pillars.some((p) => Math.abs(p) > 1e-9))
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, c]) => c);
+  // cents as integers: sums of two-decimal scores stay exact
+  const money = (x: number) => (Math.round(x * 100) / 100).toFixed(2);
+  for (let i = 0; i < rows.length; i += 2000) {
+    const values = rows.slice(i, i + 2000).map((c) => sql`(${c.f.frameworkVersionId}::uuid, ${c.f.year}::smallint, ${c.f.communeId}::uuid, ${c.f.sectorCode}, ${c.f.sizeClass},
+      ${c.f.overallLevel}::smallint, ${c.n}::int, ${money(c.total)}::numeric, ${`{${c.pillars.map(money).join(',')}}`}::numeric[])`);
+    await tx.execute(sql`
+      insert into dx_rollups (framework_version_id, year, commune_id, sector_code, size_class, overall_level, n, sum_total, sum_pillars)
+      values ${sql.join(values, sql`, `)}
+      on conflict on constraint dx_rollups_uq do update set
+        n = dx_rollups.n + excluded.n,
+        sum_total = dx_rollups.sum_total + excluded.sum_total,
+        sum_pillars = array(select coalesce(a, 0) + coalesce(b, 0) from unnest(dx_rollups.sum_pillars, excluded.sum_pillars) as u(a, b))`);
+  }
+}
+
 /**
  * Moves one assessment's contribution: removes `before` (if it counted) and adds `after` (if it counts).
  * Call inside the transaction that changes the assessment, so analytics are never stale or double-counted.

@@ -40,6 +40,52 @@ export function createBulkRepo() {
       }).from(enterprises).where(inArray(enterprises.taxCode, taxCodes));
     },
 
+    /** Published framework versions by `code@version`, with their definitions. */
+    async frameworkVersions(tx: DbOrTx) {
+      const res = await tx.execute(sql`select v.id, f.code, v.version, v.definition from dx_framework_versions v
+        join dx_frameworks f on f.id = v.framework_id where v.status = 'published'`);
+      return rowsOf<{ id: string; code: string; version: number; definition: unknown }>(res);
+    },
+
+    /** The assessments a batch will overwrite, locked, with the facts they now contribute to the rollup. */
+    async lockAssessments(tx: DbOrTx, keys: { enterpriseId: string; frameworkVersionId: string; year: number }[]) {
+      if (!keys.length) return [];
+      const tuples = keys.map((k) => sql`(${k.enterpriseId}::uuid, ${k.frameworkVersionId}::uuid, ${k.year}::smallint)`);
+      const res = await tx.execute(sql`
+        select enterprise_id, framework_version_id, year, status, total_score::float8 as total_score, overall_level,
+               pillar_scores::float8[] as pillar_scores, commune_id, sector_code, size_class
+        from dx_assessments where (enterprise_id, framework_version_id, year) in (${sql.join(tuples, sql`, `)})
+        for update`);
+      return rowsOf<{
+        enterprise_id: string; framework_version_id: string; year: number; status: string; total_score: number | null;
+        overall_level: number | null; pillar_scores: number[] | null; commune_id: string | null; sector_code: string | null; size_class: string | null;
+      }>(res);
+    },
+
+    /**
+     * Insert or update by (enterprise, framework version, year). A verified assessment imported again with
+     * the same answers stays verified; any other import leaves it submitted.
+     */
+    async upsertAssessments(tx: DbOrTx, rows: {
+      enterpriseId: string; frameworkVersionId: string; year: number; answers: Record<string, unknown>; snapshot: unknown;
+      totalScore: number; overallLevel: number; pillarScores: number[]; communeId: string | null; sectorCode: string; sizeClass: string;
+    }[]) {
+      if (!rows.length) return;
+      const values = rows.map((r) => sql`(${r.enterpriseId}::uuid, ${r.frameworkVersionId}::uuid, ${r.year}::smallint, 'submitted', ${JSON.stringify(r.answers)}::jsonb,
+        'import', ${JSON.stringify(r.snapshot)}::jsonb, ${r.totalScore}::numeric, ${r.overallLevel}::smallint, ${`{${r.pillarScores.join(',')}}`}::numeric[],
+        ${r.communeId}::uuid, ${r.sectorCode}, ${r.sizeClass}, now())`);
+      await tx.execute(sql`
+        insert into dx_assessments (enterprise_id, framework_version_id, year, status, answers, source, snapshot, total_score, overall_level,
+          pillar_scores, commune_id, sector_code, size_class, submitted_at)
+        values ${sql.join(values, sql`, `)}
+        on conflict on constraint dx_assessments_uq do update set
+          status = case when dx_assessments.status = 'verified' and dx_assessments.answers = excluded.answers then 'verified' else 'submitted' end,
+          answers = excluded.answers, source = 'import', snapshot = excluded.snapshot, total_score = excluded.total_score,
+          overall_level = excluded.overall_level, pillar_scores = excluded.pillar_scores, commune_id = excluded.commune_id,
+          sector_code = excluded.sector_code, size_class = excluded.size_class,
+          submitted_at = coalesce(dx_assessments.submitted_at, excluded.submitted_at), updated_at = now()`);
+    },
+
     rowsOf,
   };
 }

@@ -2,6 +2,7 @@ import type { Db } from '../../../db/client.js';
 import type { Services } from '../../../services.js';
 import { createBulkRepo } from './bulk.repo.js';
 import { communeResolver } from './communes.js';
+import { assessmentsHandler } from './assessments-import.js';
 import { enterprisesHandler } from './enterprises-import.js';
 import type { ImportKind } from './import.repo.js';
 import type { ImportHandler, ImportRun } from './import.service.js';
@@ -11,7 +12,7 @@ export function createImportTools(services: Pick<Services, 'dxImports'>, db: Db,
   const bulk = createBulkRepo();
   async function handler(kind: ImportKind): Promise<ImportHandler> {
     if (kind === 'enterprises') return enterprisesHandler({ bulk, resolve: communeResolver(await bulk.communes(db)), isDemo: opts.isDemo });
-    throw new Error(`import of ${kind} is not available yet`);
+    return assessmentsHandler({ bulk });
   }
   return {
     handler,
