@@ -24,6 +24,8 @@ import { createInspectionTeamsService } from './modules/inspection-plans/inspect
 import { createObjectivityRepo } from './modules/inspection-plans/objectivity.repo.js';
 import { createProgramsRepo } from './modules/programs/programs.repo.js';
 import { createProgramsService } from './modules/programs/programs.service.js';
+import { createEnterprisesRepo } from './modules/enterprises/enterprises.repo.js';
+import { createEnterprisesService } from './modules/enterprises/enterprises.service.js';
 
 export interface Deps {
   db: Db;
@@ -52,6 +54,7 @@ export function createServices({ db, config, clock }: Deps) {
     db, repo: createInspectionsRepo(), audit, clock, files, plans: inspectionPlans, followUps,
   });
   const dashboard = createDashboardService({ db, repo: createDashboardRepo(), followUps });
-  return { audit, auth, orgUnits, people, users, programs, inspectionPlans, inspectionTeams, followUps, dashboard, files, inspections };
+  const enterprises = createEnterprisesService({ db, repo: createEnterprisesRepo(), audit });
+  return { enterprises, audit, auth, orgUnits, people, users, programs, inspectionPlans, inspectionTeams, followUps, dashboard, files, inspections };
 }
 export type Services = ReturnType<typeof createServices>;
