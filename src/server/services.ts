@@ -24,6 +24,8 @@ import { createInspectionTeamsService } from './modules/inspection-plans/inspect
 import { createObjectivityRepo } from './modules/inspection-plans/objectivity.repo.js';
 import { createProgramsRepo } from './modules/programs/programs.repo.js';
 import { createProgramsService } from './modules/programs/programs.service.js';
+import { createDxFrameworksRepo } from './modules/dx-frameworks/dx-frameworks.repo.js';
+import { createDxFrameworksService } from './modules/dx-frameworks/dx-frameworks.service.js';
 import { createEnterprisesRepo } from './modules/enterprises/enterprises.repo.js';
 import { createEnterprisesService } from './modules/enterprises/enterprises.service.js';
 
@@ -55,6 +57,7 @@ export function createServices({ db, config, clock }: Deps) {
   });
   const dashboard = createDashboardService({ db, repo: createDashboardRepo(), followUps });
   const enterprises = createEnterprisesService({ db, repo: createEnterprisesRepo(), audit });
-  return { enterprises, audit, auth, orgUnits, people, users, programs, inspectionPlans, inspectionTeams, followUps, dashboard, files, inspections };
+  const dxFrameworks = createDxFrameworksService({ db, repo: createDxFrameworksRepo(), audit, clock });
+  return { enterprises, dxFrameworks, audit, auth, orgUnits, people, users, programs, inspectionPlans, inspectionTeams, followUps, dashboard, files, inspections };
 }
 export type Services = ReturnType<typeof createServices>;
