@@ -22,6 +22,7 @@ import { programsRoutes } from './modules/programs/programs.routes.js';
 import { followUpsRoutes } from './modules/follow-ups/follow-ups.routes.js';
 import { dashboardRoutes } from './modules/dashboard/dashboard.routes.js';
 import { dxFrameworksRoutes } from './modules/dx-frameworks/dx-frameworks.routes.js';
+import { dxAssessmentsRoutes } from './modules/dx-assessments/dx-assessments.routes.js';
 import { enterprisesRoutes } from './modules/enterprises/enterprises.routes.js';
 import { createServices, type Deps, type Services } from './services.js';
 
@@ -81,6 +82,7 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean } = {}): Pro
   await app.register(dashboardRoutes(services.dashboard));
   await app.register(enterprisesRoutes(services.enterprises));
   await app.register(dxFrameworksRoutes(services.dxFrameworks));
+  await app.register(dxAssessmentsRoutes(services.dxAssessments));
 
   // the built web app (npm start builds it); API-only when absent, e.g. in API tests
   if (hasWeb) await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: 'index.html' });

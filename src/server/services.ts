@@ -26,6 +26,9 @@ import { createProgramsRepo } from './modules/programs/programs.repo.js';
 import { createProgramsService } from './modules/programs/programs.service.js';
 import { createDxFrameworksRepo } from './modules/dx-frameworks/dx-frameworks.repo.js';
 import { createDxFrameworksService } from './modules/dx-frameworks/dx-frameworks.service.js';
+import { createDxAssessmentsRepo } from './modules/dx-assessments/dx-assessments.repo.js';
+import { createDxAssessmentsService } from './modules/dx-assessments/dx-assessments.service.js';
+import { applyRollupChange } from './modules/dx-analytics/rollup.repo.js';
 import { createEnterprisesRepo } from './modules/enterprises/enterprises.repo.js';
 import { createEnterprisesService } from './modules/enterprises/enterprises.service.js';
 
@@ -58,6 +61,9 @@ export function createServices({ db, config, clock }: Deps) {
   const dashboard = createDashboardService({ db, repo: createDashboardRepo(), followUps });
   const enterprises = createEnterprisesService({ db, repo: createEnterprisesRepo(), audit });
   const dxFrameworks = createDxFrameworksService({ db, repo: createDxFrameworksRepo(), audit, clock });
-  return { enterprises, dxFrameworks, audit, auth, orgUnits, people, users, programs, inspectionPlans, inspectionTeams, followUps, dashboard, files, inspections };
+  const dxAssessments = createDxAssessmentsService({
+    db, repo: createDxAssessmentsRepo(), audit, clock, frameworks: dxFrameworks, enterprises, rollup: { apply: applyRollupChange },
+  });
+  return { enterprises, dxFrameworks, dxAssessments, audit, auth, orgUnits, people, users, programs, inspectionPlans, inspectionTeams, followUps, dashboard, files, inspections };
 }
 export type Services = ReturnType<typeof createServices>;
