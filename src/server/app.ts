@@ -21,6 +21,9 @@ import { inspectionPlansRoutes } from './modules/inspection-plans/inspection-pla
 import { programsRoutes } from './modules/programs/programs.routes.js';
 import { followUpsRoutes } from './modules/follow-ups/follow-ups.routes.js';
 import { dashboardRoutes } from './modules/dashboard/dashboard.routes.js';
+import { dxFrameworksRoutes } from './modules/dx-frameworks/dx-frameworks.routes.js';
+import { dxAssessmentsRoutes } from './modules/dx-assessments/dx-assessments.routes.js';
+import { enterprisesRoutes } from './modules/enterprises/enterprises.routes.js';
 import { dxAnalyticsRoutes } from './modules/dx-analytics/dx-analytics.routes.js';
 import { createServices, type Deps, type Services } from './services.js';
 
@@ -78,6 +81,9 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean } = {}): Pro
   await app.register(inspectionsRoutes(services.inspections));
   await app.register(filesRoutes(services.files));
   await app.register(dashboardRoutes(services.dashboard));
+  await app.register(enterprisesRoutes(services.enterprises));
+  await app.register(dxFrameworksRoutes(services.dxFrameworks));
+  await app.register(dxAssessmentsRoutes(services.dxAssessments));
   await app.register(dxAnalyticsRoutes(services.dxAnalytics));
 
   // the built web app (npm start builds it); API-only when absent, e.g. in API tests

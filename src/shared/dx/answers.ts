@@ -76,3 +76,18 @@ export function progressOf(def: FrameworkDefinition, answers: Answers): PillarPr
   }
   return [...byPillar.values()];
 }
+
+export interface AnswerIssue { question: string; message: string }
+
+/** Unknown question codes and values that do not fit their question (the web form and the server share this). */
+export function answerIssues(def: Pick<FrameworkDefinition, 'pillars'>, answers: Answers): AnswerIssue[] {
+  const byCode = new Map(allQuestions(def).map(({ question }) => [question.code, question]));
+  const issues: AnswerIssue[] = [];
+  for (const [code, value] of Object.entries(answers)) {
+    const q = byCode.get(code);
+    if (!q) { issues.push({ question: code, message: 'no such question in this framework version' }); continue; }
+    const why = checkAnswer(q, value);
+    if (why) issues.push({ question: code, message: why });
+  }
+  return issues;
+}
