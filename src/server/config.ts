@@ -19,6 +19,8 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // published DX analytics withhold any cell counting fewer enterprises than this
   DX_SUPPRESS_BELOW: z.coerce.number().int().min(1).max(1000).default(5),
+  // synthetic enterprises in the DX analytics demo (default 2000; 0 under NODE_ENV=test to keep test start-up fast)
+  DX_DEMO_ENTERPRISES: z.coerce.number().int().min(0).max(100_000).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -37,6 +39,7 @@ export interface Config {
   webDist: string;
   logLevel: Env['LOG_LEVEL'];
   dxSuppressBelow: number;
+  dxDemoEnterprises: number;
 }
 
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
@@ -67,5 +70,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     webDist: e.WEB_DIST,
     logLevel: e.LOG_LEVEL,
     dxSuppressBelow: e.DX_SUPPRESS_BELOW,
+    dxDemoEnterprises: e.DX_DEMO_ENTERPRISES ?? (e.NODE_ENV === 'test' ? 0 : 2000),
   };
 }

@@ -69,7 +69,7 @@ export function createServices({ db, config, clock }: Deps) {
     db, repo: createDxAssessmentsRepo(), audit, clock, frameworks: dxFrameworks, enterprises, rollup: { apply: applyRollupChange },
   });
   const dxAnalytics = createDxAnalyticsService({ db, repo: createDxAnalyticsRepo(), suppressBelow: config.dxSuppressBelow });
-  const dxImports = createImportService({ db, repo: createImportRepo(), audit });
+  const dxImports = createImportService({ db, repo: createImportRepo(), audit, demoEnterprises: config.dxDemoEnterprises });
   return { dxAnalytics, dxImports, enterprises, dxFrameworks, dxAssessments, audit, auth, orgUnits, people, users, programs, inspectionPlans, inspectionTeams, followUps, dashboard, files, inspections };
 }
 export type Services = ReturnType<typeof createServices>;

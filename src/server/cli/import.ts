@@ -6,7 +6,6 @@ import { loadConfig } from '../config.js';
 import { openDb } from '../db/client.js';
 import { systemClock } from '../lib/clock.js';
 import { csvLine } from '../modules/dx-analytics/import/csv.js';
-import { createImportTools } from '../modules/dx-analytics/import/tools.js';
 import { intArg, parseArgs } from './args.js';
 
 /**
@@ -28,7 +27,7 @@ async function main() {
     await prepareDatabase(handle, config, services);
     const started = Date.now();
     let last = 0;
-    const job = await createImportTools(services, handle.db).importFile(kind, {
+    const job = await services.dxImports.importFile(kind, {
       filePath: file, fileName: path.basename(file), batchSize: intArg(a.batch, 'batch', 1000),
       onProgress: ({ rowsDone }) => {
         if (Date.now() - last < 1000) return;

@@ -1,4 +1,5 @@
 import type { Services } from '../../services.js';
+import { seedDemoDxAnalytics } from './demo-dx-analytics.js';
 import { seedDemoFollowUps } from './demo-follow-ups.js';
 import { seedDemoFoundation } from './demo-foundation.js';
 import { seedDemoInspections } from './demo-inspections.js';
@@ -13,5 +14,6 @@ export async function seedDemo(services: Services) {
   const plans = await seedDemoPlans(services, foundation);
   const inspections = await seedDemoInspections(services, foundation, plans);
   await seedDemoFollowUps(services, foundation, plans, inspections);
+  await seedDemoDxAnalytics(services);
   return { foundation, plans, inspections };
 }

@@ -6,7 +6,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkTaxCode } from '../../../../shared/enterprises/tax-code.js';
 import { createTestContext, type TestContext } from '../../../test/test-app.js';
 import { parseCsv } from '../../../db/reference/load-reference.js';
-import { createImportTools } from '../import/tools.js';
 import { rollupMismatches, testFramework } from '../test-helpers.js';
 import { generate } from './generate.js';
 import { loadGeo } from './geo.js';
@@ -46,7 +45,7 @@ describe('generate', () => {
     expect(new Set(asmts.map((x) => `${x.taxCode}|${x.year}`)).size).toBe(150);
 
     // the files go through the import as they are, and the rollup matches the assessments
-    const tools = createImportTools(ctx.services, ctx.handle.db);
+    const tools = ctx.services.dxImports;
     expect(await tools.importFile('enterprises', { filePath: one.files.e, batchSize: 25 })).toMatchObject({ rowsOk: 60, rowsFailed: 0 });
     expect(await tools.importFile('assessments', { filePath: one.files.a, batchSize: 40 })).toMatchObject({ rowsOk: 150, rowsFailed: 0 });
     expect(await rollupMismatches(ctx.handle.db, fw.id)).toEqual([]);

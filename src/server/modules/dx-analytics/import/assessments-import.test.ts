@@ -8,7 +8,6 @@ import { dxAssessments, dxRollups } from '../../../db/schema/index.js';
 import { createTestContext, type TestContext } from '../../../test/test-app.js';
 import { rollupMismatches, testFramework } from '../test-helpers.js';
 import { csvLine } from './csv.js';
-import { createImportTools } from './tools.js';
 
 let ctx: TestContext;
 let dir: string;
@@ -25,7 +24,7 @@ beforeAll(async () => {
   const ents = path.join(dir, 'e.csv');
   await writeFile(ents, csvLine(['taxCode', 'name', 'communeCode', 'sectorCode', 'employees', 'revenueVnd', 'capitalVnd'])
     + codes.map((c, i) => csvLine([c, `DN ${c}`, i < 3 ? 'HN.00004' : 'HN.D001.00016', i % 2 ? 'C' : 'G', '5', '1000000000', '1000000000'])).join(''));
-  await createImportTools(ctx.services, ctx.handle.db).importFile('enterprises', { filePath: ents });
+  await ctx.services.dxImports.importFile('enterprises', { filePath: ents });
 });
 afterAll(() => ctx?.close());
 
@@ -46,7 +45,7 @@ describe('import assessments', () => {
     ];
     const file = path.join(dir, 'a.csv');
     await writeFile(file, csvLine(header) + lines.map(csvLine).join(''));
-    const tools = createImportTools(ctx.services, ctx.handle.db);
+    const tools = ctx.services.dxImports;
     await expect(tools.importFile('assessments', { filePath: file, batchSize: 4, failAfterBatch: 1 })).rejects.toThrow('injected failure');
     expect(await rollupMismatches(ctx.handle.db, fw.id)).toEqual([]);
     const job = await tools.importFile('assessments', { filePath: file, batchSize: 4 });

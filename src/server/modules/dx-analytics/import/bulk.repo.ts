@@ -7,14 +7,25 @@ export type EnterpriseRow = typeof enterprises.$inferInsert;
 const rowsOf = <T>(res: unknown): T[] => ((res as { rows?: T[] }).rows ?? (res as T[]));
 
 /** Bulk statements of the import: one multi-row statement per batch, never one per row. */
+export interface AssessmentWrite {
+  enterpriseId: string; frameworkVersionId: string; year: number; answers: Record<string, unknown>; snapshot: unknown;
+  totalScore: number; overallLevel: number; pillarScores: number[]; communeId: string | null; sectorCode: string; sizeClass: string;
+}
+
 export function createBulkRepo() {
-  return {
+  const repo = {
     /** Every commune (pre-2025 and from 2025-07-01) with its successors, to resolve codes in memory. */
     async communes(db: DbOrTx) {
       const units = await db.select({ id: orgUnits.id, code: orgUnits.code, validFrom: orgUnits.validFrom, validTo: orgUnits.validTo })
         .from(orgUnits).where(sql`${orgUnits.kind} = 'commune'`);
       const links = await db.select({ from: orgUnitSuccessors.predecessorId, to: orgUnitSuccessors.successorId, share: orgUnitSuccessors.share }).from(orgUnitSuccessors);
       return { units, links };
+    },
+
+    /** VSIC 2018 division → section, to check an industry code against its section. */
+    async divisions(db: DbOrTx) {
+      const res = await db.execute(sql`select code, section_code from vsic_codes where version = 'VSIC2018' and level = 2`);
+      return new Map(rowsOf<{ code: string; section_code: string }>(res).map((r) => [r.code, r.section_code]));
     },
 
     /** Insert or update by tax code (the registry's key), so a rerun or a duplicate row changes nothing twice. */
@@ -50,11 +61,13 @@ export function createBulkRepo() {
     /** The assessments a batch will overwrite, locked, with the facts they now contribute to the rollup. */
     async lockAssessments(tx: DbOrTx, keys: { enterpriseId: string; frameworkVersionId: string; year: number }[]) {
       if (!keys.length) return [];
-      const tuples = keys.map((k) => sql`(${k.enterpriseId}::uuid, ${k.frameworkVersionId}::uuid, ${k.year}::smallint)`);
+      // arrays, not a list of row constructors: a long IN (…) list nests deeply enough to exhaust PGlite's stack
+      const arr = (xs: (string | number)[]) => `{${xs.join(',')}}`;
       const res = await tx.execute(sql`
         select enterprise_id, framework_version_id, year, status, total_score::float8 as total_score, overall_level,
                pillar_scores::float8[] as pillar_scores, commune_id, sector_code, size_class
-        from dx_assessments where (enterprise_id, framework_version_id, year) in (${sql.join(tuples, sql`, `)})
+        from dx_assessments where (enterprise_id, framework_version_id, year) in (
+          select * from unnest(${arr(keys.map((k) => k.enterpriseId))}::uuid[], ${arr(keys.map((k) => k.frameworkVersionId))}::uuid[], ${arr(keys.map((k) => k.year))}::smallint[]))
         for update`);
       return rowsOf<{
         enterprise_id: string; framework_version_id: string; year: number; status: string; total_score: number | null;
@@ -66,11 +79,13 @@ export function createBulkRepo() {
      * Insert or update by (enterprise, framework version, year). A verified assessment imported again with
      * the same answers stays verified; any other import leaves it submitted.
      */
-    async upsertAssessments(tx: DbOrTx, rows: {
-      enterpriseId: string; frameworkVersionId: string; year: number; answers: Record<string, unknown>; snapshot: unknown;
-      totalScore: number; overallLevel: number; pillarScores: number[]; communeId: string | null; sectorCode: string; sizeClass: string;
-    }[]) {
-      if (!rows.length) return;
+    async upsertAssessments(tx: DbOrTx, rows: AssessmentWrite[]) {
+      // statements of 100 rows: answers and snapshots make rows large, and PGlite's wire buffer is finite
+      for (let i = 0; i < rows.length; i += 100) await upsertChunk(tx, rows.slice(i, i + 100));
+    },
+  };
+
+  async function upsertChunk(tx: DbOrTx, rows: AssessmentWrite[]) {
       const values = rows.map((r) => sql`(${r.enterpriseId}::uuid, ${r.frameworkVersionId}::uuid, ${r.year}::smallint, 'submitted', ${JSON.stringify(r.answers)}::jsonb,
         'import', ${JSON.stringify(r.snapshot)}::jsonb, ${r.totalScore}::numeric, ${r.overallLevel}::smallint, ${`{${r.pillarScores.join(',')}}`}::numeric[],
         ${r.communeId}::uuid, ${r.sectorCode}, ${r.sizeClass}, now())`);
@@ -84,9 +99,7 @@ export function createBulkRepo() {
           overall_level = excluded.overall_level, pillar_scores = excluded.pillar_scores, commune_id = excluded.commune_id,
           sector_code = excluded.sector_code, size_class = excluded.size_class,
           submitted_at = coalesce(dx_assessments.submitted_at, excluded.submitted_at), updated_at = now()`);
-    },
-
-    rowsOf,
-  };
+  }
+  return { ...repo, rowsOf };
 }
 export type BulkRepo = ReturnType<typeof createBulkRepo>;

@@ -19,7 +19,7 @@ export function communeResolver(data: CommuneData): (code: string) => CommuneRes
   for (const l of data.links) successors.set(l.from, [...(successors.get(l.from) ?? []), l]);
   return (code) => {
     const u = byCode.get(code.trim());
-    if (!u) return { ok: false, reason: 'unknown commune code' };
+    if (!u) return { ok: false, reason: 'no such commune' };
     if (!u.validTo) return { ok: true, communeId: u.id, currentCommuneId: u.id, resolution: 'direct' };
     const next = successors.get(u.id) ?? [];
     if (next.length === 1 && next[0].share === 'whole') return { ok: true, communeId: u.id, currentCommuneId: next[0].to, resolution: 'crosswalk' };

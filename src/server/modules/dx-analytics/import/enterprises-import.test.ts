@@ -8,7 +8,6 @@ import { withCheckDigit } from '../../../../shared/enterprises/tax-code.js';
 import { enterprises } from '../../../db/schema/index.js';
 import { createTestContext, type TestContext } from '../../../test/test-app.js';
 import { csvLine } from './csv.js';
-import { createImportTools } from './tools.js';
 
 let ctx: TestContext;
 let dir: string;
@@ -45,7 +44,7 @@ describe('import enterprises', () => {
     ];
     const file = path.join(dir, 'enterprises.csv');
     await writeFile(file, `\uFEFF${csvLine(header)}${lines.map(csvLine).join('')}`);
-    const tools = createImportTools(ctx.services, ctx.handle.db);
+    const tools = ctx.services.dxImports;
 
     await expect(tools.importFile('enterprises', { filePath: file, batchSize: 3, failAfterBatch: 2 })).rejects.toThrow('injected failure after batch 2');
     const afterCrash = await ctx.handle.db.select().from(enterprises).where(inArray(enterprises.taxCode, codes));
@@ -62,7 +61,7 @@ describe('import enterprises', () => {
     expect(byTax[codes[2]]).toMatchObject({ communeResolution: 'needs_review', currentCommuneId: null });
 
     const errors = await ctx.services.dxImports.errors(job.id);
-    expect(errors.filter((e) => e.row === 3)).toEqual([{ row: 3, field: 'taxCode', reason: 'check digit does not match' }]);
+    expect(errors.filter((e) => e.row === 3)).toEqual([{ row: 3, field: 'taxCode', reason: 'wrong check digit' }]);
     expect(errors.filter((e) => e.row === 6).map((e) => e.field).sort())
       .toEqual(['communeCode', 'employees', 'industryCode', 'name', 'revenueVnd', 'sectorCode']);
 
@@ -80,7 +79,7 @@ describe('import enterprises', () => {
     ws.addRow([code, 'Công ty XLSX', '', 'HN.00118', 'C', 10, 5, 1_000_000_000, 500_000_000]);
     const file = path.join(dir, 'enterprises.xlsx');
     await wb.xlsx.writeFile(file);
-    const tools = createImportTools(ctx.services, ctx.handle.db);
+    const tools = ctx.services.dxImports;
     const job = await tools.importFile('enterprises', { filePath: file });
     expect(job).toMatchObject({ status: 'done', rowsOk: 1, rowsFailed: 0 });
     const [row] = await ctx.handle.db.select().from(enterprises).where(inArray(enterprises.taxCode, [code]));

@@ -1,6 +1,5 @@
-import { z } from 'zod';
+import { enterpriseInput, VSIC_VERSION } from '../../../../shared/contracts/enterprises.js';
 import { computeSizeClass } from '../../../../shared/enterprises/size-class.js';
-import { checkTaxCode } from '../../../../shared/enterprises/tax-code.js';
 import { foldText } from '../../../../shared/text.js';
 import type { DbOrTx } from '../../../db/client.js';
 import type { BulkRepo, EnterpriseRow } from './bulk.repo.js';
@@ -11,36 +10,43 @@ import type { SourceRow } from './rows.js';
 
 export const enterpriseColumns = ['taxCode', 'name', 'address', 'communeCode', 'sectorCode', 'industryCode', 'employees', 'revenueVnd', 'capitalVnd'] as const;
 
-const integerText = (max: number) => z.string().regex(/^\d+$/, 'must be a whole number').transform(Number).pipe(z.number().int().min(0).max(max));
-/** The API's enterprise fields, read from text cells. */
-const enterpriseRow = z.strictObject({
-  taxCode: z.string().max(14),
-  name: z.string().trim().min(1, 'must not be empty').max(300),
-  address: z.string().max(500).optional().transform((v) => v || null),
-  communeCode: z.string().min(1, 'must not be empty').max(40),
-  sectorCode: z.string().regex(/^[A-U]$/, 'must be a VSIC 2018 section letter A–U'),
-  industryCode: z.string().regex(/^(\d{2,5})?$/, 'must be a 2–5 digit VSIC code').optional().transform((v) => v || null),
-  employees: integerText(10_000_000),
-  revenueVnd: integerText(9e15),
-  capitalVnd: integerText(9e15),
-});
+/** Text cells → the API's input shape; what is not a whole number is passed on as text so the schema names it. */
+function toInput(values: Record<string, string>): Record<string, unknown> {
+  const num = (v: string | undefined) => (v !== undefined && /^\d{1,16}$/.test(v) ? Number(v) : v);
+  const opt = (v: string | undefined) => (v === undefined || v === '' ? null : v);
+  return {
+    taxCode: values.taxCode ?? '', name: values.name ?? '', communeCode: values.communeCode ?? '', sectorCode: values.sectorCode ?? '',
+    industryCode: opt(values.industryCode), address: opt(values.address),
+    employees: num(values.employees), revenueVnd: num(values.revenueVnd), capitalVnd: num(values.capitalVnd),
+  };
+}
 
-export function validateEnterprise(values: Record<string, string>, resolve: (code: string) => CommuneResolution, row: number):
+/**
+ * The API's rules, row by row: the shared `enterpriseInput` schema (tax code check digit, commune code,
+ * section, amounts), the industry code's section, the commune resolved through the crosswalk, size class.
+ */
+export function validateEnterprise(values: Record<string, string>, resolve: (code: string) => CommuneResolution, row: number,
+  divisionSection: (division: string) => string | undefined = () => undefined):
   { ok: true; value: EnterpriseRow } | { ok: false; errors: ImportError[] } {
-  const picked = Object.fromEntries(enterpriseColumns.filter((c) => values[c] !== undefined).map((c) => [c, values[c]]));
-  const parsed = enterpriseRow.safeParse(picked);
-  const errors: ImportError[] = parsed.success ? [] : parsed.error.issues.map((i) => ({ row, field: String(i.path[0] ?? ''), reason: i.message }));
-  const tax = checkTaxCode(values.taxCode ?? '');
-  if (!tax.valid) errors.push({ row, field: 'taxCode', reason: tax.reason === 'format' ? 'must be 10 digits or 10 digits-3 digits' : 'check digit does not match' });
-  const commune = resolve(values.communeCode ?? '');
-  if (!commune.ok && values.communeCode) errors.push({ row, field: 'communeCode', reason: commune.reason });
-  if (errors.length || !parsed.success || !commune.ok) return { ok: false, errors };
+  const parsed = enterpriseInput.safeParse(toInput(values));
+  const seen = new Set<string>();
+  const errors: ImportError[] = parsed.success ? [] : parsed.error.issues.map((i) => ({ row, field: String(i.path[0] ?? ''), reason: i.message }))
+    .filter((x) => !seen.has(x.field) && seen.add(x.field));
+  const commune = seen.has('communeCode') ? null : resolve(values.communeCode ?? '');
+  if (commune && !commune.ok) errors.push({ row, field: 'communeCode', reason: commune.reason });
+  if (!parsed.success || !commune) return { ok: false, errors };
   const e = parsed.data;
+  if (e.industryCode) {
+    const section = divisionSection(e.industryCode.slice(0, 2));
+    if (!section) errors.push({ row, field: 'industryCode', reason: 'no such VSIC 2018 division' });
+    else if (section !== e.sectorCode) errors.push({ row, field: 'industryCode', reason: `belongs to section ${section}, not ${e.sectorCode}` });
+  }
+  if (errors.length || !commune.ok) return { ok: false, errors };
   return {
     ok: true,
     value: {
-      taxCode: e.taxCode, name: e.name, address: e.address, communeId: commune.communeId, currentCommuneId: commune.currentCommuneId,
-      communeResolution: commune.resolution, vsicVersion: 'VSIC2018', sectorCode: e.sectorCode, industryCode: e.industryCode,
+      taxCode: e.taxCode, name: e.name, address: e.address ?? null, communeId: commune.communeId, currentCommuneId: commune.currentCommuneId,
+      communeResolution: commune.resolution, vsicVersion: VSIC_VERSION, sectorCode: e.sectorCode, industryCode: e.industryCode ?? null,
       employees: e.employees, revenueVnd: e.revenueVnd, capitalVnd: e.capitalVnd,
       sizeClass: computeSizeClass(e.sectorCode, e.employees, e.revenueVnd, e.capitalVnd).sizeClass,
       searchText: foldText(e.name, e.taxCode, e.address ?? ''),
@@ -48,7 +54,9 @@ export function validateEnterprise(values: Record<string, string>, resolve: (cod
   };
 }
 
-export function enterprisesHandler({ bulk, resolve, isDemo = false }: { bulk: BulkRepo; resolve: (code: string) => CommuneResolution; isDemo?: boolean }): ImportHandler {
+export function enterprisesHandler({ bulk, resolve, divisionSection, isDemo = false }: {
+  bulk: BulkRepo; resolve: (code: string) => CommuneResolution; divisionSection: (division: string) => string | undefined; isDemo?: boolean;
+}): ImportHandler {
   return {
     kind: 'enterprises',
     requiredColumns: ['taxCode', 'name', 'communeCode', 'sectorCode', 'employees', 'revenueVnd', 'capitalVnd'],
@@ -57,7 +65,7 @@ export function enterprisesHandler({ bulk, resolve, isDemo = false }: { bulk: Bu
       // a tax code twice in one batch: the later row wins, as it would in two batches
       const good = new Map<string, EnterpriseRow>();
       for (const r of rows) {
-        const v = validateEnterprise(r.values, resolve, r.row);
+        const v = validateEnterprise(r.values, resolve, r.row, divisionSection);
         if (v.ok) good.set(v.value.taxCode, { ...v.value, isDemo: isDemo ? 1 : 0 });
         else errors.push(...v.errors);
       }

@@ -5,6 +5,7 @@ import type { Actor } from '../../../http/context.js';
 import type { AuditService } from '../../audit/audit.service.js';
 import type { ImportError, ImportKind, ImportRepo } from './import.repo.js';
 import { openRows, type SourceRow } from './rows.js';
+import { createImportTools } from './tools.js';
 
 /** What one kind of import does with a batch: validate every row, write the good ones, return the bad. */
 export interface ImportHandler {
@@ -34,7 +35,8 @@ export async function sha256File(filePath: string): Promise<string> {
 
 export class ImportFailure extends Error {}
 
-export function createImportService({ db, repo, audit }: { db: Db; repo: ImportRepo; audit: AuditService }) {
+export function createImportService({ db, repo, audit, demoEnterprises = 0 }: { db: Db; repo: ImportRepo; audit: AuditService; demoEnterprises?: number }) {
+  const tools = createImportTools(db);
   /** Finds the job a rerun of this file should resume, or opens a new one. */
   async function jobFor(kind: ImportKind, run: ImportRun, batchSize: number) {
     if (run.jobId) {
@@ -97,6 +99,10 @@ export function createImportService({ db, repo, audit }: { db: Db; repo: ImportR
 
   return {
     run,
+    /** Imports a file of `kind` with the same validation as the API; resumes an unfinished run of the same file. */
+    importFile: async (kind: ImportKind, r: ImportRun, opts: { isDemo?: boolean } = {}) => run(await tools.handler(kind, opts), r),
+    /** how many synthetic enterprises the demo seeds (0 in tests unless asked) */
+    demoEnterprises,
     getJob: (id: string) => repo.getJob(db, id),
     listJobs: () => repo.listJobs(db),
     errors: (id: string) => repo.errors(db, id),

@@ -1,23 +1,21 @@
 import type { Db } from '../../../db/client.js';
-import type { Services } from '../../../services.js';
+import { assessmentsHandler } from './assessments-import.js';
 import { createBulkRepo } from './bulk.repo.js';
 import { communeResolver } from './communes.js';
-import { assessmentsHandler } from './assessments-import.js';
 import { enterprisesHandler } from './enterprises-import.js';
 import type { ImportKind } from './import.repo.js';
-import type { ImportHandler, ImportRun } from './import.service.js';
+import type { ImportHandler } from './import.service.js';
 
-/** Builds the handler for a kind of file (loading the lookups it needs once) and runs the import. */
-export function createImportTools(services: Pick<Services, 'dxImports'>, db: Db, opts: { isDemo?: boolean } = {}) {
+/** Builds the handler for a kind of file, loading the lookups it needs (communes, VSIC divisions) once. */
+export function createImportTools(db: Db) {
   const bulk = createBulkRepo();
-  async function handler(kind: ImportKind): Promise<ImportHandler> {
-    if (kind === 'enterprises') return enterprisesHandler({ bulk, resolve: communeResolver(await bulk.communes(db)), isDemo: opts.isDemo });
-    return assessmentsHandler({ bulk });
-  }
   return {
-    handler,
-    async importFile(kind: ImportKind, run: ImportRun) {
-      return services.dxImports.run(await handler(kind), run);
+    async handler(kind: ImportKind, opts: { isDemo?: boolean } = {}): Promise<ImportHandler> {
+      if (kind === 'enterprises') {
+        const divisions = await bulk.divisions(db);
+        return enterprisesHandler({ bulk, resolve: communeResolver(await bulk.communes(db)), divisionSection: (d) => divisions.get(d), isDemo: opts.isDemo });
+      }
+      return assessmentsHandler({ bulk });
     },
   };
 }
