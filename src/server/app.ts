@@ -25,6 +25,7 @@ import { dxFrameworksRoutes } from './modules/dx-frameworks/dx-frameworks.routes
 import { dxAssessmentsRoutes } from './modules/dx-assessments/dx-assessments.routes.js';
 import { enterprisesRoutes } from './modules/enterprises/enterprises.routes.js';
 import { dxAnalyticsRoutes } from './modules/dx-analytics/dx-analytics.routes.js';
+import { dxImportsRoutes } from './modules/dx-analytics/dx-imports.routes.js';
 import { createServices, type Deps, type Services } from './services.js';
 
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
@@ -85,6 +86,7 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean } = {}): Pro
   await app.register(dxFrameworksRoutes(services.dxFrameworks));
   await app.register(dxAssessmentsRoutes(services.dxAssessments));
   await app.register(dxAnalyticsRoutes(services.dxAnalytics));
+  await app.register(dxImportsRoutes(services.dxImports));
 
   // the built web app (npm start builds it); API-only when absent, e.g. in API tests
   if (hasWeb) await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: 'index.html' });

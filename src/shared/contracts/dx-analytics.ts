@@ -101,3 +101,21 @@ export const analyticsOptions = z.object({
   suppressBelow: z.number().int(),
 });
 export type AnalyticsOptions = z.infer<typeof analyticsOptions>;
+
+export const importKinds = ['enterprises', 'assessments'] as const;
+export const importStartQuery = z.strictObject({ kind: z.enum(importKinds) });
+export const importJob = z.object({
+  id: z.string(),
+  kind: z.enum(importKinds),
+  fileName: z.string(),
+  status: z.enum(['running', 'done', 'failed']),
+  rowsDone: z.number().int(),
+  rowsOk: z.number().int(),
+  rowsFailed: z.number().int(),
+  /** known once the file is read (CSV: counted at upload) */
+  totalRows: z.number().int().nullable(),
+  failure: z.string().nullable(),
+  createdAt: z.iso.datetime({ offset: true }).or(z.date()),
+  finishedAt: z.iso.datetime({ offset: true }).or(z.date()).nullable(),
+});
+export type ImportJob = z.infer<typeof importJob>;

@@ -46,7 +46,7 @@ export function createImportRepo() {
     async finishJob(db: DbOrTx, jobId: string, v: { status: 'done' | 'failed'; totalRows?: number; failure?: string | null }) {
       await db.update(dxImportJobs).set({ status: v.status, totalRows: v.totalRows, failure: v.failure ?? null, finishedAt: new Date() }).where(eq(dxImportJobs.id, jobId));
     },
-    async setTotal(db: DbOrTx, jobId: string, totalRows: number) {
+    async setTotal(db: DbOrTx, jobId: string, totalRows: number | null) {
       await db.update(dxImportJobs).set({ totalRows }).where(eq(dxImportJobs.id, jobId));
     },
     async errors(db: DbOrTx, jobId: string) {

@@ -35,6 +35,14 @@ export async function sha256File(filePath: string): Promise<string> {
 
 export class ImportFailure extends Error {}
 
+/** Rows for the progress bar before the import has read them: lines of a CSV less the header (XLSX: unknown). */
+async function countLines(filePath: string, fileName: string): Promise<number | null> {
+  if (/\.xlsx$/i.test(fileName)) return null;
+  let n = 0;
+  for await (const chunk of createReadStream(filePath)) for (const b of chunk as Buffer) if (b === 10) n++;
+  return Math.max(0, n - 1);
+}
+
 export function createImportService({ db, repo, audit, demoEnterprises = 0 }: { db: Db; repo: ImportRepo; audit: AuditService; demoEnterprises?: number }) {
   const tools = createImportTools(db);
   /** Finds the job a rerun of this file should resume, or opens a new one. */
@@ -97,8 +105,27 @@ export function createImportService({ db, repo, audit, demoEnterprises = 0 }: { 
     return final!;
   }
 
+  /**
+   * Starts an import in the background and returns its job at once (admin upload): the UI polls the job row.
+   * `cleanup` runs when the import ends, whatever the outcome (e.g. to delete the uploaded temp file).
+   */
+  async function start(kind: ImportKind, r: ImportRun, cleanup: () => Promise<void> = async () => {}) {
+    const job = await jobFor(kind, r, r.batchSize ?? 1000);
+    await repo.setTotal(db, job.id, await countLines(r.filePath, r.fileName ?? r.filePath));
+    const done = tools.handler(kind).then((h) => run(h, { ...r, jobId: job.id }))
+      .catch(() => { /* recorded on the job row */ })
+      .finally(() => cleanup().catch(() => {}));
+    running.add(done);
+    void done.finally(() => running.delete(done));
+    return (await repo.getJob(db, job.id))!;
+  }
+  const running = new Set<Promise<unknown>>();
+
   return {
     run,
+    start,
+    /** resolves when every background import has ended (tests, shutdown) */
+    idle: () => Promise.all([...running]),
     /** Imports a file of `kind` with the same validation as the API; resumes an unfinished run of the same file. */
     importFile: async (kind: ImportKind, r: ImportRun, opts: { isDemo?: boolean } = {}) => run(await tools.handler(kind, opts), r),
     /** how many synthetic enterprises the demo seeds (0 in tests unless asked) */
