@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, Flex, Input, Modal, Progress, Space, Tabs, Typography } from 'antd';
+import { Alert, App, Button, Card, Flex, Input, Modal, Progress, Space, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
@@ -130,18 +130,19 @@ function Questionnaire({ a, def }: { a: AssessmentDetail; def: FrameworkDefiniti
         </Flex>
       </Card>
       {(role === 'admin' || role === 'secretariat') && (a.status === 'submitted' || a.status === 'verified') && <ReviewBar status={a.status} verify={verify} ret={ret} />}
-      <Card>
-        <Tabs
-          activeKey={tab} onChange={setTab}
-          items={def.pillars.map((p) => {
-            const pr = progress.find((x) => x.code === p.code)!;
-            return {
-              key: p.code,
-              label: <span data-pillar={p.code}>{label(p.name)} <Typography.Text type={pr.answered === pr.total ? 'success' : 'secondary'}>{pr.answered}/{pr.total}</Typography.Text></span>,
-              children: renderNode(p, 0),
-            };
-          })}
-        />
+      <Flex wrap gap={8} style={{ marginBottom: 12 }} role="tablist">
+        {def.pillars.map((p) => {
+          const pr = progress.find((x) => x.code === p.code)!;
+          return (
+            <Button key={p.code} role="tab" aria-selected={tab === p.code} data-pillar={p.code} type={tab === p.code ? 'primary' : 'default'} onClick={() => setTab(p.code)}
+              style={{ height: 'auto', whiteSpace: 'normal', textAlign: 'left' }}>
+              <span>{label(p.name)} <span style={{ opacity: 0.75 }}>{pr.answered}/{pr.total}</span></span>
+            </Button>
+          );
+        })}
+      </Flex>
+      <Card data-pillar-pane={tab}>
+        {renderNode(def.pillars.find((p) => p.code === tab) ?? def.pillars[0], 0)}
       </Card>
     </>
   );

@@ -9,8 +9,9 @@ echarts.use([RadarChart, TooltipComponent, LegendComponent, CanvasRenderer]);
 /** Pillars on a radar, as % of each pillar's maximum, so pillars of different weight compare. */
 export function PillarRadar({ pillars, name }: { pillars: { label: string; share: number }[]; name: string }) {
   const option = {
+    animation: false,
     tooltip: {},
-    radar: { indicator: pillars.map((p) => ({ name: p.label, max: 100 })), radius: '62%', axisName: { color: '#333', fontSize: 11 } },
+    radar: { indicator: pillars.map((p) => ({ name: p.label, max: 100 })), radius: '55%', axisName: { color: '#333', fontSize: 11 } },
     series: [{ type: 'radar', name, data: [{ value: pillars.map((p) => p.share), name, areaStyle: { opacity: 0.25 } }] }],
   };
   return <ReactEChartsCore echarts={echarts} option={option} style={{ height: 340, width: '100%' }} notMerge />;
