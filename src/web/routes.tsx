@@ -1,5 +1,7 @@
 import {
   ApartmentOutlined,
+  AreaChartOutlined,
+  CloudUploadOutlined,
   BankOutlined,
   FormOutlined,
   NodeIndexOutlined,
@@ -55,6 +57,8 @@ export const appRoutes: AppRoute[] = [
   { path: '/dx-assessments', page: lazy(() => import('./features/dx-assessments/assessments-page')), menu: { title: 'dxAssessments.title', icon: <FormOutlined /> }, roles: ['admin', 'secretariat', 'viewer'] },
   { path: '/enterprises', page: lazy(() => import('./features/enterprises/enterprises-page')), menu: { title: 'enterprises.title', icon: <BankOutlined /> }, roles: ['admin', 'secretariat', 'viewer'] },
   { path: '/dx-frameworks', page: lazy(() => import('./features/dx-frameworks/frameworks-page')), menu: { title: 'dxFrameworks.title', icon: <NodeIndexOutlined /> }, roles: ['admin', 'secretariat'] },
+  { path: '/dx-analytics', page: lazy(() => import('./features/dx-analytics/analytics-page')), menu: { title: 'dxAnalytics.title', icon: <AreaChartOutlined /> }, roles: ['admin', 'secretariat', 'viewer'] },
+  { path: '/dx-imports', page: lazy(() => import('./features/dx-analytics/imports-page')), menu: { title: 'dxAnalytics.importsTitle', icon: <CloudUploadOutlined /> }, roles: ['admin'] },
   { path: '/audit-events', page: lazy(() => import('./features/audit-events/audit-events-page')), menu: { title: 'auditEvents.title', icon: <AuditOutlined /> }, permission: 'auditEvents.read' },
 ];
 
