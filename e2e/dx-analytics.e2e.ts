@@ -11,7 +11,7 @@ async function pick(page: Page, testId: string, search: string) {
   const select = page.getByTestId(testId);
   await select.click();
   await page.keyboard.type(search);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: search }).first().click();
   await page.keyboard.press('Escape');
 }
 

@@ -81,11 +81,21 @@ export function createDxAnalyticsRepo() {
 
     async frameworkVersions(db: DbOrTx) {
       const res = await db.execute(sql`
-        select v.id, f.code as framework_code, f.name_vi, v.version, v.status, v.definition
+        select v.id, f.code as framework_code, f.name_vi, v.version, v.status
         from dx_framework_versions v join dx_frameworks f on f.id = v.framework_id
         where v.status <> 'draft' order by f.code, v.version desc`);
-      return rowsOf<{ id: string; framework_code: string; name_vi: string; version: number; status: string; definition: unknown }>(res)
-        .map((r) => ({ id: r.id, frameworkCode: r.framework_code, frameworkName: r.name_vi, version: Number(r.version), status: r.status, definition: r.definition }));
+      return rowsOf<{ id: string; framework_code: string; name_vi: string; version: number; status: string }>(res)
+        .map((r) => ({ id: r.id, frameworkCode: r.framework_code, frameworkName: r.name_vi, version: Number(r.version), status: r.status }));
+    },
+
+    /** A version's pillars (code, names, maximum), from its frozen definition. */
+    async pillars(db: DbOrTx, frameworkVersionId: string) {
+      const res = await db.execute(sql`
+        select p ->> 'code' as code, p -> 'name' ->> 'vi' as name_vi, p -> 'name' ->> 'en' as name_en, (p ->> 'maxPoints')::float8 as max
+        from dx_framework_versions v cross join lateral jsonb_array_elements(v.definition -> 'pillars') with ordinality as e(p, i)
+        where v.id = ${frameworkVersionId} order by e.i`);
+      return rowsOf<{ code: string; name_vi: string; name_en: string; max: number | null }>(res)
+        .map((r) => ({ code: r.code, nameVi: r.name_vi, nameEn: r.name_en, max: r.max === null ? null : Number(r.max) }));
     },
 
     /** Communes from 2025-07-01 (code `HN.xxxxx`) and pre-2025 districts, with the crosswalk between them. */

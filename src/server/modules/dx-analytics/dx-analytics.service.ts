@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { z } from 'zod';
+import type { pillarInfo } from '../../../shared/contracts/dx-analytics.js';
 import type {
   AnalyticsDimension, AnalyticsOptions, AnalyticsStats, BreakdownQuery, BreakdownResult, BreakdownRow, MoversQuery, MoversResult,
 } from '../../../shared/contracts/dx-analytics.js';
@@ -29,6 +31,13 @@ interface Acc { keys: (string | null)[]; levels: number[]; n: number; sumTotal: 
 
 export function createDxAnalyticsService({ db, repo, suppressBelow }: { db: Db; repo: DxAnalyticsRepo; suppressBelow: number }) {
   let geo: Promise<Geography> | null = null;
+  // a published version never changes, so its pillars are read once
+  const pillarCache = new Map<string, Promise<z.infer<typeof pillarInfo>[]>>();
+  const pillarsFor = (id: string) => {
+    let p = pillarCache.get(id);
+    if (!p) pillarCache.set(id, p = repo.pillars(db, id).catch((e) => { pillarCache.delete(id); throw e; }));
+    return p;
+  };
   // reference data changes only with a deployment, so it is read once per process
   function geography(): Promise<Geography> {
     geo ??= (async () => {
@@ -119,6 +128,17 @@ export function createDxAnalyticsService({ db, repo, suppressBelow }: { db: Db; 
     return { g, accs: [...accs.values()].filter((a) => a.n > 0), pillarCount };
   }
 
+  function sumOf(accs: Acc[]): Acc | undefined {
+    if (!accs.length) return undefined;
+    const t: Acc = { keys: [], levels: new Array(LEVELS).fill(0), n: 0, sumTotal: 0, sumLevel: 0, pillars: [] };
+    for (const a of accs) {
+      a.levels.forEach((v, i) => { t.levels[i] = (t.levels[i] ?? 0) + v; });
+      a.pillars.forEach((v, i) => { t.pillars[i] = (t.pillars[i] ?? 0) + v; });
+      t.n += a.n; t.sumTotal += a.sumTotal; t.sumLevel += a.sumLevel;
+    }
+    return t;
+  }
+
   const round = (x: number) => Math.round(x * 100) / 100;
   const statsOf = (a: Acc, pillarCount: number, hiddenLevels: boolean[] | null): AnalyticsStats => ({
     suppressed: false,
@@ -153,7 +173,12 @@ export function createDxAnalyticsService({ db, repo, suppressBelow }: { db: Db; 
     const k = suppressBelow;
     if (!v) return { frameworkVersion: null, groupBy, suppressBelow: k, pillars: [], rows: [], total: { suppressed: true } };
     const filter = filterOf(v.id, q);
-    const [{ g, accs, pillarCount }, whole] = await Promise.all([aggregate(v.id, groupBy, filter), aggregate(v.id, [], filter)]);
+    // the total is the sum of the rows, except by district, where a shared commune is in several rows
+    const [{ g, accs, pillarCount }, whole, pillarDefs] = await Promise.all([
+      aggregate(v.id, groupBy, filter),
+      groupBy.includes('district') ? aggregate(v.id, [], filter) : null,
+      pillarsFor(v.id),
+    ]);
     const coords = (a: Acc) => a.keys.map((x) => x ?? '\u0000');
     // rows first (their n is a published total), then the level counts inside the rows left
     const hiddenRows = protect(accs.map((a) => ({ coords: coords(a), n: a.n })), k);
@@ -173,16 +198,16 @@ export function createDxAnalyticsService({ db, repo, suppressBelow }: { db: Db; 
       }
       return row;
     });
-    const t = whole.accs[0];
+    const t = whole ? whole.accs[0] : sumOf(accs);
     let total: AnalyticsStats = { suppressed: true };
     if (t && t.n >= k) {
       const hiddenTotal = protect(t.levels.map((n, level) => ({ coords: [String(level)], n })), k);
-      total = statsOf(t, whole.pillarCount, t.levels.map((_, i) => hiddenTotal.has(i)));
+      total = statsOf(t, Math.max(pillarCount, whole?.pillarCount ?? 0), t.levels.map((_, i) => hiddenTotal.has(i)));
     }
     return {
       frameworkVersion: { id: v.id, frameworkCode: v.frameworkCode, version: v.version },
       groupBy, suppressBelow: k,
-      pillars: pillarsOf(v.definition, Math.max(pillarCount, whole.pillarCount)),
+      pillars: pillarsOf({ pillars: pillarDefs.map((p) => ({ code: p.code, name: { vi: p.nameVi, en: p.nameEn }, maxPoints: p.max })) }, Math.max(pillarCount, whole?.pillarCount ?? 0)),
       rows: sortRows(groupBy, rows),
       total,
     };
@@ -218,7 +243,7 @@ export function createDxAnalyticsService({ db, repo, suppressBelow }: { db: Db; 
     const [g, versions] = await Promise.all([geography(), repo.frameworkVersions(db)]);
     const def = await versionFor(undefined);
     return {
-      frameworkVersions: versions.map(({ definition: _d, ...v }) => v),
+      frameworkVersions: versions,
       defaultFrameworkVersionId: def?.id ?? null,
       years: await repo.years(db, def?.id ?? null),
       communes: [...g.communes.values()].map((c) => ({ code: c.code, gso: c.code.replace(/^HN\./, ''), name: c.name })),

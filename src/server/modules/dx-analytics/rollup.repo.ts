@@ -37,17 +37,20 @@ export async function applyRollupDeltas(tx: DbOrTx, deltas: RollupDelta[]): Prom
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, c]) => c);
   // cents as integers: sums of two-decimal scores stay exact
   const money = (x: number) => (Math.round(x * 100) / 100).toFixed(2);
-  for (let i = 0; i < rows.length; i += 2000) {
-    const values = rows.slice(i, i + 2000).map((c) => sql`(${c.f.frameworkVersionId}::uuid, ${c.f.year}::smallint, ${c.f.communeId}::uuid, ${c.f.sectorCode}, ${c.f.sizeClass},
-      ${c.f.overallLevel}::smallint, ${c.n}::int, ${money(c.total)}::numeric, ${`{${c.pillars.map(money).join(',')}}`}::numeric[])`);
-    await tx.execute(sql`
-      insert into dx_rollups (framework_version_id, year, commune_id, sector_code, size_class, overall_level, n, sum_total, sum_pillars)
-      values ${sql.join(values, sql`, `)}
-      on conflict on constraint dx_rollups_uq do update set
-        n = dx_rollups.n + excluded.n,
-        sum_total = dx_rollups.sum_total + excluded.sum_total,
-        sum_pillars = array(select coalesce(a, 0) + coalesce(b, 0) from unnest(dx_rollups.sum_pillars, excluded.sum_pillars) as u(a, b))`);
-  }
+  if (!rows.length) return;
+  // one jsonb parameter for the whole batch: binding thousands of values one by one costs more than the upsert
+  const payload = JSON.stringify(rows.map((c) => ({
+    v: c.f.frameworkVersionId, y: c.f.year, c: c.f.communeId, s: c.f.sectorCode, z: c.f.sizeClass, l: c.f.overallLevel,
+    n: c.n, t: money(c.total), p: c.pillars.map(money),
+  })));
+  await tx.execute(sql`
+    insert into dx_rollups (framework_version_id, year, commune_id, sector_code, size_class, overall_level, n, sum_total, sum_pillars)
+    select x.v, x.y, x.c, x.s, x.z, x.l, x.n, x.t, array(select e.v::numeric from jsonb_array_elements_text(x.p) with ordinality as e(v, i) order by e.i)
+    from jsonb_to_recordset(${payload}::jsonb) as x(v uuid, y smallint, c uuid, s text, z text, l smallint, n int, t numeric, p jsonb)
+    on conflict on constraint dx_rollups_uq do update set
+      n = dx_rollups.n + excluded.n,
+      sum_total = dx_rollups.sum_total + excluded.sum_total,
+      sum_pillars = array(select coalesce(a, 0) + coalesce(b, 0) from unnest(dx_rollups.sum_pillars, excluded.sum_pillars) as u(a, b))`);
 }
 
 /**

@@ -102,7 +102,7 @@ function AnalyticsBody({ options }: { options: AnalyticsOptions }) {
         <Flex vertical gap={12}>
           <Space wrap>
             <Typography.Text>{t('dxAnalytics.groupBy')}</Typography.Text>
-            <Select mode="multiple" style={{ minWidth: 260 }} value={groupBy} maxCount={3} aria-label={t('dxAnalytics.groupBy')} data-testid="group-by"
+            <Select mode="multiple" showSearch optionFilterProp="label" style={{ minWidth: 260 }} value={groupBy} maxCount={3} aria-label={t('dxAnalytics.groupBy')} data-testid="group-by"
               onChange={(v: AnalyticsDimension[]) => setGroupBy(v)} options={analyticsDimensions.map((d) => ({ value: d, label: t(`dxAnalytics.dimension.${d}`) }))} />
           </Space>
           {groupBy.length > 0 && <QueryState query={table}>{(r) => <BreakdownTable result={r} />}</QueryState>}

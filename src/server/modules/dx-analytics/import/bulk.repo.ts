@@ -31,16 +31,24 @@ export function createBulkRepo() {
     /** Insert or update by tax code (the registry's key), so a rerun or a duplicate row changes nothing twice. */
     async upsertEnterprises(tx: DbOrTx, rows: EnterpriseRow[]) {
       if (!rows.length) return;
-      const ex = (c: string) => sql.raw(`excluded.${c}`);
-      await tx.insert(enterprises).values(rows).onConflictDoUpdate({
-        target: enterprises.taxCode,
-        set: {
-          name: ex('name'), address: ex('address'), communeId: ex('commune_id'), currentCommuneId: ex('current_commune_id'),
-          communeResolution: ex('commune_resolution'), vsicVersion: ex('vsic_version'), sectorCode: ex('sector_code'),
-          industryCode: ex('industry_code'), employees: ex('employees'), revenueVnd: ex('revenue_vnd'), capitalVnd: ex('capital_vnd'),
-          sizeClass: ex('size_class'), isDemo: ex('is_demo'), searchText: ex('search_text'), updatedAt: sql`now()`,
-        },
-      });
+      // one jsonb parameter per batch (see upsertChunk)
+      const payload = JSON.stringify(rows.map((r) => ({
+        tc: r.taxCode, nm: r.name, ad: r.address ?? null, ci: r.communeId ?? null, cc: r.currentCommuneId ?? null, cr: r.communeResolution,
+        vv: r.vsicVersion, sc: r.sectorCode, ic: r.industryCode ?? null, em: r.employees, rv: r.revenueVnd, cp: r.capitalVnd,
+        sz: r.sizeClass, dm: r.isDemo ?? 0, st: r.searchText,
+      })));
+      await tx.execute(sql`
+        insert into enterprises (tax_code, name, address, commune_id, current_commune_id, commune_resolution, vsic_version, sector_code,
+          industry_code, employees, revenue_vnd, capital_vnd, size_class, is_demo, search_text)
+        select x.tc, x.nm, x.ad, x.ci, x.cc, x.cr, x.vv, x.sc, x.ic, x.em, x.rv, x.cp, x.sz, x.dm, x.st
+        from jsonb_to_recordset(${payload}::jsonb) as x(tc text, nm text, ad text, ci uuid, cc uuid, cr text, vv text, sc text, ic text,
+          em int, rv bigint, cp bigint, sz text, dm smallint, st text)
+        on conflict (tax_code) do update set
+          name = excluded.name, address = excluded.address, commune_id = excluded.commune_id, current_commune_id = excluded.current_commune_id,
+          commune_resolution = excluded.commune_resolution, vsic_version = excluded.vsic_version, sector_code = excluded.sector_code,
+          industry_code = excluded.industry_code, employees = excluded.employees, revenue_vnd = excluded.revenue_vnd,
+          capital_vnd = excluded.capital_vnd, size_class = excluded.size_class, is_demo = excluded.is_demo,
+          search_text = excluded.search_text, updated_at = now()`);
     },
 
     async enterprisesByTaxCode(tx: DbOrTx, taxCodes: string[]) {
@@ -80,25 +88,28 @@ export function createBulkRepo() {
      * the same answers stays verified; any other import leaves it submitted.
      */
     async upsertAssessments(tx: DbOrTx, rows: AssessmentWrite[]) {
-      // statements of 100 rows: answers and snapshots make rows large, and PGlite's wire buffer is finite
-      for (let i = 0; i < rows.length; i += 100) await upsertChunk(tx, rows.slice(i, i + 100));
+      // statements of 250 rows: answers and snapshots make rows large, and PGlite's wire buffer is finite
+      for (let i = 0; i < rows.length; i += 250) await upsertChunk(tx, rows.slice(i, i + 250));
     },
   };
 
+  /** The whole chunk travels as one jsonb parameter, unpacked by jsonb_to_recordset: one bind, not thousands. */
   async function upsertChunk(tx: DbOrTx, rows: AssessmentWrite[]) {
-      const values = rows.map((r) => sql`(${r.enterpriseId}::uuid, ${r.frameworkVersionId}::uuid, ${r.year}::smallint, 'submitted', ${JSON.stringify(r.answers)}::jsonb,
-        'import', ${JSON.stringify(r.snapshot)}::jsonb, ${r.totalScore}::numeric, ${r.overallLevel}::smallint, ${`{${r.pillarScores.join(',')}}`}::numeric[],
-        ${r.communeId}::uuid, ${r.sectorCode}, ${r.sizeClass}, now())`);
-      await tx.execute(sql`
-        insert into dx_assessments (enterprise_id, framework_version_id, year, status, answers, source, snapshot, total_score, overall_level,
-          pillar_scores, commune_id, sector_code, size_class, submitted_at)
-        values ${sql.join(values, sql`, `)}
-        on conflict on constraint dx_assessments_uq do update set
-          status = case when dx_assessments.status = 'verified' and dx_assessments.answers = excluded.answers then 'verified' else 'submitted' end,
-          answers = excluded.answers, source = 'import', snapshot = excluded.snapshot, total_score = excluded.total_score,
-          overall_level = excluded.overall_level, pillar_scores = excluded.pillar_scores, commune_id = excluded.commune_id,
-          sector_code = excluded.sector_code, size_class = excluded.size_class,
-          submitted_at = coalesce(dx_assessments.submitted_at, excluded.submitted_at), updated_at = now()`);
+    const payload = JSON.stringify(rows.map((r) => ({
+      e: r.enterpriseId, v: r.frameworkVersionId, y: r.year, a: r.answers, s: r.snapshot, t: r.totalScore, l: r.overallLevel,
+      p: r.pillarScores, c: r.communeId, sc: r.sectorCode, sz: r.sizeClass,
+    })));
+    await tx.execute(sql`
+      insert into dx_assessments (enterprise_id, framework_version_id, year, status, answers, source, snapshot, total_score, overall_level,
+        pillar_scores, commune_id, sector_code, size_class, submitted_at)
+      select x.e, x.v, x.y, 'submitted', x.a, 'import', x.s, x.t, x.l, array(select e.v::numeric from jsonb_array_elements_text(x.p) with ordinality as e(v, i) order by e.i), x.c, x.sc, x.sz, now()
+      from jsonb_to_recordset(${payload}::jsonb) as x(e uuid, v uuid, y smallint, a jsonb, s jsonb, t numeric, l smallint, p jsonb, c uuid, sc text, sz text)
+      on conflict on constraint dx_assessments_uq do update set
+        status = case when dx_assessments.status = 'verified' and dx_assessments.answers = excluded.answers then 'verified' else 'submitted' end,
+        answers = excluded.answers, source = 'import', snapshot = excluded.snapshot, total_score = excluded.total_score,
+        overall_level = excluded.overall_level, pillar_scores = excluded.pillar_scores, commune_id = excluded.commune_id,
+        sector_code = excluded.sector_code, size_class = excluded.size_class,
+        submitted_at = coalesce(dx_assessments.submitted_at, excluded.submitted_at), updated_at = now()`);
   }
   return { ...repo, rowsOf };
 }
