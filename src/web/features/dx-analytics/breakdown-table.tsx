@@ -24,7 +24,7 @@ export function BreakdownTable({ result }: { result: BreakdownResult }) {
     ...result.groupBy.map((d) => ({ title: t(`dxAnalytics.dimension.${d}`), key: d, fixed: 'left' as const, width: 180, render: (_: unknown, r: BreakdownRow) => keyName(r, d) })),
     { title: t('dxAnalytics.enterprises'), key: 'n', align: 'right', render: (_, r) => stat(r.stats, (s) => s.n) },
     ...Array.from({ length: levelCount }, (_, i) => ({
-      title: t('dxAnalytics.level', { level: i }), key: `l${i}`, align: 'right' as const, render: (_: unknown, r: BreakdownRow) => stat(r.stats, (s) => s.levels[i] ?? 0),
+      title: t('dxAnalytics.level', { level: i }), key: `l${i}`, align: 'right' as const, render: (_: unknown, r: BreakdownRow) => stat(r.stats, (s) => (s.levels[i] === undefined ? 0 : s.levels[i])),
     })),
     { title: t('dxAnalytics.meanTotal'), key: 'mt', align: 'right', render: (_, r) => stat(r.stats, (s) => s.meanTotal) },
     { title: t('dxAnalytics.meanLevel'), key: 'ml', align: 'right', render: (_, r) => stat(r.stats, (s) => s.meanLevel) },
