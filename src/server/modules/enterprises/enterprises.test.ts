@@ -122,6 +122,21 @@ describe('enterprise registry', () => {
     expect((await ctx.as(inspector, { method: 'GET', url: `/api/enterprises/${other.taxCode}` })).statusCode).toBe(403);
   });
 
+  it('links an enterprise account (secretariat only), which then sees its enterprise', async () => {
+    const e = (await post(secretariat, enterpriseInputFor())).json();
+    const user = await f.user('enterprise');
+    const url = `/api/enterprises/${e.taxCode}/accounts/${user.id}`;
+    const viewer = await ctx.login('viewer');
+    expect((await ctx.as(viewer, { method: 'PUT', url })).statusCode).toBe(403);
+    expect((await ctx.as(secretariat, { method: 'PUT', url })).statusCode).toBe(200);
+    const cookie = await ctx.login(user.username, user.password);
+    expect((await ctx.as(cookie, { method: 'GET', url: '/api/enterprises/me' })).json().taxCode).toBe(e.taxCode);
+    const inspector = await f.user('inspector');
+    const bad = await ctx.as(secretariat, { method: 'PUT', url: `/api/enterprises/${e.taxCode}/accounts/${inspector.id}` });
+    expect(bad.statusCode).toBe(400);
+    expect(fields(bad)).toEqual(['params.userId']);
+  });
+
   it('loads VSIC 2018 sections and divisions', async () => {
     const res = await ctx.as(secretariat, { method: 'GET', url: '/api/vsic-codes?level=1' });
     expect(res.json().map((v: { code: string }) => v.code)).toEqual('ABCDEFGHIJKLMNOPQRSTU'.split(''));
