@@ -218,6 +218,33 @@ export function createDxAssessmentsService({ db, repo, audit, clock, frameworks,
       return { ...(await get(actor, id)), droppedAnswers: dropped };
     },
 
+    /**
+     * For the bulk import, inside the importer's transaction: validates one row's answers (issues returned, not
+     * thrown, so the importer reports them per row), then creates or replaces the assessment of (enterprise,
+     * version, year) as submitted with its snapshot, moving the rollup in the same transaction. Idempotent: the
+     * same row imported twice leaves one assessment counted once. Web-started assessments are never replaced.
+     */
+    async recordImported(tx: DbOrTx, actor: Actor | null, input: { enterpriseId: string; frameworkVersionId: string; year: number; answers: Answers }) {
+      const { definition } = await frameworks.versionById(input.frameworkVersionId, tx);
+      const issues = answerIssues(definition, input.answers).map((i) => ({ field: `answers.${i.question}`, message: i.message }));
+      const snapshot = scoreAssessment(definition, input.answers);
+      issues.push(...snapshot.requiredMissing.map((code) => ({ field: `answers.${code}`, message: 'required' })));
+      if (issues.length) return { id: null, issues };
+      const before = await repo.findOne(tx, input.enterpriseId, input.frameworkVersionId, input.year, true);
+      if (before && before.source !== 'import') return { id: null, issues: [{ field: 'year', message: 'the enterprise already has an assessment for this year on this version' }] };
+      const e = (await enterprises.getRow(input.enterpriseId, tx))!;
+      const values = {
+        answers: input.answers, answeredBy: {}, status: 'submitted' as const, source: 'import' as const, snapshot, totalScore: snapshot.total,
+        overallLevel: snapshot.overallLevel, pillarScores: snapshot.pillars.map((p) => p.score),
+        communeId: e.currentCommuneId, sectorCode: e.sectorCode, sizeClass: e.sizeClass, submittedAt: clock.now(), submittedBy: actor?.id ?? null,
+      };
+      const after = before ? await repo.update(tx, before.id, values)
+        : (await repo.insert(tx, { enterpriseId: input.enterpriseId, frameworkVersionId: input.frameworkVersionId, year: input.year, ...values }))!;
+      await rollup.apply(tx, before ? factsOf(before) : null, factsOf(after));
+      await audit.record(tx, actor, { action: before ? 'update' : 'create', entityType: 'dxAssessment', entityId: after.id, after: { source: 'import', status: after.status, snapshot } });
+      return { id: after.id, issues: [] };
+    },
+
     /** The enterprise report: levels, pillars, peers, what would raise the level, recommendations. */
     async report(actor: Actor, id: string): Promise<AssessmentReport> {
       const row = await readable(actor, id);

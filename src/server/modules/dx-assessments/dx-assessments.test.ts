@@ -134,3 +134,23 @@ describe('assessments', () => {
     expect((await start(secretariat, { year: 2024, taxCode: enterprise.taxCode })).statusCode).toBe(201);
   });
 });
+
+describe('recordImported (for the bulk import)', () => {
+  it('creates a submitted assessment counted once, even when the same row comes twice, and reports bad rows', async () => {
+    const year = 2032;
+    const { enterprise } = await enterpriseWithAccounts(ctx, f);
+    const { id: versionId } = await ctx.services.dxFrameworks.version(null, 'DBI-SME');
+    const run = (answers: Record<string, unknown>) => ctx.handle.db.transaction((tx) =>
+      ctx.services.dxAssessments.recordImported(tx, null, { enterpriseId: enterprise.id, frameworkVersionId: versionId, year, answers }));
+    const bad = await run({ ...minimalDbiAnswers(), 'IT-1a': 's9', 'CU-5a': null });
+    expect(bad.id).toBeNull();
+    expect(bad.issues.map((i) => i.field).sort()).toEqual(['answers.CU-5a', 'answers.IT-1a']);
+    expect(await rollupCount(ctx, year)).toBe(0);
+    const first = await run(bestDbiAnswers());
+    const again = await run(bestDbiAnswers());
+    expect(again.id).toBe(first.id);
+    expect(await rollupCount(ctx, year)).toBe(1);
+    const res = await ctx.handle.db.execute(`select sum(sum_total)::float as t from dx_rollups where year = ${year}`);
+    expect((res as unknown as { rows: { t: number }[] }).rows[0].t).toBe(320);
+  });
+});
