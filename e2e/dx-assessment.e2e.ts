@@ -64,5 +64,8 @@ describe('enterprise assessment journey', () => {
     await phone.goto(reportUrl);
     await expect.poll(() => phone.getByTestId('overall-level').count(), { timeout: 20_000 }).toBeGreaterThan(0);
     await shot(phone, 'dx-05-report-phone');
+    await phone.goto(reportUrl.replace(/\/report$/, ''));
+    await expect.poll(() => phone.locator('[data-question]').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    await shot(phone, 'dx-06-questionnaire-phone');
   });
 });
