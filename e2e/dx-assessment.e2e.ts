@@ -39,6 +39,12 @@ describe('enterprise assessment journey', () => {
       await answerOpenPillar(page);
     }
     await expect.poll(() => page.getByTestId('save-state').textContent(), { timeout: 20_000 }).toMatch(/đã lưu/i);
+    // the written plan as evidence (a file question, no score)
+    await page.locator('[data-pillar="ST"]').click();
+    await page.locator('[data-question="ST-1c"] input[type=file]').setInputFiles({
+      name: 'ke-hoach-chuyen-doi-so.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n'),
+    });
+    await expect.poll(() => page.locator('[data-question="ST-1c"]').getByText('ke-hoach-chuyen-doi-so.pdf').count(), { timeout: 20_000 }).toBe(1);
     await shot(page, 'dx-02-questionnaire');
 
     await page.getByRole('button', { name: /nộp phiếu/i }).click();

@@ -62,7 +62,7 @@ export function createServices({ db, config, clock }: Deps) {
   const enterprises = createEnterprisesService({ db, repo: createEnterprisesRepo(), audit });
   const dxFrameworks = createDxFrameworksService({ db, repo: createDxFrameworksRepo(), audit, clock });
   const dxAssessments = createDxAssessmentsService({
-    db, repo: createDxAssessmentsRepo(), audit, clock, frameworks: dxFrameworks, enterprises, rollup: { apply: applyRollupChange },
+    db, repo: createDxAssessmentsRepo(), audit, clock, frameworks: dxFrameworks, enterprises, rollup: { apply: applyRollupChange }, files,
   });
   return { enterprises, dxFrameworks, dxAssessments, audit, auth, orgUnits, people, users, programs, inspectionPlans, inspectionTeams, followUps, dashboard, files, inspections };
 }
