@@ -74,4 +74,27 @@ describe('enterprise assessment journey', () => {
     await expect.poll(() => phone.locator('[data-question]').count(), { timeout: 20_000 }).toBeGreaterThan(0);
     await shot(phone, 'dx-06-questionnaire-phone');
   });
+
+  it('the secretariat finds the submitted assessment, verifies it, and sees the registry; the admin sees the frameworks', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await login(page, baseUrl, 'secretariat');
+    await page.goto(`${baseUrl}/dx-assessments`);
+    await page.getByRole('row', { name: /Hồ Tây/ }).getByRole('link', { name: /mở phiếu/i }).click();
+    await page.waitForURL(/\/dx-assessments\/[0-9a-f-]{36}$/);
+    await page.getByRole('button', { name: /^xác nhận$/i }).click();
+    await expect.poll(() => page.locator('.ant-tag').filter({ hasText: 'Đã xác nhận' }).count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    await shot(page, 'dx-07-verified');
+    await page.goto(`${baseUrl}/enterprises`);
+    await expect.poll(() => page.locator('.ant-table-row').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    await page.getByText('Công ty TNHH Giải pháp Số Hồ Tây (demo)').first().click();
+    await expect.poll(() => page.locator('.ant-drawer').getByText('Nhỏ').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    await shot(page, 'dx-08-enterprise');
+
+    const admin = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await login(admin, baseUrl, 'admin');
+    await admin.goto(`${baseUrl}/dx-frameworks`);
+    await expect.poll(() => admin.getByText(/^DBI-SME — /).count(), { timeout: 20_000 }).toBe(1);
+    await expect.poll(() => admin.getByText(/^EU-DMA-SME — /).count(), { timeout: 20_000 }).toBe(1);
+    await shot(admin, 'dx-09-frameworks');
+  });
 });
