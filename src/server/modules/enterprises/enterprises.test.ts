@@ -137,6 +137,16 @@ describe('enterprise registry', () => {
     expect(fields(bad)).toEqual(['params.userId']);
   });
 
+  it('an enterprise account reaches only the enterprise-facing API', async () => {
+    const { cookie } = await enterpriseAccount();
+    for (const url of ['/api/follow-ups', '/api/inspections', '/api/inspection-plans', '/api/org-units', '/api/people', '/api/programs', '/api/dashboard', '/api/users', '/api/audit-events']) {
+      expect((await ctx.as(cookie, { method: 'GET', url })).statusCode, url).toBe(403);
+    }
+    for (const url of ['/api/auth/me', '/api/enterprises/me', '/api/dx/frameworks', '/api/dx/assessments', '/api/vsic-codes?level=1', '/api/health']) {
+      expect((await ctx.as(cookie, { method: 'GET', url })).statusCode, url).toBe(200);
+    }
+  });
+
   it('loads VSIC 2018 sections and divisions', async () => {
     const res = await ctx.as(secretariat, { method: 'GET', url: '/api/vsic-codes?level=1' });
     expect(res.json().map((v: { code: string }) => v.code)).toEqual('ABCDEFGHIJKLMNOPQRSTU'.split(''));
