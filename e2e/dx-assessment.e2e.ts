@@ -39,6 +39,12 @@ describe('enterprise assessment journey', () => {
       await answerOpenPillar(page);
     }
     await expect.poll(() => page.getByTestId('save-state').textContent(), { timeout: 20_000 }).toMatch(/đã lưu/i);
+    // the written plan as evidence (a file question, no score)
+    await page.locator('[data-pillar="ST"]').click();
+    await page.locator('[data-question="ST-1c"] input[type=file]').setInputFiles({
+      name: 'ke-hoach-chuyen-doi-so.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n'),
+    });
+    await expect.poll(() => page.locator('[data-question="ST-1c"]').getByText('ke-hoach-chuyen-doi-so.pdf').count(), { timeout: 20_000 }).toBe(1);
     await shot(page, 'dx-02-questionnaire');
 
     await page.getByRole('button', { name: /nộp phiếu/i }).click();
@@ -64,5 +70,31 @@ describe('enterprise assessment journey', () => {
     await phone.goto(reportUrl);
     await expect.poll(() => phone.getByTestId('overall-level').count(), { timeout: 20_000 }).toBeGreaterThan(0);
     await shot(phone, 'dx-05-report-phone');
+    await phone.goto(reportUrl.replace(/\/report$/, ''));
+    await expect.poll(() => phone.locator('[data-question]').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    await shot(phone, 'dx-06-questionnaire-phone');
+  });
+
+  it('the secretariat finds the submitted assessment, verifies it, and sees the registry; the admin sees the frameworks', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await login(page, baseUrl, 'secretariat');
+    await page.goto(`${baseUrl}/dx-assessments`);
+    await page.getByRole('row', { name: /Hồ Tây/ }).getByRole('link', { name: /mở phiếu/i }).click();
+    await page.waitForURL(/\/dx-assessments\/[0-9a-f-]{36}$/);
+    await page.getByRole('button', { name: /^xác nhận$/i }).click();
+    await expect.poll(() => page.locator('.ant-tag').filter({ hasText: 'Đã xác nhận' }).count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    await shot(page, 'dx-07-verified');
+    await page.goto(`${baseUrl}/enterprises`);
+    await expect.poll(() => page.locator('.ant-table-row').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    await page.getByText('Công ty TNHH Giải pháp Số Hồ Tây (demo)').first().click();
+    await expect.poll(() => page.locator('.ant-drawer').getByText('Nhỏ').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    await shot(page, 'dx-08-enterprise');
+
+    const admin = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await login(admin, baseUrl, 'admin');
+    await admin.goto(`${baseUrl}/dx-frameworks`);
+    await expect.poll(() => admin.getByText(/^DBI-SME — /).count(), { timeout: 20_000 }).toBe(1);
+    await expect.poll(() => admin.getByText(/^EU-DMA-SME — /).count(), { timeout: 20_000 }).toBe(1);
+    await shot(admin, 'dx-09-frameworks');
   });
 });

@@ -66,7 +66,7 @@ export function createServices({ db, config, clock }: Deps) {
   const enterprises = createEnterprisesService({ db, repo: createEnterprisesRepo(), audit });
   const dxFrameworks = createDxFrameworksService({ db, repo: createDxFrameworksRepo(), audit, clock });
   const dxAssessments = createDxAssessmentsService({
-    db, repo: createDxAssessmentsRepo(), audit, clock, frameworks: dxFrameworks, enterprises, rollup: { apply: applyRollupChange },
+    db, repo: createDxAssessmentsRepo(), audit, clock, frameworks: dxFrameworks, enterprises, rollup: { apply: applyRollupChange }, files,
   });
   const dxAnalytics = createDxAnalyticsService({ db, repo: createDxAnalyticsRepo(), suppressBelow: config.dxSuppressBelow });
   const dxImports = createImportService({ db, repo: createImportRepo(), audit, demoEnterprises: config.dxDemoEnterprises });

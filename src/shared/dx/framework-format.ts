@@ -228,3 +228,10 @@ export function allQuestions(def: Pick<FrameworkDefinition, 'pillars'>): { quest
 export function jsonPath(prefix: string, path: PropertyKey[]): string {
   return path.reduce<string>((acc, k) => (typeof k === 'number' ? `${acc}[${k}]` : `${acc}.${String(k)}`), prefix);
 }
+
+/** Zod issues of a definition as `{ field, message }` by JSON path; unknown keys are named one by one. */
+export function definitionIssues(issues: z.core.$ZodIssue[], prefix: string): { field: string; message: string }[] {
+  return issues.flatMap((i) => (i.code === 'unrecognized_keys'
+    ? i.keys.map((k) => ({ field: jsonPath(prefix, [...i.path, k]), message: 'unknown field' }))
+    : [{ field: jsonPath(prefix, i.path), message: i.message }]));
+}

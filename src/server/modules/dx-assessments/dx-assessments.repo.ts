@@ -46,10 +46,11 @@ export function createDxAssessmentsRepo() {
       ]);
       return { items, total };
     },
-    async findOne(db: DbOrTx, enterpriseId: string, frameworkVersionId: string, year: number) {
-      const [row] = await db.select({ id: dxAssessments.id }).from(dxAssessments).where(and(
+    async findOne(db: DbOrTx, enterpriseId: string, frameworkVersionId: string, year: number, forUpdate = false) {
+      const q = db.select().from(dxAssessments).where(and(
         eq(dxAssessments.enterpriseId, enterpriseId), eq(dxAssessments.frameworkVersionId, frameworkVersionId), eq(dxAssessments.year, year)));
-      return row;
+      const [row] = forUpdate ? await q.for('update') : await q;
+      return row as AssessmentRow | undefined;
     },
     async insert(tx: DbOrTx, a: typeof dxAssessments.$inferInsert) {
       const [row] = await tx.insert(dxAssessments).values(a).onConflictDoNothing().returning();

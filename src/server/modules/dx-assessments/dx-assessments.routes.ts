@@ -7,6 +7,7 @@ import {
 import { idParams, pageOf } from '../../../shared/fields.js';
 import { requireActor } from '../../http/context.js';
 import { attachmentDisposition } from '../files/disposition.js';
+import { readUpload } from '../files/upload.js';
 import { assessmentReportDocx } from './assessment-docx.js';
 import type { DxAssessmentsService } from './dx-assessments.service.js';
 
@@ -54,6 +55,21 @@ export const dxAssessmentsRoutes = (svc: DxAssessmentsService): FastifyPluginAsy
       params: idParams, body: rescoreInput, response: { 200: assessmentDetail.extend({ droppedAnswers: z.array(z.string()) }) },
     },
   }, async (req) => svc.rescore(requireActor(req), req.params.id, req.body.version));
+
+  const evidenceParams = idParams.extend({ questionCode: z.string().max(40).regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'must be a question code') });
+  app.post('/api/dx/assessments/:id/evidence/:questionCode', {
+    schema: {
+      tags, summary: 'Upload the evidence file answering a file question (multipart field "file"; PDF, images, DOCX, XLSX; 20 MB)',
+      consumes: ['multipart/form-data'], params: evidenceParams, response: { 200: assessmentDetail },
+    },
+  }, async (req) => svc.uploadEvidence(requireActor(req), req.params.id, req.params.questionCode, await readUpload(req)));
+
+  app.get('/api/dx/assessments/:id/evidence/:questionCode', {
+    schema: { tags, summary: 'Download the evidence file of a file question', params: evidenceParams },
+  }, async (req, reply) => {
+    const f = await svc.evidence(requireActor(req), req.params.id, req.params.questionCode);
+    return reply.header('content-type', f.mimeType).header('content-disposition', attachmentDisposition(f.fileName)).send(f.data);
+  });
 
   app.get('/api/dx/assessments/:id/report', {
     schema: { tags, summary: 'The enterprise report: levels, pillars, peer percentile, answers that would raise the level, recommendations', params: idParams, response: { 200: assessmentReport } },

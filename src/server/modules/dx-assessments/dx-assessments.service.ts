@@ -2,6 +2,7 @@ import type {
   AssessmentDetail, AssessmentItem, AssessmentListQuery, AssessmentReport, AssessmentStartInput, AssessmentStatus,
 } from '../../../shared/contracts/dx-assessments.js';
 import { answerIssues, type Answers, progressOf } from '../../../shared/dx/answers.js';
+import { allQuestions } from '../../../shared/dx/framework-format.js';
 import { type ScoreSnapshot, scoreAssessment } from '../../../shared/dx/scoring.js';
 import { recommendationFor, topImprovements } from '../../../shared/dx/what-if.js';
 import type { Db, DbOrTx } from '../../db/client.js';
@@ -12,6 +13,7 @@ import type { AuditService } from '../audit/audit.service.js';
 import type { ScoredFacts } from '../dx-analytics/rollup.repo.js';
 import type { DxFrameworksService } from '../dx-frameworks/dx-frameworks.service.js';
 import type { EnterprisesService } from '../enterprises/enterprises.service.js';
+import type { FilesService } from '../files/files.service.js';
 import type { AssessmentRow, DxAssessmentsRepo } from './dx-assessments.repo.js';
 import { dxAssessmentsPolicy } from './dx-assessments.policy.js';
 
@@ -37,9 +39,16 @@ const toItem = (r: ItemRow): AssessmentItem => ({
   submittedAt: r.row.submittedAt, reviewedAt: r.row.reviewedAt, reviewComment: r.row.reviewComment, createdAt: r.row.createdAt, updatedAt: r.row.updatedAt,
 });
 
-export function createDxAssessmentsService({ db, repo, audit, clock, frameworks, enterprises, rollup }: {
+/** A `file` answer: the evidence blob's SHA-256 and the name it was uploaded under. */
+export const evidenceValue = (sha256: string, fileName: string) => `${sha256}/${fileName.replace(/[\\/]/g, '_')}`.slice(0, 200);
+export const parseEvidence = (value: unknown) => {
+  const m = typeof value === 'string' ? /^([0-9a-f]{64})\/(.+)$/.exec(value) : null;
+  return m ? { sha256: m[1], fileName: m[2] } : null;
+};
+
+export function createDxAssessmentsService({ db, repo, audit, clock, frameworks, enterprises, rollup, files }: {
   db: Db; repo: DxAssessmentsRepo; audit: AuditService; clock: Clock;
-  frameworks: DxFrameworksService; enterprises: EnterprisesService; rollup: RollupPort;
+  frameworks: DxFrameworksService; enterprises: EnterprisesService; rollup: RollupPort; files: FilesService;
 }) {
   async function readable(actor: Actor, id: string, tx: DbOrTx = db) {
     const row = await repo.getRow(tx, id);
@@ -127,6 +136,9 @@ export function createDxAssessmentsService({ db, repo, audit, clock, frameworks,
         if (!EDITABLE.includes(row.status)) throw immutable(`This assessment is ${row.status}`, { status: row.status });
         const { definition } = await frameworks.versionById(row.frameworkVersionId, tx);
         const issues = answerIssues(definition, answers);
+        // evidence comes only through the upload, so an answer can never point at someone else's file
+        const fileCodes = new Set(allQuestions(definition).filter(({ question: q }) => q.type === 'file').map(({ question: q }) => q.code));
+        for (const [code, v] of Object.entries(answers)) if (fileCodes.has(code) && v !== null) issues.push({ question: code, message: 'upload the file through /evidence' });
         if (issues.length) throw invalid(issues.map((i) => ({ field: `body.answers.${i.question}`, message: i.message })));
         const set = Object.fromEntries(Object.entries(answers).filter(([, v]) => v !== null));
         const cleared = Object.keys(answers).filter((k) => answers[k] === null);
@@ -216,6 +228,58 @@ export function createDxAssessmentsService({ db, repo, audit, clock, frameworks,
         });
       });
       return { ...(await get(actor, id)), droppedAnswers: dropped };
+    },
+
+    /** Stores an evidence file (PDF, image, Word, Excel) as the answer to a `file` question. */
+    async uploadEvidence(actor: Actor, id: string, questionCode: string, upload: { bytes: Uint8Array; fileName: string }): Promise<AssessmentDetail> {
+      await db.transaction(async (tx) => {
+        const row = await lockEditable(tx, actor, id);
+        const { definition } = await frameworks.versionById(row.frameworkVersionId, tx);
+        const q = allQuestions(definition).find(({ question }) => question.code === questionCode)?.question;
+        if (!q || q.type !== 'file') throw invalid([{ field: 'params.questionCode', message: 'must be a file question of this framework version' }]);
+        const blob = await files.store(tx, upload);
+        const value = evidenceValue(blob.sha256, upload.fileName);
+        await repo.mergeAnswers(tx, id, { [questionCode]: value }, [], actor.id, EDITABLE);
+        await audit.record(tx, actor, { action: 'upload', entityType: 'dxAssessment', entityId: id, after: { question: questionCode, sha256: blob.sha256, fileName: upload.fileName, size: blob.size } });
+      });
+      return get(actor, id);
+    },
+
+    /** The evidence file of a `file` answer, for whoever may read the assessment. */
+    async evidence(actor: Actor, id: string, questionCode: string) {
+      const row = await readable(actor, id);
+      const ref = parseEvidence(row.answers[questionCode]);
+      if (!ref) throw notFound('evidence', questionCode);
+      const blob = await files.readBlob(ref.sha256);
+      if (!blob) throw notFound('file', ref.sha256);
+      return { fileName: ref.fileName, mimeType: blob.mimeType, data: Buffer.from(blob.data) };
+    },
+
+    /**
+     * For the bulk import, inside the importer's transaction: validates one row's answers (issues returned, not
+     * thrown, so the importer reports them per row), then creates or replaces the assessment of (enterprise,
+     * version, year) as submitted with its snapshot, moving the rollup in the same transaction. Idempotent: the
+     * same row imported twice leaves one assessment counted once. Web-started assessments are never replaced.
+     */
+    async recordImported(tx: DbOrTx, actor: Actor | null, input: { enterpriseId: string; frameworkVersionId: string; year: number; answers: Answers }) {
+      const { definition } = await frameworks.versionById(input.frameworkVersionId, tx);
+      const issues = answerIssues(definition, input.answers).map((i) => ({ field: `answers.${i.question}`, message: i.message }));
+      const snapshot = scoreAssessment(definition, input.answers);
+      issues.push(...snapshot.requiredMissing.map((code) => ({ field: `answers.${code}`, message: 'required' })));
+      if (issues.length) return { id: null, issues };
+      const before = await repo.findOne(tx, input.enterpriseId, input.frameworkVersionId, input.year, true);
+      if (before && before.source !== 'import') return { id: null, issues: [{ field: 'year', message: 'the enterprise already has an assessment for this year on this version' }] };
+      const e = (await enterprises.getRow(input.enterpriseId, tx))!;
+      const values = {
+        answers: input.answers, answeredBy: {}, status: 'submitted' as const, source: 'import' as const, snapshot, totalScore: snapshot.total,
+        overallLevel: snapshot.overallLevel, pillarScores: snapshot.pillars.map((p) => p.score),
+        communeId: e.currentCommuneId, sectorCode: e.sectorCode, sizeClass: e.sizeClass, submittedAt: clock.now(), submittedBy: actor?.id ?? null,
+      };
+      const after = before ? await repo.update(tx, before.id, values)
+        : (await repo.insert(tx, { enterpriseId: input.enterpriseId, frameworkVersionId: input.frameworkVersionId, year: input.year, ...values }))!;
+      await rollup.apply(tx, before ? factsOf(before) : null, factsOf(after));
+      await audit.record(tx, actor, { action: before ? 'update' : 'create', entityType: 'dxAssessment', entityId: after.id, after: { source: 'import', status: after.status, snapshot } });
+      return { id: after.id, issues: [] };
     },
 
     /** The enterprise report: levels, pillars, peers, what would raise the level, recommendations. */

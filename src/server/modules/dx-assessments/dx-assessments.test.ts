@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { factories, type Factories } from '../../test/factories.js';
 import { createTestContext, type TestContext } from '../../test/test-app.js';
+import { multipart, PDF } from '../inspections/test-helpers.js';
 import { bestDbiAnswers, enterpriseWithAccounts, minimalDbiAnswers, rollupCount } from './test-helpers.js';
 
 let ctx: TestContext;
@@ -132,5 +133,45 @@ describe('assessments', () => {
     const { enterprise, secretariat } = await enterpriseWithAccounts(ctx, f);
     expect(fields(await start(secretariat, { year: 2024 }))).toEqual(['body.taxCode']);
     expect((await start(secretariat, { year: 2024, taxCode: enterprise.taxCode })).statusCode).toBe(201);
+  });
+});
+
+describe('recordImported (for the bulk import)', () => {
+  it('creates a submitted assessment counted once, even when the same row comes twice, and reports bad rows', async () => {
+    const year = 2032;
+    const { enterprise } = await enterpriseWithAccounts(ctx, f);
+    const { id: versionId } = await ctx.services.dxFrameworks.version(null, 'DBI-SME');
+    const run = (answers: Record<string, unknown>) => ctx.handle.db.transaction((tx) =>
+      ctx.services.dxAssessments.recordImported(tx, null, { enterpriseId: enterprise.id, frameworkVersionId: versionId, year, answers }));
+    const bad = await run({ ...minimalDbiAnswers(), 'IT-1a': 's9', 'CU-5a': null });
+    expect(bad.id).toBeNull();
+    expect(bad.issues.map((i) => i.field).sort()).toEqual(['answers.CU-5a', 'answers.IT-1a']);
+    expect(await rollupCount(ctx, year)).toBe(0);
+    const first = await run(bestDbiAnswers());
+    const again = await run(bestDbiAnswers());
+    expect(again.id).toBe(first.id);
+    expect(await rollupCount(ctx, year)).toBe(1);
+    const res = await ctx.handle.db.execute(`select sum(sum_total)::float as t from dx_rollups where year = ${year}`);
+    expect((res as unknown as { rows: { t: number }[] }).rows[0].t).toBe(320);
+  });
+});
+
+describe('evidence files', () => {
+  it('a file question is answered by upload only; readers download it, other enterprises cannot', async () => {
+    const { cookies: [me] } = await enterpriseWithAccounts(ctx, f);
+    const other = await enterpriseWithAccounts(ctx, f);
+    const id = (await start(me, { year: 2024 })).json().id;
+    const typed = await answer(me, id, { 'ST-1c': `${'a'.repeat(64)}/x.pdf` });
+    expect(typed.statusCode).toBe(400);
+    expect(fields(typed)).toEqual(['body.answers.ST-1c']);
+    const up = await ctx.as(me, { method: 'POST', url: `/api/dx/assessments/${id}/evidence/ST-1c`, ...multipart('kế hoạch.pdf', PDF) });
+    expect(up.statusCode).toBe(200);
+    expect(up.json().answers['ST-1c']).toMatch(/^[0-9a-f]{64}\/kế hoạch\.pdf$/);
+    const down = await ctx.as(me, { method: 'GET', url: `/api/dx/assessments/${id}/evidence/ST-1c` });
+    expect(down.statusCode).toBe(200);
+    expect(Buffer.compare(down.rawPayload, PDF)).toBe(0);
+    expect((await ctx.as(other.cookies[0], { method: 'GET', url: `/api/dx/assessments/${id}/evidence/ST-1c` })).statusCode).toBe(403);
+    const wrong = await ctx.as(me, { method: 'POST', url: `/api/dx/assessments/${id}/evidence/IT-1a`, ...multipart('a.pdf', PDF) });
+    expect(fields(wrong)).toEqual(['params.questionCode']);
   });
 });

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { FrameworkSummary } from '../../../shared/contracts/dx-frameworks.js';
 import { answerIssues, type Answers } from '../../../shared/dx/answers.js';
 import { diffDefinitions } from '../../../shared/dx/diff.js';
-import { type FrameworkDefinition, frameworkDefinition, jsonPath } from '../../../shared/dx/framework-format.js';
+import { definitionIssues, type FrameworkDefinition, frameworkDefinition } from '../../../shared/dx/framework-format.js';
 import { scoreAssessment } from '../../../shared/dx/scoring.js';
 import type { Db, DbOrTx } from '../../db/client.js';
 import type { Actor } from '../../http/context.js';
@@ -50,7 +50,7 @@ export function createDxFrameworksService({ db, repo, audit, clock }: { db: Db; 
   /** A definition from outside (import) → the typed format, or 400 naming every bad JSON path. */
   function parseDefinition(raw: unknown, prefix = 'body'): FrameworkDefinition {
     const r = frameworkDefinition.safeParse(raw);
-    if (!r.success) throw invalid(r.error.issues.slice(0, 50).map((i) => ({ field: jsonPath(prefix, i.path), message: i.message })));
+    if (!r.success) throw invalid(definitionIssues(r.error.issues, prefix).slice(0, 50));
     return r.data;
   }
 

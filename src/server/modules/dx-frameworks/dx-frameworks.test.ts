@@ -35,6 +35,10 @@ describe('frameworks API', () => {
     const again = await ctx.as(secretariat, { method: 'GET', url: '/api/dx/frameworks' });
     expect(again.json()[0].versions).toHaveLength(1);
     expect((await ctx.as(secretariat, { method: 'GET', url: '/api/dx/frameworks/NOPE' })).statusCode).toBe(404);
+    const doc = (await ctx.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    for (const path of ['/api/dx/frameworks/{code}/score', '/api/dx/assessments/{id}/answers', '/api/enterprises/{taxCode}/resolve-commune']) {
+      expect(Object.keys(doc.paths)).toContain(path);
+    }
   });
 
   it('scores a what-if without saving, and names bad answers', async () => {

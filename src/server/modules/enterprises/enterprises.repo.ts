@@ -3,7 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { EnterpriseListQuery } from '../../../shared/contracts/enterprises.js';
 import { foldText } from '../../../shared/text.js';
 import type { DbOrTx } from '../../db/client.js';
-import { enterprises, enterpriseUsers, orgUnits, orgUnitSuccessors, vsicCodes } from '../../db/schema/index.js';
+import { enterprises, enterpriseUsers, orgUnits, orgUnitSuccessors, users, vsicCodes } from '../../db/schema/index.js';
 import { searchCondition } from '../org-units/org-units.repo.js';
 
 const recorded = alias(orgUnits, 'recorded_commune');
@@ -84,6 +84,10 @@ export function createEnterprisesRepo() {
     async enterpriseIdOfUser(db: DbOrTx, userId: string) {
       const [row] = await db.select({ id: enterpriseUsers.enterpriseId }).from(enterpriseUsers).where(eq(enterpriseUsers.userId, userId));
       return row?.id ?? null;
+    },
+    async userRole(db: DbOrTx, userId: string) {
+      const [row] = await db.select({ role: users.role }).from(users).where(eq(users.id, userId));
+      return row?.role ?? null;
     },
     async linkUser(tx: DbOrTx, userId: string, enterpriseId: string) {
       await tx.insert(enterpriseUsers).values({ userId, enterpriseId })

@@ -44,6 +44,17 @@ export const enterprisesRoutes = (svc: EnterprisesService): FastifyPluginAsyncZo
     },
   }, async (req) => svc.resolveRecordedCommune(requireActor(req), req.params.taxCode, req.body.communeCode));
 
+  app.put('/api/enterprises/:taxCode/accounts/:userId', {
+    schema: {
+      tags, summary: 'Let an account with role enterprise act for this enterprise (secretariat)',
+      params: taxCodeParams.extend({ userId: z.uuid() }), response: { 200: enterpriseDetail },
+    },
+  }, async (req) => {
+    const actor = requireActor(req);
+    await svc.linkUser(actor, req.params.userId, req.params.taxCode);
+    return svc.get(actor, req.params.taxCode);
+  });
+
   app.get('/api/vsic-codes', {
     schema: { tags, summary: 'VSIC codes (default VSIC 2018: sections and divisions)', querystring: vsicListQuery, response: { 200: z.array(vsicCode) } },
   }, async (req) => { requireActor(req); return svc.listVsic(req.query.version, req.query.level); });

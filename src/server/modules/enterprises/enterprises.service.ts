@@ -163,6 +163,8 @@ export function createEnterprisesService({ db, repo, audit }: { db: Db; repo: En
       await db.transaction(async (tx) => {
         const row = await repo.getRowByTaxCode(tx, taxCode);
         if (!row) throw notFound('enterprise', taxCode);
+        const role = await repo.userRole(tx, userId);
+        if (role !== 'enterprise') throw invalid([{ field: 'params.userId', message: role ? 'must be an account with role enterprise' : 'no such user' }]);
         await repo.linkUser(tx, userId, row.id);
         await audit.record(tx, actor, { action: 'update', entityType: 'enterpriseUser', entityId: userId, after: { userId, enterpriseId: row.id } });
       });

@@ -122,6 +122,31 @@ describe('enterprise registry', () => {
     expect((await ctx.as(inspector, { method: 'GET', url: `/api/enterprises/${other.taxCode}` })).statusCode).toBe(403);
   });
 
+  it('links an enterprise account (secretariat only), which then sees its enterprise', async () => {
+    const e = (await post(secretariat, enterpriseInputFor())).json();
+    const user = await f.user('enterprise');
+    const url = `/api/enterprises/${e.taxCode}/accounts/${user.id}`;
+    const viewer = await ctx.login('viewer');
+    expect((await ctx.as(viewer, { method: 'PUT', url })).statusCode).toBe(403);
+    expect((await ctx.as(secretariat, { method: 'PUT', url })).statusCode).toBe(200);
+    const cookie = await ctx.login(user.username, user.password);
+    expect((await ctx.as(cookie, { method: 'GET', url: '/api/enterprises/me' })).json().taxCode).toBe(e.taxCode);
+    const inspector = await f.user('inspector');
+    const bad = await ctx.as(secretariat, { method: 'PUT', url: `/api/enterprises/${e.taxCode}/accounts/${inspector.id}` });
+    expect(bad.statusCode).toBe(400);
+    expect(fields(bad)).toEqual(['params.userId']);
+  });
+
+  it('an enterprise account reaches only the enterprise-facing API', async () => {
+    const { cookie } = await enterpriseAccount();
+    for (const url of ['/api/follow-ups', '/api/inspections', '/api/inspection-plans', '/api/org-units', '/api/people', '/api/programs', '/api/dashboard', '/api/users', '/api/audit-events']) {
+      expect((await ctx.as(cookie, { method: 'GET', url })).statusCode, url).toBe(403);
+    }
+    for (const url of ['/api/auth/me', '/api/enterprises/me', '/api/dx/frameworks', '/api/dx/assessments', '/api/vsic-codes?level=1', '/api/health']) {
+      expect((await ctx.as(cookie, { method: 'GET', url })).statusCode, url).toBe(200);
+    }
+  });
+
   it('loads VSIC 2018 sections and divisions', async () => {
     const res = await ctx.as(secretariat, { method: 'GET', url: '/api/vsic-codes?level=1' });
     expect(res.json().map((v: { code: string }) => v.code)).toEqual('ABCDEFGHIJKLMNOPQRSTU'.split(''));

@@ -53,6 +53,7 @@ export default defineStrings({
     recommendations: 'Khuyến nghị theo trụ cột',
     download: 'Tải báo cáo (DOCX)',
     backToQuestionnaire: 'Về phiếu đánh giá',
+    uploadEvidence: 'Tải lên tệp minh chứng',
   },
   en: {
     title: 'DX assessments',
@@ -106,5 +107,6 @@ export default defineStrings({
     recommendations: 'Recommendations by pillar',
     download: 'Download report (DOCX)',
     backToQuestionnaire: 'Back to the questionnaire',
+    uploadEvidence: 'Upload evidence',
   },
 });

@@ -1,14 +1,20 @@
-import { Checkbox, Input, InputNumber, Radio, Space, Typography } from 'antd';
+import { App, Button, Checkbox, Input, InputNumber, Radio, Space, Typography, Upload } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { checkAnswer } from '../../../shared/dx/answers';
 import type { Question } from '../../../shared/dx/framework-format';
+import { apiDownload, apiUpload } from '../../api/client';
+import { errorMessage } from '../../i18n/error-message';
 import { useLabel } from './label';
 
 /** One question, drawn by its type; `onChange(null)` clears the answer. */
-export function QuestionField({ q, value, onChange, disabled, missing }: {
+export function QuestionField({ q, value, onChange, disabled, missing, assessmentId, onUploaded }: {
   q: Question; value: unknown; onChange: (v: unknown) => void; disabled?: boolean; missing?: boolean;
+  /** for `file` questions: evidence goes up on its own and comes back as the stored answer */
+  assessmentId: string; onUploaded: (value: unknown) => void;
 }) {
   const { t } = useTranslation();
+  const { message } = App.useApp();
+  const evidenceUrl = `/api/dx/assessments/${encodeURIComponent(assessmentId)}/evidence/${encodeURIComponent(q.code)}`;
   const label = useLabel();
   const problem = value === undefined ? null : checkAnswer(q, value);
   const input = (() => {
@@ -39,10 +45,29 @@ export function QuestionField({ q, value, onChange, disabled, missing }: {
           <Radio.Group value={value} disabled={disabled} optionType="button" onChange={(e) => onChange(e.target.value)}
             options={[{ value: true, label: t('dxAssessments.yes') }, { value: false, label: t('dxAssessments.no') }]} />
         );
+      case 'file': {
+        const name = typeof value === 'string' ? value.slice(65) : null;
+        return (
+          <Space wrap>
+            {name && <Typography.Link onClick={() => void apiDownload(evidenceUrl).catch((e) => void message.error(errorMessage(t, e)))}>{name}</Typography.Link>}
+            {!disabled && (
+              <Upload showUploadList={false} beforeUpload={(file) => {
+                const form = new FormData();
+                form.append('file', file);
+                apiUpload<{ answers: Record<string, unknown> }>(evidenceUrl, form)
+                  .then((d) => onUploaded(d.answers[q.code]), (e) => void message.error(errorMessage(t, e)));
+                return false;
+              }}>
+                <Button>{t('dxAssessments.uploadEvidence')}</Button>
+              </Upload>
+            )}
+          </Space>
+        );
+      }
       default:
         return (
           <Input
-            value={typeof value === 'string' ? value : ''} disabled={disabled} maxLength={q.maxLength ?? (q.type === 'file' ? 200 : 2000)}
+            value={typeof value === 'string' ? value : ''} disabled={disabled} maxLength={q.maxLength ?? 2000}
             aria-label={label(q.text)} onChange={(e) => onChange(e.target.value === '' ? null : e.target.value)}
           />
         );

@@ -102,7 +102,8 @@ function Questionnaire({ a, def }: { a: AssessmentDetail; def: FrameworkDefiniti
       <section key={n.code} style={{ marginLeft: depth > 1 ? 0 : undefined, marginBottom: depth === 1 ? 16 : 8 }}>
         {depth > 0 && <Typography.Title level={depth === 1 ? 4 : 5} style={{ marginTop: 8 }}>{label(n.name)}</Typography.Title>}
         {qs.map((q) => (
-          <QuestionField key={q.code} q={q} value={answers[q.code]} disabled={!editable} missing={missing.includes(q.code)} onChange={(v) => change(q.code, v)} />
+          <QuestionField key={q.code} q={q} value={answers[q.code]} disabled={!editable} missing={missing.includes(q.code)} onChange={(v) => change(q.code, v)}
+            assessmentId={a.id} onUploaded={(v) => setAnswers((prev) => ({ ...prev, [q.code]: v }))} />
         ))}
         {n.children?.map((c) => renderNode(c, depth + 1))}
       </section>

@@ -13,7 +13,7 @@ import { useAssessments } from '../dx-assessments/api';
 import { AssessmentTable } from '../dx-assessments/assessment-table';
 import { useEnterprise, useEnterprises, useResolveCommune, useVsicSections } from './api';
 import { EnterpriseFacts } from './enterprise-facts';
-import { EnterpriseCreateModal } from './enterprise-form';
+import { EnterpriseCreateModal, EnterpriseEditModal } from './enterprise-form';
 
 const PAGE_SIZE = 20;
 
@@ -69,12 +69,17 @@ function EnterpriseDrawerBody({ taxCode, canResolve }: { taxCode: string; canRes
   const detail = useEnterprise(taxCode);
   const resolve = useResolveCommune(taxCode);
   const [choice, setChoice] = useState<string>();
+  const [editing, setEditing] = useState(false);
   const assessments = useAssessments({ taxCode, limit: 50, offset: 0 });
   return (
     <QueryState query={detail}>{(e) => (
       <Space direction="vertical" style={{ width: '100%' }} size="large">
-        <Typography.Title level={4} style={{ margin: 0 }}>{e.name}</Typography.Title>
+        <Flex justify="space-between" wrap gap={8}>
+          <Typography.Title level={4} style={{ margin: 0 }}>{e.name}</Typography.Title>
+          {canResolve && <Button onClick={() => setEditing(true)}>{t('enterprises.edit')}</Button>}
+        </Flex>
         <EnterpriseFacts e={e} />
+        <EnterpriseEditModal e={e} open={editing} onClose={() => setEditing(false)} />
         {e.communeResolution === 'needs_review' && canResolve && (
           <div>
             <Typography.Paragraph>{t('enterprises.resolveHint')}</Typography.Paragraph>

@@ -9,6 +9,7 @@ import { useAssessments, useStartAssessment } from '../dx-assessments/api';
 import { AssessmentTable } from '../dx-assessments/assessment-table';
 import { useMyEnterprise } from './api';
 import { EnterpriseFacts } from './enterprise-facts';
+import { EnterpriseEditModal } from './enterprise-form';
 
 /** The enterprise account's home: its enterprise, its size class and why, its assessments. */
 export default function MyEnterprisePage() {
@@ -20,6 +21,7 @@ export default function MyEnterprisePage() {
   const start = useStartAssessment();
   const [year, setYear] = useState(new Date().getFullYear());
   const [framework, setFramework] = useState('DBI-SME');
+  const [editing, setEditing] = useState(false);
   if (me.isPending) return <PageSpinner />;
   if (me.isError) return <Result status="warning" title={t('enterprises.notLinked')} />;
   const e = me.data;
@@ -29,8 +31,9 @@ export default function MyEnterprisePage() {
   });
   return (
     <>
-      <PageHeader title={e.name} />
+      <PageHeader title={e.name} extra={<Button onClick={() => setEditing(true)}>{t('enterprises.edit')}</Button>} />
       <Card style={{ marginBottom: 16 }}><EnterpriseFacts e={e} /></Card>
+      <EnterpriseEditModal e={e} open={editing} onClose={() => setEditing(false)} />
       <Card title={t('enterprises.myAssessments')} extra={
         <Flex wrap gap={8}>
           <Select value={framework} onChange={setFramework} style={{ width: 150 }} options={[{ value: 'DBI-SME', label: 'DBI-SME' }, { value: 'EU-DMA-SME', label: 'EU-DMA-SME' }]} aria-label={t('dxAssessments.framework')} />
