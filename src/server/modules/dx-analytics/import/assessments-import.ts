@@ -86,7 +86,19 @@ export function assessmentsHandler({ bulk }: { bulk: BulkRepo }): ImportHandler 
           communeId: e.currentCommuneId, sectorCode: e.sectorCode, sizeClass: e.sizeClass,
         });
       }
-      const before = await bulk.lockAssessments(tx, writes);
+      const locked = await bulk.lockAssessments(tx, writes);
+      // as the assessments service's recordImported: an import never overwrites an assessment entered on the web
+      const webKeys = new Set(locked.filter((b) => b.source !== 'import').map((b) => `${b.enterprise_id}|${b.framework_version_id}|${Number(b.year)}`));
+      const keyOf = (w: { enterpriseId: string; frameworkVersionId: string; year: number }) => `${w.enterpriseId}|${w.frameworkVersionId}|${w.year}`;
+      const rowOf = new Map([...scored.values()].map((s) => [`${s.taxCode}|${s.version.id}|${s.year}`, s.row]));
+      for (const w of writes.filter((x) => webKeys.has(keyOf(x)))) {
+        const tax = [...ents.values()].find((e) => e.id === w.enterpriseId)!.taxCode;
+        errors.push({ row: rowOf.get(`${tax}|${w.frameworkVersionId}|${w.year}`)!, field: 'year', reason: 'the enterprise already has an assessment for this year on this version, entered on the web' });
+      }
+      const accepted = writes.filter((x) => !webKeys.has(keyOf(x)));
+      const before = locked.filter((b) => b.source === 'import');
+      writes.length = 0;
+      writes.push(...accepted);
       const deltas: RollupDelta[] = [];
       for (const b of before) {
         if ((b.status === 'submitted' || b.status === 'verified') && b.total_score !== null && b.overall_level !== null && b.sector_code && b.size_class) {

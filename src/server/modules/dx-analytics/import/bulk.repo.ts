@@ -72,13 +72,13 @@ export function createBulkRepo() {
       // arrays, not a list of row constructors: a long IN (…) list nests deeply enough to exhaust PGlite's stack
       const arr = (xs: (string | number)[]) => `{${xs.join(',')}}`;
       const res = await tx.execute(sql`
-        select enterprise_id, framework_version_id, year, status, total_score::float8 as total_score, overall_level,
+        select enterprise_id, framework_version_id, year, status, source, total_score::float8 as total_score, overall_level,
                pillar_scores::float8[] as pillar_scores, commune_id, sector_code, size_class
         from dx_assessments where (enterprise_id, framework_version_id, year) in (
           select * from unnest(${arr(keys.map((k) => k.enterpriseId))}::uuid[], ${arr(keys.map((k) => k.frameworkVersionId))}::uuid[], ${arr(keys.map((k) => k.year))}::smallint[]))
         for update`);
       return rowsOf<{
-        enterprise_id: string; framework_version_id: string; year: number; status: string; total_score: number | null;
+        enterprise_id: string; framework_version_id: string; year: number; status: string; source: string; total_score: number | null;
         overall_level: number | null; pillar_scores: number[] | null; commune_id: string | null; sector_code: string | null; size_class: string | null;
       }>(res);
     },
