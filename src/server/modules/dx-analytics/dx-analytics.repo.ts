@@ -38,38 +38,27 @@ function where(f: RollupFilter): SQL {
 const keyCols = (dims: SqlDimension[]) => dims.map((d, i) => sql`${dimSql[d]} as ${sql.raw(`k${i}`)}`);
 const groupCols = (dims: SqlDimension[]) => dims.map((d) => dimSql[d]);
 
-export interface LevelAggregate { keys: (string | null)[]; level: number; n: number; sumTotal: number }
-export interface PillarAggregate { keys: (string | null)[]; pillar: number; sum: number }
+export interface LevelAggregate { keys: (string | null)[]; level: number; n: number; sumTotal: number; pillars: number[] }
 
 const rowsOf = <T>(res: unknown): T[] => ((res as { rows?: T[] }).rows ?? (res as T[]));
 
 export function createDxAnalyticsRepo() {
   return {
-    /** n and Σ total per group and overall level: reads only `dx_rollups`, never the assessments. */
-    async levelAggregates(db: DbOrTx, dims: SqlDimension[], f: RollupFilter): Promise<LevelAggregate[]> {
+    /**
+     * n, Σ total and Σ of each pillar per group and overall level, in one pass over `dx_rollups` (never the
+     * assessments). Pillars are summed by position (`sum_pillars[i]`), so no row is unnested.
+     */
+    async levelAggregates(db: DbOrTx, dims: SqlDimension[], f: RollupFilter, pillarCount: number): Promise<LevelAggregate[]> {
+      const pillarCols = Array.from({ length: pillarCount }, (_, i) => sql`sum(r.sum_pillars[${sql.raw(String(i + 1))}])::float8 as ${sql.raw(`p${i}`)}`);
       const res = await db.execute(sql`
-        select ${sql.join([...keyCols(dims), sql`r.overall_level as level`], sql`, `)},
-               sum(r.n)::int as n, sum(r.sum_total)::float8 as sum_total
+        select ${sql.join([...keyCols(dims), sql`r.overall_level as level`, sql`sum(r.n)::int as n`, sql`sum(r.sum_total)::float8 as sum_total`, ...pillarCols], sql`, `)}
         from dx_rollups r left join org_units c on c.id = r.commune_id
         where ${where(f)}
         group by ${sql.join([...groupCols(dims), sql`r.overall_level`], sql`, `)}`);
       return rowsOf<Record<string, unknown>>(res).map((r) => ({
         keys: dims.map((_, i) => (r[`k${i}`] as string | null) ?? null),
         level: Number(r.level), n: Number(r.n), sumTotal: Number(r.sum_total),
-      }));
-    },
-
-    /** Σ pillar score per group and pillar position (1-based). */
-    async pillarAggregates(db: DbOrTx, dims: SqlDimension[], f: RollupFilter): Promise<PillarAggregate[]> {
-      const res = await db.execute(sql`
-        select ${sql.join([...keyCols(dims), sql`u.ord as pillar`], sql`, `)}, sum(u.p)::float8 as sum
-        from dx_rollups r left join org_units c on c.id = r.commune_id
-        cross join lateral unnest(r.sum_pillars) with ordinality as u(p, ord)
-        where ${where(f)}
-        group by ${sql.join([...groupCols(dims), sql`u.ord`], sql`, `)}`);
-      return rowsOf<Record<string, unknown>>(res).map((r) => ({
-        keys: dims.map((_, i) => (r[`k${i}`] as string | null) ?? null),
-        pillar: Number(r.pillar), sum: Number(r.sum),
+        pillars: Array.from({ length: pillarCount }, (_, i) => Number(r[`p${i}`] ?? 0)),
       }));
     },
 

@@ -87,7 +87,8 @@ export function createDxAnalyticsService({ db, repo, suppressBelow }: { db: Db; 
   async function aggregate(versionId: string, groupBy: AnalyticsDimension[], filter: RollupFilter) {
     const g = await geography();
     const sqlDims: SqlDimension[] = groupBy.map((d) => (d === 'district' ? 'commune' : d));
-    const [levels, pillars] = await Promise.all([repo.levelAggregates(db, sqlDims, filter), repo.pillarAggregates(db, sqlDims, filter)]);
+    const pillarCount = (await pillarsFor(versionId)).length;
+    const levels = await repo.levelAggregates(db, sqlDims, filter, pillarCount);
     const expand = (keys: (string | null)[]): (string | null)[][] => {
       let out: (string | null)[][] = [[]];
       groupBy.forEach((d, i) => {
@@ -114,15 +115,7 @@ export function createDxAnalyticsService({ db, repo, suppressBelow }: { db: Db; 
         a.n += l.n;
         a.sumTotal += l.sumTotal;
         a.sumLevel += l.level * l.n;
-      }
-    }
-    let pillarCount = 0;
-    for (const p of pillars) {
-      pillarCount = Math.max(pillarCount, p.pillar);
-      for (const keys of expand(p.keys)) {
-        const a = accOf(keys);
-        while (a.pillars.length < p.pillar) a.pillars.push(0);
-        a.pillars[p.pillar - 1] += p.sum;
+        l.pillars.forEach((v, i) => { a.pillars[i] = (a.pillars[i] ?? 0) + v; });
       }
     }
     return { g, accs: [...accs.values()].filter((a) => a.n > 0), pillarCount };
