@@ -21,6 +21,11 @@ import { inspectionPlansRoutes } from './modules/inspection-plans/inspection-pla
 import { programsRoutes } from './modules/programs/programs.routes.js';
 import { followUpsRoutes } from './modules/follow-ups/follow-ups.routes.js';
 import { dashboardRoutes } from './modules/dashboard/dashboard.routes.js';
+import { dxFrameworksRoutes } from './modules/dx-frameworks/dx-frameworks.routes.js';
+import { dxAssessmentsRoutes } from './modules/dx-assessments/dx-assessments.routes.js';
+import { enterprisesRoutes } from './modules/enterprises/enterprises.routes.js';
+import { dxAnalyticsRoutes } from './modules/dx-analytics/dx-analytics.routes.js';
+import { dxImportsRoutes } from './modules/dx-analytics/dx-imports.routes.js';
 import { createServices, type Deps, type Services } from './services.js';
 
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
@@ -88,6 +93,11 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean } = {}): Pro
   await app.register(inspectionsRoutes(services.inspections));
   await app.register(filesRoutes(services.files));
   await app.register(dashboardRoutes(services.dashboard));
+  await app.register(enterprisesRoutes(services.enterprises));
+  await app.register(dxFrameworksRoutes(services.dxFrameworks));
+  await app.register(dxAssessmentsRoutes(services.dxAssessments));
+  await app.register(dxAnalyticsRoutes(services.dxAnalytics));
+  await app.register(dxImportsRoutes(services.dxImports));
 
   // the built web app (npm start builds it); API-only when absent, e.g. in API tests
   if (hasWeb) await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: 'index.html' });

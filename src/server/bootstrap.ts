@@ -14,6 +14,7 @@ export async function prepareDatabase(handle: DbHandle, config: Config, services
   if (applied.length) log(`migrations applied: ${applied.join(', ')}`);
   const { inserted } = await loadReferenceData(handle.db);
   if (inserted) log(`reference data: ${inserted} org units loaded`);
+  await services.dxFrameworks.ensureBundled();
 
   const empty = (await services.users.count()) === 0;
   if (config.admin && !(await services.users.getByUsername(config.admin.username))) {

@@ -17,6 +17,10 @@ const envSchema = z.object({
   COOKIE_SECURE: z.enum(['true', 'false']).optional(),
   WEB_DIST: z.string().default('./dist/web'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // published DX analytics withhold any cell counting fewer enterprises than this
+  DX_SUPPRESS_BELOW: z.coerce.number().int().min(1).max(1000).default(5),
+  // synthetic enterprises in the DX analytics demo (default 2000; 0 under NODE_ENV=test to keep test start-up fast)
+  DX_DEMO_ENTERPRISES: z.coerce.number().int().min(0).max(100_000).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -34,6 +38,8 @@ export interface Config {
   cookieSecure: boolean;
   webDist: string;
   logLevel: Env['LOG_LEVEL'];
+  dxSuppressBelow: number;
+  dxDemoEnterprises: number;
 }
 
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
@@ -63,5 +69,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: e.COOKIE_SECURE ? e.COOKIE_SECURE === 'true' : production,
     webDist: e.WEB_DIST,
     logLevel: e.LOG_LEVEL,
+    dxSuppressBelow: e.DX_SUPPRESS_BELOW,
+    dxDemoEnterprises: e.DX_DEMO_ENTERPRISES ?? (e.NODE_ENV === 'test' ? 0 : 2000),
   };
 }

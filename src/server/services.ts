@@ -24,6 +24,17 @@ import { createInspectionTeamsService } from './modules/inspection-plans/inspect
 import { createObjectivityRepo } from './modules/inspection-plans/objectivity.repo.js';
 import { createProgramsRepo } from './modules/programs/programs.repo.js';
 import { createProgramsService } from './modules/programs/programs.service.js';
+import { createDxFrameworksRepo } from './modules/dx-frameworks/dx-frameworks.repo.js';
+import { createDxFrameworksService } from './modules/dx-frameworks/dx-frameworks.service.js';
+import { createDxAssessmentsRepo } from './modules/dx-assessments/dx-assessments.repo.js';
+import { createDxAssessmentsService } from './modules/dx-assessments/dx-assessments.service.js';
+import { applyRollupChange } from './modules/dx-analytics/rollup.repo.js';
+import { createEnterprisesRepo } from './modules/enterprises/enterprises.repo.js';
+import { createEnterprisesService } from './modules/enterprises/enterprises.service.js';
+import { createDxAnalyticsRepo } from './modules/dx-analytics/dx-analytics.repo.js';
+import { createDxAnalyticsService } from './modules/dx-analytics/dx-analytics.service.js';
+import { createImportRepo } from './modules/dx-analytics/import/import.repo.js';
+import { createImportService } from './modules/dx-analytics/import/import.service.js';
 
 export interface Deps {
   db: Db;
@@ -52,6 +63,13 @@ export function createServices({ db, config, clock }: Deps) {
     db, repo: createInspectionsRepo(), audit, clock, files, plans: inspectionPlans, followUps,
   });
   const dashboard = createDashboardService({ db, repo: createDashboardRepo(), followUps });
-  return { audit, auth, orgUnits, people, users, programs, inspectionPlans, inspectionTeams, followUps, dashboard, files, inspections };
+  const enterprises = createEnterprisesService({ db, repo: createEnterprisesRepo(), audit });
+  const dxFrameworks = createDxFrameworksService({ db, repo: createDxFrameworksRepo(), audit, clock });
+  const dxAssessments = createDxAssessmentsService({
+    db, repo: createDxAssessmentsRepo(), audit, clock, frameworks: dxFrameworks, enterprises, rollup: { apply: applyRollupChange }, files,
+  });
+  const dxAnalytics = createDxAnalyticsService({ db, repo: createDxAnalyticsRepo(), suppressBelow: config.dxSuppressBelow });
+  const dxImports = createImportService({ db, repo: createImportRepo(), audit, demoEnterprises: config.dxDemoEnterprises });
+  return { dxAnalytics, dxImports, enterprises, dxFrameworks, dxAssessments, audit, auth, orgUnits, people, users, programs, inspectionPlans, inspectionTeams, followUps, dashboard, files, inspections };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -4,7 +4,7 @@ import enUS from 'antd/locale/en_US';
 import viVN from 'antd/locale/vi_VN';
 import { Suspense, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BrowserRouter, Route, Routes } from 'react-router-dom';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { createQueryClient } from './api/query-client';
 import { AppLayout } from './components/app-layout';
 import { ErrorBoundary } from './components/error-boundary';
@@ -12,7 +12,8 @@ import { ForbiddenResult, NotFoundResult } from './components/page-results';
 import { PageSpinner } from './components/query-state';
 import { RequireAuth } from './features/auth/require-auth';
 import { useCan } from './features/auth/use-can';
-import { appRoutes, LoginPage, type AppRoute } from './routes';
+import { useSession } from './features/auth/use-session';
+import { appRoutes, ENTERPRISE_HOME, LoginPage, routeVisibleTo, type AppRoute } from './routes';
 
 const theme = { token: { colorPrimary: '#1f4e9c', borderRadius: 6 } };
 
@@ -28,6 +29,9 @@ function LocaleProvider({ children }: { children: ReactNode }) {
 
 function RoutePage({ route }: { route: AppRoute }) {
   const can = useCan();
+  const role = useSession().user?.role;
+  // an enterprise account has only its own pages: the staff home sends it to its enterprise
+  if (!routeVisibleTo(route, role)) return role === 'enterprise' ? <Navigate to={ENTERPRISE_HOME} replace /> : <ForbiddenResult />;
   if (route.permission && !can(route.permission)) return <ForbiddenResult />;
   const Page = route.page;
   return <Page />;

@@ -1,5 +1,11 @@
 import {
   ApartmentOutlined,
+  AreaChartOutlined,
+  CloudUploadOutlined,
+  BankOutlined,
+  FormOutlined,
+  NodeIndexOutlined,
+  ShopOutlined,
   AuditOutlined,
   DashboardOutlined,
   FileSearchOutlined,
@@ -11,6 +17,7 @@ import {
 } from '@ant-design/icons';
 import type { ParseKeys } from 'i18next';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
+import type { Role } from '../shared/fields';
 import type { Permission } from './features/auth/permissions';
 
 export interface AppRoute {
@@ -22,7 +29,14 @@ export interface AppRoute {
   menu?: { title: ParseKeys; icon: ReactNode };
   /** hides the menu entry and shows "access denied" to roles without it (the server checks too) */
   permission?: Permission;
+  /** only these roles see and open the page; without it, every role but `enterprise` (which sees only its own pages) */
+  roles?: Role[];
 }
+
+/** Whether `role` may see the route: enterprise accounts get only the pages made for them. */
+export const routeVisibleTo = (route: AppRoute, role: Role | undefined) => (route.roles ? !!role && route.roles.includes(role) : role !== 'enterprise');
+/** Where an enterprise account lands, and is sent back to from staff pages. */
+export const ENTERPRISE_HOME = '/my-enterprise';
 
 /** Pages inside the app layout. Adding a page = one line here. */
 export const appRoutes: AppRoute[] = [
@@ -37,6 +51,14 @@ export const appRoutes: AppRoute[] = [
   { path: '/org-units', page: lazy(() => import('./features/org-units/org-units-page')), menu: { title: 'orgUnits.title', icon: <ApartmentOutlined /> } },
   { path: '/people', page: lazy(() => import('./features/people/people-page')), menu: { title: 'people.title', icon: <TeamOutlined /> } },
   { path: '/users', page: lazy(() => import('./features/users/users-page')), menu: { title: 'users.title', icon: <UserOutlined /> }, permission: 'users.manage' },
+  { path: ENTERPRISE_HOME, page: lazy(() => import('./features/enterprises/my-enterprise-page')), menu: { title: 'enterprises.myTitle', icon: <ShopOutlined /> }, roles: ['enterprise'] },
+  { path: '/dx-assessments/:id', page: lazy(() => import('./features/dx-assessments/questionnaire-page')), roles: ['enterprise', 'admin', 'secretariat', 'viewer'] },
+  { path: '/dx-assessments/:id/report', page: lazy(() => import('./features/dx-assessments/report-page')), roles: ['enterprise', 'admin', 'secretariat', 'viewer'] },
+  { path: '/dx-assessments', page: lazy(() => import('./features/dx-assessments/assessments-page')), menu: { title: 'dxAssessments.title', icon: <FormOutlined /> }, roles: ['admin', 'secretariat', 'viewer'] },
+  { path: '/enterprises', page: lazy(() => import('./features/enterprises/enterprises-page')), menu: { title: 'enterprises.title', icon: <BankOutlined /> }, roles: ['admin', 'secretariat', 'viewer'] },
+  { path: '/dx-frameworks', page: lazy(() => import('./features/dx-frameworks/frameworks-page')), menu: { title: 'dxFrameworks.title', icon: <NodeIndexOutlined /> }, roles: ['admin', 'secretariat'] },
+  { path: '/dx-analytics', page: lazy(() => import('./features/dx-analytics/analytics-page')), menu: { title: 'dxAnalytics.title', icon: <AreaChartOutlined /> }, roles: ['admin', 'secretariat', 'viewer'] },
+  { path: '/dx-imports', page: lazy(() => import('./features/dx-analytics/imports-page')), menu: { title: 'dxAnalytics.importsTitle', icon: <CloudUploadOutlined /> }, roles: ['admin'] },
   { path: '/audit-events', page: lazy(() => import('./features/audit-events/audit-events-page')), menu: { title: 'auditEvents.title', icon: <AuditOutlined /> }, permission: 'auditEvents.read' },
 ];
 

@@ -1,9 +1,15 @@
 import '@fastify/cookie';
 import type { FastifyInstance } from 'fastify';
-import { unauthenticated } from './errors.js';
+import { forbidden, unauthenticated } from './errors.js';
 import type { AuthService } from '../modules/auth/auth.service.js';
 
 export const SESSION_COOKIE = 'sb_session';
+
+/**
+ * Enterprise accounts reach only the enterprise-facing API. The officials' modules were written before the role
+ * existed and read "not a unit" as "staff", so this fence keeps them out of inspections, follow-ups and the rest.
+ */
+const ENTERPRISE_API = ['/api/auth/', '/api/enterprises', '/api/vsic-codes', '/api/dx/frameworks', '/api/dx/assessments'];
 
 /** Resolves the session cookie on every API request; non-public routes need a session. */
 export function registerAuthHook(app: FastifyInstance, auth: AuthService) {
@@ -13,5 +19,8 @@ export function registerAuthHook(app: FastifyInstance, auth: AuthService) {
     const token = req.cookies?.[SESSION_COOKIE];
     req.actor = token ? await auth.resolve(token) : null;
     if (!req.actor && !req.routeOptions.config?.public) throw unauthenticated();
+    if (req.actor?.role === 'enterprise' && !req.routeOptions.config?.public && !ENTERPRISE_API.some((p) => req.url.startsWith(p))) {
+      throw forbidden('Enterprise accounts use the enterprise pages only');
+    }
   });
 }

@@ -28,6 +28,10 @@ const features = {
   people: feature<typeof import('../features/people/i18n')>('people'),
   auditEvents: feature<typeof import('../features/audit-events/i18n')>('audit-events'),
   users: feature<typeof import('../features/users/i18n')>('users'),
+  dxAnalytics: feature<typeof import('../features/dx-analytics/i18n')>('dx-analytics'),
+  enterprises: feature<typeof import('../features/enterprises/i18n')>('enterprises'),
+  dxAssessments: feature<typeof import('../features/dx-assessments/i18n')>('dx-assessments'),
+  dxFrameworks: feature<typeof import('../features/dx-frameworks/i18n')>('dx-frameworks'),
 };
 
 type Features = typeof features;

@@ -5,7 +5,7 @@ import { sql } from 'drizzle-orm';
 import { foldText } from '../../../shared/text.js';
 import type { OrgUnitKind } from '../../../shared/contracts/org-units.js';
 import type { Db } from '../client.js';
-import { orgUnits, orgUnitSuccessors } from '../schema/index.js';
+import { orgUnits, orgUnitSuccessors, vsicCodes } from '../schema/index.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const REFORM_DATE = '2025-07-01';
@@ -111,8 +111,21 @@ export async function loadReferenceData(db: Db): Promise<{ inserted: number }> {
         await tx.insert(orgUnitSuccessors).values(links.slice(i, i + 500)).onConflictDoNothing();
       }
     }
+    await loadVsic2018(tx);
     return { inserted: missing.length };
   });
+}
+
+/** VSIC 2018 sections (A–U) and divisions; versioned, so VSIC 2025 can sit beside it. Idempotent. */
+async function loadVsic2018(tx: Db) {
+  const [sections, divisions] = await Promise.all([readCsv('vsic-2018-sections.csv'), readCsv('vsic-2018-divisions.csv')]);
+  const names = new Map(sections.map((s) => [s.code, s.name_en]));
+  const rows = [
+    ...sections.map((s) => ({ version: 'VSIC2018', code: s.code, level: 1, sectionCode: s.code, nameVi: s.name_vi, nameEn: s.name_en })),
+    // the source has no English division titles: fall back to the Vietnamese one, tagged with its section's English title
+    ...divisions.map((d) => ({ version: 'VSIC2018', code: d.code, level: 2, sectionCode: d.section, nameVi: d.name_vi, nameEn: `${d.name_vi} (${names.get(d.section) ?? d.section})` })),
+  ];
+  await tx.insert(vsicCodes).values(rows).onConflictDoNothing();
 }
 
 async function fixParents(tx: Db, batch: UnitSeed[], ids: Map<string, string>) {

@@ -108,6 +108,10 @@ export const dxAssessments = pgTable('dx_assessments', {
 }, (t) => [
   unique('dx_assessments_uq').on(t.enterpriseId, t.frameworkVersionId, t.year),
   index('dx_assessments_version_year_idx').on(t.frameworkVersionId, t.year, t.status),
+  // peer percentile in the report: same version, year, sector and size class, scored assessments only
+  index('dx_assessments_peer_idx').on(t.frameworkVersionId, t.year, t.sectorCode, t.sizeClass, t.totalScore)
+    .where(sql`status in ('submitted', 'verified')`),
+  index('dx_assessments_enterprise_idx').on(t.enterpriseId, t.year),
 ]);
 
 /**

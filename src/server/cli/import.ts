@@ -1,0 +1,52 @@
+import { createWriteStream } from 'node:fs';
+import path from 'node:path';
+import { buildApp } from '../app.js';
+import { prepareDatabase } from '../bootstrap.js';
+import { loadConfig } from '../config.js';
+import { openDb } from '../db/client.js';
+import { systemClock } from '../lib/clock.js';
+import { csvLine } from '../modules/dx-analytics/import/csv.js';
+import { intArg, parseArgs } from './args.js';
+
+/**
+ * npm run import -- enterprises FILE [--batch 1000]
+ * npm run import -- assessments FILE [--batch 1000]
+ * CSV or XLSX. Uses DATABASE_URL, or the PGlite directory DATA_DIR (stop the server first: PGlite allows one
+ * process). A killed run is resumed by running the same command again. Bad rows go to FILE.errors.csv.
+ */
+async function main() {
+  const a = parseArgs(process.argv.slice(2));
+  const [kind, file] = a._;
+  if ((kind !== 'enterprises' && kind !== 'assessments') || !file) {
+    throw new Error('usage: npm run import -- enterprises|assessments FILE [--batch N]');
+  }
+  const config = { ...loadConfig(), loadDemo: false };
+  const handle = await openDb({ url: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    const { services } = await buildApp({ db: handle.db, dbKind: handle.kind, config, clock: systemClock });
+    await prepareDatabase(handle, config, services);
+    const started = Date.now();
+    let last = 0;
+    const job = await services.dxImports.importFile(kind, {
+      filePath: file, fileName: path.basename(file), batchSize: intArg(a.batch, 'batch', 1000),
+      onProgress: ({ rowsDone }) => {
+        if (Date.now() - last < 1000) return;
+        last = Date.now();
+        process.stderr.write(`\r${rowsDone} rows, ${Math.round(rowsDone / ((Date.now() - started) / 1000))} rows/s   `);
+      },
+    });
+    process.stderr.write('\n');
+    const errors = await services.dxImports.errors(job.id);
+    if (errors.length) {
+      const out = createWriteStream(`${file}.errors.csv`);
+      out.write(csvLine(['row', 'field', 'reason']));
+      for (const e of errors) out.write(csvLine([e.row, e.field, e.reason]));
+      await new Promise((r) => out.end(r));
+    }
+    console.log(`${kind}: ${job.rowsOk} rows imported, ${job.rowsFailed} rejected${errors.length ? ` (see ${file}.errors.csv)` : ''}, ${((Date.now() - started) / 1000).toFixed(1)} s, job ${job.id}`);
+  } finally {
+    await handle.close();
+  }
+}
+
+main().catch((e) => { console.error(e instanceof Error ? e.message : e); process.exit(1); });

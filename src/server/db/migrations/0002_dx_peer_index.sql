@@ -1,0 +1,2 @@
+CREATE INDEX "dx_assessments_peer_idx" ON "dx_assessments" USING btree ("framework_version_id","year","sector_code","size_class","total_score") WHERE status in ('submitted', 'verified');--> statement-breakpoint
+CREATE INDEX "dx_assessments_enterprise_idx" ON "dx_assessments" USING btree ("enterprise_id","year");

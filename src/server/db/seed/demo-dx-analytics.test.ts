@@ -1,0 +1,24 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BreakdownResult } from '../../../shared/contracts/dx-analytics.js';
+import { rollupMismatches } from '../../modules/dx-analytics/test-helpers.js';
+import { createTestContext, type TestContext } from '../../test/test-app.js';
+import { seedDemoDxAnalytics } from './demo-dx-analytics.js';
+
+let ctx: TestContext;
+beforeAll(async () => { ctx = await createTestContext(); });
+afterAll(() => ctx?.close());
+
+describe('DX analytics demo data', () => {
+  it('seeds scored DBI-SME assessments for 2023–2025 through the import, so the charts have content', async () => {
+    const res = await seedDemoDxAnalytics(ctx.services, 300);
+    expect(res).toEqual({ enterprises: 300, assessments: 720 });
+    const cookie = await ctx.login('secretariat');
+    const r = await ctx.as(cookie, { method: 'GET', url: '/api/dx/analytics/breakdown?groupBy=year' });
+    const body = r.json() as BreakdownResult;
+    expect(body.frameworkVersion?.frameworkCode).toBe('DBI-SME');
+    expect(body.rows.map((x) => x.key.year?.code)).toEqual(['2023', '2024', '2025']);
+    expect(body.total).toMatchObject({ suppressed: false, n: 720 });
+    expect(body.pillars).toHaveLength(6);
+    expect(await rollupMismatches(ctx.handle.db, body.frameworkVersion!.id)).toEqual([]);
+  });
+});

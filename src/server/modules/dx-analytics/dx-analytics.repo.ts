@@ -1,0 +1,113 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.js';
+
+/** Rollup dimensions as SQL grouping columns. `district` is not here: the service expands communes. */
+export type SqlDimension = 'commune' | 'sector' | 'sizeClass' | 'year';
+const dimSql: Record<SqlDimension, SQL> = {
+  commune: sql`c.code`,
+  sector: sql`r.sector_code`,
+  sizeClass: sql`r.size_class`,
+  year: sql`r.year::text`,
+};
+
+export interface RollupFilter {
+  frameworkVersionId: string;
+  years?: number[];
+  communeCodes?: string[];
+  /** pre-2025 district codes: keeps the communes that took any of their old communes */
+  districtCodes?: string[];
+  sectors?: string[];
+  sizeClasses?: string[];
+}
+
+function where(f: RollupFilter): SQL {
+  const parts: SQL[] = [sql`r.framework_version_id = ${f.frameworkVersionId}`, sql`r.n <> 0`];
+  if (f.years?.length) parts.push(sql`r.year in (${sql.join(f.years.map((y) => sql`${y}`), sql`, `)})`);
+  if (f.communeCodes?.length) parts.push(sql`c.code in (${sql.join(f.communeCodes.map((v) => sql`${v}`), sql`, `)})`);
+  if (f.sectors?.length) parts.push(sql`r.sector_code in (${sql.join(f.sectors.map((v) => sql`${v}`), sql`, `)})`);
+  if (f.sizeClasses?.length) parts.push(sql`r.size_class in (${sql.join(f.sizeClasses.map((v) => sql`${v}`), sql`, `)})`);
+  if (f.districtCodes?.length) {
+    parts.push(sql`r.commune_id in (
+      select s.successor_id from org_unit_successors s
+      join org_units oc on oc.id = s.predecessor_id join org_units d on d.id = oc.parent_id
+      where d.code in (${sql.join(f.districtCodes.map((v) => sql`${v}`), sql`, `)}))`);
+  }
+  return sql.join(parts, sql` and `);
+}
+
+const keyCols = (dims: SqlDimension[]) => dims.map((d, i) => sql`${dimSql[d]} as ${sql.raw(`k${i}`)}`);
+const groupCols = (dims: SqlDimension[]) => dims.map((d) => dimSql[d]);
+
+export interface LevelAggregate { keys: (string | null)[]; level: number; n: number; sumTotal: number; pillars: number[] }
+
+const rowsOf = <T>(res: unknown): T[] => ((res as { rows?: T[] }).rows ?? (res as T[]));
+
+export function createDxAnalyticsRepo() {
+  return {
+    /**
+     * n, Σ total and Σ of each pillar per group and overall level, in one pass over `dx_rollups` (never the
+     * assessments). Pillars are summed by position (`sum_pillars[i]`), so no row is unnested.
+     */
+    async levelAggregates(db: DbOrTx, dims: SqlDimension[], f: RollupFilter, pillarCount: number): Promise<LevelAggregate[]> {
+      const pillarCols = Array.from({ length: pillarCount }, (_, i) => sql`sum(r.sum_pillars[${sql.raw(String(i + 1))}])::float8 as ${sql.raw(`p${i}`)}`);
+      const res = await db.execute(sql`
+        select ${sql.join([...keyCols(dims), sql`r.overall_level as level`, sql`sum(r.n)::int as n`, sql`sum(r.sum_total)::float8 as sum_total`, ...pillarCols], sql`, `)}
+        from dx_rollups r left join org_units c on c.id = r.commune_id
+        where ${where(f)}
+        group by ${sql.join([...groupCols(dims), sql`r.overall_level`], sql`, `)}`);
+      return rowsOf<Record<string, unknown>>(res).map((r) => ({
+        keys: dims.map((_, i) => (r[`k${i}`] as string | null) ?? null),
+        level: Number(r.level), n: Number(r.n), sumTotal: Number(r.sum_total),
+        pillars: Array.from({ length: pillarCount }, (_, i) => Number(r[`p${i}`] ?? 0)),
+      }));
+    },
+
+    async years(db: DbOrTx, frameworkVersionId: string | null): Promise<number[]> {
+      if (!frameworkVersionId) return [];
+      const res = await db.execute(sql`select distinct year from dx_rollups where framework_version_id = ${frameworkVersionId} and n > 0 order by year`);
+      return rowsOf<{ year: number }>(res).map((r) => Number(r.year));
+    },
+
+    async frameworkVersions(db: DbOrTx) {
+      const res = await db.execute(sql`
+        select v.id, f.code as framework_code, f.name_vi, v.version, v.status
+        from dx_framework_versions v join dx_frameworks f on f.id = v.framework_id
+        where v.status <> 'draft' order by f.code, v.version desc`);
+      return rowsOf<{ id: string; framework_code: string; name_vi: string; version: number; status: string }>(res)
+        .map((r) => ({ id: r.id, frameworkCode: r.framework_code, frameworkName: r.name_vi, version: Number(r.version), status: r.status }));
+    },
+
+    /** A version's pillars (code, names, maximum), from its frozen definition. */
+    async pillars(db: DbOrTx, frameworkVersionId: string) {
+      const res = await db.execute(sql`
+        select p ->> 'code' as code, p -> 'name' ->> 'vi' as name_vi, p -> 'name' ->> 'en' as name_en, (p ->> 'maxPoints')::float8 as max
+        from dx_framework_versions v cross join lateral jsonb_array_elements(v.definition -> 'pillars') with ordinality as e(p, i)
+        where v.id = ${frameworkVersionId} order by e.i`);
+      return rowsOf<{ code: string; name_vi: string; name_en: string; max: number | null }>(res)
+        .map((r) => ({ code: r.code, nameVi: r.name_vi, nameEn: r.name_en, max: r.max === null ? null : Number(r.max) }));
+    },
+
+    /** Communes from 2025-07-01 (code `HN.xxxxx`) and pre-2025 districts, with the crosswalk between them. */
+    async geography(db: DbOrTx) {
+      const units = rowsOf<{ id: string; code: string; name: string; kind: string; valid_from: string | null }>(await db.execute(sql`
+        select id, code, name, kind, valid_from::text from org_units
+        where (kind = 'commune' and valid_from is not null) or kind = 'district' order by code`));
+      const links = rowsOf<{ commune_code: string; district_code: string }>(await db.execute(sql`
+        select distinct c.code as commune_code, d.code as district_code
+        from org_unit_successors s join org_units c on c.id = s.successor_id
+        join org_units oc on oc.id = s.predecessor_id join org_units d on d.id = oc.parent_id
+        where d.kind = 'district'`));
+      return {
+        communes: units.filter((u) => u.kind === 'commune').map((u) => ({ id: u.id, code: u.code, name: u.name })),
+        districts: units.filter((u) => u.kind === 'district').map((u) => ({ id: u.id, code: u.code, name: u.name })),
+        links: links.map((l) => ({ communeCode: l.commune_code, districtCode: l.district_code })),
+      };
+    },
+
+    async sectors(db: DbOrTx) {
+      const res = await db.execute(sql`select code, name_vi, name_en from vsic_codes where level = 1 and version = 'VSIC2018' order by code`);
+      return rowsOf<{ code: string; name_vi: string; name_en: string }>(res).map((r) => ({ code: r.code, nameVi: r.name_vi, nameEn: r.name_en }));
+    },
+  };
+}
+export type DxAnalyticsRepo = ReturnType<typeof createDxAnalyticsRepo>;

@@ -1,0 +1,30 @@
+import type { Question } from '../../../../shared/dx/framework-format.js';
+
+/**
+ * How an answer is written in one cell of an import file: an option code; option codes joined by ";";
+ * a number (a decimal comma is accepted); yes/no as true/false, yes/no, có/không or 1/0; text as is.
+ * An empty cell is no answer.
+ */
+export function decodeAnswer(q: Question, cell: string): { ok: true; value: unknown } | { ok: false; reason: string } {
+  const s = cell.trim();
+  switch (q.type) {
+    case 'single': case 'text': case 'file': return { ok: true, value: s };
+    case 'multi': return { ok: true, value: s.split(/[;|]/).map((x) => x.trim()).filter(Boolean) };
+    case 'number': case 'ratio': {
+      const n = Number(s.replace(/\s/g, '').replace(/,(?=\d+$)/, '.'));
+      return Number.isFinite(n) && s !== '' ? { ok: true, value: n } : { ok: false, reason: 'must be a number' };
+    }
+    case 'yesno': {
+      const v = s.toLowerCase();
+      if (['true', 'yes', 'có', 'co', '1', 'x'].includes(v)) return { ok: true, value: true };
+      if (['false', 'no', 'không', 'khong', '0'].includes(v)) return { ok: true, value: false };
+      return { ok: false, reason: 'must be yes or no (true/false, có/không, 1/0)' };
+    }
+  }
+}
+
+export function encodeAnswer(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  if (Array.isArray(value)) return value.join(';');
+  return String(value);
+}

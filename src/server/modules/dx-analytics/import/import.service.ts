@@ -1,0 +1,139 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import type { Db, DbOrTx } from '../../../db/client.js';
+import type { Actor } from '../../../http/context.js';
+import type { AuditService } from '../../audit/audit.service.js';
+import type { ImportError, ImportKind, ImportRepo } from './import.repo.js';
+import { openRows, type SourceRow } from './rows.js';
+import { createImportTools } from './tools.js';
+
+/** What one kind of import does with a batch: validate every row, write the good ones, return the bad. */
+export interface ImportHandler {
+  kind: ImportKind;
+  requiredColumns: string[];
+  /** runs inside the batch's transaction; rollups move in the same transaction */
+  processBatch(tx: DbOrTx, rows: SourceRow[]): Promise<{ ok: number; errors: ImportError[] }>;
+}
+
+export interface ImportRun {
+  filePath: string;
+  fileName?: string;
+  batchSize?: number;
+  actor?: Actor | null;
+  /** test hook: throw right after batch k commits, as a crash would */
+  failAfterBatch?: number;
+  onProgress?: (p: { rowsDone: number; batchNo: number }) => void;
+  /** an already created job (admin upload); otherwise found by file hash or created */
+  jobId?: string;
+}
+
+export async function sha256File(filePath: string): Promise<string> {
+  const h = createHash('sha256');
+  for await (const chunk of createReadStream(filePath)) h.update(chunk as Buffer);
+  return h.digest('hex');
+}
+
+export class ImportFailure extends Error {}
+
+/** Rows for the progress bar before the import has read them: lines of a CSV less the header (XLSX: unknown). */
+async function countLines(filePath: string, fileName: string): Promise<number | null> {
+  if (/\.xlsx$/i.test(fileName)) return null;
+  let n = 0;
+  for await (const chunk of createReadStream(filePath)) for (const b of chunk as Buffer) if (b === 10) n++;
+  return Math.max(0, n - 1);
+}
+
+export function createImportService({ db, repo, audit, demoEnterprises = 0 }: { db: Db; repo: ImportRepo; audit: AuditService; demoEnterprises?: number }) {
+  const tools = createImportTools(db);
+  /** Finds the job a rerun of this file should resume, or opens a new one. */
+  async function jobFor(kind: ImportKind, run: ImportRun, batchSize: number) {
+    if (run.jobId) {
+      const job = await repo.getJob(db, run.jobId);
+      if (!job) throw new ImportFailure(`import job ${run.jobId} not found`);
+      return job;
+    }
+    const sha = await sha256File(run.filePath);
+    const resumable = await repo.findResumable(db, kind, sha);
+    // a resumed job keeps its batch size, so batch k means the same rows as before
+    if (resumable) return resumable;
+    return repo.createJob(db, { kind, fileName: run.fileName ?? run.filePath, fileSha256: sha, batchSize, createdBy: run.actor?.id ?? null });
+  }
+
+  /**
+   * Streams the file in batches; each batch (its good rows, its rollup changes, its error lines and its
+   * checkpoint) commits in one transaction. A rerun skips the batches already checkpointed.
+   */
+  async function run(handler: ImportHandler, r: ImportRun) {
+    const job = await jobFor(handler.kind, r, r.batchSize ?? 1000);
+    const batchSize = job.batchSize;
+    const done = await repo.committedBatches(db, job.id);
+    let batchNo = 0;
+    let total = 0;
+    try {
+      const { header, rows } = await openRows(r.filePath, r.fileName ?? r.filePath);
+      const missing = handler.requiredColumns.filter((c) => !header.includes(c));
+      if (missing.length) throw new ImportFailure(`missing columns: ${missing.join(', ')}`);
+      let buffer: SourceRow[] = [];
+      const flush = async () => {
+        batchNo++;
+        const batch = buffer;
+        buffer = [];
+        if (done.has(batchNo)) return;
+        await db.transaction(async (tx) => {
+          const { ok, errors } = await handler.processBatch(tx, batch);
+          await repo.commitBatch(tx, job.id, batchNo, batch.length, ok, errors);
+          await audit.record(tx, r.actor ?? null, {
+            action: 'create', entityType: 'dxImportBatch', entityId: job.id,
+            after: { kind: handler.kind, batchNo, firstRow: batch[0]?.row, lastRow: batch.at(-1)?.row, ok, failedRows: new Set(errors.map((e) => e.row)).size },
+          });
+        });
+        r.onProgress?.({ rowsDone: total, batchNo });
+        if (r.failAfterBatch === batchNo) throw new ImportFailure(`injected failure after batch ${batchNo}`);
+      };
+      for await (const row of rows) {
+        buffer.push(row);
+        total++;
+        if (buffer.length >= batchSize) await flush();
+      }
+      if (buffer.length) await flush();
+      await repo.finishJob(db, job.id, { status: 'done', totalRows: total });
+    } catch (e) {
+      await repo.finishJob(db, job.id, { status: 'failed', failure: e instanceof Error ? e.message : String(e) });
+      throw e;
+    }
+    const final = await repo.getJob(db, job.id);
+    return final!;
+  }
+
+  /**
+   * Starts an import in the background and returns its job at once (admin upload): the UI polls the job row.
+   * `cleanup` runs when the import ends, whatever the outcome (e.g. to delete the uploaded temp file).
+   */
+  async function start(kind: ImportKind, r: ImportRun, cleanup: () => Promise<void> = async () => {}) {
+    const job = await jobFor(kind, r, r.batchSize ?? 1000);
+    await repo.setTotal(db, job.id, await countLines(r.filePath, r.fileName ?? r.filePath));
+    const done = tools.handler(kind).then((h) => run(h, { ...r, jobId: job.id }))
+      .catch(() => { /* recorded on the job row */ })
+      .finally(() => cleanup().catch(() => {}));
+    running.add(done);
+    void done.finally(() => running.delete(done));
+    return (await repo.getJob(db, job.id))!;
+  }
+  const running = new Set<Promise<unknown>>();
+
+  return {
+    run,
+    start,
+    /** resolves when every background import has ended (tests, shutdown) */
+    idle: () => Promise.all([...running]),
+    /** Imports a file of `kind` with the same validation as the API; resumes an unfinished run of the same file. */
+    importFile: async (kind: ImportKind, r: ImportRun, opts: { isDemo?: boolean } = {}) => run(await tools.handler(kind, opts), r),
+    /** how many synthetic enterprises the demo seeds (0 in tests unless asked) */
+    demoEnterprises,
+    getJob: (id: string) => repo.getJob(db, id),
+    listJobs: () => repo.listJobs(db),
+    errors: (id: string) => repo.errors(db, id),
+    createJob: (v: Parameters<ImportRepo['createJob']>[1]) => repo.createJob(db, v),
+  };
+}
+export type ImportService = ReturnType<typeof createImportService>;

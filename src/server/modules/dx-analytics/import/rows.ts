@@ -1,0 +1,51 @@
+import { createReadStream } from 'node:fs';
+import ExcelJS from 'exceljs';
+import { readCsv } from './csv.js';
+
+/**
+ * One data row of an import file and its values by column name. `row` is the row number as a spreadsheet
+ * shows it (header = 1): a CSV record with a line break inside a quoted field is still one row.
+ */
+export interface SourceRow { row: number; values: Record<string, string> }
+
+function cellText(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  const o = v as { text?: unknown; result?: unknown; richText?: { text: string }[] };
+  if (o.richText) return o.richText.map((r) => r.text).join('');
+  if (o.text !== undefined) return cellText(o.text);
+  if (o.result !== undefined) return cellText(o.result);
+  return String(v);
+}
+
+async function* xlsxRecords(filePath: string): AsyncGenerator<{ line: number; fields: string[] }> {
+  // streaming reader: rows are handed over as they are parsed, the sheet is never held whole
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(filePath, { sharedStrings: 'cache', worksheets: 'emit', hyperlinks: 'ignore', styles: 'ignore', entries: 'ignore' });
+  for await (const sheet of reader) {
+    for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
+      const values = (row.values as unknown[]).slice(1).map(cellText);
+      if (values.some((v) => v !== '')) yield { line: row.number, fields: values };
+    }
+    return; // the first sheet only
+  }
+}
+
+/** Reads a CSV or XLSX file (by extension) as header-named rows; the header row is returned first. */
+export async function openRows(filePath: string, fileName = filePath): Promise<{ header: string[]; rows: AsyncGenerator<SourceRow> }> {
+  const xlsx = /\.xlsx$/i.test(fileName);
+  const records = xlsx ? xlsxRecords(filePath) : readCsv(createReadStream(filePath, { highWaterMark: 256 * 1024 }));
+  const first = await records.next();
+  const header = first.done ? [] : first.value.fields.map((h) => h.trim());
+  async function* rows(): AsyncGenerator<SourceRow> {
+    let n = 1;
+    for await (const r of records) {
+      n++;
+      const values: Record<string, string> = {};
+      header.forEach((h, i) => { values[h] = (r.fields[i] ?? '').trim(); });
+      yield { row: xlsx ? r.line : n, values };
+    }
+  }
+  return { header, rows: rows() };
+}

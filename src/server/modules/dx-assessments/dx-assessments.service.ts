@@ -1,0 +1,315 @@
+import type {
+  AssessmentDetail, AssessmentItem, AssessmentListQuery, AssessmentReport, AssessmentStartInput, AssessmentStatus,
+} from '../../../shared/contracts/dx-assessments.js';
+import { answerIssues, type Answers, progressOf } from '../../../shared/dx/answers.js';
+import { allQuestions } from '../../../shared/dx/framework-format.js';
+import { type ScoreSnapshot, scoreAssessment } from '../../../shared/dx/scoring.js';
+import { recommendationFor, topImprovements } from '../../../shared/dx/what-if.js';
+import type { Db, DbOrTx } from '../../db/client.js';
+import type { Actor } from '../../http/context.js';
+import { conflict, forbidden, immutable, invalid, invalidTransition, notFound } from '../../http/errors.js';
+import type { Clock } from '../../lib/clock.js';
+import type { AuditService } from '../audit/audit.service.js';
+import type { ScoredFacts } from '../dx-analytics/rollup.repo.js';
+import type { DxFrameworksService } from '../dx-frameworks/dx-frameworks.service.js';
+import type { EnterprisesService } from '../enterprises/enterprises.service.js';
+import type { FilesService } from '../files/files.service.js';
+import type { AssessmentRow, DxAssessmentsRepo } from './dx-assessments.repo.js';
+import { dxAssessmentsPolicy } from './dx-assessments.policy.js';
+
+/** Keeps the analytics rollup in step, inside the caller's transaction (the dx-analytics module owns it). */
+export interface RollupPort { apply(tx: DbOrTx, before: ScoredFacts | null, after: ScoredFacts | null): Promise<void> }
+
+const EDITABLE: AssessmentStatus[] = ['draft', 'returned'];
+const SCORED: AssessmentStatus[] = ['submitted', 'verified'];
+
+/** What a scored assessment contributes to the rollup; null when it does not count (draft, returned). */
+export function factsOf(a: AssessmentRow): ScoredFacts | null {
+  if (!SCORED.includes(a.status) || a.totalScore === null || a.overallLevel === null || !a.sectorCode || !a.sizeClass) return null;
+  return {
+    frameworkVersionId: a.frameworkVersionId, year: a.year, communeId: a.communeId, sectorCode: a.sectorCode, sizeClass: a.sizeClass,
+    overallLevel: a.overallLevel, totalScore: Number(a.totalScore), pillarScores: (a.pillarScores ?? []).map(Number),
+  };
+}
+
+type ItemRow = NonNullable<Awaited<ReturnType<DxAssessmentsRepo['get']>>>;
+const toItem = (r: ItemRow): AssessmentItem => ({
+  id: r.row.id, enterprise: r.enterprise, framework: r.framework, year: r.row.year, status: r.row.status, source: r.row.source,
+  totalScore: r.row.totalScore === null ? null : Number(r.row.totalScore), overallLevel: r.row.overallLevel,
+  submittedAt: r.row.submittedAt, reviewedAt: r.row.reviewedAt, reviewComment: r.row.reviewComment, createdAt: r.row.createdAt, updatedAt: r.row.updatedAt,
+});
+
+/** A `file` answer: the evidence blob's SHA-256 and the name it was uploaded under. */
+export const evidenceValue = (sha256: string, fileName: string) => `${sha256}/${fileName.replace(/[\\/]/g, '_')}`.slice(0, 200);
+export const parseEvidence = (value: unknown) => {
+  const m = typeof value === 'string' ? /^([0-9a-f]{64})\/(.+)$/.exec(value) : null;
+  return m ? { sha256: m[1], fileName: m[2] } : null;
+};
+
+export function createDxAssessmentsService({ db, repo, audit, clock, frameworks, enterprises, rollup, files }: {
+  db: Db; repo: DxAssessmentsRepo; audit: AuditService; clock: Clock;
+  frameworks: DxFrameworksService; enterprises: EnterprisesService; rollup: RollupPort; files: FilesService;
+}) {
+  async function readable(actor: Actor, id: string, tx: DbOrTx = db) {
+    const row = await repo.getRow(tx, id);
+    if (!row) throw notFound('assessment', id);
+    dxAssessmentsPolicy.assertCanRead(actor, row.enterpriseId, await enterprises.ownEnterpriseId(actor, tx));
+    return row;
+  }
+
+  async function get(actor: Actor, id: string): Promise<AssessmentDetail> {
+    await readable(actor, id);
+    const r = (await repo.get(db, id))!;
+    const { definition } = await frameworks.versionById(r.row.frameworkVersionId);
+    return {
+      ...toItem(r), answers: r.row.answers, answeredBy: r.row.answeredBy,
+      progress: progressOf(definition, r.row.answers), snapshot: (r.row.snapshot as ScoreSnapshot | null) ?? null,
+    };
+  }
+
+  /** Loads and locks an assessment `actor` may answer or submit, still editable. */
+  async function lockEditable(tx: DbOrTx, actor: Actor, id: string) {
+    const row = await repo.getRow(tx, id, true);
+    if (!row) throw notFound('assessment', id);
+    dxAssessmentsPolicy.assertCanAnswer(actor, row.enterpriseId, await enterprises.ownEnterpriseId(actor, tx));
+    if (!EDITABLE.includes(row.status)) throw immutable(`This assessment is ${row.status}`, { status: row.status });
+    return row;
+  }
+
+  /** Scores answers and freezes the snapshot with the enterprise's commune, sector and size as of now. */
+  async function scoredPatch(tx: DbOrTx, row: AssessmentRow, definitionId: string, answers: Answers) {
+    const { definition } = await frameworks.versionById(definitionId, tx);
+    const snapshot = scoreAssessment(definition, answers);
+    const e = (await enterprises.getRow(row.enterpriseId, tx))!;
+    return {
+      snapshot, patch: {
+        snapshot, totalScore: snapshot.total, overallLevel: snapshot.overallLevel, pillarScores: snapshot.pillars.map((p) => p.score),
+        communeId: e.currentCommuneId, sectorCode: e.sectorCode, sizeClass: e.sizeClass,
+      },
+    };
+  }
+
+  return {
+    get,
+
+    async list(actor: Actor, q: AssessmentListQuery) {
+      const enterpriseId = dxAssessmentsPolicy.scopeEnterpriseId(actor, await enterprises.ownEnterpriseId(actor));
+      const { items, total } = await repo.list(db, { ...q, enterpriseId });
+      return { items: items.map(toItem), total };
+    },
+
+    /** One assessment per enterprise, framework version and year, on the newest published version. */
+    async start(actor: Actor, input: AssessmentStartInput): Promise<AssessmentDetail> {
+      const own = await enterprises.ownEnterpriseId(actor);
+      let enterpriseId: string;
+      if (actor.role === 'enterprise') {
+        if (!own) throw forbidden('This enterprise account is not linked to an enterprise');
+        if (input.taxCode) {
+          const named = await enterprises.get(actor, input.taxCode);
+          if (named.id !== own) throw forbidden('This is another enterprise');
+        }
+        enterpriseId = own;
+      } else {
+        if (!input.taxCode) throw invalid([{ field: 'body.taxCode', message: 'required when starting for an enterprise' }]);
+        enterpriseId = (await enterprises.get(actor, input.taxCode)).id;
+      }
+      dxAssessmentsPolicy.assertCanAnswer(actor, enterpriseId, own);
+      const version = await frameworks.version(actor, input.frameworkCode);
+      const id = await db.transaction(async (tx) => {
+        if (await repo.findOne(tx, enterpriseId, version.id, input.year)) {
+          throw conflict('This enterprise already has an assessment for this year on this framework version', { field: 'body.year' });
+        }
+        const row = await repo.insert(tx, { enterpriseId, frameworkVersionId: version.id, year: input.year, status: 'draft', source: 'web' });
+        if (!row) throw conflict('This enterprise already has an assessment for this year on this framework version', { field: 'body.year' });
+        await audit.record(tx, actor, { action: 'create', entityType: 'dxAssessment', entityId: row.id, after: row });
+        return row.id;
+      });
+      return get(actor, id);
+    },
+
+    /** Merges answers (null clears one), checked against the assessment's framework version. */
+    async saveAnswers(actor: Actor, id: string, answers: Answers): Promise<AssessmentDetail> {
+      await db.transaction(async (tx) => {
+        const row = await repo.getRow(tx, id);
+        if (!row) throw notFound('assessment', id);
+        dxAssessmentsPolicy.assertCanAnswer(actor, row.enterpriseId, await enterprises.ownEnterpriseId(actor, tx));
+        if (!EDITABLE.includes(row.status)) throw immutable(`This assessment is ${row.status}`, { status: row.status });
+        const { definition } = await frameworks.versionById(row.frameworkVersionId, tx);
+        const issues = answerIssues(definition, answers);
+        // evidence comes only through the upload, so an answer can never point at someone else's file
+        const fileCodes = new Set(allQuestions(definition).filter(({ question: q }) => q.type === 'file').map(({ question: q }) => q.code));
+        for (const [code, v] of Object.entries(answers)) if (fileCodes.has(code) && v !== null) issues.push({ question: code, message: 'upload the file through /evidence' });
+        if (issues.length) throw invalid(issues.map((i) => ({ field: `body.answers.${i.question}`, message: i.message })));
+        const set = Object.fromEntries(Object.entries(answers).filter(([, v]) => v !== null));
+        const cleared = Object.keys(answers).filter((k) => answers[k] === null);
+        // no row lock: the merge itself is atomic, and its status guard refuses a submission that got in between
+        const after = await repo.mergeAnswers(tx, id, set, cleared, actor.id, EDITABLE);
+        if (!after) throw immutable('This assessment was submitted meanwhile');
+        await audit.record(tx, actor, { action: 'update', entityType: 'dxAssessment', entityId: id, after: { answers } });
+      });
+      return get(actor, id);
+    },
+
+    /** Required questions (as shown by skip logic) must be answered: 400 naming `answers.<code>`. */
+    async submit(actor: Actor, id: string): Promise<AssessmentDetail> {
+      await db.transaction(async (tx) => {
+        const before = await lockEditable(tx, actor, id);
+        const { snapshot, patch } = await scoredPatch(tx, before, before.frameworkVersionId, before.answers);
+        if (snapshot.requiredMissing.length) {
+          throw invalid(snapshot.requiredMissing.map((code) => ({ field: `answers.${code}`, message: 'required' })));
+        }
+        const after = await repo.update(tx, id, { ...patch, status: 'submitted', submittedAt: clock.now(), submittedBy: actor.id, reviewedAt: null, reviewedBy: null });
+        await rollup.apply(tx, factsOf(before), factsOf(after));
+        await audit.record(tx, actor, { action: 'transition', entityType: 'dxAssessment', entityId: id, before: { status: before.status }, after: { status: 'submitted', snapshot } });
+      });
+      return get(actor, id);
+    },
+
+    async verify(actor: Actor, id: string, comment?: string): Promise<AssessmentDetail> {
+      dxAssessmentsPolicy.assertCanReview(actor);
+      await db.transaction(async (tx) => {
+        const before = await repo.getRow(tx, id, true);
+        if (!before) throw notFound('assessment', id);
+        if (before.status !== 'submitted') throw invalidTransition(before.status, 'verified');
+        const after = await repo.update(tx, id, { status: 'verified', reviewedAt: clock.now(), reviewedBy: actor.id, reviewComment: comment ?? null });
+        // both count: the call is a no-op on totals, kept so the rollup never depends on which statuses count here
+        await rollup.apply(tx, factsOf(before), factsOf(after));
+        await audit.record(tx, actor, { action: 'transition', entityType: 'dxAssessment', entityId: id, before: { status: before.status }, after: { status: 'verified', comment } });
+      });
+      return get(actor, id);
+    },
+
+    /** Back to the enterprise with a comment; it leaves the rollup until resubmitted. */
+    async returnToEnterprise(actor: Actor, id: string, comment: string): Promise<AssessmentDetail> {
+      dxAssessmentsPolicy.assertCanReview(actor);
+      await db.transaction(async (tx) => {
+        const before = await repo.getRow(tx, id, true);
+        if (!before) throw notFound('assessment', id);
+        if (!SCORED.includes(before.status)) throw invalidTransition(before.status, 'returned');
+        const after = await repo.update(tx, id, { status: 'returned', reviewedAt: clock.now(), reviewedBy: actor.id, reviewComment: comment });
+        await rollup.apply(tx, factsOf(before), factsOf(after));
+        await audit.record(tx, actor, { action: 'transition', entityType: 'dxAssessment', entityId: id, before: { status: before.status }, after: { status: 'returned', comment } });
+      });
+      return get(actor, id);
+    },
+
+    /**
+     * Moves an assessment onto a newer published version of its framework, explicitly. Answers the new
+     * version no longer has (or no longer accepts) are dropped; a scored assessment is scored again, or goes
+     * back to draft when the new version asks required questions still unanswered.
+     */
+    async rescore(actor: Actor, id: string, toVersion: number): Promise<AssessmentDetail & { droppedAnswers: string[] }> {
+      const dropped: string[] = [];
+      await db.transaction(async (tx) => {
+        const before = await repo.getRow(tx, id, true);
+        if (!before) throw notFound('assessment', id);
+        dxAssessmentsPolicy.assertCanAnswer(actor, before.enterpriseId, await enterprises.ownEnterpriseId(actor, tx));
+        const current = await frameworks.versionById(before.frameworkVersionId, tx);
+        const target = await frameworks.version(actor, current.frameworkCode, toVersion, tx).catch(() => null);
+        if (!target || target.status !== 'published' || target.version <= current.version) {
+          throw invalid([{ field: 'body.version', message: `must be a published version of ${current.frameworkCode} newer than ${current.version}` }]);
+        }
+        if (await repo.findOne(tx, before.enterpriseId, target.id, before.year)) throw conflict('An assessment on that version exists for this year', { field: 'body.version' });
+        const bad = new Set(answerIssues(target.definition, before.answers).map((i) => i.question));
+        const answers = Object.fromEntries(Object.entries(before.answers).filter(([k]) => !bad.has(k)));
+        dropped.push(...bad);
+        let patch: Partial<AssessmentRow> = { frameworkVersionId: target.id, answers, answeredBy: Object.fromEntries(Object.entries(before.answeredBy).filter(([k]) => !bad.has(k))) };
+        if (SCORED.includes(before.status)) {
+          const scored = await scoredPatch(tx, before, target.id, answers);
+          patch = scored.snapshot.requiredMissing.length
+            ? { ...patch, status: 'draft', snapshot: null, totalScore: null, overallLevel: null, pillarScores: null }
+            : { ...patch, ...scored.patch };
+        }
+        const after = await repo.update(tx, id, patch);
+        await rollup.apply(tx, factsOf(before), factsOf(after));
+        await audit.record(tx, actor, {
+          action: 'update', entityType: 'dxAssessment', entityId: id,
+          before: { version: current.version, status: before.status, snapshot: before.snapshot }, after: { version: target.version, status: after.status, snapshot: after.snapshot, dropped },
+        });
+      });
+      return { ...(await get(actor, id)), droppedAnswers: dropped };
+    },
+
+    /** Stores an evidence file (PDF, image, Word, Excel) as the answer to a `file` question. */
+    async uploadEvidence(actor: Actor, id: string, questionCode: string, upload: { bytes: Uint8Array; fileName: string }): Promise<AssessmentDetail> {
+      await db.transaction(async (tx) => {
+        const row = await lockEditable(tx, actor, id);
+        const { definition } = await frameworks.versionById(row.frameworkVersionId, tx);
+        const q = allQuestions(definition).find(({ question }) => question.code === questionCode)?.question;
+        if (!q || q.type !== 'file') throw invalid([{ field: 'params.questionCode', message: 'must be a file question of this framework version' }]);
+        const blob = await files.store(tx, upload);
+        const value = evidenceValue(blob.sha256, upload.fileName);
+        await repo.mergeAnswers(tx, id, { [questionCode]: value }, [], actor.id, EDITABLE);
+        await audit.record(tx, actor, { action: 'upload', entityType: 'dxAssessment', entityId: id, after: { question: questionCode, sha256: blob.sha256, fileName: upload.fileName, size: blob.size } });
+      });
+      return get(actor, id);
+    },
+
+    /** The evidence file of a `file` answer, for whoever may read the assessment. */
+    async evidence(actor: Actor, id: string, questionCode: string) {
+      const row = await readable(actor, id);
+      const ref = parseEvidence(row.answers[questionCode]);
+      if (!ref) throw notFound('evidence', questionCode);
+      const blob = await files.readBlob(ref.sha256);
+      if (!blob) throw notFound('file', ref.sha256);
+      return { fileName: ref.fileName, mimeType: blob.mimeType, data: Buffer.from(blob.data) };
+    },
+
+    /**
+     * For the bulk import, inside the importer's transaction: validates one row's answers (issues returned, not
+     * thrown, so the importer reports them per row), then creates or replaces the assessment of (enterprise,
+     * version, year) as submitted with its snapshot, moving the rollup in the same transaction. Idempotent: the
+     * same row imported twice leaves one assessment counted once. Web-started assessments are never replaced.
+     */
+    async recordImported(tx: DbOrTx, actor: Actor | null, input: { enterpriseId: string; frameworkVersionId: string; year: number; answers: Answers }) {
+      const { definition } = await frameworks.versionById(input.frameworkVersionId, tx);
+      const issues = answerIssues(definition, input.answers).map((i) => ({ field: `answers.${i.question}`, message: i.message }));
+      const snapshot = scoreAssessment(definition, input.answers);
+      issues.push(...snapshot.requiredMissing.map((code) => ({ field: `answers.${code}`, message: 'required' })));
+      if (issues.length) return { id: null, issues };
+      const before = await repo.findOne(tx, input.enterpriseId, input.frameworkVersionId, input.year, true);
+      if (before && before.source !== 'import') return { id: null, issues: [{ field: 'year', message: 'the enterprise already has an assessment for this year on this version' }] };
+      const e = (await enterprises.getRow(input.enterpriseId, tx))!;
+      const values = {
+        answers: input.answers, answeredBy: {}, status: 'submitted' as const, source: 'import' as const, snapshot, totalScore: snapshot.total,
+        overallLevel: snapshot.overallLevel, pillarScores: snapshot.pillars.map((p) => p.score),
+        communeId: e.currentCommuneId, sectorCode: e.sectorCode, sizeClass: e.sizeClass, submittedAt: clock.now(), submittedBy: actor?.id ?? null,
+      };
+      const after = before ? await repo.update(tx, before.id, values)
+        : (await repo.insert(tx, { enterpriseId: input.enterpriseId, frameworkVersionId: input.frameworkVersionId, year: input.year, ...values }))!;
+      await rollup.apply(tx, before ? factsOf(before) : null, factsOf(after));
+      await audit.record(tx, actor, { action: before ? 'update' : 'create', entityType: 'dxAssessment', entityId: after.id, after: { source: 'import', status: after.status, snapshot } });
+      return { id: after.id, issues: [] };
+    },
+
+    /** The enterprise report: levels, pillars, peers, what would raise the level, recommendations. */
+    async report(actor: Actor, id: string): Promise<AssessmentReport> {
+      const row = await readable(actor, id);
+      const r = (await repo.get(db, id))!;
+      const { definition } = await frameworks.versionById(row.frameworkVersionId);
+      const provisional = !SCORED.includes(row.status) || !row.snapshot;
+      const snapshot = provisional ? scoreAssessment(definition, row.answers) : row.snapshot as ScoreSnapshot;
+      const e = (await enterprises.getRow(row.enterpriseId))!;
+      const sectorCode = row.sectorCode ?? e.sectorCode;
+      const sizeClass = row.sizeClass ?? e.sizeClass;
+      const standing = await repo.peerStanding(db, { frameworkVersionId: row.frameworkVersionId, year: row.year, sectorCode, sizeClass }, snapshot.total);
+      // percentile rank: peers below, plus half of those level with it (itself included when scored)
+      const n = standing.n + (provisional ? 1 : 0);
+      const equal = standing.equal + (provisional ? 1 : 0);
+      const percentile = n > 1 ? Math.round(((standing.below + 0.5 * equal) / n) * 1000) / 10 : null;
+      const levelName = (level: number) => definition.levelNames.find((l) => l.level === level)?.name ?? { vi: String(level), en: String(level) };
+      return {
+        assessment: toItem(r), provisional, snapshot,
+        frameworkName: definition.name,
+        levelNames: definition.levelNames.map((l) => ({ level: l.level, name: l.name })),
+        pillars: snapshot.pillars.map((p) => {
+          const node = definition.pillars.find((x) => x.code === p.code)!;
+          return { ...p, name: node.name, levelName: levelName(p.level), recommendation: recommendationFor(node.recommendations, p.level) };
+        }),
+        peers: { count: standing.n, percentile, sectorCode, sizeClass },
+        improvements: topImprovements(definition, row.answers, 5),
+      };
+    },
+  };
+}
+export type DxAssessmentsService = ReturnType<typeof createDxAssessmentsService>;

@@ -1,0 +1,51 @@
+import { and, asc, desc, eq } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.js';
+import { dxFrameworks, dxFrameworkVersions } from '../../db/schema/index.js';
+
+export type FrameworkVersionRow = typeof dxFrameworkVersions.$inferSelect;
+
+export function createDxFrameworksRepo() {
+  return {
+    listFrameworks: (db: DbOrTx) => db.select().from(dxFrameworks).orderBy(asc(dxFrameworks.code)),
+    listVersions: (db: DbOrTx) => db.select({
+      frameworkId: dxFrameworkVersions.frameworkId, version: dxFrameworkVersions.version, status: dxFrameworkVersions.status,
+      definitionSha256: dxFrameworkVersions.definitionSha256, publishedAt: dxFrameworkVersions.publishedAt, createdAt: dxFrameworkVersions.createdAt,
+    }).from(dxFrameworkVersions).orderBy(asc(dxFrameworkVersions.version)),
+    async framework(db: DbOrTx, code: string) {
+      const [row] = await db.select().from(dxFrameworks).where(eq(dxFrameworks.code, code));
+      return row;
+    },
+    async insertFramework(tx: DbOrTx, f: { code: string; nameVi: string; nameEn: string }) {
+      const [row] = await tx.insert(dxFrameworks).values(f).returning();
+      return row;
+    },
+    async updateFrameworkNames(tx: DbOrTx, id: string, names: { nameVi: string; nameEn: string }) {
+      await tx.update(dxFrameworks).set(names).where(eq(dxFrameworks.id, id));
+    },
+    async version(db: DbOrTx, frameworkId: string, version: number, forUpdate = false) {
+      const q = db.select().from(dxFrameworkVersions).where(and(eq(dxFrameworkVersions.frameworkId, frameworkId), eq(dxFrameworkVersions.version, version)));
+      const [row] = forUpdate ? await q.for('update') : await q;
+      return row;
+    },
+    async versionById(db: DbOrTx, id: string) {
+      const [row] = await db.select().from(dxFrameworkVersions).where(eq(dxFrameworkVersions.id, id));
+      return row;
+    },
+    /** The newest published version: the one new assessments use. */
+    async latestPublished(db: DbOrTx, frameworkId: string) {
+      const [row] = await db.select().from(dxFrameworkVersions)
+        .where(and(eq(dxFrameworkVersions.frameworkId, frameworkId), eq(dxFrameworkVersions.status, 'published')))
+        .orderBy(desc(dxFrameworkVersions.version)).limit(1);
+      return row;
+    },
+    async insertVersion(tx: DbOrTx, v: typeof dxFrameworkVersions.$inferInsert) {
+      const [row] = await tx.insert(dxFrameworkVersions).values(v).returning();
+      return row;
+    },
+    async updateVersion(tx: DbOrTx, id: string, patch: Partial<typeof dxFrameworkVersions.$inferInsert>) {
+      const [row] = await tx.update(dxFrameworkVersions).set(patch).where(eq(dxFrameworkVersions.id, id)).returning();
+      return row;
+    },
+  };
+}
+export type DxFrameworksRepo = ReturnType<typeof createDxFrameworksRepo>;

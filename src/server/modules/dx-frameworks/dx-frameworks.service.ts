@@ -1,0 +1,157 @@
+import { createHash } from 'node:crypto';
+import type { FrameworkSummary } from '../../../shared/contracts/dx-frameworks.js';
+import { answerIssues, type Answers } from '../../../shared/dx/answers.js';
+import { diffDefinitions } from '../../../shared/dx/diff.js';
+import { definitionIssues, type FrameworkDefinition, frameworkDefinition } from '../../../shared/dx/framework-format.js';
+import { scoreAssessment } from '../../../shared/dx/scoring.js';
+import type { Db, DbOrTx } from '../../db/client.js';
+import type { Actor } from '../../http/context.js';
+import { immutable, invalid, invalidTransition, notFound } from '../../http/errors.js';
+import type { Clock } from '../../lib/clock.js';
+import type { AuditService } from '../audit/audit.service.js';
+import { bundledFrameworkFiles, readBundledFramework } from './bundled.js';
+import type { DxFrameworksRepo, FrameworkVersionRow } from './dx-frameworks.repo.js';
+import { dxFrameworksPolicy } from './dx-frameworks.policy.js';
+
+/** JSON with keys sorted at every level: the same definition always hashes the same. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value).sort().filter((k) => (value as Record<string, unknown>)[k] !== undefined)
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+export const sha256 = (def: unknown) => createHash('sha256').update(canonicalJson(def)).digest('hex');
+
+/** A stored version with its definition parsed back into the format (stored definitions were validated on the way in). */
+export interface LoadedVersion { id: string; frameworkCode: string; version: number; status: FrameworkVersionRow['status']; definition: FrameworkDefinition }
+
+export function createDxFrameworksService({ db, repo, audit, clock }: { db: Db; repo: DxFrameworksRepo; audit: AuditService; clock: Clock }) {
+  const load = (code: string, row: FrameworkVersionRow): LoadedVersion => ({
+    id: row.id, frameworkCode: code, version: row.version, status: row.status, definition: row.definition as FrameworkDefinition,
+  });
+
+  async function frameworkOr404(code: string, tx: DbOrTx = db) {
+    const f = await repo.framework(tx, code);
+    if (!f) throw notFound('framework', code);
+    return f;
+  }
+
+  /** The version asked for, or the newest published; drafts only for those who may see them. */
+  async function version(actor: Actor | null, code: string, v?: number, tx: DbOrTx = db): Promise<LoadedVersion> {
+    const f = await frameworkOr404(code, tx);
+    const row = v === undefined ? await repo.latestPublished(tx, f.id) : await repo.version(tx, f.id, v);
+    if (!row) throw notFound('frameworkVersion', `${code}@${v ?? 'published'}`);
+    if (row.status === 'draft' && actor) dxFrameworksPolicy.assertCanSeeDrafts(actor);
+    return load(code, row);
+  }
+
+  /** A definition from outside (import) → the typed format, or 400 naming every bad JSON path. */
+  function parseDefinition(raw: unknown, prefix = 'body'): FrameworkDefinition {
+    const r = frameworkDefinition.safeParse(raw);
+    if (!r.success) throw invalid(definitionIssues(r.error.issues, prefix).slice(0, 50));
+    return r.data;
+  }
+
+  /** Answers must name questions of this version with values of the right type: 400 naming `body.answers.<code>`. */
+  function checkAnswers(def: FrameworkDefinition, answers: Answers, prefix = 'body.answers') {
+    const issues = answerIssues(def, answers);
+    if (issues.length) throw invalid(issues.map((i) => ({ field: `${prefix}.${i.question}`, message: i.message })));
+  }
+
+  async function saveVersion(tx: DbOrTx, actor: Actor | null, def: FrameworkDefinition, status: 'draft' | 'published') {
+    let f = await repo.framework(tx, def.code);
+    if (!f) {
+      f = await repo.insertFramework(tx, { code: def.code, nameVi: def.name.vi, nameEn: def.name.en });
+      await audit.record(tx, actor, { action: 'create', entityType: 'dxFramework', entityId: f.id, after: f });
+    }
+    const sha = sha256(def);
+    const existing = await repo.version(tx, f.id, def.version, true);
+    if (existing && existing.status !== 'draft') {
+      if (existing.definitionSha256 === sha) return existing;
+      throw immutable(`Version ${def.version} of ${def.code} is ${existing.status} and cannot change; import it as a new version`, { field: 'body.version' });
+    }
+    const values = { definition: def, definitionSha256: sha, status, publishedAt: status === 'published' ? clock.now() : null };
+    const row = existing ? await repo.updateVersion(tx, existing.id, values) : await repo.insertVersion(tx, { frameworkId: f.id, version: def.version, ...values });
+    await repo.updateFrameworkNames(tx, f.id, { nameVi: def.name.vi, nameEn: def.name.en });
+    await audit.record(tx, actor, {
+      action: existing ? 'update' : 'create', entityType: 'dxFrameworkVersion', entityId: row.id,
+      before: existing ? { version: existing.version, sha: existing.definitionSha256 } : undefined, after: { code: def.code, version: def.version, status, sha },
+    });
+    return row;
+  }
+
+  return {
+    version,
+    checkAnswers,
+    parseDefinition,
+    versionById: async (id: string, tx: DbOrTx = db): Promise<LoadedVersion> => {
+      const row = await repo.versionById(tx, id);
+      if (!row) throw notFound('frameworkVersion', id);
+      const f = (await repo.listFrameworks(tx)).find((x) => x.id === row.frameworkId)!;
+      return load(f.code, row);
+    },
+
+    /**
+     * The shipped frameworks as published versions, at every start. Idempotent on code + version + SHA-256;
+     * a shipped file that changed without a new version number stops the start, since published data is frozen.
+     */
+    async ensureBundled() {
+      for (const file of bundledFrameworkFiles) {
+        const def = readBundledFramework(file);
+        await db.transaction(async (tx) => { await saveVersion(tx, null, def, 'published'); });
+      }
+    },
+
+    async list(actor: Actor): Promise<FrameworkSummary[]> {
+      const [frameworks, versions] = await Promise.all([repo.listFrameworks(db), repo.listVersions(db)]);
+      const drafts = dxFrameworksPolicy.canSeeDrafts(actor);
+      return frameworks.map((f) => {
+        const own = versions.filter((v) => v.frameworkId === f.id && (drafts || v.status !== 'draft'));
+        const published = own.filter((v) => v.status === 'published').map((v) => v.version);
+        return {
+          code: f.code, name: { vi: f.nameVi, en: f.nameEn },
+          publishedVersion: published.length ? Math.max(...published) : null,
+          versions: own.map(({ frameworkId: _f, ...v }) => v),
+        };
+      });
+    },
+
+    /** What-if: the full snapshot for these answers, nothing saved. */
+    async score(actor: Actor, code: string, answers: Answers, v?: number) {
+      const loaded = await version(actor, code, v);
+      checkAnswers(loaded.definition, answers);
+      return scoreAssessment(loaded.definition, answers);
+    },
+
+    /** Admin import: validated; a new or replaced draft (a published version is frozen: 409). */
+    async importDraft(actor: Actor, raw: unknown) {
+      dxFrameworksPolicy.assertCanManage(actor);
+      const def = parseDefinition(raw);
+      const row = await db.transaction(async (tx) => saveVersion(tx, actor, def, 'draft'));
+      return { code: def.code, version: row.version, status: row.status, definitionSha256: row.definitionSha256 };
+    },
+
+    async publish(actor: Actor, code: string, v: number) {
+      dxFrameworksPolicy.assertCanManage(actor);
+      return db.transaction(async (tx) => {
+        const f = await frameworkOr404(code, tx);
+        const row = await repo.version(tx, f.id, v, true);
+        if (!row) throw notFound('frameworkVersion', `${code}@${v}`);
+        if (row.status !== 'draft') throw invalidTransition(row.status, 'published');
+        // re-check: the format may have grown stricter since the draft was imported
+        parseDefinition(row.definition, 'definition');
+        const after = await repo.updateVersion(tx, row.id, { status: 'published', publishedAt: clock.now() });
+        await audit.record(tx, actor, { action: 'transition', entityType: 'dxFrameworkVersion', entityId: row.id, before: { status: row.status }, after: { status: 'published', sha: after.definitionSha256 } });
+        return { code, version: v, status: after.status, definitionSha256: after.definitionSha256 };
+      });
+    },
+
+    async diff(actor: Actor, code: string, from: number, to: number) {
+      const [a, b] = await Promise.all([version(actor, code, from), version(actor, code, to)]);
+      return { code, from, to, changes: diffDefinitions(a.definition, b.definition) };
+    },
+  };
+}
+export type DxFrameworksService = ReturnType<typeof createDxFrameworksService>;

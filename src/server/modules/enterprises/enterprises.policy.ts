@@ -1,0 +1,33 @@
+import type { Actor } from '../../http/context.js';
+import { forbidden } from '../../http/errors.js';
+
+const isStaff = (actor: Actor) => actor.role === 'admin' || actor.role === 'secretariat';
+
+/**
+ * The secretariat keeps the registry; viewers read it; an enterprise account sees and edits only the
+ * enterprise it acts for (`ownEnterpriseId`). Other roles have no business with enterprises.
+ */
+export const enterprisesPolicy = {
+  canList: (actor: Actor) => isStaff(actor) || actor.role === 'viewer',
+  canRead: (actor: Actor, enterpriseId: string, ownEnterpriseId: string | null) =>
+    enterprisesPolicy.canList(actor) || (actor.role === 'enterprise' && ownEnterpriseId === enterpriseId),
+  canEdit: (actor: Actor, enterpriseId: string, ownEnterpriseId: string | null) =>
+    isStaff(actor) || (actor.role === 'enterprise' && ownEnterpriseId === enterpriseId),
+
+  assertCanList(actor: Actor) {
+    if (!enterprisesPolicy.canList(actor)) throw forbidden('Only the secretariat and viewers list enterprises');
+  },
+  assertCanCreate(actor: Actor) {
+    if (!isStaff(actor)) throw forbidden('Only the secretariat registers enterprises');
+  },
+  assertCanRead(actor: Actor, enterpriseId: string, ownEnterpriseId: string | null) {
+    if (!enterprisesPolicy.canRead(actor, enterpriseId, ownEnterpriseId)) throw forbidden('This is another enterprise');
+  },
+  assertCanEdit(actor: Actor, enterpriseId: string, ownEnterpriseId: string | null) {
+    if (!enterprisesPolicy.canEdit(actor, enterpriseId, ownEnterpriseId)) throw forbidden('You may not change this enterprise');
+  },
+  /** Resolving a split commune is an officer's decision, never the enterprise's own. */
+  assertCanResolveCommune(actor: Actor) {
+    if (!isStaff(actor)) throw forbidden('Only the secretariat resolves communes');
+  },
+};

@@ -1,0 +1,176 @@
+import {
+  type CommuneResolution, type EnterpriseDetail, type EnterpriseInput, type EnterpriseItem, type EnterpriseListQuery,
+  type EnterprisePatch, VSIC_VERSION,
+} from '../../../shared/contracts/enterprises.js';
+import { computeSizeClass } from '../../../shared/enterprises/size-class.js';
+import type { FieldIssue } from '../../../shared/errors.js';
+import type { Db, DbOrTx } from '../../db/client.js';
+import type { Actor } from '../../http/context.js';
+import { conflict, invalid, notFound } from '../../http/errors.js';
+import type { AuditService } from '../audit/audit.service.js';
+import type { EnterpriseRow, EnterprisesRepo } from './enterprises.repo.js';
+import { enterprisesPolicy } from './enterprises.policy.js';
+
+export interface CommuneResolutionResult {
+  communeId: string;
+  currentCommuneId: string | null;
+  communeResolution: CommuneResolution;
+}
+
+type ItemRow = NonNullable<Awaited<ReturnType<EnterprisesRepo['getByTaxCode']>>>;
+
+function toItem(r: ItemRow): EnterpriseItem {
+  const e = r.row;
+  const size = computeSizeClass(e.sectorCode, e.employees, e.revenueVnd, e.capitalVnd);
+  const { searchText: _s, isDemo: _d, communeId: _c, currentCommuneId: _cc, ...rest } = e;
+  return {
+    ...rest,
+    commune: r.commune?.id ? r.commune as EnterpriseItem['commune'] : null,
+    currentCommune: r.currentCommune?.id ? r.currentCommune as EnterpriseItem['currentCommune'] : null,
+    sizeReason: { group: size.group, limit: size.limit, by: size.by },
+  };
+}
+
+export function createEnterprisesService({ db, repo, audit }: { db: Db; repo: EnterprisesRepo; audit: AuditService }) {
+  /**
+   * Maps a commune code to the commune as recorded and the commune from 2025-07-01: a current commune
+   * directly; an older one through the crosswalk when it passed `whole` to one commune; a split (`part`)
+   * commune is left for an officer (`needs_review`), never guessed. Shared with the bulk import.
+   * Returns the field issue instead of throwing, so an importer can report it per row.
+   */
+  async function resolveCommune(tx: DbOrTx, communeCode: string, field = 'body.communeCode'): Promise<CommuneResolutionResult | FieldIssue> {
+    const unit = await repo.communeByCode(tx, communeCode);
+    if (!unit || unit.kind !== 'commune') return { field, message: 'no such commune' };
+    const successors = await repo.successorsOf(tx, unit.id);
+    if (!successors.length) {
+      // no successor links: a commune valid now, or an expired one nobody mapped (an officer decides)
+      return unit.validTo ? { communeId: unit.id, currentCommuneId: null, communeResolution: 'needs_review' }
+        : { communeId: unit.id, currentCommuneId: unit.id, communeResolution: 'direct' };
+    }
+    if (successors.length === 1 && successors[0].share === 'whole') {
+      return { communeId: unit.id, currentCommuneId: successors[0].id, communeResolution: 'crosswalk' };
+    }
+    return { communeId: unit.id, currentCommuneId: null, communeResolution: 'needs_review' };
+  }
+
+  async function mustResolve(tx: DbOrTx, communeCode: string): Promise<CommuneResolutionResult> {
+    const r = await resolveCommune(tx, communeCode);
+    if ('field' in r) throw invalid([r]);
+    return r;
+  }
+
+  /** The optional 2–5 digit code must belong to the chosen section (its division is checked). */
+  async function checkIndustry(tx: DbOrTx, sectorCode: string, industryCode: string | null | undefined) {
+    if (!industryCode) return;
+    const division = await repo.vsic(tx, VSIC_VERSION, industryCode.slice(0, 2));
+    if (!division) throw invalid([{ field: 'body.industryCode', message: 'no such VSIC 2018 division' }]);
+    if (division.sectionCode !== sectorCode) throw invalid([{ field: 'body.industryCode', message: `belongs to section ${division.sectionCode}, not ${sectorCode}` }]);
+  }
+
+  // inside a transaction pass `tx`: PGlite has one connection, so a query on `db` there would wait forever
+  const ownEnterpriseId = (actor: Actor, tx: DbOrTx = db) => (actor.role === 'enterprise' ? repo.enterpriseIdOfUser(tx, actor.id) : Promise.resolve(null));
+
+  async function detail(taxCode: string): Promise<EnterpriseDetail> {
+    const r = await repo.getByTaxCode(db, taxCode);
+    if (!r) throw notFound('enterprise', taxCode);
+    const successorCommunes = r.row.communeResolution === 'needs_review' && r.row.communeId ? await repo.successorsOf(db, r.row.communeId) : [];
+    return { ...toItem(r), successorCommunes };
+  }
+
+  async function get(actor: Actor, taxCode: string): Promise<EnterpriseDetail> {
+    const row = await repo.getRowByTaxCode(db, taxCode);
+    if (!row) throw notFound('enterprise', taxCode);
+    enterprisesPolicy.assertCanRead(actor, row.id, await ownEnterpriseId(actor));
+    return detail(taxCode);
+  }
+
+  async function lockForEdit(tx: DbOrTx, actor: Actor | null, taxCode: string): Promise<EnterpriseRow> {
+    const row = await repo.getRowByTaxCode(tx, taxCode, true);
+    if (!row) throw notFound('enterprise', taxCode);
+    if (actor) enterprisesPolicy.assertCanEdit(actor, row.id, await ownEnterpriseId(actor, tx));
+    return row;
+  }
+
+  return {
+    resolveCommune,
+    get,
+    /** The enterprise an `enterprise` account acts for, or null. */
+    ownEnterpriseId,
+    /** For other modules: the row by id (no permission check; callers check their own policy). */
+    getRow: (id: string, tx: DbOrTx = db) => repo.getRow(tx, id),
+
+    async mine(actor: Actor): Promise<EnterpriseDetail> {
+      const id = await ownEnterpriseId(actor);
+      const row = id ? await repo.getRow(db, id) : undefined;
+      if (!row) throw notFound('enterprise');
+      return detail(row.taxCode);
+    },
+
+    list(actor: Actor, q: EnterpriseListQuery) {
+      enterprisesPolicy.assertCanList(actor);
+      return repo.list(db, q).then(({ items, total }) => ({ items: items.map(toItem), total }));
+    },
+
+    /** `actor` null: the system (demo seed). */
+    async create(actor: Actor | null, input: EnterpriseInput, opts: { isDemo?: boolean } = {}): Promise<EnterpriseDetail> {
+      if (actor) enterprisesPolicy.assertCanCreate(actor);
+      await db.transaction(async (tx) => {
+        if (await repo.getRowByTaxCode(tx, input.taxCode)) throw conflict('An enterprise with this tax code exists', { field: 'body.taxCode' });
+        const commune = await mustResolve(tx, input.communeCode);
+        await checkIndustry(tx, input.sectorCode, input.industryCode);
+        const { communeCode: _c, ...rest } = input;
+        const row = await repo.insert(tx, {
+          ...rest, industryCode: input.industryCode ?? null, address: input.address ?? null, ...commune, vsicVersion: VSIC_VERSION,
+          sizeClass: computeSizeClass(input.sectorCode, input.employees, input.revenueVnd, input.capitalVnd).sizeClass,
+          isDemo: opts.isDemo ? 1 : 0,
+        });
+        await audit.record(tx, actor, { action: 'create', entityType: 'enterprise', entityId: row.id, after: row });
+      });
+      return detail(input.taxCode);
+    },
+
+    async update(actor: Actor, taxCode: string, patch: EnterprisePatch): Promise<EnterpriseDetail> {
+      await db.transaction(async (tx) => {
+        const before = await lockForEdit(tx, actor, taxCode);
+        const { communeCode, ...rest } = patch;
+        const merged = { ...before, ...rest };
+        const commune = communeCode ? await mustResolve(tx, communeCode) : {};
+        if (patch.sectorCode !== undefined || patch.industryCode !== undefined) await checkIndustry(tx, merged.sectorCode, merged.industryCode);
+        const sizeClass = computeSizeClass(merged.sectorCode, merged.employees, merged.revenueVnd, merged.capitalVnd).sizeClass;
+        const row = await repo.update(tx, before.id, { ...rest, ...commune, sizeClass }, before);
+        await audit.record(tx, actor, { action: 'update', entityType: 'enterprise', entityId: before.id, before, after: row });
+      });
+      return detail(taxCode);
+    },
+
+    /** An officer picks the new commune of an enterprise recorded under a split commune: one of its successors. */
+    async resolveRecordedCommune(actor: Actor, taxCode: string, communeCode: string): Promise<EnterpriseDetail> {
+      enterprisesPolicy.assertCanResolveCommune(actor);
+      await db.transaction(async (tx) => {
+        const before = await lockForEdit(tx, actor, taxCode);
+        const successors = before.communeId ? await repo.successorsOf(tx, before.communeId) : [];
+        const chosen = successors.find((s) => s.code === communeCode);
+        if (!chosen) throw invalid([{ field: 'body.communeCode', message: `must be one of ${successors.map((s) => s.code).join(', ') || '(no successors)'}` }]);
+        const row = await repo.update(tx, before.id, { currentCommuneId: chosen.id, communeResolution: 'resolved' }, before);
+        await audit.record(tx, actor, { action: 'update', entityType: 'enterprise', entityId: before.id, before, after: row });
+      });
+      return detail(taxCode);
+    },
+
+    /** Lets a user act for an enterprise (role `enterprise`); actor null: the system (demo seed). */
+    async linkUser(actor: Actor | null, userId: string, taxCode: string) {
+      if (actor) enterprisesPolicy.assertCanCreate(actor);
+      await db.transaction(async (tx) => {
+        const row = await repo.getRowByTaxCode(tx, taxCode);
+        if (!row) throw notFound('enterprise', taxCode);
+        const role = await repo.userRole(tx, userId);
+        if (role !== 'enterprise') throw invalid([{ field: 'params.userId', message: role ? 'must be an account with role enterprise' : 'no such user' }]);
+        await repo.linkUser(tx, userId, row.id);
+        await audit.record(tx, actor, { action: 'update', entityType: 'enterpriseUser', entityId: userId, after: { userId, enterpriseId: row.id } });
+      });
+    },
+
+    listVsic: (version = VSIC_VERSION, level?: number) => repo.listVsic(db, version, level),
+  };
+}
+export type EnterprisesService = ReturnType<typeof createEnterprisesService>;

@@ -1,0 +1,121 @@
+import { z } from 'zod';
+import { sizeClasses } from '../enterprises/size-class.js';
+import { uuidField } from '../fields.js';
+
+/** Dimensions a breakdown can group by. `district` = pre-2025 district, reached through the 2025 crosswalk. */
+export const analyticsDimensions = ['commune', 'district', 'sector', 'sizeClass', 'year'] as const;
+export type AnalyticsDimension = (typeof analyticsDimensions)[number];
+
+const codeList = (max: number) => z.string().max(2000)
+  .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+  .pipe(z.array(z.string().min(1).max(40)).max(max));
+
+/** Filters shared by every analytics query: each is a comma-separated list, empty = all. */
+export const analyticsFilterQuery = {
+  frameworkVersionId: uuidField.optional(),
+  year: codeList(20).pipe(z.array(z.string().regex(/^(19|20|21)\d\d$/, 'must be a year').transform(Number))).optional(),
+  commune: codeList(200).optional(),
+  district: codeList(50).optional(),
+  sector: codeList(30).pipe(z.array(z.string().regex(/^[A-Z]$/, 'must be a VSIC section letter'))).optional(),
+  sizeClass: codeList(4).pipe(z.array(z.enum(sizeClasses))).optional(),
+};
+
+export const breakdownQuery = z.strictObject({
+  ...analyticsFilterQuery,
+  groupBy: codeList(3).pipe(z.array(z.enum(analyticsDimensions))).default([]),
+});
+export type BreakdownQuery = z.infer<typeof breakdownQuery>;
+
+export const exportQuery = breakdownQuery.extend({ format: z.enum(['xlsx', 'csv']) });
+export type ExportQuery = z.infer<typeof exportQuery>;
+
+export const moversQuery = z.strictObject({
+  ...analyticsFilterQuery,
+  dimension: z.enum(['commune', 'sector']),
+  fromYear: z.coerce.number().int().min(1990).max(2100),
+  toYear: z.coerce.number().int().min(1990).max(2100),
+  metric: z.enum(['meanTotal', 'meanLevel']).default('meanTotal'),
+  limit: z.coerce.number().int().min(1).max(50).default(10),
+});
+export type MoversQuery = z.infer<typeof moversQuery>;
+
+/** A group value: the code the API filters by and a display name. `null` code = commune not yet resolved. */
+export const groupValue = z.object({ code: z.string().nullable(), name: z.string() });
+
+const published = z.object({
+  suppressed: z.literal(false),
+  n: z.number().int(),
+  /** enterprises per overall level 0…5; a withheld count is `null` (shown "<5") */
+  levels: z.array(z.number().int().nullable()),
+  meanTotal: z.number(),
+  meanLevel: z.number(),
+  meanPillars: z.array(z.number()),
+});
+export const analyticsStats = z.discriminatedUnion('suppressed', [published, z.object({ suppressed: z.literal(true) })]);
+export type AnalyticsStats = z.infer<typeof analyticsStats>;
+
+export const breakdownRow = z.object({
+  key: z.partialRecord(z.enum(analyticsDimensions), groupValue),
+  /** district rows: the commune codes this district shares with other districts (counted in each) */
+  sharedCommunes: z.array(z.string()).optional(),
+  stats: analyticsStats,
+});
+export type BreakdownRow = z.infer<typeof breakdownRow>;
+
+export const pillarInfo = z.object({ code: z.string(), nameVi: z.string(), nameEn: z.string(), max: z.number().nullable() });
+
+export const breakdownResult = z.object({
+  frameworkVersion: z.object({ id: z.string(), frameworkCode: z.string(), version: z.number().int() }).nullable(),
+  groupBy: z.array(z.enum(analyticsDimensions)),
+  suppressBelow: z.number().int(),
+  pillars: z.array(pillarInfo),
+  rows: z.array(breakdownRow),
+  total: analyticsStats,
+});
+export type BreakdownResult = z.infer<typeof breakdownResult>;
+
+export const moverRow = z.object({
+  key: groupValue,
+  from: z.number(),
+  to: z.number(),
+  change: z.number(),
+});
+export const moversResult = z.object({
+  dimension: z.enum(['commune', 'sector']),
+  metric: z.enum(['meanTotal', 'meanLevel']),
+  fromYear: z.number().int(),
+  toYear: z.number().int(),
+  suppressBelow: z.number().int(),
+  rising: z.array(moverRow),
+  falling: z.array(moverRow),
+});
+export type MoversResult = z.infer<typeof moversResult>;
+
+export const analyticsOptions = z.object({
+  frameworkVersions: z.array(z.object({ id: z.string(), frameworkCode: z.string(), frameworkName: z.string(), version: z.number().int(), status: z.string() })),
+  defaultFrameworkVersionId: z.string().nullable(),
+  years: z.array(z.number().int()),
+  communes: z.array(z.object({ code: z.string(), gso: z.string(), name: z.string() })),
+  districts: z.array(z.object({ code: z.string(), name: z.string() })),
+  sectors: z.array(z.object({ code: z.string(), nameVi: z.string(), nameEn: z.string() })),
+  suppressBelow: z.number().int(),
+});
+export type AnalyticsOptions = z.infer<typeof analyticsOptions>;
+
+export const importKinds = ['enterprises', 'assessments'] as const;
+export const importStartQuery = z.strictObject({ kind: z.enum(importKinds) });
+export const importJob = z.object({
+  id: z.string(),
+  kind: z.enum(importKinds),
+  fileName: z.string(),
+  status: z.enum(['running', 'done', 'failed']),
+  rowsDone: z.number().int(),
+  rowsOk: z.number().int(),
+  rowsFailed: z.number().int(),
+  /** known once the file is read (CSV: counted at upload) */
+  totalRows: z.number().int().nullable(),
+  failure: z.string().nullable(),
+  createdAt: z.iso.datetime({ offset: true }).or(z.date()),
+  finishedAt: z.iso.datetime({ offset: true }).or(z.date()).nullable(),
+});
+export type ImportJob = z.infer<typeof importJob>;

@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { pageQuery, year } from '../fields.js';
+import { answersMap, scoreSnapshot } from './dx-frameworks.js';
+
+export const assessmentStatuses = ['draft', 'submitted', 'verified', 'returned'] as const;
+export type AssessmentStatus = (typeof assessmentStatuses)[number];
+
+const frameworkCode = z.string().max(40).regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'must be a framework code');
+const taxCode = z.string().max(20).regex(/^\d{10}(-\d{3})?$/, 'must be a tax code');
+
+/** An enterprise account starts one for itself; the secretariat names the enterprise by tax code. */
+export const assessmentStartInput = z.strictObject({
+  frameworkCode: frameworkCode.default('DBI-SME'),
+  year,
+  taxCode: taxCode.optional(),
+});
+export type AssessmentStartInput = z.infer<typeof assessmentStartInput>;
+
+/** Answers to merge: `{ code: value }`; `null` clears an answer. Other answers are untouched. */
+export const answersPatchInput = z.strictObject({ answers: answersMap });
+export const reviewComment = z.string().trim().max(4000);
+export const verifyInput = z.strictObject({ comment: reviewComment.optional() });
+export const returnInput = z.strictObject({ comment: reviewComment.min(1, 'required when returning an assessment') });
+export const rescoreInput = z.strictObject({ version: z.number().int().min(1).max(10_000) });
+
+export const assessmentListQuery = z.strictObject({
+  taxCode: taxCode.optional(),
+  status: z.enum(assessmentStatuses).optional(),
+  year: z.coerce.number().int().min(1990).max(2100).optional(),
+  frameworkCode: frameworkCode.optional(),
+  ...pageQuery,
+});
+export type AssessmentListQuery = z.infer<typeof assessmentListQuery>;
+
+export const pillarProgress = z.object({ code: z.string(), answered: z.number().int(), total: z.number().int(), requiredMissing: z.array(z.string()) });
+
+export const assessmentItem = z.object({
+  id: z.uuid(),
+  enterprise: z.object({ id: z.uuid(), taxCode: z.string(), name: z.string() }),
+  framework: z.object({ code: z.string(), version: z.number().int() }),
+  year: z.number().int(),
+  status: z.enum(assessmentStatuses),
+  source: z.enum(['web', 'import']),
+  totalScore: z.number().nullable(),
+  overallLevel: z.number().int().nullable(),
+  submittedAt: z.date().nullable(),
+  reviewedAt: z.date().nullable(),
+  reviewComment: z.string().nullable(),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+});
+export type AssessmentItem = z.infer<typeof assessmentItem>;
+
+export const assessmentDetail = assessmentItem.extend({
+  answers: z.record(z.string(), z.unknown()),
+  /** question code → user id of the respondent who last answered it */
+  answeredBy: z.record(z.string(), z.string()),
+  progress: z.array(pillarProgress),
+  /** frozen on submission; null for a draft never submitted */
+  snapshot: scoreSnapshot.nullable(),
+});
+export type AssessmentDetail = z.infer<typeof assessmentDetail>;
+
+const label = z.object({ vi: z.string(), en: z.string() });
+
+export const assessmentReport = z.object({
+  assessment: assessmentItem,
+  /** true while not submitted: the scores are the current answers', not a frozen snapshot */
+  provisional: z.boolean(),
+  snapshot: scoreSnapshot,
+  frameworkName: label,
+  levelNames: z.array(z.object({ level: z.number().int(), name: label })),
+  pillars: z.array(z.object({
+    code: z.string(), name: label, score: z.number(), max: z.number(), share: z.number(), level: z.number().int(), levelName: label,
+    recommendation: label.nullable(),
+  })),
+  /** within the same sector, size class, year and framework version, submitted or verified */
+  peers: z.object({ count: z.number().int(), percentile: z.number().nullable(), sectorCode: z.string(), sizeClass: z.string() }),
+  /** the answers that would raise the level (then the total) most, one question at a time */
+  improvements: z.array(z.object({
+    question: z.string(), pillar: z.string(), text: label, suggested: z.unknown(), suggestedLabel: label.nullable(),
+    gain: z.number(), newTotal: z.number(), newLevel: z.number().int(),
+  })),
+});
+export type AssessmentReport = z.infer<typeof assessmentReport>;

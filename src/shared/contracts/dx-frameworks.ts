@@ -1,0 +1,58 @@
+import { z } from 'zod';
+
+export const frameworkVersionStatuses = ['draft', 'published', 'retired'] as const;
+export type FrameworkVersionStatus = (typeof frameworkVersionStatuses)[number];
+
+export const frameworkCodeParams = z.strictObject({ code: z.string().max(40).regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'must be a framework code') });
+export const frameworkVersionParams = frameworkCodeParams.extend({ version: z.coerce.number().int().min(1).max(10_000) });
+
+const label = z.object({ vi: z.string(), en: z.string() });
+
+export const frameworkVersionInfo = z.object({
+  version: z.number().int(),
+  status: z.enum(frameworkVersionStatuses),
+  definitionSha256: z.string(),
+  publishedAt: z.date().nullable(),
+  createdAt: z.date(),
+});
+export type FrameworkVersionInfo = z.infer<typeof frameworkVersionInfo>;
+
+export const frameworkSummary = z.object({
+  code: z.string(),
+  name: label,
+  /** the newest published version, the one new assessments use */
+  publishedVersion: z.number().int().nullable(),
+  versions: z.array(frameworkVersionInfo),
+});
+export type FrameworkSummary = z.infer<typeof frameworkSummary>;
+
+/** Answers keyed by question code; values are checked against the framework version, so any JSON here. */
+export const answersMap = z.record(z.string().max(40), z.union([z.string().max(20_000), z.array(z.string().max(40)).max(50), z.number(), z.boolean(), z.null()]))
+  .refine((m) => Object.keys(m).length <= 1000, 'too many answers');
+
+export const scoreRequest = z.strictObject({ answers: answersMap, version: z.number().int().min(1).optional() });
+
+export const diffQuery = z.strictObject({ from: z.coerce.number().int().min(1), to: z.coerce.number().int().min(1) });
+export const diffChange = z.object({
+  kind: z.enum(['framework', 'node', 'question', 'option']),
+  code: z.string(),
+  change: z.enum(['added', 'removed', 'changed']),
+  fields: z.array(z.object({ field: z.string(), before: z.unknown(), after: z.unknown() })),
+});
+export type DiffChange = z.infer<typeof diffChange>;
+export const frameworkDiff = z.object({ code: z.string(), from: z.number().int(), to: z.number().int(), changes: z.array(diffChange) });
+export type FrameworkDiff = z.infer<typeof frameworkDiff>;
+
+const nodeScore = z.object({ score: z.number(), max: z.number() });
+export const scoreSnapshot = z.object({
+  frameworkCode: z.string(),
+  version: z.number().int(),
+  total: z.number(),
+  max: z.number(),
+  overallLevel: z.number().int(),
+  overallLevelName: label,
+  pillars: z.array(z.object({ code: z.string(), score: z.number(), max: z.number(), share: z.number(), level: z.number().int() })),
+  nodes: z.record(z.string(), nodeScore),
+  answeredCount: z.number().int(),
+  requiredMissing: z.array(z.string()),
+});

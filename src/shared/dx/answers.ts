@@ -1,0 +1,93 @@
+import type { FrameworkDefinition, Question } from './framework-format.js';
+import { allQuestions } from './framework-format.js';
+
+/** An answer value as stored: option code, option codes, number, boolean or text (file: a file id). */
+export type AnswerValue = string | string[] | number | boolean;
+export type Answers = Record<string, unknown>;
+
+/** Why a value does not fit its question, or null when it does. `null` (clearing an answer) always fits. */
+export function checkAnswer(q: Question, value: unknown): string | null {
+  if (value === null) return null;
+  switch (q.type) {
+    case 'single':
+      if (typeof value !== 'string') return 'must be an option code';
+      return q.options.some((o) => o.code === value) ? null : `must be one of ${q.options.map((o) => o.code).join(', ')}`;
+    case 'multi': {
+      if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) return 'must be a list of option codes';
+      if (new Set(value).size !== value.length) return 'must not repeat an option';
+      const bad = value.find((v) => !q.options.some((o) => o.code === v));
+      return bad === undefined ? null : `unknown option ${String(bad).slice(0, 40)}`;
+    }
+    case 'number': case 'ratio': {
+      if (typeof value !== 'number' || !Number.isFinite(value)) return 'must be a number';
+      const min = q.min ?? (q.type === 'ratio' ? 0 : undefined);
+      const max = q.max ?? (q.type === 'ratio' ? 100 : undefined);
+      if (min !== undefined && value < min) return `must be at least ${min}`;
+      if (max !== undefined && value > max) return `must be at most ${max}`;
+      return null;
+    }
+    case 'yesno': return typeof value === 'boolean' ? null : 'must be true or false';
+    case 'text': case 'file': {
+      if (typeof value !== 'string') return 'must be text';
+      return value.length > (q.maxLength ?? (q.type === 'file' ? 200 : 2000)) ? 'is too long' : null;
+    }
+  }
+}
+
+/** An empty string, empty list or null counts as not answered. */
+export function isAnswered(value: unknown): boolean {
+  if (value === null || value === undefined) return false;
+  if (typeof value === 'string') return value.trim().length > 0;
+  if (Array.isArray(value)) return value.length > 0;
+  return true;
+}
+
+/**
+ * The questions currently shown, in document order. A question is shown when it has no `showIf`, or when
+ * the question it depends on is itself shown and its answer matches — so hiding a parent hides the chain.
+ */
+export function visibleQuestionCodes(def: Pick<FrameworkDefinition, 'pillars'>, answers: Answers): Set<string> {
+  const visible = new Set<string>();
+  for (const { question: q } of allQuestions(def)) {
+    const cond = q.showIf;
+    if (!cond) { visible.add(q.code); continue; }
+    if (!visible.has(cond.question)) continue;
+    const a = answers[cond.question];
+    const ok = cond.anyOf !== undefined ? cond.anyOf.some((v) => v === a)
+      : cond.includes !== undefined ? Array.isArray(a) && a.includes(cond.includes)
+        : typeof a === 'number' && cond.min !== undefined && a >= cond.min;
+    if (ok) visible.add(q.code);
+  }
+  return visible;
+}
+
+export interface PillarProgress { code: string; answered: number; total: number; requiredMissing: string[] }
+
+/** Answered / shown questions per pillar, and the required ones still missing. */
+export function progressOf(def: FrameworkDefinition, answers: Answers): PillarProgress[] {
+  const visible = visibleQuestionCodes(def, answers);
+  const byPillar = new Map<string, PillarProgress>(def.pillars.map((p) => [p.code, { code: p.code, answered: 0, total: 0, requiredMissing: [] }]));
+  for (const { question: q, pillar } of allQuestions(def)) {
+    if (!visible.has(q.code)) continue;
+    const p = byPillar.get(pillar)!;
+    p.total += 1;
+    if (isAnswered(answers[q.code])) p.answered += 1;
+    else if (q.required) p.requiredMissing.push(q.code);
+  }
+  return [...byPillar.values()];
+}
+
+export interface AnswerIssue { question: string; message: string }
+
+/** Unknown question codes and values that do not fit their question (the web form and the server share this). */
+export function answerIssues(def: Pick<FrameworkDefinition, 'pillars'>, answers: Answers): AnswerIssue[] {
+  const byCode = new Map(allQuestions(def).map(({ question }) => [question.code, question]));
+  const issues: AnswerIssue[] = [];
+  for (const [code, value] of Object.entries(answers)) {
+    const q = byCode.get(code);
+    if (!q) { issues.push({ question: code, message: 'no such question in this framework version' }); continue; }
+    const why = checkAnswer(q, value);
+    if (why) issues.push({ question: code, message: why });
+  }
+  return issues;
+}
