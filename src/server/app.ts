@@ -21,6 +21,11 @@ import { inspectionPlansRoutes } from './modules/inspection-plans/inspection-pla
 import { programsRoutes } from './modules/programs/programs.routes.js';
 import { followUpsRoutes } from './modules/follow-ups/follow-ups.routes.js';
 import { dashboardRoutes } from './modules/dashboard/dashboard.routes.js';
+import { indicatorsRoutes } from './modules/indicators/indicators.routes.js';
+import { programTasksRoutes } from './modules/program-tasks/program-tasks.routes.js';
+import { reportingRoundsRoutes } from './modules/reporting-rounds/reporting-rounds.routes.js';
+import { monitoringDashboardRoutes } from './modules/monitoring-dashboard/monitoring-dashboard.routes.js';
+import { unitOverviewRoutes } from './modules/unit-overview/unit-overview.routes.js';
 import { createServices, type Deps, type Services } from './services.js';
 
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
@@ -77,6 +82,11 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean } = {}): Pro
   await app.register(inspectionsRoutes(services.inspections));
   await app.register(filesRoutes(services.files));
   await app.register(dashboardRoutes(services.dashboard));
+  await app.register(indicatorsRoutes(services.indicators));
+  await app.register(programTasksRoutes(services.programTasks));
+  await app.register(reportingRoundsRoutes(services.reportingRounds));
+  await app.register(monitoringDashboardRoutes(services.monitoringDashboard));
+  await app.register(unitOverviewRoutes(services.unitOverview));
 
   // the built web app (npm start builds it); API-only when absent, e.g. in API tests
   if (hasWeb) await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: 'index.html' });

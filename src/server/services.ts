@@ -24,6 +24,15 @@ import { createInspectionTeamsService } from './modules/inspection-plans/inspect
 import { createObjectivityRepo } from './modules/inspection-plans/objectivity.repo.js';
 import { createProgramsRepo } from './modules/programs/programs.repo.js';
 import { createProgramsService } from './modules/programs/programs.service.js';
+import { createIndicatorsRepo } from './modules/indicators/indicators.repo.js';
+import { createIndicatorsService } from './modules/indicators/indicators.service.js';
+import { createProgramTasksRepo } from './modules/program-tasks/program-tasks.repo.js';
+import { createProgramTasksService } from './modules/program-tasks/program-tasks.service.js';
+import { createReportingRoundsRepo } from './modules/reporting-rounds/reporting-rounds.repo.js';
+import { createReportingRoundsService } from './modules/reporting-rounds/reporting-rounds.service.js';
+import { createMonitoringDashboardService } from './modules/monitoring-dashboard/monitoring-dashboard.service.js';
+import { createFindingLinksRepo } from './modules/unit-overview/finding-links.repo.js';
+import { createUnitOverviewService } from './modules/unit-overview/unit-overview.service.js';
 
 export interface Deps {
   db: Db;
@@ -52,6 +61,16 @@ export function createServices({ db, config, clock }: Deps) {
     db, repo: createInspectionsRepo(), audit, clock, files, plans: inspectionPlans, followUps,
   });
   const dashboard = createDashboardService({ db, repo: createDashboardRepo(), followUps });
-  return { audit, auth, orgUnits, people, users, programs, inspectionPlans, inspectionTeams, followUps, dashboard, files, inspections };
+  const indicators = createIndicatorsService({ db, repo: createIndicatorsRepo(), audit });
+  const programTasks = createProgramTasksService({ db, repo: createProgramTasksRepo(), audit, clock, files, indicators });
+  const reportingRounds = createReportingRoundsService({ db, repo: createReportingRoundsRepo(), audit, clock, files, indicators, tasks: programTasks });
+  const monitoringDashboard = createMonitoringDashboardService({ clock, indicators, tasks: programTasks, reporting: reportingRounds, orgUnits });
+  const unitOverview = createUnitOverviewService({
+    db, links: createFindingLinksRepo(), audit, orgUnits, indicators, tasks: programTasks, reporting: reportingRounds, inspections, followUps,
+  });
+  return {
+    audit, auth, orgUnits, people, users, programs, inspectionPlans, inspectionTeams, followUps, dashboard, files, inspections,
+    indicators, programTasks, reportingRounds, monitoringDashboard, unitOverview,
+  };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -2,6 +2,7 @@ import type { Services } from '../../services.js';
 import { seedDemoFollowUps } from './demo-follow-ups.js';
 import { seedDemoFoundation } from './demo-foundation.js';
 import { seedDemoInspections } from './demo-inspections.js';
+import { seedDemoMonitoring } from './demo-monitoring.js';
 import { seedDemoPlans } from './demo-plans.js';
 
 /**
@@ -13,5 +14,6 @@ export async function seedDemo(services: Services) {
   const plans = await seedDemoPlans(services, foundation);
   const inspections = await seedDemoInspections(services, foundation, plans);
   await seedDemoFollowUps(services, foundation, plans, inspections);
-  return { foundation, plans, inspections };
+  const monitoring = await seedDemoMonitoring(services, foundation);
+  return { foundation, plans, inspections, monitoring };
 }
