@@ -1,7 +1,6 @@
 import type { IndicatorInput } from '../../../shared/contracts/indicators.js';
 import type { TaskInput } from '../../../shared/contracts/program-tasks.js';
 import type { Actor } from '../../http/context.js';
-import { hanoiDate } from '../../lib/clock.js';
 import type { Services } from '../../services.js';
 import { DEMO_PASSWORD, type DemoFoundation } from './demo-foundation.js';
 
@@ -122,7 +121,7 @@ export async function seedDemoMonitoring(services: Services, { units }: DemoFoun
   }
 
   // the open round: due three days ago; one unit on time, one late, the Center still missing
-  const today = hanoiDate(new Date());
+  const today = reportingRounds.today();
   const open = await reportingRounds.createRound(null, {
     programId: program.id, title: 'Báo cáo năm 2025', periodType: 'year', year: 2025, dueDate: addDays(today, -3), orgUnitIds: unitsOf,
   }, { isDemo: true });

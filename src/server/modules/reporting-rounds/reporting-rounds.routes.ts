@@ -41,7 +41,7 @@ export const reportingRoundsRoutes = (svc: ReportingRoundsService): FastifyPlugi
   }, async (req) => svc.save(requireActor(req), req.params.id, req.params.orgUnitId, req.body));
 
   app.post(`${base}/submit`, {
-    schema: { tags, summary: 'Submit the report for approval (the secretariat may give the day a paper report was received)', params: reportParams, body: reportSubmitInput.optional(), response: { 200: reportDetail } },
+    schema: { tags, summary: 'Submit the report for approval (the secretariat may give the day a paper report was received)', params: reportParams, body: reportSubmitInput.nullish(), response: { 200: reportDetail } },
   }, async (req) => svc.submit(requireActor(req), req.params.id, req.params.orgUnitId, req.body ?? {}));
 
   app.post(`${base}/review`, {

@@ -178,6 +178,8 @@ export function createReportingRoundsService({ db, repo, audit, clock, files, in
     detail,
     save,
     contents,
+    /** The service's calendar day, so the demo dates its open round from the same clock. */
+    today: () => clock.today(),
 
     async listRounds(actor: Actor, q: RoundListQuery) {
       const scope = reportingPolicy.scopeOrgUnitId(actor);
