@@ -5,7 +5,7 @@ CREATE TABLE "finding_links" (
 	"task_id" uuid,
 	"created_by" uuid NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	CONSTRAINT "finding_links_uq" UNIQUE("finding_id","indicator_id","task_id"),
+	CONSTRAINT "finding_links_uq" UNIQUE NULLS NOT DISTINCT("finding_id","indicator_id","task_id"),
 	CONSTRAINT "finding_links_one_ck" CHECK (("finding_links"."indicator_id" is not null) <> ("finding_links"."task_id" is not null))
 );
 --> statement-breakpoint

@@ -208,6 +208,6 @@ export const findingLinks = pgTable('finding_links', {
   createdAt: createdAt(),
 }, (t) => [
   index('finding_links_finding_idx').on(t.findingId),
-  unique('finding_links_uq').on(t.findingId, t.indicatorId, t.taskId),
+  unique('finding_links_uq').on(t.findingId, t.indicatorId, t.taskId).nullsNotDistinct(),
   check('finding_links_one_ck', sql`(${t.indicatorId} is not null) <> (${t.taskId} is not null)`),
 ]);

@@ -328,7 +328,7 @@ export function createReportingRoundsService({ db, repo, audit, clock, files, in
     },
 
     /** Timeliness of every report of a program's rounds in a year (optionally one unit). */
-    async timelinessRows(programId: string, year: number | undefined, orgUnitId?: string) {
+    async timelinessRows(programId: string | undefined, year: number | undefined, orgUnitId?: string) {
       const today = clock.today();
       return (await repo.reports(db, { programId, year, orgUnitId })).map(({ report, unitName, round }) => ({
         orgUnit: { id: report.orgUnitId, name: unitName }, roundId: round.id, roundTitle: round.title, dueDate: round.dueDate,

@@ -47,14 +47,14 @@ describe('reporting rounds and unit reports', () => {
     await ctx.as(s.center_, { method: 'POST', url: `${s.reportUrl()}/submit` });
 
     const before = (await ctx.as(secretariat, { method: 'GET', url: `/api/monitoring/dashboard?programId=${s.program.id}&year=2024` })).json();
-    expect(before.indicators.find((i: { code: string }) => i.code === 'TRAINED').current.actual).toBeNull();
+    expect(before.indicators.find((i: { code: string; current: { actual: number } }) => i.code === 'TRAINED')!.current.actual).toBeNull();
 
     const approved = await ctx.as(secretariat, { method: 'POST', url: `${s.reportUrl()}/review`, payload: { decision: 'approve' } });
     expect(approved.json()).toMatchObject({ status: 'approved', revision: 1 });
     expect(approved.json().events.map((e: { action: string }) => e.action)).toEqual(['save', 'submit', 'return', 'save', 'submit', 'approve']);
 
     const dash = (await ctx.as(secretariat, { method: 'GET', url: `/api/monitoring/dashboard?programId=${s.program.id}&year=2024` })).json();
-    const by = Object.fromEntries(dash.indicators.map((i: { code: string }) => [i.code, i.current]));
+    const by = Object.fromEntries(dash.indicators.map((i: { code: string; current: unknown }) => [i.code, i.current]));
     expect(by.COURSES).toMatchObject({ actual: 8, target: 20, attainmentPct: 40, light: 'red' });
     expect(by.TRAINED).toMatchObject({ actual: 50, target: 100, light: 'red' });
     expect(by.PER_COURSE).toMatchObject({ actual: 6.25, target: 5, light: 'green' });

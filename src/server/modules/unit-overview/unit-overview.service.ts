@@ -28,19 +28,21 @@ export function createUnitOverviewService({ db, links, audit, orgUnits, indicato
     async overview(actor: Actor, orgUnitId: string): Promise<UnitOverview> {
       unitOverviewPolicy.assertCanView(actor, orgUnitId);
       const unit = await orgUnits.get(orgUnitId);
-      const program = await indicators.program().catch(() => null);
-      const years = program ? Array.from({ length: program.periodEnd - program.periodStart + 1 }, (_, i) => program.periodStart + i) : [];
       const [inds, taskList, reports, insp, fus, linkRows] = await Promise.all([
-        program ? indicators.list({ programId: program.id, orgUnitId, limit: 500, offset: 0 }) : Promise.resolve({ items: [], total: 0 }),
+        indicators.list({ orgUnitId, limit: 500, offset: 0 }),
         tasks.all({ orgUnitId }),
-        program ? reporting.timelinessRows(program.id, undefined, orgUnitId) : Promise.resolve([]),
+        reporting.timelinessRows(undefined, undefined, orgUnitId),
         inspections.list(actor, { targetOrgUnitId: orgUnitId, limit: 200, offset: 0 }),
         followUps.list(actor, { addresseeOrgUnitId: orgUnitId, limit: 200, offset: 0 }),
         links.list(db, { targetOrgUnitId: orgUnitId }),
       ]);
-      const evaluated = program && inds.items.length
-        ? await indicators.evaluate({ programId: program.id, years, orgUnitId, indicatorIds: inds.items.map((i) => i.id) })
-        : [];
+      // each program over its own period
+      const evaluated = [];
+      for (const programId of new Set(inds.items.map((i) => i.programId))) {
+        const program = await indicators.program(programId);
+        const years = Array.from({ length: program.periodEnd - program.periodStart + 1 }, (_, i) => program.periodStart + i);
+        evaluated.push(...await indicators.evaluate({ programId, years, orgUnitId, indicatorIds: inds.items.map((i) => i.id) }));
+      }
       return {
         orgUnit: { id: unit.id, code: unit.code, name: unit.name, parent: unit.parentId && unit.parentName ? { id: unit.parentId, name: unit.parentName } : null },
         indicators: evaluated.map((e) => ({ id: e.row.id, code: e.row.code, nameVi: e.row.nameVi, measureUnit: e.row.measureUnit, years: e.years })),
