@@ -28,6 +28,7 @@ const features = {
   people: feature<typeof import('../features/people/i18n')>('people'),
   auditEvents: feature<typeof import('../features/audit-events/i18n')>('audit-events'),
   users: feature<typeof import('../features/users/i18n')>('users'),
+  monitoring: feature<typeof import('../features/monitoring-dashboard/i18n')>('monitoring-dashboard'),
 };
 
 type Features = typeof features;
