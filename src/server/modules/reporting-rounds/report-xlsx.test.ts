@@ -122,3 +122,24 @@ describe('exports', () => {
     expect(text).toContain('ĐẢNG CỘNG SẢN VIỆT NAM');
   });
 });
+
+describe('evidence files', () => {
+  it('attaches evidence to a draft report; only readers of the report download it; refuses other types', async () => {
+    const s = await monitoringScene(ctx, f, secretariat);
+    const pdf = Buffer.from('%PDF-1.4\n% evidence\n');
+    const up = await ctx.as(s.center_, { method: 'POST', url: `${s.reportUrl()}/evidence`, ...multipart('bien-ban.pdf', pdf) });
+    expect(up.statusCode, up.body).toBe(201);
+    const file = up.json().evidence[0];
+    expect(file).toMatchObject({ fileName: 'bien-ban.pdf', mimeType: 'application/pdf' });
+    expect((await ctx.as(s.other_, { method: 'POST', url: `${s.reportUrl()}/evidence`, ...multipart('x.pdf', pdf) })).statusCode).toBe(403);
+    expect((await ctx.as(s.center_, { method: 'POST', url: `${s.reportUrl()}/evidence`, ...multipart('x.pdf', Buffer.from('plain text')) })).statusCode).toBe(415);
+    const down = await ctx.as(s.center_, { method: 'GET', url: `/api/monitoring-files/${file.id}` });
+    expect(down.statusCode).toBe(200);
+    expect(down.rawPayload.equals(pdf)).toBe(true);
+    expect((await ctx.as(s.other_, { method: 'GET', url: `/api/monitoring-files/${file.id}` })).statusCode).toBe(403);
+    const taskFile = await ctx.as(s.center_, { method: 'POST', url: `/api/program-tasks/${s.task.id}/evidence`, ...multipart('anh.pdf', pdf) });
+    expect(taskFile.statusCode, taskFile.body).toBe(201);
+    expect((await ctx.as(s.lead_, { method: 'GET', url: `/api/monitoring-files/${taskFile.json().evidence[0].id}` })).statusCode).toBe(200);
+    expect((await ctx.as(s.other_, { method: 'GET', url: `/api/monitoring-files/${taskFile.json().evidence[0].id}` })).statusCode).toBe(403);
+  });
+});

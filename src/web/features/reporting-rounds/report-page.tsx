@@ -12,7 +12,7 @@ import { QueryState } from '../../components/query-state';
 import { errorMessage } from '../../i18n/error-message';
 import { formatDate, formatDateTime, formatVnd } from '../../lib/format';
 import {
-  reportPath, useImportReport, useReport, useReviewReport, useReviseReport, useSaveReport, useSubmitReport,
+  reportPath, useImportReport, useReport, useReportEvidence, useReviewReport, useReviseReport, useSaveReport, useSubmitReport,
 } from '../monitoring-dashboard/api';
 import { ReportStatusTag, TimelinessTag, figure } from '../monitoring-dashboard/tags';
 
@@ -41,6 +41,7 @@ function ReportForm({ d }: { d: ReportDetail }) {
   const review = useReviewReport(d.round.id, d.orgUnit.id);
   const revise = useReviseReport(d.round.id, d.orgUnit.id);
   const importXlsx = useImportReport(d.round.id, d.orgUnit.id);
+  const evidence = useReportEvidence(d.round.id, d.orgUnit.id);
   const [reviewComment, setReviewComment] = useState('');
   const editable = d.permissions.canEdit || d.permissions.canRevise;
   const fail = (e: unknown) => { if (!applyFieldErrors(form, e)) void message.error(errorMessage(t, e)); };
@@ -178,6 +179,23 @@ function ReportForm({ d }: { d: ReportDetail }) {
           </Flex>
         </Card>
       )}
+
+      <Card size="small" title={t('monitoring.evidence')} style={{ marginBottom: 16 }}
+        extra={d.permissions.canEdit && (
+          <Upload showUploadList={false} accept=".pdf,.png,.jpg,.jpeg,.gif,.webp,.docx,.xlsx"
+            beforeUpload={(file) => { evidence.mutate(file, { onSuccess: () => void message.success(t('monitoring.saved')), onError: fail }); return false; }}>
+            <Button size="small" icon={<UploadOutlined />} loading={evidence.isPending}>{t('monitoring.uploadEvidence')}</Button>
+          </Upload>
+        )}>
+        {d.evidence.length === 0 ? <Typography.Text type="secondary">{t('monitoring.noData')}</Typography.Text> : (
+          <List size="small" dataSource={d.evidence} renderItem={(f) => (
+            <List.Item>
+              <Typography.Link onClick={() => void apiDownload(`/api/monitoring-files/${f.id}`, f.fileName)}>{f.fileName}</Typography.Link>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>{formatDateTime(f.uploadedAt)} · {f.uploadedByName}</Typography.Text>
+            </List.Item>
+          )} />
+        )}
+      </Card>
 
       <Card size="small" title={t('monitoring.history')}>
         {d.events.length === 0 ? <Typography.Text type="secondary">{t('monitoring.noHistory')}</Typography.Text> : (
