@@ -32,6 +32,10 @@ export function createReportingRoundsRepo() {
       const [row] = await db.insert(reportingRounds).values(v).returning();
       return row;
     },
+    async setRoundStatus(db: DbOrTx, id: string, status: RoundStatus) {
+      const [row] = await db.update(reportingRounds).set({ status }).where(eq(reportingRounds.id, id)).returning();
+      return row;
+    },
     async insertReports(db: DbOrTx, roundId: string, orgUnitIds: string[]) {
       if (orgUnitIds.length) await db.insert(unitReports).values(orgUnitIds.map((orgUnitId) => ({ roundId, orgUnitId })));
     },

@@ -5,6 +5,7 @@ import {
 import { reminder } from '../../../shared/contracts/monitoring.js';
 import { idParams, pageOf, uuidField } from '../../../shared/fields.js';
 import { z } from 'zod';
+import { roundStatuses } from '../../../shared/monitoring-domain.js';
 import { requireActor } from '../../http/context.js';
 import { attachmentDisposition } from '../files/disposition.js';
 import { readUpload } from '../files/upload.js';
@@ -28,6 +29,10 @@ export const reportingRoundsRoutes = (svc: ReportingRoundsService): FastifyPlugi
 
   app.get('/api/reporting-rounds/:id', { schema: { tags, summary: 'A round with each unit\'s report status and timeliness', params: idParams, response: { 200: roundDetail } } },
     async (req) => svc.getRound(requireActor(req), req.params.id));
+
+  app.patch('/api/reporting-rounds/:id', {
+    schema: { tags, summary: 'Close or reopen a round (secretariat); a closed round sends no reminders', params: idParams, body: z.strictObject({ status: z.enum(roundStatuses) }), response: { 200: roundDetail } },
+  }, async (req) => svc.setRoundStatus(requireActor(req), req.params.id, req.body.status));
 
   app.get('/api/reporting-reminders', {
     schema: { tags, summary: 'Units whose report is due within 7 days or overdue', querystring: z.strictObject({ programId: uuidField.optional() }), response: { 200: z.array(reminder) } },

@@ -221,6 +221,18 @@ export function createReportingRoundsService({ db, repo, audit, clock, files, in
      * Submits for approval. The secretariat entering a report that arrived on paper gives the day it was
      * received (`receivedOn`), so timeliness is judged on that day rather than on the day of typing.
      */
+    /** Closing a round stops its reminders; reports can still be reviewed and revised. Reopening is allowed. */
+    async setRoundStatus(actor: Actor, id: string, status: 'open' | 'closed') {
+      reportingPolicy.assertCanOpenRounds(actor);
+      await db.transaction(async (tx) => {
+        const hit = await repo.getRound(tx, id);
+        if (!hit) throw notFound('reportingRound', id);
+        const row = await repo.setRoundStatus(tx, id, status);
+        await audit.record(tx, actor, { action: 'transition', entityType: 'reportingRound', entityId: id, before: hit.row, after: row });
+      });
+      return getRound(actor, id);
+    },
+
     async submit(actor: Actor, roundId: string, orgUnitId: string, input: ReportSubmitInput = {}) {
       reportingPolicy.assertCanEdit(actor, orgUnitId);
       if (input.receivedOn && !reportingPolicy.canReview(actor)) throw invalid([{ field: 'body.receivedOn', message: 'only the secretariat records the date a paper report was received' }]);

@@ -164,4 +164,38 @@ describe('reporting rounds and unit reports', () => {
     const round = (await ctx.as(viewer, { method: 'GET', url: `/api/reporting-rounds/${late.round.id}` })).json();
     expect(round.counts).toMatchObject({ expected: 1, submitted: 1, late: 1, onTime: 0 });
   });
+
+  it('closes a round: no more reminders; only the secretariat may', async () => {
+    const s = await monitoringScene(ctx, f, secretariat, { dueDate: '2025-03-01' });
+    const patch = (cookie: string) => ctx.as(cookie, { method: 'PATCH', url: `/api/reporting-rounds/${s.round.id}`, payload: { status: 'closed' } });
+    expect((await patch(s.center_)).statusCode).toBe(403);
+    expect((await patch(secretariat)).json().status).toBe('closed');
+    const reminders = (await ctx.as(secretariat, { method: 'GET', url: '/api/reporting-reminders' })).json();
+    expect(reminders.find((r: { roundId: string }) => r.roundId === s.round.id)).toBeUndefined();
+  });
+
+  it('keeps the latest quarter of a stock indicator and adds up a flow over quarters', async () => {
+    const s = await monitoringScene(ctx, f, secretariat);
+    const post = async (url: string, payload: object) => (await ctx.as(secretariat, { method: 'POST', url, payload })).json();
+    const common = { programId: s.program.id, measureUnit: 'count', periodType: 'quarter', unitAggregation: 'sum', direction: 'higher', responsibleOrgUnitIds: [s.center.id, s.other.id] };
+    await post('/api/indicators', { ...common, code: 'FUNDS', nameVi: 'Số quỹ', periodAggregation: 'latest' });
+    await post('/api/indicators', { ...common, code: 'EVENTS', nameVi: 'Số sự kiện', periodAggregation: 'sum' });
+    for (const [quarter, values] of [[1, { c: [10, 2], o: [5, 1] }], [2, { c: [12, 3], o: [6, 4] }]] as const) {
+      const round = await post('/api/reporting-rounds', { programId: s.program.id, title: `Q${quarter}/2024`, periodType: 'quarter', year: 2024, quarter, dueDate: '2025-04-30' });
+      for (const [unit, cookie, v] of [[s.center.id, s.center_, values.c], [s.other.id, s.other_, values.o]] as const) {
+        const url = `/api/reporting-rounds/${round.id}/reports/${unit}`;
+        const d = (await ctx.as(cookie, { method: 'GET', url })).json();
+        const id = (code: string) => d.indicators.find((i: { code: string }) => i.code === code).indicatorId;
+        await ctx.as(cookie, { method: 'PUT', url, payload: { values: [{ indicatorId: id('FUNDS'), value: v[0] }, { indicatorId: id('EVENTS'), value: v[1] }] } });
+        await ctx.as(cookie, { method: 'POST', url: `${url}/submit` });
+        await ctx.as(secretariat, { method: 'POST', url: `${url}/review`, payload: { decision: 'approve' } });
+      }
+    }
+    const dash = (await ctx.as(viewer, { method: 'GET', url: `/api/monitoring/dashboard?programId=${s.program.id}&year=2024` })).json();
+    const actual = (code: string) => dash.indicators.find((i: { code: string }) => i.code === code).current.actual;
+    expect(actual('FUNDS')).toBe(18);
+    expect(actual('EVENTS')).toBe(10);
+    const unitOnly = (await ctx.as(viewer, { method: 'GET', url: `/api/monitoring/dashboard?programId=${s.program.id}&year=2024&orgUnitId=${s.other.id}` })).json();
+    expect(unitOnly.indicators.find((i: { code: string }) => i.code === 'FUNDS').current.actual).toBe(6);
+  });
 });

@@ -65,6 +65,7 @@ export const useSaveIndicator = (id: string | null) => useMonitoringWrite((body:
 export const useCreateTask = () => useMonitoringWrite((body: TaskInput) => api<Task>('POST', '/api/program-tasks', body));
 export const useTaskProgress = (id: string) => useMonitoringWrite((body: TaskProgressInput) => api<TaskDetail>('POST', `/api/program-tasks/${enc(id)}/updates`, body));
 export const useCreateRound = () => useMonitoringWrite((body: RoundInput) => api<RoundDetail>('POST', '/api/reporting-rounds', body));
+export const useSetRoundStatus = (id: string) => useMonitoringWrite((status: 'open' | 'closed') => api<RoundDetail>('PATCH', `/api/reporting-rounds/${enc(id)}`, { status }));
 export const useSaveReport = (roundId: string, unitId: string) => useMonitoringWrite((body: ReportSaveInput) => api<ReportDetail>('PUT', reportPath(roundId, unitId), body));
 export const useSubmitReport = (roundId: string, unitId: string) => useMonitoringWrite(() => api<ReportDetail>('POST', `${reportPath(roundId, unitId)}/submit`));
 export const useReviewReport = (roundId: string, unitId: string) => useMonitoringWrite((body: ReportReviewInput) => api<ReportDetail>('POST', `${reportPath(roundId, unitId)}/review`, body));
