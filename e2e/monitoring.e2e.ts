@@ -96,16 +96,16 @@ describe('program monitoring journey', () => {
     await expect.poll(() => page.getByText('3457-03').count(), { timeout: 20_000 }).toBeGreaterThan(0);
     await shot(page, 'monitoring-09-unit-page');
 
-    // an issued finding of the Sở TT&TT inspection linked to the indicator it concerns
+    // the last recommendation of the Sở TT&TT conclusion (S&T task ordering) linked to the indicator it concerns
     await page.goto(`${baseUrl}/inspections`);
     await page.getByText('Sở Thông tin và Truyền thông').first().click();
     await page.waitForURL(/\/inspections\/[0-9a-f-]{36}/);
     await page.getByRole('tab', { name: 'Phát hiện' }).click();
-    const picker = page.locator('.ant-select', { hasText: 'Liên kết chỉ tiêu / nhiệm vụ' }).first();
+    const picker = page.locator('.ant-select', { hasText: 'Liên kết chỉ tiêu / nhiệm vụ' }).last();
     await picker.click();
-    await page.keyboard.type('DX_KHOA_DT');
-    await page.locator('.ant-select-item-option', { hasText: 'DX_KHOA_DT' }).first().click();
-    await expect.poll(() => page.locator('.ant-tag', { hasText: 'DX_KHOA_DT' }).count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    await page.keyboard.type('KHCN_DE_TAI');
+    await page.locator('.ant-select-item-option', { hasText: 'KHCN_DE_TAI' }).first().click();
+    await expect.poll(() => page.locator('.ant-tag', { hasText: 'KHCN_DE_TAI' }).count(), { timeout: 20_000 }).toBeGreaterThan(0);
     await shot(page, 'monitoring-10-finding-link');
     await page.close();
   });

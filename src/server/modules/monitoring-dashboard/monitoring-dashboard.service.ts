@@ -1,7 +1,6 @@
 import type { DashboardQuery, MonitoringDashboard } from '../../../shared/contracts/monitoring.js';
 import { taskStatuses, trafficLights, type TaskStatus, type TrafficLight } from '../../../shared/monitoring-domain.js';
 import type { Actor } from '../../http/context.js';
-import { forbidden } from '../../http/errors.js';
 import type { Clock } from '../../lib/clock.js';
 import type { IndicatorsService } from '../indicators/indicators.service.js';
 import type { OrgUnitsService } from '../org-units/org-units.service.js';
@@ -9,6 +8,7 @@ import type { ProgramTasksService } from '../program-tasks/program-tasks.service
 import type { ReportingRoundsService } from '../reporting-rounds/reporting-rounds.service.js';
 import { completeness } from '../reporting-rounds/timeliness.js';
 import { renderDashboardXlsx } from './dashboard-xlsx.js';
+import { monitoringDashboardPolicy } from './monitoring-dashboard.policy.js';
 import { renderRoundSummaryDocx } from './round-summary-docx.js';
 
 const measureVi: Record<string, string> = { count: 'số lượng', vnd: 'VNĐ', percent: '%', people: 'người', enterprises: 'doanh nghiệp', other: '' };
@@ -17,11 +17,7 @@ export function createMonitoringDashboardService({ clock, indicators, tasks, rep
   clock: Clock; indicators: IndicatorsService; tasks: ProgramTasksService; reporting: ReportingRoundsService; orgUnits: OrgUnitsService;
 }) {
   async function build(actor: Actor, q: DashboardQuery): Promise<MonitoringDashboard> {
-    // a unit account sees its own figures only
-    if (actor.role === 'unit') {
-      if (!actor.orgUnitId || (q.orgUnitId && q.orgUnitId !== actor.orgUnitId)) throw forbidden('A unit sees the dashboard of its own org unit');
-      q = { ...q, orgUnitId: actor.orgUnitId };
-    }
+    q = { ...q, orgUnitId: monitoringDashboardPolicy.scopeOrgUnitId(actor, q.orgUnitId) };
     const program = await indicators.program(q.programId);
     const year = q.year ?? Math.min(Number(clock.today().slice(0, 4)), program.periodEnd);
     const years = Array.from({ length: Math.max(program.periodEnd, year) - Math.min(program.periodStart, year) + 1 }, (_, i) => Math.min(program.periodStart, year) + i);

@@ -1,7 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Indicator, IndicatorInput, IndicatorPatch } from '../../../shared/contracts/indicators';
 import type { FindingLink, FindingLinkInput, MonitoringDashboard, MonitoringPlan, UnitOverview } from '../../../shared/contracts/monitoring';
-import type { Task, TaskDetail, TaskInput, TaskProgressInput } from '../../../shared/contracts/program-tasks';
+import type { Task, TaskDetail, TaskInput, TaskPatch, TaskProgressInput } from '../../../shared/contracts/program-tasks';
 import type {
   ReportDetail, ReportReviewInput, ReportRevisionInput, ReportSaveInput, Round, RoundDetail, RoundInput,
 } from '../../../shared/contracts/reporting-rounds';
@@ -63,6 +63,7 @@ function useMonitoringWrite<V, R>(send: (v: V) => Promise<R>) {
 export const useSaveIndicator = (id: string | null) => useMonitoringWrite((body: IndicatorInput | IndicatorPatch) =>
   id ? api<Indicator>('PATCH', `/api/indicators/${enc(id)}`, body) : api<Indicator>('POST', '/api/indicators', body));
 export const useCreateTask = () => useMonitoringWrite((body: TaskInput) => api<Task>('POST', '/api/program-tasks', body));
+export const useUpdateTask = (id: string) => useMonitoringWrite((body: TaskPatch) => api<TaskDetail>('PATCH', `/api/program-tasks/${enc(id)}`, body));
 export const useTaskProgress = (id: string) => useMonitoringWrite((body: TaskProgressInput) => api<TaskDetail>('POST', `/api/program-tasks/${enc(id)}/updates`, body));
 export const useCreateRound = () => useMonitoringWrite((body: RoundInput) => api<RoundDetail>('POST', '/api/reporting-rounds', body));
 export const useSetRoundStatus = (id: string) => useMonitoringWrite((status: 'open' | 'closed') => api<RoundDetail>('PATCH', `/api/reporting-rounds/${enc(id)}`, { status }));

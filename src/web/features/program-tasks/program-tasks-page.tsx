@@ -12,7 +12,8 @@ import { errorMessage } from '../../i18n/error-message';
 import { formatDate, formatDateTime, formatVnd } from '../../lib/format';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
 import { useCan } from '../auth/use-can';
-import { useCreateTask, useMonitoringDashboard, usePlans, useTask, useTaskProgress, useTasks } from '../monitoring-dashboard/api';
+import { useCreateTask, useMonitoringDashboard, usePlans, useTask, useTaskProgress, useTasks, useUpdateTask } from '../monitoring-dashboard/api';
+import dayjs from 'dayjs';
 import { TaskStatusTag } from '../monitoring-dashboard/tags';
 
 export default function ProgramTasksPage() {
@@ -87,6 +88,7 @@ function TaskBody({ d }: { d: TaskDetail }) {
         { key: 's', label: t('monitoring.progress'), children: <><TaskStatusTag status={d.status} /> {d.progressPercent}%</> },
         { key: 'b', label: t('monitoring.budget'), children: `${formatVnd(d.budgetSpentVnd)} / ${formatVnd(d.budgetAllocatedVnd)}` },
       ]} />
+      {d.canEdit && <TaskEditForm d={d} />}
       {d.canReport && (
         <Form form={form} layout="vertical" initialValues={{ status: d.status, progressPercent: d.progressPercent, spentVnd: d.budgetSpentVnd }}
           onFinish={(v) => progress.mutate(v, { onSuccess: () => { form.resetFields(['note']); void message.success(t('monitoring.saved')); }, onError: (e) => { if (!applyFieldErrors(form, e)) void message.error(errorMessage(t, e)); } })}>
@@ -110,6 +112,30 @@ function TaskBody({ d }: { d: TaskDetail }) {
         )}
       </div>
     </Flex>
+  );
+}
+
+/** The secretariat's changes to a task: delegation to a sub-unit of the lead, deadline, budget. */
+function TaskEditForm({ d }: { d: TaskDetail }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm();
+  const update = useUpdateTask(d.id);
+  const submit = (v: { delegatedOrgUnitId?: string | null; deadline: { format(f: string): string }; budgetAllocatedVnd: number }) =>
+    update.mutate({ delegatedOrgUnitId: v.delegatedOrgUnitId ?? null, deadline: v.deadline.format('YYYY-MM-DD'), budgetAllocatedVnd: v.budgetAllocatedVnd }, {
+      onSuccess: () => void message.success(t('monitoring.saved')),
+      onError: (e) => { if (!applyFieldErrors(form, e)) void message.error(errorMessage(t, e)); },
+    });
+  return (
+    <Form form={form} layout="vertical" onFinish={submit}
+      initialValues={{ delegatedOrgUnitId: d.delegatedUnit?.id ?? null, deadline: dayjs(d.deadline), budgetAllocatedVnd: d.budgetAllocatedVnd }}>
+      <Form.Item name="delegatedOrgUnitId" label={t('monitoring.delegatedUnit')}><OrgUnitSelect /></Form.Item>
+      <Flex gap={8} wrap>
+        <Form.Item name="deadline" label={t('monitoring.deadline')} rules={[{ required: true }]}><DatePicker format="DD/MM/YYYY" /></Form.Item>
+        <Form.Item name="budgetAllocatedVnd" label={t('monitoring.allocated')}><InputNumber min={0} style={{ width: 200 }} /></Form.Item>
+      </Flex>
+      <Button htmlType="submit" loading={update.isPending}>{t('common.save')}</Button>
+    </Form>
   );
 }
 
