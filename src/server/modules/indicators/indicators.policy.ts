@@ -10,3 +10,8 @@ export const indicatorsPolicy = {
     if (actor && !isMonitoringStaff(actor)) throw forbidden('Only admins and the secretariat maintain indicators and targets');
   },
 };
+
+/** Monitoring is the committee's and the units' business: enterprise accounts (DX self-assessment) have no part in it. */
+export function assertMonitoringAccess(actor: Actor) {
+  if (actor.role === 'enterprise') throw forbidden('Enterprise accounts have no access to program monitoring');
+}

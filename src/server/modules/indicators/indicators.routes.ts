@@ -4,11 +4,15 @@ import { indicator, indicatorInput, indicatorListQuery, indicatorPatch } from '.
 import { monitoringPlan, planInput, thresholdsInput } from '../../../shared/contracts/monitoring.js';
 import { idParams, pageOf, uuidField } from '../../../shared/fields.js';
 import { requireActor } from '../../http/context.js';
+import { assertMonitoringAccess } from '../indicators/indicators.policy.js';
 import type { IndicatorsService } from './indicators.service.js';
 
 const tags = ['indicators'];
 
 export const indicatorsRoutes = (svc: IndicatorsService): FastifyPluginAsyncZod => async (app) => {
+  // every route here needs a logged-in, non-enterprise user (encapsulated: applies to this plugin's routes only)
+  app.addHook('preHandler', async (req) => { assertMonitoringAccess(requireActor(req)); });
+
   app.get('/api/indicators', {
     schema: { tags, summary: 'Indicators of programs, with responsible units and targets', querystring: indicatorListQuery, response: { 200: pageOf(indicator) } },
   }, async (req) => { requireActor(req); return svc.list(req.query); });

@@ -77,6 +77,17 @@ describe('indicators', () => {
   });
 });
 
+describe('access', () => {
+  it('keeps enterprise accounts out of program monitoring', async () => {
+    const ent = await f.user('enterprise');
+    const cookie = await ctx.login(ent.username, ent.password);
+    for (const url of ['/api/monitoring/dashboard', '/api/indicators', '/api/program-tasks', '/api/reporting-rounds', '/api/reporting-reminders']) {
+      expect((await ctx.as(cookie, { method: 'GET', url })).statusCode, url).toBe(403);
+    }
+    expect((await ctx.as(viewer, { method: 'GET', url: '/api/indicators' })).statusCode).toBe(200);
+  });
+});
+
 describe('program tasks', () => {
   it('delegates only to a sub-unit of the lead; the delegate reports progress, the lead sees it but does not report', async () => {
     const s = await monitoringScene(ctx, f, secretariat);

@@ -2,12 +2,16 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { dashboardExportQuery, dashboardQuery, monitoringDashboard } from '../../../shared/contracts/monitoring.js';
 import { idParams } from '../../../shared/fields.js';
 import { requireActor } from '../../http/context.js';
+import { assertMonitoringAccess } from '../indicators/indicators.policy.js';
 import { attachmentDisposition } from '../files/disposition.js';
 import type { MonitoringDashboardService } from './monitoring-dashboard.service.js';
 
 const tags = ['monitoring'];
 
 export const monitoringDashboardRoutes = (svc: MonitoringDashboardService): FastifyPluginAsyncZod => async (app) => {
+  // every route here needs a logged-in, non-enterprise user (encapsulated: applies to this plugin's routes only)
+  app.addHook('preHandler', async (req) => { assertMonitoringAccess(requireActor(req)); });
+
   app.get('/api/monitoring/dashboard', {
     schema: { tags, summary: 'Program dashboard: indicators target vs actual with trend, tasks, budget, timeliness, reminders', querystring: dashboardQuery, response: { 200: monitoringDashboard } },
   }, async (req) => svc.build(requireActor(req), req.query));

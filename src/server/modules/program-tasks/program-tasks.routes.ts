@@ -2,12 +2,16 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { task, taskDetail, taskInput, taskListQuery, taskPatch, taskProgressInput } from '../../../shared/contracts/program-tasks.js';
 import { idParams, pageOf } from '../../../shared/fields.js';
 import { requireActor } from '../../http/context.js';
+import { assertMonitoringAccess } from '../indicators/indicators.policy.js';
 import { readUpload } from '../files/upload.js';
 import type { ProgramTasksService } from './program-tasks.service.js';
 
 const tags = ['program-tasks'];
 
 export const programTasksRoutes = (svc: ProgramTasksService): FastifyPluginAsyncZod => async (app) => {
+  // every route here needs a logged-in, non-enterprise user (encapsulated: applies to this plugin's routes only)
+  app.addHook('preHandler', async (req) => { assertMonitoringAccess(requireActor(req)); });
+
   app.get('/api/program-tasks', {
     schema: { tags, summary: 'Tasks (nhiệm vụ) of programs and plans; unit accounts see the tasks they lead, carry out or coordinate', querystring: taskListQuery, response: { 200: pageOf(task) } },
   }, async (req) => svc.list(requireActor(req), req.query));

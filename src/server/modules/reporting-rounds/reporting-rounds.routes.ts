@@ -7,6 +7,7 @@ import { idParams, pageOf, uuidField } from '../../../shared/fields.js';
 import { z } from 'zod';
 import { roundStatuses } from '../../../shared/monitoring-domain.js';
 import { requireActor } from '../../http/context.js';
+import { assertMonitoringAccess } from '../indicators/indicators.policy.js';
 import { attachmentDisposition } from '../files/disposition.js';
 import { readUpload } from '../files/upload.js';
 import type { ReportingRoundsService } from './reporting-rounds.service.js';
@@ -16,6 +17,9 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const base = '/api/reporting-rounds/:id/reports/:orgUnitId';
 
 export const reportingRoundsRoutes = (svc: ReportingRoundsService): FastifyPluginAsyncZod => async (app) => {
+  // every route here needs a logged-in, non-enterprise user (encapsulated: applies to this plugin's routes only)
+  app.addHook('preHandler', async (req) => { assertMonitoringAccess(requireActor(req)); });
+
   app.get('/api/reporting-rounds', {
     schema: { tags, summary: 'Reporting rounds with timeliness counts (unit accounts: the rounds that ask them)', querystring: roundListQuery, response: { 200: pageOf(round) } },
   }, async (req) => svc.listRounds(requireActor(req), req.query));

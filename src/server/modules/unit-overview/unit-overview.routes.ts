@@ -3,9 +3,13 @@ import { z } from 'zod';
 import { findingLink, findingLinkInput, findingLinkQuery, unitOverview } from '../../../shared/contracts/monitoring.js';
 import { idParams } from '../../../shared/fields.js';
 import { requireActor } from '../../http/context.js';
+import { assertMonitoringAccess } from '../indicators/indicators.policy.js';
 import type { UnitOverviewService } from './unit-overview.service.js';
 
 export const unitOverviewRoutes = (svc: UnitOverviewService): FastifyPluginAsyncZod => async (app) => {
+  // every route here needs a logged-in, non-enterprise user (encapsulated: applies to this plugin's routes only)
+  app.addHook('preHandler', async (req) => { assertMonitoringAccess(requireActor(req)); });
+
   app.get('/api/org-units/:id/overview', {
     schema: { tags: ['monitoring'], summary: 'A unit\'s indicators, tasks, reports, inspections and follow-ups in one place', params: idParams, response: { 200: unitOverview } },
   }, async (req) => svc.overview(requireActor(req), req.params.id));
