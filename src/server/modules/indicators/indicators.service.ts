@@ -76,9 +76,14 @@ export function createIndicatorsService({ db, repo, audit }: { db: Db; repo: Ind
   }
 
   /** Targets of a year for the scope: the unit's own, else the city's; a city without one sums or averages its units'. */
-  function targetOf(targets: { year: number; orgUnitId: string | null; value: number }[], row: IndicatorRow, year: number, orgUnitId?: string): number | null {
+  function targetOf(targets: { year: number; orgUnitId: string | null; value: number }[], row: IndicatorRow, year: number, orgUnitId?: string, soleUnitId?: string): number | null {
     const ofYear = targets.filter((t) => t.year === year);
-    if (orgUnitId) return ofYear.find((t) => t.orgUnitId === orgUnitId)?.value ?? null;
+    if (orgUnitId) {
+      const own = ofYear.find((t) => t.orgUnitId === orgUnitId)?.value;
+      if (own !== undefined) return own;
+      // the only unit responsible for an indicator carries the whole city target
+      return soleUnitId === orgUnitId ? ofYear.find((t) => t.orgUnitId === null)?.value ?? null : null;
+    }
     const city = ofYear.find((t) => t.orgUnitId === null);
     if (city) return city.value;
     return aggregateUnits(ofYear.map((t) => t.value), row.unitAggregation);
@@ -184,10 +189,12 @@ export function createIndicatorsService({ db, repo, audit }: { db: Db; repo: Ind
       const all = rows;
       if (scope.planId) rows = rows.filter((r) => r.planId === scope.planId);
       if (scope.indicatorIds) rows = rows.filter((r) => scope.indicatorIds!.includes(r.id));
-      const [targets, values] = await Promise.all([
+      const [targets, values, units] = await Promise.all([
         repo.targets(db, all.map((r) => r.id)),
         repo.approvedValues(db, all.filter((r) => !r.formula).map((r) => r.id), scope.years, scope.orgUnitId),
+        repo.units(db, all.map((r) => r.id)),
       ]);
+      const soleUnit = (id: string) => { const mine = units.filter((u) => u.indicatorId === id); return mine.length === 1 ? mine[0].id : undefined; };
       const actuals = new Map<string, number | null>();
       const key = (id: string, year: number) => `${id}:${year}`;
       for (const row of all.filter((r) => !r.formula)) {
@@ -216,7 +223,7 @@ export function createIndicatorsService({ db, repo, audit }: { db: Db; repo: Ind
             actual = actuals.get(key(row.id, year)) ?? null;
             if (actual === null) reason = 'no_data';
           }
-          const target = targetOf(targets.filter((t) => t.indicatorId === row.id), row, year, scope.orgUnitId);
+          const target = targetOf(targets.filter((t) => t.indicatorId === row.id), row, year, scope.orgUnitId, soleUnit(row.id));
           const attainmentPct = attainmentPercent(actual, target, row.direction);
           return { year, target, actual, attainmentPct, light: trafficLight(attainmentPct, thresholds), reason };
         });

@@ -49,7 +49,7 @@ describe('indicators', () => {
     expect(list.items.map((i: { code: string }) => i.code)).toEqual(['A']);
   });
 
-  it('rolls unit values up to the city and applies program thresholds; a unit filter gives the unit\'s own target', async () => {
+  it('rolls unit values up to the city and applies program thresholds; a unit filter gives the unit\'s target', async () => {
     const s = await monitoringScene(ctx, f, secretariat);
     expect((await ctx.as(secretariat, { method: 'PUT', url: `/api/programs/${s.program.id}/monitoring-thresholds`, payload: { greenPct: 35, amberPct: 20 } })).statusCode).toBe(200);
     await ctx.as(s.center_, { method: 'PUT', url: s.reportUrl(), payload: { values: [{ indicatorId: s.courses.id, value: 8 }, { indicatorId: s.trained.id, value: 0 }] } });
@@ -63,7 +63,10 @@ describe('indicators', () => {
     expect(by.PER_COURSE).toMatchObject({ actual: 0, reason: null });
     expect(dash.indicators[0].trend.map((y: { year: number }) => y.year)).toEqual([2021, 2022, 2023, 2024, 2025]);
     const unitView = (await ctx.as(s.center_, { method: 'GET', url: `/api/monitoring/dashboard?programId=${s.program.id}&year=2024` })).json();
-    expect(unitView.indicators.find((i: { code: string }) => i.code === 'COURSES').current.target).toBeNull();
+    // the center is the only unit responsible for COURSES: it carries the city's target
+    expect(unitView.indicators.find((i: { code: string }) => i.code === 'COURSES').current.target).toBe(20);
+    const other = (await ctx.as(viewer, { method: 'GET', url: `/api/monitoring/dashboard?programId=${s.program.id}&year=2024&orgUnitId=${s.other.id}` })).json();
+    expect(other.indicators.find((i: { code: string }) => i.code === 'COURSES').current).toMatchObject({ target: null, actual: null });
     expect((await ctx.as(s.center_, { method: 'GET', url: `/api/monitoring/dashboard?programId=${s.program.id}&orgUnitId=${s.other.id}` })).statusCode).toBe(403);
   });
 
