@@ -62,10 +62,13 @@ function IndicatorForm({ indicator, onClose }: { indicator: Indicator | null; on
   const plans = usePlans();
   const initial: Partial<FormValues> = indicator ? {
     ...indicator, planId: indicator.plan?.id ?? null, responsibleOrgUnitIds: indicator.responsibleUnits.map((u) => u.id),
-    targets: indicator.targets.filter((x) => !x.orgUnitId).map((x) => ({ year: x.year, value: x.value })),
+    targets: indicator.targets.map((x) => ({ year: x.year, value: x.value, orgUnitId: x.orgUnitId })),
   } : { measureUnit: 'count', periodType: 'year', periodAggregation: 'sum', unitAggregation: 'sum', direction: 'higher', targets: [] };
   const submit = (v: FormValues) => {
-    const body = { ...v, formula: v.formula?.trim() || null, targets: (v.targets ?? []).filter((x) => x && x.year && x.value !== undefined && x.value !== null) };
+    const body = {
+      ...v, formula: v.formula?.trim() || null,
+      targets: (v.targets ?? []).filter((x) => x && x.year && x.value !== undefined && x.value !== null).map((x) => ({ ...x, orgUnitId: x.orgUnitId ?? null })),
+    };
     const { code: _c, ...patch } = body;
     save.mutate(indicator ? { ...patch, ...(body.code !== indicator.code ? { code: body.code } : {}) } : { ...body, programId: dash.data!.program.id }, {
       onSuccess: () => { void message.success(t('monitoring.saved')); onClose(); },
@@ -103,7 +106,8 @@ function IndicatorForm({ indicator, onClose }: { indicator: Indicator | null; on
               {fields.map((field) => (
                 <Flex key={field.key} gap={8} align="baseline">
                   <Form.Item name={[field.name, 'year']} rules={[{ required: true }]}><InputNumber placeholder={t('monitoring.year')} min={1990} max={2100} /></Form.Item>
-                  <Form.Item name={[field.name, 'value']} rules={[{ required: true }]}><InputNumber placeholder={t('monitoring.target')} style={{ width: 200 }} /></Form.Item>
+                  <Form.Item name={[field.name, 'value']} rules={[{ required: true }]}><InputNumber placeholder={t('monitoring.target')} style={{ width: 160 }} /></Form.Item>
+                  <Form.Item name={[field.name, 'orgUnitId']} style={{ flex: 1, minWidth: 0 }}><OrgUnitSelect placeholder={t('monitoring.allUnits')} /></Form.Item>
                   <MinusCircleOutlined onClick={() => remove(field.name)} />
                 </Flex>
               ))}
