@@ -26,6 +26,11 @@ import { dxAssessmentsRoutes } from './modules/dx-assessments/dx-assessments.rou
 import { enterprisesRoutes } from './modules/enterprises/enterprises.routes.js';
 import { dxAnalyticsRoutes } from './modules/dx-analytics/dx-analytics.routes.js';
 import { dxImportsRoutes } from './modules/dx-analytics/dx-imports.routes.js';
+import { indicatorsRoutes } from './modules/indicators/indicators.routes.js';
+import { programTasksRoutes } from './modules/program-tasks/program-tasks.routes.js';
+import { reportingRoundsRoutes } from './modules/reporting-rounds/reporting-rounds.routes.js';
+import { monitoringDashboardRoutes } from './modules/monitoring-dashboard/monitoring-dashboard.routes.js';
+import { unitOverviewRoutes } from './modules/unit-overview/unit-overview.routes.js';
 import { createServices, type Deps, type Services } from './services.js';
 
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
@@ -98,6 +103,11 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean } = {}): Pro
   await app.register(dxAssessmentsRoutes(services.dxAssessments));
   await app.register(dxAnalyticsRoutes(services.dxAnalytics));
   await app.register(dxImportsRoutes(services.dxImports));
+  await app.register(indicatorsRoutes(services.indicators));
+  await app.register(programTasksRoutes(services.programTasks));
+  await app.register(reportingRoundsRoutes(services.reportingRounds));
+  await app.register(monitoringDashboardRoutes(services.monitoringDashboard));
+  await app.register(unitOverviewRoutes(services.unitOverview));
 
   // the built web app (npm start builds it); API-only when absent, e.g. in API tests
   if (hasWeb) await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: 'index.html' });

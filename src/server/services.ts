@@ -35,6 +35,15 @@ import { createDxAnalyticsRepo } from './modules/dx-analytics/dx-analytics.repo.
 import { createDxAnalyticsService } from './modules/dx-analytics/dx-analytics.service.js';
 import { createImportRepo } from './modules/dx-analytics/import/import.repo.js';
 import { createImportService } from './modules/dx-analytics/import/import.service.js';
+import { createIndicatorsRepo } from './modules/indicators/indicators.repo.js';
+import { createIndicatorsService } from './modules/indicators/indicators.service.js';
+import { createProgramTasksRepo } from './modules/program-tasks/program-tasks.repo.js';
+import { createProgramTasksService } from './modules/program-tasks/program-tasks.service.js';
+import { createReportingRoundsRepo } from './modules/reporting-rounds/reporting-rounds.repo.js';
+import { createReportingRoundsService } from './modules/reporting-rounds/reporting-rounds.service.js';
+import { createMonitoringDashboardService } from './modules/monitoring-dashboard/monitoring-dashboard.service.js';
+import { createFindingLinksRepo } from './modules/unit-overview/finding-links.repo.js';
+import { createUnitOverviewService } from './modules/unit-overview/unit-overview.service.js';
 
 export interface Deps {
   db: Db;
@@ -70,6 +79,17 @@ export function createServices({ db, config, clock }: Deps) {
   });
   const dxAnalytics = createDxAnalyticsService({ db, repo: createDxAnalyticsRepo(), suppressBelow: config.dxSuppressBelow });
   const dxImports = createImportService({ db, repo: createImportRepo(), audit, demoEnterprises: config.dxDemoEnterprises });
-  return { dxAnalytics, dxImports, enterprises, dxFrameworks, dxAssessments, audit, auth, orgUnits, people, users, programs, inspectionPlans, inspectionTeams, followUps, dashboard, files, inspections };
+  const indicators = createIndicatorsService({ db, repo: createIndicatorsRepo(), audit });
+  const programTasks = createProgramTasksService({ db, repo: createProgramTasksRepo(), audit, clock, files, indicators });
+  const reportingRounds = createReportingRoundsService({ db, repo: createReportingRoundsRepo(), audit, clock, files, indicators, tasks: programTasks });
+  const monitoringDashboard = createMonitoringDashboardService({ clock, indicators, tasks: programTasks, reporting: reportingRounds, orgUnits });
+  const unitOverview = createUnitOverviewService({
+    db, links: createFindingLinksRepo(), audit, orgUnits, indicators, tasks: programTasks, reporting: reportingRounds, inspections, followUps,
+  });
+  return {
+    audit, auth, orgUnits, people, users, programs, inspectionPlans, inspectionTeams, followUps, dashboard, files, inspections,
+    indicators, programTasks, reportingRounds, monitoringDashboard, unitOverview,
+    enterprises, dxFrameworks, dxAssessments, dxAnalytics, dxImports,
+  };
 }
 export type Services = ReturnType<typeof createServices>;

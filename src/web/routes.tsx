@@ -10,6 +10,9 @@ import {
   DashboardOutlined,
   FileSearchOutlined,
   FlagOutlined,
+  FundOutlined,
+  AimOutlined,
+  CarryOutOutlined,
   ProjectOutlined,
   ScheduleOutlined,
   TeamOutlined,
@@ -25,8 +28,8 @@ export interface AppRoute {
   path: string;
   /** a lazily loaded page: the file must `export default` its component */
   page: LazyExoticComponent<ComponentType>;
-  /** set to list the page in the side menu */
-  menu?: { title: ParseKeys; icon: ReactNode };
+  /** set to list the page in the side menu; entries with the same `group` are listed together under its title */
+  menu?: { title: ParseKeys; icon: ReactNode; group?: ParseKeys };
   /** hides the menu entry and shows "access denied" to roles without it (the server checks too) */
   permission?: Permission;
   /** only these roles see and open the page; without it, every role but `enterprise` (which sees only its own pages) */
@@ -46,6 +49,13 @@ export const appRoutes: AppRoute[] = [
   { path: '/inspections', page: lazy(() => import('./features/inspections/inspections-page')), menu: { title: 'inspections.title', icon: <FileSearchOutlined /> } },
   { path: '/inspections/:id', page: lazy(() => import('./features/inspections/inspection-page')) },
   { path: '/follow-ups', page: lazy(() => import('./features/follow-ups/follow-ups-page')), menu: { title: 'followUps.title', icon: <FlagOutlined /> } },
+  { path: '/monitoring', page: lazy(() => import('./features/monitoring-dashboard/monitoring-dashboard-page')), menu: { title: 'monitoring.dashboardTitle', icon: <FundOutlined />, group: 'monitoring.group' } },
+  { path: '/indicators', page: lazy(() => import('./features/indicators/indicators-page')), menu: { title: 'monitoring.indicatorsTitle', icon: <AimOutlined />, group: 'monitoring.group' } },
+  { path: '/program-tasks', page: lazy(() => import('./features/program-tasks/program-tasks-page')), menu: { title: 'monitoring.tasksTitle', icon: <CarryOutOutlined />, group: 'monitoring.group' } },
+  { path: '/reporting-rounds', page: lazy(() => import('./features/reporting-rounds/reporting-rounds-page')), menu: { title: 'monitoring.roundsTitle', icon: <FormOutlined />, group: 'monitoring.group' } },
+  { path: '/reporting-rounds/:id', page: lazy(() => import('./features/reporting-rounds/reporting-round-page')) },
+  { path: '/reporting-rounds/:id/reports/:orgUnitId', page: lazy(() => import('./features/reporting-rounds/report-page')) },
+  { path: '/org-units/:id/overview', page: lazy(() => import('./features/unit-overview/unit-overview-page')) },
   { path: '/programs', page: lazy(() => import('./features/programs/programs-page')), menu: { title: 'programs.title', icon: <ProjectOutlined /> } },
   { path: '/programs/:id', page: lazy(() => import('./features/programs/program-page')) },
   { path: '/org-units', page: lazy(() => import('./features/org-units/org-units-page')), menu: { title: 'orgUnits.title', icon: <ApartmentOutlined /> } },

@@ -1,10 +1,33 @@
-import { Menu } from 'antd';
+import { Menu, type MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router-dom';
 import { useCan } from '../features/auth/use-can';
 import { useSession } from '../features/auth/use-session';
 import { activeMenuKey } from '../lib/active-menu-key';
-import { appRoutes, routeVisibleTo } from '../routes';
+import { appRoutes, routeVisibleTo, type AppRoute } from '../routes';
+import type { ParseKeys } from 'i18next';
+import type { ReactNode } from 'react';
+
+type Item = NonNullable<MenuProps['items']>[number];
+type Group = { key: string; type: 'group'; label: ReactNode; children: Item[] };
+
+/** Entries in route order; those sharing a `menu.group` are gathered under one titled group, at the first one's place. */
+function menuItems(entries: AppRoute[], item: (route: AppRoute) => Item, title: (group: ParseKeys) => string): Item[] {
+  const out: Item[] = [];
+  const groups = new Map<string, Group>();
+  for (const route of entries) {
+    const group = route.menu!.group;
+    if (!group) { out.push(item(route)); continue; }
+    let g = groups.get(group);
+    if (!g) {
+      g = { key: `group:${group}`, type: 'group' as const, label: title(group), children: [] };
+      groups.set(group, g);
+      out.push(g);
+    }
+    g.children.push(item(route));
+  }
+  return out;
+}
 
 /** The side menu: the routes that have a `menu` entry and that the user's role may see. */
 export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
@@ -20,11 +43,11 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
       <Menu
         mode="inline"
         selectedKeys={selected ? [selected] : []}
-        items={entries.map((route) => ({
+        items={menuItems(entries, (route) => ({
           key: route.path,
           icon: route.menu!.icon,
           label: <Link to={route.path} onClick={onNavigate}>{t(route.menu!.title)}</Link>,
-        }))}
+        }), (group) => t(group))}
       />
     </nav>
   );

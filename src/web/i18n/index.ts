@@ -32,6 +32,7 @@ const features = {
   enterprises: feature<typeof import('../features/enterprises/i18n')>('enterprises'),
   dxAssessments: feature<typeof import('../features/dx-assessments/i18n')>('dx-assessments'),
   dxFrameworks: feature<typeof import('../features/dx-frameworks/i18n')>('dx-frameworks'),
+  monitoring: feature<typeof import('../features/monitoring-dashboard/i18n')>('monitoring-dashboard'),
 };
 
 type Features = typeof features;

@@ -2,3 +2,4 @@ export * from './foundation.js';
 export * from './inspections.js';
 export * from './dx.js';
 export * from './dx-analytics.js';
+export * from './monitoring.js';

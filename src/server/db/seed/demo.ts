@@ -3,6 +3,7 @@ import { seedDemoDxAnalytics } from './demo-dx-analytics.js';
 import { seedDemoFollowUps } from './demo-follow-ups.js';
 import { seedDemoFoundation } from './demo-foundation.js';
 import { seedDemoInspections } from './demo-inspections.js';
+import { seedDemoMonitoring } from './demo-monitoring.js';
 import { seedDemoPlans } from './demo-plans.js';
 import { seedDemoDxCore } from './demo-dx-core.js';
 
@@ -17,5 +18,6 @@ export async function seedDemo(services: Services) {
   await seedDemoFollowUps(services, foundation, plans, inspections);
   await seedDemoDxCore(services);
   await seedDemoDxAnalytics(services);
-  return { foundation, plans, inspections };
+  const monitoring = await seedDemoMonitoring(services, foundation);
+  return { foundation, plans, inspections, monitoring };
 }

@@ -13,6 +13,8 @@ export const permissions = {
   'inspectionPlans.write': ['admin', 'secretariat'],
   // accept or return follow-up reports; also report on behalf of any addressee unit
   'followUps.accept': ['admin', 'secretariat'],
+  // indicators, tasks, rounds; approve or return unit reports
+  'monitoring.manage': ['admin', 'secretariat'],
 } satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

@@ -3,6 +3,7 @@ import { Button, DatePicker, Flex, Input, Select, Table, type TableColumnsType }
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { orgUnitKinds, type OrgUnit, type OrgUnitKind } from '../../../shared/contracts/org-units';
 import { PageHeader } from '../../components/page-header';
 import { ErrorResult } from '../../components/query-state';
@@ -37,6 +38,10 @@ export default function OrgUnitsPage() {
     { title: t('orgUnits.parent'), dataIndex: 'parentName', width: 220 },
     { title: t('orgUnits.validFrom'), dataIndex: 'validFrom', width: 120, render: formatDate },
     { title: t('orgUnits.validTo'), dataIndex: 'validTo', width: 120, render: formatDate },
+    {
+      title: '', key: 'overview', width: 150,
+      render: (_, u) => <Link to={`/org-units/${u.id}/overview`} onClick={(e) => e.stopPropagation()}>{t('monitoring.overviewLink')}</Link>,
+    },
   ];
 
   return (
@@ -54,7 +59,7 @@ export default function OrgUnitsPage() {
       </Flex>
       {list.isError ? <ErrorResult error={list.error} onRetry={() => void list.refetch()} /> : (
         <Table<OrgUnit>
-          rowKey="id" size="middle" columns={columns} dataSource={list.data?.items} loading={list.isFetching} scroll={{ x: 1100 }}
+          rowKey="id" size="middle" columns={columns} dataSource={list.data?.items} loading={list.isFetching} scroll={{ x: 1250 }}
           onRow={(u) => ({ onClick: () => setOpenId(u.id), style: { cursor: 'pointer' } })}
           pagination={{ current: page, pageSize: PAGE_SIZE, total: list.data?.total ?? 0, showSizeChanger: false, onChange: setPage, showTotal: (count) => t('orgUnits.total', { count }) }}
         />

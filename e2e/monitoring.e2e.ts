@@ -1,0 +1,112 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launch, login, shot } from './browser.js';
+
+let browser: Browser;
+const baseUrl = inject('baseUrl');
+beforeAll(async () => { browser = await launch(); });
+afterAll(async () => { await browser?.close(); });
+
+const CENTER = 'Trung tâm Hỗ trợ doanh nghiệp Hà Nội';
+const statusTag = (page: Page, text: string) => page.locator('.ant-tag', { hasText: text });
+
+/** The Center's 2025 report page, reached through the menu as a user would. */
+async function openReport(page: Page): Promise<string> {
+  await page.goto(`${baseUrl}/reporting-rounds`);
+  await page.getByRole('link', { name: 'Báo cáo năm 2025' }).first().click();
+  await page.waitForURL(/\/reporting-rounds\/[0-9a-f-]{36}$/);
+  await page.getByRole('link', { name: CENTER }).click();
+  await page.waitForURL(/\/reports\/[0-9a-f-]{36}$/);
+  await page.locator('#report_values_0_value').waitFor();
+  return page.url();
+}
+
+describe('program monitoring journey', () => {
+  let reportUrl = '';
+
+  it('the Center fills and submits its report on a 390 px phone', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await login(page, baseUrl, 'unit-ttht');
+    reportUrl = await openReport(page);
+    // indicators come in code order: DX_BAI_GIANG, DX_DN_SX, DX_KHOA_DT
+    await page.locator('#report_values_0_value').fill('10');
+    await page.locator('#report_values_1_value').fill('20');
+    await page.locator('#report_values_2_value').fill('24');
+    await page.locator('#report_narrative').fill('Trung tâm đã tổ chức các khóa đào tạo theo Kế hoạch 3457.');
+    // the form fits the phone: no horizontal scrolling
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await shot(page, 'monitoring-01-report-form-phone');
+    await page.getByRole('button', { name: 'Gửi báo cáo' }).click();
+    await expect.poll(() => statusTag(page, 'Chờ duyệt').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    await shot(page, 'monitoring-02-report-submitted-phone');
+    await page.close();
+  });
+
+  it('the secretariat returns it with a comment', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await login(page, baseUrl, 'secretariat');
+    await page.goto(reportUrl);
+    await page.locator('#review-comment').fill('Đề nghị rà soát lại số khóa đào tạo năm 2025.');
+    await page.getByRole('button', { name: 'Trả lại' }).click();
+    await expect.poll(() => statusTag(page, 'Trả lại').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    await shot(page, 'monitoring-03-report-returned');
+    await page.close();
+  });
+
+  it('the Center sees the comment, fixes the value and resubmits', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await login(page, baseUrl, 'unit-ttht');
+    await page.goto(reportUrl);
+    await expect.poll(() => page.getByText('Đề nghị rà soát lại số khóa đào tạo năm 2025.').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    await page.locator('#report_values_2_value').fill('27');
+    await page.getByRole('button', { name: 'Gửi báo cáo' }).click();
+    await expect.poll(() => statusTag(page, 'Chờ duyệt').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('the secretariat approves, and the dashboard shows the new value', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await login(page, baseUrl, 'secretariat');
+    await page.goto(reportUrl);
+    await page.getByRole('button', { name: 'Duyệt' }).click();
+    await expect.poll(() => statusTag(page, 'Đã duyệt').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    await expect.poll(() => page.getByText('Lần 1').count()).toBeGreaterThan(0);
+    await shot(page, 'monitoring-04-report-approved');
+
+    await page.goto(`${baseUrl}/monitoring?year=2025`);
+    const row = page.locator('.ant-table-row', { hasText: 'DX_KHOA_DT' });
+    await expect.poll(() => row.count(), { timeout: 20_000 }).toBe(1);
+    await expect.poll(async () => (await row.locator('td').nth(3).innerText()).trim()).toBe('27');
+    await page.locator('canvas').first().waitFor();
+    await shot(page, 'monitoring-05-dashboard');
+
+    for (const [path, name, wait] of [
+      ['/indicators', 'monitoring-06-indicators', 'QUY_DMST'],
+      ['/program-tasks', 'monitoring-07-tasks', '3457-06'],
+      ['/reporting-rounds', 'monitoring-08-rounds', 'Báo cáo năm 2022'],
+    ] as const) {
+      await page.goto(`${baseUrl}${path}`);
+      await expect.poll(() => page.getByText(wait).count(), { timeout: 20_000 }).toBeGreaterThan(0);
+      await shot(page, name);
+    }
+    await page.goto(`${baseUrl}/org-units?`);
+    await page.locator('input[type="search"]').first().fill('TTHTDN');
+    await page.getByRole('link', { name: 'Hồ sơ theo dõi' }).first().click();
+    await page.waitForURL(/\/org-units\/[0-9a-f-]{36}\/overview$/);
+    await expect.poll(() => page.getByText('3457-03').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    await shot(page, 'monitoring-09-unit-page');
+
+    // the last recommendation of the Sở TT&TT conclusion (S&T task ordering) linked to the indicator it concerns
+    await page.goto(`${baseUrl}/inspections`);
+    await page.getByText('Sở Thông tin và Truyền thông').first().click();
+    await page.waitForURL(/\/inspections\/[0-9a-f-]{36}/);
+    await page.getByRole('tab', { name: 'Phát hiện' }).click();
+    const picker = page.locator('.ant-select', { hasText: 'Liên kết chỉ tiêu / nhiệm vụ' }).last();
+    await picker.click();
+    await page.keyboard.type('KHCN_DE_TAI');
+    await page.locator('.ant-select-item-option', { hasText: 'KHCN_DE_TAI' }).first().click();
+    await expect.poll(() => page.locator('.ant-tag', { hasText: 'KHCN_DE_TAI' }).count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    await shot(page, 'monitoring-10-finding-link');
+    await page.close();
+  });
+});

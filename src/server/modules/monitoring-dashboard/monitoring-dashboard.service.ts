@@ -1,0 +1,101 @@
+import type { DashboardQuery, MonitoringDashboard } from '../../../shared/contracts/monitoring.js';
+import { taskStatuses, trafficLights, type TaskStatus, type TrafficLight } from '../../../shared/monitoring-domain.js';
+import type { Actor } from '../../http/context.js';
+import type { Clock } from '../../lib/clock.js';
+import type { IndicatorsService } from '../indicators/indicators.service.js';
+import type { OrgUnitsService } from '../org-units/org-units.service.js';
+import type { ProgramTasksService } from '../program-tasks/program-tasks.service.js';
+import type { ReportingRoundsService } from '../reporting-rounds/reporting-rounds.service.js';
+import { completeness } from '../reporting-rounds/timeliness.js';
+import { renderDashboardXlsx } from './dashboard-xlsx.js';
+import { monitoringDashboardPolicy } from './monitoring-dashboard.policy.js';
+import { renderRoundSummaryDocx } from './round-summary-docx.js';
+
+const measureVi: Record<string, string> = { count: 'số lượng', vnd: 'VNĐ', percent: '%', people: 'người', enterprises: 'doanh nghiệp', other: '' };
+
+export function createMonitoringDashboardService({ clock, indicators, tasks, reporting, orgUnits }: {
+  clock: Clock; indicators: IndicatorsService; tasks: ProgramTasksService; reporting: ReportingRoundsService; orgUnits: OrgUnitsService;
+}) {
+  async function build(actor: Actor, q: DashboardQuery): Promise<MonitoringDashboard> {
+    q = { ...q, orgUnitId: monitoringDashboardPolicy.scopeOrgUnitId(actor, q.orgUnitId) };
+    const program = await indicators.program(q.programId);
+    const year = q.year ?? Math.min(Number(clock.today().slice(0, 4)), program.periodEnd);
+    const years = Array.from({ length: Math.max(program.periodEnd, year) - Math.min(program.periodStart, year) + 1 }, (_, i) => Math.min(program.periodStart, year) + i);
+    const [evaluated, taskList, timelinessRows, reminders, thresholds] = await Promise.all([
+      indicators.evaluate({ programId: program.id, years, orgUnitId: q.orgUnitId, planId: q.planId }),
+      tasks.all({ programId: program.id, planId: q.planId, orgUnitId: q.orgUnitId }),
+      reporting.timelinessRows(program.id, year, q.orgUnitId),
+      reporting.reminders(actor, program.id),
+      indicators.thresholds(program.id),
+    ]);
+    const lights = Object.fromEntries(trafficLights.map((l) => [l, 0])) as Record<TrafficLight, number>;
+    const summaries = evaluated.map(({ row, years: ys }) => {
+      const current = ys.find((y) => y.year === year)!;
+      lights[current.light]++;
+      return { id: row.id, code: row.code, nameVi: row.nameVi, nameEn: row.nameEn, measureUnit: row.measureUnit, direction: row.direction, formula: row.formula, current, trend: ys };
+    });
+    const byStatus = Object.fromEntries(taskStatuses.map((s) => [s, 0])) as Record<TaskStatus, number>;
+    for (const t of taskList) byStatus[t.status]++;
+    const budgetByUnit = new Map<string, { orgUnit: { id: string; name: string }; allocatedVnd: number; spentVnd: number }>();
+    for (const t of taskList) {
+      const unit = t.delegatedUnit ?? t.leadUnit;
+      const b = budgetByUnit.get(unit.id) ?? { orgUnit: unit, allocatedVnd: 0, spentVnd: 0 };
+      b.allocatedVnd += t.budgetAllocatedVnd;
+      b.spentVnd += t.budgetSpentVnd;
+      budgetByUnit.set(unit.id, b);
+    }
+    const perUnit = new Map<string, { orgUnit: { id: string; name: string }; states: string[] }>();
+    for (const r of timelinessRows) {
+      const e = perUnit.get(r.orgUnit.id) ?? { orgUnit: r.orgUnit, states: [] };
+      e.states.push(r.timeliness);
+      perUnit.set(r.orgUnit.id, e);
+    }
+    return {
+      program: { id: program.id, code: program.code, title: program.title, periodStart: program.periodStart, periodEnd: program.periodEnd },
+      year, thresholds, indicators: summaries, lights,
+      tasks: { byStatus, total: taskList.length, overdue: taskList.filter((t) => t.overdue) },
+      budget: {
+        allocatedVnd: taskList.reduce((s, t) => s + t.budgetAllocatedVnd, 0), spentVnd: taskList.reduce((s, t) => s + t.budgetSpentVnd, 0),
+        byUnit: [...budgetByUnit.values()].sort((a, b) => b.allocatedVnd - a.allocatedVnd),
+      },
+      timeliness: [...perUnit.values()].map(({ orgUnit, states }) => {
+        const n = (s: string) => states.filter((x) => x === s).length;
+        const submitted = n('on_time') + n('late');
+        return {
+          orgUnit, expected: states.length, onTime: n('on_time'), late: n('late'), missing: n('missing'), pending: n('pending'),
+          completenessPct: completeness(states as never), timelinessPct: submitted ? (n('on_time') / submitted) * 100 : null,
+        };
+      }).sort((a, b) => a.orgUnit.name.localeCompare(b.orgUnit.name, 'vi')),
+      reminders: q.orgUnitId ? reminders.filter((r) => r.orgUnit.id === q.orgUnitId) : reminders,
+    };
+  }
+
+  return {
+    build,
+    async exportXlsx(actor: Actor, q: DashboardQuery & { table?: 'indicators' | 'tasks' | 'budget' | 'timeliness' | 'reminders' }) {
+      const d = await build(actor, q);
+      return { year: d.year, body: await renderDashboardXlsx(d, q.table) };
+    },
+
+    /** The DOCX summary of a round for the steering committee: reporting status, indicators of the round's year, tasks and budget. */
+    async roundSummaryDocx(actor: Actor, roundId: string) {
+      const round = await reporting.getRound(actor, roundId);
+      const d = await build(actor, { programId: round.programId, year: round.year, planId: round.plan?.id });
+      const program = await indicators.program(round.programId);
+      const issuer = await orgUnits.get(program.issuerOrgUnitId).catch(() => null);
+      const body = await renderRoundSummaryDocx({
+        programCode: program.code,
+        issuerLines: [issuer?.name ?? 'Thành ủy Hà Nội', `Ban Chỉ đạo Chương trình ${program.code}`],
+        issuedDate: clock.today(),
+        round: { title: round.title, period: round.period, dueDate: round.dueDate },
+        counts: round.counts,
+        units: round.units.map((u) => ({ name: u.orgUnit.name, status: u.status, timeliness: u.timeliness })),
+        indicators: d.indicators.map((i) => ({ code: i.code, name: i.nameVi, unit: measureVi[i.measureUnit] ?? i.measureUnit, ...i.current })),
+        tasks: { total: d.tasks.total, byStatus: d.tasks.byStatus, overdue: d.tasks.overdue.map((t) => ({ code: t.code, title: t.title, unit: (t.delegatedUnit ?? t.leadUnit).name, deadline: t.deadline, days: t.daysOverdue })) },
+        budget: d.budget,
+      });
+      return { round, body };
+    },
+  };
+}
+export type MonitoringDashboardService = ReturnType<typeof createMonitoringDashboardService>;
