@@ -24,8 +24,10 @@ const teamCount = async (planId: string) =>
   (await ctx.handle.db.select({ n: count() }).from(inspectionTeams).where(eq(inspectionTeams.planId, planId)))[0].n;
 
 async function demoPlan(cookie = admin) {
-  const list = (await ctx.as(cookie, { method: 'GET', url: '/api/inspection-plans?q=15-KH' })).json();
-  return (await ctx.as(cookie, { method: 'GET', url: `/api/inspection-plans/${list.items[0].id}` })).json();
+  // other tests' random plan codes may contain "15-KH" too: pick the demo plan by its exact code
+  const list = (await ctx.as(cookie, { method: 'GET', url: `/api/inspection-plans?q=${encodeURIComponent('15-KH/BCĐ')}&limit=500` })).json();
+  const plan = list.items.find((p: { code: string }) => p.code === '15-KH/BCĐ');
+  return (await ctx.as(cookie, { method: 'GET', url: `/api/inspection-plans/${plan.id}` })).json();
 }
 
 async function newPlan(areas = ['Tuyên truyền, quán triệt', 'Kế hoạch, đề án', 'Khó khăn, vướng mắc']) {
