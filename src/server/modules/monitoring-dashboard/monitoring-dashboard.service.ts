@@ -21,13 +21,17 @@ export function createMonitoringDashboardService({ clock, indicators, tasks, rep
     const program = await indicators.program(q.programId);
     const year = q.year ?? Math.min(Number(clock.today().slice(0, 4)), program.periodEnd);
     const years = Array.from({ length: Math.max(program.periodEnd, year) - Math.min(program.periodStart, year) + 1 }, (_, i) => Math.min(program.periodStart, year) + i);
-    const [evaluated, taskList, timelinessRows, reminders, thresholds] = await Promise.all([
+    // a plan filter keeps the rounds of that plan; rounds of the whole program (no plan) stay
+    const ofPlan = <T extends { planId: string | null }>(rows: T[]) => (q.planId ? rows.filter((r) => !r.planId || r.planId === q.planId) : rows);
+    const [evaluated, taskList, timelinessAll, remindersAll, thresholds] = await Promise.all([
       indicators.evaluate({ programId: program.id, years, orgUnitId: q.orgUnitId, planId: q.planId }),
       tasks.all({ programId: program.id, planId: q.planId, orgUnitId: q.orgUnitId }),
       reporting.timelinessRows(program.id, year, q.orgUnitId),
       reporting.reminders(actor, program.id),
       indicators.thresholds(program.id),
     ]);
+    const timelinessRows = ofPlan(timelinessAll);
+    const reminders = ofPlan(remindersAll).map(({ planId: _p, ...r }) => r);
     const lights = Object.fromEntries(trafficLights.map((l) => [l, 0])) as Record<TrafficLight, number>;
     const summaries = evaluated.map(({ row, years: ys }) => {
       const current = ys.find((y) => y.year === year)!;

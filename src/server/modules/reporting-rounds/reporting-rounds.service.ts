@@ -343,7 +343,7 @@ export function createReportingRoundsService({ db, repo, audit, clock, files, in
     async timelinessRows(programId: string | undefined, year: number | undefined, orgUnitId?: string) {
       const today = clock.today();
       return (await repo.reports(db, { programId, year, orgUnitId })).map(({ report, unitName, round }) => ({
-        orgUnit: { id: report.orgUnitId, name: unitName }, roundId: round.id, roundTitle: round.title, dueDate: round.dueDate,
+        orgUnit: { id: report.orgUnitId, name: unitName }, roundId: round.id, roundTitle: round.title, dueDate: round.dueDate, planId: round.planId,
         status: report.status, revision: report.revision, reportId: report.id,
         timeliness: timeliness(round.dueDate, report.firstSubmittedAt, today),
       }));
@@ -355,7 +355,7 @@ export function createReportingRoundsService({ db, repo, audit, clock, files, in
       const rows = await repo.reports(db, { programId, openOnly: true, orgUnitId: reportingPolicy.scopeOrgUnitId(actor) });
       return rows.map(({ report, unitName, round }) => ({ report, unitName, round, r: needsReminder(round.dueDate, report.firstSubmittedAt, today) }))
         .filter((x) => x.r.due)
-        .map((x) => ({ roundId: x.round.id, roundTitle: x.round.title, orgUnit: { id: x.report.orgUnitId, name: x.unitName }, dueDate: x.round.dueDate, daysLeft: x.r.daysLeft, status: x.report.status }));
+        .map((x) => ({ roundId: x.round.id, planId: x.round.planId, roundTitle: x.round.title, orgUnit: { id: x.report.orgUnitId, name: x.unitName }, dueDate: x.round.dueDate, daysLeft: x.r.daysLeft, status: x.report.status }));
     },
   };
 }
