@@ -23,6 +23,6 @@ export async function prepareDatabase(handle: DbHandle, config: Config, services
   }
   if (empty && config.loadDemo) {
     await seedDemo(services);
-    log('demo data loaded (accounts admin, secretariat, team1, team2, unit-stttt, viewer; password "demo")');
+    log('demo data loaded (accounts admin, secretariat, team1, team2, unit-stttt, unit-ttht, unit-skhdt, unit-skhcn, viewer, enterprise-demo; password "demo")');
   }
 }
