@@ -213,14 +213,18 @@ export function questionMaxPoints(q: Question): number {
   }
 }
 
-/** Every question in document order, with the pillar it belongs to. */
+const questionLists = new WeakMap<object, { question: Question; pillar: string }[]>();
+/** Every question in document order, with the pillar it belongs to (computed once per definition object; do not mutate). */
 export function allQuestions(def: Pick<FrameworkDefinition, 'pillars'>): { question: Question; pillar: string }[] {
+  const cached = questionLists.get(def);
+  if (cached) return cached;
   const out: { question: Question; pillar: string }[] = [];
   const walk = (n: FrameworkNode, pillar: string) => {
     n.questions?.forEach((q) => out.push({ question: q, pillar }));
     n.children?.forEach((c) => walk(c, pillar));
   };
   def.pillars.forEach((p) => walk(p, p.code));
+  questionLists.set(def, out);
   return out;
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type FrameworkDefinition, frameworkDefinition } from './framework-format.js';
-import { scoreAssessment } from './scoring.js';
+import { scoreAssessment, scoreAssessmentBigint } from './scoring.js';
 import { progressOf } from './answers.js';
 
 const t = (s: string) => ({ vi: s, en: s });
@@ -176,5 +176,30 @@ describe('exactness, skip logic and required questions', () => {
   });
   it('ignores values of the wrong type instead of scoring them', () => {
     expect(scoreAssessment(def, { has: 'yes', which: 'o2' })).toMatchObject({ total: 0, answeredCount: 1 });
+  });
+});
+
+describe('integer and bigint paths agree', () => {
+  it('on random answers to every test framework here', () => {
+    let seed = 7;
+    const rnd = () => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed / 2147483648; };
+    for (const def of [dbiLike, dmaLike]) {
+      for (let i = 0; i < 200; i++) {
+        const answers: Record<string, unknown> = {};
+        for (const p of def.pillars) {
+          const walk = (n: typeof p) => {
+            for (const q of n.questions ?? []) {
+              if (rnd() < 0.3) continue;
+              if (q.type === 'single') answers[q.code] = q.options[Math.floor(rnd() * q.options.length)].code;
+              if (q.type === 'yesno') answers[q.code] = rnd() < 0.5;
+              if (q.type === 'ratio') answers[q.code] = Math.floor(rnd() * 101);
+            }
+            n.children?.forEach(walk);
+          };
+          walk(p);
+        }
+        expect(scoreAssessment(def, answers)).toEqual(scoreAssessmentBigint(def, answers));
+      }
+    }
   });
 });

@@ -1,24 +1,6 @@
 import type { FrameworkDefinition, FrameworkNode, Question } from './framework-format.js';
 import { type Answers, checkAnswer, isAnswered, visibleQuestionCodes } from './answers.js';
-
-/**
- * Exact rationals over bigint: points are integer hundredths, weighted means are fractions, and the result
- * is rounded half-up to two decimals once, at the end — so 0.1 + 0.2 never becomes 0.30000000000000004.
- */
-interface Frac { n: bigint; d: bigint }
-const gcd = (a: bigint, b: bigint): bigint => { a = a < 0n ? -a : a; while (b) [a, b] = [b, a % b]; return a; };
-const frac = (n: bigint, d = 1n): Frac => { const g = gcd(n, d) || 1n; return { n: n / g, d: d / g }; };
-const add = (a: Frac, b: Frac) => frac(a.n * b.d + b.n * a.d, a.d * b.d);
-const mul = (a: Frac, b: Frac) => frac(a.n * b.n, a.d * b.d);
-const div = (a: Frac, b: Frac) => frac(a.n * b.d, a.d * b.n);
-const ZERO = frac(0n);
-/** Points as given in the definition (≤ 2 decimals) → exact hundredths. */
-const pts = (v: number) => frac(BigInt(Math.round(v * 100)), 100n);
-const minF = (a: Frac, b: Frac) => (a.n * b.d <= b.n * a.d ? a : b);
-/** a > b, or a ≥ b when `orEqual` */
-const above = (a: Frac, b: Frac, orEqual = false) => (orEqual ? a.n * b.d >= b.n * a.d : a.n * b.d > b.n * a.d);
-/** Round half-up to two decimals (values here are never negative). */
-export const round2 = (f: Frac): number => Number((2n * f.n * 100n + f.d) / (2n * f.d)) / 100;
+import { BIG, NUM, type Arith, Overflow } from './exact.js';
 
 export interface NodeScore { score: number; max: number }
 export interface PillarScore { code: string; score: number; max: number; share: number; level: number }
@@ -35,118 +17,144 @@ export interface ScoreSnapshot {
   requiredMissing: string[];
 }
 
-function questionScore(q: Question, value: unknown): Frac {
-  if (!isAnswered(value) || checkAnswer(q, value) !== null) return ZERO;
-  switch (q.type) {
-    case 'single': return pts(q.options.find((o) => o.code === value)!.score);
-    case 'multi': {
-      const sum = (value as string[]).reduce((s, c) => add(s, pts(q.options.find((o) => o.code === c)!.score)), ZERO);
-      return q.maxPoints === undefined ? sum : minF(sum, pts(q.maxPoints));
+/** Points are integers in hundredths (the format allows two decimals), so sums and maxima are exact. */
+const hundredths = (v: number) => Math.round(v * 100);
+
+interface CompiledQuestion { q: Question; max: number; weight: number; options: Map<string, number> }
+interface CompiledNode { node: FrameworkNode; max: number | null; weight: number; questions: CompiledQuestion[]; children: CompiledNode[] }
+
+/** Option scores, maxima and weights in hundredths, once per definition object (scoring runs a million times). */
+const compiledCache = new WeakMap<object, CompiledNode[]>();
+function compile(def: FrameworkDefinition): CompiledNode[] {
+  const cached = compiledCache.get(def);
+  if (cached) return cached;
+  const question = (q: Question): CompiledQuestion => {
+    const options = new Map<string, number>(q.type === 'single' || q.type === 'multi' ? q.options.map((o) => [o.code, hundredths(o.score)]) : []);
+    let max = 0;
+    if (q.type === 'single') max = Math.max(0, ...options.values());
+    if (q.type === 'multi') {
+      for (const o of options.values()) max += o;
+      if (q.maxPoints !== undefined) max = Math.min(max, hundredths(q.maxPoints));
     }
+    if (q.type === 'number' || q.type === 'ratio') max = Math.max(0, ...q.bands.map((b) => hundredths(b.score)));
+    if (q.type === 'yesno') max = Math.max(hundredths(q.yesScore), hundredths(q.noScore));
+    return { q, max, weight: hundredths(q.weight ?? 1), options };
+  };
+  const node = (n: FrameworkNode): CompiledNode => ({
+    node: n, max: n.maxPoints === undefined ? null : hundredths(n.maxPoints), weight: hundredths(n.weight ?? 1),
+    questions: (n.questions ?? []).map(question), children: (n.children ?? []).map(node),
+  });
+  const out = def.pillars.map(node);
+  compiledCache.set(def, out);
+  return out;
+}
+
+/** A question's points in hundredths; unanswered, hidden or invalid values score 0. */
+function questionScore(c: CompiledQuestion, value: unknown): number {
+  const q = c.q;
+  if (!isAnswered(value) || checkAnswer(q, value) !== null) return 0;
+  switch (q.type) {
+    case 'single': return c.options.get(value as string)!;
+    case 'multi': return Math.min(c.max, (value as string[]).reduce((s, code) => s + c.options.get(code)!, 0));
     case 'number': case 'ratio': {
-      const band = [...q.bands].reverse().find((b) => (value as number) >= b.from);
-      return band ? pts(band.score) : ZERO;
+      let score = 0;
+      for (const b of q.bands) if ((value as number) >= b.from) score = hundredths(b.score);
+      return score;
     }
-    case 'yesno': return pts(value ? q.yesScore : q.noScore);
-    default: return ZERO;
+    case 'yesno': return hundredths(value ? q.yesScore : q.noScore);
+    default: return 0;
   }
-}
-
-function questionMax(q: Question): Frac {
-  switch (q.type) {
-    case 'single': return q.options.reduce((m, o) => (above(pts(o.score), m) ? pts(o.score) : m), ZERO);
-    case 'multi': {
-      const all = q.options.reduce((s, o) => add(s, pts(o.score)), ZERO);
-      return q.maxPoints === undefined ? all : minF(all, pts(q.maxPoints));
-    }
-    case 'number': case 'ratio': return q.bands.reduce((m, b) => (above(pts(b.score), m) ? pts(b.score) : m), ZERO);
-    case 'yesno': return above(pts(q.yesScore), pts(q.noScore)) ? pts(q.yesScore) : pts(q.noScore);
-    default: return ZERO;
-  }
-}
-
-/** Level of a share score/max in a scheme: the highest band passed (a zero maximum counts as share 0). */
-function bandLevel(bands: { level: number; abovePercent: number; inclusive?: boolean }[], score: Frac, max: Frac): number {
-  const share = max.n === 0n ? ZERO : div(score, max);
-  let level = bands[0].level;
-  for (const b of bands) if (above(share, frac(BigInt(Math.round(b.abovePercent * 100)), 10_000n), b.inclusive)) level = b.level;
-  return level;
 }
 
 /**
  * Scores answers against a framework version: per node, per pillar with its level, total and overall level.
  * Pure and deterministic; hidden (skipped) questions and invalid values score 0 but keep their maximum, so a
- * "no" that hides follow-up questions cannot raise the share.
+ * "no" that hides follow-up questions cannot raise the share. Exact: rationals in hundredths of a point, rounded
+ * half-up to two decimals once at the end — on plain integers when they stay safe, else on bigint (same result).
  */
 export function scoreAssessment(def: FrameworkDefinition, answers: Answers): ScoreSnapshot {
+  try {
+    return scoreWith(NUM, def, answers);
+  } catch (e) {
+    if (e instanceof Overflow) return scoreWith(BIG, def, answers);
+    throw e;
+  }
+}
+
+function scoreWith<T>(A: Arith<T>, def: FrameworkDefinition, answers: Answers): ScoreSnapshot {
   const visible = visibleQuestionCodes(def, answers);
   const nodes: Record<string, NodeScore> = {};
-  const exact = new Map<string, { score: Frac; max: Frac }>();
   let answeredCount = 0;
   const requiredMissing: string[] = [];
+  const bandLevel = (bands: { level: number; abovePercent: number; inclusive?: boolean }[], score: T, max: T) => {
+    let level = bands[0].level;
+    for (const b of bands) if (A.shareAbove(score, max, hundredths(b.abovePercent), !!b.inclusive)) level = b.level;
+    return level;
+  };
 
-  const scoreNode = (node: FrameworkNode): { score: Frac; max: Frac } => {
-    const parts: { score: Frac; max: Frac; weight: number }[] = [];
-    for (const q of node.questions ?? []) {
+  const scoreNode = (c: CompiledNode): { score: T; max: T } => {
+    const parts: { score: T; max: T; weight: T }[] = [];
+    for (const cq of c.questions) {
+      const q = cq.q;
       const shown = visible.has(q.code);
       if (shown && isAnswered(answers[q.code])) answeredCount += 1;
       else if (shown && q.required) requiredMissing.push(q.code);
       if (q.type === 'text' || q.type === 'file') continue;
-      parts.push({ score: shown ? questionScore(q, answers[q.code]) : ZERO, max: questionMax(q), weight: q.weight ?? 1 });
+      parts.push({ score: A.int(shown ? questionScore(cq, answers[q.code]) : 0), max: A.int(cq.max), weight: A.int(cq.weight) });
     }
-    for (const c of node.children ?? []) parts.push({ ...scoreNode(c), weight: c.weight ?? 1 });
-    let result: { score: Frac; max: Frac };
-    if (node.aggregate === 'weighted') {
-      const max = pts(node.maxPoints ?? 0);
-      const scored = parts.filter((p) => p.max.n > 0n);
-      const wSum = scored.reduce((s, p) => add(s, pts(p.weight)), ZERO);
-      const mean = wSum.n === 0n ? ZERO : div(scored.reduce((s, p) => add(s, mul(pts(p.weight), div(p.score, p.max))), ZERO), wSum);
-      result = { score: mul(mean, max), max };
+    for (const child of c.children) {
+      const r = scoreNode(child);
+      parts.push({ score: r.score, max: r.max, weight: A.int(child.weight) });
+    }
+    let result: { score: T; max: T };
+    if (c.node.aggregate === 'weighted') {
+      const max = A.int(c.max ?? 0);
+      const scored = parts.filter((p) => !A.isZero(p.max));
+      const wSum = scored.reduce((s, p) => A.add(s, p.weight), A.int(0));
+      const mean = A.isZero(wSum) ? A.int(0) : A.div(scored.reduce((s, p) => A.add(s, A.mul(p.weight, A.div(p.score, p.max))), A.int(0)), wSum);
+      result = { score: A.mul(mean, max), max };
     } else {
-      const sum = parts.reduce((s, p) => add(s, p.score), ZERO);
-      const max = node.maxPoints !== undefined ? pts(node.maxPoints) : parts.reduce((s, p) => add(s, p.max), ZERO);
-      result = { score: minF(sum, max), max };
+      const sum = parts.reduce((s, p) => A.add(s, p.score), A.int(0));
+      const max = c.max !== null ? A.int(c.max) : parts.reduce((s, p) => A.add(s, p.max), A.int(0));
+      result = { score: A.min(sum, max), max };
     }
-    exact.set(node.code, result);
-    nodes[node.code] = { score: round2(result.score), max: round2(result.max) };
+    nodes[c.node.code] = { score: A.round2(result.score), max: A.round2(result.max) };
     return result;
   };
 
   const scheme = (code: string) => def.levelSchemes.find((s) => s.code === code)!.bands;
   const pillarBands = scheme(def.pillarLevelScheme);
-  const pillarExact = def.pillars.map((p) => ({ code: p.code, ...scoreNode(p) }));
+  const pillarExact = compile(def).map((c) => ({ code: c.node.code, ...scoreNode(c) }));
   const pillars: PillarScore[] = pillarExact.map((p) => ({
     code: p.code,
-    score: round2(p.score),
-    max: round2(p.max),
-    share: p.max.n === 0n ? 0 : round2(mul(div(p.score, p.max), frac(100n))),
+    score: A.round2(p.score),
+    max: A.round2(p.max),
+    share: A.percent(p.score, p.max),
     level: bandLevel(pillarBands, p.score, p.max),
   }));
 
-  let total: Frac;
-  let max: Frac;
+  let total = pillarExact.reduce((s, p) => A.add(s, p.score), A.int(0));
+  let max = pillarExact.reduce((s, p) => A.add(s, p.max), A.int(0));
   let overallLevel: number;
   const rule = def.overall;
   if (rule.type === 'mean') {
-    const count = frac(BigInt(pillarExact.length));
-    total = div(pillarExact.reduce((s, p) => add(s, p.score), ZERO), count);
-    max = div(pillarExact.reduce((s, p) => add(s, p.max), ZERO), count);
+    const count = A.int(pillarExact.length);
+    total = A.div(total, count);
+    max = A.div(max, count);
     overallLevel = bandLevel(scheme(rule.levelScheme), total, max);
   } else {
-    total = pillarExact.reduce((s, p) => add(s, p.score), ZERO);
-    max = pillarExact.reduce((s, p) => add(s, p.max), ZERO);
     overallLevel = rule.baseLevel;
     for (const g of rule.gates) {
       const enough = pillars.filter((p) => p.level >= g.pillarLevelAtLeast).length >= g.minPillars;
-      if (above(total, pts(g.totalAbove)) && enough && g.level > overallLevel) overallLevel = g.level;
+      if (A.gt(total, A.int(hundredths(g.totalAbove))) && enough && g.level > overallLevel) overallLevel = g.level;
     }
   }
   const levelName = def.levelNames.find((l) => l.level === overallLevel)?.name ?? { vi: String(overallLevel), en: String(overallLevel) };
   return {
     frameworkCode: def.code,
     version: def.version,
-    total: round2(total),
-    max: round2(max),
+    total: A.round2(total),
+    max: A.round2(max),
     overallLevel,
     overallLevelName: levelName,
     pillars,
@@ -155,3 +163,6 @@ export function scoreAssessment(def: FrameworkDefinition, answers: Answers): Sco
     requiredMissing,
   };
 }
+
+/** The bigint path alone, so tests can prove both paths agree. */
+export const scoreAssessmentBigint = (def: FrameworkDefinition, answers: Answers): ScoreSnapshot => scoreWith(BIG, def, answers);

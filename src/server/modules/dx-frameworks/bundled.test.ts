@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { allQuestions, type Question } from '../../../shared/dx/framework-format.js';
-import { scoreAssessment } from '../../../shared/dx/scoring.js';
+import { scoreAssessment, scoreAssessmentBigint } from '../../../shared/dx/scoring.js';
 import { readBundledFramework } from './bundled.js';
 
 /** The answer that scores most on each question (text and file evidence left empty). */
@@ -51,6 +51,9 @@ describe('bundled framework data', () => {
     expect(dma.pillars.map((p) => [p.code, p.maxPoints])).toEqual([['DBS', 100], ['DRE', 100], ['HCD', 100], ['DMG', 100], ['AAI', 100], ['GRD', 100]]);
     const answers = Object.fromEntries(allQuestions(dma).map(({ question }) => [question.code, best(question)]).filter(([, v]) => v !== undefined));
     expect(scoreAssessment(dma, answers)).toMatchObject({ total: 100, max: 100, overallLevel: 4 });
+    // a mixed answer set: the fast integer path and the bigint path agree on weighted dimensions
+    const mixed = { ...answers, 'DBS-1': ['needs', 'plan'], 'DRE-2': 60, 'HCD-2': 's1', 'AAI-1': ['rpa'], 'GRD-2': false };
+    expect(scoreAssessment(dma, mixed)).toEqual(scoreAssessmentBigint(dma, mixed));
     // only the green dimension full: 100 / 6 = 16.67 → Basic
     const green = scoreAssessment(dma, { 'GRD-1': ['paper', 'energy', 'travel', 'waste', 'ewaste'], 'GRD-2': true });
     expect(green).toMatchObject({ total: 16.67, overallLevel: 1, overallLevelName: { en: 'Basic' } });
