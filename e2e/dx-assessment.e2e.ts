@@ -86,6 +86,8 @@ describe('enterprise assessment journey', () => {
     await shot(page, 'dx-07-verified');
     await page.goto(`${baseUrl}/enterprises`);
     await expect.poll(() => page.locator('.ant-table-row').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    // the registry also holds the ~2,000 synthetic enterprises of the analytics demo: search, as an officer would
+    await page.locator('.ant-input-search input').fill('Hồ Tây');
     await page.getByText('Công ty TNHH Giải pháp Số Hồ Tây (demo)').first().click();
     await expect.poll(() => page.locator('.ant-drawer').getByText('Nhỏ').count(), { timeout: 20_000 }).toBeGreaterThan(0);
     await shot(page, 'dx-08-enterprise');
