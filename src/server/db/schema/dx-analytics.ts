@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, numeric, pgTable, primaryKey, smallint, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, users } from './foundation.js';
+import { dxFrameworkVersions } from './dx.js';
 
 /**
  * One bulk import of a file (CLI or admin upload). A rerun of the same file (same kind and SHA-256)
@@ -40,3 +41,29 @@ export const dxImportErrors = pgTable('dx_import_errors', {
   field: text('field').notNull(),
   reason: text('reason').notNull(),
 }, (t) => [index('dx_import_errors_job_idx').on(t.jobId, t.row)]);
+
+/**
+ * Coarser grains of `dx_rollups`, kept in the same transactions: city-wide questions (no commune or district) read
+ * `dx_rollups_city`, commune questions without sector or size read `dx_rollups_commune`. Each holds a few hundred
+ * to a few thousand cells whatever the number of assessments, so those queries stay flat at a million.
+ */
+export const dxRollupsCity = pgTable('dx_rollups_city', {
+  frameworkVersionId: uuid('framework_version_id').notNull().references(() => dxFrameworkVersions.id),
+  year: smallint('year').notNull(),
+  sectorCode: text('sector_code').notNull(),
+  sizeClass: text('size_class').notNull(),
+  overallLevel: smallint('overall_level').notNull(),
+  n: integer('n').notNull(),
+  sumTotal: numeric('sum_total', { precision: 16, scale: 2, mode: 'number' }).notNull(),
+  sumPillars: numeric('sum_pillars', { precision: 16, scale: 2, mode: 'number' }).array().notNull(),
+}, (t) => [unique('dx_rollups_city_uq').on(t.frameworkVersionId, t.year, t.sectorCode, t.sizeClass, t.overallLevel)]);
+
+export const dxRollupsCommune = pgTable('dx_rollups_commune', {
+  frameworkVersionId: uuid('framework_version_id').notNull().references(() => dxFrameworkVersions.id),
+  year: smallint('year').notNull(),
+  communeId: uuid('commune_id'),
+  overallLevel: smallint('overall_level').notNull(),
+  n: integer('n').notNull(),
+  sumTotal: numeric('sum_total', { precision: 16, scale: 2, mode: 'number' }).notNull(),
+  sumPillars: numeric('sum_pillars', { precision: 16, scale: 2, mode: 'number' }).array().notNull(),
+}, (t) => [unique('dx_rollups_commune_uq').on(t.frameworkVersionId, t.year, t.communeId, t.overallLevel).nullsNotDistinct()]);

@@ -35,6 +35,17 @@ function where(f: RollupFilter): SQL {
   return sql.join(parts, sql` and `);
 }
 
+/**
+ * The smallest rollup grain that can answer: city-wide when neither the grouping nor the filter involves a
+ * commune or district, per commune when they involve neither sector nor size class, else the finest.
+ */
+export function rollupTable(dims: SqlDimension[], f: RollupFilter): 'dx_rollups' | 'dx_rollups_city' | 'dx_rollups_commune' {
+  const byPlace = dims.includes('commune') || !!f.communeCodes?.length || !!f.districtCodes?.length;
+  const byFirm = dims.includes('sector') || dims.includes('sizeClass') || !!f.sectors?.length || !!f.sizeClasses?.length;
+  if (!byPlace) return 'dx_rollups_city';
+  return byFirm ? 'dx_rollups' : 'dx_rollups_commune';
+}
+
 const keyCols = (dims: SqlDimension[]) => dims.map((d, i) => sql`${dimSql[d]} as ${sql.raw(`k${i}`)}`);
 const groupCols = (dims: SqlDimension[]) => dims.map((d) => dimSql[d]);
 
@@ -49,10 +60,12 @@ export function createDxAnalyticsRepo() {
      * assessments). Pillars are summed by position (`sum_pillars[i]`), so no row is unnested.
      */
     async levelAggregates(db: DbOrTx, dims: SqlDimension[], f: RollupFilter, pillarCount: number): Promise<LevelAggregate[]> {
+      const table = rollupTable(dims, f);
+      const communeJoin = table === 'dx_rollups_city' ? sql`` : sql`left join org_units c on c.id = r.commune_id`;
       const pillarCols = Array.from({ length: pillarCount }, (_, i) => sql`sum(r.sum_pillars[${sql.raw(String(i + 1))}])::float8 as ${sql.raw(`p${i}`)}`);
       const res = await db.execute(sql`
         select ${sql.join([...keyCols(dims), sql`r.overall_level as level`, sql`sum(r.n)::int as n`, sql`sum(r.sum_total)::float8 as sum_total`, ...pillarCols], sql`, `)}
-        from dx_rollups r left join org_units c on c.id = r.commune_id
+        from ${sql.raw(table)} r ${communeJoin}
         where ${where(f)}
         group by ${sql.join([...groupCols(dims), sql`r.overall_level`], sql`, `)}`);
       return rowsOf<Record<string, unknown>>(res).map((r) => ({
@@ -64,7 +77,7 @@ export function createDxAnalyticsRepo() {
 
     async years(db: DbOrTx, frameworkVersionId: string | null): Promise<number[]> {
       if (!frameworkVersionId) return [];
-      const res = await db.execute(sql`select distinct year from dx_rollups where framework_version_id = ${frameworkVersionId} and n > 0 order by year`);
+      const res = await db.execute(sql`select distinct year from dx_rollups_city where framework_version_id = ${frameworkVersionId} and n > 0 order by year`);
       return rowsOf<{ year: number }>(res).map((r) => Number(r.year));
     },
 

@@ -70,7 +70,10 @@ export async function addScored(db: Db, facts: ScoredFacts, count = 1) {
   });
 }
 
-/** The rollup as it should be, recomputed by scanning the scored assessments of a version; returns the cells that differ. */
+/**
+ * The rollup as it should be, recomputed by scanning the scored assessments of a version, and its coarser grains as
+ * sums of the finest; returns the cells that differ.
+ */
 export async function rollupMismatches(db: Db, frameworkVersionId: string): Promise<unknown[]> {
   const key = sql`year, coalesce(commune_id::text, '-') as commune, sector_code, size_class, overall_level`;
   const res = await db.execute(sql`
@@ -89,6 +92,25 @@ export async function rollupMismatches(db: Db, frameworkVersionId: string): Prom
       where framework_version_id = ${frameworkVersionId} and n <> 0)
     select * from truth t full join roll r using (year, commune, sector_code, size_class, overall_level, ord)
     where t.s is distinct from r.s`);
+  // the coarser grains must equal the finest summed over the dimensions they drop
+  const grains = await db.execute(sql`
+    with fine as (select r.*, u.ord, u.p from dx_rollups r cross join lateral unnest(r.sum_pillars) with ordinality u(p, ord)
+                  where framework_version_id = ${frameworkVersionId}),
+    city_truth as (select year, sector_code, size_class, overall_level, ord, sum(n)::int as n, sum(sum_total) as t, sum(p) as p
+                   from fine group by 1, 2, 3, 4, 5 having sum(n) <> 0),
+    city as (select year, sector_code, size_class, overall_level, u.ord, n, sum_total as t, u.p
+             from dx_rollups_city cross join lateral unnest(sum_pillars) with ordinality u(p, ord)
+             where framework_version_id = ${frameworkVersionId} and n <> 0),
+    commune_truth as (select year, coalesce(commune_id::text, '-') as commune, overall_level, ord, sum(n)::int as n, sum(sum_total) as t, sum(p) as p
+                      from fine group by 1, 2, 3, 4 having sum(n) <> 0),
+    commune as (select year, coalesce(commune_id::text, '-') as commune, overall_level, u.ord, n, sum_total as t, u.p
+                from dx_rollups_commune cross join lateral unnest(sum_pillars) with ordinality u(p, ord)
+                where framework_version_id = ${frameworkVersionId} and n <> 0)
+    select 'city' as grain, a.* from city_truth a full join city b using (year, sector_code, size_class, overall_level, ord)
+      where a.n is distinct from b.n or a.t is distinct from b.t or a.p is distinct from b.p
+    union all
+    select 'commune', a.year, a.commune, null, a.overall_level, a.ord, a.n, a.t, a.p from commune_truth a full join commune b using (year, commune, overall_level, ord)
+      where a.n is distinct from b.n or a.t is distinct from b.t or a.p is distinct from b.p`);
   const rows = (x: unknown) => ((x as { rows?: unknown[] }).rows ?? (x as unknown[]));
-  return [...rows(res), ...rows(pillars)];
+  return [...rows(res), ...rows(pillars), ...rows(grains)];
 }
