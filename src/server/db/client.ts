@@ -24,6 +24,8 @@ export async function openDb(opts: { url?: string; dataDir?: string }): Promise<
     pg.types.setTypeParser(1082, (v: string) => v);
     const { drizzle } = await import('drizzle-orm/node-postgres');
     const pool = new pg.Pool({ connectionString: opts.url, max: 10 });
+    // an idle connection dropped by the server (restart, failover) must not crash the process: the pool replaces it
+    pool.on('error', (err) => console.error(`database connection lost: ${err.message}`));
     const db = drizzle(pool, { schema }) as unknown as Db;
     return { db, kind: 'postgres', close: () => pool.end() };
   }

@@ -41,8 +41,21 @@ export async function createTestContext(opts: { clock?: Clock; demo?: boolean } 
     dropDb = async () => {
       const c = new pg.Client({ connectionString: serverUrl });
       await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
+      try {
+        // the pool's sockets may still be closing: wait for them rather than have the server kill them
+        // (a killed connection surfaces as an uncaught 57P01 in whichever test file runs next)
+        for (let attempt = 0; ; attempt++) {
+          try {
+            await c.query(`drop database if exists ${name}`);
+            break;
+          } catch (err) {
+            if ((err as { code?: string }).code !== '55006' || attempt >= 40) throw err;
+            await new Promise((r) => setTimeout(r, 250));
+          }
+        }
+      } finally {
+        await c.end();
+      }
     };
   }
   const config = loadConfig({ NODE_ENV: 'test', DEMO_DATA: opts.demo === false ? 'false' : 'true', WEB_DIST: '/nonexistent', LOGIN_MAX_FAILURES: '5' });

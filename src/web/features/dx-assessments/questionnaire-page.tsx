@@ -47,16 +47,26 @@ function Questionnaire({ a, def }: { a: AssessmentDetail; def: FrameworkDefiniti
   const ret = useReturn(a.id);
   const editable = (a.status === 'draft' || a.status === 'returned') && role !== 'viewer';
 
+  const inflight = useRef<Promise<unknown> | null>(null);
+  // Saves what is pending, after any save already on its way: submitting right after the last answer must
+  // not overtake that answer's save (the server would then find it missing).
   const flush = useCallback(async () => {
     if (timer.current) clearTimeout(timer.current);
     timer.current = null;
+    if (inflight.current) await inflight.current.catch(() => {});
     const patch = pending.current;
     if (!Object.keys(patch).length) return;
     pending.current = {};
-    await save.mutateAsync(patch).catch((err) => {
+    const saving = save.mutateAsync(patch);
+    inflight.current = saving;
+    try {
+      await saving;
+    } catch (err) {
       void message.error(t('dxAssessments.saveFailed', { message: errorMessage(t, err) }));
       throw err;
-    });
+    } finally {
+      if (inflight.current === saving) inflight.current = null;
+    }
   }, [save, message, t]);
   useEffect(() => () => { void flush().catch(() => {}); }, []); // eslint-disable-line react-hooks/exhaustive-deps
 
