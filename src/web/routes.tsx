@@ -64,11 +64,11 @@ export const appRoutes: AppRoute[] = [
   { path: ENTERPRISE_HOME, page: lazy(() => import('./features/enterprises/my-enterprise-page')), menu: { title: 'enterprises.myTitle', icon: <ShopOutlined /> }, roles: ['enterprise'] },
   { path: '/dx-assessments/:id', page: lazy(() => import('./features/dx-assessments/questionnaire-page')), roles: ['enterprise', 'admin', 'secretariat', 'viewer'] },
   { path: '/dx-assessments/:id/report', page: lazy(() => import('./features/dx-assessments/report-page')), roles: ['enterprise', 'admin', 'secretariat', 'viewer'] },
-  { path: '/dx-assessments', page: lazy(() => import('./features/dx-assessments/assessments-page')), menu: { title: 'dxAssessments.title', icon: <FormOutlined /> }, roles: ['admin', 'secretariat', 'viewer'] },
-  { path: '/enterprises', page: lazy(() => import('./features/enterprises/enterprises-page')), menu: { title: 'enterprises.title', icon: <BankOutlined /> }, roles: ['admin', 'secretariat', 'viewer'] },
-  { path: '/dx-frameworks', page: lazy(() => import('./features/dx-frameworks/frameworks-page')), menu: { title: 'dxFrameworks.title', icon: <NodeIndexOutlined /> }, roles: ['admin', 'secretariat'] },
-  { path: '/dx-analytics', page: lazy(() => import('./features/dx-analytics/analytics-page')), menu: { title: 'dxAnalytics.title', icon: <AreaChartOutlined /> }, roles: ['admin', 'secretariat', 'viewer'] },
-  { path: '/dx-imports', page: lazy(() => import('./features/dx-analytics/imports-page')), menu: { title: 'dxAnalytics.importsTitle', icon: <CloudUploadOutlined /> }, roles: ['admin'] },
+  { path: '/dx-assessments', page: lazy(() => import('./features/dx-assessments/assessments-page')), menu: { title: 'dxAssessments.title', icon: <FormOutlined />, group: 'dxAssessments.group' }, roles: ['admin', 'secretariat', 'viewer'] },
+  { path: '/enterprises', page: lazy(() => import('./features/enterprises/enterprises-page')), menu: { title: 'enterprises.title', icon: <BankOutlined />, group: 'dxAssessments.group' }, roles: ['admin', 'secretariat', 'viewer'] },
+  { path: '/dx-frameworks', page: lazy(() => import('./features/dx-frameworks/frameworks-page')), menu: { title: 'dxFrameworks.title', icon: <NodeIndexOutlined />, group: 'dxAssessments.group' }, roles: ['admin', 'secretariat'] },
+  { path: '/dx-analytics', page: lazy(() => import('./features/dx-analytics/analytics-page')), menu: { title: 'dxAnalytics.title', icon: <AreaChartOutlined />, group: 'dxAssessments.group' }, roles: ['admin', 'secretariat', 'viewer'] },
+  { path: '/dx-imports', page: lazy(() => import('./features/dx-analytics/imports-page')), menu: { title: 'dxAnalytics.importsTitle', icon: <CloudUploadOutlined />, group: 'dxAssessments.group' }, roles: ['admin'] },
   { path: '/audit-events', page: lazy(() => import('./features/audit-events/audit-events-page')), menu: { title: 'auditEvents.title', icon: <AuditOutlined /> }, permission: 'auditEvents.read' },
 ];
 

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, numeric, pgTable, primaryKey, smallint, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, pgTable, primaryKey, smallint, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, users } from './foundation.js';
-import { dxFrameworkVersions } from './dx.js';
+import { dxFrameworkVersions, rollupMeasures } from './dx.js';
 
 /**
  * One bulk import of a file (CLI or admin upload). A rerun of the same file (same kind and SHA-256)
@@ -53,9 +53,7 @@ export const dxRollupsCity = pgTable('dx_rollups_city', {
   sectorCode: text('sector_code').notNull(),
   sizeClass: text('size_class').notNull(),
   overallLevel: smallint('overall_level').notNull(),
-  n: integer('n').notNull(),
-  sumTotal: numeric('sum_total', { precision: 16, scale: 2, mode: 'number' }).notNull(),
-  sumPillars: numeric('sum_pillars', { precision: 16, scale: 2, mode: 'number' }).array().notNull(),
+  ...rollupMeasures(),
 }, (t) => [unique('dx_rollups_city_uq').on(t.frameworkVersionId, t.year, t.sectorCode, t.sizeClass, t.overallLevel)]);
 
 export const dxRollupsCommune = pgTable('dx_rollups_commune', {
@@ -63,7 +61,5 @@ export const dxRollupsCommune = pgTable('dx_rollups_commune', {
   year: smallint('year').notNull(),
   communeId: uuid('commune_id'),
   overallLevel: smallint('overall_level').notNull(),
-  n: integer('n').notNull(),
-  sumTotal: numeric('sum_total', { precision: 16, scale: 2, mode: 'number' }).notNull(),
-  sumPillars: numeric('sum_pillars', { precision: 16, scale: 2, mode: 'number' }).array().notNull(),
+  ...rollupMeasures(),
 }, (t) => [unique('dx_rollups_commune_uq').on(t.frameworkVersionId, t.year, t.communeId, t.overallLevel).nullsNotDistinct()]);

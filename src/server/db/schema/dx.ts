@@ -119,6 +119,13 @@ export const dxAssessments = pgTable('dx_assessments', {
  * submission, return and re-score: city analytics read these few thousand rows instead of a million
  * assessments. One row per (version, year, commune, sector, size class, overall level).
  */
+/** What every rollup cell holds: how many assessments, Σ total score, Σ score per pillar (framework order). */
+export const rollupMeasures = () => ({
+  n: integer('n').notNull(),
+  sumTotal: numeric('sum_total', { precision: 16, scale: 2, mode: 'number' }).notNull(),
+  sumPillars: numeric('sum_pillars', { precision: 16, scale: 2, mode: 'number' }).array().notNull(),
+});
+
 export const dxRollups = pgTable('dx_rollups', {
   frameworkVersionId: uuid('framework_version_id').notNull().references(() => dxFrameworkVersions.id),
   year: smallint('year').notNull(),
@@ -126,9 +133,7 @@ export const dxRollups = pgTable('dx_rollups', {
   sectorCode: text('sector_code').notNull(),
   sizeClass: text('size_class').notNull(),
   overallLevel: smallint('overall_level').notNull(),
-  n: integer('n').notNull(),
-  sumTotal: numeric('sum_total', { precision: 16, scale: 2, mode: 'number' }).notNull(),
-  sumPillars: numeric('sum_pillars', { precision: 16, scale: 2, mode: 'number' }).array().notNull(),
+  ...rollupMeasures(),
 }, (t) => [
   unique('dx_rollups_uq').on(t.frameworkVersionId, t.year, t.communeId, t.sectorCode, t.sizeClass, t.overallLevel).nullsNotDistinct(),
 ]);

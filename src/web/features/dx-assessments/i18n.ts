@@ -3,6 +3,7 @@ import { defineStrings } from '../../i18n/define-strings';
 export default defineStrings({
   vi: {
     title: 'Đánh giá chuyển đổi số',
+    group: 'Chuyển đổi số doanh nghiệp',
     status: { draft: 'Đang trả lời', submitted: 'Đã nộp', verified: 'Đã xác nhận', returned: 'Bị trả lại' },
     statusLabel: 'Trạng thái',
     year: 'Năm',
@@ -57,6 +58,7 @@ export default defineStrings({
   },
   en: {
     title: 'DX assessments',
+    group: 'Enterprise digital transformation',
     status: { draft: 'In progress', submitted: 'Submitted', verified: 'Verified', returned: 'Returned' },
     statusLabel: 'Status',
     year: 'Year',
