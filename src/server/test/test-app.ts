@@ -86,3 +86,7 @@ export async function createTestContext(opts: { clock?: Clock; demo?: boolean } 
 
 /** Unique text for factory-made data, so tests never collide on shared databases. */
 export const unique = (prefix: string) => `${prefix}-${randomBytes(4).toString('hex')}`;
+
+/** The fields named by a validation error response (`details.issues[].field`), for asserting which input was refused. */
+export const issueFields = (res: { json(): { error: { details: { issues: { field: string }[] } } } }) =>
+  res.json().error.details.issues.map((i) => i.field);

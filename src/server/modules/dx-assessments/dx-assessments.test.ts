@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { factories, type Factories } from '../../test/factories.js';
-import { createTestContext, type TestContext } from '../../test/test-app.js';
+import { createTestContext, type TestContext, issueFields as fields } from '../../test/test-app.js';
 import { multipart, PDF } from '../inspections/test-helpers.js';
 import { bestDbiAnswers, enterpriseWithAccounts, minimalDbiAnswers, rollupCount } from './test-helpers.js';
 
@@ -12,7 +12,6 @@ beforeAll(async () => {
 });
 afterAll(async () => { await ctx?.close(); });
 
-const fields = (res: { json(): { error: { details: { issues: { field: string }[] } } } }) => res.json().error.details.issues.map((i) => i.field);
 const start = (cookie: string, payload: object) => ctx.as(cookie, { method: 'POST', url: '/api/dx/assessments', payload });
 const answer = (cookie: string, id: string, answers: object) => ctx.as(cookie, { method: 'PATCH', url: `/api/dx/assessments/${id}/answers`, payload: { answers } });
 const act = (cookie: string, id: string, what: string, payload?: object) => ctx.as(cookie, { method: 'POST', url: `/api/dx/assessments/${id}/${what}`, ...(payload ? { payload } : {}) });

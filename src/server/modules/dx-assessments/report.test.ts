@@ -1,7 +1,7 @@
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { factories, type Factories } from '../../test/factories.js';
-import { createTestContext, type TestContext } from '../../test/test-app.js';
+import { createTestContext, type TestContext, issueFields as fields } from '../../test/test-app.js';
 import { bestDbiAnswers, dbi, enterpriseWithAccounts, minimalDbiAnswers, rollupCount } from './test-helpers.js';
 
 let ctx: TestContext;
@@ -14,7 +14,6 @@ beforeAll(async () => {
 });
 afterAll(async () => { await ctx?.close(); });
 
-const fields = (res: { json(): { error: { details: { issues: { field: string }[] } } } }) => res.json().error.details.issues.map((i) => i.field);
 
 /** An enterprise (trade, small) with a submitted DBI assessment for `year` from `answers`. */
 async function submitted(year: number, answers: Record<string, unknown>, o = {}) {

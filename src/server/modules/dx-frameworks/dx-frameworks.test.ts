@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FrameworkDefinition } from '../../../shared/dx/framework-format.js';
-import { createTestContext, type TestContext } from '../../test/test-app.js';
+import { createTestContext, type TestContext, issueFields as fields } from '../../test/test-app.js';
 import { readBundledFramework } from './bundled.js';
 
 let ctx: TestContext;
@@ -13,7 +13,6 @@ beforeAll(async () => {
 });
 afterAll(async () => { await ctx?.close(); });
 
-const fields = (res: { json(): { error: { details: { issues: { field: string }[] } } } }) => res.json().error.details.issues.map((i) => i.field);
 
 /** A copy of EU-DMA-SME as version `version`, changed by `edit`. */
 function dmaVersion(version: number, edit: (d: FrameworkDefinition) => void = () => {}) {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withCheckDigit } from '../../../shared/enterprises/tax-code.js';
 import { factories, type Factories } from '../../test/factories.js';
-import { createTestContext, type TestContext } from '../../test/test-app.js';
+import { createTestContext, type TestContext, issueFields as fields } from '../../test/test-app.js';
 import { enterpriseInputFor, newTaxCode } from './test-helpers.js';
 
 let ctx: TestContext;
@@ -16,7 +16,6 @@ afterAll(async () => { await ctx?.close(); });
 
 const BN = 1_000_000_000;
 const post = (cookie: string, payload: object) => ctx.as(cookie, { method: 'POST', url: '/api/enterprises', payload });
-const fields = (res: { json(): { error: { details: { issues: { field: string }[] } } } }) => res.json().error.details.issues.map((i) => i.field);
 
 /** An enterprise account acting for a newly registered enterprise. */
 async function enterpriseAccount(o = {}) {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../lib/clock.js';
 import { factories, type Factories } from '../../test/factories.js';
-import { createTestContext, type TestContext } from '../../test/test-app.js';
+import { createTestContext, type TestContext, issueFields as fields } from '../../test/test-app.js';
 import { issueConclusion } from './test-helpers.js';
 
 // "today" is 2024-05-01 in Hanoi for the whole file
@@ -34,7 +34,6 @@ const report = (cookie: string, id: string, payload: object) =>
 const decide = (cookie: string, id: string, payload: object) =>
   ctx.as(cookie, { method: 'POST', url: `/api/follow-ups/${id}/acceptance`, payload });
 const detail = async (id: string) => (await ctx.as(secretariat, { method: 'GET', url: `/api/follow-ups/${id}` })).json();
-const fields = (res: { json(): { error: { details: { issues: { field: string }[] } } } }) => res.json().error.details.issues.map((i) => i.field);
 
 describe('follow-ups', () => {
   it('createForConclusion makes one open, audited follow-up per remedy and recommendation', async () => {

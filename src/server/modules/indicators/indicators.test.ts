@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../lib/clock.js';
 import { factories, type Factories } from '../../test/factories.js';
-import { createTestContext, type TestContext } from '../../test/test-app.js';
+import { createTestContext, type TestContext, issueFields as fields } from '../../test/test-app.js';
 import { issueConclusion } from '../follow-ups/test-helpers.js';
 import { monitoringScene } from '../reporting-rounds/test-helpers.js';
 
@@ -17,7 +17,6 @@ beforeAll(async () => {
 });
 afterAll(async () => { await ctx?.close(); });
 
-const fields = (res: { json(): { error: { details: { issues: { field: string }[] } } } }) => res.json().error.details.issues.map((i) => i.field);
 const base = (programId: string, o: object = {}) => ({
   programId, code: 'A', nameVi: 'Chỉ tiêu A', measureUnit: 'count', periodType: 'year', periodAggregation: 'sum', unitAggregation: 'sum', direction: 'higher', ...o,
 });

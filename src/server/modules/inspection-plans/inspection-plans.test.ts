@@ -3,7 +3,7 @@ import JSZip from 'jszip';
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assessments, auditEvents, inspections, inspectionTeams } from '../../db/schema/index.js';
-import { createTestContext, unique, type TestContext } from '../../test/test-app.js';
+import { createTestContext, unique, type TestContext, issueFields as fields } from '../../test/test-app.js';
 import { factories, type Factories } from '../../test/factories.js';
 
 let ctx: TestContext;
@@ -16,8 +16,6 @@ beforeAll(async () => {
 });
 afterAll(async () => { await ctx?.close(); });
 
-type Res = Awaited<ReturnType<TestContext['as']>>;
-const fields = (res: Res) => (res.json().error.details.issues as { field: string }[]).map((i) => i.field);
 const auditCount = async (entityId: string) =>
   (await ctx.handle.db.select({ n: count() }).from(auditEvents).where(eq(auditEvents.entityId, entityId)))[0].n;
 const teamCount = async (planId: string) =>

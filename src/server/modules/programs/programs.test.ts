@@ -1,7 +1,7 @@
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, programs } from '../../db/schema/index.js';
-import { createTestContext, unique, type TestContext } from '../../test/test-app.js';
+import { createTestContext, unique, type TestContext, issueFields as fields } from '../../test/test-app.js';
 import { factories, type Factories } from '../../test/factories.js';
 
 let ctx: TestContext;
@@ -14,7 +14,6 @@ beforeAll(async () => {
 });
 afterAll(async () => { await ctx?.close(); });
 
-const fields = (res: { json(): { error: { details: { issues: { field: string }[] } } } }) => res.json().error.details.issues.map((i) => i.field);
 const auditCount = async (entityId: string) =>
   (await ctx.handle.db.select({ n: count() }).from(auditEvents).where(eq(auditEvents.entityId, entityId)))[0].n;
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../lib/clock.js';
 import { factories, type Factories } from '../../test/factories.js';
-import { createTestContext, type TestContext } from '../../test/test-app.js';
+import { createTestContext, type TestContext, issueFields as fields } from '../../test/test-app.js';
 import { monitoringScene } from './test-helpers.js';
 
 // "today" is 10 March 2025 in Hanoi for the whole file
@@ -17,7 +17,6 @@ beforeAll(async () => {
 });
 afterAll(async () => { await ctx?.close(); });
 
-const fields = (res: { json(): { error: { details: { issues: { field: string }[] } } } }) => res.json().error.details.issues.map((i) => i.field);
 
 describe('reporting rounds and unit reports', () => {
   it('opens one report per responsible unit: the center reports the indicators and the delegated task', async () => {
