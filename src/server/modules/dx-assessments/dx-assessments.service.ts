@@ -3,7 +3,8 @@ import type {
 } from '../../../shared/contracts/dx-assessments.js';
 import { answerIssues, type Answers, progressOf } from '../../../shared/dx/answers.js';
 import { allQuestions } from '../../../shared/dx/framework-format.js';
-import { type ScoreSnapshot, scoreAssessment } from '../../../shared/dx/scoring.js';
+import { scoreAssessment } from '../../../shared/dx/scoring.js';
+import { packSnapshot, unpackSnapshot } from '../../../shared/dx/snapshot-store.js';
 import { recommendationFor, topImprovements } from '../../../shared/dx/what-if.js';
 import type { Db, DbOrTx } from '../../db/client.js';
 import type { Actor } from '../../http/context.js';
@@ -63,7 +64,7 @@ export function createDxAssessmentsService({ db, repo, audit, clock, frameworks,
     const { definition } = await frameworks.versionById(r.row.frameworkVersionId);
     return {
       ...toItem(r), answers: r.row.answers, answeredBy: r.row.answeredBy,
-      progress: progressOf(definition, r.row.answers), snapshot: (r.row.snapshot as ScoreSnapshot | null) ?? null,
+      progress: progressOf(definition, r.row.answers), snapshot: unpackSnapshot(definition, r.row.snapshot),
     };
   }
 
@@ -83,7 +84,7 @@ export function createDxAssessmentsService({ db, repo, audit, clock, frameworks,
     const e = (await enterprises.getRow(row.enterpriseId, tx))!;
     return {
       snapshot, patch: {
-        snapshot, totalScore: snapshot.total, overallLevel: snapshot.overallLevel, pillarScores: snapshot.pillars.map((p) => p.score),
+        snapshot: packSnapshot(definition, snapshot), totalScore: snapshot.total, overallLevel: snapshot.overallLevel, pillarScores: snapshot.pillars.map((p) => p.score),
         communeId: e.currentCommuneId, sectorCode: e.sectorCode, sizeClass: e.sizeClass,
       },
     };
@@ -224,7 +225,8 @@ export function createDxAssessmentsService({ db, repo, audit, clock, frameworks,
         await rollup.apply(tx, factsOf(before), factsOf(after));
         await audit.record(tx, actor, {
           action: 'update', entityType: 'dxAssessment', entityId: id,
-          before: { version: current.version, status: before.status, snapshot: before.snapshot }, after: { version: target.version, status: after.status, snapshot: after.snapshot, dropped },
+          before: { version: current.version, status: before.status, snapshot: unpackSnapshot(current.definition, before.snapshot) },
+          after: { version: target.version, status: after.status, snapshot: unpackSnapshot(target.definition, after.snapshot), dropped },
         });
       });
       return { ...(await get(actor, id)), droppedAnswers: dropped };
@@ -271,7 +273,7 @@ export function createDxAssessmentsService({ db, repo, audit, clock, frameworks,
       if (before && before.source !== 'import') return { id: null, issues: [{ field: 'year', message: 'the enterprise already has an assessment for this year on this version' }] };
       const e = (await enterprises.getRow(input.enterpriseId, tx))!;
       const values = {
-        answers: input.answers, answeredBy: {}, status: 'submitted' as const, source: 'import' as const, snapshot, totalScore: snapshot.total,
+        answers: input.answers, answeredBy: {}, status: 'submitted' as const, source: 'import' as const, snapshot: packSnapshot(definition, snapshot), totalScore: snapshot.total,
         overallLevel: snapshot.overallLevel, pillarScores: snapshot.pillars.map((p) => p.score),
         communeId: e.currentCommuneId, sectorCode: e.sectorCode, sizeClass: e.sizeClass, submittedAt: clock.now(), submittedBy: actor?.id ?? null,
       };
@@ -288,7 +290,7 @@ export function createDxAssessmentsService({ db, repo, audit, clock, frameworks,
       const r = (await repo.get(db, id))!;
       const { definition } = await frameworks.versionById(row.frameworkVersionId);
       const provisional = !SCORED.includes(row.status) || !row.snapshot;
-      const snapshot = provisional ? scoreAssessment(definition, row.answers) : row.snapshot as ScoreSnapshot;
+      const snapshot = provisional ? scoreAssessment(definition, row.answers) : unpackSnapshot(definition, row.snapshot)!;
       const e = (await enterprises.getRow(row.enterpriseId))!;
       const sectorCode = row.sectorCode ?? e.sectorCode;
       const sizeClass = row.sizeClass ?? e.sizeClass;

@@ -1,6 +1,8 @@
 import { inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client.js';
+import { copyFrom, copyLine } from '../../../db/copy.js';
 import { enterprises, orgUnits, orgUnitSuccessors } from '../../../db/schema/index.js';
+import type { ScoredFacts } from '../rollup.repo.js';
 
 export type EnterpriseRow = typeof enterprises.$inferInsert;
 
@@ -8,8 +10,14 @@ const rowsOf = <T>(res: unknown): T[] => ((res as { rows?: T[] }).rows ?? (res a
 
 /** Bulk statements of the import: one multi-row statement per batch, never one per row. */
 export interface AssessmentWrite {
-  enterpriseId: string; frameworkVersionId: string; year: number; answers: Record<string, unknown>; snapshot: unknown;
+  enterpriseId: string; frameworkVersionId: string; year: number; answersJson: string; snapshotJson: string;
   totalScore: number; overallLevel: number; pillarScores: number[]; communeId: string | null; sectorCode: string; sizeClass: string;
+}
+
+/** An assessment a batch replaces, with what it contributes to the rollup now. */
+export interface BeforeRow {
+  enterprise_id: string; framework_version_id: string; year: number; status: string; source: string; total_score: number | null;
+  overall_level: number | null; pillar_scores: number[] | null; commune_id: string | null; sector_code: string | null; size_class: string | null;
 }
 
 export function createBulkRepo() {
@@ -66,51 +74,69 @@ export function createBulkRepo() {
       return rowsOf<{ id: string; code: string; version: number; definition: unknown }>(res);
     },
 
-    /** The assessments a batch will overwrite, locked, with the facts they now contribute to the rollup. */
-    async lockAssessments(tx: DbOrTx, keys: { enterpriseId: string; frameworkVersionId: string; year: number }[]) {
-      if (!keys.length) return [];
-      // arrays, not a list of row constructors: a long IN (…) list nests deeply enough to exhaust PGlite's stack
-      const arr = (xs: (string | number)[]) => `{${xs.join(',')}}`;
-      const res = await tx.execute(sql`
-        select enterprise_id, framework_version_id, year, status, source, total_score::float8 as total_score, overall_level,
-               pillar_scores::float8[] as pillar_scores, commune_id, sector_code, size_class
-        from dx_assessments where (enterprise_id, framework_version_id, year) in (
-          select * from unnest(${arr(keys.map((k) => k.enterpriseId))}::uuid[], ${arr(keys.map((k) => k.frameworkVersionId))}::uuid[], ${arr(keys.map((k) => k.year))}::smallint[]))
-        for update`);
-      return rowsOf<{
-        enterprise_id: string; framework_version_id: string; year: number; status: string; source: string; total_score: number | null;
-        overall_level: number | null; pillar_scores: number[] | null; commune_id: string | null; sector_code: string | null; size_class: string | null;
-      }>(res);
-    },
-
     /**
-     * Insert or update by (enterprise, framework version, year). A verified assessment imported again with
-     * the same answers stays verified; any other import leaves it submitted.
+     * Writes a batch of scored assessments. The rows it replaces are locked and read first (for the rollup);
+     * new assessments — nearly all of a first import — go straight into the table with COPY; replacements of
+     * earlier imports go through a temporary table and one update. Assessments entered on the web are never
+     * replaced: they come back as `refused` for the caller to report.
      */
-    async upsertAssessments(tx: DbOrTx, rows: AssessmentWrite[]) {
-      // statements of 250 rows: answers and snapshots make rows large, and PGlite's wire buffer is finite
-      for (let i = 0; i < rows.length; i += 250) await upsertChunk(tx, rows.slice(i, i + 250));
+    async writeAssessments<W extends AssessmentWrite>(tx: DbOrTx, rows: W[]): Promise<{ replaced: { facts: ScoredFacts | null }[]; refused: W[] }> {
+      if (!rows.length) return { replaced: [], refused: [] };
+      // batches of concurrent imports take turns: a key new to both would otherwise be inserted twice
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext('dx_import_assessments'))`);
+      const arr = (xs: (string | number)[]) => `{${xs.join(',')}}`;
+      const existing = rowsOf<BeforeRow>(await tx.execute(sql`
+        select a.enterprise_id, a.framework_version_id, a.year, a.status, a.source, a.total_score::float8 as total_score, a.overall_level,
+               a.pillar_scores::float8[] as pillar_scores, a.commune_id, a.sector_code, a.size_class
+        from unnest(${arr(rows.map((r) => r.enterpriseId))}::uuid[], ${arr(rows.map((r) => r.frameworkVersionId))}::uuid[],
+                    ${arr(rows.map((r) => r.year))}::smallint[]) as k(e, v, y)
+        join dx_assessments a on a.enterprise_id = k.e and a.framework_version_id = k.v and a.year = k.y
+        order by a.id for update of a`));
+      const keyOf = (e: string, v: string, y: number) => `${e}|${v}|${y}`;
+      const byKey = new Map(existing.map((b) => [keyOf(b.enterprise_id, b.framework_version_id, Number(b.year)), b]));
+      const fresh: W[] = [];
+      const update: W[] = [];
+      const refused: W[] = [];
+      for (const r of rows) {
+        const b = byKey.get(keyOf(r.enterpriseId, r.frameworkVersionId, r.year));
+        (!b ? fresh : b.source === 'import' ? update : refused).push(r);
+      }
+      const now = new Date().toISOString();
+      const line = (r: W) => copyLine([
+        r.enterpriseId, r.frameworkVersionId, r.year, r.answersJson, r.snapshotJson, r.totalScore, r.overallLevel,
+        `{${r.pillarScores.join(',')}}`, r.communeId, r.sectorCode, r.sizeClass, now,
+      ]).slice(0, -1);
+      const cols = 'enterprise_id, framework_version_id, year, answers, snapshot, total_score, overall_level, pillar_scores, commune_id, sector_code, size_class, submitted_at';
+      if (fresh.length) {
+        await copyFrom(tx, `dx_assessments (${cols}, status, source)`, fresh.map((r) => `${line(r)}\tsubmitted\timport\n`));
+      }
+      if (update.length) {
+        await tx.execute(sql`create temp table dx_import_stage (enterprise_id uuid, framework_version_id uuid, year smallint, answers jsonb,
+          snapshot jsonb, total_score numeric, overall_level smallint, pillar_scores numeric[], commune_id uuid, sector_code text, size_class text,
+          submitted_at timestamptz) on commit drop`);
+        await copyFrom(tx, `dx_import_stage (${cols})`, update.map((r) => `${line(r)}\n`));
+        // a verified assessment imported again with the same answers stays verified; any other import leaves it submitted
+        await tx.execute(sql`
+          update dx_assessments a set
+            status = case when a.status = 'verified' and a.answers = s.answers then 'verified' else 'submitted' end,
+            answers = s.answers, snapshot = s.snapshot, total_score = s.total_score, overall_level = s.overall_level,
+            pillar_scores = s.pillar_scores, commune_id = s.commune_id, sector_code = s.sector_code, size_class = s.size_class,
+            submitted_at = coalesce(a.submitted_at, s.submitted_at), updated_at = now()
+          from dx_import_stage s
+          where a.enterprise_id = s.enterprise_id and a.framework_version_id = s.framework_version_id and a.year = s.year`);
+      }
+      const replaced = existing.filter((b) => b.source === 'import').map((b) => ({
+        facts: (b.status === 'submitted' || b.status === 'verified') && b.total_score !== null && b.overall_level !== null && b.sector_code && b.size_class
+          ? {
+            frameworkVersionId: b.framework_version_id, year: Number(b.year), communeId: b.commune_id, sectorCode: b.sector_code, sizeClass: b.size_class,
+            overallLevel: Number(b.overall_level), totalScore: Number(b.total_score), pillarScores: (b.pillar_scores ?? []).map(Number),
+          }
+          : null,
+      }));
+      return { replaced, refused };
     },
   };
 
-  /** The whole chunk travels as one jsonb parameter, unpacked by jsonb_to_recordset: one bind, not thousands. */
-  async function upsertChunk(tx: DbOrTx, rows: AssessmentWrite[]) {
-    const payload = JSON.stringify(rows.map((r) => ({
-      e: r.enterpriseId, v: r.frameworkVersionId, y: r.year, a: r.answers, s: r.snapshot, t: r.totalScore, l: r.overallLevel,
-      p: r.pillarScores, c: r.communeId, sc: r.sectorCode, sz: r.sizeClass,
-    })));
-    await tx.execute(sql`
-      insert into dx_assessments (enterprise_id, framework_version_id, year, status, answers, source, snapshot, total_score, overall_level,
-        pillar_scores, commune_id, sector_code, size_class, submitted_at)
-      select x.e, x.v, x.y, 'submitted', x.a, 'import', x.s, x.t, x.l, array(select e.v::numeric from jsonb_array_elements_text(x.p) with ordinality as e(v, i) order by e.i), x.c, x.sc, x.sz, now()
-      from jsonb_to_recordset(${payload}::jsonb) as x(e uuid, v uuid, y smallint, a jsonb, s jsonb, t numeric, l smallint, p jsonb, c uuid, sc text, sz text)
-      on conflict on constraint dx_assessments_uq do update set
-        status = case when dx_assessments.status = 'verified' and dx_assessments.answers = excluded.answers then 'verified' else 'submitted' end,
-        answers = excluded.answers, source = 'import', snapshot = excluded.snapshot, total_score = excluded.total_score,
-        overall_level = excluded.overall_level, pillar_scores = excluded.pillar_scores, commune_id = excluded.commune_id,
-        sector_code = excluded.sector_code, size_class = excluded.size_class,
-        submitted_at = coalesce(dx_assessments.submitted_at, excluded.submitted_at), updated_at = now()`);
-  }
   return { ...repo, rowsOf };
 }
 export type BulkRepo = ReturnType<typeof createBulkRepo>;

@@ -56,11 +56,11 @@ export function validateEnterprise(values: Record<string, string>, resolve: (cod
 
 export function enterprisesHandler({ bulk, resolve, divisionSection, isDemo = false }: {
   bulk: BulkRepo; resolve: (code: string) => CommuneResolution; divisionSection: (division: string) => string | undefined; isDemo?: boolean;
-}): ImportHandler {
+}): ImportHandler<{ rows: EnterpriseRow[]; errors: ImportError[]; count: number }> {
   return {
     kind: 'enterprises',
     requiredColumns: ['taxCode', 'name', 'communeCode', 'sectorCode', 'employees', 'revenueVnd', 'capitalVnd'],
-    async processBatch(tx: DbOrTx, rows: SourceRow[]) {
+    async prepare(rows: SourceRow[]) {
       const errors: ImportError[] = [];
       // a tax code twice in one batch: the later row wins, as it would in two batches
       const good = new Map<string, EnterpriseRow>();
@@ -69,8 +69,11 @@ export function enterprisesHandler({ bulk, resolve, divisionSection, isDemo = fa
         if (v.ok) good.set(v.value.taxCode, { ...v.value, isDemo: isDemo ? 1 : 0 });
         else errors.push(...v.errors);
       }
-      await bulk.upsertEnterprises(tx, [...good.values()]);
-      return { ok: rows.length - new Set(errors.map((e) => e.row)).size, errors };
+      return { rows: [...good.values()], errors, count: rows.length };
+    },
+    async write(tx: DbOrTx, batch) {
+      await bulk.upsertEnterprises(tx, batch.rows);
+      return { ok: batch.count - new Set(batch.errors.map((e) => e.row)).size, errors: batch.errors };
     },
   };
 }

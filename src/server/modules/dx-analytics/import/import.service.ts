@@ -7,12 +7,16 @@ import type { ImportError, ImportKind, ImportRepo } from './import.repo.js';
 import { openRows, type SourceRow } from './rows.js';
 import { createImportTools } from './tools.js';
 
-/** What one kind of import does with a batch: validate every row, write the good ones, return the bad. */
-export interface ImportHandler {
+/**
+ * What one kind of import does with a batch, in two steps: `prepare` (validation, scoring, serialisation: CPU
+ * only, no transaction) and `write` (inside the batch's transaction; rollups move in the same transaction).
+ * The service prepares batch k+1 while batch k is being written.
+ */
+export interface ImportHandler<P = unknown> {
   kind: ImportKind;
   requiredColumns: string[];
-  /** runs inside the batch's transaction; rollups move in the same transaction */
-  processBatch(tx: DbOrTx, rows: SourceRow[]): Promise<{ ok: number; errors: ImportError[] }>;
+  prepare(rows: SourceRow[]): Promise<P>;
+  write(tx: DbOrTx, prepared: P): Promise<{ ok: number; errors: ImportError[] }>;
 }
 
 export interface ImportRun {
@@ -63,12 +67,27 @@ export function createImportService({ db, repo, audit, demoEnterprises = 0 }: { 
    * Streams the file in batches; each batch (its good rows, its rollup changes, its error lines and its
    * checkpoint) commits in one transaction. A rerun skips the batches already checkpointed.
    */
-  async function run(handler: ImportHandler, r: ImportRun) {
+  async function run<P>(handler: ImportHandler<P>, r: ImportRun) {
     const job = await jobFor(handler.kind, r, r.batchSize ?? 1000);
     const batchSize = job.batchSize;
     const done = await repo.committedBatches(db, job.id);
     let batchNo = 0;
     let total = 0;
+    // the batch being written while the next one is prepared; its failure stops the import
+    let writing: Promise<void> = Promise.resolve();
+    let failure: unknown = null;
+    const commit = async (no: number, rows: SourceRow[], prepared: P, rowsDone: number) => {
+      await db.transaction(async (tx) => {
+        const { ok, errors } = await handler.write(tx, prepared);
+        await repo.commitBatch(tx, job.id, no, rows.length, ok, errors);
+        await audit.record(tx, r.actor ?? null, {
+          action: 'create', entityType: 'dxImportBatch', entityId: job.id,
+          after: { kind: handler.kind, batchNo: no, firstRow: rows[0]?.row, lastRow: rows.at(-1)?.row, ok, failedRows: new Set(errors.map((e) => e.row)).size },
+        });
+      });
+      r.onProgress?.({ rowsDone, batchNo: no });
+      if (r.failAfterBatch === no) throw new ImportFailure(`injected failure after batch ${no}`);
+    };
     try {
       const { header, rows } = await openRows(r.filePath, r.fileName ?? r.filePath);
       const missing = handler.requiredColumns.filter((c) => !header.includes(c));
@@ -79,25 +98,24 @@ export function createImportService({ db, repo, audit, demoEnterprises = 0 }: { 
         const batch = buffer;
         buffer = [];
         if (done.has(batchNo)) return;
-        await db.transaction(async (tx) => {
-          const { ok, errors } = await handler.processBatch(tx, batch);
-          await repo.commitBatch(tx, job.id, batchNo, batch.length, ok, errors);
-          await audit.record(tx, r.actor ?? null, {
-            action: 'create', entityType: 'dxImportBatch', entityId: job.id,
-            after: { kind: handler.kind, batchNo, firstRow: batch[0]?.row, lastRow: batch.at(-1)?.row, ok, failedRows: new Set(errors.map((e) => e.row)).size },
-          });
-        });
-        r.onProgress?.({ rowsDone: total, batchNo });
-        if (r.failAfterBatch === batchNo) throw new ImportFailure(`injected failure after batch ${batchNo}`);
+        const prepared = await handler.prepare(batch);
+        await writing;
+        if (failure) throw failure;
+        const no = batchNo;
+        writing = commit(no, batch, prepared, total).catch((e: unknown) => { failure = e; });
       };
       for await (const row of rows) {
+        if (failure) throw failure;
         buffer.push(row);
         total++;
         if (buffer.length >= batchSize) await flush();
       }
       if (buffer.length) await flush();
+      await writing;
+      if (failure) throw failure;
       await repo.finishJob(db, job.id, { status: 'done', totalRows: total });
     } catch (e) {
+      await writing;
       await repo.finishJob(db, job.id, { status: 'failed', failure: e instanceof Error ? e.message : String(e) });
       throw e;
     }

@@ -15,7 +15,7 @@ export function createImportTools(db: Db) {
         const divisions = await bulk.divisions(db);
         return enterprisesHandler({ bulk, resolve: communeResolver(await bulk.communes(db)), divisionSection: (d) => divisions.get(d), isDemo: opts.isDemo });
       }
-      return assessmentsHandler({ bulk });
+      return assessmentsHandler({ db, bulk });
     },
   };
 }
