@@ -111,7 +111,8 @@ export const dxAssessments = pgTable('dx_assessments', {
   // peer percentile in the report: same version, year, sector and size class, scored assessments only
   index('dx_assessments_peer_idx').on(t.frameworkVersionId, t.year, t.sectorCode, t.sizeClass, t.totalScore)
     .where(sql`status in ('submitted', 'verified')`),
-  index('dx_assessments_enterprise_idx').on(t.enterpriseId, t.year),
+  // no separate index on enterprise_id: the unique key above starts with it, and every extra index costs
+  // each of a million imported rows
 ]);
 
 /**

@@ -66,16 +66,16 @@ export async function applyRollupDeltas(tx: DbOrTx, deltas: RollupDelta[]): Prom
 const money = (x: number) => (Math.round(x * 100) / 100).toFixed(2);
 
 async function upsertCells(tx: DbOrTx, grain: (typeof GRAINS)[number], rows: Cell[]) {
-  // one jsonb parameter for the whole batch: binding thousands of values one by one costs more than the upsert
-  const payload = JSON.stringify(rows.map((c) => ({
-    v: c.f.frameworkVersionId, y: c.f.year, c: c.f.communeId, s: c.f.sectorCode, z: c.f.sizeClass, l: c.f.overallLevel,
-    n: c.n, t: money(c.total), p: c.pillars.map(money),
-  })));
+  // one array parameter per column (each pillar sum list as text, cast per row): a few binds for the whole batch
+  const arr = (xs: (string | number | null)[]) => `{${xs.map((x) => (x === null ? 'NULL' : x)).join(',')}}`;
   const t = sql.raw(grain.table);
   await tx.execute(sql`
     insert into ${t} (${sql.raw(grain.cols)}, n, sum_total, sum_pillars)
-    select ${sql.raw(grain.select)}, x.n, x.t, array(select e.v::numeric from jsonb_array_elements_text(x.p) with ordinality as e(v, i) order by e.i)
-    from jsonb_to_recordset(${payload}::jsonb) as x(v uuid, y smallint, c uuid, s text, z text, l smallint, n int, t numeric, p jsonb)
+    select ${sql.raw(grain.select)}, x.n, x.t, x.p::numeric[]
+    from unnest(${arr(rows.map((c) => c.f.frameworkVersionId))}::uuid[], ${arr(rows.map((c) => c.f.year))}::smallint[],
+      ${arr(rows.map((c) => c.f.communeId))}::uuid[], ${arr(rows.map((c) => c.f.sectorCode))}::text[], ${arr(rows.map((c) => c.f.sizeClass))}::text[],
+      ${arr(rows.map((c) => c.f.overallLevel))}::smallint[], ${arr(rows.map((c) => c.n))}::int[], ${arr(rows.map((c) => money(c.total)))}::numeric[],
+      ${arr(rows.map((c) => `"{${c.pillars.map(money).join(',')}}"`))}::text[]) as x(v, y, c, s, z, l, n, t, p)
     on conflict on constraint ${sql.raw(grain.constraint)} do update set
       n = ${t}.n + excluded.n,
       sum_total = ${t}.sum_total + excluded.sum_total,

@@ -49,6 +49,9 @@ const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export function assessmentsHandler({ db, bulk }: { db: Db; bulk: BulkRepo }): ImportHandler<{ rows: Prepared[]; errors: ImportError[]; count: number }> {
   let versions: Promise<Map<string, Version>> | null = null;
+  // statistics refreshed each time this import has doubled what it wrote (log₂ n times in all; no autovacuum on PGlite)
+  let written = 0;
+  let analyzeAt = 1000;
   const loadVersions = async () => {
     const out = new Map<string, Version>();
     for (const v of await bulk.frameworkVersions(db)) {
@@ -104,7 +107,12 @@ export function assessmentsHandler({ db, bulk }: { db: Db; bulk: BulkRepo }): Im
         if (!e) { errors.push({ row: p.row, field: 'taxCode', reason: 'no enterprise with this tax code (import enterprises first)' }); continue; }
         writes.push({ ...p, enterpriseId: e.id, communeId: e.currentCommuneId, sectorCode: e.sectorCode, sizeClass: e.sizeClass });
       }
+      if (written >= analyzeAt) {
+        await bulk.analyzeAssessments(tx);
+        analyzeAt = written * 2;
+      }
       const { replaced, refused } = await bulk.writeAssessments(tx, writes);
+      written += writes.length;
       // as the assessments service's recordImported: an import never overwrites an assessment entered on the web
       for (const w of refused) {
         errors.push({ row: (w as (typeof writes)[number]).row, field: 'year', reason: 'the enterprise already has an assessment for this year on this version, entered on the web' });

@@ -1,4 +1,4 @@
-import { inArray, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client.js';
 import { copyFrom, copyLine } from '../../../db/copy.js';
 import { enterprises, orgUnits, orgUnitSuccessors } from '../../../db/schema/index.js';
@@ -61,10 +61,19 @@ export function createBulkRepo() {
 
     async enterprisesByTaxCode(tx: DbOrTx, taxCodes: string[]) {
       if (!taxCodes.length) return [];
-      return tx.select({
-        id: enterprises.id, taxCode: enterprises.taxCode, currentCommuneId: enterprises.currentCommuneId,
-        sectorCode: enterprises.sectorCode, sizeClass: enterprises.sizeClass,
-      }).from(enterprises).where(inArray(enterprises.taxCode, taxCodes));
+      // one array parameter, not a thousand bound values
+      const res = await tx.execute(sql`select id, tax_code, current_commune_id, sector_code, size_class from enterprises
+        where tax_code = any(${`{${taxCodes.join(',')}}`}::text[])`);
+      return rowsOf<{ id: string; tax_code: string; current_commune_id: string | null; sector_code: string; size_class: string }>(res)
+        .map((r) => ({ id: r.id, taxCode: r.tax_code, currentCommuneId: r.current_commune_id, sectorCode: r.sector_code, sizeClass: r.size_class }));
+    },
+
+    /**
+     * Fresh planner statistics for the assessments table. A large import grows it from a few rows to a million;
+     * on statistics from when it was small the planner scans the whole table for every batch's key lookup.
+     */
+    async analyzeAssessments(tx: DbOrTx) {
+      await tx.execute(sql`analyze dx_assessments`);
     },
 
     /** Published framework versions by `code@version`, with their definitions. */
@@ -82,15 +91,17 @@ export function createBulkRepo() {
      */
     async writeAssessments<W extends AssessmentWrite>(tx: DbOrTx, rows: W[]): Promise<{ replaced: { facts: ScoredFacts | null }[]; refused: W[] }> {
       if (!rows.length) return { replaced: [], refused: [] };
-      // batches of concurrent imports take turns: a key new to both would otherwise be inserted twice
-      await tx.execute(sql`select pg_advisory_xact_lock(hashtext('dx_import_assessments'))`);
       const arr = (xs: (string | number)[]) => `{${xs.join(',')}}`;
+      // batches of concurrent imports take turns (the lock, taken first in the same statement): a key new to
+      // both would otherwise be inserted twice
       const existing = rowsOf<BeforeRow>(await tx.execute(sql`
+        with turn as materialized (select pg_advisory_xact_lock(hashtext('dx_import_assessments')))
         select a.enterprise_id, a.framework_version_id, a.year, a.status, a.source, a.total_score::float8 as total_score, a.overall_level,
                a.pillar_scores::float8[] as pillar_scores, a.commune_id, a.sector_code, a.size_class
         from unnest(${arr(rows.map((r) => r.enterpriseId))}::uuid[], ${arr(rows.map((r) => r.frameworkVersionId))}::uuid[],
                     ${arr(rows.map((r) => r.year))}::smallint[]) as k(e, v, y)
         join dx_assessments a on a.enterprise_id = k.e and a.framework_version_id = k.v and a.year = k.y
+        where (select count(*) from turn) = 1
         order by a.id for update of a`));
       const keyOf = (e: string, v: string, y: number) => `${e}|${v}|${y}`;
       const byKey = new Map(existing.map((b) => [keyOf(b.enterprise_id, b.framework_version_id, Number(b.year)), b]));

@@ -1,0 +1,1 @@
+DROP INDEX "dx_assessments_enterprise_idx";
