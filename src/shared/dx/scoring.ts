@@ -21,7 +21,11 @@ export interface ScoreSnapshot {
 const hundredths = (v: number) => Math.round(v * 100);
 
 interface CompiledQuestion { q: Question; max: number; weight: number; options: Map<string, number> }
-interface CompiledNode { node: FrameworkNode; max: number | null; weight: number; questions: CompiledQuestion[]; children: CompiledNode[] }
+interface CompiledNode {
+  node: FrameworkNode; max: number | null; weight: number; questions: CompiledQuestion[]; children: CompiledNode[];
+  /** Σ maxima of the scored questions directly under the node (answer-independent) */
+  questionMax: number;
+}
 
 /** Option scores, maxima and weights in hundredths, once per definition object (scoring runs a million times). */
 const compiledCache = new WeakMap<object, CompiledNode[]>();
@@ -40,10 +44,14 @@ function compile(def: FrameworkDefinition): CompiledNode[] {
     if (q.type === 'yesno') max = Math.max(hundredths(q.yesScore), hundredths(q.noScore));
     return { q, max, weight: hundredths(q.weight ?? 1), options };
   };
-  const node = (n: FrameworkNode): CompiledNode => ({
-    node: n, max: n.maxPoints === undefined ? null : hundredths(n.maxPoints), weight: hundredths(n.weight ?? 1),
-    questions: (n.questions ?? []).map(question), children: (n.children ?? []).map(node),
-  });
+  const node = (n: FrameworkNode): CompiledNode => {
+    const questions = (n.questions ?? []).map(question);
+    return {
+      node: n, max: n.maxPoints === undefined ? null : hundredths(n.maxPoints), weight: hundredths(n.weight ?? 1),
+      questions, children: (n.children ?? []).map(node),
+      questionMax: questions.reduce((sum, c) => (c.q.type === 'text' || c.q.type === 'file' ? sum : sum + c.max), 0),
+    };
+  };
   const out = def.pillars.map(node);
   compiledCache.set(def, out);
   return out;
@@ -52,18 +60,77 @@ function compile(def: FrameworkDefinition): CompiledNode[] {
 /** A question's points in hundredths; unanswered, hidden or invalid values score 0. */
 function questionScore(c: CompiledQuestion, value: unknown): number {
   const q = c.q;
-  if (!isAnswered(value) || checkAnswer(q, value) !== null) return 0;
   switch (q.type) {
-    case 'single': return c.options.get(value as string)!;
-    case 'multi': return Math.min(c.max, (value as string[]).reduce((s, code) => s + c.options.get(code)!, 0));
+    // option lookups stand in for checkAnswer here: an unknown code, a repeat or a wrong type scores 0 as there
+    case 'single': return typeof value === 'string' ? c.options.get(value) ?? 0 : 0;
+    case 'multi': {
+      if (!Array.isArray(value)) return 0;
+      let sum = 0;
+      for (let i = 0; i < value.length; i++) {
+        const v: unknown = value[i];
+        const points = typeof v === 'string' ? c.options.get(v) : undefined;
+        if (points === undefined || value.indexOf(v) !== i) return 0;
+        sum += points;
+      }
+      return Math.min(c.max, sum);
+    }
     case 'number': case 'ratio': {
+      if (!isAnswered(value) || checkAnswer(q, value) !== null) return 0;
       let score = 0;
       for (const b of q.bands) if ((value as number) >= b.from) score = hundredths(b.score);
       return score;
     }
-    case 'yesno': return hundredths(value ? q.yesScore : q.noScore);
+    case 'yesno': return typeof value === 'boolean' ? hundredths(value ? q.yesScore : q.noScore) : 0;
     default: return 0;
   }
+}
+
+interface Run<T> { A: Arith<T>; answers: Answers; visible: Set<string>; nodes: Record<string, NodeScore>; answered: number; missing: string[] }
+
+/** A node's exact score and maximum; records every node's rounded score in `run.nodes` (children first). */
+function scoreNode<T>(run: Run<T>, c: CompiledNode): { score: T; max: T } {
+  const A = run.A;
+  // questions' points are whole hundredths (≤ 10⁷ each by the format): summed as plain integers, exactly
+  let questionSum = 0;
+  const questionScores: number[] | null = c.node.aggregate === 'weighted' ? [] : null;
+  for (const cq of c.questions) {
+    const q = cq.q;
+    const shown = run.visible.has(q.code);
+    const value = run.answers[q.code];
+    if (shown && isAnswered(value)) run.answered += 1;
+    else if (shown && q.required) run.missing.push(q.code);
+    if (q.type === 'text' || q.type === 'file') continue;
+    const points = shown ? questionScore(cq, value) : 0;
+    questionSum += points;
+    questionScores?.push(points);
+  }
+  let result: { score: T; max: T };
+  if (questionScores) {
+    const parts: { score: T; max: T; weight: T }[] = [];
+    let qi = 0;
+    for (const cq of c.questions) {
+      if (cq.q.type === 'text' || cq.q.type === 'file') continue;
+      parts.push({ score: A.int(questionScores[qi++]), max: A.int(cq.max), weight: A.int(cq.weight) });
+    }
+    for (const child of c.children) parts.push({ ...scoreNode(run, child), weight: A.int(child.weight) });
+    const max = A.int(c.max ?? 0);
+    const scored = parts.filter((p) => !A.isZero(p.max));
+    const wSum = scored.reduce((sum, p) => A.add(sum, p.weight), A.int(0));
+    const mean = A.isZero(wSum) ? A.int(0) : A.div(scored.reduce((sum, p) => A.add(sum, A.mul(p.weight, A.div(p.score, p.max))), A.int(0)), wSum);
+    result = { score: A.mul(mean, max), max };
+  } else {
+    let sum = A.int(questionSum);
+    let max = A.int(c.questionMax);
+    for (const child of c.children) {
+      const r = scoreNode(run, child);
+      sum = A.add(sum, r.score);
+      max = A.add(max, r.max);
+    }
+    if (c.max !== null) max = A.int(c.max);
+    result = { score: A.min(sum, max), max };
+  }
+  run.nodes[c.node.code] = { score: A.round2(result.score), max: A.round2(result.max) };
+  return result;
 }
 
 /**
@@ -82,49 +149,16 @@ export function scoreAssessment(def: FrameworkDefinition, answers: Answers): Sco
 }
 
 function scoreWith<T>(A: Arith<T>, def: FrameworkDefinition, answers: Answers): ScoreSnapshot {
-  const visible = visibleQuestionCodes(def, answers);
-  const nodes: Record<string, NodeScore> = {};
-  let answeredCount = 0;
-  const requiredMissing: string[] = [];
+  const run: Run<T> = { A, answers, visible: visibleQuestionCodes(def, answers), nodes: {}, answered: 0, missing: [] };
   const bandLevel = (bands: { level: number; abovePercent: number; inclusive?: boolean }[], score: T, max: T) => {
     let level = bands[0].level;
     for (const b of bands) if (A.shareAbove(score, max, hundredths(b.abovePercent), !!b.inclusive)) level = b.level;
     return level;
   };
 
-  const scoreNode = (c: CompiledNode): { score: T; max: T } => {
-    const parts: { score: T; max: T; weight: T }[] = [];
-    for (const cq of c.questions) {
-      const q = cq.q;
-      const shown = visible.has(q.code);
-      if (shown && isAnswered(answers[q.code])) answeredCount += 1;
-      else if (shown && q.required) requiredMissing.push(q.code);
-      if (q.type === 'text' || q.type === 'file') continue;
-      parts.push({ score: A.int(shown ? questionScore(cq, answers[q.code]) : 0), max: A.int(cq.max), weight: A.int(cq.weight) });
-    }
-    for (const child of c.children) {
-      const r = scoreNode(child);
-      parts.push({ score: r.score, max: r.max, weight: A.int(child.weight) });
-    }
-    let result: { score: T; max: T };
-    if (c.node.aggregate === 'weighted') {
-      const max = A.int(c.max ?? 0);
-      const scored = parts.filter((p) => !A.isZero(p.max));
-      const wSum = scored.reduce((s, p) => A.add(s, p.weight), A.int(0));
-      const mean = A.isZero(wSum) ? A.int(0) : A.div(scored.reduce((s, p) => A.add(s, A.mul(p.weight, A.div(p.score, p.max))), A.int(0)), wSum);
-      result = { score: A.mul(mean, max), max };
-    } else {
-      const sum = parts.reduce((s, p) => A.add(s, p.score), A.int(0));
-      const max = c.max !== null ? A.int(c.max) : parts.reduce((s, p) => A.add(s, p.max), A.int(0));
-      result = { score: A.min(sum, max), max };
-    }
-    nodes[c.node.code] = { score: A.round2(result.score), max: A.round2(result.max) };
-    return result;
-  };
-
   const scheme = (code: string) => def.levelSchemes.find((s) => s.code === code)!.bands;
   const pillarBands = scheme(def.pillarLevelScheme);
-  const pillarExact = compile(def).map((c) => ({ code: c.node.code, ...scoreNode(c) }));
+  const pillarExact = compile(def).map((c) => ({ code: c.node.code, ...scoreNode(run, c) }));
   const pillars: PillarScore[] = pillarExact.map((p) => ({
     code: p.code,
     score: A.round2(p.score),
@@ -158,9 +192,9 @@ function scoreWith<T>(A: Arith<T>, def: FrameworkDefinition, answers: Answers): 
     overallLevel,
     overallLevelName: levelName,
     pillars,
-    nodes,
-    answeredCount,
-    requiredMissing,
+    nodes: run.nodes,
+    answeredCount: run.answered,
+    requiredMissing: run.missing,
   };
 }
 
