@@ -72,5 +72,20 @@ describe('import assessments', () => {
     expect(await rollupMismatches(ctx.handle.db, fw.id)).toEqual([]);
     const cells = await ctx.handle.db.select().from(dxRollups).where(and(eq(dxRollups.frameworkVersionId, fw.id), eq(dxRollups.year, 2024)));
     expect(cells.filter((c) => c.n !== 0).map((c) => [c.overallLevel, c.n]).sort()).toEqual([[0, 1], [2, 1]]);
+
+    // verified by an officer: the same answers imported again keep it verified, changed answers make it submitted again
+    const [first] = (await ctx.handle.db.select().from(dxAssessments).where(eq(dxAssessments.frameworkVersionId, fw.id)))
+      .filter((r) => r.year === 2024 && r.overallLevel === 2);
+    const sec = await ctx.login('secretariat');
+    expect((await ctx.as(sec, { method: 'POST', url: `/api/dx/assessments/${first.id}/verify`, payload: {} })).statusCode).toBe(200);
+    const statusAfter = async (line: string[]) => {
+      const f = path.join(dir, `v-${Math.random()}.csv`);
+      await writeFile(f, csvLine(header) + csvLine(line));
+      await tools.importFile('assessments', { filePath: f });
+      expect(await rollupMismatches(ctx.handle.db, fw.id)).toEqual([]);
+      return (await ctx.handle.db.select().from(dxAssessments).where(eq(dxAssessments.id, first.id)))[0].status;
+    };
+    expect(await statusAfter(lines[0])).toBe('verified');
+    expect(await statusAfter([...lines[0].slice(0, 4), 'some', '', '', '', ''])).toBe('submitted');
   });
 });
