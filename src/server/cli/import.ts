@@ -9,8 +9,8 @@ import { csvLine } from '../modules/dx-analytics/import/csv.js';
 import { intArg, parseArgs } from './args.js';
 
 /**
- * npm run import -- enterprises FILE [--batch 1000]
- * npm run import -- assessments FILE [--batch 1000]
+ * npm run import -- enterprises FILE [--batch 1000] [--progress lines]
+ * npm run import -- assessments FILE [--batch 1000] [--progress lines]
  * CSV or XLSX. Uses DATABASE_URL, or the PGlite directory DATA_DIR (stop the server first: PGlite allows one
  * process). A killed run is resumed by running the same command again. Bad rows go to FILE.errors.csv.
  */
@@ -18,8 +18,11 @@ async function main() {
   const a = parseArgs(process.argv.slice(2));
   const [kind, file] = a._;
   if ((kind !== 'enterprises' && kind !== 'assessments') || !file) {
-    throw new Error('usage: npm run import -- enterprises|assessments FILE [--batch N]');
+    throw new Error('usage: npm run import -- enterprises|assessments FILE [--batch N] [--progress lines]');
   }
+  if (a.progress !== undefined && a.progress !== 'lines') throw new Error('--progress must be "lines"');
+  // `lines`: one line per batch, written only once that batch has committed, for scripts and the kill test to follow
+  const lines = a.progress === 'lines';
   const config = { ...loadConfig(), loadDemo: false };
   const handle = await openDb({ url: config.databaseUrl, dataDir: config.dataDir });
   try {
@@ -29,13 +32,14 @@ async function main() {
     let last = 0;
     const job = await services.dxImports.importFile(kind, {
       filePath: file, fileName: path.basename(file), batchSize: intArg(a.batch, 'batch', 1000),
-      onProgress: ({ rowsDone }) => {
+      onProgress: ({ rowsDone, batchNo }) => {
+        if (lines) return void process.stderr.write(`batch ${batchNo} committed, ${rowsDone} rows read\n`);
         if (Date.now() - last < 1000) return;
         last = Date.now();
         process.stderr.write(`\r${rowsDone} rows, ${Math.round(rowsDone / ((Date.now() - started) / 1000))} rows/s   `);
       },
     });
-    process.stderr.write('\n');
+    if (!lines) process.stderr.write('\n');
     const errors = await services.dxImports.errors(job.id);
     if (errors.length) {
       const out = createWriteStream(`${file}.errors.csv`);

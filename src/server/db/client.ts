@@ -1,4 +1,5 @@
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { lockDataDir } from './dir-lock.js';
 import * as schema from './schema/index.js';
 
 export type Schema = typeof schema;
@@ -31,8 +32,15 @@ export async function openDb(opts: { url?: string; dataDir?: string }): Promise<
   }
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
-  const client = new PGlite(opts.dataDir ?? 'memory://');
-  await client.waitReady;
-  const db = drizzle(client, { schema }) as unknown as Db;
-  return { db, kind: 'pglite', close: () => client.close() };
+  const dataDir = opts.dataDir ?? 'memory://';
+  const release = dataDir.startsWith('memory://') ? () => {} : lockDataDir(dataDir);
+  try {
+    const client = new PGlite(dataDir);
+    await client.waitReady;
+    const db = drizzle(client, { schema }) as unknown as Db;
+    return { db, kind: 'pglite', close: () => client.close().finally(release) };
+  } catch (e) {
+    release();
+    throw e;
+  }
 }

@@ -25,39 +25,8 @@ export interface TestContext {
  * or a new database on the PostgreSQL server named by DATABASE_URL (dropped on close).
  */
 export async function createTestContext(opts: { clock?: Clock; demo?: boolean } = {}): Promise<TestContext> {
-  const serverUrl = process.env.DATABASE_URL;
-  let url: string | undefined;
-  let dropDb: (() => Promise<void>) | undefined;
-  if (serverUrl) {
-    const name = `steerboard_t_${randomBytes(6).toString('hex')}`;
-    const { default: pg } = await import('pg');
-    const admin = new pg.Client({ connectionString: serverUrl });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    const u = new URL(serverUrl);
-    u.pathname = `/${name}`;
-    url = u.toString();
-    dropDb = async () => {
-      const c = new pg.Client({ connectionString: serverUrl });
-      await c.connect();
-      try {
-        // the pool's sockets may still be closing: wait for them rather than have the server kill them
-        // (a killed connection surfaces as an uncaught 57P01 in whichever test file runs next)
-        for (let attempt = 0; ; attempt++) {
-          try {
-            await c.query(`drop database if exists ${name}`);
-            break;
-          } catch (err) {
-            if ((err as { code?: string }).code !== '55006' || attempt >= 40) throw err;
-            await new Promise((r) => setTimeout(r, 250));
-          }
-        }
-      } finally {
-        await c.end();
-      }
-    };
-  }
+  const server = process.env.DATABASE_URL ? await createServerDatabase(process.env.DATABASE_URL) : undefined;
+  const url = server?.url;
   const config = loadConfig({ NODE_ENV: 'test', DEMO_DATA: opts.demo === false ? 'false' : 'true', WEB_DIST: '/nonexistent', LOGIN_MAX_FAILURES: '5' });
   const handle = await openDb({ url, dataDir: url ? undefined : 'memory://' });
   const { app, services } = await buildApp({ db: handle.db, dbKind: handle.kind, config, clock: opts.clock ?? systemClock });
@@ -79,9 +48,44 @@ export async function createTestContext(opts: { clock?: Clock; demo?: boolean } 
     async close() {
       await app.close();
       await handle.close();
-      await dropDb?.();
+      await server?.drop();
     },
   };
+}
+
+/**
+ * A new empty database on the PostgreSQL server of `serverUrl`: its URL, and `drop` to call once every
+ * connection to it has been closed.
+ */
+export async function createServerDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `steerboard_t_${randomBytes(6).toString('hex')}`;
+  const { default: pg } = await import('pg');
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const u = new URL(serverUrl);
+  u.pathname = `/${name}`;
+  const drop = async () => {
+    const c = new pg.Client({ connectionString: serverUrl });
+    await c.connect();
+    try {
+      // the pool's sockets may still be closing: wait for them rather than have the server kill them
+      // (a killed connection surfaces as an uncaught 57P01 in whichever test file runs next)
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await c.query(`drop database if exists ${name}`);
+          break;
+        } catch (err) {
+          if ((err as { code?: string }).code !== '55006' || attempt >= 40) throw err;
+          await new Promise((r) => setTimeout(r, 250));
+        }
+      }
+    } finally {
+      await c.end();
+    }
+  };
+  return { url: u.toString(), drop };
 }
 
 /** Unique text for factory-made data, so tests never collide on shared databases. */
