@@ -26,9 +26,11 @@ import { createProgramsRepo } from './modules/programs/programs.repo.js';
 import { createProgramsService } from './modules/programs/programs.service.js';
 import { createDxFrameworksRepo } from './modules/dx-frameworks/dx-frameworks.repo.js';
 import { createDxFrameworksService } from './modules/dx-frameworks/dx-frameworks.service.js';
+import { createDxAssessmentsBulkRepo } from './modules/dx-assessments/dx-assessments-bulk.repo.js';
 import { createDxAssessmentsRepo } from './modules/dx-assessments/dx-assessments.repo.js';
 import { createDxAssessmentsService } from './modules/dx-assessments/dx-assessments.service.js';
 import { applyRollupChange } from './modules/dx-analytics/rollup.repo.js';
+import { createEnterprisesBulkRepo } from './modules/enterprises/enterprises-bulk.repo.js';
 import { createEnterprisesRepo } from './modules/enterprises/enterprises.repo.js';
 import { createEnterprisesService } from './modules/enterprises/enterprises.service.js';
 import { createDxAnalyticsRepo } from './modules/dx-analytics/dx-analytics.repo.js';
@@ -72,13 +74,13 @@ export function createServices({ db, config, clock }: Deps) {
     db, repo: createInspectionsRepo(), audit, clock, files, plans: inspectionPlans, followUps,
   });
   const dashboard = createDashboardService({ db, repo: createDashboardRepo(), followUps });
-  const enterprises = createEnterprisesService({ db, repo: createEnterprisesRepo(), audit });
+  const enterprises = createEnterprisesService({ db, repo: createEnterprisesRepo(), bulk: createEnterprisesBulkRepo(), audit });
   const dxFrameworks = createDxFrameworksService({ db, repo: createDxFrameworksRepo(), audit, clock });
   const dxAssessments = createDxAssessmentsService({
-    db, repo: createDxAssessmentsRepo(), audit, clock, frameworks: dxFrameworks, enterprises, rollup: { apply: applyRollupChange }, files,
+    db, repo: createDxAssessmentsRepo(), bulk: createDxAssessmentsBulkRepo(), audit, clock, frameworks: dxFrameworks, enterprises, rollup: { apply: applyRollupChange }, files,
   });
   const dxAnalytics = createDxAnalyticsService({ db, repo: createDxAnalyticsRepo(), suppressBelow: config.dxSuppressBelow });
-  const dxImports = createImportService({ db, repo: createImportRepo(), audit, demoEnterprises: config.dxDemoEnterprises });
+  const dxImports = createImportService({ db, repo: createImportRepo(), audit, writers: { enterprises, dxAssessments }, demoEnterprises: config.dxDemoEnterprises });
   const indicators = createIndicatorsService({ db, repo: createIndicatorsRepo(), audit });
   const programTasks = createProgramTasksService({ db, repo: createProgramTasksRepo(), audit, clock, files, indicators });
   const reportingRounds = createReportingRoundsService({ db, repo: createReportingRoundsRepo(), audit, clock, files, indicators, tasks: programTasks });

@@ -15,6 +15,7 @@ import type { ScoredFacts } from '../dx-analytics/rollup.repo.js';
 import type { DxFrameworksService } from '../dx-frameworks/dx-frameworks.service.js';
 import type { EnterprisesService } from '../enterprises/enterprises.service.js';
 import type { FilesService } from '../files/files.service.js';
+import type { AssessmentImportRow, DxAssessmentsBulkRepo } from './dx-assessments-bulk.repo.js';
 import type { AssessmentRow, DxAssessmentsRepo } from './dx-assessments.repo.js';
 import { dxAssessmentsPolicy } from './dx-assessments.policy.js';
 
@@ -47,9 +48,9 @@ export const parseEvidence = (value: unknown) => {
   return m ? { sha256: m[1], fileName: m[2] } : null;
 };
 
-export function createDxAssessmentsService({ db, repo, audit, clock, frameworks, enterprises, rollup, files }: {
+export function createDxAssessmentsService({ db, repo, bulk, audit, clock, frameworks, enterprises, rollup, files }: {
   db: Db; repo: DxAssessmentsRepo; audit: AuditService; clock: Clock;
-  frameworks: DxFrameworksService; enterprises: EnterprisesService; rollup: RollupPort; files: FilesService;
+  frameworks: DxFrameworksService; enterprises: EnterprisesService; rollup: RollupPort; files: FilesService; bulk: DxAssessmentsBulkRepo;
 }) {
   async function readable(actor: Actor, id: string, tx: DbOrTx = db) {
     const row = await repo.getRow(tx, id);
@@ -312,6 +313,14 @@ export function createDxAssessmentsService({ db, repo, audit, clock, frameworks,
         improvements: topImprovements(definition, row.answers, 5),
       };
     },
+
+    /**
+     * For the bulk import, inside its batch transaction: writes scored assessments (never over one entered on
+     * the web: those come back `refused`) and returns what the replaced ones contributed, for the rollup.
+     */
+    writeImported: <W extends AssessmentImportRow>(tx: DbOrTx, rows: W[]) => bulk.writeImported(tx, rows),
+    /** Fresh planner statistics after the table has grown a lot (a large import). */
+    refreshStatistics: (tx: DbOrTx) => bulk.analyze(tx),
   };
 }
 export type DxAssessmentsService = ReturnType<typeof createDxAssessmentsService>;

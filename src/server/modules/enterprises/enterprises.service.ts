@@ -8,6 +8,7 @@ import type { Db, DbOrTx } from '../../db/client.js';
 import type { Actor } from '../../http/context.js';
 import { conflict, invalid, notFound } from '../../http/errors.js';
 import type { AuditService } from '../audit/audit.service.js';
+import type { EnterpriseImportRow, EnterprisesBulkRepo } from './enterprises-bulk.repo.js';
 import type { EnterpriseRow, EnterprisesRepo } from './enterprises.repo.js';
 import { enterprisesPolicy } from './enterprises.policy.js';
 
@@ -31,7 +32,7 @@ function toItem(r: ItemRow): EnterpriseItem {
   };
 }
 
-export function createEnterprisesService({ db, repo, audit }: { db: Db; repo: EnterprisesRepo; audit: AuditService }) {
+export function createEnterprisesService({ db, repo, bulk, audit }: { db: Db; repo: EnterprisesRepo; bulk: EnterprisesBulkRepo; audit: AuditService }) {
   /**
    * Maps a commune code to the commune as recorded and the commune from 2025-07-01: a current commune
    * directly; an older one through the crosswalk when it passed `whole` to one commune; a split (`part`)
@@ -171,6 +172,11 @@ export function createEnterprisesService({ db, repo, audit }: { db: Db; repo: En
     },
 
     listVsic: (version = VSIC_VERSION, level?: number) => repo.listVsic(db, version, level),
+
+    /** For the bulk import, inside its batch transaction (the importer validates rows and audits the batch). */
+    upsertImported: (tx: DbOrTx, rows: EnterpriseImportRow[]) => bulk.upsertEnterprises(tx, rows),
+    /** What the assessment import needs of each enterprise in a batch. */
+    byTaxCodes: (tx: DbOrTx, taxCodes: string[]) => bulk.enterprisesByTaxCode(tx, taxCodes),
   };
 }
 export type EnterprisesService = ReturnType<typeof createEnterprisesService>;

@@ -5,7 +5,10 @@ import { packSnapshot } from '../../../../shared/dx/snapshot-store.js';
 import type { Db, DbOrTx } from '../../../db/client.js';
 import { applyRollupDeltas, type RollupDelta, type ScoredFacts } from '../rollup.repo.js';
 import { decodeAnswer } from './answer-cells.js';
-import type { AssessmentWrite, BulkRepo } from './bulk.repo.js';
+import type { AssessmentImportRow } from '../../dx-assessments/dx-assessments-bulk.repo.js';
+import type { DxAssessmentsService } from '../../dx-assessments/dx-assessments.service.js';
+import type { EnterprisesService } from '../../enterprises/enterprises.service.js';
+import type { BulkRepo } from './bulk.repo.js';
 import type { ImportError } from './import.repo.js';
 import type { ImportHandler } from './import.service.js';
 
@@ -47,7 +50,9 @@ interface Prepared {
 const YIELD_EVERY = 100;
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-export function assessmentsHandler({ db, bulk }: { db: Db; bulk: BulkRepo }): ImportHandler<{ rows: Prepared[]; errors: ImportError[]; count: number }> {
+export function assessmentsHandler({ db, bulk, enterprises, assessments }: {
+  db: Db; bulk: BulkRepo; enterprises: EnterprisesService; assessments: DxAssessmentsService;
+}): ImportHandler<{ rows: Prepared[]; errors: ImportError[]; count: number }> {
   let versions: Promise<Map<string, Version>> | null = null;
   // statistics refreshed each time this import has doubled what it wrote (log₂ n times in all; no autovacuum on PGlite)
   let written = 0;
@@ -100,18 +105,18 @@ export function assessmentsHandler({ db, bulk }: { db: Db; bulk: BulkRepo }): Im
     /** Inside the batch's transaction: enterprises looked up, assessments written, rollup moved. */
     async write(tx: DbOrTx, batch) {
       const errors = [...batch.errors];
-      const ents = new Map((await bulk.enterprisesByTaxCode(tx, [...new Set(batch.rows.map((p) => p.taxCode))])).map((e) => [e.taxCode, e]));
-      const writes: (AssessmentWrite & { row: number })[] = [];
+      const ents = new Map((await enterprises.byTaxCodes(tx, [...new Set(batch.rows.map((p) => p.taxCode))])).map((e) => [e.taxCode, e]));
+      const writes: (AssessmentImportRow & { row: number })[] = [];
       for (const p of batch.rows) {
         const e = ents.get(p.taxCode);
         if (!e) { errors.push({ row: p.row, field: 'taxCode', reason: 'no enterprise with this tax code (import enterprises first)' }); continue; }
         writes.push({ ...p, enterpriseId: e.id, communeId: e.currentCommuneId, sectorCode: e.sectorCode, sizeClass: e.sizeClass });
       }
       if (written >= analyzeAt) {
-        await bulk.analyzeAssessments(tx);
+        await assessments.refreshStatistics(tx);
         analyzeAt = written * 2;
       }
-      const { replaced, refused } = await bulk.writeAssessments(tx, writes);
+      const { replaced, refused } = await assessments.writeImported(tx, writes);
       written += writes.length;
       // as the assessments service's recordImported: an import never overwrites an assessment entered on the web
       for (const w of refused) {

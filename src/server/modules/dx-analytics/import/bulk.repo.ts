@@ -1,25 +1,10 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client.js';
-import { copyFrom, copyLine } from '../../../db/copy.js';
-import { enterprises, orgUnits, orgUnitSuccessors } from '../../../db/schema/index.js';
-import type { ScoredFacts } from '../rollup.repo.js';
-
-export type EnterpriseRow = typeof enterprises.$inferInsert;
+import { orgUnits, orgUnitSuccessors } from '../../../db/schema/index.js';
 
 const rowsOf = <T>(res: unknown): T[] => ((res as { rows?: T[] }).rows ?? (res as T[]));
 
-/** Bulk statements of the import: one multi-row statement per batch, never one per row. */
-export interface AssessmentWrite {
-  enterpriseId: string; frameworkVersionId: string; year: number; answersJson: string; snapshotJson: string;
-  totalScore: number; overallLevel: number; pillarScores: number[]; communeId: string | null; sectorCode: string; sizeClass: string;
-}
-
-/** An assessment a batch replaces, with what it contributes to the rollup now. */
-export interface BeforeRow {
-  enterprise_id: string; framework_version_id: string; year: number; status: string; source: string; total_score: number | null;
-  overall_level: number | null; pillar_scores: number[] | null; commune_id: string | null; sector_code: string | null; size_class: string | null;
-}
-
+/** The lookups the importer loads once per run (reference data and published frameworks). */
 export function createBulkRepo() {
   const repo = {
     /** Every commune (pre-2025 and from 2025-07-01) with its successors, to resolve codes in memory. */
@@ -36,46 +21,6 @@ export function createBulkRepo() {
       return new Map(rowsOf<{ code: string; section_code: string }>(res).map((r) => [r.code, r.section_code]));
     },
 
-    /** Insert or update by tax code (the registry's key), so a rerun or a duplicate row changes nothing twice. */
-    async upsertEnterprises(tx: DbOrTx, rows: EnterpriseRow[]) {
-      if (!rows.length) return;
-      // one jsonb parameter per batch (see upsertChunk)
-      const payload = JSON.stringify(rows.map((r) => ({
-        tc: r.taxCode, nm: r.name, ad: r.address ?? null, ci: r.communeId ?? null, cc: r.currentCommuneId ?? null, cr: r.communeResolution,
-        vv: r.vsicVersion, sc: r.sectorCode, ic: r.industryCode ?? null, em: r.employees, rv: r.revenueVnd, cp: r.capitalVnd,
-        sz: r.sizeClass, dm: r.isDemo ?? 0, st: r.searchText,
-      })));
-      await tx.execute(sql`
-        insert into enterprises (tax_code, name, address, commune_id, current_commune_id, commune_resolution, vsic_version, sector_code,
-          industry_code, employees, revenue_vnd, capital_vnd, size_class, is_demo, search_text)
-        select x.tc, x.nm, x.ad, x.ci, x.cc, x.cr, x.vv, x.sc, x.ic, x.em, x.rv, x.cp, x.sz, x.dm, x.st
-        from jsonb_to_recordset(${payload}::jsonb) as x(tc text, nm text, ad text, ci uuid, cc uuid, cr text, vv text, sc text, ic text,
-          em int, rv bigint, cp bigint, sz text, dm smallint, st text)
-        on conflict (tax_code) do update set
-          name = excluded.name, address = excluded.address, commune_id = excluded.commune_id, current_commune_id = excluded.current_commune_id,
-          commune_resolution = excluded.commune_resolution, vsic_version = excluded.vsic_version, sector_code = excluded.sector_code,
-          industry_code = excluded.industry_code, employees = excluded.employees, revenue_vnd = excluded.revenue_vnd,
-          capital_vnd = excluded.capital_vnd, size_class = excluded.size_class, is_demo = excluded.is_demo,
-          search_text = excluded.search_text, updated_at = now()`);
-    },
-
-    async enterprisesByTaxCode(tx: DbOrTx, taxCodes: string[]) {
-      if (!taxCodes.length) return [];
-      // one array parameter, not a thousand bound values
-      const res = await tx.execute(sql`select id, tax_code, current_commune_id, sector_code, size_class from enterprises
-        where tax_code = any(${`{${taxCodes.join(',')}}`}::text[])`);
-      return rowsOf<{ id: string; tax_code: string; current_commune_id: string | null; sector_code: string; size_class: string }>(res)
-        .map((r) => ({ id: r.id, taxCode: r.tax_code, currentCommuneId: r.current_commune_id, sectorCode: r.sector_code, sizeClass: r.size_class }));
-    },
-
-    /**
-     * Fresh planner statistics for the assessments table. A large import grows it from a few rows to a million;
-     * on statistics from when it was small the planner scans the whole table for every batch's key lookup.
-     */
-    async analyzeAssessments(tx: DbOrTx) {
-      await tx.execute(sql`analyze dx_assessments`);
-    },
-
     /** Published framework versions by `code@version`, with their definitions. */
     async frameworkVersions(tx: DbOrTx) {
       const res = await tx.execute(sql`select v.id, f.code, v.version, v.definition from dx_framework_versions v
@@ -83,69 +28,6 @@ export function createBulkRepo() {
       return rowsOf<{ id: string; code: string; version: number; definition: unknown }>(res);
     },
 
-    /**
-     * Writes a batch of scored assessments. The rows it replaces are locked and read first (for the rollup);
-     * new assessments — nearly all of a first import — go straight into the table with COPY; replacements of
-     * earlier imports go through a temporary table and one update. Assessments entered on the web are never
-     * replaced: they come back as `refused` for the caller to report.
-     */
-    async writeAssessments<W extends AssessmentWrite>(tx: DbOrTx, rows: W[]): Promise<{ replaced: { facts: ScoredFacts | null }[]; refused: W[] }> {
-      if (!rows.length) return { replaced: [], refused: [] };
-      const arr = (xs: (string | number)[]) => `{${xs.join(',')}}`;
-      // batches of concurrent imports take turns (the lock, taken first in the same statement): a key new to
-      // both would otherwise be inserted twice
-      const existing = rowsOf<BeforeRow>(await tx.execute(sql`
-        with turn as materialized (select pg_advisory_xact_lock(hashtext('dx_import_assessments')))
-        select a.enterprise_id, a.framework_version_id, a.year, a.status, a.source, a.total_score::float8 as total_score, a.overall_level,
-               a.pillar_scores::float8[] as pillar_scores, a.commune_id, a.sector_code, a.size_class
-        from unnest(${arr(rows.map((r) => r.enterpriseId))}::uuid[], ${arr(rows.map((r) => r.frameworkVersionId))}::uuid[],
-                    ${arr(rows.map((r) => r.year))}::smallint[]) as k(e, v, y)
-        join dx_assessments a on a.enterprise_id = k.e and a.framework_version_id = k.v and a.year = k.y
-        where (select count(*) from turn) = 1
-        order by a.id for update of a`));
-      const keyOf = (e: string, v: string, y: number) => `${e}|${v}|${y}`;
-      const byKey = new Map(existing.map((b) => [keyOf(b.enterprise_id, b.framework_version_id, Number(b.year)), b]));
-      const fresh: W[] = [];
-      const update: W[] = [];
-      const refused: W[] = [];
-      for (const r of rows) {
-        const b = byKey.get(keyOf(r.enterpriseId, r.frameworkVersionId, r.year));
-        (!b ? fresh : b.source === 'import' ? update : refused).push(r);
-      }
-      const now = new Date().toISOString();
-      const line = (r: W) => copyLine([
-        r.enterpriseId, r.frameworkVersionId, r.year, r.answersJson, r.snapshotJson, r.totalScore, r.overallLevel,
-        `{${r.pillarScores.join(',')}}`, r.communeId, r.sectorCode, r.sizeClass, now,
-      ]).slice(0, -1);
-      const cols = 'enterprise_id, framework_version_id, year, answers, snapshot, total_score, overall_level, pillar_scores, commune_id, sector_code, size_class, submitted_at';
-      if (fresh.length) {
-        await copyFrom(tx, `dx_assessments (${cols}, status, source)`, fresh.map((r) => `${line(r)}\tsubmitted\timport\n`));
-      }
-      if (update.length) {
-        await tx.execute(sql`create temp table dx_import_stage (enterprise_id uuid, framework_version_id uuid, year smallint, answers jsonb,
-          snapshot jsonb, total_score numeric, overall_level smallint, pillar_scores numeric[], commune_id uuid, sector_code text, size_class text,
-          submitted_at timestamptz) on commit drop`);
-        await copyFrom(tx, `dx_import_stage (${cols})`, update.map((r) => `${line(r)}\n`));
-        // a verified assessment imported again with the same answers stays verified; any other import leaves it submitted
-        await tx.execute(sql`
-          update dx_assessments a set
-            status = case when a.status = 'verified' and a.answers = s.answers then 'verified' else 'submitted' end,
-            answers = s.answers, snapshot = s.snapshot, total_score = s.total_score, overall_level = s.overall_level,
-            pillar_scores = s.pillar_scores, commune_id = s.commune_id, sector_code = s.sector_code, size_class = s.size_class,
-            submitted_at = coalesce(a.submitted_at, s.submitted_at), updated_at = now()
-          from dx_import_stage s
-          where a.enterprise_id = s.enterprise_id and a.framework_version_id = s.framework_version_id and a.year = s.year`);
-      }
-      const replaced = existing.filter((b) => b.source === 'import').map((b) => ({
-        facts: (b.status === 'submitted' || b.status === 'verified') && b.total_score !== null && b.overall_level !== null && b.sector_code && b.size_class
-          ? {
-            frameworkVersionId: b.framework_version_id, year: Number(b.year), communeId: b.commune_id, sectorCode: b.sector_code, sizeClass: b.size_class,
-            overallLevel: Number(b.overall_level), totalScore: Number(b.total_score), pillarScores: (b.pillar_scores ?? []).map(Number),
-          }
-          : null,
-      }));
-      return { replaced, refused };
-    },
   };
 
   return { ...repo, rowsOf };

@@ -2,7 +2,8 @@ import { enterpriseInput, VSIC_VERSION } from '../../../../shared/contracts/ente
 import { computeSizeClass } from '../../../../shared/enterprises/size-class.js';
 import { foldText } from '../../../../shared/text.js';
 import type { DbOrTx } from '../../../db/client.js';
-import type { BulkRepo, EnterpriseRow } from './bulk.repo.js';
+import type { EnterpriseImportRow as EnterpriseRow } from '../../enterprises/enterprises-bulk.repo.js';
+import type { EnterprisesService } from '../../enterprises/enterprises.service.js';
 import type { CommuneResolution } from './communes.js';
 import type { ImportError } from './import.repo.js';
 import type { ImportHandler } from './import.service.js';
@@ -54,8 +55,8 @@ export function validateEnterprise(values: Record<string, string>, resolve: (cod
   };
 }
 
-export function enterprisesHandler({ bulk, resolve, divisionSection, isDemo = false }: {
-  bulk: BulkRepo; resolve: (code: string) => CommuneResolution; divisionSection: (division: string) => string | undefined; isDemo?: boolean;
+export function enterprisesHandler({ enterprises, resolve, divisionSection, isDemo = false }: {
+  enterprises: EnterprisesService; resolve: (code: string) => CommuneResolution; divisionSection: (division: string) => string | undefined; isDemo?: boolean;
 }): ImportHandler<{ rows: EnterpriseRow[]; errors: ImportError[]; count: number }> {
   return {
     kind: 'enterprises',
@@ -72,7 +73,7 @@ export function enterprisesHandler({ bulk, resolve, divisionSection, isDemo = fa
       return { rows: [...good.values()], errors, count: rows.length };
     },
     async write(tx: DbOrTx, batch) {
-      await bulk.upsertEnterprises(tx, batch.rows);
+      await enterprises.upsertImported(tx, batch.rows);
       return { ok: batch.count - new Set(batch.errors.map((e) => e.row)).size, errors: batch.errors };
     },
   };

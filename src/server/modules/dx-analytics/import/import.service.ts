@@ -5,7 +5,7 @@ import type { Actor } from '../../../http/context.js';
 import type { AuditService } from '../../audit/audit.service.js';
 import type { ImportError, ImportKind, ImportRepo } from './import.repo.js';
 import { openRows, type SourceRow } from './rows.js';
-import { createImportTools } from './tools.js';
+import { createImportTools, type ImportWriters } from './tools.js';
 
 /**
  * What one kind of import does with a batch, in two steps: `prepare` (validation, scoring, serialisation: CPU
@@ -47,8 +47,10 @@ async function countLines(filePath: string, fileName: string): Promise<number | 
   return Math.max(0, n - 1);
 }
 
-export function createImportService({ db, repo, audit, demoEnterprises = 0 }: { db: Db; repo: ImportRepo; audit: AuditService; demoEnterprises?: number }) {
-  const tools = createImportTools(db);
+export function createImportService({ db, repo, audit, writers, demoEnterprises = 0 }: {
+  db: Db; repo: ImportRepo; audit: AuditService; writers: ImportWriters; demoEnterprises?: number;
+}) {
+  const tools = createImportTools(db, writers);
   /** Finds the job a rerun of this file should resume, or opens a new one. */
   async function jobFor(kind: ImportKind, run: ImportRun, batchSize: number) {
     if (run.jobId) {

@@ -1,4 +1,6 @@
 import type { Db } from '../../../db/client.js';
+import type { DxAssessmentsService } from '../../dx-assessments/dx-assessments.service.js';
+import type { EnterprisesService } from '../../enterprises/enterprises.service.js';
 import { assessmentsHandler } from './assessments-import.js';
 import { createBulkRepo } from './bulk.repo.js';
 import { communeResolver } from './communes.js';
@@ -6,16 +8,19 @@ import { enterprisesHandler } from './enterprises-import.js';
 import type { ImportKind } from './import.repo.js';
 import type { ImportHandler } from './import.service.js';
 
+/** The services the importer writes through: the registry and the assessments own their tables. */
+export interface ImportWriters { enterprises: EnterprisesService; dxAssessments: DxAssessmentsService }
+
 /** Builds the handler for a kind of file, loading the lookups it needs (communes, VSIC divisions) once. */
-export function createImportTools(db: Db) {
+export function createImportTools(db: Db, writers: ImportWriters) {
   const bulk = createBulkRepo();
   return {
     async handler(kind: ImportKind, opts: { isDemo?: boolean } = {}): Promise<ImportHandler> {
       if (kind === 'enterprises') {
         const divisions = await bulk.divisions(db);
-        return enterprisesHandler({ bulk, resolve: communeResolver(await bulk.communes(db)), divisionSection: (d) => divisions.get(d), isDemo: opts.isDemo });
+        return enterprisesHandler({ enterprises: writers.enterprises, resolve: communeResolver(await bulk.communes(db)), divisionSection: (d) => divisions.get(d), isDemo: opts.isDemo });
       }
-      return assessmentsHandler({ db, bulk });
+      return assessmentsHandler({ db, bulk, enterprises: writers.enterprises, assessments: writers.dxAssessments });
     },
   };
 }
