@@ -69,6 +69,24 @@ describe('indicators', () => {
     expect((await ctx.as(s.center_, { method: 'GET', url: `/api/monitoring/dashboard?programId=${s.program.id}&orgUnitId=${s.other.id}` })).statusCode).toBe(403);
   });
 
+  it('carries each indicator\'s baseline to the dashboard, null when none was set, and follows a change', async () => {
+    const program = await f.program();
+    const post = async (o: object) => (await ctx.as(secretariat, { method: 'POST', url: '/api/indicators', payload: base(program.id, o) })).json();
+    const withBaseline = await post({ code: 'WITH', baselineYear: 2020, baselineValue: 12.5, targets: [{ year: 2024, value: 20 }] });
+    await post({ code: 'WITHOUT', targets: [{ year: 2024, value: 5 }] });
+    const dashboard = async () => {
+      const res = await ctx.as(viewer, { method: 'GET', url: `/api/monitoring/dashboard?programId=${program.id}&year=2024` });
+      expect(res.statusCode, res.body).toBe(200);
+      return Object.fromEntries(res.json().indicators.map((i: { code: string }) => [i.code, i]));
+    };
+    const by = await dashboard();
+    expect(by.WITH).toMatchObject({ baselineYear: 2020, baselineValue: 12.5 });
+    expect(by.WITHOUT).toMatchObject({ baselineYear: null, baselineValue: null });
+    const patched = await ctx.as(secretariat, { method: 'PATCH', url: `/api/indicators/${withBaseline.id}`, payload: { baselineYear: 2021, baselineValue: 0 } });
+    expect(patched.statusCode, patched.body).toBe(200);
+    expect((await dashboard()).WITH).toMatchObject({ baselineYear: 2021, baselineValue: 0 });
+  });
+
   it('reports a division by zero in a derived indicator as no value with its reason', async () => {
     const s = await monitoringScene(ctx, f, secretariat);
     await ctx.as(s.center_, { method: 'PUT', url: s.reportUrl(), payload: { values: [{ indicatorId: s.courses.id, value: 0 }, { indicatorId: s.trained.id, value: 12 }] } });
