@@ -25,7 +25,7 @@ describe('reporting rounds and unit reports', () => {
     const d = (await ctx.as(s.center_, { method: 'GET', url: s.reportUrl() })).json();
     expect(d.indicators.map((i: { code: string }) => i.code)).toEqual(['COURSES', 'TRAINED']);
     expect(d.tasks).toEqual([expect.objectContaining({ code: 'T-01', delegated: true, status: 'not_started' })]);
-    expect(d.permissions).toEqual({ canEdit: true, canSubmit: true, canReview: false, canRevise: false });
+    expect(d.permissions).toEqual({ canEdit: true, canSubmit: true, canReview: false, canRevise: false, canAttachValueEvidence: true });
   });
 
   it('runs draft → submitted → returned with a comment → resubmitted → approved, and the dashboard shows the approved values', async () => {
