@@ -1,23 +1,12 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../../lib/clock.js';
-import { factories, type Factories } from '../../test/factories.js';
-import { createTestContext, issueFields as fields, type TestContext } from '../../test/test-app.js';
+import { useTestContext, issueFields as fields } from '../../test/test-app.js';
 import { multipart, PDF, PNG } from '../inspections/test-helpers.js';
 import { monitoringScene, type MonitoringScene } from './test-helpers.js';
 
-let ctx: TestContext;
-let f: Factories;
-let secretariat: string;
-let viewer: string;
-beforeAll(async () => {
-  ctx = await createTestContext({ clock: fixedClock('2025-03-10T03:00:00Z') });
-  f = factories(ctx.handle.db, ctx.services);
-  secretariat = await ctx.login('secretariat');
-  viewer = await ctx.login('viewer');
-});
-afterAll(async () => { await ctx?.close(); });
+const { ctx, f, cookies } = useTestContext({ clock: fixedClock('2025-03-10T03:00:00Z'), login: ['secretariat', 'viewer'] });
 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 const valueUrl = (s: MonitoringScene, indicatorId: string) => `${s.reportUrl()}/values/${indicatorId}/evidence`;
@@ -32,7 +21,7 @@ async function stored(reportId: string) {
 
 describe('evidence on one indicator value', () => {
   it('the owning unit attaches files to one value; the unit and the secretariat list them per value row and download the same bytes', async () => {
-    const s = await monitoringScene(ctx, f, secretariat);
+    const s = await monitoringScene(ctx, f, cookies.secretariat);
     const scan = Buffer.concat([PDF, Buffer.from(s.round.id)]);
     const first = await upload(s.center_, valueUrl(s, s.courses.id), 'Danh sách khóa học.pdf', scan);
     expect(first.statusCode, first.body).toBe(201);
@@ -40,7 +29,7 @@ describe('evidence on one indicator value', () => {
     const second = await upload(s.center_, valueUrl(s, s.courses.id), 'anh.png', PNG);
     expect(second.json().map((e: { fileName: string }) => e.fileName)).toEqual(['Danh sách khóa học.pdf', 'anh.png']);
 
-    for (const cookie of [s.center_, secretariat]) {
+    for (const cookie of [s.center_, cookies.secretariat]) {
       const list = await ctx.as(cookie, { method: 'GET', url: valueUrl(s, s.courses.id) });
       expect(list.statusCode, list.body).toBe(200);
       expect(list.json().map((e: { fileName: string }) => e.fileName)).toEqual(['Danh sách khóa học.pdf', 'anh.png']);
@@ -58,17 +47,17 @@ describe('evidence on one indicator value', () => {
       expect(down.headers['content-disposition']).toContain("filename*=UTF-8''Danh%20s");
       expect(sha(down.rawPayload)).toBe(sha(scan));
     }
-    const staffView = (await ctx.as(secretariat, { method: 'GET', url: s.reportUrl() })).json();
+    const staffView = (await ctx.as(cookies.secretariat, { method: 'GET', url: s.reportUrl() })).json();
     expect(staffView.permissions.canAttachValueEvidence).toBe(false);
     expect((await ctx.as(s.center_, { method: 'GET', url: s.reportUrl() })).json().permissions.canAttachValueEvidence).toBe(true);
   });
 
   it('refuses another unit (403) to upload, list or download, and the secretariat or a viewer to upload (403)', async () => {
-    const s = await monitoringScene(ctx, f, secretariat);
+    const s = await monitoringScene(ctx, f, cookies.secretariat);
     const reportId = (await ctx.as(s.center_, { method: 'GET', url: s.reportUrl() })).json().id;
     const file = (await upload(s.center_, valueUrl(s, s.courses.id), 'a.pdf', PDF)).json()[0];
     const before = await stored(reportId);
-    for (const cookie of [s.other_, s.lead_, secretariat, viewer]) {
+    for (const cookie of [s.other_, s.lead_, cookies.secretariat, cookies.viewer]) {
       const res = await upload(cookie, valueUrl(s, s.courses.id), 'b.pdf', PDF);
       expect(res.statusCode).toBe(403);
       expect(res.json().error.code).toBe('FORBIDDEN');
@@ -79,16 +68,16 @@ describe('evidence on one indicator value', () => {
   });
 
   it('refuses uploads once the report is submitted or approved (409), and accepts them again when it is returned', async () => {
-    const s = await monitoringScene(ctx, f, secretariat);
+    const s = await monitoringScene(ctx, f, cookies.secretariat);
     const reportId = (await ctx.as(s.center_, { method: 'GET', url: s.reportUrl() })).json().id;
     await ctx.as(s.center_, { method: 'POST', url: `${s.reportUrl()}/submit` });
     const underReview = await upload(s.center_, valueUrl(s, s.courses.id), 'a.pdf', PDF);
     expect(underReview.statusCode).toBe(409);
     expect(underReview.json().error.code).toBe('IMMUTABLE');
-    await ctx.as(secretariat, { method: 'POST', url: `${s.reportUrl()}/review`, payload: { decision: 'return', comment: 'Thiếu minh chứng' } });
+    await ctx.as(cookies.secretariat, { method: 'POST', url: `${s.reportUrl()}/review`, payload: { decision: 'return', comment: 'Thiếu minh chứng' } });
     expect((await upload(s.center_, valueUrl(s, s.courses.id), 'a.pdf', PDF)).statusCode).toBe(201);
     await ctx.as(s.center_, { method: 'POST', url: `${s.reportUrl()}/submit` });
-    await ctx.as(secretariat, { method: 'POST', url: `${s.reportUrl()}/review`, payload: { decision: 'approve' } });
+    await ctx.as(cookies.secretariat, { method: 'POST', url: `${s.reportUrl()}/review`, payload: { decision: 'approve' } });
 
     const before = await stored(reportId);
     const approved = await upload(s.center_, valueUrl(s, s.courses.id), 'b.pdf', PDF);
@@ -97,13 +86,13 @@ describe('evidence on one indicator value', () => {
     expect(await stored(reportId)).toEqual(before);
     expect((await ctx.as(s.center_, { method: 'GET', url: s.reportUrl() })).json().permissions.canAttachValueEvidence).toBe(false);
     // the approved report still shows and serves what was attached
-    const files = (await ctx.as(secretariat, { method: 'GET', url: valueUrl(s, s.courses.id) })).json();
+    const files = (await ctx.as(cookies.secretariat, { method: 'GET', url: valueUrl(s, s.courses.id) })).json();
     expect(files).toHaveLength(1);
-    expect((await ctx.as(secretariat, { method: 'GET', url: `/api/monitoring-files/${files[0].id}` })).statusCode).toBe(200);
+    expect((await ctx.as(cookies.secretariat, { method: 'GET', url: `/api/monitoring-files/${files[0].id}` })).statusCode).toBe(200);
   });
 
   it('rejects bad input with 400 naming the field (415 for a file that is not what its name says) and stores nothing', async () => {
-    const s = await monitoringScene(ctx, f, secretariat);
+    const s = await monitoringScene(ctx, f, cookies.secretariat);
     const reportId = (await ctx.as(s.center_, { method: 'GET', url: s.reportUrl() })).json().id;
     const before = await stored(reportId);
     const cases: [() => ReturnType<typeof upload>, string][] = [
@@ -130,7 +119,7 @@ describe('evidence on one indicator value', () => {
   });
 
   it('refuses a file over the upload limit with 413 naming the file', async () => {
-    const s = await monitoringScene(ctx, f, secretariat);
+    const s = await monitoringScene(ctx, f, cookies.secretariat);
     const big = Buffer.alloc(20 * 1024 * 1024 + 1, 0x20);
     PDF.copy(big);
     const res = await upload(s.center_, valueUrl(s, s.courses.id), 'big.pdf', big);
