@@ -33,6 +33,16 @@ describe('program monitoring journey', () => {
     await page.locator('#report_values_1_value').fill('20');
     await page.locator('#report_values_2_value').fill('24');
     await page.locator('#report_narrative').fill('Trung tâm đã tổ chức các khóa đào tạo theo Kế hoạch 3457.');
+    // the list of courses backs the DX_KHOA_DT figure alone
+    await page.getByRole('button', { name: 'Minh chứng cho số liệu DX_KHOA_DT: 0 tệp' }).click();
+    await page.locator('.ant-popover input[type="file"]').setInputFiles({
+      name: 'Danh sách khóa đào tạo 2025.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% danh sach khoa dao tao\n%%EOF\n'),
+    });
+    await expect.poll(() => page.getByRole('button', { name: 'Minh chứng cho số liệu DX_KHOA_DT: 1 tệp' }).count(), { timeout: 20_000 }).toBe(1);
+    await expect.poll(() => page.getByText('Danh sách khóa đào tạo 2025.pdf').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    await shot(page, 'monitoring-01b-value-evidence-phone');
+    await page.getByRole('button', { name: 'Minh chứng cho số liệu DX_KHOA_DT: 1 tệp' }).click();
+    await page.locator('.ant-popover').first().waitFor({ state: 'hidden' });
     // the form fits the phone: no horizontal scrolling
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await shot(page, 'monitoring-01-report-form-phone');
@@ -46,6 +56,11 @@ describe('program monitoring journey', () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await login(page, baseUrl, 'secretariat');
     await page.goto(reportUrl);
+    // the reviewer sees which value carries evidence and opens it, though the form is locked under review
+    await page.getByRole('button', { name: 'Minh chứng cho số liệu DX_KHOA_DT: 1 tệp' }).click();
+    await expect.poll(() => page.locator('.ant-popover').getByText('Danh sách khóa đào tạo 2025.pdf').count(), { timeout: 20_000 }).toBe(1);
+    await expect.poll(() => page.locator('.ant-popover').getByRole('button', { name: 'Tải lên minh chứng' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Minh chứng cho số liệu DX_KHOA_DT: 1 tệp' }).click();
     await page.locator('#review-comment').fill('Đề nghị rà soát lại số khóa đào tạo năm 2025.');
     await page.getByRole('button', { name: 'Trả lại' }).click();
     await expect.poll(() => statusTag(page, 'Trả lại').count(), { timeout: 20_000 }).toBeGreaterThan(0);

@@ -1,9 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from './test/test-app.js';
+import { describe, expect, it } from 'vitest';
+import { useTestContext } from './test/test-app.js';
 
-let ctx: TestContext;
-beforeAll(async () => { ctx = await createTestContext({ demo: false }); });
-afterAll(async () => { await ctx?.close(); });
+const { ctx } = useTestContext({ demo: false });
 
 /** Every API route Fastify registered, as `METHOD /api/path/{param}`. */
 const registeredRoutes = () => ctx.app.routeTable

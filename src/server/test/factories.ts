@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { foldText } from '../../shared/text.js';
 import type { TeamRole } from '../../shared/domain.js';
 import type { Role } from '../../shared/fields.js';
@@ -6,7 +7,9 @@ import {
 } from '../db/schema/index.js';
 import type { Db } from '../db/client.js';
 import type { Services } from '../services.js';
-import { unique } from './test-app.js';
+
+/** Unique text for factory-made data, so tests never collide on shared databases. */
+export const unique = (prefix: string) => `${prefix}-${randomBytes(4).toString('hex')}`;
 
 /**
  * Direct-insert factories for tests: unique data every call, so tests never depend on each other.

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
 import { buildApp } from '../app.js';
 import { prepareDatabase } from '../bootstrap.js';
 import { loadConfig, type Config } from '../config.js';
@@ -7,6 +8,7 @@ import { openDb, type DbHandle } from '../db/client.js';
 import { DEMO_PASSWORD } from '../db/seed/demo-foundation.js';
 import { systemClock, type Clock } from '../lib/clock.js';
 import type { Services } from '../services.js';
+import { factories, type Factories } from './factories.js';
 
 export interface TestContext {
   app: FastifyInstance;
@@ -88,8 +90,51 @@ export async function createServerDatabase(serverUrl: string): Promise<{ url: st
   return { url: u.toString(), drop };
 }
 
-/** Unique text for factory-made data, so tests never collide on shared databases. */
-export const unique = (prefix: string) => `${prefix}-${randomBytes(4).toString('hex')}`;
+/** A demo account whose session a test file may ask `useTestContext` for. */
+export type DemoLogin = 'admin' | 'secretariat' | 'viewer';
+
+export interface UsedTestContext<L extends DemoLogin> {
+  /** The file's app and database; usable inside tests and hooks (it forwards to the context `beforeAll` built). */
+  ctx: TestContext;
+  /** Factories on that database, resolved at each call. */
+  f: Factories;
+  /** The session cookie of each demo account named in `login`, e.g. `cookies.secretariat`. */
+  cookies: Readonly<Record<L, string>>;
+}
+
+/**
+ * The set-up every API test file shares: one fresh context for the file, built in `beforeAll` (with the demo
+ * accounts in `login` logged in) and closed in `afterAll`, both registered here. Call it at the top of the file;
+ * what it returns may be destructured there and filled before the first test runs.
+ */
+export function useTestContext<L extends DemoLogin = never>(opts: { clock?: Clock; demo?: boolean; login?: readonly L[] } = {}): UsedTestContext<L> {
+  let built: { ctx: TestContext; f: Factories } | undefined;
+  const need = () => {
+    if (!built) throw new Error('useTestContext: the context is built in beforeAll; use it inside tests and hooks');
+    return built;
+  };
+  const cookies = {} as Record<L, string>;
+  beforeAll(async () => {
+    const ctx = await createTestContext({ clock: opts.clock, demo: opts.demo });
+    built = { ctx, f: factories(ctx.handle.db, ctx.services) };
+    for (const name of opts.login ?? []) cookies[name] = await ctx.login(name);
+  });
+  afterAll(async () => { await built?.ctx.close(); });
+
+  const ctx: TestContext = {
+    get app() { return need().ctx.app; },
+    get services() { return need().ctx.services; },
+    get handle() { return need().ctx.handle; },
+    get config() { return need().ctx.config; },
+    login: (username, password) => need().ctx.login(username, password),
+    as: (c, o) => need().ctx.as(c, o),
+    close: () => need().ctx.close(),
+  };
+  const f = new Proxy({} as Factories, { get: (_, key) => Reflect.get(need().f, key) });
+  return { ctx, f, cookies };
+}
+
+export { unique } from './factories.js';
 
 /** The fields named by a validation error response (`details.issues[].field`), for asserting which input was refused. */
 export const issueFields = (res: { json(): { error: { details: { issues: { field: string }[] } } } }) =>

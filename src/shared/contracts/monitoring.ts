@@ -18,7 +18,9 @@ export type DashboardQuery = z.infer<typeof dashboardQuery>;
 export const dashboardTables = ['indicators', 'tasks', 'budget', 'timeliness', 'reminders'] as const;
 export const dashboardExportQuery = dashboardQuery.extend({ table: z.enum(dashboardTables).optional() });
 
-export const indicatorSummary = indicator.pick({ id: true, code: true, nameVi: true, nameEn: true, measureUnit: true, direction: true, formula: true }).extend({
+export const indicatorSummary = indicator.pick({
+  id: true, code: true, nameVi: true, nameEn: true, measureUnit: true, direction: true, formula: true, baselineYear: true, baselineValue: true,
+}).extend({
   current: indicatorYear,
   trend: z.array(indicatorYear),
 });

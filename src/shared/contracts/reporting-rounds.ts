@@ -58,6 +58,8 @@ export const roundDetail = round.extend({ units: z.array(roundUnit) });
 export type RoundDetail = z.infer<typeof roundDetail>;
 
 export const reportParams = z.strictObject({ id: uuidField, orgUnitId: uuidField });
+/** One indicator value of a unit's report, for the evidence attached to that value alone. */
+export const valueEvidenceParams = reportParams.extend({ indicatorId: uuidField });
 
 const valueInput = z.strictObject({ indicatorId: uuidField, value: figure.nullable(), comment: z.string().trim().max(2000).nullable().optional() });
 const taskProgressRow = z.strictObject({
@@ -89,6 +91,8 @@ export type ReportReviewInput = z.infer<typeof reportReviewInput>;
 export const reportIndicatorRow = z.object({
   indicatorId: z.uuid(), code: z.string(), nameVi: z.string(), nameEn: z.string().nullable(), measureUnit: z.enum(measureUnits),
   period: z.string(), value: z.number().nullable(), comment: z.string().nullable(), target: z.number().nullable(),
+  /** evidence attached to this value alone; the report's own evidence is in `ReportDetail.evidence` */
+  evidence: z.array(monitoringFile),
 });
 export const reportTaskRow = z.object({
   taskId: z.uuid(), code: z.string(), title: z.string(), deadline: z.string(), budgetAllocatedVnd: z.number(),
@@ -117,7 +121,7 @@ export const reportDetail = z.object({
   tasks: z.array(reportTaskRow),
   events: z.array(reportEvent),
   evidence: z.array(monitoringFile),
-  permissions: z.object({ canEdit: z.boolean(), canSubmit: z.boolean(), canReview: z.boolean(), canRevise: z.boolean() }),
+  permissions: z.object({ canEdit: z.boolean(), canSubmit: z.boolean(), canReview: z.boolean(), canRevise: z.boolean(), canAttachValueEvidence: z.boolean() }),
 });
 export type ReportDetail = z.infer<typeof reportDetail>;
 

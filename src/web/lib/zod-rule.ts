@@ -21,5 +21,17 @@ export function zodRule(schema: z.ZodType): FormRule {
   };
 }
 
+/**
+ * A Form.List rule from a zod array schema. It reports the list's own problems (length, one head, a person
+ * twice); each item's fields have their own rules, so their plain issues are left to them.
+ */
+export const listRule = (schema: z.ZodType) => ({
+  async validator(_rule: unknown, value: unknown) {
+    const result = await schema.safeParseAsync(value ?? []);
+    const issue = result.error?.issues.find((i) => i.path.length === 0 || i.code === 'custom');
+    if (issue) throw new Error(issueMessage(i18n.t, issue));
+  },
+});
+
 /** For `Form.Item normalize`: an emptied optional text input sends `null`, which `.nullable()` schemas accept. */
 export const emptyToNull = (value: unknown) => (value === '' ? null : value);

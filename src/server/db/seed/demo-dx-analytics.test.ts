@@ -1,12 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { BreakdownResult } from '../../../shared/contracts/dx-analytics.js';
 import { rollupMismatches } from '../../modules/dx-analytics/test-helpers.js';
-import { createTestContext, type TestContext } from '../../test/test-app.js';
+import { useTestContext } from '../../test/test-app.js';
 import { seedDemoDxAnalytics } from './demo-dx-analytics.js';
 
-let ctx: TestContext;
-beforeAll(async () => { ctx = await createTestContext(); });
-afterAll(() => ctx?.close());
+const { ctx } = useTestContext();
 
 describe('DX analytics demo data', () => {
   it('seeds scored DBI-SME assessments for 2023–2025 through the import, so the charts have content', async () => {

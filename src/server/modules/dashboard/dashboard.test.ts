@@ -1,16 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../../lib/clock.js';
-import { factories, type Factories } from '../../test/factories.js';
-import { createTestContext, type TestContext } from '../../test/test-app.js';
+import { useTestContext } from '../../test/test-app.js';
 import { issueConclusion } from '../follow-ups/test-helpers.js';
 
-let ctx: TestContext;
-let f: Factories;
-beforeAll(async () => {
-  ctx = await createTestContext({ clock: fixedClock('2024-05-01T00:00:00Z') });
-  f = factories(ctx.handle.db, ctx.services);
-});
-afterAll(async () => { await ctx?.close(); });
+const { ctx, f } = useTestContext({ clock: fixedClock('2024-05-01T00:00:00Z') });
 
 describe('dashboard', () => {
   it('counts a unit\'s inspections per plan and status, its follow-ups, and lists the most overdue first', async () => {

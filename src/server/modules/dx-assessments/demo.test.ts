@@ -1,10 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkTaxCode } from '../../../shared/enterprises/tax-code.js';
-import { createTestContext, type TestContext } from '../../test/test-app.js';
+import { useTestContext } from '../../test/test-app.js';
 
-let ctx: TestContext;
-beforeAll(async () => { ctx = await createTestContext(); });
-afterAll(async () => { await ctx?.close(); });
+const { ctx } = useTestContext();
 
 describe('demo enterprise', () => {
   it('enterprise-demo (password demo) has a valid enterprise and an assessment about half answered', async () => {

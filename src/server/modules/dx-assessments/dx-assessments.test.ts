@@ -1,16 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { factories, type Factories } from '../../test/factories.js';
-import { createTestContext, type TestContext, issueFields as fields } from '../../test/test-app.js';
+import { describe, expect, it } from 'vitest';
+import { useTestContext, issueFields as fields } from '../../test/test-app.js';
 import { multipart, PDF } from '../inspections/test-helpers.js';
 import { bestDbiAnswers, enterpriseWithAccounts, minimalDbiAnswers, rollupCount } from './test-helpers.js';
 
-let ctx: TestContext;
-let f: Factories;
-beforeAll(async () => {
-  ctx = await createTestContext();
-  f = factories(ctx.handle.db, ctx.services);
-});
-afterAll(async () => { await ctx?.close(); });
+const { ctx, f } = useTestContext();
 
 const start = (cookie: string, payload: object) => ctx.as(cookie, { method: 'POST', url: '/api/dx/assessments', payload });
 const answer = (cookie: string, id: string, answers: object) => ctx.as(cookie, { method: 'PATCH', url: `/api/dx/assessments/${id}/answers`, payload: { answers } });

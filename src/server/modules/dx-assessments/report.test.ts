@@ -1,18 +1,9 @@
 import JSZip from 'jszip';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { factories, type Factories } from '../../test/factories.js';
-import { createTestContext, type TestContext, issueFields as fields } from '../../test/test-app.js';
+import { describe, expect, it } from 'vitest';
+import { useTestContext, issueFields as fields } from '../../test/test-app.js';
 import { bestDbiAnswers, dbi, enterpriseWithAccounts, minimalDbiAnswers, rollupCount } from './test-helpers.js';
 
-let ctx: TestContext;
-let f: Factories;
-let admin: string;
-beforeAll(async () => {
-  ctx = await createTestContext();
-  f = factories(ctx.handle.db, ctx.services);
-  admin = await ctx.login('admin');
-});
-afterAll(async () => { await ctx?.close(); });
+const { ctx, f, cookies } = useTestContext({ login: ['admin'] });
 
 
 /** An enterprise (trade, small) with a submitted DBI assessment for `year` from `answers`. */
@@ -80,10 +71,10 @@ describe('assessment report', () => {
     const q = v2.pillars[0].children![0].children![0].questions!;
     if (q[0].type === 'single') q[0].options.find((o) => o.code === 's4')!.score = 3;
     v2.pillars[0].children![0].children![0].questions = [q[0]]; // CX-1b removed
-    expect((await ctx.as(admin, { method: 'POST', url: '/api/dx/frameworks/import', payload: v2 })).statusCode).toBe(201);
+    expect((await ctx.as(cookies.admin, { method: 'POST', url: '/api/dx/frameworks/import', payload: v2 })).statusCode).toBe(201);
     // a draft is not a target
     expect(fields(await ctx.as(mine.me, { method: 'POST', url: `/api/dx/assessments/${mine.id}/rescore`, payload: { version: 2 } }))).toEqual(['body.version']);
-    await ctx.as(admin, { method: 'POST', url: '/api/dx/frameworks/DBI-SME/versions/2/publish' });
+    await ctx.as(cookies.admin, { method: 'POST', url: '/api/dx/frameworks/DBI-SME/versions/2/publish' });
     // the frozen snapshot did not move by itself
     const before = (await ctx.as(mine.me, { method: 'GET', url: `/api/dx/assessments/${mine.id}` })).json();
     expect(before).toMatchObject({ framework: { version: 1 }, totalScore: 319 });

@@ -1,25 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { withCheckDigit } from '../../../shared/enterprises/tax-code.js';
-import { factories, type Factories } from '../../test/factories.js';
-import { createTestContext, type TestContext, issueFields as fields } from '../../test/test-app.js';
+import { useTestContext, issueFields as fields } from '../../test/test-app.js';
 import { enterpriseInputFor, newTaxCode } from './test-helpers.js';
 
-let ctx: TestContext;
-let f: Factories;
-let secretariat: string;
-beforeAll(async () => {
-  ctx = await createTestContext();
-  f = factories(ctx.handle.db, ctx.services);
-  secretariat = await ctx.login('secretariat');
-});
-afterAll(async () => { await ctx?.close(); });
+const { ctx, f, cookies } = useTestContext({ login: ['secretariat'] });
 
 const BN = 1_000_000_000;
 const post = (cookie: string, payload: object) => ctx.as(cookie, { method: 'POST', url: '/api/enterprises', payload });
 
 /** An enterprise account acting for a newly registered enterprise. */
 async function enterpriseAccount(o = {}) {
-  const res = await post(secretariat, enterpriseInputFor(o));
+  const res = await post(cookies.secretariat, enterpriseInputFor(o));
   const user = await f.user('enterprise');
   await ctx.services.enterprises.linkUser(null, user.id, res.json().taxCode);
   return { enterprise: res.json(), cookie: await ctx.login(user.username, user.password) };
@@ -28,14 +19,14 @@ async function enterpriseAccount(o = {}) {
 describe('enterprise registry', () => {
   it('registers an enterprise and explains its size class', async () => {
     const input = enterpriseInputFor({ sectorCode: 'C', industryCode: '1071', employees: 10, revenueVnd: 9 * BN, capitalVnd: 3 * BN, address: '1 Phố Thử' });
-    const res = await post(secretariat, input);
+    const res = await post(cookies.secretariat, input);
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({
       taxCode: input.taxCode, sizeClass: 'micro', communeResolution: 'direct', vsicVersion: 'VSIC2018', industryCode: '1071',
       commune: { code: 'HN.00004', name: 'Phường Ba Đình' }, currentCommune: { code: 'HN.00004' },
       sizeReason: { group: 'agri_industry_construction', limit: { employees: 10, revenue: 3 * BN, capital: 3 * BN }, by: ['capital'] },
     });
-    const got = await ctx.as(secretariat, { method: 'GET', url: `/api/enterprises/${input.taxCode}` });
+    const got = await ctx.as(cookies.secretariat, { method: 'GET', url: `/api/enterprises/${input.taxCode}` });
     expect(got.json()).toMatchObject({ id: res.json().id, name: input.name });
     const admin = await ctx.login('admin');
     const audit = await ctx.as(admin, { method: 'GET', url: `/api/audit-events?entityType=enterprise&entityId=${res.json().id}` });
@@ -43,21 +34,21 @@ describe('enterprise registry', () => {
   });
 
   it('applies the trade-and-services ceilings and large above medium', async () => {
-    expect((await post(secretariat, enterpriseInputFor({ sectorCode: 'G', employees: 50, revenueVnd: 100 * BN, capitalVnd: 999 * BN }))).json().sizeClass).toBe('small');
-    expect((await post(secretariat, enterpriseInputFor({ sectorCode: 'F', employees: 50, revenueVnd: 100 * BN, capitalVnd: 999 * BN }))).json().sizeClass).toBe('medium');
-    expect((await post(secretariat, enterpriseInputFor({ sectorCode: 'J', employees: 101, revenueVnd: 1, capitalVnd: 1 }))).json()).toMatchObject({ sizeClass: 'large', sizeReason: { limit: null, by: [] } });
+    expect((await post(cookies.secretariat, enterpriseInputFor({ sectorCode: 'G', employees: 50, revenueVnd: 100 * BN, capitalVnd: 999 * BN }))).json().sizeClass).toBe('small');
+    expect((await post(cookies.secretariat, enterpriseInputFor({ sectorCode: 'F', employees: 50, revenueVnd: 100 * BN, capitalVnd: 999 * BN }))).json().sizeClass).toBe('medium');
+    expect((await post(cookies.secretariat, enterpriseInputFor({ sectorCode: 'J', employees: 101, revenueVnd: 1, capitalVnd: 1 }))).json()).toMatchObject({ sizeClass: 'large', sizeReason: { limit: null, by: [] } });
   });
 
   it('accepts a branch code and refuses a wrong check digit, naming taxCode', async () => {
     const base = newTaxCode();
-    expect((await post(secretariat, enterpriseInputFor({ taxCode: `${base}-001` }))).statusCode).toBe(201);
+    expect((await post(cookies.secretariat, enterpriseInputFor({ taxCode: `${base}-001` }))).statusCode).toBe(201);
     const wrong = base.slice(0, 9) + String((Number(base[9]) + 1) % 10);
-    const res = await post(secretariat, enterpriseInputFor({ taxCode: wrong }));
+    const res = await post(cookies.secretariat, enterpriseInputFor({ taxCode: wrong }));
     expect(res.statusCode).toBe(400);
     expect(fields(res)).toEqual(['body.taxCode']);
     expect(withCheckDigit('000000000')).toBeNull();
-    expect(fields(await post(secretariat, enterpriseInputFor({ taxCode: '0000000000' })))).toEqual(['body.taxCode']);
-    expect(fields(await post(secretariat, enterpriseInputFor({ taxCode: '01001001' })))).toEqual(['body.taxCode']);
+    expect(fields(await post(cookies.secretariat, enterpriseInputFor({ taxCode: '0000000000' })))).toEqual(['body.taxCode']);
+    expect(fields(await post(cookies.secretariat, enterpriseInputFor({ taxCode: '01001001' })))).toEqual(['body.taxCode']);
   });
 
   it('refuses bad input naming the field, and a duplicate tax code with 409', async () => {
@@ -67,39 +58,39 @@ describe('enterprise registry', () => {
       [{ industryCode: '62' }, 'body.industryCode'], [{ extra: 1 }, 'body.extra'],
     ];
     for (const [o, field] of cases) {
-      const res = await post(secretariat, { ...enterpriseInputFor(), ...o });
+      const res = await post(cookies.secretariat, { ...enterpriseInputFor(), ...o });
       expect(res.statusCode, JSON.stringify(o)).toBe(400);
       expect(fields(res)).toEqual([field]);
     }
     const input = enterpriseInputFor();
-    await post(secretariat, input);
-    const dup = await post(secretariat, { ...input, name: 'Khác' });
+    await post(cookies.secretariat, input);
+    const dup = await post(cookies.secretariat, { ...input, name: 'Khác' });
     expect(dup.statusCode).toBe(409);
   });
 
   it('maps a pre-2025 commune through the crosswalk, and flags a split one for an officer', async () => {
     // Phường Trúc Bạch (Ba Đình) passed whole to Phường Ba Đình
-    const whole = await post(secretariat, enterpriseInputFor({ communeCode: 'HN.D001.00004' }));
+    const whole = await post(cookies.secretariat, enterpriseInputFor({ communeCode: 'HN.D001.00004' }));
     expect(whole.json()).toMatchObject({ communeResolution: 'crosswalk', commune: { name: 'Phường Trúc Bạch' }, currentCommune: { code: 'HN.00004' } });
     // Phường Ngọc Hà (old) was split between Phường Ba Đình and Phường Ngọc Hà
-    const split = await post(secretariat, enterpriseInputFor({ communeCode: 'HN.D001.00016' }));
+    const split = await post(cookies.secretariat, enterpriseInputFor({ communeCode: 'HN.D001.00016' }));
     expect(split.json()).toMatchObject({ communeResolution: 'needs_review', currentCommune: null });
     expect(split.json().successorCommunes.map((s: { code: string }) => s.code)).toEqual(['HN.00004', 'HN.00008']);
-    const review = await ctx.as(secretariat, { method: 'GET', url: '/api/enterprises?communeResolution=needs_review&limit=500' });
+    const review = await ctx.as(cookies.secretariat, { method: 'GET', url: '/api/enterprises?communeResolution=needs_review&limit=500' });
     expect(review.json().items.map((e: { taxCode: string }) => e.taxCode)).toContain(split.json().taxCode);
 
     const url = `/api/enterprises/${split.json().taxCode}/resolve-commune`;
-    const bad = await ctx.as(secretariat, { method: 'POST', url, payload: { communeCode: 'HN.00091' } });
+    const bad = await ctx.as(cookies.secretariat, { method: 'POST', url, payload: { communeCode: 'HN.00091' } });
     expect(bad.statusCode).toBe(400);
     expect(fields(bad)).toEqual(['body.communeCode']);
-    const ok = await ctx.as(secretariat, { method: 'POST', url, payload: { communeCode: 'HN.00008' } });
+    const ok = await ctx.as(cookies.secretariat, { method: 'POST', url, payload: { communeCode: 'HN.00008' } });
     expect(ok.json()).toMatchObject({ communeResolution: 'resolved', currentCommune: { code: 'HN.00008' }, commune: { name: 'Phường Ngọc Hà' } });
   });
 
   it('searches without diacritics and filters by sector and size', async () => {
     const input = enterpriseInputFor({ name: 'Công ty Cổ phần Đường Sắt Thử Nghiệm', sectorCode: 'H' });
-    await post(secretariat, input);
-    const res = await ctx.as(secretariat, { method: 'GET', url: '/api/enterprises?q=duong%20sat%20thu&sectorCode=H&sizeClass=small' });
+    await post(cookies.secretariat, input);
+    const res = await ctx.as(cookies.secretariat, { method: 'GET', url: '/api/enterprises?q=duong%20sat%20thu&sectorCode=H&sizeClass=small' });
     expect(res.json().items.map((e: { taxCode: string }) => e.taxCode)).toEqual([input.taxCode]);
     const viewer = await ctx.login('viewer');
     expect((await ctx.as(viewer, { method: 'GET', url: '/api/enterprises?q=duong%20sat%20thu' })).json().total).toBe(1);
@@ -107,7 +98,7 @@ describe('enterprise registry', () => {
 
   it('recomputes the size class on PATCH and lets an enterprise edit only itself', async () => {
     const { enterprise, cookie } = await enterpriseAccount();
-    const other = (await post(secretariat, enterpriseInputFor())).json();
+    const other = (await post(cookies.secretariat, enterpriseInputFor())).json();
     const me = await ctx.as(cookie, { method: 'GET', url: '/api/enterprises/me' });
     expect(me.json().taxCode).toBe(enterprise.taxCode);
     const patched = await ctx.as(cookie, { method: 'PATCH', url: `/api/enterprises/${enterprise.taxCode}`, payload: { employees: 80 } });
@@ -122,16 +113,16 @@ describe('enterprise registry', () => {
   });
 
   it('links an enterprise account (secretariat only), which then sees its enterprise', async () => {
-    const e = (await post(secretariat, enterpriseInputFor())).json();
+    const e = (await post(cookies.secretariat, enterpriseInputFor())).json();
     const user = await f.user('enterprise');
     const url = `/api/enterprises/${e.taxCode}/accounts/${user.id}`;
     const viewer = await ctx.login('viewer');
     expect((await ctx.as(viewer, { method: 'PUT', url })).statusCode).toBe(403);
-    expect((await ctx.as(secretariat, { method: 'PUT', url })).statusCode).toBe(200);
+    expect((await ctx.as(cookies.secretariat, { method: 'PUT', url })).statusCode).toBe(200);
     const cookie = await ctx.login(user.username, user.password);
     expect((await ctx.as(cookie, { method: 'GET', url: '/api/enterprises/me' })).json().taxCode).toBe(e.taxCode);
     const inspector = await f.user('inspector');
-    const bad = await ctx.as(secretariat, { method: 'PUT', url: `/api/enterprises/${e.taxCode}/accounts/${inspector.id}` });
+    const bad = await ctx.as(cookies.secretariat, { method: 'PUT', url: `/api/enterprises/${e.taxCode}/accounts/${inspector.id}` });
     expect(bad.statusCode).toBe(400);
     expect(fields(bad)).toEqual(['params.userId']);
   });
@@ -147,9 +138,9 @@ describe('enterprise registry', () => {
   });
 
   it('loads VSIC 2018 sections and divisions', async () => {
-    const res = await ctx.as(secretariat, { method: 'GET', url: '/api/vsic-codes?level=1' });
+    const res = await ctx.as(cookies.secretariat, { method: 'GET', url: '/api/vsic-codes?level=1' });
     expect(res.json().map((v: { code: string }) => v.code)).toEqual('ABCDEFGHIJKLMNOPQRSTU'.split(''));
-    const div = await ctx.as(secretariat, { method: 'GET', url: '/api/vsic-codes?level=2' });
+    const div = await ctx.as(cookies.secretariat, { method: 'GET', url: '/api/vsic-codes?level=2' });
     expect(div.json()).toHaveLength(88);
   });
 });

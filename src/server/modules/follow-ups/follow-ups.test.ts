@@ -1,19 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../../lib/clock.js';
-import { factories, type Factories } from '../../test/factories.js';
-import { createTestContext, type TestContext, issueFields as fields } from '../../test/test-app.js';
+import { useTestContext, issueFields as fields } from '../../test/test-app.js';
 import { issueConclusion } from './test-helpers.js';
 
 // "today" is 2024-05-01 in Hanoi for the whole file
-let ctx: TestContext;
-let f: Factories;
-let secretariat: string;
-beforeAll(async () => {
-  ctx = await createTestContext({ clock: fixedClock('2024-05-01T00:00:00Z') });
-  f = factories(ctx.handle.db, ctx.services);
-  secretariat = await ctx.login('secretariat');
-});
-afterAll(async () => { await ctx?.close(); });
+const { ctx, f, cookies } = useTestContext({ clock: fixedClock('2024-05-01T00:00:00Z'), login: ['secretariat'] });
 
 /** A scene whose conclusion has a remedy for the target and a recommendation for another unit. */
 async function issued(dueDates: [string, string] = ['2024-06-30', '2024-12-31']) {
@@ -23,7 +14,7 @@ async function issued(dueDates: [string, string] = ['2024-06-30', '2024-12-31'])
     { kind: 'remedy', text: 'Bổ sung kế hoạch chuyển đổi số', addresseeOrgUnitId: scene.target.id, dueDate: dueDates[0] },
     { kind: 'recommendation', text: 'Bố trí kinh phí đào tạo', addresseeOrgUnitId: city.id, dueDate: dueDates[1] },
   ]);
-  const list = await ctx.as(secretariat, { method: 'GET', url: `/api/follow-ups?inspectionId=${scene.inspection.id}` });
+  const list = await ctx.as(cookies.secretariat, { method: 'GET', url: `/api/follow-ups?inspectionId=${scene.inspection.id}` });
   const [remedy, recommendation] = ['remedy', 'recommendation'].map((k) => list.json().items.find((i: { kind: string }) => i.kind === k));
   const unit = await ctx.login(scene.unitUser.username, scene.unitUser.password);
   return { scene, city, conclusion, findingIds, remedy, recommendation, unit };
@@ -33,7 +24,7 @@ const report = (cookie: string, id: string, payload: object) =>
   ctx.as(cookie, { method: 'POST', url: `/api/follow-ups/${id}/updates`, payload });
 const decide = (cookie: string, id: string, payload: object) =>
   ctx.as(cookie, { method: 'POST', url: `/api/follow-ups/${id}/acceptance`, payload });
-const detail = async (id: string) => (await ctx.as(secretariat, { method: 'GET', url: `/api/follow-ups/${id}` })).json();
+const detail = async (id: string) => (await ctx.as(cookies.secretariat, { method: 'GET', url: `/api/follow-ups/${id}` })).json();
 
 describe('follow-ups', () => {
   it('createForConclusion makes one open, audited follow-up per remedy and recommendation', async () => {
@@ -70,18 +61,18 @@ describe('follow-ups', () => {
 
   it('lets the secretariat accept only a done follow-up, and freezes it afterwards', async () => {
     const { remedy, unit } = await issued();
-    const early = await decide(secretariat, remedy.id, { accepted: true });
+    const early = await decide(cookies.secretariat, remedy.id, { accepted: true });
     expect(early.statusCode).toBe(409);
     expect(early.json().error.code).toBe('INVALID_TRANSITION');
     expect((await decide(unit, remedy.id, { accepted: true })).statusCode).toBe(403);
 
     await report(unit, remedy.id, { status: 'done', note: 'Đã ban hành kế hoạch' });
-    const ok = await decide(secretariat, remedy.id, { accepted: true, note: 'Đạt yêu cầu' });
+    const ok = await decide(cookies.secretariat, remedy.id, { accepted: true, note: 'Đạt yêu cầu' });
     expect(ok.statusCode).toBe(200);
     expect(ok.json()).toMatchObject({ status: 'done', accepted: { byName: 'Bùi Thanh Tùng (Thường trực BCĐ)' } });
     expect(ok.json().history.map((h: { action: string }) => h.action)).toEqual(['report', 'accept']);
 
-    for (const res of [await report(unit, remedy.id, { status: 'in_progress', note: 'again' }), await decide(secretariat, remedy.id, { accepted: false, note: 'no' })]) {
+    for (const res of [await report(unit, remedy.id, { status: 'in_progress', note: 'again' }), await decide(cookies.secretariat, remedy.id, { accepted: false, note: 'no' })]) {
       expect(res.statusCode).toBe(409);
       expect(res.json().error.code).toBe('IMMUTABLE');
     }
@@ -93,10 +84,10 @@ describe('follow-ups', () => {
   it('returns a done report to in progress with the reason in the history', async () => {
     const { remedy, unit } = await issued();
     await report(unit, remedy.id, { status: 'done', note: 'Xong' });
-    const noReason = await decide(secretariat, remedy.id, { accepted: false });
+    const noReason = await decide(cookies.secretariat, remedy.id, { accepted: false });
     expect(noReason.statusCode).toBe(400);
     expect(fields(noReason)).toEqual(['body.note']);
-    const res = await decide(secretariat, remedy.id, { accepted: false, note: 'Thiếu văn bản chứng minh' });
+    const res = await decide(cookies.secretariat, remedy.id, { accepted: false, note: 'Thiếu văn bản chứng minh' });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ status: 'in_progress', accepted: null });
     expect(res.json().history.at(-1)).toMatchObject({ action: 'return', status: 'in_progress', note: 'Thiếu văn bản chứng minh' });
@@ -120,17 +111,17 @@ describe('follow-ups', () => {
     const { scene, remedy, recommendation } = await issued(['2024-04-30', '2024-05-01']);
     expect(remedy).toMatchObject({ overdue: true, daysOverdue: 1 });
     expect(recommendation).toMatchObject({ overdue: false, daysOverdue: 0 });
-    const overdue = await ctx.as(secretariat, { method: 'GET', url: `/api/follow-ups?inspectionId=${scene.inspection.id}&overdue=true` });
+    const overdue = await ctx.as(cookies.secretariat, { method: 'GET', url: `/api/follow-ups?inspectionId=${scene.inspection.id}&overdue=true` });
     expect(overdue.json().items.map((i: { id: string }) => i.id)).toEqual([remedy.id]);
-    await report(secretariat, remedy.id, { status: 'done', note: 'Xong' });
-    const after = await ctx.as(secretariat, { method: 'GET', url: `/api/follow-ups?inspectionId=${scene.inspection.id}&overdue=true` });
+    await report(cookies.secretariat, remedy.id, { status: 'done', note: 'Xong' });
+    const after = await ctx.as(cookies.secretariat, { method: 'GET', url: `/api/follow-ups?inspectionId=${scene.inspection.id}&overdue=true` });
     expect(after.json().total).toBe(0);
   });
 
   it('searches text and addressee names ignoring diacritics, and filters by kind and status', async () => {
     const { scene, remedy, recommendation } = await issued();
     const get = async (qs: string) =>
-      (await ctx.as(secretariat, { method: 'GET', url: `/api/follow-ups?inspectionId=${scene.inspection.id}&${qs}` })).json().items.map((i: { id: string }) => i.id);
+      (await ctx.as(cookies.secretariat, { method: 'GET', url: `/api/follow-ups?inspectionId=${scene.inspection.id}&${qs}` })).json().items.map((i: { id: string }) => i.id);
     expect(await get('q=bo sung ke hoach')).toEqual([remedy.id]);
     expect(await get('q=ubnd thanh pho thu')).toEqual([recommendation.id]);
     expect(await get('kind=recommendation')).toEqual([recommendation.id]);
@@ -154,12 +145,12 @@ describe('follow-ups', () => {
     const dropped = await detail(recommendation.id);
     expect(dropped).toMatchObject({ withdrawn: { reason: 'dropped_by_correction' }, overdue: false, daysOverdue: 0 });
     const url = `/api/follow-ups?inspectionId=${scene.inspection.id}`;
-    const visible = (await ctx.as(secretariat, { method: 'GET', url })).json().items;
+    const visible = (await ctx.as(cookies.secretariat, { method: 'GET', url })).json().items;
     expect(visible.map((i: { text: string }) => i.text).sort()).toEqual(['Bổ sung kế hoạch (sửa đổi)', 'Kiến nghị mới']);
-    expect((await ctx.as(secretariat, { method: 'GET', url: `${url}&includeWithdrawn=true` })).json().total).toBe(3);
-    expect((await ctx.as(secretariat, { method: 'GET', url: `${url}&overdue=true` })).json().total).toBe(0);
+    expect((await ctx.as(cookies.secretariat, { method: 'GET', url: `${url}&includeWithdrawn=true` })).json().total).toBe(3);
+    expect((await ctx.as(cookies.secretariat, { method: 'GET', url: `${url}&overdue=true` })).json().total).toBe(0);
     expect(await ctx.services.followUps.countUnfinished(scene.inspection.id)).toBe(2);
-    expect((await report(secretariat, recommendation.id, { status: 'done', note: 'x' })).statusCode).toBe(409);
+    expect((await report(cookies.secretariat, recommendation.id, { status: 'done', note: 'x' })).statusCode).toBe(409);
   });
 
   it('takes evidence from the addressee unit, downloadable by it, and refuses other units', async () => {

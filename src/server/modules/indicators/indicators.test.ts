@@ -1,21 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../../lib/clock.js';
-import { factories, type Factories } from '../../test/factories.js';
-import { createTestContext, type TestContext, issueFields as fields } from '../../test/test-app.js';
+import { useTestContext, issueFields as fields } from '../../test/test-app.js';
 import { issueConclusion } from '../follow-ups/test-helpers.js';
 import { monitoringScene } from '../reporting-rounds/test-helpers.js';
 
-let ctx: TestContext;
-let f: Factories;
-let secretariat: string;
-let viewer: string;
-beforeAll(async () => {
-  ctx = await createTestContext({ clock: fixedClock('2025-03-10T03:00:00Z') });
-  f = factories(ctx.handle.db, ctx.services);
-  secretariat = await ctx.login('secretariat');
-  viewer = await ctx.login('viewer');
-});
-afterAll(async () => { await ctx?.close(); });
+const { ctx, f, cookies } = useTestContext({ clock: fixedClock('2025-03-10T03:00:00Z'), login: ['secretariat', 'viewer'] });
 
 const base = (programId: string, o: object = {}) => ({
   programId, code: 'A', nameVi: 'Chỉ tiêu A', measureUnit: 'count', periodType: 'year', periodAggregation: 'sum', unitAggregation: 'sum', direction: 'higher', ...o,
@@ -26,35 +15,35 @@ describe('indicators', () => {
     const program = await f.program();
     const unit = await f.orgUnit();
     const post = (cookie: string, payload: object) => ctx.as(cookie, { method: 'POST', url: '/api/indicators', payload });
-    expect((await post(viewer, base(program.id))).statusCode).toBe(403);
-    const ok = await post(secretariat, base(program.id, { responsibleOrgUnitIds: [unit.id], targets: [{ year: 2024, value: 10 }, { year: 2024, orgUnitId: unit.id, value: 4 }], greenPct: 95 }));
+    expect((await post(cookies.viewer, base(program.id))).statusCode).toBe(403);
+    const ok = await post(cookies.secretariat, base(program.id, { responsibleOrgUnitIds: [unit.id], targets: [{ year: 2024, value: 10 }, { year: 2024, orgUnitId: unit.id, value: 4 }], greenPct: 95 }));
     expect(ok.statusCode, ok.body).toBe(201);
     expect(ok.json()).toMatchObject({ code: 'A', responsibleUnits: [{ id: unit.id, name: unit.name }], greenPct: 95 });
     expect(ok.json().targets).toHaveLength(2);
 
-    const dup = await post(secretariat, base(program.id));
+    const dup = await post(cookies.secretariat, base(program.id));
     expect(dup.statusCode).toBe(409);
     expect(dup.json().error.details.field).toBe('body.code');
-    expect(fields(await post(secretariat, base(program.id, { code: 'B', formula: 'A / NOPE' })))).toEqual(['body.formula']);
-    expect(fields(await post(secretariat, base(program.id, { code: 'B', formula: 'A / (' })))).toEqual(['body.formula']);
-    expect(fields(await post(secretariat, base(program.id, { code: 'B', formula: 'B + 1' })))).toEqual(['body.formula']);
-    expect(fields(await post(secretariat, base(program.id, { code: 'B', greenPct: 50, amberPct: 80 })))).toEqual(['body.amberPct']);
-    expect(fields(await post(secretariat, base(program.id, { code: 'B', hidden: true })))).toEqual(['body.hidden']);
-    expect(fields(await post(secretariat, base(program.id, { code: 'B', nameVi: 'x'.repeat(301) })))).toEqual(['body.nameVi']);
-    expect(fields(await post(secretariat, base(program.id, { code: 'B', measureUnit: 'kg' })))).toEqual(['body.measureUnit']);
-    expect(fields(await post(secretariat, base(program.id, { code: 'B c' })))).toEqual(['body.code']);
-    expect(fields(await post(secretariat, base(program.id, { code: 'B', targets: [{ year: 2024, value: Number.MAX_VALUE }] })))).toEqual(['body.targets.0.value']);
-    const list = (await ctx.as(viewer, { method: 'GET', url: `/api/indicators?programId=${program.id}` })).json();
+    expect(fields(await post(cookies.secretariat, base(program.id, { code: 'B', formula: 'A / NOPE' })))).toEqual(['body.formula']);
+    expect(fields(await post(cookies.secretariat, base(program.id, { code: 'B', formula: 'A / (' })))).toEqual(['body.formula']);
+    expect(fields(await post(cookies.secretariat, base(program.id, { code: 'B', formula: 'B + 1' })))).toEqual(['body.formula']);
+    expect(fields(await post(cookies.secretariat, base(program.id, { code: 'B', greenPct: 50, amberPct: 80 })))).toEqual(['body.amberPct']);
+    expect(fields(await post(cookies.secretariat, base(program.id, { code: 'B', hidden: true })))).toEqual(['body.hidden']);
+    expect(fields(await post(cookies.secretariat, base(program.id, { code: 'B', nameVi: 'x'.repeat(301) })))).toEqual(['body.nameVi']);
+    expect(fields(await post(cookies.secretariat, base(program.id, { code: 'B', measureUnit: 'kg' })))).toEqual(['body.measureUnit']);
+    expect(fields(await post(cookies.secretariat, base(program.id, { code: 'B c' })))).toEqual(['body.code']);
+    expect(fields(await post(cookies.secretariat, base(program.id, { code: 'B', targets: [{ year: 2024, value: Number.MAX_VALUE }] })))).toEqual(['body.targets.0.value']);
+    const list = (await ctx.as(cookies.viewer, { method: 'GET', url: `/api/indicators?programId=${program.id}` })).json();
     expect(list.items.map((i: { code: string }) => i.code)).toEqual(['A']);
   });
 
   it('rolls unit values up to the city and applies program thresholds; a unit filter gives the unit\'s target', async () => {
-    const s = await monitoringScene(ctx, f, secretariat);
-    expect((await ctx.as(secretariat, { method: 'PUT', url: `/api/programs/${s.program.id}/monitoring-thresholds`, payload: { greenPct: 35, amberPct: 20 } })).statusCode).toBe(200);
+    const s = await monitoringScene(ctx, f, cookies.secretariat);
+    expect((await ctx.as(cookies.secretariat, { method: 'PUT', url: `/api/programs/${s.program.id}/monitoring-thresholds`, payload: { greenPct: 35, amberPct: 20 } })).statusCode).toBe(200);
     await ctx.as(s.center_, { method: 'PUT', url: s.reportUrl(), payload: { values: [{ indicatorId: s.courses.id, value: 8 }, { indicatorId: s.trained.id, value: 0 }] } });
     await ctx.as(s.center_, { method: 'POST', url: `${s.reportUrl()}/submit` });
-    await ctx.as(secretariat, { method: 'POST', url: `${s.reportUrl()}/review`, payload: { decision: 'approve' } });
-    const dash = (await ctx.as(viewer, { method: 'GET', url: `/api/monitoring/dashboard?programId=${s.program.id}&year=2024` })).json();
+    await ctx.as(cookies.secretariat, { method: 'POST', url: `${s.reportUrl()}/review`, payload: { decision: 'approve' } });
+    const dash = (await ctx.as(cookies.viewer, { method: 'GET', url: `/api/monitoring/dashboard?programId=${s.program.id}&year=2024` })).json();
     const by = Object.fromEntries(dash.indicators.map((i: { code: string; current: unknown }) => [i.code, i.current]));
     expect(dash.thresholds).toEqual({ green: 35, amber: 20 });
     expect(by.COURSES).toMatchObject({ actual: 8, attainmentPct: 40, light: 'green' });
@@ -64,17 +53,35 @@ describe('indicators', () => {
     const unitView = (await ctx.as(s.center_, { method: 'GET', url: `/api/monitoring/dashboard?programId=${s.program.id}&year=2024` })).json();
     // the center is the only unit responsible for COURSES: it carries the city's target
     expect(unitView.indicators.find((i: { code: string }) => i.code === 'COURSES').current.target).toBe(20);
-    const other = (await ctx.as(viewer, { method: 'GET', url: `/api/monitoring/dashboard?programId=${s.program.id}&year=2024&orgUnitId=${s.other.id}` })).json();
+    const other = (await ctx.as(cookies.viewer, { method: 'GET', url: `/api/monitoring/dashboard?programId=${s.program.id}&year=2024&orgUnitId=${s.other.id}` })).json();
     expect(other.indicators.find((i: { code: string }) => i.code === 'COURSES').current).toMatchObject({ target: null, actual: null });
     expect((await ctx.as(s.center_, { method: 'GET', url: `/api/monitoring/dashboard?programId=${s.program.id}&orgUnitId=${s.other.id}` })).statusCode).toBe(403);
   });
 
+  it('carries each indicator\'s baseline to the dashboard, null when none was set, and follows a change', async () => {
+    const program = await f.program();
+    const post = async (o: object) => (await ctx.as(cookies.secretariat, { method: 'POST', url: '/api/indicators', payload: base(program.id, o) })).json();
+    const withBaseline = await post({ code: 'WITH', baselineYear: 2020, baselineValue: 12.5, targets: [{ year: 2024, value: 20 }] });
+    await post({ code: 'WITHOUT', targets: [{ year: 2024, value: 5 }] });
+    const dashboard = async () => {
+      const res = await ctx.as(cookies.viewer, { method: 'GET', url: `/api/monitoring/dashboard?programId=${program.id}&year=2024` });
+      expect(res.statusCode, res.body).toBe(200);
+      return Object.fromEntries(res.json().indicators.map((i: { code: string }) => [i.code, i]));
+    };
+    const by = await dashboard();
+    expect(by.WITH).toMatchObject({ baselineYear: 2020, baselineValue: 12.5 });
+    expect(by.WITHOUT).toMatchObject({ baselineYear: null, baselineValue: null });
+    const patched = await ctx.as(cookies.secretariat, { method: 'PATCH', url: `/api/indicators/${withBaseline.id}`, payload: { baselineYear: 2021, baselineValue: 0 } });
+    expect(patched.statusCode, patched.body).toBe(200);
+    expect((await dashboard()).WITH).toMatchObject({ baselineYear: 2021, baselineValue: 0 });
+  });
+
   it('reports a division by zero in a derived indicator as no value with its reason', async () => {
-    const s = await monitoringScene(ctx, f, secretariat);
+    const s = await monitoringScene(ctx, f, cookies.secretariat);
     await ctx.as(s.center_, { method: 'PUT', url: s.reportUrl(), payload: { values: [{ indicatorId: s.courses.id, value: 0 }, { indicatorId: s.trained.id, value: 12 }] } });
     await ctx.as(s.center_, { method: 'POST', url: `${s.reportUrl()}/submit` });
-    await ctx.as(secretariat, { method: 'POST', url: `${s.reportUrl()}/review`, payload: { decision: 'approve' } });
-    const dash = (await ctx.as(viewer, { method: 'GET', url: `/api/monitoring/dashboard?programId=${s.program.id}&year=2024` })).json();
+    await ctx.as(cookies.secretariat, { method: 'POST', url: `${s.reportUrl()}/review`, payload: { decision: 'approve' } });
+    const dash = (await ctx.as(cookies.viewer, { method: 'GET', url: `/api/monitoring/dashboard?programId=${s.program.id}&year=2024` })).json();
     expect(dash.indicators.find((i: { code: string }) => i.code === 'PER_COURSE').current).toMatchObject({ actual: null, reason: 'division_by_zero', light: 'none' });
   });
 });
@@ -86,20 +93,20 @@ describe('access', () => {
     for (const url of ['/api/monitoring/dashboard', '/api/indicators', '/api/program-tasks', '/api/reporting-rounds', '/api/reporting-reminders']) {
       expect((await ctx.as(cookie, { method: 'GET', url })).statusCode, url).toBe(403);
     }
-    expect((await ctx.as(viewer, { method: 'GET', url: '/api/indicators' })).statusCode).toBe(200);
+    expect((await ctx.as(cookies.viewer, { method: 'GET', url: '/api/indicators' })).statusCode).toBe(200);
   });
 });
 
 describe('program tasks', () => {
   it('delegates only to a sub-unit of the lead; the delegate reports progress, the lead sees it but does not report', async () => {
-    const s = await monitoringScene(ctx, f, secretariat);
-    const bad = await ctx.as(secretariat, { method: 'PATCH', url: `/api/program-tasks/${s.task.id}`, payload: { delegatedOrgUnitId: s.other.id } });
+    const s = await monitoringScene(ctx, f, cookies.secretariat);
+    const bad = await ctx.as(cookies.secretariat, { method: 'PATCH', url: `/api/program-tasks/${s.task.id}`, payload: { delegatedOrgUnitId: s.other.id } });
     expect(bad.statusCode).toBe(400);
     expect(fields(bad)).toEqual(['body.delegatedOrgUnitId']);
     const progress = { status: 'in_progress', progressPercent: 30, spentVnd: 500_000_000, note: 'Đã tổ chức 6 khóa' };
     expect((await ctx.as(s.lead_, { method: 'POST', url: `/api/program-tasks/${s.task.id}/updates`, payload: progress })).statusCode).toBe(403);
     expect((await ctx.as(s.other_, { method: 'GET', url: `/api/program-tasks/${s.task.id}` })).statusCode).toBe(403);
-    expect((await ctx.as(viewer, { method: 'POST', url: `/api/program-tasks/${s.task.id}/updates`, payload: progress })).statusCode).toBe(403);
+    expect((await ctx.as(cookies.viewer, { method: 'POST', url: `/api/program-tasks/${s.task.id}/updates`, payload: progress })).statusCode).toBe(403);
     const ok = await ctx.as(s.center_, { method: 'POST', url: `/api/program-tasks/${s.task.id}/updates`, payload: progress });
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ok.json()).toMatchObject({ status: 'in_progress', progressPercent: 30, budgetSpentVnd: 500_000_000, canReport: true });
@@ -111,39 +118,39 @@ describe('program tasks', () => {
   });
 
   it('computes overdue from the deadline and today, and counts tasks and budget on the dashboard', async () => {
-    const s = await monitoringScene(ctx, f, secretariat);
-    const past = await ctx.as(secretariat, { method: 'POST', url: '/api/program-tasks', payload: {
+    const s = await monitoringScene(ctx, f, cookies.secretariat);
+    const past = await ctx.as(cookies.secretariat, { method: 'POST', url: '/api/program-tasks', payload: {
       programId: s.program.id, code: 'T-02', title: 'Việc quá hạn', leadOrgUnitId: s.lead.id, deadline: '2025-03-01', budgetAllocatedVnd: 1_000_000, status: 'in_progress',
     } });
     expect(past.json()).toMatchObject({ overdue: true, daysOverdue: 9 });
-    const done = await ctx.as(secretariat, { method: 'POST', url: '/api/program-tasks', payload: {
+    const done = await ctx.as(cookies.secretariat, { method: 'POST', url: '/api/program-tasks', payload: {
       programId: s.program.id, code: 'T-03', title: 'Việc xong', leadOrgUnitId: s.lead.id, deadline: '2025-01-01', status: 'completed', budgetAllocatedVnd: 5, budgetSpentVnd: 5,
     } });
     expect(done.json()).toMatchObject({ overdue: false, completedDate: '2025-03-10' });
-    const dash = (await ctx.as(viewer, { method: 'GET', url: `/api/monitoring/dashboard?programId=${s.program.id}&year=2024` })).json();
+    const dash = (await ctx.as(cookies.viewer, { method: 'GET', url: `/api/monitoring/dashboard?programId=${s.program.id}&year=2024` })).json();
     expect(dash.tasks.byStatus).toMatchObject({ not_started: 1, in_progress: 1, completed: 1 });
     expect(dash.tasks.overdue.map((t: { code: string }) => t.code)).toEqual(['T-01', 'T-02']);
     expect(dash.budget).toMatchObject({ allocatedVnd: 2_001_000_005, spentVnd: 5 });
-    expect((await ctx.as(viewer, { method: 'GET', url: `/api/program-tasks?programId=${s.program.id}&overdue=true` })).json().total).toBe(2);
+    expect((await ctx.as(cookies.viewer, { method: 'GET', url: `/api/program-tasks?programId=${s.program.id}&overdue=true` })).json().total).toBe(2);
   });
 });
 
 describe('finding links and the unit page', () => {
   it('links a recommendation to an indicator and a task; the unit page joins indicators, tasks, reports, inspections and follow-ups', async () => {
     const scene = await f.scene({ status: 'issued' });
-    const s = await monitoringScene(ctx, f, secretariat);
+    const s = await monitoringScene(ctx, f, cookies.secretariat);
     const { findingIds } = await issueConclusion(ctx, scene, [{ kind: 'recommendation', text: 'Đẩy nhanh đào tạo', addresseeOrgUnitId: scene.target.id, dueDate: '2025-06-30' }]);
     const link = (cookie: string, payload: object) => ctx.as(cookie, { method: 'POST', url: '/api/finding-links', payload });
-    expect((await link(viewer, { findingId: findingIds[0], indicatorId: s.courses.id })).statusCode).toBe(403);
+    expect((await link(cookies.viewer, { findingId: findingIds[0], indicatorId: s.courses.id })).statusCode).toBe(403);
     const unit = await ctx.login(scene.unitUser.username, scene.unitUser.password);
     expect((await link(unit, { findingId: findingIds[0], indicatorId: s.courses.id })).statusCode).toBe(403);
-    expect(fields(await link(secretariat, { findingId: findingIds[0], indicatorId: s.courses.id, taskId: s.task.id }))).toEqual(['body.indicatorId']);
-    const a = await link(secretariat, { findingId: findingIds[0], indicatorId: s.courses.id });
+    expect(fields(await link(cookies.secretariat, { findingId: findingIds[0], indicatorId: s.courses.id, taskId: s.task.id }))).toEqual(['body.indicatorId']);
+    const a = await link(cookies.secretariat, { findingId: findingIds[0], indicatorId: s.courses.id });
     expect(a.statusCode, a.body).toBe(201);
     expect(a.json()).toMatchObject({ findingKind: 'recommendation', indicator: { code: 'COURSES' }, task: null });
-    expect((await link(secretariat, { findingId: findingIds[0], indicatorId: s.courses.id })).statusCode).toBe(409);
-    expect((await link(secretariat, { findingId: findingIds[0], taskId: s.task.id })).statusCode).toBe(201);
-    const listed = (await ctx.as(viewer, { method: 'GET', url: `/api/finding-links?inspectionId=${scene.inspection.id}` })).json();
+    expect((await link(cookies.secretariat, { findingId: findingIds[0], indicatorId: s.courses.id })).statusCode).toBe(409);
+    expect((await link(cookies.secretariat, { findingId: findingIds[0], taskId: s.task.id })).statusCode).toBe(201);
+    const listed = (await ctx.as(cookies.viewer, { method: 'GET', url: `/api/finding-links?inspectionId=${scene.inspection.id}` })).json();
     expect(listed).toHaveLength(2);
 
     const page = await ctx.as(unit, { method: 'GET', url: `/api/org-units/${scene.target.id}/overview` });
@@ -156,7 +163,7 @@ describe('finding links and the unit page', () => {
     expect(center.tasks).toEqual([expect.objectContaining({ code: 'T-01', role: 'delegated' })]);
     expect(center.reports).toEqual([expect.objectContaining({ roundId: s.round.id, status: 'draft' })]);
 
-    expect((await ctx.as(secretariat, { method: 'DELETE', url: `/api/finding-links/${a.json().id}` })).statusCode).toBe(204);
-    expect((await ctx.as(viewer, { method: 'GET', url: `/api/finding-links?findingId=${findingIds[0]}` })).json()).toHaveLength(1);
+    expect((await ctx.as(cookies.secretariat, { method: 'DELETE', url: `/api/finding-links/${a.json().id}` })).statusCode).toBe(204);
+    expect((await ctx.as(cookies.viewer, { method: 'GET', url: `/api/finding-links?findingId=${findingIds[0]}` })).json()).toHaveLength(1);
   });
 });

@@ -1,27 +1,18 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { count, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { assessments, auditEvents, inspections, inspectionTeams } from '../../db/schema/index.js';
-import { createTestContext, unique, type TestContext, issueFields as fields } from '../../test/test-app.js';
-import { factories, type Factories } from '../../test/factories.js';
+import { useTestContext, unique, issueFields as fields } from '../../test/test-app.js';
 
-let ctx: TestContext;
-let f: Factories;
-let admin: string;
-beforeAll(async () => {
-  ctx = await createTestContext();
-  f = factories(ctx.handle.db, ctx.services);
-  admin = await ctx.login('admin');
-});
-afterAll(async () => { await ctx?.close(); });
+const { ctx, f, cookies } = useTestContext({ login: ['admin'] });
 
 const auditCount = async (entityId: string) =>
   (await ctx.handle.db.select({ n: count() }).from(auditEvents).where(eq(auditEvents.entityId, entityId)))[0].n;
 const teamCount = async (planId: string) =>
   (await ctx.handle.db.select({ n: count() }).from(inspectionTeams).where(eq(inspectionTeams.planId, planId)))[0].n;
 
-async function demoPlan(cookie = admin) {
+async function demoPlan(cookie = cookies.admin) {
   // other tests' random plan codes may contain "15-KH" too: pick the demo plan by its exact code
   const list = (await ctx.as(cookie, { method: 'GET', url: `/api/inspection-plans?q=${encodeURIComponent('15-KH/BCĐ')}&limit=500` })).json();
   const plan = list.items.find((p: { code: string }) => p.code === '15-KH/BCĐ');
@@ -30,7 +21,7 @@ async function demoPlan(cookie = admin) {
 
 async function newPlan(areas = ['Tuyên truyền, quán triệt', 'Kế hoạch, đề án', 'Khó khăn, vướng mắc']) {
   const program = await f.program();
-  const res = await ctx.as(admin, {
+  const res = await ctx.as(cookies.admin, {
     method: 'POST', url: '/api/inspection-plans',
     payload: {
       programId: program.id, code: `${Math.floor(Math.random() * 900) + 1}-KH/${unique('Đ').replace('-', '')}`,
@@ -46,7 +37,7 @@ async function newPlan(areas = ['Tuyên truyền, quán triệt', 'Kế hoạch,
 let teamNumber = 0;
 async function newTeam(planId: string, members?: object[]) {
   const head = await f.person();
-  const res = await ctx.as(admin, {
+  const res = await ctx.as(cookies.admin, {
     method: 'POST', url: `/api/inspection-plans/${planId}/teams`,
     payload: { number: ++teamNumber, name: 'Đoàn kiểm tra', members: members ?? [{ personId: head.id, role: 'head' }] },
   });
@@ -60,17 +51,17 @@ describe('plans', () => {
     expect(plan.contentAreas.map((a: { position: number; title: string }) => [a.position, a.title])).toEqual([
       [1, 'Tuyên truyền, quán triệt'], [2, 'Kế hoạch, đề án'], [3, 'Khó khăn, vướng mắc'],
     ]);
-    const read = (await ctx.as(admin, { method: 'GET', url: `/api/inspection-plans/${plan.id}` })).json();
+    const read = (await ctx.as(cookies.admin, { method: 'GET', url: `/api/inspection-plans/${plan.id}` })).json();
     expect(read).toMatchObject({ code: plan.code, year: 2024, issueDate: '2024-02-05', teams: [], warnings: [] });
     expect(await auditCount(plan.id)).toBe(1);
-    const found = (await ctx.as(admin, { method: 'GET', url: `/api/inspection-plans?q=chuyen%20de%20doi%20moi&year=2024` })).json();
+    const found = (await ctx.as(cookies.admin, { method: 'GET', url: `/api/inspection-plans?q=chuyen%20de%20doi%20moi&year=2024` })).json();
     expect(found.items.map((p: { id: string }) => p.id)).toContain(plan.id);
-    const otherYear = (await ctx.as(admin, { method: 'GET', url: `/api/inspection-plans?q=chuyen%20de%20doi%20moi&year=2023` })).json();
+    const otherYear = (await ctx.as(cookies.admin, { method: 'GET', url: `/api/inspection-plans?q=chuyen%20de%20doi%20moi&year=2023` })).json();
     expect(otherYear.items.map((p: { id: string }) => p.id)).not.toContain(plan.id);
   });
 
   it('lists the demo plan with its counts', async () => {
-    const list = (await ctx.as(admin, { method: 'GET', url: '/api/inspection-plans?q=ke%20hoach%2015-kh/bcd' })).json();
+    const list = (await ctx.as(cookies.admin, { method: 'GET', url: '/api/inspection-plans?q=ke%20hoach%2015-kh/bcd' })).json();
     expect(list.items[0]).toMatchObject({ code: '15-KH/BCĐ', programCode: '07-CTr/TU', teamCount: 2 });
     expect(list.items[0].inspectionsByStatus.planned + list.items[0].inspectionsByStatus.notified
       + list.items[0].inspectionsByStatus.in_progress + list.items[0].inspectionsByStatus.drafting
@@ -100,18 +91,18 @@ describe('plans', () => {
     const plan = await newPlan();
     const team = await newTeam(plan.id);
     const url = `/api/inspection-teams/${team.id}/targets`;
-    const touching = await ctx.as(admin, { method: 'POST', url, payload: { targetOrgUnitId: syt.targetOrgUnitId, windowStart: '2023-07-14', windowEnd: '2023-07-20' } });
-    const warnings = (await ctx.as(admin, { method: 'GET', url: `/api/inspection-plans/${plan.id}` })).json().warnings;
+    const touching = await ctx.as(cookies.admin, { method: 'POST', url, payload: { targetOrgUnitId: syt.targetOrgUnitId, windowStart: '2023-07-14', windowEnd: '2023-07-20' } });
+    const warnings = (await ctx.as(cookies.admin, { method: 'GET', url: `/api/inspection-plans/${plan.id}` })).json().warnings;
     expect(warnings).toEqual([expect.objectContaining({ code: 'TARGET_WINDOW_OVERLAP', inspectionIds: [syt.inspectionId, touching.json().inspectionId] })]);
-    await ctx.as(admin, { method: 'PATCH', url: `${url}/${touching.json().inspectionId}`, payload: { windowStart: '2023-07-15' } });
-    expect((await ctx.as(admin, { method: 'GET', url: `/api/inspection-plans/${plan.id}` })).json().warnings).toEqual([]);
+    await ctx.as(cookies.admin, { method: 'PATCH', url: `${url}/${touching.json().inspectionId}`, payload: { windowStart: '2023-07-15' } });
+    expect((await ctx.as(cookies.admin, { method: 'GET', url: `/api/inspection-plans/${plan.id}` })).json().warnings).toEqual([]);
   });
 
   it('changes content areas as an ordered list, and refuses to drop one that has assessments (409 naming it)', async () => {
     const plan = await newPlan();
     const [a, b, c] = plan.contentAreas;
     const url = `/api/inspection-plans/${plan.id}`;
-    const res = await ctx.as(admin, { method: 'PATCH', url, payload: { title: 'Kế hoạch mới', contentAreas: [{ id: c.id, title: c.title }, { title: 'Mới' }, { id: a.id, title: 'Sửa' }] } });
+    const res = await ctx.as(cookies.admin, { method: 'PATCH', url, payload: { title: 'Kế hoạch mới', contentAreas: [{ id: c.id, title: c.title }, { title: 'Mới' }, { id: a.id, title: 'Sửa' }] } });
     expect(res.statusCode).toBe(200);
     expect(res.json().contentAreas.map((x: { title: string }) => x.title)).toEqual([c.title, 'Mới', 'Sửa']);
     expect(res.json().contentAreas.some((x: { id: string }) => x.id === b.id)).toBe(false);
@@ -120,15 +111,15 @@ describe('plans', () => {
     const team = await newTeam(plan.id);
     const insp = await f.inspection({ planId: plan.id, teamId: team.id });
     await ctx.handle.db.insert(assessments).values({ inspectionId: insp.id, contentAreaId: a.id, rating: 'good' });
-    const blocked = await ctx.as(admin, { method: 'PATCH', url, payload: { title: 'Không lưu', contentAreas: [{ id: c.id, title: c.title }] } });
+    const blocked = await ctx.as(cookies.admin, { method: 'PATCH', url, payload: { title: 'Không lưu', contentAreas: [{ id: c.id, title: c.title }] } });
     expect(blocked.statusCode).toBe(409);
     expect(blocked.json().error.details).toMatchObject({ contentAreaId: a.id, title: 'Sửa' });
-    const after = (await ctx.as(admin, { method: 'GET', url })).json();
+    const after = (await ctx.as(cookies.admin, { method: 'GET', url })).json();
     expect(after.title).toBe('Kế hoạch mới');
     expect(after.contentAreas).toHaveLength(3);
     expect(await auditCount(plan.id)).toBe(2);
 
-    const stranger = await ctx.as(admin, { method: 'PATCH', url, payload: { contentAreas: [{ id: crypto.randomUUID(), title: 'X' }] } });
+    const stranger = await ctx.as(cookies.admin, { method: 'PATCH', url, payload: { contentAreas: [{ id: crypto.randomUUID(), title: 'X' }] } });
     expect(fields(stranger)).toEqual(['body.contentAreas.0.id']);
   });
 });
@@ -137,7 +128,7 @@ describe('teams', () => {
   it('needs exactly one head, known people, each person once — and writes nothing otherwise', async () => {
     const plan = await newPlan();
     const [p1, p2] = [await f.person(), await f.person()];
-    const post = (members: object[]) => ctx.as(admin, { method: 'POST', url: `/api/inspection-plans/${plan.id}/teams`, payload: { number: 1, name: 'Đoàn 1', members } });
+    const post = (members: object[]) => ctx.as(cookies.admin, { method: 'POST', url: `/api/inspection-plans/${plan.id}/teams`, payload: { number: 1, name: 'Đoàn 1', members } });
     const twoHeads = await post([{ personId: p1.id, role: 'head' }, { personId: p2.id, role: 'head' }]);
     expect([twoHeads.statusCode, fields(twoHeads)]).toEqual([400, ['body.members']]);
     expect(fields(await post([{ personId: p1.id, role: 'member' }]))).toEqual(['body.members']);
@@ -171,9 +162,9 @@ describe('teams', () => {
       expect.objectContaining({ personId: head.id, role: 'head', fullName: head.fullName }),
       expect.objectContaining({ personId: member.id, role: 'member', representedOrgUnitId: unit.id, representedOrgUnitName: unit.name }),
     ]);
-    const again = await ctx.as(admin, { method: 'POST', url: `/api/inspection-plans/${plan.id}/teams`, payload: { number: team.number, name: 'X', members: [{ personId: head.id, role: 'head' }] } });
+    const again = await ctx.as(cookies.admin, { method: 'POST', url: `/api/inspection-plans/${plan.id}/teams`, payload: { number: team.number, name: 'X', members: [{ personId: head.id, role: 'head' }] } });
     expect(again.statusCode).toBe(409);
-    const patched = await ctx.as(admin, { method: 'PATCH', url: `/api/inspection-teams/${team.id}`, payload: { name: 'Đoàn mới', members: [{ personId: member.id, role: 'head' }] } });
+    const patched = await ctx.as(cookies.admin, { method: 'PATCH', url: `/api/inspection-teams/${team.id}`, payload: { name: 'Đoàn mới', members: [{ personId: member.id, role: 'head' }] } });
     expect(patched.json()).toMatchObject({ name: 'Đoàn mới', members: [expect.objectContaining({ personId: member.id, role: 'head' })] });
     expect(await auditCount(team.id)).toBe(2);
   });
@@ -184,8 +175,8 @@ describe('teams', () => {
     const insp = await f.inspection({ planId: plan.id, teamId: team.id });
     const started = await newTeam(plan.id);
     await f.inspection({ planId: plan.id, teamId: started.id, status: 'in_progress' });
-    expect((await ctx.as(admin, { method: 'DELETE', url: `/api/inspection-teams/${started.id}` })).statusCode).toBe(409);
-    expect((await ctx.as(admin, { method: 'DELETE', url: `/api/inspection-teams/${team.id}` })).statusCode).toBe(200);
+    expect((await ctx.as(cookies.admin, { method: 'DELETE', url: `/api/inspection-teams/${started.id}` })).statusCode).toBe(409);
+    expect((await ctx.as(cookies.admin, { method: 'DELETE', url: `/api/inspection-teams/${team.id}` })).statusCode).toBe(200);
     expect(await ctx.handle.db.select().from(inspections).where(eq(inspections.id, insp.id))).toEqual([]);
     expect(await teamCount(plan.id)).toBe(1);
     expect(await auditCount(team.id)).toBe(2);
@@ -198,22 +189,22 @@ describe('targets', () => {
     const team = await newTeam(plan.id);
     const unit = await f.orgUnit();
     const url = `/api/inspection-teams/${team.id}/targets`;
-    const backwards = await ctx.as(admin, { method: 'POST', url, payload: { targetOrgUnitId: unit.id, windowStart: '2024-05-10', windowEnd: '2024-05-09' } });
+    const backwards = await ctx.as(cookies.admin, { method: 'POST', url, payload: { targetOrgUnitId: unit.id, windowStart: '2024-05-10', windowEnd: '2024-05-09' } });
     expect([backwards.statusCode, fields(backwards)]).toEqual([400, ['body.windowEnd']]);
-    const noUnit = await ctx.as(admin, { method: 'POST', url, payload: { targetOrgUnitId: crypto.randomUUID(), windowStart: '2024-05-10', windowEnd: '2024-05-10' } });
+    const noUnit = await ctx.as(cookies.admin, { method: 'POST', url, payload: { targetOrgUnitId: crypto.randomUUID(), windowStart: '2024-05-10', windowEnd: '2024-05-10' } });
     expect(fields(noUnit)).toEqual(['body.targetOrgUnitId']);
-    const ok = await ctx.as(admin, { method: 'POST', url, payload: { targetOrgUnitId: unit.id, windowStart: '2024-05-10', windowEnd: '2024-05-10' } });
+    const ok = await ctx.as(cookies.admin, { method: 'POST', url, payload: { targetOrgUnitId: unit.id, windowStart: '2024-05-10', windowEnd: '2024-05-10' } });
     expect(ok.statusCode).toBe(201);
     expect(ok.json()).toMatchObject({ targetOrgUnitId: unit.id, targetName: unit.name, status: 'planned', windowStart: '2024-05-10' });
     expect(await auditCount(ok.json().inspectionId)).toBe(1);
-    expect((await ctx.as(admin, { method: 'POST', url, payload: { targetOrgUnitId: unit.id, windowStart: '2024-06-10', windowEnd: '2024-06-12' } })).statusCode).toBe(409);
+    expect((await ctx.as(cookies.admin, { method: 'POST', url, payload: { targetOrgUnitId: unit.id, windowStart: '2024-06-10', windowEnd: '2024-06-12' } })).statusCode).toBe(409);
 
     const one = `${url}/${ok.json().inspectionId}`;
-    const moveBack = await ctx.as(admin, { method: 'PATCH', url: one, payload: { windowEnd: '2024-05-01' } });
+    const moveBack = await ctx.as(cookies.admin, { method: 'PATCH', url: one, payload: { windowEnd: '2024-05-01' } });
     expect([moveBack.statusCode, fields(moveBack)]).toEqual([400, ['body.windowEnd']]);
-    const moved = await ctx.as(admin, { method: 'PATCH', url: one, payload: { windowEnd: '2024-05-14' } });
+    const moved = await ctx.as(cookies.admin, { method: 'PATCH', url: one, payload: { windowEnd: '2024-05-14' } });
     expect(moved.json().windowEnd).toBe('2024-05-14');
-    expect((await ctx.as(admin, { method: 'DELETE', url: one })).statusCode).toBe(200);
+    expect((await ctx.as(cookies.admin, { method: 'DELETE', url: one })).statusCode).toBe(200);
     expect(await auditCount(ok.json().inspectionId)).toBe(3);
   });
 
@@ -223,11 +214,11 @@ describe('targets', () => {
     const notified = await f.inspection({ planId: plan.id, teamId: team.id, status: 'notified' });
     const running = await f.inspection({ planId: plan.id, teamId: team.id, status: 'in_progress' });
     const url = (id: string) => `/api/inspection-teams/${team.id}/targets/${id}`;
-    expect((await ctx.as(admin, { method: 'PATCH', url: url(notified.id), payload: { windowStart: '2023-06-02' } })).statusCode).toBe(200);
-    expect((await ctx.as(admin, { method: 'PATCH', url: url(running.id), payload: { windowStart: '2023-06-02' } })).statusCode).toBe(409);
-    expect((await ctx.as(admin, { method: 'DELETE', url: url(notified.id) })).statusCode).toBe(409);
+    expect((await ctx.as(cookies.admin, { method: 'PATCH', url: url(notified.id), payload: { windowStart: '2023-06-02' } })).statusCode).toBe(200);
+    expect((await ctx.as(cookies.admin, { method: 'PATCH', url: url(running.id), payload: { windowStart: '2023-06-02' } })).statusCode).toBe(409);
+    expect((await ctx.as(cookies.admin, { method: 'DELETE', url: url(notified.id) })).statusCode).toBe(409);
     const other = await newTeam(plan.id);
-    expect((await ctx.as(admin, { method: 'DELETE', url: `/api/inspection-teams/${other.id}/targets/${running.id}` })).statusCode).toBe(404);
+    expect((await ctx.as(cookies.admin, { method: 'DELETE', url: `/api/inspection-teams/${other.id}/targets/${running.id}` })).statusCode).toBe(404);
   });
 });
 
@@ -265,7 +256,7 @@ describe('permissions', () => {
 describe('exports', () => {
   it('exports the demo plan as a DOCX holding the plan code', async () => {
     const plan = await demoPlan();
-    const res = await ctx.as(admin, { method: 'GET', url: `/api/inspection-plans/${plan.id}/export.docx` });
+    const res = await ctx.as(cookies.admin, { method: 'GET', url: `/api/inspection-plans/${plan.id}/export.docx` });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
     expect(res.headers['content-disposition']).toBe(`attachment; filename="Ke-hoach-15-KH-BCD.docx"; filename*=UTF-8''K%E1%BA%BF%20ho%E1%BA%A1ch%2015-KH-BC%C4%90.docx`);
@@ -278,7 +269,7 @@ describe('exports', () => {
 
   it('exports the demo plan as an XLSX with one row per team member and the warning', async () => {
     const plan = await demoPlan();
-    const res = await ctx.as(admin, { method: 'GET', url: `/api/inspection-plans/${plan.id}/export.xlsx` });
+    const res = await ctx.as(cookies.admin, { method: 'GET', url: `/api/inspection-plans/${plan.id}/export.xlsx` });
     expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     expect(res.headers['content-disposition']).toMatch(/^attachment; filename="Ke-hoach-15-KH-BCD\.xlsx"; filename\*=UTF-8''/);
     const book = new ExcelJS.Workbook();

@@ -1,9 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from '../../test/test-app.js';
+import { describe, expect, it } from 'vitest';
+import { useTestContext } from '../../test/test-app.js';
 
-let ctx: TestContext;
-beforeAll(async () => { ctx = await createTestContext(); });
-afterAll(async () => { await ctx?.close(); });
+const { ctx } = useTestContext();
 
 describe('demo inspections', () => {
   it('carries Sở TT&TT to conclusion 01-KL/ĐKT and leaves the others at their stages', async () => {

@@ -1,18 +1,9 @@
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { factories, type Factories } from '../../test/factories.js';
-import { createTestContext, type TestContext } from '../../test/test-app.js';
+import { describe, expect, it } from 'vitest';
+import { useTestContext } from '../../test/test-app.js';
 import { counts, multipart, PDF, PNG } from './test-helpers.js';
 
-let ctx: TestContext;
-let f: Factories;
-let secretariat: string;
-beforeAll(async () => {
-  ctx = await createTestContext();
-  f = factories(ctx.handle.db, ctx.services);
-  secretariat = await ctx.login('secretariat');
-});
-afterAll(async () => { await ctx?.close(); });
+const { ctx, f, cookies } = useTestContext({ login: ['secretariat'] });
 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 const upload = (cookie: string, inspectionId: string, areaId: string, fileName: string, data: Buffer) =>
@@ -27,7 +18,7 @@ describe('evidence files', () => {
       expect(res.statusCode, res.body).toBe(201);
       expect(res.json()).toMatchObject({ fileName: name, mimeType: type, size: data.length, sha256: sha(data) });
       const unit = await ctx.login(s.unitUser.username, s.unitUser.password);
-      const down = await ctx.as(secretariat, { method: 'GET', url: `/api/attachments/${res.json().id}` });
+      const down = await ctx.as(cookies.secretariat, { method: 'GET', url: `/api/attachments/${res.json().id}` });
       expect(down.statusCode).toBe(200);
       expect(down.headers['content-type']).toBe(type);
       expect(down.headers['content-disposition']).toMatch(/^attachment; filename="[\x20-\x7e]+"; filename\*=UTF-8''/);
@@ -44,7 +35,7 @@ describe('evidence files', () => {
     const s = await f.scene({ status: 'in_progress' });
     const before = await counts(ctx);
     const body = Buffer.concat([PDF, Buffer.from(s.inspection.id)]);
-    for (let i = 0; i < 2; i++) expect((await upload(secretariat, s.inspection.id, s.areas[1].id, `ho-so-${i}.pdf`, body)).statusCode).toBe(201);
+    for (let i = 0; i < 2; i++) expect((await upload(cookies.secretariat, s.inspection.id, s.areas[1].id, `ho-so-${i}.pdf`, body)).statusCode).toBe(201);
     const after = await counts(ctx);
     expect(after.file_blobs - before.file_blobs).toBe(1);
     expect(after.attachments - before.attachments).toBe(2);
@@ -57,20 +48,20 @@ describe('evidence files', () => {
     const before = await counts(ctx);
     const big = Buffer.alloc(20 * 1024 * 1024 + 1, 0x20);
     PDF.copy(big);
-    const tooBig = await upload(secretariat, s.inspection.id, area, 'big.pdf', big);
+    const tooBig = await upload(cookies.secretariat, s.inspection.id, area, 'big.pdf', big);
     expect(tooBig.statusCode).toBe(413);
     expect(tooBig.json().error.code).toBe('PAYLOAD_TOO_LARGE');
     for (const [name, data] of [['fake.pdf', Buffer.from('just text')], ['scan.docx', PDF], ['anh.jpg', PNG]] as const) {
-      const res = await upload(secretariat, s.inspection.id, area, name, data);
+      const res = await upload(cookies.secretariat, s.inspection.id, area, name, data);
       expect(res.statusCode).toBe(415);
       expect(res.json().error).toMatchObject({ code: 'UNSUPPORTED_FILE_TYPE', details: { issues: [{ field: 'file' }] } });
     }
-    const wrongField = await ctx.as(secretariat, { method: 'POST', url: `/api/inspections/${s.inspection.id}/assessments/${area}/evidence`, ...multipart('a.pdf', PDF, 'document') });
+    const wrongField = await ctx.as(cookies.secretariat, { method: 'POST', url: `/api/inspections/${s.inspection.id}/assessments/${area}/evidence`, ...multipart('a.pdf', PDF, 'document') });
     expect(wrongField.statusCode).toBe(400);
     expect(wrongField.json().error.details.issues[0].field).toBe('file');
-    const notMultipart = await ctx.as(secretariat, { method: 'POST', url: `/api/inspections/${s.inspection.id}/assessments/${area}/evidence`, payload: { file: 'x' } });
+    const notMultipart = await ctx.as(cookies.secretariat, { method: 'POST', url: `/api/inspections/${s.inspection.id}/assessments/${area}/evidence`, payload: { file: 'x' } });
     expect(notMultipart.statusCode).toBe(400);
-    const badArea = await upload(secretariat, s.inspection.id, s.target.id, 'a.pdf', PDF);
+    const badArea = await upload(cookies.secretariat, s.inspection.id, s.target.id, 'a.pdf', PDF);
     expect(badArea.json().error.details.issues[0].field).toBe('params.contentAreaId');
     expect(await counts(ctx)).toEqual(before);
   });
@@ -78,31 +69,31 @@ describe('evidence files', () => {
   it('lets no unit of another org unit download, and no outsider upload or delete', async () => {
     const s = await f.scene({ status: 'in_progress' });
     const other = await f.scene();
-    const up = await upload(secretariat, s.inspection.id, s.areas[0].id, 'a.pdf', PDF);
+    const up = await upload(cookies.secretariat, s.inspection.id, s.areas[0].id, 'a.pdf', PDF);
     const otherUnit = await ctx.login(other.unitUser.username, other.unitUser.password);
     const outsider = await ctx.login(other.inspector.username, other.inspector.password);
     expect((await ctx.as(otherUnit, { method: 'GET', url: `/api/attachments/${up.json().id}` })).statusCode).toBe(403);
     expect((await upload(outsider, s.inspection.id, s.areas[0].id, 'b.pdf', PDF)).statusCode).toBe(403);
     expect((await ctx.as(outsider, { method: 'DELETE', url: `/api/attachments/${up.json().id}` })).statusCode).toBe(403);
-    expect((await ctx.as(secretariat, { method: 'GET', url: '/api/attachments/00000000-0000-4000-8000-000000000000' })).statusCode).toBe(404);
+    expect((await ctx.as(cookies.secretariat, { method: 'GET', url: '/api/attachments/00000000-0000-4000-8000-000000000000' })).statusCode).toBe(404);
   });
 
   it('deletes evidence while editable and refuses once the conclusion is issued', async () => {
     const s = await f.scene({ status: 'in_progress' });
-    const a = (await upload(secretariat, s.inspection.id, s.areas[0].id, 'a.pdf', PDF)).json();
-    const b = (await upload(secretariat, s.inspection.id, s.areas[0].id, 'b.png', PNG)).json();
-    expect((await ctx.as(secretariat, { method: 'DELETE', url: `/api/attachments/${a.id}` })).statusCode).toBe(200);
-    expect((await ctx.as(secretariat, { method: 'GET', url: `/api/attachments/${a.id}` })).statusCode).toBe(404);
-    await ctx.as(secretariat, { method: 'POST', url: `/api/inspections/${s.inspection.id}/transitions`, payload: { to: 'drafting' } });
-    const issued = await ctx.as(secretariat, {
+    const a = (await upload(cookies.secretariat, s.inspection.id, s.areas[0].id, 'a.pdf', PDF)).json();
+    const b = (await upload(cookies.secretariat, s.inspection.id, s.areas[0].id, 'b.png', PNG)).json();
+    expect((await ctx.as(cookies.secretariat, { method: 'DELETE', url: `/api/attachments/${a.id}` })).statusCode).toBe(200);
+    expect((await ctx.as(cookies.secretariat, { method: 'GET', url: `/api/attachments/${a.id}` })).statusCode).toBe(404);
+    await ctx.as(cookies.secretariat, { method: 'POST', url: `/api/inspections/${s.inspection.id}/transitions`, payload: { to: 'drafting' } });
+    const issued = await ctx.as(cookies.secretariat, {
       method: 'POST', url: `/api/inspections/${s.inspection.id}/conclusion`,
       payload: { issuedDate: '2023-07-20', signerName: 'A', signerTitle: 'Trưởng đoàn', recipients: ['Lưu'] },
     });
     expect(issued.statusCode).toBe(201);
     const before = await counts(ctx);
     for (const res of [
-      await ctx.as(secretariat, { method: 'DELETE', url: `/api/attachments/${b.id}` }),
-      await upload(secretariat, s.inspection.id, s.areas[0].id, 'c.pdf', PDF),
+      await ctx.as(cookies.secretariat, { method: 'DELETE', url: `/api/attachments/${b.id}` }),
+      await upload(cookies.secretariat, s.inspection.id, s.areas[0].id, 'c.pdf', PDF),
     ]) {
       expect(res.statusCode).toBe(409);
       expect(res.json().error.code).toBe('IMMUTABLE');

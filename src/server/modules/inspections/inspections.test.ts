@@ -1,22 +1,12 @@
 import JSZip from 'jszip';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { followUps } from '../../db/schema/index.js';
-import { factories, type Factories } from '../../test/factories.js';
-import { createTestContext, type TestContext } from '../../test/test-app.js';
+import { type Factories } from '../../test/factories.js';
+import { useTestContext } from '../../test/test-app.js';
 import { counts, fieldsOf } from './test-helpers.js';
 
-let ctx: TestContext;
-let f: Factories;
-let secretariat: string;
-let viewer: string;
-beforeAll(async () => {
-  ctx = await createTestContext();
-  f = factories(ctx.handle.db, ctx.services);
-  secretariat = await ctx.login('secretariat');
-  viewer = await ctx.login('viewer');
-});
-afterAll(async () => { await ctx?.close(); });
+const { ctx, f, cookies } = useTestContext({ login: ['secretariat', 'viewer'] });
 
 type Scene = Awaited<ReturnType<Factories['scene']>>;
 const loginAs = (u: { username: string; password: string }) => ctx.login(u.username, u.password);
@@ -91,7 +81,7 @@ describe('inspection lifecycle through the API', () => {
       await post(head, `/api/inspections/${id}/findings`, { contentAreaId: s.areas[0].id, kind: 'strength', text: 'Thêm' }),
       await ctx.as(head, { method: 'PATCH', url: `/api/findings/${ids[0]}`, payload: { text: 'Sửa' } }),
       await ctx.as(head, { method: 'DELETE', url: `/api/findings/${ids[0]}` }),
-      await ctx.as(secretariat, { method: 'PATCH', url: `/api/findings/${ids[1]}`, payload: { text: 'Sửa' } }),
+      await ctx.as(cookies.secretariat, { method: 'PATCH', url: `/api/findings/${ids[1]}`, payload: { text: 'Sửa' } }),
     ];
     for (const res of attempts) {
       expect(res.statusCode, res.body).toBe(409);
@@ -116,10 +106,10 @@ describe('inspection lifecycle through the API', () => {
 
   it('serves the draft with the DỰ THẢO mark while drafting, and nothing before', async () => {
     const early = await f.scene({ status: 'in_progress' });
-    const none = await ctx.as(secretariat, { method: 'GET', url: `/api/inspections/${early.inspection.id}/conclusion.docx` });
+    const none = await ctx.as(cookies.secretariat, { method: 'GET', url: `/api/inspections/${early.inspection.id}/conclusion.docx` });
     expect(none.statusCode).toBe(409);
     const { id, texts } = await toDrafting();
-    const draft = await ctx.as(secretariat, { method: 'GET', url: `/api/inspections/${id}/conclusion.docx` });
+    const draft = await ctx.as(cookies.secretariat, { method: 'GET', url: `/api/inspections/${id}/conclusion.docx` });
     expect(draft.statusCode).toBe(200);
     const xml = await documentXml(draft.rawPayload);
     expect(xml).toContain('DỰ THẢO');
@@ -129,13 +119,13 @@ describe('inspection lifecycle through the API', () => {
   it('refuses moves the lifecycle lacks with 409 INVALID_TRANSITION { from, to }', async () => {
     const s = await f.scene();
     for (const to of ['issued', 'drafting', 'closed']) {
-      const res = await move(secretariat, s.inspection.id, to);
+      const res = await move(cookies.secretariat, s.inspection.id, to);
       expect(res.statusCode).toBe(409);
       expect(res.json().error).toMatchObject({ code: 'INVALID_TRANSITION', details: { from: 'planned', to } });
     }
-    const early = await post(secretariat, `/api/inspections/${s.inspection.id}/conclusion`, issueBody);
+    const early = await post(cookies.secretariat, `/api/inspections/${s.inspection.id}/conclusion`, issueBody);
     expect(early.json().error).toMatchObject({ code: 'INVALID_TRANSITION', details: { from: 'planned', to: 'issued' } });
-    const conflicting = await post(secretariat, `/api/inspections/${s.inspection.id}/findings`, { contentAreaId: s.areas[0].id, kind: 'strength', text: 'x' });
+    const conflicting = await post(cookies.secretariat, `/api/inspections/${s.inspection.id}/findings`, { contentAreaId: s.areas[0].id, kind: 'strength', text: 'x' });
     expect(conflicting.statusCode).toBe(409);
     expect(conflicting.json().error.details).toEqual({ status: 'planned' });
   });
@@ -144,12 +134,12 @@ describe('inspection lifecycle through the API', () => {
     const { s, head, id } = await toDrafting();
     expect((await post(head, `/api/inspections/${id}/conclusion`, issueBody)).statusCode).toBe(201);
     expect((await move(head, id, 'follow_up')).statusCode).toBe(403);
-    expect((await move(secretariat, id, 'follow_up')).statusCode).toBe(200);
-    const closing = await move(secretariat, id, 'closed');
+    expect((await move(cookies.secretariat, id, 'follow_up')).statusCode).toBe(200);
+    const closing = await move(cookies.secretariat, id, 'closed');
     expect(closing.statusCode).toBe(409);
     expect(closing.json().error.details).toEqual({ unfinishedFollowUps: 2 });
     await ctx.handle.db.update(followUps).set({ status: 'done', acceptedAt: new Date() }).where(eq(followUps.inspectionId, s.inspection.id));
-    expect((await move(secretariat, id, 'closed')).json().status).toBe('closed');
+    expect((await move(cookies.secretariat, id, 'closed')).json().status).toBe('closed');
   });
 
   it('numbers two conclusions issued at the same moment differently', async () => {
@@ -160,7 +150,7 @@ describe('inspection lifecycle through the API', () => {
     ]);
     expect([ra.statusCode, rb.statusCode]).toEqual([201, 201]);
     expect(ra.json().number).not.toBe(rb.json().number);
-    const twice = await Promise.all([1, 2].map(() => post(secretariat, `/api/inspections/${a.id}/conclusion`, issueBody)));
+    const twice = await Promise.all([1, 2].map(() => post(cookies.secretariat, `/api/inspections/${a.id}/conclusion`, issueBody)));
     expect(twice.map((r) => r.statusCode)).toEqual([409, 409]);
   });
 
@@ -169,7 +159,7 @@ describe('inspection lifecycle through the API', () => {
     const res = await post(a.head, `/api/inspections/${a.id}/conclusion`, { ...issueBody, issuedDate: '2026-01-05' });
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json().number).toBe('01-KL/ĐKT');
-    const all = await ctx.as(secretariat, { method: 'GET', url: '/api/inspections?limit=500' });
+    const all = await ctx.as(cookies.secretariat, { method: 'GET', url: '/api/inspections?limit=500' });
     expect(all.json().items.filter((i: { conclusionNumber: string | null }) => i.conclusionNumber === '01-KL/ĐKT').length).toBe(2);
   });
 
@@ -195,7 +185,7 @@ describe('inspection lifecycle through the API', () => {
     ]);
     expect(detail.findings.map((x: { supersedesFindingId: string }) => x.supersedesFindingId).sort()).toEqual([ids[0], ids[3]].sort());
     const again = (await ctx.as(head, { method: 'GET', url: `/api/inspections/${id}/conclusion.docx?version=1` })).rawPayload;
-    const third = (await ctx.as(secretariat, { method: 'GET', url: `/api/inspections/${id}/conclusion.docx?version=1` })).rawPayload;
+    const third = (await ctx.as(cookies.secretariat, { method: 'GET', url: `/api/inspections/${id}/conclusion.docx?version=1` })).rawPayload;
     expect(again.equals(v1Doc)).toBe(true);
     expect(third.equals(v1Doc)).toBe(true);
     const latest = await documentXml((await ctx.as(head, { method: 'GET', url: `/api/inspections/${id}/conclusion.docx` })).rawPayload);
@@ -218,10 +208,10 @@ describe('who may do what', () => {
     const other = await f.scene();
     const outsider = await loginAs(other.inspector);
     const unit = await loginAs(s.unitUser);
-    const finding = await post(secretariat, `/api/inspections/${s.inspection.id}/findings`, { contentAreaId: s.areas[0].id, kind: 'strength', text: 'Có' });
+    const finding = await post(cookies.secretariat, `/api/inspections/${s.inspection.id}/findings`, { contentAreaId: s.areas[0].id, kind: 'strength', text: 'Có' });
     const fid = finding.json().id;
     const before = await counts(ctx);
-    for (const cookie of [outsider, viewer, unit]) {
+    for (const cookie of [outsider, cookies.viewer, unit]) {
       const writes = [
         ctx.as(cookie, { method: 'PUT', url: `/api/inspections/${s.inspection.id}/assessments/${s.areas[0].id}`, payload: { rating: 'good', notes: '' } }),
         post(cookie, `/api/inspections/${s.inspection.id}/findings`, { contentAreaId: s.areas[0].id, kind: 'strength', text: 'x' }),
@@ -255,7 +245,7 @@ describe('who may do what', () => {
   it('shows a unit only its own inspections, hides the team\'s work until drafting, and takes its response only then', async () => {
     const mine = await f.scene({ status: 'in_progress' });
     const theirs = await f.scene({ status: 'drafting' });
-    await post(secretariat, `/api/inspections/${mine.inspection.id}/findings`, { contentAreaId: mine.areas[0].id, kind: 'strength', text: 'Nội bộ' });
+    await post(cookies.secretariat, `/api/inspections/${mine.inspection.id}/findings`, { contentAreaId: mine.areas[0].id, kind: 'strength', text: 'Nội bộ' });
     const unit = await loginAs(mine.unitUser);
     const list = (await ctx.as(unit, { method: 'GET', url: '/api/inspections?limit=500' })).json();
     expect(list.items.map((i: { id: string }) => i.id)).toEqual([mine.inspection.id]);
@@ -274,9 +264,9 @@ describe('who may do what', () => {
   it('lists every inspection for the secretariat, filtered by status and by target name without diacritics', async () => {
     const s = await f.scene({ status: 'notified' });
     await ctx.handle.db.execute(`update org_units set name = 'Sở Văn hóa Thử nghiệm', search_text = 'so van hoa thu nghiem ${s.target.code.toLowerCase()}' where id = '${s.target.id}'`);
-    const hit = (await ctx.as(viewer, { method: 'GET', url: `/api/inspections?q=van%20hoa%20thu%20nghiem&status=notified&planId=${s.plan.id}` })).json();
+    const hit = (await ctx.as(cookies.viewer, { method: 'GET', url: `/api/inspections?q=van%20hoa%20thu%20nghiem&status=notified&planId=${s.plan.id}` })).json();
     expect(hit.items).toMatchObject([{ id: s.inspection.id, target: { name: 'Sở Văn hóa Thử nghiệm' }, status: 'notified', findingsCount: 0, conclusionNumber: null }]);
-    const none = (await ctx.as(viewer, { method: 'GET', url: `/api/inspections?status=closed&planId=${s.plan.id}` })).json();
+    const none = (await ctx.as(cookies.viewer, { method: 'GET', url: `/api/inspections?status=closed&planId=${s.plan.id}` })).json();
     expect(none.total).toBe(0);
   });
 });
@@ -289,37 +279,37 @@ describe('bad input', () => {
     const before = await counts(ctx);
     const url = `/api/inspections/${id}/findings`;
     const cases: [Promise<{ statusCode: number; json(): unknown }>, string[]][] = [
-      [ctx.as(secretariat, { method: 'POST', url, headers: { 'content-type': 'application/json' }, payload: '{"kind":' }), ['body']],
-      [post(secretariat, url, { contentAreaId: area, kind: 'strength', text: 5 }), ['body.text']],
-      [post(secretariat, url, { contentAreaId: area, kind: 'strength', text: 'x', colour: 'red' }), ['body.colour']],
-      [post(secretariat, url, { contentAreaId: area, kind: 'strength', text: 'x'.repeat(100_000) }), ['body.text']],
-      [post(secretariat, url, { contentAreaId: area, kind: 'cause', text: 'x' }), ['body.causeType']],
-      [post(secretariat, url, { contentAreaId: area, kind: 'strength', text: 'x', causeType: 'objective' }), ['body.causeType']],
-      [post(secretariat, url, { contentAreaId: area, kind: 'remedy', text: 'x', dueDate: '2024-02-30' }), ['body.addresseeOrgUnitId', 'body.dueDate']],
-      [post(secretariat, url, { contentAreaId: s.target.id, kind: 'strength', text: 'x' }), ['body.contentAreaId']],
-      [post(secretariat, url, { contentAreaId: area, kind: 'remedy', text: 'x', addresseeOrgUnitId: area, dueDate: '2024-01-01' }), ['body.addresseeOrgUnitId']],
-      [post(secretariat, '/api/inspections/not-a-uuid/findings', { contentAreaId: area, kind: 'strength', text: 'x' }), ['params.id']],
-      [ctx.as(secretariat, { method: 'GET', url: '/api/inspections/123' }), ['params.id']],
-      [ctx.as(secretariat, { method: 'PUT', url: `/api/inspections/${id}/assessments/${s.target.id}`, payload: { rating: 'good', notes: '' } }), ['params.contentAreaId']],
-      [ctx.as(secretariat, { method: 'PUT', url: `/api/inspections/${id}/assessments/${area}`, payload: { rating: 'excellent', notes: 'x'.repeat(20_001) } }), ['body.rating', 'body.notes']],
-      [move(secretariat, id, 'finished'), ['body.to']],
-      [post(secretariat, `/api/inspections/${id}/responses`, { text: '' }), ['body.text']],
-      [post(secretariat, `/api/inspections/${id}/conclusion`, { ...issueBody, recipients: [] }), ['body.recipients']],
-      [post(secretariat, `/api/inspections/${id}/conclusion`, { ...issueBody, issuedDate: '20/07/2023' }), ['body.issuedDate']],
-      [ctx.as(secretariat, { method: 'GET', url: '/api/inspections?status=unknown' }), ['querystring.status']],
+      [ctx.as(cookies.secretariat, { method: 'POST', url, headers: { 'content-type': 'application/json' }, payload: '{"kind":' }), ['body']],
+      [post(cookies.secretariat, url, { contentAreaId: area, kind: 'strength', text: 5 }), ['body.text']],
+      [post(cookies.secretariat, url, { contentAreaId: area, kind: 'strength', text: 'x', colour: 'red' }), ['body.colour']],
+      [post(cookies.secretariat, url, { contentAreaId: area, kind: 'strength', text: 'x'.repeat(100_000) }), ['body.text']],
+      [post(cookies.secretariat, url, { contentAreaId: area, kind: 'cause', text: 'x' }), ['body.causeType']],
+      [post(cookies.secretariat, url, { contentAreaId: area, kind: 'strength', text: 'x', causeType: 'objective' }), ['body.causeType']],
+      [post(cookies.secretariat, url, { contentAreaId: area, kind: 'remedy', text: 'x', dueDate: '2024-02-30' }), ['body.addresseeOrgUnitId', 'body.dueDate']],
+      [post(cookies.secretariat, url, { contentAreaId: s.target.id, kind: 'strength', text: 'x' }), ['body.contentAreaId']],
+      [post(cookies.secretariat, url, { contentAreaId: area, kind: 'remedy', text: 'x', addresseeOrgUnitId: area, dueDate: '2024-01-01' }), ['body.addresseeOrgUnitId']],
+      [post(cookies.secretariat, '/api/inspections/not-a-uuid/findings', { contentAreaId: area, kind: 'strength', text: 'x' }), ['params.id']],
+      [ctx.as(cookies.secretariat, { method: 'GET', url: '/api/inspections/123' }), ['params.id']],
+      [ctx.as(cookies.secretariat, { method: 'PUT', url: `/api/inspections/${id}/assessments/${s.target.id}`, payload: { rating: 'good', notes: '' } }), ['params.contentAreaId']],
+      [ctx.as(cookies.secretariat, { method: 'PUT', url: `/api/inspections/${id}/assessments/${area}`, payload: { rating: 'excellent', notes: 'x'.repeat(20_001) } }), ['body.rating', 'body.notes']],
+      [move(cookies.secretariat, id, 'finished'), ['body.to']],
+      [post(cookies.secretariat, `/api/inspections/${id}/responses`, { text: '' }), ['body.text']],
+      [post(cookies.secretariat, `/api/inspections/${id}/conclusion`, { ...issueBody, recipients: [] }), ['body.recipients']],
+      [post(cookies.secretariat, `/api/inspections/${id}/conclusion`, { ...issueBody, issuedDate: '20/07/2023' }), ['body.issuedDate']],
+      [ctx.as(cookies.secretariat, { method: 'GET', url: '/api/inspections?status=unknown' }), ['querystring.status']],
     ];
     for (const [promise, fields] of cases) {
       const res = await promise;
       expect(res.statusCode, JSON.stringify(res.json())).toBe(400);
       expect(fieldsOf(res.json() as never).sort(), JSON.stringify(res.json())).toEqual([...fields].sort());
     }
-    const finding = await post(secretariat, url, { contentAreaId: area, kind: 'strength', text: 'Tốt' });
-    const patched = await ctx.as(secretariat, { method: 'PATCH', url: `/api/findings/${finding.json().id}`, payload: { kind: 'remedy' } });
+    const finding = await post(cookies.secretariat, url, { contentAreaId: area, kind: 'strength', text: 'Tốt' });
+    const patched = await ctx.as(cookies.secretariat, { method: 'PATCH', url: `/api/findings/${finding.json().id}`, payload: { kind: 'remedy' } });
     expect(patched.statusCode).toBe(400);
     expect(fieldsOf(patched.json()).sort()).toEqual(['body.addresseeOrgUnitId', 'body.dueDate']);
-    const future = await post(secretariat, `/api/inspections/${id}/conclusion`, { ...issueBody, issuedDate: '2999-01-01' });
+    const future = await post(cookies.secretariat, `/api/inspections/${id}/conclusion`, { ...issueBody, issuedDate: '2999-01-01' });
     expect(future.statusCode).toBe(409);
-    expect((await ctx.as(secretariat, { method: 'GET', url: '/api/inspections/00000000-0000-4000-8000-000000000000' })).statusCode).toBe(404);
+    expect((await ctx.as(cookies.secretariat, { method: 'GET', url: '/api/inspections/00000000-0000-4000-8000-000000000000' })).statusCode).toBe(404);
     const after = await counts(ctx);
     expect({ ...after, findings: after.findings - 1, audit_events: after.audit_events - 1 }).toEqual(before);
   });

@@ -1,9 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from '../../test/test-app.js';
+import { describe, expect, it } from 'vitest';
+import { useTestContext } from '../../test/test-app.js';
 
-let ctx: TestContext;
-beforeAll(async () => { ctx = await createTestContext(); });
-afterAll(async () => { await ctx?.close(); });
+const { ctx } = useTestContext();
 
 describe('demo monitoring data', () => {
   it('carries the article\'s 2022 figures, the 3457 tasks of the Center, and an open round with a late and a missing unit', async () => {

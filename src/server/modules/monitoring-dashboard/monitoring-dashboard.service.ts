@@ -36,7 +36,8 @@ export function createMonitoringDashboardService({ clock, indicators, tasks, rep
     const summaries = evaluated.map(({ row, years: ys }) => {
       const current = ys.find((y) => y.year === year)!;
       lights[current.light]++;
-      return { id: row.id, code: row.code, nameVi: row.nameVi, nameEn: row.nameEn, measureUnit: row.measureUnit, direction: row.direction, formula: row.formula, current, trend: ys };
+      return { id: row.id, code: row.code, nameVi: row.nameVi, nameEn: row.nameEn, measureUnit: row.measureUnit, direction: row.direction, formula: row.formula,
+        baselineYear: row.baselineYear, baselineValue: row.baselineValue, current, trend: ys };
     });
     const byStatus = Object.fromEntries(taskStatuses.map((s) => [s, 0])) as Record<TaskStatus, number>;
     for (const t of taskList) byStatus[t.status]++;

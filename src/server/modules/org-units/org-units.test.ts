@@ -1,17 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, unique, type TestContext } from '../../test/test-app.js';
+import { describe, expect, it } from 'vitest';
+import { useTestContext, unique } from '../../test/test-app.js';
 
-let ctx: TestContext;
-let admin: string;
-let viewer: string;
-beforeAll(async () => {
-  ctx = await createTestContext();
-  admin = await ctx.login('admin');
-  viewer = await ctx.login('viewer');
-});
-afterAll(async () => { await ctx?.close(); });
+const { ctx, cookies } = useTestContext({ login: ['admin', 'viewer'] });
 
-const get = (url: string, cookie = viewer) => ctx.as(cookie, { method: 'GET', url });
+const get = (url: string, cookie = cookies.viewer) => ctx.as(cookie, { method: 'GET', url });
 
 describe('reference data', () => {
   it('has the 30 pre-2025 districts, 526 pre-2025 communes and 126 communes from 2025-07-01', async () => {
@@ -52,26 +44,26 @@ describe('search ignores diacritics', () => {
 describe('writes', () => {
   it('admin creates and updates an org unit, with audit events', async () => {
     const code = unique('SO');
-    const res = await ctx.as(admin, { method: 'POST', url: '/api/org-units', payload: { code, name: 'Sở Thử nghiệm', kind: 'department' } });
+    const res = await ctx.as(cookies.admin, { method: 'POST', url: '/api/org-units', payload: { code, name: 'Sở Thử nghiệm', kind: 'department' } });
     expect(res.statusCode).toBe(201);
     const id = res.json().id;
-    const upd = await ctx.as(admin, { method: 'PATCH', url: `/api/org-units/${id}`, payload: { name: 'Sở Thử nghiệm mới' } });
+    const upd = await ctx.as(cookies.admin, { method: 'PATCH', url: `/api/org-units/${id}`, payload: { name: 'Sở Thử nghiệm mới' } });
     expect(upd.json().name).toBe('Sở Thử nghiệm mới');
-    const events = (await ctx.as(admin, { method: 'GET', url: `/api/audit-events?entityType=orgUnit&entityId=${id}` })).json();
+    const events = (await ctx.as(cookies.admin, { method: 'GET', url: `/api/audit-events?entityType=orgUnit&entityId=${id}` })).json();
     expect(events.items.map((e: { action: string }) => e.action)).toEqual(['update', 'create']);
     expect(events.items[0].before.name).toBe('Sở Thử nghiệm');
   });
 
   it('viewer and unit users cannot write (403)', async () => {
     const unit = await ctx.login('unit-stttt');
-    for (const cookie of [viewer, unit]) {
+    for (const cookie of [cookies.viewer, unit]) {
       const res = await ctx.as(cookie, { method: 'POST', url: '/api/org-units', payload: { code: unique('X'), name: 'X', kind: 'department' } });
       expect(res.statusCode).toBe(403);
     }
   });
 
   it('rejects bad input naming the field, writing nothing', async () => {
-    const before = (await ctx.as(admin, { method: 'GET', url: '/api/audit-events?limit=1' })).json().total;
+    const before = (await ctx.as(cookies.admin, { method: 'GET', url: '/api/audit-events?limit=1' })).json().total;
     const cases: [unknown, string][] = [
       [{ code: unique('A'), name: 'A', kind: 'planet' }, 'body.kind'],
       [{ code: unique('A'), name: 'x'.repeat(100_000), kind: 'department' }, 'body.name'],
@@ -81,23 +73,23 @@ describe('writes', () => {
       [{ code: unique('A'), name: 'A', kind: 'department', color: 'red' }, 'body.color'],
     ];
     for (const [payload, field] of cases) {
-      const res = await ctx.as(admin, { method: 'POST', url: '/api/org-units', payload: payload as object });
+      const res = await ctx.as(cookies.admin, { method: 'POST', url: '/api/org-units', payload: payload as object });
       expect(res.statusCode, field).toBe(400);
       expect(res.json().error.details.issues.map((i: { field: string }) => i.field)).toContain(field);
     }
-    const dup = await ctx.as(admin, { method: 'POST', url: '/api/org-units', payload: { code: 'HN.SKHCN', name: 'Dup', kind: 'department' } });
+    const dup = await ctx.as(cookies.admin, { method: 'POST', url: '/api/org-units', payload: { code: 'HN.SKHCN', name: 'Dup', kind: 'department' } });
     expect(dup.statusCode).toBe(409);
     const bad = await get('/api/org-units/123');
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.details.issues[0].field).toBe('params.id');
     expect((await get('/api/org-units/00000000-0000-4000-8000-000000000000')).statusCode).toBe(404);
-    expect((await ctx.as(admin, { method: 'GET', url: '/api/audit-events?limit=1' })).json().total).toBe(before);
+    expect((await ctx.as(cookies.admin, { method: 'GET', url: '/api/audit-events?limit=1' })).json().total).toBe(before);
   });
 
   it('refuses a parent that would make a cycle', async () => {
-    const a = (await ctx.as(admin, { method: 'POST', url: '/api/org-units', payload: { code: unique('A'), name: 'A', kind: 'department' } })).json();
-    const b = (await ctx.as(admin, { method: 'POST', url: '/api/org-units', payload: { code: unique('B'), name: 'B', kind: 'center', parentId: a.id } })).json();
-    const res = await ctx.as(admin, { method: 'PATCH', url: `/api/org-units/${a.id}`, payload: { parentId: b.id } });
+    const a = (await ctx.as(cookies.admin, { method: 'POST', url: '/api/org-units', payload: { code: unique('A'), name: 'A', kind: 'department' } })).json();
+    const b = (await ctx.as(cookies.admin, { method: 'POST', url: '/api/org-units', payload: { code: unique('B'), name: 'B', kind: 'center', parentId: a.id } })).json();
+    const res = await ctx.as(cookies.admin, { method: 'PATCH', url: `/api/org-units/${a.id}`, payload: { parentId: b.id } });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.details.issues[0].field).toBe('body.parentId');
   });

@@ -1,23 +1,14 @@
 import { count, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { auditEvents, programs } from '../../db/schema/index.js';
-import { createTestContext, unique, type TestContext, issueFields as fields } from '../../test/test-app.js';
-import { factories, type Factories } from '../../test/factories.js';
+import { useTestContext, unique, issueFields as fields } from '../../test/test-app.js';
 
-let ctx: TestContext;
-let f: Factories;
-let admin: string;
-beforeAll(async () => {
-  ctx = await createTestContext();
-  f = factories(ctx.handle.db, ctx.services);
-  admin = await ctx.login('admin');
-});
-afterAll(async () => { await ctx?.close(); });
+const { ctx, f, cookies } = useTestContext({ login: ['admin'] });
 
 const auditCount = async (entityId: string) =>
   (await ctx.handle.db.select({ n: count() }).from(auditEvents).where(eq(auditEvents.entityId, entityId)))[0].n;
 
-async function newProgram(cookie = admin) {
+async function newProgram(cookie = cookies.admin) {
   const issuer = await f.orgUnit();
   const res = await ctx.as(cookie, {
     method: 'POST', url: '/api/programs',
@@ -46,22 +37,22 @@ describe('programs', () => {
     const created = res.json();
     expect(created.committee).toEqual([]);
     expect(await auditCount(created.id)).toBe(1);
-    const patched = await ctx.as(admin, { method: 'PATCH', url: `/api/programs/${created.id}`, payload: { title: 'Chương trình Đổi mới', periodEnd: 2030 } });
+    const patched = await ctx.as(cookies.admin, { method: 'PATCH', url: `/api/programs/${created.id}`, payload: { title: 'Chương trình Đổi mới', periodEnd: 2030 } });
     expect(patched.json()).toMatchObject({ title: 'Chương trình Đổi mới', periodEnd: 2030 });
     expect(await auditCount(created.id)).toBe(2);
-    const found = (await ctx.as(admin, { method: 'GET', url: '/api/programs?q=chuong%20trinh%20doi%20moi' })).json();
+    const found = (await ctx.as(cookies.admin, { method: 'GET', url: '/api/programs?q=chuong%20trinh%20doi%20moi' })).json();
     expect(found.items.map((p: { id: string }) => p.id)).toContain(created.id);
   });
 
   it('names the field of bad input and refuses a duplicate code', async () => {
     const issuer = await f.orgUnit();
     const base = { code: '07-CTr/TU', title: 'X', issuerOrgUnitId: issuer.id, periodStart: 2021, periodEnd: 2025 };
-    expect((await ctx.as(admin, { method: 'POST', url: '/api/programs', payload: base })).statusCode).toBe(409);
-    const badCode = await ctx.as(admin, { method: 'POST', url: '/api/programs', payload: { ...base, code: 'chương trình' } });
+    expect((await ctx.as(cookies.admin, { method: 'POST', url: '/api/programs', payload: base })).statusCode).toBe(409);
+    const badCode = await ctx.as(cookies.admin, { method: 'POST', url: '/api/programs', payload: { ...base, code: 'chương trình' } });
     expect(fields(badCode)).toEqual(['body.code']);
-    const backwards = await ctx.as(admin, { method: 'POST', url: '/api/programs', payload: { ...base, code: '99-CTr/TU', periodEnd: 2020 } });
+    const backwards = await ctx.as(cookies.admin, { method: 'POST', url: '/api/programs', payload: { ...base, code: '99-CTr/TU', periodEnd: 2020 } });
     expect(fields(backwards)).toEqual(['body.periodEnd']);
-    const noIssuer = await ctx.as(admin, { method: 'POST', url: '/api/programs', payload: { ...base, code: '99-CTr/TU', issuerOrgUnitId: crypto.randomUUID() } });
+    const noIssuer = await ctx.as(cookies.admin, { method: 'POST', url: '/api/programs', payload: { ...base, code: '99-CTr/TU', issuerOrgUnitId: crypto.randomUUID() } });
     expect(fields(noIssuer)).toEqual(['body.issuerOrgUnitId']);
     expect((await ctx.handle.db.select().from(programs).where(eq(programs.code, '99-CTr/TU')))).toEqual([]);
   });
@@ -70,17 +61,17 @@ describe('programs', () => {
     const program = (await newProgram()).json();
     const [a, b] = [await f.person(), await f.person()];
     const url = `/api/programs/${program.id}/committee`;
-    const twoHeads = await ctx.as(admin, { method: 'PUT', url, payload: { members: [{ personId: a.id, role: 'head' }, { personId: b.id, role: 'head' }] } });
+    const twoHeads = await ctx.as(cookies.admin, { method: 'PUT', url, payload: { members: [{ personId: a.id, role: 'head' }, { personId: b.id, role: 'head' }] } });
     expect(twoHeads.statusCode).toBe(400);
     expect(fields(twoHeads)).toEqual(['body.members']);
-    const twice = await ctx.as(admin, { method: 'PUT', url, payload: { members: [{ personId: a.id, role: 'head' }, { personId: a.id, role: 'member' }] } });
+    const twice = await ctx.as(cookies.admin, { method: 'PUT', url, payload: { members: [{ personId: a.id, role: 'head' }, { personId: a.id, role: 'member' }] } });
     expect(fields(twice)).toEqual(['body.members.1.personId']);
-    const unknown = await ctx.as(admin, { method: 'PUT', url, payload: { members: [{ personId: crypto.randomUUID(), role: 'member' }] } });
+    const unknown = await ctx.as(cookies.admin, { method: 'PUT', url, payload: { members: [{ personId: crypto.randomUUID(), role: 'member' }] } });
     expect(fields(unknown)).toEqual(['body.members.0.personId']);
     expect(await auditCount(program.id)).toBe(1);
 
-    await ctx.as(admin, { method: 'PUT', url, payload: { members: [{ personId: a.id, role: 'head' }, { personId: b.id, role: 'secretary' }] } });
-    const res = await ctx.as(admin, { method: 'PUT', url, payload: { members: [{ personId: b.id, role: 'head' }] } });
+    await ctx.as(cookies.admin, { method: 'PUT', url, payload: { members: [{ personId: a.id, role: 'head' }, { personId: b.id, role: 'secretary' }] } });
+    const res = await ctx.as(cookies.admin, { method: 'PUT', url, payload: { members: [{ personId: b.id, role: 'head' }] } });
     expect(res.json().committee).toEqual([expect.objectContaining({ personId: b.id, role: 'head' })]);
     expect(await auditCount(program.id)).toBe(3);
   });

@@ -1,22 +1,13 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../../lib/clock.js';
-import { factories, type Factories } from '../../test/factories.js';
-import { createTestContext, type TestContext } from '../../test/test-app.js';
+import { useTestContext } from '../../test/test-app.js';
 import { multipart } from '../inspections/test-helpers.js';
 import { FIRST_ROW, SHEETS } from './report-xlsx.js';
 import { monitoringScene, type MonitoringScene } from './test-helpers.js';
 
-let ctx: TestContext;
-let f: Factories;
-let secretariat: string;
-beforeAll(async () => {
-  ctx = await createTestContext({ clock: fixedClock('2025-03-10T03:00:00Z') });
-  f = factories(ctx.handle.db, ctx.services);
-  secretariat = await ctx.login('secretariat');
-});
-afterAll(async () => { await ctx?.close(); });
+const { ctx, f, cookies } = useTestContext({ clock: fixedClock('2025-03-10T03:00:00Z'), login: ['secretariat'] });
 
 async function template(s: MonitoringScene) {
   const res = await ctx.as(s.center_, { method: 'GET', url: `${s.reportUrl()}/template.xlsx` });
@@ -32,7 +23,7 @@ const upload = (s: MonitoringScene, cookie: string, data: Buffer, name = 'bao-ca
 
 describe('report workbook round trip', () => {
   it('downloads the template, fills it offline and uploads it back into the draft', async () => {
-    const s = await monitoringScene(ctx, f, secretariat);
+    const s = await monitoringScene(ctx, f, cookies.secretariat);
     const book = await template(s);
     const ind = book.getWorksheet(SHEETS.indicators)!;
     expect([ind.getCell(`A${FIRST_ROW}`).value, ind.getCell(`A${FIRST_ROW + 1}`).value]).toEqual(['COURSES', 'TRAINED']);
@@ -55,7 +46,7 @@ describe('report workbook round trip', () => {
   });
 
   it('reports every bad cell by sheet and cell, and writes nothing', async () => {
-    const s = await monitoringScene(ctx, f, secretariat);
+    const s = await monitoringScene(ctx, f, cookies.secretariat);
     const book = await template(s);
     const ind = book.getWorksheet(SHEETS.indicators)!;
     ind.getCell(`E${FIRST_ROW}`).value = 'mười hai';
@@ -78,8 +69,8 @@ describe('report workbook round trip', () => {
   });
 
   it('refuses another report\'s template, a file that is not XLSX, another unit, and an approved report', async () => {
-    const s = await monitoringScene(ctx, f, secretariat);
-    const t = await monitoringScene(ctx, f, secretariat);
+    const s = await monitoringScene(ctx, f, cookies.secretariat);
+    const t = await monitoringScene(ctx, f, cookies.secretariat);
     const foreign = await bytes(await template(t));
     const wrong = await upload(s, s.center_, foreign);
     expect(wrong.statusCode).toBe(400);
@@ -91,14 +82,14 @@ describe('report workbook round trip', () => {
     const mine = await bytes(await template(s));
     expect((await upload(s, s.other_, mine)).statusCode).toBe(403);
     await ctx.as(s.center_, { method: 'POST', url: `${s.reportUrl()}/submit` });
-    await ctx.as(secretariat, { method: 'POST', url: `${s.reportUrl()}/review`, payload: { decision: 'approve' } });
+    await ctx.as(cookies.secretariat, { method: 'POST', url: `${s.reportUrl()}/review`, payload: { decision: 'approve' } });
     expect((await upload(s, s.center_, mine)).statusCode).toBe(409);
   });
 });
 
 describe('exports', () => {
   it('exports dashboard tables to XLSX and the round summary to DOCX', async () => {
-    const s = await monitoringScene(ctx, f, secretariat);
+    const s = await monitoringScene(ctx, f, cookies.secretariat);
     const viewer = await ctx.login('viewer');
     const x = await ctx.as(viewer, { method: 'GET', url: `/api/monitoring/dashboard.xlsx?programId=${s.program.id}&year=2024` });
     expect(x.statusCode).toBe(200);
@@ -125,7 +116,7 @@ describe('exports', () => {
 
 describe('evidence files', () => {
   it('attaches evidence to a draft report; only readers of the report download it; refuses other types', async () => {
-    const s = await monitoringScene(ctx, f, secretariat);
+    const s = await monitoringScene(ctx, f, cookies.secretariat);
     const pdf = Buffer.from('%PDF-1.4\n% evidence\n');
     const up = await ctx.as(s.center_, { method: 'POST', url: `${s.reportUrl()}/evidence`, ...multipart('bien-ban.pdf', pdf) });
     expect(up.statusCode, up.body).toBe(201);

@@ -89,11 +89,13 @@ export function createReportingRoundsRepo() {
       id: reportEvents.id, action: reportEvents.action, fromStatus: reportEvents.fromStatus, toStatus: reportEvents.toStatus, revision: reportEvents.revision,
       comment: reportEvents.comment, snapshot: reportEvents.snapshot, actorName: users.displayName, at: reportEvents.at,
     }).from(reportEvents).innerJoin(users, eq(users.id, reportEvents.actorId)).where(eq(reportEvents.reportId, reportId)).orderBy(asc(reportEvents.at), asc(reportEvents.id)),
-    evidence: (db: DbOrTx, reportId: string) => db.select({
-      id: monitoringAttachments.id, fileName: monitoringAttachments.fileName, mimeType: monitoringAttachments.mimeType, size: monitoringAttachments.size,
-      uploadedByName: users.displayName, uploadedAt: monitoringAttachments.uploadedAt,
-    }).from(monitoringAttachments).innerJoin(users, eq(users.id, monitoringAttachments.uploadedBy)).where(eq(monitoringAttachments.reportId, reportId))
-      .orderBy(asc(monitoringAttachments.uploadedAt)),
+    /** Evidence of a report, the report's own (`indicatorId` null) and each value's; one indicator's only when named. */
+    evidence: (db: DbOrTx, reportId: string, indicatorId?: string) => db.select({
+      id: monitoringAttachments.id, indicatorId: monitoringAttachments.indicatorId, fileName: monitoringAttachments.fileName,
+      mimeType: monitoringAttachments.mimeType, size: monitoringAttachments.size, uploadedByName: users.displayName, uploadedAt: monitoringAttachments.uploadedAt,
+    }).from(monitoringAttachments).innerJoin(users, eq(users.id, monitoringAttachments.uploadedBy))
+      .where(and(eq(monitoringAttachments.reportId, reportId), indicatorId ? eq(monitoringAttachments.indicatorId, indicatorId) : undefined))
+      .orderBy(asc(monitoringAttachments.uploadedAt), asc(monitoringAttachments.id)),
     async addAttachment(db: DbOrTx, v: typeof monitoringAttachments.$inferInsert) {
       const [row] = await db.insert(monitoringAttachments).values(v).returning();
       return row;

@@ -1,7 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   reportDetail, reportParams, reportSubmitInput, reportReviewInput, reportRevisionInput, reportSaveInput, round, roundDetail, roundInput, roundListQuery,
+  valueEvidenceParams,
 } from '../../../shared/contracts/reporting-rounds.js';
+import { monitoringFile } from '../../../shared/contracts/program-tasks.js';
 import { reminder } from '../../../shared/contracts/monitoring.js';
 import { idParams, pageOf, uuidField } from '../../../shared/fields.js';
 import { z } from 'zod';
@@ -81,6 +83,22 @@ export const reportingRoundsRoutes = (svc: ReportingRoundsService): FastifyPlugi
     const actor = requireActor(req);
     svc.assertCanEdit(actor, req.params.orgUnitId);
     return reply.status(201).send(await svc.addEvidence(actor, req.params.id, req.params.orgUnitId, await readUpload(req)));
+  });
+
+  app.get(`${base}/values/:indicatorId/evidence`, {
+    schema: { tags, summary: 'Evidence attached to one indicator value of the report', params: valueEvidenceParams, response: { 200: z.array(monitoringFile) } },
+  }, async (req) => svc.listValueEvidence(requireActor(req), req.params.id, req.params.orgUnitId, req.params.indicatorId));
+
+  app.post(`${base}/values/:indicatorId/evidence`, {
+    schema: {
+      tags, summary: 'Attach evidence to one indicator value (multipart field "file"; the owning unit, while the report is a draft or returned)',
+      consumes: ['multipart/form-data'], params: valueEvidenceParams, response: { 201: z.array(monitoringFile) },
+    },
+  }, async (req, reply) => {
+    const actor = requireActor(req);
+    svc.assertCanAttachValueEvidence(actor, req.params.orgUnitId);
+    const { id, orgUnitId, indicatorId } = req.params;
+    return reply.status(201).send(await svc.addValueEvidence(actor, id, orgUnitId, indicatorId, await readUpload(req)));
   });
 
   app.get('/api/monitoring-files/:id', { schema: { tags, summary: 'Download a monitoring evidence file', params: idParams } }, async (req, reply) => {

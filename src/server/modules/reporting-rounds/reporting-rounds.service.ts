@@ -14,6 +14,7 @@ import type { ProgramTasksService } from '../program-tasks/program-tasks.service
 import { reportingPolicy } from './reporting.policy.js';
 import type { ReportingRoundsRepo, ReportRow, RoundRow } from './reporting-rounds.repo.js';
 import { completeness, needsReminder, timeliness } from './timeliness.js';
+import { createValueEvidence, toFile } from './value-evidence.js';
 import { parseReportWorkbook, renderReportTemplate } from './report-xlsx.js';
 import { sniffFileType } from '../files/sniff.js';
 import { unsupportedFileType } from '../files/files.errors.js';
@@ -88,6 +89,7 @@ export function createReportingRoundsService({ db, repo, audit, clock, files, in
     const targets = await indicators.targetsOf(db, c.indicators.map((i) => i.id));
     const canEdit = reportingPolicy.canEdit(actor, orgUnitId);
     const open = report.status === 'draft' || report.status === 'returned';
+    const rowIds = new Set(c.indicators.map((i) => i.id));
     return {
       id: report.id,
       round: { id: round.id, title: round.title, period: roundPeriod(round), dueDate: round.dueDate, year: round.year, quarter: round.quarter },
@@ -101,6 +103,7 @@ export function createReportingRoundsService({ db, repo, audit, clock, files, in
         return {
           indicatorId: i.id, code: i.code, nameVi: i.nameVi, nameEn: i.nameEn, measureUnit: i.measureUnit, period: indicatorPeriod(i.periodType, round),
           value: v?.value ?? null, comment: v?.comment ?? null, target: (t.find((x) => x.orgUnitId === orgUnitId) ?? t.find((x) => x.orgUnitId === null))?.value ?? null,
+          evidence: evidence.filter((e) => e.indicatorId === i.id).map(toFile),
         };
       }),
       tasks: c.tasks.map((t) => {
@@ -112,10 +115,11 @@ export function createReportingRoundsService({ db, repo, audit, clock, files, in
         };
       }),
       events: events.map((e) => ({ ...e, snapshot: e.snapshot ?? null })),
-      evidence,
+      // evidence of a value the report no longer asks for stays visible with the report's own
+      evidence: evidence.filter((e) => !e.indicatorId || !rowIds.has(e.indicatorId)).map(toFile),
       permissions: {
         canEdit: canEdit && open, canSubmit: canEdit && open, canReview: reportingPolicy.canReview(actor) && report.status === 'submitted',
-        canRevise: canEdit && report.status === 'approved',
+        canRevise: canEdit && report.status === 'approved', canAttachValueEvidence: reportingPolicy.canAttachValueEvidence(actor, orgUnitId) && open,
       },
     };
   }
@@ -178,6 +182,7 @@ export function createReportingRoundsService({ db, repo, audit, clock, files, in
     detail,
     save,
     contents,
+    ...createValueEvidence({ db, repo, audit, files, indicatorIdsOf: async (tx, round, orgUnitId) => (await contents(tx, round, orgUnitId)).indicators.map((i) => i.id) }),
     /** The service's calendar day, so the demo dates its open round from the same clock. */
     today: () => clock.today(),
 

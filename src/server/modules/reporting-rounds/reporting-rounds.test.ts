@@ -1,35 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../../lib/clock.js';
-import { factories, type Factories } from '../../test/factories.js';
-import { createTestContext, type TestContext, issueFields as fields } from '../../test/test-app.js';
+import { useTestContext, issueFields as fields } from '../../test/test-app.js';
 import { monitoringScene } from './test-helpers.js';
 
 // "today" is 10 March 2025 in Hanoi for the whole file
-let ctx: TestContext;
-let f: Factories;
-let secretariat: string;
-let viewer: string;
-beforeAll(async () => {
-  ctx = await createTestContext({ clock: fixedClock('2025-03-10T03:00:00Z') });
-  f = factories(ctx.handle.db, ctx.services);
-  secretariat = await ctx.login('secretariat');
-  viewer = await ctx.login('viewer');
-});
-afterAll(async () => { await ctx?.close(); });
+const { ctx, f, cookies } = useTestContext({ clock: fixedClock('2025-03-10T03:00:00Z'), login: ['secretariat', 'viewer'] });
 
 
 describe('reporting rounds and unit reports', () => {
   it('opens one report per responsible unit: the center reports the indicators and the delegated task', async () => {
-    const s = await monitoringScene(ctx, f, secretariat);
+    const s = await monitoringScene(ctx, f, cookies.secretariat);
     expect(s.round.units.map((u: { orgUnit: { id: string } }) => u.orgUnit.id)).toEqual([s.center.id]);
     const d = (await ctx.as(s.center_, { method: 'GET', url: s.reportUrl() })).json();
     expect(d.indicators.map((i: { code: string }) => i.code)).toEqual(['COURSES', 'TRAINED']);
     expect(d.tasks).toEqual([expect.objectContaining({ code: 'T-01', delegated: true, status: 'not_started' })]);
-    expect(d.permissions).toEqual({ canEdit: true, canSubmit: true, canReview: false, canRevise: false });
+    expect(d.permissions).toEqual({ canEdit: true, canSubmit: true, canReview: false, canRevise: false, canAttachValueEvidence: true });
   });
 
   it('runs draft → submitted → returned with a comment → resubmitted → approved, and the dashboard shows the approved values', async () => {
-    const s = await monitoringScene(ctx, f, secretariat);
+    const s = await monitoringScene(ctx, f, cookies.secretariat);
     const put = (payload: object) => ctx.as(s.center_, { method: 'PUT', url: s.reportUrl(), payload });
     const saved = await put({
       narrative: 'Đã tổ chức các khóa đào tạo', values: [{ indicatorId: s.courses.id, value: 8 }, { indicatorId: s.trained.id, value: 40, comment: 'tạm tính' }],
@@ -40,19 +29,19 @@ describe('reporting rounds and unit reports', () => {
     // under review the unit cannot change it
     expect((await put({ narrative: 'x' })).statusCode).toBe(409);
 
-    const returned = await ctx.as(secretariat, { method: 'POST', url: `${s.reportUrl()}/review`, payload: { decision: 'return', comment: 'Bổ sung số doanh nghiệp' } });
+    const returned = await ctx.as(cookies.secretariat, { method: 'POST', url: `${s.reportUrl()}/review`, payload: { decision: 'return', comment: 'Bổ sung số doanh nghiệp' } });
     expect(returned.json()).toMatchObject({ status: 'returned', reviewComment: 'Bổ sung số doanh nghiệp' });
     expect((await put({ values: [{ indicatorId: s.trained.id, value: 50, comment: null }] })).statusCode).toBe(200);
     await ctx.as(s.center_, { method: 'POST', url: `${s.reportUrl()}/submit` });
 
-    const before = (await ctx.as(secretariat, { method: 'GET', url: `/api/monitoring/dashboard?programId=${s.program.id}&year=2024` })).json();
+    const before = (await ctx.as(cookies.secretariat, { method: 'GET', url: `/api/monitoring/dashboard?programId=${s.program.id}&year=2024` })).json();
     expect(before.indicators.find((i: { code: string; current: { actual: number } }) => i.code === 'TRAINED')!.current.actual).toBeNull();
 
-    const approved = await ctx.as(secretariat, { method: 'POST', url: `${s.reportUrl()}/review`, payload: { decision: 'approve' } });
+    const approved = await ctx.as(cookies.secretariat, { method: 'POST', url: `${s.reportUrl()}/review`, payload: { decision: 'approve' } });
     expect(approved.json()).toMatchObject({ status: 'approved', revision: 1 });
     expect(approved.json().events.map((e: { action: string }) => e.action)).toEqual(['save', 'submit', 'return', 'save', 'submit', 'approve']);
 
-    const dash = (await ctx.as(secretariat, { method: 'GET', url: `/api/monitoring/dashboard?programId=${s.program.id}&year=2024` })).json();
+    const dash = (await ctx.as(cookies.secretariat, { method: 'GET', url: `/api/monitoring/dashboard?programId=${s.program.id}&year=2024` })).json();
     const by = Object.fromEntries(dash.indicators.map((i: { code: string; current: unknown }) => [i.code, i.current]));
     expect(by.COURSES).toMatchObject({ actual: 8, target: 20, attainmentPct: 40, light: 'red' });
     expect(by.TRAINED).toMatchObject({ actual: 50, target: 100, light: 'red' });
@@ -64,33 +53,33 @@ describe('reporting rounds and unit reports', () => {
   });
 
   it('refuses a unit acting for another unit (403), the unit reviewing (403), a viewer writing (403), and edits after approval (409)', async () => {
-    const s = await monitoringScene(ctx, f, secretariat);
+    const s = await monitoringScene(ctx, f, cookies.secretariat);
     const payload = { values: [{ indicatorId: s.courses.id, value: 1 }] };
     expect((await ctx.as(s.other_, { method: 'PUT', url: s.reportUrl(), payload })).statusCode).toBe(403);
     expect((await ctx.as(s.other_, { method: 'POST', url: `${s.reportUrl()}/submit` })).statusCode).toBe(403);
     expect((await ctx.as(s.other_, { method: 'GET', url: s.reportUrl() })).statusCode).toBe(403);
-    expect((await ctx.as(viewer, { method: 'PUT', url: s.reportUrl(), payload })).statusCode).toBe(403);
-    expect((await ctx.as(viewer, { method: 'POST', url: '/api/reporting-rounds', payload: { programId: s.program.id, title: 'x', periodType: 'year', year: 2024, dueDate: '2025-01-01' } })).statusCode).toBe(403);
+    expect((await ctx.as(cookies.viewer, { method: 'PUT', url: s.reportUrl(), payload })).statusCode).toBe(403);
+    expect((await ctx.as(cookies.viewer, { method: 'POST', url: '/api/reporting-rounds', payload: { programId: s.program.id, title: 'x', periodType: 'year', year: 2024, dueDate: '2025-01-01' } })).statusCode).toBe(403);
     await ctx.as(s.center_, { method: 'PUT', url: s.reportUrl(), payload });
     await ctx.as(s.center_, { method: 'POST', url: `${s.reportUrl()}/submit` });
     expect((await ctx.as(s.center_, { method: 'POST', url: `${s.reportUrl()}/review`, payload: { decision: 'approve' } })).statusCode).toBe(403);
-    expect((await ctx.as(viewer, { method: 'POST', url: `${s.reportUrl()}/review`, payload: { decision: 'approve' } })).statusCode).toBe(403);
-    await ctx.as(secretariat, { method: 'POST', url: `${s.reportUrl()}/review`, payload: { decision: 'approve' } });
+    expect((await ctx.as(cookies.viewer, { method: 'POST', url: `${s.reportUrl()}/review`, payload: { decision: 'approve' } })).statusCode).toBe(403);
+    await ctx.as(cookies.secretariat, { method: 'POST', url: `${s.reportUrl()}/review`, payload: { decision: 'approve' } });
 
     const late = await ctx.as(s.center_, { method: 'PUT', url: s.reportUrl(), payload: { values: [{ indicatorId: s.courses.id, value: 99 }] } });
     expect(late.statusCode).toBe(409);
     expect(late.json().error.code).toBe('IMMUTABLE');
-    expect((await ctx.as(secretariat, { method: 'PUT', url: s.reportUrl(), payload })).statusCode).toBe(409);
+    expect((await ctx.as(cookies.secretariat, { method: 'PUT', url: s.reportUrl(), payload })).statusCode).toBe(409);
     expect((await ctx.as(s.center_, { method: 'POST', url: `${s.reportUrl()}/submit` })).json().error.code).toBe('INVALID_TRANSITION');
-    const d = (await ctx.as(secretariat, { method: 'GET', url: s.reportUrl() })).json();
+    const d = (await ctx.as(cookies.secretariat, { method: 'GET', url: s.reportUrl() })).json();
     expect(d.indicators.find((i: { code: string }) => i.code === 'COURSES').value).toBe(1);
   });
 
   it('keeps every revision after approval: a change needs a reason, keeps the earlier values, and a unit\'s change goes back for approval', async () => {
-    const s = await monitoringScene(ctx, f, secretariat);
+    const s = await monitoringScene(ctx, f, cookies.secretariat);
     await ctx.as(s.center_, { method: 'PUT', url: s.reportUrl(), payload: { values: [{ indicatorId: s.courses.id, value: 10 }] } });
     await ctx.as(s.center_, { method: 'POST', url: `${s.reportUrl()}/submit` });
-    await ctx.as(secretariat, { method: 'POST', url: `${s.reportUrl()}/review`, payload: { decision: 'approve' } });
+    await ctx.as(cookies.secretariat, { method: 'POST', url: `${s.reportUrl()}/review`, payload: { decision: 'approve' } });
 
     const noReason = await ctx.as(s.center_, { method: 'POST', url: `${s.reportUrl()}/revisions`, payload: { values: [{ indicatorId: s.courses.id, value: 12 }] } });
     expect(noReason.statusCode).toBe(400);
@@ -104,18 +93,18 @@ describe('reporting rounds and unit reports', () => {
     expect(revision.comment).toBe('Thiếu 2 khóa tổ chức cuối năm');
     expect(revision.snapshot.before.values[0].value).toBe(10);
     expect(revision.snapshot.after.values[0].value).toBe(12);
-    await ctx.as(secretariat, { method: 'POST', url: `${s.reportUrl()}/review`, payload: { decision: 'approve' } });
+    await ctx.as(cookies.secretariat, { method: 'POST', url: `${s.reportUrl()}/review`, payload: { decision: 'approve' } });
 
-    const bySecretariat = await ctx.as(secretariat, { method: 'POST', url: `${s.reportUrl()}/revisions`, payload: { reason: 'Đính chính theo công văn', values: [{ indicatorId: s.courses.id, value: 11 }] } });
+    const bySecretariat = await ctx.as(cookies.secretariat, { method: 'POST', url: `${s.reportUrl()}/revisions`, payload: { reason: 'Đính chính theo công văn', values: [{ indicatorId: s.courses.id, value: 11 }] } });
     expect(bySecretariat.json()).toMatchObject({ status: 'approved', revision: 4 });
     const approvals = bySecretariat.json().events.filter((e: { action: string }) => e.action === 'approve');
     expect(approvals.map((e: { snapshot: { values: { value: number }[] } }) => e.snapshot.values[0].value)).toEqual([10, 12]);
-    const dash = (await ctx.as(viewer, { method: 'GET', url: `/api/monitoring/dashboard?programId=${s.program.id}&year=2024` })).json();
+    const dash = (await ctx.as(cookies.viewer, { method: 'GET', url: `/api/monitoring/dashboard?programId=${s.program.id}&year=2024` })).json();
     expect(dash.indicators.find((i: { code: string }) => i.code === 'COURSES').current.actual).toBe(11);
   });
 
   it('rejects bad input with 400 naming the field and writes nothing', async () => {
-    const s = await monitoringScene(ctx, f, secretariat);
+    const s = await monitoringScene(ctx, f, cookies.secretariat);
     const put = (payload: unknown) => ctx.as(s.center_, { method: 'PUT', url: s.reportUrl(), payload: payload as object });
     const cases: [unknown, string][] = [
       [{ narrative: 'x', extra: 1 }, 'body.extra'],
@@ -137,17 +126,17 @@ describe('reporting rounds and unit reports', () => {
     expect(d.indicators.every((i: { value: unknown }) => i.value === null)).toBe(true);
     expect(d.narrative).toBe('');
     expect(d.events).toEqual([]);
-    const round = await ctx.as(secretariat, { method: 'POST', url: '/api/reporting-rounds', payload: { programId: s.program.id, title: 'Q', periodType: 'quarter', year: 2024, dueDate: '2025-01-01' } });
+    const round = await ctx.as(cookies.secretariat, { method: 'POST', url: '/api/reporting-rounds', payload: { programId: s.program.id, title: 'Q', periodType: 'quarter', year: 2024, dueDate: '2025-01-01' } });
     expect(fields(round)).toEqual(['body.quarter']);
     const receivedByUnit = await ctx.as(s.center_, { method: 'POST', url: `${s.reportUrl()}/submit`, payload: { receivedOn: '2025-01-01' } });
     expect(fields(receivedByUnit)).toEqual(['body.receivedOn']);
   });
 
   it('judges timeliness on the first submission against the due date, and lists units to remind', async () => {
-    const late = await monitoringScene(ctx, f, secretariat, { dueDate: '2025-03-01' });
-    const soon = await monitoringScene(ctx, f, secretariat, { dueDate: '2025-03-15' });
-    const later = await monitoringScene(ctx, f, secretariat, { dueDate: '2025-04-30' });
-    const reminders = (await ctx.as(secretariat, { method: 'GET', url: '/api/reporting-reminders' })).json();
+    const late = await monitoringScene(ctx, f, cookies.secretariat, { dueDate: '2025-03-01' });
+    const soon = await monitoringScene(ctx, f, cookies.secretariat, { dueDate: '2025-03-15' });
+    const later = await monitoringScene(ctx, f, cookies.secretariat, { dueDate: '2025-04-30' });
+    const reminders = (await ctx.as(cookies.secretariat, { method: 'GET', url: '/api/reporting-reminders' })).json();
     const due = (s: typeof late) => reminders.find((r: { roundId: string }) => r.roundId === s.round.id);
     expect(due(late)).toMatchObject({ daysLeft: -9, status: 'draft' });
     expect(due(soon)).toMatchObject({ daysLeft: 5 });
@@ -156,26 +145,26 @@ describe('reporting rounds and unit reports', () => {
 
     expect((await ctx.as(late.center_, { method: 'POST', url: `${late.reportUrl()}/submit` })).json().timeliness).toBe('late');
     // a paper report received before the due date counts as on time
-    const paper = await ctx.as(secretariat, { method: 'POST', url: `${soon.reportUrl()}/submit`, payload: { receivedOn: '2025-03-05' } });
+    const paper = await ctx.as(cookies.secretariat, { method: 'POST', url: `${soon.reportUrl()}/submit`, payload: { receivedOn: '2025-03-05' } });
     expect(paper.json().timeliness).toBe('on_time');
-    const after = (await ctx.as(secretariat, { method: 'GET', url: '/api/reporting-reminders' })).json();
+    const after = (await ctx.as(cookies.secretariat, { method: 'GET', url: '/api/reporting-reminders' })).json();
     expect(after.find((r: { roundId: string }) => r.roundId === late.round.id)).toBeUndefined();
-    const round = (await ctx.as(viewer, { method: 'GET', url: `/api/reporting-rounds/${late.round.id}` })).json();
+    const round = (await ctx.as(cookies.viewer, { method: 'GET', url: `/api/reporting-rounds/${late.round.id}` })).json();
     expect(round.counts).toMatchObject({ expected: 1, submitted: 1, late: 1, onTime: 0 });
   });
 
   it('closes a round: no more reminders; only the secretariat may', async () => {
-    const s = await monitoringScene(ctx, f, secretariat, { dueDate: '2025-03-01' });
+    const s = await monitoringScene(ctx, f, cookies.secretariat, { dueDate: '2025-03-01' });
     const patch = (cookie: string) => ctx.as(cookie, { method: 'PATCH', url: `/api/reporting-rounds/${s.round.id}`, payload: { status: 'closed' } });
     expect((await patch(s.center_)).statusCode).toBe(403);
-    expect((await patch(secretariat)).json().status).toBe('closed');
-    const reminders = (await ctx.as(secretariat, { method: 'GET', url: '/api/reporting-reminders' })).json();
+    expect((await patch(cookies.secretariat)).json().status).toBe('closed');
+    const reminders = (await ctx.as(cookies.secretariat, { method: 'GET', url: '/api/reporting-reminders' })).json();
     expect(reminders.find((r: { roundId: string }) => r.roundId === s.round.id)).toBeUndefined();
   });
 
   it('keeps the latest quarter of a stock indicator and adds up a flow over quarters', async () => {
-    const s = await monitoringScene(ctx, f, secretariat);
-    const post = async (url: string, payload: object) => (await ctx.as(secretariat, { method: 'POST', url, payload })).json();
+    const s = await monitoringScene(ctx, f, cookies.secretariat);
+    const post = async (url: string, payload: object) => (await ctx.as(cookies.secretariat, { method: 'POST', url, payload })).json();
     const common = { programId: s.program.id, measureUnit: 'count', periodType: 'quarter', unitAggregation: 'sum', direction: 'higher', responsibleOrgUnitIds: [s.center.id, s.other.id] };
     await post('/api/indicators', { ...common, code: 'FUNDS', nameVi: 'Số quỹ', periodAggregation: 'latest' });
     await post('/api/indicators', { ...common, code: 'EVENTS', nameVi: 'Số sự kiện', periodAggregation: 'sum' });
@@ -187,14 +176,14 @@ describe('reporting rounds and unit reports', () => {
         const id = (code: string) => d.indicators.find((i: { code: string }) => i.code === code).indicatorId;
         await ctx.as(cookie, { method: 'PUT', url, payload: { values: [{ indicatorId: id('FUNDS'), value: v[0] }, { indicatorId: id('EVENTS'), value: v[1] }] } });
         await ctx.as(cookie, { method: 'POST', url: `${url}/submit` });
-        await ctx.as(secretariat, { method: 'POST', url: `${url}/review`, payload: { decision: 'approve' } });
+        await ctx.as(cookies.secretariat, { method: 'POST', url: `${url}/review`, payload: { decision: 'approve' } });
       }
     }
-    const dash = (await ctx.as(viewer, { method: 'GET', url: `/api/monitoring/dashboard?programId=${s.program.id}&year=2024` })).json();
+    const dash = (await ctx.as(cookies.viewer, { method: 'GET', url: `/api/monitoring/dashboard?programId=${s.program.id}&year=2024` })).json();
     const actual = (code: string) => dash.indicators.find((i: { code: string }) => i.code === code).current.actual;
     expect(actual('FUNDS')).toBe(18);
     expect(actual('EVENTS')).toBe(10);
-    const unitOnly = (await ctx.as(viewer, { method: 'GET', url: `/api/monitoring/dashboard?programId=${s.program.id}&year=2024&orgUnitId=${s.other.id}` })).json();
+    const unitOnly = (await ctx.as(cookies.viewer, { method: 'GET', url: `/api/monitoring/dashboard?programId=${s.program.id}&year=2024&orgUnitId=${s.other.id}` })).json();
     expect(unitOnly.indicators.find((i: { code: string }) => i.code === 'FUNDS').current.actual).toBe(6);
   });
 });

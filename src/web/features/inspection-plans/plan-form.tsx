@@ -5,10 +5,10 @@ import { useNavigate } from 'react-router-dom';
 import { planInput, planPatch, type PlanDetail, type PlanInput } from '../../../shared/contracts/inspection-plans';
 import { applyFieldErrors } from '../../api/form-errors';
 import { errorMessage } from '../../i18n/error-message';
-import { emptyToNull, zodRule } from '../../lib/zod-rule';
+import { emptyToNull, listRule, zodRule } from '../../lib/zod-rule';
 import { usePrograms } from '../programs/api';
 import { useCreatePlan, useUpdatePlan } from './api';
-import { DATE_FORMAT, isoDateItem, listRule } from './form-helpers';
+import { DATE_FORMAT, isoDateItem } from './form-helpers';
 
 const area = planInput.shape.contentAreas.element.shape;
 

@@ -1,15 +1,13 @@
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Form, Input, InputNumber, Modal, Select } from 'antd';
+import { App, Form, Input, InputNumber, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { teamInput, teamMembersInput, type Team, type TeamInput } from '../../../shared/contracts/inspection-plans';
 import { teamRoles } from '../../../shared/domain';
 import { applyFieldErrors } from '../../api/form-errors';
 import { OrgUnitSelect } from '../../components/org-unit-select';
-import { PersonSelect } from '../../components/person-select';
+import { MemberListField } from '../../components/member-list-field';
 import { errorMessage } from '../../i18n/error-message';
 import { zodRule } from '../../lib/zod-rule';
 import { useSaveTeam } from './api';
-import { listRule } from './form-helpers';
 
 const member = teamMembersInput.element.shape;
 
@@ -55,29 +53,13 @@ export function TeamForm({ planId, team, nextNumber, onClose }: { planId: string
             <Input />
           </Form.Item>
         </div>
-        <Form.List name="members" rules={[listRule(teamMembersInput)]}>
-          {(fields, { add, remove }, { errors }) => (
-            <fieldset>
-              <legend style={{ fontSize: 14, fontWeight: 600 }}>{t('inspectionPlans.members')}</legend>
-              {fields.map((field) => (
-                <div key={field.key} style={{ display: 'flex', flexWrap: 'wrap', gap: '0 8px', alignItems: 'flex-start', borderBottom: '1px solid #f0f0f0', marginBottom: 8 }}>
-                  <Form.Item name={[field.name, 'personId']} rules={[zodRule(member.personId)]} style={{ flex: '2 1 220px' }}>
-                    <PersonSelect aria-label={t('inspectionPlans.person')} allowClear={false} />
-                  </Form.Item>
-                  <Form.Item name={[field.name, 'role']} rules={[zodRule(member.role)]} style={{ flex: '1 1 150px' }}>
-                    <Select aria-label={t('inspectionPlans.role')} options={teamRoles.map((r) => ({ value: r, label: t(`inspectionPlans.roles.${r}`) }))} />
-                  </Form.Item>
-                  <Form.Item name={[field.name, 'representedOrgUnitId']} rules={[zodRule(member.representedOrgUnitId)]} style={{ flex: '2 1 220px' }}>
-                    <OrgUnitSelect aria-label={t('inspectionPlans.representedOrgUnit')} placeholder={t('inspectionPlans.representedOrgUnit')} />
-                  </Form.Item>
-                  <Button type="text" icon={<DeleteOutlined />} aria-label={t('common.delete')} onClick={() => remove(field.name)} />
-                </div>
-              ))}
-              <Form.ErrorList errors={errors} />
-              <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ role: 'member' })}>{t('inspectionPlans.addMember')}</Button>
-            </fieldset>
-          )}
-        </Form.List>
+        <MemberListField list={teamMembersInput} member={member} roles={teamRoles} roleLabel={(r) => t(`inspectionPlans.roles.${r}`)} newRole="member"
+          legend={t('inspectionPlans.members')} labels={{ person: t('inspectionPlans.person'), role: t('inspectionPlans.role'), add: t('inspectionPlans.addMember') }}
+          extra={(name) => (
+            <Form.Item name={[name, 'representedOrgUnitId']} rules={[zodRule(member.representedOrgUnitId)]} style={{ flex: '2 1 220px' }}>
+              <OrgUnitSelect aria-label={t('inspectionPlans.representedOrgUnit')} placeholder={t('inspectionPlans.representedOrgUnit')} />
+            </Form.Item>
+          )} />
       </Form>
     </Modal>
   );

@@ -1,7 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Indicator, IndicatorInput, IndicatorPatch } from '../../../shared/contracts/indicators';
 import type { FindingLink, FindingLinkInput, MonitoringDashboard, MonitoringPlan, UnitOverview } from '../../../shared/contracts/monitoring';
-import type { Task, TaskDetail, TaskInput, TaskPatch, TaskProgressInput } from '../../../shared/contracts/program-tasks';
+import type { MonitoringFile, Task, TaskDetail, TaskInput, TaskPatch, TaskProgressInput } from '../../../shared/contracts/program-tasks';
 import type {
   ReportDetail, ReportReviewInput, ReportRevisionInput, ReportSaveInput, Round, RoundDetail, RoundInput,
 } from '../../../shared/contracts/reporting-rounds';
@@ -80,6 +80,12 @@ export const useReportEvidence = (roundId: string, unitId: string) => useMonitor
   const form = new FormData();
   form.append('file', file);
   return apiUpload<ReportDetail>(`${reportPath(roundId, unitId)}/evidence`, form);
+});
+/** Evidence for one indicator value of the report; answers with that value's files (the report query is refreshed too). */
+export const useValueEvidence = (roundId: string, unitId: string, indicatorId: string) => useMonitoringWrite((file: File) => {
+  const form = new FormData();
+  form.append('file', file);
+  return apiUpload<MonitoringFile[]>(`${reportPath(roundId, unitId)}/values/${enc(indicatorId)}/evidence`, form);
 });
 export const useLinkFinding = () => useMonitoringWrite((body: FindingLinkInput) => api<FindingLink>('POST', '/api/finding-links', body));
 export const useUnlinkFinding = () => useMonitoringWrite((id: string) => api<void>('DELETE', `/api/finding-links/${enc(id)}`));

@@ -1,5 +1,5 @@
 import ReactEChartsCore from 'echarts-for-react/esm/core';
-import { BarChart, LineChart, PieChart } from 'echarts/charts';
+import { BarChart, LineChart, PieChart, ScatterChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
@@ -9,14 +9,24 @@ import { taskStatuses } from '../../../shared/monitoring-domain';
 import { formatNumber } from '../../lib/format';
 import { lightColors } from './tags';
 
-echarts.use([BarChart, LineChart, PieChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+echarts.use([BarChart, LineChart, PieChart, ScatterChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+
+const BASELINE_COLOR = '#595959';
 
 const chart = (option: object, height = 300) => <ReactEChartsCore echarts={echarts} option={option} style={{ height }} notMerge />;
 
-/** Target and actual of the year side by side, actual bars coloured by their light; VND indicators sit in the budget chart. */
+/**
+ * Target and actual of the year side by side, actual bars coloured by their light, each indicator's baseline a dash
+ * across its pair (one value per indicator, so a markLine across the whole chart would not fit); VND indicators sit in
+ * the budget chart.
+ */
 export function TargetActualChart({ items }: { items: IndicatorSummary[] }) {
   const { t } = useTranslation();
   const shown = items.filter((i) => i.measureUnit !== 'vnd');
+  const baselines = shown.some((i) => i.baselineValue !== null) ? [{
+    name: t('monitoring.baseline'), type: 'scatter', symbol: 'rect', symbolSize: [28, 3], itemStyle: { color: BASELINE_COLOR }, z: 3,
+    data: shown.map((i) => i.baselineValue),
+  }] : [];
   return chart({
     grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
     legend: { top: 0 },
@@ -26,12 +36,18 @@ export function TargetActualChart({ items }: { items: IndicatorSummary[] }) {
     series: [
       { name: t('monitoring.target'), type: 'bar', itemStyle: { color: '#d9d9d9' }, data: shown.map((i) => i.current.target) },
       { name: t('monitoring.actual'), type: 'bar', data: shown.map((i) => ({ value: i.current.actual, itemStyle: { color: lightColors[i.current.light] } })) },
+      ...baselines,
     ],
   }, 320);
 }
 
+/** Target and actual by year; the baseline, when the indicator has one, as a dashed level line the years are read against. */
 export function TrendChart({ item }: { item: IndicatorSummary }) {
   const { t } = useTranslation();
+  const baseline = item.baselineValue === null ? [] : [{
+    name: item.baselineYear ? t('monitoring.baselineOf', { year: item.baselineYear }) : t('monitoring.baseline'), type: 'line', symbol: 'none', lineStyle: { type: [6, 4], width: 1.5, color: BASELINE_COLOR },
+    itemStyle: { color: BASELINE_COLOR }, data: item.trend.map(() => item.baselineValue),
+  }];
   return chart({
     grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
     legend: { top: 0 },
@@ -41,6 +57,7 @@ export function TrendChart({ item }: { item: IndicatorSummary }) {
     series: [
       { name: t('monitoring.target'), type: 'line', lineStyle: { type: 'dashed' }, data: item.trend.map((y) => y.target) },
       { name: t('monitoring.actual'), type: 'line', connectNulls: false, data: item.trend.map((y) => y.actual) },
+      ...baseline,
     ],
   }, 260);
 }

@@ -1,13 +1,10 @@
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Form, Modal, Select } from 'antd';
+import { App, Form, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { committeeInput, type CommitteeInput, type ProgramDetail } from '../../../shared/contracts/programs';
 import { committeeRoles } from '../../../shared/domain';
 import { applyFieldErrors } from '../../api/form-errors';
-import { PersonSelect } from '../../components/person-select';
+import { MemberListField } from '../../components/member-list-field';
 import { errorMessage } from '../../i18n/error-message';
-import { zodRule } from '../../lib/zod-rule';
-import { listRule } from '../inspection-plans/form-helpers';
 import { useSaveCommittee } from './api';
 
 const member = committeeInput.shape.members.element.shape;
@@ -35,25 +32,8 @@ export function CommitteeForm({ program, onClose }: { program: ProgramDetail; on
     >
       <Form<CommitteeInput> form={form} layout="vertical" onFinish={submit}
         initialValues={{ members: program.committee.map((m) => ({ personId: m.personId, role: m.role })) }}>
-        <Form.List name="members" rules={[listRule(committeeInput.shape.members)]}>
-          {(fields, { add, remove }, { errors }) => (
-            <>
-              {fields.map((field) => (
-                <div key={field.key} style={{ display: 'flex', flexWrap: 'wrap', gap: '0 8px', alignItems: 'flex-start' }}>
-                  <Form.Item name={[field.name, 'personId']} rules={[zodRule(member.personId)]} style={{ flex: '2 1 240px' }}>
-                    <PersonSelect aria-label={t('programs.fullName')} allowClear={false} />
-                  </Form.Item>
-                  <Form.Item name={[field.name, 'role']} rules={[zodRule(member.role)]} style={{ flex: '1 1 180px' }}>
-                    <Select aria-label={t('programs.role')} options={committeeRoles.map((r) => ({ value: r, label: t(`programs.roles.${r}`) }))} />
-                  </Form.Item>
-                  <Button type="text" icon={<DeleteOutlined />} aria-label={t('common.delete')} onClick={() => remove(field.name)} />
-                </div>
-              ))}
-              <Form.ErrorList errors={errors} />
-              <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ role: 'member' })}>{t('programs.addMember')}</Button>
-            </>
-          )}
-        </Form.List>
+        <MemberListField list={committeeInput.shape.members} member={member} roles={committeeRoles} roleLabel={(r) => t(`programs.roles.${r}`)} newRole="member"
+          labels={{ person: t('programs.fullName'), role: t('programs.role'), add: t('programs.addMember') }} />
       </Form>
     </Modal>
   );

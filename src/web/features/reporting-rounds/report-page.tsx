@@ -15,6 +15,7 @@ import {
   reportPath, useImportReport, useReport, useReportEvidence, useReviewReport, useReviseReport, useSaveReport, useSubmitReport,
 } from '../monitoring-dashboard/api';
 import { ReportStatusTag, TimelinessTag, figure } from '../monitoring-dashboard/tags';
+import { ValueEvidence } from './value-evidence';
 
 type FormValues = Required<ReportSaveInput> & { reason?: string };
 
@@ -123,6 +124,7 @@ function ReportForm({ d }: { d: ReportDetail }) {
                 <Form.Item name={['values', idx, 'comment']} label={t('monitoring.comment')} style={{ marginBottom: 0, flex: '1 1 200px' }}>
                   <Input maxLength={2000} />
                 </Form.Item>
+                <div style={{ alignSelf: 'flex-end' }}><ValueEvidence d={d} row={i} /></div>
               </Flex>
             </List.Item>
           )} />
