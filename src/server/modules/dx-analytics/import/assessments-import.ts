@@ -9,6 +9,7 @@ import type { AssessmentImportRow } from '../../dx-assessments/dx-assessments-bu
 import type { DxAssessmentsService } from '../../dx-assessments/dx-assessments.service.js';
 import type { EnterprisesService } from '../../enterprises/enterprises.service.js';
 import type { BulkRepo } from './bulk.repo.js';
+import type { SourceRow } from './rows.js';
 import type { ImportError } from './import.repo.js';
 import type { ImportHandler } from './import.service.js';
 
@@ -17,25 +18,40 @@ const baseColumns = new Set<string>(assessmentBaseColumns);
 
 interface Version { id: string; def: FrameworkDefinition; questions: Map<string, Question> }
 
+/** Where a file's columns are: the four base columns, and every other column as a candidate question. */
+interface ColumnPlan { taxCode: number; frameworkCode: number; frameworkVersion: number; year: number; answers: { index: number; code: string }[] }
+const plans = new WeakMap<string[], ColumnPlan>();
+function planOf(header: string[]): ColumnPlan {
+  let p = plans.get(header);
+  if (!p) {
+    const answers = header.map((code, index) => ({ index, code })).filter((c) => !baseColumns.has(c.code));
+    plans.set(header, p = {
+      taxCode: header.indexOf('taxCode'), frameworkCode: header.indexOf('frameworkCode'),
+      frameworkVersion: header.indexOf('frameworkVersion'), year: header.indexOf('year'), answers,
+    });
+  }
+  return p;
+}
+
 /** Validates one row's answers as the API does on submit (values, skip logic, required) and scores them. */
-export function scoreRow(version: Version, values: Record<string, string>, row: number): { ok: true; answers: Record<string, unknown>; snapshot: ScoreSnapshot } | { ok: false; errors: ImportError[] } {
+export function scoreRow(version: Version, r: SourceRow): { ok: true; answers: Record<string, unknown>; snapshot: ScoreSnapshot } | { ok: false; errors: ImportError[] } {
   const errors: ImportError[] = [];
   const answers: Record<string, unknown> = {};
-  for (const col in values) {
-    const cell = values[col];
-    if (cell === '' || baseColumns.has(col)) continue;
-    const q = version.questions.get(col);
-    if (!q) { errors.push({ row, field: col, reason: 'not a question of this framework version' }); continue; }
+  for (const { index, code } of planOf(r.header).answers) {
+    const cell = r.fields[index];
+    if (cell === undefined || cell === '') continue;
+    const q = version.questions.get(code);
+    if (!q) { errors.push({ row: r.row, field: code, reason: 'not a question of this framework version' }); continue; }
     const decoded = decodeAnswer(q, cell);
-    if (!decoded.ok) { errors.push({ row, field: col, reason: decoded.reason }); continue; }
+    if (!decoded.ok) { errors.push({ row: r.row, field: code, reason: decoded.reason }); continue; }
     const bad = checkAnswer(q, decoded.value);
-    if (bad) errors.push({ row, field: col, reason: bad });
-    else answers[col] = decoded.value;
+    if (bad) errors.push({ row: r.row, field: code, reason: bad });
+    else answers[code] = decoded.value;
   }
   if (errors.length) return { ok: false, errors };
   const snapshot = scoreAssessment(version.def, answers);
   if (snapshot.requiredMissing.length) {
-    return { ok: false, errors: snapshot.requiredMissing.map((code) => ({ row, field: code, reason: 'required' })) };
+    return { ok: false, errors: snapshot.requiredMissing.map((code) => ({ row: r.row, field: code, reason: 'required' })) };
   }
   return { ok: true, answers, snapshot };
 }
@@ -83,18 +99,20 @@ export function assessmentsHandler({ db, bulk, enterprises, assessments }: {
       for (let i = 0; i < rows.length; i++) {
         if (i % YIELD_EVERY === YIELD_EVERY - 1) await tick();
         const r = rows[i];
-        const v = r.values;
+        const plan = planOf(r.header);
+        const cell = (index: number) => r.fields[index] ?? '';
+        const taxCode = cell(plan.taxCode);
         const rowErrors: ImportError[] = [];
-        const year = /^\d{4}$/.test(v.year) ? Number(v.year) : NaN;
+        const year = /^\d{4}$/.test(cell(plan.year)) ? Number(cell(plan.year)) : NaN;
         if (!(year >= 2000 && year <= 2100)) rowErrors.push({ row: r.row, field: 'year', reason: 'must be a year 2000–2100' });
-        if (!/^\d{10}(-\d{3})?$/.test(v.taxCode)) rowErrors.push({ row: r.row, field: 'taxCode', reason: 'must be 10 digits or 10 digits-3 digits' });
-        const version = byCode.get(`${v.frameworkCode}@${v.frameworkVersion}`);
-        if (!version) rowErrors.push({ row: r.row, field: 'frameworkVersion', reason: `no published version ${v.frameworkVersion} of framework ${v.frameworkCode}` });
+        if (!/^\d{10}(-\d{3})?$/.test(taxCode)) rowErrors.push({ row: r.row, field: 'taxCode', reason: 'must be 10 digits or 10 digits-3 digits' });
+        const version = byCode.get(`${cell(plan.frameworkCode)}@${cell(plan.frameworkVersion)}`);
+        if (!version) rowErrors.push({ row: r.row, field: 'frameworkVersion', reason: `no published version ${cell(plan.frameworkVersion)} of framework ${cell(plan.frameworkCode)}` });
         if (rowErrors.length || !version) { errors.push(...rowErrors); continue; }
-        const s = scoreRow(version, v, r.row);
+        const s = scoreRow(version, r);
         if (!s.ok) { errors.push(...s.errors); continue; }
-        scored.set(`${v.taxCode}|${version.id}|${year}`, {
-          row: r.row, taxCode: v.taxCode, frameworkVersionId: version.id, year,
+        scored.set(`${taxCode}|${version.id}|${year}`, {
+          row: r.row, taxCode, frameworkVersionId: version.id, year,
           answersJson: JSON.stringify(s.answers), snapshotJson: JSON.stringify(packSnapshot(version.def, s.snapshot)),
           totalScore: s.snapshot.total, overallLevel: s.snapshot.overallLevel, pillarScores: s.snapshot.pillars.map((p) => p.score),
         });

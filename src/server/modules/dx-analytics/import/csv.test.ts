@@ -42,6 +42,19 @@ describe('readCsv', () => {
     await expect(all(['a,"b"c\n'])).rejects.toThrow('line 1');
   });
 
+  it('reads plain lines (the fast path) exactly as byte by byte, mixed with quoted ones, at any chunk size', async () => {
+    const lines = Array.from({ length: 60 }, (_, i) => (i % 7 === 3 ? '' : i % 5 === 2 ? `q${i},"a,b",x` : `p${i},${i % 3 ? '' : 'v'},đ${i}`));
+    const text = `h1,h2,h3\n${lines.map((l, i) => `${l}${i % 2 ? '\r\n' : '\n'}`).join('')}`;
+    const slow = await all(bytewise(text));
+    expect(slow).toHaveLength(1 + lines.filter((l) => l !== '').length);
+    expect(await all([text])).toEqual(slow);
+    for (const size of [5, 13, 64]) {
+      const bytes = Buffer.from(text, 'utf8');
+      const chunks = Array.from({ length: Math.ceil(bytes.length / size) }, (_, k) => bytes.subarray(k * size, (k + 1) * size));
+      expect(await all(chunks)).toEqual(slow);
+    }
+  });
+
   it('round-trips what csvLine writes', async () => {
     const rows = [['a,b', 'say "hi"', 'x\ny', ''], ['1', '', ' lead', 'tail ']];
     const text = rows.map((r) => csvLine(r)).join('');

@@ -7,7 +7,7 @@ import type { EnterprisesService } from '../../enterprises/enterprises.service.j
 import type { CommuneResolution } from './communes.js';
 import type { ImportError } from './import.repo.js';
 import type { ImportHandler } from './import.service.js';
-import type { SourceRow } from './rows.js';
+import { rowValues, type SourceRow } from './rows.js';
 
 export const enterpriseColumns = ['taxCode', 'name', 'address', 'communeCode', 'sectorCode', 'industryCode', 'employees', 'revenueVnd', 'capitalVnd'] as const;
 
@@ -66,7 +66,7 @@ export function enterprisesHandler({ enterprises, resolve, divisionSection, isDe
       // a tax code twice in one batch: the later row wins, as it would in two batches
       const good = new Map<string, EnterpriseRow>();
       for (const r of rows) {
-        const v = validateEnterprise(r.values, resolve, r.row, divisionSection);
+        const v = validateEnterprise(rowValues(r), resolve, r.row, divisionSection);
         if (v.ok) good.set(v.value.taxCode, { ...v.value, isDemo: isDemo ? 1 : 0 });
         else errors.push(...v.errors);
       }

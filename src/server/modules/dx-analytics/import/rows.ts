@@ -3,10 +3,19 @@ import ExcelJS from 'exceljs';
 import { readCsv } from './csv.js';
 
 /**
- * One data row of an import file and its values by column name. `row` is the row number as a spreadsheet
- * shows it (header = 1): a CSV record with a line break inside a quoted field is still one row.
+ * One data row of an import file: its cells in column order (trimmed) and the file's header. `row` is the row
+ * number as a spreadsheet shows it (header = 1): a CSV record with a line break inside a quoted field is still one
+ * row. Cells stay an array: an object with one property per column (seventy for an assessment) costs more to build
+ * than everything else done with the row.
  */
-export interface SourceRow { row: number; values: Record<string, string> }
+export interface SourceRow { row: number; fields: string[]; header: string[] }
+
+/** A row's cells by column name, for handlers with few columns. */
+export function rowValues(r: SourceRow): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (let i = 0; i < r.header.length; i++) values[r.header[i]] = r.fields[i] ?? '';
+  return values;
+}
 
 function cellText(v: unknown): string {
   if (v === null || v === undefined) return '';
@@ -42,9 +51,9 @@ export async function openRows(filePath: string, fileName = filePath): Promise<{
     let n = 1;
     for await (const r of records) {
       n++;
-      const values: Record<string, string> = {};
-      header.forEach((h, i) => { values[h] = (r.fields[i] ?? '').trim(); });
-      yield { row: xlsx ? r.line : n, values };
+      const fields = r.fields;
+      for (let i = 0; i < fields.length; i++) fields[i] = (fields[i] ?? '').trim(); // XLSX rows may have holes
+      yield { row: xlsx ? r.line : n, fields, header };
     }
   }
   return { header, rows: rows() };
