@@ -81,5 +81,17 @@ export const enterpriseDetail = enterpriseItem.extend({
 });
 export type EnterpriseDetail = z.infer<typeof enterpriseDetail>;
 
+/** An account with role `enterprise` and the enterprise it acts for (one at most). */
+export const enterpriseAccount = z.object({
+  id: z.uuid(),
+  username: z.string(),
+  displayName: z.string(),
+  active: z.boolean(),
+  enterprise: z.object({ taxCode: z.string(), name: z.string() }).nullable(),
+});
+export type EnterpriseAccount = z.infer<typeof enterpriseAccount>;
+export const enterpriseAccountQuery = z.strictObject({ q: searchQuery, limit: z.coerce.number().int().min(1).max(100).default(20) });
+export type EnterpriseAccountQuery = z.infer<typeof enterpriseAccountQuery>;
+
 export const vsicCode = z.object({ version: z.string(), code: z.string(), level: z.number().int(), sectionCode: z.string(), nameVi: z.string(), nameEn: z.string() });
 export const vsicListQuery = z.strictObject({ version: z.string().max(20).optional(), level: z.coerce.number().int().min(1).max(5).optional() });
