@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { checkTaxCode } from '../enterprises/tax-code.js';
 import { sizeClasses } from '../enterprises/size-class.js';
-import { pageQuery, searchQuery, shortText } from '../fields.js';
+import { pageQuery, searchQuery, shortText, uuidField } from '../fields.js';
 
 export const communeResolutions = ['direct', 'crosswalk', 'needs_review', 'resolved'] as const;
 export type CommuneResolution = (typeof communeResolutions)[number];
@@ -35,6 +35,9 @@ export const enterprisePatch = enterpriseInput.omit({ taxCode: true }).partial()
 export type EnterprisePatch = z.infer<typeof enterprisePatch>;
 
 export const taxCodeParams = z.strictObject({ taxCode: z.string().max(20).regex(/^\d{10}(-\d{3})?$/, 'must be a tax code') });
+
+/** Linking an account: the form picks `userId`, validated with this same field. */
+export const linkAccountParams = taxCodeParams.extend({ userId: uuidField });
 
 export const resolveCommuneInput = z.strictObject({ communeCode: communeCodeField });
 

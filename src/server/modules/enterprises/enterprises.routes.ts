@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  enterpriseAccount, enterpriseAccountQuery, enterpriseDetail, enterpriseInput, enterpriseItem, enterpriseListQuery, enterprisePatch, resolveCommuneInput, taxCodeParams,
+  enterpriseAccount, enterpriseAccountQuery, enterpriseDetail, enterpriseInput, enterpriseItem, enterpriseListQuery, enterprisePatch, linkAccountParams, resolveCommuneInput, taxCodeParams,
   vsicCode, vsicListQuery,
 } from '../../../shared/contracts/enterprises.js';
 import { pageOf } from '../../../shared/fields.js';
@@ -61,7 +61,7 @@ export const enterprisesRoutes = (svc: EnterprisesService): FastifyPluginAsyncZo
   app.put('/api/enterprises/:taxCode/accounts/:userId', {
     schema: {
       tags, summary: 'Let an account with role enterprise act for this enterprise (secretariat)',
-      params: taxCodeParams.extend({ userId: z.uuid() }), response: { 200: enterpriseDetail },
+      params: linkAccountParams, response: { 200: enterpriseDetail },
     },
   }, async (req) => {
     const actor = requireActor(req);
