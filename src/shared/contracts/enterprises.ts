@@ -93,7 +93,7 @@ export const enterpriseAccount = z.object({
   enterprise: z.object({ taxCode: z.string(), name: z.string() }).nullable(),
 });
 export type EnterpriseAccount = z.infer<typeof enterpriseAccount>;
-export const enterpriseAccountQuery = z.strictObject({ q: searchQuery, limit: z.coerce.number().int().min(1).max(100).default(20) });
+export const enterpriseAccountQuery = z.strictObject({ q: searchQuery, limit: z.coerce.number().int().min(1).max(100).default(50) });
 export type EnterpriseAccountQuery = z.infer<typeof enterpriseAccountQuery>;
 
 export const vsicCode = z.object({ version: z.string(), code: z.string(), level: z.number().int(), sectionCode: z.string(), nameVi: z.string(), nameEn: z.string() });
