@@ -90,6 +90,8 @@ describe('enterprise assessment journey', () => {
     await page.locator('.ant-input-search input').fill('Hồ Tây');
     await page.getByText('Công ty TNHH Giải pháp Số Hồ Tây (demo)').first().click();
     await expect.poll(() => page.locator('.ant-drawer').getByText('Nhỏ').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    // the account acting for it, listed where the secretariat links accounts
+    await expect.poll(() => page.getByTestId('enterprise-accounts').getByText(/\(enterprise-demo\)$/).count(), { timeout: 20_000 }).toBe(1);
     await shot(page, 'dx-08-enterprise');
 
     const admin = await browser.newPage({ viewport: { width: 1280, height: 900 } });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { checkTaxCode } from '../enterprises/tax-code.js';
 import { sizeClasses } from '../enterprises/size-class.js';
-import { pageQuery, searchQuery, shortText } from '../fields.js';
+import { pageQuery, searchQuery, shortText, uuidField } from '../fields.js';
 
 export const communeResolutions = ['direct', 'crosswalk', 'needs_review', 'resolved'] as const;
 export type CommuneResolution = (typeof communeResolutions)[number];
@@ -35,6 +35,9 @@ export const enterprisePatch = enterpriseInput.omit({ taxCode: true }).partial()
 export type EnterprisePatch = z.infer<typeof enterprisePatch>;
 
 export const taxCodeParams = z.strictObject({ taxCode: z.string().max(20).regex(/^\d{10}(-\d{3})?$/, 'must be a tax code') });
+
+/** Linking an account: the form picks `userId`, validated with this same field. */
+export const linkAccountParams = taxCodeParams.extend({ userId: uuidField });
 
 export const resolveCommuneInput = z.strictObject({ communeCode: communeCodeField });
 
@@ -80,6 +83,18 @@ export const enterpriseDetail = enterpriseItem.extend({
   successorCommunes: z.array(unitRef.extend({ share: z.string() })),
 });
 export type EnterpriseDetail = z.infer<typeof enterpriseDetail>;
+
+/** An account with role `enterprise` and the enterprise it acts for (one at most). */
+export const enterpriseAccount = z.object({
+  id: z.uuid(),
+  username: z.string(),
+  displayName: z.string(),
+  active: z.boolean(),
+  enterprise: z.object({ taxCode: z.string(), name: z.string() }).nullable(),
+});
+export type EnterpriseAccount = z.infer<typeof enterpriseAccount>;
+export const enterpriseAccountQuery = z.strictObject({ q: searchQuery, limit: z.coerce.number().int().min(1).max(100).default(50) });
+export type EnterpriseAccountQuery = z.infer<typeof enterpriseAccountQuery>;
 
 export const vsicCode = z.object({ version: z.string(), code: z.string(), level: z.number().int(), sectionCode: z.string(), nameVi: z.string(), nameEn: z.string() });
 export const vsicListQuery = z.strictObject({ version: z.string().max(20).optional(), level: z.coerce.number().int().min(1).max(5).optional() });

@@ -26,6 +26,10 @@ export const enterprisesPolicy = {
   assertCanEdit(actor: Actor, enterpriseId: string, ownEnterpriseId: string | null) {
     if (!enterprisesPolicy.canEdit(actor, enterpriseId, ownEnterpriseId)) throw forbidden('You may not change this enterprise');
   },
+  /** Which account acts for which enterprise is the secretariat's to see and change. */
+  assertCanManageAccounts(actor: Actor) {
+    if (!isStaff(actor)) throw forbidden('Only the secretariat links enterprise accounts');
+  },
   /** Resolving a split commune is an officer's decision, never the enterprise's own. */
   assertCanResolveCommune(actor: Actor) {
     if (!isStaff(actor)) throw forbidden('Only the secretariat resolves communes');

@@ -1,4 +1,4 @@
-import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { EnterpriseListQuery } from '../../../shared/contracts/enterprises.js';
 import { foldText } from '../../../shared/text.js';
@@ -88,6 +88,22 @@ export function createEnterprisesRepo() {
     async userRole(db: DbOrTx, userId: string) {
       const [row] = await db.select({ role: users.role }).from(users).where(eq(users.id, userId));
       return row?.role ?? null;
+    },
+    /** Accounts with role `enterprise` (of one enterprise, or matching `q` on username / display name), with their link. */
+    enterpriseAccounts(db: DbOrTx, f: { enterpriseId?: string; q?: string; limit: number }) {
+      const like = f.q?.trim() ? `%${f.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+      return db.select({
+        id: users.id, username: users.username, displayName: users.displayName, active: users.active,
+        taxCode: enterprises.taxCode, enterpriseName: enterprises.name,
+      }).from(users)
+        .leftJoin(enterpriseUsers, eq(enterpriseUsers.userId, users.id))
+        .leftJoin(enterprises, eq(enterprises.id, enterpriseUsers.enterpriseId))
+        .where(and(
+          eq(users.role, 'enterprise'),
+          f.enterpriseId ? eq(enterpriseUsers.enterpriseId, f.enterpriseId) : undefined,
+          like ? or(ilike(users.username, like), ilike(users.displayName, like)) : undefined,
+        ))
+        .orderBy(asc(users.username)).limit(f.limit);
     },
     async linkUser(tx: DbOrTx, userId: string, enterpriseId: string) {
       await tx.insert(enterpriseUsers).values({ userId, enterpriseId })

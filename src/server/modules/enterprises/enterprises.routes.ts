@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  enterpriseDetail, enterpriseInput, enterpriseItem, enterpriseListQuery, enterprisePatch, resolveCommuneInput, taxCodeParams,
+  enterpriseAccount, enterpriseAccountQuery, enterpriseDetail, enterpriseInput, enterpriseItem, enterpriseListQuery, enterprisePatch, linkAccountParams, resolveCommuneInput, taxCodeParams,
   vsicCode, vsicListQuery,
 } from '../../../shared/contracts/enterprises.js';
 import { pageOf } from '../../../shared/fields.js';
@@ -29,6 +29,13 @@ export const enterprisesRoutes = (svc: EnterprisesService): FastifyPluginAsyncZo
     schema: { tags, summary: 'The enterprise an enterprise account acts for', response: { 200: enterpriseDetail } },
   }, async (req) => svc.mine(requireActor(req)));
 
+  app.get('/api/enterprises/accounts', {
+    schema: {
+      tags, summary: 'Accounts with role enterprise, matching q on username or name, each with the enterprise it acts for (secretariat)',
+      querystring: enterpriseAccountQuery, response: { 200: z.array(enterpriseAccount) },
+    },
+  }, async (req) => svc.accounts(requireActor(req), req.query));
+
   app.get('/api/enterprises/:taxCode', {
     schema: { tags, summary: 'One enterprise by tax code', params: taxCodeParams, response: { 200: enterpriseDetail } },
   }, async (req) => svc.get(requireActor(req), req.params.taxCode));
@@ -44,10 +51,17 @@ export const enterprisesRoutes = (svc: EnterprisesService): FastifyPluginAsyncZo
     },
   }, async (req) => svc.resolveRecordedCommune(requireActor(req), req.params.taxCode, req.body.communeCode));
 
+  app.get('/api/enterprises/:taxCode/accounts', {
+    schema: {
+      tags, summary: 'The accounts acting for this enterprise (secretariat)',
+      params: taxCodeParams, querystring: enterpriseAccountQuery, response: { 200: z.array(enterpriseAccount) },
+    },
+  }, async (req) => svc.accounts(requireActor(req), { ...req.query, taxCode: req.params.taxCode }));
+
   app.put('/api/enterprises/:taxCode/accounts/:userId', {
     schema: {
       tags, summary: 'Let an account with role enterprise act for this enterprise (secretariat)',
-      params: taxCodeParams.extend({ userId: z.uuid() }), response: { 200: enterpriseDetail },
+      params: linkAccountParams, response: { 200: enterpriseDetail },
     },
   }, async (req) => {
     const actor = requireActor(req);

@@ -1,5 +1,5 @@
 import {
-  type CommuneResolution, type EnterpriseDetail, type EnterpriseInput, type EnterpriseItem, type EnterpriseListQuery,
+  type CommuneResolution, type EnterpriseAccount, type EnterpriseAccountQuery, type EnterpriseDetail, type EnterpriseInput, type EnterpriseItem, type EnterpriseListQuery,
   type EnterprisePatch, VSIC_VERSION,
 } from '../../../shared/contracts/enterprises.js';
 import { computeSizeClass } from '../../../shared/enterprises/size-class.js';
@@ -158,9 +158,22 @@ export function createEnterprisesService({ db, repo, bulk, audit }: { db: Db; re
       return detail(taxCode);
     },
 
+    /** Enterprise accounts to link: all of them matching `q` (with the enterprise each acts for now), or one enterprise's. */
+    async accounts(actor: Actor, f: EnterpriseAccountQuery & { taxCode?: string }): Promise<EnterpriseAccount[]> {
+      enterprisesPolicy.assertCanManageAccounts(actor);
+      let enterpriseId: string | undefined;
+      if (f.taxCode) {
+        const row = await repo.getRowByTaxCode(db, f.taxCode);
+        if (!row) throw notFound('enterprise', f.taxCode);
+        enterpriseId = row.id;
+      }
+      const rows = await repo.enterpriseAccounts(db, { enterpriseId, q: f.q, limit: f.limit });
+      return rows.map(({ taxCode: tc, enterpriseName, ...u }) => ({ ...u, enterprise: tc ? { taxCode: tc, name: enterpriseName ?? '' } : null }));
+    },
+
     /** Lets a user act for an enterprise (role `enterprise`); actor null: the system (demo seed). */
     async linkUser(actor: Actor | null, userId: string, taxCode: string) {
-      if (actor) enterprisesPolicy.assertCanCreate(actor);
+      if (actor) enterprisesPolicy.assertCanManageAccounts(actor);
       await db.transaction(async (tx) => {
         const row = await repo.getRowByTaxCode(tx, taxCode);
         if (!row) throw notFound('enterprise', taxCode);

@@ -127,6 +127,25 @@ describe('enterprise registry', () => {
     expect(fields(bad)).toEqual(['params.userId']);
   });
 
+  it('lists enterprise accounts to link and the accounts linked to an enterprise (secretariat only)', async () => {
+    const e = (await post(cookies.secretariat, enterpriseInputFor())).json();
+    const [linked, free] = [await f.user('enterprise'), await f.user('enterprise')];
+    const inspector = await f.user('inspector');
+    await ctx.as(cookies.secretariat, { method: 'PUT', url: `/api/enterprises/${e.taxCode}/accounts/${linked.id}` });
+    const mine = await ctx.as(cookies.secretariat, { method: 'GET', url: `/api/enterprises/${e.taxCode}/accounts` });
+    expect(mine.json()).toEqual([{ id: linked.id, username: linked.username, displayName: linked.username, active: true, enterprise: { taxCode: e.taxCode, name: e.name } }]);
+    const search = async (q: string) => (await ctx.as(cookies.secretariat, { method: 'GET', url: `/api/enterprises/accounts?q=${encodeURIComponent(q)}` })).json();
+    expect(await search(free.username)).toEqual([expect.objectContaining({ id: free.id, enterprise: null })]);
+    expect(await search(linked.username.toUpperCase())).toEqual([expect.objectContaining({ id: linked.id, enterprise: { taxCode: e.taxCode, name: e.name } })]);
+    expect(await search(inspector.username)).toEqual([]);
+    const viewer = await ctx.login('viewer');
+    expect((await ctx.as(viewer, { method: 'GET', url: `/api/enterprises/${e.taxCode}/accounts` })).statusCode).toBe(403);
+    expect((await ctx.as(viewer, { method: 'GET', url: '/api/enterprises/accounts' })).statusCode).toBe(403);
+    const { cookie } = await enterpriseAccount();
+    expect((await ctx.as(cookie, { method: 'GET', url: '/api/enterprises/accounts' })).statusCode).toBe(403);
+    expect((await ctx.as(cookies.secretariat, { method: 'GET', url: `/api/enterprises/${newTaxCode()}/accounts` })).statusCode).toBe(404);
+  });
+
   it('an enterprise account reaches only the enterprise-facing API', async () => {
     const { cookie } = await enterpriseAccount();
     for (const url of ['/api/follow-ups', '/api/inspections', '/api/inspection-plans', '/api/org-units', '/api/people', '/api/programs', '/api/dashboard', '/api/users', '/api/audit-events']) {

@@ -15,6 +15,10 @@ export const permissions = {
   'followUps.accept': ['admin', 'secretariat'],
   // indicators, tasks, rounds; approve or return unit reports
   'monitoring.manage': ['admin', 'secretariat'],
+  // which account acts for which enterprise
+  'enterprises.accounts': ['admin', 'secretariat'],
+  // answer, submit and re-score an assessment (an enterprise account: only its own, the only ones it can open)
+  'dxAssessments.answer': ['admin', 'secretariat', 'enterprise'],
 } satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

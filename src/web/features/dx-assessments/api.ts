@@ -27,7 +27,7 @@ export const useFrameworkVersion = (code: string | undefined, version: number | 
   staleTime: Infinity,
 });
 
-function useAssessmentWrite<V>(id: string, send: (v: V) => Promise<AssessmentDetail>) {
+function useAssessmentWrite<V, R extends AssessmentDetail = AssessmentDetail>(id: string, send: (v: V) => Promise<R>) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: send,
@@ -41,6 +41,9 @@ function useAssessmentWrite<V>(id: string, send: (v: V) => Promise<AssessmentDet
 export const useSaveAnswers = (id: string) => useAssessmentWrite(id, (answers: Record<string, unknown>) => api<AssessmentDetail>('PATCH', `${path(id)}/answers`, { answers }));
 export const useSubmit = (id: string) => useAssessmentWrite(id, () => api<AssessmentDetail>('POST', `${path(id)}/submit`));
 export const useVerify = (id: string) => useAssessmentWrite(id, (comment?: string) => api<AssessmentDetail>('POST', `${path(id)}/verify`, { comment }));
+/** Moves the assessment onto a newer published version; the answers that version no longer accepts come back as `droppedAnswers`. */
+export const useRescore = (id: string) =>
+  useAssessmentWrite(id, (version: number) => api<AssessmentDetail & { droppedAnswers: string[] }>('POST', `${path(id)}/rescore`, { version }));
 export const useReturn = (id: string) => useAssessmentWrite(id, (comment: string) => api<AssessmentDetail>('POST', `${path(id)}/return`, { comment }));
 
 export function useStartAssessment() {

@@ -14,6 +14,7 @@ import { useAssessment, useFrameworkVersion, useReturn, useSaveAnswers, useSubmi
 import { AssessmentStatusTag } from './assessment-table';
 import { useLabel } from './label';
 import { QuestionField } from './question-field';
+import { RescoreButton } from './rescore-button';
 
 const SAVE_DELAY_MS = 700;
 
@@ -24,7 +25,9 @@ export default function QuestionnairePage() {
   if (detail.isError) return <ErrorResult error={detail.error} onRetry={() => void detail.refetch()} />;
   if (def.isError) return <ErrorResult error={def.error} onRetry={() => void def.refetch()} />;
   if (!detail.data || !def.data) return <PageSpinner />;
-  return <Questionnaire key={detail.data.id} a={detail.data} def={def.data} />;
+  // re-scoring keeps the id but changes the version: start afresh on the new version's questions
+  if (def.data.version !== detail.data.framework.version) return <PageSpinner />;
+  return <Questionnaire key={`${detail.data.id}@${detail.data.framework.version}`} a={detail.data} def={def.data} />;
 }
 
 /**
@@ -127,6 +130,7 @@ function Questionnaire({ a, def }: { a: AssessmentDetail; def: FrameworkDefiniti
         breadcrumbs={[{ title: a.enterprise.name, to: role === 'enterprise' ? '/my-enterprise' : `/enterprises?taxCode=${a.enterprise.taxCode}` }, { title: `${a.framework.code} v${a.framework.version}` }]}
         extra={<>
           <AssessmentStatusTag status={a.status} />
+          <RescoreButton a={a} def={def} beforeRescore={flush} />
           <Link to={`/dx-assessments/${a.id}/report`}><Button>{t('dxAssessments.report')}</Button></Link>
           {editable && <Button type="primary" onClick={onSubmit} loading={submit.isPending}>{t('dxAssessments.submit')}</Button>}
         </>}

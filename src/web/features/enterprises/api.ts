@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { EnterpriseDetail, EnterpriseInput, EnterpriseItem, EnterpriseListQuery, EnterprisePatch } from '../../../shared/contracts/enterprises';
+import type { EnterpriseAccount, EnterpriseDetail, EnterpriseInput, EnterpriseItem, EnterpriseListQuery, EnterprisePatch } from '../../../shared/contracts/enterprises';
 import { api, withQuery } from '../../api/client';
 
 export type EnterpriseFilters = Partial<Omit<EnterpriseListQuery, 'limit' | 'offset'>> & { limit: number; offset: number };
@@ -34,3 +34,17 @@ export const useCreateEnterprise = () => useEnterpriseWrite((body: EnterpriseInp
 export const useUpdateEnterprise = (taxCode: string) => useEnterpriseWrite((body: EnterprisePatch) => api<EnterpriseDetail>('PATCH', path(taxCode), body));
 export const useResolveCommune = (taxCode: string) =>
   useEnterpriseWrite((communeCode: string) => api<EnterpriseDetail>('POST', `${path(taxCode)}/resolve-commune`, { communeCode }));
+
+/** Accounts with role `enterprise` matching `q` (each with the enterprise it acts for now), to pick one to link. */
+export const useEnterpriseAccounts = (q: string, enabled = true) => useQuery({
+  queryKey: ['enterprises', 'accounts', q],
+  queryFn: ({ signal }) => api<EnterpriseAccount[]>('GET', withQuery('/api/enterprises/accounts', { q: q || undefined }), undefined, { signal }),
+  placeholderData: keepPreviousData,
+  enabled,
+});
+export const useLinkedAccounts = (taxCode: string) => useQuery({
+  queryKey: ['enterprises', 'accounts', 'of', taxCode],
+  queryFn: ({ signal }) => api<EnterpriseAccount[]>('GET', `${path(taxCode)}/accounts`, undefined, { signal }),
+});
+export const useLinkAccount = (taxCode: string) =>
+  useEnterpriseWrite((userId: string) => api<EnterpriseDetail>('PUT', `${path(taxCode)}/accounts/${encodeURIComponent(userId)}`));

@@ -8,10 +8,12 @@ import { PageHeader } from '../../components/page-header';
 import { ErrorResult, QueryState } from '../../components/query-state';
 import { errorMessage } from '../../i18n/error-message';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
+import { useCan } from '../auth/use-can';
 import { useSession } from '../auth/use-session';
 import { useAssessments } from '../dx-assessments/api';
 import { AssessmentTable } from '../dx-assessments/assessment-table';
 import { useEnterprise, useEnterprises, useResolveCommune, useVsicSections } from './api';
+import { EnterpriseAccounts } from './enterprise-accounts';
 import { EnterpriseFacts } from './enterprise-facts';
 import { EnterpriseCreateModal, EnterpriseEditModal } from './enterprise-form';
 
@@ -65,6 +67,7 @@ export default function EnterprisesPage() {
 
 function EnterpriseDrawerBody({ taxCode, canResolve }: { taxCode: string; canResolve: boolean }) {
   const { t } = useTranslation();
+  const can = useCan();
   const { message } = App.useApp();
   const detail = useEnterprise(taxCode);
   const resolve = useResolveCommune(taxCode);
@@ -91,6 +94,7 @@ function EnterpriseDrawerBody({ taxCode, canResolve }: { taxCode: string; canRes
             </Space>
           </div>
         )}
+        {can('enterprises.accounts') && <EnterpriseAccounts taxCode={e.taxCode} />}
         <div>
           <Typography.Title level={5}>{t('enterprises.myAssessments')}</Typography.Title>
           <AssessmentTable items={assessments.data?.items} loading={assessments.isFetching} />
