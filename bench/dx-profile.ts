@@ -3,6 +3,7 @@
  * (`npm run import`): each call's median next to the time spent in SQL round trips (every `db.execute`).
  *
  *   DATABASE_URL=postgres://…/db npx tsx bench/dx-profile.ts [--runs 50] [--explain]
+ *   DATABASE_URL=postgres://…/db npx tsx bench/dx-profile.ts --dump FILE   # answers of ~100 calls, to diff two versions
  */
 import { sql } from 'drizzle-orm';
 import { loadConfig } from '../src/server/config.js';
