@@ -81,7 +81,7 @@ async function main() {
     return;
   }
   for (const [name, run] of Object.entries(calls).filter(([n]) => typeof a.only !== 'string' || n.includes(a.only))) {
-    for (let i = 0; i < 5; i++) await run(); // warm caches and the JIT
+    for (let i = 0; i < intArg(a.warm, 'warm', 5); i++) await run(); // warm caches and the JIT
     const total: number[] = [];
     const inSql: number[] = [];
     let tripsPerCall = 0;
