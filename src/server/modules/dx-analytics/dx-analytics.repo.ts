@@ -1,13 +1,16 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 
-/** Rollup dimensions as SQL grouping columns. `district` is not here: the service expands communes. */
+/**
+ * Rollup dimensions as SQL grouping columns. `district` is not here: the service expands communes. A commune
+ * comes back as its org unit id (the service knows the codes), so no query joins `org_units`.
+ */
 export type SqlDimension = 'commune' | 'sector' | 'sizeClass' | 'year';
 const dimSql: Record<SqlDimension, SQL> = {
-  commune: sql`c.code`,
+  commune: sql`r.commune_id`,
   sector: sql`r.sector_code`,
   sizeClass: sql`r.size_class`,
-  year: sql`r.year::text`,
+  year: sql`r.year`,
 };
 
 export interface RollupFilter {
@@ -23,7 +26,9 @@ export interface RollupFilter {
 function where(f: RollupFilter): SQL {
   const parts: SQL[] = [sql`r.framework_version_id = ${f.frameworkVersionId}`, sql`r.n <> 0`];
   if (f.years?.length) parts.push(sql`r.year in (${sql.join(f.years.map((y) => sql`${y}`), sql`, `)})`);
-  if (f.communeCodes?.length) parts.push(sql`c.code in (${sql.join(f.communeCodes.map((v) => sql`${v}`), sql`, `)})`);
+  if (f.communeCodes?.length) {
+    parts.push(sql`r.commune_id in (select id from org_units where code in (${sql.join(f.communeCodes.map((v) => sql`${v}`), sql`, `)}))`);
+  }
   if (f.sectors?.length) parts.push(sql`r.sector_code in (${sql.join(f.sectors.map((v) => sql`${v}`), sql`, `)})`);
   if (f.sizeClasses?.length) parts.push(sql`r.size_class in (${sql.join(f.sizeClasses.map((v) => sql`${v}`), sql`, `)})`);
   if (f.districtCodes?.length) {
@@ -46,7 +51,31 @@ export function rollupTable(dims: SqlDimension[], f: RollupFilter): 'dx_rollups'
   return byFirm ? 'dx_rollups' : 'dx_rollups_commune';
 }
 
+/** The key columns of each grain besides the version and the level. */
+const grainKeys: Record<ReturnType<typeof rollupTable>, SqlDimension[]> = {
+  dx_rollups: ['year', 'commune', 'sector', 'sizeClass'],
+  dx_rollups_city: ['year', 'sector', 'sizeClass'],
+  dx_rollups_commune: ['year', 'commune'],
+};
+const filterOf: Record<SqlDimension, (f: RollupFilter) => unknown[] | undefined> = {
+  year: (f) => f.years, commune: (f) => f.communeCodes, sector: (f) => f.sectors, sizeClass: (f) => f.sizeClasses,
+};
+
+/** Whether each group is one row of the grain: every key column is grouped by, or held to one value by the filter. */
+export function atGrain(table: ReturnType<typeof rollupTable>, dims: SqlDimension[], f: RollupFilter): boolean {
+  return grainKeys[table].every((k) => dims.includes(k) || new Set(filterOf[k](f)).size === 1);
+}
+
 const keyCols = (dims: SqlDimension[]) => dims.map((d, i) => sql`${dimSql[d]} as ${sql.raw(`k${i}`)}`);
+const keyOf = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+/** `{1.50,NULL,2}` → [1.5, 0, 2]: a numeric array sent as text is cheaper for the server than a cast to float8[]. */
+function numbersOf(text: string, count: number): number[] {
+  const parts = text.length > 2 ? text.slice(1, -1).split(',') : [];
+  const out = new Array<number>(count);
+  for (let i = 0; i < count; i++) out[i] = i < parts.length && parts[i] !== 'NULL' ? Number(parts[i]) : 0;
+  return out;
+}
+
 const groupCols = (dims: SqlDimension[]) => dims.map((d) => dimSql[d]);
 
 export interface LevelAggregate { keys: (string | null)[]; level: number; n: number; sumTotal: number; pillars: number[] }
@@ -56,23 +85,40 @@ const rowsOf = <T>(res: unknown): T[] => ((res as { rows?: T[] }).rows ?? (res a
 export function createDxAnalyticsRepo() {
   return {
     /**
-     * n, Σ total and Σ of each pillar per group and overall level, in one pass over `dx_rollups` (never the
-     * assessments). Pillars are summed by position (`sum_pillars[i]`), so no row is unnested.
+     * n, Σ total and Σ of each pillar per group and overall level, in one pass over the smallest rollup grain
+     * (never the assessments). Pillars are summed by position (`sum_pillars[i]`), so no row is unnested.
      */
     async levelAggregates(db: DbOrTx, dims: SqlDimension[], f: RollupFilter, pillarCount: number): Promise<LevelAggregate[]> {
       const table = rollupTable(dims, f);
-      const communeJoin = table === 'dx_rollups_city' ? sql`` : sql`left join org_units c on c.id = r.commune_id`;
+      if (atGrain(table, dims, f)) {
+        // each group is one row (a map of one year, movers between two): no aggregate, whose numeric sums cost the
+        // server more than shipping the rows. Number() of the numeric text is the same double as `::float8`.
+        const res = await db.execute(sql`
+          select ${sql.join([...keyCols(dims), sql`r.overall_level as level`, sql`r.n`, sql`r.sum_total::text as t`, ...(pillarCount ? [sql`r.sum_pillars::text as p`] : [])], sql`, `)}
+          from ${sql.raw(table)} r where ${where(f)}`);
+        return rowsOf<Record<string, unknown>>(res).map((r) => ({
+          keys: dims.map((_, i) => keyOf(r[`k${i}`])),
+          level: Number(r.level), n: Number(r.n), sumTotal: Number(r.t), pillars: pillarCount ? numbersOf(String(r.p), pillarCount) : [],
+        }));
+      }
       const pillarCols = Array.from({ length: pillarCount }, (_, i) => sql`sum(r.sum_pillars[${sql.raw(String(i + 1))}])::float8 as ${sql.raw(`p${i}`)}`);
       const res = await db.execute(sql`
         select ${sql.join([...keyCols(dims), sql`r.overall_level as level`, sql`sum(r.n)::int as n`, sql`sum(r.sum_total)::float8 as sum_total`, ...pillarCols], sql`, `)}
-        from ${sql.raw(table)} r ${communeJoin}
+        from ${sql.raw(table)} r
         where ${where(f)}
         group by ${sql.join([...groupCols(dims), sql`r.overall_level`], sql`, `)}`);
       return rowsOf<Record<string, unknown>>(res).map((r) => ({
-        keys: dims.map((_, i) => (r[`k${i}`] as string | null) ?? null),
+        keys: dims.map((_, i) => keyOf(r[`k${i}`])),
         level: Number(r.level), n: Number(r.n), sumTotal: Number(r.sum_total),
         pillars: Array.from({ length: pillarCount }, (_, i) => Number(r[`p${i}`] ?? 0)),
       }));
+    },
+
+    /** Codes of org units by id (a rollup may name a commune outside the current geography). */
+    async unitCodes(db: DbOrTx, ids: string[]): Promise<Map<string, string>> {
+      if (!ids.length) return new Map();
+      const res = await db.execute(sql`select id, code from org_units where id in (${sql.join(ids.map((v) => sql`${v}`), sql`, `)})`);
+      return new Map(rowsOf<{ id: string; code: string }>(res).map((r) => [r.id, r.code]));
     },
 
     async years(db: DbOrTx, frameworkVersionId: string | null): Promise<number[]> {

@@ -10,7 +10,7 @@ import type { Db } from '../../db/client.js';
 import { parseCsv } from '../../db/reference/load-reference.js';
 import type { Actor } from '../../http/context.js';
 import { invalid } from '../../http/errors.js';
-import type { DxAnalyticsRepo, RollupFilter, SqlDimension } from './dx-analytics.repo.js';
+import type { DxAnalyticsRepo, LevelAggregate, RollupFilter, SqlDimension } from './dx-analytics.repo.js';
 import { dxAnalyticsPolicy } from './dx-analytics.policy.js';
 import { pillarsOf } from './pillars.js';
 import { protect } from './suppression.js';
@@ -21,6 +21,8 @@ export const LEVELS = 6;
 
 interface Geography {
   communes: Map<string, { code: string; name: string }>;
+  /** org unit id → code, for the communes above and any other unit a rollup named (looked up once) */
+  codeOf: Map<string, string | null>;
   districts: Map<string, { code: string; name: string }>;
   /** commune code → the pre-2025 districts whose old communes it took */
   districtsOf: Map<string, string[]>;
@@ -51,6 +53,7 @@ export function createDxAnalyticsService({ db, repo, suppressBelow }: { db: Db; 
       for (const l of g.links) districtsOf.set(l.communeCode, [...(districtsOf.get(l.communeCode) ?? []), l.districtCode]);
       return {
         communes: new Map(g.communes.map((c) => [c.code, c])),
+        codeOf: new Map(g.communes.map((c) => [c.id, c.code])),
         districts: new Map(g.districts.map((d) => [d.code, d])),
         districtsOf,
         sectors: new Map(sectors.map((s) => [s.code, s])),
@@ -59,8 +62,15 @@ export function createDxAnalyticsService({ db, repo, suppressBelow }: { db: Db; 
     return geo;
   }
 
+  // a version that is no longer a draft stays listed, and its code and number never change: once seen, it is known
+  // for the life of the process. A draft, an unknown id and the default (changed by any publish, on any instance) are
+  // read every time.
+  const knownVersions = new Map<string, { id: string; frameworkCode: string; version: number }>();
   async function versionFor(id: string | undefined) {
+    const known = id ? knownVersions.get(id) : undefined;
+    if (known) return known;
     const versions = await repo.frameworkVersions(db);
+    for (const v of versions) knownVersions.set(v.id, { id: v.id, frameworkCode: v.frameworkCode, version: v.version });
     if (id) {
       const v = versions.find((x) => x.id === id);
       if (!v) throw invalid([{ field: 'querystring.frameworkVersionId', message: 'no such published framework version' }]);
@@ -83,12 +93,37 @@ export function createDxAnalyticsService({ db, repo, suppressBelow }: { db: Db; 
     return code;
   }
 
+  function byKeysThenLevel(x: LevelAggregate, y: LevelAggregate) {
+    for (let i = 0; i < x.keys.length; i++) {
+      const a = x.keys[i];
+      const b = y.keys[i];
+      if (a !== b) return a === null ? 1 : b === null ? -1 : a < b ? -1 : 1;
+    }
+    return x.level - y.level;
+  }
+
+  /** Replaces the org unit ids at the commune positions of the keys by codes, as a join to `org_units` would. */
+  async function communeCodes(g: Geography, levels: LevelAggregate[], at: number[]) {
+    const unknown = new Set<string>();
+    for (const l of levels) for (const i of at) if (l.keys[i] !== null && !g.codeOf.has(l.keys[i]!)) unknown.add(l.keys[i]!);
+    if (unknown.size) {
+      const found = await repo.unitCodes(db, [...unknown]);
+      for (const id of unknown) g.codeOf.set(id, found.get(id) ?? null);
+    }
+    for (const l of levels) for (const i of at) if (l.keys[i] !== null) l.keys[i] = g.codeOf.get(l.keys[i]!) ?? null;
+  }
+
   /** Aggregates the rollup into the requested groups; `district` expands each commune to its districts. */
-  async function aggregate(versionId: string, groupBy: AnalyticsDimension[], filter: RollupFilter) {
+  async function aggregate(versionId: string, groupBy: AnalyticsDimension[], filter: RollupFilter, { pillars = true } = {}) {
     const g = await geography();
     const sqlDims: SqlDimension[] = groupBy.map((d) => (d === 'district' ? 'commune' : d));
     const pillarCount = (await pillarsFor(versionId)).length;
-    const levels = await repo.levelAggregates(db, sqlDims, filter, pillarCount);
+    // without pillars (movers) the server sends neither their sums nor the arrays to parse
+    const levels = await repo.levelAggregates(db, sqlDims, filter, pillars ? pillarCount : 0);
+    const communeAt = sqlDims.flatMap((d, i) => (d === 'commune' ? [i] : []));
+    if (communeAt.length) await communeCodes(g, levels, communeAt);
+    // the server returns groups in no set order; suppression and the movers' ties depend on it, so fix one
+    levels.sort(byKeysThenLevel);
     const expand = (keys: (string | null)[]): (string | null)[][] => {
       let out: (string | null)[][] = [[]];
       groupBy.forEach((d, i) => {
@@ -100,22 +135,26 @@ export function createDxAnalyticsService({ db, repo, suppressBelow }: { db: Db; 
       });
       return out;
     };
+    const byDistrict = groupBy.includes('district');
     const accs = new Map<string, Acc>();
-    const accOf = (keys: (string | null)[]) => {
-      const id = JSON.stringify(keys);
-      let a = accs.get(id);
-      if (!a) accs.set(id, a = { keys, levels: new Array(LEVELS).fill(0), n: 0, sumTotal: 0, sumLevel: 0, pillars: [] });
-      return a;
-    };
+    const sameKeys = (x: (string | null)[], y: (string | null)[]) => x.every((k, i) => k === y[i]);
+    let last: Acc | undefined;
+    // plain loops: this runs once per rollup row on every call. Rows come sorted, so a group's rows are adjacent.
     for (const l of levels) {
-      for (const keys of expand(l.keys)) {
-        const a = accOf(keys);
+      for (const keys of byDistrict ? expand(l.keys) : [l.keys]) {
+        let a = !byDistrict && last && sameKeys(last.keys, keys) ? last : undefined;
+        if (!a) {
+          const id = keys.map((k) => k ?? '\u0000').join('\u0001');
+          a = accs.get(id);
+          if (!a) accs.set(id, a = { keys, levels: new Array(LEVELS).fill(0), n: 0, sumTotal: 0, sumLevel: 0, pillars: [] });
+          last = a;
+        }
         while (a.levels.length <= l.level) a.levels.push(0);
         a.levels[l.level] += l.n;
         a.n += l.n;
         a.sumTotal += l.sumTotal;
         a.sumLevel += l.level * l.n;
-        l.pillars.forEach((v, i) => { a.pillars[i] = (a.pillars[i] ?? 0) + v; });
+        for (let i = 0; i < l.pillars.length; i++) a.pillars[i] = (a.pillars[i] ?? 0) + l.pillars[i];
       }
     }
     return { g, accs: [...accs.values()].filter((a) => a.n > 0), pillarCount };
@@ -212,7 +251,7 @@ export function createDxAnalyticsService({ db, repo, suppressBelow }: { db: Db; 
     const v = await versionFor(q.frameworkVersionId);
     const base = { dimension: q.dimension, metric: q.metric, fromYear: q.fromYear, toYear: q.toYear, suppressBelow };
     if (!v) return { ...base, rising: [], falling: [] };
-    const { g, accs } = await aggregate(v.id, [q.dimension, 'year'], filterOf(v.id, { ...q, year: [q.fromYear, q.toYear] }));
+    const { g, accs } = await aggregate(v.id, [q.dimension, 'year'], filterOf(v.id, { ...q, year: [q.fromYear, q.toYear] }), { pillars: false });
     const metric = (a: Acc) => (q.metric === 'meanTotal' ? a.sumTotal / a.n : a.sumLevel / a.n);
     const byKey = new Map<string | null, { from?: number; to?: number }>();
     // only groups published in both years (n ≥ threshold) take part: a mean of fewer is never shown
