@@ -14,11 +14,14 @@ export interface DbHandle {
   close(): Promise<void>;
 }
 
+/** How often an embedded database on disk is checkpointed. */
+export const CHECKPOINT_EVERY_MS = 60_000;
+
 /**
  * Opens PostgreSQL: a server when `url` is given, otherwise embedded PGlite
  * (`dataDir` on disk, or in memory when it is `memory://`).
  */
-export async function openDb(opts: { url?: string; dataDir?: string }): Promise<DbHandle> {
+export async function openDb(opts: { url?: string; dataDir?: string; checkpointEveryMs?: number }): Promise<DbHandle> {
   if (opts.url) {
     const { default: pg } = await import('pg');
     // DATE columns stay 'YYYY-MM-DD' strings, as on PGlite
@@ -38,7 +41,18 @@ export async function openDb(opts: { url?: string; dataDir?: string }): Promise<
     const client = new PGlite(dataDir);
     await client.waitReady;
     const db = drizzle(client, { schema }) as unknown as Db;
-    return { db, kind: 'pglite', close: () => client.close().finally(release) };
+    // PGlite runs no checkpointer process: without one its WAL only grows (5 GB after a million-row import) and a
+    // restart replays all of it. A checkpoint waits for any open transaction and is nearly free when nothing changed.
+    const onDisk = !dataDir.startsWith('memory://');
+    const timer = onDisk ? setInterval(() => { client.exec('checkpoint').catch(() => {}); }, opts.checkpointEveryMs ?? CHECKPOINT_EVERY_MS) : null;
+    timer?.unref();
+    return {
+      db, kind: 'pglite',
+      close: async () => {
+        if (timer) clearInterval(timer);
+        await client.close().finally(release);
+      },
+    };
   } catch (e) {
     release();
     throw e;
