@@ -19,7 +19,9 @@ const isUniqueViolation = (err: unknown) => (err as { code?: string }).code === 
 export function createIndicatorsService({ db, repo, audit }: { db: Db; repo: IndicatorsRepo; audit: AuditService }) {
   async function toDto(rows: { row: IndicatorRow; planCode: string | null }[], tx: DbOrTx = db): Promise<Indicator[]> {
     const ids = rows.map((r) => r.row.id);
-    const [units, targets] = await Promise.all([repo.units(tx, ids), repo.targets(tx, ids)]);
+    // one after the other: `tx` may be a transaction, whose one connection runs one query at a time
+    const units = await repo.units(tx, ids);
+    const targets = await repo.targets(tx, ids);
     return rows.map(({ row, planCode }) => ({
       id: row.id, programId: row.programId, plan: row.planId && planCode ? { id: row.planId, code: planCode } : null,
       code: row.code, nameVi: row.nameVi, nameEn: row.nameEn, measureUnit: row.measureUnit, periodType: row.periodType,

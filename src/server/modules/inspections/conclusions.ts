@@ -50,9 +50,10 @@ export function createConclusions({ db, repo, audit, clock, followUps, load }: C
   async function snapshot(tx: DbOrTx, header: Header, conclusionId: string | null, meta: Pick<ConclusionContent,
     'number' | 'version' | 'issuedDate' | 'signerName' | 'signerTitle' | 'summary' | 'recipients' | 'supersedes'>): Promise<ConclusionContent> {
     const id = header.inspection.id;
-    const [areas, assessments, findings] = await Promise.all([
-      repo.contentAreas(tx, header.plan.id), repo.assessments(tx, id), repo.findings(tx, id, conclusionId),
-    ]);
+    // one after the other: `tx` may be a transaction, whose one connection runs one query at a time
+    const areas = await repo.contentAreas(tx, header.plan.id);
+    const assessments = await repo.assessments(tx, id);
+    const findings = await repo.findings(tx, id, conclusionId);
     return {
       ...meta,
       programCode: header.programCode,

@@ -64,10 +64,9 @@ export function createReportingRoundsService({ db, repo, audit, clock, files, in
 
   /** What a unit's report asks for: its indicators for the round's period and the tasks it carries out. */
   async function contents(tx: DbOrTx, round: RoundRow, orgUnitId: string) {
-    const [inds, tks] = await Promise.all([
-      indicators.forUnit(tx, round.programId, round.planId, orgUnitId),
-      tasks.reportedBy(tx, round.programId, round.planId, orgUnitId),
-    ]);
+    // one after the other: `tx` may be a transaction, whose one connection runs one query at a time
+    const inds = await indicators.forUnit(tx, round.programId, round.planId, orgUnitId);
+    const tks = await tasks.reportedBy(tx, round.programId, round.planId, orgUnitId);
     return { indicators: inds.filter((i) => indicatorInRound(i.periodType, round)), tasks: tks };
   }
 
@@ -143,7 +142,9 @@ export function createReportingRoundsService({ db, repo, audit, clock, files, in
   }
 
   async function snapshot(tx: DbOrTx, reportId: string) {
-    const [report, values, taskRows] = await Promise.all([repo.reportById(tx, reportId), repo.values(tx, reportId), repo.taskRows(tx, reportId)]);
+    const report = await repo.reportById(tx, reportId);
+    const values = await repo.values(tx, reportId);
+    const taskRows = await repo.taskRows(tx, reportId);
     return { narrative: report?.narrative ?? '', values, tasks: taskRows };
   }
 
