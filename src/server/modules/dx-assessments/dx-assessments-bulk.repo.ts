@@ -65,6 +65,8 @@ export function createDxAssessmentsBulkRepo() {
       ]).slice(0, -1);
       const cols = 'enterprise_id, framework_version_id, year, answers, snapshot, total_score, overall_level, pillar_scores, commune_id, sector_code, size_class, submitted_at';
       if (fresh.length) {
+        // an enterprise starting the same assessment on the web in the instant since the lookup makes this COPY fail
+        // on the unique key: the batch rolls back whole, and a rerun finds that assessment and reports the row
         await copyFrom(tx, `dx_assessments (${cols}, status, source)`, fresh.map((r) => `${line(r)}\tsubmitted\timport\n`));
       }
       if (update.length) {
