@@ -22,8 +22,12 @@ export async function renderDashboardXlsx(d: MonitoringDashboard, only?: Table):
   };
   const num = '#,##0.##';
   if (!only || only === 'indicators') {
-    add('Chỉ tiêu', [{ h: 'Mã', w: 14 }, { h: 'Chỉ tiêu', w: 50 }, { h: 'Kế hoạch', w: 16, fmt: num }, { h: 'Thực hiện', w: 16, fmt: num }, { h: '% đạt', w: 10, fmt: '0.0' }, { h: 'Đánh giá', w: 16 }],
-      d.indicators.map((i) => [i.code, i.nameVi, i.current.target, i.current.actual, i.current.attainmentPct, lightVi[i.current.light]]));
+    add('Chỉ tiêu', [
+      { h: 'Mã', w: 14 }, { h: 'Chỉ tiêu', w: 50 }, { h: 'Năm cơ sở', w: 10 }, { h: 'Giá trị cơ sở', w: 16, fmt: num },
+      { h: 'Kế hoạch', w: 16, fmt: num }, { h: 'Thực hiện', w: 16, fmt: num }, { h: '% đạt', w: 10, fmt: '0.0' }, { h: 'Đánh giá', w: 16 },
+    ], d.indicators.map((i) => [
+      i.code, i.nameVi, i.baselineYear, i.baselineValue, i.current.target, i.current.actual, i.current.attainmentPct, lightVi[i.current.light],
+    ]));
   }
   if (!only || only === 'tasks') {
     add('Nhiệm vụ quá hạn', [{ h: 'Mã', w: 14 }, { h: 'Nhiệm vụ', w: 50 }, { h: 'Đơn vị chủ trì', w: 30 }, { h: 'Đơn vị thực hiện', w: 30 }, { h: 'Hạn', w: 12 }, { h: 'Số ngày quá hạn', w: 12 }, { h: 'Trạng thái', w: 16 }],

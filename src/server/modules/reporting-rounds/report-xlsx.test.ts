@@ -97,6 +97,7 @@ describe('exports', () => {
     await book.xlsx.load(x.rawPayload as unknown as ArrayBuffer);
     expect(book.worksheets.map((w) => w.name)).toEqual(['Chỉ tiêu', 'Nhiệm vụ quá hạn', 'Kinh phí', 'Tính kịp thời', 'Cần nhắc']);
     expect(book.getWorksheet('Chỉ tiêu')!.getCell('A3').value).toBe('COURSES');
+    expect((book.getWorksheet('Chỉ tiêu')!.getRow(2).values as unknown[]).slice(1, 5)).toEqual(['Mã', 'Chỉ tiêu', 'Năm cơ sở', 'Giá trị cơ sở']);
     const one = await ctx.as(viewer, { method: 'GET', url: `/api/monitoring/dashboard.xlsx?programId=${s.program.id}&year=2024&table=budget` });
     const single = new ExcelJS.Workbook();
     await single.xlsx.load(one.rawPayload as unknown as ArrayBuffer);
