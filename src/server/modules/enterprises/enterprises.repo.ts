@@ -109,6 +109,12 @@ export function createEnterprisesRepo() {
       await tx.insert(enterpriseUsers).values({ userId, enterpriseId })
         .onConflictDoUpdate({ target: enterpriseUsers.userId, set: { enterpriseId } });
     },
+    /** Removes the link; false when the account did not act for this enterprise. */
+    async unlinkUser(tx: DbOrTx, userId: string, enterpriseId: string): Promise<boolean> {
+      const gone = await tx.delete(enterpriseUsers)
+        .where(and(eq(enterpriseUsers.userId, userId), eq(enterpriseUsers.enterpriseId, enterpriseId))).returning({ userId: enterpriseUsers.userId });
+      return gone.length > 0;
+    },
   };
 }
 export type EnterprisesRepo = ReturnType<typeof createEnterprisesRepo>;

@@ -69,6 +69,17 @@ export const enterprisesRoutes = (svc: EnterprisesService): FastifyPluginAsyncZo
     return svc.get(actor, req.params.taxCode);
   });
 
+  app.delete('/api/enterprises/:taxCode/accounts/:userId', {
+    schema: {
+      tags, summary: 'Stop an account acting for this enterprise (secretariat)',
+      params: linkAccountParams, response: { 200: enterpriseDetail },
+    },
+  }, async (req) => {
+    const actor = requireActor(req);
+    await svc.unlinkUser(actor, req.params.userId, req.params.taxCode);
+    return svc.get(actor, req.params.taxCode);
+  });
+
   app.get('/api/vsic-codes', {
     schema: { tags, summary: 'VSIC codes (default VSIC 2018: sections and divisions)', querystring: vsicListQuery, response: { 200: z.array(vsicCode) } },
   }, async (req) => { requireActor(req); return svc.listVsic(req.query.version, req.query.level); });

@@ -184,6 +184,17 @@ export function createEnterprisesService({ db, repo, bulk, audit }: { db: Db; re
       });
     },
 
+    /** Ends an account's link to an enterprise: it then sees no enterprise data until linked again. */
+    async unlinkUser(actor: Actor, userId: string, taxCode: string) {
+      enterprisesPolicy.assertCanManageAccounts(actor);
+      await db.transaction(async (tx) => {
+        const row = await repo.getRowByTaxCode(tx, taxCode);
+        if (!row) throw notFound('enterprise', taxCode);
+        if (!(await repo.unlinkUser(tx, userId, row.id))) throw notFound('enterprise account', userId);
+        await audit.record(tx, actor, { action: 'delete', entityType: 'enterpriseUser', entityId: userId, before: { userId, enterpriseId: row.id } });
+      });
+    },
+
     listVsic: (version = VSIC_VERSION, level?: number) => repo.listVsic(db, version, level),
 
     /** For the bulk import, inside its batch transaction (the importer validates rows and audits the batch). */

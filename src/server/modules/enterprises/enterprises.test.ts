@@ -125,6 +125,14 @@ describe('enterprise registry', () => {
     const bad = await ctx.as(cookies.secretariat, { method: 'PUT', url: `/api/enterprises/${e.taxCode}/accounts/${inspector.id}` });
     expect(bad.statusCode).toBe(400);
     expect(fields(bad)).toEqual(['params.userId']);
+
+    // unlinking: viewer 403; then the account sees no enterprise; a second unlink is 404
+    expect((await ctx.as(viewer, { method: 'DELETE', url })).statusCode).toBe(403);
+    expect((await ctx.as(cookies.secretariat, { method: 'DELETE', url })).statusCode).toBe(200);
+    expect((await ctx.as(cookie, { method: 'GET', url: '/api/enterprises/me' })).statusCode).toBe(404);
+    expect((await ctx.as(cookie, { method: 'GET', url: `/api/enterprises/${e.taxCode}` })).statusCode).toBe(403);
+    expect((await ctx.as(cookies.secretariat, { method: 'DELETE', url })).statusCode).toBe(404);
+    expect((await ctx.as(cookies.secretariat, { method: 'GET', url: `/api/enterprises/${e.taxCode}/accounts` })).json()).toEqual([]);
   });
 
   it('lists enterprise accounts to link and the accounts linked to an enterprise (secretariat only)', async () => {

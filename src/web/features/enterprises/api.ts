@@ -48,3 +48,5 @@ export const useLinkedAccounts = (taxCode: string) => useQuery({
 });
 export const useLinkAccount = (taxCode: string) =>
   useEnterpriseWrite((userId: string) => api<EnterpriseDetail>('PUT', `${path(taxCode)}/accounts/${encodeURIComponent(userId)}`));
+export const useUnlinkAccount = (taxCode: string) =>
+  useEnterpriseWrite((userId: string) => api<EnterpriseDetail>('DELETE', `${path(taxCode)}/accounts/${encodeURIComponent(userId)}`));

@@ -5,7 +5,7 @@ import { type EnterpriseAccount, linkAccountParams } from '../../../shared/contr
 import { errorMessage } from '../../i18n/error-message';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
 import { zodRule } from '../../lib/zod-rule';
-import { useEnterpriseAccounts, useLinkAccount, useLinkedAccounts } from './api';
+import { useEnterpriseAccounts, useLinkAccount, useLinkedAccounts, useUnlinkAccount } from './api';
 
 const who = (a: EnterpriseAccount) => (a.displayName === a.username ? a.username : `${a.displayName} (${a.username})`);
 
@@ -13,13 +13,19 @@ const who = (a: EnterpriseAccount) => (a.displayName === a.username ? a.username
 export function EnterpriseAccounts({ taxCode }: { taxCode: string }) {
   const { t } = useTranslation();
   const linked = useLinkedAccounts(taxCode);
+  const unlink = useUnlinkAccount(taxCode);
+  const { message, modal } = App.useApp();
+  const remove = (a: EnterpriseAccount) => modal.confirm({
+    title: t('enterprises.unlink'), content: t('enterprises.unlinkConfirm', { name: who(a) }), okButtonProps: { danger: true },
+    onOk: () => unlink.mutateAsync(a.id).then(() => { void message.success(t('enterprises.unlinked')); }, (err: unknown) => { void message.error(errorMessage(t, err)); }),
+  });
   return (
     <div data-testid="enterprise-accounts">
       <Typography.Title level={5}>{t('enterprises.accounts')}</Typography.Title>
       <List
         size="small" loading={linked.isFetching} dataSource={linked.data ?? []} locale={{ emptyText: t('enterprises.noAccounts') }}
         renderItem={(a) => (
-          <List.Item>
+          <List.Item actions={[<Button key="unlink" size="small" danger onClick={() => remove(a)}>{t('enterprises.unlink')}</Button>]}>
             <Space wrap>{who(a)}{!a.active && <Tag>{t('enterprises.inactive')}</Tag>}</Space>
           </List.Item>
         )}

@@ -48,6 +48,9 @@ export default defineStrings({
     linkedHere: 'đã gắn với doanh nghiệp này',
     link: 'Gắn tài khoản',
     linked: 'Đã gắn tài khoản với doanh nghiệp',
+    unlink: 'Gỡ',
+    unlinkConfirm: 'Gỡ tài khoản {{name}} khỏi doanh nghiệp này? Tài khoản sẽ không còn xem được dữ liệu của doanh nghiệp.',
+    unlinked: 'Đã gỡ tài khoản khỏi doanh nghiệp',
     moveConfirm: 'Tài khoản này đang gắn với {{name}}. Mỗi tài khoản chỉ thuộc một doanh nghiệp: gắn vào đây sẽ bỏ liên kết cũ. Tiếp tục?',
   },
   en: {
@@ -97,6 +100,9 @@ export default defineStrings({
     linkedHere: 'linked here',
     link: 'Link account',
     linked: 'Account linked to the enterprise',
+    unlink: 'Remove',
+    unlinkConfirm: 'Remove {{name}} from this enterprise? The account will no longer see the enterprise’s data.',
+    unlinked: 'Account removed from the enterprise',
     moveConfirm: 'This account is linked to {{name}}. An account acts for one enterprise only: linking it here removes that link. Continue?',
   },
 });
