@@ -32,6 +32,10 @@ async function main() {
     let last = 0;
     const job = await services.dxImports.importFile(kind, {
       filePath: file, fileName: path.basename(file), batchSize: intArg(a.batch, 'batch', 1000),
+      onStart: ({ jobId, resumedBatches, batchSize }) => {
+        // a resumed job keeps the batch size it started with, so batch k means the same rows as before
+        if (resumedBatches) process.stderr.write(`resuming job ${jobId}: ${resumedBatches} batches of ${batchSize} rows already committed are skipped\n`);
+      },
       onProgress: ({ rowsDone, batchNo }) => {
         if (lines) return void process.stderr.write(`batch ${batchNo} committed, ${rowsDone} rows read\n`);
         if (Date.now() - last < 1000) return;

@@ -27,6 +27,8 @@ export interface ImportRun {
   /** test hook: throw right after batch k commits, as a crash would */
   failAfterBatch?: number;
   onProgress?: (p: { rowsDone: number; batchNo: number }) => void;
+  /** once the job is known: its id and how many batches an earlier, interrupted run already committed */
+  onStart?: (p: { jobId: string; resumedBatches: number; batchSize: number }) => void;
   /** an already created job (admin upload); otherwise found by file hash or created */
   jobId?: string;
 }
@@ -73,6 +75,7 @@ export function createImportService({ db, repo, audit, writers, demoEnterprises 
     const job = await jobFor(handler.kind, r, r.batchSize ?? 1000);
     const batchSize = job.batchSize;
     const done = await repo.committedBatches(db, job.id);
+    r.onStart?.({ jobId: job.id, resumedBatches: done.size, batchSize });
     let batchNo = 0;
     let total = 0;
     // the batch being written while the next one is prepared; its failure stops the import

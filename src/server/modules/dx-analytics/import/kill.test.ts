@@ -160,6 +160,7 @@ describe('assessment import killed with SIGKILL mid-file', () => {
     expect(after.jobs).toHaveLength(1);
     expect(after.jobs[0]).toMatchObject({ id: before.jobs[0].id, status: 'done', rowsDone: ASSESSMENTS });
     expect(after.jobs[0].rowsOk + after.jobs[0].rowsFailed).toBe(ASSESSMENTS);
+    expect(rerun.stderr).toContain(`resuming job ${before.jobs[0].id}: ${committed.size} batches of ${BATCH} rows already committed are skipped`);
     expect(committedIn(rerun.stderr).sort((a, b) => a - b)).toEqual(Array.from({ length: BATCHES }, (_, i) => i + 1).filter((b) => !committed.has(b)));
     expect(after.batches.map((b) => b.batchNo)).toEqual(Array.from({ length: BATCHES }, (_, i) => i + 1));
     expect(after.batches.filter((b) => committed.has(b.batchNo))).toEqual(before.batches);
