@@ -158,6 +158,15 @@ async function bench(engine: 'pglite' | 'postgres', f: { e: string; as: string }
       await copy(f.e, 'bench_raw_e');
     });
     out.push(['import enterprises', `${fmt(entJob.rowsOk / (entMs / 1000))} rows/s`, `COPY ${fmt(enterprises / (copyEntMs / 1000))} rows/s`, `${fmt((entJob.rowsOk / (entMs / 1000)) / (enterprises / (copyEntMs / 1000)) * 100, 1)} %`]);
+    // the enterprises' floor: the imported registry rows COPYed into a table like enterprises (keys, indexes, foreign keys)
+    const entCols = 'tax_code, name, address, commune_id, current_commune_id, commune_resolution, vsic_version, sector_code, industry_code, employees, revenue_vnd, capital_vnd, size_class, is_demo, search_text';
+    const loadEnt = await stage(`select ${entCols} from enterprises`);
+    await db.execute(sql.raw(`create table bench_limit_e (like enterprises including all)`));
+    await db.execute(sql.raw(`alter table bench_limit_e add foreign key (commune_id) references org_units(id), add foreign key (current_commune_id) references org_units(id)`));
+    const [, limitEntMs] = await time(() => loadEnt(`bench_limit_e (${entCols})`));
+    const limitEntRate = entJob.rowsOk / (limitEntMs / 1000);
+    out.push(['the same enterprises into a table like enterprises', '', `COPY, floor ${fmt(limitEntRate)} rows/s`, `${fmt((entJob.rowsOk / (entMs / 1000)) / limitEntRate * 100, 1)} % of the floor`]);
+    await db.execute(sql.raw('drop table bench_limit_e'));
     out.push(['import assessments (validate + score + upsert + rollup)', `${fmt(asJob.rowsOk / (asMs / 1000))} rows/s`, `COPY ${fmt(assessments / (copyMs / 1000))} rows/s`, `${fmt((asJob.rowsOk / (asMs / 1000)) / (assessments / (copyMs / 1000)) * 100, 1)} %`]);
     // the floor of any import that keeps the schema: the imported rows themselves COPYed into a table with
     // dx_assessments' unique key, indexes and foreign keys (no validation, scoring or rollup)
@@ -168,7 +177,7 @@ async function bench(engine: 'pglite' | 'postgres', f: { e: string; as: string }
       add foreign key (framework_version_id) references dx_framework_versions(id), add foreign key (commune_id) references org_units(id)`));
     const [, limitMs] = await time(() => load(`bench_limit (${cols})`));
     const limitRate = asJob.rowsOk / (limitMs / 1000);
-    out.push(['— the same assessments COPYed into a table like dx_assessments (its indexes and foreign keys)', '', `COPY ${fmt(limitRate)} rows/s`, `${fmt((asJob.rowsOk / (asMs / 1000)) / limitRate * 100, 1)} % of it`]);
+    out.push(['the same assessments into a table like dx_assessments', '', `COPY, floor ${fmt(limitRate)} rows/s`, `${fmt((asJob.rowsOk / (asMs / 1000)) / limitRate * 100, 1)} % of the floor`]);
     await db.execute(sql.raw('drop table bench_limit'));
     out.push(['peak RSS during assessment import', `${fmt(rss / 2 ** 20)} MB`, engine === 'pglite' ? '(database in process)' : '(client only)', '']);
     await db.execute(sql`analyze`);
