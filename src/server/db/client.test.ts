@@ -3,9 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { openDb } from './client.js';
-
-const rowsOf = <T>(res: unknown): T[] => ((res as { rows?: T[] }).rows ?? (res as T[]));
+import { openDb, rowsOf } from './client.js';
 
 describe('embedded database on disk', () => {
   it('is checkpointed on a timer, so its WAL does not grow without end (PGlite has no checkpointer)', async () => {

@@ -8,6 +8,12 @@ export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 /** A transaction is a PgDatabase too, so repos take either through this one type. */
 export type DbOrTx = Db;
 
+/** The rows of a raw `db.execute` result: node-postgres and PGlite return `{ rows }`, older drivers an array. */
+export function rowsOf<T>(result: unknown): T[] {
+  if (Array.isArray(result)) return result as T[];
+  return ((result as { rows?: T[] }).rows ?? []) as T[];
+}
+
 export interface DbHandle {
   db: Db;
   kind: 'pglite' | 'postgres';

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
-import type { Db } from './client.js';
+import { type Db, rowsOf } from './client.js';
 
 const migrationsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 // any constant works: it only has to be the same for every instance of the app
@@ -35,8 +35,3 @@ export async function migrate(db: Db): Promise<string[]> {
   return applied;
 }
 
-/** node-postgres returns `{ rows }`, PGlite returns `{ rows }` too; older drivers return arrays. */
-export function rowsOf<T>(result: unknown): T[] {
-  if (Array.isArray(result)) return result as T[];
-  return ((result as { rows?: T[] }).rows ?? []) as T[];
-}

@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client.js';
+import { type DbOrTx, rowsOf } from '../../db/client.js';
 
 /**
  * Rollup dimensions as SQL grouping columns. `district` is not here: the service expands communes. A commune
@@ -79,8 +79,6 @@ function numbersOf(text: string, count: number): number[] {
 const groupCols = (dims: SqlDimension[]) => dims.map((d) => dimSql[d]);
 
 export interface LevelAggregate { keys: (string | null)[]; level: number; n: number; sumTotal: number; pillars: number[] }
-
-const rowsOf = <T>(res: unknown): T[] => ((res as { rows?: T[] }).rows ?? (res as T[]));
 
 export function createDxAnalyticsRepo() {
   return {

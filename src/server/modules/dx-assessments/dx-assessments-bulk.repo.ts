@@ -1,7 +1,10 @@
 import { sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client.js';
+import { type DbOrTx, rowsOf } from '../../db/client.js';
 import { copyFrom, copyLine } from '../../db/copy.js';
-import type { ScoredFacts } from '../dx-analytics/rollup.repo.js';
+import type { AssessmentRow } from './dx-assessments.repo.js';
+
+/** A replaced assessment's columns the rollup reads. */
+type ReplacedRow = Pick<AssessmentRow, 'status' | 'frameworkVersionId' | 'year' | 'communeId' | 'sectorCode' | 'sizeClass' | 'overallLevel' | 'totalScore' | 'pillarScores'>;
 
 /** A validated, scored assessment of an import batch, serialised for COPY. */
 export interface AssessmentImportRow {
@@ -15,8 +18,6 @@ export interface BeforeRow {
   overall_level: number | null; pillar_scores: number[] | null; commune_id: string | null; sector_code: string | null; size_class: string | null;
 }
 
-
-const rowsOf = <T>(res: unknown): T[] => ((res as { rows?: T[] }).rows ?? (res as T[]));
 
 /** The bulk import's statements on dx_assessments: a batch at a time, never a row at a time. */
 export function createDxAssessmentsBulkRepo() {
@@ -35,7 +36,7 @@ export function createDxAssessmentsBulkRepo() {
      * earlier imports go through a temporary table and one update. Assessments entered on the web are never
      * replaced: they come back as `refused` for the caller to report.
      */
-    async writeImported<W extends AssessmentImportRow>(tx: DbOrTx, rows: W[]): Promise<{ replaced: { facts: ScoredFacts | null }[]; refused: W[] }> {
+    async writeImported<W extends AssessmentImportRow>(tx: DbOrTx, rows: W[]): Promise<{ replaced: ReplacedRow[]; refused: W[] }> {
       if (!rows.length) return { replaced: [], refused: [] };
       const arr = (xs: (string | number)[]) => `{${xs.join(',')}}`;
       // batches of concurrent imports take turns (the lock, taken first in the same statement): a key new to
@@ -84,13 +85,11 @@ export function createDxAssessmentsBulkRepo() {
           from dx_import_stage s
           where a.enterprise_id = s.enterprise_id and a.framework_version_id = s.framework_version_id and a.year = s.year`);
       }
-      const replaced = existing.filter((b) => b.source === 'import').map((b) => ({
-        facts: (b.status === 'submitted' || b.status === 'verified') && b.total_score !== null && b.overall_level !== null && b.sector_code && b.size_class
-          ? {
-            frameworkVersionId: b.framework_version_id, year: Number(b.year), communeId: b.commune_id, sectorCode: b.sector_code, sizeClass: b.size_class,
-            overallLevel: Number(b.overall_level), totalScore: Number(b.total_score), pillarScores: (b.pillar_scores ?? []).map(Number),
-          }
-          : null,
+      // the imported rows it replaced, as the columns the rollup reads (the service turns them into facts)
+      const replaced: ReplacedRow[] = existing.filter((b) => b.source === 'import').map((b) => ({
+        status: b.status as ReplacedRow['status'], frameworkVersionId: b.framework_version_id, year: Number(b.year), communeId: b.commune_id,
+        sectorCode: b.sector_code, sizeClass: b.size_class, overallLevel: b.overall_level === null ? null : Number(b.overall_level),
+        totalScore: b.total_score === null ? null : Number(b.total_score), pillarScores: b.pillar_scores === null ? null : b.pillar_scores.map(Number),
       }));
       return { replaced, refused };
     },

@@ -26,7 +26,8 @@ const EDITABLE: AssessmentStatus[] = ['draft', 'returned'];
 const SCORED: AssessmentStatus[] = ['submitted', 'verified'];
 
 /** What a scored assessment contributes to the rollup; null when it does not count (draft, returned). */
-export function factsOf(a: AssessmentRow): ScoredFacts | null {
+export type FactColumns = Pick<AssessmentRow, 'status' | 'frameworkVersionId' | 'year' | 'communeId' | 'sectorCode' | 'sizeClass' | 'overallLevel' | 'totalScore' | 'pillarScores'>;
+export function factsOf(a: FactColumns): ScoredFacts | null {
   if (!SCORED.includes(a.status) || a.totalScore === null || a.overallLevel === null || !a.sectorCode || !a.sizeClass) return null;
   return {
     frameworkVersionId: a.frameworkVersionId, year: a.year, communeId: a.communeId, sectorCode: a.sectorCode, sizeClass: a.sizeClass,
@@ -316,9 +317,12 @@ export function createDxAssessmentsService({ db, repo, bulk, audit, clock, frame
 
     /**
      * For the bulk import, inside its batch transaction: writes scored assessments (never over one entered on
-     * the web: those come back `refused`) and returns what the replaced ones contributed, for the rollup.
+     * the web: those come back `refused`) and returns what the replaced ones contributed to the rollup (null: nothing).
      */
-    writeImported: <W extends AssessmentImportRow>(tx: DbOrTx, rows: W[]) => bulk.writeImported(tx, rows),
+    writeImported: async <W extends AssessmentImportRow>(tx: DbOrTx, rows: W[]) => {
+      const { replaced, refused } = await bulk.writeImported(tx, rows);
+      return { replaced: replaced.map(factsOf), refused };
+    },
     /** Fresh planner statistics after the table has grown a lot (a large import). */
     refreshStatistics: (tx: DbOrTx) => bulk.analyze(tx),
   };

@@ -1,12 +1,10 @@
 import { sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client.js';
+import { type DbOrTx, rowsOf } from '../../db/client.js';
 import { copyFrom, copyLine } from '../../db/copy.js';
 import type { enterprises } from '../../db/schema/index.js';
 
 /** A registry row as the bulk import writes it (validated and resolved by the importer). */
 export type EnterpriseImportRow = typeof enterprises.$inferInsert;
-
-const rowsOf = <T>(res: unknown): T[] => ((res as { rows?: T[] }).rows ?? (res as T[]));
 
 /** The registry's bulk statements: one multi-row statement per import batch, never one per row. */
 export function createEnterprisesBulkRepo() {

@@ -2,7 +2,7 @@ import type { Db, DbOrTx } from '../../../db/client.js';
 import type { AssessmentImportRow } from '../../dx-assessments/dx-assessments-bulk.repo.js';
 import type { DxAssessmentsService } from '../../dx-assessments/dx-assessments.service.js';
 import type { EnterprisesService } from '../../enterprises/enterprises.service.js';
-import { applyRollupDeltas, type RollupDelta, type ScoredFacts } from '../rollup.repo.js';
+import { applyRollupDeltas, type RollupDelta } from '../rollup.repo.js';
 import {
   assessmentBaseColumns, type PrepareState, type PreparedBatch, prepareRange, type Version, versionsFrom,
 } from './assessments-prepare.js';
@@ -59,10 +59,10 @@ export function assessmentsHandler({ db, bulk, enterprises, assessments }: {
       written += writes.length;
       // as the assessments service's recordImported: an import never overwrites an assessment entered on the web
       for (const w of refused) {
-        errors.push({ row: (w as (typeof writes)[number]).row, field: 'year', reason: 'the enterprise already has an assessment for this year on this version, entered on the web' });
+        errors.push({ row: w.row, field: 'year', reason: 'the enterprise already has an assessment for this year on this version, entered on the web' });
       }
       const refusedSet = new Set(refused);
-      const deltas: RollupDelta[] = replaced.filter((b) => b.facts).map((b) => ({ facts: b.facts as ScoredFacts, sign: -1 }));
+      const deltas: RollupDelta[] = replaced.flatMap((facts) => (facts ? [{ facts, sign: -1 }] : []));
       for (const w of writes) {
         if (refusedSet.has(w)) continue;
         deltas.push({

@@ -1,8 +1,6 @@
 import { sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../../db/client.js';
+import { type DbOrTx, rowsOf } from '../../../db/client.js';
 import { orgUnits, orgUnitSuccessors } from '../../../db/schema/index.js';
-
-const rowsOf = <T>(res: unknown): T[] => ((res as { rows?: T[] }).rows ?? (res as T[]));
 
 /** The lookups the importer loads once per run (reference data and published frameworks). */
 export function createBulkRepo() {
