@@ -16,8 +16,17 @@ import { createDxAnalyticsService } from '../src/server/modules/dx-analytics/dx-
 
 const a = parseArgs(process.argv.slice(2));
 const runs = intArg(a.runs, 'runs', 50);
-const actor: Actor = { id: '00000000-0000-0000-0000-000000000000', username: 'bench', displayName: 'bench', role: 'secretariat', orgUnitId: null, orgUnitName: null, personId: null };
-const rowsOf = (res: unknown): Record<string, unknown>[] => ((res as { rows?: Record<string, unknown>[] }).rows ?? (res as Record<string, unknown>[]));
+const actor: Actor = {
+  id: '00000000-0000-0000-0000-000000000000',
+  username: 'bench',
+  displayName: 'bench',
+  role: 'secretariat',
+  orgUnitId: null,
+  orgUnitName: null,
+  personId: null,
+};
+const rowsOf = (res: unknown): Record<string, unknown>[] =>
+  (res as { rows?: Record<string, unknown>[] }).rows ?? (res as Record<string, unknown>[]);
 const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
 
 async function main() {
@@ -33,20 +42,44 @@ async function main() {
       if (prop !== 'execute') return Reflect.get(target, prop, receiver);
       return async (q: Parameters<Db['execute']>[0]) => {
         const t = performance.now();
-        try { return await target.execute(q); } finally {
-          sqlMs += performance.now() - t; trips++;
-          if (a.explain === 'true') statements.push(JSON.stringify((handle.db as unknown as { dialect: { sqlToQuery(q: unknown): unknown } }).dialect.sqlToQuery(q)));
+        try {
+          return await target.execute(q);
+        } finally {
+          sqlMs += performance.now() - t;
+          trips++;
+          if (a.explain === 'true')
+            statements.push(
+              JSON.stringify(
+                (handle.db as unknown as { dialect: { sqlToQuery(q: unknown): unknown } }).dialect.sqlToQuery(q),
+              ),
+            );
         }
       };
     },
   }) as Db;
   const svc = createDxAnalyticsService({ db, repo: createDxAnalyticsRepo(), suppressBelow: config.dxSuppressBelow });
-  const versionId = String(rowsOf(await handle.db.execute(sql`select v.id from dx_framework_versions v join dx_frameworks f on f.id = v.framework_id where f.code = 'DBI-SME'`))[0].id);
+  const versionId = String(
+    rowsOf(
+      await handle.db.execute(
+        sql`select v.id from dx_framework_versions v join dx_frameworks f on f.id = v.framework_id where f.code = 'DBI-SME'`,
+      ),
+    )[0].id,
+  );
   const calls = {
-    'by commune (map), 2025': () => svc.breakdown(actor, { frameworkVersionId: versionId, groupBy: ['commune'], year: [2025] }),
-    'top movers (communes 2024→2025)': () => svc.movers(actor, { frameworkVersionId: versionId, dimension: 'commune', fromYear: 2024, toYear: 2025, metric: 'meanTotal', limit: 10 }),
+    'by commune (map), 2025': () =>
+      svc.breakdown(actor, { frameworkVersionId: versionId, groupBy: ['commune'], year: [2025] }),
+    'top movers (communes 2024→2025)': () =>
+      svc.movers(actor, {
+        frameworkVersionId: versionId,
+        dimension: 'commune',
+        fromYear: 2024,
+        toYear: 2025,
+        metric: 'meanTotal',
+        limit: 10,
+      }),
   };
-  const rawGroup = (group: string, where: ReturnType<typeof sql>) => handle.db.execute(sql`
+  const rawGroup = (group: string, where: ReturnType<typeof sql>) =>
+    handle.db.execute(sql`
     select ${sql.raw(group)}, a.overall_level, count(*), avg(a.total_score)
     from dx_assessments a left join org_units c on c.id = a.commune_id
     where a.framework_version_id = ${versionId} and a.status in ('submitted', 'verified') and ${where}
@@ -64,15 +97,58 @@ async function main() {
   if (typeof a.dump === 'string') {
     // a fixed set of calls over every grain and path, written out to compare two versions of the code
     const out: Record<string, unknown> = {};
-    const dims = [[], ['commune'], ['district'], ['year'], ['sector'], ['sizeClass'], ['commune', 'year'], ['district', 'year'], ['sector', 'sizeClass'], ['commune', 'sector'], ['year', 'sizeClass']] as const;
-    const filters: Omit<BreakdownQuery, 'groupBy'>[] = [{}, { year: [2025] }, { year: [2024, 2025] }, { sector: ['G'] }, { sizeClass: ['micro'] }, { commune: ['HN.00004', 'HN.00118'] }, { commune: ['HN.00004'] }, { district: ['HN.D002'] }, { year: [2023], sector: ['C'], sizeClass: ['small'] }];
-    for (const g of dims) for (const f of filters) {
-      out[`breakdown ${g.join(',')} ${JSON.stringify(f)}`] = await svc.breakdown(actor, { frameworkVersionId: versionId, groupBy: [...g], ...f });
-    }
-    for (const dimension of ['commune', 'sector'] as const) for (const metric of ['meanTotal', 'meanLevel'] as const) {
-      out[`movers ${dimension} ${metric}`] = await svc.movers(actor, { frameworkVersionId: versionId, dimension, fromYear: 2024, toYear: 2025, metric, limit: 10 });
-      out[`movers ${dimension} ${metric} back`] = await svc.movers(actor, { frameworkVersionId: versionId, dimension, fromYear: 2025, toYear: 2021, metric, limit: 50, sector: ['C'] });
-    }
+    const dims = [
+      [],
+      ['commune'],
+      ['district'],
+      ['year'],
+      ['sector'],
+      ['sizeClass'],
+      ['commune', 'year'],
+      ['district', 'year'],
+      ['sector', 'sizeClass'],
+      ['commune', 'sector'],
+      ['year', 'sizeClass'],
+    ] as const;
+    const filters: Omit<BreakdownQuery, 'groupBy'>[] = [
+      {},
+      { year: [2025] },
+      { year: [2024, 2025] },
+      { sector: ['G'] },
+      { sizeClass: ['micro'] },
+      { commune: ['HN.00004', 'HN.00118'] },
+      { commune: ['HN.00004'] },
+      { district: ['HN.D002'] },
+      { year: [2023], sector: ['C'], sizeClass: ['small'] },
+    ];
+    for (const g of dims)
+      for (const f of filters) {
+        out[`breakdown ${g.join(',')} ${JSON.stringify(f)}`] = await svc.breakdown(actor, {
+          frameworkVersionId: versionId,
+          groupBy: [...g],
+          ...f,
+        });
+      }
+    for (const dimension of ['commune', 'sector'] as const)
+      for (const metric of ['meanTotal', 'meanLevel'] as const) {
+        out[`movers ${dimension} ${metric}`] = await svc.movers(actor, {
+          frameworkVersionId: versionId,
+          dimension,
+          fromYear: 2024,
+          toYear: 2025,
+          metric,
+          limit: 10,
+        });
+        out[`movers ${dimension} ${metric} back`] = await svc.movers(actor, {
+          frameworkVersionId: versionId,
+          dimension,
+          fromYear: 2025,
+          toYear: 2021,
+          metric,
+          limit: 50,
+          sector: ['C'],
+        });
+      }
     out.default = await svc.breakdown(actor, { groupBy: ['commune'], year: [2025] });
     const { writeFile } = await import('node:fs/promises');
     await writeFile(a.dump, JSON.stringify(out, null, 1));
@@ -87,7 +163,8 @@ async function main() {
     let tripsPerCall = 0;
     statements.length = 0;
     for (let i = 0; i < runs; i++) {
-      sqlMs = 0; trips = 0;
+      sqlMs = 0;
+      trips = 0;
       const t = performance.now();
       await run();
       total.push(performance.now() - t);
@@ -101,7 +178,9 @@ async function main() {
       await raw[name]();
       rawMs.push(performance.now() - t);
     }
-    console.log(`${name}: median ${median(total).toFixed(2)} ms, of which SQL ${median(inSql).toFixed(2)} ms in ${tripsPerCall} round trips; JS ≈ ${(median(total) - median(inSql)).toFixed(2)} ms; GROUP BY ${median(rawMs).toFixed(1)} ms = 1/${(median(rawMs) / median(total)).toFixed(1)}`);
+    console.log(
+      `${name}: median ${median(total).toFixed(2)} ms, of which SQL ${median(inSql).toFixed(2)} ms in ${tripsPerCall} round trips; JS ≈ ${(median(total) - median(inSql)).toFixed(2)} ms; GROUP BY ${median(rawMs).toFixed(1)} ms = 1/${(median(rawMs) / median(total)).toFixed(1)}`,
+    );
     if (a.explain === 'true') {
       for (const s of new Set(statements)) {
         const { sql: text, params } = JSON.parse(s) as { sql: string; params: unknown[] };
@@ -118,4 +197,9 @@ async function main() {
   await handle.close();
 }
 
-main().then(() => process.exit(0)).catch((e) => { console.error(e); process.exit(1); });
+main()
+  .then(() => process.exit(0))
+  .catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });

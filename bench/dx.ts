@@ -39,11 +39,23 @@ const runs = intArg(a.runs, 'runs', 15);
 const batch = intArg(a.batch, 'batch', 1000);
 const only = typeof a.only === 'string' ? a.only : null;
 const framework = readBundledFramework('dbi-sme.json');
-const actor: Actor = { id: '00000000-0000-0000-0000-000000000000', username: 'bench', displayName: 'bench', role: 'secretariat', orgUnitId: null, orgUnitName: null, personId: null };
+const actor: Actor = {
+  id: '00000000-0000-0000-0000-000000000000',
+  username: 'bench',
+  displayName: 'bench',
+  role: 'secretariat',
+  orgUnitId: null,
+  orgUnitName: null,
+  personId: null,
+};
 
-const rowsOf = (res: unknown): Record<string, unknown>[] => ((res as { rows?: Record<string, unknown>[] }).rows ?? (res as Record<string, unknown>[]));
+const rowsOf = (res: unknown): Record<string, unknown>[] =>
+  (res as { rows?: Record<string, unknown>[] }).rows ?? (res as Record<string, unknown>[]);
 const fmt = (n: number, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
-const quantile = (xs: number[], q: number) => { const s = [...xs].sort((x, y) => x - y); return s[Math.min(s.length - 1, Math.floor(q * s.length))]; };
+const quantile = (xs: number[], q: number) => {
+  const s = [...xs].sort((x, y) => x - y);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))];
+};
 
 async function time<T>(f: () => Promise<T>): Promise<[T, number]> {
   const t = performance.now();
@@ -57,9 +69,16 @@ async function files() {
   const as = path.join(dir, 'assessments.csv');
   if (!existsSync(as)) {
     await mkdir(dir, { recursive: true });
-    const [, ms] = await time(async () => generate({ enterprises, assessments, years: [2021, 2022, 2023, 2024, 2025], seed: 1, framework, geo: await loadGeo() },
-      createWriteStream(e), createWriteStream(as)));
-    console.error(`generated ${fmt(enterprises)} enterprises and ${fmt(assessments)} assessments in ${fmt(ms / 1000, 1)} s`);
+    const [, ms] = await time(async () =>
+      generate(
+        { enterprises, assessments, years: [2021, 2022, 2023, 2024, 2025], seed: 1, framework, geo: await loadGeo() },
+        createWriteStream(e),
+        createWriteStream(as),
+      ),
+    );
+    console.error(
+      `generated ${fmt(enterprises)} enterprises and ${fmt(assessments)} assessments in ${fmt(ms / 1000, 1)} s`,
+    );
   }
   return { e, as };
 }
@@ -67,8 +86,14 @@ async function files() {
 /** Peak resident memory of this process while `f` runs. */
 async function peakRss<T>(f: () => Promise<T>): Promise<[T, number]> {
   let peak = process.memoryUsage().rss;
-  const timer = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 50);
-  try { return [await f(), peak]; } finally { clearInterval(timer); }
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 50);
+  try {
+    return [await f(), peak];
+  } finally {
+    clearInterval(timer);
+  }
 }
 
 interface Engine {
@@ -98,13 +123,21 @@ async function openEngine(engine: 'pglite' | 'postgres'): Promise<Engine> {
         const tmp = path.join(os.tmpdir(), `bench-copy-${Date.now()}.csv`);
         await copyFile(file, tmp);
         await chmod(tmp, 0o644);
-        try { await handle.db.execute(sql.raw(`copy ${table} from '${tmp}' with (format csv, header true)`)); } finally { await rm(tmp, { force: true }); }
+        try {
+          await handle.db.execute(sql.raw(`copy ${table} from '${tmp}' with (format csv, header true)`));
+        } finally {
+          await rm(tmp, { force: true });
+        }
       },
       stage: async (query) => {
         const tmp = path.join(os.tmpdir(), `bench-stage-${Date.now()}.txt`);
         await handle.db.execute(sql.raw(`copy (${query}) to '${tmp}'`));
         return async (table) => {
-          try { await handle.db.execute(sql.raw(`copy ${table} from '${tmp}'`)); } finally { await rm(tmp, { force: true }); }
+          try {
+            await handle.db.execute(sql.raw(`copy ${table} from '${tmp}'`));
+          } finally {
+            await rm(tmp, { force: true });
+          }
         };
       },
       drop: async () => {
@@ -130,9 +163,14 @@ async function openEngine(engine: 'pglite' | 'postgres'): Promise<Engine> {
     },
     stage: async (query) => {
       const out = await client.query(`copy (${query}) to '/dev/blob'`);
-      return async (table) => { await client.query(`copy ${table} from '/dev/blob'`, [], { blob: out.blob }); };
+      return async (table) => {
+        await client.query(`copy ${table} from '/dev/blob'`, [], { blob: out.blob });
+      };
     },
-    drop: async () => { await client.close(); await rm(dir, { recursive: true, force: true }); },
+    drop: async () => {
+      await client.close();
+      await rm(dir, { recursive: true, force: true });
+    },
   };
 }
 
@@ -145,9 +183,14 @@ async function bench(engine: 'pglite' | 'postgres', f: { e: string; as: string }
     await prepareDatabase(handle, config, services);
     const db = handle.db;
 
-    const [entJob, entMs] = await time(() => services.dxImports.importFile('enterprises', { filePath: f.e, batchSize: batch }));
-    const [[asJob, asMs], rss] = await peakRss(() => time(() => services.dxImports.importFile('assessments', { filePath: f.as, batchSize: batch })));
-    if (asJob.rowsFailed || entJob.rowsFailed) console.error(`warning: ${entJob.rowsFailed} enterprise and ${asJob.rowsFailed} assessment rows rejected`);
+    const [entJob, entMs] = await time(() =>
+      services.dxImports.importFile('enterprises', { filePath: f.e, batchSize: batch }),
+    );
+    const [[asJob, asMs], rss] = await peakRss(() =>
+      time(() => services.dxImports.importFile('assessments', { filePath: f.as, batchSize: batch })),
+    );
+    if (asJob.rowsFailed || entJob.rowsFailed)
+      console.error(`warning: ${entJob.rowsFailed} enterprise and ${asJob.rowsFailed} assessment rows rejected`);
 
     const header = (await readFile(f.as, 'utf8').then((t) => t.slice(0, t.indexOf('\n')))).trim().split(',');
     await db.execute(sql.raw(`create table bench_raw (${header.map((h) => `"${h}" text`).join(', ')})`));
@@ -157,50 +200,148 @@ async function bench(engine: 'pglite' | 'postgres', f: { e: string; as: string }
       await db.execute(sql.raw(`create table bench_raw_e (${eh.map((h) => `"${h}" text`).join(', ')})`));
       await copy(f.e, 'bench_raw_e');
     });
-    out.push(['import enterprises', `${fmt(entJob.rowsOk / (entMs / 1000))} rows/s`, `COPY ${fmt(enterprises / (copyEntMs / 1000))} rows/s`, `${fmt((entJob.rowsOk / (entMs / 1000)) / (enterprises / (copyEntMs / 1000)) * 100, 1)} %`]);
+    out.push([
+      'import enterprises',
+      `${fmt(entJob.rowsOk / (entMs / 1000))} rows/s`,
+      `COPY ${fmt(enterprises / (copyEntMs / 1000))} rows/s`,
+      `${fmt((entJob.rowsOk / (entMs / 1000) / (enterprises / (copyEntMs / 1000))) * 100, 1)} %`,
+    ]);
     // the enterprises' floor: the imported registry rows COPYed into a table like enterprises (keys, indexes, foreign keys)
-    const entCols = 'tax_code, name, address, commune_id, current_commune_id, commune_resolution, vsic_version, sector_code, industry_code, employees, revenue_vnd, capital_vnd, size_class, is_demo, search_text';
+    const entCols =
+      'tax_code, name, address, commune_id, current_commune_id, commune_resolution, vsic_version, sector_code, industry_code, employees, revenue_vnd, capital_vnd, size_class, is_demo, search_text';
     const loadEnt = await stage(`select ${entCols} from enterprises`);
     await db.execute(sql.raw(`create table bench_limit_e (like enterprises including all)`));
-    await db.execute(sql.raw(`alter table bench_limit_e add foreign key (commune_id) references org_units(id), add foreign key (current_commune_id) references org_units(id)`));
+    await db.execute(
+      sql.raw(
+        `alter table bench_limit_e add foreign key (commune_id) references org_units(id), add foreign key (current_commune_id) references org_units(id)`,
+      ),
+    );
     const [, limitEntMs] = await time(() => loadEnt(`bench_limit_e (${entCols})`));
     const limitEntRate = entJob.rowsOk / (limitEntMs / 1000);
-    out.push(['the same enterprises into a table like enterprises', '', `COPY, floor ${fmt(limitEntRate)} rows/s`, `${fmt((entJob.rowsOk / (entMs / 1000)) / limitEntRate * 100, 1)} % of the floor`]);
+    out.push([
+      'the same enterprises into a table like enterprises',
+      '',
+      `COPY, floor ${fmt(limitEntRate)} rows/s`,
+      `${fmt((entJob.rowsOk / (entMs / 1000) / limitEntRate) * 100, 1)} % of the floor`,
+    ]);
     await db.execute(sql.raw('drop table bench_limit_e'));
-    out.push(['import assessments (validate + score + upsert + rollup)', `${fmt(asJob.rowsOk / (asMs / 1000))} rows/s`, `COPY ${fmt(assessments / (copyMs / 1000))} rows/s`, `${fmt((asJob.rowsOk / (asMs / 1000)) / (assessments / (copyMs / 1000)) * 100, 1)} %`]);
+    out.push([
+      'import assessments (validate + score + upsert + rollup)',
+      `${fmt(asJob.rowsOk / (asMs / 1000))} rows/s`,
+      `COPY ${fmt(assessments / (copyMs / 1000))} rows/s`,
+      `${fmt((asJob.rowsOk / (asMs / 1000) / (assessments / (copyMs / 1000))) * 100, 1)} %`,
+    ]);
     // the floor of any import that keeps the schema: the imported rows themselves COPYed into a table with
     // dx_assessments' unique key, indexes and foreign keys (no validation, scoring or rollup)
-    const cols = 'enterprise_id, framework_version_id, year, status, answers, source, snapshot, total_score, overall_level, pillar_scores, commune_id, sector_code, size_class, submitted_at';
+    const cols =
+      'enterprise_id, framework_version_id, year, status, answers, source, snapshot, total_score, overall_level, pillar_scores, commune_id, sector_code, size_class, submitted_at';
     const load = await stage(`select ${cols} from dx_assessments`);
     await db.execute(sql.raw(`create table bench_limit (like dx_assessments including all)`));
-    await db.execute(sql.raw(`alter table bench_limit add foreign key (enterprise_id) references enterprises(id),
-      add foreign key (framework_version_id) references dx_framework_versions(id), add foreign key (commune_id) references org_units(id)`));
+    await db.execute(
+      sql.raw(`alter table bench_limit add foreign key (enterprise_id) references enterprises(id),
+      add foreign key (framework_version_id) references dx_framework_versions(id), add foreign key (commune_id) references org_units(id)`),
+    );
     const [, limitMs] = await time(() => load(`bench_limit (${cols})`));
     const limitRate = asJob.rowsOk / (limitMs / 1000);
-    out.push(['the same assessments into a table like dx_assessments', '', `COPY, floor ${fmt(limitRate)} rows/s`, `${fmt((asJob.rowsOk / (asMs / 1000)) / limitRate * 100, 1)} % of the floor`]);
+    out.push([
+      'the same assessments into a table like dx_assessments',
+      '',
+      `COPY, floor ${fmt(limitRate)} rows/s`,
+      `${fmt((asJob.rowsOk / (asMs / 1000) / limitRate) * 100, 1)} % of the floor`,
+    ]);
     await db.execute(sql.raw('drop table bench_limit'));
-    out.push(['peak RSS during assessment import', `${fmt(rss / 2 ** 20)} MB`, engine === 'pglite' ? '(database in process)' : '(client only)', '']);
+    out.push([
+      'peak RSS during assessment import',
+      `${fmt(rss / 2 ** 20)} MB`,
+      engine === 'pglite' ? '(database in process)' : '(client only)',
+      '',
+    ]);
     await db.execute(sql`analyze`);
 
-    const versionId = String(rowsOf(await db.execute(sql`select v.id from dx_framework_versions v join dx_frameworks f on f.id = v.framework_id where f.code = 'DBI-SME'`))[0].id);
-    const cellCount = Number(rowsOf(await db.execute(sql`select count(*)::int as n from dx_rollups where n <> 0`))[0].n);
+    const versionId = String(
+      rowsOf(
+        await db.execute(
+          sql`select v.id from dx_framework_versions v join dx_frameworks f on f.id = v.framework_id where f.code = 'DBI-SME'`,
+        ),
+      )[0].id,
+    );
+    const cellCount = Number(
+      rowsOf(await db.execute(sql`select count(*)::int as n from dx_rollups where n <> 0`))[0].n,
+    );
     out.push(['rollup cells (for the table above)', fmt(cellCount), `${fmt(asJob.rowsOk)} assessments`, '']);
-    const raw = (group: string, where = sql`true`) => db.execute(sql`
+    const raw = (group: string, where = sql`true`) =>
+      db.execute(sql`
       select ${sql.raw(group)}, a.overall_level, count(*), avg(a.total_score)
       from dx_assessments a left join org_units c on c.id = a.commune_id
       where a.framework_version_id = ${versionId} and a.status in ('submitted', 'verified') and ${where}
       group by ${sql.raw(group)}, a.overall_level`);
-    const rawPillars = (group: string, where = sql`true`) => db.execute(sql`
+    const rawPillars = (group: string, where = sql`true`) =>
+      db.execute(sql`
       select ${sql.raw(group)}, u.ord, avg(u.p) from dx_assessments a left join org_units c on c.id = a.commune_id
       cross join lateral unnest(a.pillar_scores) with ordinality u(p, ord)
       where a.framework_version_id = ${versionId} and a.status in ('submitted', 'verified') and ${where} group by ${sql.raw(group)}, u.ord`);
     const queries: { name: string; run: () => Promise<unknown>; raw: () => Promise<unknown> }[] = [
-      { name: 'city total, all years', run: () => services.dxAnalytics.breakdown(actor, { frameworkVersionId: versionId, groupBy: [] }), raw: async () => { await raw('1'); await rawPillars('1'); } },
-      { name: 'by commune (map), 2025', run: () => services.dxAnalytics.breakdown(actor, { frameworkVersionId: versionId, groupBy: ['commune'], year: [2025] }), raw: async () => { await raw('c.code', sql`a.year = 2025`); await rawPillars('c.code', sql`a.year = 2025`); } },
-      { name: 'by sector × size class', run: () => services.dxAnalytics.breakdown(actor, { frameworkVersionId: versionId, groupBy: ['sector', 'sizeClass'] }), raw: async () => { await raw('a.sector_code, a.size_class'); await rawPillars('a.sector_code, a.size_class'); } },
-      { name: 'trend by year, sector G, micro', run: () => services.dxAnalytics.breakdown(actor, { frameworkVersionId: versionId, groupBy: ['year'], sector: ['G'], sizeClass: ['micro'] }), raw: async () => { await raw('a.year', sql`a.sector_code = 'G' and a.size_class = 'micro'`); await rawPillars('a.year', sql`a.sector_code = 'G' and a.size_class = 'micro'`); } },
-      { name: 'by pre-2025 district', run: () => services.dxAnalytics.breakdown(actor, { frameworkVersionId: versionId, groupBy: ['district'] }), raw: async () => { await raw('c.code'); await rawPillars('c.code'); } },
-      { name: 'top movers (communes 2024→2025)', run: () => services.dxAnalytics.movers(actor, { frameworkVersionId: versionId, dimension: 'commune', fromYear: 2024, toYear: 2025, metric: 'meanTotal', limit: 10 }), raw: () => raw('c.code, a.year', sql`a.year in (2024, 2025)`) },
+      {
+        name: 'city total, all years',
+        run: () => services.dxAnalytics.breakdown(actor, { frameworkVersionId: versionId, groupBy: [] }),
+        raw: async () => {
+          await raw('1');
+          await rawPillars('1');
+        },
+      },
+      {
+        name: 'by commune (map), 2025',
+        run: () =>
+          services.dxAnalytics.breakdown(actor, { frameworkVersionId: versionId, groupBy: ['commune'], year: [2025] }),
+        raw: async () => {
+          await raw('c.code', sql`a.year = 2025`);
+          await rawPillars('c.code', sql`a.year = 2025`);
+        },
+      },
+      {
+        name: 'by sector × size class',
+        run: () =>
+          services.dxAnalytics.breakdown(actor, { frameworkVersionId: versionId, groupBy: ['sector', 'sizeClass'] }),
+        raw: async () => {
+          await raw('a.sector_code, a.size_class');
+          await rawPillars('a.sector_code, a.size_class');
+        },
+      },
+      {
+        name: 'trend by year, sector G, micro',
+        run: () =>
+          services.dxAnalytics.breakdown(actor, {
+            frameworkVersionId: versionId,
+            groupBy: ['year'],
+            sector: ['G'],
+            sizeClass: ['micro'],
+          }),
+        raw: async () => {
+          await raw('a.year', sql`a.sector_code = 'G' and a.size_class = 'micro'`);
+          await rawPillars('a.year', sql`a.sector_code = 'G' and a.size_class = 'micro'`);
+        },
+      },
+      {
+        name: 'by pre-2025 district',
+        run: () => services.dxAnalytics.breakdown(actor, { frameworkVersionId: versionId, groupBy: ['district'] }),
+        raw: async () => {
+          await raw('c.code');
+          await rawPillars('c.code');
+        },
+      },
+      {
+        name: 'top movers (communes 2024→2025)',
+        run: () =>
+          services.dxAnalytics.movers(actor, {
+            frameworkVersionId: versionId,
+            dimension: 'commune',
+            fromYear: 2024,
+            toYear: 2025,
+            metric: 'meanTotal',
+            limit: 10,
+          }),
+        raw: () => raw('c.code, a.year', sql`a.year in (2024, 2025)`),
+      },
     ];
     for (const q of queries) {
       // warm caches and the JIT (a running server is warm): five calls of ours, one of the raw query
@@ -214,7 +355,12 @@ async function bench(engine: 'pglite' | 'postgres', f: { e: string; as: string }
       }
       const m1 = quantile(t1, 0.5);
       const m2 = quantile(t2, 0.5);
-      out.push([`analytics: ${q.name}`, `median ${fmt(m1, 1)} ms, p95 ${fmt(quantile(t1, 0.95), 1)} ms`, `GROUP BY median ${fmt(m2, 1)} ms, p95 ${fmt(quantile(t2, 0.95), 1)} ms`, `1/${fmt(m2 / m1, 0)}`]);
+      out.push([
+        `analytics: ${q.name}`,
+        `median ${fmt(m1, 1)} ms, p95 ${fmt(quantile(t1, 0.95), 1)} ms`,
+        `GROUP BY median ${fmt(m2, 1)} ms, p95 ${fmt(quantile(t2, 0.95), 1)} ms`,
+        `1/${fmt(m2 / m1, 0)}`,
+      ]);
     }
   } finally {
     await drop();
@@ -227,9 +373,18 @@ async function scoring(file: string) {
   const answers: Record<string, unknown>[] = [];
   let header: string[] = [];
   for await (const r of readCsv(createReadStream(file))) {
-    if (!header.length) { header = r.fields; continue; }
+    if (!header.length) {
+      header = r.fields;
+      continue;
+    }
     const a: Record<string, unknown> = {};
-    r.fields.forEach((v, i) => { const q = questions.get(header[i]); if (q && v) { const d = decodeAnswer(q, v); if (d.ok) a[header[i]] = d.value; } });
+    r.fields.forEach((v, i) => {
+      const q = questions.get(header[i]);
+      if (q && v) {
+        const d = decodeAnswer(q, v);
+        if (d.ok) a[header[i]] = d.value;
+      }
+    });
     answers.push(a);
     if (answers.length >= 20_000) break;
   }
@@ -240,18 +395,33 @@ async function scoring(file: string) {
 
 async function main() {
   const f = await files();
-  const engines = (['pglite', 'postgres'] as const).filter((e) => (only ? e === only : e === 'pglite' || !!process.env.DATABASE_URL));
+  const engines = (['pglite', 'postgres'] as const).filter((e) =>
+    only ? e === only : e === 'pglite' || !!process.env.DATABASE_URL,
+  );
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
-  console.log(`\nDX benchmark — ${new Date().toISOString()} — ${fmt(assessments)} assessments of ${fmt(enterprises)} enterprises, batches of ${batch}`);
-  console.log(`machine: ${os.cpus().length} × ${cpu}, ${fmt(os.totalmem() / 2 ** 30, 1)} GB RAM, Node ${process.version}, shared with other work\n`);
-  console.log(`scoring (pure function, DBI-SME, ${framework.pillars.length} pillars): ${fmt(await scoring(f.as))} assessments/s\n`);
+  console.log(
+    `\nDX benchmark — ${new Date().toISOString()} — ${fmt(assessments)} assessments of ${fmt(enterprises)} enterprises, batches of ${batch}`,
+  );
+  console.log(
+    `machine: ${os.cpus().length} × ${cpu}, ${fmt(os.totalmem() / 2 ** 30, 1)} GB RAM, Node ${process.version}, shared with other work\n`,
+  );
+  console.log(
+    `scoring (pure function, DBI-SME, ${framework.pillars.length} pillars): ${fmt(await scoring(f.as))} assessments/s\n`,
+  );
   for (const engine of engines) {
     const rows = await bench(engine, f);
-    console.log(`### ${engine === 'pglite' ? 'PGlite (embedded)' : `PostgreSQL ${new URL(process.env.DATABASE_URL!).host}`}\n`);
+    console.log(
+      `### ${engine === 'pglite' ? 'PGlite (embedded)' : `PostgreSQL ${new URL(process.env.DATABASE_URL!).host}`}\n`,
+    );
     console.log('| measure | steerboard | baseline | ratio |\n|---|---|---|---|');
     for (const r of rows) console.log(`| ${r.join(' | ')} |`);
     console.log('');
   }
 }
 
-main().then(() => process.exit(0)).catch((e) => { console.error(e); process.exit(1); });
+main()
+  .then(() => process.exit(0))
+  .catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });

@@ -4,8 +4,12 @@ import { launch, login, shot } from './browser.js';
 
 let browser: Browser;
 const baseUrl = inject('baseUrl');
-beforeAll(async () => { browser = await launch(); });
-afterAll(async () => { await browser?.close(); });
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
 
 async function pick(page: Page, testId: string, search: string) {
   const select = page.getByTestId(testId);
@@ -16,13 +20,18 @@ async function pick(page: Page, testId: string, search: string) {
 }
 
 describe('city analytics journey', () => {
-  for (const viewport of [{ width: 1280, height: 900, name: 'desktop' }, { width: 390, height: 844, name: 'phone' }]) {
+  for (const viewport of [
+    { width: 1280, height: 900, name: 'desktop' },
+    { width: 390, height: 844, name: 'phone' },
+  ]) {
     it(`secretariat filters by a commune and a sector, sees the map and a suppressed cell (${viewport.name})`, async () => {
       const page = await browser.newPage({ viewport });
       await login(page, baseUrl, 'secretariat');
       await page.goto(`${baseUrl}/dx-analytics`);
       // the demo's assessments are there: the map is drawn and the totals are published
-      await expect.poll(() => page.getByTestId('dx-map').locator('canvas').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+      await expect
+        .poll(() => page.getByTestId('dx-map').locator('canvas').count(), { timeout: 30_000 })
+        .toBeGreaterThan(0);
       await expect.poll(() => page.getByText(/Ranh giới xã\/phường/).count()).toBeGreaterThan(0);
       await shot(page, `dx-analytics-01-city-${viewport.name}`);
 
@@ -34,7 +43,9 @@ describe('city analytics journey', () => {
       await pick(page, 'group-by', 'Năm');
       await expect.poll(() => page.locator('.ant-table-row').count(), { timeout: 20_000 }).toBe(3);
       await shot(page, `dx-analytics-02-filtered-${viewport.name}`);
-      await expect.poll(() => page.locator('.ant-table').getByText('<5', { exact: true }).count(), { timeout: 20_000 }).toBeGreaterThan(0);
+      await expect
+        .poll(() => page.locator('.ant-table').getByText('<5', { exact: true }).count(), { timeout: 20_000 })
+        .toBeGreaterThan(0);
       await page.close();
     });
   }

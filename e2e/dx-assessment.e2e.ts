@@ -5,8 +5,12 @@ import { launch, login, shot, SCREENSHOT_DIR } from './browser.js';
 
 let browser: Browser;
 const baseUrl = inject('baseUrl');
-beforeAll(async () => { browser = await launch(); });
-afterAll(async () => { await browser?.close(); });
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
 
 /** Answers every shown question of the open pillar still unanswered: the last option, "yes", or 10. */
 async function answerOpenPillar(page: Page) {
@@ -16,9 +20,12 @@ async function answerOpenPillar(page: Page) {
   for (let i = 0; i < n; i++) {
     const q = questions.nth(i);
     const type = await q.getAttribute('data-type');
-    if (type === 'single' && (await q.locator('.ant-radio-wrapper-checked').count()) === 0) await q.locator('.ant-radio-wrapper').last().click();
-    if (type === 'yesno' && (await q.locator('.ant-radio-button-wrapper-checked').count()) === 0) await q.locator('.ant-radio-button-wrapper').first().click();
-    if ((type === 'number' || type === 'ratio') && (await q.locator('input').inputValue()) === '') await q.locator('input').fill('10');
+    if (type === 'single' && (await q.locator('.ant-radio-wrapper-checked').count()) === 0)
+      await q.locator('.ant-radio-wrapper').last().click();
+    if (type === 'yesno' && (await q.locator('.ant-radio-button-wrapper-checked').count()) === 0)
+      await q.locator('.ant-radio-button-wrapper').first().click();
+    if ((type === 'number' || type === 'ratio') && (await q.locator('input').inputValue()) === '')
+      await q.locator('input').fill('10');
   }
 }
 
@@ -28,10 +35,15 @@ describe('enterprise assessment journey', () => {
     await login(page, baseUrl, 'enterprise-demo');
     // an enterprise account lands on its own enterprise, not the staff dashboard
     await page.waitForURL(/\/my-enterprise$/);
-    await expect.poll(() => page.getByText('Công ty TNHH Giải pháp Số Hồ Tây (demo)').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.getByText('Công ty TNHH Giải pháp Số Hồ Tây (demo)').count(), { timeout: 20_000 })
+      .toBeGreaterThan(0);
     await shot(page, 'dx-01-my-enterprise');
 
-    await page.getByRole('link', { name: /mở phiếu/i }).first().click();
+    await page
+      .getByRole('link', { name: /mở phiếu/i })
+      .first()
+      .click();
     await page.waitForURL(/\/dx-assessments\/[0-9a-f-]{36}$/);
     await expect.poll(() => page.locator('[data-question]').count(), { timeout: 20_000 }).toBeGreaterThan(0);
     for (const pillar of ['CX', 'ST', 'IT', 'OP', 'CU', 'DA']) {
@@ -42,22 +54,36 @@ describe('enterprise assessment journey', () => {
     // the written plan as evidence (a file question, no score)
     await page.locator('[data-pillar="ST"]').click();
     await page.locator('[data-question="ST-1c"] input[type=file]').setInputFiles({
-      name: 'ke-hoach-chuyen-doi-so.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n'),
+      name: 'ke-hoach-chuyen-doi-so.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n'),
     });
-    await expect.poll(() => page.locator('[data-question="ST-1c"]').getByText('ke-hoach-chuyen-doi-so.pdf').count(), { timeout: 20_000 }).toBe(1);
+    await expect
+      .poll(() => page.locator('[data-question="ST-1c"]').getByText('ke-hoach-chuyen-doi-so.pdf').count(), {
+        timeout: 20_000,
+      })
+      .toBe(1);
     await shot(page, 'dx-02-questionnaire');
 
     await page.getByRole('button', { name: /nộp phiếu/i }).click();
     await page.locator('.ant-modal-confirm-btns .ant-btn-primary').click();
-    await expect.poll(() => page.locator('.ant-tag').filter({ hasText: 'Đã nộp' }).count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.locator('.ant-tag').filter({ hasText: 'Đã nộp' }).count(), { timeout: 20_000 })
+      .toBeGreaterThan(0);
     await shot(page, 'dx-03-submitted');
 
-    await page.getByRole('link', { name: /^báo cáo$/i }).first().click();
+    await page
+      .getByRole('link', { name: /^báo cáo$/i })
+      .first()
+      .click();
     await page.waitForURL(/\/report$/);
     await expect.poll(() => page.getByTestId('overall-level').textContent(), { timeout: 20_000 }).toMatch(/Mức \d — /);
     await expect.poll(() => page.locator('canvas').count(), { timeout: 20_000 }).toBeGreaterThan(0);
     await shot(page, 'dx-04-report');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /tải báo cáo/i }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: /tải báo cáo/i }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^Bao-cao-chuyen-doi-so-0109123458-2025\.docx$/);
     const saved = `${SCREENSHOT_DIR}/dx-report.docx`;
     await download.saveAs(saved);
@@ -79,19 +105,35 @@ describe('enterprise assessment journey', () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await login(page, baseUrl, 'secretariat');
     await page.goto(`${baseUrl}/dx-assessments`);
-    await page.getByRole('row', { name: /Hồ Tây/ }).getByRole('link', { name: /mở phiếu/i }).click();
+    await page
+      .getByRole('row', { name: /Hồ Tây/ })
+      .getByRole('link', { name: /mở phiếu/i })
+      .click();
     await page.waitForURL(/\/dx-assessments\/[0-9a-f-]{36}$/);
     await page.getByRole('button', { name: /^xác nhận$/i }).click();
-    await expect.poll(() => page.locator('.ant-tag').filter({ hasText: 'Đã xác nhận' }).count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.locator('.ant-tag').filter({ hasText: 'Đã xác nhận' }).count(), { timeout: 20_000 })
+      .toBeGreaterThan(0);
     await shot(page, 'dx-07-verified');
     await page.goto(`${baseUrl}/enterprises`);
     await expect.poll(() => page.locator('.ant-table-row').count(), { timeout: 20_000 }).toBeGreaterThan(0);
     // the registry also holds the ~2,000 synthetic enterprises of the analytics demo: search, as an officer would
     await page.locator('.ant-input-search input').fill('Hồ Tây');
     await page.getByText('Công ty TNHH Giải pháp Số Hồ Tây (demo)').first().click();
-    await expect.poll(() => page.locator('.ant-drawer').getByText('Nhỏ').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.locator('.ant-drawer').getByText('Nhỏ').count(), { timeout: 20_000 })
+      .toBeGreaterThan(0);
     // the account acting for it, listed where the secretariat links accounts
-    await expect.poll(() => page.getByTestId('enterprise-accounts').getByText(/\(enterprise-demo\)$/).count(), { timeout: 20_000 }).toBe(1);
+    await expect
+      .poll(
+        () =>
+          page
+            .getByTestId('enterprise-accounts')
+            .getByText(/\(enterprise-demo\)$/)
+            .count(),
+        { timeout: 20_000 },
+      )
+      .toBe(1);
     await shot(page, 'dx-08-enterprise');
 
     const admin = await browser.newPage({ viewport: { width: 1280, height: 900 } });

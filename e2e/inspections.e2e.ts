@@ -5,8 +5,12 @@ import { launch, login, shot } from './browser.js';
 
 let browser: Browser;
 const baseUrl = inject('baseUrl');
-beforeAll(async () => { browser = await launch(); });
-afterAll(async () => { await browser?.close(); });
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
 
 /** Clicks the OK button of the confirmation dialog antd opens for irreversible moves. */
 async function confirmDialog(page: Page, okText: RegExp) {
@@ -62,7 +66,9 @@ describe('Plan 15-KH/BCĐ from plan to follow-up, in the browser', () => {
 
     await page.getByRole('button', { name: 'Chuyển dự thảo kết luận' }).click();
     await confirmDialog(page, /Xác nhận/);
-    await expect.poll(() => page.locator('.ant-steps-item-process').innerText(), { timeout: 20_000 }).toContain('Dự thảo');
+    await expect
+      .poll(() => page.locator('.ant-steps-item-process').innerText(), { timeout: 20_000 })
+      .toContain('Dự thảo');
 
     await page.getByRole('tab', { name: 'Kết luận' }).click();
     await shot(page, '06-issue-form');

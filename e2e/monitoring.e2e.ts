@@ -4,8 +4,12 @@ import { launch, login, shot } from './browser.js';
 
 let browser: Browser;
 const baseUrl = inject('baseUrl');
-beforeAll(async () => { browser = await launch(); });
-afterAll(async () => { await browser?.close(); });
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
 
 const CENTER = 'Trung tâm Hỗ trợ doanh nghiệp Hà Nội';
 const statusTag = (page: Page, text: string) => page.locator('.ant-tag', { hasText: text });
@@ -36,10 +40,18 @@ describe('program monitoring journey', () => {
     // the list of courses backs the DX_KHOA_DT figure alone
     await page.getByRole('button', { name: 'Minh chứng cho số liệu DX_KHOA_DT: 0 tệp' }).click();
     await page.locator('.ant-popover input[type="file"]').setInputFiles({
-      name: 'Danh sách khóa đào tạo 2025.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% danh sach khoa dao tao\n%%EOF\n'),
+      name: 'Danh sách khóa đào tạo 2025.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\n% danh sach khoa dao tao\n%%EOF\n'),
     });
-    await expect.poll(() => page.getByRole('button', { name: 'Minh chứng cho số liệu DX_KHOA_DT: 1 tệp' }).count(), { timeout: 20_000 }).toBe(1);
-    await expect.poll(() => page.getByText('Danh sách khóa đào tạo 2025.pdf').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.getByRole('button', { name: 'Minh chứng cho số liệu DX_KHOA_DT: 1 tệp' }).count(), {
+        timeout: 20_000,
+      })
+      .toBe(1);
+    await expect
+      .poll(() => page.getByText('Danh sách khóa đào tạo 2025.pdf').count(), { timeout: 20_000 })
+      .toBeGreaterThan(0);
     await shot(page, 'monitoring-01b-value-evidence-phone');
     await page.getByRole('button', { name: 'Minh chứng cho số liệu DX_KHOA_DT: 1 tệp' }).click();
     await page.locator('.ant-popover').first().waitFor({ state: 'hidden' });
@@ -58,8 +70,14 @@ describe('program monitoring journey', () => {
     await page.goto(reportUrl);
     // the reviewer sees which value carries evidence and opens it, though the form is locked under review
     await page.getByRole('button', { name: 'Minh chứng cho số liệu DX_KHOA_DT: 1 tệp' }).click();
-    await expect.poll(() => page.locator('.ant-popover').getByText('Danh sách khóa đào tạo 2025.pdf').count(), { timeout: 20_000 }).toBe(1);
-    await expect.poll(() => page.locator('.ant-popover').getByRole('button', { name: 'Tải lên minh chứng' }).count()).toBe(0);
+    await expect
+      .poll(() => page.locator('.ant-popover').getByText('Danh sách khóa đào tạo 2025.pdf').count(), {
+        timeout: 20_000,
+      })
+      .toBe(1);
+    await expect
+      .poll(() => page.locator('.ant-popover').getByRole('button', { name: 'Tải lên minh chứng' }).count())
+      .toBe(0);
     await page.getByRole('button', { name: 'Minh chứng cho số liệu DX_KHOA_DT: 1 tệp' }).click();
     await page.locator('#review-comment').fill('Đề nghị rà soát lại số khóa đào tạo năm 2025.');
     await page.getByRole('button', { name: 'Trả lại' }).click();
@@ -72,7 +90,9 @@ describe('program monitoring journey', () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
     await login(page, baseUrl, 'unit-ttht');
     await page.goto(reportUrl);
-    await expect.poll(() => page.getByText('Đề nghị rà soát lại số khóa đào tạo năm 2025.').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.getByText('Đề nghị rà soát lại số khóa đào tạo năm 2025.').count(), { timeout: 20_000 })
+      .toBeGreaterThan(0);
     await page.locator('#report_values_2_value').fill('27');
     await page.getByRole('button', { name: 'Gửi báo cáo' }).click();
     await expect.poll(() => statusTag(page, 'Chờ duyệt').count(), { timeout: 20_000 }).toBeGreaterThan(0);
@@ -120,7 +140,9 @@ describe('program monitoring journey', () => {
     await picker.click();
     await page.keyboard.type('KHCN_DE_TAI');
     await page.locator('.ant-select-item-option', { hasText: 'KHCN_DE_TAI' }).first().click();
-    await expect.poll(() => page.locator('.ant-tag', { hasText: 'KHCN_DE_TAI' }).count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.locator('.ant-tag', { hasText: 'KHCN_DE_TAI' }).count(), { timeout: 20_000 })
+      .toBeGreaterThan(0);
     await shot(page, 'monitoring-10-finding-link');
     await page.close();
   });

@@ -21,7 +21,9 @@ const pglite = spawnSync('npx', ['vitest', 'run'], { stdio: 'inherit', env: with
 results.push({ name: 'unit + API tests on PGlite', ok: pglite.status === 0 });
 
 if (DATABASE_URL) {
-  run(`API tests on PostgreSQL (${new URL(DATABASE_URL).host})`, 'npx', ['vitest', 'run', 'src/server'], { DATABASE_URL });
+  run(`API tests on PostgreSQL (${new URL(DATABASE_URL).host})`, 'npx', ['vitest', 'run', 'src/server'], {
+    DATABASE_URL,
+  });
 } else {
   console.log('\nPostgreSQL run skipped: DATABASE_URL is not set (CI sets it).');
 }

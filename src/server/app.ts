@@ -5,7 +5,12 @@ import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { sql } from 'drizzle-orm';
 import { registerAuthHook } from './http/auth-hook.js';
@@ -37,12 +42,20 @@ export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 const version = '0.1.0';
 
 /** Builds the HTTP app from its dependencies. No I/O here beyond what Fastify does on `ready()`. */
-export interface RouteEntry { method: string; url: string }
+export interface RouteEntry {
+  method: string;
+  url: string;
+}
 declare module 'fastify' {
-  interface FastifyInstance { routeTable: RouteEntry[] }
+  interface FastifyInstance {
+    routeTable: RouteEntry[];
+  }
 }
 
-export async function buildApp(deps: Deps, opts: { logger?: boolean } = {}): Promise<{ app: FastifyInstance; services: Services }> {
+export async function buildApp(
+  deps: Deps,
+  opts: { logger?: boolean } = {},
+): Promise<{ app: FastifyInstance; services: Services }> {
   const app = Fastify({
     logger: opts.logger ? { level: deps.config.logLevel } : false,
     bodyLimit: 1024 * 1024,
@@ -65,7 +78,11 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean } = {}): Pro
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
-      info: { title: 'steerboard API', version, description: 'Steering committee platform: inspections, program monitoring, DX assessment' },
+      info: {
+        title: 'steerboard API',
+        version,
+        description: 'Steering committee platform: inspections, program monitoring, DX assessment',
+      },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'sb_session' } } },
       security: [{ session: [] }],
     },
@@ -75,16 +92,29 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean } = {}): Pro
   const services = createServices(deps);
   registerAuthHook(app, services.auth);
 
-  app.get('/api/health', {
-    config: { public: true },
-    schema: {
-      tags: ['system'], summary: 'Liveness and database check', security: [],
-      response: { 200: z.object({ status: z.literal('ok'), db: z.enum(['pglite', 'postgres']), version: z.string(), time: z.string() }) },
+  app.get(
+    '/api/health',
+    {
+      config: { public: true },
+      schema: {
+        tags: ['system'],
+        summary: 'Liveness and database check',
+        security: [],
+        response: {
+          200: z.object({
+            status: z.literal('ok'),
+            db: z.enum(['pglite', 'postgres']),
+            version: z.string(),
+            time: z.string(),
+          }),
+        },
+      },
     },
-  }, async () => {
-    await deps.db.execute(sql`select 1`);
-    return { status: 'ok' as const, db: deps.dbKind, version, time: deps.clock.now().toISOString() };
-  });
+    async () => {
+      await deps.db.execute(sql`select 1`);
+      return { status: 'ok' as const, db: deps.dbKind, version, time: deps.clock.now().toISOString() };
+    },
+  );
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 
   await app.register(authRoutes(services.auth, { secure: deps.config.cookieSecure }));

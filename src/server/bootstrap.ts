@@ -9,7 +9,12 @@ import type { Services } from './services.js';
  * Brings a database up to date: migrations, reference data, then either the first admin
  * (production) or the demo data (first start elsewhere). Safe to run on every start.
  */
-export async function prepareDatabase(handle: DbHandle, config: Config, services: Services, log: (msg: string) => void = () => {}) {
+export async function prepareDatabase(
+  handle: DbHandle,
+  config: Config,
+  services: Services,
+  log: (msg: string) => void = () => {},
+) {
   const applied = await migrate(handle.db);
   if (applied.length) log(`migrations applied: ${applied.join(', ')}`);
   const { inserted } = await loadReferenceData(handle.db);
@@ -18,11 +23,18 @@ export async function prepareDatabase(handle: DbHandle, config: Config, services
 
   const empty = (await services.users.count()) === 0;
   if (config.admin && !(await services.users.getByUsername(config.admin.username))) {
-    await services.users.create(null, { username: config.admin.username, displayName: 'Administrator', role: 'admin', password: config.admin.password });
+    await services.users.create(null, {
+      username: config.admin.username,
+      displayName: 'Administrator',
+      role: 'admin',
+      password: config.admin.password,
+    });
     log(`admin account ${config.admin.username} created`);
   }
   if (empty && config.loadDemo) {
     await seedDemo(services);
-    log('demo data loaded (accounts admin, secretariat, team1, team2, unit-stttt, unit-ttht, unit-skhdt, unit-skhcn, viewer, enterprise-demo; password "demo")');
+    log(
+      'demo data loaded (accounts admin, secretariat, team1, team2, unit-stttt, unit-ttht, unit-skhdt, unit-skhcn, viewer, enterprise-demo; password "demo")',
+    );
   }
 }

@@ -13,7 +13,14 @@ describe('config', () => {
     const c = loadConfig({ NODE_ENV: 'production', ADMIN_USERNAME: 'root', ADMIN_PASSWORD: 'a-long-password-1' });
     expect(c.loadDemo).toBe(false);
     expect(c.cookieSecure).toBe(true);
-    expect(() => loadConfig({ NODE_ENV: 'production', ADMIN_USERNAME: 'root', ADMIN_PASSWORD: 'a-long-password-1', DEMO_DATA: 'true' })).toThrow(/DEMO_DATA/);
+    expect(() =>
+      loadConfig({
+        NODE_ENV: 'production',
+        ADMIN_USERNAME: 'root',
+        ADMIN_PASSWORD: 'a-long-password-1',
+        DEMO_DATA: 'true',
+      }),
+    ).toThrow(/DEMO_DATA/);
   });
   it('names the bad variable', () => {
     expect(() => loadConfig({ PORT: 'abc' })).toThrow(/PORT/);

@@ -5,13 +5,21 @@ const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres://').optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres://')
+    .optional(),
   DATA_DIR: z.string().default('./data'),
   // demo data loads on first start unless turned off; never in production
   DEMO_DATA: z.enum(['true', 'false']).optional(),
   ADMIN_USERNAME: z.string().min(3).max(64).optional(),
   ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').max(256).optional(),
-  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
   COOKIE_SECURE: z.enum(['true', 'false']).optional(),
@@ -51,7 +59,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   const production = e.NODE_ENV === 'production';
   if (production && (!e.ADMIN_USERNAME || !e.ADMIN_PASSWORD)) {
-    throw new Error('NODE_ENV=production needs ADMIN_USERNAME and ADMIN_PASSWORD (the first admin account); refusing to start.');
+    throw new Error(
+      'NODE_ENV=production needs ADMIN_USERNAME and ADMIN_PASSWORD (the first admin account); refusing to start.',
+    );
   }
   if (production && e.DEMO_DATA === 'true') {
     throw new Error('DEMO_DATA=true is not allowed with NODE_ENV=production: demo accounts have a known password.');
@@ -63,7 +73,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.DATABASE_URL,
     dataDir: e.DATA_DIR,
     loadDemo: !production && e.DEMO_DATA !== 'false',
-    admin: e.ADMIN_USERNAME && e.ADMIN_PASSWORD ? { username: e.ADMIN_USERNAME, password: e.ADMIN_PASSWORD } : undefined,
+    admin:
+      e.ADMIN_USERNAME && e.ADMIN_PASSWORD ? { username: e.ADMIN_USERNAME, password: e.ADMIN_PASSWORD } : undefined,
     sessionTtlHours: e.SESSION_TTL_HOURS,
     login: { maxFailures: e.LOGIN_MAX_FAILURES, windowMinutes: e.LOGIN_WINDOW_MINUTES },
     cookieSecure: e.COOKIE_SECURE ? e.COOKIE_SECURE === 'true' : production,

@@ -8,7 +8,10 @@ import { systemClock } from './lib/clock.js';
 const config = loadConfig();
 if (!config.databaseUrl) mkdirSync(config.dataDir, { recursive: true });
 const handle = await openDb({ url: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir });
-const { app, services } = await buildApp({ db: handle.db, dbKind: handle.kind, config, clock: systemClock }, { logger: true });
+const { app, services } = await buildApp(
+  { db: handle.db, dbKind: handle.kind, config, clock: systemClock },
+  { logger: true },
+);
 await prepareDatabase(handle, config, services, (msg) => app.log.info(msg));
 await app.listen({ port: config.port, host: config.host });
 

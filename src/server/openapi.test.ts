@@ -4,9 +4,10 @@ import { useTestContext } from './test/test-app.js';
 const { ctx } = useTestContext({ demo: false });
 
 /** Every API route Fastify registered, as `METHOD /api/path/{param}`. */
-const registeredRoutes = () => ctx.app.routeTable
-  .filter((r) => r.url.startsWith('/api/'))
-  .map((r) => `${r.method} ${r.url.replace(/:([A-Za-z]+)/g, '{$1}')}`);
+const registeredRoutes = () =>
+  ctx.app.routeTable
+    .filter((r) => r.url.startsWith('/api/'))
+    .map((r) => `${r.method} ${r.url.replace(/:([A-Za-z]+)/g, '{$1}')}`);
 
 describe('OpenAPI document', () => {
   it('covers every API route, each with a summary, its path parameters and a documented success response', async () => {
@@ -18,17 +19,33 @@ describe('OpenAPI document', () => {
     for (const route of routes) {
       const [method, path] = route.split(' ');
       const op = doc.paths[path]?.[method.toLowerCase()];
-      if (!op) { missing.push(route); continue; }
+      if (!op) {
+        missing.push(route);
+        continue;
+      }
       expect(op.summary, route).toBeTruthy();
       for (const name of [...path.matchAll(/\{(\w+)\}/g)].map((x) => x[1])) {
-        expect(op.parameters?.some((p: { name: string; in: string }) => p.name === name && p.in === 'path'), `${route} documents {${name}}`).toBe(true);
+        expect(
+          op.parameters?.some((p: { name: string; in: string }) => p.name === name && p.in === 'path'),
+          `${route} documents {${name}}`,
+        ).toBe(true);
       }
       const success = Object.keys(op.responses ?? {}).filter((s) => s.startsWith('2'));
       expect(success.length, `${route} documents its success response`).toBeGreaterThan(0);
     }
     expect(missing, 'routes missing from the OpenAPI document').toEqual([]);
-    for (const keep of ['/api/auth/login', '/api/auth/logout', '/api/auth/me', '/api/programs', '/api/inspection-plans', '/api/inspection-plans/{id}',
-      '/api/inspections', '/api/inspections/{id}', '/api/inspections/{id}/conclusion.docx', '/api/follow-ups']) {
+    for (const keep of [
+      '/api/auth/login',
+      '/api/auth/logout',
+      '/api/auth/me',
+      '/api/programs',
+      '/api/inspection-plans',
+      '/api/inspection-plans/{id}',
+      '/api/inspections',
+      '/api/inspections/{id}',
+      '/api/inspections/{id}/conclusion.docx',
+      '/api/follow-ups',
+    ]) {
       expect(doc.paths[keep], keep).toBeDefined();
     }
   });

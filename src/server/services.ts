@@ -59,39 +59,126 @@ export function createServices({ db, config, clock }: Deps) {
   const audit = createAuditService({ repo: createAuditRepo() });
   const orgUnitsRepo = createOrgUnitsRepo();
   const auth = createAuthService({
-    db, repo: createAuthRepo(), audit, clock, sessionTtlHours: config.sessionTtlHours, login: config.login,
+    db,
+    repo: createAuthRepo(),
+    audit,
+    clock,
+    sessionTtlHours: config.sessionTtlHours,
+    login: config.login,
   });
   const orgUnits = createOrgUnitsService({ db, repo: orgUnitsRepo, audit });
   const people = createPeopleService({ db, repo: createPeopleRepo(), orgUnits: orgUnitsRepo, audit });
   const users = createUsersService({ db, repo: createUsersRepo(), audit });
   const programs = createProgramsService({ db, repo: createProgramsRepo(), orgUnits: orgUnitsRepo, audit });
   const inspectionPlansRepo = createInspectionPlansRepo();
-  const inspectionPlans = createInspectionPlansService({ db, repo: inspectionPlansRepo, objectivity: createObjectivityRepo(), audit });
+  const inspectionPlans = createInspectionPlansService({
+    db,
+    repo: inspectionPlansRepo,
+    objectivity: createObjectivityRepo(),
+    audit,
+  });
   const inspectionTeams = createInspectionTeamsService({ db, repo: inspectionPlansRepo, audit });
   const files = createFilesService({ db, audit });
   const followUps = createFollowUpsService({ db, repo: createFollowUpsRepo(), audit, clock, files });
   const inspections = createInspectionsService({
-    db, repo: createInspectionsRepo(), audit, clock, files, plans: inspectionPlans, followUps,
+    db,
+    repo: createInspectionsRepo(),
+    audit,
+    clock,
+    files,
+    plans: inspectionPlans,
+    followUps,
   });
   const dashboard = createDashboardService({ db, repo: createDashboardRepo(), followUps });
-  const enterprises = createEnterprisesService({ db, repo: createEnterprisesRepo(), bulk: createEnterprisesBulkRepo(), audit });
+  const enterprises = createEnterprisesService({
+    db,
+    repo: createEnterprisesRepo(),
+    bulk: createEnterprisesBulkRepo(),
+    audit,
+  });
   const dxFrameworks = createDxFrameworksService({ db, repo: createDxFrameworksRepo(), audit, clock });
   const dxAssessments = createDxAssessmentsService({
-    db, repo: createDxAssessmentsRepo(), bulk: createDxAssessmentsBulkRepo(), audit, clock, frameworks: dxFrameworks, enterprises, rollup: { apply: applyRollupChange }, files,
+    db,
+    repo: createDxAssessmentsRepo(),
+    bulk: createDxAssessmentsBulkRepo(),
+    audit,
+    clock,
+    frameworks: dxFrameworks,
+    enterprises,
+    rollup: { apply: applyRollupChange },
+    files,
   });
-  const dxAnalytics = createDxAnalyticsService({ db, repo: createDxAnalyticsRepo(), suppressBelow: config.dxSuppressBelow });
-  const dxImports = createImportService({ db, repo: createImportRepo(), audit, writers: { enterprises, dxAssessments }, demoEnterprises: config.dxDemoEnterprises });
+  const dxAnalytics = createDxAnalyticsService({
+    db,
+    repo: createDxAnalyticsRepo(),
+    suppressBelow: config.dxSuppressBelow,
+  });
+  const dxImports = createImportService({
+    db,
+    repo: createImportRepo(),
+    audit,
+    writers: { enterprises, dxAssessments },
+    demoEnterprises: config.dxDemoEnterprises,
+  });
   const indicators = createIndicatorsService({ db, repo: createIndicatorsRepo(), audit });
-  const programTasks = createProgramTasksService({ db, repo: createProgramTasksRepo(), audit, clock, files, indicators });
-  const reportingRounds = createReportingRoundsService({ db, repo: createReportingRoundsRepo(), audit, clock, files, indicators, tasks: programTasks });
-  const monitoringDashboard = createMonitoringDashboardService({ clock, indicators, tasks: programTasks, reporting: reportingRounds, orgUnits });
+  const programTasks = createProgramTasksService({
+    db,
+    repo: createProgramTasksRepo(),
+    audit,
+    clock,
+    files,
+    indicators,
+  });
+  const reportingRounds = createReportingRoundsService({
+    db,
+    repo: createReportingRoundsRepo(),
+    audit,
+    clock,
+    files,
+    indicators,
+    tasks: programTasks,
+  });
+  const monitoringDashboard = createMonitoringDashboardService({
+    clock,
+    indicators,
+    tasks: programTasks,
+    reporting: reportingRounds,
+    orgUnits,
+  });
   const unitOverview = createUnitOverviewService({
-    db, links: createFindingLinksRepo(), audit, orgUnits, indicators, tasks: programTasks, reporting: reportingRounds, inspections, followUps,
+    db,
+    links: createFindingLinksRepo(),
+    audit,
+    orgUnits,
+    indicators,
+    tasks: programTasks,
+    reporting: reportingRounds,
+    inspections,
+    followUps,
   });
   return {
-    audit, auth, orgUnits, people, users, programs, inspectionPlans, inspectionTeams, followUps, dashboard, files, inspections,
-    indicators, programTasks, reportingRounds, monitoringDashboard, unitOverview,
-    enterprises, dxFrameworks, dxAssessments, dxAnalytics, dxImports,
+    audit,
+    auth,
+    orgUnits,
+    people,
+    users,
+    programs,
+    inspectionPlans,
+    inspectionTeams,
+    followUps,
+    dashboard,
+    files,
+    inspections,
+    indicators,
+    programTasks,
+    reportingRounds,
+    monitoringDashboard,
+    unitOverview,
+    enterprises,
+    dxFrameworks,
+    dxAssessments,
+    dxAnalytics,
+    dxImports,
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -5,7 +5,15 @@ export type TeamRole = (typeof teamRoles)[number];
 export const committeeRoles = ['head', 'standingDeputyHead', 'deputyHead', 'member', 'secretary'] as const;
 export type CommitteeRole = (typeof committeeRoles)[number];
 
-export const inspectionStatuses = ['planned', 'notified', 'in_progress', 'drafting', 'issued', 'follow_up', 'closed'] as const;
+export const inspectionStatuses = [
+  'planned',
+  'notified',
+  'in_progress',
+  'drafting',
+  'issued',
+  'follow_up',
+  'closed',
+] as const;
 export type InspectionStatus = (typeof inspectionStatuses)[number];
 
 export const ratings = ['good', 'fair', 'average', 'weak'] as const;

@@ -16,7 +16,11 @@ export const ErrorCode = {
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
-export interface FieldIssue { field: string; message: string; code?: string }
+export interface FieldIssue {
+  field: string;
+  message: string;
+  code?: string;
+}
 
 export interface ErrorBody {
   error: { code: ErrorCode; message: string; details?: unknown };

@@ -31,7 +31,8 @@ function RoutePage({ route }: { route: AppRoute }) {
   const can = useCan();
   const role = useSession().user?.role;
   // an enterprise account has only its own pages: the staff home sends it to its enterprise
-  if (!routeVisibleTo(route, role)) return role === 'enterprise' ? <Navigate to={ENTERPRISE_HOME} replace /> : <ForbiddenResult />;
+  if (!routeVisibleTo(route, role))
+    return role === 'enterprise' ? <Navigate to={ENTERPRISE_HOME} replace /> : <ForbiddenResult />;
   if (route.permission && !can(route.permission)) return <ForbiddenResult />;
   const Page = route.page;
   return <Page />;
@@ -48,7 +49,13 @@ export function App() {
               <Suspense fallback={<PageSpinner />}>
                 <Routes>
                   <Route path="/login" element={<LoginPage />} />
-                  <Route element={<RequireAuth><AppLayout /></RequireAuth>}>
+                  <Route
+                    element={
+                      <RequireAuth>
+                        <AppLayout />
+                      </RequireAuth>
+                    }
+                  >
                     {appRoutes.map((route) => (
                       <Route key={route.path} path={route.path} element={<RoutePage route={route} />} />
                     ))}

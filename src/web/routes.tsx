@@ -37,39 +37,135 @@ export interface AppRoute {
 }
 
 /** Whether `role` may see the route: enterprise accounts get only the pages made for them. */
-export const routeVisibleTo = (route: AppRoute, role: Role | undefined) => (route.roles ? !!role && route.roles.includes(role) : role !== 'enterprise');
+export const routeVisibleTo = (route: AppRoute, role: Role | undefined) =>
+  route.roles ? !!role && route.roles.includes(role) : role !== 'enterprise';
 /** Where an enterprise account lands, and is sent back to from staff pages. */
 export const ENTERPRISE_HOME = '/my-enterprise';
 
 /** Pages inside the app layout. Adding a page = one line here. */
 export const appRoutes: AppRoute[] = [
-  { path: '/', page: lazy(() => import('./features/dashboard/dashboard-page')), menu: { title: 'dashboard.title', icon: <DashboardOutlined /> } },
-  { path: '/inspection-plans', page: lazy(() => import('./features/inspection-plans/inspection-plans-page')), menu: { title: 'inspectionPlans.title', icon: <ScheduleOutlined /> } },
+  {
+    path: '/',
+    page: lazy(() => import('./features/dashboard/dashboard-page')),
+    menu: { title: 'dashboard.title', icon: <DashboardOutlined /> },
+  },
+  {
+    path: '/inspection-plans',
+    page: lazy(() => import('./features/inspection-plans/inspection-plans-page')),
+    menu: { title: 'inspectionPlans.title', icon: <ScheduleOutlined /> },
+  },
   { path: '/inspection-plans/:id', page: lazy(() => import('./features/inspection-plans/inspection-plan-page')) },
-  { path: '/inspections', page: lazy(() => import('./features/inspections/inspections-page')), menu: { title: 'inspections.title', icon: <FileSearchOutlined /> } },
+  {
+    path: '/inspections',
+    page: lazy(() => import('./features/inspections/inspections-page')),
+    menu: { title: 'inspections.title', icon: <FileSearchOutlined /> },
+  },
   { path: '/inspections/:id', page: lazy(() => import('./features/inspections/inspection-page')) },
-  { path: '/follow-ups', page: lazy(() => import('./features/follow-ups/follow-ups-page')), menu: { title: 'followUps.title', icon: <FlagOutlined /> } },
-  { path: '/monitoring', page: lazy(() => import('./features/monitoring-dashboard/monitoring-dashboard-page')), menu: { title: 'monitoring.dashboardTitle', icon: <FundOutlined />, group: 'monitoring.group' } },
-  { path: '/indicators', page: lazy(() => import('./features/indicators/indicators-page')), menu: { title: 'monitoring.indicatorsTitle', icon: <AimOutlined />, group: 'monitoring.group' } },
-  { path: '/program-tasks', page: lazy(() => import('./features/program-tasks/program-tasks-page')), menu: { title: 'monitoring.tasksTitle', icon: <CarryOutOutlined />, group: 'monitoring.group' } },
-  { path: '/reporting-rounds', page: lazy(() => import('./features/reporting-rounds/reporting-rounds-page')), menu: { title: 'monitoring.roundsTitle', icon: <FormOutlined />, group: 'monitoring.group' } },
+  {
+    path: '/follow-ups',
+    page: lazy(() => import('./features/follow-ups/follow-ups-page')),
+    menu: { title: 'followUps.title', icon: <FlagOutlined /> },
+  },
+  {
+    path: '/monitoring',
+    page: lazy(() => import('./features/monitoring-dashboard/monitoring-dashboard-page')),
+    menu: { title: 'monitoring.dashboardTitle', icon: <FundOutlined />, group: 'monitoring.group' },
+  },
+  {
+    path: '/indicators',
+    page: lazy(() => import('./features/indicators/indicators-page')),
+    menu: { title: 'monitoring.indicatorsTitle', icon: <AimOutlined />, group: 'monitoring.group' },
+  },
+  {
+    path: '/program-tasks',
+    page: lazy(() => import('./features/program-tasks/program-tasks-page')),
+    menu: { title: 'monitoring.tasksTitle', icon: <CarryOutOutlined />, group: 'monitoring.group' },
+  },
+  {
+    path: '/reporting-rounds',
+    page: lazy(() => import('./features/reporting-rounds/reporting-rounds-page')),
+    menu: { title: 'monitoring.roundsTitle', icon: <FormOutlined />, group: 'monitoring.group' },
+  },
   { path: '/reporting-rounds/:id', page: lazy(() => import('./features/reporting-rounds/reporting-round-page')) },
-  { path: '/reporting-rounds/:id/reports/:orgUnitId', page: lazy(() => import('./features/reporting-rounds/report-page')) },
+  {
+    path: '/reporting-rounds/:id/reports/:orgUnitId',
+    page: lazy(() => import('./features/reporting-rounds/report-page')),
+  },
   { path: '/org-units/:id/overview', page: lazy(() => import('./features/unit-overview/unit-overview-page')) },
-  { path: '/programs', page: lazy(() => import('./features/programs/programs-page')), menu: { title: 'programs.title', icon: <ProjectOutlined /> } },
+  {
+    path: '/programs',
+    page: lazy(() => import('./features/programs/programs-page')),
+    menu: { title: 'programs.title', icon: <ProjectOutlined /> },
+  },
   { path: '/programs/:id', page: lazy(() => import('./features/programs/program-page')) },
-  { path: '/org-units', page: lazy(() => import('./features/org-units/org-units-page')), menu: { title: 'orgUnits.title', icon: <ApartmentOutlined /> } },
-  { path: '/people', page: lazy(() => import('./features/people/people-page')), menu: { title: 'people.title', icon: <TeamOutlined /> } },
-  { path: '/users', page: lazy(() => import('./features/users/users-page')), menu: { title: 'users.title', icon: <UserOutlined /> }, permission: 'users.manage' },
-  { path: ENTERPRISE_HOME, page: lazy(() => import('./features/enterprises/my-enterprise-page')), menu: { title: 'enterprises.myTitle', icon: <ShopOutlined /> }, roles: ['enterprise'] },
-  { path: '/dx-assessments/:id', page: lazy(() => import('./features/dx-assessments/questionnaire-page')), roles: ['enterprise', 'admin', 'secretariat', 'viewer'] },
-  { path: '/dx-assessments/:id/report', page: lazy(() => import('./features/dx-assessments/report-page')), roles: ['enterprise', 'admin', 'secretariat', 'viewer'] },
-  { path: '/dx-assessments', page: lazy(() => import('./features/dx-assessments/assessments-page')), menu: { title: 'dxAssessments.title', icon: <FormOutlined />, group: 'dxAssessments.group' }, roles: ['admin', 'secretariat', 'viewer'] },
-  { path: '/enterprises', page: lazy(() => import('./features/enterprises/enterprises-page')), menu: { title: 'enterprises.title', icon: <BankOutlined />, group: 'dxAssessments.group' }, roles: ['admin', 'secretariat', 'viewer'] },
-  { path: '/dx-frameworks', page: lazy(() => import('./features/dx-frameworks/frameworks-page')), menu: { title: 'dxFrameworks.title', icon: <NodeIndexOutlined />, group: 'dxAssessments.group' }, roles: ['admin', 'secretariat'] },
-  { path: '/dx-analytics', page: lazy(() => import('./features/dx-analytics/analytics-page')), menu: { title: 'dxAnalytics.title', icon: <AreaChartOutlined />, group: 'dxAssessments.group' }, roles: ['admin', 'secretariat', 'viewer'] },
-  { path: '/dx-imports', page: lazy(() => import('./features/dx-analytics/imports-page')), menu: { title: 'dxAnalytics.importsTitle', icon: <CloudUploadOutlined />, group: 'dxAssessments.group' }, roles: ['admin'] },
-  { path: '/audit-events', page: lazy(() => import('./features/audit-events/audit-events-page')), menu: { title: 'auditEvents.title', icon: <AuditOutlined /> }, permission: 'auditEvents.read' },
+  {
+    path: '/org-units',
+    page: lazy(() => import('./features/org-units/org-units-page')),
+    menu: { title: 'orgUnits.title', icon: <ApartmentOutlined /> },
+  },
+  {
+    path: '/people',
+    page: lazy(() => import('./features/people/people-page')),
+    menu: { title: 'people.title', icon: <TeamOutlined /> },
+  },
+  {
+    path: '/users',
+    page: lazy(() => import('./features/users/users-page')),
+    menu: { title: 'users.title', icon: <UserOutlined /> },
+    permission: 'users.manage',
+  },
+  {
+    path: ENTERPRISE_HOME,
+    page: lazy(() => import('./features/enterprises/my-enterprise-page')),
+    menu: { title: 'enterprises.myTitle', icon: <ShopOutlined /> },
+    roles: ['enterprise'],
+  },
+  {
+    path: '/dx-assessments/:id',
+    page: lazy(() => import('./features/dx-assessments/questionnaire-page')),
+    roles: ['enterprise', 'admin', 'secretariat', 'viewer'],
+  },
+  {
+    path: '/dx-assessments/:id/report',
+    page: lazy(() => import('./features/dx-assessments/report-page')),
+    roles: ['enterprise', 'admin', 'secretariat', 'viewer'],
+  },
+  {
+    path: '/dx-assessments',
+    page: lazy(() => import('./features/dx-assessments/assessments-page')),
+    menu: { title: 'dxAssessments.title', icon: <FormOutlined />, group: 'dxAssessments.group' },
+    roles: ['admin', 'secretariat', 'viewer'],
+  },
+  {
+    path: '/enterprises',
+    page: lazy(() => import('./features/enterprises/enterprises-page')),
+    menu: { title: 'enterprises.title', icon: <BankOutlined />, group: 'dxAssessments.group' },
+    roles: ['admin', 'secretariat', 'viewer'],
+  },
+  {
+    path: '/dx-frameworks',
+    page: lazy(() => import('./features/dx-frameworks/frameworks-page')),
+    menu: { title: 'dxFrameworks.title', icon: <NodeIndexOutlined />, group: 'dxAssessments.group' },
+    roles: ['admin', 'secretariat'],
+  },
+  {
+    path: '/dx-analytics',
+    page: lazy(() => import('./features/dx-analytics/analytics-page')),
+    menu: { title: 'dxAnalytics.title', icon: <AreaChartOutlined />, group: 'dxAssessments.group' },
+    roles: ['admin', 'secretariat', 'viewer'],
+  },
+  {
+    path: '/dx-imports',
+    page: lazy(() => import('./features/dx-analytics/imports-page')),
+    menu: { title: 'dxAnalytics.importsTitle', icon: <CloudUploadOutlined />, group: 'dxAssessments.group' },
+    roles: ['admin'],
+  },
+  {
+    path: '/audit-events',
+    page: lazy(() => import('./features/audit-events/audit-events-page')),
+    menu: { title: 'auditEvents.title', icon: <AuditOutlined /> },
+    permission: 'auditEvents.read',
+  },
 ];
 
 export const LoginPage = lazy(() => import('./features/auth/login-page'));

@@ -15,19 +15,30 @@ import { intArg, parseArgs, yearsArg } from './args.js';
 async function main() {
   const a = parseArgs(process.argv.slice(2));
   const out = typeof a.out === 'string' ? a.out : 'bench/out/data';
-  const framework = typeof a['framework-file'] === 'string'
-    ? frameworkDefinition.parse(JSON.parse(await readFile(a['framework-file'], 'utf8')))
-    : readBundledFramework('dbi-sme.json');
+  const framework =
+    typeof a['framework-file'] === 'string'
+      ? frameworkDefinition.parse(JSON.parse(await readFile(a['framework-file'], 'utf8')))
+      : readBundledFramework('dbi-sme.json');
   await mkdir(out, { recursive: true });
   const started = Date.now();
-  const res = await generate({
-    enterprises: intArg(a.enterprises, 'enterprises', 2000),
-    assessments: intArg(a.assessments, 'assessments', 5000),
-    years: yearsArg(a.years, [2021, 2022, 2023, 2024, 2025]),
-    seed: intArg(a.seed, 'seed', 1),
-    framework, geo: await loadGeo(),
-  }, createWriteStream(path.join(out, 'enterprises.csv')), createWriteStream(path.join(out, 'assessments.csv')));
-  console.log(`wrote ${res.enterprises} enterprises and ${res.assessments} assessments to ${out} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  const res = await generate(
+    {
+      enterprises: intArg(a.enterprises, 'enterprises', 2000),
+      assessments: intArg(a.assessments, 'assessments', 5000),
+      years: yearsArg(a.years, [2021, 2022, 2023, 2024, 2025]),
+      seed: intArg(a.seed, 'seed', 1),
+      framework,
+      geo: await loadGeo(),
+    },
+    createWriteStream(path.join(out, 'enterprises.csv')),
+    createWriteStream(path.join(out, 'assessments.csv')),
+  );
+  console.log(
+    `wrote ${res.enterprises} enterprises and ${res.assessments} assessments to ${out} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
 }
 
-main().catch((e) => { console.error(e instanceof Error ? e.message : e); process.exit(1); });
+main().catch((e) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

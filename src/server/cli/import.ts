@@ -31,10 +31,15 @@ async function main() {
     const started = Date.now();
     let last = 0;
     const job = await services.dxImports.importFile(kind, {
-      filePath: file, fileName: path.basename(file), batchSize: intArg(a.batch, 'batch', 1000),
+      filePath: file,
+      fileName: path.basename(file),
+      batchSize: intArg(a.batch, 'batch', 1000),
       onStart: ({ jobId, resumedBatches, batchSize }) => {
         // a resumed job keeps the batch size it started with, so batch k means the same rows as before
-        if (resumedBatches) process.stderr.write(`resuming job ${jobId}: ${resumedBatches} batches of ${batchSize} rows already committed are skipped\n`);
+        if (resumedBatches)
+          process.stderr.write(
+            `resuming job ${jobId}: ${resumedBatches} batches of ${batchSize} rows already committed are skipped\n`,
+          );
       },
       onProgress: ({ rowsDone, batchNo }) => {
         if (lines) return void process.stderr.write(`batch ${batchNo} committed, ${rowsDone} rows read\n`);
@@ -51,10 +56,15 @@ async function main() {
       for (const e of errors) out.write(csvLine([e.row, e.field, e.reason]));
       await new Promise((r) => out.end(r));
     }
-    console.log(`${kind}: ${job.rowsOk} rows imported, ${job.rowsFailed} rejected${errors.length ? ` (see ${file}.errors.csv)` : ''}, ${((Date.now() - started) / 1000).toFixed(1)} s, job ${job.id}`);
+    console.log(
+      `${kind}: ${job.rowsOk} rows imported, ${job.rowsFailed} rejected${errors.length ? ` (see ${file}.errors.csv)` : ''}, ${((Date.now() - started) / 1000).toFixed(1)} s, job ${job.id}`,
+    );
   } finally {
     await handle.close();
   }
 }
 
-main().catch((e) => { console.error(e instanceof Error ? e.message : e); process.exit(1); });
+main().catch((e) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

@@ -50,10 +50,15 @@ export async function openDb(opts: { url?: string; dataDir?: string; checkpointE
     // PGlite runs no checkpointer process: without one its WAL only grows (5 GB after a million-row import) and a
     // restart replays all of it. A checkpoint waits for any open transaction and is nearly free when nothing changed.
     const onDisk = !dataDir.startsWith('memory://');
-    const timer = onDisk ? setInterval(() => { client.exec('checkpoint').catch(() => {}); }, opts.checkpointEveryMs ?? CHECKPOINT_EVERY_MS) : null;
+    const timer = onDisk
+      ? setInterval(() => {
+          client.exec('checkpoint').catch(() => {});
+        }, opts.checkpointEveryMs ?? CHECKPOINT_EVERY_MS)
+      : null;
     timer?.unref();
     return {
-      db, kind: 'pglite',
+      db,
+      kind: 'pglite',
       close: async () => {
         if (timer) clearInterval(timer);
         await client.close().finally(release);

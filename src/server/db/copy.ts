@@ -9,12 +9,17 @@ import type { DbOrTx } from './client.js';
  * node-postgres client (COPY FROM STDIN as a stream) or PGlite (COPY FROM '/dev/blob' with the text as a blob).
  * Both drivers keep that connection in the session's `client` field; the tests run this on both engines.
  */
-interface PgLike { query: (q: unknown) => NodeJS.WritableStream }
-interface PgliteLike { query: (q: string, params: unknown[], opts: { blob: Blob }) => Promise<unknown> }
+interface PgLike {
+  query: (q: unknown) => NodeJS.WritableStream;
+}
+interface PgliteLike {
+  query: (q: string, params: unknown[], opts: { blob: Blob }) => Promise<unknown>;
+}
 
 function driverClient(db: DbOrTx): PgLike | PgliteLike {
   const client = (db as unknown as { session?: { client?: unknown } }).session?.client;
-  if (!client || typeof (client as { query?: unknown }).query !== 'function') throw new Error('COPY needs a node-postgres or PGlite connection');
+  if (!client || typeof (client as { query?: unknown }).query !== 'function')
+    throw new Error('COPY needs a node-postgres or PGlite connection');
   return client as PgLike | PgliteLike;
 }
 
@@ -46,4 +51,5 @@ export function copyValue(v: string | number | boolean | null | undefined): stri
 }
 
 /** One row in COPY text format (tab-separated, newline-terminated). */
-export const copyLine = (values: (string | number | boolean | null | undefined)[]): string => `${values.map(copyValue).join('\t')}\n`;
+export const copyLine = (values: (string | number | boolean | null | undefined)[]): string =>
+  `${values.map(copyValue).join('\t')}\n`;

@@ -38,8 +38,10 @@ export function lockDataDir(dir: string): () => void {
         unlinkSync(file);
         continue;
       }
-      throw new Error(`data directory ${dir} is in use by process ${pid} (embedded PostgreSQL allows one process per directory: `
-        + `stop it first, or use DATABASE_URL; if no such process runs, delete ${file})`);
+      throw new Error(
+        `data directory ${dir} is in use by process ${pid} (embedded PostgreSQL allows one process per directory: ` +
+          `stop it first, or use DATABASE_URL; if no such process runs, delete ${file})`,
+      );
     }
   }
   held.add(file);
@@ -47,6 +49,8 @@ export function lockDataDir(dir: string): () => void {
     if (!held.delete(file)) return;
     try {
       if (Number.parseInt(readFileSync(file, 'utf8'), 10) === process.pid) unlinkSync(file);
-    } catch { /* already gone */ }
+    } catch {
+      /* already gone */
+    }
   };
 }

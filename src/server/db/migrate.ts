@@ -8,7 +8,9 @@ const migrationsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'm
 // any constant works: it only has to be the same for every instance of the app
 const LOCK_KEY = 7_042_024;
 
-interface Journal { entries: { idx: number; tag: string }[] }
+interface Journal {
+  entries: { idx: number; tag: string }[];
+}
 
 /**
  * Applies the committed SQL migrations (written by drizzle-kit) in order, each in its own transaction.
@@ -19,7 +21,9 @@ export async function migrate(db: Db): Promise<string[]> {
   const applied: string[] = [];
   await db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${LOCK_KEY})`);
-    await tx.execute(sql`create table if not exists schema_migrations (name text primary key, applied_at timestamptz not null default now())`);
+    await tx.execute(
+      sql`create table if not exists schema_migrations (name text primary key, applied_at timestamptz not null default now())`,
+    );
     const done = await tx.execute<{ name: string }>(sql`select name from schema_migrations`);
     const doneSet = new Set(rowsOf<{ name: string }>(done).map((r) => r.name));
     for (const entry of [...journal.entries].sort((a, b) => a.idx - b.idx)) {
@@ -34,4 +38,3 @@ export async function migrate(db: Db): Promise<string[]> {
   });
   return applied;
 }
-

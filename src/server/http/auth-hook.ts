@@ -9,7 +9,13 @@ export const SESSION_COOKIE = 'sb_session';
  * Enterprise accounts reach only the enterprise-facing API. The officials' modules were written before the role
  * existed and read "not a unit" as "staff", so this fence keeps them out of inspections, follow-ups and the rest.
  */
-const ENTERPRISE_API = ['/api/auth/', '/api/enterprises', '/api/vsic-codes', '/api/dx/frameworks', '/api/dx/assessments'];
+const ENTERPRISE_API = [
+  '/api/auth/',
+  '/api/enterprises',
+  '/api/vsic-codes',
+  '/api/dx/frameworks',
+  '/api/dx/assessments',
+];
 
 /** Resolves the session cookie on every API request; non-public routes need a session. */
 export function registerAuthHook(app: FastifyInstance, auth: AuthService) {
@@ -19,7 +25,11 @@ export function registerAuthHook(app: FastifyInstance, auth: AuthService) {
     const token = req.cookies?.[SESSION_COOKIE];
     req.actor = token ? await auth.resolve(token) : null;
     if (!req.actor && !req.routeOptions.config?.public) throw unauthenticated();
-    if (req.actor?.role === 'enterprise' && !req.routeOptions.config?.public && !ENTERPRISE_API.some((p) => req.url.startsWith(p))) {
+    if (
+      req.actor?.role === 'enterprise' &&
+      !req.routeOptions.config?.public &&
+      !ENTERPRISE_API.some((p) => req.url.startsWith(p))
+    ) {
       throw forbidden('Enterprise accounts use the enterprise pages only');
     }
   });

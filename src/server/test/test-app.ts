@@ -29,14 +29,27 @@ export interface TestContext {
 export async function createTestContext(opts: { clock?: Clock; demo?: boolean } = {}): Promise<TestContext> {
   const server = process.env.DATABASE_URL ? await createServerDatabase(process.env.DATABASE_URL) : undefined;
   const url = server?.url;
-  const config = loadConfig({ NODE_ENV: 'test', DEMO_DATA: opts.demo === false ? 'false' : 'true', WEB_DIST: '/nonexistent', LOGIN_MAX_FAILURES: '5' });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DEMO_DATA: opts.demo === false ? 'false' : 'true',
+    WEB_DIST: '/nonexistent',
+    LOGIN_MAX_FAILURES: '5',
+  });
   const handle = await openDb({ url, dataDir: url ? undefined : 'memory://' });
-  const { app, services } = await buildApp({ db: handle.db, dbKind: handle.kind, config, clock: opts.clock ?? systemClock });
+  const { app, services } = await buildApp({
+    db: handle.db,
+    dbKind: handle.kind,
+    config,
+    clock: opts.clock ?? systemClock,
+  });
   await prepareDatabase(handle, config, services);
   await app.ready();
 
   return {
-    app, services, handle, config,
+    app,
+    services,
+    handle,
+    config,
     async login(username, password = DEMO_PASSWORD) {
       const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
       if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
@@ -107,7 +120,9 @@ export interface UsedTestContext<L extends DemoLogin> {
  * accounts in `login` logged in) and closed in `afterAll`, both registered here. Call it at the top of the file;
  * what it returns may be destructured there and filled before the first test runs.
  */
-export function useTestContext<L extends DemoLogin = never>(opts: { clock?: Clock; demo?: boolean; login?: readonly L[] } = {}): UsedTestContext<L> {
+export function useTestContext<L extends DemoLogin = never>(
+  opts: { clock?: Clock; demo?: boolean; login?: readonly L[] } = {},
+): UsedTestContext<L> {
   let built: { ctx: TestContext; f: Factories } | undefined;
   const need = () => {
     if (!built) throw new Error('useTestContext: the context is built in beforeAll; use it inside tests and hooks');
@@ -119,13 +134,23 @@ export function useTestContext<L extends DemoLogin = never>(opts: { clock?: Cloc
     built = { ctx, f: factories(ctx.handle.db, ctx.services) };
     for (const name of opts.login ?? []) cookies[name] = await ctx.login(name);
   });
-  afterAll(async () => { await built?.ctx.close(); });
+  afterAll(async () => {
+    await built?.ctx.close();
+  });
 
   const ctx: TestContext = {
-    get app() { return need().ctx.app; },
-    get services() { return need().ctx.services; },
-    get handle() { return need().ctx.handle; },
-    get config() { return need().ctx.config; },
+    get app() {
+      return need().ctx.app;
+    },
+    get services() {
+      return need().ctx.services;
+    },
+    get handle() {
+      return need().ctx.handle;
+    },
+    get config() {
+      return need().ctx.config;
+    },
     login: (username, password) => need().ctx.login(username, password),
     as: (c, o) => need().ctx.as(c, o),
     close: () => need().ctx.close(),

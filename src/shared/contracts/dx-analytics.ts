@@ -6,23 +6,46 @@ import { uuidField } from '../fields.js';
 export const analyticsDimensions = ['commune', 'district', 'sector', 'sizeClass', 'year'] as const;
 export type AnalyticsDimension = (typeof analyticsDimensions)[number];
 
-const codeList = (max: number) => z.string().max(2000)
-  .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
-  .pipe(z.array(z.string().min(1).max(40)).max(max));
+const codeList = (max: number) =>
+  z
+    .string()
+    .max(2000)
+    .transform((s) =>
+      s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.string().min(1).max(40)).max(max));
 
 /** Filters shared by every analytics query: each is a comma-separated list, empty = all. */
 export const analyticsFilterQuery = {
   frameworkVersionId: uuidField.optional(),
-  year: codeList(20).pipe(z.array(z.string().regex(/^(19|20|21)\d\d$/, 'must be a year').transform(Number))).optional(),
+  year: codeList(20)
+    .pipe(
+      z.array(
+        z
+          .string()
+          .regex(/^(19|20|21)\d\d$/, 'must be a year')
+          .transform(Number),
+      ),
+    )
+    .optional(),
   commune: codeList(200).optional(),
   district: codeList(50).optional(),
-  sector: codeList(30).pipe(z.array(z.string().regex(/^[A-Z]$/, 'must be a VSIC section letter'))).optional(),
-  sizeClass: codeList(4).pipe(z.array(z.enum(sizeClasses))).optional(),
+  sector: codeList(30)
+    .pipe(z.array(z.string().regex(/^[A-Z]$/, 'must be a VSIC section letter')))
+    .optional(),
+  sizeClass: codeList(4)
+    .pipe(z.array(z.enum(sizeClasses)))
+    .optional(),
 };
 
 export const breakdownQuery = z.strictObject({
   ...analyticsFilterQuery,
-  groupBy: codeList(3).pipe(z.array(z.enum(analyticsDimensions))).default([]),
+  groupBy: codeList(3)
+    .pipe(z.array(z.enum(analyticsDimensions)))
+    .default([]),
 });
 export type BreakdownQuery = z.infer<typeof breakdownQuery>;
 
@@ -51,7 +74,10 @@ const published = z.object({
   meanLevel: z.number(),
   meanPillars: z.array(z.number()),
 });
-export const analyticsStats = z.discriminatedUnion('suppressed', [published, z.object({ suppressed: z.literal(true) })]);
+export const analyticsStats = z.discriminatedUnion('suppressed', [
+  published,
+  z.object({ suppressed: z.literal(true) }),
+]);
 export type AnalyticsStats = z.infer<typeof analyticsStats>;
 
 export const breakdownRow = z.object({
@@ -62,7 +88,12 @@ export const breakdownRow = z.object({
 });
 export type BreakdownRow = z.infer<typeof breakdownRow>;
 
-export const pillarInfo = z.object({ code: z.string(), nameVi: z.string(), nameEn: z.string(), max: z.number().nullable() });
+export const pillarInfo = z.object({
+  code: z.string(),
+  nameVi: z.string(),
+  nameEn: z.string(),
+  max: z.number().nullable(),
+});
 
 export const breakdownResult = z.object({
   frameworkVersion: z.object({ id: z.string(), frameworkCode: z.string(), version: z.number().int() }).nullable(),
@@ -92,7 +123,15 @@ export const moversResult = z.object({
 export type MoversResult = z.infer<typeof moversResult>;
 
 export const analyticsOptions = z.object({
-  frameworkVersions: z.array(z.object({ id: z.string(), frameworkCode: z.string(), frameworkName: z.string(), version: z.number().int(), status: z.string() })),
+  frameworkVersions: z.array(
+    z.object({
+      id: z.string(),
+      frameworkCode: z.string(),
+      frameworkName: z.string(),
+      version: z.number().int(),
+      status: z.string(),
+    }),
+  ),
   defaultFrameworkVersionId: z.string().nullable(),
   years: z.array(z.number().int()),
   communes: z.array(z.object({ code: z.string(), gso: z.string(), name: z.string() })),

@@ -5,8 +5,14 @@ import { answersMap, scoreSnapshot } from './dx-frameworks.js';
 export const assessmentStatuses = ['draft', 'submitted', 'verified', 'returned'] as const;
 export type AssessmentStatus = (typeof assessmentStatuses)[number];
 
-const frameworkCode = z.string().max(40).regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'must be a framework code');
-const taxCode = z.string().max(20).regex(/^\d{10}(-\d{3})?$/, 'must be a tax code');
+const frameworkCode = z
+  .string()
+  .max(40)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'must be a framework code');
+const taxCode = z
+  .string()
+  .max(20)
+  .regex(/^\d{10}(-\d{3})?$/, 'must be a tax code');
 
 /** An enterprise account starts one for itself; the secretariat names the enterprise by tax code. */
 export const assessmentStartInput = z.strictObject({
@@ -32,7 +38,12 @@ export const assessmentListQuery = z.strictObject({
 });
 export type AssessmentListQuery = z.infer<typeof assessmentListQuery>;
 
-export const pillarProgress = z.object({ code: z.string(), answered: z.number().int(), total: z.number().int(), requiredMissing: z.array(z.string()) });
+export const pillarProgress = z.object({
+  code: z.string(),
+  answered: z.number().int(),
+  total: z.number().int(),
+  requiredMissing: z.array(z.string()),
+});
 
 export const assessmentItem = z.object({
   id: z.uuid(),
@@ -70,16 +81,37 @@ export const assessmentReport = z.object({
   snapshot: scoreSnapshot,
   frameworkName: label,
   levelNames: z.array(z.object({ level: z.number().int(), name: label })),
-  pillars: z.array(z.object({
-    code: z.string(), name: label, score: z.number(), max: z.number(), share: z.number(), level: z.number().int(), levelName: label,
-    recommendation: label.nullable(),
-  })),
+  pillars: z.array(
+    z.object({
+      code: z.string(),
+      name: label,
+      score: z.number(),
+      max: z.number(),
+      share: z.number(),
+      level: z.number().int(),
+      levelName: label,
+      recommendation: label.nullable(),
+    }),
+  ),
   /** within the same sector, size class, year and framework version, submitted or verified */
-  peers: z.object({ count: z.number().int(), percentile: z.number().nullable(), sectorCode: z.string(), sizeClass: z.string() }),
+  peers: z.object({
+    count: z.number().int(),
+    percentile: z.number().nullable(),
+    sectorCode: z.string(),
+    sizeClass: z.string(),
+  }),
   /** the answers that would raise the level (then the total) most, one question at a time */
-  improvements: z.array(z.object({
-    question: z.string(), pillar: z.string(), text: label, suggested: z.unknown(), suggestedLabel: label.nullable(),
-    gain: z.number(), newTotal: z.number(), newLevel: z.number().int(),
-  })),
+  improvements: z.array(
+    z.object({
+      question: z.string(),
+      pillar: z.string(),
+      text: label,
+      suggested: z.unknown(),
+      suggestedLabel: label.nullable(),
+      gain: z.number(),
+      newTotal: z.number(),
+      newLevel: z.number().int(),
+    }),
+  ),
 });
 export type AssessmentReport = z.infer<typeof assessmentReport>;

@@ -3,8 +3,15 @@ import { z } from 'zod';
 export const frameworkVersionStatuses = ['draft', 'published', 'retired'] as const;
 export type FrameworkVersionStatus = (typeof frameworkVersionStatuses)[number];
 
-export const frameworkCodeParams = z.strictObject({ code: z.string().max(40).regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'must be a framework code') });
-export const frameworkVersionParams = frameworkCodeParams.extend({ version: z.coerce.number().int().min(1).max(10_000) });
+export const frameworkCodeParams = z.strictObject({
+  code: z
+    .string()
+    .max(40)
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'must be a framework code'),
+});
+export const frameworkVersionParams = frameworkCodeParams.extend({
+  version: z.coerce.number().int().min(1).max(10_000),
+});
 
 const label = z.object({ vi: z.string(), en: z.string() });
 
@@ -27,7 +34,11 @@ export const frameworkSummary = z.object({
 export type FrameworkSummary = z.infer<typeof frameworkSummary>;
 
 /** Answers keyed by question code; values are checked against the framework version, so any JSON here. */
-export const answersMap = z.record(z.string().max(40), z.union([z.string().max(20_000), z.array(z.string().max(40)).max(50), z.number(), z.boolean(), z.null()]))
+export const answersMap = z
+  .record(
+    z.string().max(40),
+    z.union([z.string().max(20_000), z.array(z.string().max(40)).max(50), z.number(), z.boolean(), z.null()]),
+  )
   .refine((m) => Object.keys(m).length <= 1000, 'too many answers');
 
 export const scoreRequest = z.strictObject({ answers: answersMap, version: z.number().int().min(1).optional() });
@@ -40,7 +51,12 @@ export const diffChange = z.object({
   fields: z.array(z.object({ field: z.string(), before: z.unknown(), after: z.unknown() })),
 });
 export type DiffChange = z.infer<typeof diffChange>;
-export const frameworkDiff = z.object({ code: z.string(), from: z.number().int(), to: z.number().int(), changes: z.array(diffChange) });
+export const frameworkDiff = z.object({
+  code: z.string(),
+  from: z.number().int(),
+  to: z.number().int(),
+  changes: z.array(diffChange),
+});
 export type FrameworkDiff = z.infer<typeof frameworkDiff>;
 
 const nodeScore = z.object({ score: z.number(), max: z.number() });
@@ -51,7 +67,9 @@ export const scoreSnapshot = z.object({
   max: z.number(),
   overallLevel: z.number().int(),
   overallLevelName: label,
-  pillars: z.array(z.object({ code: z.string(), score: z.number(), max: z.number(), share: z.number(), level: z.number().int() })),
+  pillars: z.array(
+    z.object({ code: z.string(), score: z.number(), max: z.number(), share: z.number(), level: z.number().int() }),
+  ),
   nodes: z.record(z.string(), nodeScore),
   answeredCount: z.number().int(),
   requiredMissing: z.array(z.string()),

@@ -8,12 +8,22 @@ export type CommuneResolution = (typeof communeResolutions)[number];
 export const VSIC_VERSION = 'VSIC2018';
 
 /** 10 digits, or 10 + "-" + 3 for a branch, with the official check digit. */
-export const taxCodeField = z.string().max(20).superRefine((v, ctx) => {
-  const r = checkTaxCode(v);
-  if (!r.valid) ctx.addIssue({ code: 'custom', message: r.reason === 'format' ? 'must be 10 digits, or 10 digits + "-" + 3 digits' : 'wrong check digit' });
-});
+export const taxCodeField = z
+  .string()
+  .max(20)
+  .superRefine((v, ctx) => {
+    const r = checkTaxCode(v);
+    if (!r.valid)
+      ctx.addIssue({
+        code: 'custom',
+        message: r.reason === 'format' ? 'must be 10 digits, or 10 digits + "-" + 3 digits' : 'wrong check digit',
+      });
+  });
 /** `HN.00004` (a commune from 2025-07-01) or `HN.D001.00004` (a commune before, mapped through the crosswalk). */
-export const communeCodeField = z.string().max(40).regex(/^HN\.(D\d{3}\.)?\d{5}$/, 'must be a commune code like HN.00004 or HN.D001.00004');
+export const communeCodeField = z
+  .string()
+  .max(40)
+  .regex(/^HN\.(D\d{3}\.)?\d{5}$/, 'must be a commune code like HN.00004 or HN.D001.00004');
 export const sectorCodeField = z.string().regex(/^[A-U]$/, 'must be a VSIC 2018 section letter A–U');
 const vnd = z.number().int('must be a whole number of VND').min(0).max(Number.MAX_SAFE_INTEGER);
 
@@ -22,7 +32,10 @@ export const enterpriseInput = z.strictObject({
   name: shortText(300),
   communeCode: communeCodeField,
   sectorCode: sectorCodeField,
-  industryCode: z.string().regex(/^\d{2,5}$/, 'must be a VSIC code of 2–5 digits').nullish(),
+  industryCode: z
+    .string()
+    .regex(/^\d{2,5}$/, 'must be a VSIC code of 2–5 digits')
+    .nullish(),
   address: z.string().trim().max(500).nullish(),
   /** employees with social insurance (Decree 80/2021, Art. 5) */
   employees: z.number().int().min(0).max(10_000_000),
@@ -34,7 +47,12 @@ export type EnterpriseInput = z.infer<typeof enterpriseInput>;
 export const enterprisePatch = enterpriseInput.omit({ taxCode: true }).partial().strict();
 export type EnterprisePatch = z.infer<typeof enterprisePatch>;
 
-export const taxCodeParams = z.strictObject({ taxCode: z.string().max(20).regex(/^\d{10}(-\d{3})?$/, 'must be a tax code') });
+export const taxCodeParams = z.strictObject({
+  taxCode: z
+    .string()
+    .max(20)
+    .regex(/^\d{10}(-\d{3})?$/, 'must be a tax code'),
+});
 
 /** Linking an account: the form picks `userId`, validated with this same field. */
 export const linkAccountParams = taxCodeParams.extend({ userId: uuidField });
@@ -72,7 +90,11 @@ export const enterpriseItem = z.object({
   capitalVnd: z.number(),
   sizeClass: z.enum(sizeClasses),
   /** why: the sector group, the ceiling met and which financial test passed */
-  sizeReason: z.object({ group: z.enum(['agri_industry_construction', 'trade_services']), limit: limit.nullable(), by: z.array(z.enum(['revenue', 'capital'])) }),
+  sizeReason: z.object({
+    group: z.enum(['agri_industry_construction', 'trade_services']),
+    limit: limit.nullable(),
+    by: z.array(z.enum(['revenue', 'capital'])),
+  }),
   createdAt: z.date(),
   updatedAt: z.date(),
 });
@@ -93,8 +115,21 @@ export const enterpriseAccount = z.object({
   enterprise: z.object({ taxCode: z.string(), name: z.string() }).nullable(),
 });
 export type EnterpriseAccount = z.infer<typeof enterpriseAccount>;
-export const enterpriseAccountQuery = z.strictObject({ q: searchQuery, limit: z.coerce.number().int().min(1).max(100).default(50) });
+export const enterpriseAccountQuery = z.strictObject({
+  q: searchQuery,
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
 export type EnterpriseAccountQuery = z.infer<typeof enterpriseAccountQuery>;
 
-export const vsicCode = z.object({ version: z.string(), code: z.string(), level: z.number().int(), sectionCode: z.string(), nameVi: z.string(), nameEn: z.string() });
-export const vsicListQuery = z.strictObject({ version: z.string().max(20).optional(), level: z.coerce.number().int().min(1).max(5).optional() });
+export const vsicCode = z.object({
+  version: z.string(),
+  code: z.string(),
+  level: z.number().int(),
+  sectionCode: z.string(),
+  nameVi: z.string(),
+  nameEn: z.string(),
+});
+export const vsicListQuery = z.strictObject({
+  version: z.string().max(20).optional(),
+  level: z.coerce.number().int().min(1).max(5).optional(),
+});

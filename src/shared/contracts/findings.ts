@@ -24,7 +24,9 @@ const isAssignment = (kind: FindingKind) => kind === 'remedy' || kind === 'recom
  * The fields a kind needs: a cause type only for causes; an addressee and a due date only for remedies and
  * recommendations. One rule for the API, the service (on PATCH, against the merged row) and the web forms.
  */
-export function findingShapeIssues(f: FindingShape): { field: 'causeType' | 'addresseeOrgUnitId' | 'dueDate'; message: string }[] {
+export function findingShapeIssues(
+  f: FindingShape,
+): { field: 'causeType' | 'addresseeOrgUnitId' | 'dueDate'; message: string }[] {
   const out: { field: 'causeType' | 'addresseeOrgUnitId' | 'dueDate'; message: string }[] = [];
   if (f.kind === 'cause' && !f.causeType) out.push({ field: 'causeType', message: 'required for a cause' });
   if (f.kind !== 'cause' && f.causeType) out.push({ field: 'causeType', message: 'only a cause has a cause type' });
@@ -53,7 +55,8 @@ export const findingPatch = z.strictObject({
 export type FindingPatch = z.infer<typeof findingPatch>;
 
 /** A finding of a corrected conclusion; `supersedesFindingId` names the finding of the previous version it replaces. */
-export const correctionFindingInput = z.strictObject({ ...findingFields, supersedesFindingId: uuidField.nullable().optional() })
+export const correctionFindingInput = z
+  .strictObject({ ...findingFields, supersedesFindingId: uuidField.nullable().optional() })
   .superRefine(refineShape);
 export type CorrectionFindingInput = z.infer<typeof correctionFindingInput>;
 

@@ -47,13 +47,26 @@ export const followUpItem = z.object({
 export type FollowUpItem = z.infer<typeof followUpItem>;
 
 export const followUpDetail = followUpItem.extend({
-  history: z.array(z.object({
-    id: z.uuid(), action: z.enum(followUpUpdateActions), status: z.enum(followUpStatuses),
-    note: z.string().nullable(), authorName: z.string(), at: z.date(),
-  })),
-  evidence: z.array(z.object({
-    id: z.uuid(), fileName: z.string(), mimeType: z.string(), size: z.number().int(), uploadedByName: z.string(), uploadedAt: z.date(),
-  })),
+  history: z.array(
+    z.object({
+      id: z.uuid(),
+      action: z.enum(followUpUpdateActions),
+      status: z.enum(followUpStatuses),
+      note: z.string().nullable(),
+      authorName: z.string(),
+      at: z.date(),
+    }),
+  ),
+  evidence: z.array(
+    z.object({
+      id: z.uuid(),
+      fileName: z.string(),
+      mimeType: z.string(),
+      size: z.number().int(),
+      uploadedByName: z.string(),
+      uploadedAt: z.date(),
+    }),
+  ),
 });
 export type FollowUpDetail = z.infer<typeof followUpDetail>;
 
@@ -63,6 +76,7 @@ export const followUpUpdateInput = z.strictObject({ status: z.enum(followUpStatu
 export type FollowUpUpdateInput = z.infer<typeof followUpUpdateInput>;
 
 /** Returning a report needs a reason the unit can act on; accepting may carry a remark. */
-export const followUpAcceptanceInput = z.strictObject({ accepted: z.boolean(), note: note.optional() })
+export const followUpAcceptanceInput = z
+  .strictObject({ accepted: z.boolean(), note: note.optional() })
   .refine((v) => v.accepted || v.note, { path: ['note'], message: 'required when returning a report' });
 export type FollowUpAcceptanceInput = z.infer<typeof followUpAcceptanceInput>;

@@ -1,10 +1,19 @@
 import { z } from 'zod';
 import {
-  directions, measureUnits, periodAggregations, periodTypes, trafficLights, unitAggregations,
+  directions,
+  measureUnits,
+  periodAggregations,
+  periodTypes,
+  trafficLights,
+  unitAggregations,
 } from '../monitoring-domain.js';
 import { pageQuery, searchQuery, shortText, uuidField, year } from '../fields.js';
 
-export const indicatorCode = z.string().trim().min(1, 'must not be empty').max(40)
+export const indicatorCode = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(40)
   .regex(/^[A-Za-z_][A-Za-z0-9_.]*$/, 'letters, digits, _ and . only, starting with a letter');
 /** A reported or target figure: finite, within what a VND budget of the city can reach. */
 export const figure = z.number({ message: 'must be a number' }).min(-1e15).max(1e15);

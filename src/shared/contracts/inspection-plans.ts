@@ -21,7 +21,12 @@ export type ObjectivityWarning = z.infer<typeof objectivityWarning>;
 
 // ---- plans
 
-export const contentArea = z.object({ id: z.uuid(), position: z.number().int(), title: z.string(), description: z.string().nullable() });
+export const contentArea = z.object({
+  id: z.uuid(),
+  position: z.number().int(),
+  title: z.string(),
+  description: z.string().nullable(),
+});
 export type ContentArea = z.infer<typeof contentArea>;
 
 const contentAreaFields = { title: shortText(500), description: longText(5000).nullable().optional() };
@@ -46,7 +51,8 @@ export const planPatch = z.strictObject({
   contentAreas: contentAreaList(z.strictObject({ id: uuidField.optional(), ...contentAreaFields }))
     .superRefine((areas, ctx) => {
       areas.forEach((a, i) => {
-        if (a.id && areas.findIndex((o) => o.id === a.id) < i) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: 'inspectionPlans.validation.listedTwice' });
+        if (a.id && areas.findIndex((o) => o.id === a.id) < i)
+          ctx.addIssue({ code: 'custom', path: [i, 'id'], message: 'inspectionPlans.validation.listedTwice' });
       });
     })
     .optional(),
@@ -60,7 +66,12 @@ export const planListQuery = z.strictObject({
   ...pageQuery,
 });
 
-const statusCounts = z.object(Object.fromEntries(inspectionStatuses.map((s) => [s, z.number().int()])) as Record<(typeof inspectionStatuses)[number], z.ZodNumber>);
+const statusCounts = z.object(
+  Object.fromEntries(inspectionStatuses.map((s) => [s, z.number().int()])) as Record<
+    (typeof inspectionStatuses)[number],
+    z.ZodNumber
+  >,
+);
 
 export const planListItem = z.object({
   id: z.uuid(),
@@ -111,20 +122,35 @@ export const team = z.object({
 export type Team = z.infer<typeof team>;
 
 /** Exactly one head, each person once: checked here so the form and the API agree. */
-export const teamMembersInput = z.array(z.strictObject({
-  personId: uuidField,
-  role: z.enum(teamRoles),
-  representedOrgUnitId: uuidField.nullable().optional(),
-})).min(1).max(50).superRefine((members, ctx) => {
-  const heads = members.filter((m) => m.role === 'head').length;
-  if (heads !== 1) ctx.addIssue({ code: 'custom', message: heads ? 'inspectionPlans.validation.oneHead' : 'inspectionPlans.validation.headRequired' });
-  members.forEach((m, i) => {
-    if (members.findIndex((o) => o.personId === m.personId) < i) ctx.addIssue({ code: 'custom', path: [i, 'personId'], message: 'inspectionPlans.validation.personTwice' });
+export const teamMembersInput = z
+  .array(
+    z.strictObject({
+      personId: uuidField,
+      role: z.enum(teamRoles),
+      representedOrgUnitId: uuidField.nullable().optional(),
+    }),
+  )
+  .min(1)
+  .max(50)
+  .superRefine((members, ctx) => {
+    const heads = members.filter((m) => m.role === 'head').length;
+    if (heads !== 1)
+      ctx.addIssue({
+        code: 'custom',
+        message: heads ? 'inspectionPlans.validation.oneHead' : 'inspectionPlans.validation.headRequired',
+      });
+    members.forEach((m, i) => {
+      if (members.findIndex((o) => o.personId === m.personId) < i)
+        ctx.addIssue({ code: 'custom', path: [i, 'personId'], message: 'inspectionPlans.validation.personTwice' });
+    });
   });
-});
 export type TeamMembersInput = z.infer<typeof teamMembersInput>;
 
-export const teamInput = z.strictObject({ number: z.number().int().min(1).max(99), name: shortText(200), members: teamMembersInput });
+export const teamInput = z.strictObject({
+  number: z.number().int().min(1).max(99),
+  name: shortText(200),
+  members: teamMembersInput,
+});
 export type TeamInput = z.infer<typeof teamInput>;
 export const teamPatch = z.strictObject({ name: shortText(200).optional(), members: teamMembersInput.optional() });
 export type TeamPatch = z.infer<typeof teamPatch>;
@@ -134,9 +160,13 @@ const windowOrder = (w: { windowStart?: string; windowEnd?: string }, ctx: z.Ref
     ctx.addIssue({ code: 'custom', path: ['windowEnd'], message: 'inspectionPlans.validation.windowOrder' });
   }
 };
-export const targetInput = z.strictObject({ targetOrgUnitId: uuidField, windowStart: isoDate, windowEnd: isoDate }).superRefine(windowOrder);
+export const targetInput = z
+  .strictObject({ targetOrgUnitId: uuidField, windowStart: isoDate, windowEnd: isoDate })
+  .superRefine(windowOrder);
 export type TargetInput = z.infer<typeof targetInput>;
-export const targetPatch = z.strictObject({ windowStart: isoDate.optional(), windowEnd: isoDate.optional() }).superRefine(windowOrder);
+export const targetPatch = z
+  .strictObject({ windowStart: isoDate.optional(), windowEnd: isoDate.optional() })
+  .superRefine(windowOrder);
 export type TargetPatch = z.infer<typeof targetPatch>;
 export const targetParams = z.strictObject({ teamId: uuidField, inspectionId: uuidField });
 

@@ -50,7 +50,10 @@ export const attachment = z.object({
 export type Attachment = z.infer<typeof attachment>;
 
 export const inspectionPermissions = z.object({
-  canEdit: z.boolean(), canRespond: z.boolean(), canIssue: z.boolean(), canCorrect: z.boolean(),
+  canEdit: z.boolean(),
+  canRespond: z.boolean(),
+  canIssue: z.boolean(),
+  canCorrect: z.boolean(),
   /** false for the inspected unit until the draft is shared: assessments, evidence and findings are then left out */
   canReadWork: z.boolean(),
 });
@@ -62,22 +65,42 @@ export const inspectionDetail = z.object({
   windowStart: z.string(),
   windowEnd: z.string(),
   draftSharedAt: z.date().nullable(),
-  plan: z.object({ id: z.uuid(), code: z.string(), title: z.string(), year: z.number().int(), programCode: z.string() }),
+  plan: z.object({
+    id: z.uuid(),
+    code: z.string(),
+    title: z.string(),
+    year: z.number().int(),
+    programCode: z.string(),
+  }),
   team: z.object({
-    id: z.uuid(), name: z.string(), number: z.number().int(),
-    members: z.array(z.object({
-      personId: z.uuid(), fullName: z.string(), positionTitle: z.string().nullable(), role: z.enum(teamRoles),
-      representedOrgUnitName: z.string().nullable(),
-    })),
+    id: z.uuid(),
+    name: z.string(),
+    number: z.number().int(),
+    members: z.array(
+      z.object({
+        personId: z.uuid(),
+        fullName: z.string(),
+        positionTitle: z.string().nullable(),
+        role: z.enum(teamRoles),
+        representedOrgUnitName: z.string().nullable(),
+      }),
+    ),
   }),
   target: ref,
   allowedTransitions: z.array(z.enum(inspectionStatuses)),
   permissions: inspectionPermissions,
-  contentAreas: z.array(z.object({
-    id: z.uuid(), position: z.number().int(), title: z.string(), description: z.string().nullable(),
-    assessment: z.object({ rating: z.enum(ratings).nullable(), notes: z.string().nullable(), updatedAt: z.date() }).nullable(),
-    attachments: z.array(attachment),
-  })),
+  contentAreas: z.array(
+    z.object({
+      id: z.uuid(),
+      position: z.number().int(),
+      title: z.string(),
+      description: z.string().nullable(),
+      assessment: z
+        .object({ rating: z.enum(ratings).nullable(), notes: z.string().nullable(), updatedAt: z.date() })
+        .nullable(),
+      attachments: z.array(attachment),
+    }),
+  ),
   findings: z.array(finding),
   responses: z.array(z.object({ id: z.uuid(), text: z.string(), respondedAt: z.date(), respondedBy: z.string() })),
   conclusions: z.array(conclusionVersion),

@@ -2,8 +2,16 @@ import { z } from 'zod';
 import { isoDate, pageQuery, searchQuery, shortText, uuidField } from '../fields.js';
 
 export const orgUnitKinds = [
-  'city', 'party_committee', 'people_committee', 'steering_committee', 'department',
-  'district', 'district_party_committee', 'commune', 'center', 'other',
+  'city',
+  'party_committee',
+  'people_committee',
+  'steering_committee',
+  'department',
+  'district',
+  'district_party_committee',
+  'commune',
+  'center',
+  'other',
 ] as const;
 export type OrgUnitKind = (typeof orgUnitKinds)[number];
 
@@ -21,8 +29,24 @@ export const orgUnit = z.object({
 export type OrgUnit = z.infer<typeof orgUnit>;
 
 export const orgUnitDetail = orgUnit.extend({
-  successors: z.array(z.object({ id: z.uuid(), code: z.string(), name: z.string(), share: z.enum(['whole', 'part']), effectiveDate: z.string() })),
-  predecessors: z.array(z.object({ id: z.uuid(), code: z.string(), name: z.string(), share: z.enum(['whole', 'part']), effectiveDate: z.string() })),
+  successors: z.array(
+    z.object({
+      id: z.uuid(),
+      code: z.string(),
+      name: z.string(),
+      share: z.enum(['whole', 'part']),
+      effectiveDate: z.string(),
+    }),
+  ),
+  predecessors: z.array(
+    z.object({
+      id: z.uuid(),
+      code: z.string(),
+      name: z.string(),
+      share: z.enum(['whole', 'part']),
+      effectiveDate: z.string(),
+    }),
+  ),
 });
 
 export const orgUnitListQuery = z.strictObject({
@@ -35,7 +59,12 @@ export const orgUnitListQuery = z.strictObject({
 });
 
 export const orgUnitInput = z.strictObject({
-  code: z.string().trim().min(1, 'must not be empty').max(40).regex(/^[\p{L}\p{N}._\-/]+$/u, 'letters, digits and . _ - / only'),
+  code: z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(40)
+    .regex(/^[\p{L}\p{N}._\-/]+$/u, 'letters, digits and . _ - / only'),
   name: shortText(300),
   shortName: shortText(120).nullable().optional(),
   kind: z.enum(orgUnitKinds),

@@ -20,7 +20,13 @@ export const personInput = z.strictObject({
   positionTitle: shortText(300).nullable().optional(),
   orgUnitId: uuidField.nullable().optional(),
   email: z.email({ message: 'must be an e-mail address' }).max(200).nullable().optional(),
-  phone: z.string().trim().max(30).regex(/^[0-9 +().-]*$/, 'digits, spaces and + ( ) . - only').nullable().optional(),
+  phone: z
+    .string()
+    .trim()
+    .max(30)
+    .regex(/^[0-9 +().-]*$/, 'digits, spaces and + ( ) . - only')
+    .nullable()
+    .optional(),
 });
 export type PersonInput = z.infer<typeof personInput>;
 export const personPatch = personInput.partial();

@@ -2,13 +2,22 @@ import { z } from 'zod';
 import { taskStatuses } from '../monitoring-domain.js';
 import { isoDate, pageQuery, searchQuery, shortText, uuidField } from '../fields.js';
 
-export const vndAmount = z.number({ message: 'must be a number' }).int('must be a whole number of VND').min(0).max(1e15);
+export const vndAmount = z
+  .number({ message: 'must be a number' })
+  .int('must be a whole number of VND')
+  .min(0)
+  .max(1e15);
 const ref = z.object({ id: z.uuid(), name: z.string() });
 const flag = z.enum(['true', 'false'], { message: 'must be true or false' });
 
 const taskFields = {
   planId: uuidField.nullable().optional(),
-  code: z.string().trim().min(1, 'must not be empty').max(40).regex(/^[\p{L}\p{N}._\-/]+$/u, 'letters, digits and . _ - / only'),
+  code: z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(40)
+    .regex(/^[\p{L}\p{N}._\-/]+$/u, 'letters, digits and . _ - / only'),
   title: shortText(1000),
   legalBasis: shortText(300).nullable().optional(),
   leadOrgUnitId: uuidField,
@@ -71,15 +80,27 @@ export const task = z.object({
 export type Task = z.infer<typeof task>;
 
 export const monitoringFile = z.object({
-  id: z.uuid(), fileName: z.string(), mimeType: z.string(), size: z.number().int(), uploadedByName: z.string(), uploadedAt: z.date(),
+  id: z.uuid(),
+  fileName: z.string(),
+  mimeType: z.string(),
+  size: z.number().int(),
+  uploadedByName: z.string(),
+  uploadedAt: z.date(),
 });
 export type MonitoringFile = z.infer<typeof monitoringFile>;
 
 export const taskDetail = task.extend({
-  history: z.array(z.object({
-    id: z.uuid(), status: z.enum(taskStatuses), progressPercent: z.number().int(), spentVnd: z.number(),
-    note: z.string().nullable(), authorName: z.string(), at: z.date(),
-  })),
+  history: z.array(
+    z.object({
+      id: z.uuid(),
+      status: z.enum(taskStatuses),
+      progressPercent: z.number().int(),
+      spentVnd: z.number(),
+      note: z.string().nullable(),
+      authorName: z.string(),
+      at: z.date(),
+    }),
+  ),
   evidence: z.array(monitoringFile),
   canReport: z.boolean(),
   canEdit: z.boolean(),

@@ -5,7 +5,11 @@ import { committeeRoles } from '../domain.js';
 import { longText, pageQuery, searchQuery, shortText, uuidField, year } from '../fields.js';
 
 /** Party-style document symbols: number, kind, issuer — "07-CTr/TU", "15-KH/BCĐ". */
-export const documentCode = z.string().trim().min(1, 'must not be empty').max(40)
+export const documentCode = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(40)
   .regex(/^\d{1,4}-[\p{L}]+(\/[\p{L}\p{N}.-]+)+$/u, 'programs.validation.documentCode');
 
 export const program = z.object({
@@ -52,9 +56,12 @@ export const programPatch = z.strictObject(programFields).partial();
 export type ProgramPatch = z.infer<typeof programPatch>;
 
 export const committeeInput = z.strictObject({
-  members: z.array(z.strictObject({ personId: uuidField, role: z.enum(committeeRoles) })).max(100)
+  members: z
+    .array(z.strictObject({ personId: uuidField, role: z.enum(committeeRoles) }))
+    .max(100)
     .superRefine((members, ctx) => {
-      if (members.filter((m) => m.role === 'head').length > 1) ctx.addIssue({ code: 'custom', message: 'programs.validation.oneHead' });
+      if (members.filter((m) => m.role === 'head').length > 1)
+        ctx.addIssue({ code: 'custom', message: 'programs.validation.oneHead' });
       members.forEach((m, i) => {
         if (members.findIndex((o) => o.personId === m.personId) < i) {
           ctx.addIssue({ code: 'custom', path: [i, 'personId'], message: 'programs.validation.personTwice' });

@@ -1,22 +1,35 @@
 import { z } from 'zod';
-import { measureUnits, periodTypes, reportActions, reportStatuses, roundStatuses, taskStatuses, timelinessStates } from '../monitoring-domain.js';
+import {
+  measureUnits,
+  periodTypes,
+  reportActions,
+  reportStatuses,
+  roundStatuses,
+  taskStatuses,
+  timelinessStates,
+} from '../monitoring-domain.js';
 import { isoDate, longText, pageQuery, shortText, uuidField, year } from '../fields.js';
 import { figure } from './indicators.js';
 import { monitoringFile, vndAmount } from './program-tasks.js';
 
 const ref = z.object({ id: z.uuid(), name: z.string() });
 
-export const roundInput = z.strictObject({
-  programId: uuidField,
-  planId: uuidField.nullable().optional(),
-  title: shortText(200),
-  periodType: z.enum(periodTypes),
-  year,
-  quarter: z.number().int().min(1).max(4).nullable().optional(),
-  dueDate: isoDate,
-  /** the units asked to report; default: every unit responsible for an indicator or a task of the program (or plan) */
-  orgUnitIds: z.array(uuidField).max(500).optional(),
-}).refine((r) => (r.periodType === 'quarter') === (r.quarter != null), { path: ['quarter'], message: 'required for a quarterly round, absent for a yearly one' });
+export const roundInput = z
+  .strictObject({
+    programId: uuidField,
+    planId: uuidField.nullable().optional(),
+    title: shortText(200),
+    periodType: z.enum(periodTypes),
+    year,
+    quarter: z.number().int().min(1).max(4).nullable().optional(),
+    dueDate: isoDate,
+    /** the units asked to report; default: every unit responsible for an indicator or a task of the program (or plan) */
+    orgUnitIds: z.array(uuidField).max(500).optional(),
+  })
+  .refine((r) => (r.periodType === 'quarter') === (r.quarter != null), {
+    path: ['quarter'],
+    message: 'required for a quarterly round, absent for a yearly one',
+  });
 export type RoundInput = z.infer<typeof roundInput>;
 
 export const roundListQuery = z.strictObject({
@@ -50,7 +63,14 @@ export const round = z.object({
   dueDate: z.string(),
   status: z.enum(roundStatuses),
   isDemo: z.boolean(),
-  counts: z.object({ expected: z.number().int(), submitted: z.number().int(), approved: z.number().int(), onTime: z.number().int(), late: z.number().int(), missing: z.number().int() }),
+  counts: z.object({
+    expected: z.number().int(),
+    submitted: z.number().int(),
+    approved: z.number().int(),
+    onTime: z.number().int(),
+    late: z.number().int(),
+    missing: z.number().int(),
+  }),
   completenessPct: z.number().nullable(),
 });
 export type Round = z.infer<typeof round>;
@@ -61,9 +81,16 @@ export const reportParams = z.strictObject({ id: uuidField, orgUnitId: uuidField
 /** One indicator value of a unit's report, for the evidence attached to that value alone. */
 export const valueEvidenceParams = reportParams.extend({ indicatorId: uuidField });
 
-const valueInput = z.strictObject({ indicatorId: uuidField, value: figure.nullable(), comment: z.string().trim().max(2000).nullable().optional() });
+const valueInput = z.strictObject({
+  indicatorId: uuidField,
+  value: figure.nullable(),
+  comment: z.string().trim().max(2000).nullable().optional(),
+});
 const taskProgressRow = z.strictObject({
-  taskId: uuidField, status: z.enum(taskStatuses), progressPercent: z.number().int().min(0).max(100), spentVnd: vndAmount,
+  taskId: uuidField,
+  status: z.enum(taskStatuses),
+  progressPercent: z.number().int().min(0).max(100),
+  spentVnd: vndAmount,
   note: z.string().trim().max(5000).nullable().optional(),
 });
 
@@ -82,32 +109,65 @@ export type ReportSubmitInput = z.infer<typeof reportSubmitInput>;
 export const reportRevisionInput = reportSaveInput.extend({ reason: shortText(2000) });
 export type ReportRevisionInput = z.infer<typeof reportRevisionInput>;
 
-export const reportReviewInput = z.strictObject({
-  decision: z.enum(['approve', 'return']),
-  comment: z.string().trim().min(1, 'must not be empty').max(5000).optional(),
-}).refine((r) => r.decision === 'approve' || r.comment, { path: ['comment'], message: 'required when returning a report' });
+export const reportReviewInput = z
+  .strictObject({
+    decision: z.enum(['approve', 'return']),
+    comment: z.string().trim().min(1, 'must not be empty').max(5000).optional(),
+  })
+  .refine((r) => r.decision === 'approve' || r.comment, {
+    path: ['comment'],
+    message: 'required when returning a report',
+  });
 export type ReportReviewInput = z.infer<typeof reportReviewInput>;
 
 export const reportIndicatorRow = z.object({
-  indicatorId: z.uuid(), code: z.string(), nameVi: z.string(), nameEn: z.string().nullable(), measureUnit: z.enum(measureUnits),
-  period: z.string(), value: z.number().nullable(), comment: z.string().nullable(), target: z.number().nullable(),
+  indicatorId: z.uuid(),
+  code: z.string(),
+  nameVi: z.string(),
+  nameEn: z.string().nullable(),
+  measureUnit: z.enum(measureUnits),
+  period: z.string(),
+  value: z.number().nullable(),
+  comment: z.string().nullable(),
+  target: z.number().nullable(),
   /** evidence attached to this value alone; the report's own evidence is in `ReportDetail.evidence` */
   evidence: z.array(monitoringFile),
 });
 export const reportTaskRow = z.object({
-  taskId: z.uuid(), code: z.string(), title: z.string(), deadline: z.string(), budgetAllocatedVnd: z.number(),
-  status: z.enum(taskStatuses), progressPercent: z.number().int(), spentVnd: z.number(), note: z.string().nullable(), delegated: z.boolean(),
+  taskId: z.uuid(),
+  code: z.string(),
+  title: z.string(),
+  deadline: z.string(),
+  budgetAllocatedVnd: z.number(),
+  status: z.enum(taskStatuses),
+  progressPercent: z.number().int(),
+  spentVnd: z.number(),
+  note: z.string().nullable(),
+  delegated: z.boolean(),
 });
 
 export const reportEvent = z.object({
-  id: z.uuid(), action: z.enum(reportActions), fromStatus: z.enum(reportStatuses), toStatus: z.enum(reportStatuses),
-  revision: z.number().int(), comment: z.string().nullable(), actorName: z.string(), at: z.date(),
+  id: z.uuid(),
+  action: z.enum(reportActions),
+  fromStatus: z.enum(reportStatuses),
+  toStatus: z.enum(reportStatuses),
+  revision: z.number().int(),
+  comment: z.string().nullable(),
+  actorName: z.string(),
+  at: z.date(),
   snapshot: z.unknown().nullable(),
 });
 
 export const reportDetail = z.object({
   id: z.uuid(),
-  round: z.object({ id: z.uuid(), title: z.string(), period: z.string(), dueDate: z.string(), year: z.number().int(), quarter: z.number().int().nullable() }),
+  round: z.object({
+    id: z.uuid(),
+    title: z.string(),
+    period: z.string(),
+    dueDate: z.string(),
+    year: z.number().int(),
+    quarter: z.number().int().nullable(),
+  }),
   orgUnit: ref,
   status: z.enum(reportStatuses),
   narrative: z.string(),
@@ -121,7 +181,13 @@ export const reportDetail = z.object({
   tasks: z.array(reportTaskRow),
   events: z.array(reportEvent),
   evidence: z.array(monitoringFile),
-  permissions: z.object({ canEdit: z.boolean(), canSubmit: z.boolean(), canReview: z.boolean(), canRevise: z.boolean(), canAttachValueEvidence: z.boolean() }),
+  permissions: z.object({
+    canEdit: z.boolean(),
+    canSubmit: z.boolean(),
+    canReview: z.boolean(),
+    canRevise: z.boolean(),
+    canAttachValueEvidence: z.boolean(),
+  }),
 });
 export type ReportDetail = z.infer<typeof reportDetail>;
 

@@ -12,7 +12,12 @@ export const userListQuery = z.strictObject({ ...pageQuery });
 
 const password = z.string().min(8, 'must be at least 8 characters').max(256);
 export const userInput = z.strictObject({
-  username: z.string().trim().min(3, 'must be at least 3 characters').max(64).regex(/^[a-z0-9._-]+$/, 'lower-case letters, digits and . _ - only'),
+  username: z
+    .string()
+    .trim()
+    .min(3, 'must be at least 3 characters')
+    .max(64)
+    .regex(/^[a-z0-9._-]+$/, 'lower-case letters, digits and . _ - only'),
   displayName: shortText(120),
   role: z.enum(roles),
   orgUnitId: uuidField.nullable().optional(),

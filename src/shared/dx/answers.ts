@@ -11,14 +11,17 @@ export function checkAnswer(q: Question, value: unknown): string | null {
   switch (q.type) {
     case 'single':
       if (typeof value !== 'string') return 'must be an option code';
-      return q.options.some((o) => o.code === value) ? null : `must be one of ${q.options.map((o) => o.code).join(', ')}`;
+      return q.options.some((o) => o.code === value)
+        ? null
+        : `must be one of ${q.options.map((o) => o.code).join(', ')}`;
     case 'multi': {
       if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) return 'must be a list of option codes';
       if (new Set(value).size !== value.length) return 'must not repeat an option';
       const bad = value.find((v) => !q.options.some((o) => o.code === v));
       return bad === undefined ? null : `unknown option ${String(bad).slice(0, 40)}`;
     }
-    case 'number': case 'ratio': {
+    case 'number':
+    case 'ratio': {
       if (typeof value !== 'number' || !Number.isFinite(value)) return 'must be a number';
       const min = q.min ?? (q.type === 'ratio' ? 0 : undefined);
       const max = q.max ?? (q.type === 'ratio' ? 100 : undefined);
@@ -26,8 +29,10 @@ export function checkAnswer(q: Question, value: unknown): string | null {
       if (max !== undefined && value > max) return `must be at most ${max}`;
       return null;
     }
-    case 'yesno': return typeof value === 'boolean' ? null : 'must be true or false';
-    case 'text': case 'file': {
+    case 'yesno':
+      return typeof value === 'boolean' ? null : 'must be true or false';
+    case 'text':
+    case 'file': {
       if (typeof value !== 'string') return 'must be text';
       return value.length > (q.maxLength ?? (q.type === 'file' ? 200 : 2000)) ? 'is too long' : null;
     }
@@ -50,23 +55,36 @@ export function visibleQuestionCodes(def: Pick<FrameworkDefinition, 'pillars'>, 
   const visible = new Set<string>();
   for (const { question: q } of allQuestions(def)) {
     const cond = q.showIf;
-    if (!cond) { visible.add(q.code); continue; }
+    if (!cond) {
+      visible.add(q.code);
+      continue;
+    }
     if (!visible.has(cond.question)) continue;
     const a = answers[cond.question];
-    const ok = cond.anyOf !== undefined ? cond.anyOf.some((v) => v === a)
-      : cond.includes !== undefined ? Array.isArray(a) && a.includes(cond.includes)
-        : typeof a === 'number' && cond.min !== undefined && a >= cond.min;
+    const ok =
+      cond.anyOf !== undefined
+        ? cond.anyOf.some((v) => v === a)
+        : cond.includes !== undefined
+          ? Array.isArray(a) && a.includes(cond.includes)
+          : typeof a === 'number' && cond.min !== undefined && a >= cond.min;
     if (ok) visible.add(q.code);
   }
   return visible;
 }
 
-export interface PillarProgress { code: string; answered: number; total: number; requiredMissing: string[] }
+export interface PillarProgress {
+  code: string;
+  answered: number;
+  total: number;
+  requiredMissing: string[];
+}
 
 /** Answered / shown questions per pillar, and the required ones still missing. */
 export function progressOf(def: FrameworkDefinition, answers: Answers): PillarProgress[] {
   const visible = visibleQuestionCodes(def, answers);
-  const byPillar = new Map<string, PillarProgress>(def.pillars.map((p) => [p.code, { code: p.code, answered: 0, total: 0, requiredMissing: [] }]));
+  const byPillar = new Map<string, PillarProgress>(
+    def.pillars.map((p) => [p.code, { code: p.code, answered: 0, total: 0, requiredMissing: [] }]),
+  );
   for (const { question: q, pillar } of allQuestions(def)) {
     if (!visible.has(q.code)) continue;
     const p = byPillar.get(pillar)!;
@@ -77,7 +95,10 @@ export function progressOf(def: FrameworkDefinition, answers: Answers): PillarPr
   return [...byPillar.values()];
 }
 
-export interface AnswerIssue { question: string; message: string }
+export interface AnswerIssue {
+  question: string;
+  message: string;
+}
 
 /** Unknown question codes and values that do not fit their question (the web form and the server share this). */
 export function answerIssues(def: Pick<FrameworkDefinition, 'pillars'>, answers: Answers): AnswerIssue[] {
@@ -85,7 +106,10 @@ export function answerIssues(def: Pick<FrameworkDefinition, 'pillars'>, answers:
   const issues: AnswerIssue[] = [];
   for (const [code, value] of Object.entries(answers)) {
     const q = byCode.get(code);
-    if (!q) { issues.push({ question: code, message: 'no such question in this framework version' }); continue; }
+    if (!q) {
+      issues.push({ question: code, message: 'no such question in this framework version' });
+      continue;
+    }
     const why = checkAnswer(q, value);
     if (why) issues.push({ question: code, message: why });
   }

@@ -14,7 +14,8 @@ function entries(def: FrameworkDefinition): Map<string, Entry> {
     for (const q of questions ?? []) {
       const { options, ...rest } = q as typeof q & { options?: { code: string }[] };
       out.set(`question:${q.code}`, { kind: 'question', code: q.code, value: { ...rest, node: n.code } });
-      for (const o of options ?? []) out.set(`option:${q.code}/${o.code}`, { kind: 'option', code: `${q.code}/${o.code}`, value: o });
+      for (const o of options ?? [])
+        out.set(`option:${q.code}/${o.code}`, { kind: 'option', code: `${q.code}/${o.code}`, value: o });
     }
     n.children?.forEach((c) => walk(c, n.code));
   };
@@ -31,9 +32,14 @@ export function diffDefinitions(from: FrameworkDefinition, to: FrameworkDefiniti
   const changes: DiffChange[] = [];
   for (const [key, e] of a) {
     const other = b.get(key);
-    if (!other) { changes.push({ kind: e.kind, code: e.code, change: 'removed', fields: [] }); continue; }
+    if (!other) {
+      changes.push({ kind: e.kind, code: e.code, change: 'removed', fields: [] });
+      continue;
+    }
     const keys = [...new Set([...Object.keys(e.value), ...Object.keys(other.value)])].sort();
-    const fields = keys.filter((k) => !same(e.value[k], other.value[k])).map((k) => ({ field: k, before: e.value[k] ?? null, after: other.value[k] ?? null }));
+    const fields = keys
+      .filter((k) => !same(e.value[k], other.value[k]))
+      .map((k) => ({ field: k, before: e.value[k] ?? null, after: other.value[k] ?? null }));
     if (fields.length) changes.push({ kind: e.kind, code: e.code, change: 'changed', fields });
   }
   for (const [key, e] of b) if (!a.has(key)) changes.push({ kind: e.kind, code: e.code, change: 'added', fields: [] });

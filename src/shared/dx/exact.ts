@@ -21,12 +21,18 @@ export interface Arith<T> {
 
 export class Overflow extends Error {}
 
-interface N { n: number; d: number }
+interface N {
+  n: number;
+  d: number;
+}
 const safe = (x: number) => {
   if (!Number.isSafeInteger(x)) throw new Overflow();
   return x;
 };
-const gcdN = (a: number, b: number): number => { while (b) [a, b] = [b, a % b]; return a; };
+const gcdN = (a: number, b: number): number => {
+  while (b) [a, b] = [b, a % b];
+  return a;
+};
 const reduce = (n: number, d: number): N => {
   const g = gcdN(n, d);
   return g > 1 ? { n: n / g, d: d / g } : { n, d };
@@ -36,7 +42,8 @@ const floorDiv = (p: number, q: number) => (p - (p % q)) / q;
 
 export const NUM: Arith<N> = {
   int: (n) => ({ n, d: 1 }),
-  add: (a, b) => (a.d === b.d ? { n: safe(a.n + b.n), d: a.d } : reduce(safe(safe(a.n * b.d) + safe(b.n * a.d)), safe(a.d * b.d))),
+  add: (a, b) =>
+    a.d === b.d ? { n: safe(a.n + b.n), d: a.d } : reduce(safe(safe(a.n * b.d) + safe(b.n * a.d)), safe(a.d * b.d)),
   mul: (a, b) => reduce(safe(a.n * b.n), safe(a.d * b.d)),
   div: (a, b) => reduce(safe(a.n * b.d), safe(a.d * b.n)),
   min: (a, b) => (safe(a.n * b.d) <= safe(b.n * a.d) ? a : b),
@@ -51,7 +58,10 @@ export const NUM: Arith<N> = {
   },
 };
 
-interface B { n: bigint; d: bigint }
+interface B {
+  n: bigint;
+  d: bigint;
+}
 export const BIG: Arith<B> = {
   int: (n) => ({ n: BigInt(n), d: 1n }),
   add: (a, b) => (a.d === b.d ? { n: a.n + b.n, d: a.d } : { n: a.n * b.d + b.n * a.d, d: a.d * b.d }),

@@ -4,18 +4,54 @@ import { answerIssues } from './answers.js';
 
 const t = (s: string) => ({ vi: s, en: s });
 const base = () => ({
-  formatVersion: 1, code: 'F', version: 1, name: t('f'),
-  levelNames: [{ level: 0, name: t('0') }, { level: 1, name: t('1') }],
-  levelSchemes: [{ code: 's', bands: [{ level: 0, abovePercent: 0, inclusive: true }, { level: 1, abovePercent: 50 }] }],
+  formatVersion: 1,
+  code: 'F',
+  version: 1,
+  name: t('f'),
+  levelNames: [
+    { level: 0, name: t('0') },
+    { level: 1, name: t('1') },
+  ],
+  levelSchemes: [
+    {
+      code: 's',
+      bands: [
+        { level: 0, abovePercent: 0, inclusive: true },
+        { level: 1, abovePercent: 50 },
+      ],
+    },
+  ],
   pillarLevelScheme: 's',
-  overall: { type: 'gatedLevels', baseLevel: 0, gates: [{ level: 1, totalAbove: 1, minPillars: 1, pillarLevelAtLeast: 1 }] },
-  pillars: [{
-    code: 'P', name: t('p'), maxPoints: 6,
-    children: [{ code: 'C', name: t('c'), questions: [
-      { code: 'Q1', text: t('q'), type: 'single', options: [{ code: 'a', label: t('a'), score: 0 }, { code: 'b', label: t('b'), score: 5 }] },
-      { code: 'Q2', text: t('q'), type: 'yesno', yesScore: 1, showIf: { question: 'Q1', anyOf: ['b'] } },
-    ] }],
-  }],
+  overall: {
+    type: 'gatedLevels',
+    baseLevel: 0,
+    gates: [{ level: 1, totalAbove: 1, minPillars: 1, pillarLevelAtLeast: 1 }],
+  },
+  pillars: [
+    {
+      code: 'P',
+      name: t('p'),
+      maxPoints: 6,
+      children: [
+        {
+          code: 'C',
+          name: t('c'),
+          questions: [
+            {
+              code: 'Q1',
+              text: t('q'),
+              type: 'single',
+              options: [
+                { code: 'a', label: t('a'), score: 0 },
+                { code: 'b', label: t('b'), score: 5 },
+              ],
+            },
+            { code: 'Q2', text: t('q'), type: 'yesno', yesScore: 1, showIf: { question: 'Q1', anyOf: ['b'] } },
+          ],
+        },
+      ],
+    },
+  ],
 });
 const paths = (raw: unknown) => {
   const r = frameworkDefinition.safeParse(raw);

@@ -6,25 +6,44 @@ import { z } from 'zod';
  * recommendations. Points carry at most two decimals so the scorer can work in exact integer hundredths.
  */
 const code = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/, 'must be 1–40 letters, digits, ".", "_" or "-"');
-const label = (max = 500) => z.strictObject({
-  vi: z.string().trim().min(1, 'must not be empty').max(max),
-  en: z.string().trim().min(1, 'must not be empty').max(max),
-});
-const points = z.number().min(0).max(100_000)
-  .refine((v) => Number.isInteger(Math.round(v * 100)) && Math.abs(Math.round(v * 100) - v * 100) < 1e-6, 'at most two decimals');
-const percent = z.number().min(0).max(100)
+const label = (max = 500) =>
+  z.strictObject({
+    vi: z.string().trim().min(1, 'must not be empty').max(max),
+    en: z.string().trim().min(1, 'must not be empty').max(max),
+  });
+const points = z
+  .number()
+  .min(0)
+  .max(100_000)
+  .refine(
+    (v) => Number.isInteger(Math.round(v * 100)) && Math.abs(Math.round(v * 100) - v * 100) < 1e-6,
+    'at most two decimals',
+  );
+const percent = z
+  .number()
+  .min(0)
+  .max(100)
   .refine((v) => Math.abs(Math.round(v * 100) - v * 100) < 1e-6, 'at most two decimals');
 const level = z.number().int().min(0).max(20);
 
 export const option = z.strictObject({ code, label: label(), score: points });
 
 /** Show the question only when the earlier question `question` has one of `anyOf`, includes `includes`, or is ≥ `min`. */
-export const showIf = z.strictObject({
-  question: code,
-  anyOf: z.array(z.union([z.string().max(40), z.boolean()])).min(1).max(50).optional(),
-  includes: code.optional(),
-  min: z.number().optional(),
-}).refine((s) => [s.anyOf, s.includes, s.min].filter((x) => x !== undefined).length === 1, 'give exactly one of anyOf, includes, min');
+export const showIf = z
+  .strictObject({
+    question: code,
+    anyOf: z
+      .array(z.union([z.string().max(40), z.boolean()]))
+      .min(1)
+      .max(50)
+      .optional(),
+    includes: code.optional(),
+    min: z.number().optional(),
+  })
+  .refine(
+    (s) => [s.anyOf, s.includes, s.min].filter((x) => x !== undefined).length === 1,
+    'give exactly one of anyOf, includes, min',
+  );
 
 const questionBase = {
   code,
@@ -42,13 +61,26 @@ export const scoreBand = z.strictObject({ from: z.number(), score: points });
 export const question = z.discriminatedUnion('type', [
   z.strictObject({ ...questionBase, type: z.literal('single'), options: z.array(option).min(2).max(30) }),
   /** checklist: the sum of ticked options' points, capped at `maxPoints` */
-  z.strictObject({ ...questionBase, type: z.literal('multi'), options: z.array(option).min(1).max(50), maxPoints: points.optional() }),
   z.strictObject({
-    ...questionBase, type: z.enum(['number', 'ratio']), unit: label(40).optional(),
-    min: z.number().optional(), max: z.number().optional(), bands: z.array(scoreBand).min(1).max(30),
+    ...questionBase,
+    type: z.literal('multi'),
+    options: z.array(option).min(1).max(50),
+    maxPoints: points.optional(),
+  }),
+  z.strictObject({
+    ...questionBase,
+    type: z.enum(['number', 'ratio']),
+    unit: label(40).optional(),
+    min: z.number().optional(),
+    max: z.number().optional(),
+    bands: z.array(scoreBand).min(1).max(30),
   }),
   z.strictObject({ ...questionBase, type: z.literal('yesno'), yesScore: points, noScore: points.default(0) }),
-  z.strictObject({ ...questionBase, type: z.enum(['text', 'file']), maxLength: z.number().int().min(1).max(20_000).optional() }),
+  z.strictObject({
+    ...questionBase,
+    type: z.enum(['text', 'file']),
+    maxLength: z.number().int().min(1).max(20_000).optional(),
+  }),
 ]);
 export type Question = z.infer<typeof question>;
 export type QuestionType = Question['type'];
@@ -67,21 +99,26 @@ export interface FrameworkNode {
   questions?: Question[];
   recommendations?: z.infer<typeof recommendation>[];
 }
-export const frameworkNode: z.ZodType<FrameworkNode> = z.lazy(() => z.strictObject({
-  code,
-  name: label(),
-  aggregate: z.enum(['sum', 'weighted']).optional(),
-  maxPoints: points.optional(),
-  weight: z.number().positive().max(1000).optional(),
-  children: z.array(frameworkNode).max(100).optional(),
-  questions: z.array(question).max(200).optional(),
-  recommendations: z.array(recommendation).max(20).optional(),
-}));
+export const frameworkNode: z.ZodType<FrameworkNode> = z.lazy(() =>
+  z.strictObject({
+    code,
+    name: label(),
+    aggregate: z.enum(['sum', 'weighted']).optional(),
+    maxPoints: points.optional(),
+    weight: z.number().positive().max(1000).optional(),
+    children: z.array(frameworkNode).max(100).optional(),
+    questions: z.array(question).max(200).optional(),
+    recommendations: z.array(recommendation).max(20).optional(),
+  }),
+);
 
 /** Level bands: a share of the maximum above `abovePercent` (or at it, if `inclusive`) reaches `level`. */
 export const levelScheme = z.strictObject({
   code,
-  bands: z.array(z.strictObject({ level, abovePercent: percent, inclusive: z.boolean().optional() })).min(1).max(20),
+  bands: z
+    .array(z.strictObject({ level, abovePercent: percent, inclusive: z.boolean().optional() }))
+    .min(1)
+    .max(20),
 });
 
 /** DBI: the highest level whose total threshold is passed AND enough pillars reach a level. */
@@ -98,18 +135,23 @@ export const overallRule = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('mean'), levelScheme: code }),
 ]);
 
-export const frameworkDefinition = z.strictObject({
-  formatVersion: z.literal(1),
-  code,
-  version: z.number().int().min(1).max(10_000),
-  name: label(),
-  note: z.string().max(2000).optional(),
-  levelNames: z.array(z.strictObject({ level, name: label(200), description: label(2000).optional() })).min(1).max(20),
-  levelSchemes: z.array(levelScheme).min(1).max(10),
-  pillarLevelScheme: code,
-  overall: overallRule,
-  pillars: z.array(frameworkNode).min(1).max(30),
-}).superRefine(checkIntegrity);
+export const frameworkDefinition = z
+  .strictObject({
+    formatVersion: z.literal(1),
+    code,
+    version: z.number().int().min(1).max(10_000),
+    name: label(),
+    note: z.string().max(2000).optional(),
+    levelNames: z
+      .array(z.strictObject({ level, name: label(200), description: label(2000).optional() }))
+      .min(1)
+      .max(20),
+    levelSchemes: z.array(levelScheme).min(1).max(10),
+    pillarLevelScheme: code,
+    overall: overallRule,
+    pillars: z.array(frameworkNode).min(1).max(30),
+  })
+  .superRefine(checkIntegrity);
 export type FrameworkDefinition = z.infer<typeof frameworkDefinition>;
 
 type Ctx = z.RefinementCtx;
@@ -123,16 +165,22 @@ function checkIntegrity(def: z.infer<typeof frameworkDefinitionShape>, ctx: Ctx)
   const schemes = new Map(def.levelSchemes.map((s) => [s.code, s]));
   def.levelSchemes.forEach((s, i) => {
     s.bands.forEach((b, j) => {
-      if (!levels.has(b.level)) issue(['levelSchemes', i, 'bands', j, 'level'], `level ${b.level} has no name in levelNames`);
+      if (!levels.has(b.level))
+        issue(['levelSchemes', i, 'bands', j, 'level'], `level ${b.level} has no name in levelNames`);
       const prev = s.bands[j - 1];
-      if (prev && (b.abovePercent < prev.abovePercent || b.level <= prev.level)) issue(['levelSchemes', i, 'bands', j], 'bands must ascend by abovePercent and level');
+      if (prev && (b.abovePercent < prev.abovePercent || b.level <= prev.level))
+        issue(['levelSchemes', i, 'bands', j], 'bands must ascend by abovePercent and level');
     });
   });
-  if (!schemes.has(def.pillarLevelScheme)) issue(['pillarLevelScheme'], `unknown level scheme ${def.pillarLevelScheme}`);
-  if (def.overall.type === 'mean' && !schemes.has(def.overall.levelScheme)) issue(['overall', 'levelScheme'], `unknown level scheme ${def.overall.levelScheme}`);
+  if (!schemes.has(def.pillarLevelScheme))
+    issue(['pillarLevelScheme'], `unknown level scheme ${def.pillarLevelScheme}`);
+  if (def.overall.type === 'mean' && !schemes.has(def.overall.levelScheme))
+    issue(['overall', 'levelScheme'], `unknown level scheme ${def.overall.levelScheme}`);
   if (def.overall.type === 'gatedLevels') {
     if (!levels.has(def.overall.baseLevel)) issue(['overall', 'baseLevel'], 'level has no name in levelNames');
-    def.overall.gates.forEach((g, i) => { if (!levels.has(g.level)) issue(['overall', 'gates', i, 'level'], 'level has no name in levelNames'); });
+    def.overall.gates.forEach((g, i) => {
+      if (!levels.has(g.level)) issue(['overall', 'gates', i, 'level'], 'level has no name in levelNames');
+    });
   }
   if (def.overall.type === 'mean') {
     const maxima = new Set(def.pillars.map((p) => p.maxPoints));
@@ -144,8 +192,11 @@ function checkIntegrity(def: z.infer<typeof frameworkDefinitionShape>, ctx: Ctx)
     if (codes.has(node.code)) issue([...path, 'code'], `duplicate code ${node.code}`);
     codes.add(node.code);
     if (!node.children?.length && !node.questions?.length) issue(path, 'a node needs children or questions');
-    if (node.weight !== undefined && !parentWeighted) issue([...path, 'weight'], 'weight only applies inside a weighted node');
-    node.recommendations?.forEach((r, i) => { if (!levels.has(r.level)) issue([...path, 'recommendations', i, 'level'], 'level has no name in levelNames'); });
+    if (node.weight !== undefined && !parentWeighted)
+      issue([...path, 'weight'], 'weight only applies inside a weighted node');
+    node.recommendations?.forEach((r, i) => {
+      if (!levels.has(r.level)) issue([...path, 'recommendations', i, 'level'], 'level has no name in levelNames');
+    });
     let sum = 0;
     let open = false;
     const weighted = node.aggregate === 'weighted';
@@ -153,27 +204,38 @@ function checkIntegrity(def: z.infer<typeof frameworkDefinitionShape>, ctx: Ctx)
       const qPath = [...path, 'questions', i];
       if (codes.has(q.code)) issue([...qPath, 'code'], `duplicate code ${q.code}`);
       codes.add(q.code);
-      if (q.weight !== undefined && !weighted) issue([...qPath, 'weight'], 'weight only applies inside a weighted node');
+      if (q.weight !== undefined && !weighted)
+        issue([...qPath, 'weight'], 'weight only applies inside a weighted node');
       if (q.showIf) {
         const target = questions.get(q.showIf.question);
         if (!target) issue([...qPath, 'showIf', 'question'], 'must name a question defined earlier');
-        else if (q.showIf.includes !== undefined && !(target.type === 'multi' && target.options.some((o) => o.code === q.showIf?.includes))) issue([...qPath, 'showIf', 'includes'], 'must be an option of a multi question');
-        else if (q.showIf.min !== undefined && target.type !== 'number' && target.type !== 'ratio') issue([...qPath, 'showIf', 'min'], 'only for number or ratio questions');
+        else if (
+          q.showIf.includes !== undefined &&
+          !(target.type === 'multi' && target.options.some((o) => o.code === q.showIf?.includes))
+        )
+          issue([...qPath, 'showIf', 'includes'], 'must be an option of a multi question');
+        else if (q.showIf.min !== undefined && target.type !== 'number' && target.type !== 'ratio')
+          issue([...qPath, 'showIf', 'min'], 'only for number or ratio questions');
       }
       if (q.type === 'single' || q.type === 'multi') {
         const opts = new Set(q.options.map((o) => o.code));
         if (opts.size !== q.options.length) issue([...qPath, 'options'], 'option codes must be unique');
       }
       if (q.type === 'number' || q.type === 'ratio') {
-        q.bands.forEach((b, j) => { if (j > 0 && b.from <= q.bands[j - 1].from) issue([...qPath, 'bands', j, 'from'], 'bands must ascend by from'); });
-        if (q.min !== undefined && q.max !== undefined && q.min > q.max) issue([...qPath, 'min'], 'min must not exceed max');
+        q.bands.forEach((b, j) => {
+          if (j > 0 && b.from <= q.bands[j - 1].from)
+            issue([...qPath, 'bands', j, 'from'], 'bands must ascend by from');
+        });
+        if (q.min !== undefined && q.max !== undefined && q.min > q.max)
+          issue([...qPath, 'min'], 'min must not exceed max');
       }
       questions.set(q.code, q);
       sum += questionMaxPoints(q);
     });
     node.children?.forEach((c, i) => {
       const m = walk(c, [...path, 'children', i], weighted);
-      if (m === null) open = true; else sum += m;
+      if (m === null) open = true;
+      else sum += m;
     });
     if (weighted) {
       if (node.maxPoints === undefined) issue([...path, 'maxPoints'], 'required for a weighted node');
@@ -202,14 +264,19 @@ const frameworkDefinitionShape = z.object({
 /** The most a question can score (0 for text and file evidence). */
 export function questionMaxPoints(q: Question): number {
   switch (q.type) {
-    case 'single': return Math.max(...q.options.map((o) => o.score));
+    case 'single':
+      return Math.max(...q.options.map((o) => o.score));
     case 'multi': {
       const all = q.options.reduce((s, o) => s + Math.round(o.score * 100), 0) / 100;
       return q.maxPoints === undefined ? all : Math.min(all, q.maxPoints);
     }
-    case 'number': case 'ratio': return Math.max(...q.bands.map((b) => b.score));
-    case 'yesno': return Math.max(q.yesScore, q.noScore);
-    default: return 0;
+    case 'number':
+    case 'ratio':
+      return Math.max(...q.bands.map((b) => b.score));
+    case 'yesno':
+      return Math.max(q.yesScore, q.noScore);
+    default:
+      return 0;
   }
 }
 
@@ -235,7 +302,9 @@ export function jsonPath(prefix: string, path: PropertyKey[]): string {
 
 /** Zod issues of a definition as `{ field, message }` by JSON path; unknown keys are named one by one. */
 export function definitionIssues(issues: z.core.$ZodIssue[], prefix: string): { field: string; message: string }[] {
-  return issues.flatMap((i) => (i.code === 'unrecognized_keys'
-    ? i.keys.map((k) => ({ field: jsonPath(prefix, [...i.path, k]), message: 'unknown field' }))
-    : [{ field: jsonPath(prefix, i.path), message: i.message }]));
+  return issues.flatMap((i) =>
+    i.code === 'unrecognized_keys'
+      ? i.keys.map((k) => ({ field: jsonPath(prefix, [...i.path, k]), message: 'unknown field' }))
+      : [{ field: jsonPath(prefix, i.path), message: i.message }],
+  );
 }

@@ -11,23 +11,54 @@ const MAXIMA = [65, 25, 80, 65, 50, 35];
  * also offers 0.01 and 4.99 so a test can land one hundredth either side of a threshold.
  */
 const dbiLike: FrameworkDefinition = frameworkDefinition.parse({
-  formatVersion: 1, code: 'T-DBI', version: 1, name: t('test'),
+  formatVersion: 1,
+  code: 'T-DBI',
+  version: 1,
+  name: t('test'),
   levelNames: [0, 1, 2, 3, 4, 5].map((level) => ({ level, name: t(`L${level}`) })),
-  levelSchemes: [{ code: 'share', bands: [0, 10, 20, 40, 60, 80].map((abovePercent, level) => ({ level, abovePercent, inclusive: level === 0 })) }],
+  levelSchemes: [
+    {
+      code: 'share',
+      bands: [0, 10, 20, 40, 60, 80].map((abovePercent, level) => ({ level, abovePercent, inclusive: level === 0 })),
+    },
+  ],
   pillarLevelScheme: 'share',
   overall: {
-    type: 'gatedLevels', baseLevel: 0,
-    gates: [[1, 20, 4, 1], [2, 64, 4, 2], [3, 128, 4, 3], [4, 192, 5, 4], [5, 256, 6, 5]]
-      .map(([level, totalAbove, minPillars, pillarLevelAtLeast]) => ({ level, totalAbove, minPillars, pillarLevelAtLeast })),
+    type: 'gatedLevels',
+    baseLevel: 0,
+    gates: [
+      [1, 20, 4, 1],
+      [2, 64, 4, 2],
+      [3, 128, 4, 3],
+      [4, 192, 5, 4],
+      [5, 256, 6, 5],
+    ].map(([level, totalAbove, minPillars, pillarLevelAtLeast]) => ({
+      level,
+      totalAbove,
+      minPillars,
+      pillarLevelAtLeast,
+    })),
   },
   pillars: MAXIMA.map((max, p) => ({
-    code: `P${p + 1}`, name: t(`P${p + 1}`), maxPoints: max,
+    code: `P${p + 1}`,
+    name: t(`P${p + 1}`),
+    maxPoints: max,
     children: Array.from({ length: max / 5 }, (_, c) => ({
-      code: `P${p + 1}.C${c + 1}`, name: t('c'),
-      questions: [{
-        code: `P${p + 1}.Q${c + 1}`, text: t('q'), type: 'single', required: false,
-        options: [0, 1, 2, 3, 4, 5, ...(c === 0 ? [0.01, 4.99] : [])].map((score) => ({ code: `s${score}`, label: t(String(score)), score })),
-      }],
+      code: `P${p + 1}.C${c + 1}`,
+      name: t('c'),
+      questions: [
+        {
+          code: `P${p + 1}.Q${c + 1}`,
+          text: t('q'),
+          type: 'single',
+          required: false,
+          options: [0, 1, 2, 3, 4, 5, ...(c === 0 ? [0.01, 4.99] : [])].map((score) => ({
+            code: `s${score}`,
+            label: t(String(score)),
+            score,
+          })),
+        },
+      ],
     })),
   })),
 });
@@ -53,8 +84,23 @@ const score = (pillarPoints: number[]) => scoreAssessment(dbiLike, answersFor(pi
 describe('pillar level bands (share of the pillar maximum)', () => {
   // pillar 5 has max 50: 10% = 5, 20% = 10, 40% = 20, 60% = 30, 80% = 40
   it.each([
-    [0, 0], [5, 0], [5.01, 1], [6, 1], [10, 1], [10.01, 2], [11, 2], [20, 2], [20.01, 3], [21, 3],
-    [30, 3], [30.01, 4], [31, 4], [40, 4], [40.01, 5], [41, 5], [50, 5],
+    [0, 0],
+    [5, 0],
+    [5.01, 1],
+    [6, 1],
+    [10, 1],
+    [10.01, 2],
+    [11, 2],
+    [20, 2],
+    [20.01, 3],
+    [21, 3],
+    [30, 3],
+    [30.01, 4],
+    [31, 4],
+    [40, 4],
+    [40.01, 5],
+    [41, 5],
+    [50, 5],
   ])('%s of 50 points → level %s', (points, level) => {
     const s = score([0, 0, 0, 0, points, 0]);
     expect(s.pillars[4]).toMatchObject({ code: 'P5', score: points, max: 50, level });
@@ -112,17 +158,47 @@ describe('overall level gates', () => {
 });
 
 const dmaLike = frameworkDefinition.parse({
-  formatVersion: 1, code: 'T-DMA', version: 2, name: t('dma'),
+  formatVersion: 1,
+  code: 'T-DMA',
+  version: 2,
+  name: t('dma'),
   levelNames: [1, 2, 3, 4].map((level) => ({ level, name: t(`M${level}`) })),
-  levelSchemes: [{ code: 'dma', bands: [{ level: 1, abovePercent: 0, inclusive: true }, { level: 2, abovePercent: 25 }, { level: 3, abovePercent: 50 }, { level: 4, abovePercent: 70 }] }],
+  levelSchemes: [
+    {
+      code: 'dma',
+      bands: [
+        { level: 1, abovePercent: 0, inclusive: true },
+        { level: 2, abovePercent: 25 },
+        { level: 3, abovePercent: 50 },
+        { level: 4, abovePercent: 70 },
+      ],
+    },
+  ],
   pillarLevelScheme: 'dma',
   overall: { type: 'mean', levelScheme: 'dma' },
   pillars: ['D1', 'D2', 'D3'].map((code) => ({
-    code, name: t(code), maxPoints: 100, aggregate: 'weighted',
+    code,
+    name: t(code),
+    maxPoints: 100,
+    aggregate: 'weighted',
     questions: [
-      { code: `${code}.a`, text: t('a'), type: 'single', options: [0, 1, 2, 3].map((s) => ({ code: `o${s}`, label: t('o'), score: s })) },
+      {
+        code: `${code}.a`,
+        text: t('a'),
+        type: 'single',
+        options: [0, 1, 2, 3].map((s) => ({ code: `o${s}`, label: t('o'), score: s })),
+      },
       { code: `${code}.b`, text: t('b'), type: 'yesno', yesScore: 1, weight: 2 },
-      { code: `${code}.c`, text: t('c'), type: 'ratio', bands: [{ from: 0, score: 0 }, { from: 30, score: 1 }, { from: 70, score: 2 }] },
+      {
+        code: `${code}.c`,
+        text: t('c'),
+        type: 'ratio',
+        bands: [
+          { from: 0, score: 0 },
+          { from: 30, score: 1 },
+          { from: 70, score: 2 },
+        ],
+      },
       { code: `${code}.note`, text: t('n'), type: 'text' },
     ],
   })),
@@ -133,46 +209,109 @@ describe('mean rule (EU DMA style)', () => {
     // D1: a=3/3 (w1), b=no (w2), c=30% → 1/2 (w1) → (1 + 0 + 0.5)/4 = 37.5
     // D2: a=1/3, b=yes, c=70% → 2/2 → (1/3 + 2 + 1)/4 = 83.333…
     // D3: nothing → 0
-    const s = scoreAssessment(dmaLike, { 'D1.a': 'o3', 'D1.b': false, 'D1.c': 30, 'D2.a': 'o1', 'D2.b': true, 'D2.c': 70, 'D3.note': 'x' });
-    expect(s.pillars.map((p) => [p.score, p.level])).toEqual([[37.5, 2], [83.33, 4], [0, 1]]);
+    const s = scoreAssessment(dmaLike, {
+      'D1.a': 'o3',
+      'D1.b': false,
+      'D1.c': 30,
+      'D2.a': 'o1',
+      'D2.b': true,
+      'D2.c': 70,
+      'D3.note': 'x',
+    });
+    expect(s.pillars.map((p) => [p.score, p.level])).toEqual([
+      [37.5, 2],
+      [83.33, 4],
+      [0, 1],
+    ]);
     // (37.5 + 83.333… + 0) / 3 = 40.2777… → 40.28 (not from the rounded 83.33)
     expect(s).toMatchObject({ total: 40.28, max: 100, overallLevel: 2, answeredCount: 7, version: 2 });
   });
   it('bands at 25 / 50 / 70 exactly stay below, just above move up', () => {
     // D1: b=yes alone = 2/4 = 50 (not above 50 → 2); D2: c=100 alone = 1/4 = 25; D3: a=3/3 alone = 25 (→ 1)
     const s = scoreAssessment(dmaLike, { 'D1.b': true, 'D2.c': 100, 'D3.a': 'o3' });
-    expect(s.pillars.map((p) => [p.score, p.level])).toEqual([[50, 2], [25, 1], [25, 1]]);
+    expect(s.pillars.map((p) => [p.score, p.level])).toEqual([
+      [50, 2],
+      [25, 1],
+      [25, 1],
+    ]);
     expect(s).toMatchObject({ total: 33.33, overallLevel: 2 });
   });
 });
 
 describe('exactness, skip logic and required questions', () => {
   const def = frameworkDefinition.parse({
-    formatVersion: 1, code: 'T-SKIP', version: 1, name: t('s'),
-    levelNames: [{ level: 0, name: t('0') }, { level: 1, name: t('1') }],
-    levelSchemes: [{ code: 's', bands: [{ level: 0, abovePercent: 0, inclusive: true }, { level: 1, abovePercent: 50 }] }],
+    formatVersion: 1,
+    code: 'T-SKIP',
+    version: 1,
+    name: t('s'),
+    levelNames: [
+      { level: 0, name: t('0') },
+      { level: 1, name: t('1') },
+    ],
+    levelSchemes: [
+      {
+        code: 's',
+        bands: [
+          { level: 0, abovePercent: 0, inclusive: true },
+          { level: 1, abovePercent: 50 },
+        ],
+      },
+    ],
     pillarLevelScheme: 's',
-    overall: { type: 'gatedLevels', baseLevel: 0, gates: [{ level: 1, totalAbove: 0.3, minPillars: 1, pillarLevelAtLeast: 0 }] },
-    pillars: [{
-      code: 'P', name: t('p'), maxPoints: 3.6,
-      questions: [
-        { code: 'has', text: t('has'), type: 'yesno', yesScore: 0.1, required: true },
-        { code: 'which', text: t('which'), type: 'multi', required: true, showIf: { question: 'has', anyOf: [true] },
-          options: [0.1, 0.2, 0.7].map((s, i) => ({ code: `o${i}`, label: t('o'), score: s })), maxPoints: 1 },
-        { code: 'how', text: t('how'), type: 'number', showIf: { question: 'which', includes: 'o2' }, bands: [{ from: 0, score: 0 }, { from: 10, score: 2.5 }] },
-      ],
-    }],
+    overall: {
+      type: 'gatedLevels',
+      baseLevel: 0,
+      gates: [{ level: 1, totalAbove: 0.3, minPillars: 1, pillarLevelAtLeast: 0 }],
+    },
+    pillars: [
+      {
+        code: 'P',
+        name: t('p'),
+        maxPoints: 3.6,
+        questions: [
+          { code: 'has', text: t('has'), type: 'yesno', yesScore: 0.1, required: true },
+          {
+            code: 'which',
+            text: t('which'),
+            type: 'multi',
+            required: true,
+            showIf: { question: 'has', anyOf: [true] },
+            options: [0.1, 0.2, 0.7].map((s, i) => ({ code: `o${i}`, label: t('o'), score: s })),
+            maxPoints: 1,
+          },
+          {
+            code: 'how',
+            text: t('how'),
+            type: 'number',
+            showIf: { question: 'which', includes: 'o2' },
+            bands: [
+              { from: 0, score: 0 },
+              { from: 10, score: 2.5 },
+            ],
+          },
+        ],
+      },
+    ],
   });
   it('adds 0.1 + 0.2 exactly and caps a checklist at its maximum', () => {
     expect(scoreAssessment(def, { has: true, which: ['o0', 'o1'] })).toMatchObject({ total: 0.4, overallLevel: 1 });
     expect(scoreAssessment(def, { has: false, which: ['o0', 'o1'] })).toMatchObject({ total: 0, overallLevel: 0 });
-    expect(scoreAssessment(def, { has: true, which: ['o0', 'o1', 'o2'], how: 12 }).nodes['P']).toEqual({ score: 3.6, max: 3.6 });
+    expect(scoreAssessment(def, { has: true, which: ['o0', 'o1', 'o2'], how: 12 }).nodes['P']).toEqual({
+      score: 3.6,
+      max: 3.6,
+    });
   });
   it('hidden questions score nothing and are not required; shown required ones are listed', () => {
     expect(scoreAssessment(def, {}).requiredMissing).toEqual(['has']);
-    expect(scoreAssessment(def, { has: false, how: 99 })).toMatchObject({ requiredMissing: [], answeredCount: 1, total: 0 });
+    expect(scoreAssessment(def, { has: false, how: 99 })).toMatchObject({
+      requiredMissing: [],
+      answeredCount: 1,
+      total: 0,
+    });
     expect(scoreAssessment(def, { has: true }).requiredMissing).toEqual(['which']);
-    expect(progressOf(def, { has: true, which: ['o2'] })).toEqual([{ code: 'P', answered: 2, total: 3, requiredMissing: [] }]);
+    expect(progressOf(def, { has: true, which: ['o2'] })).toEqual([
+      { code: 'P', answered: 2, total: 3, requiredMissing: [] },
+    ]);
   });
   it('ignores values of the wrong type instead of scoring them', () => {
     expect(scoreAssessment(def, { has: 'yes', which: 'o2' })).toMatchObject({ total: 0, answeredCount: 1 });
@@ -182,7 +321,10 @@ describe('exactness, skip logic and required questions', () => {
 describe('integer and bigint paths agree', () => {
   it('on random answers to every test framework here', () => {
     let seed = 7;
-    const rnd = () => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed / 2147483648; };
+    const rnd = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
     for (const def of [dbiLike, dmaLike]) {
       for (let i = 0; i < 200; i++) {
         const answers: Record<string, unknown> = {};

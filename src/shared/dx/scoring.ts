@@ -2,8 +2,17 @@ import type { FrameworkDefinition, FrameworkNode, Question } from './framework-f
 import { type Answers, checkAnswer, isAnswered, visibleQuestionCodes } from './answers.js';
 import { BIG, NUM, type Arith, Overflow } from './exact.js';
 
-export interface NodeScore { score: number; max: number }
-export interface PillarScore { code: string; score: number; max: number; share: number; level: number }
+export interface NodeScore {
+  score: number;
+  max: number;
+}
+export interface PillarScore {
+  code: string;
+  score: number;
+  max: number;
+  share: number;
+  level: number;
+}
 export interface ScoreSnapshot {
   frameworkCode: string;
   version: number;
@@ -20,9 +29,18 @@ export interface ScoreSnapshot {
 /** Points are integers in hundredths (the format allows two decimals), so sums and maxima are exact. */
 const hundredths = (v: number) => Math.round(v * 100);
 
-interface CompiledQuestion { q: Question; max: number; weight: number; options: Map<string, number> }
+interface CompiledQuestion {
+  q: Question;
+  max: number;
+  weight: number;
+  options: Map<string, number>;
+}
 interface CompiledNode {
-  node: FrameworkNode; max: number | null; weight: number; questions: CompiledQuestion[]; children: CompiledNode[];
+  node: FrameworkNode;
+  max: number | null;
+  weight: number;
+  questions: CompiledQuestion[];
+  children: CompiledNode[];
   /** Σ maxima of the scored questions directly under the node (answer-independent) */
   questionMax: number;
 }
@@ -33,7 +51,9 @@ function compile(def: FrameworkDefinition): CompiledNode[] {
   const cached = compiledCache.get(def);
   if (cached) return cached;
   const question = (q: Question): CompiledQuestion => {
-    const options = new Map<string, number>(q.type === 'single' || q.type === 'multi' ? q.options.map((o) => [o.code, hundredths(o.score)]) : []);
+    const options = new Map<string, number>(
+      q.type === 'single' || q.type === 'multi' ? q.options.map((o) => [o.code, hundredths(o.score)]) : [],
+    );
     let max = 0;
     if (q.type === 'single') max = Math.max(0, ...options.values());
     if (q.type === 'multi') {
@@ -47,8 +67,11 @@ function compile(def: FrameworkDefinition): CompiledNode[] {
   const node = (n: FrameworkNode): CompiledNode => {
     const questions = (n.questions ?? []).map(question);
     return {
-      node: n, max: n.maxPoints === undefined ? null : hundredths(n.maxPoints), weight: hundredths(n.weight ?? 1),
-      questions, children: (n.children ?? []).map(node),
+      node: n,
+      max: n.maxPoints === undefined ? null : hundredths(n.maxPoints),
+      weight: hundredths(n.weight ?? 1),
+      questions,
+      children: (n.children ?? []).map(node),
       questionMax: questions.reduce((sum, c) => (c.q.type === 'text' || c.q.type === 'file' ? sum : sum + c.max), 0),
     };
   };
@@ -62,7 +85,8 @@ function questionScore(c: CompiledQuestion, value: unknown): number {
   const q = c.q;
   switch (q.type) {
     // option lookups stand in for checkAnswer here: an unknown code, a repeat or a wrong type scores 0 as there
-    case 'single': return typeof value === 'string' ? c.options.get(value) ?? 0 : 0;
+    case 'single':
+      return typeof value === 'string' ? (c.options.get(value) ?? 0) : 0;
     case 'multi': {
       if (!Array.isArray(value)) return 0;
       let sum = 0;
@@ -74,18 +98,28 @@ function questionScore(c: CompiledQuestion, value: unknown): number {
       }
       return Math.min(c.max, sum);
     }
-    case 'number': case 'ratio': {
+    case 'number':
+    case 'ratio': {
       if (!isAnswered(value) || checkAnswer(q, value) !== null) return 0;
       let score = 0;
       for (const b of q.bands) if ((value as number) >= b.from) score = hundredths(b.score);
       return score;
     }
-    case 'yesno': return typeof value === 'boolean' ? hundredths(value ? q.yesScore : q.noScore) : 0;
-    default: return 0;
+    case 'yesno':
+      return typeof value === 'boolean' ? hundredths(value ? q.yesScore : q.noScore) : 0;
+    default:
+      return 0;
   }
 }
 
-interface Run<T> { A: Arith<T>; answers: Answers; visible: Set<string>; nodes: Record<string, NodeScore>; answered: number; missing: string[] }
+interface Run<T> {
+  A: Arith<T>;
+  answers: Answers;
+  visible: Set<string>;
+  nodes: Record<string, NodeScore>;
+  answered: number;
+  missing: string[];
+}
 
 /** A node's exact score and maximum; records every node's rounded score in `run.nodes` (children first). */
 function scoreNode<T>(run: Run<T>, c: CompiledNode): { score: T; max: T } {
@@ -116,7 +150,12 @@ function scoreNode<T>(run: Run<T>, c: CompiledNode): { score: T; max: T } {
     const max = A.int(c.max ?? 0);
     const scored = parts.filter((p) => !A.isZero(p.max));
     const wSum = scored.reduce((sum, p) => A.add(sum, p.weight), A.int(0));
-    const mean = A.isZero(wSum) ? A.int(0) : A.div(scored.reduce((sum, p) => A.add(sum, A.mul(p.weight, A.div(p.score, p.max))), A.int(0)), wSum);
+    const mean = A.isZero(wSum)
+      ? A.int(0)
+      : A.div(
+          scored.reduce((sum, p) => A.add(sum, A.mul(p.weight, A.div(p.score, p.max))), A.int(0)),
+          wSum,
+        );
     result = { score: A.mul(mean, max), max };
   } else {
     let sum = A.int(questionSum);
@@ -183,7 +222,10 @@ function scoreWith<T>(A: Arith<T>, def: FrameworkDefinition, answers: Answers): 
       if (A.gt(total, A.int(hundredths(g.totalAbove))) && enough && g.level > overallLevel) overallLevel = g.level;
     }
   }
-  const levelName = def.levelNames.find((l) => l.level === overallLevel)?.name ?? { vi: String(overallLevel), en: String(overallLevel) };
+  const levelName = def.levelNames.find((l) => l.level === overallLevel)?.name ?? {
+    vi: String(overallLevel),
+    en: String(overallLevel),
+  };
   return {
     frameworkCode: def.code,
     version: def.version,
@@ -199,4 +241,5 @@ function scoreWith<T>(A: Arith<T>, def: FrameworkDefinition, answers: Answers): 
 }
 
 /** The bigint path alone, so tests can prove both paths agree. */
-export const scoreAssessmentBigint = (def: FrameworkDefinition, answers: Answers): ScoreSnapshot => scoreWith(BIG, def, answers);
+export const scoreAssessmentBigint = (def: FrameworkDefinition, answers: Answers): ScoreSnapshot =>
+  scoreWith(BIG, def, answers);

@@ -13,26 +13,35 @@ import { type ScoreSnapshot, scoreAssessment } from './scoring.js';
 export interface StoredSnapshot {
   f: 2;
   /** total, overall level, answered count */
-  t: number; l: number; a: number;
+  t: number;
+  l: number;
+  a: number;
   /** node scores in definition order (pre-order: a node, then its children) */
   s: string;
   /** per pillar: share (%) and level */
-  ps: string; pl: string;
+  ps: string;
+  pl: string;
   /** required questions unanswered (empty for submitted assessments) */
   r?: string[];
 }
 
-interface Layout { codes: string[]; empty: ScoreSnapshot }
+interface Layout {
+  codes: string[];
+  empty: ScoreSnapshot;
+}
 const layouts = new WeakMap<object, Layout>();
 
 function layoutOf(def: FrameworkDefinition): Layout {
   let l = layouts.get(def);
   if (!l) {
     const codes: string[] = [];
-    const walk = (n: FrameworkNode) => { codes.push(n.code); n.children?.forEach(walk); };
+    const walk = (n: FrameworkNode) => {
+      codes.push(n.code);
+      n.children?.forEach(walk);
+    };
     def.pillars.forEach(walk);
     // maxima do not depend on the answers (hidden questions keep theirs), so the empty scoring has them all
-    layouts.set(def, l = { codes, empty: scoreAssessment(def, {}) });
+    layouts.set(def, (l = { codes, empty: scoreAssessment(def, {}) }));
   }
   return l;
 }
@@ -42,9 +51,13 @@ const nums = (s: string) => (s === '' ? [] : s.split(',').map(Number));
 export function packSnapshot(def: FrameworkDefinition, s: ScoreSnapshot): StoredSnapshot {
   const { codes } = layoutOf(def);
   const out: StoredSnapshot = {
-    f: 2, t: s.total, l: s.overallLevel, a: s.answeredCount,
+    f: 2,
+    t: s.total,
+    l: s.overallLevel,
+    a: s.answeredCount,
     s: codes.map((c) => s.nodes[c].score).join(','),
-    ps: s.pillars.map((p) => p.share).join(','), pl: s.pillars.map((p) => p.level).join(','),
+    ps: s.pillars.map((p) => p.share).join(','),
+    pl: s.pillars.map((p) => p.level).join(','),
   };
   if (s.requiredMissing.length) out.r = s.requiredMissing;
   return out;
@@ -60,7 +73,9 @@ export function unpackSnapshot(def: FrameworkDefinition, stored: unknown): Score
   const shares = nums(p.ps!);
   const levels = nums(p.pl!);
   const nodes: ScoreSnapshot['nodes'] = {};
-  codes.forEach((c, i) => { nodes[c] = { score: scores[i], max: empty.nodes[c].max }; });
+  codes.forEach((c, i) => {
+    nodes[c] = { score: scores[i], max: empty.nodes[c].max };
+  });
   return {
     frameworkCode: empty.frameworkCode,
     version: empty.version,
@@ -68,7 +83,13 @@ export function unpackSnapshot(def: FrameworkDefinition, stored: unknown): Score
     max: empty.max,
     overallLevel: p.l!,
     overallLevelName: def.levelNames.find((x) => x.level === p.l)?.name ?? { vi: String(p.l), en: String(p.l) },
-    pillars: empty.pillars.map((e, i) => ({ code: e.code, score: nodes[e.code].score, max: e.max, share: shares[i], level: levels[i] })),
+    pillars: empty.pillars.map((e, i) => ({
+      code: e.code,
+      score: nodes[e.code].score,
+      max: e.max,
+      share: shares[i],
+      level: levels[i],
+    })),
     nodes,
     answeredCount: p.a!,
     requiredMissing: p.r ?? [],

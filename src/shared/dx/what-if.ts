@@ -9,19 +9,29 @@ export function bestAnswer(q: Question): { value: unknown; label: { vi: string; 
       const o = [...q.options].sort((a, b) => b.score - a.score)[0];
       return { value: o.code, label: o.label };
     }
-    case 'multi': return { value: q.options.map((o) => o.code), label: null };
-    case 'number': case 'ratio': {
+    case 'multi':
+      return { value: q.options.map((o) => o.code), label: null };
+    case 'number':
+    case 'ratio': {
       const top = Math.max(...q.bands.map((b) => b.score));
       return { value: q.bands.find((b) => b.score === top)!.from, label: null };
     }
-    case 'yesno': return q.yesScore >= q.noScore ? { value: true, label: null } : { value: false, label: null };
-    default: return undefined;
+    case 'yesno':
+      return q.yesScore >= q.noScore ? { value: true, label: null } : { value: false, label: null };
+    default:
+      return undefined;
   }
 }
 
 export interface Improvement {
-  question: string; pillar: string; text: { vi: string; en: string }; suggested: unknown; suggestedLabel: { vi: string; en: string } | null;
-  gain: number; newTotal: number; newLevel: number;
+  question: string;
+  pillar: string;
+  text: { vi: string; en: string };
+  suggested: unknown;
+  suggestedLabel: { vi: string; en: string } | null;
+  gain: number;
+  newTotal: number;
+  newLevel: number;
 }
 
 /**
@@ -39,13 +49,27 @@ export function topImprovements(def: FrameworkDefinition, answers: Answers, limi
     const s = scoreAssessment(def, { ...answers, [q.code]: best.value });
     const gain = Math.round((s.total - base.total) * 100) / 100;
     if (gain <= 0) continue;
-    out.push({ question: q.code, pillar, text: q.text, suggested: best.value, suggestedLabel: best.label, gain, newTotal: s.total, newLevel: s.overallLevel });
+    out.push({
+      question: q.code,
+      pillar,
+      text: q.text,
+      suggested: best.value,
+      suggestedLabel: best.label,
+      gain,
+      newTotal: s.total,
+      newLevel: s.overallLevel,
+    });
   }
-  return out.sort((a, b) => b.newLevel - a.newLevel || b.gain - a.gain || a.question.localeCompare(b.question)).slice(0, limit);
+  return out
+    .sort((a, b) => b.newLevel - a.newLevel || b.gain - a.gain || a.question.localeCompare(b.question))
+    .slice(0, limit);
 }
 
 /** The recommendation for a pillar at its level: the one for the highest level not above it. */
-export function recommendationFor(recs: { level: number; text: { vi: string; en: string } }[] | undefined, level: number) {
+export function recommendationFor(
+  recs: { level: number; text: { vi: string; en: string } }[] | undefined,
+  level: number,
+) {
   const fit = (recs ?? []).filter((r) => r.level <= level).sort((a, b) => b.level - a.level)[0];
   return fit?.text ?? null;
 }

@@ -7,7 +7,11 @@ export const sectorGroupOf = (section: string): SectorGroup =>
   /^[A-F]$/.test(section.toUpperCase()) ? 'agri_industry_construction' : 'trade_services';
 
 const BN = 1_000_000_000;
-interface Limit { employees: number; revenue: number; capital: number }
+interface Limit {
+  employees: number;
+  revenue: number;
+  capital: number;
+}
 /** Decree 80/2021/NĐ-CP, Art. 5: ceilings per class, by sector group. */
 const LIMITS: Record<SectorGroup, Record<Exclude<SizeClass, 'large'>, Limit>> = {
   agri_industry_construction: {
@@ -35,12 +39,20 @@ export interface SizeClassResult {
  * The smallest class whose employee ceiling holds AND whose revenue OR capital ceiling holds.
  * Employees are those with social insurance; money in VND.
  */
-export function computeSizeClass(section: string, employees: number, revenueVnd: number, capitalVnd: number): SizeClassResult {
+export function computeSizeClass(
+  section: string,
+  employees: number,
+  revenueVnd: number,
+  capitalVnd: number,
+): SizeClassResult {
   const group = sectorGroupOf(section);
   for (const cls of ['micro', 'small', 'medium'] as const) {
     const limit = LIMITS[group][cls];
     if (employees > limit.employees) continue;
-    const by = [...(revenueVnd <= limit.revenue ? ['revenue' as const] : []), ...(capitalVnd <= limit.capital ? ['capital' as const] : [])];
+    const by = [
+      ...(revenueVnd <= limit.revenue ? ['revenue' as const] : []),
+      ...(capitalVnd <= limit.capital ? ['capital' as const] : []),
+    ];
     if (by.length) return { sizeClass: cls, group, limit, by };
   }
   return { sizeClass: 'large', group, limit: null, by: [] };

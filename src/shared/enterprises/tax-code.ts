@@ -2,8 +2,7 @@
 const WEIGHTS = [31, 29, 23, 19, 17, 13, 7, 5, 3];
 
 export type TaxCodeCheck =
-  | { valid: true; base: string; branch: string | null }
-  | { valid: false; reason: 'format' | 'check_digit' };
+  { valid: true; base: string; branch: string | null } | { valid: false; reason: 'format' | 'check_digit' };
 
 /**
  * A tax code is 10 digits, or 10 digits + "-" + 3 digits for a branch. The tenth digit is

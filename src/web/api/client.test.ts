@@ -21,12 +21,15 @@ describe('api', () => {
   it('sends JSON with the session cookie and returns the parsed body', async () => {
     const fetchMock = mockFetch(json(200, { ok: true }));
     await expect(api('POST', '/api/things', { title: 'A' })).resolves.toEqual({ ok: true });
-    expect(fetchMock).toHaveBeenCalledWith('/api/things', expect.objectContaining({
-      method: 'POST',
-      credentials: 'same-origin',
-      body: '{"title":"A"}',
-      headers: expect.objectContaining({ 'Content-Type': 'application/json' }),
-    }));
+    expect(fetchMock).toHaveBeenCalledWith(
+      '/api/things',
+      expect.objectContaining({
+        method: 'POST',
+        credentials: 'same-origin',
+        body: '{"title":"A"}',
+        headers: expect.objectContaining({ 'Content-Type': 'application/json' }),
+      }),
+    );
   });
 
   it('sends no JSON content type without a body (Fastify refuses an empty JSON body)', async () => {
@@ -44,7 +47,9 @@ describe('api', () => {
 
   it('throws ApiError with the server’s code, message, details and field issues', async () => {
     const issues = [{ field: 'body.members.0.role', message: 'invalid', code: 'invalid_value' }];
-    mockFetch(json(400, { error: { code: 'VALIDATION_FAILED', message: 'Invalid body.members.0.role', details: { issues } } }));
+    mockFetch(
+      json(400, { error: { code: 'VALIDATION_FAILED', message: 'Invalid body.members.0.role', details: { issues } } }),
+    );
     const error = await api('POST', '/api/things', {}).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ status: 400, code: 'VALIDATION_FAILED', message: 'Invalid body.members.0.role' });
@@ -64,7 +69,9 @@ describe('api', () => {
 
 describe('withQuery', () => {
   it('appends only the params that have a value', () => {
-    expect(withQuery('/api/people', { q: 'Nguyễn An', limit: 20, orgUnitId: undefined, kind: '' })).toBe('/api/people?q=Nguy%E1%BB%85n+An&limit=20');
+    expect(withQuery('/api/people', { q: 'Nguyễn An', limit: 20, orgUnitId: undefined, kind: '' })).toBe(
+      '/api/people?q=Nguy%E1%BB%85n+An&limit=20',
+    );
     expect(withQuery('/api/people', { q: undefined })).toBe('/api/people');
     expect(withQuery('/api/people?x=1', { limit: 5 })).toBe('/api/people?x=1&limit=5');
   });
@@ -72,7 +79,9 @@ describe('withQuery', () => {
 
 describe('filenameFromDisposition', () => {
   it('prefers the UTF-8 name, which carries Vietnamese diacritics', () => {
-    expect(filenameFromDisposition(`attachment; filename="ket-luan.docx"; filename*=UTF-8''K%E1%BA%BFt%20lu%E1%BA%ADn.docx`)).toBe('Kết luận.docx');
+    expect(
+      filenameFromDisposition(`attachment; filename="ket-luan.docx"; filename*=UTF-8''K%E1%BA%BFt%20lu%E1%BA%ADn.docx`),
+    ).toBe('Kết luận.docx');
     expect(filenameFromDisposition('attachment; filename="bao-cao.xlsx"')).toBe('bao-cao.xlsx');
     expect(filenameFromDisposition(null)).toBeUndefined();
   });

@@ -42,7 +42,12 @@ export function withQuery(path: string, params: Record<string, string | number |
 }
 
 /** Calls the JSON API: `api<{ user: SessionUser }>('GET', '/api/auth/me')`. Throws `ApiError`. */
-export async function api<T>(method: HttpMethod, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
+export async function api<T>(
+  method: HttpMethod,
+  path: string,
+  body?: unknown,
+  options: RequestOptions = {},
+): Promise<T> {
   // Fastify rejects an empty body sent as application/json, so the header goes only with a body
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
@@ -59,7 +64,12 @@ export async function api<T>(method: HttpMethod, path: string, body?: unknown, o
 
 /** Posts a multipart form (file uploads). The browser sets the multipart boundary itself. */
 export async function apiUpload<T>(path: string, formData: FormData, options: RequestOptions = {}): Promise<T> {
-  const response = await send(path, { method: 'POST', headers: { Accept: 'application/json' }, body: formData, signal: options.signal });
+  const response = await send(path, {
+    method: 'POST',
+    headers: { Accept: 'application/json' },
+    body: formData,
+    signal: options.signal,
+  });
   const text = await response.text();
   return (text ? JSON.parse(text) : undefined) as T;
 }
@@ -117,23 +127,44 @@ export async function toApiError(response: Response): Promise<ApiError> {
   }
   const error = (parsed as { error?: { code?: unknown; message?: unknown; details?: unknown } } | undefined)?.error;
   if (error && typeof error.code === 'string') {
-    return new ApiError(response.status, error.code as ApiErrorCode, String(error.message ?? response.statusText), error.details ?? null);
+    return new ApiError(
+      response.status,
+      error.code as ApiErrorCode,
+      String(error.message ?? response.statusText),
+      error.details ?? null,
+    );
   }
   // no error body: a proxy or gateway answered instead of the API
-  return new ApiError(response.status, codeForStatus(response.status), response.statusText || `HTTP ${response.status}`);
+  return new ApiError(
+    response.status,
+    codeForStatus(response.status),
+    response.statusText || `HTTP ${response.status}`,
+  );
 }
 
 function codeForStatus(status: number): ApiErrorCode {
   switch (status) {
-    case 400: return 'MALFORMED_REQUEST';
-    case 401: return 'UNAUTHENTICATED';
-    case 403: return 'FORBIDDEN';
-    case 404: return 'NOT_FOUND';
-    case 409: return 'CONFLICT';
-    case 413: return 'PAYLOAD_TOO_LARGE';
-    case 415: return 'UNSUPPORTED_FILE_TYPE';
-    case 429: return 'RATE_LIMITED';
-    case 502: case 503: case 504: return 'NETWORK';
-    default: return 'INTERNAL';
+    case 400:
+      return 'MALFORMED_REQUEST';
+    case 401:
+      return 'UNAUTHENTICATED';
+    case 403:
+      return 'FORBIDDEN';
+    case 404:
+      return 'NOT_FOUND';
+    case 409:
+      return 'CONFLICT';
+    case 413:
+      return 'PAYLOAD_TOO_LARGE';
+    case 415:
+      return 'UNSUPPORTED_FILE_TYPE';
+    case 429:
+      return 'RATE_LIMITED';
+    case 502:
+    case 503:
+    case 504:
+      return 'NETWORK';
+    default:
+      return 'INTERNAL';
   }
 }

@@ -40,7 +40,9 @@ describe('applyFieldErrors', () => {
 
   it('reports failure when no issue matches a field of the form', () => {
     const f = form([['title']]);
-    const error = new ApiError(400, 'VALIDATION_FAILED', 'Invalid', { issues: [{ field: 'query.limit', message: 'too big' }] });
+    const error = new ApiError(400, 'VALIDATION_FAILED', 'Invalid', {
+      issues: [{ field: 'query.limit', message: 'too big' }],
+    });
     expect(applyFieldErrors(f, error)).toBe(false);
     expect(applyFieldErrors(f, new Error('boom'))).toBe(false);
   });

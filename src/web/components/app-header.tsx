@@ -6,12 +6,22 @@ import type { SessionUser } from '../../shared/contracts/auth';
 import { LanguageSwitch } from './language-switch';
 import { UserMenu } from './user-menu';
 
-export function AppHeader({ user, compact, onOpenMenu }: { user: SessionUser; compact: boolean; onOpenMenu: () => void }) {
+export function AppHeader({
+  user,
+  compact,
+  onOpenMenu,
+}: {
+  user: SessionUser;
+  compact: boolean;
+  onOpenMenu: () => void;
+}) {
   const { t } = useTranslation();
   return (
     <Layout.Header className="app-header">
       {compact && <Button type="text" icon={<MenuOutlined />} aria-label={t('layout.openMenu')} onClick={onOpenMenu} />}
-      <Link to="/" className="app-title">{compact ? t('app.shortName') : t('app.name')}</Link>
+      <Link to="/" className="app-title">
+        {compact ? t('app.shortName') : t('app.name')}
+      </Link>
       <div className="app-header-actions">
         <LanguageSwitch />
         <UserMenu user={user} compact={compact} />

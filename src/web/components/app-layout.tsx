@@ -24,7 +24,14 @@ export function AppLayout() {
       <AppHeader user={user} compact={compact} onOpenMenu={() => setDrawerOpen(true)} />
       <Layout hasSider={!compact}>
         {compact ? (
-          <Drawer placement="left" size={280} open={drawerOpen} onClose={() => setDrawerOpen(false)} title={t('app.shortName')} className="nav-drawer">
+          <Drawer
+            placement="left"
+            size={280}
+            open={drawerOpen}
+            onClose={() => setDrawerOpen(false)}
+            title={t('app.shortName')}
+            className="nav-drawer"
+          >
             <NavMenu onNavigate={() => setDrawerOpen(false)} />
           </Drawer>
         ) : (

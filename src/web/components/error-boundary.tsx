@@ -8,7 +8,11 @@ function CrashResult() {
     <Result
       status="error"
       title={t('pages.errorTitle')}
-      extra={<Button type="primary" onClick={() => window.location.reload()}>{t('pages.reload')}</Button>}
+      extra={
+        <Button type="primary" onClick={() => window.location.reload()}>
+          {t('pages.reload')}
+        </Button>
+      }
     />
   );
 }

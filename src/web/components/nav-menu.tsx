@@ -17,7 +17,10 @@ function menuItems(entries: AppRoute[], item: (route: AppRoute) => Item, title: 
   const groups = new Map<string, Group>();
   for (const route of entries) {
     const group = route.menu!.group;
-    if (!group) { out.push(item(route)); continue; }
+    if (!group) {
+      out.push(item(route));
+      continue;
+    }
     let g = groups.get(group);
     if (!g) {
       g = { key: `group:${group}`, type: 'group' as const, label: title(group), children: [] };
@@ -35,19 +38,32 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
   const can = useCan();
   const { pathname } = useLocation();
   const role = useSession().user?.role;
-  const entries = appRoutes.filter((route) => route.menu && routeVisibleTo(route, role) && (!route.permission || can(route.permission)));
-  const selected = activeMenuKey(pathname, entries.map((route) => route.path));
+  const entries = appRoutes.filter(
+    (route) => route.menu && routeVisibleTo(route, role) && (!route.permission || can(route.permission)),
+  );
+  const selected = activeMenuKey(
+    pathname,
+    entries.map((route) => route.path),
+  );
 
   return (
     <nav aria-label={t('layout.mainMenu')}>
       <Menu
         mode="inline"
         selectedKeys={selected ? [selected] : []}
-        items={menuItems(entries, (route) => ({
-          key: route.path,
-          icon: route.menu!.icon,
-          label: <Link to={route.path} onClick={onNavigate}>{t(route.menu!.title)}</Link>,
-        }), (group) => t(group))}
+        items={menuItems(
+          entries,
+          (route) => ({
+            key: route.path,
+            icon: route.menu!.icon,
+            label: (
+              <Link to={route.path} onClick={onNavigate}>
+                {t(route.menu!.title)}
+              </Link>
+            ),
+          }),
+          (group) => t(group),
+        )}
       />
     </nav>
   );

@@ -8,7 +8,12 @@ type OrgUnitRow = Pick<OrgUnit, 'id' | 'code' | 'name' | 'kind'>;
 const toOption = (unit: OrgUnitRow): RemoteOption => ({ value: unit.id, label: unit.name, description: unit.code });
 
 const search = async (q: string, signal: AbortSignal) => {
-  const page = await api<{ items: OrgUnitRow[]; total: number }>('GET', withQuery('/api/org-units', { q, limit: 20 }), undefined, { signal });
+  const page = await api<{ items: OrgUnitRow[]; total: number }>(
+    'GET',
+    withQuery('/api/org-units', { q, limit: 20 }),
+    undefined,
+    { signal },
+  );
   return page.items.map(toOption);
 };
 
@@ -18,5 +23,14 @@ const fetchOne = async (id: string, signal: AbortSignal) =>
 /** Picks org unit ids; the value is the unit's `id`. */
 export function OrgUnitSelect(props: EntitySelectProps) {
   const { t } = useTranslation();
-  return <RemoteSelect placeholder={t('pickers.orgUnit')} allowClear {...props} resource="org-units" search={search} fetchOne={fetchOne} />;
+  return (
+    <RemoteSelect
+      placeholder={t('pickers.orgUnit')}
+      allowClear
+      {...props}
+      resource="org-units"
+      search={search}
+      fetchOne={fetchOne}
+    />
+  );
 }

@@ -29,7 +29,9 @@ export function PageHeader({ title, breadcrumbs, extra }: PageHeaderProps) {
         <Breadcrumb items={breadcrumbs.map((c) => ({ title: c.to ? <Link to={c.to}>{c.title}</Link> : c.title }))} />
       )}
       <div className="page-header-row">
-        <Typography.Title level={1} className="page-header-title">{title}</Typography.Title>
+        <Typography.Title level={1} className="page-header-title">
+          {title}
+        </Typography.Title>
         {extra && <Space wrap>{extra}</Space>}
       </div>
     </header>

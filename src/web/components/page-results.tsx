@@ -10,7 +10,11 @@ export function NotFoundResult() {
       status="404"
       title={t('pages.notFoundTitle')}
       subTitle={t('pages.notFoundText')}
-      extra={<Button type="primary" onClick={() => navigate('/')}>{t('pages.backHome')}</Button>}
+      extra={
+        <Button type="primary" onClick={() => navigate('/')}>
+          {t('pages.backHome')}
+        </Button>
+      }
     />
   );
 }

@@ -12,7 +12,12 @@ const toOption = (person: PersonRow): RemoteOption => ({
 });
 
 const search = async (q: string, signal: AbortSignal) => {
-  const page = await api<{ items: PersonRow[]; total: number }>('GET', withQuery('/api/people', { q, limit: 20 }), undefined, { signal });
+  const page = await api<{ items: PersonRow[]; total: number }>(
+    'GET',
+    withQuery('/api/people', { q, limit: 20 }),
+    undefined,
+    { signal },
+  );
   return page.items.map(toOption);
 };
 
@@ -22,5 +27,14 @@ const fetchOne = async (id: string, signal: AbortSignal) =>
 /** Picks people ids; the value is the person's `id`. */
 export function PersonSelect(props: EntitySelectProps) {
   const { t } = useTranslation();
-  return <RemoteSelect placeholder={t('pickers.person')} allowClear {...props} resource="people" search={search} fetchOne={fetchOne} />;
+  return (
+    <RemoteSelect
+      placeholder={t('pickers.person')}
+      allowClear
+      {...props}
+      resource="people"
+      search={search}
+      fetchOne={fetchOne}
+    />
+  );
 }

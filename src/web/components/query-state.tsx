@@ -18,13 +18,20 @@ export function ErrorResult({ error, onRetry }: { error: unknown; onRetry?: () =
   const { t } = useTranslation();
   const status = isApiError(error) ? error.status : 0;
   const kind = status === 403 ? '403' : status === 404 ? '404' : 'error';
-  const title = kind === '403' ? t('pages.forbiddenTitle') : kind === '404' ? t('pages.notFoundTitle') : t('pages.errorTitle');
+  const title =
+    kind === '403' ? t('pages.forbiddenTitle') : kind === '404' ? t('pages.notFoundTitle') : t('pages.errorTitle');
   return (
     <Result
       status={kind}
       title={title}
       subTitle={errorMessage(t, error)}
-      extra={onRetry && <Button type="primary" onClick={onRetry}>{t('common.retry')}</Button>}
+      extra={
+        onRetry && (
+          <Button type="primary" onClick={onRetry}>
+            {t('common.retry')}
+          </Button>
+        )
+      }
     />
   );
 }

@@ -29,7 +29,15 @@ export interface RemoteSelectProps extends EntitySelectProps {
 const asList = (value: Value): string[] => (value == null ? [] : Array.isArray(value) ? value : [value]);
 
 /** A Select searching on the server, which matches without diacritics, so no filtering here. */
-export function RemoteSelect({ resource, search, fetchOne, value, onChange, onOpenChange, ...rest }: RemoteSelectProps) {
+export function RemoteSelect({
+  resource,
+  search,
+  fetchOne,
+  value,
+  onChange,
+  onOpenChange,
+  ...rest
+}: RemoteSelectProps) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const [text, setText] = useState('');
@@ -75,7 +83,11 @@ export function RemoteSelect({ resource, search, fetchOne, value, onChange, onOp
       optionRender={(option) => (
         <div>
           <div>{option.data.label}</div>
-          {option.data.description && <Typography.Text type="secondary" className="option-description">{option.data.description}</Typography.Text>}
+          {option.data.description && (
+            <Typography.Text type="secondary" className="option-description">
+              {option.data.description}
+            </Typography.Text>
+          )}
         </div>
       )}
       onOpenChange={(next) => {

@@ -12,7 +12,8 @@ const colors: Record<InspectionStatus, string> = {
   closed: 'success',
 };
 
-const isInspectionStatus = (value: string): value is InspectionStatus => (inspectionStatuses as readonly string[]).includes(value);
+const isInspectionStatus = (value: string): value is InspectionStatus =>
+  (inspectionStatuses as readonly string[]).includes(value);
 
 /** The inspection lifecycle status as a coloured, translated tag. */
 export function StatusTag({ status }: { status: InspectionStatus | string }) {

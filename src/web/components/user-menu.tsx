@@ -33,9 +33,15 @@ export function UserMenu({ user, compact }: { user: SessionUser; compact: boolea
   return (
     <Space size="small">
       <UserOutlined aria-hidden />
-      <Typography.Text strong className="user-name" title={user.orgUnitName ?? undefined}>{user.displayName}</Typography.Text>
-      <Tag variant="filled" color="blue">{role}</Tag>
-      <Button icon={<LogoutOutlined />} onClick={onLogout} loading={logout.isPending}>{t('layout.logout')}</Button>
+      <Typography.Text strong className="user-name" title={user.orgUnitName ?? undefined}>
+        {user.displayName}
+      </Typography.Text>
+      <Tag variant="filled" color="blue">
+        {role}
+      </Tag>
+      <Button icon={<LogoutOutlined />} onClick={onLogout} loading={logout.isPending}>
+        {t('layout.logout')}
+      </Button>
     </Space>
   );
 }

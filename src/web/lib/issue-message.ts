@@ -40,7 +40,8 @@ export function issueMessage(t: TFunction, issue: IssueLike): string {
   const isList = issue.origin === 'array' || issue.origin === 'set';
   switch (issue.code) {
     case 'too_big':
-      if (max !== undefined) return t(isText ? 'validation.tooLong' : isList ? 'validation.tooManyItems' : 'validation.tooBig', { max });
+      if (max !== undefined)
+        return t(isText ? 'validation.tooLong' : isList ? 'validation.tooManyItems' : 'validation.tooBig', { max });
       break;
     case 'too_small':
       if (min !== undefined && isText) return min <= 1 ? t('validation.notEmpty') : t('validation.tooShort', { min });

@@ -13,14 +13,17 @@ export function useUrlFilters(keepPage: string[] = []) {
   const q = useDebouncedValue(text.trim(), 300);
   const page = Number(params.get('page') ?? '1') || 1;
   const set = (changes: Record<string, string | null>) =>
-    setParams((prev) => {
-      const next = new URLSearchParams(prev);
-      for (const [key, value] of Object.entries(changes)) {
-        if (value) next.set(key, value);
-        else next.delete(key);
-      }
-      if (!('page' in changes) && !keepPage.some((k) => k in changes)) next.delete('page');
-      return next;
-    }, { replace: true });
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        for (const [key, value] of Object.entries(changes)) {
+          if (value) next.set(key, value);
+          else next.delete(key);
+        }
+        if (!('page' in changes) && !keepPage.some((k) => k in changes)) next.delete('page');
+        return next;
+      },
+      { replace: true },
+    );
   return { params, text, setText, q, page, set };
 }

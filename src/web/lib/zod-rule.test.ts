@@ -7,8 +7,13 @@ import i18n from '../i18n';
 import { zodRule } from './zod-rule';
 
 type Validator = (rule: unknown, value: unknown) => Promise<void>;
-const validate = (schema: z.ZodType, value: unknown) => (zodRule(schema) as { validator: Validator }).validator({}, value);
-const messageOf = (schema: z.ZodType, value: unknown) => validate(schema, value).then(() => null, (e: Error) => e.message);
+const validate = (schema: z.ZodType, value: unknown) =>
+  (zodRule(schema) as { validator: Validator }).validator({}, value);
+const messageOf = (schema: z.ZodType, value: unknown) =>
+  validate(schema, value).then(
+    () => null,
+    (e: Error) => e.message,
+  );
 
 beforeAll(() => i18n.changeLanguage('vi'));
 afterAll(() => i18n.changeLanguage('vi'));
@@ -47,7 +52,17 @@ describe('zodRule', () => {
   });
 
   it('translates a message that is an i18n key and keeps an unknown one as is', async () => {
-    expect(await messageOf(z.string().refine(() => false, 'validation.isoDate'), 'x')).toBe('Ngày không hợp lệ');
-    expect(await messageOf(z.string().refine(() => false, 'Something custom'), 'x')).toBe('Something custom');
+    expect(
+      await messageOf(
+        z.string().refine(() => false, 'validation.isoDate'),
+        'x',
+      ),
+    ).toBe('Ngày không hợp lệ');
+    expect(
+      await messageOf(
+        z.string().refine(() => false, 'Something custom'),
+        'x',
+      ),
+    ).toBe('Something custom');
   });
 });

@@ -7,59 +7,91 @@ import { dxFrameworkVersions, rollupMeasures } from './dx.js';
  * One bulk import of a file (CLI or admin upload). A rerun of the same file (same kind and SHA-256)
  * resumes the job that did not finish: batches already in `dx_import_batches` are skipped.
  */
-export const dxImportJobs = pgTable('dx_import_jobs', {
-  id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
-  kind: text('kind').$type<'enterprises' | 'assessments'>().notNull(),
-  fileName: text('file_name').notNull(),
-  fileSha256: text('file_sha256').notNull(),
-  status: text('status').$type<'running' | 'done' | 'failed'>().notNull(),
-  batchSize: integer('batch_size').notNull(),
-  // counted as batches commit, so a UI polling the row sees progress
-  rowsDone: integer('rows_done').notNull().default(0),
-  rowsOk: integer('rows_ok').notNull().default(0),
-  rowsFailed: integer('rows_failed').notNull().default(0),
-  totalRows: integer('total_rows'),
-  failure: text('failure'),
-  createdBy: uuid('created_by').references(() => users.id),
-  createdAt: createdAt(),
-  finishedAt: timestamp('finished_at', { withTimezone: true }),
-}, (t) => [index('dx_import_jobs_file_idx').on(t.kind, t.fileSha256)]);
+export const dxImportJobs = pgTable(
+  'dx_import_jobs',
+  {
+    id: uuid('id')
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
+    kind: text('kind').$type<'enterprises' | 'assessments'>().notNull(),
+    fileName: text('file_name').notNull(),
+    fileSha256: text('file_sha256').notNull(),
+    status: text('status').$type<'running' | 'done' | 'failed'>().notNull(),
+    batchSize: integer('batch_size').notNull(),
+    // counted as batches commit, so a UI polling the row sees progress
+    rowsDone: integer('rows_done').notNull().default(0),
+    rowsOk: integer('rows_ok').notNull().default(0),
+    rowsFailed: integer('rows_failed').notNull().default(0),
+    totalRows: integer('total_rows'),
+    failure: text('failure'),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: createdAt(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (t) => [index('dx_import_jobs_file_idx').on(t.kind, t.fileSha256)],
+);
 
 /** Checkpoint: a batch is listed here only by the transaction that wrote its rows. */
-export const dxImportBatches = pgTable('dx_import_batches', {
-  jobId: uuid('job_id').notNull().references(() => dxImportJobs.id, { onDelete: 'cascade' }),
-  batchNo: integer('batch_no').notNull(),
-  rowsOk: integer('rows_ok').notNull(),
-  rowsFailed: integer('rows_failed').notNull(),
-  committedAt: createdAt(),
-}, (t) => [primaryKey({ columns: [t.jobId, t.batchNo] })]);
+export const dxImportBatches = pgTable(
+  'dx_import_batches',
+  {
+    jobId: uuid('job_id')
+      .notNull()
+      .references(() => dxImportJobs.id, { onDelete: 'cascade' }),
+    batchNo: integer('batch_no').notNull(),
+    rowsOk: integer('rows_ok').notNull(),
+    rowsFailed: integer('rows_failed').notNull(),
+    committedAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.jobId, t.batchNo] })],
+);
 
 /** The error report: one line per bad field of a rejected row (row = line number in the file, header = 1). */
-export const dxImportErrors = pgTable('dx_import_errors', {
-  jobId: uuid('job_id').notNull().references(() => dxImportJobs.id, { onDelete: 'cascade' }),
-  row: integer('row').notNull(),
-  field: text('field').notNull(),
-  reason: text('reason').notNull(),
-}, (t) => [index('dx_import_errors_job_idx').on(t.jobId, t.row)]);
+export const dxImportErrors = pgTable(
+  'dx_import_errors',
+  {
+    jobId: uuid('job_id')
+      .notNull()
+      .references(() => dxImportJobs.id, { onDelete: 'cascade' }),
+    row: integer('row').notNull(),
+    field: text('field').notNull(),
+    reason: text('reason').notNull(),
+  },
+  (t) => [index('dx_import_errors_job_idx').on(t.jobId, t.row)],
+);
 
 /**
  * Coarser grains of `dx_rollups`, kept in the same transactions: city-wide questions (no commune or district) read
  * `dx_rollups_city`, commune questions without sector or size read `dx_rollups_commune`. Each holds a few hundred
  * to a few thousand cells whatever the number of assessments, so those queries stay flat at a million.
  */
-export const dxRollupsCity = pgTable('dx_rollups_city', {
-  frameworkVersionId: uuid('framework_version_id').notNull().references(() => dxFrameworkVersions.id),
-  year: smallint('year').notNull(),
-  sectorCode: text('sector_code').notNull(),
-  sizeClass: text('size_class').notNull(),
-  overallLevel: smallint('overall_level').notNull(),
-  ...rollupMeasures(),
-}, (t) => [unique('dx_rollups_city_uq').on(t.frameworkVersionId, t.year, t.sectorCode, t.sizeClass, t.overallLevel)]);
+export const dxRollupsCity = pgTable(
+  'dx_rollups_city',
+  {
+    frameworkVersionId: uuid('framework_version_id')
+      .notNull()
+      .references(() => dxFrameworkVersions.id),
+    year: smallint('year').notNull(),
+    sectorCode: text('sector_code').notNull(),
+    sizeClass: text('size_class').notNull(),
+    overallLevel: smallint('overall_level').notNull(),
+    ...rollupMeasures(),
+  },
+  (t) => [unique('dx_rollups_city_uq').on(t.frameworkVersionId, t.year, t.sectorCode, t.sizeClass, t.overallLevel)],
+);
 
-export const dxRollupsCommune = pgTable('dx_rollups_commune', {
-  frameworkVersionId: uuid('framework_version_id').notNull().references(() => dxFrameworkVersions.id),
-  year: smallint('year').notNull(),
-  communeId: uuid('commune_id'),
-  overallLevel: smallint('overall_level').notNull(),
-  ...rollupMeasures(),
-}, (t) => [unique('dx_rollups_commune_uq').on(t.frameworkVersionId, t.year, t.communeId, t.overallLevel).nullsNotDistinct()]);
+export const dxRollupsCommune = pgTable(
+  'dx_rollups_commune',
+  {
+    frameworkVersionId: uuid('framework_version_id')
+      .notNull()
+      .references(() => dxFrameworkVersions.id),
+    year: smallint('year').notNull(),
+    communeId: uuid('commune_id'),
+    overallLevel: smallint('overall_level').notNull(),
+    ...rollupMeasures(),
+  },
+  (t) => [
+    unique('dx_rollups_commune_uq').on(t.frameworkVersionId, t.year, t.communeId, t.overallLevel).nullsNotDistinct(),
+  ],
+);

@@ -1,57 +1,89 @@
 import { sql } from 'drizzle-orm';
 import {
-  bigint, index, integer, jsonb, numeric, pgTable, primaryKey, smallint, text, timestamp, unique, uuid,
+  bigint,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  unique,
+  uuid,
 } from 'drizzle-orm/pg-core';
 import { createdAt, orgUnits, updatedAt, users } from './foundation.js';
 
-const id = () => uuid('id').primaryKey().default(sql`gen_random_uuid()`);
+const id = () =>
+  uuid('id')
+    .primaryKey()
+    .default(sql`gen_random_uuid()`);
 
 /**
  * Economic-sector classifications, versioned: VSIC 2018 (sections A–U, divisions…) now; VSIC 2025
  * (in force from 2025-11-15) can be loaded beside it without touching enterprises already classified.
  */
-export const vsicCodes = pgTable('vsic_codes', {
-  version: text('version').notNull(), // 'VSIC2018'
-  code: text('code').notNull(), // 'C', '10', '107', '1071', '10710'
-  level: smallint('level').notNull(), // 1 section, 2 division … 5
-  sectionCode: text('section_code').notNull(),
-  nameVi: text('name_vi').notNull(),
-  nameEn: text('name_en').notNull(),
-}, (t) => [primaryKey({ columns: [t.version, t.code] })]);
+export const vsicCodes = pgTable(
+  'vsic_codes',
+  {
+    version: text('version').notNull(), // 'VSIC2018'
+    code: text('code').notNull(), // 'C', '10', '107', '1071', '10710'
+    level: smallint('level').notNull(), // 1 section, 2 division … 5
+    sectionCode: text('section_code').notNull(),
+    nameVi: text('name_vi').notNull(),
+    nameEn: text('name_en').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.version, t.code] })],
+);
 
 /** Enterprises in the registry. `communeId` is the commune as recorded (possibly pre-2025). */
-export const enterprises = pgTable('enterprises', {
-  id: id(),
-  taxCode: text('tax_code').notNull().unique(),
-  name: text('name').notNull(),
-  address: text('address'),
-  communeId: uuid('commune_id').references(() => orgUnits.id),
-  // the commune from 2025-07-01 the enterprise belongs to: direct, or through the crosswalk when the old
-  // commune passed whole to one new commune; null while an officer has to resolve a split (`part`) commune
-  currentCommuneId: uuid('current_commune_id').references(() => orgUnits.id),
-  communeResolution: text('commune_resolution').$type<'direct' | 'crosswalk' | 'needs_review' | 'resolved'>().notNull(),
-  vsicVersion: text('vsic_version').notNull(),
-  sectorCode: text('sector_code').notNull(), // VSIC section letter
-  industryCode: text('industry_code'), // optional 2–5 digit VSIC code
-  employees: integer('employees').notNull(),
-  revenueVnd: bigint('revenue_vnd', { mode: 'number' }).notNull(),
-  capitalVnd: bigint('capital_vnd', { mode: 'number' }).notNull(),
-  sizeClass: text('size_class').$type<'micro' | 'small' | 'medium' | 'large'>().notNull(),
-  isDemo: smallint('is_demo').notNull().default(0),
-  searchText: text('search_text').notNull(),
-  createdAt: createdAt(),
-  updatedAt: updatedAt(),
-}, (t) => [
-  index('enterprises_current_commune_idx').on(t.currentCommuneId),
-  index('enterprises_sector_idx').on(t.sectorCode),
-  index('enterprises_resolution_idx').on(t.communeResolution),
-]);
+export const enterprises = pgTable(
+  'enterprises',
+  {
+    id: id(),
+    taxCode: text('tax_code').notNull().unique(),
+    name: text('name').notNull(),
+    address: text('address'),
+    communeId: uuid('commune_id').references(() => orgUnits.id),
+    // the commune from 2025-07-01 the enterprise belongs to: direct, or through the crosswalk when the old
+    // commune passed whole to one new commune; null while an officer has to resolve a split (`part`) commune
+    currentCommuneId: uuid('current_commune_id').references(() => orgUnits.id),
+    communeResolution: text('commune_resolution')
+      .$type<'direct' | 'crosswalk' | 'needs_review' | 'resolved'>()
+      .notNull(),
+    vsicVersion: text('vsic_version').notNull(),
+    sectorCode: text('sector_code').notNull(), // VSIC section letter
+    industryCode: text('industry_code'), // optional 2–5 digit VSIC code
+    employees: integer('employees').notNull(),
+    revenueVnd: bigint('revenue_vnd', { mode: 'number' }).notNull(),
+    capitalVnd: bigint('capital_vnd', { mode: 'number' }).notNull(),
+    sizeClass: text('size_class').$type<'micro' | 'small' | 'medium' | 'large'>().notNull(),
+    isDemo: smallint('is_demo').notNull().default(0),
+    searchText: text('search_text').notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('enterprises_current_commune_idx').on(t.currentCommuneId),
+    index('enterprises_sector_idx').on(t.sectorCode),
+    index('enterprises_resolution_idx').on(t.communeResolution),
+  ],
+);
 
 /** Accounts with role `enterprise` act for exactly one enterprise. */
-export const enterpriseUsers = pgTable('enterprise_users', {
-  userId: uuid('user_id').primaryKey().references(() => users.id, { onDelete: 'cascade' }),
-  enterpriseId: uuid('enterprise_id').notNull().references(() => enterprises.id),
-}, (t) => [index('enterprise_users_enterprise_idx').on(t.enterpriseId)]);
+export const enterpriseUsers = pgTable(
+  'enterprise_users',
+  {
+    userId: uuid('user_id')
+      .primaryKey()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    enterpriseId: uuid('enterprise_id')
+      .notNull()
+      .references(() => enterprises.id),
+  },
+  (t) => [index('enterprise_users_enterprise_idx').on(t.enterpriseId)],
+);
 
 export const dxFrameworks = pgTable('dx_frameworks', {
   id: id(),
@@ -62,17 +94,23 @@ export const dxFrameworks = pgTable('dx_frameworks', {
 });
 
 /** One version of a framework: its whole definition is data (the JSON export format). Published = frozen. */
-export const dxFrameworkVersions = pgTable('dx_framework_versions', {
-  id: id(),
-  frameworkId: uuid('framework_id').notNull().references(() => dxFrameworks.id),
-  version: integer('version').notNull(),
-  status: text('status').$type<'draft' | 'published' | 'retired'>().notNull(),
-  definition: jsonb('definition').notNull(),
-  // SHA-256 of the canonical definition: proves a published version never changed
-  definitionSha256: text('definition_sha256').notNull(),
-  publishedAt: timestamp('published_at', { withTimezone: true }),
-  createdAt: createdAt(),
-}, (t) => [unique('dx_framework_versions_uq').on(t.frameworkId, t.version)]);
+export const dxFrameworkVersions = pgTable(
+  'dx_framework_versions',
+  {
+    id: id(),
+    frameworkId: uuid('framework_id')
+      .notNull()
+      .references(() => dxFrameworks.id),
+    version: integer('version').notNull(),
+    status: text('status').$type<'draft' | 'published' | 'retired'>().notNull(),
+    definition: jsonb('definition').notNull(),
+    // SHA-256 of the canonical definition: proves a published version never changed
+    definitionSha256: text('definition_sha256').notNull(),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [unique('dx_framework_versions_uq').on(t.frameworkId, t.version)],
+);
 
 /**
  * An enterprise's self-assessment for a year on one framework version. Answers live in one jsonb map
@@ -80,40 +118,49 @@ export const dxFrameworkVersions = pgTable('dx_framework_versions', {
  * the same time never overwrite each other. On submission the score snapshot is frozen here, together
  * with the grouping attributes (commune, sector, size) the enterprise had then.
  */
-export const dxAssessments = pgTable('dx_assessments', {
-  id: id(),
-  enterpriseId: uuid('enterprise_id').notNull().references(() => enterprises.id),
-  frameworkVersionId: uuid('framework_version_id').notNull().references(() => dxFrameworkVersions.id),
-  year: smallint('year').notNull(),
-  status: text('status').$type<'draft' | 'submitted' | 'verified' | 'returned'>().notNull(),
-  answers: jsonb('answers').$type<Record<string, unknown>>().notNull().default({}),
-  // question code → user id of the last respondent who answered it
-  answeredBy: jsonb('answered_by').$type<Record<string, string>>().notNull().default({}),
-  source: text('source').$type<'web' | 'import'>().notNull().default('web'),
-  snapshot: jsonb('snapshot'),
-  totalScore: numeric('total_score', { precision: 10, scale: 2, mode: 'number' }),
-  overallLevel: smallint('overall_level'),
-  // scores per pillar in framework order, for analytics without opening the snapshot
-  pillarScores: numeric('pillar_scores', { precision: 10, scale: 2, mode: 'number' }).array(),
-  communeId: uuid('commune_id').references(() => orgUnits.id),
-  sectorCode: text('sector_code'),
-  sizeClass: text('size_class'),
-  submittedAt: timestamp('submitted_at', { withTimezone: true }),
-  submittedBy: uuid('submitted_by'),
-  reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
-  reviewedBy: uuid('reviewed_by'),
-  reviewComment: text('review_comment'),
-  createdAt: createdAt(),
-  updatedAt: updatedAt(),
-}, (t) => [
-  unique('dx_assessments_uq').on(t.enterpriseId, t.frameworkVersionId, t.year),
-  index('dx_assessments_version_year_idx').on(t.frameworkVersionId, t.year, t.status),
-  // peer percentile in the report: same version, year, sector and size class, scored assessments only
-  index('dx_assessments_peer_idx').on(t.frameworkVersionId, t.year, t.sectorCode, t.sizeClass, t.totalScore)
-    .where(sql`status in ('submitted', 'verified')`),
-  // no separate index on enterprise_id: the unique key above starts with it, and every extra index costs
-  // each of a million imported rows
-]);
+export const dxAssessments = pgTable(
+  'dx_assessments',
+  {
+    id: id(),
+    enterpriseId: uuid('enterprise_id')
+      .notNull()
+      .references(() => enterprises.id),
+    frameworkVersionId: uuid('framework_version_id')
+      .notNull()
+      .references(() => dxFrameworkVersions.id),
+    year: smallint('year').notNull(),
+    status: text('status').$type<'draft' | 'submitted' | 'verified' | 'returned'>().notNull(),
+    answers: jsonb('answers').$type<Record<string, unknown>>().notNull().default({}),
+    // question code → user id of the last respondent who answered it
+    answeredBy: jsonb('answered_by').$type<Record<string, string>>().notNull().default({}),
+    source: text('source').$type<'web' | 'import'>().notNull().default('web'),
+    snapshot: jsonb('snapshot'),
+    totalScore: numeric('total_score', { precision: 10, scale: 2, mode: 'number' }),
+    overallLevel: smallint('overall_level'),
+    // scores per pillar in framework order, for analytics without opening the snapshot
+    pillarScores: numeric('pillar_scores', { precision: 10, scale: 2, mode: 'number' }).array(),
+    communeId: uuid('commune_id').references(() => orgUnits.id),
+    sectorCode: text('sector_code'),
+    sizeClass: text('size_class'),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    submittedBy: uuid('submitted_by'),
+    reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
+    reviewedBy: uuid('reviewed_by'),
+    reviewComment: text('review_comment'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    unique('dx_assessments_uq').on(t.enterpriseId, t.frameworkVersionId, t.year),
+    index('dx_assessments_version_year_idx').on(t.frameworkVersionId, t.year, t.status),
+    // peer percentile in the report: same version, year, sector and size class, scored assessments only
+    index('dx_assessments_peer_idx')
+      .on(t.frameworkVersionId, t.year, t.sectorCode, t.sizeClass, t.totalScore)
+      .where(sql`status in ('submitted', 'verified')`),
+    // no separate index on enterprise_id: the unique key above starts with it, and every extra index costs
+    // each of a million imported rows
+  ],
+);
 
 /**
  * Incremental rollup of scored assessments (submitted or verified), kept in the same transaction as every
@@ -127,14 +174,22 @@ export const rollupMeasures = () => ({
   sumPillars: numeric('sum_pillars', { precision: 16, scale: 2, mode: 'number' }).array().notNull(),
 });
 
-export const dxRollups = pgTable('dx_rollups', {
-  frameworkVersionId: uuid('framework_version_id').notNull().references(() => dxFrameworkVersions.id),
-  year: smallint('year').notNull(),
-  communeId: uuid('commune_id'),
-  sectorCode: text('sector_code').notNull(),
-  sizeClass: text('size_class').notNull(),
-  overallLevel: smallint('overall_level').notNull(),
-  ...rollupMeasures(),
-}, (t) => [
-  unique('dx_rollups_uq').on(t.frameworkVersionId, t.year, t.communeId, t.sectorCode, t.sizeClass, t.overallLevel).nullsNotDistinct(),
-]);
+export const dxRollups = pgTable(
+  'dx_rollups',
+  {
+    frameworkVersionId: uuid('framework_version_id')
+      .notNull()
+      .references(() => dxFrameworkVersions.id),
+    year: smallint('year').notNull(),
+    communeId: uuid('commune_id'),
+    sectorCode: text('sector_code').notNull(),
+    sizeClass: text('size_class').notNull(),
+    overallLevel: smallint('overall_level').notNull(),
+    ...rollupMeasures(),
+  },
+  (t) => [
+    unique('dx_rollups_uq')
+      .on(t.frameworkVersionId, t.year, t.communeId, t.sectorCode, t.sizeClass, t.overallLevel)
+      .nullsNotDistinct(),
+  ],
+);

@@ -3,50 +3,83 @@ import type { OrgUnitKind } from '../../../shared/contracts/org-units.js';
 import type { SuccessionShare } from '../../../shared/domain.js';
 import type { Role } from '../../../shared/fields.js';
 import {
-  bigserial, boolean, customType, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid,
+  bigserial,
+  boolean,
+  customType,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
 } from 'drizzle-orm/pg-core';
 
-const id = () => uuid('id').primaryKey().default(sql`gen_random_uuid()`);
+const id = () =>
+  uuid('id')
+    .primaryKey()
+    .default(sql`gen_random_uuid()`);
 export const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 export const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
 export const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
 
 /** Any body the committee deals with: party committees, departments, districts, communes, centres. */
-export const orgUnits = pgTable('org_units', {
-  id: id(),
-  code: text('code').notNull().unique(),
-  name: text('name').notNull(),
-  shortName: text('short_name'),
-  kind: text('kind').$type<OrgUnitKind>().notNull(),
-  parentId: uuid('parent_id'),
-  validFrom: date('valid_from'),
-  validTo: date('valid_to'),
-  // lower-case, diacritics removed (đ → d): lets "dong da" find "Đống Đa" on every database
-  searchText: text('search_text').notNull(),
-  createdAt: createdAt(),
-  updatedAt: updatedAt(),
-}, (t) => [index('org_units_parent_idx').on(t.parentId), index('org_units_kind_idx').on(t.kind)]);
+export const orgUnits = pgTable(
+  'org_units',
+  {
+    id: id(),
+    code: text('code').notNull().unique(),
+    name: text('name').notNull(),
+    shortName: text('short_name'),
+    kind: text('kind').$type<OrgUnitKind>().notNull(),
+    parentId: uuid('parent_id'),
+    validFrom: date('valid_from'),
+    validTo: date('valid_to'),
+    // lower-case, diacritics removed (đ → d): lets "dong da" find "Đống Đa" on every database
+    searchText: text('search_text').notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('org_units_parent_idx').on(t.parentId), index('org_units_kind_idx').on(t.kind)],
+);
 
 /** Reorganisation links, e.g. the 2025 commune merger crosswalk (`whole` or `part` of the old unit). */
-export const orgUnitSuccessors = pgTable('org_unit_successors', {
-  predecessorId: uuid('predecessor_id').notNull().references(() => orgUnits.id),
-  successorId: uuid('successor_id').notNull().references(() => orgUnits.id),
-  share: text('share').$type<SuccessionShare>().notNull(),
-  effectiveDate: date('effective_date').notNull(),
-}, (t) => [primaryKey({ columns: [t.predecessorId, t.successorId] }), index('org_unit_successors_succ_idx').on(t.successorId)]);
+export const orgUnitSuccessors = pgTable(
+  'org_unit_successors',
+  {
+    predecessorId: uuid('predecessor_id')
+      .notNull()
+      .references(() => orgUnits.id),
+    successorId: uuid('successor_id')
+      .notNull()
+      .references(() => orgUnits.id),
+    share: text('share').$type<SuccessionShare>().notNull(),
+    effectiveDate: date('effective_date').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.predecessorId, t.successorId] }),
+    index('org_unit_successors_succ_idx').on(t.successorId),
+  ],
+);
 
-export const people = pgTable('people', {
-  id: id(),
-  fullName: text('full_name').notNull(),
-  positionTitle: text('position_title'),
-  orgUnitId: uuid('org_unit_id').references(() => orgUnits.id),
-  email: text('email'),
-  phone: text('phone'),
-  isDemo: boolean('is_demo').notNull().default(false),
-  searchText: text('search_text').notNull(),
-  createdAt: createdAt(),
-  updatedAt: updatedAt(),
-}, (t) => [index('people_org_unit_idx').on(t.orgUnitId)]);
+export const people = pgTable(
+  'people',
+  {
+    id: id(),
+    fullName: text('full_name').notNull(),
+    positionTitle: text('position_title'),
+    orgUnitId: uuid('org_unit_id').references(() => orgUnits.id),
+    email: text('email'),
+    phone: text('phone'),
+    isDemo: boolean('is_demo').notNull().default(false),
+    searchText: text('search_text').notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('people_org_unit_idx').on(t.orgUnitId)],
+);
 
 export const users = pgTable('users', {
   id: id(),
@@ -62,33 +95,50 @@ export const users = pgTable('users', {
   updatedAt: updatedAt(),
 });
 
-export const sessions = pgTable('sessions', {
-  // SHA-256 of the cookie token: a leaked table does not leak usable sessions
-  tokenHash: text('token_hash').primaryKey(),
-  userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
-  createdAt: createdAt(),
-  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
-}, (t) => [index('sessions_user_idx').on(t.userId)]);
+export const sessions = pgTable(
+  'sessions',
+  {
+    // SHA-256 of the cookie token: a leaked table does not leak usable sessions
+    tokenHash: text('token_hash').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
 
-export const loginAttempts = pgTable('login_attempts', {
-  id: bigserial('id', { mode: 'number' }).primaryKey(),
-  username: text('username').notNull(),
-  ip: text('ip').notNull(),
-  success: boolean('success').notNull(),
-  at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [index('login_attempts_username_at_idx').on(t.username, t.at), index('login_attempts_ip_at_idx').on(t.ip, t.at)]);
+export const loginAttempts = pgTable(
+  'login_attempts',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    username: text('username').notNull(),
+    ip: text('ip').notNull(),
+    success: boolean('success').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('login_attempts_username_at_idx').on(t.username, t.at),
+    index('login_attempts_ip_at_idx').on(t.ip, t.at),
+  ],
+);
 
-export const auditEvents = pgTable('audit_events', {
-  id: bigserial('id', { mode: 'number' }).primaryKey(),
-  at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
-  actorUserId: uuid('actor_user_id'),
-  actorUsername: text('actor_username'),
-  action: text('action').notNull(),
-  entityType: text('entity_type').notNull(),
-  entityId: text('entity_id').notNull(),
-  before: jsonb('before'),
-  after: jsonb('after'),
-}, (t) => [index('audit_events_entity_idx').on(t.entityType, t.entityId), index('audit_events_at_idx').on(t.at)]);
+export const auditEvents = pgTable(
+  'audit_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    actorUserId: uuid('actor_user_id'),
+    actorUsername: text('actor_username'),
+    action: text('action').notNull(),
+    entityType: text('entity_type').notNull(),
+    entityId: text('entity_id').notNull(),
+    before: jsonb('before'),
+    after: jsonb('after'),
+  },
+  (t) => [index('audit_events_entity_idx').on(t.entityType, t.entityId), index('audit_events_at_idx').on(t.at)],
+);
 
 /** File bodies, content-addressed: the same evidence uploaded twice is stored once. */
 export const fileBlobs = pgTable('file_blobs', {
@@ -100,8 +150,12 @@ export const fileBlobs = pgTable('file_blobs', {
 });
 
 /** Yearly document-number counters, e.g. conclusions `01-KL/ĐKT`; incremented inside the issuing transaction. */
-export const numberSequences = pgTable('number_sequences', {
-  scope: text('scope').notNull(),
-  year: integer('year').notNull(),
-  last: integer('last').notNull(),
-}, (t) => [primaryKey({ columns: [t.scope, t.year] })]);
+export const numberSequences = pgTable(
+  'number_sequences',
+  {
+    scope: text('scope').notNull(),
+    year: integer('year').notNull(),
+    last: integer('last').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.scope, t.year] })],
+);

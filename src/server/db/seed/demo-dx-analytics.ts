@@ -17,11 +17,29 @@ export async function seedDemoDxAnalytics(services: Services, enterprises = serv
   const dir = await mkdtemp(path.join(tmpdir(), 'steerboard-demo-dx-'));
   try {
     const files = { e: path.join(dir, 'enterprises.csv'), a: path.join(dir, 'assessments.csv') };
-    const res = await generate({
-      enterprises, assessments: Math.round(enterprises * 2.4), years: [2023, 2024, 2025], seed: 2025, framework, geo: await loadGeo(), taxPrefix: '999',
-    }, createWriteStream(files.e), createWriteStream(files.a));
-    await services.dxImports.importFile('enterprises', { filePath: files.e, fileName: 'demo-enterprises.csv', batchSize: 1000 }, { isDemo: true });
-    await services.dxImports.importFile('assessments', { filePath: files.a, fileName: 'demo-assessments.csv', batchSize: 1000 });
+    const res = await generate(
+      {
+        enterprises,
+        assessments: Math.round(enterprises * 2.4),
+        years: [2023, 2024, 2025],
+        seed: 2025,
+        framework,
+        geo: await loadGeo(),
+        taxPrefix: '999',
+      },
+      createWriteStream(files.e),
+      createWriteStream(files.a),
+    );
+    await services.dxImports.importFile(
+      'enterprises',
+      { filePath: files.e, fileName: 'demo-enterprises.csv', batchSize: 1000 },
+      { isDemo: true },
+    );
+    await services.dxImports.importFile('assessments', {
+      filePath: files.a,
+      fileName: 'demo-assessments.csv',
+      batchSize: 1000,
+    });
     return res;
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -5,8 +5,14 @@ import { auditEvents } from '../../db/schema/index.js';
 export type NewAuditEvent = typeof auditEvents.$inferInsert;
 
 export interface AuditFilter {
-  entityType?: string; entityId?: string; actorUsername?: string; action?: string;
-  from?: string; to?: string; limit: number; offset: number;
+  entityType?: string;
+  entityId?: string;
+  actorUsername?: string;
+  action?: string;
+  from?: string;
+  to?: string;
+  limit: number;
+  offset: number;
 }
 
 export function createAuditRepo() {
@@ -24,7 +30,10 @@ export function createAuditRepo() {
       const cond = where.length ? and(...where) : undefined;
       const [items, [{ total }]] = await Promise.all([
         db.select().from(auditEvents).where(cond).orderBy(desc(auditEvents.id)).limit(f.limit).offset(f.offset),
-        db.select({ total: sql<number>`count(*)::int` }).from(auditEvents).where(cond),
+        db
+          .select({ total: sql<number>`count(*)::int` })
+          .from(auditEvents)
+          .where(cond),
       ]);
       return { items, total };
     },

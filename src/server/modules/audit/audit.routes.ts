@@ -27,11 +27,22 @@ const query = z.strictObject({
   ...pageQuery,
 });
 
-export const auditRoutes = (db: Db, audit: AuditService): FastifyPluginAsyncZod => async (app) => {
-  app.get('/api/audit-events', {
-    schema: { tags: ['audit'], summary: 'Browse the audit log (admin)', querystring: query, response: { 200: pageOf(auditEvent) } },
-  }, async (req) => {
-    auditPolicy.assertCanRead(requireActor(req));
-    return audit.list(db, req.query);
-  });
-};
+export const auditRoutes =
+  (db: Db, audit: AuditService): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/api/audit-events',
+      {
+        schema: {
+          tags: ['audit'],
+          summary: 'Browse the audit log (admin)',
+          querystring: query,
+          response: { 200: pageOf(auditEvent) },
+        },
+      },
+      async (req) => {
+        auditPolicy.assertCanRead(requireActor(req));
+        return audit.list(db, req.query);
+      },
+    );
+  };

@@ -2,7 +2,8 @@ import type { DbOrTx } from '../../db/client.js';
 import type { Actor } from '../../http/context.js';
 import type { AuditFilter, AuditRepo } from './audit.repo.js';
 
-export type AuditAction = 'create' | 'update' | 'delete' | 'transition' | 'issue' | 'login' | 'logout' | 'upload' | 'respond' | 'accept';
+export type AuditAction =
+  'create' | 'update' | 'delete' | 'transition' | 'issue' | 'login' | 'logout' | 'upload' | 'respond' | 'accept';
 
 export interface AuditEntry {
   action: AuditAction;

@@ -17,7 +17,8 @@ export function createAuthRepo() {
     async findUserForLogin(db: DbOrTx, username: string) {
       const [row] = await db
         .select({ ...actorColumns, passwordHash: users.passwordHash, active: users.active })
-        .from(users).leftJoin(orgUnits, eq(orgUnits.id, users.orgUnitId))
+        .from(users)
+        .leftJoin(orgUnits, eq(orgUnits.id, users.orgUnitId))
         .where(eq(users.username, username));
       return row;
     },
@@ -32,17 +33,25 @@ export function createAuthRepo() {
       return row;
     },
 
-    insertSession: (db: DbOrTx, s: { tokenHash: string; userId: string; expiresAt: Date }) => db.insert(sessions).values(s),
+    insertSession: (db: DbOrTx, s: { tokenHash: string; userId: string; expiresAt: Date }) =>
+      db.insert(sessions).values(s),
     deleteSession: (db: DbOrTx, tokenHash: string) => db.delete(sessions).where(eq(sessions.tokenHash, tokenHash)),
     deleteExpiredSessions: (db: DbOrTx, now: Date) => db.delete(sessions).where(lt(sessions.expiresAt, now)),
 
-    recordAttempt: (db: DbOrTx, a: { username: string; ip: string; success: boolean; at: Date }) => db.insert(loginAttempts).values(a),
+    recordAttempt: (db: DbOrTx, a: { username: string; ip: string; success: boolean; at: Date }) =>
+      db.insert(loginAttempts).values(a),
 
     /** Failures since `since` for this username or from this address. */
     async recentFailures(db: DbOrTx, username: string, ip: string, since: Date) {
-      const [byUser] = await db.select({ n: count() }).from(loginAttempts)
-        .where(and(eq(loginAttempts.username, username), eq(loginAttempts.success, false), gt(loginAttempts.at, since)));
-      const [byIp] = await db.select({ n: count() }).from(loginAttempts)
+      const [byUser] = await db
+        .select({ n: count() })
+        .from(loginAttempts)
+        .where(
+          and(eq(loginAttempts.username, username), eq(loginAttempts.success, false), gt(loginAttempts.at, since)),
+        );
+      const [byIp] = await db
+        .select({ n: count() })
+        .from(loginAttempts)
         .where(and(eq(loginAttempts.ip, ip), eq(loginAttempts.success, false), gt(loginAttempts.at, since)));
       return { byUser: Number(byUser.n), byIp: Number(byIp.n) };
     },
@@ -51,7 +60,6 @@ export function createAuthRepo() {
       db.delete(loginAttempts).where(and(eq(loginAttempts.username, username), eq(loginAttempts.success, false))),
 
     pruneAttempts: (db: DbOrTx, before: Date) => db.delete(loginAttempts).where(lt(loginAttempts.at, before)),
-
   };
 }
 export type AuthRepo = ReturnType<typeof createAuthRepo>;

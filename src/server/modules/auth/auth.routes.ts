@@ -6,27 +6,52 @@ import { requireActor } from '../../http/context.js';
 import { SESSION_COOKIE } from '../../http/auth-hook.js';
 import type { AuthService } from './auth.service.js';
 
-export const authRoutes = (auth: AuthService, cookie: { secure: boolean }): FastifyPluginAsyncZod => async (app) => {
-  app.post('/api/auth/login', {
-    config: { public: true },
-    schema: { tags: ['auth'], summary: 'Log in; sets the HttpOnly session cookie', body: loginBody, response: { 200: meResponse } },
-  }, async (req, reply) => {
-    const { token, actor, expiresAt } = await auth.login(req.body.username, req.body.password, req.ip);
-    reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure: cookie.secure, path: '/', expires: expiresAt });
-    return { user: actor };
-  });
+export const authRoutes =
+  (auth: AuthService, cookie: { secure: boolean }): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.post(
+      '/api/auth/login',
+      {
+        config: { public: true },
+        schema: {
+          tags: ['auth'],
+          summary: 'Log in; sets the HttpOnly session cookie',
+          body: loginBody,
+          response: { 200: meResponse },
+        },
+      },
+      async (req, reply) => {
+        const { token, actor, expiresAt } = await auth.login(req.body.username, req.body.password, req.ip);
+        reply.setCookie(SESSION_COOKIE, token, {
+          httpOnly: true,
+          sameSite: 'lax',
+          secure: cookie.secure,
+          path: '/',
+          expires: expiresAt,
+        });
+        return { user: actor };
+      },
+    );
 
-  app.post('/api/auth/logout', {
-    config: { public: true },
-    schema: { tags: ['auth'], summary: 'Log out; ends the session', response: { 200: okResponse } },
-  }, async (req, reply) => {
-    const token = req.cookies[SESSION_COOKIE];
-    if (token) await auth.logout(token, req.actor);
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return { ok: true as const };
-  });
+    app.post(
+      '/api/auth/logout',
+      {
+        config: { public: true },
+        schema: { tags: ['auth'], summary: 'Log out; ends the session', response: { 200: okResponse } },
+      },
+      async (req, reply) => {
+        const token = req.cookies[SESSION_COOKIE];
+        if (token) await auth.logout(token, req.actor);
+        reply.clearCookie(SESSION_COOKIE, { path: '/' });
+        return { ok: true as const };
+      },
+    );
 
-  app.get('/api/auth/me', {
-    schema: { tags: ['auth'], summary: 'The logged-in user', response: { 200: meResponse } },
-  }, async (req) => ({ user: requireActor(req) }));
-};
+    app.get(
+      '/api/auth/me',
+      {
+        schema: { tags: ['auth'], summary: 'The logged-in user', response: { 200: meResponse } },
+      },
+      async (req) => ({ user: requireActor(req) }),
+    );
+  };

@@ -27,7 +27,11 @@ export function createAuthService({ db, repo, audit, clock, sessionTtlHours, log
 
   return {
     /** Checks the password and opens a session; returns the cookie token (only its hash is stored). */
-    async login(username: string, password: string, ip: string): Promise<{ token: string; actor: Actor; expiresAt: Date }> {
+    async login(
+      username: string,
+      password: string,
+      ip: string,
+    ): Promise<{ token: string; actor: Actor; expiresAt: Date }> {
       const now = clock.now();
       const since = new Date(now.getTime() - login.windowMinutes * 60_000);
       const failures = await repo.recentFailures(db, username, ip, since);
@@ -71,6 +75,22 @@ export function createAuthService({ db, repo, audit, clock, sessionTtlHours, log
 }
 export type AuthService = ReturnType<typeof createAuthService>;
 
-function toActor(row: { id: string; username: string; displayName: string; role: string; orgUnitId: string | null; orgUnitName: string | null; personId: string | null }): Actor {
-  return { id: row.id, username: row.username, displayName: row.displayName, role: row.role as Role, orgUnitId: row.orgUnitId, orgUnitName: row.orgUnitName, personId: row.personId };
+function toActor(row: {
+  id: string;
+  username: string;
+  displayName: string;
+  role: string;
+  orgUnitId: string | null;
+  orgUnitName: string | null;
+  personId: string | null;
+}): Actor {
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.displayName,
+    role: row.role as Role,
+    orgUnitId: row.orgUnitId,
+    orgUnitName: row.orgUnitName,
+    personId: row.personId,
+  };
 }

@@ -5,13 +5,21 @@ const { ctx } = useTestContext();
 
 describe('auth', () => {
   it('logs in with an HttpOnly SameSite cookie and reports the user', async () => {
-    const res = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'unit-stttt', password: 'demo' } });
+    const res = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'unit-stttt', password: 'demo' },
+    });
     expect(res.statusCode).toBe(200);
     const cookie = res.cookies.find((c) => c.name === 'sb_session')!;
     expect(cookie.httpOnly).toBe(true);
     expect(cookie.sameSite).toBe('Lax');
     const me = await ctx.as(`sb_session=${cookie.value}`, { method: 'GET', url: '/api/auth/me' });
-    expect(me.json().user).toMatchObject({ username: 'unit-stttt', role: 'unit', orgUnitName: 'Sở Thông tin và Truyền thông' });
+    expect(me.json().user).toMatchObject({
+      username: 'unit-stttt',
+      role: 'unit',
+      orgUnitName: 'Sở Thông tin và Truyền thông',
+    });
   });
 
   it('stores only a hash of the session token and an argon2id password hash', async () => {
@@ -24,16 +32,28 @@ describe('auth', () => {
   });
 
   it('rejects a wrong password with 401 INVALID_CREDENTIALS', async () => {
-    const res = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: 'nope' } });
+    const res = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'admin', password: 'nope' },
+    });
     expect(res.statusCode).toBe(401);
     expect(res.json().error.code).toBe('INVALID_CREDENTIALS');
   });
 
   it('rate-limits repeated failures for a username (429) even with the right password', async () => {
     for (let i = 0; i < 5; i++) {
-      await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'team2', password: `wrong${i}` } });
+      await ctx.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: 'team2', password: `wrong${i}` },
+      });
     }
-    const res = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'team2', password: 'demo' } });
+    const res = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'team2', password: 'demo' },
+    });
     expect(res.statusCode).toBe(429);
     expect(res.json().error.code).toBe('RATE_LIMITED');
   });
@@ -57,11 +77,20 @@ describe('auth', () => {
   });
 
   it('names unknown and wrongly typed fields, and answers malformed JSON with 400', async () => {
-    const res = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 5, password: 'x', extra: true } });
+    const res = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 5, password: 'x', extra: true },
+    });
     expect(res.statusCode).toBe(400);
     const fields = res.json().error.details.issues.map((i: { field: string }) => i.field);
     expect(fields).toEqual(expect.arrayContaining(['body.username', 'body.extra']));
-    const bad = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"username":' });
+    const bad = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"username":',
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.code).toBe('MALFORMED_REQUEST');
   });

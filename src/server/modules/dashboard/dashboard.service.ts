@@ -9,11 +9,20 @@ import { dashboardPolicy } from './dashboard.policy.js';
 /** Statuses reached once the conclusion is issued: they count as progress of a plan. */
 const concluded: readonly InspectionStatus[] = ['issued', 'follow_up', 'closed'];
 
-const zeroByStatus = () => Object.fromEntries(inspectionStatuses.map((s) => [s, 0])) as Record<InspectionStatus, number>;
+const zeroByStatus = () =>
+  Object.fromEntries(inspectionStatuses.map((s) => [s, 0])) as Record<InspectionStatus, number>;
 const sum = (counts: Record<InspectionStatus, number>, statuses: readonly InspectionStatus[] = inspectionStatuses) =>
   statuses.reduce((n, s) => n + counts[s], 0);
 
-export function createDashboardService({ db, repo, followUps }: { db: Db; repo: DashboardRepo; followUps: FollowUpsService }) {
+export function createDashboardService({
+  db,
+  repo,
+  followUps,
+}: {
+  db: Db;
+  repo: DashboardRepo;
+  followUps: FollowUpsService;
+}) {
   return {
     async get(actor: Actor): Promise<Dashboard> {
       const scope = dashboardPolicy.inspectionScope(actor);
@@ -35,7 +44,9 @@ export function createDashboardService({ db, repo, followUps }: { db: Db; repo: 
         plans: plans.map((p) => {
           const byStatus = perPlan.get(p.id) ?? zeroByStatus();
           const inspectionsTotal = sum(byStatus);
-          const progressPercent = inspectionsTotal ? Math.round((100 * sum(byStatus, concluded)) / inspectionsTotal) : 0;
+          const progressPercent = inspectionsTotal
+            ? Math.round((100 * sum(byStatus, concluded)) / inspectionsTotal)
+            : 0;
           return { ...p, inspectionsTotal, byStatus, progressPercent };
         }),
         inspectionsTotal: sum(total),

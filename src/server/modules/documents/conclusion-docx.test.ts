@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { renderConclusionDocx } from './conclusion-docx.js';
 import { docxParagraphs, sampleConclusion } from './test-fixtures.js';
 
-const headings = ['I. ƯU ĐIỂM', 'II. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN', 'III. BIỆN PHÁP KHẮC PHỤC', 'IV. KIẾN NGHỊ, ĐỀ XUẤT'];
+const headings = [
+  'I. ƯU ĐIỂM',
+  'II. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN',
+  'III. BIỆN PHÁP KHẮC PHỤC',
+  'IV. KIẾN NGHỊ, ĐỀ XUẤT',
+];
 
 describe('renderConclusionDocx', () => {
   it('writes header, title, every section and finding, recipients and signature', async () => {

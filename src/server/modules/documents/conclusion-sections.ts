@@ -83,14 +83,19 @@ function byContentArea(areas: ConclusionContentArea[], findings: ConclusionFindi
 }
 
 /** Empty parts vanish and the remaining ones are numbered consecutively with the given label. */
-function numbered(parts: Part[], label: (i: number) => string, style: { bold?: boolean; italics?: boolean }): BodyLine[] {
+function numbered(
+  parts: Part[],
+  label: (i: number) => string,
+  style: { bold?: boolean; italics?: boolean },
+): BodyLine[] {
   return parts
     .filter((p) => p.body.length > 0)
     .flatMap((p, i) => [heading(`${label(i + 1)} ${p.title}`, style), ...p.body]);
 }
 
 function causes(areas: ConclusionContentArea[], findings: ConclusionFinding[]): BodyLine[] {
-  const ofType = (type: CauseType | null) => findings.filter((f) => f.kind === 'cause' && (f.causeType ?? null) === type);
+  const ofType = (type: CauseType | null) =>
+    findings.filter((f) => f.kind === 'cause' && (f.causeType ?? null) === type);
   return [
     ...byContentArea(areas, ofType(null)),
     ...numbered(

@@ -102,7 +102,10 @@ function twoColumnGrid(rows: [Paragraph[], Paragraph[]][], widths: [number, numb
   return new Table({
     rows: rows.map(
       ([left, right]) =>
-        new TableRow({ cantSplit: true, children: [borderlessCell(left, widths[0]), borderlessCell(right, widths[1])] }),
+        new TableRow({
+          cantSplit: true,
+          children: [borderlessCell(left, widths[0]), borderlessCell(right, widths[1])],
+        }),
     ),
     width: { size: widths[0] + widths[1], type: WidthType.DXA },
     columnWidths: widths,
@@ -131,7 +134,9 @@ export function documentHeader(input: DocumentHeaderInput): Table {
   const widths: [number, number] = party ? [4535, TEXT_WIDTH - 4535] : [4100, TEXT_WIDTH - 4100];
   const issuerSize = party ? pt(14) : pt(12);
   const issuer = input.issuerLines.map((line, i) =>
-    centered([unbrokenRun(upperCaseKeepingSymbols(line), { size: issuerSize, bold: i === input.issuerLines.length - 1 })]),
+    centered([
+      unbrokenRun(upperCaseKeepingSymbols(line), { size: issuerSize, bold: i === input.issuerLines.length - 1 }),
+    ]),
   );
   const mark = party ? centered([run('*', { size: issuerSize })], { after: 60 }) : shortRule(widths[0]);
   const motto = party
@@ -189,7 +194,14 @@ export interface Signer {
  * default "Lưu VT" is added. Each line but the last ends with a comma, the last with a full stop.
  */
 function recipientLines(recipients: string[]): string[] {
-  const names = recipients.map((r) => r.trim().replace(/^-\s*/, '').replace(/[,.;]+$/, '')).filter(Boolean);
+  const names = recipients
+    .map((r) =>
+      r
+        .trim()
+        .replace(/^-\s*/, '')
+        .replace(/[,.;]+$/, ''),
+    )
+    .filter(Boolean);
   if (!/^Lưu(\s|:|$)/i.test(names.at(-1) ?? '')) names.push('Lưu VT');
   return names.map((name, i) => `- ${name}${i === names.length - 1 ? '.' : ','}`);
 }
@@ -212,7 +224,9 @@ export function closingBlock(recipients: string[], signer: Signer): Table {
 /** Page numbers at the top centre from page 2 on, as the decree asks; page 1 carries none. */
 function pageNumberHeader(): Header {
   return new Header({
-    children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT] })] })],
+    children: [
+      new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT] })] }),
+    ],
   });
 }
 

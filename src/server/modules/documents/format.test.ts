@@ -50,7 +50,18 @@ describe('placeDateLine', () => {
 
 describe('toRoman', () => {
   it('writes 1 to 10', () => {
-    expect([1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map(toRoman)).toEqual(['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X']);
+    expect([1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map(toRoman)).toEqual([
+      'I',
+      'II',
+      'III',
+      'IV',
+      'V',
+      'VI',
+      'VII',
+      'VIII',
+      'IX',
+      'X',
+    ]);
   });
 
   it('writes larger numbers with subtractive pairs', () => {

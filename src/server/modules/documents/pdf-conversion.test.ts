@@ -48,7 +48,9 @@ describe('DOCX → PDF with LibreOffice', () => {
       );
       // A profile of its own, so a LibreOffice already open on this machine neither blocks nor absorbs the conversion.
       const profile = `-env:UserInstallation=${pathToFileURL(join(dir, 'profile')).href}`;
-      await run(office!, [profile, '--headless', '--convert-to', 'pdf', '--outdir', dir, ...docxPaths], { timeout: 120_000 });
+      await run(office!, [profile, '--headless', '--convert-to', 'pdf', '--outdir', dir, ...docxPaths], {
+        timeout: 120_000,
+      });
       for (const name of Object.keys(files)) {
         const pdf = await stat(join(dir, `${name}.pdf`));
         expect(pdf.size, `${name}.pdf`).toBeGreaterThan(1000);

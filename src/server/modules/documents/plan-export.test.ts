@@ -10,18 +10,25 @@ async function readBook(buffer: Buffer): Promise<ExcelJS.Workbook> {
   return book;
 }
 
-const rowValues = (sheet: ExcelJS.Worksheet, row: number): unknown[] => (sheet.getRow(row).values as unknown[]).slice(1);
+const rowValues = (sheet: ExcelJS.Worksheet, row: number): unknown[] =>
+  (sheet.getRow(row).values as unknown[]).slice(1);
 
 describe('renderPlanXlsx', () => {
   it('writes a members sheet, a targets sheet and a warnings sheet', async () => {
     const book = await readBook(await renderPlanXlsx(samplePlan()));
-    expect(book.worksheets.map((s) => s.name)).toEqual([PLAN_SHEETS.members, PLAN_SHEETS.targets, PLAN_SHEETS.warnings]);
+    expect(book.worksheets.map((s) => s.name)).toEqual([
+      PLAN_SHEETS.members,
+      PLAN_SHEETS.targets,
+      PLAN_SHEETS.warnings,
+    ]);
     expect(book.creator).toBe('steerboard');
   });
 
   it('lists members under a merged title and a bold, frozen, filtered header', async () => {
     const sheet = (await readBook(await renderPlanXlsx(samplePlan()))).getWorksheet(PLAN_SHEETS.members)!;
-    expect(sheet.getCell('A1').value).toBe('Kế hoạch số 05-KH/BCĐ: Kế hoạch kiểm tra việc thực hiện Chương trình số 07-CTr/TU năm 2024');
+    expect(sheet.getCell('A1').value).toBe(
+      'Kế hoạch số 05-KH/BCĐ: Kế hoạch kiểm tra việc thực hiện Chương trình số 07-CTr/TU năm 2024',
+    );
     expect(sheet.getCell('F1').isMerged).toBe(true);
     expect(rowValues(sheet, 2)).toEqual(['Đoàn', 'STT', 'Họ và tên', 'Chức vụ', 'Vai trò', 'Đơn vị']);
     expect(sheet.getCell('C2').font?.bold).toBe(true);
@@ -30,7 +37,14 @@ describe('renderPlanXlsx', () => {
     expect(sheet.getColumn(3).width).toBeGreaterThan(20);
     // Five members in all, team 1 first whatever the input order.
     expect(sheet.rowCount).toBe(2 + 5);
-    expect(rowValues(sheet, 3)).toEqual([1, 1, 'Nguyễn Văn An', 'Phó Trưởng Ban Tuyên giáo Thành ủy', 'Trưởng đoàn', 'Ban Tuyên giáo Thành ủy']);
+    expect(rowValues(sheet, 3)).toEqual([
+      1,
+      1,
+      'Nguyễn Văn An',
+      'Phó Trưởng Ban Tuyên giáo Thành ủy',
+      'Trưởng đoàn',
+      'Ban Tuyên giáo Thành ủy',
+    ]);
     expect(rowValues(sheet, 4)[4]).toBe('Phó Trưởng đoàn');
     expect(rowValues(sheet, 5)[4]).toBe('Thư ký');
     expect(rowValues(sheet, 7)).toEqual([2, 2, 'Lê Văn Cường', '', 'Thành viên', '']);

@@ -1,6 +1,25 @@
-import { AlignmentType, Paragraph, Table, TableCell, TableLayoutType, TableRow, VerticalAlignTable, WidthType } from 'docx';
+import {
+  AlignmentType,
+  Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  VerticalAlignTable,
+  WidthType,
+} from 'docx';
 import type { TeamRole } from '../../../shared/domain.js';
-import { TEXT_WIDTH, bodyParagraph, centered, documentHeader, packDocument, pt, run, titleBlock, unbrokenRun } from './docx-parts.js';
+import {
+  TEXT_WIDTH,
+  bodyParagraph,
+  centered,
+  documentHeader,
+  packDocument,
+  pt,
+  run,
+  titleBlock,
+  unbrokenRun,
+} from './docx-parts.js';
 import { formatDateRangeVi, formatDateVi, teamRoleLabelVi, toRoman, upperCaseKeepingSymbols } from './format.js';
 
 export { renderPlanXlsx } from './plan-xlsx.js';
@@ -73,7 +92,10 @@ function listTable(columns: Column[], rows: string[][]): Table {
     layout: TableLayoutType.FIXED,
     rows: [
       new TableRow({ tableHeader: true, cantSplit: true, children: columns.map((c) => tableCell(c.header, c, true)) }),
-      ...rows.map((cells) => new TableRow({ cantSplit: true, children: cells.map((text, i) => tableCell(text, columns[i], false)) })),
+      ...rows.map(
+        (cells) =>
+          new TableRow({ cantSplit: true, children: cells.map((text, i) => tableCell(text, columns[i], false)) }),
+      ),
     ],
   });
 }
@@ -104,10 +126,16 @@ function teamBlock(team: PlanExportTeam): (Paragraph | Table)[] {
     teamRoleLabelVi(m.role),
     m.representedOrgUnitName ?? '',
   ]);
-  const targets = team.targets.map((t, i) => [String(i + 1), t.orgUnitName, formatDateRangeVi(t.windowStart, t.windowEnd)]);
+  const targets = team.targets.map((t, i) => [
+    String(i + 1),
+    t.orgUnitName,
+    formatDateRangeVi(t.windowStart, t.windowEnd),
+  ]);
   const subheading = (text: string) => bodyParagraph([run(text, { bold: true, italics: true })], { keepNext: true });
   return [
-    bodyParagraph([run(`${toRoman(team.number)}. ${upperCaseKeepingSymbols(team.name)}`, { bold: true })], { keepNext: true }),
+    bodyParagraph([run(`${toRoman(team.number)}. ${upperCaseKeepingSymbols(team.name)}`, { bold: true })], {
+      keepNext: true,
+    }),
     subheading('1. Thành viên đoàn kiểm tra'),
     ...listOrNone(memberColumns, members),
     new Paragraph({ children: [], spacing: { after: 120 } }),
@@ -131,12 +159,23 @@ export function renderPlanDocx(input: PlanExportInput): Promise<Buffer> {
   const subtitles = [
     centered([unbrokenRun(input.planTitle, { bold: true })], { before: 60 }),
     centered(
-      [unbrokenRun(`(Kèm theo Kế hoạch số ${input.planCode} ngày ${formatDateVi(input.issueDate)} thực hiện Chương trình số ${input.programCode}, năm ${input.year})`, { italics: true })],
+      [
+        unbrokenRun(
+          `(Kèm theo Kế hoạch số ${input.planCode} ngày ${formatDateVi(input.issueDate)} thực hiện Chương trình số ${input.programCode}, năm ${input.year})`,
+          { italics: true },
+        ),
+      ],
       { before: 60 },
     ),
   ];
   const children = [
-    documentHeader({ motto: 'party', issuerLines: input.issuerLines, number: input.planCode, place: PLACE, issuedDate: input.issueDate }),
+    documentHeader({
+      motto: 'party',
+      issuerLines: input.issuerLines,
+      number: input.planCode,
+      place: PLACE,
+      issuedDate: input.issueDate,
+    }),
     ...titleBlock('party', PLAN_DOC_TITLE_LINES, subtitles, false),
     ...contentAreaList(input.contentAreas),
     ...[...input.teams].sort((a, b) => a.number - b.number).flatMap(teamBlock),

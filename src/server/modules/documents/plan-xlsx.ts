@@ -24,7 +24,13 @@ function excelDate(iso: string): Date {
  * One list per sheet: a merged title row naming the plan, then a bold header row that stays
  * frozen and carries the filter, so a long list can be scrolled and narrowed in Excel.
  */
-function addListSheet(book: ExcelJS.Workbook, name: string, title: string, columns: SheetColumn[], rows: CellValue[][]): void {
+function addListSheet(
+  book: ExcelJS.Workbook,
+  name: string,
+  title: string,
+  columns: SheetColumn[],
+  rows: CellValue[][],
+): void {
   const sheet = book.addWorksheet(name, { views: [{ state: 'frozen', ySplit: HEADER_ROW }] });
   sheet.columns = columns.map((c) => ({ width: c.width, style: c.date ? { numFmt: DATE_FORMAT } : {} }));
 
@@ -77,15 +83,35 @@ export async function renderPlanXlsx(input: PlanExportInput): Promise<Buffer> {
   const teams = [...input.teams].sort((a, b) => a.number - b.number);
 
   const members = teams.flatMap((t) =>
-    t.members.map((m, i): CellValue[] => [t.number, i + 1, m.fullName, m.positionTitle ?? '', teamRoleLabelVi(m.role), m.representedOrgUnitName ?? '']),
+    t.members.map((m, i): CellValue[] => [
+      t.number,
+      i + 1,
+      m.fullName,
+      m.positionTitle ?? '',
+      teamRoleLabelVi(m.role),
+      m.representedOrgUnitName ?? '',
+    ]),
   );
   const targets = teams.flatMap((t) =>
-    t.targets.map((g, i): CellValue[] => [t.number, i + 1, g.orgUnitName, excelDate(g.windowStart), excelDate(g.windowEnd), inspectionStatusLabelVi(g.status)]),
+    t.targets.map((g, i): CellValue[] => [
+      t.number,
+      i + 1,
+      g.orgUnitName,
+      excelDate(g.windowStart),
+      excelDate(g.windowEnd),
+      inspectionStatusLabelVi(g.status),
+    ]),
   );
   addListSheet(book, PLAN_SHEETS.members, title, memberColumns, members);
   addListSheet(book, PLAN_SHEETS.targets, title, targetColumns, targets);
   if (input.warnings.length > 0) {
-    addListSheet(book, PLAN_SHEETS.warnings, title, warningColumns, input.warnings.map((w, i) => [i + 1, w.message]));
+    addListSheet(
+      book,
+      PLAN_SHEETS.warnings,
+      title,
+      warningColumns,
+      input.warnings.map((w, i) => [i + 1, w.message]),
+    );
   }
   return Buffer.from(await book.xlsx.writeBuffer());
 }

@@ -23,8 +23,18 @@ export function sampleConclusion(overrides: Partial<ConclusionDocInput> = {}): C
       { kind: 'strength', contentAreaId: 'ca-1', text: 'Ban hành kịp thời kế hoạch triển khai Chương trình.' },
       { kind: 'strength', contentAreaId: 'ca-2', text: 'Đưa vào vận hành nền tảng dữ liệu dùng chung của thành phố.' },
       { kind: 'shortcoming', contentAreaId: 'ca-2', text: 'Tỷ lệ hồ sơ trực tuyến toàn trình còn thấp.' },
-      { kind: 'cause', contentAreaId: 'ca-2', causeType: 'objective', text: 'Hạ tầng kết nối của một số quận, huyện chưa đồng bộ.' },
-      { kind: 'cause', contentAreaId: 'ca-1', causeType: 'subjective', text: 'Việc đôn đốc, kiểm tra chưa thường xuyên.' },
+      {
+        kind: 'cause',
+        contentAreaId: 'ca-2',
+        causeType: 'objective',
+        text: 'Hạ tầng kết nối của một số quận, huyện chưa đồng bộ.',
+      },
+      {
+        kind: 'cause',
+        contentAreaId: 'ca-1',
+        causeType: 'subjective',
+        text: 'Việc đôn đốc, kiểm tra chưa thường xuyên.',
+      },
       {
         kind: 'remedy',
         contentAreaId: 'ca-2',
@@ -41,7 +51,12 @@ export function sampleConclusion(overrides: Partial<ConclusionDocInput> = {}): C
       },
     ],
     signer: { roleLines: ['T/M ĐOÀN KIỂM TRA', 'TRƯỞNG ĐOÀN'], name: 'Nguyễn Văn An' },
-    recipients: ['Thường trực Thành ủy (để báo cáo)', 'Ban Chỉ đạo Chương trình 07-CTr/TU', 'Sở Thông tin và Truyền thông', 'Lưu hồ sơ Đoàn kiểm tra'],
+    recipients: [
+      'Thường trực Thành ủy (để báo cáo)',
+      'Ban Chỉ đạo Chương trình 07-CTr/TU',
+      'Sở Thông tin và Truyền thông',
+      'Lưu hồ sơ Đoàn kiểm tra',
+    ],
     ...overrides,
   };
 }
@@ -63,26 +78,63 @@ export function samplePlan(overrides: Partial<PlanExportInput> = {}): PlanExport
         number: 2,
         name: 'Đoàn kiểm tra số 2',
         members: [
-          { fullName: 'Trần Thị Bình', positionTitle: 'Phó Giám đốc Sở Khoa học và Công nghệ', role: 'head', representedOrgUnitName: 'Sở Khoa học và Công nghệ' },
+          {
+            fullName: 'Trần Thị Bình',
+            positionTitle: 'Phó Giám đốc Sở Khoa học và Công nghệ',
+            role: 'head',
+            representedOrgUnitName: 'Sở Khoa học và Công nghệ',
+          },
           { fullName: 'Lê Văn Cường', positionTitle: null, role: 'member', representedOrgUnitName: null },
         ],
-        targets: [{ orgUnitName: 'Ủy ban nhân dân quận Cầu Giấy', windowStart: '2024-04-01', windowEnd: '2024-04-05', status: 'planned' }],
+        targets: [
+          {
+            orgUnitName: 'Ủy ban nhân dân quận Cầu Giấy',
+            windowStart: '2024-04-01',
+            windowEnd: '2024-04-05',
+            status: 'planned',
+          },
+        ],
       },
       {
         number: 1,
         name: 'Đoàn kiểm tra số 1',
         members: [
-          { fullName: 'Nguyễn Văn An', positionTitle: 'Phó Trưởng Ban Tuyên giáo Thành ủy', role: 'head', representedOrgUnitName: 'Ban Tuyên giáo Thành ủy' },
-          { fullName: 'Phạm Thị Dung', positionTitle: 'Phó Giám đốc Sở Thông tin và Truyền thông', role: 'deputyHead', representedOrgUnitName: 'Sở Thông tin và Truyền thông' },
-          { fullName: 'Hoàng Văn Em', positionTitle: 'Chuyên viên', role: 'secretary', representedOrgUnitName: 'Văn phòng Thành ủy' },
+          {
+            fullName: 'Nguyễn Văn An',
+            positionTitle: 'Phó Trưởng Ban Tuyên giáo Thành ủy',
+            role: 'head',
+            representedOrgUnitName: 'Ban Tuyên giáo Thành ủy',
+          },
+          {
+            fullName: 'Phạm Thị Dung',
+            positionTitle: 'Phó Giám đốc Sở Thông tin và Truyền thông',
+            role: 'deputyHead',
+            representedOrgUnitName: 'Sở Thông tin và Truyền thông',
+          },
+          {
+            fullName: 'Hoàng Văn Em',
+            positionTitle: 'Chuyên viên',
+            role: 'secretary',
+            representedOrgUnitName: 'Văn phòng Thành ủy',
+          },
         ],
         targets: [
-          { orgUnitName: 'Sở Thông tin và Truyền thông', windowStart: '2024-03-04', windowEnd: '2024-03-08', status: 'notified' },
+          {
+            orgUnitName: 'Sở Thông tin và Truyền thông',
+            windowStart: '2024-03-04',
+            windowEnd: '2024-03-08',
+            status: 'notified',
+          },
           { orgUnitName: 'Sở Y tế', windowStart: '2024-03-11', windowEnd: '2024-03-15', status: 'planned' },
         ],
       },
     ],
-    warnings: [{ message: 'Bà Phạm Thị Dung (Phó Trưởng đoàn số 1) công tác tại Sở Thông tin và Truyền thông, đơn vị do chính đoàn kiểm tra.' }],
+    warnings: [
+      {
+        message:
+          'Bà Phạm Thị Dung (Phó Trưởng đoàn số 1) công tác tại Sở Thông tin và Truyền thông, đơn vị do chính đoàn kiểm tra.',
+      },
+    ],
     ...overrides,
   };
 }

@@ -23,31 +23,59 @@ const get = async <T>(url: string) => {
   return { status: res.statusCode, body: res.json() as T };
 };
 const facts = (frameworkVersionId: string, communeId: string | null, year = 2024) => ({
-  frameworkVersionId, year, communeId, sectorCode: 'C', sizeClass: 'micro', overallLevel: 1, totalScore: 50, pillarScores: [20, 30],
+  frameworkVersionId,
+  year,
+  communeId,
+  sectorCode: 'C',
+  sizeClass: 'micro',
+  overallLevel: 1,
+  totalScore: 50,
+  pillarScores: [20, 30],
 });
 
 describe('analytics caches', () => {
   it('sees a draft version once it is published, after a first call', async () => {
     const first = await testFrameworkVersion(ctx.handle.db);
     await addScored(ctx.handle.db, facts(first, u['HN.00004']), 5);
-    expect((await get(`/api/dx/analytics/breakdown?frameworkVersionId=${first}&groupBy=commune&year=2024`)).status).toBe(200);
+    expect(
+      (await get(`/api/dx/analytics/breakdown?frameworkVersionId=${first}&groupBy=commune&year=2024`)).status,
+    ).toBe(200);
 
-    const [fw] = await ctx.handle.db.select({ id: dxFrameworks.id }).from(dxFrameworks)
-      .innerJoin(dxFrameworkVersions, eq(dxFrameworkVersions.frameworkId, dxFrameworks.id)).where(eq(dxFrameworkVersions.id, first));
-    const [draft] = await ctx.handle.db.insert(dxFrameworkVersions).values({
-      frameworkId: fw.id, version: 2, status: 'draft', definition: testDefinition('DRAFT'), definitionSha256: 'draft',
-    }).returning();
-    const refused = await get<{ error: { details: { issues: { field: string }[] } } }>(`/api/dx/analytics/breakdown?frameworkVersionId=${draft.id}&groupBy=commune`);
+    const [fw] = await ctx.handle.db
+      .select({ id: dxFrameworks.id })
+      .from(dxFrameworks)
+      .innerJoin(dxFrameworkVersions, eq(dxFrameworkVersions.frameworkId, dxFrameworks.id))
+      .where(eq(dxFrameworkVersions.id, first));
+    const [draft] = await ctx.handle.db
+      .insert(dxFrameworkVersions)
+      .values({
+        frameworkId: fw.id,
+        version: 2,
+        status: 'draft',
+        definition: testDefinition('DRAFT'),
+        definitionSha256: 'draft',
+      })
+      .returning();
+    const refused = await get<{ error: { details: { issues: { field: string }[] } } }>(
+      `/api/dx/analytics/breakdown?frameworkVersionId=${draft.id}&groupBy=commune`,
+    );
     expect(refused.status).toBe(400);
     expect(refused.body.error.details.issues[0].field).toBe('querystring.frameworkVersionId');
 
     // published behind the service's back, as another instance would
-    await ctx.handle.db.update(dxFrameworkVersions).set({ status: 'published', publishedAt: new Date() }).where(eq(dxFrameworkVersions.id, draft.id));
+    await ctx.handle.db
+      .update(dxFrameworkVersions)
+      .set({ status: 'published', publishedAt: new Date() })
+      .where(eq(dxFrameworkVersions.id, draft.id));
     await addScored(ctx.handle.db, facts(draft.id, u['HN.00118']), 6);
-    const seen = await get<BreakdownResult>(`/api/dx/analytics/breakdown?frameworkVersionId=${draft.id}&groupBy=commune&year=2024`);
+    const seen = await get<BreakdownResult>(
+      `/api/dx/analytics/breakdown?frameworkVersionId=${draft.id}&groupBy=commune&year=2024`,
+    );
     expect(seen.status).toBe(200);
     expect(seen.body.frameworkVersion).toMatchObject({ id: draft.id, version: 2 });
-    expect(seen.body.rows.map((r) => [r.key.commune!.code, r.stats.suppressed ? null : r.stats.n])).toEqual([['HN.00118', 6]]);
+    expect(seen.body.rows.map((r) => [r.key.commune!.code, r.stats.suppressed ? null : r.stats.n])).toEqual([
+      ['HN.00118', 6],
+    ]);
   });
 
   it('moves the default to a newer published version of the DBI framework, after a first call', async () => {
@@ -61,7 +89,11 @@ describe('analytics caches', () => {
       from dx_framework_versions where id = ${current.id} returning id`);
     const next = ((res as { rows?: { id: string }[] }).rows ?? (res as unknown as { id: string }[]))[0];
     const after = await get<BreakdownResult>('/api/dx/analytics/breakdown?groupBy=commune');
-    expect(after.body.frameworkVersion).toEqual({ id: next.id, frameworkCode: 'DBI-SME', version: current.version + 1 });
+    expect(after.body.frameworkVersion).toEqual({
+      id: next.id,
+      frameworkCode: 'DBI-SME',
+      version: current.version + 1,
+    });
   });
 
   it('names a commune outside the 2025 geography by its own code, whichever way the rollup is read', async () => {
@@ -71,12 +103,20 @@ describe('analytics caches', () => {
     await addScored(ctx.handle.db, facts(v, u['HN.00004']), 5);
     await addScored(ctx.handle.db, facts(v, null), 5);
     for (const year of ['&year=2024', '']) {
-      const { body } = await get<BreakdownResult>(`/api/dx/analytics/breakdown?frameworkVersionId=${v}&groupBy=commune${year}`);
-      expect(body.rows.map((r) => [r.key.commune!.code, r.key.commune!.name, r.stats.suppressed ? null : r.stats.n])).toEqual([
-        ['HN.00004', 'Phường Ba Đình', 5], ['HN.D001.00004', 'HN.D001.00004', 7], [null, 'unresolved', 5],
+      const { body } = await get<BreakdownResult>(
+        `/api/dx/analytics/breakdown?frameworkVersionId=${v}&groupBy=commune${year}`,
+      );
+      expect(
+        body.rows.map((r) => [r.key.commune!.code, r.key.commune!.name, r.stats.suppressed ? null : r.stats.n]),
+      ).toEqual([
+        ['HN.00004', 'Phường Ba Đình', 5],
+        ['HN.D001.00004', 'HN.D001.00004', 7],
+        [null, 'unresolved', 5],
       ]);
     }
-    const one = await get<BreakdownResult>(`/api/dx/analytics/breakdown?frameworkVersionId=${v}&groupBy=year&commune=HN.D001.00004`);
+    const one = await get<BreakdownResult>(
+      `/api/dx/analytics/breakdown?frameworkVersionId=${v}&groupBy=year&commune=HN.D001.00004`,
+    );
     expect(one.body.rows.map((r) => [r.key.year!.code, r.stats.suppressed ? null : r.stats.n])).toEqual([['2024', 7]]);
   });
 
@@ -86,13 +126,24 @@ describe('analytics caches', () => {
     await addScored(ctx.handle.db, facts(v, u['HN.00127']), 2);
     await addScored(ctx.handle.db, facts(v, u['HN.00118']), 6);
     await addScored(ctx.handle.db, facts(v, u['HN.00004']), 6);
-    const { body } = await get<BreakdownResult>(`/api/dx/analytics/breakdown?frameworkVersionId=${v}&groupBy=commune&year=2024`);
-    expect(body.rows.map((r) => [r.key.commune!.code, r.stats.suppressed])).toEqual([['HN.00004', true], ['HN.00118', false], ['HN.00127', true]]);
+    const { body } = await get<BreakdownResult>(
+      `/api/dx/analytics/breakdown?frameworkVersionId=${v}&groupBy=commune&year=2024`,
+    );
+    expect(body.rows.map((r) => [r.key.commune!.code, r.stats.suppressed])).toEqual([
+      ['HN.00004', true],
+      ['HN.00118', false],
+      ['HN.00127', true],
+    ]);
 
     // both communes rise by the same amount: listed by code
     await addScored(ctx.handle.db, { ...facts(v, u['HN.00118'], 2025), totalScore: 60 }, 6);
     await addScored(ctx.handle.db, { ...facts(v, u['HN.00004'], 2025), totalScore: 60 }, 6);
-    const movers = await get<MoversResult>(`/api/dx/analytics/movers?frameworkVersionId=${v}&dimension=commune&fromYear=2024&toYear=2025`);
-    expect(movers.body.rising.map((m) => [m.key.code, m.change])).toEqual([['HN.00004', 10], ['HN.00118', 10]]);
+    const movers = await get<MoversResult>(
+      `/api/dx/analytics/movers?frameworkVersionId=${v}&dimension=commune&fromYear=2024&toYear=2025`,
+    );
+    expect(movers.body.rising.map((m) => [m.key.code, m.change])).toEqual([
+      ['HN.00004', 10],
+      ['HN.00118', 10],
+    ]);
   });
 });

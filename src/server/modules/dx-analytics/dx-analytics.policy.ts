@@ -10,7 +10,8 @@ export const dxAnalyticsPolicy = {
   canRead: (actor: Actor) => actor.role === 'admin' || actor.role === 'secretariat' || actor.role === 'viewer',
   canImport: (actor: Actor) => actor.role === 'admin',
   assertCanRead(actor: Actor) {
-    if (!dxAnalyticsPolicy.canRead(actor)) throw forbidden('City analytics are for the secretariat, viewers and admins');
+    if (!dxAnalyticsPolicy.canRead(actor))
+      throw forbidden('City analytics are for the secretariat, viewers and admins');
   },
   assertCanImport(actor: Actor) {
     if (!dxAnalyticsPolicy.canImport(actor)) throw forbidden('Only admins import files');

@@ -25,17 +25,43 @@ export interface RollupFilter {
 
 function where(f: RollupFilter): SQL {
   const parts: SQL[] = [sql`r.framework_version_id = ${f.frameworkVersionId}`, sql`r.n <> 0`];
-  if (f.years?.length) parts.push(sql`r.year in (${sql.join(f.years.map((y) => sql`${y}`), sql`, `)})`);
+  if (f.years?.length)
+    parts.push(
+      sql`r.year in (${sql.join(
+        f.years.map((y) => sql`${y}`),
+        sql`, `,
+      )})`,
+    );
   if (f.communeCodes?.length) {
-    parts.push(sql`r.commune_id in (select id from org_units where code in (${sql.join(f.communeCodes.map((v) => sql`${v}`), sql`, `)}))`);
+    parts.push(
+      sql`r.commune_id in (select id from org_units where code in (${sql.join(
+        f.communeCodes.map((v) => sql`${v}`),
+        sql`, `,
+      )}))`,
+    );
   }
-  if (f.sectors?.length) parts.push(sql`r.sector_code in (${sql.join(f.sectors.map((v) => sql`${v}`), sql`, `)})`);
-  if (f.sizeClasses?.length) parts.push(sql`r.size_class in (${sql.join(f.sizeClasses.map((v) => sql`${v}`), sql`, `)})`);
+  if (f.sectors?.length)
+    parts.push(
+      sql`r.sector_code in (${sql.join(
+        f.sectors.map((v) => sql`${v}`),
+        sql`, `,
+      )})`,
+    );
+  if (f.sizeClasses?.length)
+    parts.push(
+      sql`r.size_class in (${sql.join(
+        f.sizeClasses.map((v) => sql`${v}`),
+        sql`, `,
+      )})`,
+    );
   if (f.districtCodes?.length) {
     parts.push(sql`r.commune_id in (
       select s.successor_id from org_unit_successors s
       join org_units oc on oc.id = s.predecessor_id join org_units d on d.id = oc.parent_id
-      where d.code in (${sql.join(f.districtCodes.map((v) => sql`${v}`), sql`, `)}))`);
+      where d.code in (${sql.join(
+        f.districtCodes.map((v) => sql`${v}`),
+        sql`, `,
+      )}))`);
   }
   return sql.join(parts, sql` and `);
 }
@@ -44,9 +70,13 @@ function where(f: RollupFilter): SQL {
  * The smallest rollup grain that can answer: city-wide when neither the grouping nor the filter involves a
  * commune or district, per commune when they involve neither sector nor size class, else the finest.
  */
-export function rollupTable(dims: SqlDimension[], f: RollupFilter): 'dx_rollups' | 'dx_rollups_city' | 'dx_rollups_commune' {
+export function rollupTable(
+  dims: SqlDimension[],
+  f: RollupFilter,
+): 'dx_rollups' | 'dx_rollups_city' | 'dx_rollups_commune' {
   const byPlace = dims.includes('commune') || !!f.communeCodes?.length || !!f.districtCodes?.length;
-  const byFirm = dims.includes('sector') || dims.includes('sizeClass') || !!f.sectors?.length || !!f.sizeClasses?.length;
+  const byFirm =
+    dims.includes('sector') || dims.includes('sizeClass') || !!f.sectors?.length || !!f.sizeClasses?.length;
   if (!byPlace) return 'dx_rollups_city';
   return byFirm ? 'dx_rollups' : 'dx_rollups_commune';
 }
@@ -58,7 +88,10 @@ const grainKeys: Record<ReturnType<typeof rollupTable>, SqlDimension[]> = {
   dx_rollups_commune: ['year', 'commune'],
 };
 const filterOf: Record<SqlDimension, (f: RollupFilter) => unknown[] | undefined> = {
-  year: (f) => f.years, commune: (f) => f.communeCodes, sector: (f) => f.sectors, sizeClass: (f) => f.sizeClasses,
+  year: (f) => f.years,
+  commune: (f) => f.communeCodes,
+  sector: (f) => f.sectors,
+  sizeClass: (f) => f.sizeClasses,
 };
 
 /** Whether each group is one row of the grain: every key column is grouped by, or held to one value by the filter. */
@@ -78,7 +111,13 @@ function numbersOf(text: string, count: number): number[] {
 
 const groupCols = (dims: SqlDimension[]) => dims.map((d) => dimSql[d]);
 
-export interface LevelAggregate { keys: (string | null)[]; level: number; n: number; sumTotal: number; pillars: number[] }
+export interface LevelAggregate {
+  keys: (string | null)[];
+  level: number;
+  n: number;
+  sumTotal: number;
+  pillars: number[];
+}
 
 export function createDxAnalyticsRepo() {
   return {
@@ -86,7 +125,12 @@ export function createDxAnalyticsRepo() {
      * n, Σ total and Σ of each pillar per group and overall level, in one pass over the smallest rollup grain
      * (never the assessments). Pillars are summed by position (`sum_pillars[i]`), so no row is unnested.
      */
-    async levelAggregates(db: DbOrTx, dims: SqlDimension[], f: RollupFilter, pillarCount: number): Promise<LevelAggregate[]> {
+    async levelAggregates(
+      db: DbOrTx,
+      dims: SqlDimension[],
+      f: RollupFilter,
+      pillarCount: number,
+    ): Promise<LevelAggregate[]> {
       const table = rollupTable(dims, f);
       if (atGrain(table, dims, f)) {
         // each group is one row (a map of one year, movers between two): no aggregate, whose numeric sums cost the
@@ -96,10 +140,16 @@ export function createDxAnalyticsRepo() {
           from ${sql.raw(table)} r where ${where(f)}`);
         return rowsOf<Record<string, unknown>>(res).map((r) => ({
           keys: dims.map((_, i) => keyOf(r[`k${i}`])),
-          level: Number(r.level), n: Number(r.n), sumTotal: Number(r.t), pillars: pillarCount ? numbersOf(String(r.p), pillarCount) : [],
+          level: Number(r.level),
+          n: Number(r.n),
+          sumTotal: Number(r.t),
+          pillars: pillarCount ? numbersOf(String(r.p), pillarCount) : [],
         }));
       }
-      const pillarCols = Array.from({ length: pillarCount }, (_, i) => sql`sum(r.sum_pillars[${sql.raw(String(i + 1))}])::float8 as ${sql.raw(`p${i}`)}`);
+      const pillarCols = Array.from(
+        { length: pillarCount },
+        (_, i) => sql`sum(r.sum_pillars[${sql.raw(String(i + 1))}])::float8 as ${sql.raw(`p${i}`)}`,
+      );
       const res = await db.execute(sql`
         select ${sql.join([...keyCols(dims), sql`r.overall_level as level`, sql`sum(r.n)::int as n`, sql`sum(r.sum_total)::float8 as sum_total`, ...pillarCols], sql`, `)}
         from ${sql.raw(table)} r
@@ -107,7 +157,9 @@ export function createDxAnalyticsRepo() {
         group by ${sql.join([...groupCols(dims), sql`r.overall_level`], sql`, `)}`);
       return rowsOf<Record<string, unknown>>(res).map((r) => ({
         keys: dims.map((_, i) => keyOf(r[`k${i}`])),
-        level: Number(r.level), n: Number(r.n), sumTotal: Number(r.sum_total),
+        level: Number(r.level),
+        n: Number(r.n),
+        sumTotal: Number(r.sum_total),
         pillars: Array.from({ length: pillarCount }, (_, i) => Number(r[`p${i}`] ?? 0)),
       }));
     },
@@ -115,13 +167,20 @@ export function createDxAnalyticsRepo() {
     /** Codes of org units by id (a rollup may name a commune outside the current geography). */
     async unitCodes(db: DbOrTx, ids: string[]): Promise<Map<string, string>> {
       if (!ids.length) return new Map();
-      const res = await db.execute(sql`select id, code from org_units where id in (${sql.join(ids.map((v) => sql`${v}`), sql`, `)})`);
+      const res = await db.execute(
+        sql`select id, code from org_units where id in (${sql.join(
+          ids.map((v) => sql`${v}`),
+          sql`, `,
+        )})`,
+      );
       return new Map(rowsOf<{ id: string; code: string }>(res).map((r) => [r.id, r.code]));
     },
 
     async years(db: DbOrTx, frameworkVersionId: string | null): Promise<number[]> {
       if (!frameworkVersionId) return [];
-      const res = await db.execute(sql`select distinct year from dx_rollups_city where framework_version_id = ${frameworkVersionId} and n > 0 order by year`);
+      const res = await db.execute(
+        sql`select distinct year from dx_rollups_city where framework_version_id = ${frameworkVersionId} and n > 0 order by year`,
+      );
       return rowsOf<{ year: number }>(res).map((r) => Number(r.year));
     },
 
@@ -130,8 +189,15 @@ export function createDxAnalyticsRepo() {
         select v.id, f.code as framework_code, f.name_vi, v.version, v.status
         from dx_framework_versions v join dx_frameworks f on f.id = v.framework_id
         where v.status <> 'draft' order by f.code, v.version desc`);
-      return rowsOf<{ id: string; framework_code: string; name_vi: string; version: number; status: string }>(res)
-        .map((r) => ({ id: r.id, frameworkCode: r.framework_code, frameworkName: r.name_vi, version: Number(r.version), status: r.status }));
+      return rowsOf<{ id: string; framework_code: string; name_vi: string; version: number; status: string }>(res).map(
+        (r) => ({
+          id: r.id,
+          frameworkCode: r.framework_code,
+          frameworkName: r.name_vi,
+          version: Number(r.version),
+          status: r.status,
+        }),
+      );
     },
 
     /** A version's pillars (code, names, maximum), from its frozen definition. */
@@ -140,20 +206,28 @@ export function createDxAnalyticsRepo() {
         select p ->> 'code' as code, p -> 'name' ->> 'vi' as name_vi, p -> 'name' ->> 'en' as name_en, (p ->> 'maxPoints')::float8 as max
         from dx_framework_versions v cross join lateral jsonb_array_elements(v.definition -> 'pillars') with ordinality as e(p, i)
         where v.id = ${frameworkVersionId} order by e.i`);
-      return rowsOf<{ code: string; name_vi: string; name_en: string; max: number | null }>(res)
-        .map((r) => ({ code: r.code, nameVi: r.name_vi, nameEn: r.name_en, max: r.max === null ? null : Number(r.max) }));
+      return rowsOf<{ code: string; name_vi: string; name_en: string; max: number | null }>(res).map((r) => ({
+        code: r.code,
+        nameVi: r.name_vi,
+        nameEn: r.name_en,
+        max: r.max === null ? null : Number(r.max),
+      }));
     },
 
     /** Communes from 2025-07-01 (code `HN.xxxxx`) and pre-2025 districts, with the crosswalk between them. */
     async geography(db: DbOrTx) {
-      const units = rowsOf<{ id: string; code: string; name: string; kind: string; valid_from: string | null }>(await db.execute(sql`
+      const units = rowsOf<{ id: string; code: string; name: string; kind: string; valid_from: string | null }>(
+        await db.execute(sql`
         select id, code, name, kind, valid_from::text from org_units
-        where (kind = 'commune' and valid_from is not null) or kind = 'district' order by code`));
-      const links = rowsOf<{ commune_code: string; district_code: string }>(await db.execute(sql`
+        where (kind = 'commune' and valid_from is not null) or kind = 'district' order by code`),
+      );
+      const links = rowsOf<{ commune_code: string; district_code: string }>(
+        await db.execute(sql`
         select distinct c.code as commune_code, d.code as district_code
         from org_unit_successors s join org_units c on c.id = s.successor_id
         join org_units oc on oc.id = s.predecessor_id join org_units d on d.id = oc.parent_id
-        where d.kind = 'district'`));
+        where d.kind = 'district'`),
+      );
       return {
         communes: units.filter((u) => u.kind === 'commune').map((u) => ({ id: u.id, code: u.code, name: u.name })),
         districts: units.filter((u) => u.kind === 'district').map((u) => ({ id: u.id, code: u.code, name: u.name })),
@@ -162,8 +236,14 @@ export function createDxAnalyticsRepo() {
     },
 
     async sectors(db: DbOrTx) {
-      const res = await db.execute(sql`select code, name_vi, name_en from vsic_codes where level = 1 and version = 'VSIC2018' order by code`);
-      return rowsOf<{ code: string; name_vi: string; name_en: string }>(res).map((r) => ({ code: r.code, nameVi: r.name_vi, nameEn: r.name_en }));
+      const res = await db.execute(
+        sql`select code, name_vi, name_en from vsic_codes where level = 1 and version = 'VSIC2018' order by code`,
+      );
+      return rowsOf<{ code: string; name_vi: string; name_en: string }>(res).map((r) => ({
+        code: r.code,
+        nameVi: r.name_vi,
+        nameEn: r.name_en,
+      }));
     },
   };
 }

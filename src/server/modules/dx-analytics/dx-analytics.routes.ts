@@ -4,7 +4,12 @@ import { fileURLToPath } from 'node:url';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  analyticsOptions, breakdownQuery, breakdownResult, exportQuery, moversQuery, moversResult,
+  analyticsOptions,
+  breakdownQuery,
+  breakdownResult,
+  exportQuery,
+  moversQuery,
+  moversResult,
 } from '../../../shared/contracts/dx-analytics.js';
 import { requireActor } from '../../http/context.js';
 import type { DxAnalyticsService } from './dx-analytics.service.js';
@@ -12,45 +17,97 @@ import { dxAnalyticsPolicy } from './dx-analytics.policy.js';
 import { breakdownTable, toCsv, toXlsx } from './export.js';
 
 const tags = ['dx-analytics'];
-const geojsonPath = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../db/reference/hanoi-communes-2025.geojson');
+const geojsonPath = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../db/reference/hanoi-communes-2025.geojson',
+);
 
-export const dxAnalyticsRoutes = (svc: DxAnalyticsService): FastifyPluginAsyncZod => async (app) => {
-  app.get('/api/dx/analytics/options', {
-    schema: { tags, summary: 'Framework versions, years, communes, districts and sectors to filter analytics by', response: { 200: analyticsOptions } },
-  }, async (req) => svc.options(requireActor(req)));
+export const dxAnalyticsRoutes =
+  (svc: DxAnalyticsService): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/api/dx/analytics/options',
+      {
+        schema: {
+          tags,
+          summary: 'Framework versions, years, communes, districts and sectors to filter analytics by',
+          response: { 200: analyticsOptions },
+        },
+      },
+      async (req) => svc.options(requireActor(req)),
+    );
 
-  app.get('/api/dx/analytics/breakdown', {
-    schema: {
-      tags, summary: 'Level distribution and mean scores grouped by commune, district, sector, size class and/or year; small cells suppressed',
-      querystring: breakdownQuery, response: { 200: breakdownResult },
-    },
-  }, async (req) => svc.breakdown(requireActor(req), req.query));
+    app.get(
+      '/api/dx/analytics/breakdown',
+      {
+        schema: {
+          tags,
+          summary:
+            'Level distribution and mean scores grouped by commune, district, sector, size class and/or year; small cells suppressed',
+          querystring: breakdownQuery,
+          response: { 200: breakdownResult },
+        },
+      },
+      async (req) => svc.breakdown(requireActor(req), req.query),
+    );
 
-  app.get('/api/dx/analytics/movers', {
-    schema: { tags, summary: 'Communes or sectors whose mean total or level changed most between two years', querystring: moversQuery, response: { 200: moversResult } },
-  }, async (req) => svc.movers(requireActor(req), req.query));
+    app.get(
+      '/api/dx/analytics/movers',
+      {
+        schema: {
+          tags,
+          summary: 'Communes or sectors whose mean total or level changed most between two years',
+          querystring: moversQuery,
+          response: { 200: moversResult },
+        },
+      },
+      async (req) => svc.movers(requireActor(req), req.query),
+    );
 
-  app.get('/api/dx/analytics/export', {
-    schema: { tags, summary: 'A breakdown as XLSX or CSV (UTF-8 with BOM), suppressed cells written "<5"', querystring: exportQuery },
-  }, async (req, reply) => {
-    const { format, ...q } = req.query;
-    const result = await svc.breakdown(requireActor(req), q);
-    const table = breakdownTable(result);
-    const name = `dx-analytics-${q.groupBy.join('-') || 'total'}`;
-    if (format === 'csv') {
-      return reply.header('content-type', 'text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="${name}.csv"`).send(toCsv(table));
-    }
-    return reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .header('content-disposition', `attachment; filename="${name}.xlsx"`).send(await toXlsx(table, 'DX'));
-  });
+    app.get(
+      '/api/dx/analytics/export',
+      {
+        schema: {
+          tags,
+          summary: 'A breakdown as XLSX or CSV (UTF-8 with BOM), suppressed cells written "<5"',
+          querystring: exportQuery,
+        },
+      },
+      async (req, reply) => {
+        const { format, ...q } = req.query;
+        const result = await svc.breakdown(requireActor(req), q);
+        const table = breakdownTable(result);
+        const name = `dx-analytics-${q.groupBy.join('-') || 'total'}`;
+        if (format === 'csv') {
+          return reply
+            .header('content-type', 'text/csv; charset=utf-8')
+            .header('content-disposition', `attachment; filename="${name}.csv"`)
+            .send(toCsv(table));
+        }
+        return reply
+          .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .header('content-disposition', `attachment; filename="${name}.xlsx"`)
+          .send(await toXlsx(table, 'DX'));
+      },
+    );
 
-  let geojson: Buffer | null = null;
-  app.get('/api/dx/analytics/communes.geojson', {
-    schema: { tags, summary: 'Boundaries of the 126 communes from 2025-07-01 (indicative; attribution in the reference README)', response: { 200: z.any() } },
-  }, async (req, reply) => {
-    dxAnalyticsPolicy.assertCanRead(requireActor(req));
-    geojson ??= await readFile(geojsonPath);
-    return reply.header('content-type', 'application/geo+json').header('cache-control', 'private, max-age=86400').send(geojson);
-  });
-};
+    let geojson: Buffer | null = null;
+    app.get(
+      '/api/dx/analytics/communes.geojson',
+      {
+        schema: {
+          tags,
+          summary: 'Boundaries of the 126 communes from 2025-07-01 (indicative; attribution in the reference README)',
+          response: { 200: z.any() },
+        },
+      },
+      async (req, reply) => {
+        dxAnalyticsPolicy.assertCanRead(requireActor(req));
+        geojson ??= await readFile(geojsonPath);
+        return reply
+          .header('content-type', 'application/geo+json')
+          .header('cache-control', 'private, max-age=86400')
+          .send(geojson);
+      },
+    );
+  };

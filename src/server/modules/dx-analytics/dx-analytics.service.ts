@@ -4,7 +4,14 @@ import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
 import type { pillarInfo } from '../../../shared/contracts/dx-analytics.js';
 import type {
-  AnalyticsDimension, AnalyticsOptions, AnalyticsStats, BreakdownQuery, BreakdownResult, BreakdownRow, MoversQuery, MoversResult,
+  AnalyticsDimension,
+  AnalyticsOptions,
+  AnalyticsStats,
+  BreakdownQuery,
+  BreakdownResult,
+  BreakdownRow,
+  MoversQuery,
+  MoversResult,
 } from '../../../shared/contracts/dx-analytics.js';
 import type { Db } from '../../db/client.js';
 import { parseCsv } from '../../db/reference/load-reference.js';
@@ -29,15 +36,37 @@ interface Geography {
   sectors: Map<string, { nameVi: string; nameEn: string }>;
 }
 
-interface Acc { keys: (string | null)[]; levels: number[]; n: number; sumTotal: number; sumLevel: number; pillars: number[] }
+interface Acc {
+  keys: (string | null)[];
+  levels: number[];
+  n: number;
+  sumTotal: number;
+  sumLevel: number;
+  pillars: number[];
+}
 
-export function createDxAnalyticsService({ db, repo, suppressBelow }: { db: Db; repo: DxAnalyticsRepo; suppressBelow: number }) {
+export function createDxAnalyticsService({
+  db,
+  repo,
+  suppressBelow,
+}: {
+  db: Db;
+  repo: DxAnalyticsRepo;
+  suppressBelow: number;
+}) {
   let geo: Promise<Geography> | null = null;
   // a published version never changes, so its pillars are read once
   const pillarCache = new Map<string, Promise<z.infer<typeof pillarInfo>[]>>();
   const pillarsFor = (id: string) => {
     let p = pillarCache.get(id);
-    if (!p) pillarCache.set(id, p = repo.pillars(db, id).catch((e) => { pillarCache.delete(id); throw e; }));
+    if (!p)
+      pillarCache.set(
+        id,
+        (p = repo.pillars(db, id).catch((e) => {
+          pillarCache.delete(id);
+          throw e;
+        })),
+      );
     return p;
   };
   // reference data changes only with a deployment, so it is read once per process
@@ -50,7 +79,8 @@ export function createDxAnalyticsService({ db, repo, suppressBelow }: { db: Db; 
         sectors = rows.map((r) => ({ code: r.code, nameVi: r.name_vi, nameEn: r.name_en }));
       }
       const districtsOf = new Map<string, string[]>();
-      for (const l of g.links) districtsOf.set(l.communeCode, [...(districtsOf.get(l.communeCode) ?? []), l.districtCode]);
+      for (const l of g.links)
+        districtsOf.set(l.communeCode, [...(districtsOf.get(l.communeCode) ?? []), l.districtCode]);
       return {
         communes: new Map(g.communes.map((c) => [c.code, c])),
         codeOf: new Map(g.communes.map((c) => [c.id, c.code])),
@@ -58,7 +88,10 @@ export function createDxAnalyticsService({ db, repo, suppressBelow }: { db: Db; 
         districtsOf,
         sectors: new Map(sectors.map((s) => [s.code, s])),
       };
-    })().catch((e) => { geo = null; throw e; });
+    })().catch((e) => {
+      geo = null;
+      throw e;
+    });
     return geo;
   }
 
@@ -73,16 +106,26 @@ export function createDxAnalyticsService({ db, repo, suppressBelow }: { db: Db; 
     for (const v of versions) knownVersions.set(v.id, { id: v.id, frameworkCode: v.frameworkCode, version: v.version });
     if (id) {
       const v = versions.find((x) => x.id === id);
-      if (!v) throw invalid([{ field: 'querystring.frameworkVersionId', message: 'no such published framework version' }]);
+      if (!v)
+        throw invalid([{ field: 'querystring.frameworkVersionId', message: 'no such published framework version' }]);
       return v;
     }
     // default: the newest published version of the DBI framework, else of any framework
-    return versions.find((v) => v.frameworkCode === 'DBI-SME' && v.status === 'published')
-      ?? versions.find((v) => v.status === 'published') ?? versions[0] ?? null;
+    return (
+      versions.find((v) => v.frameworkCode === 'DBI-SME' && v.status === 'published') ??
+      versions.find((v) => v.status === 'published') ??
+      versions[0] ??
+      null
+    );
   }
 
   const filterOf = (versionId: string, q: Omit<BreakdownQuery, 'groupBy'>): RollupFilter => ({
-    frameworkVersionId: versionId, years: q.year, communeCodes: q.commune, districtCodes: q.district, sectors: q.sector, sizeClasses: q.sizeClass,
+    frameworkVersionId: versionId,
+    years: q.year,
+    communeCodes: q.commune,
+    districtCodes: q.district,
+    sectors: q.sector,
+    sizeClasses: q.sizeClass,
   });
 
   function nameOf(g: Geography, dim: AnalyticsDimension, code: string | null): string {
@@ -105,7 +148,8 @@ export function createDxAnalyticsService({ db, repo, suppressBelow }: { db: Db; 
   /** Replaces the org unit ids at the commune positions of the keys by codes, as a join to `org_units` would. */
   async function communeCodes(g: Geography, levels: LevelAggregate[], at: number[]) {
     const unknown = new Set<string>();
-    for (const l of levels) for (const i of at) if (l.keys[i] !== null && !g.codeOf.has(l.keys[i]!)) unknown.add(l.keys[i]!);
+    for (const l of levels)
+      for (const i of at) if (l.keys[i] !== null && !g.codeOf.has(l.keys[i]!)) unknown.add(l.keys[i]!);
     if (unknown.size) {
       const found = await repo.unitCodes(db, [...unknown]);
       for (const id of unknown) g.codeOf.set(id, found.get(id) ?? null);
@@ -114,7 +158,12 @@ export function createDxAnalyticsService({ db, repo, suppressBelow }: { db: Db; 
   }
 
   /** Aggregates the rollup into the requested groups; `district` expands each commune to its districts. */
-  async function aggregate(versionId: string, groupBy: AnalyticsDimension[], filter: RollupFilter, { pillars = true } = {}) {
+  async function aggregate(
+    versionId: string,
+    groupBy: AnalyticsDimension[],
+    filter: RollupFilter,
+    { pillars = true } = {},
+  ) {
     const g = await geography();
     const sqlDims: SqlDimension[] = groupBy.map((d) => (d === 'district' ? 'commune' : d));
     const pillarCount = (await pillarsFor(versionId)).length;
@@ -130,7 +179,8 @@ export function createDxAnalyticsService({ db, repo, suppressBelow }: { db: Db; 
         const v = keys[i];
         let values = d === 'district' ? (v === null ? [null] : (g.districtsOf.get(v) ?? [null])) : [v];
         // filtered to some districts: a shared commune shows under those only
-        if (d === 'district' && filter.districtCodes?.length) values = values.filter((x) => x !== null && filter.districtCodes!.includes(x));
+        if (d === 'district' && filter.districtCodes?.length)
+          values = values.filter((x) => x !== null && filter.districtCodes!.includes(x));
         out = out.flatMap((prefix) => values.map((x) => [...prefix, x]));
       });
       return out;
@@ -146,7 +196,11 @@ export function createDxAnalyticsService({ db, repo, suppressBelow }: { db: Db; 
         if (!a) {
           const id = keys.map((k) => k ?? '\u0000').join('\u0001');
           a = accs.get(id);
-          if (!a) accs.set(id, a = { keys, levels: new Array(LEVELS).fill(0), n: 0, sumTotal: 0, sumLevel: 0, pillars: [] });
+          if (!a)
+            accs.set(
+              id,
+              (a = { keys, levels: new Array(LEVELS).fill(0), n: 0, sumTotal: 0, sumLevel: 0, pillars: [] }),
+            );
           last = a;
         }
         while (a.levels.length <= l.level) a.levels.push(0);
@@ -164,9 +218,15 @@ export function createDxAnalyticsService({ db, repo, suppressBelow }: { db: Db; 
     if (!accs.length) return undefined;
     const t: Acc = { keys: [], levels: new Array(LEVELS).fill(0), n: 0, sumTotal: 0, sumLevel: 0, pillars: [] };
     for (const a of accs) {
-      a.levels.forEach((v, i) => { t.levels[i] = (t.levels[i] ?? 0) + v; });
-      a.pillars.forEach((v, i) => { t.pillars[i] = (t.pillars[i] ?? 0) + v; });
-      t.n += a.n; t.sumTotal += a.sumTotal; t.sumLevel += a.sumLevel;
+      a.levels.forEach((v, i) => {
+        t.levels[i] = (t.levels[i] ?? 0) + v;
+      });
+      a.pillars.forEach((v, i) => {
+        t.pillars[i] = (t.pillars[i] ?? 0) + v;
+      });
+      t.n += a.n;
+      t.sumTotal += a.sumTotal;
+      t.sumLevel += a.sumLevel;
     }
     return t;
   }
@@ -203,7 +263,8 @@ export function createDxAnalyticsService({ db, repo, suppressBelow }: { db: Db; 
     const groupBy = [...new Set(q.groupBy)];
     const v = await versionFor(q.frameworkVersionId);
     const k = suppressBelow;
-    if (!v) return { frameworkVersion: null, groupBy, suppressBelow: k, pillars: [], rows: [], total: { suppressed: true } };
+    if (!v)
+      return { frameworkVersion: null, groupBy, suppressBelow: k, pillars: [], rows: [], total: { suppressed: true } };
     const filter = filterOf(v.id, q);
     // the total is the sum of the rows, except by district, where a shared commune is in several rows
     const [{ g, accs, pillarCount }, whole, pillarDefs] = await Promise.all([
@@ -213,19 +274,37 @@ export function createDxAnalyticsService({ db, repo, suppressBelow }: { db: Db; 
     ]);
     const coords = (a: Acc) => a.keys.map((x) => x ?? '\u0000');
     // rows first (their n is a published total), then the level counts inside the rows left
-    const hiddenRows = protect(accs.map((a) => ({ coords: coords(a), n: a.n })), k);
-    const levelCells = accs.flatMap((a, r) => a.levels.map((n, level) => ({ coords: [...coords(a), String(level)], n, r })));
-    const hiddenCells = protect(levelCells, k, levelCells.flatMap((c, i) => (hiddenRows.has(c.r) ? [i] : [])));
+    const hiddenRows = protect(
+      accs.map((a) => ({ coords: coords(a), n: a.n })),
+      k,
+    );
+    const levelCells = accs.flatMap((a, r) =>
+      a.levels.map((n, level) => ({ coords: [...coords(a), String(level)], n, r })),
+    );
+    const hiddenCells = protect(
+      levelCells,
+      k,
+      levelCells.flatMap((c, i) => (hiddenRows.has(c.r) ? [i] : [])),
+    );
     const hiddenByRow = accs.map((a) => a.levels.map(() => false));
-    levelCells.forEach((c, i) => { if (hiddenCells.has(i)) hiddenByRow[c.r][Number(c.coords[c.coords.length - 1])] = true; });
+    levelCells.forEach((c, i) => {
+      if (hiddenCells.has(i)) hiddenByRow[c.r][Number(c.coords[c.coords.length - 1])] = true;
+    });
 
     const rows = accs.map((a, r): BreakdownRow => {
       const key: BreakdownRow['key'] = {};
-      groupBy.forEach((d, i) => { key[d] = { code: a.keys[i], name: nameOf(g, d, a.keys[i]) }; });
+      groupBy.forEach((d, i) => {
+        key[d] = { code: a.keys[i], name: nameOf(g, d, a.keys[i]) };
+      });
       const districtIdx = groupBy.indexOf('district');
-      const row: BreakdownRow = { key, stats: hiddenRows.has(r) ? { suppressed: true } : statsOf(a, pillarCount, hiddenByRow[r]) };
+      const row: BreakdownRow = {
+        key,
+        stats: hiddenRows.has(r) ? { suppressed: true } : statsOf(a, pillarCount, hiddenByRow[r]),
+      };
       if (districtIdx >= 0 && a.keys[districtIdx] !== null) {
-        const shared = [...g.districtsOf.entries()].filter(([, ds]) => ds.length > 1 && ds.includes(a.keys[districtIdx]!)).map(([c]) => c);
+        const shared = [...g.districtsOf.entries()]
+          .filter(([, ds]) => ds.length > 1 && ds.includes(a.keys[districtIdx]!))
+          .map(([c]) => c);
         if (shared.length) row.sharedCommunes = shared;
       }
       return row;
@@ -233,13 +312,24 @@ export function createDxAnalyticsService({ db, repo, suppressBelow }: { db: Db; 
     const t = whole ? whole.accs[0] : sumOf(accs);
     let total: AnalyticsStats = { suppressed: true };
     if (t && t.n >= k) {
-      const hiddenTotal = protect(t.levels.map((n, level) => ({ coords: [String(level)], n })), k);
-      total = statsOf(t, Math.max(pillarCount, whole?.pillarCount ?? 0), t.levels.map((_, i) => hiddenTotal.has(i)));
+      const hiddenTotal = protect(
+        t.levels.map((n, level) => ({ coords: [String(level)], n })),
+        k,
+      );
+      total = statsOf(
+        t,
+        Math.max(pillarCount, whole?.pillarCount ?? 0),
+        t.levels.map((_, i) => hiddenTotal.has(i)),
+      );
     }
     return {
       frameworkVersion: { id: v.id, frameworkCode: v.frameworkCode, version: v.version },
-      groupBy, suppressBelow: k,
-      pillars: pillarsOf({ pillars: pillarDefs.map((p) => ({ code: p.code, name: { vi: p.nameVi, en: p.nameEn }, maxPoints: p.max })) }, Math.max(pillarCount, whole?.pillarCount ?? 0)),
+      groupBy,
+      suppressBelow: k,
+      pillars: pillarsOf(
+        { pillars: pillarDefs.map((p) => ({ code: p.code, name: { vi: p.nameVi, en: p.nameEn }, maxPoints: p.max })) },
+        Math.max(pillarCount, whole?.pillarCount ?? 0),
+      ),
       rows: sortRows(groupBy, rows),
       total,
     };
@@ -251,22 +341,40 @@ export function createDxAnalyticsService({ db, repo, suppressBelow }: { db: Db; 
     const v = await versionFor(q.frameworkVersionId);
     const base = { dimension: q.dimension, metric: q.metric, fromYear: q.fromYear, toYear: q.toYear, suppressBelow };
     if (!v) return { ...base, rising: [], falling: [] };
-    const { g, accs } = await aggregate(v.id, [q.dimension, 'year'], filterOf(v.id, { ...q, year: [q.fromYear, q.toYear] }), { pillars: false });
+    const { g, accs } = await aggregate(
+      v.id,
+      [q.dimension, 'year'],
+      filterOf(v.id, { ...q, year: [q.fromYear, q.toYear] }),
+      { pillars: false },
+    );
     const metric = (a: Acc) => (q.metric === 'meanTotal' ? a.sumTotal / a.n : a.sumLevel / a.n);
     const byKey = new Map<string | null, { from?: number; to?: number }>();
     // only groups published in both years (n ≥ threshold) take part: a mean of fewer is never shown
     for (const a of accs) {
       if (a.n < suppressBelow) continue;
       const e = byKey.get(a.keys[0]) ?? {};
-      if (a.keys[1] === String(q.fromYear)) e.from = metric(a); else e.to = metric(a);
+      if (a.keys[1] === String(q.fromYear)) e.from = metric(a);
+      else e.to = metric(a);
       byKey.set(a.keys[0], e);
     }
-    const moved = [...byKey.entries()].filter(([code, e]) => code !== null && e.from !== undefined && e.to !== undefined)
-      .map(([code, e]) => ({ key: { code, name: nameOf(g, q.dimension, code) }, from: round(e.from!), to: round(e.to!), change: round(e.to! - e.from!) }));
+    const moved = [...byKey.entries()]
+      .filter(([code, e]) => code !== null && e.from !== undefined && e.to !== undefined)
+      .map(([code, e]) => ({
+        key: { code, name: nameOf(g, q.dimension, code) },
+        from: round(e.from!),
+        to: round(e.to!),
+        change: round(e.to! - e.from!),
+      }));
     return {
       ...base,
-      rising: moved.filter((m) => m.change > 0).sort((a, b) => b.change - a.change).slice(0, q.limit),
-      falling: moved.filter((m) => m.change < 0).sort((a, b) => a.change - b.change).slice(0, q.limit),
+      rising: moved
+        .filter((m) => m.change > 0)
+        .sort((a, b) => b.change - a.change)
+        .slice(0, q.limit),
+      falling: moved
+        .filter((m) => m.change < 0)
+        .sort((a, b) => a.change - b.change)
+        .slice(0, q.limit),
     };
   }
 

@@ -16,13 +16,45 @@ beforeAll(async () => {
   // HN.00004 Ba Đình took old communes of districts 001, 002 and 003; HN.00118 only of 004
   u = await unitIds(ctx.handle.db, ['HN.00004', 'HN.00118', 'HN.00127']);
   const base = { frameworkVersionId: versionId, sectorCode: 'C', sizeClass: 'micro' };
-  await addScored(ctx.handle.db, { ...base, year: 2024, communeId: u['HN.00004'], overallLevel: 2, totalScore: 100, pillarScores: [40, 60] }, 6);
-  await addScored(ctx.handle.db, { ...base, year: 2024, communeId: u['HN.00004'], overallLevel: 3, totalScore: 150, pillarScores: [70, 80] }, 4);
-  await addScored(ctx.handle.db, { ...base, year: 2024, communeId: u['HN.00118'], overallLevel: 1, totalScore: 30, pillarScores: [10, 20] }, 8);
+  await addScored(
+    ctx.handle.db,
+    { ...base, year: 2024, communeId: u['HN.00004'], overallLevel: 2, totalScore: 100, pillarScores: [40, 60] },
+    6,
+  );
+  await addScored(
+    ctx.handle.db,
+    { ...base, year: 2024, communeId: u['HN.00004'], overallLevel: 3, totalScore: 150, pillarScores: [70, 80] },
+    4,
+  );
+  await addScored(
+    ctx.handle.db,
+    { ...base, year: 2024, communeId: u['HN.00118'], overallLevel: 1, totalScore: 30, pillarScores: [10, 20] },
+    8,
+  );
   // a commune with 2 enterprises only: withheld, and its neighbour must be withheld with it
-  await addScored(ctx.handle.db, { ...base, year: 2024, communeId: u['HN.00127'], sectorCode: 'G', overallLevel: 1, totalScore: 40, pillarScores: [20, 20] }, 2);
-  await addScored(ctx.handle.db, { ...base, year: 2023, communeId: u['HN.00004'], overallLevel: 1, totalScore: 50, pillarScores: [20, 30] }, 5);
-  await addScored(ctx.handle.db, { ...base, year: 2023, communeId: u['HN.00118'], overallLevel: 1, totalScore: 40, pillarScores: [20, 20] }, 6);
+  await addScored(
+    ctx.handle.db,
+    {
+      ...base,
+      year: 2024,
+      communeId: u['HN.00127'],
+      sectorCode: 'G',
+      overallLevel: 1,
+      totalScore: 40,
+      pillarScores: [20, 20],
+    },
+    2,
+  );
+  await addScored(
+    ctx.handle.db,
+    { ...base, year: 2023, communeId: u['HN.00004'], overallLevel: 1, totalScore: 50, pillarScores: [20, 30] },
+    5,
+  );
+  await addScored(
+    ctx.handle.db,
+    { ...base, year: 2023, communeId: u['HN.00118'], overallLevel: 1, totalScore: 40, pillarScores: [20, 20] },
+    6,
+  );
 });
 afterAll(() => ctx?.close());
 
@@ -33,7 +65,10 @@ const get = async <T>(cookie: string, url: string) => {
 
 describe('city analytics', () => {
   it('gives means and level counts by commune, withholding small communes and a complement', async () => {
-    const { status, body } = await get<BreakdownResult>(secretariat, `/api/dx/analytics/breakdown?frameworkVersionId=${versionId}&groupBy=commune&year=2024`);
+    const { status, body } = await get<BreakdownResult>(
+      secretariat,
+      `/api/dx/analytics/breakdown?frameworkVersionId=${versionId}&groupBy=commune&year=2024`,
+    );
     expect(status).toBe(200);
     const byCode = Object.fromEntries(body.rows.map((r) => [r.key.commune!.code, r]));
     const badinh = byCode['HN.00004'].stats;
@@ -48,16 +83,27 @@ describe('city analytics', () => {
   });
 
   it('combines filters: commune and sector', async () => {
-    const { body } = await get<BreakdownResult>(secretariat,
-      `/api/dx/analytics/breakdown?frameworkVersionId=${versionId}&groupBy=year&commune=HN.00004,HN.00118&sector=C`);
-    expect(body.rows.map((r) => [r.key.year!.code, r.stats.suppressed ? 'x' : r.stats.n])).toEqual([['2023', 11], ['2024', 18]]);
-    const none = await get<BreakdownResult>(secretariat, `/api/dx/analytics/breakdown?frameworkVersionId=${versionId}&groupBy=year&sector=F`);
+    const { body } = await get<BreakdownResult>(
+      secretariat,
+      `/api/dx/analytics/breakdown?frameworkVersionId=${versionId}&groupBy=year&commune=HN.00004,HN.00118&sector=C`,
+    );
+    expect(body.rows.map((r) => [r.key.year!.code, r.stats.suppressed ? 'x' : r.stats.n])).toEqual([
+      ['2023', 11],
+      ['2024', 18],
+    ]);
+    const none = await get<BreakdownResult>(
+      secretariat,
+      `/api/dx/analytics/breakdown?frameworkVersionId=${versionId}&groupBy=year&sector=F`,
+    );
     expect(none.body.rows).toEqual([]);
     expect(none.body.total).toEqual({ suppressed: true });
   });
 
   it('attributes a new commune to every pre-2025 district it took communes from, and says so', async () => {
-    const { body } = await get<BreakdownResult>(secretariat, `/api/dx/analytics/breakdown?frameworkVersionId=${versionId}&groupBy=district&year=2023`);
+    const { body } = await get<BreakdownResult>(
+      secretariat,
+      `/api/dx/analytics/breakdown?frameworkVersionId=${versionId}&groupBy=district&year=2023`,
+    );
     const byCode = Object.fromEntries(body.rows.map((r) => [r.key.district!.code, r]));
     // Ba Đình (5 in 2023) counts in Ba Đình, Hoàn Kiếm and Tây Hồ districts; HN.00118 (6) in Long Biên only
     for (const d of ['HN.D001', 'HN.D002', 'HN.D003']) {
@@ -67,36 +113,55 @@ describe('city analytics', () => {
     expect(byCode['HN.D004'].stats).toMatchObject({ n: 6 });
     expect(byCode['HN.D001'].key.district!.name).toBe('Quận Ba Đình');
     // filtering by one district keeps its shared communes, shown under that district only
-    const one = await get<BreakdownResult>(secretariat, `/api/dx/analytics/breakdown?frameworkVersionId=${versionId}&groupBy=district&year=2023&district=HN.D002`);
+    const one = await get<BreakdownResult>(
+      secretariat,
+      `/api/dx/analytics/breakdown?frameworkVersionId=${versionId}&groupBy=district&year=2023&district=HN.D002`,
+    );
     expect(one.body.rows.map((r) => r.key.district!.code)).toEqual(['HN.D002']);
     expect(one.body.total).toMatchObject({ n: 5 });
   });
 
   it('lists top movers between two years among groups published in both', async () => {
-    const { body } = await get<MoversResult>(secretariat, `/api/dx/analytics/movers?frameworkVersionId=${versionId}&dimension=commune&fromYear=2023&toYear=2024`);
+    const { body } = await get<MoversResult>(
+      secretariat,
+      `/api/dx/analytics/movers?frameworkVersionId=${versionId}&dimension=commune&fromYear=2023&toYear=2024`,
+    );
     expect(body.rising).toEqual([{ key: { code: 'HN.00004', name: 'Phường Ba Đình' }, from: 50, to: 120, change: 70 }]);
-    expect(body.falling).toEqual([{ key: expect.objectContaining({ code: 'HN.00118' }), from: 40, to: 30, change: -10 }]);
-    const bad = await get<{ error: { details: { issues: { field: string }[] } } }>(secretariat,
-      `/api/dx/analytics/movers?dimension=commune&fromYear=2023&toYear=2023`);
+    expect(body.falling).toEqual([
+      { key: expect.objectContaining({ code: 'HN.00118' }), from: 40, to: 30, change: -10 },
+    ]);
+    const bad = await get<{ error: { details: { issues: { field: string }[] } } }>(
+      secretariat,
+      `/api/dx/analytics/movers?dimension=commune&fromYear=2023&toYear=2023`,
+    );
     expect(bad.status).toBe(400);
     expect(bad.body.error.details.issues[0].field).toBe('querystring.toYear');
   });
 
   it('exports CSV with a BOM and "<5", and XLSX', async () => {
-    const csv = await ctx.as(secretariat, { method: 'GET', url: `/api/dx/analytics/export?frameworkVersionId=${versionId}&groupBy=commune&year=2024&format=csv` });
+    const csv = await ctx.as(secretariat, {
+      method: 'GET',
+      url: `/api/dx/analytics/export?frameworkVersionId=${versionId}&groupBy=commune&year=2024&format=csv`,
+    });
     expect(csv.statusCode).toBe(200);
     expect(csv.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     const text = csv.rawPayload.toString('utf8');
     expect(text).toContain('HN.00127,Phường Việt Hưng,<5');
     expect(text).toMatch(/HN\.00127,[^\r\n]*<5/);
     expect(text).toContain('Phường Ba Đình,10,0,0,<5,<5,0,0,120');
-    const xlsx = await ctx.as(secretariat, { method: 'GET', url: `/api/dx/analytics/export?frameworkVersionId=${versionId}&groupBy=commune,sector&format=xlsx` });
+    const xlsx = await ctx.as(secretariat, {
+      method: 'GET',
+      url: `/api/dx/analytics/export?frameworkVersionId=${versionId}&groupBy=commune,sector&format=xlsx`,
+    });
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
   });
 
   it('rejects bad filters naming the field', async () => {
-    const { status, body } = await get<{ error: { details: { issues: { field: string }[] } } }>(secretariat, '/api/dx/analytics/breakdown?groupBy=planet');
+    const { status, body } = await get<{ error: { details: { issues: { field: string }[] } } }>(
+      secretariat,
+      '/api/dx/analytics/breakdown?groupBy=planet',
+    );
     expect(status).toBe(400);
     expect(body.error.details.issues[0].field).toMatch(/^querystring\.groupBy/);
   });
@@ -105,11 +170,21 @@ describe('city analytics', () => {
     const f = factories(ctx.handle.db, ctx.services);
     const ent = await f.user('enterprise');
     const entCookie = await ctx.login(ent.username, ent.password);
-    for (const url of ['/api/dx/analytics/breakdown', '/api/dx/analytics/options', '/api/dx/analytics/communes.geojson', '/api/dx/analytics/export?format=csv']) {
+    for (const url of [
+      '/api/dx/analytics/breakdown',
+      '/api/dx/analytics/options',
+      '/api/dx/analytics/communes.geojson',
+      '/api/dx/analytics/export?format=csv',
+    ]) {
       expect((await ctx.as(entCookie, { method: 'GET', url })).statusCode).toBe(403);
     }
-    expect((await ctx.as(await ctx.login('unit-stttt'), { method: 'GET', url: '/api/dx/analytics/breakdown' })).statusCode).toBe(403);
-    const viewer = await get<BreakdownResult>(await ctx.login('viewer'), `/api/dx/analytics/breakdown?frameworkVersionId=${versionId}`);
+    expect(
+      (await ctx.as(await ctx.login('unit-stttt'), { method: 'GET', url: '/api/dx/analytics/breakdown' })).statusCode,
+    ).toBe(403);
+    const viewer = await get<BreakdownResult>(
+      await ctx.login('viewer'),
+      `/api/dx/analytics/breakdown?frameworkVersionId=${versionId}`,
+    );
     expect(viewer.status).toBe(200);
     const geo = await ctx.as(secretariat, { method: 'GET', url: '/api/dx/analytics/communes.geojson' });
     expect(geo.json().features).toHaveLength(126);

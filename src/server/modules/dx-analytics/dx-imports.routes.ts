@@ -15,60 +15,108 @@ import { csvLine } from './import/csv.js';
 import type { ImportService } from './import/import.service.js';
 
 const tags = ['dx-imports'];
-const toJob = (j: z.input<typeof importJob> & Record<string, unknown>) => importJob.parse({
-  id: j.id, kind: j.kind, fileName: j.fileName, status: j.status, rowsDone: j.rowsDone, rowsOk: j.rowsOk, rowsFailed: j.rowsFailed,
-  totalRows: j.totalRows, failure: j.failure, createdAt: j.createdAt, finishedAt: j.finishedAt,
-});
-
-export const dxImportsRoutes = (svc: ImportService): FastifyPluginAsyncZod => async (app) => {
-  app.post('/api/dx/imports', {
-    schema: {
-      tags, summary: 'Upload a CSV or XLSX of enterprises or assessments (admin; multipart field "file"); the import runs in the background',
-      consumes: ['multipart/form-data'], querystring: importStartQuery, response: { 202: importJob },
-    },
-  }, async (req, reply) => {
-    const actor = requireActor(req);
-    dxAnalyticsPolicy.assertCanImport(actor);
-    const part = await req.file();
-    if (!part || part.fieldname !== 'file') throw invalid([{ field: 'file', message: 'send one file as multipart/form-data field "file"' }]);
-    const fileName = part.filename || 'import.csv';
-    if (!/\.(csv|xlsx)$/i.test(fileName)) throw invalid([{ field: 'file', message: 'must be a .csv or .xlsx file' }]);
-    // streamed to disk: the import reads it back as a stream, so memory stays flat
-    const tmp = path.join(tmpdir(), `steerboard-import-${randomBytes(8).toString('hex')}${path.extname(fileName).toLowerCase()}`);
-    await pipeline(part.file, createWriteStream(tmp));
-    if (part.file.truncated) {
-      await rm(tmp, { force: true });
-      throw invalid([{ field: 'file', message: 'the file is larger than the upload limit; use npm run import' }]);
-    }
-    const job = await svc.start(req.query.kind, { filePath: tmp, fileName, actor }, () => rm(tmp, { force: true }));
-    return reply.status(202).send(toJob(job));
+const toJob = (j: z.input<typeof importJob> & Record<string, unknown>) =>
+  importJob.parse({
+    id: j.id,
+    kind: j.kind,
+    fileName: j.fileName,
+    status: j.status,
+    rowsDone: j.rowsDone,
+    rowsOk: j.rowsOk,
+    rowsFailed: j.rowsFailed,
+    totalRows: j.totalRows,
+    failure: j.failure,
+    createdAt: j.createdAt,
+    finishedAt: j.finishedAt,
   });
 
-  app.get('/api/dx/imports', {
-    schema: { tags, summary: 'Recent import jobs (admin)', response: { 200: z.array(importJob) } },
-  }, async (req) => {
-    dxAnalyticsPolicy.assertCanImport(requireActor(req));
-    return (await svc.listJobs()).map(toJob);
-  });
+export const dxImportsRoutes =
+  (svc: ImportService): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.post(
+      '/api/dx/imports',
+      {
+        schema: {
+          tags,
+          summary:
+            'Upload a CSV or XLSX of enterprises or assessments (admin; multipart field "file"); the import runs in the background',
+          consumes: ['multipart/form-data'],
+          querystring: importStartQuery,
+          response: { 202: importJob },
+        },
+      },
+      async (req, reply) => {
+        const actor = requireActor(req);
+        dxAnalyticsPolicy.assertCanImport(actor);
+        const part = await req.file();
+        if (!part || part.fieldname !== 'file')
+          throw invalid([{ field: 'file', message: 'send one file as multipart/form-data field "file"' }]);
+        const fileName = part.filename || 'import.csv';
+        if (!/\.(csv|xlsx)$/i.test(fileName))
+          throw invalid([{ field: 'file', message: 'must be a .csv or .xlsx file' }]);
+        // streamed to disk: the import reads it back as a stream, so memory stays flat
+        const tmp = path.join(
+          tmpdir(),
+          `steerboard-import-${randomBytes(8).toString('hex')}${path.extname(fileName).toLowerCase()}`,
+        );
+        await pipeline(part.file, createWriteStream(tmp));
+        if (part.file.truncated) {
+          await rm(tmp, { force: true });
+          throw invalid([{ field: 'file', message: 'the file is larger than the upload limit; use npm run import' }]);
+        }
+        const job = await svc.start(req.query.kind, { filePath: tmp, fileName, actor }, () => rm(tmp, { force: true }));
+        return reply.status(202).send(toJob(job));
+      },
+    );
 
-  app.get('/api/dx/imports/:id', {
-    schema: { tags, summary: 'One import job, for the progress bar (admin)', params: idParams, response: { 200: importJob } },
-  }, async (req) => {
-    dxAnalyticsPolicy.assertCanImport(requireActor(req));
-    const job = await svc.getJob(req.params.id);
-    if (!job) throw notFound('importJob', req.params.id);
-    return toJob(job);
-  });
+    app.get(
+      '/api/dx/imports',
+      {
+        schema: { tags, summary: 'Recent import jobs (admin)', response: { 200: z.array(importJob) } },
+      },
+      async (req) => {
+        dxAnalyticsPolicy.assertCanImport(requireActor(req));
+        return (await svc.listJobs()).map(toJob);
+      },
+    );
 
-  app.get('/api/dx/imports/:id/errors.csv', {
-    schema: { tags, summary: 'The error report of an import: row, field, reason (CSV, UTF-8 with BOM)', params: idParams },
-  }, async (req, reply) => {
-    dxAnalyticsPolicy.assertCanImport(requireActor(req));
-    const job = await svc.getJob(req.params.id);
-    if (!job) throw notFound('importJob', req.params.id);
-    const errors = await svc.errors(job.id);
-    const body = `\uFEFF${csvLine(['row', 'field', 'reason'])}${errors.map((e) => csvLine([e.row, e.field, e.reason])).join('')}`;
-    return reply.header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="import-errors-${job.id.slice(0, 8)}.csv"`).send(body);
-  });
-};
+    app.get(
+      '/api/dx/imports/:id',
+      {
+        schema: {
+          tags,
+          summary: 'One import job, for the progress bar (admin)',
+          params: idParams,
+          response: { 200: importJob },
+        },
+      },
+      async (req) => {
+        dxAnalyticsPolicy.assertCanImport(requireActor(req));
+        const job = await svc.getJob(req.params.id);
+        if (!job) throw notFound('importJob', req.params.id);
+        return toJob(job);
+      },
+    );
+
+    app.get(
+      '/api/dx/imports/:id/errors.csv',
+      {
+        schema: {
+          tags,
+          summary: 'The error report of an import: row, field, reason (CSV, UTF-8 with BOM)',
+          params: idParams,
+        },
+      },
+      async (req, reply) => {
+        dxAnalyticsPolicy.assertCanImport(requireActor(req));
+        const job = await svc.getJob(req.params.id);
+        if (!job) throw notFound('importJob', req.params.id);
+        const errors = await svc.errors(job.id);
+        const body = `\uFEFF${csvLine(['row', 'field', 'reason'])}${errors.map((e) => csvLine([e.row, e.field, e.reason])).join('')}`;
+        return reply
+          .header('content-type', 'text/csv; charset=utf-8')
+          .header('content-disposition', `attachment; filename="import-errors-${job.id.slice(0, 8)}.csv"`)
+          .send(body);
+      },
+    );
+  };

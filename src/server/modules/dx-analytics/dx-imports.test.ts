@@ -16,10 +16,15 @@ afterAll(() => ctx?.close());
 describe('import from the admin UI', () => {
   it('takes an upload, runs it in the background with progress on the job, and serves the error report', async () => {
     const code = withCheckDigit(`7${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`) ?? '0100109106';
-    const file = csvLine(['taxCode', 'name', 'communeCode', 'sectorCode', 'employees', 'revenueVnd', 'capitalVnd'])
-      + csvLine([code, 'Công ty Tải lên', 'HN.00004', 'J', '3', '100000000', '100000000'])
-      + csvLine(['0100109107', 'Sai mã', 'HN.00004', 'J', '3', '1', '1']);
-    const res = await ctx.as(admin, { method: 'POST', url: '/api/dx/imports?kind=enterprises', ...multipart('dn.csv', Buffer.from(file)) });
+    const file =
+      csvLine(['taxCode', 'name', 'communeCode', 'sectorCode', 'employees', 'revenueVnd', 'capitalVnd']) +
+      csvLine([code, 'Công ty Tải lên', 'HN.00004', 'J', '3', '100000000', '100000000']) +
+      csvLine(['0100109107', 'Sai mã', 'HN.00004', 'J', '3', '1', '1']);
+    const res = await ctx.as(admin, {
+      method: 'POST',
+      url: '/api/dx/imports?kind=enterprises',
+      ...multipart('dn.csv', Buffer.from(file)),
+    });
     expect(res.statusCode).toBe(202);
     const job = res.json() as ImportJob;
     expect(job).toMatchObject({ kind: 'enterprises', fileName: 'dn.csv', totalRows: 2 });
@@ -37,9 +42,15 @@ describe('import from the admin UI', () => {
   it('refuses other roles and other file types', async () => {
     const secretariat = await ctx.login('secretariat');
     const body = multipart('dn.csv', Buffer.from('taxCode\n'));
-    expect((await ctx.as(secretariat, { method: 'POST', url: '/api/dx/imports?kind=enterprises', ...body })).statusCode).toBe(403);
+    expect(
+      (await ctx.as(secretariat, { method: 'POST', url: '/api/dx/imports?kind=enterprises', ...body })).statusCode,
+    ).toBe(403);
     expect((await ctx.as(secretariat, { method: 'GET', url: '/api/dx/imports' })).statusCode).toBe(403);
-    const pdf = await ctx.as(admin, { method: 'POST', url: '/api/dx/imports?kind=enterprises', ...multipart('dn.pdf', Buffer.from('%PDF')) });
+    const pdf = await ctx.as(admin, {
+      method: 'POST',
+      url: '/api/dx/imports?kind=enterprises',
+      ...multipart('dn.pdf', Buffer.from('%PDF')),
+    });
     expect(pdf.statusCode).toBe(400);
     expect(pdf.json().error.details.issues[0].field).toBe('file');
     const kind = await ctx.as(admin, { method: 'POST', url: '/api/dx/imports?kind=people', ...body });

@@ -26,6 +26,8 @@ describe('reading a grain as it is', () => {
     expect(atGrain('dx_rollups_city', ['sector', 'sizeClass', 'year'], v)).toBe(true);
     expect(atGrain('dx_rollups_city', ['sector'], { ...v, years: [2025], sizeClasses: ['micro'] })).toBe(true);
     expect(atGrain('dx_rollups_city', [], { ...v, years: [2025] })).toBe(false);
-    expect(atGrain('dx_rollups', ['commune', 'sector'], { ...v, years: [2025], sizeClasses: ['micro', 'small'] })).toBe(false);
+    expect(atGrain('dx_rollups', ['commune', 'sector'], { ...v, years: [2025], sizeClasses: ['micro', 'small'] })).toBe(
+      false,
+    );
   });
 });

@@ -14,26 +14,38 @@ export interface ScoredFacts {
 }
 
 /** One cell of the rollup and how much to add to it (negative to remove). */
-export interface RollupDelta { facts: ScoredFacts; sign: number }
+export interface RollupDelta {
+  facts: ScoredFacts;
+  sign: number;
+}
 
-interface Cell { f: ScoredFacts; n: number; total: number; pillars: number[] }
+interface Cell {
+  f: ScoredFacts;
+  n: number;
+  total: number;
+  pillars: number[];
+}
 
 /** The three grains kept: every key column of the finest, then the city-wide and the per-commune ones. */
 const GRAINS = [
   {
-    table: 'dx_rollups', constraint: 'dx_rollups_uq',
-    key: (f: ScoredFacts) => [f.frameworkVersionId, f.year, f.communeId ?? '', f.sectorCode, f.sizeClass, f.overallLevel].join('|'),
+    table: 'dx_rollups',
+    constraint: 'dx_rollups_uq',
+    key: (f: ScoredFacts) =>
+      [f.frameworkVersionId, f.year, f.communeId ?? '', f.sectorCode, f.sizeClass, f.overallLevel].join('|'),
     cols: 'framework_version_id, year, commune_id, sector_code, size_class, overall_level',
     select: 'x.v, x.y, x.c, x.s, x.z, x.l',
   },
   {
-    table: 'dx_rollups_city', constraint: 'dx_rollups_city_uq',
+    table: 'dx_rollups_city',
+    constraint: 'dx_rollups_city_uq',
     key: (f: ScoredFacts) => [f.frameworkVersionId, f.year, f.sectorCode, f.sizeClass, f.overallLevel].join('|'),
     cols: 'framework_version_id, year, sector_code, size_class, overall_level',
     select: 'x.v, x.y, x.s, x.z, x.l',
   },
   {
-    table: 'dx_rollups_commune', constraint: 'dx_rollups_commune_uq',
+    table: 'dx_rollups_commune',
+    constraint: 'dx_rollups_commune_uq',
     key: (f: ScoredFacts) => [f.frameworkVersionId, f.year, f.communeId ?? '', f.overallLevel].join('|'),
     cols: 'framework_version_id, year, commune_id, overall_level',
     select: 'x.v, x.y, x.c, x.l',
@@ -51,13 +63,17 @@ export async function applyRollupDeltas(tx: DbOrTx, deltas: RollupDelta[]): Prom
     for (const { facts: f, sign } of deltas) {
       const key = grain.key(f);
       let c = cells.get(key);
-      if (!c) cells.set(key, c = { f, n: 0, total: 0, pillars: [] });
+      if (!c) cells.set(key, (c = { f, n: 0, total: 0, pillars: [] }));
       c.n += sign;
       c.total += f.totalScore * sign;
-      f.pillarScores.forEach((p, i) => { c.pillars[i] = (c.pillars[i] ?? 0) + p * sign; });
+      f.pillarScores.forEach((p, i) => {
+        c.pillars[i] = (c.pillars[i] ?? 0) + p * sign;
+      });
     }
-    const rows = [...cells.entries()].filter(([, c]) => c.n !== 0 || Math.abs(c.total) > 1e-9 || c.pillars.some((p) => Math.abs(p) > 1e-9))
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, c]) => c);
+    const rows = [...cells.entries()]
+      .filter(([, c]) => c.n !== 0 || Math.abs(c.total) > 1e-9 || c.pillars.some((p) => Math.abs(p) > 1e-9))
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([, c]) => c);
     if (rows.length) await upsertCells(tx, grain, rows);
   }
 }
@@ -86,7 +102,11 @@ async function upsertCells(tx: DbOrTx, grain: (typeof GRAINS)[number], rows: Cel
  * Moves one assessment's contribution: removes `before` (if it counted) and adds `after` (if it counts).
  * Call inside the transaction that changes the assessment, so analytics are never stale or double-counted.
  */
-export async function applyRollupChange(tx: DbOrTx, before: ScoredFacts | null, after: ScoredFacts | null): Promise<void> {
+export async function applyRollupChange(
+  tx: DbOrTx,
+  before: ScoredFacts | null,
+  after: ScoredFacts | null,
+): Promise<void> {
   const deltas: RollupDelta[] = [];
   if (before) deltas.push({ facts: before, sign: -1 });
   if (after) deltas.push({ facts: after, sign: 1 });

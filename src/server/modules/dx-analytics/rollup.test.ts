@@ -11,7 +11,9 @@ import { csvLine } from './import/csv.js';
 import { rollupMismatches } from './test-helpers.js';
 
 let ctx: TestContext;
-beforeAll(async () => { ctx = await createTestContext(); });
+beforeAll(async () => {
+  ctx = await createTestContext();
+});
 afterAll(() => ctx?.close());
 
 describe('the rollup', () => {
@@ -24,7 +26,10 @@ describe('the rollup', () => {
     const submit = async (cookie: string, answers: Record<string, unknown>) => {
       const started = await ctx.as(cookie, { method: 'POST', url: '/api/dx/assessments', payload: { year: 2024 } });
       const id = started.json().id as string;
-      expect((await ctx.as(cookie, { method: 'PATCH', url: `/api/dx/assessments/${id}/answers`, payload: { answers } })).statusCode).toBe(200);
+      expect(
+        (await ctx.as(cookie, { method: 'PATCH', url: `/api/dx/assessments/${id}/answers`, payload: { answers } }))
+          .statusCode,
+      ).toBe(200);
       expect((await ctx.as(cookie, { method: 'POST', url: `/api/dx/assessments/${id}/submit` })).statusCode).toBe(200);
       return id;
     };
@@ -32,9 +37,19 @@ describe('the rollup', () => {
     const idB = await submit(b.cookies[0], minimalDbiAnswers());
     await check();
     const sec = a.secretariat;
-    expect((await ctx.as(sec, { method: 'POST', url: `/api/dx/assessments/${idA}/return`, payload: { comment: 'Bổ sung minh chứng' } })).statusCode).toBe(200);
+    expect(
+      (
+        await ctx.as(sec, {
+          method: 'POST',
+          url: `/api/dx/assessments/${idA}/return`,
+          payload: { comment: 'Bổ sung minh chứng' },
+        })
+      ).statusCode,
+    ).toBe(200);
     await check();
-    expect((await ctx.as(sec, { method: 'POST', url: `/api/dx/assessments/${idB}/verify`, payload: {} })).statusCode).toBe(200);
+    expect(
+      (await ctx.as(sec, { method: 'POST', url: `/api/dx/assessments/${idB}/verify`, payload: {} })).statusCode,
+    ).toBe(200);
     await check();
 
     // an import never overwrites the web assessment (2024, returned); a new year (2023) goes in, once even if imported twice
@@ -42,16 +57,30 @@ describe('the rollup', () => {
     const best = bestDbiAnswers();
     const dir = await mkdtemp(path.join(tmpdir(), 'dx-rollup-'));
     const file = path.join(dir, 'a.csv');
-    await writeFile(file, csvLine(['taxCode', 'frameworkCode', 'frameworkVersion', 'year', ...codes])
-      + [2024, 2023].map((y) => csvLine([a.enterprise.taxCode, 'DBI-SME', version.version, y, ...codes.map((c) => encodeAnswer(best[c]))])).join(''));
+    await writeFile(
+      file,
+      csvLine(['taxCode', 'frameworkCode', 'frameworkVersion', 'year', ...codes]) +
+        [2024, 2023]
+          .map((y) =>
+            csvLine([a.enterprise.taxCode, 'DBI-SME', version.version, y, ...codes.map((c) => encodeAnswer(best[c]))]),
+          )
+          .join(''),
+    );
     const job = await ctx.services.dxImports.importFile('assessments', { filePath: file });
     expect(job).toMatchObject({ rowsOk: 1, rowsFailed: 1 });
-    expect(await ctx.services.dxImports.errors(job.id)).toEqual([{ row: 2, field: 'year', reason: expect.stringContaining('entered on the web') }]);
+    expect(await ctx.services.dxImports.errors(job.id)).toEqual([
+      { row: 2, field: 'year', reason: expect.stringContaining('entered on the web') },
+    ]);
     await check();
     await ctx.services.dxImports.importFile('assessments', { filePath: file });
     await check();
     const cookie = await ctx.login('secretariat');
-    const total = (await ctx.as(cookie, { method: 'GET', url: `/api/dx/analytics/breakdown?frameworkVersionId=${version.id}&groupBy=year` })).json();
+    const total = (
+      await ctx.as(cookie, {
+        method: 'GET',
+        url: `/api/dx/analytics/breakdown?frameworkVersionId=${version.id}&groupBy=year`,
+      })
+    ).json();
     // 1 in 2024 (the other is returned) and 1 in 2023 in this test's database, below the threshold: withheld
     expect(total.rows.every((r: { stats: { suppressed: boolean } }) => r.stats.suppressed)).toBe(true);
   });

@@ -9,11 +9,16 @@
  * non-zero cells of that line are withheld too, and lines are rechecked until nothing changes.
  * What is protected is then at worst an aggregate of ≥ k enterprises, never a small cell.
  */
-export interface CubeCell { coords: readonly string[]; n: number }
+export interface CubeCell {
+  coords: readonly string[];
+  n: number;
+}
 
 export function protect(cells: readonly CubeCell[], k: number, preSuppressed: Iterable<number> = []): Set<number> {
   const hidden = new Set<number>(preSuppressed);
-  cells.forEach((c, i) => { if (c.n > 0 && c.n < k) hidden.add(i); });
+  cells.forEach((c, i) => {
+    if (c.n > 0 && c.n < k) hidden.add(i);
+  });
   if (k <= 1 || cells.length === 0) return hidden;
   const dims = cells[0].coords.length;
   const lines: number[][][] = [];
@@ -22,7 +27,8 @@ export function protect(cells: readonly CubeCell[], k: number, preSuppressed: It
     cells.forEach((c, i) => {
       const key = c.coords.map((v, j) => (j === d ? '*' : v)).join('\u0001');
       const line = byLine.get(key);
-      if (line) line.push(i); else byLine.set(key, [i]);
+      if (line) line.push(i);
+      else byLine.set(key, [i]);
     });
     lines.push([...byLine.values()]);
   }

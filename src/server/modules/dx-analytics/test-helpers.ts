@@ -11,27 +11,79 @@ import { applyRollupChange, type ScoredFacts } from './rollup.repo.js';
  */
 export function testDefinition(code: string): FrameworkDefinition {
   return frameworkDefinition.parse({
-    formatVersion: 1, code, version: 1, name: { vi: `Khung ${code}`, en: `Framework ${code}` },
+    formatVersion: 1,
+    code,
+    version: 1,
+    name: { vi: `Khung ${code}`, en: `Framework ${code}` },
     levelNames: [0, 1, 2].map((level) => ({ level, name: { vi: `Mức ${level}`, en: `Level ${level}` } })),
-    levelSchemes: [{ code: 'share', bands: [{ level: 0, abovePercent: 0 }, { level: 1, abovePercent: 20 }, { level: 2, abovePercent: 60 }] }],
+    levelSchemes: [
+      {
+        code: 'share',
+        bands: [
+          { level: 0, abovePercent: 0 },
+          { level: 1, abovePercent: 20 },
+          { level: 2, abovePercent: 60 },
+        ],
+      },
+    ],
     pillarLevelScheme: 'share',
-    overall: { type: 'gatedLevels', baseLevel: 0, gates: [
-      { level: 1, totalAbove: 4, minPillars: 2, pillarLevelAtLeast: 1 },
-      { level: 2, totalAbove: 12, minPillars: 2, pillarLevelAtLeast: 2 },
-    ] },
+    overall: {
+      type: 'gatedLevels',
+      baseLevel: 0,
+      gates: [
+        { level: 1, totalAbove: 4, minPillars: 2, pillarLevelAtLeast: 1 },
+        { level: 2, totalAbove: 12, minPillars: 2, pillarLevelAtLeast: 2 },
+      ],
+    },
     pillars: [
-      { code: 'P1', name: { vi: 'Trụ cột 1', en: 'Pillar 1' }, maxPoints: 10, questions: [
-        { code: 'Q1', type: 'single', required: true, text: { vi: 'Chiến lược?', en: 'Strategy?' },
-          options: [{ code: 'none', score: 0, label: { vi: 'Chưa', en: 'None' } }, { code: 'some', score: 3, label: { vi: 'Có', en: 'Some' } }, { code: 'full', score: 5, label: { vi: 'Đầy đủ', en: 'Full' } }] },
-        { code: 'Q2', type: 'multi', text: { vi: 'Công cụ', en: 'Tools' },
-          options: [{ code: 'erp', score: 2, label: { vi: 'ERP', en: 'ERP' } }, { code: 'crm', score: 2, label: { vi: 'CRM', en: 'CRM' } }, { code: 'web', score: 1, label: { vi: 'Web', en: 'Web' } }] },
-      ] },
-      { code: 'P2', name: { vi: 'Trụ cột 2', en: 'Pillar 2' }, maxPoints: 10, questions: [
-        { code: 'Q3', type: 'yesno', yesScore: 4, text: { vi: 'Có dữ liệu số?', en: 'Digital data?' } },
-        { code: 'Q4', type: 'ratio', text: { vi: 'Tỷ lệ', en: 'Share' }, showIf: { question: 'Q3', anyOf: [true] },
-          bands: [{ from: 0, score: 0 }, { from: 50, score: 3 }, { from: 90, score: 6 }] },
-        { code: 'Q5', type: 'text', text: { vi: 'Ghi chú', en: 'Notes' } },
-      ] },
+      {
+        code: 'P1',
+        name: { vi: 'Trụ cột 1', en: 'Pillar 1' },
+        maxPoints: 10,
+        questions: [
+          {
+            code: 'Q1',
+            type: 'single',
+            required: true,
+            text: { vi: 'Chiến lược?', en: 'Strategy?' },
+            options: [
+              { code: 'none', score: 0, label: { vi: 'Chưa', en: 'None' } },
+              { code: 'some', score: 3, label: { vi: 'Có', en: 'Some' } },
+              { code: 'full', score: 5, label: { vi: 'Đầy đủ', en: 'Full' } },
+            ],
+          },
+          {
+            code: 'Q2',
+            type: 'multi',
+            text: { vi: 'Công cụ', en: 'Tools' },
+            options: [
+              { code: 'erp', score: 2, label: { vi: 'ERP', en: 'ERP' } },
+              { code: 'crm', score: 2, label: { vi: 'CRM', en: 'CRM' } },
+              { code: 'web', score: 1, label: { vi: 'Web', en: 'Web' } },
+            ],
+          },
+        ],
+      },
+      {
+        code: 'P2',
+        name: { vi: 'Trụ cột 2', en: 'Pillar 2' },
+        maxPoints: 10,
+        questions: [
+          { code: 'Q3', type: 'yesno', yesScore: 4, text: { vi: 'Có dữ liệu số?', en: 'Digital data?' } },
+          {
+            code: 'Q4',
+            type: 'ratio',
+            text: { vi: 'Tỷ lệ', en: 'Share' },
+            showIf: { question: 'Q3', anyOf: [true] },
+            bands: [
+              { from: 0, score: 0 },
+              { from: 50, score: 3 },
+              { from: 90, score: 6 },
+            ],
+          },
+          { code: 'Q5', type: 'text', text: { vi: 'Ghi chú', en: 'Notes' } },
+        ],
+      },
     ],
   });
 }
@@ -39,11 +91,22 @@ export function testDefinition(code: string): FrameworkDefinition {
 /** A published framework version of its own, so each test's rollup rows are its own. */
 export async function testFrameworkVersion(db: Db, _pillars = 2) {
   const code = unique('FW').toUpperCase();
-  const [fw] = await db.insert(dxFrameworks).values({ code, nameVi: `Khung ${code}`, nameEn: `Framework ${code}` }).returning();
+  const [fw] = await db
+    .insert(dxFrameworks)
+    .values({ code, nameVi: `Khung ${code}`, nameEn: `Framework ${code}` })
+    .returning();
   const definition = testDefinition(code);
-  const [v] = await db.insert(dxFrameworkVersions).values({
-    frameworkId: fw.id, version: 1, status: 'published', definition, definitionSha256: code, publishedAt: new Date(),
-  }).returning();
+  const [v] = await db
+    .insert(dxFrameworkVersions)
+    .values({
+      frameworkId: fw.id,
+      version: 1,
+      status: 'published',
+      definition,
+      definitionSha256: code,
+      publishedAt: new Date(),
+    })
+    .returning();
   return v.id;
 }
 
@@ -54,7 +117,10 @@ export async function testFramework(db: Db) {
 }
 
 export async function unitIds(db: Db, codes: string[]): Promise<Record<string, string>> {
-  const rows = await db.select({ id: orgUnits.id, code: orgUnits.code }).from(orgUnits).where(inArray(orgUnits.code, codes));
+  const rows = await db
+    .select({ id: orgUnits.id, code: orgUnits.code })
+    .from(orgUnits)
+    .where(inArray(orgUnits.code, codes));
   return Object.fromEntries(rows.map((r) => [r.code, r.id]));
 }
 
@@ -111,6 +177,6 @@ export async function rollupMismatches(db: Db, frameworkVersionId: string): Prom
     union all
     select 'commune', a.year, a.commune, null, a.overall_level, a.ord, a.n, a.t, a.p from commune_truth a full join commune b using (year, commune, overall_level, ord)
       where a.n is distinct from b.n or a.t is distinct from b.t or a.p is distinct from b.p`);
-  const rows = (x: unknown) => ((x as { rows?: unknown[] }).rows ?? (x as unknown[]));
+  const rows = (x: unknown) => (x as { rows?: unknown[] }).rows ?? (x as unknown[]);
   return [...rows(res), ...rows(pillars), ...rows(grains)];
 }

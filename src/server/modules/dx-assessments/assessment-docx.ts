@@ -8,14 +8,18 @@ const num = (n: number) => n.toLocaleString('vi-VN', { maximumFractionDigits: 2 
 const line = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
 function table(header: string[], rows: string[][], widths: number[]): Table {
   const total = widths.reduce((a, b) => a + b, 0);
-  const cell = (text: string, i: number, bold = false) => new TableCell({
-    width: { size: Math.round((widths[i] / total) * TEXT_WIDTH), type: WidthType.DXA },
-    children: [new Paragraph({ children: [run(text, { size: pt(12), bold })] })],
-  });
+  const cell = (text: string, i: number, bold = false) =>
+    new TableCell({
+      width: { size: Math.round((widths[i] / total) * TEXT_WIDTH), type: WidthType.DXA },
+      children: [new Paragraph({ children: [run(text, { size: pt(12), bold })] })],
+    });
   return new Table({
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     borders: { top: line, bottom: line, left: line, right: line, insideHorizontal: line, insideVertical: line },
-    rows: [new TableRow({ tableHeader: true, children: header.map((h, i) => cell(h, i, true)) }), ...rows.map((r) => new TableRow({ children: r.map((c, i) => cell(c, i)) }))],
+    rows: [
+      new TableRow({ tableHeader: true, children: header.map((h, i) => cell(h, i, true)) }),
+      ...rows.map((r) => new TableRow({ children: r.map((c, i) => cell(c, i)) })),
+    ],
   });
 }
 const heading = (text: string) => bodyParagraph([run(text, { bold: true })], { keepNext: true });
@@ -25,23 +29,56 @@ export function assessmentReportDocx(r: AssessmentReport): Promise<Buffer> {
   const s = r.snapshot;
   const a = r.assessment;
   const children = [
-    centered([run('BÁO CÁO ĐÁNH GIÁ MỨC ĐỘ CHUYỂN ĐỔI SỐ DOANH NGHIỆP', { size: pt(15), bold: true })], { before: 240 }),
-    centered([run(`${r.frameworkName.vi} — phiên bản ${a.framework.version}, năm ${a.year}`, { italics: true })], { after: 240 }),
-    ...(r.provisional ? [centered([run('(Kết quả tạm tính: phiếu chưa được nộp)', { italics: true })], { after: 120 })] : []),
+    centered([run('BÁO CÁO ĐÁNH GIÁ MỨC ĐỘ CHUYỂN ĐỔI SỐ DOANH NGHIỆP', { size: pt(15), bold: true })], {
+      before: 240,
+    }),
+    centered([run(`${r.frameworkName.vi} — phiên bản ${a.framework.version}, năm ${a.year}`, { italics: true })], {
+      after: 240,
+    }),
+    ...(r.provisional
+      ? [centered([run('(Kết quả tạm tính: phiếu chưa được nộp)', { italics: true })], { after: 120 })]
+      : []),
     bodyParagraph([run('Doanh nghiệp: ', { bold: true }), run(`${a.enterprise.name} (MST ${a.enterprise.taxCode})`)]),
-    bodyParagraph([run('Mức chuyển đổi số: ', { bold: true }), run(`Mức ${s.overallLevel} — ${s.overallLevelName.vi}`)]),
+    bodyParagraph([
+      run('Mức chuyển đổi số: ', { bold: true }),
+      run(`Mức ${s.overallLevel} — ${s.overallLevelName.vi}`),
+    ]),
     bodyParagraph([run('Tổng điểm: ', { bold: true }), run(`${num(s.total)} / ${num(s.max)}`)]),
-    bodyParagraph([run('So với doanh nghiệp cùng ngành, cùng quy mô: ', { bold: true }), run(r.peers.percentile === null
-      ? 'chưa đủ doanh nghiệp để so sánh.'
-      : `cao hơn khoảng ${num(r.peers.percentile)}% trong ${r.peers.count} doanh nghiệp ngành ${r.peers.sectorCode}, quy mô ${SIZE_VI[r.peers.sizeClass] ?? r.peers.sizeClass}, năm ${a.year}.`)]),
+    bodyParagraph([
+      run('So với doanh nghiệp cùng ngành, cùng quy mô: ', { bold: true }),
+      run(
+        r.peers.percentile === null
+          ? 'chưa đủ doanh nghiệp để so sánh.'
+          : `cao hơn khoảng ${num(r.peers.percentile)}% trong ${r.peers.count} doanh nghiệp ngành ${r.peers.sectorCode}, quy mô ${SIZE_VI[r.peers.sizeClass] ?? r.peers.sizeClass}, năm ${a.year}.`,
+      ),
+    ]),
     heading('1. Kết quả theo trụ cột'),
-    table(['Trụ cột', 'Điểm', 'Tỷ lệ', 'Mức'], r.pillars.map((p) => [p.name.vi, `${num(p.score)} / ${num(p.max)}`, `${num(p.share)}%`, `${p.level} — ${p.levelName.vi}`]), [5, 2, 1.5, 2.5]),
+    table(
+      ['Trụ cột', 'Điểm', 'Tỷ lệ', 'Mức'],
+      r.pillars.map((p) => [
+        p.name.vi,
+        `${num(p.score)} / ${num(p.max)}`,
+        `${num(p.share)}%`,
+        `${p.level} — ${p.levelName.vi}`,
+      ]),
+      [5, 2, 1.5, 2.5],
+    ),
     heading('2. Những câu trả lời giúp nâng mức nhanh nhất'),
     ...(r.improvements.length
-      ? r.improvements.map((i, k) => bodyParagraph([run(`${k + 1}. ${i.text.vi} `), run(`(+${num(i.gain)} điểm${i.suggestedLabel ? `; gợi ý: ${i.suggestedLabel.vi}` : ''}; mức đạt được: ${i.newLevel})`, { italics: true })]))
+      ? r.improvements.map((i, k) =>
+          bodyParagraph([
+            run(`${k + 1}. ${i.text.vi} `),
+            run(
+              `(+${num(i.gain)} điểm${i.suggestedLabel ? `; gợi ý: ${i.suggestedLabel.vi}` : ''}; mức đạt được: ${i.newLevel})`,
+              { italics: true },
+            ),
+          ]),
+        )
       : [bodyParagraph([run('Không còn câu trả lời nào có thể nâng điểm.')])]),
     heading('3. Khuyến nghị theo trụ cột'),
-    ...r.pillars.filter((p) => p.recommendation).map((p) => bodyParagraph([run(`${p.name.vi} (mức ${p.level}): `, { bold: true }), run(p.recommendation!.vi)])),
+    ...r.pillars
+      .filter((p) => p.recommendation)
+      .map((p) => bodyParagraph([run(`${p.name.vi} (mức ${p.level}): `, { bold: true }), run(p.recommendation!.vi)])),
   ];
   return packDocument(`Báo cáo chuyển đổi số ${a.enterprise.taxCode} ${a.year}`, children);
 }

@@ -9,7 +9,11 @@ describe('demo enterprise', () => {
     const me = await ctx.login('enterprise-demo', 'demo');
     const e = (await ctx.as(me, { method: 'GET', url: '/api/enterprises/me' })).json();
     expect(checkTaxCode(e.taxCode).valid).toBe(true);
-    expect(e).toMatchObject({ sizeClass: 'small', communeResolution: 'direct', currentCommune: { name: 'Phường Tây Hồ' } });
+    expect(e).toMatchObject({
+      sizeClass: 'small',
+      communeResolution: 'direct',
+      currentCommune: { name: 'Phường Tây Hồ' },
+    });
     const list = (await ctx.as(me, { method: 'GET', url: '/api/dx/assessments' })).json();
     expect(list.items).toHaveLength(1);
     expect(list.items[0]).toMatchObject({ status: 'draft', year: 2025, framework: { code: 'DBI-SME', version: 1 } });

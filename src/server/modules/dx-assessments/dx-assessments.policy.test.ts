@@ -4,7 +4,15 @@ import type { Actor } from '../../http/context.js';
 import { enterprisesPolicy } from '../enterprises/enterprises.policy.js';
 import { dxAssessmentsPolicy } from './dx-assessments.policy.js';
 
-const actor = (role: Role): Actor => ({ id: 'u', username: role, displayName: role, role, orgUnitId: null, orgUnitName: null, personId: null });
+const actor = (role: Role): Actor => ({
+  id: 'u',
+  username: role,
+  displayName: role,
+  role,
+  orgUnitId: null,
+  orgUnitName: null,
+  personId: null,
+});
 const others = ['inspector', 'unit'] as const;
 
 describe('assessment and enterprise policies', () => {

@@ -2,7 +2,8 @@ import type { Actor } from '../../http/context.js';
 import { forbidden } from '../../http/errors.js';
 
 const isStaff = (actor: Actor) => actor.role === 'admin' || actor.role === 'secretariat';
-const isOwn = (actor: Actor, enterpriseId: string, own: string | null) => actor.role === 'enterprise' && !!own && own === enterpriseId;
+const isOwn = (actor: Actor, enterpriseId: string, own: string | null) =>
+  actor.role === 'enterprise' && !!own && own === enterpriseId;
 
 /**
  * An enterprise account starts, answers, submits and reads its own enterprise's assessments only; the
@@ -15,18 +16,23 @@ export const dxAssessmentsPolicy = {
       if (!own) throw forbidden('This enterprise account is not linked to an enterprise');
       return own;
     }
-    if (!isStaff(actor) && actor.role !== 'viewer') throw forbidden('Only enterprises, the secretariat and viewers see assessments');
+    if (!isStaff(actor) && actor.role !== 'viewer')
+      throw forbidden('Only enterprises, the secretariat and viewers see assessments');
     return null;
   },
-  canRead: (actor: Actor, enterpriseId: string, own: string | null) => isStaff(actor) || actor.role === 'viewer' || isOwn(actor, enterpriseId, own),
-  canAnswer: (actor: Actor, enterpriseId: string, own: string | null) => isStaff(actor) || isOwn(actor, enterpriseId, own),
+  canRead: (actor: Actor, enterpriseId: string, own: string | null) =>
+    isStaff(actor) || actor.role === 'viewer' || isOwn(actor, enterpriseId, own),
+  canAnswer: (actor: Actor, enterpriseId: string, own: string | null) =>
+    isStaff(actor) || isOwn(actor, enterpriseId, own),
   canReview: (actor: Actor) => isStaff(actor),
 
   assertCanRead(actor: Actor, enterpriseId: string, own: string | null) {
-    if (!dxAssessmentsPolicy.canRead(actor, enterpriseId, own)) throw forbidden('This assessment belongs to another enterprise');
+    if (!dxAssessmentsPolicy.canRead(actor, enterpriseId, own))
+      throw forbidden('This assessment belongs to another enterprise');
   },
   assertCanAnswer(actor: Actor, enterpriseId: string, own: string | null) {
-    if (!dxAssessmentsPolicy.canAnswer(actor, enterpriseId, own)) throw forbidden('Only the enterprise itself (or the secretariat) answers its assessment');
+    if (!dxAssessmentsPolicy.canAnswer(actor, enterpriseId, own))
+      throw forbidden('Only the enterprise itself (or the secretariat) answers its assessment');
   },
   assertCanReview(actor: Actor) {
     if (!dxAssessmentsPolicy.canReview(actor)) throw forbidden('Only the secretariat verifies or returns assessments');

@@ -9,14 +9,17 @@ export type AssessmentFilter = AssessmentListQuery & { enterpriseId: string | nu
 const SCORED: AssessmentStatus[] = ['submitted', 'verified'];
 
 export function createDxAssessmentsRepo() {
-  const selectItems = (db: DbOrTx) => db.select({
-    row: dxAssessments,
-    enterprise: { id: enterprises.id, taxCode: enterprises.taxCode, name: enterprises.name },
-    framework: { code: dxFrameworks.code, version: dxFrameworkVersions.version },
-  }).from(dxAssessments)
-    .innerJoin(enterprises, eq(enterprises.id, dxAssessments.enterpriseId))
-    .innerJoin(dxFrameworkVersions, eq(dxFrameworkVersions.id, dxAssessments.frameworkVersionId))
-    .innerJoin(dxFrameworks, eq(dxFrameworks.id, dxFrameworkVersions.frameworkId));
+  const selectItems = (db: DbOrTx) =>
+    db
+      .select({
+        row: dxAssessments,
+        enterprise: { id: enterprises.id, taxCode: enterprises.taxCode, name: enterprises.name },
+        framework: { code: dxFrameworks.code, version: dxFrameworkVersions.version },
+      })
+      .from(dxAssessments)
+      .innerJoin(enterprises, eq(enterprises.id, dxAssessments.enterpriseId))
+      .innerJoin(dxFrameworkVersions, eq(dxFrameworkVersions.id, dxAssessments.frameworkVersionId))
+      .innerJoin(dxFrameworks, eq(dxFrameworks.id, dxFrameworkVersions.frameworkId));
 
   return {
     async get(db: DbOrTx, id: string) {
@@ -37,8 +40,14 @@ export function createDxAssessmentsRepo() {
       if (f.frameworkCode) where.push(eq(dxFrameworks.code, f.frameworkCode));
       const cond = and(...where);
       const [items, [{ total }]] = await Promise.all([
-        selectItems(db).where(cond).orderBy(desc(dxAssessments.year), desc(dxAssessments.updatedAt), desc(dxAssessments.id)).limit(f.limit).offset(f.offset),
-        db.select({ total: sql<number>`count(*)::int` }).from(dxAssessments)
+        selectItems(db)
+          .where(cond)
+          .orderBy(desc(dxAssessments.year), desc(dxAssessments.updatedAt), desc(dxAssessments.id))
+          .limit(f.limit)
+          .offset(f.offset),
+        db
+          .select({ total: sql<number>`count(*)::int` })
+          .from(dxAssessments)
           .innerJoin(enterprises, eq(enterprises.id, dxAssessments.enterpriseId))
           .innerJoin(dxFrameworkVersions, eq(dxFrameworkVersions.id, dxAssessments.frameworkVersionId))
           .innerJoin(dxFrameworks, eq(dxFrameworks.id, dxFrameworkVersions.frameworkId))
@@ -47,8 +56,16 @@ export function createDxAssessmentsRepo() {
       return { items, total };
     },
     async findOne(db: DbOrTx, enterpriseId: string, frameworkVersionId: string, year: number, forUpdate = false) {
-      const q = db.select().from(dxAssessments).where(and(
-        eq(dxAssessments.enterpriseId, enterpriseId), eq(dxAssessments.frameworkVersionId, frameworkVersionId), eq(dxAssessments.year, year)));
+      const q = db
+        .select()
+        .from(dxAssessments)
+        .where(
+          and(
+            eq(dxAssessments.enterpriseId, enterpriseId),
+            eq(dxAssessments.frameworkVersionId, frameworkVersionId),
+            eq(dxAssessments.year, year),
+          ),
+        );
       const [row] = forUpdate ? await q.for('update') : await q;
       return row as AssessmentRow | undefined;
     },
@@ -57,7 +74,11 @@ export function createDxAssessmentsRepo() {
       return row as AssessmentRow | undefined;
     },
     async update(tx: DbOrTx, id: string, patch: Partial<typeof dxAssessments.$inferInsert>) {
-      const [row] = await tx.update(dxAssessments).set({ ...patch, updatedAt: new Date() }).where(eq(dxAssessments.id, id)).returning();
+      const [row] = await tx
+        .update(dxAssessments)
+        .set({ ...patch, updatedAt: new Date() })
+        .where(eq(dxAssessments.id, id))
+        .returning();
       return row;
     },
 
@@ -65,27 +86,55 @@ export function createDxAssessmentsRepo() {
      * Merges answers in one statement (`answers || patch`, cleared codes removed), only while the
      * assessment is still editable. Two respondents saving different questions at once both keep theirs.
      */
-    async mergeAnswers(tx: DbOrTx, id: string, set: Record<string, unknown>, cleared: string[], by: string, editable: AssessmentStatus[]) {
-      const minus = cleared.length ? sql` - array[${sql.join(cleared.map((c) => sql`${c}`), sql`, `)}]::text[]` : sql``;
+    async mergeAnswers(
+      tx: DbOrTx,
+      id: string,
+      set: Record<string, unknown>,
+      cleared: string[],
+      by: string,
+      editable: AssessmentStatus[],
+    ) {
+      const minus = cleared.length
+        ? sql` - array[${sql.join(
+            cleared.map((c) => sql`${c}`),
+            sql`, `,
+          )}]::text[]`
+        : sql``;
       const byMap = Object.fromEntries(Object.keys(set).map((k) => [k, by]));
-      const [row] = await tx.update(dxAssessments).set({
-        answers: sql`(${dxAssessments.answers} || ${JSON.stringify(set)}::jsonb)${minus}`,
-        answeredBy: sql`(${dxAssessments.answeredBy} || ${JSON.stringify(byMap)}::jsonb)${minus}`,
-        updatedAt: new Date(),
-      }).where(and(eq(dxAssessments.id, id), inArray(dxAssessments.status, editable))).returning();
+      const [row] = await tx
+        .update(dxAssessments)
+        .set({
+          answers: sql`(${dxAssessments.answers} || ${JSON.stringify(set)}::jsonb)${minus}`,
+          answeredBy: sql`(${dxAssessments.answeredBy} || ${JSON.stringify(byMap)}::jsonb)${minus}`,
+          updatedAt: new Date(),
+        })
+        .where(and(eq(dxAssessments.id, id), inArray(dxAssessments.status, editable)))
+        .returning();
       return row as AssessmentRow | undefined;
     },
 
     /** Scored peers (same version, year, sector, size class): how many, and how many below / equal to `total`. */
-    async peerStanding(db: DbOrTx, a: { frameworkVersionId: string; year: number; sectorCode: string; sizeClass: string }, total: number) {
-      const [row] = await db.select({
-        n: sql<number>`count(*)::int`,
-        below: sql<number>`count(*) filter (where ${dxAssessments.totalScore} < ${total})::int`,
-        equal: sql<number>`count(*) filter (where ${dxAssessments.totalScore} = ${total})::int`,
-      }).from(dxAssessments).where(and(
-        eq(dxAssessments.frameworkVersionId, a.frameworkVersionId), eq(dxAssessments.year, a.year),
-        eq(dxAssessments.sectorCode, a.sectorCode), eq(dxAssessments.sizeClass, a.sizeClass), inArray(dxAssessments.status, SCORED),
-      ));
+    async peerStanding(
+      db: DbOrTx,
+      a: { frameworkVersionId: string; year: number; sectorCode: string; sizeClass: string },
+      total: number,
+    ) {
+      const [row] = await db
+        .select({
+          n: sql<number>`count(*)::int`,
+          below: sql<number>`count(*) filter (where ${dxAssessments.totalScore} < ${total})::int`,
+          equal: sql<number>`count(*) filter (where ${dxAssessments.totalScore} = ${total})::int`,
+        })
+        .from(dxAssessments)
+        .where(
+          and(
+            eq(dxAssessments.frameworkVersionId, a.frameworkVersionId),
+            eq(dxAssessments.year, a.year),
+            eq(dxAssessments.sectorCode, a.sectorCode),
+            eq(dxAssessments.sizeClass, a.sizeClass),
+            inArray(dxAssessments.status, SCORED),
+          ),
+        );
       return row;
     },
   };

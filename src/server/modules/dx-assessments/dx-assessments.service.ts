@@ -1,5 +1,10 @@
 import type {
-  AssessmentDetail, AssessmentItem, AssessmentListQuery, AssessmentReport, AssessmentStartInput, AssessmentStatus,
+  AssessmentDetail,
+  AssessmentItem,
+  AssessmentListQuery,
+  AssessmentReport,
+  AssessmentStartInput,
+  AssessmentStatus,
 } from '../../../shared/contracts/dx-assessments.js';
 import { answerIssues, type Answers, progressOf } from '../../../shared/dx/answers.js';
 import { allQuestions } from '../../../shared/dx/framework-format.js';
@@ -20,38 +25,86 @@ import type { AssessmentRow, DxAssessmentsRepo } from './dx-assessments.repo.js'
 import { dxAssessmentsPolicy } from './dx-assessments.policy.js';
 
 /** Keeps the analytics rollup in step, inside the caller's transaction (the dx-analytics module owns it). */
-export interface RollupPort { apply(tx: DbOrTx, before: ScoredFacts | null, after: ScoredFacts | null): Promise<void> }
+export interface RollupPort {
+  apply(tx: DbOrTx, before: ScoredFacts | null, after: ScoredFacts | null): Promise<void>;
+}
 
 const EDITABLE: AssessmentStatus[] = ['draft', 'returned'];
 const SCORED: AssessmentStatus[] = ['submitted', 'verified'];
 
 /** What a scored assessment contributes to the rollup; null when it does not count (draft, returned). */
-export type FactColumns = Pick<AssessmentRow, 'status' | 'frameworkVersionId' | 'year' | 'communeId' | 'sectorCode' | 'sizeClass' | 'overallLevel' | 'totalScore' | 'pillarScores'>;
+export type FactColumns = Pick<
+  AssessmentRow,
+  | 'status'
+  | 'frameworkVersionId'
+  | 'year'
+  | 'communeId'
+  | 'sectorCode'
+  | 'sizeClass'
+  | 'overallLevel'
+  | 'totalScore'
+  | 'pillarScores'
+>;
 export function factsOf(a: FactColumns): ScoredFacts | null {
-  if (!SCORED.includes(a.status) || a.totalScore === null || a.overallLevel === null || !a.sectorCode || !a.sizeClass) return null;
+  if (!SCORED.includes(a.status) || a.totalScore === null || a.overallLevel === null || !a.sectorCode || !a.sizeClass)
+    return null;
   return {
-    frameworkVersionId: a.frameworkVersionId, year: a.year, communeId: a.communeId, sectorCode: a.sectorCode, sizeClass: a.sizeClass,
-    overallLevel: a.overallLevel, totalScore: Number(a.totalScore), pillarScores: (a.pillarScores ?? []).map(Number),
+    frameworkVersionId: a.frameworkVersionId,
+    year: a.year,
+    communeId: a.communeId,
+    sectorCode: a.sectorCode,
+    sizeClass: a.sizeClass,
+    overallLevel: a.overallLevel,
+    totalScore: Number(a.totalScore),
+    pillarScores: (a.pillarScores ?? []).map(Number),
   };
 }
 
 type ItemRow = NonNullable<Awaited<ReturnType<DxAssessmentsRepo['get']>>>;
 const toItem = (r: ItemRow): AssessmentItem => ({
-  id: r.row.id, enterprise: r.enterprise, framework: r.framework, year: r.row.year, status: r.row.status, source: r.row.source,
-  totalScore: r.row.totalScore === null ? null : Number(r.row.totalScore), overallLevel: r.row.overallLevel,
-  submittedAt: r.row.submittedAt, reviewedAt: r.row.reviewedAt, reviewComment: r.row.reviewComment, createdAt: r.row.createdAt, updatedAt: r.row.updatedAt,
+  id: r.row.id,
+  enterprise: r.enterprise,
+  framework: r.framework,
+  year: r.row.year,
+  status: r.row.status,
+  source: r.row.source,
+  totalScore: r.row.totalScore === null ? null : Number(r.row.totalScore),
+  overallLevel: r.row.overallLevel,
+  submittedAt: r.row.submittedAt,
+  reviewedAt: r.row.reviewedAt,
+  reviewComment: r.row.reviewComment,
+  createdAt: r.row.createdAt,
+  updatedAt: r.row.updatedAt,
 });
 
 /** A `file` answer: the evidence blob's SHA-256 and the name it was uploaded under. */
-export const evidenceValue = (sha256: string, fileName: string) => `${sha256}/${fileName.replace(/[\\/]/g, '_')}`.slice(0, 200);
+export const evidenceValue = (sha256: string, fileName: string) =>
+  `${sha256}/${fileName.replace(/[\\/]/g, '_')}`.slice(0, 200);
 export const parseEvidence = (value: unknown) => {
   const m = typeof value === 'string' ? /^([0-9a-f]{64})\/(.+)$/.exec(value) : null;
   return m ? { sha256: m[1], fileName: m[2] } : null;
 };
 
-export function createDxAssessmentsService({ db, repo, bulk, audit, clock, frameworks, enterprises, rollup, files }: {
-  db: Db; repo: DxAssessmentsRepo; audit: AuditService; clock: Clock;
-  frameworks: DxFrameworksService; enterprises: EnterprisesService; rollup: RollupPort; files: FilesService; bulk: DxAssessmentsBulkRepo;
+export function createDxAssessmentsService({
+  db,
+  repo,
+  bulk,
+  audit,
+  clock,
+  frameworks,
+  enterprises,
+  rollup,
+  files,
+}: {
+  db: Db;
+  repo: DxAssessmentsRepo;
+  audit: AuditService;
+  clock: Clock;
+  frameworks: DxFrameworksService;
+  enterprises: EnterprisesService;
+  rollup: RollupPort;
+  files: FilesService;
+  bulk: DxAssessmentsBulkRepo;
 }) {
   async function readable(actor: Actor, id: string, tx: DbOrTx = db) {
     const row = await repo.getRow(tx, id);
@@ -65,8 +118,11 @@ export function createDxAssessmentsService({ db, repo, bulk, audit, clock, frame
     const r = (await repo.get(db, id))!;
     const { definition } = await frameworks.versionById(r.row.frameworkVersionId);
     return {
-      ...toItem(r), answers: r.row.answers, answeredBy: r.row.answeredBy,
-      progress: progressOf(definition, r.row.answers), snapshot: unpackSnapshot(definition, r.row.snapshot),
+      ...toItem(r),
+      answers: r.row.answers,
+      answeredBy: r.row.answeredBy,
+      progress: progressOf(definition, r.row.answers),
+      snapshot: unpackSnapshot(definition, r.row.snapshot),
     };
   }
 
@@ -85,9 +141,15 @@ export function createDxAssessmentsService({ db, repo, bulk, audit, clock, frame
     const snapshot = scoreAssessment(definition, answers);
     const e = (await enterprises.getRow(row.enterpriseId, tx))!;
     return {
-      snapshot, patch: {
-        snapshot: packSnapshot(definition, snapshot), totalScore: snapshot.total, overallLevel: snapshot.overallLevel, pillarScores: snapshot.pillars.map((p) => p.score),
-        communeId: e.currentCommuneId, sectorCode: e.sectorCode, sizeClass: e.sizeClass,
+      snapshot,
+      patch: {
+        snapshot: packSnapshot(definition, snapshot),
+        totalScore: snapshot.total,
+        overallLevel: snapshot.overallLevel,
+        pillarScores: snapshot.pillars.map((p) => p.score),
+        communeId: e.currentCommuneId,
+        sectorCode: e.sectorCode,
+        sizeClass: e.sizeClass,
       },
     };
   }
@@ -113,17 +175,29 @@ export function createDxAssessmentsService({ db, repo, bulk, audit, clock, frame
         }
         enterpriseId = own;
       } else {
-        if (!input.taxCode) throw invalid([{ field: 'body.taxCode', message: 'required when starting for an enterprise' }]);
+        if (!input.taxCode)
+          throw invalid([{ field: 'body.taxCode', message: 'required when starting for an enterprise' }]);
         enterpriseId = (await enterprises.get(actor, input.taxCode)).id;
       }
       dxAssessmentsPolicy.assertCanAnswer(actor, enterpriseId, own);
       const version = await frameworks.version(actor, input.frameworkCode);
       const id = await db.transaction(async (tx) => {
         if (await repo.findOne(tx, enterpriseId, version.id, input.year)) {
-          throw conflict('This enterprise already has an assessment for this year on this framework version', { field: 'body.year' });
+          throw conflict('This enterprise already has an assessment for this year on this framework version', {
+            field: 'body.year',
+          });
         }
-        const row = await repo.insert(tx, { enterpriseId, frameworkVersionId: version.id, year: input.year, status: 'draft', source: 'web' });
-        if (!row) throw conflict('This enterprise already has an assessment for this year on this framework version', { field: 'body.year' });
+        const row = await repo.insert(tx, {
+          enterpriseId,
+          frameworkVersionId: version.id,
+          year: input.year,
+          status: 'draft',
+          source: 'web',
+        });
+        if (!row)
+          throw conflict('This enterprise already has an assessment for this year on this framework version', {
+            field: 'body.year',
+          });
         await audit.record(tx, actor, { action: 'create', entityType: 'dxAssessment', entityId: row.id, after: row });
         return row.id;
       });
@@ -140,15 +214,27 @@ export function createDxAssessmentsService({ db, repo, bulk, audit, clock, frame
         const { definition } = await frameworks.versionById(row.frameworkVersionId, tx);
         const issues = answerIssues(definition, answers);
         // evidence comes only through the upload, so an answer can never point at someone else's file
-        const fileCodes = new Set(allQuestions(definition).filter(({ question: q }) => q.type === 'file').map(({ question: q }) => q.code));
-        for (const [code, v] of Object.entries(answers)) if (fileCodes.has(code) && v !== null) issues.push({ question: code, message: 'upload the file through /evidence' });
-        if (issues.length) throw invalid(issues.map((i) => ({ field: `body.answers.${i.question}`, message: i.message })));
+        const fileCodes = new Set(
+          allQuestions(definition)
+            .filter(({ question: q }) => q.type === 'file')
+            .map(({ question: q }) => q.code),
+        );
+        for (const [code, v] of Object.entries(answers))
+          if (fileCodes.has(code) && v !== null)
+            issues.push({ question: code, message: 'upload the file through /evidence' });
+        if (issues.length)
+          throw invalid(issues.map((i) => ({ field: `body.answers.${i.question}`, message: i.message })));
         const set = Object.fromEntries(Object.entries(answers).filter(([, v]) => v !== null));
         const cleared = Object.keys(answers).filter((k) => answers[k] === null);
         // no row lock: the merge itself is atomic, and its status guard refuses a submission that got in between
         const after = await repo.mergeAnswers(tx, id, set, cleared, actor.id, EDITABLE);
         if (!after) throw immutable('This assessment was submitted meanwhile');
-        await audit.record(tx, actor, { action: 'update', entityType: 'dxAssessment', entityId: id, after: { answers } });
+        await audit.record(tx, actor, {
+          action: 'update',
+          entityType: 'dxAssessment',
+          entityId: id,
+          after: { answers },
+        });
       });
       return get(actor, id);
     },
@@ -161,9 +247,22 @@ export function createDxAssessmentsService({ db, repo, bulk, audit, clock, frame
         if (snapshot.requiredMissing.length) {
           throw invalid(snapshot.requiredMissing.map((code) => ({ field: `answers.${code}`, message: 'required' })));
         }
-        const after = await repo.update(tx, id, { ...patch, status: 'submitted', submittedAt: clock.now(), submittedBy: actor.id, reviewedAt: null, reviewedBy: null });
+        const after = await repo.update(tx, id, {
+          ...patch,
+          status: 'submitted',
+          submittedAt: clock.now(),
+          submittedBy: actor.id,
+          reviewedAt: null,
+          reviewedBy: null,
+        });
         await rollup.apply(tx, factsOf(before), factsOf(after));
-        await audit.record(tx, actor, { action: 'transition', entityType: 'dxAssessment', entityId: id, before: { status: before.status }, after: { status: 'submitted', snapshot } });
+        await audit.record(tx, actor, {
+          action: 'transition',
+          entityType: 'dxAssessment',
+          entityId: id,
+          before: { status: before.status },
+          after: { status: 'submitted', snapshot },
+        });
       });
       return get(actor, id);
     },
@@ -174,10 +273,21 @@ export function createDxAssessmentsService({ db, repo, bulk, audit, clock, frame
         const before = await repo.getRow(tx, id, true);
         if (!before) throw notFound('assessment', id);
         if (before.status !== 'submitted') throw invalidTransition(before.status, 'verified');
-        const after = await repo.update(tx, id, { status: 'verified', reviewedAt: clock.now(), reviewedBy: actor.id, reviewComment: comment ?? null });
+        const after = await repo.update(tx, id, {
+          status: 'verified',
+          reviewedAt: clock.now(),
+          reviewedBy: actor.id,
+          reviewComment: comment ?? null,
+        });
         // both count: the call is a no-op on totals, kept so the rollup never depends on which statuses count here
         await rollup.apply(tx, factsOf(before), factsOf(after));
-        await audit.record(tx, actor, { action: 'transition', entityType: 'dxAssessment', entityId: id, before: { status: before.status }, after: { status: 'verified', comment } });
+        await audit.record(tx, actor, {
+          action: 'transition',
+          entityType: 'dxAssessment',
+          entityId: id,
+          before: { status: before.status },
+          after: { status: 'verified', comment },
+        });
       });
       return get(actor, id);
     },
@@ -189,9 +299,20 @@ export function createDxAssessmentsService({ db, repo, bulk, audit, clock, frame
         const before = await repo.getRow(tx, id, true);
         if (!before) throw notFound('assessment', id);
         if (!SCORED.includes(before.status)) throw invalidTransition(before.status, 'returned');
-        const after = await repo.update(tx, id, { status: 'returned', reviewedAt: clock.now(), reviewedBy: actor.id, reviewComment: comment });
+        const after = await repo.update(tx, id, {
+          status: 'returned',
+          reviewedAt: clock.now(),
+          reviewedBy: actor.id,
+          reviewComment: comment,
+        });
         await rollup.apply(tx, factsOf(before), factsOf(after));
-        await audit.record(tx, actor, { action: 'transition', entityType: 'dxAssessment', entityId: id, before: { status: before.status }, after: { status: 'returned', comment } });
+        await audit.record(tx, actor, {
+          action: 'transition',
+          entityType: 'dxAssessment',
+          entityId: id,
+          before: { status: before.status },
+          after: { status: 'returned', comment },
+        });
       });
       return get(actor, id);
     },
@@ -201,7 +322,11 @@ export function createDxAssessmentsService({ db, repo, bulk, audit, clock, frame
      * version no longer has (or no longer accepts) are dropped; a scored assessment is scored again, or goes
      * back to draft when the new version asks required questions still unanswered.
      */
-    async rescore(actor: Actor, id: string, toVersion: number): Promise<AssessmentDetail & { droppedAnswers: string[] }> {
+    async rescore(
+      actor: Actor,
+      id: string,
+      toVersion: number,
+    ): Promise<AssessmentDetail & { droppedAnswers: string[] }> {
       const dropped: string[] = [];
       await db.transaction(async (tx) => {
         const before = await repo.getRow(tx, id, true);
@@ -210,13 +335,23 @@ export function createDxAssessmentsService({ db, repo, bulk, audit, clock, frame
         const current = await frameworks.versionById(before.frameworkVersionId, tx);
         const target = await frameworks.version(actor, current.frameworkCode, toVersion, tx).catch(() => null);
         if (!target || target.status !== 'published' || target.version <= current.version) {
-          throw invalid([{ field: 'body.version', message: `must be a published version of ${current.frameworkCode} newer than ${current.version}` }]);
+          throw invalid([
+            {
+              field: 'body.version',
+              message: `must be a published version of ${current.frameworkCode} newer than ${current.version}`,
+            },
+          ]);
         }
-        if (await repo.findOne(tx, before.enterpriseId, target.id, before.year)) throw conflict('An assessment on that version exists for this year', { field: 'body.version' });
+        if (await repo.findOne(tx, before.enterpriseId, target.id, before.year))
+          throw conflict('An assessment on that version exists for this year', { field: 'body.version' });
         const bad = new Set(answerIssues(target.definition, before.answers).map((i) => i.question));
         const answers = Object.fromEntries(Object.entries(before.answers).filter(([k]) => !bad.has(k)));
         dropped.push(...bad);
-        let patch: Partial<AssessmentRow> = { frameworkVersionId: target.id, answers, answeredBy: Object.fromEntries(Object.entries(before.answeredBy).filter(([k]) => !bad.has(k))) };
+        let patch: Partial<AssessmentRow> = {
+          frameworkVersionId: target.id,
+          answers,
+          answeredBy: Object.fromEntries(Object.entries(before.answeredBy).filter(([k]) => !bad.has(k))),
+        };
         if (SCORED.includes(before.status)) {
           const scored = await scoredPatch(tx, before, target.id, answers);
           patch = scored.snapshot.requiredMissing.length
@@ -226,25 +361,49 @@ export function createDxAssessmentsService({ db, repo, bulk, audit, clock, frame
         const after = await repo.update(tx, id, patch);
         await rollup.apply(tx, factsOf(before), factsOf(after));
         await audit.record(tx, actor, {
-          action: 'update', entityType: 'dxAssessment', entityId: id,
-          before: { version: current.version, status: before.status, snapshot: unpackSnapshot(current.definition, before.snapshot) },
-          after: { version: target.version, status: after.status, snapshot: unpackSnapshot(target.definition, after.snapshot), dropped },
+          action: 'update',
+          entityType: 'dxAssessment',
+          entityId: id,
+          before: {
+            version: current.version,
+            status: before.status,
+            snapshot: unpackSnapshot(current.definition, before.snapshot),
+          },
+          after: {
+            version: target.version,
+            status: after.status,
+            snapshot: unpackSnapshot(target.definition, after.snapshot),
+            dropped,
+          },
         });
       });
       return { ...(await get(actor, id)), droppedAnswers: dropped };
     },
 
     /** Stores an evidence file (PDF, image, Word, Excel) as the answer to a `file` question. */
-    async uploadEvidence(actor: Actor, id: string, questionCode: string, upload: { bytes: Uint8Array; fileName: string }): Promise<AssessmentDetail> {
+    async uploadEvidence(
+      actor: Actor,
+      id: string,
+      questionCode: string,
+      upload: { bytes: Uint8Array; fileName: string },
+    ): Promise<AssessmentDetail> {
       await db.transaction(async (tx) => {
         const row = await lockEditable(tx, actor, id);
         const { definition } = await frameworks.versionById(row.frameworkVersionId, tx);
         const q = allQuestions(definition).find(({ question }) => question.code === questionCode)?.question;
-        if (!q || q.type !== 'file') throw invalid([{ field: 'params.questionCode', message: 'must be a file question of this framework version' }]);
+        if (!q || q.type !== 'file')
+          throw invalid([
+            { field: 'params.questionCode', message: 'must be a file question of this framework version' },
+          ]);
         const blob = await files.store(tx, upload);
         const value = evidenceValue(blob.sha256, upload.fileName);
         await repo.mergeAnswers(tx, id, { [questionCode]: value }, [], actor.id, EDITABLE);
-        await audit.record(tx, actor, { action: 'upload', entityType: 'dxAssessment', entityId: id, after: { question: questionCode, sha256: blob.sha256, fileName: upload.fileName, size: blob.size } });
+        await audit.record(tx, actor, {
+          action: 'upload',
+          entityType: 'dxAssessment',
+          entityId: id,
+          after: { question: questionCode, sha256: blob.sha256, fileName: upload.fileName, size: blob.size },
+        });
       });
       return get(actor, id);
     },
@@ -265,24 +424,58 @@ export function createDxAssessmentsService({ db, repo, bulk, audit, clock, frame
      * version, year) as submitted with its snapshot, moving the rollup in the same transaction. Idempotent: the
      * same row imported twice leaves one assessment counted once. Web-started assessments are never replaced.
      */
-    async recordImported(tx: DbOrTx, actor: Actor | null, input: { enterpriseId: string; frameworkVersionId: string; year: number; answers: Answers }) {
+    async recordImported(
+      tx: DbOrTx,
+      actor: Actor | null,
+      input: { enterpriseId: string; frameworkVersionId: string; year: number; answers: Answers },
+    ) {
       const { definition } = await frameworks.versionById(input.frameworkVersionId, tx);
-      const issues = answerIssues(definition, input.answers).map((i) => ({ field: `answers.${i.question}`, message: i.message }));
+      const issues = answerIssues(definition, input.answers).map((i) => ({
+        field: `answers.${i.question}`,
+        message: i.message,
+      }));
       const snapshot = scoreAssessment(definition, input.answers);
       issues.push(...snapshot.requiredMissing.map((code) => ({ field: `answers.${code}`, message: 'required' })));
       if (issues.length) return { id: null, issues };
       const before = await repo.findOne(tx, input.enterpriseId, input.frameworkVersionId, input.year, true);
-      if (before && before.source !== 'import') return { id: null, issues: [{ field: 'year', message: 'the enterprise already has an assessment for this year on this version' }] };
+      if (before && before.source !== 'import')
+        return {
+          id: null,
+          issues: [
+            { field: 'year', message: 'the enterprise already has an assessment for this year on this version' },
+          ],
+        };
       const e = (await enterprises.getRow(input.enterpriseId, tx))!;
       const values = {
-        answers: input.answers, answeredBy: {}, status: 'submitted' as const, source: 'import' as const, snapshot: packSnapshot(definition, snapshot), totalScore: snapshot.total,
-        overallLevel: snapshot.overallLevel, pillarScores: snapshot.pillars.map((p) => p.score),
-        communeId: e.currentCommuneId, sectorCode: e.sectorCode, sizeClass: e.sizeClass, submittedAt: clock.now(), submittedBy: actor?.id ?? null,
+        answers: input.answers,
+        answeredBy: {},
+        status: 'submitted' as const,
+        source: 'import' as const,
+        snapshot: packSnapshot(definition, snapshot),
+        totalScore: snapshot.total,
+        overallLevel: snapshot.overallLevel,
+        pillarScores: snapshot.pillars.map((p) => p.score),
+        communeId: e.currentCommuneId,
+        sectorCode: e.sectorCode,
+        sizeClass: e.sizeClass,
+        submittedAt: clock.now(),
+        submittedBy: actor?.id ?? null,
       };
-      const after = before ? await repo.update(tx, before.id, values)
-        : (await repo.insert(tx, { enterpriseId: input.enterpriseId, frameworkVersionId: input.frameworkVersionId, year: input.year, ...values }))!;
+      const after = before
+        ? await repo.update(tx, before.id, values)
+        : (await repo.insert(tx, {
+            enterpriseId: input.enterpriseId,
+            frameworkVersionId: input.frameworkVersionId,
+            year: input.year,
+            ...values,
+          }))!;
       await rollup.apply(tx, before ? factsOf(before) : null, factsOf(after));
-      await audit.record(tx, actor, { action: before ? 'update' : 'create', entityType: 'dxAssessment', entityId: after.id, after: { source: 'import', status: after.status, snapshot } });
+      await audit.record(tx, actor, {
+        action: before ? 'update' : 'create',
+        entityType: 'dxAssessment',
+        entityId: after.id,
+        after: { source: 'import', status: after.status, snapshot },
+      });
       return { id: after.id, issues: [] };
     },
 
@@ -292,23 +485,37 @@ export function createDxAssessmentsService({ db, repo, bulk, audit, clock, frame
       const r = (await repo.get(db, id))!;
       const { definition } = await frameworks.versionById(row.frameworkVersionId);
       const provisional = !SCORED.includes(row.status) || !row.snapshot;
-      const snapshot = provisional ? scoreAssessment(definition, row.answers) : unpackSnapshot(definition, row.snapshot)!;
+      const snapshot = provisional
+        ? scoreAssessment(definition, row.answers)
+        : unpackSnapshot(definition, row.snapshot)!;
       const e = (await enterprises.getRow(row.enterpriseId))!;
       const sectorCode = row.sectorCode ?? e.sectorCode;
       const sizeClass = row.sizeClass ?? e.sizeClass;
-      const standing = await repo.peerStanding(db, { frameworkVersionId: row.frameworkVersionId, year: row.year, sectorCode, sizeClass }, snapshot.total);
+      const standing = await repo.peerStanding(
+        db,
+        { frameworkVersionId: row.frameworkVersionId, year: row.year, sectorCode, sizeClass },
+        snapshot.total,
+      );
       // percentile rank: peers below, plus half of those level with it (itself included when scored)
       const n = standing.n + (provisional ? 1 : 0);
       const equal = standing.equal + (provisional ? 1 : 0);
       const percentile = n > 1 ? Math.round(((standing.below + 0.5 * equal) / n) * 1000) / 10 : null;
-      const levelName = (level: number) => definition.levelNames.find((l) => l.level === level)?.name ?? { vi: String(level), en: String(level) };
+      const levelName = (level: number) =>
+        definition.levelNames.find((l) => l.level === level)?.name ?? { vi: String(level), en: String(level) };
       return {
-        assessment: toItem(r), provisional, snapshot,
+        assessment: toItem(r),
+        provisional,
+        snapshot,
         frameworkName: definition.name,
         levelNames: definition.levelNames.map((l) => ({ level: l.level, name: l.name })),
         pillars: snapshot.pillars.map((p) => {
           const node = definition.pillars.find((x) => x.code === p.code)!;
-          return { ...p, name: node.name, levelName: levelName(p.level), recommendation: recommendationFor(node.recommendations, p.level) };
+          return {
+            ...p,
+            name: node.name,
+            levelName: levelName(p.level),
+            recommendation: recommendationFor(node.recommendations, p.level),
+          };
         }),
         peers: { count: standing.n, percentile, sectorCode, sizeClass },
         improvements: topImprovements(definition, row.answers, 5),

@@ -5,7 +5,6 @@ import { bestDbiAnswers, dbi, enterpriseWithAccounts, minimalDbiAnswers, rollupC
 
 const { ctx, f, cookies } = useTestContext({ login: ['admin'] });
 
-
 /** An enterprise (trade, small) with a submitted DBI assessment for `year` from `answers`. */
 async function submitted(year: number, answers: Record<string, unknown>, o = {}) {
   const e = await enterpriseWithAccounts(ctx, f, 1, o);
@@ -27,23 +26,60 @@ describe('assessment report', () => {
     const res = await ctx.as(mine.me, { method: 'GET', url: `/api/dx/assessments/${mine.id}/report` });
     expect(res.statusCode).toBe(200);
     const r = res.json();
-    expect(r).toMatchObject({ provisional: false, snapshot: { total: 317, overallLevel: 5, overallLevelName: { vi: 'Dẫn dắt' } } });
+    expect(r).toMatchObject({
+      provisional: false,
+      snapshot: { total: 317, overallLevel: 5, overallLevelName: { vi: 'Dẫn dắt' } },
+    });
     // peers: 0, 320 and itself (317): one below, itself level → (1 + 0.5) / 3 = 50%
     expect(r.peers).toEqual({ count: 3, percentile: 50, sectorCode: 'G', sizeClass: 'small' });
-    expect(r.pillars.map((p: { code: string; level: number }) => [p.code, p.level])).toEqual([['CX', 5], ['ST', 5], ['IT', 5], ['OP', 5], ['CU', 5], ['DA', 5]]);
+    expect(r.pillars.map((p: { code: string; level: number }) => [p.code, p.level])).toEqual([
+      ['CX', 5],
+      ['ST', 5],
+      ['IT', 5],
+      ['OP', 5],
+      ['CU', 5],
+      ['DA', 5],
+    ]);
     expect(r.pillars[2].recommendation).toEqual(dbi.pillars[2].recommendations!.find((x) => x.level === 4)!.text);
-    expect(r.improvements).toEqual([expect.objectContaining({ question: 'IT-1a', pillar: 'IT', gain: 3, newTotal: 320, newLevel: 5, suggested: 's5' })]);
+    expect(r.improvements).toEqual([
+      expect.objectContaining({
+        question: 'IT-1a',
+        pillar: 'IT',
+        gain: 3,
+        newTotal: 320,
+        newLevel: 5,
+        suggested: 's5',
+      }),
+    ]);
   });
 
   it('scores a draft provisionally and ranks the answers that would raise the level first', async () => {
     const e = await enterpriseWithAccounts(ctx, f);
-    const id = (await ctx.as(e.cookies[0], { method: 'POST', url: '/api/dx/assessments', payload: { year: 2041 } })).json().id;
+    const id = (
+      await ctx.as(e.cookies[0], { method: 'POST', url: '/api/dx/assessments', payload: { year: 2041 } })
+    ).json().id;
     // CX 7/65, ST 5/25 (20%: level 1), IT 9/80, CU 8/50: four pillars at level 1 with 29 points → L1
-    await ctx.as(e.cookies[0], { method: 'PATCH', url: `/api/dx/assessments/${id}/answers`, payload: { answers: {
-      'CX-1a': 's5', 'CX-3a': 's2', 'ST-1a': true, 'IT-1a': 's5', 'IT-3a': 's4', 'CU-1a': 's5', 'CU-3a': 's3',
-    } } });
+    await ctx.as(e.cookies[0], {
+      method: 'PATCH',
+      url: `/api/dx/assessments/${id}/answers`,
+      payload: {
+        answers: {
+          'CX-1a': 's5',
+          'CX-3a': 's2',
+          'ST-1a': true,
+          'IT-1a': 's5',
+          'IT-3a': 's4',
+          'CU-1a': 's5',
+          'CU-3a': 's3',
+        },
+      },
+    });
     const r = (await ctx.as(e.cookies[0], { method: 'GET', url: `/api/dx/assessments/${id}/report` })).json();
-    expect(r).toMatchObject({ provisional: true, snapshot: { total: 29, overallLevel: 1 }, peers: { count: 0, percentile: null } });
+    expect(r).toMatchObject({
+      provisional: true,
+      snapshot: { total: 29, overallLevel: 1 },
+      peers: { count: 0, percentile: null },
+    });
     expect(r.improvements).toHaveLength(5);
     expect(r.improvements[0].newLevel).toBeGreaterThanOrEqual(r.improvements[4].newLevel);
     expect(r.improvements.every((i: { gain: number }) => i.gain > 0)).toBe(true);
@@ -71,19 +107,49 @@ describe('assessment report', () => {
     const q = v2.pillars[0].children![0].children![0].questions!;
     if (q[0].type === 'single') q[0].options.find((o) => o.code === 's4')!.score = 3;
     v2.pillars[0].children![0].children![0].questions = [q[0]]; // CX-1b removed
-    expect((await ctx.as(cookies.admin, { method: 'POST', url: '/api/dx/frameworks/import', payload: v2 })).statusCode).toBe(201);
+    expect(
+      (await ctx.as(cookies.admin, { method: 'POST', url: '/api/dx/frameworks/import', payload: v2 })).statusCode,
+    ).toBe(201);
     // a draft is not a target
-    expect(fields(await ctx.as(mine.me, { method: 'POST', url: `/api/dx/assessments/${mine.id}/rescore`, payload: { version: 2 } }))).toEqual(['body.version']);
+    expect(
+      fields(
+        await ctx.as(mine.me, {
+          method: 'POST',
+          url: `/api/dx/assessments/${mine.id}/rescore`,
+          payload: { version: 2 },
+        }),
+      ),
+    ).toEqual(['body.version']);
     await ctx.as(cookies.admin, { method: 'POST', url: '/api/dx/frameworks/DBI-SME/versions/2/publish' });
     // the frozen snapshot did not move by itself
     const before = (await ctx.as(mine.me, { method: 'GET', url: `/api/dx/assessments/${mine.id}` })).json();
     expect(before).toMatchObject({ framework: { version: 1 }, totalScore: 319 });
-    const res = await ctx.as(mine.me, { method: 'POST', url: `/api/dx/assessments/${mine.id}/rescore`, payload: { version: 2 } });
+    const res = await ctx.as(mine.me, {
+      method: 'POST',
+      url: `/api/dx/assessments/${mine.id}/rescore`,
+      payload: { version: 2 },
+    });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ framework: { version: 2 }, status: 'submitted', totalScore: 318, droppedAnswers: ['CX-1b'], snapshot: { version: 2 } });
+    expect(res.json()).toMatchObject({
+      framework: { version: 2 },
+      status: 'submitted',
+      totalScore: 318,
+      droppedAnswers: ['CX-1b'],
+      snapshot: { version: 2 },
+    });
     expect(await rollupCount(ctx, year)).toBe(1);
-    const res2 = await ctx.handle.db.execute(`select sum(n)::int as n from dx_rollups r join dx_framework_versions v on v.id = r.framework_version_id where year = ${year} and v.version = 2`);
+    const res2 = await ctx.handle.db.execute(
+      `select sum(n)::int as n from dx_rollups r join dx_framework_versions v on v.id = r.framework_version_id where year = ${year} and v.version = 2`,
+    );
     expect((res2 as unknown as { rows: { n: number }[] }).rows[0].n).toBe(1);
-    expect(fields(await ctx.as(mine.me, { method: 'POST', url: `/api/dx/assessments/${mine.id}/rescore`, payload: { version: 1 } }))).toEqual(['body.version']);
+    expect(
+      fields(
+        await ctx.as(mine.me, {
+          method: 'POST',
+          url: `/api/dx/assessments/${mine.id}/rescore`,
+          payload: { version: 1 },
+        }),
+      ),
+    ).toEqual(['body.version']);
   });
 });

@@ -7,10 +7,18 @@ export type FrameworkVersionRow = typeof dxFrameworkVersions.$inferSelect;
 export function createDxFrameworksRepo() {
   return {
     listFrameworks: (db: DbOrTx) => db.select().from(dxFrameworks).orderBy(asc(dxFrameworks.code)),
-    listVersions: (db: DbOrTx) => db.select({
-      frameworkId: dxFrameworkVersions.frameworkId, version: dxFrameworkVersions.version, status: dxFrameworkVersions.status,
-      definitionSha256: dxFrameworkVersions.definitionSha256, publishedAt: dxFrameworkVersions.publishedAt, createdAt: dxFrameworkVersions.createdAt,
-    }).from(dxFrameworkVersions).orderBy(asc(dxFrameworkVersions.version)),
+    listVersions: (db: DbOrTx) =>
+      db
+        .select({
+          frameworkId: dxFrameworkVersions.frameworkId,
+          version: dxFrameworkVersions.version,
+          status: dxFrameworkVersions.status,
+          definitionSha256: dxFrameworkVersions.definitionSha256,
+          publishedAt: dxFrameworkVersions.publishedAt,
+          createdAt: dxFrameworkVersions.createdAt,
+        })
+        .from(dxFrameworkVersions)
+        .orderBy(asc(dxFrameworkVersions.version)),
     async framework(db: DbOrTx, code: string) {
       const [row] = await db.select().from(dxFrameworks).where(eq(dxFrameworks.code, code));
       return row;
@@ -23,7 +31,10 @@ export function createDxFrameworksRepo() {
       await tx.update(dxFrameworks).set(names).where(eq(dxFrameworks.id, id));
     },
     async version(db: DbOrTx, frameworkId: string, version: number, forUpdate = false) {
-      const q = db.select().from(dxFrameworkVersions).where(and(eq(dxFrameworkVersions.frameworkId, frameworkId), eq(dxFrameworkVersions.version, version)));
+      const q = db
+        .select()
+        .from(dxFrameworkVersions)
+        .where(and(eq(dxFrameworkVersions.frameworkId, frameworkId), eq(dxFrameworkVersions.version, version)));
       const [row] = forUpdate ? await q.for('update') : await q;
       return row;
     },
@@ -33,9 +44,12 @@ export function createDxFrameworksRepo() {
     },
     /** The newest published version: the one new assessments use. */
     async latestPublished(db: DbOrTx, frameworkId: string) {
-      const [row] = await db.select().from(dxFrameworkVersions)
+      const [row] = await db
+        .select()
+        .from(dxFrameworkVersions)
         .where(and(eq(dxFrameworkVersions.frameworkId, frameworkId), eq(dxFrameworkVersions.status, 'published')))
-        .orderBy(desc(dxFrameworkVersions.version)).limit(1);
+        .orderBy(desc(dxFrameworkVersions.version))
+        .limit(1);
       return row;
     },
     async insertVersion(tx: DbOrTx, v: typeof dxFrameworkVersions.$inferInsert) {

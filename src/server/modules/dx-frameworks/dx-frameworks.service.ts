@@ -2,7 +2,11 @@ import { createHash } from 'node:crypto';
 import type { FrameworkSummary } from '../../../shared/contracts/dx-frameworks.js';
 import { answerIssues, type Answers } from '../../../shared/dx/answers.js';
 import { diffDefinitions } from '../../../shared/dx/diff.js';
-import { definitionIssues, type FrameworkDefinition, frameworkDefinition } from '../../../shared/dx/framework-format.js';
+import {
+  definitionIssues,
+  type FrameworkDefinition,
+  frameworkDefinition,
+} from '../../../shared/dx/framework-format.js';
 import { scoreAssessment } from '../../../shared/dx/scoring.js';
 import type { Db, DbOrTx } from '../../db/client.js';
 import type { Actor } from '../../http/context.js';
@@ -17,19 +21,42 @@ import { dxFrameworksPolicy } from './dx-frameworks.policy.js';
 export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value && typeof value === 'object') {
-    return `{${Object.keys(value).sort().filter((k) => (value as Record<string, unknown>)[k] !== undefined)
-      .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`).join(',')}}`;
+    return `{${Object.keys(value)
+      .sort()
+      .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
   }
   return JSON.stringify(value);
 }
 export const sha256 = (def: unknown) => createHash('sha256').update(canonicalJson(def)).digest('hex');
 
 /** A stored version with its definition parsed back into the format (stored definitions were validated on the way in). */
-export interface LoadedVersion { id: string; frameworkCode: string; version: number; status: FrameworkVersionRow['status']; definition: FrameworkDefinition }
+export interface LoadedVersion {
+  id: string;
+  frameworkCode: string;
+  version: number;
+  status: FrameworkVersionRow['status'];
+  definition: FrameworkDefinition;
+}
 
-export function createDxFrameworksService({ db, repo, audit, clock }: { db: Db; repo: DxFrameworksRepo; audit: AuditService; clock: Clock }) {
+export function createDxFrameworksService({
+  db,
+  repo,
+  audit,
+  clock,
+}: {
+  db: Db;
+  repo: DxFrameworksRepo;
+  audit: AuditService;
+  clock: Clock;
+}) {
   const load = (code: string, row: FrameworkVersionRow): LoadedVersion => ({
-    id: row.id, frameworkCode: code, version: row.version, status: row.status, definition: row.definition as FrameworkDefinition,
+    id: row.id,
+    frameworkCode: code,
+    version: row.version,
+    status: row.status,
+    definition: row.definition as FrameworkDefinition,
   });
 
   async function frameworkOr404(code: string, tx: DbOrTx = db) {
@@ -70,14 +97,27 @@ export function createDxFrameworksService({ db, repo, audit, clock }: { db: Db; 
     const existing = await repo.version(tx, f.id, def.version, true);
     if (existing && existing.status !== 'draft') {
       if (existing.definitionSha256 === sha) return existing;
-      throw immutable(`Version ${def.version} of ${def.code} is ${existing.status} and cannot change; import it as a new version`, { field: 'body.version' });
+      throw immutable(
+        `Version ${def.version} of ${def.code} is ${existing.status} and cannot change; import it as a new version`,
+        { field: 'body.version' },
+      );
     }
-    const values = { definition: def, definitionSha256: sha, status, publishedAt: status === 'published' ? clock.now() : null };
-    const row = existing ? await repo.updateVersion(tx, existing.id, values) : await repo.insertVersion(tx, { frameworkId: f.id, version: def.version, ...values });
+    const values = {
+      definition: def,
+      definitionSha256: sha,
+      status,
+      publishedAt: status === 'published' ? clock.now() : null,
+    };
+    const row = existing
+      ? await repo.updateVersion(tx, existing.id, values)
+      : await repo.insertVersion(tx, { frameworkId: f.id, version: def.version, ...values });
     await repo.updateFrameworkNames(tx, f.id, { nameVi: def.name.vi, nameEn: def.name.en });
     await audit.record(tx, actor, {
-      action: existing ? 'update' : 'create', entityType: 'dxFrameworkVersion', entityId: row.id,
-      before: existing ? { version: existing.version, sha: existing.definitionSha256 } : undefined, after: { code: def.code, version: def.version, status, sha },
+      action: existing ? 'update' : 'create',
+      entityType: 'dxFrameworkVersion',
+      entityId: row.id,
+      before: existing ? { version: existing.version, sha: existing.definitionSha256 } : undefined,
+      after: { code: def.code, version: def.version, status, sha },
     });
     return row;
   }
@@ -100,7 +140,9 @@ export function createDxFrameworksService({ db, repo, audit, clock }: { db: Db; 
     async ensureBundled() {
       for (const file of bundledFrameworkFiles) {
         const def = readBundledFramework(file);
-        await db.transaction(async (tx) => { await saveVersion(tx, null, def, 'published'); });
+        await db.transaction(async (tx) => {
+          await saveVersion(tx, null, def, 'published');
+        });
       }
     },
 
@@ -111,7 +153,8 @@ export function createDxFrameworksService({ db, repo, audit, clock }: { db: Db; 
         const own = versions.filter((v) => v.frameworkId === f.id && (drafts || v.status !== 'draft'));
         const published = own.filter((v) => v.status === 'published').map((v) => v.version);
         return {
-          code: f.code, name: { vi: f.nameVi, en: f.nameEn },
+          code: f.code,
+          name: { vi: f.nameVi, en: f.nameEn },
           publishedVersion: published.length ? Math.max(...published) : null,
           versions: own.map(({ frameworkId: _f, ...v }) => v),
         };
@@ -143,7 +186,13 @@ export function createDxFrameworksService({ db, repo, audit, clock }: { db: Db; 
         // re-check: the format may have grown stricter since the draft was imported
         parseDefinition(row.definition, 'definition');
         const after = await repo.updateVersion(tx, row.id, { status: 'published', publishedAt: clock.now() });
-        await audit.record(tx, actor, { action: 'transition', entityType: 'dxFrameworkVersion', entityId: row.id, before: { status: row.status }, after: { status: 'published', sha: after.definitionSha256 } });
+        await audit.record(tx, actor, {
+          action: 'transition',
+          entityType: 'dxFrameworkVersion',
+          entityId: row.id,
+          before: { status: row.status },
+          after: { status: 'published', sha: after.definitionSha256 },
+        });
         return { code, version: v, status: after.status, definitionSha256: after.definitionSha256 };
       });
     },

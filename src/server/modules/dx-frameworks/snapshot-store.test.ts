@@ -9,11 +9,17 @@ import { readBundledFramework } from './bundled.js';
 function randomAnswer(q: Question, r: () => number): unknown {
   if (r() < 0.15) return undefined;
   switch (q.type) {
-    case 'single': return q.options[Math.floor(r() * q.options.length)].code;
-    case 'multi': return q.options.filter(() => r() < 0.4).map((o) => o.code);
-    case 'number': case 'ratio': return Math.round(((q.min ?? 0) + r() * ((q.max ?? 100) - (q.min ?? 0))) * 100) / 100;
-    case 'yesno': return r() < 0.5;
-    default: return 'text';
+    case 'single':
+      return q.options[Math.floor(r() * q.options.length)].code;
+    case 'multi':
+      return q.options.filter(() => r() < 0.4).map((o) => o.code);
+    case 'number':
+    case 'ratio':
+      return Math.round(((q.min ?? 0) + r() * ((q.max ?? 100) - (q.min ?? 0))) * 100) / 100;
+    case 'yesno':
+      return r() < 0.5;
+    default:
+      return 'text';
   }
 }
 

@@ -16,10 +16,29 @@ export function createEnterprisesBulkRepo() {
       await tx.execute(sql`create temp table enterprise_import_stage (tax_code text, name text, address text, commune_id uuid,
         current_commune_id uuid, commune_resolution text, vsic_version text, sector_code text, industry_code text, employees int,
         revenue_vnd bigint, capital_vnd bigint, size_class text, is_demo smallint, search_text text) on commit drop`);
-      await copyFrom(tx, 'enterprise_import_stage', rows.map((r) => copyLine([
-        r.taxCode, r.name, r.address ?? null, r.communeId ?? null, r.currentCommuneId ?? null, r.communeResolution, r.vsicVersion, r.sectorCode,
-        r.industryCode ?? null, r.employees, r.revenueVnd, r.capitalVnd, r.sizeClass, r.isDemo ?? 0, r.searchText,
-      ])));
+      await copyFrom(
+        tx,
+        'enterprise_import_stage',
+        rows.map((r) =>
+          copyLine([
+            r.taxCode,
+            r.name,
+            r.address ?? null,
+            r.communeId ?? null,
+            r.currentCommuneId ?? null,
+            r.communeResolution,
+            r.vsicVersion,
+            r.sectorCode,
+            r.industryCode ?? null,
+            r.employees,
+            r.revenueVnd,
+            r.capitalVnd,
+            r.sizeClass,
+            r.isDemo ?? 0,
+            r.searchText,
+          ]),
+        ),
+      );
       await tx.execute(sql`
         insert into enterprises (tax_code, name, address, commune_id, current_commune_id, commune_resolution, vsic_version, sector_code,
           industry_code, employees, revenue_vnd, capital_vnd, size_class, is_demo, search_text)
@@ -37,10 +56,20 @@ export function createEnterprisesBulkRepo() {
       // one array parameter, not a thousand bound values
       const res = await tx.execute(sql`select id, tax_code, current_commune_id, sector_code, size_class from enterprises
         where tax_code = any(${`{${taxCodes.join(',')}}`}::text[])`);
-      return rowsOf<{ id: string; tax_code: string; current_commune_id: string | null; sector_code: string; size_class: string }>(res)
-        .map((r) => ({ id: r.id, taxCode: r.tax_code, currentCommuneId: r.current_commune_id, sectorCode: r.sector_code, sizeClass: r.size_class }));
+      return rowsOf<{
+        id: string;
+        tax_code: string;
+        current_commune_id: string | null;
+        sector_code: string;
+        size_class: string;
+      }>(res).map((r) => ({
+        id: r.id,
+        taxCode: r.tax_code,
+        currentCommuneId: r.current_commune_id,
+        sectorCode: r.sector_code,
+        sizeClass: r.size_class,
+      }));
     },
-
   };
 }
 export type EnterprisesBulkRepo = ReturnType<typeof createEnterprisesBulkRepo>;

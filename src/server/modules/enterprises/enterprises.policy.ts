@@ -24,7 +24,8 @@ export const enterprisesPolicy = {
     if (!enterprisesPolicy.canRead(actor, enterpriseId, ownEnterpriseId)) throw forbidden('This is another enterprise');
   },
   assertCanEdit(actor: Actor, enterpriseId: string, ownEnterpriseId: string | null) {
-    if (!enterprisesPolicy.canEdit(actor, enterpriseId, ownEnterpriseId)) throw forbidden('You may not change this enterprise');
+    if (!enterprisesPolicy.canEdit(actor, enterpriseId, ownEnterpriseId))
+      throw forbidden('You may not change this enterprise');
   },
   /** Which account acts for which enterprise is the secretariat's to see and change. */
   assertCanManageAccounts(actor: Actor) {

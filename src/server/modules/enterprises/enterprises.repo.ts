@@ -12,26 +12,36 @@ const current = alias(orgUnits, 'current_commune');
 export type EnterpriseRow = typeof enterprises.$inferSelect;
 export type NewEnterprise = Omit<typeof enterprises.$inferInsert, 'searchText' | 'id'>;
 
-const searchTextOf = (e: { name: string; taxCode: string; address?: string | null }) => foldText(e.name, e.taxCode, e.address);
+const searchTextOf = (e: { name: string; taxCode: string; address?: string | null }) =>
+  foldText(e.name, e.taxCode, e.address);
 
 export function createEnterprisesRepo() {
-  const selectItems = (db: DbOrTx) => db.select({
-    row: enterprises,
-    commune: { id: recorded.id, code: recorded.code, name: recorded.name },
-    currentCommune: { id: current.id, code: current.code, name: current.name },
-  }).from(enterprises)
-    .leftJoin(recorded, eq(recorded.id, enterprises.communeId))
-    .leftJoin(current, eq(current.id, enterprises.currentCommuneId));
+  const selectItems = (db: DbOrTx) =>
+    db
+      .select({
+        row: enterprises,
+        commune: { id: recorded.id, code: recorded.code, name: recorded.name },
+        currentCommune: { id: current.id, code: current.code, name: current.name },
+      })
+      .from(enterprises)
+      .leftJoin(recorded, eq(recorded.id, enterprises.communeId))
+      .leftJoin(current, eq(current.id, enterprises.currentCommuneId));
 
   return {
     async insert(tx: DbOrTx, e: NewEnterprise) {
-      const [row] = await tx.insert(enterprises).values({ ...e, searchText: searchTextOf(e) }).returning();
+      const [row] = await tx
+        .insert(enterprises)
+        .values({ ...e, searchText: searchTextOf(e) })
+        .returning();
       return row;
     },
     async update(tx: DbOrTx, id: string, patch: Partial<NewEnterprise>, before: EnterpriseRow) {
       const merged = { ...before, ...patch };
-      const [row] = await tx.update(enterprises).set({ ...patch, searchText: searchTextOf(merged), updatedAt: new Date() })
-        .where(eq(enterprises.id, id)).returning();
+      const [row] = await tx
+        .update(enterprises)
+        .set({ ...patch, searchText: searchTextOf(merged), updatedAt: new Date() })
+        .where(eq(enterprises.id, id))
+        .returning();
       return row;
     },
     async getRowByTaxCode(db: DbOrTx, taxCode: string, forUpdate = false) {
@@ -55,34 +65,61 @@ export function createEnterprisesRepo() {
       if (f.currentCommuneId) where.push(eq(enterprises.currentCommuneId, f.currentCommuneId));
       const cond = and(...where);
       const [items, [{ total }]] = await Promise.all([
-        selectItems(db).where(cond).orderBy(asc(enterprises.name), asc(enterprises.taxCode)).limit(f.limit).offset(f.offset),
-        db.select({ total: sql<number>`count(*)::int` }).from(enterprises).where(cond),
+        selectItems(db)
+          .where(cond)
+          .orderBy(asc(enterprises.name), asc(enterprises.taxCode))
+          .limit(f.limit)
+          .offset(f.offset),
+        db
+          .select({ total: sql<number>`count(*)::int` })
+          .from(enterprises)
+          .where(cond),
       ]);
       return { items, total };
     },
 
     /** A commune org unit by code, with validity, to tell a commune from 2025-07-01 from an older one. */
     async communeByCode(db: DbOrTx, code: string) {
-      const [row] = await db.select({ id: orgUnits.id, code: orgUnits.code, name: orgUnits.name, kind: orgUnits.kind, validTo: orgUnits.validTo })
-        .from(orgUnits).where(eq(orgUnits.code, code));
+      const [row] = await db
+        .select({
+          id: orgUnits.id,
+          code: orgUnits.code,
+          name: orgUnits.name,
+          kind: orgUnits.kind,
+          validTo: orgUnits.validTo,
+        })
+        .from(orgUnits)
+        .where(eq(orgUnits.code, code));
       return row;
     },
     /** Where a pre-2025 commune went: `whole` to one commune, or `part` to several. */
     successorsOf: (db: DbOrTx, predecessorId: string) =>
-      db.select({ id: orgUnits.id, code: orgUnits.code, name: orgUnits.name, share: orgUnitSuccessors.share })
-        .from(orgUnitSuccessors).innerJoin(orgUnits, eq(orgUnits.id, orgUnitSuccessors.successorId))
-        .where(eq(orgUnitSuccessors.predecessorId, predecessorId)).orderBy(asc(orgUnits.code)),
+      db
+        .select({ id: orgUnits.id, code: orgUnits.code, name: orgUnits.name, share: orgUnitSuccessors.share })
+        .from(orgUnitSuccessors)
+        .innerJoin(orgUnits, eq(orgUnits.id, orgUnitSuccessors.successorId))
+        .where(eq(orgUnitSuccessors.predecessorId, predecessorId))
+        .orderBy(asc(orgUnits.code)),
 
     async vsic(db: DbOrTx, version: string, code: string) {
-      const [row] = await db.select().from(vsicCodes).where(and(eq(vsicCodes.version, version), eq(vsicCodes.code, code)));
+      const [row] = await db
+        .select()
+        .from(vsicCodes)
+        .where(and(eq(vsicCodes.version, version), eq(vsicCodes.code, code)));
       return row;
     },
     listVsic: (db: DbOrTx, version: string, level?: number) =>
-      db.select().from(vsicCodes).where(and(eq(vsicCodes.version, version), level ? eq(vsicCodes.level, level) : undefined))
+      db
+        .select()
+        .from(vsicCodes)
+        .where(and(eq(vsicCodes.version, version), level ? eq(vsicCodes.level, level) : undefined))
         .orderBy(asc(vsicCodes.level), asc(vsicCodes.code)),
 
     async enterpriseIdOfUser(db: DbOrTx, userId: string) {
-      const [row] = await db.select({ id: enterpriseUsers.enterpriseId }).from(enterpriseUsers).where(eq(enterpriseUsers.userId, userId));
+      const [row] = await db
+        .select({ id: enterpriseUsers.enterpriseId })
+        .from(enterpriseUsers)
+        .where(eq(enterpriseUsers.userId, userId));
       return row?.id ?? null;
     },
     async userRole(db: DbOrTx, userId: string) {
@@ -92,27 +129,40 @@ export function createEnterprisesRepo() {
     /** Accounts with role `enterprise` (of one enterprise, or matching `q` on username / display name), with their link. */
     enterpriseAccounts(db: DbOrTx, f: { enterpriseId?: string; q?: string; limit: number }) {
       const like = f.q?.trim() ? `%${f.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
-      return db.select({
-        id: users.id, username: users.username, displayName: users.displayName, active: users.active,
-        taxCode: enterprises.taxCode, enterpriseName: enterprises.name,
-      }).from(users)
+      return db
+        .select({
+          id: users.id,
+          username: users.username,
+          displayName: users.displayName,
+          active: users.active,
+          taxCode: enterprises.taxCode,
+          enterpriseName: enterprises.name,
+        })
+        .from(users)
         .leftJoin(enterpriseUsers, eq(enterpriseUsers.userId, users.id))
         .leftJoin(enterprises, eq(enterprises.id, enterpriseUsers.enterpriseId))
-        .where(and(
-          eq(users.role, 'enterprise'),
-          f.enterpriseId ? eq(enterpriseUsers.enterpriseId, f.enterpriseId) : undefined,
-          like ? or(ilike(users.username, like), ilike(users.displayName, like)) : undefined,
-        ))
-        .orderBy(asc(users.username)).limit(f.limit);
+        .where(
+          and(
+            eq(users.role, 'enterprise'),
+            f.enterpriseId ? eq(enterpriseUsers.enterpriseId, f.enterpriseId) : undefined,
+            like ? or(ilike(users.username, like), ilike(users.displayName, like)) : undefined,
+          ),
+        )
+        .orderBy(asc(users.username))
+        .limit(f.limit);
     },
     async linkUser(tx: DbOrTx, userId: string, enterpriseId: string) {
-      await tx.insert(enterpriseUsers).values({ userId, enterpriseId })
+      await tx
+        .insert(enterpriseUsers)
+        .values({ userId, enterpriseId })
         .onConflictDoUpdate({ target: enterpriseUsers.userId, set: { enterpriseId } });
     },
     /** Removes the link; false when the account did not act for this enterprise. */
     async unlinkUser(tx: DbOrTx, userId: string, enterpriseId: string): Promise<boolean> {
-      const gone = await tx.delete(enterpriseUsers)
-        .where(and(eq(enterpriseUsers.userId, userId), eq(enterpriseUsers.enterpriseId, enterpriseId))).returning({ userId: enterpriseUsers.userId });
+      const gone = await tx
+        .delete(enterpriseUsers)
+        .where(and(eq(enterpriseUsers.userId, userId), eq(enterpriseUsers.enterpriseId, enterpriseId)))
+        .returning({ userId: enterpriseUsers.userId });
       return gone.length > 0;
     },
   };

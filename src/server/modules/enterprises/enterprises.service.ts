@@ -1,6 +1,13 @@
 import {
-  type CommuneResolution, type EnterpriseAccount, type EnterpriseAccountQuery, type EnterpriseDetail, type EnterpriseInput, type EnterpriseItem, type EnterpriseListQuery,
-  type EnterprisePatch, VSIC_VERSION,
+  type CommuneResolution,
+  type EnterpriseAccount,
+  type EnterpriseAccountQuery,
+  type EnterpriseDetail,
+  type EnterpriseInput,
+  type EnterpriseItem,
+  type EnterpriseListQuery,
+  type EnterprisePatch,
+  VSIC_VERSION,
 } from '../../../shared/contracts/enterprises.js';
 import { computeSizeClass } from '../../../shared/enterprises/size-class.js';
 import type { FieldIssue } from '../../../shared/errors.js';
@@ -26,26 +33,41 @@ function toItem(r: ItemRow): EnterpriseItem {
   const { searchText: _s, isDemo: _d, communeId: _c, currentCommuneId: _cc, ...rest } = e;
   return {
     ...rest,
-    commune: r.commune?.id ? r.commune as EnterpriseItem['commune'] : null,
-    currentCommune: r.currentCommune?.id ? r.currentCommune as EnterpriseItem['currentCommune'] : null,
+    commune: r.commune?.id ? (r.commune as EnterpriseItem['commune']) : null,
+    currentCommune: r.currentCommune?.id ? (r.currentCommune as EnterpriseItem['currentCommune']) : null,
     sizeReason: { group: size.group, limit: size.limit, by: size.by },
   };
 }
 
-export function createEnterprisesService({ db, repo, bulk, audit }: { db: Db; repo: EnterprisesRepo; bulk: EnterprisesBulkRepo; audit: AuditService }) {
+export function createEnterprisesService({
+  db,
+  repo,
+  bulk,
+  audit,
+}: {
+  db: Db;
+  repo: EnterprisesRepo;
+  bulk: EnterprisesBulkRepo;
+  audit: AuditService;
+}) {
   /**
    * Maps a commune code to the commune as recorded and the commune from 2025-07-01: a current commune
    * directly; an older one through the crosswalk when it passed `whole` to one commune; a split (`part`)
    * commune is left for an officer (`needs_review`), never guessed. Shared with the bulk import.
    * Returns the field issue instead of throwing, so an importer can report it per row.
    */
-  async function resolveCommune(tx: DbOrTx, communeCode: string, field = 'body.communeCode'): Promise<CommuneResolutionResult | FieldIssue> {
+  async function resolveCommune(
+    tx: DbOrTx,
+    communeCode: string,
+    field = 'body.communeCode',
+  ): Promise<CommuneResolutionResult | FieldIssue> {
     const unit = await repo.communeByCode(tx, communeCode);
     if (!unit || unit.kind !== 'commune') return { field, message: 'no such commune' };
     const successors = await repo.successorsOf(tx, unit.id);
     if (!successors.length) {
       // no successor links: a commune valid now, or an expired one nobody mapped (an officer decides)
-      return unit.validTo ? { communeId: unit.id, currentCommuneId: null, communeResolution: 'needs_review' }
+      return unit.validTo
+        ? { communeId: unit.id, currentCommuneId: null, communeResolution: 'needs_review' }
         : { communeId: unit.id, currentCommuneId: unit.id, communeResolution: 'direct' };
     }
     if (successors.length === 1 && successors[0].share === 'whole') {
@@ -65,16 +87,21 @@ export function createEnterprisesService({ db, repo, bulk, audit }: { db: Db; re
     if (!industryCode) return;
     const division = await repo.vsic(tx, VSIC_VERSION, industryCode.slice(0, 2));
     if (!division) throw invalid([{ field: 'body.industryCode', message: 'no such VSIC 2018 division' }]);
-    if (division.sectionCode !== sectorCode) throw invalid([{ field: 'body.industryCode', message: `belongs to section ${division.sectionCode}, not ${sectorCode}` }]);
+    if (division.sectionCode !== sectorCode)
+      throw invalid([
+        { field: 'body.industryCode', message: `belongs to section ${division.sectionCode}, not ${sectorCode}` },
+      ]);
   }
 
   // inside a transaction pass `tx`: PGlite has one connection, so a query on `db` there would wait forever
-  const ownEnterpriseId = (actor: Actor, tx: DbOrTx = db) => (actor.role === 'enterprise' ? repo.enterpriseIdOfUser(tx, actor.id) : Promise.resolve(null));
+  const ownEnterpriseId = (actor: Actor, tx: DbOrTx = db) =>
+    actor.role === 'enterprise' ? repo.enterpriseIdOfUser(tx, actor.id) : Promise.resolve(null);
 
   async function detail(taxCode: string): Promise<EnterpriseDetail> {
     const r = await repo.getByTaxCode(db, taxCode);
     if (!r) throw notFound('enterprise', taxCode);
-    const successorCommunes = r.row.communeResolution === 'needs_review' && r.row.communeId ? await repo.successorsOf(db, r.row.communeId) : [];
+    const successorCommunes =
+      r.row.communeResolution === 'needs_review' && r.row.communeId ? await repo.successorsOf(db, r.row.communeId) : [];
     return { ...toItem(r), successorCommunes };
   }
 
@@ -113,15 +140,24 @@ export function createEnterprisesService({ db, repo, bulk, audit }: { db: Db; re
     },
 
     /** `actor` null: the system (demo seed). */
-    async create(actor: Actor | null, input: EnterpriseInput, opts: { isDemo?: boolean } = {}): Promise<EnterpriseDetail> {
+    async create(
+      actor: Actor | null,
+      input: EnterpriseInput,
+      opts: { isDemo?: boolean } = {},
+    ): Promise<EnterpriseDetail> {
       if (actor) enterprisesPolicy.assertCanCreate(actor);
       await db.transaction(async (tx) => {
-        if (await repo.getRowByTaxCode(tx, input.taxCode)) throw conflict('An enterprise with this tax code exists', { field: 'body.taxCode' });
+        if (await repo.getRowByTaxCode(tx, input.taxCode))
+          throw conflict('An enterprise with this tax code exists', { field: 'body.taxCode' });
         const commune = await mustResolve(tx, input.communeCode);
         await checkIndustry(tx, input.sectorCode, input.industryCode);
         const { communeCode: _c, ...rest } = input;
         const row = await repo.insert(tx, {
-          ...rest, industryCode: input.industryCode ?? null, address: input.address ?? null, ...commune, vsicVersion: VSIC_VERSION,
+          ...rest,
+          industryCode: input.industryCode ?? null,
+          address: input.address ?? null,
+          ...commune,
+          vsicVersion: VSIC_VERSION,
           sizeClass: computeSizeClass(input.sectorCode, input.employees, input.revenueVnd, input.capitalVnd).sizeClass,
           isDemo: opts.isDemo ? 1 : 0,
         });
@@ -136,10 +172,22 @@ export function createEnterprisesService({ db, repo, bulk, audit }: { db: Db; re
         const { communeCode, ...rest } = patch;
         const merged = { ...before, ...rest };
         const commune = communeCode ? await mustResolve(tx, communeCode) : {};
-        if (patch.sectorCode !== undefined || patch.industryCode !== undefined) await checkIndustry(tx, merged.sectorCode, merged.industryCode);
-        const sizeClass = computeSizeClass(merged.sectorCode, merged.employees, merged.revenueVnd, merged.capitalVnd).sizeClass;
+        if (patch.sectorCode !== undefined || patch.industryCode !== undefined)
+          await checkIndustry(tx, merged.sectorCode, merged.industryCode);
+        const sizeClass = computeSizeClass(
+          merged.sectorCode,
+          merged.employees,
+          merged.revenueVnd,
+          merged.capitalVnd,
+        ).sizeClass;
         const row = await repo.update(tx, before.id, { ...rest, ...commune, sizeClass }, before);
-        await audit.record(tx, actor, { action: 'update', entityType: 'enterprise', entityId: before.id, before, after: row });
+        await audit.record(tx, actor, {
+          action: 'update',
+          entityType: 'enterprise',
+          entityId: before.id,
+          before,
+          after: row,
+        });
       });
       return detail(taxCode);
     },
@@ -151,9 +199,26 @@ export function createEnterprisesService({ db, repo, bulk, audit }: { db: Db; re
         const before = await lockForEdit(tx, actor, taxCode);
         const successors = before.communeId ? await repo.successorsOf(tx, before.communeId) : [];
         const chosen = successors.find((s) => s.code === communeCode);
-        if (!chosen) throw invalid([{ field: 'body.communeCode', message: `must be one of ${successors.map((s) => s.code).join(', ') || '(no successors)'}` }]);
-        const row = await repo.update(tx, before.id, { currentCommuneId: chosen.id, communeResolution: 'resolved' }, before);
-        await audit.record(tx, actor, { action: 'update', entityType: 'enterprise', entityId: before.id, before, after: row });
+        if (!chosen)
+          throw invalid([
+            {
+              field: 'body.communeCode',
+              message: `must be one of ${successors.map((s) => s.code).join(', ') || '(no successors)'}`,
+            },
+          ]);
+        const row = await repo.update(
+          tx,
+          before.id,
+          { currentCommuneId: chosen.id, communeResolution: 'resolved' },
+          before,
+        );
+        await audit.record(tx, actor, {
+          action: 'update',
+          entityType: 'enterprise',
+          entityId: before.id,
+          before,
+          after: row,
+        });
       });
       return detail(taxCode);
     },
@@ -168,7 +233,10 @@ export function createEnterprisesService({ db, repo, bulk, audit }: { db: Db; re
         enterpriseId = row.id;
       }
       const rows = await repo.enterpriseAccounts(db, { enterpriseId, q: f.q, limit: f.limit });
-      return rows.map(({ taxCode: tc, enterpriseName, ...u }) => ({ ...u, enterprise: tc ? { taxCode: tc, name: enterpriseName ?? '' } : null }));
+      return rows.map(({ taxCode: tc, enterpriseName, ...u }) => ({
+        ...u,
+        enterprise: tc ? { taxCode: tc, name: enterpriseName ?? '' } : null,
+      }));
     },
 
     /** Lets a user act for an enterprise (role `enterprise`); actor null: the system (demo seed). */
@@ -178,9 +246,17 @@ export function createEnterprisesService({ db, repo, bulk, audit }: { db: Db; re
         const row = await repo.getRowByTaxCode(tx, taxCode);
         if (!row) throw notFound('enterprise', taxCode);
         const role = await repo.userRole(tx, userId);
-        if (role !== 'enterprise') throw invalid([{ field: 'params.userId', message: role ? 'must be an account with role enterprise' : 'no such user' }]);
+        if (role !== 'enterprise')
+          throw invalid([
+            { field: 'params.userId', message: role ? 'must be an account with role enterprise' : 'no such user' },
+          ]);
         await repo.linkUser(tx, userId, row.id);
-        await audit.record(tx, actor, { action: 'update', entityType: 'enterpriseUser', entityId: userId, after: { userId, enterpriseId: row.id } });
+        await audit.record(tx, actor, {
+          action: 'update',
+          entityType: 'enterpriseUser',
+          entityId: userId,
+          after: { userId, enterpriseId: row.id },
+        });
       });
     },
 
@@ -191,7 +267,12 @@ export function createEnterprisesService({ db, repo, bulk, audit }: { db: Db; re
         const row = await repo.getRowByTaxCode(tx, taxCode);
         if (!row) throw notFound('enterprise', taxCode);
         if (!(await repo.unlinkUser(tx, userId, row.id))) throw notFound('enterprise account', userId);
-        await audit.record(tx, actor, { action: 'delete', entityType: 'enterpriseUser', entityId: userId, before: { userId, enterpriseId: row.id } });
+        await audit.record(tx, actor, {
+          action: 'delete',
+          entityType: 'enterpriseUser',
+          entityId: userId,
+          before: { userId, enterpriseId: row.id },
+        });
       });
     },
 

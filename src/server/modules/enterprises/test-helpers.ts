@@ -12,6 +12,12 @@ export function newTaxCode(): string {
 
 /** A valid registration: a small trading firm in Phường Ba Đình unless overridden. */
 export const enterpriseInputFor = (o: Partial<EnterpriseInput> = {}): EnterpriseInput => ({
-  taxCode: newTaxCode(), name: `Công ty TNHH Thử ${randomInt(1e9)}`, communeCode: 'HN.00004', sectorCode: 'G',
-  employees: 12, revenueVnd: 5_000_000_000, capitalVnd: 2_000_000_000, ...o,
+  taxCode: newTaxCode(),
+  name: `Công ty TNHH Thử ${randomInt(1e9)}`,
+  communeCode: 'HN.00004',
+  sectorCode: 'G',
+  employees: 12,
+  revenueVnd: 5_000_000_000,
+  capitalVnd: 2_000_000_000,
+  ...o,
 });

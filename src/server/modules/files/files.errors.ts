@@ -2,9 +2,22 @@ import { ErrorCode } from '../../../shared/errors.js';
 import { DomainError } from '../../http/errors.js';
 
 export const payloadTooLarge = (limitBytes: number) =>
-  new DomainError(ErrorCode.PAYLOAD_TOO_LARGE, 413, `The file is larger than ${limitBytes} bytes`, { field: 'file', limitBytes });
+  new DomainError(ErrorCode.PAYLOAD_TOO_LARGE, 413, `The file is larger than ${limitBytes} bytes`, {
+    field: 'file',
+    limitBytes,
+  });
 
 export const unsupportedFileType = () =>
-  new DomainError(ErrorCode.UNSUPPORTED_FILE_TYPE, 415, 'Unsupported file type, or the name does not match the content', {
-    issues: [{ field: 'file', message: 'accepted: PDF, PNG, JPEG, GIF, WEBP, DOCX, XLSX whose extension matches the content' }],
-  });
+  new DomainError(
+    ErrorCode.UNSUPPORTED_FILE_TYPE,
+    415,
+    'Unsupported file type, or the name does not match the content',
+    {
+      issues: [
+        {
+          field: 'file',
+          message: 'accepted: PDF, PNG, JPEG, GIF, WEBP, DOCX, XLSX whose extension matches the content',
+        },
+      ],
+    },
+  );

@@ -11,8 +11,10 @@ export function createFilesRepo() {
       await db.insert(fileBlobs).values(blob).onConflictDoNothing({ target: fileBlobs.sha256 });
     },
     async readBlob(db: DbOrTx, sha256: string) {
-      const [row] = await db.select({ data: fileBlobs.data, mimeType: fileBlobs.mimeType, size: fileBlobs.size })
-        .from(fileBlobs).where(eq(fileBlobs.sha256, sha256));
+      const [row] = await db
+        .select({ data: fileBlobs.data, mimeType: fileBlobs.mimeType, size: fileBlobs.size })
+        .from(fileBlobs)
+        .where(eq(fileBlobs.sha256, sha256));
       return row;
     },
     async insertAttachment(db: DbOrTx, a: NewAttachment) {
@@ -25,11 +27,13 @@ export function createFilesRepo() {
     },
     /** The attachment with what decides who may see it: the inspection's target and the follow-up's addressee. */
     async getWithScope(db: DbOrTx, id: string) {
-      const [row] = await db.select({
-        attachment: attachments,
-        targetOrgUnitId: inspections.targetOrgUnitId,
-        followUpAddresseeOrgUnitId: followUps.addresseeOrgUnitId,
-      }).from(attachments)
+      const [row] = await db
+        .select({
+          attachment: attachments,
+          targetOrgUnitId: inspections.targetOrgUnitId,
+          followUpAddresseeOrgUnitId: followUps.addresseeOrgUnitId,
+        })
+        .from(attachments)
         .innerJoin(inspections, eq(inspections.id, attachments.inspectionId))
         .leftJoin(followUps, eq(followUps.id, attachments.followUpId))
         .where(eq(attachments.id, id));
@@ -40,12 +44,22 @@ export function createFilesRepo() {
     },
     /** Attachments of an inspection's assessments, with the uploader's name, oldest first. */
     async listForInspection(db: DbOrTx, inspectionId: string) {
-      return db.select({
-        id: attachments.id, contentAreaId: attachments.contentAreaId, followUpId: attachments.followUpId, fileName: attachments.fileName,
-        mimeType: attachments.mimeType, size: attachments.size, sha256: attachments.sha256,
-        uploadedAt: attachments.uploadedAt, uploadedBy: users.displayName,
-      }).from(attachments).innerJoin(users, eq(users.id, attachments.uploadedBy))
-        .where(eq(attachments.inspectionId, inspectionId)).orderBy(attachments.uploadedAt);
+      return db
+        .select({
+          id: attachments.id,
+          contentAreaId: attachments.contentAreaId,
+          followUpId: attachments.followUpId,
+          fileName: attachments.fileName,
+          mimeType: attachments.mimeType,
+          size: attachments.size,
+          sha256: attachments.sha256,
+          uploadedAt: attachments.uploadedAt,
+          uploadedBy: users.displayName,
+        })
+        .from(attachments)
+        .innerJoin(users, eq(users.id, attachments.uploadedBy))
+        .where(eq(attachments.inspectionId, inspectionId))
+        .orderBy(attachments.uploadedAt);
     },
   };
 }

@@ -33,8 +33,14 @@ export function createFilesService({ db, audit }: { db: Db; audit: AuditService 
 
     async attach(tx: DbOrTx, actor: Actor, input: AttachInput) {
       const row = await repo.insertAttachment(tx, {
-        inspectionId: input.inspectionId, contentAreaId: input.contentAreaId ?? null, followUpId: input.followUpId ?? null,
-        sha256: input.sha256, fileName: input.fileName, mimeType: input.mimeType, size: input.size, uploadedBy: actor.id,
+        inspectionId: input.inspectionId,
+        contentAreaId: input.contentAreaId ?? null,
+        followUpId: input.followUpId ?? null,
+        sha256: input.sha256,
+        fileName: input.fileName,
+        mimeType: input.mimeType,
+        size: input.size,
+        uploadedBy: actor.id,
       });
       await audit.record(tx, actor, { action: 'upload', entityType: 'attachment', entityId: row.id, after: row });
       return row;

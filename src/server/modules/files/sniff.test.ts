@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { sniffFileType, zipEntryNames } from './sniff.js';
 
 const bytes = (s: string) => new TextEncoder().encode(s);
-const PNG = Uint8Array.from(Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64'));
+const PNG = Uint8Array.from(
+  Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+    'base64',
+  ),
+);
 const zip = async (entries: string[]) => {
   const z = new JSZip();
   for (const e of entries) z.file(e, '<x/>');
@@ -12,7 +17,10 @@ const zip = async (entries: string[]) => {
 
 describe('sniffFileType', () => {
   it('recognises each accepted type by its content', async () => {
-    expect(sniffFileType(bytes('%PDF-1.7\n%%EOF'), 'bien-ban.pdf')).toEqual({ mimeType: 'application/pdf', ext: 'pdf' });
+    expect(sniffFileType(bytes('%PDF-1.7\n%%EOF'), 'bien-ban.pdf')).toEqual({
+      mimeType: 'application/pdf',
+      ext: 'pdf',
+    });
     expect(sniffFileType(PNG, 'anh.PNG')?.mimeType).toBe('image/png');
     expect(sniffFileType(Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0, 0]), 'anh.jpeg')?.mimeType).toBe('image/jpeg');
     expect(sniffFileType(Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0, 0]), 'anh.jpg')?.mimeType).toBe('image/jpeg');

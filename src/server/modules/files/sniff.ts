@@ -1,4 +1,7 @@
-export interface SniffedType { mimeType: string; ext: string }
+export interface SniffedType {
+  mimeType: string;
+  ext: string;
+}
 
 const startsWith = (bytes: Uint8Array, sig: number[], at = 0) => sig.every((b, i) => bytes[at + i] === b);
 const ascii = (s: string) => [...s].map((c) => c.charCodeAt(0));
@@ -13,7 +16,10 @@ export function zipEntryNames(bytes: Uint8Array): string[] | null {
   const lowest = Math.max(0, bytes.length - 22 - 0xffff);
   let eocd = -1;
   for (let i = bytes.length - 22; i >= lowest; i--) {
-    if (view.getUint32(i, true) === 0x06054b50) { eocd = i; break; }
+    if (view.getUint32(i, true) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
   }
   if (eocd < 0) return null;
   const count = view.getUint16(eocd + 10, true);
@@ -36,8 +42,10 @@ function sniffContent(bytes: Uint8Array): SniffedType | null {
   if (startsWith(bytes, ascii('%PDF-'))) return { mimeType: 'application/pdf', ext: 'pdf' };
   if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return { mimeType: 'image/png', ext: 'png' };
   if (startsWith(bytes, [0xff, 0xd8, 0xff])) return { mimeType: 'image/jpeg', ext: 'jpg' };
-  if (startsWith(bytes, ascii('GIF87a')) || startsWith(bytes, ascii('GIF89a'))) return { mimeType: 'image/gif', ext: 'gif' };
-  if (startsWith(bytes, ascii('RIFF')) && startsWith(bytes, ascii('WEBP'), 8)) return { mimeType: 'image/webp', ext: 'webp' };
+  if (startsWith(bytes, ascii('GIF87a')) || startsWith(bytes, ascii('GIF89a')))
+    return { mimeType: 'image/gif', ext: 'gif' };
+  if (startsWith(bytes, ascii('RIFF')) && startsWith(bytes, ascii('WEBP'), 8))
+    return { mimeType: 'image/webp', ext: 'webp' };
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
     const names = zipEntryNames(bytes);
     if (names?.includes('word/document.xml')) return DOCX;

@@ -2,7 +2,10 @@ import type { Actor } from '../../http/context.js';
 import { forbidden } from '../../http/errors.js';
 
 /** The org units a follow-up concerns: who must act on it, and whose inspection it came from. */
-export interface FollowUpParties { addresseeOrgUnitId: string; targetOrgUnitId: string }
+export interface FollowUpParties {
+  addresseeOrgUnitId: string;
+  targetOrgUnitId: string;
+}
 
 const isStaff = (actor: Actor) => actor.role === 'admin' || actor.role === 'secretariat';
 
@@ -19,7 +22,8 @@ export const followUpsPolicy = {
   },
 
   canRead: (actor: Actor, fu: FollowUpParties) =>
-    actor.role !== 'unit' || (!!actor.orgUnitId && (fu.addresseeOrgUnitId === actor.orgUnitId || fu.targetOrgUnitId === actor.orgUnitId)),
+    actor.role !== 'unit' ||
+    (!!actor.orgUnitId && (fu.addresseeOrgUnitId === actor.orgUnitId || fu.targetOrgUnitId === actor.orgUnitId)),
 
   canReport: (actor: Actor, fu: FollowUpParties) =>
     isStaff(actor) || (actor.role === 'unit' && !!actor.orgUnitId && fu.addresseeOrgUnitId === actor.orgUnitId),
@@ -30,7 +34,8 @@ export const followUpsPolicy = {
     if (!followUpsPolicy.canRead(actor, fu)) throw forbidden('This follow-up concerns another unit');
   },
   assertCanReport(actor: Actor, fu: FollowUpParties) {
-    if (!followUpsPolicy.canReport(actor, fu)) throw forbidden('Only the addressee unit or the secretariat reports progress');
+    if (!followUpsPolicy.canReport(actor, fu))
+      throw forbidden('Only the addressee unit or the secretariat reports progress');
   },
   assertCanAccept(actor: Actor) {
     if (!followUpsPolicy.canAccept(actor)) throw forbidden('Only the secretariat accepts or returns follow-up reports');

@@ -4,7 +4,14 @@ import type { FollowUpListQuery } from '../../../shared/contracts/follow-ups.js'
 import { foldText } from '../../../shared/text.js';
 import type { DbOrTx } from '../../db/client.js';
 import {
-  attachments, conclusions, followUps, followUpUpdates, inspectionPlans, inspections, orgUnits, users,
+  attachments,
+  conclusions,
+  followUps,
+  followUpUpdates,
+  inspectionPlans,
+  inspections,
+  orgUnits,
+  users,
 } from '../../db/schema/index.js';
 import { searchCondition } from '../org-units/org-units.repo.js';
 
@@ -14,7 +21,11 @@ const acceptor = alias(users, 'acceptor');
 
 export type FollowUpRow = typeof followUps.$inferSelect;
 export type NewFollowUp = Omit<typeof followUps.$inferInsert, 'searchText'>;
-export type FollowUpFilter = Omit<FollowUpListQuery, 'limit' | 'offset'> & { limit: number; offset: number; scopeOrgUnitId: string | null };
+export type FollowUpFilter = Omit<FollowUpListQuery, 'limit' | 'offset'> & {
+  limit: number;
+  offset: number;
+  scopeOrgUnitId: string | null;
+};
 
 /** The SQL twin of `daysOverdue(...) > 0` in overdue.ts: not done, not withdrawn, due before today. */
 export const overdueCondition = (today: string) =>
@@ -40,20 +51,27 @@ function filterCondition(f: FollowUpFilter, today: string): SQL | undefined {
 
 export function createFollowUpsRepo() {
   function selectItems(db: DbOrTx) {
-    const last = db.select({ at: followUpUpdates.at, note: followUpUpdates.note }).from(followUpUpdates)
-      .where(eq(followUpUpdates.followUpId, followUps.id)).orderBy(desc(followUpUpdates.at), desc(followUpUpdates.id)).limit(1).as('last');
-    return db.select({
-      row: followUps,
-      addresseeName: addressee.name,
-      targetOrgUnitId: inspections.targetOrgUnitId,
-      targetName: target.name,
-      planId: inspectionPlans.id,
-      planCode: inspectionPlans.code,
-      conclusionNumber: conclusions.number,
-      acceptedByName: acceptor.displayName,
-      lastAt: last.at,
-      lastNote: last.note,
-    }).from(followUps)
+    const last = db
+      .select({ at: followUpUpdates.at, note: followUpUpdates.note })
+      .from(followUpUpdates)
+      .where(eq(followUpUpdates.followUpId, followUps.id))
+      .orderBy(desc(followUpUpdates.at), desc(followUpUpdates.id))
+      .limit(1)
+      .as('last');
+    return db
+      .select({
+        row: followUps,
+        addresseeName: addressee.name,
+        targetOrgUnitId: inspections.targetOrgUnitId,
+        targetName: target.name,
+        planId: inspectionPlans.id,
+        planCode: inspectionPlans.code,
+        conclusionNumber: conclusions.number,
+        acceptedByName: acceptor.displayName,
+        lastAt: last.at,
+        lastNote: last.note,
+      })
+      .from(followUps)
       .innerJoin(addressee, eq(addressee.id, followUps.addresseeOrgUnitId))
       .innerJoin(inspections, eq(inspections.id, followUps.inspectionId))
       .innerJoin(target, eq(target.id, inspections.targetOrgUnitId))
@@ -67,8 +85,14 @@ export function createFollowUpsRepo() {
     async list(db: DbOrTx, f: FollowUpFilter, today: string) {
       const cond = filterCondition(f, today);
       const [items, [{ total }]] = await Promise.all([
-        selectItems(db).where(cond).orderBy(asc(followUps.dueDate), asc(followUps.createdAt), asc(followUps.id)).limit(f.limit).offset(f.offset),
-        db.select({ total: sql<number>`count(*)::int` }).from(followUps)
+        selectItems(db)
+          .where(cond)
+          .orderBy(asc(followUps.dueDate), asc(followUps.createdAt), asc(followUps.id))
+          .limit(f.limit)
+          .offset(f.offset),
+        db
+          .select({ total: sql<number>`count(*)::int` })
+          .from(followUps)
           .innerJoin(addressee, eq(addressee.id, followUps.addresseeOrgUnitId))
           .innerJoin(inspections, eq(inspections.id, followUps.inspectionId))
           .where(cond),
@@ -82,55 +106,92 @@ export function createFollowUpsRepo() {
     },
 
     history: (db: DbOrTx, id: string) =>
-      db.select({
-        id: followUpUpdates.id, action: followUpUpdates.action, status: followUpUpdates.status,
-        note: followUpUpdates.note, authorName: users.displayName, at: followUpUpdates.at,
-      }).from(followUpUpdates).innerJoin(users, eq(users.id, followUpUpdates.authorId))
-        .where(eq(followUpUpdates.followUpId, id)).orderBy(asc(followUpUpdates.at), asc(followUpUpdates.id)),
+      db
+        .select({
+          id: followUpUpdates.id,
+          action: followUpUpdates.action,
+          status: followUpUpdates.status,
+          note: followUpUpdates.note,
+          authorName: users.displayName,
+          at: followUpUpdates.at,
+        })
+        .from(followUpUpdates)
+        .innerJoin(users, eq(users.id, followUpUpdates.authorId))
+        .where(eq(followUpUpdates.followUpId, id))
+        .orderBy(asc(followUpUpdates.at), asc(followUpUpdates.id)),
 
     evidence: (db: DbOrTx, id: string) =>
-      db.select({
-        id: attachments.id, fileName: attachments.fileName, mimeType: attachments.mimeType, size: attachments.size,
-        uploadedByName: users.displayName, uploadedAt: attachments.uploadedAt,
-      }).from(attachments).innerJoin(users, eq(users.id, attachments.uploadedBy))
-        .where(eq(attachments.followUpId, id)).orderBy(asc(attachments.uploadedAt), asc(attachments.id)),
+      db
+        .select({
+          id: attachments.id,
+          fileName: attachments.fileName,
+          mimeType: attachments.mimeType,
+          size: attachments.size,
+          uploadedByName: users.displayName,
+          uploadedAt: attachments.uploadedAt,
+        })
+        .from(attachments)
+        .innerJoin(users, eq(users.id, attachments.uploadedBy))
+        .where(eq(attachments.followUpId, id))
+        .orderBy(asc(attachments.uploadedAt), asc(attachments.id)),
 
     /** The follow-up with the target of its inspection, for permission checks; locked when `forUpdate`. */
     async getForWrite(db: DbOrTx, id: string) {
-      const [hit] = await db.select({ row: followUps, targetOrgUnitId: inspections.targetOrgUnitId }).from(followUps)
-        .innerJoin(inspections, eq(inspections.id, followUps.inspectionId)).where(eq(followUps.id, id)).for('update', { of: followUps });
+      const [hit] = await db
+        .select({ row: followUps, targetOrgUnitId: inspections.targetOrgUnitId })
+        .from(followUps)
+        .innerJoin(inspections, eq(inspections.id, followUps.inspectionId))
+        .where(eq(followUps.id, id))
+        .for('update', { of: followUps });
       return hit;
     },
 
     /** Per-status counts in one pass, over what `scopeOrgUnitId` may see; withdrawn ones excluded. */
     async summary(db: DbOrTx, scopeOrgUnitId: string | null, today: string) {
-      const [row] = await db.select({
-        open: sql<number>`count(*) filter (where ${followUps.status} = 'open')::int`,
-        inProgress: sql<number>`count(*) filter (where ${followUps.status} = 'in_progress')::int`,
-        done: sql<number>`count(*) filter (where ${followUps.status} = 'done')::int`,
-        accepted: sql<number>`count(*) filter (where ${followUps.acceptedAt} is not null)::int`,
-        overdue: sql<number>`count(*) filter (where ${overdueCondition(today)})::int`,
-      }).from(followUps).innerJoin(inspections, eq(inspections.id, followUps.inspectionId))
+      const [row] = await db
+        .select({
+          open: sql<number>`count(*) filter (where ${followUps.status} = 'open')::int`,
+          inProgress: sql<number>`count(*) filter (where ${followUps.status} = 'in_progress')::int`,
+          done: sql<number>`count(*) filter (where ${followUps.status} = 'done')::int`,
+          accepted: sql<number>`count(*) filter (where ${followUps.acceptedAt} is not null)::int`,
+          overdue: sql<number>`count(*) filter (where ${overdueCondition(today)})::int`,
+        })
+        .from(followUps)
+        .innerJoin(inspections, eq(inspections.id, followUps.inspectionId))
         .where(and(isNull(followUps.withdrawnAt), scopeCondition(scopeOrgUnitId)));
       return row;
     },
 
     activeOfInspection: (db: DbOrTx, inspectionId: string) =>
-      db.select().from(followUps).where(and(eq(followUps.inspectionId, inspectionId), isNull(followUps.withdrawnAt))),
+      db
+        .select()
+        .from(followUps)
+        .where(and(eq(followUps.inspectionId, inspectionId), isNull(followUps.withdrawnAt))),
 
     async countUnfinished(db: DbOrTx, inspectionId: string) {
-      const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(followUps)
-        .where(and(eq(followUps.inspectionId, inspectionId), isNull(followUps.withdrawnAt), isNull(followUps.acceptedAt)));
+      const [{ n }] = await db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(followUps)
+        .where(
+          and(eq(followUps.inspectionId, inspectionId), isNull(followUps.withdrawnAt), isNull(followUps.acceptedAt)),
+        );
       return n;
     },
 
     async insert(db: DbOrTx, fu: NewFollowUp) {
-      const [row] = await db.insert(followUps).values({ ...fu, searchText: foldText(fu.text) }).returning();
+      const [row] = await db
+        .insert(followUps)
+        .values({ ...fu, searchText: foldText(fu.text) })
+        .returning();
       return row;
     },
 
     async update(db: DbOrTx, id: string, patch: Partial<NewFollowUp>) {
-      const set = { ...patch, ...(patch.text === undefined ? {} : { searchText: foldText(patch.text) }), updatedAt: new Date() };
+      const set = {
+        ...patch,
+        ...(patch.text === undefined ? {} : { searchText: foldText(patch.text) }),
+        updatedAt: new Date(),
+      };
       const [row] = await db.update(followUps).set(set).where(eq(followUps.id, id)).returning();
       return row;
     },

@@ -1,5 +1,9 @@
 import type {
-  FollowUpAcceptanceInput, FollowUpItem, FollowUpKind, FollowUpListQuery, FollowUpUpdateInput,
+  FollowUpAcceptanceInput,
+  FollowUpItem,
+  FollowUpKind,
+  FollowUpListQuery,
+  FollowUpUpdateInput,
 } from '../../../shared/contracts/follow-ups.js';
 import type { Db, DbOrTx } from '../../db/client.js';
 import type { Actor } from '../../http/context.js';
@@ -12,8 +16,16 @@ import { followUpsPolicy } from './follow-ups.policy.js';
 import { daysOverdue } from './overdue.js';
 
 /** One remedy or recommendation of an issued conclusion, as the conclusions module hands it over. */
-export interface ConclusionItem { findingId: string; kind: FollowUpKind; text: string; addresseeOrgUnitId: string; dueDate: string }
-export interface CorrectionItem extends ConclusionItem { supersedesFindingId: string | null }
+export interface ConclusionItem {
+  findingId: string;
+  kind: FollowUpKind;
+  text: string;
+  addresseeOrgUnitId: string;
+  dueDate: string;
+}
+export interface CorrectionItem extends ConclusionItem {
+  supersedesFindingId: string | null;
+}
 
 type ItemRow = NonNullable<Awaited<ReturnType<FollowUpsRepo['get']>>>;
 
@@ -21,9 +33,14 @@ function toItem(r: ItemRow, today: string): FollowUpItem {
   const fu = r.row;
   const days = daysOverdue(fu, today);
   return {
-    id: fu.id, kind: fu.kind, text: fu.text, dueDate: fu.dueDate, status: fu.status,
+    id: fu.id,
+    kind: fu.kind,
+    text: fu.text,
+    dueDate: fu.dueDate,
+    status: fu.status,
     addressee: { id: fu.addresseeOrgUnitId, name: r.addresseeName },
-    overdue: days > 0, daysOverdue: days,
+    overdue: days > 0,
+    daysOverdue: days,
     accepted: fu.acceptedAt ? { at: fu.acceptedAt, byName: r.acceptedByName } : null,
     withdrawn: fu.withdrawnAt ? { at: fu.withdrawnAt, reason: fu.withdrawnReason } : null,
     inspection: { id: fu.inspectionId, targetName: r.targetName, planId: r.planId, planCode: r.planCode },
@@ -32,13 +49,26 @@ function toItem(r: ItemRow, today: string): FollowUpItem {
   };
 }
 
-export function createFollowUpsService({ db, repo, audit, clock, files }: {
-  db: Db; repo: FollowUpsRepo; audit: AuditService; clock: Clock; files: FilesService;
+export function createFollowUpsService({
+  db,
+  repo,
+  audit,
+  clock,
+  files,
+}: {
+  db: Db;
+  repo: FollowUpsRepo;
+  audit: AuditService;
+  clock: Clock;
+  files: FilesService;
 }) {
   async function get(actor: Actor, id: string) {
     const row = await repo.get(db, id);
     if (!row) throw notFound('followUp', id);
-    followUpsPolicy.assertCanRead(actor, { addresseeOrgUnitId: row.row.addresseeOrgUnitId, targetOrgUnitId: row.targetOrgUnitId });
+    followUpsPolicy.assertCanRead(actor, {
+      addresseeOrgUnitId: row.row.addresseeOrgUnitId,
+      targetOrgUnitId: row.targetOrgUnitId,
+    });
     const [history, evidence] = await Promise.all([repo.history(db, id), repo.evidence(db, id)]);
     return { ...toItem(row, clock.today()), history, evidence };
   }
@@ -47,9 +77,13 @@ export function createFollowUpsService({ db, repo, audit, clock, files }: {
   async function lockForReport(tx: DbOrTx, actor: Actor, id: string) {
     const hit = await repo.getForWrite(tx, id);
     if (!hit) throw notFound('followUp', id);
-    followUpsPolicy.assertCanReport(actor, { addresseeOrgUnitId: hit.row.addresseeOrgUnitId, targetOrgUnitId: hit.targetOrgUnitId });
+    followUpsPolicy.assertCanReport(actor, {
+      addresseeOrgUnitId: hit.row.addresseeOrgUnitId,
+      targetOrgUnitId: hit.targetOrgUnitId,
+    });
     if (hit.row.acceptedAt) throw immutable('This follow-up has been accepted', { followUpId: id });
-    if (hit.row.withdrawnAt) throw immutable('This follow-up was withdrawn by a corrected conclusion', { followUpId: id });
+    if (hit.row.withdrawnAt)
+      throw immutable('This follow-up was withdrawn by a corrected conclusion', { followUpId: id });
     return hit.row;
   }
 
@@ -58,7 +92,8 @@ export function createFollowUpsService({ db, repo, audit, clock, files }: {
 
     list(actor: Actor, q: FollowUpListQuery) {
       const today = clock.today();
-      return repo.list(db, { ...q, scopeOrgUnitId: followUpsPolicy.scopeOrgUnitId(actor) }, today)
+      return repo
+        .list(db, { ...q, scopeOrgUnitId: followUpsPolicy.scopeOrgUnitId(actor) }, today)
         .then(({ items, total }) => ({ items: items.map((r) => toItem(r, today)), total }));
     },
 
@@ -66,10 +101,19 @@ export function createFollowUpsService({ db, repo, audit, clock, files }: {
     summary: (actor: Actor) => repo.summary(db, followUpsPolicy.scopeOrgUnitId(actor), clock.today()),
 
     /** Called by the conclusions module inside its issuing transaction: one open follow-up per item. */
-    async createForConclusion(tx: DbOrTx, actor: Actor | null, input: { inspectionId: string; conclusionId: string; items: ConclusionItem[] }) {
+    async createForConclusion(
+      tx: DbOrTx,
+      actor: Actor | null,
+      input: { inspectionId: string; conclusionId: string; items: ConclusionItem[] },
+    ) {
       const ids: string[] = [];
       for (const item of input.items) {
-        const row = await repo.insert(tx, { ...item, inspectionId: input.inspectionId, conclusionId: input.conclusionId, status: 'open' });
+        const row = await repo.insert(tx, {
+          ...item,
+          inspectionId: input.inspectionId,
+          conclusionId: input.conclusionId,
+          status: 'open',
+        });
         await audit.record(tx, actor, { action: 'create', entityType: 'followUp', entityId: row.id, after: row });
         ids.push(row.id);
       }
@@ -81,24 +125,48 @@ export function createFollowUpsService({ db, repo, audit, clock, files }: {
      * correction supersedes moves to the new finding and conclusion, keeping status and history; new items
      * get new follow-ups; follow-ups whose finding the correction dropped are withdrawn.
      */
-    async relinkForCorrection(tx: DbOrTx, actor: Actor | null, input: { inspectionId: string; conclusionId: string; items: CorrectionItem[] }) {
+    async relinkForCorrection(
+      tx: DbOrTx,
+      actor: Actor | null,
+      input: { inspectionId: string; conclusionId: string; items: CorrectionItem[] },
+    ) {
       const active = await repo.activeOfInspection(tx, input.inspectionId);
       const byFinding = new Map(active.map((fu) => [fu.findingId, fu]));
       const kept = new Set<string>();
       for (const { supersedesFindingId, ...item } of input.items) {
         const current = supersedesFindingId ? byFinding.get(supersedesFindingId) : undefined;
         if (!current) {
-          const row = await repo.insert(tx, { ...item, inspectionId: input.inspectionId, conclusionId: input.conclusionId, status: 'open' });
+          const row = await repo.insert(tx, {
+            ...item,
+            inspectionId: input.inspectionId,
+            conclusionId: input.conclusionId,
+            status: 'open',
+          });
           await audit.record(tx, actor, { action: 'create', entityType: 'followUp', entityId: row.id, after: row });
           continue;
         }
         kept.add(current.id);
         const row = await repo.update(tx, current.id, { ...item, conclusionId: input.conclusionId });
-        await audit.record(tx, actor, { action: 'update', entityType: 'followUp', entityId: current.id, before: current, after: row });
+        await audit.record(tx, actor, {
+          action: 'update',
+          entityType: 'followUp',
+          entityId: current.id,
+          before: current,
+          after: row,
+        });
       }
       for (const fu of active.filter((f) => !kept.has(f.id))) {
-        const row = await repo.update(tx, fu.id, { withdrawnAt: clock.now(), withdrawnReason: 'dropped_by_correction' });
-        await audit.record(tx, actor, { action: 'transition', entityType: 'followUp', entityId: fu.id, before: fu, after: row });
+        const row = await repo.update(tx, fu.id, {
+          withdrawnAt: clock.now(),
+          withdrawnReason: 'dropped_by_correction',
+        });
+        await audit.record(tx, actor, {
+          action: 'transition',
+          entityType: 'followUp',
+          entityId: fu.id,
+          before: fu,
+          after: row,
+        });
       }
     },
 
@@ -109,8 +177,20 @@ export function createFollowUpsService({ db, repo, audit, clock, files }: {
       await db.transaction(async (tx) => {
         const current = await lockForReport(tx, actor, id);
         const row = await repo.update(tx, id, { status: input.status });
-        const entry = await repo.addUpdate(tx, { followUpId: id, action: 'report', status: input.status, note: input.note, authorId: actor.id });
-        await audit.record(tx, actor, { action: 'update', entityType: 'followUp', entityId: id, before: current, after: { ...row, update: entry } });
+        const entry = await repo.addUpdate(tx, {
+          followUpId: id,
+          action: 'report',
+          status: input.status,
+          note: input.note,
+          authorId: actor.id,
+        });
+        await audit.record(tx, actor, {
+          action: 'update',
+          entityType: 'followUp',
+          entityId: id,
+          before: current,
+          after: { ...row, update: entry },
+        });
       });
       return get(actor, id);
     },
@@ -123,7 +203,12 @@ export function createFollowUpsService({ db, repo, audit, clock, files }: {
       await db.transaction(async (tx) => {
         const fu = await lockForReport(tx, actor, id);
         const blob = await files.store(tx, upload);
-        await files.attach(tx, actor, { inspectionId: fu.inspectionId, followUpId: id, fileName: upload.fileName, ...blob });
+        await files.attach(tx, actor, {
+          inspectionId: fu.inspectionId,
+          followUpId: id,
+          fileName: upload.fileName,
+          ...blob,
+        });
       });
       return get(actor, id);
     },
@@ -132,15 +217,24 @@ export function createFollowUpsService({ db, repo, audit, clock, files }: {
       followUpsPolicy.assertCanAccept(actor);
       await db.transaction(async (tx) => {
         const current = await lockForReport(tx, actor, id);
-        if (current.status !== 'done') throw invalidTransition(current.status, input.accepted ? 'accepted' : 'returned');
+        if (current.status !== 'done')
+          throw invalidTransition(current.status, input.accepted ? 'accepted' : 'returned');
         const row = input.accepted
           ? await repo.update(tx, id, { acceptedAt: clock.now(), acceptedBy: actor.id })
           : await repo.update(tx, id, { status: 'in_progress' });
         const entry = await repo.addUpdate(tx, {
-          followUpId: id, action: input.accepted ? 'accept' : 'return', status: row.status, note: input.note ?? null, authorId: actor.id,
+          followUpId: id,
+          action: input.accepted ? 'accept' : 'return',
+          status: row.status,
+          note: input.note ?? null,
+          authorId: actor.id,
         });
         await audit.record(tx, actor, {
-          action: input.accepted ? 'accept' : 'transition', entityType: 'followUp', entityId: id, before: current, after: { ...row, update: entry },
+          action: input.accepted ? 'accept' : 'transition',
+          entityType: 'followUp',
+          entityId: id,
+          before: current,
+          after: { ...row, update: entry },
         });
       });
       return get(actor, id);

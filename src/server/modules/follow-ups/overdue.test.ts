@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { daysOverdue, isOverdue } from './overdue.js';
 
 const today = '2024-05-01';
-const fu = (dueDate: string, status: 'open' | 'in_progress' | 'done' = 'open', withdrawnAt: Date | null = null) => ({ dueDate, status, withdrawnAt });
+const fu = (dueDate: string, status: 'open' | 'in_progress' | 'done' = 'open', withdrawnAt: Date | null = null) => ({
+  dueDate,
+  status,
+  withdrawnAt,
+});
 
 describe('overdue rules', () => {
   it('is overdue the day after the due date, counting whole days', () => {

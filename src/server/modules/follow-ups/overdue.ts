@@ -1,6 +1,10 @@
 import type { FollowUpStatus } from '../../../shared/domain.js';
 
-export interface OverdueInput { status: FollowUpStatus; dueDate: string; withdrawnAt: Date | null }
+export interface OverdueInput {
+  status: FollowUpStatus;
+  dueDate: string;
+  withdrawnAt: Date | null;
+}
 
 const DAY_MS = 86_400_000;
 const dayNumber = (isoDate: string) => Date.parse(`${isoDate}T00:00:00Z`) / DAY_MS;

@@ -1,7 +1,11 @@
 import type { PeriodAggregation, UnitAggregation } from '../../../shared/monitoring-domain.js';
 
 /** One reported value: a unit, a period key that sorts in time order ('2024', '2024-Q1'…), and the number. */
-export interface PeriodValue { orgUnitId: string; period: string; value: number }
+export interface PeriodValue {
+  orgUnitId: string;
+  period: string;
+  value: number;
+}
 
 /** Combines the periods of one unit: sum adds, latest keeps the last period's value, average takes the mean. */
 export function aggregatePeriods(values: { period: string; value: number }[], rule: PeriodAggregation): number | null {
@@ -19,7 +23,11 @@ export function aggregateUnits(values: number[], rule: UnitAggregation): number 
 }
 
 /** Per unit first (over its periods), then over units: the order DHIS2 uses, so a stock is not summed over quarters. */
-export function rollUp(values: PeriodValue[], periodRule: PeriodAggregation, unitRule: UnitAggregation): { total: number | null; byUnit: Map<string, number> } {
+export function rollUp(
+  values: PeriodValue[],
+  periodRule: PeriodAggregation,
+  unitRule: UnitAggregation,
+): { total: number | null; byUnit: Map<string, number> } {
   const perUnit = new Map<string, { period: string; value: number }[]>();
   for (const v of values) {
     if (!Number.isFinite(v.value)) continue;

@@ -1,6 +1,9 @@
 import { DEFAULT_THRESHOLDS, type Direction, type TrafficLight } from '../../../shared/monitoring-domain.js';
 
-export interface Thresholds { green: number; amber: number }
+export interface Thresholds {
+  green: number;
+  amber: number;
+}
 
 /** The indicator's own thresholds, else its program's, else the platform default (green ≥ 90 %, amber ≥ 70 %). */
 export function resolveThresholds(

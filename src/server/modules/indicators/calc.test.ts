@@ -4,7 +4,11 @@ import { attainmentPercent, resolveThresholds, trafficLight } from './attainment
 import { evaluateFormula, formulaRefs, FormulaError, parseFormula } from './formula.js';
 
 describe('aggregation over periods and units', () => {
-  const q = [{ period: '2024-Q2', value: 5 }, { period: '2024-Q1', value: 3 }, { period: '2024-Q4', value: 10 }];
+  const q = [
+    { period: '2024-Q2', value: 5 },
+    { period: '2024-Q1', value: 3 },
+    { period: '2024-Q4', value: 10 },
+  ];
   it('sum adds the periods, latest keeps the last one in time order, average takes the mean', () => {
     expect(aggregatePeriods(q, 'sum')).toBe(18);
     expect(aggregatePeriods(q, 'latest')).toBe(10);
@@ -18,8 +22,10 @@ describe('aggregation over periods and units', () => {
   });
   it('aggregates each unit over its periods before rolling up, so a stock is not added over quarters', () => {
     const values = [
-      { orgUnitId: 'a', period: '2024-Q1', value: 10 }, { orgUnitId: 'a', period: '2024-Q2', value: 12 },
-      { orgUnitId: 'b', period: '2024-Q1', value: 4 }, { orgUnitId: 'b', period: '2024-Q2', value: 5 },
+      { orgUnitId: 'a', period: '2024-Q1', value: 10 },
+      { orgUnitId: 'a', period: '2024-Q2', value: 12 },
+      { orgUnitId: 'b', period: '2024-Q1', value: 4 },
+      { orgUnitId: 'b', period: '2024-Q2', value: 5 },
     ];
     const latest = rollUp(values, 'latest', 'sum');
     expect(latest.total).toBe(17);
@@ -44,7 +50,11 @@ describe('derived-indicator formulas', () => {
     expect(evaluateFormula('ZERO / ZERO', get)).toEqual({ value: null, reason: 'division_by_zero' });
     expect(evaluateFormula('TRAINED / (TOTAL - 60)', get)).toEqual({ value: null, reason: 'division_by_zero' });
     expect(evaluateFormula('TRAINED / EMPTY', get)).toEqual({ value: null, reason: 'missing_value', code: 'EMPTY' });
-    expect(evaluateFormula('UNKNOWN + 1', get)).toMatchObject({ value: null, reason: 'missing_value', code: 'UNKNOWN' });
+    expect(evaluateFormula('UNKNOWN + 1', get)).toMatchObject({
+      value: null,
+      reason: 'missing_value',
+      code: 'UNKNOWN',
+    });
   });
   it('rejects anything outside the grammar, with the position, and never runs code', () => {
     for (const bad of ['', 'a +', '(a', 'a)', 'a ** b', 'alert(1)', 'a; b', '1 2', 'process.exit()', 'a[0]']) {
@@ -79,8 +89,13 @@ describe('attainment and traffic lights', () => {
     expect(attainmentPercent(5, 0, 'higher')).toBe(100);
   });
   it('thresholds come from the indicator, else the program, else 90/70', () => {
-    expect(resolveThresholds({ greenPct: 95, amberPct: null }, { green: 80, amber: 60 })).toEqual({ green: 95, amber: 60 });
+    expect(resolveThresholds({ greenPct: 95, amberPct: null }, { green: 80, amber: 60 })).toEqual({
+      green: 95,
+      amber: 60,
+    });
     expect(resolveThresholds({ greenPct: null, amberPct: null }, null)).toEqual({ green: 90, amber: 70 });
-    expect(trafficLight(85, resolveThresholds({ greenPct: null, amberPct: null }, { green: 80, amber: 60 }))).toBe('green');
+    expect(trafficLight(85, resolveThresholds({ greenPct: null, amberPct: null }, { green: 80, amber: 60 }))).toBe(
+      'green',
+    );
   });
 });

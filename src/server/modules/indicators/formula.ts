@@ -9,13 +9,21 @@ export type Expr =
   | { kind: 'neg'; arg: Expr }
   | { kind: 'bin'; op: '+' | '-' | '*' | '/'; left: Expr; right: Expr };
 
-export type EvalResult = { value: number; reason: null } | { value: null; reason: 'division_by_zero' | 'missing_value' | 'not_finite'; code?: string };
+export type EvalResult =
+  | { value: number; reason: null }
+  | { value: null; reason: 'division_by_zero' | 'missing_value' | 'not_finite'; code?: string };
 
 export class FormulaError extends Error {
-  constructor(message: string, readonly position: number) { super(message); }
+  constructor(
+    message: string,
+    readonly position: number,
+  ) {
+    super(message);
+  }
 }
 
-type Token = { t: 'num'; v: number; at: number } | { t: 'id'; v: string; at: number } | { t: 'op'; v: string; at: number };
+type Token =
+  { t: 'num'; v: number; at: number } | { t: 'id'; v: string; at: number } | { t: 'op'; v: string; at: number };
 
 const MAX_LENGTH = 500;
 
@@ -25,12 +33,27 @@ function tokenize(src: string): Token[] {
   let i = 0;
   while (i < src.length) {
     const c = src[i];
-    if (/\s/.test(c)) { i++; continue; }
+    if (/\s/.test(c)) {
+      i++;
+      continue;
+    }
     const num = /^(\d+(\.\d+)?)/.exec(src.slice(i));
-    if (num) { out.push({ t: 'num', v: Number(num[1]), at: i }); i += num[1].length; continue; }
+    if (num) {
+      out.push({ t: 'num', v: Number(num[1]), at: i });
+      i += num[1].length;
+      continue;
+    }
     const ident = /^([A-Za-z_][A-Za-z0-9_.]*)/.exec(src.slice(i));
-    if (ident) { out.push({ t: 'id', v: ident[1], at: i }); i += ident[1].length; continue; }
-    if ('+-*/()'.includes(c)) { out.push({ t: 'op', v: c, at: i }); i++; continue; }
+    if (ident) {
+      out.push({ t: 'id', v: ident[1], at: i });
+      i += ident[1].length;
+      continue;
+    }
+    if ('+-*/()'.includes(c)) {
+      out.push({ t: 'op', v: c, at: i });
+      i++;
+      continue;
+    }
     throw new FormulaError(`unexpected character "${c}"`, i);
   }
   return out;
@@ -90,16 +113,22 @@ export function parseFormula(src: string): Expr {
 export function formulaRefs(expr: Expr, into: string[] = []): string[] {
   if (expr.kind === 'ref' && !into.includes(expr.code)) into.push(expr.code);
   if (expr.kind === 'neg') formulaRefs(expr.arg, into);
-  if (expr.kind === 'bin') { formulaRefs(expr.left, into); formulaRefs(expr.right, into); }
+  if (expr.kind === 'bin') {
+    formulaRefs(expr.left, into);
+    formulaRefs(expr.right, into);
+  }
   return into;
 }
 
 export function evaluate(expr: Expr, values: (code: string) => number | null | undefined): EvalResult {
   switch (expr.kind) {
-    case 'num': return { value: expr.value, reason: null };
+    case 'num':
+      return { value: expr.value, reason: null };
     case 'ref': {
       const v = values(expr.code);
-      return v === null || v === undefined || !Number.isFinite(v) ? { value: null, reason: 'missing_value', code: expr.code } : { value: v, reason: null };
+      return v === null || v === undefined || !Number.isFinite(v)
+        ? { value: null, reason: 'missing_value', code: expr.code }
+        : { value: v, reason: null };
     }
     case 'neg': {
       const r = evaluate(expr.arg, values);
@@ -111,14 +140,24 @@ export function evaluate(expr: Expr, values: (code: string) => number | null | u
       const r = evaluate(expr.right, values);
       if (r.value === null) return r;
       if (expr.op === '/' && r.value === 0) return { value: null, reason: 'division_by_zero' };
-      const v = expr.op === '+' ? l.value + r.value : expr.op === '-' ? l.value - r.value : expr.op === '*' ? l.value * r.value : l.value / r.value;
+      const v =
+        expr.op === '+'
+          ? l.value + r.value
+          : expr.op === '-'
+            ? l.value - r.value
+            : expr.op === '*'
+              ? l.value * r.value
+              : l.value / r.value;
       return Number.isFinite(v) ? { value: v, reason: null } : { value: null, reason: 'not_finite' };
     }
   }
 }
 
 /** Parse and evaluate in one step; a bad formula is reported as a reason rather than thrown. */
-export function evaluateFormula(src: string, values: (code: string) => number | null | undefined): EvalResult | { value: null; reason: 'invalid_formula' } {
+export function evaluateFormula(
+  src: string,
+  values: (code: string) => number | null | undefined,
+): EvalResult | { value: null; reason: 'invalid_formula' } {
   try {
     return evaluate(parseFormula(src), values);
   } catch (err) {

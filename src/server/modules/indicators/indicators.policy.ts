@@ -7,7 +7,8 @@ export const isMonitoringStaff = (actor: Actor) => actor.role === 'admin' || act
 export const indicatorsPolicy = {
   canWrite: isMonitoringStaff,
   assertCanWrite(actor: Actor | null) {
-    if (actor && !isMonitoringStaff(actor)) throw forbidden('Only admins and the secretariat maintain indicators and targets');
+    if (actor && !isMonitoringStaff(actor))
+      throw forbidden('Only admins and the secretariat maintain indicators and targets');
   },
 };
 

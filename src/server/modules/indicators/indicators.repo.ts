@@ -2,72 +2,139 @@ import { and, asc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { foldText } from '../../../shared/text.js';
 import type { DbOrTx } from '../../db/client.js';
 import {
-  indicators, indicatorTargets, indicatorUnits, monitoringPlans, orgUnits, programMonitoringSettings, programs,
-  reportingRounds, reportValues, unitReports,
+  indicators,
+  indicatorTargets,
+  indicatorUnits,
+  monitoringPlans,
+  orgUnits,
+  programMonitoringSettings,
+  programs,
+  reportingRounds,
+  reportValues,
+  unitReports,
 } from '../../db/schema/index.js';
 import { searchCondition } from '../org-units/org-units.repo.js';
 
 export type IndicatorRow = typeof indicators.$inferSelect;
 export type NewIndicator = Omit<typeof indicators.$inferInsert, 'searchText'>;
-export interface IndicatorFilter { programId?: string; planId?: string; orgUnitId?: string; q?: string; limit: number; offset: number }
+export interface IndicatorFilter {
+  programId?: string;
+  planId?: string;
+  orgUnitId?: string;
+  q?: string;
+  limit: number;
+  offset: number;
+}
 
 export function createIndicatorsRepo() {
-  const filterCond = (f: Omit<IndicatorFilter, 'limit' | 'offset'>): SQL | undefined => and(
-    f.programId ? eq(indicators.programId, f.programId) : undefined,
-    f.planId ? eq(indicators.planId, f.planId) : undefined,
-    f.orgUnitId ? sql`exists (select 1 from ${indicatorUnits} where ${indicatorUnits.indicatorId} = ${indicators.id} and ${indicatorUnits.orgUnitId} = ${f.orgUnitId})` : undefined,
-    searchCondition(indicators.searchText, f.q),
-  );
+  const filterCond = (f: Omit<IndicatorFilter, 'limit' | 'offset'>): SQL | undefined =>
+    and(
+      f.programId ? eq(indicators.programId, f.programId) : undefined,
+      f.planId ? eq(indicators.planId, f.planId) : undefined,
+      f.orgUnitId
+        ? sql`exists (select 1 from ${indicatorUnits} where ${indicatorUnits.indicatorId} = ${indicators.id} and ${indicatorUnits.orgUnitId} = ${f.orgUnitId})`
+        : undefined,
+      searchCondition(indicators.searchText, f.q),
+    );
   return {
     async list(db: DbOrTx, f: IndicatorFilter) {
       const cond = filterCond(f);
       const [rows, [{ total }]] = await Promise.all([
-        db.select({ row: indicators, planCode: monitoringPlans.code }).from(indicators).leftJoin(monitoringPlans, eq(monitoringPlans.id, indicators.planId))
-          .where(cond).orderBy(asc(indicators.code)).limit(f.limit).offset(f.offset),
-        db.select({ total: sql<number>`count(*)::int` }).from(indicators).where(cond),
+        db
+          .select({ row: indicators, planCode: monitoringPlans.code })
+          .from(indicators)
+          .leftJoin(monitoringPlans, eq(monitoringPlans.id, indicators.planId))
+          .where(cond)
+          .orderBy(asc(indicators.code))
+          .limit(f.limit)
+          .offset(f.offset),
+        db
+          .select({ total: sql<number>`count(*)::int` })
+          .from(indicators)
+          .where(cond),
       ]);
       return { rows, total };
     },
     async get(db: DbOrTx, id: string) {
-      const [hit] = await db.select({ row: indicators, planCode: monitoringPlans.code }).from(indicators)
-        .leftJoin(monitoringPlans, eq(monitoringPlans.id, indicators.planId)).where(eq(indicators.id, id));
+      const [hit] = await db
+        .select({ row: indicators, planCode: monitoringPlans.code })
+        .from(indicators)
+        .leftJoin(monitoringPlans, eq(monitoringPlans.id, indicators.planId))
+        .where(eq(indicators.id, id));
       return hit;
     },
     byCodes: (db: DbOrTx, programId: string, codes: string[]) =>
-      codes.length ? db.select().from(indicators).where(and(eq(indicators.programId, programId), inArray(indicators.code, codes))) : Promise.resolve([]),
-    ofProgram: (db: DbOrTx, programId: string) => db.select().from(indicators).where(eq(indicators.programId, programId)).orderBy(asc(indicators.code)),
-    units: (db: DbOrTx, ids: string[]) => ids.length
-      ? db.select({ indicatorId: indicatorUnits.indicatorId, id: orgUnits.id, name: orgUnits.name }).from(indicatorUnits)
-        .innerJoin(orgUnits, eq(orgUnits.id, indicatorUnits.orgUnitId)).where(inArray(indicatorUnits.indicatorId, ids)).orderBy(asc(orgUnits.name))
-      : Promise.resolve([]),
-    targets: (db: DbOrTx, ids: string[]) => ids.length
-      ? db.select().from(indicatorTargets).where(inArray(indicatorTargets.indicatorId, ids)).orderBy(asc(indicatorTargets.year))
-      : Promise.resolve([]),
+      codes.length
+        ? db
+            .select()
+            .from(indicators)
+            .where(and(eq(indicators.programId, programId), inArray(indicators.code, codes)))
+        : Promise.resolve([]),
+    ofProgram: (db: DbOrTx, programId: string) =>
+      db.select().from(indicators).where(eq(indicators.programId, programId)).orderBy(asc(indicators.code)),
+    units: (db: DbOrTx, ids: string[]) =>
+      ids.length
+        ? db
+            .select({ indicatorId: indicatorUnits.indicatorId, id: orgUnits.id, name: orgUnits.name })
+            .from(indicatorUnits)
+            .innerJoin(orgUnits, eq(orgUnits.id, indicatorUnits.orgUnitId))
+            .where(inArray(indicatorUnits.indicatorId, ids))
+            .orderBy(asc(orgUnits.name))
+        : Promise.resolve([]),
+    targets: (db: DbOrTx, ids: string[]) =>
+      ids.length
+        ? db
+            .select()
+            .from(indicatorTargets)
+            .where(inArray(indicatorTargets.indicatorId, ids))
+            .orderBy(asc(indicatorTargets.year))
+        : Promise.resolve([]),
     async insert(db: DbOrTx, v: NewIndicator) {
-      const [row] = await db.insert(indicators).values({ ...v, searchText: foldText(v.code, v.nameVi, v.nameEn) }).returning();
+      const [row] = await db
+        .insert(indicators)
+        .values({ ...v, searchText: foldText(v.code, v.nameVi, v.nameEn) })
+        .returning();
       return row;
     },
     async update(db: DbOrTx, id: string, patch: Partial<NewIndicator>, current: IndicatorRow) {
       const next = { ...current, ...patch };
-      const [row] = await db.update(indicators).set({ ...patch, searchText: foldText(next.code, next.nameVi, next.nameEn), updatedAt: new Date() })
-        .where(eq(indicators.id, id)).returning();
+      const [row] = await db
+        .update(indicators)
+        .set({ ...patch, searchText: foldText(next.code, next.nameVi, next.nameEn), updatedAt: new Date() })
+        .where(eq(indicators.id, id))
+        .returning();
       return row;
     },
     async setUnits(db: DbOrTx, id: string, orgUnitIds: string[]) {
       await db.delete(indicatorUnits).where(eq(indicatorUnits.indicatorId, id));
-      if (orgUnitIds.length) await db.insert(indicatorUnits).values([...new Set(orgUnitIds)].map((orgUnitId) => ({ indicatorId: id, orgUnitId })));
+      if (orgUnitIds.length)
+        await db
+          .insert(indicatorUnits)
+          .values([...new Set(orgUnitIds)].map((orgUnitId) => ({ indicatorId: id, orgUnitId })));
     },
-    async setTargets(db: DbOrTx, id: string, targets: { year: number; orgUnitId: string | null; value: number; isDemo?: boolean }[]) {
+    async setTargets(
+      db: DbOrTx,
+      id: string,
+      targets: { year: number; orgUnitId: string | null; value: number; isDemo?: boolean }[],
+    ) {
       await db.delete(indicatorTargets).where(eq(indicatorTargets.indicatorId, id));
       if (targets.length) await db.insert(indicatorTargets).values(targets.map((t) => ({ ...t, indicatorId: id })));
     },
     async thresholds(db: DbOrTx, programId: string) {
-      const [row] = await db.select().from(programMonitoringSettings).where(eq(programMonitoringSettings.programId, programId));
+      const [row] = await db
+        .select()
+        .from(programMonitoringSettings)
+        .where(eq(programMonitoringSettings.programId, programId));
       return row ? { green: row.greenPct, amber: row.amberPct } : null;
     },
     async setThresholds(db: DbOrTx, programId: string, greenPct: number, amberPct: number) {
-      await db.insert(programMonitoringSettings).values({ programId, greenPct, amberPct })
-        .onConflictDoUpdate({ target: programMonitoringSettings.programId, set: { greenPct, amberPct, updatedAt: new Date() } });
+      await db
+        .insert(programMonitoringSettings)
+        .values({ programId, greenPct, amberPct })
+        .onConflictDoUpdate({
+          target: programMonitoringSettings.programId,
+          set: { greenPct, amberPct, updatedAt: new Date() },
+        });
     },
     async program(db: DbOrTx, id: string) {
       const [row] = await db.select().from(programs).where(eq(programs.id, id));
@@ -79,7 +146,10 @@ export function createIndicatorsRepo() {
     },
     async orgUnitIdsExist(db: DbOrTx, ids: string[]) {
       if (!ids.length) return new Set<string>();
-      const rows = await db.select({ id: orgUnits.id }).from(orgUnits).where(inArray(orgUnits.id, [...new Set(ids)]));
+      const rows = await db
+        .select({ id: orgUnits.id })
+        .from(orgUnits)
+        .where(inArray(orgUnits.id, [...new Set(ids)]));
       return new Set(rows.map((r) => r.id));
     },
     async plan(db: DbOrTx, id: string) {
@@ -87,38 +157,90 @@ export function createIndicatorsRepo() {
       return row;
     },
     plans: (db: DbOrTx, programId?: string) =>
-      db.select().from(monitoringPlans).where(programId ? eq(monitoringPlans.programId, programId) : undefined).orderBy(asc(monitoringPlans.code)),
+      db
+        .select()
+        .from(monitoringPlans)
+        .where(programId ? eq(monitoringPlans.programId, programId) : undefined)
+        .orderBy(asc(monitoringPlans.code)),
     async insertPlan(db: DbOrTx, v: Omit<typeof monitoringPlans.$inferInsert, 'searchText'>) {
-      const [row] = await db.insert(monitoringPlans).values({ ...v, searchText: foldText(v.code, v.title) }).returning();
+      const [row] = await db
+        .insert(monitoringPlans)
+        .values({ ...v, searchText: foldText(v.code, v.title) })
+        .returning();
       return row;
     },
     /**
      * Approved values of a program's indicators for some years, one row per unit and period; when a unit
      * reported the same period in two rounds, the later approval wins.
      */
-    approvedValues: (db: DbOrTx, indicatorIds: string[], years: number[], orgUnitId?: string) => indicatorIds.length && years.length
-      ? db.selectDistinctOn([reportValues.indicatorId, unitReports.orgUnitId, reportingRounds.year, sql`case when ${indicators.periodType} = 'quarter' then ${reportingRounds.quarter} end`], {
-        indicatorId: reportValues.indicatorId, orgUnitId: unitReports.orgUnitId, year: reportingRounds.year, quarter: reportingRounds.quarter,
-        periodType: indicators.periodType, value: reportValues.value,
-      }).from(reportValues)
-        .innerJoin(unitReports, eq(unitReports.id, reportValues.reportId))
-        .innerJoin(reportingRounds, eq(reportingRounds.id, unitReports.roundId))
-        .innerJoin(indicators, eq(indicators.id, reportValues.indicatorId))
-        .where(and(
-          inArray(reportValues.indicatorId, indicatorIds), inArray(reportingRounds.year, years), eq(unitReports.status, 'approved'),
-          sql`${reportValues.value} is not null`, orgUnitId ? eq(unitReports.orgUnitId, orgUnitId) : undefined,
-        ))
-        .orderBy(reportValues.indicatorId, unitReports.orgUnitId, reportingRounds.year, sql`case when ${indicators.periodType} = 'quarter' then ${reportingRounds.quarter} end`, sql`${unitReports.approvedAt} desc`)
-      : Promise.resolve([]),
+    approvedValues: (db: DbOrTx, indicatorIds: string[], years: number[], orgUnitId?: string) =>
+      indicatorIds.length && years.length
+        ? db
+            .selectDistinctOn(
+              [
+                reportValues.indicatorId,
+                unitReports.orgUnitId,
+                reportingRounds.year,
+                sql`case when ${indicators.periodType} = 'quarter' then ${reportingRounds.quarter} end`,
+              ],
+              {
+                indicatorId: reportValues.indicatorId,
+                orgUnitId: unitReports.orgUnitId,
+                year: reportingRounds.year,
+                quarter: reportingRounds.quarter,
+                periodType: indicators.periodType,
+                value: reportValues.value,
+              },
+            )
+            .from(reportValues)
+            .innerJoin(unitReports, eq(unitReports.id, reportValues.reportId))
+            .innerJoin(reportingRounds, eq(reportingRounds.id, unitReports.roundId))
+            .innerJoin(indicators, eq(indicators.id, reportValues.indicatorId))
+            .where(
+              and(
+                inArray(reportValues.indicatorId, indicatorIds),
+                inArray(reportingRounds.year, years),
+                eq(unitReports.status, 'approved'),
+                sql`${reportValues.value} is not null`,
+                orgUnitId ? eq(unitReports.orgUnitId, orgUnitId) : undefined,
+              ),
+            )
+            .orderBy(
+              reportValues.indicatorId,
+              unitReports.orgUnitId,
+              reportingRounds.year,
+              sql`case when ${indicators.periodType} = 'quarter' then ${reportingRounds.quarter} end`,
+              sql`${unitReports.approvedAt} desc`,
+            )
+        : Promise.resolve([]),
     /** Responsible-unit indicators of a program (or one plan) for a unit's report. */
     forUnit: (db: DbOrTx, programId: string, planId: string | null, orgUnitId: string) =>
-      db.select().from(indicators).innerJoin(indicatorUnits, eq(indicatorUnits.indicatorId, indicators.id))
-        .where(and(eq(indicators.programId, programId), planId ? or(eq(indicators.planId, planId), isNull(indicators.planId)) : undefined,
-          eq(indicatorUnits.orgUnitId, orgUnitId), isNull(indicators.formula)))
-        .orderBy(asc(indicators.code)).then((rows) => rows.map((r) => r.indicators)),
+      db
+        .select()
+        .from(indicators)
+        .innerJoin(indicatorUnits, eq(indicatorUnits.indicatorId, indicators.id))
+        .where(
+          and(
+            eq(indicators.programId, programId),
+            planId ? or(eq(indicators.planId, planId), isNull(indicators.planId)) : undefined,
+            eq(indicatorUnits.orgUnitId, orgUnitId),
+            isNull(indicators.formula),
+          ),
+        )
+        .orderBy(asc(indicators.code))
+        .then((rows) => rows.map((r) => r.indicators)),
     responsibleUnitIds: (db: DbOrTx, programId: string, planId: string | null) =>
-      db.selectDistinct({ orgUnitId: indicatorUnits.orgUnitId }).from(indicatorUnits).innerJoin(indicators, eq(indicators.id, indicatorUnits.indicatorId))
-        .where(and(eq(indicators.programId, programId), planId ? eq(indicators.planId, planId) : undefined, isNull(indicators.formula)))
+      db
+        .selectDistinct({ orgUnitId: indicatorUnits.orgUnitId })
+        .from(indicatorUnits)
+        .innerJoin(indicators, eq(indicators.id, indicatorUnits.indicatorId))
+        .where(
+          and(
+            eq(indicators.programId, programId),
+            planId ? eq(indicators.planId, planId) : undefined,
+            isNull(indicators.formula),
+          ),
+        )
         .then((rows) => rows.map((r) => r.orgUnitId)),
   };
 }

@@ -9,34 +9,106 @@ import type { IndicatorsService } from './indicators.service.js';
 
 const tags = ['indicators'];
 
-export const indicatorsRoutes = (svc: IndicatorsService): FastifyPluginAsyncZod => async (app) => {
-  // every route here needs a logged-in, non-enterprise user (encapsulated: applies to this plugin's routes only)
-  app.addHook('preHandler', async (req) => { assertMonitoringAccess(requireActor(req)); });
+export const indicatorsRoutes =
+  (svc: IndicatorsService): FastifyPluginAsyncZod =>
+  async (app) => {
+    // every route here needs a logged-in, non-enterprise user (encapsulated: applies to this plugin's routes only)
+    app.addHook('preHandler', async (req) => {
+      assertMonitoringAccess(requireActor(req));
+    });
 
-  app.get('/api/indicators', {
-    schema: { tags, summary: 'Indicators of programs, with responsible units and targets', querystring: indicatorListQuery, response: { 200: pageOf(indicator) } },
-  }, async (req) => { requireActor(req); return svc.list(req.query); });
+    app.get(
+      '/api/indicators',
+      {
+        schema: {
+          tags,
+          summary: 'Indicators of programs, with responsible units and targets',
+          querystring: indicatorListQuery,
+          response: { 200: pageOf(indicator) },
+        },
+      },
+      async (req) => {
+        requireActor(req);
+        return svc.list(req.query);
+      },
+    );
 
-  app.get('/api/indicators/:id', { schema: { tags, summary: 'One indicator', params: idParams, response: { 200: indicator } } },
-    async (req) => { requireActor(req); return svc.get(req.params.id); });
+    app.get(
+      '/api/indicators/:id',
+      { schema: { tags, summary: 'One indicator', params: idParams, response: { 200: indicator } } },
+      async (req) => {
+        requireActor(req);
+        return svc.get(req.params.id);
+      },
+    );
 
-  app.post('/api/indicators', {
-    schema: { tags, summary: 'Create an indicator with its responsible units and targets (secretariat)', body: indicatorInput, response: { 201: indicator } },
-  }, async (req, reply) => reply.status(201).send(await svc.create(requireActor(req), req.body)));
+    app.post(
+      '/api/indicators',
+      {
+        schema: {
+          tags,
+          summary: 'Create an indicator with its responsible units and targets (secretariat)',
+          body: indicatorInput,
+          response: { 201: indicator },
+        },
+      },
+      async (req, reply) => reply.status(201).send(await svc.create(requireActor(req), req.body)),
+    );
 
-  app.patch('/api/indicators/:id', {
-    schema: { tags, summary: 'Change an indicator; units and targets are replaced when given', params: idParams, body: indicatorPatch, response: { 200: indicator } },
-  }, async (req) => svc.update(requireActor(req), req.params.id, req.body));
+    app.patch(
+      '/api/indicators/:id',
+      {
+        schema: {
+          tags,
+          summary: 'Change an indicator; units and targets are replaced when given',
+          params: idParams,
+          body: indicatorPatch,
+          response: { 200: indicator },
+        },
+      },
+      async (req) => svc.update(requireActor(req), req.params.id, req.body),
+    );
 
-  app.get('/api/monitoring-plans', {
-    schema: { tags, summary: 'Plans and schemes under programs', querystring: z.strictObject({ programId: uuidField.optional() }), response: { 200: z.array(monitoringPlan) } },
-  }, async (req) => { requireActor(req); return svc.plans(req.query.programId); });
+    app.get(
+      '/api/monitoring-plans',
+      {
+        schema: {
+          tags,
+          summary: 'Plans and schemes under programs',
+          querystring: z.strictObject({ programId: uuidField.optional() }),
+          response: { 200: z.array(monitoringPlan) },
+        },
+      },
+      async (req) => {
+        requireActor(req);
+        return svc.plans(req.query.programId);
+      },
+    );
 
-  app.post('/api/monitoring-plans', {
-    schema: { tags, summary: 'Create a plan or scheme under a program (secretariat)', body: planInput, response: { 201: monitoringPlan } },
-  }, async (req, reply) => reply.status(201).send(await svc.createPlan(requireActor(req), req.body)));
+    app.post(
+      '/api/monitoring-plans',
+      {
+        schema: {
+          tags,
+          summary: 'Create a plan or scheme under a program (secretariat)',
+          body: planInput,
+          response: { 201: monitoringPlan },
+        },
+      },
+      async (req, reply) => reply.status(201).send(await svc.createPlan(requireActor(req), req.body)),
+    );
 
-  app.put('/api/programs/:id/monitoring-thresholds', {
-    schema: { tags, summary: 'Default traffic-light thresholds of a program (percent of target)', params: idParams, body: thresholdsInput, response: { 200: z.object({ green: z.number(), amber: z.number() }) } },
-  }, async (req) => svc.setThresholds(requireActor(req), req.params.id, req.body));
-};
+    app.put(
+      '/api/programs/:id/monitoring-thresholds',
+      {
+        schema: {
+          tags,
+          summary: 'Default traffic-light thresholds of a program (percent of target)',
+          params: idParams,
+          body: thresholdsInput,
+          response: { 200: z.object({ green: z.number(), amber: z.number() }) },
+        },
+      },
+      async (req) => svc.setThresholds(requireActor(req), req.params.id, req.body),
+    );
+  };

@@ -1,4 +1,10 @@
-import type { Indicator, IndicatorInput, IndicatorListQuery, IndicatorPatch, IndicatorYear } from '../../../shared/contracts/indicators.js';
+import type {
+  Indicator,
+  IndicatorInput,
+  IndicatorListQuery,
+  IndicatorPatch,
+  IndicatorYear,
+} from '../../../shared/contracts/indicators.js';
 import type { PlanInput } from '../../../shared/contracts/monitoring.js';
 import type { FieldIssue } from '../../../shared/errors.js';
 import type { Db, DbOrTx } from '../../db/client.js';
@@ -11,10 +17,20 @@ import { evaluate, formulaRefs, FormulaError, parseFormula } from './formula.js'
 import { indicatorsPolicy } from './indicators.policy.js';
 import type { IndicatorRow, IndicatorsRepo } from './indicators.repo.js';
 
-export interface EvaluateScope { programId: string; years: number[]; orgUnitId?: string; planId?: string; indicatorIds?: string[] }
-export interface EvaluatedIndicator { row: IndicatorRow; years: IndicatorYear[] }
+export interface EvaluateScope {
+  programId: string;
+  years: number[];
+  orgUnitId?: string;
+  planId?: string;
+  indicatorIds?: string[];
+}
+export interface EvaluatedIndicator {
+  row: IndicatorRow;
+  years: IndicatorYear[];
+}
 
-const isUniqueViolation = (err: unknown) => (err as { code?: string }).code === '23505' || (err as { cause?: { code?: string } }).cause?.code === '23505';
+const isUniqueViolation = (err: unknown) =>
+  (err as { code?: string }).code === '23505' || (err as { cause?: { code?: string } }).cause?.code === '23505';
 
 export function createIndicatorsService({ db, repo, audit }: { db: Db; repo: IndicatorsRepo; audit: AuditService }) {
   async function toDto(rows: { row: IndicatorRow; planCode: string | null }[], tx: DbOrTx = db): Promise<Indicator[]> {
@@ -23,12 +39,27 @@ export function createIndicatorsService({ db, repo, audit }: { db: Db; repo: Ind
     const units = await repo.units(tx, ids);
     const targets = await repo.targets(tx, ids);
     return rows.map(({ row, planCode }) => ({
-      id: row.id, programId: row.programId, plan: row.planId && planCode ? { id: row.planId, code: planCode } : null,
-      code: row.code, nameVi: row.nameVi, nameEn: row.nameEn, measureUnit: row.measureUnit, periodType: row.periodType,
-      periodAggregation: row.periodAggregation, unitAggregation: row.unitAggregation, direction: row.direction, formula: row.formula,
-      baselineYear: row.baselineYear, baselineValue: row.baselineValue, greenPct: row.greenPct, amberPct: row.amberPct, isDemo: row.isDemo,
+      id: row.id,
+      programId: row.programId,
+      plan: row.planId && planCode ? { id: row.planId, code: planCode } : null,
+      code: row.code,
+      nameVi: row.nameVi,
+      nameEn: row.nameEn,
+      measureUnit: row.measureUnit,
+      periodType: row.periodType,
+      periodAggregation: row.periodAggregation,
+      unitAggregation: row.unitAggregation,
+      direction: row.direction,
+      formula: row.formula,
+      baselineYear: row.baselineYear,
+      baselineValue: row.baselineValue,
+      greenPct: row.greenPct,
+      amberPct: row.amberPct,
+      isDemo: row.isDemo,
       responsibleUnits: units.filter((u) => u.indicatorId === row.id).map((u) => ({ id: u.id, name: u.name })),
-      targets: targets.filter((t) => t.indicatorId === row.id).map((t) => ({ year: t.year, orgUnitId: t.orgUnitId, value: t.value })),
+      targets: targets
+        .filter((t) => t.indicatorId === row.id)
+        .map((t) => ({ year: t.year, orgUnitId: t.orgUnitId, value: t.value })),
     }));
   }
 
@@ -43,7 +74,8 @@ export function createIndicatorsService({ db, repo, audit }: { db: Db; repo: Ind
     const issues: FieldIssue[] = [];
     if (next.planId) {
       const plan = await repo.plan(db, next.planId);
-      if (!plan || plan.programId !== programId) issues.push({ field: 'body.planId', message: 'no such plan in this program' });
+      if (!plan || plan.programId !== programId)
+        issues.push({ field: 'body.planId', message: 'no such plan in this program' });
     }
     if (next.formula) {
       try {
@@ -51,22 +83,35 @@ export function createIndicatorsService({ db, repo, audit }: { db: Db; repo: Ind
         const code = next.code ?? selfCode;
         const known = new Set((await repo.byCodes(db, programId, refs)).map((r) => r.code));
         const unknown = refs.filter((r) => !known.has(r) || r === code);
-        if (unknown.length) issues.push({ field: 'body.formula', message: `unknown or self-referencing indicator codes: ${unknown.join(', ')}` });
+        if (unknown.length)
+          issues.push({
+            field: 'body.formula',
+            message: `unknown or self-referencing indicator codes: ${unknown.join(', ')}`,
+          });
       } catch (err) {
         if (!(err instanceof FormulaError)) throw err;
         issues.push({ field: 'body.formula', message: `${err.message} (at ${err.position})` });
       }
     }
-    const green = next.greenPct, amber = next.amberPct;
-    if (green != null && amber != null && amber > green) issues.push({ field: 'body.amberPct', message: 'must not exceed greenPct' });
-    const unitIds = [...(next.responsibleOrgUnitIds ?? []), ...(next.targets ?? []).flatMap((t) => (t.orgUnitId ? [t.orgUnitId] : []))];
+    const green = next.greenPct,
+      amber = next.amberPct;
+    if (green != null && amber != null && amber > green)
+      issues.push({ field: 'body.amberPct', message: 'must not exceed greenPct' });
+    const unitIds = [
+      ...(next.responsibleOrgUnitIds ?? []),
+      ...(next.targets ?? []).flatMap((t) => (t.orgUnitId ? [t.orgUnitId] : [])),
+    ];
     const found = await repo.orgUnitIdsExist(db, unitIds);
-    (next.responsibleOrgUnitIds ?? []).forEach((u, i) => { if (!found.has(u)) issues.push({ field: `body.responsibleOrgUnitIds.${i}`, message: 'no such org unit' }); });
+    (next.responsibleOrgUnitIds ?? []).forEach((u, i) => {
+      if (!found.has(u)) issues.push({ field: `body.responsibleOrgUnitIds.${i}`, message: 'no such org unit' });
+    });
     const seen = new Set<string>();
     (next.targets ?? []).forEach((t, i) => {
-      if (t.orgUnitId && !found.has(t.orgUnitId)) issues.push({ field: `body.targets.${i}.orgUnitId`, message: 'no such org unit' });
+      if (t.orgUnitId && !found.has(t.orgUnitId))
+        issues.push({ field: `body.targets.${i}.orgUnitId`, message: 'no such org unit' });
       const key = `${t.year}:${t.orgUnitId ?? ''}`;
-      if (seen.has(key)) issues.push({ field: `body.targets.${i}.year`, message: 'two targets for the same year and unit' });
+      if (seen.has(key))
+        issues.push({ field: `body.targets.${i}.year`, message: 'two targets for the same year and unit' });
       seen.add(key);
     });
     if (issues.length) throw invalid(issues);
@@ -74,21 +119,35 @@ export function createIndicatorsService({ db, repo, audit }: { db: Db; repo: Ind
 
   async function writeChildren(tx: DbOrTx, id: string, input: IndicatorPatch, isDemo = false) {
     if (input.responsibleOrgUnitIds) await repo.setUnits(tx, id, input.responsibleOrgUnitIds);
-    if (input.targets) await repo.setTargets(tx, id, input.targets.map((t) => ({ year: t.year, orgUnitId: t.orgUnitId ?? null, value: t.value, isDemo })));
+    if (input.targets)
+      await repo.setTargets(
+        tx,
+        id,
+        input.targets.map((t) => ({ year: t.year, orgUnitId: t.orgUnitId ?? null, value: t.value, isDemo })),
+      );
   }
 
   /** Targets of a year for the scope: the unit's own, else the city's; a city without one sums or averages its units'. */
-  function targetOf(targets: { year: number; orgUnitId: string | null; value: number }[], row: IndicatorRow, year: number, orgUnitId?: string, soleUnitId?: string): number | null {
+  function targetOf(
+    targets: { year: number; orgUnitId: string | null; value: number }[],
+    row: IndicatorRow,
+    year: number,
+    orgUnitId?: string,
+    soleUnitId?: string,
+  ): number | null {
     const ofYear = targets.filter((t) => t.year === year);
     if (orgUnitId) {
       const own = ofYear.find((t) => t.orgUnitId === orgUnitId)?.value;
       if (own !== undefined) return own;
       // the only unit responsible for an indicator carries the whole city target
-      return soleUnitId === orgUnitId ? ofYear.find((t) => t.orgUnitId === null)?.value ?? null : null;
+      return soleUnitId === orgUnitId ? (ofYear.find((t) => t.orgUnitId === null)?.value ?? null) : null;
     }
     const city = ofYear.find((t) => t.orgUnitId === null);
     if (city) return city.value;
-    return aggregateUnits(ofYear.map((t) => t.value), row.unitAggregation);
+    return aggregateUnits(
+      ofYear.map((t) => t.value),
+      row.unitAggregation,
+    );
   }
 
   return {
@@ -100,19 +159,26 @@ export function createIndicatorsService({ db, repo, audit }: { db: Db; repo: Ind
 
     async create(actor: Actor | null, input: IndicatorInput, opts: { isDemo?: boolean } = {}) {
       indicatorsPolicy.assertCanWrite(actor);
-      if (!(await repo.program(db, input.programId))) throw invalid([{ field: 'body.programId', message: 'no such program' }]);
+      if (!(await repo.program(db, input.programId)))
+        throw invalid([{ field: 'body.programId', message: 'no such program' }]);
       await check(input.programId, input);
       const { responsibleOrgUnitIds: _u, targets: _t, ...fields } = input;
       try {
         const id = await db.transaction(async (tx) => {
           const row = await repo.insert(tx, { ...fields, isDemo: opts.isDemo ?? false });
           await writeChildren(tx, row.id, input, opts.isDemo);
-          await audit.record(tx, actor, { action: 'create', entityType: 'indicator', entityId: row.id, after: { ...row, responsibleOrgUnitIds: input.responsibleOrgUnitIds, targets: input.targets } });
+          await audit.record(tx, actor, {
+            action: 'create',
+            entityType: 'indicator',
+            entityId: row.id,
+            after: { ...row, responsibleOrgUnitIds: input.responsibleOrgUnitIds, targets: input.targets },
+          });
           return row.id;
         });
         return get(id);
       } catch (err) {
-        if (isUniqueViolation(err)) throw conflict('An indicator with this code exists in the program', { field: 'body.code' });
+        if (isUniqueViolation(err))
+          throw conflict('An indicator with this code exists in the program', { field: 'body.code' });
         throw err;
       }
     },
@@ -121,17 +187,32 @@ export function createIndicatorsService({ db, repo, audit }: { db: Db; repo: Ind
       indicatorsPolicy.assertCanWrite(actor);
       const current = await repo.get(db, id);
       if (!current) throw notFound('indicator', id);
-      await check(current.row.programId, { ...patch, greenPct: patch.greenPct !== undefined ? patch.greenPct : current.row.greenPct, amberPct: patch.amberPct !== undefined ? patch.amberPct : current.row.amberPct }, current.row.code);
+      await check(
+        current.row.programId,
+        {
+          ...patch,
+          greenPct: patch.greenPct !== undefined ? patch.greenPct : current.row.greenPct,
+          amberPct: patch.amberPct !== undefined ? patch.amberPct : current.row.amberPct,
+        },
+        current.row.code,
+      );
       const { responsibleOrgUnitIds: _u, targets: _t, ...fields } = patch;
       try {
         await db.transaction(async (tx) => {
           const before = await get(id, tx);
           if (Object.keys(fields).length) await repo.update(tx, id, fields, current.row);
           await writeChildren(tx, id, patch);
-          await audit.record(tx, actor, { action: 'update', entityType: 'indicator', entityId: id, before, after: await get(id, tx) });
+          await audit.record(tx, actor, {
+            action: 'update',
+            entityType: 'indicator',
+            entityId: id,
+            before,
+            after: await get(id, tx),
+          });
         });
       } catch (err) {
-        if (isUniqueViolation(err)) throw conflict('An indicator with this code exists in the program', { field: 'body.code' });
+        if (isUniqueViolation(err))
+          throw conflict('An indicator with this code exists in the program', { field: 'body.code' });
         throw err;
       }
       return get(id);
@@ -140,16 +221,24 @@ export function createIndicatorsService({ db, repo, audit }: { db: Db; repo: Ind
     plans: (programId?: string) => repo.plans(db, programId),
     async createPlan(actor: Actor | null, input: PlanInput) {
       indicatorsPolicy.assertCanWrite(actor);
-      if (input.periodEnd < input.periodStart) throw invalid([{ field: 'body.periodEnd', message: 'must not be before periodStart' }]);
-      if (!(await repo.program(db, input.programId))) throw invalid([{ field: 'body.programId', message: 'no such program' }]);
+      if (input.periodEnd < input.periodStart)
+        throw invalid([{ field: 'body.periodEnd', message: 'must not be before periodStart' }]);
+      if (!(await repo.program(db, input.programId)))
+        throw invalid([{ field: 'body.programId', message: 'no such program' }]);
       try {
         return await db.transaction(async (tx) => {
           const row = await repo.insertPlan(tx, input);
-          await audit.record(tx, actor, { action: 'create', entityType: 'monitoringPlan', entityId: row.id, after: row });
+          await audit.record(tx, actor, {
+            action: 'create',
+            entityType: 'monitoringPlan',
+            entityId: row.id,
+            after: row,
+          });
           return row;
         });
       } catch (err) {
-        if (isUniqueViolation(err)) throw conflict('A plan with this code exists in the program', { field: 'body.code' });
+        if (isUniqueViolation(err))
+          throw conflict('A plan with this code exists in the program', { field: 'body.code' });
         throw err;
       }
     },
@@ -163,7 +252,13 @@ export function createIndicatorsService({ db, repo, audit }: { db: Db; repo: Ind
       await db.transaction(async (tx) => {
         const before = await repo.thresholds(tx, programId);
         await repo.setThresholds(tx, programId, input.greenPct, input.amberPct);
-        await audit.record(tx, actor, { action: 'update', entityType: 'programMonitoringSettings', entityId: programId, before, after: input });
+        await audit.record(tx, actor, {
+          action: 'update',
+          entityType: 'programMonitoringSettings',
+          entityId: programId,
+          before,
+          after: input,
+        });
       });
       return { green: input.greenPct, amber: input.amberPct };
     },
@@ -176,8 +271,10 @@ export function createIndicatorsService({ db, repo, audit }: { db: Db; repo: Ind
     },
 
     /** Indicators a unit reports on in a round of a program (or plan): base indicators it is responsible for. */
-    forUnit: (tx: DbOrTx, programId: string, planId: string | null, orgUnitId: string) => repo.forUnit(tx, programId, planId, orgUnitId),
-    responsibleUnitIds: (tx: DbOrTx, programId: string, planId: string | null) => repo.responsibleUnitIds(tx, programId, planId),
+    forUnit: (tx: DbOrTx, programId: string, planId: string | null, orgUnitId: string) =>
+      repo.forUnit(tx, programId, planId, orgUnitId),
+    responsibleUnitIds: (tx: DbOrTx, programId: string, planId: string | null) =>
+      repo.responsibleUnitIds(tx, programId, planId),
     targetsOf: (tx: DbOrTx, ids: string[]) => repo.targets(tx, ids),
     ofProgram: (programId: string) => repo.ofProgram(db, programId),
 
@@ -192,18 +289,36 @@ export function createIndicatorsService({ db, repo, audit }: { db: Db; repo: Ind
       if (scope.planId) rows = rows.filter((r) => r.planId === scope.planId);
       if (scope.indicatorIds) rows = rows.filter((r) => scope.indicatorIds!.includes(r.id));
       const [targets, values, units] = await Promise.all([
-        repo.targets(db, all.map((r) => r.id)),
-        repo.approvedValues(db, all.filter((r) => !r.formula).map((r) => r.id), scope.years, scope.orgUnitId),
-        repo.units(db, all.map((r) => r.id)),
+        repo.targets(
+          db,
+          all.map((r) => r.id),
+        ),
+        repo.approvedValues(
+          db,
+          all.filter((r) => !r.formula).map((r) => r.id),
+          scope.years,
+          scope.orgUnitId,
+        ),
+        repo.units(
+          db,
+          all.map((r) => r.id),
+        ),
       ]);
-      const soleUnit = (id: string) => { const mine = units.filter((u) => u.indicatorId === id); return mine.length === 1 ? mine[0].id : undefined; };
+      const soleUnit = (id: string) => {
+        const mine = units.filter((u) => u.indicatorId === id);
+        return mine.length === 1 ? mine[0].id : undefined;
+      };
       const actuals = new Map<string, number | null>();
       const key = (id: string, year: number) => `${id}:${year}`;
       for (const row of all.filter((r) => !r.formula)) {
         for (const year of scope.years) {
-          const mine = values.filter((v) => v.indicatorId === row.id && v.year === year && v.value !== null).map((v) => ({
-            orgUnitId: v.orgUnitId, period: v.periodType === 'quarter' && v.quarter ? `${year}-Q${v.quarter}` : String(year), value: v.value!,
-          }));
+          const mine = values
+            .filter((v) => v.indicatorId === row.id && v.year === year && v.value !== null)
+            .map((v) => ({
+              orgUnitId: v.orgUnitId,
+              period: v.periodType === 'quarter' && v.quarter ? `${year}-Q${v.quarter}` : String(year),
+              value: v.value!,
+            }));
           actuals.set(key(row.id, year), rollUp(mine, row.periodAggregation, row.unitAggregation).total);
         }
       }
@@ -215,9 +330,16 @@ export function createIndicatorsService({ db, repo, audit }: { db: Db; repo: Ind
           let reason: string | null = null;
           if (row.formula) {
             let parsed;
-            try { parsed = parseFormula(row.formula); } catch { parsed = null; }
+            try {
+              parsed = parseFormula(row.formula);
+            } catch {
+              parsed = null;
+            }
             const r = parsed
-              ? evaluate(parsed, (code) => { const ref = byCode.get(code); return ref && !ref.formula ? actuals.get(key(ref.id, year)) : null; })
+              ? evaluate(parsed, (code) => {
+                  const ref = byCode.get(code);
+                  return ref && !ref.formula ? actuals.get(key(ref.id, year)) : null;
+                })
               : { value: null, reason: 'invalid_formula' as const };
             actual = r.value;
             reason = r.reason;
@@ -225,7 +347,13 @@ export function createIndicatorsService({ db, repo, audit }: { db: Db; repo: Ind
             actual = actuals.get(key(row.id, year)) ?? null;
             if (actual === null) reason = 'no_data';
           }
-          const target = targetOf(targets.filter((t) => t.indicatorId === row.id), row, year, scope.orgUnitId, soleUnit(row.id));
+          const target = targetOf(
+            targets.filter((t) => t.indicatorId === row.id),
+            row,
+            year,
+            scope.orgUnitId,
+            soleUnit(row.id),
+          );
           const attainmentPct = attainmentPercent(actual, target, row.direction);
           return { year, target, actual, attainmentPct, light: trafficLight(attainmentPct, thresholds), reason };
         });

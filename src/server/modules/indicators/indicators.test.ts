@@ -4,19 +4,41 @@ import { useTestContext, issueFields as fields } from '../../test/test-app.js';
 import { issueConclusion } from '../follow-ups/test-helpers.js';
 import { monitoringScene } from '../reporting-rounds/test-helpers.js';
 
-const { ctx, f, cookies } = useTestContext({ clock: fixedClock('2025-03-10T03:00:00Z'), login: ['secretariat', 'viewer'] });
+const { ctx, f, cookies } = useTestContext({
+  clock: fixedClock('2025-03-10T03:00:00Z'),
+  login: ['secretariat', 'viewer'],
+});
 
 const base = (programId: string, o: object = {}) => ({
-  programId, code: 'A', nameVi: 'Chỉ tiêu A', measureUnit: 'count', periodType: 'year', periodAggregation: 'sum', unitAggregation: 'sum', direction: 'higher', ...o,
+  programId,
+  code: 'A',
+  nameVi: 'Chỉ tiêu A',
+  measureUnit: 'count',
+  periodType: 'year',
+  periodAggregation: 'sum',
+  unitAggregation: 'sum',
+  direction: 'higher',
+  ...o,
 });
 
 describe('indicators', () => {
   it('creates an indicator with units and targets; refuses viewers, unknown formula codes, duplicate codes and bad fields', async () => {
     const program = await f.program();
     const unit = await f.orgUnit();
-    const post = (cookie: string, payload: object) => ctx.as(cookie, { method: 'POST', url: '/api/indicators', payload });
+    const post = (cookie: string, payload: object) =>
+      ctx.as(cookie, { method: 'POST', url: '/api/indicators', payload });
     expect((await post(cookies.viewer, base(program.id))).statusCode).toBe(403);
-    const ok = await post(cookies.secretariat, base(program.id, { responsibleOrgUnitIds: [unit.id], targets: [{ year: 2024, value: 10 }, { year: 2024, orgUnitId: unit.id, value: 4 }], greenPct: 95 }));
+    const ok = await post(
+      cookies.secretariat,
+      base(program.id, {
+        responsibleOrgUnitIds: [unit.id],
+        targets: [
+          { year: 2024, value: 10 },
+          { year: 2024, orgUnitId: unit.id, value: 4 },
+        ],
+        greenPct: 95,
+      }),
+    );
     expect(ok.statusCode, ok.body).toBe(201);
     expect(ok.json()).toMatchObject({ code: 'A', responsibleUnits: [{ id: unit.id, name: unit.name }], greenPct: 95 });
     expect(ok.json().targets).toHaveLength(2);
@@ -24,65 +46,168 @@ describe('indicators', () => {
     const dup = await post(cookies.secretariat, base(program.id));
     expect(dup.statusCode).toBe(409);
     expect(dup.json().error.details.field).toBe('body.code');
-    expect(fields(await post(cookies.secretariat, base(program.id, { code: 'B', formula: 'A / NOPE' })))).toEqual(['body.formula']);
-    expect(fields(await post(cookies.secretariat, base(program.id, { code: 'B', formula: 'A / (' })))).toEqual(['body.formula']);
-    expect(fields(await post(cookies.secretariat, base(program.id, { code: 'B', formula: 'B + 1' })))).toEqual(['body.formula']);
-    expect(fields(await post(cookies.secretariat, base(program.id, { code: 'B', greenPct: 50, amberPct: 80 })))).toEqual(['body.amberPct']);
-    expect(fields(await post(cookies.secretariat, base(program.id, { code: 'B', hidden: true })))).toEqual(['body.hidden']);
-    expect(fields(await post(cookies.secretariat, base(program.id, { code: 'B', nameVi: 'x'.repeat(301) })))).toEqual(['body.nameVi']);
-    expect(fields(await post(cookies.secretariat, base(program.id, { code: 'B', measureUnit: 'kg' })))).toEqual(['body.measureUnit']);
+    expect(fields(await post(cookies.secretariat, base(program.id, { code: 'B', formula: 'A / NOPE' })))).toEqual([
+      'body.formula',
+    ]);
+    expect(fields(await post(cookies.secretariat, base(program.id, { code: 'B', formula: 'A / (' })))).toEqual([
+      'body.formula',
+    ]);
+    expect(fields(await post(cookies.secretariat, base(program.id, { code: 'B', formula: 'B + 1' })))).toEqual([
+      'body.formula',
+    ]);
+    expect(
+      fields(await post(cookies.secretariat, base(program.id, { code: 'B', greenPct: 50, amberPct: 80 }))),
+    ).toEqual(['body.amberPct']);
+    expect(fields(await post(cookies.secretariat, base(program.id, { code: 'B', hidden: true })))).toEqual([
+      'body.hidden',
+    ]);
+    expect(fields(await post(cookies.secretariat, base(program.id, { code: 'B', nameVi: 'x'.repeat(301) })))).toEqual([
+      'body.nameVi',
+    ]);
+    expect(fields(await post(cookies.secretariat, base(program.id, { code: 'B', measureUnit: 'kg' })))).toEqual([
+      'body.measureUnit',
+    ]);
     expect(fields(await post(cookies.secretariat, base(program.id, { code: 'B c' })))).toEqual(['body.code']);
-    expect(fields(await post(cookies.secretariat, base(program.id, { code: 'B', targets: [{ year: 2024, value: Number.MAX_VALUE }] })))).toEqual(['body.targets.0.value']);
-    const list = (await ctx.as(cookies.viewer, { method: 'GET', url: `/api/indicators?programId=${program.id}` })).json();
+    expect(
+      fields(
+        await post(
+          cookies.secretariat,
+          base(program.id, { code: 'B', targets: [{ year: 2024, value: Number.MAX_VALUE }] }),
+        ),
+      ),
+    ).toEqual(['body.targets.0.value']);
+    const list = (
+      await ctx.as(cookies.viewer, { method: 'GET', url: `/api/indicators?programId=${program.id}` })
+    ).json();
     expect(list.items.map((i: { code: string }) => i.code)).toEqual(['A']);
   });
 
-  it('rolls unit values up to the city and applies program thresholds; a unit filter gives the unit\'s target', async () => {
+  it("rolls unit values up to the city and applies program thresholds; a unit filter gives the unit's target", async () => {
     const s = await monitoringScene(ctx, f, cookies.secretariat);
-    expect((await ctx.as(cookies.secretariat, { method: 'PUT', url: `/api/programs/${s.program.id}/monitoring-thresholds`, payload: { greenPct: 35, amberPct: 20 } })).statusCode).toBe(200);
-    await ctx.as(s.center_, { method: 'PUT', url: s.reportUrl(), payload: { values: [{ indicatorId: s.courses.id, value: 8 }, { indicatorId: s.trained.id, value: 0 }] } });
+    expect(
+      (
+        await ctx.as(cookies.secretariat, {
+          method: 'PUT',
+          url: `/api/programs/${s.program.id}/monitoring-thresholds`,
+          payload: { greenPct: 35, amberPct: 20 },
+        })
+      ).statusCode,
+    ).toBe(200);
+    await ctx.as(s.center_, {
+      method: 'PUT',
+      url: s.reportUrl(),
+      payload: {
+        values: [
+          { indicatorId: s.courses.id, value: 8 },
+          { indicatorId: s.trained.id, value: 0 },
+        ],
+      },
+    });
     await ctx.as(s.center_, { method: 'POST', url: `${s.reportUrl()}/submit` });
-    await ctx.as(cookies.secretariat, { method: 'POST', url: `${s.reportUrl()}/review`, payload: { decision: 'approve' } });
-    const dash = (await ctx.as(cookies.viewer, { method: 'GET', url: `/api/monitoring/dashboard?programId=${s.program.id}&year=2024` })).json();
+    await ctx.as(cookies.secretariat, {
+      method: 'POST',
+      url: `${s.reportUrl()}/review`,
+      payload: { decision: 'approve' },
+    });
+    const dash = (
+      await ctx.as(cookies.viewer, {
+        method: 'GET',
+        url: `/api/monitoring/dashboard?programId=${s.program.id}&year=2024`,
+      })
+    ).json();
     const by = Object.fromEntries(dash.indicators.map((i: { code: string; current: unknown }) => [i.code, i.current]));
     expect(dash.thresholds).toEqual({ green: 35, amber: 20 });
     expect(by.COURSES).toMatchObject({ actual: 8, attainmentPct: 40, light: 'green' });
     // 0 enterprises over 8 courses is 0; the other way round would be a division by zero
     expect(by.PER_COURSE).toMatchObject({ actual: 0, reason: null });
     expect(dash.indicators[0].trend.map((y: { year: number }) => y.year)).toEqual([2021, 2022, 2023, 2024, 2025]);
-    const unitView = (await ctx.as(s.center_, { method: 'GET', url: `/api/monitoring/dashboard?programId=${s.program.id}&year=2024` })).json();
+    const unitView = (
+      await ctx.as(s.center_, { method: 'GET', url: `/api/monitoring/dashboard?programId=${s.program.id}&year=2024` })
+    ).json();
     // the center is the only unit responsible for COURSES: it carries the city's target
     expect(unitView.indicators.find((i: { code: string }) => i.code === 'COURSES').current.target).toBe(20);
-    const other = (await ctx.as(cookies.viewer, { method: 'GET', url: `/api/monitoring/dashboard?programId=${s.program.id}&year=2024&orgUnitId=${s.other.id}` })).json();
-    expect(other.indicators.find((i: { code: string }) => i.code === 'COURSES').current).toMatchObject({ target: null, actual: null });
-    expect((await ctx.as(s.center_, { method: 'GET', url: `/api/monitoring/dashboard?programId=${s.program.id}&orgUnitId=${s.other.id}` })).statusCode).toBe(403);
+    const other = (
+      await ctx.as(cookies.viewer, {
+        method: 'GET',
+        url: `/api/monitoring/dashboard?programId=${s.program.id}&year=2024&orgUnitId=${s.other.id}`,
+      })
+    ).json();
+    expect(other.indicators.find((i: { code: string }) => i.code === 'COURSES').current).toMatchObject({
+      target: null,
+      actual: null,
+    });
+    expect(
+      (
+        await ctx.as(s.center_, {
+          method: 'GET',
+          url: `/api/monitoring/dashboard?programId=${s.program.id}&orgUnitId=${s.other.id}`,
+        })
+      ).statusCode,
+    ).toBe(403);
   });
 
-  it('carries each indicator\'s baseline to the dashboard, null when none was set, and follows a change', async () => {
+  it("carries each indicator's baseline to the dashboard, null when none was set, and follows a change", async () => {
     const program = await f.program();
-    const post = async (o: object) => (await ctx.as(cookies.secretariat, { method: 'POST', url: '/api/indicators', payload: base(program.id, o) })).json();
-    const withBaseline = await post({ code: 'WITH', baselineYear: 2020, baselineValue: 12.5, targets: [{ year: 2024, value: 20 }] });
+    const post = async (o: object) =>
+      (
+        await ctx.as(cookies.secretariat, { method: 'POST', url: '/api/indicators', payload: base(program.id, o) })
+      ).json();
+    const withBaseline = await post({
+      code: 'WITH',
+      baselineYear: 2020,
+      baselineValue: 12.5,
+      targets: [{ year: 2024, value: 20 }],
+    });
     await post({ code: 'WITHOUT', targets: [{ year: 2024, value: 5 }] });
     const dashboard = async () => {
-      const res = await ctx.as(cookies.viewer, { method: 'GET', url: `/api/monitoring/dashboard?programId=${program.id}&year=2024` });
+      const res = await ctx.as(cookies.viewer, {
+        method: 'GET',
+        url: `/api/monitoring/dashboard?programId=${program.id}&year=2024`,
+      });
       expect(res.statusCode, res.body).toBe(200);
       return Object.fromEntries(res.json().indicators.map((i: { code: string }) => [i.code, i]));
     };
     const by = await dashboard();
     expect(by.WITH).toMatchObject({ baselineYear: 2020, baselineValue: 12.5 });
     expect(by.WITHOUT).toMatchObject({ baselineYear: null, baselineValue: null });
-    const patched = await ctx.as(cookies.secretariat, { method: 'PATCH', url: `/api/indicators/${withBaseline.id}`, payload: { baselineYear: 2021, baselineValue: 0 } });
+    const patched = await ctx.as(cookies.secretariat, {
+      method: 'PATCH',
+      url: `/api/indicators/${withBaseline.id}`,
+      payload: { baselineYear: 2021, baselineValue: 0 },
+    });
     expect(patched.statusCode, patched.body).toBe(200);
     expect((await dashboard()).WITH).toMatchObject({ baselineYear: 2021, baselineValue: 0 });
   });
 
   it('reports a division by zero in a derived indicator as no value with its reason', async () => {
     const s = await monitoringScene(ctx, f, cookies.secretariat);
-    await ctx.as(s.center_, { method: 'PUT', url: s.reportUrl(), payload: { values: [{ indicatorId: s.courses.id, value: 0 }, { indicatorId: s.trained.id, value: 12 }] } });
+    await ctx.as(s.center_, {
+      method: 'PUT',
+      url: s.reportUrl(),
+      payload: {
+        values: [
+          { indicatorId: s.courses.id, value: 0 },
+          { indicatorId: s.trained.id, value: 12 },
+        ],
+      },
+    });
     await ctx.as(s.center_, { method: 'POST', url: `${s.reportUrl()}/submit` });
-    await ctx.as(cookies.secretariat, { method: 'POST', url: `${s.reportUrl()}/review`, payload: { decision: 'approve' } });
-    const dash = (await ctx.as(cookies.viewer, { method: 'GET', url: `/api/monitoring/dashboard?programId=${s.program.id}&year=2024` })).json();
-    expect(dash.indicators.find((i: { code: string }) => i.code === 'PER_COURSE').current).toMatchObject({ actual: null, reason: 'division_by_zero', light: 'none' });
+    await ctx.as(cookies.secretariat, {
+      method: 'POST',
+      url: `${s.reportUrl()}/review`,
+      payload: { decision: 'approve' },
+    });
+    const dash = (
+      await ctx.as(cookies.viewer, {
+        method: 'GET',
+        url: `/api/monitoring/dashboard?programId=${s.program.id}&year=2024`,
+      })
+    ).json();
+    expect(dash.indicators.find((i: { code: string }) => i.code === 'PER_COURSE').current).toMatchObject({
+      actual: null,
+      reason: 'division_by_zero',
+      light: 'none',
+    });
   });
 });
 
@@ -90,7 +215,13 @@ describe('access', () => {
   it('keeps enterprise accounts out of program monitoring', async () => {
     const ent = await f.user('enterprise');
     const cookie = await ctx.login(ent.username, ent.password);
-    for (const url of ['/api/monitoring/dashboard', '/api/indicators', '/api/program-tasks', '/api/reporting-rounds', '/api/reporting-reminders']) {
+    for (const url of [
+      '/api/monitoring/dashboard',
+      '/api/indicators',
+      '/api/program-tasks',
+      '/api/reporting-rounds',
+      '/api/reporting-reminders',
+    ]) {
       expect((await ctx.as(cookie, { method: 'GET', url })).statusCode, url).toBe(403);
     }
     expect((await ctx.as(cookies.viewer, { method: 'GET', url: '/api/indicators' })).statusCode).toBe(200);
@@ -100,38 +231,103 @@ describe('access', () => {
 describe('program tasks', () => {
   it('delegates only to a sub-unit of the lead; the delegate reports progress, the lead sees it but does not report', async () => {
     const s = await monitoringScene(ctx, f, cookies.secretariat);
-    const bad = await ctx.as(cookies.secretariat, { method: 'PATCH', url: `/api/program-tasks/${s.task.id}`, payload: { delegatedOrgUnitId: s.other.id } });
+    const bad = await ctx.as(cookies.secretariat, {
+      method: 'PATCH',
+      url: `/api/program-tasks/${s.task.id}`,
+      payload: { delegatedOrgUnitId: s.other.id },
+    });
     expect(bad.statusCode).toBe(400);
     expect(fields(bad)).toEqual(['body.delegatedOrgUnitId']);
     const progress = { status: 'in_progress', progressPercent: 30, spentVnd: 500_000_000, note: 'Đã tổ chức 6 khóa' };
-    expect((await ctx.as(s.lead_, { method: 'POST', url: `/api/program-tasks/${s.task.id}/updates`, payload: progress })).statusCode).toBe(403);
+    expect(
+      (await ctx.as(s.lead_, { method: 'POST', url: `/api/program-tasks/${s.task.id}/updates`, payload: progress }))
+        .statusCode,
+    ).toBe(403);
     expect((await ctx.as(s.other_, { method: 'GET', url: `/api/program-tasks/${s.task.id}` })).statusCode).toBe(403);
-    expect((await ctx.as(cookies.viewer, { method: 'POST', url: `/api/program-tasks/${s.task.id}/updates`, payload: progress })).statusCode).toBe(403);
-    const ok = await ctx.as(s.center_, { method: 'POST', url: `/api/program-tasks/${s.task.id}/updates`, payload: progress });
+    expect(
+      (
+        await ctx.as(cookies.viewer, {
+          method: 'POST',
+          url: `/api/program-tasks/${s.task.id}/updates`,
+          payload: progress,
+        })
+      ).statusCode,
+    ).toBe(403);
+    const ok = await ctx.as(s.center_, {
+      method: 'POST',
+      url: `/api/program-tasks/${s.task.id}/updates`,
+      payload: progress,
+    });
     expect(ok.statusCode, ok.body).toBe(200);
-    expect(ok.json()).toMatchObject({ status: 'in_progress', progressPercent: 30, budgetSpentVnd: 500_000_000, canReport: true });
+    expect(ok.json()).toMatchObject({
+      status: 'in_progress',
+      progressPercent: 30,
+      budgetSpentVnd: 500_000_000,
+      canReport: true,
+    });
     expect(ok.json().history).toEqual([expect.objectContaining({ note: 'Đã tổ chức 6 khóa', progressPercent: 30 })]);
     const leadList = (await ctx.as(s.lead_, { method: 'GET', url: '/api/program-tasks' })).json();
     expect(leadList.items.map((t: { id: string }) => t.id)).toEqual([s.task.id]);
     expect((await ctx.as(s.other_, { method: 'GET', url: '/api/program-tasks' })).json().items).toEqual([]);
-    expect(fields(await ctx.as(s.center_, { method: 'POST', url: `/api/program-tasks/${s.task.id}/updates`, payload: { ...progress, spentVnd: -1 } }))).toEqual(['body.spentVnd']);
+    expect(
+      fields(
+        await ctx.as(s.center_, {
+          method: 'POST',
+          url: `/api/program-tasks/${s.task.id}/updates`,
+          payload: { ...progress, spentVnd: -1 },
+        }),
+      ),
+    ).toEqual(['body.spentVnd']);
   });
 
   it('computes overdue from the deadline and today, and counts tasks and budget on the dashboard', async () => {
     const s = await monitoringScene(ctx, f, cookies.secretariat);
-    const past = await ctx.as(cookies.secretariat, { method: 'POST', url: '/api/program-tasks', payload: {
-      programId: s.program.id, code: 'T-02', title: 'Việc quá hạn', leadOrgUnitId: s.lead.id, deadline: '2025-03-01', budgetAllocatedVnd: 1_000_000, status: 'in_progress',
-    } });
+    const past = await ctx.as(cookies.secretariat, {
+      method: 'POST',
+      url: '/api/program-tasks',
+      payload: {
+        programId: s.program.id,
+        code: 'T-02',
+        title: 'Việc quá hạn',
+        leadOrgUnitId: s.lead.id,
+        deadline: '2025-03-01',
+        budgetAllocatedVnd: 1_000_000,
+        status: 'in_progress',
+      },
+    });
     expect(past.json()).toMatchObject({ overdue: true, daysOverdue: 9 });
-    const done = await ctx.as(cookies.secretariat, { method: 'POST', url: '/api/program-tasks', payload: {
-      programId: s.program.id, code: 'T-03', title: 'Việc xong', leadOrgUnitId: s.lead.id, deadline: '2025-01-01', status: 'completed', budgetAllocatedVnd: 5, budgetSpentVnd: 5,
-    } });
+    const done = await ctx.as(cookies.secretariat, {
+      method: 'POST',
+      url: '/api/program-tasks',
+      payload: {
+        programId: s.program.id,
+        code: 'T-03',
+        title: 'Việc xong',
+        leadOrgUnitId: s.lead.id,
+        deadline: '2025-01-01',
+        status: 'completed',
+        budgetAllocatedVnd: 5,
+        budgetSpentVnd: 5,
+      },
+    });
     expect(done.json()).toMatchObject({ overdue: false, completedDate: '2025-03-10' });
-    const dash = (await ctx.as(cookies.viewer, { method: 'GET', url: `/api/monitoring/dashboard?programId=${s.program.id}&year=2024` })).json();
+    const dash = (
+      await ctx.as(cookies.viewer, {
+        method: 'GET',
+        url: `/api/monitoring/dashboard?programId=${s.program.id}&year=2024`,
+      })
+    ).json();
     expect(dash.tasks.byStatus).toMatchObject({ not_started: 1, in_progress: 1, completed: 1 });
     expect(dash.tasks.overdue.map((t: { code: string }) => t.code)).toEqual(['T-01', 'T-02']);
     expect(dash.budget).toMatchObject({ allocatedVnd: 2_001_000_005, spentVnd: 5 });
-    expect((await ctx.as(cookies.viewer, { method: 'GET', url: `/api/program-tasks?programId=${s.program.id}&overdue=true` })).json().total).toBe(2);
+    expect(
+      (
+        await ctx.as(cookies.viewer, {
+          method: 'GET',
+          url: `/api/program-tasks?programId=${s.program.id}&overdue=true`,
+        })
+      ).json().total,
+    ).toBe(2);
   });
 });
 
@@ -139,18 +335,29 @@ describe('finding links and the unit page', () => {
   it('links a recommendation to an indicator and a task; the unit page joins indicators, tasks, reports, inspections and follow-ups', async () => {
     const scene = await f.scene({ status: 'issued' });
     const s = await monitoringScene(ctx, f, cookies.secretariat);
-    const { findingIds } = await issueConclusion(ctx, scene, [{ kind: 'recommendation', text: 'Đẩy nhanh đào tạo', addresseeOrgUnitId: scene.target.id, dueDate: '2025-06-30' }]);
-    const link = (cookie: string, payload: object) => ctx.as(cookie, { method: 'POST', url: '/api/finding-links', payload });
+    const { findingIds } = await issueConclusion(ctx, scene, [
+      { kind: 'recommendation', text: 'Đẩy nhanh đào tạo', addresseeOrgUnitId: scene.target.id, dueDate: '2025-06-30' },
+    ]);
+    const link = (cookie: string, payload: object) =>
+      ctx.as(cookie, { method: 'POST', url: '/api/finding-links', payload });
     expect((await link(cookies.viewer, { findingId: findingIds[0], indicatorId: s.courses.id })).statusCode).toBe(403);
     const unit = await ctx.login(scene.unitUser.username, scene.unitUser.password);
     expect((await link(unit, { findingId: findingIds[0], indicatorId: s.courses.id })).statusCode).toBe(403);
-    expect(fields(await link(cookies.secretariat, { findingId: findingIds[0], indicatorId: s.courses.id, taskId: s.task.id }))).toEqual(['body.indicatorId']);
+    expect(
+      fields(
+        await link(cookies.secretariat, { findingId: findingIds[0], indicatorId: s.courses.id, taskId: s.task.id }),
+      ),
+    ).toEqual(['body.indicatorId']);
     const a = await link(cookies.secretariat, { findingId: findingIds[0], indicatorId: s.courses.id });
     expect(a.statusCode, a.body).toBe(201);
     expect(a.json()).toMatchObject({ findingKind: 'recommendation', indicator: { code: 'COURSES' }, task: null });
-    expect((await link(cookies.secretariat, { findingId: findingIds[0], indicatorId: s.courses.id })).statusCode).toBe(409);
+    expect((await link(cookies.secretariat, { findingId: findingIds[0], indicatorId: s.courses.id })).statusCode).toBe(
+      409,
+    );
     expect((await link(cookies.secretariat, { findingId: findingIds[0], taskId: s.task.id })).statusCode).toBe(201);
-    const listed = (await ctx.as(cookies.viewer, { method: 'GET', url: `/api/finding-links?inspectionId=${scene.inspection.id}` })).json();
+    const listed = (
+      await ctx.as(cookies.viewer, { method: 'GET', url: `/api/finding-links?inspectionId=${scene.inspection.id}` })
+    ).json();
     expect(listed).toHaveLength(2);
 
     const page = await ctx.as(unit, { method: 'GET', url: `/api/org-units/${scene.target.id}/overview` });
@@ -163,7 +370,11 @@ describe('finding links and the unit page', () => {
     expect(center.tasks).toEqual([expect.objectContaining({ code: 'T-01', role: 'delegated' })]);
     expect(center.reports).toEqual([expect.objectContaining({ roundId: s.round.id, status: 'draft' })]);
 
-    expect((await ctx.as(cookies.secretariat, { method: 'DELETE', url: `/api/finding-links/${a.json().id}` })).statusCode).toBe(204);
-    expect((await ctx.as(cookies.viewer, { method: 'GET', url: `/api/finding-links?findingId=${findingIds[0]}` })).json()).toHaveLength(1);
+    expect(
+      (await ctx.as(cookies.secretariat, { method: 'DELETE', url: `/api/finding-links/${a.json().id}` })).statusCode,
+    ).toBe(204);
+    expect(
+      (await ctx.as(cookies.viewer, { method: 'GET', url: `/api/finding-links?findingId=${findingIds[0]}` })).json(),
+    ).toHaveLength(1);
   });
 });

@@ -7,6 +7,7 @@ import { forbidden } from '../../http/errors.js';
  */
 export const inspectionPlansPolicy = {
   assertCanWrite(actor: Actor) {
-    if (actor.role !== 'admin' && actor.role !== 'secretariat') throw forbidden('Only admins and the secretariat maintain inspection plans');
+    if (actor.role !== 'admin' && actor.role !== 'secretariat')
+      throw forbidden('Only admins and the secretariat maintain inspection plans');
   },
 };

@@ -4,7 +4,17 @@ import type { TeamRole } from '../../../shared/domain.js';
 import { foldText } from '../../../shared/text.js';
 import type { DbOrTx } from '../../db/client.js';
 import {
-  assessments, attachments, contentAreas, findings, inspectionPlans, inspections, inspectionTeams, orgUnits, people, programs, teamMembers,
+  assessments,
+  attachments,
+  contentAreas,
+  findings,
+  inspectionPlans,
+  inspections,
+  inspectionTeams,
+  orgUnits,
+  people,
+  programs,
+  teamMembers,
 } from '../../db/schema/index.js';
 import { searchCondition } from '../org-units/org-units.repo.js';
 
@@ -12,8 +22,18 @@ export type PlanRow = typeof inspectionPlans.$inferSelect;
 export type NewPlan = Omit<typeof inspectionPlans.$inferInsert, 'searchText'>;
 export type TeamRow = typeof inspectionTeams.$inferSelect;
 export type InspectionRow = typeof inspections.$inferSelect;
-export interface MemberValues { personId: string; role: TeamRole; representedOrgUnitId?: string | null }
-export interface PlanFilter { q?: string; programId?: string; year?: number; limit: number; offset: number }
+export interface MemberValues {
+  personId: string;
+  role: TeamRole;
+  representedOrgUnitId?: string | null;
+}
+export interface PlanFilter {
+  q?: string;
+  programId?: string;
+  year?: number;
+  limit: number;
+  offset: number;
+}
 
 const represented = alias(orgUnits, 'represented');
 const personUnit = alias(orgUnits, 'person_unit');
@@ -30,13 +50,26 @@ export function createInspectionPlansRepo() {
         f.year ? eq(inspectionPlans.year, f.year) : undefined,
       );
       const [items, [{ total }]] = await Promise.all([
-        db.select({
-          id: inspectionPlans.id, code: inspectionPlans.code, title: inspectionPlans.title, year: inspectionPlans.year,
-          issueDate: inspectionPlans.issueDate, programId: inspectionPlans.programId, programCode: programs.code,
-        }).from(inspectionPlans).innerJoin(programs, eq(programs.id, inspectionPlans.programId))
-          .where(cond).orderBy(sql`${inspectionPlans.year} desc`, sql`${inspectionPlans.issueDate} desc`, asc(inspectionPlans.code))
-          .limit(f.limit).offset(f.offset),
-        db.select({ total: sql<number>`count(*)::int` }).from(inspectionPlans).where(cond),
+        db
+          .select({
+            id: inspectionPlans.id,
+            code: inspectionPlans.code,
+            title: inspectionPlans.title,
+            year: inspectionPlans.year,
+            issueDate: inspectionPlans.issueDate,
+            programId: inspectionPlans.programId,
+            programCode: programs.code,
+          })
+          .from(inspectionPlans)
+          .innerJoin(programs, eq(programs.id, inspectionPlans.programId))
+          .where(cond)
+          .orderBy(sql`${inspectionPlans.year} desc`, sql`${inspectionPlans.issueDate} desc`, asc(inspectionPlans.code))
+          .limit(f.limit)
+          .offset(f.offset),
+        db
+          .select({ total: sql<number>`count(*)::int` })
+          .from(inspectionPlans)
+          .where(cond),
       ]);
       return { items, total };
     },
@@ -45,10 +78,16 @@ export function createInspectionPlansRepo() {
     async counts(db: DbOrTx, planIds: string[]) {
       if (!planIds.length) return { teams: [], inspections: [] };
       const [teams, byStatus] = await Promise.all([
-        db.select({ planId: inspectionTeams.planId, n: sql<number>`count(*)::int` }).from(inspectionTeams)
-          .where(inArray(inspectionTeams.planId, planIds)).groupBy(inspectionTeams.planId),
-        db.select({ planId: inspections.planId, status: inspections.status, n: sql<number>`count(*)::int` }).from(inspections)
-          .where(inArray(inspections.planId, planIds)).groupBy(inspections.planId, inspections.status),
+        db
+          .select({ planId: inspectionTeams.planId, n: sql<number>`count(*)::int` })
+          .from(inspectionTeams)
+          .where(inArray(inspectionTeams.planId, planIds))
+          .groupBy(inspectionTeams.planId),
+        db
+          .select({ planId: inspections.planId, status: inspections.status, n: sql<number>`count(*)::int` })
+          .from(inspections)
+          .where(inArray(inspections.planId, planIds))
+          .groupBy(inspections.planId, inspections.status),
       ]);
       return { teams, inspections: byStatus };
     },
@@ -62,31 +101,60 @@ export function createInspectionPlansRepo() {
       return row;
     },
     async program(db: DbOrTx, id: string) {
-      const [row] = await db.select({
-        id: programs.id, code: programs.code, title: programs.title, issuerName: issuer.name, steeringCommitteeName: committeeUnit.name,
-      }).from(programs).innerJoin(issuer, eq(issuer.id, programs.issuerOrgUnitId))
-        .leftJoin(committeeUnit, eq(committeeUnit.id, programs.steeringCommitteeOrgUnitId)).where(eq(programs.id, id));
+      const [row] = await db
+        .select({
+          id: programs.id,
+          code: programs.code,
+          title: programs.title,
+          issuerName: issuer.name,
+          steeringCommitteeName: committeeUnit.name,
+        })
+        .from(programs)
+        .innerJoin(issuer, eq(issuer.id, programs.issuerOrgUnitId))
+        .leftJoin(committeeUnit, eq(committeeUnit.id, programs.steeringCommitteeOrgUnitId))
+        .where(eq(programs.id, id));
       return row;
     },
     async insertPlan(db: DbOrTx, p: NewPlan) {
-      const [row] = await db.insert(inspectionPlans).values({ ...p, searchText: foldText(p.code, p.title) }).returning();
+      const [row] = await db
+        .insert(inspectionPlans)
+        .values({ ...p, searchText: foldText(p.code, p.title) })
+        .returning();
       return row;
     },
     async updatePlan(db: DbOrTx, id: string, patch: Partial<NewPlan>, current: PlanRow) {
       const next = { ...current, ...patch };
-      const [row] = await db.update(inspectionPlans)
+      const [row] = await db
+        .update(inspectionPlans)
         .set({ ...patch, searchText: foldText(next.code, next.title), updatedAt: new Date() })
-        .where(eq(inspectionPlans.id, id)).returning();
+        .where(eq(inspectionPlans.id, id))
+        .returning();
       return row;
     },
 
-    contentAreas: (db: DbOrTx, planId: string) => db.select({
-      id: contentAreas.id, position: contentAreas.position, title: contentAreas.title, description: contentAreas.description,
-    }).from(contentAreas).where(eq(contentAreas.planId, planId)).orderBy(asc(contentAreas.position)),
-    async insertContentAreas(db: DbOrTx, planId: string, areas: { position: number; title: string; description?: string | null }[]) {
+    contentAreas: (db: DbOrTx, planId: string) =>
+      db
+        .select({
+          id: contentAreas.id,
+          position: contentAreas.position,
+          title: contentAreas.title,
+          description: contentAreas.description,
+        })
+        .from(contentAreas)
+        .where(eq(contentAreas.planId, planId))
+        .orderBy(asc(contentAreas.position)),
+    async insertContentAreas(
+      db: DbOrTx,
+      planId: string,
+      areas: { position: number; title: string; description?: string | null }[],
+    ) {
       if (areas.length) await db.insert(contentAreas).values(areas.map((a) => ({ planId, ...a })));
     },
-    async updateContentArea(db: DbOrTx, id: string, a: { position: number; title: string; description?: string | null }) {
+    async updateContentArea(
+      db: DbOrTx,
+      id: string,
+      a: { position: number; title: string; description?: string | null },
+    ) {
       await db.update(contentAreas).set(a).where(eq(contentAreas.id, id));
     },
     async deleteContentAreas(db: DbOrTx, ids: string[]) {
@@ -95,9 +163,17 @@ export function createInspectionPlansRepo() {
     /** Content areas among `ids` that an assessment, finding or evidence file refers to. */
     async contentAreasInUse(db: DbOrTx, ids: string[]) {
       if (!ids.length) return new Set<string>();
-      const rows = await db.select({ id: assessments.contentAreaId }).from(assessments).where(inArray(assessments.contentAreaId, ids))
+      const rows = await db
+        .select({ id: assessments.contentAreaId })
+        .from(assessments)
+        .where(inArray(assessments.contentAreaId, ids))
         .union(db.select({ id: findings.contentAreaId }).from(findings).where(inArray(findings.contentAreaId, ids)))
-        .union(db.select({ id: sql<string>`${attachments.contentAreaId}` }).from(attachments).where(inArray(attachments.contentAreaId, ids)));
+        .union(
+          db
+            .select({ id: sql<string>`${attachments.contentAreaId}` })
+            .from(attachments)
+            .where(inArray(attachments.contentAreaId, ids)),
+        );
       return new Set(rows.map((r) => r.id));
     },
 
@@ -108,7 +184,10 @@ export function createInspectionPlansRepo() {
       return row;
     },
     async teamByNumber(db: DbOrTx, planId: string, number: number) {
-      const [row] = await db.select().from(inspectionTeams).where(and(eq(inspectionTeams.planId, planId), eq(inspectionTeams.number, number)));
+      const [row] = await db
+        .select()
+        .from(inspectionTeams)
+        .where(and(eq(inspectionTeams.planId, planId), eq(inspectionTeams.number, number)));
       return row;
     },
     async insertTeam(db: DbOrTx, t: { planId: string; number: number; name: string }) {
@@ -125,42 +204,83 @@ export function createInspectionPlansRepo() {
     },
     async replaceMembers(db: DbOrTx, teamId: string, members: MemberValues[]) {
       await db.delete(teamMembers).where(eq(teamMembers.teamId, teamId));
-      await db.insert(teamMembers).values(members.map((m, position) => ({
-        teamId, personId: m.personId, role: m.role, representedOrgUnitId: m.representedOrgUnitId ?? null, position,
-      })));
+      await db.insert(teamMembers).values(
+        members.map((m, position) => ({
+          teamId,
+          personId: m.personId,
+          role: m.role,
+          representedOrgUnitId: m.representedOrgUnitId ?? null,
+          position,
+        })),
+      );
     },
-    members: (db: DbOrTx, teamIds: string[]) => teamIds.length ? db.select({
-      id: teamMembers.id, teamId: teamMembers.teamId, personId: teamMembers.personId, fullName: people.fullName,
-      positionTitle: people.positionTitle, personOrgUnitId: people.orgUnitId, personOrgUnitName: personUnit.name, role: teamMembers.role,
-      representedOrgUnitId: teamMembers.representedOrgUnitId, representedOrgUnitName: represented.name,
-    }).from(teamMembers)
-      .innerJoin(people, eq(people.id, teamMembers.personId))
-      .leftJoin(personUnit, eq(personUnit.id, people.orgUnitId))
-      .leftJoin(represented, eq(represented.id, teamMembers.representedOrgUnitId))
-      .where(inArray(teamMembers.teamId, teamIds))
-      .orderBy(asc(teamMembers.teamId), asc(teamMembers.position)) : Promise.resolve([]),
-    targets: (db: DbOrTx, teamIds: string[]) => teamIds.length ? db.select({
-      inspectionId: inspections.id, teamId: inspections.teamId, targetOrgUnitId: inspections.targetOrgUnitId, targetName: orgUnits.name,
-      windowStart: inspections.windowStart, windowEnd: inspections.windowEnd, status: inspections.status,
-    }).from(inspections).innerJoin(orgUnits, eq(orgUnits.id, inspections.targetOrgUnitId))
-      .where(inArray(inspections.teamId, teamIds))
-      .orderBy(asc(inspections.windowStart), asc(orgUnits.name)) : Promise.resolve([]),
+    members: (db: DbOrTx, teamIds: string[]) =>
+      teamIds.length
+        ? db
+            .select({
+              id: teamMembers.id,
+              teamId: teamMembers.teamId,
+              personId: teamMembers.personId,
+              fullName: people.fullName,
+              positionTitle: people.positionTitle,
+              personOrgUnitId: people.orgUnitId,
+              personOrgUnitName: personUnit.name,
+              role: teamMembers.role,
+              representedOrgUnitId: teamMembers.representedOrgUnitId,
+              representedOrgUnitName: represented.name,
+            })
+            .from(teamMembers)
+            .innerJoin(people, eq(people.id, teamMembers.personId))
+            .leftJoin(personUnit, eq(personUnit.id, people.orgUnitId))
+            .leftJoin(represented, eq(represented.id, teamMembers.representedOrgUnitId))
+            .where(inArray(teamMembers.teamId, teamIds))
+            .orderBy(asc(teamMembers.teamId), asc(teamMembers.position))
+        : Promise.resolve([]),
+    targets: (db: DbOrTx, teamIds: string[]) =>
+      teamIds.length
+        ? db
+            .select({
+              inspectionId: inspections.id,
+              teamId: inspections.teamId,
+              targetOrgUnitId: inspections.targetOrgUnitId,
+              targetName: orgUnits.name,
+              windowStart: inspections.windowStart,
+              windowEnd: inspections.windowEnd,
+              status: inspections.status,
+            })
+            .from(inspections)
+            .innerJoin(orgUnits, eq(orgUnits.id, inspections.targetOrgUnitId))
+            .where(inArray(inspections.teamId, teamIds))
+            .orderBy(asc(inspections.windowStart), asc(orgUnits.name))
+        : Promise.resolve([]),
 
     async getInspection(db: DbOrTx, id: string) {
       const [row] = await db.select().from(inspections).where(eq(inspections.id, id));
       return row;
     },
     async teamTarget(db: DbOrTx, teamId: string, targetOrgUnitId: string) {
-      const [row] = await db.select({ id: inspections.id }).from(inspections)
+      const [row] = await db
+        .select({ id: inspections.id })
+        .from(inspections)
         .where(and(eq(inspections.teamId, teamId), eq(inspections.targetOrgUnitId, targetOrgUnitId)));
       return row;
     },
-    async insertInspection(db: DbOrTx, i: { planId: string; teamId: string; targetOrgUnitId: string; windowStart: string; windowEnd: string }) {
-      const [row] = await db.insert(inspections).values({ ...i, status: 'planned' }).returning();
+    async insertInspection(
+      db: DbOrTx,
+      i: { planId: string; teamId: string; targetOrgUnitId: string; windowStart: string; windowEnd: string },
+    ) {
+      const [row] = await db
+        .insert(inspections)
+        .values({ ...i, status: 'planned' })
+        .returning();
       return row;
     },
     async updateWindow(db: DbOrTx, id: string, w: { windowStart: string; windowEnd: string }) {
-      const [row] = await db.update(inspections).set({ ...w, updatedAt: new Date() }).where(eq(inspections.id, id)).returning();
+      const [row] = await db
+        .update(inspections)
+        .set({ ...w, updatedAt: new Date() })
+        .where(eq(inspections.id, id))
+        .returning();
       return row;
     },
     async deleteInspection(db: DbOrTx, id: string) {
@@ -168,7 +288,11 @@ export function createInspectionPlansRepo() {
     },
     async hasEvidence(db: DbOrTx, inspectionIds: string[]) {
       if (!inspectionIds.length) return false;
-      const [row] = await db.select({ id: attachments.id }).from(attachments).where(inArray(attachments.inspectionId, inspectionIds)).limit(1);
+      const [row] = await db
+        .select({ id: attachments.id })
+        .from(attachments)
+        .where(inArray(attachments.inspectionId, inspectionIds))
+        .limit(1);
       return !!row;
     },
 
@@ -178,7 +302,9 @@ export function createInspectionPlansRepo() {
     },
     async existingOrgUnits(db: DbOrTx, ids: string[]) {
       if (!ids.length) return new Set<string>();
-      return new Set((await db.select({ id: orgUnits.id }).from(orgUnits).where(inArray(orgUnits.id, ids))).map((r) => r.id));
+      return new Set(
+        (await db.select({ id: orgUnits.id }).from(orgUnits).where(inArray(orgUnits.id, ids))).map((r) => r.id),
+      );
     },
     async orgUnitName(db: DbOrTx, id: string) {
       const [row] = await db.select({ name: orgUnits.name }).from(orgUnits).where(eq(orgUnits.id, id));

@@ -10,14 +10,26 @@ import type { ObjectivityRepo } from './objectivity.repo.js';
 import { inspectionPlansPolicy } from './inspection-plans.policy.js';
 import type { InspectionPlansRepo, PlanFilter } from './inspection-plans.repo.js';
 
-export interface PlansDeps { db: Db; repo: InspectionPlansRepo; objectivity: ObjectivityRepo; audit: AuditService }
+export interface PlansDeps {
+  db: Db;
+  repo: InspectionPlansRepo;
+  objectivity: ObjectivityRepo;
+  audit: AuditService;
+}
 
 /** Teams of the given ids with their members and targets, in team-number order. */
-export async function teamViews(db: Db, repo: InspectionPlansRepo, teams: { id: string; planId: string; number: number; name: string }[]) {
+export async function teamViews(
+  db: Db,
+  repo: InspectionPlansRepo,
+  teams: { id: string; planId: string; number: number; name: string }[],
+) {
   const ids = teams.map((t) => t.id);
   const [members, targets] = await Promise.all([repo.members(db, ids), repo.targets(db, ids)]);
   return teams.map((t) => ({
-    id: t.id, planId: t.planId, number: t.number, name: t.name,
+    id: t.id,
+    planId: t.planId,
+    number: t.number,
+    name: t.name,
     members: members.filter((m) => m.teamId === t.id),
     targets: targets.filter((g) => g.teamId === t.id),
   }));
@@ -32,24 +44,50 @@ export function createInspectionPlansService({ db, repo, objectivity, audit }: P
     const plan = await repo.getRow(db, id);
     if (!plan) throw notFound('inspectionPlan', id);
     const [program, contentAreas, teams, focus] = await Promise.all([
-      repo.program(db, plan.programId), repo.contentAreas(db, id), repo.teamsOfPlan(db, id), objectivity.ofPlan(db, id),
+      repo.program(db, plan.programId),
+      repo.contentAreas(db, id),
+      repo.teamsOfPlan(db, id),
+      objectivity.ofPlan(db, id),
     ]);
     return {
-      id, code: plan.code, title: plan.title, year: plan.year, issueDate: plan.issueDate, requirements: plan.requirements,
-      program: program!, contentAreas, teams: await teamViews(db, repo, teams), warnings: await warningsOf(focus),
+      id,
+      code: plan.code,
+      title: plan.title,
+      year: plan.year,
+      issueDate: plan.issueDate,
+      requirements: plan.requirements,
+      program: program!,
+      contentAreas,
+      teams: await teamViews(db, repo, teams),
+      warnings: await warningsOf(focus),
     };
   }
 
   async function exportInput(id: string): Promise<PlanExportInput> {
     const plan = await get(id);
     return {
-      planCode: plan.code, planTitle: plan.title, year: plan.year, issueDate: plan.issueDate, programCode: plan.program.code,
+      planCode: plan.code,
+      planTitle: plan.title,
+      year: plan.year,
+      issueDate: plan.issueDate,
+      programCode: plan.program.code,
       issuerLines: [plan.program.issuerName, plan.program.steeringCommitteeName].filter((l): l is string => !!l),
       contentAreas: plan.contentAreas,
       teams: plan.teams.map((t) => ({
-        number: t.number, name: t.name,
-        members: t.members.map((m) => ({ fullName: m.fullName, positionTitle: m.positionTitle, role: m.role, representedOrgUnitName: m.representedOrgUnitName })),
-        targets: t.targets.map((g) => ({ orgUnitName: g.targetName, windowStart: g.windowStart, windowEnd: g.windowEnd, status: g.status })),
+        number: t.number,
+        name: t.name,
+        members: t.members.map((m) => ({
+          fullName: m.fullName,
+          positionTitle: m.positionTitle,
+          role: m.role,
+          representedOrgUnitName: m.representedOrgUnitName,
+        })),
+        targets: t.targets.map((g) => ({
+          orgUnitName: g.targetName,
+          windowStart: g.windowStart,
+          windowEnd: g.windowEnd,
+          status: g.status,
+        })),
       })),
       warnings: plan.warnings.map((w) => ({ message: warningTextVi(w) })),
     };
@@ -58,11 +96,17 @@ export function createInspectionPlansService({ db, repo, objectivity, audit }: P
   return {
     async list(filter: PlanFilter) {
       const page = await repo.list(db, filter);
-      const counts = await repo.counts(db, page.items.map((p) => p.id));
+      const counts = await repo.counts(
+        db,
+        page.items.map((p) => p.id),
+      );
       return {
         total: page.total,
         items: page.items.map((p) => {
-          const byStatus = Object.fromEntries(inspectionStatuses.map((s) => [s, 0])) as Record<(typeof inspectionStatuses)[number], number>;
+          const byStatus = Object.fromEntries(inspectionStatuses.map((s) => [s, 0])) as Record<
+            (typeof inspectionStatuses)[number],
+            number
+          >;
           for (const c of counts.inspections.filter((c) => c.planId === p.id)) byStatus[c.status] = c.n;
           return {
             ...p,
@@ -83,13 +127,23 @@ export function createInspectionPlansService({ db, repo, objectivity, audit }: P
     /** `actor` null: the system itself (demo seed); routes always pass a user. */
     async create(actor: Actor | null, input: PlanInput) {
       if (actor) inspectionPlansPolicy.assertCanWrite(actor);
-      if (!(await repo.program(db, input.programId))) throw invalid([{ field: 'body.programId', message: 'inspectionPlans.validation.noSuchProgram' }]);
+      if (!(await repo.program(db, input.programId)))
+        throw invalid([{ field: 'body.programId', message: 'inspectionPlans.validation.noSuchProgram' }]);
       if (await repo.getByCode(db, input.code)) throw conflict('A plan with this code exists', { field: 'body.code' });
       const { contentAreas, ...fields } = input;
       const id = await db.transaction(async (tx) => {
         const plan = await repo.insertPlan(tx, fields);
-        await repo.insertContentAreas(tx, plan.id, contentAreas.map((a, i) => ({ ...a, position: i + 1 })));
-        await audit.record(tx, actor, { action: 'create', entityType: 'inspectionPlan', entityId: plan.id, after: { plan, contentAreas } });
+        await repo.insertContentAreas(
+          tx,
+          plan.id,
+          contentAreas.map((a, i) => ({ ...a, position: i + 1 })),
+        );
+        await audit.record(tx, actor, {
+          action: 'create',
+          entityType: 'inspectionPlan',
+          entityId: plan.id,
+          after: { plan, contentAreas },
+        });
         return plan.id;
       });
       return get(id);
@@ -103,24 +157,43 @@ export function createInspectionPlansService({ db, repo, objectivity, audit }: P
       const existing = await repo.contentAreas(db, id);
       const removed = areas ? existing.filter((e) => !areas.some((a) => a.id === e.id)) : [];
       if (areas) {
-        const strangers = areas.flatMap((a, i) => (a.id && !existing.some((e) => e.id === a.id)
-          ? [{ field: `body.contentAreas.${i}.id`, message: 'inspectionPlans.validation.notInPlan' }] : []));
+        const strangers = areas.flatMap((a, i) =>
+          a.id && !existing.some((e) => e.id === a.id)
+            ? [{ field: `body.contentAreas.${i}.id`, message: 'inspectionPlans.validation.notInPlan' }]
+            : [],
+        );
         if (strangers.length) throw invalid(strangers);
-        const inUse = await repo.contentAreasInUse(db, removed.map((r) => r.id));
+        const inUse = await repo.contentAreasInUse(
+          db,
+          removed.map((r) => r.id),
+        );
         const blocked = removed.find((r) => inUse.has(r.id));
         if (blocked) {
-          throw conflict(`Content area "${blocked.title}" has assessments or findings and cannot be removed`,
-            { field: 'body.contentAreas', contentAreaId: blocked.id, title: blocked.title });
+          throw conflict(`Content area "${blocked.title}" has assessments or findings and cannot be removed`, {
+            field: 'body.contentAreas',
+            contentAreaId: blocked.id,
+            title: blocked.title,
+          });
         }
       }
       await db.transaction(async (tx) => {
         const before = { plan: current, contentAreas: existing };
         await repo.updatePlan(tx, id, fields, current);
         if (areas) {
-          await repo.deleteContentAreas(tx, removed.map((r) => r.id));
-          const ordered = areas.map((a, i) => ({ id: a.id, values: { position: i + 1, title: a.title, description: a.description ?? null } }));
+          await repo.deleteContentAreas(
+            tx,
+            removed.map((r) => r.id),
+          );
+          const ordered = areas.map((a, i) => ({
+            id: a.id,
+            values: { position: i + 1, title: a.title, description: a.description ?? null },
+          }));
           for (const a of ordered) if (a.id) await repo.updateContentArea(tx, a.id, a.values);
-          await repo.insertContentAreas(tx, id, ordered.filter((a) => !a.id).map((a) => a.values));
+          await repo.insertContentAreas(
+            tx,
+            id,
+            ordered.filter((a) => !a.id).map((a) => a.values),
+          );
         }
         const after = { plan: await repo.getRow(tx, id), contentAreas: await repo.contentAreas(tx, id) };
         await audit.record(tx, actor, { action: 'update', entityType: 'inspectionPlan', entityId: id, before, after });

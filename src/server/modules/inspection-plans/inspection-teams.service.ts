@@ -1,4 +1,10 @@
-import type { TargetInput, TargetPatch, TeamInput, TeamMembersInput, TeamPatch } from '../../../shared/contracts/inspection-plans.js';
+import type {
+  TargetInput,
+  TargetPatch,
+  TeamInput,
+  TeamMembersInput,
+  TeamPatch,
+} from '../../../shared/contracts/inspection-plans.js';
 import type { FieldIssue } from '../../../shared/errors.js';
 import type { Db } from '../../db/client.js';
 import type { Actor } from '../../http/context.js';
@@ -12,8 +18,18 @@ import { teamViews } from './inspection-plans.service.js';
 const movableStatuses = new Set(['planned', 'notified']);
 
 /** Teams of a plan and their targets (each target is an `inspections` row, created `planned`). */
-export function createInspectionTeamsService({ db, repo, audit }: { db: Db; repo: InspectionPlansRepo; audit: AuditService }) {
-  const write = (actor: Actor | null) => { if (actor) inspectionPlansPolicy.assertCanWrite(actor); };
+export function createInspectionTeamsService({
+  db,
+  repo,
+  audit,
+}: {
+  db: Db;
+  repo: InspectionPlansRepo;
+  audit: AuditService;
+}) {
+  const write = (actor: Actor | null) => {
+    if (actor) inspectionPlansPolicy.assertCanWrite(actor);
+  };
 
   async function getTeamRow(id: string) {
     const team = await repo.getTeam(db, id);
@@ -24,12 +40,22 @@ export function createInspectionTeamsService({ db, repo, audit }: { db: Db; repo
 
   async function checkMembers(members: TeamMembersInput) {
     const [persons, units] = await Promise.all([
-      repo.existingPeople(db, members.map((m) => m.personId)),
-      repo.existingOrgUnits(db, members.flatMap((m) => (m.representedOrgUnitId ? [m.representedOrgUnitId] : []))),
+      repo.existingPeople(
+        db,
+        members.map((m) => m.personId),
+      ),
+      repo.existingOrgUnits(
+        db,
+        members.flatMap((m) => (m.representedOrgUnitId ? [m.representedOrgUnitId] : [])),
+      ),
     ]);
     const issues: FieldIssue[] = members.flatMap((m, i) => [
-      ...(persons.has(m.personId) ? [] : [{ field: `body.members.${i}.personId`, message: 'inspectionPlans.validation.noSuchPerson' }]),
-      ...(!m.representedOrgUnitId || units.has(m.representedOrgUnitId) ? [] : [{ field: `body.members.${i}.representedOrgUnitId`, message: 'inspectionPlans.validation.noSuchOrgUnit' }]),
+      ...(persons.has(m.personId)
+        ? []
+        : [{ field: `body.members.${i}.personId`, message: 'inspectionPlans.validation.noSuchPerson' }]),
+      ...(!m.representedOrgUnitId || units.has(m.representedOrgUnitId)
+        ? []
+        : [{ field: `body.members.${i}.representedOrgUnitId`, message: 'inspectionPlans.validation.noSuchOrgUnit' }]),
     ]);
     if (issues.length) throw invalid(issues);
   }
@@ -50,11 +76,17 @@ export function createInspectionTeamsService({ db, repo, audit }: { db: Db; repo
       write(actor);
       if (!(await repo.getRow(db, planId))) throw notFound('inspectionPlan', planId);
       await checkMembers(input.members);
-      if (await repo.teamByNumber(db, planId, input.number)) throw conflict(`The plan has a team number ${input.number}`, { field: 'body.number' });
+      if (await repo.teamByNumber(db, planId, input.number))
+        throw conflict(`The plan has a team number ${input.number}`, { field: 'body.number' });
       const id = await db.transaction(async (tx) => {
         const team = await repo.insertTeam(tx, { planId, number: input.number, name: input.name });
         await repo.replaceMembers(tx, team.id, input.members);
-        await audit.record(tx, actor, { action: 'create', entityType: 'inspectionTeam', entityId: team.id, after: { team, members: input.members } });
+        await audit.record(tx, actor, {
+          action: 'create',
+          entityType: 'inspectionTeam',
+          entityId: team.id,
+          after: { team, members: input.members },
+        });
         return team.id;
       });
       return getTeam(id);
@@ -67,7 +99,13 @@ export function createInspectionTeamsService({ db, repo, audit }: { db: Db; repo
       await db.transaction(async (tx) => {
         if (patch.name !== undefined) await repo.updateTeam(tx, id, patch.name);
         if (patch.members) await repo.replaceMembers(tx, id, patch.members);
-        await audit.record(tx, actor, { action: 'update', entityType: 'inspectionTeam', entityId: id, before, after: patch });
+        await audit.record(tx, actor, {
+          action: 'update',
+          entityType: 'inspectionTeam',
+          entityId: id,
+          before,
+          after: patch,
+        });
       });
       return getTeam(id);
     },
@@ -80,7 +118,13 @@ export function createInspectionTeamsService({ db, repo, audit }: { db: Db; repo
       if (started.length) {
         throw conflict('The team has inspections under way', { inspectionIds: started.map((t) => t.inspectionId) });
       }
-      if (await repo.hasEvidence(db, before.targets.map((t) => t.inspectionId))) throw conflict('The team’s inspections hold evidence files');
+      if (
+        await repo.hasEvidence(
+          db,
+          before.targets.map((t) => t.inspectionId),
+        )
+      )
+        throw conflict('The team’s inspections hold evidence files');
       await db.transaction(async (tx) => {
         await repo.deleteTeam(tx, id);
         await audit.record(tx, actor, { action: 'delete', entityType: 'inspectionTeam', entityId: id, before });
@@ -90,7 +134,8 @@ export function createInspectionTeamsService({ db, repo, audit }: { db: Db; repo
     async addTarget(actor: Actor | null, teamId: string, input: TargetInput) {
       write(actor);
       const team = await getTeamRow(teamId);
-      if (!(await repo.orgUnitName(db, input.targetOrgUnitId))) throw invalid([{ field: 'body.targetOrgUnitId', message: 'inspectionPlans.validation.noSuchOrgUnit' }]);
+      if (!(await repo.orgUnitName(db, input.targetOrgUnitId)))
+        throw invalid([{ field: 'body.targetOrgUnitId', message: 'inspectionPlans.validation.noSuchOrgUnit' }]);
       if (await repo.teamTarget(db, teamId, input.targetOrgUnitId)) {
         throw conflict('The team already inspects this unit', { field: 'body.targetOrgUnitId' });
       }
@@ -105,12 +150,28 @@ export function createInspectionTeamsService({ db, repo, audit }: { db: Db; repo
     async updateTarget(actor: Actor | null, teamId: string, inspectionId: string, patch: TargetPatch) {
       write(actor);
       const current = await getTarget(teamId, inspectionId);
-      if (!movableStatuses.has(current.status)) throw conflict(`The window of a ${current.status} inspection is fixed`, { status: current.status });
-      const next = { windowStart: patch.windowStart ?? current.windowStart, windowEnd: patch.windowEnd ?? current.windowEnd };
-      if (next.windowEnd < next.windowStart) throw invalid([{ field: patch.windowEnd ? 'body.windowEnd' : 'body.windowStart', message: 'inspectionPlans.validation.windowOrder' }]);
+      if (!movableStatuses.has(current.status))
+        throw conflict(`The window of a ${current.status} inspection is fixed`, { status: current.status });
+      const next = {
+        windowStart: patch.windowStart ?? current.windowStart,
+        windowEnd: patch.windowEnd ?? current.windowEnd,
+      };
+      if (next.windowEnd < next.windowStart)
+        throw invalid([
+          {
+            field: patch.windowEnd ? 'body.windowEnd' : 'body.windowStart',
+            message: 'inspectionPlans.validation.windowOrder',
+          },
+        ]);
       await db.transaction(async (tx) => {
         const row = await repo.updateWindow(tx, inspectionId, next);
-        await audit.record(tx, actor, { action: 'update', entityType: 'inspection', entityId: inspectionId, before: current, after: row });
+        await audit.record(tx, actor, {
+          action: 'update',
+          entityType: 'inspection',
+          entityId: inspectionId,
+          before: current,
+          after: row,
+        });
       });
       return targetView(teamId, inspectionId);
     },
@@ -118,11 +179,17 @@ export function createInspectionTeamsService({ db, repo, audit }: { db: Db; repo
     async deleteTarget(actor: Actor | null, teamId: string, inspectionId: string) {
       write(actor);
       const current = await getTarget(teamId, inspectionId);
-      if (current.status !== 'planned') throw conflict(`A ${current.status} inspection cannot be removed`, { status: current.status });
+      if (current.status !== 'planned')
+        throw conflict(`A ${current.status} inspection cannot be removed`, { status: current.status });
       if (await repo.hasEvidence(db, [inspectionId])) throw conflict('The inspection holds evidence files');
       await db.transaction(async (tx) => {
         await repo.deleteInspection(tx, inspectionId);
-        await audit.record(tx, actor, { action: 'delete', entityType: 'inspection', entityId: inspectionId, before: current });
+        await audit.record(tx, actor, {
+          action: 'delete',
+          entityType: 'inspection',
+          entityId: inspectionId,
+          before: current,
+        });
       });
     },
   };

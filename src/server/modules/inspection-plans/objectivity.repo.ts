@@ -4,20 +4,37 @@ import { inspectionPlans, inspections, inspectionTeams, orgUnits, people, teamMe
 import type { ObjectivityInput, ObjectivityInspection, ObjectivityMember } from './objectivity.js';
 
 const inspectionColumns = {
-  id: inspections.id, planCode: inspectionPlans.code, teamId: inspections.teamId, teamName: inspectionTeams.name,
-  targetOrgUnitId: inspections.targetOrgUnitId, targetName: orgUnits.name, windowStart: inspections.windowStart, windowEnd: inspections.windowEnd,
+  id: inspections.id,
+  planCode: inspectionPlans.code,
+  teamId: inspections.teamId,
+  teamName: inspectionTeams.name,
+  targetOrgUnitId: inspections.targetOrgUnitId,
+  targetName: orgUnits.name,
+  windowStart: inspections.windowStart,
+  windowEnd: inspections.windowEnd,
 };
-const withNames = (db: DbOrTx) => db.select(inspectionColumns).from(inspections)
-  .innerJoin(inspectionTeams, eq(inspectionTeams.id, inspections.teamId))
-  .innerJoin(inspectionPlans, eq(inspectionPlans.id, inspections.planId))
-  .innerJoin(orgUnits, eq(orgUnits.id, inspections.targetOrgUnitId));
+const withNames = (db: DbOrTx) =>
+  db
+    .select(inspectionColumns)
+    .from(inspections)
+    .innerJoin(inspectionTeams, eq(inspectionTeams.id, inspections.teamId))
+    .innerJoin(inspectionPlans, eq(inspectionPlans.id, inspections.planId))
+    .innerJoin(orgUnits, eq(orgUnits.id, inspections.targetOrgUnitId));
 
-const membersOf = (db: DbOrTx, teamIds: string[]): Promise<ObjectivityMember[]> => teamIds.length
-  ? db.select({
-    teamId: teamMembers.teamId, personId: teamMembers.personId, fullName: people.fullName,
-    orgUnitId: people.orgUnitId, representedOrgUnitId: teamMembers.representedOrgUnitId,
-  }).from(teamMembers).innerJoin(people, eq(people.id, teamMembers.personId)).where(inArray(teamMembers.teamId, teamIds))
-  : Promise.resolve([]);
+const membersOf = (db: DbOrTx, teamIds: string[]): Promise<ObjectivityMember[]> =>
+  teamIds.length
+    ? db
+        .select({
+          teamId: teamMembers.teamId,
+          personId: teamMembers.personId,
+          fullName: people.fullName,
+          orgUnitId: people.orgUnitId,
+          representedOrgUnitId: teamMembers.representedOrgUnitId,
+        })
+        .from(teamMembers)
+        .innerJoin(people, eq(people.id, teamMembers.personId))
+        .where(inArray(teamMembers.teamId, teamIds))
+    : Promise.resolve([]);
 
 const unique = (values: (string | null)[]) => [...new Set(values.filter((v): v is string => !!v))];
 
@@ -31,18 +48,39 @@ export function createObjectivityRepo() {
       const end = focus.reduce((max, i) => (i.windowEnd > max ? i.windowEnd : max), '0000-01-01');
       // other inspections in the same span that share a target or a person with the focus; exact overlap is checked in memory
       const personIds = unique(focusMembers.map((m) => m.personId));
-      const others = focus.length ? await withNames(db).where(and(
-        lte(inspections.windowStart, end), gte(inspections.windowEnd, start),
-        or(
-          inArray(inspections.targetOrgUnitId, unique(focus.map((i) => i.targetOrgUnitId))),
-          personIds.length ? inArray(inspections.teamId,
-            db.select({ teamId: teamMembers.teamId }).from(teamMembers).where(inArray(teamMembers.personId, personIds))) : undefined,
-        ),
-      )) : [];
+      const others = focus.length
+        ? await withNames(db).where(
+            and(
+              lte(inspections.windowStart, end),
+              gte(inspections.windowEnd, start),
+              or(
+                inArray(inspections.targetOrgUnitId, unique(focus.map((i) => i.targetOrgUnitId))),
+                personIds.length
+                  ? inArray(
+                      inspections.teamId,
+                      db
+                        .select({ teamId: teamMembers.teamId })
+                        .from(teamMembers)
+                        .where(inArray(teamMembers.personId, personIds)),
+                    )
+                  : undefined,
+              ),
+            ),
+          )
+        : [];
       const all = [...focus, ...others.filter((o) => !focusIds.includes(o.id))];
       const loadedTeams = new Set(focus.map((i) => i.teamId));
-      const members = [...focusMembers, ...await membersOf(db, unique(all.map((i) => i.teamId)).filter((t) => !loadedTeams.has(t)))];
-      const { ancestors, unitNames } = await this.ancestry(db, unique(members.flatMap((m) => [m.orgUnitId, m.representedOrgUnitId])));
+      const members = [
+        ...focusMembers,
+        ...(await membersOf(
+          db,
+          unique(all.map((i) => i.teamId)).filter((t) => !loadedTeams.has(t)),
+        )),
+      ];
+      const { ancestors, unitNames } = await this.ancestry(
+        db,
+        unique(members.flatMap((m) => [m.orgUnitId, m.representedOrgUnitId])),
+      );
       return { inspections: all, members, ancestors, unitNames, focus: focusIds };
     },
 
@@ -51,7 +89,10 @@ export function createObjectivityRepo() {
       const ancestors = new Map<string, string[]>();
       const unitNames = new Map<string, string>();
       if (!unitIds.length) return { ancestors, unitNames };
-      const ids = sql.join(unitIds.map((id) => sql`${id}::uuid`), sql`, `);
+      const ids = sql.join(
+        unitIds.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      );
       // PGlite and node-postgres both answer raw queries with `rows`
       const { rows } = (await db.execute(sql`
         with recursive chain (unit_id, ancestor_id, depth) as (
@@ -60,7 +101,9 @@ export function createObjectivityRepo() {
           select c.unit_id, o.parent_id, c.depth + 1 from chain c join ${orgUnits} o on o.id = c.ancestor_id
           where o.parent_id is not null and c.depth < 20
         )
-        select c.unit_id, c.ancestor_id, u.name from chain c join ${orgUnits} u on u.id = c.unit_id order by c.unit_id, c.depth`)) as unknown as { rows: { unit_id: string; ancestor_id: string; name: string }[] };
+        select c.unit_id, c.ancestor_id, u.name from chain c join ${orgUnits} u on u.id = c.unit_id order by c.unit_id, c.depth`)) as unknown as {
+        rows: { unit_id: string; ancestor_id: string; name: string }[];
+      };
       for (const row of rows) {
         ancestors.set(row.unit_id, [...(ancestors.get(row.unit_id) ?? []), row.ancestor_id]);
         unitNames.set(row.unit_id, row.name);

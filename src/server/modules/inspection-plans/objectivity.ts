@@ -31,8 +31,10 @@ export interface ObjectivityInput {
 }
 
 /** Windows are inclusive calendar dates: sharing one day overlaps, adjacent days do not. */
-export const windowsOverlap = (a: { windowStart: string; windowEnd: string }, b: { windowStart: string; windowEnd: string }) =>
-  a.windowStart <= b.windowEnd && b.windowStart <= a.windowEnd;
+export const windowsOverlap = (
+  a: { windowStart: string; windowEnd: string },
+  b: { windowStart: string; windowEnd: string },
+) => a.windowStart <= b.windowEnd && b.windowStart <= a.windowEnd;
 
 const windowText = (i: ObjectivityInspection) => `${formatDateVi(i.windowStart)} – ${formatDateVi(i.windowEnd)}`;
 const byStart = (a: ObjectivityInspection, b: ObjectivityInspection) =>
@@ -45,19 +47,30 @@ function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
   return out;
 }
 
-function pairs(list: ObjectivityInspection[], focus: ReadonlySet<string>): [ObjectivityInspection, ObjectivityInspection][] {
+function pairs(
+  list: ObjectivityInspection[],
+  focus: ReadonlySet<string>,
+): [ObjectivityInspection, ObjectivityInspection][] {
   const sorted = [...list].sort(byStart);
   const out: [ObjectivityInspection, ObjectivityInspection][] = [];
-  sorted.forEach((a, i) => sorted.slice(i + 1).forEach((b) => {
-    if ((focus.has(a.id) || focus.has(b.id)) && windowsOverlap(a, b)) out.push([a, b]);
-  }));
+  sorted.forEach((a, i) =>
+    sorted.slice(i + 1).forEach((b) => {
+      if ((focus.has(a.id) || focus.has(b.id)) && windowsOverlap(a, b)) out.push([a, b]);
+    }),
+  );
   return out;
 }
 
 function pairParams(a: ObjectivityInspection, b: ObjectivityInspection) {
   return {
-    firstTarget: a.targetName, firstTeam: a.teamName, firstPlan: a.planCode, firstWindow: windowText(a),
-    secondTarget: b.targetName, secondTeam: b.teamName, secondPlan: b.planCode, secondWindow: windowText(b),
+    firstTarget: a.targetName,
+    firstTeam: a.teamName,
+    firstPlan: a.planCode,
+    firstWindow: windowText(a),
+    secondTarget: b.targetName,
+    secondTeam: b.teamName,
+    secondPlan: b.planCode,
+    secondWindow: windowText(b),
   };
 }
 
@@ -72,7 +85,9 @@ function pairParams(a: ObjectivityInspection, b: ObjectivityInspection) {
 export function computeWarnings(input: ObjectivityInput): ObjectivityWarning[] {
   const focus = new Set(input.focus);
   const warnings = new Map<string, ObjectivityWarning>();
-  const add = (key: string, w: ObjectivityWarning) => { if (!warnings.has(key)) warnings.set(key, w); };
+  const add = (key: string, w: ObjectivityWarning) => {
+    if (!warnings.has(key)) warnings.set(key, w);
+  };
   const unitName = (id: string) => input.unitNames.get(id) ?? id;
 
   for (const insp of input.inspections.filter((i) => focus.has(i.id)).sort(byStart)) {
@@ -81,7 +96,10 @@ export function computeWarnings(input: ObjectivityInput): ObjectivityWarning[] {
       const hit = units.find((u) => (input.ancestors.get(u) ?? [u]).includes(insp.targetOrgUnitId));
       if (!hit) continue;
       add(`M|${insp.id}|${m.personId}`, {
-        code: 'MEMBER_FROM_TARGET', inspectionIds: [insp.id], teamId: insp.teamId, personId: m.personId,
+        code: 'MEMBER_FROM_TARGET',
+        inspectionIds: [insp.id],
+        teamId: insp.teamId,
+        personId: m.personId,
         params: { person: m.fullName, memberUnit: unitName(hit), target: insp.targetName, team: insp.teamName },
         message: `${m.fullName} (${unitName(hit)}) is a member of ${insp.teamName}, which inspects ${insp.targetName}`,
       });
@@ -92,7 +110,9 @@ export function computeWarnings(input: ObjectivityInput): ObjectivityWarning[] {
   for (const list of byTarget.values()) {
     for (const [a, b] of pairs(list, focus)) {
       add(`T|${a.id}|${b.id}`, {
-        code: 'TARGET_WINDOW_OVERLAP', inspectionIds: [a.id, b.id], params: pairParams(a, b),
+        code: 'TARGET_WINDOW_OVERLAP',
+        inspectionIds: [a.id, b.id],
+        params: pairParams(a, b),
         message: `${a.targetName} is inspected in overlapping windows: ${a.teamName} (${a.planCode}) ${windowText(a)} and ${b.teamName} (${b.planCode}) ${windowText(b)}`,
       });
     }
@@ -105,7 +125,10 @@ export function computeWarnings(input: ObjectivityInput): ObjectivityWarning[] {
     const person = memberships[0].fullName;
     for (const [a, b] of pairs(own, focus)) {
       add(`P|${personId}|${a.id}|${b.id}`, {
-        code: 'PERSON_WINDOW_OVERLAP', inspectionIds: [a.id, b.id], personId, params: { person, ...pairParams(a, b) },
+        code: 'PERSON_WINDOW_OVERLAP',
+        inspectionIds: [a.id, b.id],
+        personId,
+        params: { person, ...pairParams(a, b) },
         message: `${person} is due at ${a.targetName} (${windowText(a)}) and ${b.targetName} (${windowText(b)}) at the same time`,
       });
     }

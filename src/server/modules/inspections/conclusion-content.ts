@@ -23,15 +23,22 @@ export interface ConclusionContent {
   windowEnd: string;
   contentAreas: { id: string; position: number; title: string; rating: Rating | null; notes: string | null }[];
   findings: {
-    id: string; contentAreaId: string; kind: FindingKind; text: string; causeType: CauseType | null;
-    addresseeOrgUnitId: string | null; addresseeName: string | null; dueDate: string | null;
+    id: string;
+    contentAreaId: string;
+    kind: FindingKind;
+    text: string;
+    causeType: CauseType | null;
+    addresseeOrgUnitId: string | null;
+    addresseeName: string | null;
+    dueDate: string | null;
   }[];
 }
 
 function intro(c: ConclusionContent): string {
-  const lead = `Thực hiện Kế hoạch số ${c.plan.code} ngày ${formatDateVi(c.plan.issueDate)} của Ban Chỉ đạo Chương trình ${c.programCode}, `
-    + `từ ngày ${formatDateVi(c.windowStart)} đến ngày ${formatDateVi(c.windowEnd)}, ${c.team.name} đã kiểm tra việc thực hiện `
-    + `Chương trình số ${c.programCode} tại ${c.target.name}. Trên cơ sở báo cáo của đơn vị và kết quả kiểm tra, Đoàn kiểm tra kết luận như sau:`;
+  const lead =
+    `Thực hiện Kế hoạch số ${c.plan.code} ngày ${formatDateVi(c.plan.issueDate)} của Ban Chỉ đạo Chương trình ${c.programCode}, ` +
+    `từ ngày ${formatDateVi(c.windowStart)} đến ngày ${formatDateVi(c.windowEnd)}, ${c.team.name} đã kiểm tra việc thực hiện ` +
+    `Chương trình số ${c.programCode} tại ${c.target.name}. Trên cơ sở báo cáo của đơn vị và kết quả kiểm tra, Đoàn kiểm tra kết luận như sau:`;
   return c.summary ? `${c.summary}\n${lead}` : lead;
 }
 
@@ -48,7 +55,12 @@ export function conclusionDocInput(c: ConclusionContent, draft: boolean): Conclu
     supersedes: c.supersedes,
     contentAreas: c.contentAreas.map(({ id, position, title }) => ({ id, position, title })),
     findings: c.findings.map((f) => ({
-      kind: f.kind, contentAreaId: f.contentAreaId, text: f.text, causeType: f.causeType, addresseeName: f.addresseeName, dueDate: f.dueDate,
+      kind: f.kind,
+      contentAreaId: f.contentAreaId,
+      text: f.text,
+      causeType: f.causeType,
+      addresseeName: f.addresseeName,
+      dueDate: f.dueDate,
     })),
     signer: { roleLines: ['T/M ĐOÀN KIỂM TRA', c.signerTitle], name: c.signerName },
     recipients: c.recipients,

@@ -15,14 +15,30 @@ import type { FindingRow, InspectionsRepo } from './inspections.repo.js';
 import { CONCLUSION_SCOPE, formatConclusionNumber, numberingYear } from './numbering.js';
 import { pinDocxTimestamps } from './stable-docx.js';
 
-type Assignment = { findingId: string; kind: 'remedy' | 'recommendation'; text: string; addresseeOrgUnitId: string; dueDate: string };
+type Assignment = {
+  findingId: string;
+  kind: 'remedy' | 'recommendation';
+  text: string;
+  addresseeOrgUnitId: string;
+  dueDate: string;
+};
 
 /** What the follow-ups feature offers the issue and correction transactions. */
 export interface FollowUpsPort {
-  createForConclusion(tx: DbOrTx, actor: Actor | null, input: { inspectionId: string; conclusionId: string; items: Assignment[] }): Promise<unknown>;
-  relinkForCorrection(tx: DbOrTx, actor: Actor | null, input: {
-    inspectionId: string; conclusionId: string; items: (Assignment & { supersedesFindingId: string | null })[];
-  }): Promise<unknown>;
+  createForConclusion(
+    tx: DbOrTx,
+    actor: Actor | null,
+    input: { inspectionId: string; conclusionId: string; items: Assignment[] },
+  ): Promise<unknown>;
+  relinkForCorrection(
+    tx: DbOrTx,
+    actor: Actor | null,
+    input: {
+      inspectionId: string;
+      conclusionId: string;
+      items: (Assignment & { supersedesFindingId: string | null })[];
+    },
+  ): Promise<unknown>;
   /** Follow-ups not yet accepted (withdrawn ones excluded): closing waits for zero. */
   countUnfinished(inspectionId: string, tx: DbOrTx): Promise<number>;
 }
@@ -42,13 +58,33 @@ const DRAFT_NUMBER = '…-KL/ĐKT';
 
 /** Lifecycle moves, issue, correction and the conclusion document. */
 export function createConclusions({ db, repo, audit, clock, followUps, load }: ConclusionsDeps) {
-  type FindingLike = { id: string; kind: ConclusionContent['findings'][number]['kind']; text: string; addresseeOrgUnitId: string | null; dueDate: string | null };
-  const assignments = (findings: FindingLike[]): Assignment[] => findings
-    .filter((f) => (f.kind === 'remedy' || f.kind === 'recommendation') && f.addresseeOrgUnitId && f.dueDate)
-    .map((f) => ({ findingId: f.id, kind: f.kind as Assignment['kind'], text: f.text, addresseeOrgUnitId: f.addresseeOrgUnitId!, dueDate: f.dueDate! }));
+  type FindingLike = {
+    id: string;
+    kind: ConclusionContent['findings'][number]['kind'];
+    text: string;
+    addresseeOrgUnitId: string | null;
+    dueDate: string | null;
+  };
+  const assignments = (findings: FindingLike[]): Assignment[] =>
+    findings
+      .filter((f) => (f.kind === 'remedy' || f.kind === 'recommendation') && f.addresseeOrgUnitId && f.dueDate)
+      .map((f) => ({
+        findingId: f.id,
+        kind: f.kind as Assignment['kind'],
+        text: f.text,
+        addresseeOrgUnitId: f.addresseeOrgUnitId!,
+        dueDate: f.dueDate!,
+      }));
 
-  async function snapshot(tx: DbOrTx, header: Header, conclusionId: string | null, meta: Pick<ConclusionContent,
-    'number' | 'version' | 'issuedDate' | 'signerName' | 'signerTitle' | 'summary' | 'recipients' | 'supersedes'>): Promise<ConclusionContent> {
+  async function snapshot(
+    tx: DbOrTx,
+    header: Header,
+    conclusionId: string | null,
+    meta: Pick<
+      ConclusionContent,
+      'number' | 'version' | 'issuedDate' | 'signerName' | 'signerTitle' | 'summary' | 'recipients' | 'supersedes'
+    >,
+  ): Promise<ConclusionContent> {
     const id = header.inspection.id;
     // one after the other: `tx` may be a transaction, whose one connection runs one query at a time
     const areas = await repo.contentAreas(tx, header.plan.id);
@@ -57,7 +93,12 @@ export function createConclusions({ db, repo, audit, clock, followUps, load }: C
     return {
       ...meta,
       programCode: header.programCode,
-      plan: { code: header.plan.code, title: header.plan.title, year: header.plan.year, issueDate: header.plan.issueDate },
+      plan: {
+        code: header.plan.code,
+        title: header.plan.title,
+        year: header.plan.year,
+        issueDate: header.plan.issueDate,
+      },
       team: { number: header.team.number, name: header.team.name },
       target: header.target,
       windowStart: header.inspection.windowStart,
@@ -67,34 +108,68 @@ export function createConclusions({ db, repo, audit, clock, followUps, load }: C
         return { id: a.id, position: a.position, title: a.title, rating: s?.rating ?? null, notes: s?.notes ?? null };
       }),
       findings: findings.map((f) => ({
-        id: f.id, contentAreaId: f.contentAreaId, kind: f.kind, text: f.text, causeType: f.causeType,
-        addresseeOrgUnitId: f.addresseeOrgUnitId, addresseeName: f.addresseeName, dueDate: f.dueDate,
+        id: f.id,
+        contentAreaId: f.contentAreaId,
+        kind: f.kind,
+        text: f.text,
+        causeType: f.causeType,
+        addresseeOrgUnitId: f.addresseeOrgUnitId,
+        addresseeName: f.addresseeName,
+        dueDate: f.dueDate,
       })),
     };
   }
 
   function checkIssuedDate(issuedDate: string, notBefore?: string) {
     if (issuedDate > clock.today()) throw invalid([{ field: 'body.issuedDate', message: 'must not be in the future' }]);
-    if (notBefore && issuedDate < notBefore) throw invalid([{ field: 'body.issuedDate', message: `must not be before ${notBefore}, the date of the version it corrects` }]);
+    if (notBefore && issuedDate < notBefore)
+      throw invalid([
+        { field: 'body.issuedDate', message: `must not be before ${notBefore}, the date of the version it corrects` },
+      ]);
   }
 
   /** Takes the next number and writes the conclusion with its snapshot and hash. */
-  async function writeConclusion(tx: DbOrTx, actor: Actor, header: Header, conclusionId: string, input: IssueInput,
-    version: { version: number; supersedes: { id: string; number: string; issuedDate: string; reason: string } | null }) {
+  async function writeConclusion(
+    tx: DbOrTx,
+    actor: Actor,
+    header: Header,
+    conclusionId: string,
+    input: IssueInput,
+    version: { version: number; supersedes: { id: string; number: string; issuedDate: string; reason: string } | null },
+  ) {
     const year = numberingYear(input.issuedDate);
     const sequence = await repo.nextSequence(tx, CONCLUSION_SCOPE, year);
     const number = formatConclusionNumber(sequence);
     const { supersedes } = version;
     const content = await snapshot(tx, header, conclusionId, {
-      number, version: version.version, issuedDate: input.issuedDate, signerName: input.signerName, signerTitle: input.signerTitle,
-      summary: input.summary ?? null, recipients: input.recipients,
-      supersedes: supersedes ? { number: supersedes.number, issuedDate: supersedes.issuedDate, reason: supersedes.reason } : null,
+      number,
+      version: version.version,
+      issuedDate: input.issuedDate,
+      signerName: input.signerName,
+      signerTitle: input.signerTitle,
+      summary: input.summary ?? null,
+      recipients: input.recipients,
+      supersedes: supersedes
+        ? { number: supersedes.number, issuedDate: supersedes.issuedDate, reason: supersedes.reason }
+        : null,
     });
     const row = await repo.insertConclusion(tx, {
-      id: conclusionId, inspectionId: header.inspection.id, version: version.version, number, sequence, year,
-      issuedDate: input.issuedDate, signerName: input.signerName, signerTitle: input.signerTitle, summary: input.summary ?? null,
-      recipients: input.recipients, content, contentSha256: sha256Hex(canonicalJson(content)),
-      supersedesId: supersedes?.id ?? null, correctionReason: supersedes?.reason ?? null, issuedBy: actor.id,
+      id: conclusionId,
+      inspectionId: header.inspection.id,
+      version: version.version,
+      number,
+      sequence,
+      year,
+      issuedDate: input.issuedDate,
+      signerName: input.signerName,
+      signerTitle: input.signerTitle,
+      summary: input.summary ?? null,
+      recipients: input.recipients,
+      content,
+      contentSha256: sha256Hex(canonicalJson(content)),
+      supersedesId: supersedes?.id ?? null,
+      correctionReason: supersedes?.reason ?? null,
+      issuedBy: actor.id,
     });
     await audit.record(tx, actor, { action: 'issue', entityType: 'conclusion', entityId: row.id, after: row });
     return row;
@@ -107,12 +182,19 @@ export function createConclusions({ db, repo, audit, clock, followUps, load }: C
       await db.transaction(async (tx) => {
         if (to === 'closed') {
           const open = await followUps.countUnfinished(id, tx);
-          if (open > 0) throw conflict('Every follow-up must be done and accepted before closing', { unfinishedFollowUps: open });
+          if (open > 0)
+            throw conflict('Every follow-up must be done and accepted before closing', { unfinishedFollowUps: open });
         }
         const extra = to === 'drafting' ? { draftSharedAt: clock.now() } : {};
         const row = await repo.setStatus(tx, id, facts.status, to, extra);
         if (!row) throw invalidTransition(facts.status, to);
-        await audit.record(tx, actor, { action: 'transition', entityType: 'inspection', entityId: id, before: { status: facts.status }, after: { status: to, ...extra } });
+        await audit.record(tx, actor, {
+          action: 'transition',
+          entityType: 'inspection',
+          entityId: id,
+          before: { status: facts.status },
+          after: { status: to, ...extra },
+        });
       });
     },
 
@@ -128,7 +210,13 @@ export function createConclusions({ db, repo, audit, clock, followUps, load }: C
         const frozen = await repo.freezeDraftFindings(tx, id, conclusionId);
         const row = await writeConclusion(tx, actor, header, conclusionId, input, { version: 1, supersedes: null });
         await followUps.createForConclusion(tx, actor, { inspectionId: id, conclusionId, items: assignments(frozen) });
-        await audit.record(tx, actor, { action: 'transition', entityType: 'inspection', entityId: id, before: { status: 'drafting' }, after: { status: 'issued' } });
+        await audit.record(tx, actor, {
+          action: 'transition',
+          entityType: 'inspection',
+          entityId: id,
+          before: { status: 'drafting' },
+          after: { status: 'issued' },
+        });
         return { id: row.id, number: row.number, version: row.version, contentSha256: row.contentSha256 };
       });
     },
@@ -136,29 +224,44 @@ export function createConclusions({ db, repo, audit, clock, followUps, load }: C
     async correct(actor: Actor, id: string, input: CorrectionInput) {
       const { header, facts } = await load(db, actor, id);
       policy.assertCanCorrect(actor, facts);
-      if (facts.status !== 'issued' && facts.status !== 'follow_up') throw conflict('Only an issued conclusion can be corrected', { status: facts.status });
+      if (facts.status !== 'issued' && facts.status !== 'follow_up')
+        throw conflict('Only an issued conclusion can be corrected', { status: facts.status });
       const [latest] = await repo.conclusions(db, id);
       checkIssuedDate(input.issuedDate, latest.issuedDate);
       await checkCorrectionFindings(header.plan.id, latest.id, input);
       return db.transaction(async (tx) => {
         // locks the inspection row so that two corrections cannot both become version N + 1
-        if (!(await repo.setStatus(tx, id, facts.status, facts.status))) throw conflict('The inspection changed meanwhile', { status: facts.status });
+        if (!(await repo.setStatus(tx, id, facts.status, facts.status)))
+          throw conflict('The inspection changed meanwhile', { status: facts.status });
         const conclusionId = randomUUID();
         const rows: FindingRow[] = [];
         for (const [i, f] of input.findings.entries()) {
-          rows.push(await repo.insertFinding(tx, {
-            inspectionId: id, contentAreaId: f.contentAreaId, kind: f.kind, text: f.text, causeType: f.causeType ?? null,
-            addresseeOrgUnitId: f.addresseeOrgUnitId ?? null, dueDate: f.dueDate ?? null, position: i + 1,
-            conclusionId, supersedesFindingId: f.supersedesFindingId ?? null,
-          }));
+          rows.push(
+            await repo.insertFinding(tx, {
+              inspectionId: id,
+              contentAreaId: f.contentAreaId,
+              kind: f.kind,
+              text: f.text,
+              causeType: f.causeType ?? null,
+              addresseeOrgUnitId: f.addresseeOrgUnitId ?? null,
+              dueDate: f.dueDate ?? null,
+              position: i + 1,
+              conclusionId,
+              supersedesFindingId: f.supersedesFindingId ?? null,
+            }),
+          );
         }
         const row = await writeConclusion(tx, actor, header, conclusionId, input, {
           version: latest.version + 1,
           supersedes: { id: latest.id, number: latest.number, issuedDate: latest.issuedDate, reason: input.reason },
         });
         await followUps.relinkForCorrection(tx, actor, {
-          inspectionId: id, conclusionId,
-          items: assignments(rows).map((a) => ({ ...a, supersedesFindingId: rows.find((r) => r.id === a.findingId)!.supersedesFindingId })),
+          inspectionId: id,
+          conclusionId,
+          items: assignments(rows).map((a) => ({
+            ...a,
+            supersedesFindingId: rows.find((r) => r.id === a.findingId)!.supersedesFindingId,
+          })),
         });
         return { id: row.id, number: row.number, version: row.version, contentSha256: row.contentSha256 };
       });
@@ -179,17 +282,30 @@ export function createConclusions({ db, repo, audit, clock, followUps, load }: C
       if (facts.status !== 'drafting') throw conflict('There is no draft conclusion yet', { status: facts.status });
       const head = (await repo.teamMembers(db, header.team.id)).find((m) => m.role === 'head');
       const content = await snapshot(db, header, null, {
-        number: DRAFT_NUMBER, version: 0, issuedDate: clock.today(), signerName: head?.fullName ?? '', signerTitle: 'Trưởng đoàn',
-        summary: null, recipients: [header.target.name, `Ban Chỉ đạo Chương trình ${header.programCode}`], supersedes: null,
+        number: DRAFT_NUMBER,
+        version: 0,
+        issuedDate: clock.today(),
+        signerName: head?.fullName ?? '',
+        signerTitle: 'Trưởng đoàn',
+        summary: null,
+        recipients: [header.target.name, `Ban Chỉ đạo Chương trình ${header.programCode}`],
+        supersedes: null,
       });
-      return { data: await renderConclusionDocx(conclusionDocInput(content, true)), fileName: conclusionFileName('du-thao') };
+      return {
+        data: await renderConclusionDocx(conclusionDocInput(content, true)),
+        fileName: conclusionFileName('du-thao'),
+      };
     },
   };
 
   async function checkCorrectionFindings(planId: string, latestId: string, input: CorrectionInput) {
     const [areas, previous, units] = await Promise.all([
-      repo.contentAreas(db, planId), repo.findingIdsOfConclusion(db, latestId),
-      repo.existingOrgUnitIds(db, input.findings.flatMap((f) => f.addresseeOrgUnitId ?? [])),
+      repo.contentAreas(db, planId),
+      repo.findingIdsOfConclusion(db, latestId),
+      repo.existingOrgUnitIds(
+        db,
+        input.findings.flatMap((f) => f.addresseeOrgUnitId ?? []),
+      ),
     ]);
     const areaIds = new Set(areas.map((a) => a.id));
     const prevIds = new Set(previous);
@@ -197,11 +313,15 @@ export function createConclusions({ db, repo, audit, clock, followUps, load }: C
     const issues: FieldIssue[] = [];
     input.findings.forEach((f, i) => {
       const at = `body.findings.${i}`;
-      if (!areaIds.has(f.contentAreaId)) issues.push({ field: `${at}.contentAreaId`, message: 'not a content area of this inspection\'s plan' });
-      if (f.addresseeOrgUnitId && !units.has(f.addresseeOrgUnitId)) issues.push({ field: `${at}.addresseeOrgUnitId`, message: 'no such org unit' });
+      if (!areaIds.has(f.contentAreaId))
+        issues.push({ field: `${at}.contentAreaId`, message: "not a content area of this inspection's plan" });
+      if (f.addresseeOrgUnitId && !units.has(f.addresseeOrgUnitId))
+        issues.push({ field: `${at}.addresseeOrgUnitId`, message: 'no such org unit' });
       if (f.supersedesFindingId) {
-        if (!prevIds.has(f.supersedesFindingId)) issues.push({ field: `${at}.supersedesFindingId`, message: 'not a finding of the version being corrected' });
-        else if (seen.has(f.supersedesFindingId)) issues.push({ field: `${at}.supersedesFindingId`, message: 'replaced twice' });
+        if (!prevIds.has(f.supersedesFindingId))
+          issues.push({ field: `${at}.supersedesFindingId`, message: 'not a finding of the version being corrected' });
+        else if (seen.has(f.supersedesFindingId))
+          issues.push({ field: `${at}.supersedesFindingId`, message: 'replaced twice' });
         seen.add(f.supersedesFindingId);
       }
     });

@@ -8,20 +8,38 @@ describe('demo inspections', () => {
     const viewer = await ctx.login('viewer');
     const { items } = (await ctx.as(viewer, { method: 'GET', url: '/api/inspections' })).json();
     const byTarget = Object.fromEntries(items.map((i: { target: { name: string } }) => [i.target.name, i]));
-    expect(byTarget['Sở Thông tin và Truyền thông']).toMatchObject({ status: 'issued', conclusionNumber: '01-KL/ĐKT', findingsCount: 10 });
+    expect(byTarget['Sở Thông tin và Truyền thông']).toMatchObject({
+      status: 'issued',
+      conclusionNumber: '01-KL/ĐKT',
+      findingsCount: 10,
+    });
     expect(byTarget['Quận ủy Đống Đa'].status).toBe('in_progress');
     expect(byTarget['Huyện ủy Đông Anh'].status).toBe('notified');
     expect(items.filter((i: { status: string }) => i.status === 'planned')).toHaveLength(3);
 
-    const detail = (await ctx.as(viewer, { method: 'GET', url: `/api/inspections/${byTarget['Sở Thông tin và Truyền thông'].id}` })).json();
+    const detail = (
+      await ctx.as(viewer, { method: 'GET', url: `/api/inspections/${byTarget['Sở Thông tin và Truyền thông'].id}` })
+    ).json();
     expect(detail.contentAreas.every((a: { assessment: unknown }) => a.assessment)).toBe(true);
     expect(detail.responses).toHaveLength(1);
-    expect(detail.conclusions[0]).toMatchObject({ number: '01-KL/ĐKT', issuedDate: '2023-07-20', signerName: 'Nguyễn Văn Phong' });
+    expect(detail.conclusions[0]).toMatchObject({
+      number: '01-KL/ĐKT',
+      issuedDate: '2023-07-20',
+      signerName: 'Nguyễn Văn Phong',
+    });
     const kinds = detail.findings.map((f: { kind: string }) => f.kind);
-    for (const [kind, n] of [['strength', 2], ['shortcoming', 2], ['cause', 2], ['remedy', 2], ['recommendation', 2]] as const) {
+    for (const [kind, n] of [
+      ['strength', 2],
+      ['shortcoming', 2],
+      ['cause', 2],
+      ['remedy', 2],
+      ['recommendation', 2],
+    ] as const) {
       expect(kinds.filter((k: string) => k === kind)).toHaveLength(n);
     }
-    const dongDa = (await ctx.as(viewer, { method: 'GET', url: `/api/inspections/${byTarget['Quận ủy Đống Đa'].id}` })).json();
+    const dongDa = (
+      await ctx.as(viewer, { method: 'GET', url: `/api/inspections/${byTarget['Quận ủy Đống Đa'].id}` })
+    ).json();
     expect(dongDa.contentAreas.filter((a: { assessment: unknown }) => a.assessment)).toHaveLength(2);
   });
 });

@@ -7,13 +7,20 @@ const { ctx, f, cookies } = useTestContext({ login: ['secretariat'] });
 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 const upload = (cookie: string, inspectionId: string, areaId: string, fileName: string, data: Buffer) =>
-  ctx.as(cookie, { method: 'POST', url: `/api/inspections/${inspectionId}/assessments/${areaId}/evidence`, ...multipart(fileName, data) });
+  ctx.as(cookie, {
+    method: 'POST',
+    url: `/api/inspections/${inspectionId}/assessments/${areaId}/evidence`,
+    ...multipart(fileName, data),
+  });
 
 describe('evidence files', () => {
   it('accepts a real PDF and PNG and gives back the same bytes, type and SHA-256', async () => {
     const s = await f.scene({ status: 'in_progress' });
     const head = await ctx.login(s.inspector.username, s.inspector.password);
-    for (const [name, data, type] of [['Biên bản làm việc.pdf', PDF, 'application/pdf'], ['ảnh hiện trường.png', PNG, 'image/png']] as const) {
+    for (const [name, data, type] of [
+      ['Biên bản làm việc.pdf', PDF, 'application/pdf'],
+      ['ảnh hiện trường.png', PNG, 'image/png'],
+    ] as const) {
       const res = await upload(head, s.inspection.id, s.areas[0].id, name, data);
       expect(res.statusCode, res.body).toBe(201);
       expect(res.json()).toMatchObject({ fileName: name, mimeType: type, size: data.length, sha256: sha(data) });
@@ -27,7 +34,10 @@ describe('evidence files', () => {
       expect((await ctx.as(unit, { method: 'GET', url: `/api/attachments/${res.json().id}` })).statusCode).toBe(200);
     }
     const detail = (await ctx.as(head, { method: 'GET', url: `/api/inspections/${s.inspection.id}` })).json();
-    expect(detail.contentAreas[0].attachments.map((a: { fileName: string }) => a.fileName)).toEqual(['Biên bản làm việc.pdf', 'ảnh hiện trường.png']);
+    expect(detail.contentAreas[0].attachments.map((a: { fileName: string }) => a.fileName)).toEqual([
+      'Biên bản làm việc.pdf',
+      'ảnh hiện trường.png',
+    ]);
     expect(detail.contentAreas[0].attachments[0].uploadedBy).toBe(s.inspector.displayName);
   });
 
@@ -35,7 +45,10 @@ describe('evidence files', () => {
     const s = await f.scene({ status: 'in_progress' });
     const before = await counts(ctx);
     const body = Buffer.concat([PDF, Buffer.from(s.inspection.id)]);
-    for (let i = 0; i < 2; i++) expect((await upload(cookies.secretariat, s.inspection.id, s.areas[1].id, `ho-so-${i}.pdf`, body)).statusCode).toBe(201);
+    for (let i = 0; i < 2; i++)
+      expect(
+        (await upload(cookies.secretariat, s.inspection.id, s.areas[1].id, `ho-so-${i}.pdf`, body)).statusCode,
+      ).toBe(201);
     const after = await counts(ctx);
     expect(after.file_blobs - before.file_blobs).toBe(1);
     expect(after.attachments - before.attachments).toBe(2);
@@ -51,15 +64,30 @@ describe('evidence files', () => {
     const tooBig = await upload(cookies.secretariat, s.inspection.id, area, 'big.pdf', big);
     expect(tooBig.statusCode).toBe(413);
     expect(tooBig.json().error.code).toBe('PAYLOAD_TOO_LARGE');
-    for (const [name, data] of [['fake.pdf', Buffer.from('just text')], ['scan.docx', PDF], ['anh.jpg', PNG]] as const) {
+    for (const [name, data] of [
+      ['fake.pdf', Buffer.from('just text')],
+      ['scan.docx', PDF],
+      ['anh.jpg', PNG],
+    ] as const) {
       const res = await upload(cookies.secretariat, s.inspection.id, area, name, data);
       expect(res.statusCode).toBe(415);
-      expect(res.json().error).toMatchObject({ code: 'UNSUPPORTED_FILE_TYPE', details: { issues: [{ field: 'file' }] } });
+      expect(res.json().error).toMatchObject({
+        code: 'UNSUPPORTED_FILE_TYPE',
+        details: { issues: [{ field: 'file' }] },
+      });
     }
-    const wrongField = await ctx.as(cookies.secretariat, { method: 'POST', url: `/api/inspections/${s.inspection.id}/assessments/${area}/evidence`, ...multipart('a.pdf', PDF, 'document') });
+    const wrongField = await ctx.as(cookies.secretariat, {
+      method: 'POST',
+      url: `/api/inspections/${s.inspection.id}/assessments/${area}/evidence`,
+      ...multipart('a.pdf', PDF, 'document'),
+    });
     expect(wrongField.statusCode).toBe(400);
     expect(wrongField.json().error.details.issues[0].field).toBe('file');
-    const notMultipart = await ctx.as(cookies.secretariat, { method: 'POST', url: `/api/inspections/${s.inspection.id}/assessments/${area}/evidence`, payload: { file: 'x' } });
+    const notMultipart = await ctx.as(cookies.secretariat, {
+      method: 'POST',
+      url: `/api/inspections/${s.inspection.id}/assessments/${area}/evidence`,
+      payload: { file: 'x' },
+    });
     expect(notMultipart.statusCode).toBe(400);
     const badArea = await upload(cookies.secretariat, s.inspection.id, s.target.id, 'a.pdf', PDF);
     expect(badArea.json().error.details.issues[0].field).toBe('params.contentAreaId');
@@ -74,19 +102,37 @@ describe('evidence files', () => {
     const outsider = await ctx.login(other.inspector.username, other.inspector.password);
     expect((await ctx.as(otherUnit, { method: 'GET', url: `/api/attachments/${up.json().id}` })).statusCode).toBe(403);
     expect((await upload(outsider, s.inspection.id, s.areas[0].id, 'b.pdf', PDF)).statusCode).toBe(403);
-    expect((await ctx.as(outsider, { method: 'DELETE', url: `/api/attachments/${up.json().id}` })).statusCode).toBe(403);
-    expect((await ctx.as(cookies.secretariat, { method: 'GET', url: '/api/attachments/00000000-0000-4000-8000-000000000000' })).statusCode).toBe(404);
+    expect((await ctx.as(outsider, { method: 'DELETE', url: `/api/attachments/${up.json().id}` })).statusCode).toBe(
+      403,
+    );
+    expect(
+      (
+        await ctx.as(cookies.secretariat, {
+          method: 'GET',
+          url: '/api/attachments/00000000-0000-4000-8000-000000000000',
+        })
+      ).statusCode,
+    ).toBe(404);
   });
 
   it('deletes evidence while editable and refuses once the conclusion is issued', async () => {
     const s = await f.scene({ status: 'in_progress' });
     const a = (await upload(cookies.secretariat, s.inspection.id, s.areas[0].id, 'a.pdf', PDF)).json();
     const b = (await upload(cookies.secretariat, s.inspection.id, s.areas[0].id, 'b.png', PNG)).json();
-    expect((await ctx.as(cookies.secretariat, { method: 'DELETE', url: `/api/attachments/${a.id}` })).statusCode).toBe(200);
-    expect((await ctx.as(cookies.secretariat, { method: 'GET', url: `/api/attachments/${a.id}` })).statusCode).toBe(404);
-    await ctx.as(cookies.secretariat, { method: 'POST', url: `/api/inspections/${s.inspection.id}/transitions`, payload: { to: 'drafting' } });
+    expect((await ctx.as(cookies.secretariat, { method: 'DELETE', url: `/api/attachments/${a.id}` })).statusCode).toBe(
+      200,
+    );
+    expect((await ctx.as(cookies.secretariat, { method: 'GET', url: `/api/attachments/${a.id}` })).statusCode).toBe(
+      404,
+    );
+    await ctx.as(cookies.secretariat, {
+      method: 'POST',
+      url: `/api/inspections/${s.inspection.id}/transitions`,
+      payload: { to: 'drafting' },
+    });
     const issued = await ctx.as(cookies.secretariat, {
-      method: 'POST', url: `/api/inspections/${s.inspection.id}/conclusion`,
+      method: 'POST',
+      url: `/api/inspections/${s.inspection.id}/conclusion`,
       payload: { issuedDate: '2023-07-20', signerName: 'A', signerTitle: 'Trưởng đoàn', recipients: ['Lưu'] },
     });
     expect(issued.statusCode).toBe(201);

@@ -8,9 +8,19 @@ import { inspectionsPolicy as p, type InspectionFacts } from './inspections.poli
 const TARGET = '00000000-0000-4000-8000-000000000001';
 const OTHER = '00000000-0000-4000-8000-000000000002';
 const actor = (role: Role, orgUnitId: string | null = null): Actor => ({
-  id: 'u', username: 'u', displayName: 'U', role, orgUnitId, orgUnitName: null, personId: role === 'inspector' ? 'p' : null,
+  id: 'u',
+  username: 'u',
+  displayName: 'U',
+  role,
+  orgUnitId,
+  orgUnitName: null,
+  personId: role === 'inspector' ? 'p' : null,
 });
-const facts = (status: InspectionStatus, teamRoles: TeamRole[] = []): InspectionFacts => ({ targetOrgUnitId: TARGET, status, teamRoles });
+const facts = (status: InspectionStatus, teamRoles: TeamRole[] = []): InspectionFacts => ({
+  targetOrgUnitId: TARGET,
+  status,
+  teamRoles,
+});
 
 const admin = actor('admin');
 const secretariat = actor('secretariat');
@@ -68,21 +78,35 @@ describe('inspections policy', () => {
   });
 
   it('answers a missing move with INVALID_TRANSITION and a forbidden one with FORBIDDEN', () => {
-    expect(() => p.assertCanTransition(secretariat, facts('planned'), 'issued')).toThrow(expect.objectContaining({ code: 'INVALID_TRANSITION' }));
-    expect(() => p.assertCanTransition(secretariat, facts('drafting'), 'issued')).toThrow(expect.objectContaining({ code: 'INVALID_TRANSITION' }));
-    expect(() => p.assertCanTransition(viewer, facts('planned'), 'notified')).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
+    expect(() => p.assertCanTransition(secretariat, facts('planned'), 'issued')).toThrow(
+      expect.objectContaining({ code: 'INVALID_TRANSITION' }),
+    );
+    expect(() => p.assertCanTransition(secretariat, facts('drafting'), 'issued')).toThrow(
+      expect.objectContaining({ code: 'INVALID_TRANSITION' }),
+    );
+    expect(() => p.assertCanTransition(viewer, facts('planned'), 'notified')).toThrow(
+      expect.objectContaining({ code: 'FORBIDDEN' }),
+    );
   });
 
-  it('hides the team\'s working content from the unit until the draft is shared', () => {
+  it("hides the team's working content from the unit until the draft is shared", () => {
     expect(p.canReadWork(unit, facts('in_progress'))).toBe(false);
     expect(p.canReadWork(unit, facts('drafting'))).toBe(true);
     expect(p.canReadWork(viewer, facts('in_progress'))).toBe(true);
   });
 
   it('lets the unit a follow-up is addressed to download its evidence', () => {
-    expect(filesPolicy.canViewAttachment(otherUnit, { targetOrgUnitId: TARGET, followUpAddresseeOrgUnitId: null })).toBe(false);
-    expect(filesPolicy.canViewAttachment(otherUnit, { targetOrgUnitId: TARGET, followUpAddresseeOrgUnitId: OTHER })).toBe(true);
-    expect(filesPolicy.canViewAttachment(unit, { targetOrgUnitId: TARGET, followUpAddresseeOrgUnitId: OTHER })).toBe(true);
-    expect(filesPolicy.canViewAttachment(viewer, { targetOrgUnitId: TARGET, followUpAddresseeOrgUnitId: null })).toBe(true);
+    expect(
+      filesPolicy.canViewAttachment(otherUnit, { targetOrgUnitId: TARGET, followUpAddresseeOrgUnitId: null }),
+    ).toBe(false);
+    expect(
+      filesPolicy.canViewAttachment(otherUnit, { targetOrgUnitId: TARGET, followUpAddresseeOrgUnitId: OTHER }),
+    ).toBe(true);
+    expect(filesPolicy.canViewAttachment(unit, { targetOrgUnitId: TARGET, followUpAddresseeOrgUnitId: OTHER })).toBe(
+      true,
+    );
+    expect(filesPolicy.canViewAttachment(viewer, { targetOrgUnitId: TARGET, followUpAddresseeOrgUnitId: null })).toBe(
+      true,
+    );
   });
 });

@@ -13,15 +13,20 @@ export interface InspectionFacts {
 
 const isStaff = (a: Actor) => a.role === 'admin' || a.role === 'secretariat';
 const isMember = (a: Actor, f: InspectionFacts) => a.role === 'inspector' && f.teamRoles.length > 0;
-const isLead = (a: Actor, f: InspectionFacts) => a.role === 'inspector' && f.teamRoles.some((r) => r === 'head' || r === 'deputyHead');
+const isLead = (a: Actor, f: InspectionFacts) =>
+  a.role === 'inspector' && f.teamRoles.some((r) => r === 'head' || r === 'deputyHead');
 const isHead = (a: Actor, f: InspectionFacts) => a.role === 'inspector' && f.teamRoles.includes('head');
 
 function hasAuthority(actor: Actor, facts: InspectionFacts, authority: Authority): boolean {
   switch (authority) {
-    case 'member': return isStaff(actor) || isMember(actor, facts);
-    case 'lead': return isStaff(actor) || isLead(actor, facts);
-    case 'staff': return isStaff(actor);
-    case 'issue': return false;
+    case 'member':
+      return isStaff(actor) || isMember(actor, facts);
+    case 'lead':
+      return isStaff(actor) || isLead(actor, facts);
+    case 'staff':
+      return isStaff(actor);
+    case 'issue':
+      return false;
   }
 }
 
@@ -50,16 +55,20 @@ export const inspectionsPolicy = {
     if (!inspectionsPolicy.canView(actor, facts)) throw forbidden('This inspection is not of your unit');
   },
   assertCanEdit(actor: Actor, facts: InspectionFacts) {
-    if (!inspectionsPolicy.canEdit(actor, facts)) throw forbidden('Only the team and the secretariat edit this inspection');
+    if (!inspectionsPolicy.canEdit(actor, facts))
+      throw forbidden('Only the team and the secretariat edit this inspection');
   },
   assertCanIssue(actor: Actor, facts: InspectionFacts) {
-    if (!inspectionsPolicy.canIssue(actor, facts)) throw forbidden('Only the team head and the secretariat issue the conclusion');
+    if (!inspectionsPolicy.canIssue(actor, facts))
+      throw forbidden('Only the team head and the secretariat issue the conclusion');
   },
   assertCanCorrect(actor: Actor, facts: InspectionFacts) {
-    if (!inspectionsPolicy.canCorrect(actor, facts)) throw forbidden('Only the team head and the secretariat correct the conclusion');
+    if (!inspectionsPolicy.canCorrect(actor, facts))
+      throw forbidden('Only the team head and the secretariat correct the conclusion');
   },
   assertCanRespond(actor: Actor, facts: InspectionFacts) {
-    if (actor.role !== 'unit' || actor.orgUnitId !== facts.targetOrgUnitId) throw forbidden('Only the inspected unit responds');
+    if (actor.role !== 'unit' || actor.orgUnitId !== facts.targetOrgUnitId)
+      throw forbidden('Only the inspected unit responds');
   },
   /** 409 for a move the lifecycle lacks (or one only the issue endpoint makes), 403 for a move this actor may not make. */
   assertCanTransition(actor: Actor, facts: InspectionFacts, to: InspectionStatus) {

@@ -3,14 +3,31 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { InspectionStatus } from '../../../shared/domain.js';
 import type { DbOrTx } from '../../db/client.js';
 import {
-  assessments, conclusions, contentAreas, findings, inspectionPlans, inspections, inspectionTeams,
-  numberSequences, orgUnits, people, programs, targetResponses, teamMembers, users,
+  assessments,
+  conclusions,
+  contentAreas,
+  findings,
+  inspectionPlans,
+  inspections,
+  inspectionTeams,
+  numberSequences,
+  orgUnits,
+  people,
+  programs,
+  targetResponses,
+  teamMembers,
+  users,
 } from '../../db/schema/index.js';
 import { searchCondition } from '../org-units/org-units.repo.js';
 
 export interface InspectionFilter {
-  status?: InspectionStatus; planId?: string; teamId?: string; targetOrgUnitId?: string; q?: string;
-  limit: number; offset: number;
+  status?: InspectionStatus;
+  planId?: string;
+  teamId?: string;
+  targetOrgUnitId?: string;
+  q?: string;
+  limit: number;
+  offset: number;
 }
 export type InspectionRow = typeof inspections.$inferSelect;
 export type FindingRow = typeof findings.$inferSelect;
@@ -20,9 +37,17 @@ export type ConclusionRow = typeof conclusions.$inferSelect;
 const latestConclusionId = sql`(select c.id from ${conclusions} c where c.inspection_id = ${inspections.id} order by c.version desc limit 1)`;
 const addressee = alias(orgUnits, 'addressee');
 const findingColumns = {
-  id: findings.id, contentAreaId: findings.contentAreaId, kind: findings.kind, text: findings.text, causeType: findings.causeType,
-  addresseeOrgUnitId: findings.addresseeOrgUnitId, addresseeName: addressee.name, dueDate: findings.dueDate,
-  position: findings.position, conclusionId: findings.conclusionId, supersedesFindingId: findings.supersedesFindingId,
+  id: findings.id,
+  contentAreaId: findings.contentAreaId,
+  kind: findings.kind,
+  text: findings.text,
+  causeType: findings.causeType,
+  addresseeOrgUnitId: findings.addresseeOrgUnitId,
+  addresseeName: addressee.name,
+  dueDate: findings.dueDate,
+  position: findings.position,
+  conclusionId: findings.conclusionId,
+  supersedesFindingId: findings.supersedesFindingId,
 };
 
 export function createInspectionsRepo() {
@@ -35,21 +60,40 @@ export function createInspectionsRepo() {
         f.targetOrgUnitId ? eq(inspections.targetOrgUnitId, f.targetOrgUnitId) : undefined,
         searchCondition(orgUnits.searchText, f.q),
       );
-      const base = () => db.select({
-        id: inspections.id, planId: inspectionPlans.id, planCode: inspectionPlans.code, teamId: inspectionTeams.id, teamName: inspectionTeams.name,
-        targetId: orgUnits.id, targetName: orgUnits.name, windowStart: inspections.windowStart, windowEnd: inspections.windowEnd,
-        status: inspections.status,
-        // the current findings: the draft ones, or those of the latest conclusion
-        findingsCount: sql<number>`(select count(*)::int from ${findings} f where f.inspection_id = ${inspections.id} and f.conclusion_id is not distinct from ${latestConclusionId})`,
-        conclusionNumber: sql<string | null>`(select c.number from ${conclusions} c where c.inspection_id = ${inspections.id} order by c.version desc limit 1)`,
-      }).from(inspections)
-        .innerJoin(inspectionPlans, eq(inspectionPlans.id, inspections.planId))
-        .innerJoin(inspectionTeams, eq(inspectionTeams.id, inspections.teamId))
-        .innerJoin(orgUnits, eq(orgUnits.id, inspections.targetOrgUnitId));
+      const base = () =>
+        db
+          .select({
+            id: inspections.id,
+            planId: inspectionPlans.id,
+            planCode: inspectionPlans.code,
+            teamId: inspectionTeams.id,
+            teamName: inspectionTeams.name,
+            targetId: orgUnits.id,
+            targetName: orgUnits.name,
+            windowStart: inspections.windowStart,
+            windowEnd: inspections.windowEnd,
+            status: inspections.status,
+            // the current findings: the draft ones, or those of the latest conclusion
+            findingsCount: sql<number>`(select count(*)::int from ${findings} f where f.inspection_id = ${inspections.id} and f.conclusion_id is not distinct from ${latestConclusionId})`,
+            conclusionNumber: sql<
+              string | null
+            >`(select c.number from ${conclusions} c where c.inspection_id = ${inspections.id} order by c.version desc limit 1)`,
+          })
+          .from(inspections)
+          .innerJoin(inspectionPlans, eq(inspectionPlans.id, inspections.planId))
+          .innerJoin(inspectionTeams, eq(inspectionTeams.id, inspections.teamId))
+          .innerJoin(orgUnits, eq(orgUnits.id, inspections.targetOrgUnitId));
       const [rows, [{ total }]] = await Promise.all([
-        base().where(cond).orderBy(asc(inspections.windowStart), asc(orgUnits.name), asc(inspections.id)).limit(f.limit).offset(f.offset),
-        db.select({ total: sql<number>`count(*)::int` }).from(inspections)
-          .innerJoin(orgUnits, eq(orgUnits.id, inspections.targetOrgUnitId)).where(cond),
+        base()
+          .where(cond)
+          .orderBy(asc(inspections.windowStart), asc(orgUnits.name), asc(inspections.id))
+          .limit(f.limit)
+          .offset(f.offset),
+        db
+          .select({ total: sql<number>`count(*)::int` })
+          .from(inspections)
+          .innerJoin(orgUnits, eq(orgUnits.id, inspections.targetOrgUnitId))
+          .where(cond),
       ]);
       return { rows, total };
     },
@@ -61,13 +105,21 @@ export function createInspectionsRepo() {
 
     /** The inspection with its plan, program code, team and target: everything a header or document needs. */
     async getHeader(db: DbOrTx, id: string) {
-      const [row] = await db.select({
-        inspection: inspections,
-        plan: { id: inspectionPlans.id, code: inspectionPlans.code, title: inspectionPlans.title, year: inspectionPlans.year, issueDate: inspectionPlans.issueDate },
-        programCode: programs.code,
-        team: { id: inspectionTeams.id, name: inspectionTeams.name, number: inspectionTeams.number },
-        target: { id: orgUnits.id, name: orgUnits.name },
-      }).from(inspections)
+      const [row] = await db
+        .select({
+          inspection: inspections,
+          plan: {
+            id: inspectionPlans.id,
+            code: inspectionPlans.code,
+            title: inspectionPlans.title,
+            year: inspectionPlans.year,
+            issueDate: inspectionPlans.issueDate,
+          },
+          programCode: programs.code,
+          team: { id: inspectionTeams.id, name: inspectionTeams.name, number: inspectionTeams.number },
+          target: { id: orgUnits.id, name: orgUnits.name },
+        })
+        .from(inspections)
         .innerJoin(inspectionPlans, eq(inspectionPlans.id, inspections.planId))
         .innerJoin(programs, eq(programs.id, inspectionPlans.programId))
         .innerJoin(inspectionTeams, eq(inspectionTeams.id, inspections.teamId))
@@ -78,41 +130,74 @@ export function createInspectionsRepo() {
 
     teamMembers(db: DbOrTx, teamId: string) {
       const represented = alias(orgUnits, 'represented');
-      return db.select({
-        personId: people.id, fullName: people.fullName, positionTitle: people.positionTitle, role: teamMembers.role,
-        representedOrgUnitName: represented.name,
-      }).from(teamMembers).innerJoin(people, eq(people.id, teamMembers.personId))
+      return db
+        .select({
+          personId: people.id,
+          fullName: people.fullName,
+          positionTitle: people.positionTitle,
+          role: teamMembers.role,
+          representedOrgUnitName: represented.name,
+        })
+        .from(teamMembers)
+        .innerJoin(people, eq(people.id, teamMembers.personId))
         .leftJoin(represented, eq(represented.id, teamMembers.representedOrgUnitId))
-        .where(eq(teamMembers.teamId, teamId)).orderBy(asc(teamMembers.position), asc(people.fullName));
+        .where(eq(teamMembers.teamId, teamId))
+        .orderBy(asc(teamMembers.position), asc(people.fullName));
     },
 
     async teamRolesOf(db: DbOrTx, teamId: string, personId: string | null) {
       if (!personId) return [];
-      const rows = await db.select({ role: teamMembers.role }).from(teamMembers)
+      const rows = await db
+        .select({ role: teamMembers.role })
+        .from(teamMembers)
         .where(and(eq(teamMembers.teamId, teamId), eq(teamMembers.personId, personId)));
       return rows.map((r) => r.role);
     },
 
     contentAreas(db: DbOrTx, planId: string) {
-      return db.select({ id: contentAreas.id, position: contentAreas.position, title: contentAreas.title, description: contentAreas.description })
-        .from(contentAreas).where(eq(contentAreas.planId, planId)).orderBy(asc(contentAreas.position));
+      return db
+        .select({
+          id: contentAreas.id,
+          position: contentAreas.position,
+          title: contentAreas.title,
+          description: contentAreas.description,
+        })
+        .from(contentAreas)
+        .where(eq(contentAreas.planId, planId))
+        .orderBy(asc(contentAreas.position));
     },
 
     assessments(db: DbOrTx, inspectionId: string) {
       return db.select().from(assessments).where(eq(assessments.inspectionId, inspectionId));
     },
 
-    async upsertAssessment(db: DbOrTx, a: { inspectionId: string; contentAreaId: string; rating: typeof assessments.$inferInsert.rating; notes: string }) {
-      const [row] = await db.insert(assessments).values(a)
-        .onConflictDoUpdate({ target: [assessments.inspectionId, assessments.contentAreaId], set: { rating: a.rating, notes: a.notes, updatedAt: new Date() } })
+    async upsertAssessment(
+      db: DbOrTx,
+      a: { inspectionId: string; contentAreaId: string; rating: typeof assessments.$inferInsert.rating; notes: string },
+    ) {
+      const [row] = await db
+        .insert(assessments)
+        .values(a)
+        .onConflictDoUpdate({
+          target: [assessments.inspectionId, assessments.contentAreaId],
+          set: { rating: a.rating, notes: a.notes, updatedAt: new Date() },
+        })
         .returning();
       return row;
     },
 
     /** The current findings: drafts (`conclusionId` null) or those of one conclusion. */
     findings(db: DbOrTx, inspectionId: string, conclusionId: string | null) {
-      return db.select(findingColumns).from(findings).leftJoin(addressee, eq(addressee.id, findings.addresseeOrgUnitId))
-        .where(and(eq(findings.inspectionId, inspectionId), conclusionId ? eq(findings.conclusionId, conclusionId) : isNull(findings.conclusionId)))
+      return db
+        .select(findingColumns)
+        .from(findings)
+        .leftJoin(addressee, eq(addressee.id, findings.addresseeOrgUnitId))
+        .where(
+          and(
+            eq(findings.inspectionId, inspectionId),
+            conclusionId ? eq(findings.conclusionId, conclusionId) : isNull(findings.conclusionId),
+          ),
+        )
         .orderBy(asc(findings.position), asc(findings.createdAt));
     },
 
@@ -122,7 +207,10 @@ export function createInspectionsRepo() {
     },
 
     async findingView(db: DbOrTx, id: string) {
-      const [row] = await db.select(findingColumns).from(findings).leftJoin(addressee, eq(addressee.id, findings.addresseeOrgUnitId))
+      const [row] = await db
+        .select(findingColumns)
+        .from(findings)
+        .leftJoin(addressee, eq(addressee.id, findings.addresseeOrgUnitId))
         .where(eq(findings.id, id));
       return row;
     },
@@ -138,13 +226,19 @@ export function createInspectionsRepo() {
     },
 
     async nextFindingPosition(db: DbOrTx, inspectionId: string) {
-      const [{ next }] = await db.select({ next: sql<number>`coalesce(max(${findings.position}), 0)::int + 1` })
-        .from(findings).where(and(eq(findings.inspectionId, inspectionId), isNull(findings.conclusionId)));
+      const [{ next }] = await db
+        .select({ next: sql<number>`coalesce(max(${findings.position}), 0)::int + 1` })
+        .from(findings)
+        .where(and(eq(findings.inspectionId, inspectionId), isNull(findings.conclusionId)));
       return next;
     },
 
     async updateFinding(db: DbOrTx, id: string, patch: Partial<NewFinding>) {
-      const [row] = await db.update(findings).set({ ...patch, updatedAt: new Date() }).where(eq(findings.id, id)).returning();
+      const [row] = await db
+        .update(findings)
+        .set({ ...patch, updatedAt: new Date() })
+        .where(eq(findings.id, id))
+        .returning();
       return row;
     },
 
@@ -152,13 +246,24 @@ export function createInspectionsRepo() {
 
     /** Freezes the draft findings under the conclusion just issued. */
     freezeDraftFindings: (db: DbOrTx, inspectionId: string, conclusionId: string) =>
-      db.update(findings).set({ conclusionId, updatedAt: new Date() })
-        .where(and(eq(findings.inspectionId, inspectionId), isNull(findings.conclusionId))).returning(),
+      db
+        .update(findings)
+        .set({ conclusionId, updatedAt: new Date() })
+        .where(and(eq(findings.inspectionId, inspectionId), isNull(findings.conclusionId)))
+        .returning(),
 
     responses(db: DbOrTx, inspectionId: string) {
-      return db.select({ id: targetResponses.id, text: targetResponses.text, respondedAt: targetResponses.respondedAt, respondedBy: users.displayName })
-        .from(targetResponses).innerJoin(users, eq(users.id, targetResponses.respondedBy))
-        .where(eq(targetResponses.inspectionId, inspectionId)).orderBy(asc(targetResponses.respondedAt));
+      return db
+        .select({
+          id: targetResponses.id,
+          text: targetResponses.text,
+          respondedAt: targetResponses.respondedAt,
+          respondedBy: users.displayName,
+        })
+        .from(targetResponses)
+        .innerJoin(users, eq(users.id, targetResponses.respondedBy))
+        .where(eq(targetResponses.inspectionId, inspectionId))
+        .orderBy(asc(targetResponses.respondedAt));
     },
 
     async insertResponse(db: DbOrTx, r: typeof targetResponses.$inferInsert) {
@@ -167,7 +272,11 @@ export function createInspectionsRepo() {
     },
 
     conclusions(db: DbOrTx, inspectionId: string) {
-      return db.select().from(conclusions).where(eq(conclusions.inspectionId, inspectionId)).orderBy(desc(conclusions.version));
+      return db
+        .select()
+        .from(conclusions)
+        .where(eq(conclusions.inspectionId, inspectionId))
+        .orderBy(desc(conclusions.version));
     },
 
     async insertConclusion(db: DbOrTx, c: typeof conclusions.$inferInsert) {
@@ -177,16 +286,30 @@ export function createInspectionsRepo() {
 
     /** Takes the next number of a yearly sequence; the row lock of the upsert serialises concurrent issues. */
     async nextSequence(db: DbOrTx, scope: string, year: number) {
-      const [row] = await db.insert(numberSequences).values({ scope, year, last: 1 })
-        .onConflictDoUpdate({ target: [numberSequences.scope, numberSequences.year], set: { last: sql`${numberSequences.last} + 1` } })
+      const [row] = await db
+        .insert(numberSequences)
+        .values({ scope, year, last: 1 })
+        .onConflictDoUpdate({
+          target: [numberSequences.scope, numberSequences.year],
+          set: { last: sql`${numberSequences.last} + 1` },
+        })
         .returning({ last: numberSequences.last });
       return row.last;
     },
 
     /** Moves the status only if nobody moved it meanwhile; undefined when the inspection was not in `from`. */
-    async setStatus(db: DbOrTx, id: string, from: InspectionStatus, to: InspectionStatus, extra: { draftSharedAt?: Date } = {}) {
-      const [row] = await db.update(inspections).set({ status: to, ...extra, updatedAt: new Date() })
-        .where(and(eq(inspections.id, id), eq(inspections.status, from))).returning();
+    async setStatus(
+      db: DbOrTx,
+      id: string,
+      from: InspectionStatus,
+      to: InspectionStatus,
+      extra: { draftSharedAt?: Date } = {},
+    ) {
+      const [row] = await db
+        .update(inspections)
+        .set({ status: to, ...extra, updatedAt: new Date() })
+        .where(and(eq(inspections.id, id), eq(inspections.status, from)))
+        .returning();
       return row;
     },
 

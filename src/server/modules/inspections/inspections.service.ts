@@ -1,4 +1,9 @@
-import type { InspectionListQuery, AssessmentInput, ResponseInput, InspectionDetail } from '../../../shared/contracts/inspections.js';
+import type {
+  InspectionListQuery,
+  AssessmentInput,
+  ResponseInput,
+  InspectionDetail,
+} from '../../../shared/contracts/inspections.js';
 import { findingShapeIssues, type FindingInput, type FindingPatch } from '../../../shared/contracts/findings.js';
 import type { ObjectivityWarning } from '../../../shared/contracts/inspection-plans.js';
 import type { InspectionStatus } from '../../../shared/domain.js';
@@ -10,7 +15,9 @@ import { createConclusions, type ConclusionsDeps } from './conclusions.js';
 import { inspectionsPolicy as policy, type InspectionFacts } from './inspections.policy.js';
 import { isConcluded, isEditable, nextStatuses } from './lifecycle.js';
 
-export interface PlansPort { warningsForInspection(inspectionId: string): Promise<ObjectivityWarning[]> }
+export interface PlansPort {
+  warningsForInspection(inspectionId: string): Promise<ObjectivityWarning[]>;
+}
 
 export interface InspectionsDeps extends Omit<ConclusionsDeps, 'load'> {
   files: FilesService;
@@ -44,11 +51,13 @@ export function createInspectionsService(deps: InspectionsDeps) {
 
   async function checkContentArea(planId: string, contentAreaId: string, field: string) {
     const areas = await repo.contentAreas(db, planId);
-    if (!areas.some((a) => a.id === contentAreaId)) throw invalid([{ field, message: 'not a content area of this inspection\'s plan' }]);
+    if (!areas.some((a) => a.id === contentAreaId))
+      throw invalid([{ field, message: "not a content area of this inspection's plan" }]);
   }
 
   async function checkAddressee(orgUnitId: string | null | undefined, field: string) {
-    if (orgUnitId && !(await repo.existingOrgUnitIds(db, [orgUnitId])).has(orgUnitId)) throw invalid([{ field, message: 'no such org unit' }]);
+    if (orgUnitId && !(await repo.existingOrgUnitIds(db, [orgUnitId])).has(orgUnitId))
+      throw invalid([{ field, message: 'no such org unit' }]);
   }
 
   /** A draft finding of an inspection this actor may edit now; frozen findings are IMMUTABLE. */
@@ -57,7 +66,8 @@ export function createInspectionsService(deps: InspectionsDeps) {
     if (!row) throw notFound('finding', findingId);
     const loaded = await load(db, actor, row.inspectionId);
     policy.assertCanEdit(actor, loaded.facts);
-    if (row.conclusionId) throw immutable('This finding belongs to an issued conclusion', { conclusionId: row.conclusionId });
+    if (row.conclusionId)
+      throw immutable('This finding belongs to an issued conclusion', { conclusionId: row.conclusionId });
     assertEditable(loaded.facts.status);
     return { row, ...loaded };
   }
@@ -68,16 +78,23 @@ export function createInspectionsService(deps: InspectionsDeps) {
     async list(actor: Actor, f: InspectionListQuery) {
       if (actor.role === 'unit') {
         // a unit sees its own inspections only, whatever filter it sends
-        if (!actor.orgUnitId || (f.targetOrgUnitId && f.targetOrgUnitId !== actor.orgUnitId)) return { items: [], total: 0 };
+        if (!actor.orgUnitId || (f.targetOrgUnitId && f.targetOrgUnitId !== actor.orgUnitId))
+          return { items: [], total: 0 };
         f = { ...f, targetOrgUnitId: actor.orgUnitId };
       }
       const { rows, total } = await repo.list(db, f);
       return {
         total,
         items: rows.map((r) => ({
-          id: r.id, plan: { id: r.planId, code: r.planCode }, team: { id: r.teamId, name: r.teamName },
-          target: { id: r.targetId, name: r.targetName }, windowStart: r.windowStart, windowEnd: r.windowEnd,
-          status: r.status, findingsCount: r.findingsCount, conclusionNumber: r.conclusionNumber,
+          id: r.id,
+          plan: { id: r.planId, code: r.planCode },
+          team: { id: r.teamId, name: r.teamName },
+          target: { id: r.targetId, name: r.targetName },
+          windowStart: r.windowStart,
+          windowEnd: r.windowEnd,
+          status: r.status,
+          findingsCount: r.findingsCount,
+          conclusionNumber: r.conclusionNumber,
         })),
       };
     },
@@ -87,14 +104,23 @@ export function createInspectionsService(deps: InspectionsDeps) {
       policy.assertCanView(actor, facts);
       const { inspection, plan, programCode, team, target } = header;
       const [members, areas, assessments, attachments, versions, responses, warnings] = await Promise.all([
-        repo.teamMembers(db, team.id), repo.contentAreas(db, plan.id), repo.assessments(db, id),
-        files.listForInspection(id), repo.conclusions(db, id), repo.responses(db, id), plans.warningsForInspection(id),
+        repo.teamMembers(db, team.id),
+        repo.contentAreas(db, plan.id),
+        repo.assessments(db, id),
+        files.listForInspection(id),
+        repo.conclusions(db, id),
+        repo.responses(db, id),
+        plans.warningsForInspection(id),
       ]);
       const readsWork = policy.canReadWork(actor, facts);
       const findings = readsWork ? await repo.findings(db, id, versions[0]?.id ?? null) : [];
       const byNumber = new Map(versions.map((v) => [v.id, v.number]));
       return {
-        id, status: inspection.status, windowStart: inspection.windowStart, windowEnd: inspection.windowEnd, draftSharedAt: inspection.draftSharedAt,
+        id,
+        status: inspection.status,
+        windowStart: inspection.windowStart,
+        windowEnd: inspection.windowEnd,
+        draftSharedAt: inspection.draftSharedAt,
         plan: { id: plan.id, code: plan.code, title: plan.title, year: plan.year, programCode },
         team: { ...team, members },
         target,
@@ -110,16 +136,28 @@ export function createInspectionsService(deps: InspectionsDeps) {
           const assessment = readsWork ? assessments.find((s) => s.contentAreaId === a.id) : undefined;
           return {
             ...a,
-            assessment: assessment ? { rating: assessment.rating, notes: assessment.notes, updatedAt: assessment.updatedAt } : null,
+            assessment: assessment
+              ? { rating: assessment.rating, notes: assessment.notes, updatedAt: assessment.updatedAt }
+              : null,
             attachments: readsWork ? attachments.filter((x) => x.contentAreaId === a.id && !x.followUpId) : [],
           };
         }),
         findings,
         responses,
         conclusions: versions.map((v, i) => ({
-          id: v.id, number: v.number, version: v.version, issuedDate: v.issuedDate, signerName: v.signerName, signerTitle: v.signerTitle,
-          summary: v.summary, recipients: v.recipients, contentSha256: v.contentSha256, correctionReason: v.correctionReason,
-          supersedesNumber: v.supersedesId ? byNumber.get(v.supersedesId) ?? null : null, superseded: i > 0, issuedAt: v.issuedAt,
+          id: v.id,
+          number: v.number,
+          version: v.version,
+          issuedDate: v.issuedDate,
+          signerName: v.signerName,
+          signerTitle: v.signerTitle,
+          summary: v.summary,
+          recipients: v.recipients,
+          contentSha256: v.contentSha256,
+          correctionReason: v.correctionReason,
+          supersedesNumber: v.supersedesId ? (byNumber.get(v.supersedesId) ?? null) : null,
+          superseded: i > 0,
+          issuedAt: v.issuedAt,
         })),
         warnings,
       };
@@ -130,13 +168,29 @@ export function createInspectionsService(deps: InspectionsDeps) {
       await checkContentArea(header.plan.id, contentAreaId, 'params.contentAreaId');
       return db.transaction(async (tx) => {
         const before = (await repo.assessments(tx, id)).find((a) => a.contentAreaId === contentAreaId) ?? null;
-        const row = await repo.upsertAssessment(tx, { inspectionId: id, contentAreaId, rating: input.rating, notes: input.notes });
-        await audit.record(tx, actor, { action: before ? 'update' : 'create', entityType: 'assessment', entityId: row.id, before, after: row });
+        const row = await repo.upsertAssessment(tx, {
+          inspectionId: id,
+          contentAreaId,
+          rating: input.rating,
+          notes: input.notes,
+        });
+        await audit.record(tx, actor, {
+          action: before ? 'update' : 'create',
+          entityType: 'assessment',
+          entityId: row.id,
+          before,
+          after: row,
+        });
         return { rating: row.rating, notes: row.notes, updatedAt: row.updatedAt };
       });
     },
 
-    async addEvidence(actor: Actor, id: string, contentAreaId: string, upload: { bytes: Uint8Array; fileName: string }) {
+    async addEvidence(
+      actor: Actor,
+      id: string,
+      contentAreaId: string,
+      upload: { bytes: Uint8Array; fileName: string },
+    ) {
       const { header } = await loadForEdit(actor, id);
       await checkContentArea(header.plan.id, contentAreaId, 'params.contentAreaId');
       const row = await db.transaction(async (tx) => {
@@ -151,7 +205,8 @@ export function createInspectionsService(deps: InspectionsDeps) {
       if (!row) throw notFound('attachment', attachmentId);
       const { facts } = await load(db, actor, row.inspectionId);
       policy.assertCanEdit(actor, facts);
-      if (row.followUpId) throw immutable('Follow-up evidence stays with its follow-up', { followUpId: row.followUpId });
+      if (row.followUpId)
+        throw immutable('Follow-up evidence stays with its follow-up', { followUpId: row.followUpId });
       assertEditable(facts.status);
       await db.transaction((tx) => files.deleteAttachment(tx, actor, attachmentId));
     },
@@ -162,8 +217,14 @@ export function createInspectionsService(deps: InspectionsDeps) {
       await checkAddressee(input.addresseeOrgUnitId, 'body.addresseeOrgUnitId');
       const findingId = await db.transaction(async (tx) => {
         const row = await repo.insertFinding(tx, {
-          inspectionId: id, contentAreaId: input.contentAreaId, kind: input.kind, text: input.text, causeType: input.causeType ?? null,
-          addresseeOrgUnitId: input.addresseeOrgUnitId ?? null, dueDate: input.dueDate ?? null, position: await repo.nextFindingPosition(tx, id),
+          inspectionId: id,
+          contentAreaId: input.contentAreaId,
+          kind: input.kind,
+          text: input.text,
+          causeType: input.causeType ?? null,
+          addresseeOrgUnitId: input.addresseeOrgUnitId ?? null,
+          dueDate: input.dueDate ?? null,
+          position: await repo.nextFindingPosition(tx, id),
         });
         await audit.record(tx, actor, { action: 'create', entityType: 'finding', entityId: row.id, after: row });
         return row.id;
@@ -180,7 +241,13 @@ export function createInspectionsService(deps: InspectionsDeps) {
       await checkAddressee(patch.addresseeOrgUnitId, 'body.addresseeOrgUnitId');
       await db.transaction(async (tx) => {
         const after = await repo.updateFinding(tx, findingId, patch);
-        await audit.record(tx, actor, { action: 'update', entityType: 'finding', entityId: findingId, before: row, after });
+        await audit.record(tx, actor, {
+          action: 'update',
+          entityType: 'finding',
+          entityId: findingId,
+          before: row,
+          after,
+        });
       });
       return repo.findingView(db, findingId);
     },
@@ -196,7 +263,8 @@ export function createInspectionsService(deps: InspectionsDeps) {
     async respond(actor: Actor, id: string, input: ResponseInput) {
       const { facts } = await load(db, actor, id);
       policy.assertCanRespond(actor, facts);
-      if (facts.status !== 'drafting') throw conflict('The unit responds while the draft conclusion is shared', { status: facts.status });
+      if (facts.status !== 'drafting')
+        throw conflict('The unit responds while the draft conclusion is shared', { status: facts.status });
       return db.transaction(async (tx) => {
         const row = await repo.insertResponse(tx, { inspectionId: id, text: input.text, respondedBy: actor.id });
         await audit.record(tx, actor, { action: 'respond', entityType: 'inspection', entityId: id, after: row });

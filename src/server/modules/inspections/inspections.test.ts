@@ -10,9 +10,15 @@ const { ctx, f, cookies } = useTestContext({ login: ['secretariat', 'viewer'] })
 
 type Scene = Awaited<ReturnType<Factories['scene']>>;
 const loginAs = (u: { username: string; password: string }) => ctx.login(u.username, u.password);
-const post = (cookie: string, url: string, payload?: unknown) => ctx.as(cookie, { method: 'POST', url, payload: payload as object });
+const post = (cookie: string, url: string, payload?: unknown) =>
+  ctx.as(cookie, { method: 'POST', url, payload: payload as object });
 const move = (cookie: string, id: string, to: string) => post(cookie, `/api/inspections/${id}/transitions`, { to });
-const issueBody = { issuedDate: '2023-07-20', signerName: 'Nguyễn Văn Phong', signerTitle: 'Trưởng đoàn', recipients: ['Thường trực Thành ủy', 'Lưu hồ sơ'] };
+const issueBody = {
+  issuedDate: '2023-07-20',
+  signerName: 'Nguyễn Văn Phong',
+  signerTitle: 'Trưởng đoàn',
+  recipients: ['Thường trực Thành ủy', 'Lưu hồ sơ'],
+};
 
 /** Findings of every kind on a scene in progress; returns their texts and ids. */
 async function writeFindings(cookie: string, s: Scene) {
@@ -21,8 +27,20 @@ async function writeFindings(cookie: string, s: Scene) {
     { contentAreaId: area, kind: 'strength', text: 'Ban hành kế hoạch triển khai kịp thời.' },
     { contentAreaId: area, kind: 'shortcoming', text: 'Tỷ lệ hồ sơ trực tuyến còn thấp.' },
     { contentAreaId: s.areas[1].id, kind: 'cause', causeType: 'subjective', text: 'Việc đôn đốc chưa thường xuyên.' },
-    { contentAreaId: area, kind: 'remedy', text: 'Nâng cấp dịch vụ công trực tuyến.', addresseeOrgUnitId: s.target.id, dueDate: '2024-03-31' },
-    { contentAreaId: area, kind: 'recommendation', text: 'Bổ sung kinh phí hạ tầng số.', addresseeOrgUnitId: s.target.id, dueDate: '2024-06-30' },
+    {
+      contentAreaId: area,
+      kind: 'remedy',
+      text: 'Nâng cấp dịch vụ công trực tuyến.',
+      addresseeOrgUnitId: s.target.id,
+      dueDate: '2024-03-31',
+    },
+    {
+      contentAreaId: area,
+      kind: 'recommendation',
+      text: 'Bổ sung kinh phí hạ tầng số.',
+      addresseeOrgUnitId: s.target.id,
+      dueDate: '2024-06-30',
+    },
   ];
   const ids: string[] = [];
   for (const b of bodies) {
@@ -39,7 +57,11 @@ async function toDrafting() {
   const head = await loginAs(s.inspector);
   const id = s.inspection.id;
   for (const to of ['notified', 'in_progress']) expect((await move(head, id, to)).statusCode).toBe(200);
-  const put = await ctx.as(head, { method: 'PUT', url: `/api/inspections/${id}/assessments/${s.areas[0].id}`, payload: { rating: 'fair', notes: 'Đạt yêu cầu cơ bản.' } });
+  const put = await ctx.as(head, {
+    method: 'PUT',
+    url: `/api/inspections/${id}/assessments/${s.areas[0].id}`,
+    payload: { rating: 'fair', notes: 'Đạt yêu cầu cơ bản.' },
+  });
   expect(put.statusCode, put.body).toBe(200);
   const written = await writeFindings(head, s);
   const drafting = await move(head, id, 'drafting');
@@ -61,14 +83,19 @@ describe('inspection lifecycle through the API', () => {
     const seen = await ctx.as(unit, { method: 'GET', url: `/api/inspections/${id}` });
     expect(seen.json()).toMatchObject({ status: 'drafting', permissions: { canRespond: true, canEdit: false } });
     expect(seen.json().findings).toHaveLength(5);
-    expect((await post(unit, `/api/inspections/${id}/responses`, { text: 'Đơn vị thống nhất với dự thảo.' })).statusCode).toBe(201);
+    expect(
+      (await post(unit, `/api/inspections/${id}/responses`, { text: 'Đơn vị thống nhất với dự thảo.' })).statusCode,
+    ).toBe(201);
 
     const issued = await post(head, `/api/inspections/${id}/conclusion`, issueBody);
     expect(issued.statusCode, issued.body).toBe(201);
     expect(issued.json().number).toMatch(/^\d{2,}-KL\/ĐKT$/);
     expect(issued.json().contentSha256).toMatch(/^[0-9a-f]{64}$/);
     const detail = (await ctx.as(head, { method: 'GET', url: `/api/inspections/${id}` })).json();
-    expect(detail).toMatchObject({ status: 'issued', permissions: { canEdit: false, canIssue: false, canCorrect: true } });
+    expect(detail).toMatchObject({
+      status: 'issued',
+      permissions: { canEdit: false, canIssue: false, canCorrect: true },
+    });
     expect(detail.responses).toHaveLength(1);
     expect(detail.conclusions).toMatchObject([{ number: issued.json().number, version: 1, superseded: false }]);
     expect(detail.findings.every((x: { conclusionId: string }) => x.conclusionId === issued.json().id)).toBe(true);
@@ -77,8 +104,16 @@ describe('inspection lifecycle through the API', () => {
 
     const before = await counts(ctx);
     const attempts = [
-      await ctx.as(head, { method: 'PUT', url: `/api/inspections/${id}/assessments/${s.areas[0].id}`, payload: { rating: 'weak', notes: 'x' } }),
-      await post(head, `/api/inspections/${id}/findings`, { contentAreaId: s.areas[0].id, kind: 'strength', text: 'Thêm' }),
+      await ctx.as(head, {
+        method: 'PUT',
+        url: `/api/inspections/${id}/assessments/${s.areas[0].id}`,
+        payload: { rating: 'weak', notes: 'x' },
+      }),
+      await post(head, `/api/inspections/${id}/findings`, {
+        contentAreaId: s.areas[0].id,
+        kind: 'strength',
+        text: 'Thêm',
+      }),
       await ctx.as(head, { method: 'PATCH', url: `/api/findings/${ids[0]}`, payload: { text: 'Sửa' } }),
       await ctx.as(head, { method: 'DELETE', url: `/api/findings/${ids[0]}` }),
       await ctx.as(cookies.secretariat, { method: 'PATCH', url: `/api/findings/${ids[1]}`, payload: { text: 'Sửa' } }),
@@ -94,11 +129,22 @@ describe('inspection lifecycle through the API', () => {
 
     const docx = await ctx.as(unit, { method: 'GET', url: `/api/inspections/${id}/conclusion.docx` });
     expect(docx.statusCode).toBe(200);
-    expect(docx.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
-    expect(docx.headers['content-disposition']).toContain(`filename="ket-luan-${issued.json().number.replace('/ĐKT', '-DKT')}.docx"`);
+    expect(docx.headers['content-type']).toBe(
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    );
+    expect(docx.headers['content-disposition']).toContain(
+      `filename="ket-luan-${issued.json().number.replace('/ĐKT', '-DKT')}.docx"`,
+    );
     expect(docx.headers['content-disposition']).toContain("filename*=UTF-8''");
     const xml = await documentXml(docx.rawPayload);
-    for (const text of [`Số ${issued.json().number}`, 'KẾT LUẬN KIỂM TRA', 'Nơi nhận', 'TRƯỞNG ĐOÀN', 'Nguyễn Văn Phong', ...texts]) {
+    for (const text of [
+      `Số ${issued.json().number}`,
+      'KẾT LUẬN KIỂM TRA',
+      'Nơi nhận',
+      'TRƯỞNG ĐOÀN',
+      'Nguyễn Văn Phong',
+      ...texts,
+    ]) {
       expect(xml).toContain(text);
     }
     expect(xml).not.toContain('DỰ THẢO');
@@ -106,7 +152,10 @@ describe('inspection lifecycle through the API', () => {
 
   it('serves the draft with the DỰ THẢO mark while drafting, and nothing before', async () => {
     const early = await f.scene({ status: 'in_progress' });
-    const none = await ctx.as(cookies.secretariat, { method: 'GET', url: `/api/inspections/${early.inspection.id}/conclusion.docx` });
+    const none = await ctx.as(cookies.secretariat, {
+      method: 'GET',
+      url: `/api/inspections/${early.inspection.id}/conclusion.docx`,
+    });
     expect(none.statusCode).toBe(409);
     const { id, texts } = await toDrafting();
     const draft = await ctx.as(cookies.secretariat, { method: 'GET', url: `/api/inspections/${id}/conclusion.docx` });
@@ -124,8 +173,15 @@ describe('inspection lifecycle through the API', () => {
       expect(res.json().error).toMatchObject({ code: 'INVALID_TRANSITION', details: { from: 'planned', to } });
     }
     const early = await post(cookies.secretariat, `/api/inspections/${s.inspection.id}/conclusion`, issueBody);
-    expect(early.json().error).toMatchObject({ code: 'INVALID_TRANSITION', details: { from: 'planned', to: 'issued' } });
-    const conflicting = await post(cookies.secretariat, `/api/inspections/${s.inspection.id}/findings`, { contentAreaId: s.areas[0].id, kind: 'strength', text: 'x' });
+    expect(early.json().error).toMatchObject({
+      code: 'INVALID_TRANSITION',
+      details: { from: 'planned', to: 'issued' },
+    });
+    const conflicting = await post(cookies.secretariat, `/api/inspections/${s.inspection.id}/findings`, {
+      contentAreaId: s.areas[0].id,
+      kind: 'strength',
+      text: 'x',
+    });
     expect(conflicting.statusCode).toBe(409);
     expect(conflicting.json().error.details).toEqual({ status: 'planned' });
   });
@@ -138,7 +194,10 @@ describe('inspection lifecycle through the API', () => {
     const closing = await move(cookies.secretariat, id, 'closed');
     expect(closing.statusCode).toBe(409);
     expect(closing.json().error.details).toEqual({ unfinishedFollowUps: 2 });
-    await ctx.handle.db.update(followUps).set({ status: 'done', acceptedAt: new Date() }).where(eq(followUps.inspectionId, s.inspection.id));
+    await ctx.handle.db
+      .update(followUps)
+      .set({ status: 'done', acceptedAt: new Date() })
+      .where(eq(followUps.inspectionId, s.inspection.id));
     expect((await move(cookies.secretariat, id, 'closed')).json().status).toBe('closed');
   });
 
@@ -150,7 +209,9 @@ describe('inspection lifecycle through the API', () => {
     ]);
     expect([ra.statusCode, rb.statusCode]).toEqual([201, 201]);
     expect(ra.json().number).not.toBe(rb.json().number);
-    const twice = await Promise.all([1, 2].map(() => post(cookies.secretariat, `/api/inspections/${a.id}/conclusion`, issueBody)));
+    const twice = await Promise.all(
+      [1, 2].map(() => post(cookies.secretariat, `/api/inspections/${a.id}/conclusion`, issueBody)),
+    );
     expect(twice.map((r) => r.statusCode)).toEqual([409, 409]);
   });
 
@@ -160,7 +221,9 @@ describe('inspection lifecycle through the API', () => {
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json().number).toBe('01-KL/ĐKT');
     const all = await ctx.as(cookies.secretariat, { method: 'GET', url: '/api/inspections?limit=500' });
-    expect(all.json().items.filter((i: { conclusionNumber: string | null }) => i.conclusionNumber === '01-KL/ĐKT').length).toBe(2);
+    expect(
+      all.json().items.filter((i: { conclusionNumber: string | null }) => i.conclusionNumber === '01-KL/ĐKT').length,
+    ).toBe(2);
   });
 
   it('issues a correction as version 2 with the next number, citing version 1, whose document stays byte-for-byte the same', async () => {
@@ -168,10 +231,24 @@ describe('inspection lifecycle through the API', () => {
     const v1 = (await post(head, `/api/inspections/${id}/conclusion`, issueBody)).json();
     const v1Doc = (await ctx.as(head, { method: 'GET', url: `/api/inspections/${id}/conclusion.docx` })).rawPayload;
     const correction = await post(head, `/api/inspections/${id}/conclusion/corrections`, {
-      ...issueBody, issuedDate: '2023-08-01', reason: 'Sửa thời hạn khắc phục',
+      ...issueBody,
+      issuedDate: '2023-08-01',
+      reason: 'Sửa thời hạn khắc phục',
       findings: [
-        { supersedesFindingId: ids[0], contentAreaId: s.areas[0].id, kind: 'strength', text: 'Ban hành kế hoạch triển khai kịp thời.' },
-        { supersedesFindingId: ids[3], contentAreaId: s.areas[0].id, kind: 'remedy', text: 'Nâng cấp dịch vụ công (điều chỉnh).', addresseeOrgUnitId: s.target.id, dueDate: '2024-09-30' },
+        {
+          supersedesFindingId: ids[0],
+          contentAreaId: s.areas[0].id,
+          kind: 'strength',
+          text: 'Ban hành kế hoạch triển khai kịp thời.',
+        },
+        {
+          supersedesFindingId: ids[3],
+          contentAreaId: s.areas[0].id,
+          kind: 'remedy',
+          text: 'Nâng cấp dịch vụ công (điều chỉnh).',
+          addresseeOrgUnitId: s.target.id,
+          dueDate: '2024-09-30',
+        },
       ],
     });
     expect(correction.statusCode, correction.body).toBe(201);
@@ -180,21 +257,38 @@ describe('inspection lifecycle through the API', () => {
     expect(Number(v2.number.split('-')[0])).toBeGreaterThan(Number(v1.number.split('-')[0]));
     const detail = (await ctx.as(head, { method: 'GET', url: `/api/inspections/${id}` })).json();
     expect(detail.conclusions).toMatchObject([
-      { version: 2, number: v2.number, supersedesNumber: v1.number, superseded: false, correctionReason: 'Sửa thời hạn khắc phục' },
+      {
+        version: 2,
+        number: v2.number,
+        supersedesNumber: v1.number,
+        superseded: false,
+        correctionReason: 'Sửa thời hạn khắc phục',
+      },
       { version: 1, number: v1.number, superseded: true },
     ]);
-    expect(detail.findings.map((x: { supersedesFindingId: string }) => x.supersedesFindingId).sort()).toEqual([ids[0], ids[3]].sort());
-    const again = (await ctx.as(head, { method: 'GET', url: `/api/inspections/${id}/conclusion.docx?version=1` })).rawPayload;
-    const third = (await ctx.as(cookies.secretariat, { method: 'GET', url: `/api/inspections/${id}/conclusion.docx?version=1` })).rawPayload;
+    expect(detail.findings.map((x: { supersedesFindingId: string }) => x.supersedesFindingId).sort()).toEqual(
+      [ids[0], ids[3]].sort(),
+    );
+    const again = (await ctx.as(head, { method: 'GET', url: `/api/inspections/${id}/conclusion.docx?version=1` }))
+      .rawPayload;
+    const third = (
+      await ctx.as(cookies.secretariat, { method: 'GET', url: `/api/inspections/${id}/conclusion.docx?version=1` })
+    ).rawPayload;
     expect(again.equals(v1Doc)).toBe(true);
     expect(third.equals(v1Doc)).toBe(true);
-    const latest = await documentXml((await ctx.as(head, { method: 'GET', url: `/api/inspections/${id}/conclusion.docx` })).rawPayload);
+    const latest = await documentXml(
+      (await ctx.as(head, { method: 'GET', url: `/api/inspections/${id}/conclusion.docx` })).rawPayload,
+    );
     expect(latest).toContain(v2.number);
     expect(latest).toContain(`Thay thế Kết luận số ${v1.number}`);
-    expect((await ctx.as(head, { method: 'GET', url: `/api/inspections/${id}/conclusion.docx?version=3` })).statusCode).toBe(404);
+    expect(
+      (await ctx.as(head, { method: 'GET', url: `/api/inspections/${id}/conclusion.docx?version=3` })).statusCode,
+    ).toBe(404);
 
     const stale = await post(head, `/api/inspections/${id}/conclusion/corrections`, {
-      ...issueBody, issuedDate: '2023-08-02', reason: 'x',
+      ...issueBody,
+      issuedDate: '2023-08-02',
+      reason: 'x',
       findings: [{ supersedesFindingId: ids[0], contentAreaId: s.areas[0].id, kind: 'strength', text: 'x' }],
     });
     expect(stale.statusCode).toBe(400);
@@ -208,33 +302,62 @@ describe('who may do what', () => {
     const other = await f.scene();
     const outsider = await loginAs(other.inspector);
     const unit = await loginAs(s.unitUser);
-    const finding = await post(cookies.secretariat, `/api/inspections/${s.inspection.id}/findings`, { contentAreaId: s.areas[0].id, kind: 'strength', text: 'Có' });
+    const finding = await post(cookies.secretariat, `/api/inspections/${s.inspection.id}/findings`, {
+      contentAreaId: s.areas[0].id,
+      kind: 'strength',
+      text: 'Có',
+    });
     const fid = finding.json().id;
     const before = await counts(ctx);
     for (const cookie of [outsider, cookies.viewer, unit]) {
       const writes = [
-        ctx.as(cookie, { method: 'PUT', url: `/api/inspections/${s.inspection.id}/assessments/${s.areas[0].id}`, payload: { rating: 'good', notes: '' } }),
-        post(cookie, `/api/inspections/${s.inspection.id}/findings`, { contentAreaId: s.areas[0].id, kind: 'strength', text: 'x' }),
+        ctx.as(cookie, {
+          method: 'PUT',
+          url: `/api/inspections/${s.inspection.id}/assessments/${s.areas[0].id}`,
+          payload: { rating: 'good', notes: '' },
+        }),
+        post(cookie, `/api/inspections/${s.inspection.id}/findings`, {
+          contentAreaId: s.areas[0].id,
+          kind: 'strength',
+          text: 'x',
+        }),
         ctx.as(cookie, { method: 'PATCH', url: `/api/findings/${fid}`, payload: { text: 'y' } }),
         ctx.as(cookie, { method: 'DELETE', url: `/api/findings/${fid}` }),
         move(cookie, s.inspection.id, 'drafting'),
         post(cookie, `/api/inspections/${s.inspection.id}/conclusion`, issueBody),
-        post(cookie, `/api/inspections/${s.inspection.id}/conclusion/corrections`, { ...issueBody, reason: 'x', findings: [{ contentAreaId: s.areas[0].id, kind: 'strength', text: 'x' }] }),
+        post(cookie, `/api/inspections/${s.inspection.id}/conclusion/corrections`, {
+          ...issueBody,
+          reason: 'x',
+          findings: [{ contentAreaId: s.areas[0].id, kind: 'strength', text: 'x' }],
+        }),
       ];
       for (const res of await Promise.all(writes)) expect(res.statusCode, res.body).toBe(403);
     }
     expect((await post(outsider, `/api/inspections/${s.inspection.id}/responses`, { text: 'x' })).statusCode).toBe(403);
     expect(await counts(ctx)).toEqual(before);
     const asOutsider = (await ctx.as(outsider, { method: 'GET', url: `/api/inspections/${s.inspection.id}` })).json();
-    expect(asOutsider).toMatchObject({ allowedTransitions: [], permissions: { canEdit: false, canIssue: false, canCorrect: false, canRespond: false } });
+    expect(asOutsider).toMatchObject({
+      allowedTransitions: [],
+      permissions: { canEdit: false, canIssue: false, canCorrect: false, canRespond: false },
+    });
   });
 
   it('lets a plain member work but not submit the draft; a deputy head may', async () => {
     const member = await f.scene({ status: 'in_progress', memberRole: 'member' });
     const m = await loginAs(member.inspector);
-    expect((await ctx.as(m, { method: 'GET', url: `/api/inspections/${member.inspection.id}` })).json().allowedTransitions).toEqual([]);
+    expect(
+      (await ctx.as(m, { method: 'GET', url: `/api/inspections/${member.inspection.id}` })).json().allowedTransitions,
+    ).toEqual([]);
     expect((await move(m, member.inspection.id, 'drafting')).statusCode).toBe(403);
-    expect((await post(m, `/api/inspections/${member.inspection.id}/findings`, { contentAreaId: member.areas[0].id, kind: 'strength', text: 'Tốt' })).statusCode).toBe(201);
+    expect(
+      (
+        await post(m, `/api/inspections/${member.inspection.id}/findings`, {
+          contentAreaId: member.areas[0].id,
+          kind: 'strength',
+          text: 'Tốt',
+        })
+      ).statusCode,
+    ).toBe(201);
     const deputy = await f.scene({ status: 'in_progress', memberRole: 'deputyHead' });
     const d = await loginAs(deputy.inspector);
     expect((await move(d, deputy.inspection.id, 'drafting')).statusCode).toBe(200);
@@ -242,31 +365,62 @@ describe('who may do what', () => {
     expect((await move(d, deputy.inspection.id, 'in_progress')).statusCode).toBe(200);
   });
 
-  it('shows a unit only its own inspections, hides the team\'s work until drafting, and takes its response only then', async () => {
+  it("shows a unit only its own inspections, hides the team's work until drafting, and takes its response only then", async () => {
     const mine = await f.scene({ status: 'in_progress' });
     const theirs = await f.scene({ status: 'drafting' });
-    await post(cookies.secretariat, `/api/inspections/${mine.inspection.id}/findings`, { contentAreaId: mine.areas[0].id, kind: 'strength', text: 'Nội bộ' });
+    await post(cookies.secretariat, `/api/inspections/${mine.inspection.id}/findings`, {
+      contentAreaId: mine.areas[0].id,
+      kind: 'strength',
+      text: 'Nội bộ',
+    });
     const unit = await loginAs(mine.unitUser);
     const list = (await ctx.as(unit, { method: 'GET', url: '/api/inspections?limit=500' })).json();
     expect(list.items.map((i: { id: string }) => i.id)).toEqual([mine.inspection.id]);
     expect(list.total).toBe(1);
-    const sneaky = (await ctx.as(unit, { method: 'GET', url: `/api/inspections?targetOrgUnitId=${theirs.target.id}` })).json();
+    const sneaky = (
+      await ctx.as(unit, { method: 'GET', url: `/api/inspections?targetOrgUnitId=${theirs.target.id}` })
+    ).json();
     expect(sneaky.total).toBe(0);
     const other = await ctx.as(unit, { method: 'GET', url: `/api/inspections/${theirs.inspection.id}` });
     expect(other.statusCode).toBe(403);
-    expect((await ctx.as(unit, { method: 'GET', url: `/api/inspections/${theirs.inspection.id}/conclusion.docx` })).statusCode).toBe(403);
-    expect((await ctx.as(unit, { method: 'GET', url: `/api/inspections/${mine.inspection.id}` })).json().findings).toEqual([]);
+    expect(
+      (await ctx.as(unit, { method: 'GET', url: `/api/inspections/${theirs.inspection.id}/conclusion.docx` }))
+        .statusCode,
+    ).toBe(403);
+    expect(
+      (await ctx.as(unit, { method: 'GET', url: `/api/inspections/${mine.inspection.id}` })).json().findings,
+    ).toEqual([]);
     const early = await post(unit, `/api/inspections/${mine.inspection.id}/responses`, { text: 'Sớm' });
     expect(early.statusCode).toBe(409);
-    expect((await post(unit, `/api/inspections/${theirs.inspection.id}/responses`, { text: 'Không phải của tôi' })).statusCode).toBe(403);
+    expect(
+      (await post(unit, `/api/inspections/${theirs.inspection.id}/responses`, { text: 'Không phải của tôi' }))
+        .statusCode,
+    ).toBe(403);
   });
 
   it('lists every inspection for the secretariat, filtered by status and by target name without diacritics', async () => {
     const s = await f.scene({ status: 'notified' });
-    await ctx.handle.db.execute(`update org_units set name = 'Sở Văn hóa Thử nghiệm', search_text = 'so van hoa thu nghiem ${s.target.code.toLowerCase()}' where id = '${s.target.id}'`);
-    const hit = (await ctx.as(cookies.viewer, { method: 'GET', url: `/api/inspections?q=van%20hoa%20thu%20nghiem&status=notified&planId=${s.plan.id}` })).json();
-    expect(hit.items).toMatchObject([{ id: s.inspection.id, target: { name: 'Sở Văn hóa Thử nghiệm' }, status: 'notified', findingsCount: 0, conclusionNumber: null }]);
-    const none = (await ctx.as(cookies.viewer, { method: 'GET', url: `/api/inspections?status=closed&planId=${s.plan.id}` })).json();
+    await ctx.handle.db.execute(
+      `update org_units set name = 'Sở Văn hóa Thử nghiệm', search_text = 'so van hoa thu nghiem ${s.target.code.toLowerCase()}' where id = '${s.target.id}'`,
+    );
+    const hit = (
+      await ctx.as(cookies.viewer, {
+        method: 'GET',
+        url: `/api/inspections?q=van%20hoa%20thu%20nghiem&status=notified&planId=${s.plan.id}`,
+      })
+    ).json();
+    expect(hit.items).toMatchObject([
+      {
+        id: s.inspection.id,
+        target: { name: 'Sở Văn hóa Thử nghiệm' },
+        status: 'notified',
+        findingsCount: 0,
+        conclusionNumber: null,
+      },
+    ]);
+    const none = (
+      await ctx.as(cookies.viewer, { method: 'GET', url: `/api/inspections?status=closed&planId=${s.plan.id}` })
+    ).json();
     expect(none.total).toBe(0);
   });
 });
@@ -279,23 +433,82 @@ describe('bad input', () => {
     const before = await counts(ctx);
     const url = `/api/inspections/${id}/findings`;
     const cases: [Promise<{ statusCode: number; json(): unknown }>, string[]][] = [
-      [ctx.as(cookies.secretariat, { method: 'POST', url, headers: { 'content-type': 'application/json' }, payload: '{"kind":' }), ['body']],
+      [
+        ctx.as(cookies.secretariat, {
+          method: 'POST',
+          url,
+          headers: { 'content-type': 'application/json' },
+          payload: '{"kind":',
+        }),
+        ['body'],
+      ],
       [post(cookies.secretariat, url, { contentAreaId: area, kind: 'strength', text: 5 }), ['body.text']],
-      [post(cookies.secretariat, url, { contentAreaId: area, kind: 'strength', text: 'x', colour: 'red' }), ['body.colour']],
-      [post(cookies.secretariat, url, { contentAreaId: area, kind: 'strength', text: 'x'.repeat(100_000) }), ['body.text']],
+      [
+        post(cookies.secretariat, url, { contentAreaId: area, kind: 'strength', text: 'x', colour: 'red' }),
+        ['body.colour'],
+      ],
+      [
+        post(cookies.secretariat, url, { contentAreaId: area, kind: 'strength', text: 'x'.repeat(100_000) }),
+        ['body.text'],
+      ],
       [post(cookies.secretariat, url, { contentAreaId: area, kind: 'cause', text: 'x' }), ['body.causeType']],
-      [post(cookies.secretariat, url, { contentAreaId: area, kind: 'strength', text: 'x', causeType: 'objective' }), ['body.causeType']],
-      [post(cookies.secretariat, url, { contentAreaId: area, kind: 'remedy', text: 'x', dueDate: '2024-02-30' }), ['body.addresseeOrgUnitId', 'body.dueDate']],
-      [post(cookies.secretariat, url, { contentAreaId: s.target.id, kind: 'strength', text: 'x' }), ['body.contentAreaId']],
-      [post(cookies.secretariat, url, { contentAreaId: area, kind: 'remedy', text: 'x', addresseeOrgUnitId: area, dueDate: '2024-01-01' }), ['body.addresseeOrgUnitId']],
-      [post(cookies.secretariat, '/api/inspections/not-a-uuid/findings', { contentAreaId: area, kind: 'strength', text: 'x' }), ['params.id']],
+      [
+        post(cookies.secretariat, url, { contentAreaId: area, kind: 'strength', text: 'x', causeType: 'objective' }),
+        ['body.causeType'],
+      ],
+      [
+        post(cookies.secretariat, url, { contentAreaId: area, kind: 'remedy', text: 'x', dueDate: '2024-02-30' }),
+        ['body.addresseeOrgUnitId', 'body.dueDate'],
+      ],
+      [
+        post(cookies.secretariat, url, { contentAreaId: s.target.id, kind: 'strength', text: 'x' }),
+        ['body.contentAreaId'],
+      ],
+      [
+        post(cookies.secretariat, url, {
+          contentAreaId: area,
+          kind: 'remedy',
+          text: 'x',
+          addresseeOrgUnitId: area,
+          dueDate: '2024-01-01',
+        }),
+        ['body.addresseeOrgUnitId'],
+      ],
+      [
+        post(cookies.secretariat, '/api/inspections/not-a-uuid/findings', {
+          contentAreaId: area,
+          kind: 'strength',
+          text: 'x',
+        }),
+        ['params.id'],
+      ],
       [ctx.as(cookies.secretariat, { method: 'GET', url: '/api/inspections/123' }), ['params.id']],
-      [ctx.as(cookies.secretariat, { method: 'PUT', url: `/api/inspections/${id}/assessments/${s.target.id}`, payload: { rating: 'good', notes: '' } }), ['params.contentAreaId']],
-      [ctx.as(cookies.secretariat, { method: 'PUT', url: `/api/inspections/${id}/assessments/${area}`, payload: { rating: 'excellent', notes: 'x'.repeat(20_001) } }), ['body.rating', 'body.notes']],
+      [
+        ctx.as(cookies.secretariat, {
+          method: 'PUT',
+          url: `/api/inspections/${id}/assessments/${s.target.id}`,
+          payload: { rating: 'good', notes: '' },
+        }),
+        ['params.contentAreaId'],
+      ],
+      [
+        ctx.as(cookies.secretariat, {
+          method: 'PUT',
+          url: `/api/inspections/${id}/assessments/${area}`,
+          payload: { rating: 'excellent', notes: 'x'.repeat(20_001) },
+        }),
+        ['body.rating', 'body.notes'],
+      ],
       [move(cookies.secretariat, id, 'finished'), ['body.to']],
       [post(cookies.secretariat, `/api/inspections/${id}/responses`, { text: '' }), ['body.text']],
-      [post(cookies.secretariat, `/api/inspections/${id}/conclusion`, { ...issueBody, recipients: [] }), ['body.recipients']],
-      [post(cookies.secretariat, `/api/inspections/${id}/conclusion`, { ...issueBody, issuedDate: '20/07/2023' }), ['body.issuedDate']],
+      [
+        post(cookies.secretariat, `/api/inspections/${id}/conclusion`, { ...issueBody, recipients: [] }),
+        ['body.recipients'],
+      ],
+      [
+        post(cookies.secretariat, `/api/inspections/${id}/conclusion`, { ...issueBody, issuedDate: '20/07/2023' }),
+        ['body.issuedDate'],
+      ],
       [ctx.as(cookies.secretariat, { method: 'GET', url: '/api/inspections?status=unknown' }), ['querystring.status']],
     ];
     for (const [promise, fields] of cases) {
@@ -304,12 +517,26 @@ describe('bad input', () => {
       expect(fieldsOf(res.json() as never).sort(), JSON.stringify(res.json())).toEqual([...fields].sort());
     }
     const finding = await post(cookies.secretariat, url, { contentAreaId: area, kind: 'strength', text: 'Tốt' });
-    const patched = await ctx.as(cookies.secretariat, { method: 'PATCH', url: `/api/findings/${finding.json().id}`, payload: { kind: 'remedy' } });
+    const patched = await ctx.as(cookies.secretariat, {
+      method: 'PATCH',
+      url: `/api/findings/${finding.json().id}`,
+      payload: { kind: 'remedy' },
+    });
     expect(patched.statusCode).toBe(400);
     expect(fieldsOf(patched.json()).sort()).toEqual(['body.addresseeOrgUnitId', 'body.dueDate']);
-    const future = await post(cookies.secretariat, `/api/inspections/${id}/conclusion`, { ...issueBody, issuedDate: '2999-01-01' });
+    const future = await post(cookies.secretariat, `/api/inspections/${id}/conclusion`, {
+      ...issueBody,
+      issuedDate: '2999-01-01',
+    });
     expect(future.statusCode).toBe(409);
-    expect((await ctx.as(cookies.secretariat, { method: 'GET', url: '/api/inspections/00000000-0000-4000-8000-000000000000' })).statusCode).toBe(404);
+    expect(
+      (
+        await ctx.as(cookies.secretariat, {
+          method: 'GET',
+          url: '/api/inspections/00000000-0000-4000-8000-000000000000',
+        })
+      ).statusCode,
+    ).toBe(404);
     const after = await counts(ctx);
     expect({ ...after, findings: after.findings - 1, audit_events: after.audit_events - 1 }).toEqual(before);
   });

@@ -34,4 +34,5 @@ export function nextStatuses(from: InspectionStatus): InspectionStatus[] {
 export const isEditable = (status: InspectionStatus) => status === 'in_progress' || status === 'drafting';
 
 /** Once a conclusion is issued the inspection's content is frozen for good. */
-export const isConcluded = (status: InspectionStatus) => status === 'issued' || status === 'follow_up' || status === 'closed';
+export const isConcluded = (status: InspectionStatus) =>
+  status === 'issued' || status === 'follow_up' || status === 'closed';

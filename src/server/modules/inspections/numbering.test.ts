@@ -11,7 +11,8 @@ describe('conclusion numbering', () => {
   });
 
   it('parses what it formats and refuses other text', () => {
-    for (const n of [1, 9, 10, 99, 100, 1234]) expect(parseConclusionNumber(formatConclusionNumber(n))).toEqual({ sequence: n, scope: 'KL/ĐKT' });
+    for (const n of [1, 9, 10, 99, 100, 1234])
+      expect(parseConclusionNumber(formatConclusionNumber(n))).toEqual({ sequence: n, scope: 'KL/ĐKT' });
     expect(parseConclusionNumber('1-KL/ĐKT')).toBeNull();
     expect(parseConclusionNumber('00-KL/ĐKT')).toBeNull();
     expect(parseConclusionNumber('012-KL/ĐKT')).toBeNull();

@@ -12,11 +12,16 @@ export async function pinDocxTimestamps(docx: Buffer, at: Date): Promise<Buffer>
     if (entry.dir) continue;
     let data: string | Uint8Array = await entry.async('uint8array');
     if (entry.name === 'docProps/core.xml') {
-      data = new TextDecoder().decode(data)
+      data = new TextDecoder()
+        .decode(data)
         .replace(/(<dcterms:created[^>]*>)[^<]*(<\/dcterms:created>)/, `$1${stamp}$2`)
         .replace(/(<dcterms:modified[^>]*>)[^<]*(<\/dcterms:modified>)/, `$1${stamp}$2`);
     }
     out.file(entry.name, data, { date: at, createFolders: false });
   }
-  return out.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' });
+  return out.generateAsync({
+    type: 'nodebuffer',
+    compression: 'DEFLATE',
+    mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  });
 }

@@ -11,18 +11,39 @@ import { renderDashboardXlsx } from './dashboard-xlsx.js';
 import { monitoringDashboardPolicy } from './monitoring-dashboard.policy.js';
 import { renderRoundSummaryDocx } from './round-summary-docx.js';
 
-const measureVi: Record<string, string> = { count: 'số lượng', vnd: 'VNĐ', percent: '%', people: 'người', enterprises: 'doanh nghiệp', other: '' };
+const measureVi: Record<string, string> = {
+  count: 'số lượng',
+  vnd: 'VNĐ',
+  percent: '%',
+  people: 'người',
+  enterprises: 'doanh nghiệp',
+  other: '',
+};
 
-export function createMonitoringDashboardService({ clock, indicators, tasks, reporting, orgUnits }: {
-  clock: Clock; indicators: IndicatorsService; tasks: ProgramTasksService; reporting: ReportingRoundsService; orgUnits: OrgUnitsService;
+export function createMonitoringDashboardService({
+  clock,
+  indicators,
+  tasks,
+  reporting,
+  orgUnits,
+}: {
+  clock: Clock;
+  indicators: IndicatorsService;
+  tasks: ProgramTasksService;
+  reporting: ReportingRoundsService;
+  orgUnits: OrgUnitsService;
 }) {
   async function build(actor: Actor, q: DashboardQuery): Promise<MonitoringDashboard> {
     q = { ...q, orgUnitId: monitoringDashboardPolicy.scopeOrgUnitId(actor, q.orgUnitId) };
     const program = await indicators.program(q.programId);
     const year = q.year ?? Math.min(Number(clock.today().slice(0, 4)), program.periodEnd);
-    const years = Array.from({ length: Math.max(program.periodEnd, year) - Math.min(program.periodStart, year) + 1 }, (_, i) => Math.min(program.periodStart, year) + i);
+    const years = Array.from(
+      { length: Math.max(program.periodEnd, year) - Math.min(program.periodStart, year) + 1 },
+      (_, i) => Math.min(program.periodStart, year) + i,
+    );
     // a plan filter keeps the rounds of that plan; rounds of the whole program (no plan) stay
-    const ofPlan = <T extends { planId: string | null }>(rows: T[]) => (q.planId ? rows.filter((r) => !r.planId || r.planId === q.planId) : rows);
+    const ofPlan = <T extends { planId: string | null }>(rows: T[]) =>
+      q.planId ? rows.filter((r) => !r.planId || r.planId === q.planId) : rows;
     const [evaluated, taskList, timelinessAll, remindersAll, thresholds] = await Promise.all([
       indicators.evaluate({ programId: program.id, years, orgUnitId: q.orgUnitId, planId: q.planId }),
       tasks.all({ programId: program.id, planId: q.planId, orgUnitId: q.orgUnitId }),
@@ -36,12 +57,26 @@ export function createMonitoringDashboardService({ clock, indicators, tasks, rep
     const summaries = evaluated.map(({ row, years: ys }) => {
       const current = ys.find((y) => y.year === year)!;
       lights[current.light]++;
-      return { id: row.id, code: row.code, nameVi: row.nameVi, nameEn: row.nameEn, measureUnit: row.measureUnit, direction: row.direction, formula: row.formula,
-        baselineYear: row.baselineYear, baselineValue: row.baselineValue, current, trend: ys };
+      return {
+        id: row.id,
+        code: row.code,
+        nameVi: row.nameVi,
+        nameEn: row.nameEn,
+        measureUnit: row.measureUnit,
+        direction: row.direction,
+        formula: row.formula,
+        baselineYear: row.baselineYear,
+        baselineValue: row.baselineValue,
+        current,
+        trend: ys,
+      };
     });
     const byStatus = Object.fromEntries(taskStatuses.map((s) => [s, 0])) as Record<TaskStatus, number>;
     for (const t of taskList) byStatus[t.status]++;
-    const budgetByUnit = new Map<string, { orgUnit: { id: string; name: string }; allocatedVnd: number; spentVnd: number }>();
+    const budgetByUnit = new Map<
+      string,
+      { orgUnit: { id: string; name: string }; allocatedVnd: number; spentVnd: number }
+    >();
     for (const t of taskList) {
       const unit = t.delegatedUnit ?? t.leadUnit;
       const b = budgetByUnit.get(unit.id) ?? { orgUnit: unit, allocatedVnd: 0, spentVnd: 0 };
@@ -56,28 +91,49 @@ export function createMonitoringDashboardService({ clock, indicators, tasks, rep
       perUnit.set(r.orgUnit.id, e);
     }
     return {
-      program: { id: program.id, code: program.code, title: program.title, periodStart: program.periodStart, periodEnd: program.periodEnd },
-      year, thresholds, indicators: summaries, lights,
+      program: {
+        id: program.id,
+        code: program.code,
+        title: program.title,
+        periodStart: program.periodStart,
+        periodEnd: program.periodEnd,
+      },
+      year,
+      thresholds,
+      indicators: summaries,
+      lights,
       tasks: { byStatus, total: taskList.length, overdue: taskList.filter((t) => t.overdue) },
       budget: {
-        allocatedVnd: taskList.reduce((s, t) => s + t.budgetAllocatedVnd, 0), spentVnd: taskList.reduce((s, t) => s + t.budgetSpentVnd, 0),
+        allocatedVnd: taskList.reduce((s, t) => s + t.budgetAllocatedVnd, 0),
+        spentVnd: taskList.reduce((s, t) => s + t.budgetSpentVnd, 0),
         byUnit: [...budgetByUnit.values()].sort((a, b) => b.allocatedVnd - a.allocatedVnd),
       },
-      timeliness: [...perUnit.values()].map(({ orgUnit, states }) => {
-        const n = (s: string) => states.filter((x) => x === s).length;
-        const submitted = n('on_time') + n('late');
-        return {
-          orgUnit, expected: states.length, onTime: n('on_time'), late: n('late'), missing: n('missing'), pending: n('pending'),
-          completenessPct: completeness(states as never), timelinessPct: submitted ? (n('on_time') / submitted) * 100 : null,
-        };
-      }).sort((a, b) => a.orgUnit.name.localeCompare(b.orgUnit.name, 'vi')),
+      timeliness: [...perUnit.values()]
+        .map(({ orgUnit, states }) => {
+          const n = (s: string) => states.filter((x) => x === s).length;
+          const submitted = n('on_time') + n('late');
+          return {
+            orgUnit,
+            expected: states.length,
+            onTime: n('on_time'),
+            late: n('late'),
+            missing: n('missing'),
+            pending: n('pending'),
+            completenessPct: completeness(states as never),
+            timelinessPct: submitted ? (n('on_time') / submitted) * 100 : null,
+          };
+        })
+        .sort((a, b) => a.orgUnit.name.localeCompare(b.orgUnit.name, 'vi')),
       reminders: q.orgUnitId ? reminders.filter((r) => r.orgUnit.id === q.orgUnitId) : reminders,
     };
   }
 
   return {
     build,
-    async exportXlsx(actor: Actor, q: DashboardQuery & { table?: 'indicators' | 'tasks' | 'budget' | 'timeliness' | 'reminders' }) {
+    async exportXlsx(
+      actor: Actor,
+      q: DashboardQuery & { table?: 'indicators' | 'tasks' | 'budget' | 'timeliness' | 'reminders' },
+    ) {
       const d = await build(actor, q);
       return { year: d.year, body: await renderDashboardXlsx(d, q.table) };
     },
@@ -95,8 +151,23 @@ export function createMonitoringDashboardService({ clock, indicators, tasks, rep
         round: { title: round.title, period: round.period, dueDate: round.dueDate },
         counts: round.counts,
         units: round.units.map((u) => ({ name: u.orgUnit.name, status: u.status, timeliness: u.timeliness })),
-        indicators: d.indicators.map((i) => ({ code: i.code, name: i.nameVi, unit: measureVi[i.measureUnit] ?? i.measureUnit, ...i.current })),
-        tasks: { total: d.tasks.total, byStatus: d.tasks.byStatus, overdue: d.tasks.overdue.map((t) => ({ code: t.code, title: t.title, unit: (t.delegatedUnit ?? t.leadUnit).name, deadline: t.deadline, days: t.daysOverdue })) },
+        indicators: d.indicators.map((i) => ({
+          code: i.code,
+          name: i.nameVi,
+          unit: measureVi[i.measureUnit] ?? i.measureUnit,
+          ...i.current,
+        })),
+        tasks: {
+          total: d.tasks.total,
+          byStatus: d.tasks.byStatus,
+          overdue: d.tasks.overdue.map((t) => ({
+            code: t.code,
+            title: t.title,
+            unit: (t.delegatedUnit ?? t.leadUnit).name,
+            deadline: t.deadline,
+            days: t.daysOverdue,
+          })),
+        },
         budget: d.budget,
       });
       return { round, body };

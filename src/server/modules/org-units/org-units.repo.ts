@@ -7,11 +7,25 @@ import { orgUnits, orgUnitSuccessors } from '../../db/schema/index.js';
 
 const parent = alias(orgUnits, 'parent');
 const columns = {
-  id: orgUnits.id, code: orgUnits.code, name: orgUnits.name, shortName: orgUnits.shortName, kind: orgUnits.kind,
-  parentId: orgUnits.parentId, parentName: parent.name, validFrom: orgUnits.validFrom, validTo: orgUnits.validTo,
+  id: orgUnits.id,
+  code: orgUnits.code,
+  name: orgUnits.name,
+  shortName: orgUnits.shortName,
+  kind: orgUnits.kind,
+  parentId: orgUnits.parentId,
+  parentName: parent.name,
+  validFrom: orgUnits.validFrom,
+  validTo: orgUnits.validTo,
 };
 
-export interface OrgUnitFilter { q?: string; kind?: OrgUnitKind; parentId?: string; validOn?: string; limit: number; offset: number }
+export interface OrgUnitFilter {
+  q?: string;
+  kind?: OrgUnitKind;
+  parentId?: string;
+  validOn?: string;
+  limit: number;
+  offset: number;
+}
 export type OrgUnitRow = typeof orgUnits.$inferSelect;
 export type NewOrgUnit = Omit<typeof orgUnits.$inferInsert, 'searchText'>;
 
@@ -34,15 +48,28 @@ export function createOrgUnitsRepo() {
       }
       const cond = and(...where);
       const [items, [{ total }]] = await Promise.all([
-        db.select(columns).from(orgUnits).leftJoin(parent, eq(parent.id, orgUnits.parentId))
-          .where(cond).orderBy(asc(orgUnits.kind), asc(orgUnits.code)).limit(f.limit).offset(f.offset),
-        db.select({ total: sql<number>`count(*)::int` }).from(orgUnits).where(cond),
+        db
+          .select(columns)
+          .from(orgUnits)
+          .leftJoin(parent, eq(parent.id, orgUnits.parentId))
+          .where(cond)
+          .orderBy(asc(orgUnits.kind), asc(orgUnits.code))
+          .limit(f.limit)
+          .offset(f.offset),
+        db
+          .select({ total: sql<number>`count(*)::int` })
+          .from(orgUnits)
+          .where(cond),
       ]);
       return { items, total };
     },
 
     async get(db: DbOrTx, id: string) {
-      const [row] = await db.select(columns).from(orgUnits).leftJoin(parent, eq(parent.id, orgUnits.parentId)).where(eq(orgUnits.id, id));
+      const [row] = await db
+        .select(columns)
+        .from(orgUnits)
+        .leftJoin(parent, eq(parent.id, orgUnits.parentId))
+        .where(eq(orgUnits.id, id));
       return row;
     },
 
@@ -53,26 +80,45 @@ export function createOrgUnitsRepo() {
 
     async links(db: DbOrTx, id: string) {
       const other = alias(orgUnits, 'other');
-      const base = { id: other.id, code: other.code, name: other.name, share: orgUnitSuccessors.share, effectiveDate: orgUnitSuccessors.effectiveDate };
+      const base = {
+        id: other.id,
+        code: other.code,
+        name: other.name,
+        share: orgUnitSuccessors.share,
+        effectiveDate: orgUnitSuccessors.effectiveDate,
+      };
       const [successors, predecessors] = await Promise.all([
-        db.select(base).from(orgUnitSuccessors).innerJoin(other, eq(other.id, orgUnitSuccessors.successorId))
-          .where(eq(orgUnitSuccessors.predecessorId, id)).orderBy(asc(other.code)),
-        db.select(base).from(orgUnitSuccessors).innerJoin(other, eq(other.id, orgUnitSuccessors.predecessorId))
-          .where(eq(orgUnitSuccessors.successorId, id)).orderBy(asc(other.code)),
+        db
+          .select(base)
+          .from(orgUnitSuccessors)
+          .innerJoin(other, eq(other.id, orgUnitSuccessors.successorId))
+          .where(eq(orgUnitSuccessors.predecessorId, id))
+          .orderBy(asc(other.code)),
+        db
+          .select(base)
+          .from(orgUnitSuccessors)
+          .innerJoin(other, eq(other.id, orgUnitSuccessors.predecessorId))
+          .where(eq(orgUnitSuccessors.successorId, id))
+          .orderBy(asc(other.code)),
       ]);
       return { successors, predecessors };
     },
 
     async insert(db: DbOrTx, unit: NewOrgUnit) {
-      const [row] = await db.insert(orgUnits).values({ ...unit, searchText: foldText(unit.name, unit.shortName, unit.code) }).returning();
+      const [row] = await db
+        .insert(orgUnits)
+        .values({ ...unit, searchText: foldText(unit.name, unit.shortName, unit.code) })
+        .returning();
       return row;
     },
 
     async update(db: DbOrTx, id: string, patch: Partial<NewOrgUnit>, current: OrgUnitRow) {
       const next = { ...current, ...patch };
-      const [row] = await db.update(orgUnits)
+      const [row] = await db
+        .update(orgUnits)
         .set({ ...patch, searchText: foldText(next.name, next.shortName, next.code), updatedAt: new Date() })
-        .where(eq(orgUnits.id, id)).returning();
+        .where(eq(orgUnits.id, id))
+        .returning();
       return row;
     },
 

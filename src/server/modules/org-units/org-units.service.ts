@@ -12,7 +12,8 @@ export function createOrgUnitsService({ db, repo, audit }: { db: Db; repo: OrgUn
       throw invalid([{ field: 'body.validTo', message: 'must not be before validFrom' }]);
     }
     if (input.parentId) {
-      if (!(await repo.getRow(db, input.parentId))) throw invalid([{ field: 'body.parentId', message: 'no such org unit' }]);
+      if (!(await repo.getRow(db, input.parentId)))
+        throw invalid([{ field: 'body.parentId', message: 'no such org unit' }]);
       if (selfId && (await repo.ancestorIds(db, input.parentId)).includes(selfId)) {
         throw invalid([{ field: 'body.parentId', message: 'would make a cycle' }]);
       }
@@ -48,10 +49,19 @@ export function createOrgUnitsService({ db, repo, audit }: { db: Db; repo: OrgUn
       orgUnitsPolicy.assertCanWrite(actor);
       const current = await repo.getRow(db, id);
       if (!current) throw notFound('orgUnit', id);
-      await checkRefs({ validFrom: current.validFrom, validTo: current.validTo, ...patch } as Partial<OrgUnitInput>, id);
+      await checkRefs(
+        { validFrom: current.validFrom, validTo: current.validTo, ...patch } as Partial<OrgUnitInput>,
+        id,
+      );
       await db.transaction(async (tx) => {
         const row = await repo.update(tx, id, patch, current);
-        await audit.record(tx, actor, { action: 'update', entityType: 'orgUnit', entityId: id, before: current, after: row });
+        await audit.record(tx, actor, {
+          action: 'update',
+          entityType: 'orgUnit',
+          entityId: id,
+          before: current,
+          after: row,
+        });
       });
     },
   };

@@ -32,7 +32,9 @@ describe('reference data', () => {
 describe('search ignores diacritics', () => {
   it('"dong da" finds Đống Đa; "DONG  ĐA" too', async () => {
     for (const q of ['dong da', 'DONG  ĐA', 'Đống Đa']) {
-      const names = (await get(`/api/org-units?q=${encodeURIComponent(q)}&limit=50`)).json().items.map((u: { name: string }) => u.name);
+      const names = (await get(`/api/org-units?q=${encodeURIComponent(q)}&limit=50`))
+        .json()
+        .items.map((u: { name: string }) => u.name);
       expect(names).toEqual(expect.arrayContaining(['Quận Đống Đa', 'Phường Đống Đa', 'Quận ủy Đống Đa']));
     }
   });
@@ -44,12 +46,22 @@ describe('search ignores diacritics', () => {
 describe('writes', () => {
   it('admin creates and updates an org unit, with audit events', async () => {
     const code = unique('SO');
-    const res = await ctx.as(cookies.admin, { method: 'POST', url: '/api/org-units', payload: { code, name: 'Sở Thử nghiệm', kind: 'department' } });
+    const res = await ctx.as(cookies.admin, {
+      method: 'POST',
+      url: '/api/org-units',
+      payload: { code, name: 'Sở Thử nghiệm', kind: 'department' },
+    });
     expect(res.statusCode).toBe(201);
     const id = res.json().id;
-    const upd = await ctx.as(cookies.admin, { method: 'PATCH', url: `/api/org-units/${id}`, payload: { name: 'Sở Thử nghiệm mới' } });
+    const upd = await ctx.as(cookies.admin, {
+      method: 'PATCH',
+      url: `/api/org-units/${id}`,
+      payload: { name: 'Sở Thử nghiệm mới' },
+    });
     expect(upd.json().name).toBe('Sở Thử nghiệm mới');
-    const events = (await ctx.as(cookies.admin, { method: 'GET', url: `/api/audit-events?entityType=orgUnit&entityId=${id}` })).json();
+    const events = (
+      await ctx.as(cookies.admin, { method: 'GET', url: `/api/audit-events?entityType=orgUnit&entityId=${id}` })
+    ).json();
     expect(events.items.map((e: { action: string }) => e.action)).toEqual(['update', 'create']);
     expect(events.items[0].before.name).toBe('Sở Thử nghiệm');
   });
@@ -57,7 +69,11 @@ describe('writes', () => {
   it('viewer and unit users cannot write (403)', async () => {
     const unit = await ctx.login('unit-stttt');
     for (const cookie of [cookies.viewer, unit]) {
-      const res = await ctx.as(cookie, { method: 'POST', url: '/api/org-units', payload: { code: unique('X'), name: 'X', kind: 'department' } });
+      const res = await ctx.as(cookie, {
+        method: 'POST',
+        url: '/api/org-units',
+        payload: { code: unique('X'), name: 'X', kind: 'department' },
+      });
       expect(res.statusCode).toBe(403);
     }
   });
@@ -68,8 +84,14 @@ describe('writes', () => {
       [{ code: unique('A'), name: 'A', kind: 'planet' }, 'body.kind'],
       [{ code: unique('A'), name: 'x'.repeat(100_000), kind: 'department' }, 'body.name'],
       [{ code: unique('A'), name: 'A', kind: 'department', parentId: 'not-a-uuid' }, 'body.parentId'],
-      [{ code: unique('A'), name: 'A', kind: 'department', parentId: '00000000-0000-4000-8000-000000000000' }, 'body.parentId'],
-      [{ code: unique('A'), name: 'A', kind: 'department', validFrom: '2025-01-02', validTo: '2025-01-01' }, 'body.validTo'],
+      [
+        { code: unique('A'), name: 'A', kind: 'department', parentId: '00000000-0000-4000-8000-000000000000' },
+        'body.parentId',
+      ],
+      [
+        { code: unique('A'), name: 'A', kind: 'department', validFrom: '2025-01-02', validTo: '2025-01-01' },
+        'body.validTo',
+      ],
       [{ code: unique('A'), name: 'A', kind: 'department', color: 'red' }, 'body.color'],
     ];
     for (const [payload, field] of cases) {
@@ -77,19 +99,41 @@ describe('writes', () => {
       expect(res.statusCode, field).toBe(400);
       expect(res.json().error.details.issues.map((i: { field: string }) => i.field)).toContain(field);
     }
-    const dup = await ctx.as(cookies.admin, { method: 'POST', url: '/api/org-units', payload: { code: 'HN.SKHCN', name: 'Dup', kind: 'department' } });
+    const dup = await ctx.as(cookies.admin, {
+      method: 'POST',
+      url: '/api/org-units',
+      payload: { code: 'HN.SKHCN', name: 'Dup', kind: 'department' },
+    });
     expect(dup.statusCode).toBe(409);
     const bad = await get('/api/org-units/123');
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.details.issues[0].field).toBe('params.id');
     expect((await get('/api/org-units/00000000-0000-4000-8000-000000000000')).statusCode).toBe(404);
-    expect((await ctx.as(cookies.admin, { method: 'GET', url: '/api/audit-events?limit=1' })).json().total).toBe(before);
+    expect((await ctx.as(cookies.admin, { method: 'GET', url: '/api/audit-events?limit=1' })).json().total).toBe(
+      before,
+    );
   });
 
   it('refuses a parent that would make a cycle', async () => {
-    const a = (await ctx.as(cookies.admin, { method: 'POST', url: '/api/org-units', payload: { code: unique('A'), name: 'A', kind: 'department' } })).json();
-    const b = (await ctx.as(cookies.admin, { method: 'POST', url: '/api/org-units', payload: { code: unique('B'), name: 'B', kind: 'center', parentId: a.id } })).json();
-    const res = await ctx.as(cookies.admin, { method: 'PATCH', url: `/api/org-units/${a.id}`, payload: { parentId: b.id } });
+    const a = (
+      await ctx.as(cookies.admin, {
+        method: 'POST',
+        url: '/api/org-units',
+        payload: { code: unique('A'), name: 'A', kind: 'department' },
+      })
+    ).json();
+    const b = (
+      await ctx.as(cookies.admin, {
+        method: 'POST',
+        url: '/api/org-units',
+        payload: { code: unique('B'), name: 'B', kind: 'center', parentId: a.id },
+      })
+    ).json();
+    const res = await ctx.as(cookies.admin, {
+      method: 'PATCH',
+      url: `/api/org-units/${a.id}`,
+      payload: { parentId: b.id },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.details.issues[0].field).toBe('body.parentId');
   });

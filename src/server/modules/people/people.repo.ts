@@ -5,8 +5,14 @@ import { orgUnits, people } from '../../db/schema/index.js';
 import { searchCondition } from '../org-units/org-units.repo.js';
 
 const columns = {
-  id: people.id, fullName: people.fullName, positionTitle: people.positionTitle, orgUnitId: people.orgUnitId,
-  orgUnitName: orgUnits.name, email: people.email, phone: people.phone, isDemo: people.isDemo,
+  id: people.id,
+  fullName: people.fullName,
+  positionTitle: people.positionTitle,
+  orgUnitId: people.orgUnitId,
+  orgUnitName: orgUnits.name,
+  email: people.email,
+  phone: people.phone,
+  isDemo: people.isDemo,
 };
 export type PersonRow = typeof people.$inferSelect;
 export type NewPerson = Omit<typeof people.$inferInsert, 'searchText'>;
@@ -14,16 +20,32 @@ export type NewPerson = Omit<typeof people.$inferInsert, 'searchText'>;
 export function createPeopleRepo() {
   return {
     async list(db: DbOrTx, f: { q?: string; orgUnitId?: string; limit: number; offset: number }) {
-      const cond = and(searchCondition(people.searchText, f.q), f.orgUnitId ? eq(people.orgUnitId, f.orgUnitId) : undefined);
+      const cond = and(
+        searchCondition(people.searchText, f.q),
+        f.orgUnitId ? eq(people.orgUnitId, f.orgUnitId) : undefined,
+      );
       const [items, [{ total }]] = await Promise.all([
-        db.select(columns).from(people).leftJoin(orgUnits, eq(orgUnits.id, people.orgUnitId))
-          .where(cond).orderBy(asc(people.fullName)).limit(f.limit).offset(f.offset),
-        db.select({ total: sql<number>`count(*)::int` }).from(people).where(cond),
+        db
+          .select(columns)
+          .from(people)
+          .leftJoin(orgUnits, eq(orgUnits.id, people.orgUnitId))
+          .where(cond)
+          .orderBy(asc(people.fullName))
+          .limit(f.limit)
+          .offset(f.offset),
+        db
+          .select({ total: sql<number>`count(*)::int` })
+          .from(people)
+          .where(cond),
       ]);
       return { items, total };
     },
     async get(db: DbOrTx, id: string) {
-      const [row] = await db.select(columns).from(people).leftJoin(orgUnits, eq(orgUnits.id, people.orgUnitId)).where(eq(people.id, id));
+      const [row] = await db
+        .select(columns)
+        .from(people)
+        .leftJoin(orgUnits, eq(orgUnits.id, people.orgUnitId))
+        .where(eq(people.id, id));
       return row;
     },
     async getRow(db: DbOrTx, id: string) {
@@ -31,14 +53,19 @@ export function createPeopleRepo() {
       return row;
     },
     async insert(db: DbOrTx, p: NewPerson) {
-      const [row] = await db.insert(people).values({ ...p, searchText: foldText(p.fullName, p.positionTitle) }).returning();
+      const [row] = await db
+        .insert(people)
+        .values({ ...p, searchText: foldText(p.fullName, p.positionTitle) })
+        .returning();
       return row;
     },
     async update(db: DbOrTx, id: string, patch: Partial<NewPerson>, current: PersonRow) {
       const next = { ...current, ...patch };
-      const [row] = await db.update(people)
+      const [row] = await db
+        .update(people)
         .set({ ...patch, searchText: foldText(next.fullName, next.positionTitle), updatedAt: new Date() })
-        .where(eq(people.id, id)).returning();
+        .where(eq(people.id, id))
+        .returning();
       return row;
     },
   };

@@ -7,7 +7,17 @@ import type { OrgUnitsRepo } from '../org-units/org-units.repo.js';
 import type { PeopleRepo } from './people.repo.js';
 import { peoplePolicy } from './people.policy.js';
 
-export function createPeopleService({ db, repo, orgUnits, audit }: { db: Db; repo: PeopleRepo; orgUnits: OrgUnitsRepo; audit: AuditService }) {
+export function createPeopleService({
+  db,
+  repo,
+  orgUnits,
+  audit,
+}: {
+  db: Db;
+  repo: PeopleRepo;
+  orgUnits: OrgUnitsRepo;
+  audit: AuditService;
+}) {
   async function checkRefs(input: Partial<PersonInput>) {
     if (input.orgUnitId && !(await orgUnits.getRow(db, input.orgUnitId))) {
       throw invalid([{ field: 'body.orgUnitId', message: 'no such org unit' }]);
@@ -39,7 +49,13 @@ export function createPeopleService({ db, repo, orgUnits, audit }: { db: Db; rep
       await checkRefs(patch);
       await db.transaction(async (tx) => {
         const row = await repo.update(tx, id, patch, current);
-        await audit.record(tx, actor, { action: 'update', entityType: 'person', entityId: id, before: current, after: row });
+        await audit.record(tx, actor, {
+          action: 'update',
+          entityType: 'person',
+          entityId: id,
+          before: current,
+          after: row,
+        });
       });
       return get(id);
     },

@@ -1,4 +1,11 @@
-import type { Task, TaskDetail, TaskInput, TaskListQuery, TaskPatch, TaskProgressInput } from '../../../shared/contracts/program-tasks.js';
+import type {
+  Task,
+  TaskDetail,
+  TaskInput,
+  TaskListQuery,
+  TaskPatch,
+  TaskProgressInput,
+} from '../../../shared/contracts/program-tasks.js';
 import { taskStatuses, type TaskStatus } from '../../../shared/monitoring-domain.js';
 import type { FieldIssue } from '../../../shared/errors.js';
 import type { Db, DbOrTx } from '../../db/client.js';
@@ -13,27 +20,61 @@ import { programTasksPolicy } from './program-tasks.policy.js';
 import type { ProgramTasksRepo, TaskFilter, TaskRow } from './program-tasks.repo.js';
 
 type Hit = NonNullable<Awaited<ReturnType<ProgramTasksRepo['get']>>>;
-const isUniqueViolation = (err: unknown) => (err as { code?: string }).code === '23505' || (err as { cause?: { code?: string } }).cause?.code === '23505';
+const isUniqueViolation = (err: unknown) =>
+  (err as { code?: string }).code === '23505' || (err as { cause?: { code?: string } }).cause?.code === '23505';
 
-export function createProgramTasksService({ db, repo, audit, clock, files, indicators }: {
-  db: Db; repo: ProgramTasksRepo; audit: AuditService; clock: Clock; files: FilesService; indicators: IndicatorsService;
+export function createProgramTasksService({
+  db,
+  repo,
+  audit,
+  clock,
+  files,
+  indicators,
+}: {
+  db: Db;
+  repo: ProgramTasksRepo;
+  audit: AuditService;
+  clock: Clock;
+  files: FilesService;
+  indicators: IndicatorsService;
 }) {
   async function toDtos(hits: Hit[], tx: DbOrTx = db): Promise<Task[]> {
-    const coords = await repo.coordinators(tx, hits.map((h) => h.row.id));
+    const coords = await repo.coordinators(
+      tx,
+      hits.map((h) => h.row.id),
+    );
     const today = clock.today();
     return hits.map(({ row, leadName, delegatedName, planCode }) => {
       const days = taskDaysOverdue(row, today);
       return {
-        id: row.id, programId: row.programId, plan: row.planId && planCode ? { id: row.planId, code: planCode } : null, code: row.code, title: row.title,
-        legalBasis: row.legalBasis, leadUnit: { id: row.leadOrgUnitId, name: leadName },
-        delegatedUnit: row.delegatedOrgUnitId && delegatedName ? { id: row.delegatedOrgUnitId, name: delegatedName } : null,
+        id: row.id,
+        programId: row.programId,
+        plan: row.planId && planCode ? { id: row.planId, code: planCode } : null,
+        code: row.code,
+        title: row.title,
+        legalBasis: row.legalBasis,
+        leadUnit: { id: row.leadOrgUnitId, name: leadName },
+        delegatedUnit:
+          row.delegatedOrgUnitId && delegatedName ? { id: row.delegatedOrgUnitId, name: delegatedName } : null,
         coordinatingUnits: coords.filter((c) => c.taskId === row.id).map((c) => ({ id: c.id, name: c.name })),
-        deliverable: row.deliverable, deadline: row.deadline, budgetAllocatedVnd: row.budgetAllocatedVnd, budgetSpentVnd: row.budgetSpentVnd,
-        status: row.status, progressPercent: row.progressPercent, completedDate: row.completedDate, overdue: days > 0, daysOverdue: days, isDemo: row.isDemo,
+        deliverable: row.deliverable,
+        deadline: row.deadline,
+        budgetAllocatedVnd: row.budgetAllocatedVnd,
+        budgetSpentVnd: row.budgetSpentVnd,
+        status: row.status,
+        progressPercent: row.progressPercent,
+        completedDate: row.completedDate,
+        overdue: days > 0,
+        daysOverdue: days,
+        isDemo: row.isDemo,
       };
     });
   }
-  const parties = (t: Task) => ({ leadOrgUnitId: t.leadUnit.id, delegatedOrgUnitId: t.delegatedUnit?.id ?? null, coordinatingOrgUnitIds: t.coordinatingUnits.map((c) => c.id) });
+  const parties = (t: Task) => ({
+    leadOrgUnitId: t.leadUnit.id,
+    delegatedOrgUnitId: t.delegatedUnit?.id ?? null,
+    coordinatingOrgUnitIds: t.coordinatingUnits.map((c) => c.id),
+  });
 
   async function load(id: string, tx: DbOrTx = db) {
     const hit = await repo.get(tx, id);
@@ -45,7 +86,13 @@ export function createProgramTasksService({ db, repo, audit, clock, files, indic
     const t = await load(id);
     programTasksPolicy.assertCanRead(actor, parties(t));
     const [history, evidence] = await Promise.all([repo.history(db, id), repo.evidence(db, id)]);
-    return { ...t, history, evidence, canReport: programTasksPolicy.canReport(actor, parties(t)), canEdit: programTasksPolicy.canWrite(actor) };
+    return {
+      ...t,
+      history,
+      evidence,
+      canReport: programTasksPolicy.canReport(actor, parties(t)),
+      canEdit: programTasksPolicy.canWrite(actor),
+    };
   }
 
   /** The delegate must be a child unit of the lead: the Department hands a task to its own Center. */
@@ -55,13 +102,17 @@ export function createProgramTasksService({ db, repo, audit, clock, files, indic
     const delegatedId = next.delegatedOrgUnitId !== undefined ? next.delegatedOrgUnitId : current?.delegatedOrgUnitId;
     const ids = [leadId, delegatedId, ...(next.coordinatingOrgUnitIds ?? [])].filter((x): x is string => !!x);
     const units = new Map((await repo.orgUnits(db, ids)).map((u) => [u.id, u]));
-    if (next.leadOrgUnitId && !units.has(next.leadOrgUnitId)) issues.push({ field: 'body.leadOrgUnitId', message: 'no such org unit' });
+    if (next.leadOrgUnitId && !units.has(next.leadOrgUnitId))
+      issues.push({ field: 'body.leadOrgUnitId', message: 'no such org unit' });
     if (delegatedId) {
       const d = units.get(delegatedId);
       if (!d) issues.push({ field: 'body.delegatedOrgUnitId', message: 'no such org unit' });
-      else if (d.parentId !== leadId) issues.push({ field: 'body.delegatedOrgUnitId', message: 'must be a sub-unit of the lead unit' });
+      else if (d.parentId !== leadId)
+        issues.push({ field: 'body.delegatedOrgUnitId', message: 'must be a sub-unit of the lead unit' });
     }
-    (next.coordinatingOrgUnitIds ?? []).forEach((u, i) => { if (!units.has(u)) issues.push({ field: `body.coordinatingOrgUnitIds.${i}`, message: 'no such org unit' }); });
+    (next.coordinatingOrgUnitIds ?? []).forEach((u, i) => {
+      if (!units.has(u)) issues.push({ field: `body.coordinatingOrgUnitIds.${i}`, message: 'no such org unit' });
+    });
     const programId = next.programId ?? current?.programId;
     if (next.planId && programId) {
       const plan = (await indicators.plans(programId)).find((p) => p.id === next.planId);
@@ -71,12 +122,20 @@ export function createProgramTasksService({ db, repo, audit, clock, files, indic
   }
 
   const completedDate = (status: TaskStatus | undefined, current: TaskRow | undefined) =>
-    status === 'completed' ? current?.completedDate ?? clock.today() : status ? null : current?.completedDate ?? null;
+    status === 'completed'
+      ? (current?.completedDate ?? clock.today())
+      : status
+        ? null
+        : (current?.completedDate ?? null);
 
   return {
     get,
     async list(actor: Actor, q: TaskListQuery) {
-      const { rows, total } = await repo.list(db, { ...q, scopeOrgUnitId: programTasksPolicy.scopeOrgUnitId(actor) }, clock.today());
+      const { rows, total } = await repo.list(
+        db,
+        { ...q, scopeOrgUnitId: programTasksPolicy.scopeOrgUnitId(actor) },
+        clock.today(),
+      );
       return { items: await toDtos(rows), total };
     },
     /** Every task matching a filter, for dashboards and the unit page (no paging). */
@@ -86,19 +145,30 @@ export function createProgramTasksService({ db, repo, audit, clock, files, indic
 
     async create(actor: Actor | null, input: TaskInput, opts: { isDemo?: boolean } = {}) {
       programTasksPolicy.assertCanWrite(actor);
-      if (!(await indicators.program(input.programId).catch(() => null))) throw invalid([{ field: 'body.programId', message: 'no such program' }]);
+      if (!(await indicators.program(input.programId).catch(() => null)))
+        throw invalid([{ field: 'body.programId', message: 'no such program' }]);
       await check(input);
       const { coordinatingOrgUnitIds, ...fields } = input;
       try {
         const id = await db.transaction(async (tx) => {
-          const row = await repo.insert(tx, { ...fields, completedDate: completedDate(fields.status, undefined), isDemo: opts.isDemo ?? false });
+          const row = await repo.insert(tx, {
+            ...fields,
+            completedDate: completedDate(fields.status, undefined),
+            isDemo: opts.isDemo ?? false,
+          });
           await repo.setCoordinators(tx, row.id, coordinatingOrgUnitIds ?? []);
-          await audit.record(tx, actor, { action: 'create', entityType: 'programTask', entityId: row.id, after: { ...row, coordinatingOrgUnitIds } });
+          await audit.record(tx, actor, {
+            action: 'create',
+            entityType: 'programTask',
+            entityId: row.id,
+            after: { ...row, coordinatingOrgUnitIds },
+          });
           return row.id;
         });
         return load(id);
       } catch (err) {
-        if (isUniqueViolation(err)) throw conflict('A task with this code exists in the program', { field: 'body.code' });
+        if (isUniqueViolation(err))
+          throw conflict('A task with this code exists in the program', { field: 'body.code' });
         throw err;
       }
     },
@@ -114,10 +184,17 @@ export function createProgramTasksService({ db, repo, audit, clock, files, indic
           const before = await load(id, tx);
           await repo.update(tx, id, { ...fields, completedDate: completedDate(fields.status, current) }, current);
           if (coordinatingOrgUnitIds) await repo.setCoordinators(tx, id, coordinatingOrgUnitIds);
-          await audit.record(tx, actor, { action: 'update', entityType: 'programTask', entityId: id, before, after: await load(id, tx) });
+          await audit.record(tx, actor, {
+            action: 'update',
+            entityType: 'programTask',
+            entityId: id,
+            before,
+            after: await load(id, tx),
+          });
         });
       } catch (err) {
-        if (isUniqueViolation(err)) throw conflict('A task with this code exists in the program', { field: 'body.code' });
+        if (isUniqueViolation(err))
+          throw conflict('A task with this code exists in the program', { field: 'body.code' });
         throw err;
       }
       return get(actor, id);
@@ -132,14 +209,47 @@ export function createProgramTasksService({ db, repo, audit, clock, files, indic
     },
 
     /** Called inside a report's approval transaction too: the approved progress becomes the task's. */
-    async applyProgress(tx: DbOrTx, actor: Actor, id: string, p: { status: TaskStatus; progressPercent: number; spentVnd: number; note: string | null; reportId: string | null }) {
+    async applyProgress(
+      tx: DbOrTx,
+      actor: Actor,
+      id: string,
+      p: {
+        status: TaskStatus;
+        progressPercent: number;
+        spentVnd: number;
+        note: string | null;
+        reportId: string | null;
+      },
+    ) {
       const current = await repo.lock(tx, id);
       if (!current) throw notFound('programTask', id);
-      const row = await repo.update(tx, id, {
-        status: p.status, progressPercent: p.progressPercent, budgetSpentVnd: p.spentVnd, completedDate: completedDate(p.status, current),
-      }, current);
-      const entry = await repo.addUpdate(tx, { taskId: id, status: p.status, progressPercent: p.progressPercent, spentVnd: p.spentVnd, note: p.note, reportId: p.reportId, authorId: actor.id });
-      await audit.record(tx, actor, { action: 'update', entityType: 'programTask', entityId: id, before: current, after: { ...row, update: entry } });
+      const row = await repo.update(
+        tx,
+        id,
+        {
+          status: p.status,
+          progressPercent: p.progressPercent,
+          budgetSpentVnd: p.spentVnd,
+          completedDate: completedDate(p.status, current),
+        },
+        current,
+      );
+      const entry = await repo.addUpdate(tx, {
+        taskId: id,
+        status: p.status,
+        progressPercent: p.progressPercent,
+        spentVnd: p.spentVnd,
+        note: p.note,
+        reportId: p.reportId,
+        authorId: actor.id,
+      });
+      await audit.record(tx, actor, {
+        action: 'update',
+        entityType: 'programTask',
+        entityId: id,
+        before: current,
+        after: { ...row, update: entry },
+      });
     },
 
     async assertCanAddEvidence(actor: Actor, id: string) {
@@ -149,14 +259,26 @@ export function createProgramTasksService({ db, repo, audit, clock, files, indic
       programTasksPolicy.assertCanReport(actor, parties(await load(id)));
       await db.transaction(async (tx) => {
         const blob = await files.store(tx, upload);
-        const row = await repo.addAttachment(tx, { taskId: id, fileName: upload.fileName, ...blob, uploadedBy: actor.id });
-        await audit.record(tx, actor, { action: 'upload', entityType: 'monitoringAttachment', entityId: row.id, after: row });
+        const row = await repo.addAttachment(tx, {
+          taskId: id,
+          fileName: upload.fileName,
+          ...blob,
+          uploadedBy: actor.id,
+        });
+        await audit.record(tx, actor, {
+          action: 'upload',
+          entityType: 'monitoringAttachment',
+          entityId: row.id,
+          after: row,
+        });
       });
       return get(actor, id);
     },
 
-    reportedBy: (tx: DbOrTx, programId: string, planId: string | null, orgUnitId: string) => repo.reportedBy(tx, programId, planId, orgUnitId),
-    reporterUnitIds: (tx: DbOrTx, programId: string, planId: string | null) => repo.reporterUnitIds(tx, programId, planId),
+    reportedBy: (tx: DbOrTx, programId: string, planId: string | null, orgUnitId: string) =>
+      repo.reportedBy(tx, programId, planId, orgUnitId),
+    reporterUnitIds: (tx: DbOrTx, programId: string, planId: string | null) =>
+      repo.reporterUnitIds(tx, programId, planId),
     canRead: (actor: Actor, t: Task) => programTasksPolicy.canRead(actor, parties(t)),
     statuses: taskStatuses,
   };

@@ -9,25 +9,41 @@ import { searchCondition } from '../org-units/org-units.repo.js';
 const issuer = alias(orgUnits, 'issuer');
 const committeeUnit = alias(orgUnits, 'committee_unit');
 const columns = {
-  id: programs.id, code: programs.code, title: programs.title,
-  issuerOrgUnitId: programs.issuerOrgUnitId, issuerName: issuer.name,
-  steeringCommitteeOrgUnitId: programs.steeringCommitteeOrgUnitId, steeringCommitteeName: committeeUnit.name,
-  periodStart: programs.periodStart, periodEnd: programs.periodEnd, description: programs.description,
+  id: programs.id,
+  code: programs.code,
+  title: programs.title,
+  issuerOrgUnitId: programs.issuerOrgUnitId,
+  issuerName: issuer.name,
+  steeringCommitteeOrgUnitId: programs.steeringCommitteeOrgUnitId,
+  steeringCommitteeName: committeeUnit.name,
+  periodStart: programs.periodStart,
+  periodEnd: programs.periodEnd,
+  description: programs.description,
 };
 export type ProgramRow = typeof programs.$inferSelect;
 export type NewProgram = Omit<typeof programs.$inferInsert, 'searchText'>;
 
-const withNames = (db: DbOrTx) => db.select(columns).from(programs)
-  .innerJoin(issuer, eq(issuer.id, programs.issuerOrgUnitId))
-  .leftJoin(committeeUnit, eq(committeeUnit.id, programs.steeringCommitteeOrgUnitId));
+const withNames = (db: DbOrTx) =>
+  db
+    .select(columns)
+    .from(programs)
+    .innerJoin(issuer, eq(issuer.id, programs.issuerOrgUnitId))
+    .leftJoin(committeeUnit, eq(committeeUnit.id, programs.steeringCommitteeOrgUnitId));
 
 export function createProgramsRepo() {
   return {
     async list(db: DbOrTx, f: { q?: string; limit: number; offset: number }) {
       const cond = searchCondition(programs.searchText, f.q);
       const [items, [{ total }]] = await Promise.all([
-        withNames(db).where(cond).orderBy(asc(programs.periodStart), asc(programs.code)).limit(f.limit).offset(f.offset),
-        db.select({ total: sql<number>`count(*)::int` }).from(programs).where(cond),
+        withNames(db)
+          .where(cond)
+          .orderBy(asc(programs.periodStart), asc(programs.code))
+          .limit(f.limit)
+          .offset(f.offset),
+        db
+          .select({ total: sql<number>`count(*)::int` })
+          .from(programs)
+          .where(cond),
       ]);
       return { items, total };
     },
@@ -44,14 +60,19 @@ export function createProgramsRepo() {
       return row;
     },
     async insert(db: DbOrTx, p: NewProgram) {
-      const [row] = await db.insert(programs).values({ ...p, searchText: foldText(p.code, p.title) }).returning();
+      const [row] = await db
+        .insert(programs)
+        .values({ ...p, searchText: foldText(p.code, p.title) })
+        .returning();
       return row;
     },
     async update(db: DbOrTx, id: string, patch: Partial<NewProgram>, current: ProgramRow) {
       const next = { ...current, ...patch };
-      const [row] = await db.update(programs)
+      const [row] = await db
+        .update(programs)
         .set({ ...patch, searchText: foldText(next.code, next.title), updatedAt: new Date() })
-        .where(eq(programs.id, id)).returning();
+        .where(eq(programs.id, id))
+        .returning();
       return row;
     },
     /** The ids among `ids` that name a person (one query for a whole member list). */
@@ -60,14 +81,21 @@ export function createProgramsRepo() {
       const rows = await db.select({ id: people.id }).from(people).where(inArray(people.id, ids));
       return new Set(rows.map((r) => r.id));
     },
-    committee: (db: DbOrTx, programId: string) => db.select({
-      id: programCommitteeMembers.id, personId: programCommitteeMembers.personId, fullName: people.fullName,
-      positionTitle: people.positionTitle, orgUnitName: orgUnits.name, role: programCommitteeMembers.role,
-    }).from(programCommitteeMembers)
-      .innerJoin(people, eq(people.id, programCommitteeMembers.personId))
-      .leftJoin(orgUnits, eq(orgUnits.id, people.orgUnitId))
-      .where(eq(programCommitteeMembers.programId, programId))
-      .orderBy(asc(programCommitteeMembers.position)),
+    committee: (db: DbOrTx, programId: string) =>
+      db
+        .select({
+          id: programCommitteeMembers.id,
+          personId: programCommitteeMembers.personId,
+          fullName: people.fullName,
+          positionTitle: people.positionTitle,
+          orgUnitName: orgUnits.name,
+          role: programCommitteeMembers.role,
+        })
+        .from(programCommitteeMembers)
+        .innerJoin(people, eq(people.id, programCommitteeMembers.personId))
+        .leftJoin(orgUnits, eq(orgUnits.id, people.orgUnitId))
+        .where(eq(programCommitteeMembers.programId, programId))
+        .orderBy(asc(programCommitteeMembers.position)),
     async replaceCommittee(db: DbOrTx, programId: string, members: { personId: string; role: CommitteeRole }[]) {
       await db.delete(programCommitteeMembers).where(eq(programCommitteeMembers.programId, programId));
       if (members.length) {

@@ -8,7 +8,17 @@ import type { OrgUnitsRepo } from '../org-units/org-units.repo.js';
 import { programsPolicy } from './programs.policy.js';
 import type { ProgramsRepo } from './programs.repo.js';
 
-export function createProgramsService({ db, repo, orgUnits, audit }: { db: Db; repo: ProgramsRepo; orgUnits: OrgUnitsRepo; audit: AuditService }) {
+export function createProgramsService({
+  db,
+  repo,
+  orgUnits,
+  audit,
+}: {
+  db: Db;
+  repo: ProgramsRepo;
+  orgUnits: OrgUnitsRepo;
+  audit: AuditService;
+}) {
   async function checkRefs(next: Partial<ProgramInput>, selfId?: string) {
     const issues: FieldIssue[] = [];
     if (next.periodStart !== undefined && next.periodEnd !== undefined && next.periodEnd < next.periodStart) {
@@ -16,7 +26,8 @@ export function createProgramsService({ db, repo, orgUnits, audit }: { db: Db; r
     }
     for (const field of ['issuerOrgUnitId', 'steeringCommitteeOrgUnitId'] as const) {
       const id = next[field];
-      if (id && !(await orgUnits.getRow(db, id))) issues.push({ field: `body.${field}`, message: 'programs.validation.noSuchOrgUnit' });
+      if (id && !(await orgUnits.getRow(db, id)))
+        issues.push({ field: `body.${field}`, message: 'programs.validation.noSuchOrgUnit' });
     }
     if (issues.length) throw invalid(issues);
     if (next.code) {
@@ -54,7 +65,13 @@ export function createProgramsService({ db, repo, orgUnits, audit }: { db: Db; r
       await checkRefs({ ...current, ...patch } as Partial<ProgramInput>, id);
       await db.transaction(async (tx) => {
         const row = await repo.update(tx, id, patch, current);
-        await audit.record(tx, actor, { action: 'update', entityType: 'program', entityId: id, before: current, after: row });
+        await audit.record(tx, actor, {
+          action: 'update',
+          entityType: 'program',
+          entityId: id,
+          before: current,
+          after: row,
+        });
       });
       return get(id);
     },
@@ -63,13 +80,26 @@ export function createProgramsService({ db, repo, orgUnits, audit }: { db: Db; r
     async setCommittee(actor: Actor | null, id: string, input: CommitteeInput) {
       if (actor) programsPolicy.assertCanWrite(actor);
       if (!(await repo.getRow(db, id))) throw notFound('program', id);
-      const known = await repo.existingPeople(db, input.members.map((m) => m.personId));
-      const unknown = input.members.flatMap((m, i) => (known.has(m.personId) ? [] : [{ field: `body.members.${i}.personId`, message: 'programs.validation.noSuchPerson' }]));
+      const known = await repo.existingPeople(
+        db,
+        input.members.map((m) => m.personId),
+      );
+      const unknown = input.members.flatMap((m, i) =>
+        known.has(m.personId)
+          ? []
+          : [{ field: `body.members.${i}.personId`, message: 'programs.validation.noSuchPerson' }],
+      );
       if (unknown.length) throw invalid(unknown);
       await db.transaction(async (tx) => {
         const before = await repo.committee(tx, id);
         await repo.replaceCommittee(tx, id, input.members);
-        await audit.record(tx, actor, { action: 'update', entityType: 'programCommittee', entityId: id, before, after: input.members });
+        await audit.record(tx, actor, {
+          action: 'update',
+          entityType: 'programCommittee',
+          entityId: id,
+          before,
+          after: input.members,
+        });
       });
       return get(id);
     },

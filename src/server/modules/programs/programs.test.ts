@@ -11,8 +11,15 @@ const auditCount = async (entityId: string) =>
 async function newProgram(cookie = cookies.admin) {
   const issuer = await f.orgUnit();
   const res = await ctx.as(cookie, {
-    method: 'POST', url: '/api/programs',
-    payload: { code: `${Math.floor(Math.random() * 9000) + 1}-CTr/${unique('TU').replace('-', '')}`, title: 'Chương trình Chuyển đổi số', issuerOrgUnitId: issuer.id, periodStart: 2021, periodEnd: 2025 },
+    method: 'POST',
+    url: '/api/programs',
+    payload: {
+      code: `${Math.floor(Math.random() * 9000) + 1}-CTr/${unique('TU').replace('-', '')}`,
+      title: 'Chương trình Chuyển đổi số',
+      issuerOrgUnitId: issuer.id,
+      periodStart: 2021,
+      periodEnd: 2025,
+    },
   });
   return res;
 }
@@ -22,7 +29,12 @@ describe('programs', () => {
     const viewer = await ctx.login('viewer');
     const list = (await ctx.as(viewer, { method: 'GET', url: '/api/programs?q=day%20manh%20doi%20moi' })).json();
     expect(list.items.map((p: { code: string }) => p.code)).toEqual(['07-CTr/TU']);
-    expect(list.items[0]).toMatchObject({ issuerName: 'Thành ủy Hà Nội', steeringCommitteeName: 'Ban Chỉ đạo Chương trình 07-CTr/TU', periodStart: 2021, periodEnd: 2025 });
+    expect(list.items[0]).toMatchObject({
+      issuerName: 'Thành ủy Hà Nội',
+      steeringCommitteeName: 'Ban Chỉ đạo Chương trình 07-CTr/TU',
+      periodStart: 2021,
+      periodEnd: 2025,
+    });
     const detail = (await ctx.as(viewer, { method: 'GET', url: `/api/programs/${list.items[0].id}` })).json();
     expect(detail.committee.slice(0, 3)).toEqual([
       expect.objectContaining({ fullName: 'Nguyễn Văn Phong', role: 'head', orgUnitName: 'Thành ủy Hà Nội' }),
@@ -37,10 +49,16 @@ describe('programs', () => {
     const created = res.json();
     expect(created.committee).toEqual([]);
     expect(await auditCount(created.id)).toBe(1);
-    const patched = await ctx.as(cookies.admin, { method: 'PATCH', url: `/api/programs/${created.id}`, payload: { title: 'Chương trình Đổi mới', periodEnd: 2030 } });
+    const patched = await ctx.as(cookies.admin, {
+      method: 'PATCH',
+      url: `/api/programs/${created.id}`,
+      payload: { title: 'Chương trình Đổi mới', periodEnd: 2030 },
+    });
     expect(patched.json()).toMatchObject({ title: 'Chương trình Đổi mới', periodEnd: 2030 });
     expect(await auditCount(created.id)).toBe(2);
-    const found = (await ctx.as(cookies.admin, { method: 'GET', url: '/api/programs?q=chuong%20trinh%20doi%20moi' })).json();
+    const found = (
+      await ctx.as(cookies.admin, { method: 'GET', url: '/api/programs?q=chuong%20trinh%20doi%20moi' })
+    ).json();
     expect(found.items.map((p: { id: string }) => p.id)).toContain(created.id);
   });
 
@@ -48,30 +66,77 @@ describe('programs', () => {
     const issuer = await f.orgUnit();
     const base = { code: '07-CTr/TU', title: 'X', issuerOrgUnitId: issuer.id, periodStart: 2021, periodEnd: 2025 };
     expect((await ctx.as(cookies.admin, { method: 'POST', url: '/api/programs', payload: base })).statusCode).toBe(409);
-    const badCode = await ctx.as(cookies.admin, { method: 'POST', url: '/api/programs', payload: { ...base, code: 'chương trình' } });
+    const badCode = await ctx.as(cookies.admin, {
+      method: 'POST',
+      url: '/api/programs',
+      payload: { ...base, code: 'chương trình' },
+    });
     expect(fields(badCode)).toEqual(['body.code']);
-    const backwards = await ctx.as(cookies.admin, { method: 'POST', url: '/api/programs', payload: { ...base, code: '99-CTr/TU', periodEnd: 2020 } });
+    const backwards = await ctx.as(cookies.admin, {
+      method: 'POST',
+      url: '/api/programs',
+      payload: { ...base, code: '99-CTr/TU', periodEnd: 2020 },
+    });
     expect(fields(backwards)).toEqual(['body.periodEnd']);
-    const noIssuer = await ctx.as(cookies.admin, { method: 'POST', url: '/api/programs', payload: { ...base, code: '99-CTr/TU', issuerOrgUnitId: crypto.randomUUID() } });
+    const noIssuer = await ctx.as(cookies.admin, {
+      method: 'POST',
+      url: '/api/programs',
+      payload: { ...base, code: '99-CTr/TU', issuerOrgUnitId: crypto.randomUUID() },
+    });
     expect(fields(noIssuer)).toEqual(['body.issuerOrgUnitId']);
-    expect((await ctx.handle.db.select().from(programs).where(eq(programs.code, '99-CTr/TU')))).toEqual([]);
+    expect(await ctx.handle.db.select().from(programs).where(eq(programs.code, '99-CTr/TU'))).toEqual([]);
   });
 
   it('replaces the committee as a whole: at most one head, each person once, known people only', async () => {
     const program = (await newProgram()).json();
     const [a, b] = [await f.person(), await f.person()];
     const url = `/api/programs/${program.id}/committee`;
-    const twoHeads = await ctx.as(cookies.admin, { method: 'PUT', url, payload: { members: [{ personId: a.id, role: 'head' }, { personId: b.id, role: 'head' }] } });
+    const twoHeads = await ctx.as(cookies.admin, {
+      method: 'PUT',
+      url,
+      payload: {
+        members: [
+          { personId: a.id, role: 'head' },
+          { personId: b.id, role: 'head' },
+        ],
+      },
+    });
     expect(twoHeads.statusCode).toBe(400);
     expect(fields(twoHeads)).toEqual(['body.members']);
-    const twice = await ctx.as(cookies.admin, { method: 'PUT', url, payload: { members: [{ personId: a.id, role: 'head' }, { personId: a.id, role: 'member' }] } });
+    const twice = await ctx.as(cookies.admin, {
+      method: 'PUT',
+      url,
+      payload: {
+        members: [
+          { personId: a.id, role: 'head' },
+          { personId: a.id, role: 'member' },
+        ],
+      },
+    });
     expect(fields(twice)).toEqual(['body.members.1.personId']);
-    const unknown = await ctx.as(cookies.admin, { method: 'PUT', url, payload: { members: [{ personId: crypto.randomUUID(), role: 'member' }] } });
+    const unknown = await ctx.as(cookies.admin, {
+      method: 'PUT',
+      url,
+      payload: { members: [{ personId: crypto.randomUUID(), role: 'member' }] },
+    });
     expect(fields(unknown)).toEqual(['body.members.0.personId']);
     expect(await auditCount(program.id)).toBe(1);
 
-    await ctx.as(cookies.admin, { method: 'PUT', url, payload: { members: [{ personId: a.id, role: 'head' }, { personId: b.id, role: 'secretary' }] } });
-    const res = await ctx.as(cookies.admin, { method: 'PUT', url, payload: { members: [{ personId: b.id, role: 'head' }] } });
+    await ctx.as(cookies.admin, {
+      method: 'PUT',
+      url,
+      payload: {
+        members: [
+          { personId: a.id, role: 'head' },
+          { personId: b.id, role: 'secretary' },
+        ],
+      },
+    });
+    const res = await ctx.as(cookies.admin, {
+      method: 'PUT',
+      url,
+      payload: { members: [{ personId: b.id, role: 'head' }] },
+    });
     expect(res.json().committee).toEqual([expect.objectContaining({ personId: b.id, role: 'head' })]);
     expect(await auditCount(program.id)).toBe(3);
   });
@@ -84,8 +149,15 @@ describe('programs', () => {
       expect((await ctx.as(cookie, { method: 'GET', url: `/api/programs/${program.id}` })).statusCode).toBe(200);
       const writes = [
         (await newProgram(cookie)).statusCode,
-        (await ctx.as(cookie, { method: 'PATCH', url: `/api/programs/${program.id}`, payload: { title: 'Đổi tên' } })).statusCode,
-        (await ctx.as(cookie, { method: 'PUT', url: `/api/programs/${program.id}/committee`, payload: { members: [] } })).statusCode,
+        (await ctx.as(cookie, { method: 'PATCH', url: `/api/programs/${program.id}`, payload: { title: 'Đổi tên' } }))
+          .statusCode,
+        (
+          await ctx.as(cookie, {
+            method: 'PUT',
+            url: `/api/programs/${program.id}/committee`,
+            payload: { members: [] },
+          })
+        ).statusCode,
       ];
       expect(writes).toEqual(username === 'secretariat' ? [201, 200, 200] : [403, 403, 403]);
     }

@@ -26,7 +26,10 @@ describe('report workbook round trip', () => {
     const s = await monitoringScene(ctx, f, cookies.secretariat);
     const book = await template(s);
     const ind = book.getWorksheet(SHEETS.indicators)!;
-    expect([ind.getCell(`A${FIRST_ROW}`).value, ind.getCell(`A${FIRST_ROW + 1}`).value]).toEqual(['COURSES', 'TRAINED']);
+    expect([ind.getCell(`A${FIRST_ROW}`).value, ind.getCell(`A${FIRST_ROW + 1}`).value]).toEqual([
+      'COURSES',
+      'TRAINED',
+    ]);
     ind.getCell(`E${FIRST_ROW}`).value = 12;
     ind.getCell(`E${FIRST_ROW + 1}`).value = '1.250';
     ind.getCell(`F${FIRST_ROW + 1}`).value = 'theo danh sách';
@@ -58,17 +61,24 @@ describe('report workbook round trip', () => {
     tk.getCell(`F${FIRST_ROW}`).value = -5;
     const res = await upload(s, s.center_, await bytes(book));
     expect(res.statusCode).toBe(400);
-    const cells = res.json().error.details.cells.map((c: { sheet: string; cell: string; field: string }) => `${c.sheet}!${c.cell}:${c.field}`);
+    const cells = res
+      .json()
+      .error.details.cells.map(
+        (c: { sheet: string; cell: string; field: string }) => `${c.sheet}!${c.cell}:${c.field}`,
+      );
     expect(cells).toEqual([
-      `${SHEETS.indicators}!E${FIRST_ROW}:value`, `${SHEETS.indicators}!A${FIRST_ROW + 2}:code`,
-      `${SHEETS.tasks}!D${FIRST_ROW}:status`, `${SHEETS.tasks}!E${FIRST_ROW}:progressPercent`, `${SHEETS.tasks}!F${FIRST_ROW}:spentVnd`,
+      `${SHEETS.indicators}!E${FIRST_ROW}:value`,
+      `${SHEETS.indicators}!A${FIRST_ROW + 2}:code`,
+      `${SHEETS.tasks}!D${FIRST_ROW}:status`,
+      `${SHEETS.tasks}!E${FIRST_ROW}:progressPercent`,
+      `${SHEETS.tasks}!F${FIRST_ROW}:spentVnd`,
     ]);
     const d = (await ctx.as(s.center_, { method: 'GET', url: s.reportUrl() })).json();
     expect(d.indicators.map((i: { value: unknown }) => i.value)).toEqual([null, null]);
     expect(d.events).toEqual([]);
   });
 
-  it('refuses another report\'s template, a file that is not XLSX, another unit, and an approved report', async () => {
+  it("refuses another report's template, a file that is not XLSX, another unit, and an approved report", async () => {
     const s = await monitoringScene(ctx, f, cookies.secretariat);
     const t = await monitoringScene(ctx, f, cookies.secretariat);
     const foreign = await bytes(await template(t));
@@ -82,7 +92,11 @@ describe('report workbook round trip', () => {
     const mine = await bytes(await template(s));
     expect((await upload(s, s.other_, mine)).statusCode).toBe(403);
     await ctx.as(s.center_, { method: 'POST', url: `${s.reportUrl()}/submit` });
-    await ctx.as(cookies.secretariat, { method: 'POST', url: `${s.reportUrl()}/review`, payload: { decision: 'approve' } });
+    await ctx.as(cookies.secretariat, {
+      method: 'POST',
+      url: `${s.reportUrl()}/review`,
+      payload: { decision: 'approve' },
+    });
     expect((await upload(s, s.center_, mine)).statusCode).toBe(409);
   });
 });
@@ -91,18 +105,37 @@ describe('exports', () => {
   it('exports dashboard tables to XLSX and the round summary to DOCX', async () => {
     const s = await monitoringScene(ctx, f, cookies.secretariat);
     const viewer = await ctx.login('viewer');
-    const x = await ctx.as(viewer, { method: 'GET', url: `/api/monitoring/dashboard.xlsx?programId=${s.program.id}&year=2024` });
+    const x = await ctx.as(viewer, {
+      method: 'GET',
+      url: `/api/monitoring/dashboard.xlsx?programId=${s.program.id}&year=2024`,
+    });
     expect(x.statusCode).toBe(200);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(x.rawPayload as unknown as ArrayBuffer);
-    expect(book.worksheets.map((w) => w.name)).toEqual(['Chỉ tiêu', 'Nhiệm vụ quá hạn', 'Kinh phí', 'Tính kịp thời', 'Cần nhắc']);
+    expect(book.worksheets.map((w) => w.name)).toEqual([
+      'Chỉ tiêu',
+      'Nhiệm vụ quá hạn',
+      'Kinh phí',
+      'Tính kịp thời',
+      'Cần nhắc',
+    ]);
     expect(book.getWorksheet('Chỉ tiêu')!.getCell('A3').value).toBe('COURSES');
-    expect((book.getWorksheet('Chỉ tiêu')!.getRow(2).values as unknown[]).slice(1, 5)).toEqual(['Mã', 'Chỉ tiêu', 'Năm cơ sở', 'Giá trị cơ sở']);
-    const one = await ctx.as(viewer, { method: 'GET', url: `/api/monitoring/dashboard.xlsx?programId=${s.program.id}&year=2024&table=budget` });
+    expect((book.getWorksheet('Chỉ tiêu')!.getRow(2).values as unknown[]).slice(1, 5)).toEqual([
+      'Mã',
+      'Chỉ tiêu',
+      'Năm cơ sở',
+      'Giá trị cơ sở',
+    ]);
+    const one = await ctx.as(viewer, {
+      method: 'GET',
+      url: `/api/monitoring/dashboard.xlsx?programId=${s.program.id}&year=2024&table=budget`,
+    });
     const single = new ExcelJS.Workbook();
     await single.xlsx.load(one.rawPayload as unknown as ArrayBuffer);
     expect(single.worksheets.map((w) => w.name)).toEqual(['Kinh phí']);
-    expect((await ctx.as(viewer, { method: 'GET', url: `/api/monitoring/dashboard.xlsx?table=everything` })).statusCode).toBe(400);
+    expect(
+      (await ctx.as(viewer, { method: 'GET', url: `/api/monitoring/dashboard.xlsx?table=everything` })).statusCode,
+    ).toBe(400);
 
     const docx = await ctx.as(viewer, { method: 'GET', url: `/api/reporting-rounds/${s.round.id}/summary.docx` });
     expect(docx.statusCode).toBe(200);
@@ -119,19 +152,44 @@ describe('evidence files', () => {
   it('attaches evidence to a draft report; only readers of the report download it; refuses other types', async () => {
     const s = await monitoringScene(ctx, f, cookies.secretariat);
     const pdf = Buffer.from('%PDF-1.4\n% evidence\n');
-    const up = await ctx.as(s.center_, { method: 'POST', url: `${s.reportUrl()}/evidence`, ...multipart('bien-ban.pdf', pdf) });
+    const up = await ctx.as(s.center_, {
+      method: 'POST',
+      url: `${s.reportUrl()}/evidence`,
+      ...multipart('bien-ban.pdf', pdf),
+    });
     expect(up.statusCode, up.body).toBe(201);
     const file = up.json().evidence[0];
     expect(file).toMatchObject({ fileName: 'bien-ban.pdf', mimeType: 'application/pdf' });
-    expect((await ctx.as(s.other_, { method: 'POST', url: `${s.reportUrl()}/evidence`, ...multipart('x.pdf', pdf) })).statusCode).toBe(403);
-    expect((await ctx.as(s.center_, { method: 'POST', url: `${s.reportUrl()}/evidence`, ...multipart('x.pdf', Buffer.from('plain text')) })).statusCode).toBe(415);
+    expect(
+      (await ctx.as(s.other_, { method: 'POST', url: `${s.reportUrl()}/evidence`, ...multipart('x.pdf', pdf) }))
+        .statusCode,
+    ).toBe(403);
+    expect(
+      (
+        await ctx.as(s.center_, {
+          method: 'POST',
+          url: `${s.reportUrl()}/evidence`,
+          ...multipart('x.pdf', Buffer.from('plain text')),
+        })
+      ).statusCode,
+    ).toBe(415);
     const down = await ctx.as(s.center_, { method: 'GET', url: `/api/monitoring-files/${file.id}` });
     expect(down.statusCode).toBe(200);
     expect(down.rawPayload.equals(pdf)).toBe(true);
     expect((await ctx.as(s.other_, { method: 'GET', url: `/api/monitoring-files/${file.id}` })).statusCode).toBe(403);
-    const taskFile = await ctx.as(s.center_, { method: 'POST', url: `/api/program-tasks/${s.task.id}/evidence`, ...multipart('anh.pdf', pdf) });
+    const taskFile = await ctx.as(s.center_, {
+      method: 'POST',
+      url: `/api/program-tasks/${s.task.id}/evidence`,
+      ...multipart('anh.pdf', pdf),
+    });
     expect(taskFile.statusCode, taskFile.body).toBe(201);
-    expect((await ctx.as(s.lead_, { method: 'GET', url: `/api/monitoring-files/${taskFile.json().evidence[0].id}` })).statusCode).toBe(200);
-    expect((await ctx.as(s.other_, { method: 'GET', url: `/api/monitoring-files/${taskFile.json().evidence[0].id}` })).statusCode).toBe(403);
+    expect(
+      (await ctx.as(s.lead_, { method: 'GET', url: `/api/monitoring-files/${taskFile.json().evidence[0].id}` }))
+        .statusCode,
+    ).toBe(200);
+    expect(
+      (await ctx.as(s.other_, { method: 'GET', url: `/api/monitoring-files/${taskFile.json().evidence[0].id}` }))
+        .statusCode,
+    ).toBe(403);
   });
 });

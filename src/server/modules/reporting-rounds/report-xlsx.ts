@@ -8,16 +8,29 @@ export const FIRST_ROW = 6;
 const HEADER_ROW = FIRST_ROW - 1;
 
 const statusLabels: Record<TaskStatus, string> = {
-  not_started: 'Chưa triển khai', in_progress: 'Đang thực hiện', completed: 'Hoàn thành', cancelled: 'Dừng thực hiện',
+  not_started: 'Chưa triển khai',
+  in_progress: 'Đang thực hiện',
+  completed: 'Hoàn thành',
+  cancelled: 'Dừng thực hiện',
 };
-const unitLabels: Record<string, string> = { count: 'Số lượng', vnd: 'VNĐ', percent: '%', people: 'Người', enterprises: 'Doanh nghiệp', other: 'Khác' };
+const unitLabels: Record<string, string> = {
+  count: 'Số lượng',
+  vnd: 'VNĐ',
+  percent: '%',
+  people: 'Người',
+  enterprises: 'Doanh nghiệp',
+  other: 'Khác',
+};
 
 function header(sheet: ExcelJS.Worksheet, title: string, info: string[], columns: { header: string; width: number }[]) {
   sheet.columns = columns.map((c) => ({ width: c.width }));
   sheet.mergeCells(1, 1, 1, columns.length);
   sheet.getCell(1, 1).value = title;
   sheet.getCell(1, 1).font = { bold: true, size: 13 };
-  info.forEach((line, i) => { sheet.getCell(2 + i, 1).value = line; sheet.getCell(2 + i, 1).font = { italic: true }; });
+  info.forEach((line, i) => {
+    sheet.getCell(2 + i, 1).value = line;
+    sheet.getCell(2 + i, 1).font = { italic: true };
+  });
   const row = sheet.getRow(HEADER_ROW);
   row.values = columns.map((c) => c.header);
   row.font = { bold: true };
@@ -34,16 +47,32 @@ const editable = (cell: ExcelJS.Cell) => {
 export async function renderReportTemplate(d: ReportDetail): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   book.creator = 'steerboard';
-  const info = [`Đơn vị: ${d.orgUnit.name}`, `Kỳ báo cáo: ${d.round.title} (${d.round.period}), hạn nộp ${d.round.dueDate.split('-').reverse().join('/')}`];
+  const info = [
+    `Đơn vị: ${d.orgUnit.name}`,
+    `Kỳ báo cáo: ${d.round.title} (${d.round.period}), hạn nộp ${d.round.dueDate.split('-').reverse().join('/')}`,
+  ];
 
   const ind = book.addWorksheet(SHEETS.indicators);
   header(ind, 'BÁO CÁO KẾT QUẢ THỰC HIỆN CHỈ TIÊU', info, [
-    { header: 'Mã chỉ tiêu', width: 16 }, { header: 'Tên chỉ tiêu', width: 50 }, { header: 'Đơn vị tính', width: 14 }, { header: 'Kỳ', width: 10 },
-    { header: 'Giá trị', width: 16 }, { header: 'Ghi chú', width: 40 }, { header: 'Chỉ tiêu kế hoạch', width: 16 },
+    { header: 'Mã chỉ tiêu', width: 16 },
+    { header: 'Tên chỉ tiêu', width: 50 },
+    { header: 'Đơn vị tính', width: 14 },
+    { header: 'Kỳ', width: 10 },
+    { header: 'Giá trị', width: 16 },
+    { header: 'Ghi chú', width: 40 },
+    { header: 'Chỉ tiêu kế hoạch', width: 16 },
   ]);
   d.indicators.forEach((r, i) => {
     const row = ind.getRow(FIRST_ROW + i);
-    row.values = [r.code, r.nameVi, unitLabels[r.measureUnit] ?? r.measureUnit, r.period, r.value ?? null, r.comment ?? '', r.target ?? null];
+    row.values = [
+      r.code,
+      r.nameVi,
+      unitLabels[r.measureUnit] ?? r.measureUnit,
+      r.period,
+      r.value ?? null,
+      r.comment ?? '',
+      r.target ?? null,
+    ];
     editable(row.getCell(5));
     editable(row.getCell(6));
     row.getCell(5).numFmt = '#,##0.##';
@@ -51,13 +80,26 @@ export async function renderReportTemplate(d: ReportDetail): Promise<Buffer> {
 
   const tk = book.addWorksheet(SHEETS.tasks);
   header(tk, 'TIẾN ĐỘ THỰC HIỆN NHIỆM VỤ', info, [
-    { header: 'Mã nhiệm vụ', width: 14 }, { header: 'Nhiệm vụ', width: 50 }, { header: 'Hạn hoàn thành', width: 14 }, { header: 'Trạng thái', width: 18 },
-    { header: 'Tiến độ (%)', width: 12 }, { header: 'Kinh phí đã chi (VNĐ)', width: 20 }, { header: 'Ghi chú tiến độ', width: 40 },
+    { header: 'Mã nhiệm vụ', width: 14 },
+    { header: 'Nhiệm vụ', width: 50 },
+    { header: 'Hạn hoàn thành', width: 14 },
+    { header: 'Trạng thái', width: 18 },
+    { header: 'Tiến độ (%)', width: 12 },
+    { header: 'Kinh phí đã chi (VNĐ)', width: 20 },
+    { header: 'Ghi chú tiến độ', width: 40 },
   ]);
   const statusList = `"${taskStatuses.map((s) => statusLabels[s]).join(',')}"`;
   d.tasks.forEach((r, i) => {
     const row = tk.getRow(FIRST_ROW + i);
-    row.values = [r.code, r.title, r.deadline.split('-').reverse().join('/'), statusLabels[r.status], r.progressPercent, r.spentVnd, r.note ?? ''];
+    row.values = [
+      r.code,
+      r.title,
+      r.deadline.split('-').reverse().join('/'),
+      statusLabels[r.status],
+      r.progressPercent,
+      r.spentVnd,
+      r.note ?? '',
+    ];
     for (const c of [4, 5, 6, 7]) editable(row.getCell(c));
     row.getCell(4).dataValidation = { type: 'list', allowBlank: false, formulae: [statusList] };
     row.getCell(6).numFmt = '#,##0';
@@ -113,7 +155,10 @@ const labelToStatus = new Map<string, TaskStatus>([
  * Reads a filled template back. Every problem is reported by sheet and cell; the caller writes
  * nothing unless the list is empty.
  */
-export async function parseReportWorkbook(bytes: Uint8Array, d: ReportDetail): Promise<{ input: ReportSaveInput; issues: CellIssue[] }> {
+export async function parseReportWorkbook(
+  bytes: Uint8Array,
+  d: ReportDetail,
+): Promise<{ input: ReportSaveInput; issues: CellIssue[] }> {
   const issues: CellIssue[] = [];
   const book = new ExcelJS.Workbook();
   try {
@@ -123,7 +168,12 @@ export async function parseReportWorkbook(bytes: Uint8Array, d: ReportDetail): P
   }
   const meta = book.getWorksheet(SHEETS.meta);
   if (!meta || plain(meta.getCell('A1')) !== d.id) {
-    issues.push({ sheet: SHEETS.meta, cell: 'A1', field: 'reportId', message: 'this workbook is not the template of this report: download the template again' });
+    issues.push({
+      sheet: SHEETS.meta,
+      cell: 'A1',
+      field: 'reportId',
+      message: 'this workbook is not the template of this report: download the template again',
+    });
     return { input: {}, issues };
   }
   const input: Required<ReportSaveInput> = { narrative: d.narrative, values: [], tasks: [] };
@@ -136,14 +186,32 @@ export async function parseReportWorkbook(bytes: Uint8Array, d: ReportDetail): P
     const code = plain(row.getCell(1));
     if (code === null) return;
     const known = d.indicators.find((i) => i.code === String(code).trim());
-    if (!known) { issues.push({ sheet: SHEETS.indicators, cell: `A${n}`, field: 'code', message: `unknown indicator code "${code}"` }); return; }
-    if (seenInd.has(known.code)) { issues.push({ sheet: SHEETS.indicators, cell: `A${n}`, field: 'code', message: 'indicator listed twice' }); return; }
+    if (!known) {
+      issues.push({
+        sheet: SHEETS.indicators,
+        cell: `A${n}`,
+        field: 'code',
+        message: `unknown indicator code "${code}"`,
+      });
+      return;
+    }
+    if (seenInd.has(known.code)) {
+      issues.push({ sheet: SHEETS.indicators, cell: `A${n}`, field: 'code', message: 'indicator listed twice' });
+      return;
+    }
     seenInd.add(known.code);
     const value = toNumber(plain(row.getCell(5)));
-    if (value === undefined || (value !== null && Math.abs(value) > 1e15)) issues.push({ sheet: SHEETS.indicators, cell: `E${n}`, field: 'value', message: 'must be a number' });
+    if (value === undefined || (value !== null && Math.abs(value) > 1e15))
+      issues.push({ sheet: SHEETS.indicators, cell: `E${n}`, field: 'value', message: 'must be a number' });
     const comment = plain(row.getCell(6));
     const commentText = comment === null ? null : String(comment).trim();
-    if (commentText && commentText.length > 2000) issues.push({ sheet: SHEETS.indicators, cell: `F${n}`, field: 'comment', message: 'longer than 2000 characters' });
+    if (commentText && commentText.length > 2000)
+      issues.push({
+        sheet: SHEETS.indicators,
+        cell: `F${n}`,
+        field: 'comment',
+        message: 'longer than 2000 characters',
+      });
     if (value !== undefined) input.values.push({ indicatorId: known.indicatorId, value, comment: commentText || null });
   });
 
@@ -155,32 +223,62 @@ export async function parseReportWorkbook(bytes: Uint8Array, d: ReportDetail): P
     const code = plain(row.getCell(1));
     if (code === null) return;
     const known = d.tasks.find((t) => t.code === String(code).trim());
-    if (!known) { issues.push({ sheet: SHEETS.tasks, cell: `A${n}`, field: 'code', message: `unknown task code "${code}"` }); return; }
-    if (seenTask.has(known.code)) { issues.push({ sheet: SHEETS.tasks, cell: `A${n}`, field: 'code', message: 'task listed twice' }); return; }
+    if (!known) {
+      issues.push({ sheet: SHEETS.tasks, cell: `A${n}`, field: 'code', message: `unknown task code "${code}"` });
+      return;
+    }
+    if (seenTask.has(known.code)) {
+      issues.push({ sheet: SHEETS.tasks, cell: `A${n}`, field: 'code', message: 'task listed twice' });
+      return;
+    }
     seenTask.add(known.code);
     const statusText = plain(row.getCell(4));
     const status = statusText === null ? undefined : labelToStatus.get(String(statusText).trim().toLowerCase());
-    if (!status) issues.push({ sheet: SHEETS.tasks, cell: `D${n}`, field: 'status', message: `one of: ${Object.values(statusLabels).join(', ')}` });
+    if (!status)
+      issues.push({
+        sheet: SHEETS.tasks,
+        cell: `D${n}`,
+        field: 'status',
+        message: `one of: ${Object.values(statusLabels).join(', ')}`,
+      });
     const progress = toNumber(plain(row.getCell(5)));
     if (progress === undefined || progress === null || !Number.isInteger(progress) || progress < 0 || progress > 100) {
-      issues.push({ sheet: SHEETS.tasks, cell: `E${n}`, field: 'progressPercent', message: 'a whole number from 0 to 100' });
+      issues.push({
+        sheet: SHEETS.tasks,
+        cell: `E${n}`,
+        field: 'progressPercent',
+        message: 'a whole number from 0 to 100',
+      });
     }
     const spent = toNumber(plain(row.getCell(6)));
     if (spent === undefined || spent === null || !Number.isInteger(spent) || spent < 0 || spent > 1e15) {
-      issues.push({ sheet: SHEETS.tasks, cell: `F${n}`, field: 'spentVnd', message: 'a whole, non-negative amount of VND' });
+      issues.push({
+        sheet: SHEETS.tasks,
+        cell: `F${n}`,
+        field: 'spentVnd',
+        message: 'a whole, non-negative amount of VND',
+      });
     }
     const note = plain(row.getCell(7));
     const noteText = note === null ? null : String(note).trim();
-    if (noteText && noteText.length > 5000) issues.push({ sheet: SHEETS.tasks, cell: `G${n}`, field: 'note', message: 'longer than 5000 characters' });
+    if (noteText && noteText.length > 5000)
+      issues.push({ sheet: SHEETS.tasks, cell: `G${n}`, field: 'note', message: 'longer than 5000 characters' });
     if (status && typeof progress === 'number' && typeof spent === 'number') {
-      input.tasks.push({ taskId: known.taskId, status, progressPercent: progress, spentVnd: spent, note: noteText || null });
+      input.tasks.push({
+        taskId: known.taskId,
+        status,
+        progressPercent: progress,
+        spentVnd: spent,
+        note: noteText || null,
+      });
     }
   });
 
   const nar = book.getWorksheet(SHEETS.narrative);
   const text = nar ? plain(nar.getCell('A2')) : null;
   const narrative = text === null ? '' : String(text);
-  if (narrative.length > 20_000) issues.push({ sheet: SHEETS.narrative, cell: 'A2', field: 'narrative', message: 'longer than 20000 characters' });
+  if (narrative.length > 20_000)
+    issues.push({ sheet: SHEETS.narrative, cell: 'A2', field: 'narrative', message: 'longer than 20000 characters' });
   else input.narrative = narrative;
   return { input, issues };
 }

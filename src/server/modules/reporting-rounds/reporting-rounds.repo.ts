@@ -2,7 +2,15 @@ import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { RoundStatus } from '../../../shared/monitoring-domain.js';
 import type { DbOrTx } from '../../db/client.js';
 import {
-  monitoringAttachments, monitoringPlans, orgUnits, reportEvents, reportingRounds, reportTaskProgress, reportValues, unitReports, users,
+  monitoringAttachments,
+  monitoringPlans,
+  orgUnits,
+  reportEvents,
+  reportingRounds,
+  reportTaskProgress,
+  reportValues,
+  unitReports,
+  users,
 } from '../../db/schema/index.js';
 
 export type RoundRow = typeof reportingRounds.$inferSelect;
@@ -10,22 +18,47 @@ export type ReportRow = typeof unitReports.$inferSelect;
 
 export function createReportingRoundsRepo() {
   return {
-    async listRounds(db: DbOrTx, f: { programId?: string; year?: number; status?: RoundStatus; scopeOrgUnitId?: string | null; limit: number; offset: number }) {
+    async listRounds(
+      db: DbOrTx,
+      f: {
+        programId?: string;
+        year?: number;
+        status?: RoundStatus;
+        scopeOrgUnitId?: string | null;
+        limit: number;
+        offset: number;
+      },
+    ) {
       const cond = and(
-        f.programId ? eq(reportingRounds.programId, f.programId) : undefined, f.year ? eq(reportingRounds.year, f.year) : undefined,
+        f.programId ? eq(reportingRounds.programId, f.programId) : undefined,
+        f.year ? eq(reportingRounds.year, f.year) : undefined,
         f.status ? eq(reportingRounds.status, f.status) : undefined,
-        f.scopeOrgUnitId ? sql`exists (select 1 from ${unitReports} where ${unitReports.roundId} = ${reportingRounds.id} and ${unitReports.orgUnitId} = ${f.scopeOrgUnitId})` : undefined,
+        f.scopeOrgUnitId
+          ? sql`exists (select 1 from ${unitReports} where ${unitReports.roundId} = ${reportingRounds.id} and ${unitReports.orgUnitId} = ${f.scopeOrgUnitId})`
+          : undefined,
       );
       const [rows, [{ total }]] = await Promise.all([
-        db.select({ row: reportingRounds, planCode: monitoringPlans.code }).from(reportingRounds).leftJoin(monitoringPlans, eq(monitoringPlans.id, reportingRounds.planId))
-          .where(cond).orderBy(desc(reportingRounds.dueDate), asc(reportingRounds.title)).limit(f.limit).offset(f.offset),
-        db.select({ total: sql<number>`count(*)::int` }).from(reportingRounds).where(cond),
+        db
+          .select({ row: reportingRounds, planCode: monitoringPlans.code })
+          .from(reportingRounds)
+          .leftJoin(monitoringPlans, eq(monitoringPlans.id, reportingRounds.planId))
+          .where(cond)
+          .orderBy(desc(reportingRounds.dueDate), asc(reportingRounds.title))
+          .limit(f.limit)
+          .offset(f.offset),
+        db
+          .select({ total: sql<number>`count(*)::int` })
+          .from(reportingRounds)
+          .where(cond),
       ]);
       return { rows, total };
     },
     async getRound(db: DbOrTx, id: string) {
-      const [hit] = await db.select({ row: reportingRounds, planCode: monitoringPlans.code }).from(reportingRounds)
-        .leftJoin(monitoringPlans, eq(monitoringPlans.id, reportingRounds.planId)).where(eq(reportingRounds.id, id));
+      const [hit] = await db
+        .select({ row: reportingRounds, planCode: monitoringPlans.code })
+        .from(reportingRounds)
+        .leftJoin(monitoringPlans, eq(monitoringPlans.id, reportingRounds.planId))
+        .where(eq(reportingRounds.id, id));
       return hit;
     },
     async insertRound(db: DbOrTx, v: typeof reportingRounds.$inferInsert) {
@@ -37,21 +70,34 @@ export function createReportingRoundsRepo() {
       return row;
     },
     async insertReports(db: DbOrTx, roundId: string, orgUnitIds: string[]) {
-      if (orgUnitIds.length) await db.insert(unitReports).values(orgUnitIds.map((orgUnitId) => ({ roundId, orgUnitId })));
+      if (orgUnitIds.length)
+        await db.insert(unitReports).values(orgUnitIds.map((orgUnitId) => ({ roundId, orgUnitId })));
     },
     /** Reports with their unit and round, for round pages, timeliness tables and reminders. */
-    reports: (db: DbOrTx, f: { roundIds?: string[]; orgUnitId?: string | null; programId?: string; year?: number; openOnly?: boolean }) =>
-      db.select({ report: unitReports, unitName: orgUnits.name, round: reportingRounds }).from(unitReports)
-        .innerJoin(orgUnits, eq(orgUnits.id, unitReports.orgUnitId)).innerJoin(reportingRounds, eq(reportingRounds.id, unitReports.roundId))
-        .where(and(
-          f.roundIds ? (f.roundIds.length ? inArray(unitReports.roundId, f.roundIds) : sql`false`) : undefined,
-          f.orgUnitId ? eq(unitReports.orgUnitId, f.orgUnitId) : undefined,
-          f.programId ? eq(reportingRounds.programId, f.programId) : undefined,
-          f.year ? eq(reportingRounds.year, f.year) : undefined,
-          f.openOnly ? and(eq(reportingRounds.status, 'open'), isNull(unitReports.firstSubmittedAt)) : undefined,
-        )).orderBy(asc(reportingRounds.dueDate), asc(orgUnits.name)),
+    reports: (
+      db: DbOrTx,
+      f: { roundIds?: string[]; orgUnitId?: string | null; programId?: string; year?: number; openOnly?: boolean },
+    ) =>
+      db
+        .select({ report: unitReports, unitName: orgUnits.name, round: reportingRounds })
+        .from(unitReports)
+        .innerJoin(orgUnits, eq(orgUnits.id, unitReports.orgUnitId))
+        .innerJoin(reportingRounds, eq(reportingRounds.id, unitReports.roundId))
+        .where(
+          and(
+            f.roundIds ? (f.roundIds.length ? inArray(unitReports.roundId, f.roundIds) : sql`false`) : undefined,
+            f.orgUnitId ? eq(unitReports.orgUnitId, f.orgUnitId) : undefined,
+            f.programId ? eq(reportingRounds.programId, f.programId) : undefined,
+            f.year ? eq(reportingRounds.year, f.year) : undefined,
+            f.openOnly ? and(eq(reportingRounds.status, 'open'), isNull(unitReports.firstSubmittedAt)) : undefined,
+          ),
+        )
+        .orderBy(asc(reportingRounds.dueDate), asc(orgUnits.name)),
     async report(db: DbOrTx, roundId: string, orgUnitId: string, lock = false) {
-      const q = db.select().from(unitReports).where(and(eq(unitReports.roundId, roundId), eq(unitReports.orgUnitId, orgUnitId)));
+      const q = db
+        .select()
+        .from(unitReports)
+        .where(and(eq(unitReports.roundId, roundId), eq(unitReports.orgUnitId, orgUnitId)));
       const [row] = lock ? await q.for('update') : await q;
       return row;
     },
@@ -65,45 +111,92 @@ export function createReportingRoundsRepo() {
     },
     async orgUnitIdsExist(db: DbOrTx, ids: string[]) {
       if (!ids.length) return new Set<string>();
-      return new Set((await db.select({ id: orgUnits.id }).from(orgUnits).where(inArray(orgUnits.id, ids))).map((r) => r.id));
+      return new Set(
+        (await db.select({ id: orgUnits.id }).from(orgUnits).where(inArray(orgUnits.id, ids))).map((r) => r.id),
+      );
     },
     values: (db: DbOrTx, reportId: string) => db.select().from(reportValues).where(eq(reportValues.reportId, reportId)),
-    taskRows: (db: DbOrTx, reportId: string) => db.select().from(reportTaskProgress).where(eq(reportTaskProgress.reportId, reportId)),
+    taskRows: (db: DbOrTx, reportId: string) =>
+      db.select().from(reportTaskProgress).where(eq(reportTaskProgress.reportId, reportId)),
     async upsertValue(db: DbOrTx, v: typeof reportValues.$inferInsert) {
-      await db.insert(reportValues).values(v).onConflictDoUpdate({ target: [reportValues.reportId, reportValues.indicatorId], set: { value: v.value, comment: v.comment } });
+      await db
+        .insert(reportValues)
+        .values(v)
+        .onConflictDoUpdate({
+          target: [reportValues.reportId, reportValues.indicatorId],
+          set: { value: v.value, comment: v.comment },
+        });
     },
     async upsertTask(db: DbOrTx, v: typeof reportTaskProgress.$inferInsert) {
-      await db.insert(reportTaskProgress).values(v).onConflictDoUpdate({
-        target: [reportTaskProgress.reportId, reportTaskProgress.taskId], set: { status: v.status, progressPercent: v.progressPercent, spentVnd: v.spentVnd, note: v.note },
-      });
+      await db
+        .insert(reportTaskProgress)
+        .values(v)
+        .onConflictDoUpdate({
+          target: [reportTaskProgress.reportId, reportTaskProgress.taskId],
+          set: { status: v.status, progressPercent: v.progressPercent, spentVnd: v.spentVnd, note: v.note },
+        });
     },
     async updateReport(db: DbOrTx, id: string, patch: Partial<typeof unitReports.$inferInsert>) {
-      const [row] = await db.update(unitReports).set({ ...patch, updatedAt: new Date() }).where(eq(unitReports.id, id)).returning();
+      const [row] = await db
+        .update(unitReports)
+        .set({ ...patch, updatedAt: new Date() })
+        .where(eq(unitReports.id, id))
+        .returning();
       return row;
     },
     async addEvent(db: DbOrTx, v: typeof reportEvents.$inferInsert) {
       const [row] = await db.insert(reportEvents).values(v).returning();
       return row;
     },
-    events: (db: DbOrTx, reportId: string) => db.select({
-      id: reportEvents.id, action: reportEvents.action, fromStatus: reportEvents.fromStatus, toStatus: reportEvents.toStatus, revision: reportEvents.revision,
-      comment: reportEvents.comment, snapshot: reportEvents.snapshot, actorName: users.displayName, at: reportEvents.at,
-    }).from(reportEvents).innerJoin(users, eq(users.id, reportEvents.actorId)).where(eq(reportEvents.reportId, reportId)).orderBy(asc(reportEvents.at), asc(reportEvents.id)),
+    events: (db: DbOrTx, reportId: string) =>
+      db
+        .select({
+          id: reportEvents.id,
+          action: reportEvents.action,
+          fromStatus: reportEvents.fromStatus,
+          toStatus: reportEvents.toStatus,
+          revision: reportEvents.revision,
+          comment: reportEvents.comment,
+          snapshot: reportEvents.snapshot,
+          actorName: users.displayName,
+          at: reportEvents.at,
+        })
+        .from(reportEvents)
+        .innerJoin(users, eq(users.id, reportEvents.actorId))
+        .where(eq(reportEvents.reportId, reportId))
+        .orderBy(asc(reportEvents.at), asc(reportEvents.id)),
     /** Evidence of a report, the report's own (`indicatorId` null) and each value's; one indicator's only when named. */
-    evidence: (db: DbOrTx, reportId: string, indicatorId?: string) => db.select({
-      id: monitoringAttachments.id, indicatorId: monitoringAttachments.indicatorId, fileName: monitoringAttachments.fileName,
-      mimeType: monitoringAttachments.mimeType, size: monitoringAttachments.size, uploadedByName: users.displayName, uploadedAt: monitoringAttachments.uploadedAt,
-    }).from(monitoringAttachments).innerJoin(users, eq(users.id, monitoringAttachments.uploadedBy))
-      .where(and(eq(monitoringAttachments.reportId, reportId), indicatorId ? eq(monitoringAttachments.indicatorId, indicatorId) : undefined))
-      .orderBy(asc(monitoringAttachments.uploadedAt), asc(monitoringAttachments.id)),
+    evidence: (db: DbOrTx, reportId: string, indicatorId?: string) =>
+      db
+        .select({
+          id: monitoringAttachments.id,
+          indicatorId: monitoringAttachments.indicatorId,
+          fileName: monitoringAttachments.fileName,
+          mimeType: monitoringAttachments.mimeType,
+          size: monitoringAttachments.size,
+          uploadedByName: users.displayName,
+          uploadedAt: monitoringAttachments.uploadedAt,
+        })
+        .from(monitoringAttachments)
+        .innerJoin(users, eq(users.id, monitoringAttachments.uploadedBy))
+        .where(
+          and(
+            eq(monitoringAttachments.reportId, reportId),
+            indicatorId ? eq(monitoringAttachments.indicatorId, indicatorId) : undefined,
+          ),
+        )
+        .orderBy(asc(monitoringAttachments.uploadedAt), asc(monitoringAttachments.id)),
     async addAttachment(db: DbOrTx, v: typeof monitoringAttachments.$inferInsert) {
       const [row] = await db.insert(monitoringAttachments).values(v).returning();
       return row;
     },
     /** An evidence file with the unit whose report or task it belongs to, for the download check. */
     async attachment(db: DbOrTx, id: string) {
-      const [row] = await db.select({ a: monitoringAttachments, reportUnitId: unitReports.orgUnitId }).from(monitoringAttachments)
-        .leftJoin(unitReports, eq(unitReports.id, monitoringAttachments.reportId)).where(eq(monitoringAttachments.id, id));
+      const [row] = await db
+        .select({ a: monitoringAttachments, reportUnitId: unitReports.orgUnitId })
+        .from(monitoringAttachments)
+        .leftJoin(unitReports, eq(unitReports.id, monitoringAttachments.reportId))
+        .where(eq(monitoringAttachments.id, id));
       return row;
     },
   };

@@ -1,6 +1,15 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
-  reportDetail, reportParams, reportSubmitInput, reportReviewInput, reportRevisionInput, reportSaveInput, round, roundDetail, roundInput, roundListQuery,
+  reportDetail,
+  reportParams,
+  reportSubmitInput,
+  reportReviewInput,
+  reportRevisionInput,
+  reportSaveInput,
+  round,
+  roundDetail,
+  roundInput,
+  roundListQuery,
   valueEvidenceParams,
 } from '../../../shared/contracts/reporting-rounds.js';
 import { monitoringFile } from '../../../shared/contracts/program-tasks.js';
@@ -18,92 +27,251 @@ const tags = ['reporting-rounds'];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const base = '/api/reporting-rounds/:id/reports/:orgUnitId';
 
-export const reportingRoundsRoutes = (svc: ReportingRoundsService): FastifyPluginAsyncZod => async (app) => {
-  // every route here needs a logged-in, non-enterprise user (encapsulated: applies to this plugin's routes only)
-  app.addHook('preHandler', async (req) => { assertMonitoringAccess(requireActor(req)); });
+export const reportingRoundsRoutes =
+  (svc: ReportingRoundsService): FastifyPluginAsyncZod =>
+  async (app) => {
+    // every route here needs a logged-in, non-enterprise user (encapsulated: applies to this plugin's routes only)
+    app.addHook('preHandler', async (req) => {
+      assertMonitoringAccess(requireActor(req));
+    });
 
-  app.get('/api/reporting-rounds', {
-    schema: { tags, summary: 'Reporting rounds with timeliness counts (unit accounts: the rounds that ask them)', querystring: roundListQuery, response: { 200: pageOf(round) } },
-  }, async (req) => svc.listRounds(requireActor(req), req.query));
+    app.get(
+      '/api/reporting-rounds',
+      {
+        schema: {
+          tags,
+          summary: 'Reporting rounds with timeliness counts (unit accounts: the rounds that ask them)',
+          querystring: roundListQuery,
+          response: { 200: pageOf(round) },
+        },
+      },
+      async (req) => svc.listRounds(requireActor(req), req.query),
+    );
 
-  app.post('/api/reporting-rounds', {
-    schema: { tags, summary: 'Open a reporting round: one report per responsible unit (secretariat)', body: roundInput, response: { 201: roundDetail } },
-  }, async (req, reply) => {
-    const actor = requireActor(req);
-    return reply.status(201).send(await svc.getRound(actor, await svc.createRound(actor, req.body)));
-  });
+    app.post(
+      '/api/reporting-rounds',
+      {
+        schema: {
+          tags,
+          summary: 'Open a reporting round: one report per responsible unit (secretariat)',
+          body: roundInput,
+          response: { 201: roundDetail },
+        },
+      },
+      async (req, reply) => {
+        const actor = requireActor(req);
+        return reply.status(201).send(await svc.getRound(actor, await svc.createRound(actor, req.body)));
+      },
+    );
 
-  app.get('/api/reporting-rounds/:id', { schema: { tags, summary: 'A round with each unit\'s report status and timeliness', params: idParams, response: { 200: roundDetail } } },
-    async (req) => svc.getRound(requireActor(req), req.params.id));
+    app.get(
+      '/api/reporting-rounds/:id',
+      {
+        schema: {
+          tags,
+          summary: "A round with each unit's report status and timeliness",
+          params: idParams,
+          response: { 200: roundDetail },
+        },
+      },
+      async (req) => svc.getRound(requireActor(req), req.params.id),
+    );
 
-  app.patch('/api/reporting-rounds/:id', {
-    schema: { tags, summary: 'Close or reopen a round (secretariat); a closed round sends no reminders', params: idParams, body: z.strictObject({ status: z.enum(roundStatuses) }), response: { 200: roundDetail } },
-  }, async (req) => svc.setRoundStatus(requireActor(req), req.params.id, req.body.status));
+    app.patch(
+      '/api/reporting-rounds/:id',
+      {
+        schema: {
+          tags,
+          summary: 'Close or reopen a round (secretariat); a closed round sends no reminders',
+          params: idParams,
+          body: z.strictObject({ status: z.enum(roundStatuses) }),
+          response: { 200: roundDetail },
+        },
+      },
+      async (req) => svc.setRoundStatus(requireActor(req), req.params.id, req.body.status),
+    );
 
-  app.get('/api/reporting-reminders', {
-    schema: { tags, summary: 'Units whose report is due within 7 days or overdue', querystring: z.strictObject({ programId: uuidField.optional() }), response: { 200: z.array(reminder) } },
-  }, async (req) => svc.reminders(requireActor(req), req.query.programId));
+    app.get(
+      '/api/reporting-reminders',
+      {
+        schema: {
+          tags,
+          summary: 'Units whose report is due within 7 days or overdue',
+          querystring: z.strictObject({ programId: uuidField.optional() }),
+          response: { 200: z.array(reminder) },
+        },
+      },
+      async (req) => svc.reminders(requireActor(req), req.query.programId),
+    );
 
-  app.get(base, { schema: { tags, summary: 'A unit\'s report: indicator values, task progress, narrative, history', params: reportParams, response: { 200: reportDetail } } },
-    async (req) => svc.detail(requireActor(req), req.params.id, req.params.orgUnitId));
+    app.get(
+      base,
+      {
+        schema: {
+          tags,
+          summary: "A unit's report: indicator values, task progress, narrative, history",
+          params: reportParams,
+          response: { 200: reportDetail },
+        },
+      },
+      async (req) => svc.detail(requireActor(req), req.params.id, req.params.orgUnitId),
+    );
 
-  app.put(base, {
-    schema: { tags, summary: 'Save the draft (the unit itself, or the secretariat); 409 once submitted or approved', params: reportParams, body: reportSaveInput, response: { 200: reportDetail } },
-  }, async (req) => svc.save(requireActor(req), req.params.id, req.params.orgUnitId, req.body));
+    app.put(
+      base,
+      {
+        schema: {
+          tags,
+          summary: 'Save the draft (the unit itself, or the secretariat); 409 once submitted or approved',
+          params: reportParams,
+          body: reportSaveInput,
+          response: { 200: reportDetail },
+        },
+      },
+      async (req) => svc.save(requireActor(req), req.params.id, req.params.orgUnitId, req.body),
+    );
 
-  app.post(`${base}/submit`, {
-    schema: { tags, summary: 'Submit the report for approval (the secretariat may give the day a paper report was received)', params: reportParams, body: reportSubmitInput.nullish(), response: { 200: reportDetail } },
-  }, async (req) => svc.submit(requireActor(req), req.params.id, req.params.orgUnitId, req.body ?? {}));
+    app.post(
+      `${base}/submit`,
+      {
+        schema: {
+          tags,
+          summary: 'Submit the report for approval (the secretariat may give the day a paper report was received)',
+          params: reportParams,
+          body: reportSubmitInput.nullish(),
+          response: { 200: reportDetail },
+        },
+      },
+      async (req) => svc.submit(requireActor(req), req.params.id, req.params.orgUnitId, req.body ?? {}),
+    );
 
-  app.post(`${base}/review`, {
-    schema: { tags, summary: 'Approve, or return with a comment (secretariat)', params: reportParams, body: reportReviewInput, response: { 200: reportDetail } },
-  }, async (req) => svc.review(requireActor(req), req.params.id, req.params.orgUnitId, req.body));
+    app.post(
+      `${base}/review`,
+      {
+        schema: {
+          tags,
+          summary: 'Approve, or return with a comment (secretariat)',
+          params: reportParams,
+          body: reportReviewInput,
+          response: { 200: reportDetail },
+        },
+      },
+      async (req) => svc.review(requireActor(req), req.params.id, req.params.orgUnitId, req.body),
+    );
 
-  app.post(`${base}/revisions`, {
-    schema: { tags, summary: 'Change an approved report: a new revision with a reason, the earlier kept', params: reportParams, body: reportRevisionInput, response: { 200: reportDetail } },
-  }, async (req) => svc.revise(requireActor(req), req.params.id, req.params.orgUnitId, req.body));
+    app.post(
+      `${base}/revisions`,
+      {
+        schema: {
+          tags,
+          summary: 'Change an approved report: a new revision with a reason, the earlier kept',
+          params: reportParams,
+          body: reportRevisionInput,
+          response: { 200: reportDetail },
+        },
+      },
+      async (req) => svc.revise(requireActor(req), req.params.id, req.params.orgUnitId, req.body),
+    );
 
-  app.get(`${base}/template.xlsx`, { schema: { tags, summary: 'The report as an Excel template to fill offline', params: reportParams } }, async (req, reply) => {
-    const { detail, body } = await svc.template(requireActor(req), req.params.id, req.params.orgUnitId);
-    return reply.header('content-type', XLSX)
-      .header('content-disposition', attachmentDisposition(`Bao-cao-${detail.round.period.replace('/', '-')}-${detail.orgUnit.name}.xlsx`)).send(body);
-  });
+    app.get(
+      `${base}/template.xlsx`,
+      { schema: { tags, summary: 'The report as an Excel template to fill offline', params: reportParams } },
+      async (req, reply) => {
+        const { detail, body } = await svc.template(requireActor(req), req.params.id, req.params.orgUnitId);
+        return reply
+          .header('content-type', XLSX)
+          .header(
+            'content-disposition',
+            attachmentDisposition(`Bao-cao-${detail.round.period.replace('/', '-')}-${detail.orgUnit.name}.xlsx`),
+          )
+          .send(body);
+      },
+    );
 
-  app.post(`${base}/import.xlsx`, {
-    schema: { tags, summary: 'Upload a filled template (multipart field "file"): all cells checked, nothing written on any error', consumes: ['multipart/form-data'], params: reportParams, response: { 200: reportDetail } },
-  }, async (req) => {
-    const actor = requireActor(req);
-    svc.assertCanEdit(actor, req.params.orgUnitId);
-    return svc.importXlsx(actor, req.params.id, req.params.orgUnitId, await readUpload(req));
-  });
+    app.post(
+      `${base}/import.xlsx`,
+      {
+        schema: {
+          tags,
+          summary: 'Upload a filled template (multipart field "file"): all cells checked, nothing written on any error',
+          consumes: ['multipart/form-data'],
+          params: reportParams,
+          response: { 200: reportDetail },
+        },
+      },
+      async (req) => {
+        const actor = requireActor(req);
+        svc.assertCanEdit(actor, req.params.orgUnitId);
+        return svc.importXlsx(actor, req.params.id, req.params.orgUnitId, await readUpload(req));
+      },
+    );
 
-  app.post(`${base}/evidence`, {
-    schema: { tags, summary: 'Upload evidence for the report (multipart field "file")', consumes: ['multipart/form-data'], params: reportParams, response: { 201: reportDetail } },
-  }, async (req, reply) => {
-    const actor = requireActor(req);
-    svc.assertCanEdit(actor, req.params.orgUnitId);
-    return reply.status(201).send(await svc.addEvidence(actor, req.params.id, req.params.orgUnitId, await readUpload(req)));
-  });
+    app.post(
+      `${base}/evidence`,
+      {
+        schema: {
+          tags,
+          summary: 'Upload evidence for the report (multipart field "file")',
+          consumes: ['multipart/form-data'],
+          params: reportParams,
+          response: { 201: reportDetail },
+        },
+      },
+      async (req, reply) => {
+        const actor = requireActor(req);
+        svc.assertCanEdit(actor, req.params.orgUnitId);
+        return reply
+          .status(201)
+          .send(await svc.addEvidence(actor, req.params.id, req.params.orgUnitId, await readUpload(req)));
+      },
+    );
 
-  app.get(`${base}/values/:indicatorId/evidence`, {
-    schema: { tags, summary: 'Evidence attached to one indicator value of the report', params: valueEvidenceParams, response: { 200: z.array(monitoringFile) } },
-  }, async (req) => svc.listValueEvidence(requireActor(req), req.params.id, req.params.orgUnitId, req.params.indicatorId));
+    app.get(
+      `${base}/values/:indicatorId/evidence`,
+      {
+        schema: {
+          tags,
+          summary: 'Evidence attached to one indicator value of the report',
+          params: valueEvidenceParams,
+          response: { 200: z.array(monitoringFile) },
+        },
+      },
+      async (req) =>
+        svc.listValueEvidence(requireActor(req), req.params.id, req.params.orgUnitId, req.params.indicatorId),
+    );
 
-  app.post(`${base}/values/:indicatorId/evidence`, {
-    schema: {
-      tags, summary: 'Attach evidence to one indicator value (multipart field "file"; the owning unit, while the report is a draft or returned)',
-      consumes: ['multipart/form-data'], params: valueEvidenceParams, response: { 201: z.array(monitoringFile) },
-    },
-  }, async (req, reply) => {
-    const actor = requireActor(req);
-    svc.assertCanAttachValueEvidence(actor, req.params.orgUnitId);
-    const { id, orgUnitId, indicatorId } = req.params;
-    return reply.status(201).send(await svc.addValueEvidence(actor, id, orgUnitId, indicatorId, await readUpload(req)));
-  });
+    app.post(
+      `${base}/values/:indicatorId/evidence`,
+      {
+        schema: {
+          tags,
+          summary:
+            'Attach evidence to one indicator value (multipart field "file"; the owning unit, while the report is a draft or returned)',
+          consumes: ['multipart/form-data'],
+          params: valueEvidenceParams,
+          response: { 201: z.array(monitoringFile) },
+        },
+      },
+      async (req, reply) => {
+        const actor = requireActor(req);
+        svc.assertCanAttachValueEvidence(actor, req.params.orgUnitId);
+        const { id, orgUnitId, indicatorId } = req.params;
+        return reply
+          .status(201)
+          .send(await svc.addValueEvidence(actor, id, orgUnitId, indicatorId, await readUpload(req)));
+      },
+    );
 
-  app.get('/api/monitoring-files/:id', { schema: { tags, summary: 'Download a monitoring evidence file', params: idParams } }, async (req, reply) => {
-    const { attachment, data } = await svc.download(requireActor(req), req.params.id);
-    return reply.header('content-type', attachment.mimeType).header('content-disposition', attachmentDisposition(attachment.fileName))
-      .header('x-content-type-options', 'nosniff').send(data);
-  });
-};
+    app.get(
+      '/api/monitoring-files/:id',
+      { schema: { tags, summary: 'Download a monitoring evidence file', params: idParams } },
+      async (req, reply) => {
+        const { attachment, data } = await svc.download(requireActor(req), req.params.id);
+        return reply
+          .header('content-type', attachment.mimeType)
+          .header('content-disposition', attachmentDisposition(attachment.fileName))
+          .header('x-content-type-options', 'nosniff')
+          .send(data);
+      },
+    );
+  };

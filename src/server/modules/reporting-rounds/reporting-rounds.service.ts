@@ -1,5 +1,13 @@
 import type {
-  ReportDetail, ReportReviewInput, ReportSubmitInput, ReportRevisionInput, ReportSaveInput, Round, RoundDetail, RoundInput, RoundListQuery,
+  ReportDetail,
+  ReportReviewInput,
+  ReportSubmitInput,
+  ReportRevisionInput,
+  ReportSaveInput,
+  Round,
+  RoundDetail,
+  RoundInput,
+  RoundListQuery,
 } from '../../../shared/contracts/reporting-rounds.js';
 import type { FieldIssue } from '../../../shared/errors.js';
 import type { ReportAction, ReportStatus, Timeliness } from '../../../shared/monitoring-domain.js';
@@ -21,25 +29,54 @@ import { unsupportedFileType } from '../files/files.errors.js';
 import { DomainError } from '../../http/errors.js';
 import { ErrorCode } from '../../../shared/errors.js';
 
-export const roundPeriod = (r: { year: number; quarter: number | null }) => (r.quarter ? `Q${r.quarter}/${r.year}` : String(r.year));
+export const roundPeriod = (r: { year: number; quarter: number | null }) =>
+  r.quarter ? `Q${r.quarter}/${r.year}` : String(r.year);
 /** Quarterly indicators belong to quarterly rounds; yearly ones to yearly rounds and to the fourth quarter's. */
 const indicatorInRound = (periodType: 'year' | 'quarter', r: RoundRow) =>
   periodType === 'quarter' ? r.periodType === 'quarter' : r.periodType === 'year' || r.quarter === 4;
-const indicatorPeriod = (periodType: 'year' | 'quarter', r: RoundRow) => (periodType === 'quarter' && r.quarter ? `Q${r.quarter}/${r.year}` : String(r.year));
+const indicatorPeriod = (periodType: 'year' | 'quarter', r: RoundRow) =>
+  periodType === 'quarter' && r.quarter ? `Q${r.quarter}/${r.year}` : String(r.year);
 
-export function createReportingRoundsService({ db, repo, audit, clock, files, indicators, tasks }: {
-  db: Db; repo: ReportingRoundsRepo; audit: AuditService; clock: Clock; files: FilesService; indicators: IndicatorsService; tasks: ProgramTasksService;
+export function createReportingRoundsService({
+  db,
+  repo,
+  audit,
+  clock,
+  files,
+  indicators,
+  tasks,
+}: {
+  db: Db;
+  repo: ReportingRoundsRepo;
+  audit: AuditService;
+  clock: Clock;
+  files: FilesService;
+  indicators: IndicatorsService;
+  tasks: ProgramTasksService;
 }) {
   function summarize(row: RoundRow, planCode: string | null, reports: { report: ReportRow }[]): Round {
     const today = clock.today();
     const states = reports.map((r) => timeliness(row.dueDate, r.report.firstSubmittedAt, today));
     const n = (s: Timeliness) => states.filter((x) => x === s).length;
     return {
-      id: row.id, programId: row.programId, plan: row.planId && planCode ? { id: row.planId, code: planCode } : null, title: row.title, periodType: row.periodType,
-      year: row.year, quarter: row.quarter, period: roundPeriod(row), dueDate: row.dueDate, status: row.status, isDemo: row.isDemo,
+      id: row.id,
+      programId: row.programId,
+      plan: row.planId && planCode ? { id: row.planId, code: planCode } : null,
+      title: row.title,
+      periodType: row.periodType,
+      year: row.year,
+      quarter: row.quarter,
+      period: roundPeriod(row),
+      dueDate: row.dueDate,
+      status: row.status,
+      isDemo: row.isDemo,
       counts: {
-        expected: reports.length, submitted: reports.filter((r) => r.report.firstSubmittedAt).length,
-        approved: reports.filter((r) => r.report.status === 'approved').length, onTime: n('on_time'), late: n('late'), missing: n('missing'),
+        expected: reports.length,
+        submitted: reports.filter((r) => r.report.firstSubmittedAt).length,
+        approved: reports.filter((r) => r.report.status === 'approved').length,
+        onTime: n('on_time'),
+        late: n('late'),
+        missing: n('missing'),
       },
       completenessPct: completeness(states),
     };
@@ -55,9 +92,13 @@ export function createReportingRoundsService({ db, repo, audit, clock, files, in
     return {
       ...summarize(hit.row, hit.planCode, all),
       units: mine.map(({ report, unitName }) => ({
-        orgUnit: { id: report.orgUnitId, name: unitName }, reportId: report.id, status: report.status,
-        timeliness: timeliness(hit.row.dueDate, report.firstSubmittedAt, clock.today()), firstSubmittedAt: report.firstSubmittedAt,
-        approvedAt: report.approvedAt, revision: report.revision,
+        orgUnit: { id: report.orgUnitId, name: unitName },
+        reportId: report.id,
+        status: report.status,
+        timeliness: timeliness(hit.row.dueDate, report.firstSubmittedAt, clock.today()),
+        firstSubmittedAt: report.firstSubmittedAt,
+        approvedAt: report.approvedAt,
+        revision: report.revision,
       })),
     };
   }
@@ -82,43 +123,79 @@ export function createReportingRoundsService({ db, repo, audit, clock, files, in
     reportingPolicy.assertCanRead(actor, orgUnitId);
     const { round, report } = await loadReport(db, roundId, orgUnitId);
     const [unit, c, values, taskRows, events, evidence] = await Promise.all([
-      repo.orgUnit(db, orgUnitId), contents(db, round, orgUnitId), repo.values(db, report.id), repo.taskRows(db, report.id),
-      repo.events(db, report.id), repo.evidence(db, report.id),
+      repo.orgUnit(db, orgUnitId),
+      contents(db, round, orgUnitId),
+      repo.values(db, report.id),
+      repo.taskRows(db, report.id),
+      repo.events(db, report.id),
+      repo.evidence(db, report.id),
     ]);
-    const targets = await indicators.targetsOf(db, c.indicators.map((i) => i.id));
+    const targets = await indicators.targetsOf(
+      db,
+      c.indicators.map((i) => i.id),
+    );
     const canEdit = reportingPolicy.canEdit(actor, orgUnitId);
     const open = report.status === 'draft' || report.status === 'returned';
     const rowIds = new Set(c.indicators.map((i) => i.id));
     return {
       id: report.id,
-      round: { id: round.id, title: round.title, period: roundPeriod(round), dueDate: round.dueDate, year: round.year, quarter: round.quarter },
+      round: {
+        id: round.id,
+        title: round.title,
+        period: roundPeriod(round),
+        dueDate: round.dueDate,
+        year: round.year,
+        quarter: round.quarter,
+      },
       orgUnit: { id: orgUnitId, name: unit?.name ?? '' },
-      status: report.status, narrative: report.narrative, revision: report.revision, reviewComment: report.reviewComment,
-      firstSubmittedAt: report.firstSubmittedAt, submittedAt: report.submittedAt, approvedAt: report.approvedAt,
+      status: report.status,
+      narrative: report.narrative,
+      revision: report.revision,
+      reviewComment: report.reviewComment,
+      firstSubmittedAt: report.firstSubmittedAt,
+      submittedAt: report.submittedAt,
+      approvedAt: report.approvedAt,
       timeliness: timeliness(round.dueDate, report.firstSubmittedAt, clock.today()),
       indicators: c.indicators.map((i) => {
         const v = values.find((x) => x.indicatorId === i.id);
         const t = targets.filter((x) => x.indicatorId === i.id && x.year === round.year);
         return {
-          indicatorId: i.id, code: i.code, nameVi: i.nameVi, nameEn: i.nameEn, measureUnit: i.measureUnit, period: indicatorPeriod(i.periodType, round),
-          value: v?.value ?? null, comment: v?.comment ?? null, target: (t.find((x) => x.orgUnitId === orgUnitId) ?? t.find((x) => x.orgUnitId === null))?.value ?? null,
+          indicatorId: i.id,
+          code: i.code,
+          nameVi: i.nameVi,
+          nameEn: i.nameEn,
+          measureUnit: i.measureUnit,
+          period: indicatorPeriod(i.periodType, round),
+          value: v?.value ?? null,
+          comment: v?.comment ?? null,
+          target: (t.find((x) => x.orgUnitId === orgUnitId) ?? t.find((x) => x.orgUnitId === null))?.value ?? null,
           evidence: evidence.filter((e) => e.indicatorId === i.id).map(toFile),
         };
       }),
       tasks: c.tasks.map((t) => {
         const p = taskRows.find((x) => x.taskId === t.id);
         return {
-          taskId: t.id, code: t.code, title: t.title, deadline: t.deadline, budgetAllocatedVnd: t.budgetAllocatedVnd,
-          status: p?.status ?? t.status, progressPercent: p?.progressPercent ?? t.progressPercent, spentVnd: p?.spentVnd ?? t.budgetSpentVnd,
-          note: p?.note ?? null, delegated: t.delegatedOrgUnitId === orgUnitId,
+          taskId: t.id,
+          code: t.code,
+          title: t.title,
+          deadline: t.deadline,
+          budgetAllocatedVnd: t.budgetAllocatedVnd,
+          status: p?.status ?? t.status,
+          progressPercent: p?.progressPercent ?? t.progressPercent,
+          spentVnd: p?.spentVnd ?? t.budgetSpentVnd,
+          note: p?.note ?? null,
+          delegated: t.delegatedOrgUnitId === orgUnitId,
         };
       }),
       events: events.map((e) => ({ ...e, snapshot: e.snapshot ?? null })),
       // evidence of a value the report no longer asks for stays visible with the report's own
       evidence: evidence.filter((e) => !e.indicatorId || !rowIds.has(e.indicatorId)).map(toFile),
       permissions: {
-        canEdit: canEdit && open, canSubmit: canEdit && open, canReview: reportingPolicy.canReview(actor) && report.status === 'submitted',
-        canRevise: canEdit && report.status === 'approved', canAttachValueEvidence: reportingPolicy.canAttachValueEvidence(actor, orgUnitId) && open,
+        canEdit: canEdit && open,
+        canSubmit: canEdit && open,
+        canReview: reportingPolicy.canReview(actor) && report.status === 'submitted',
+        canRevise: canEdit && report.status === 'approved',
+        canAttachValueEvidence: reportingPolicy.canAttachValueEvidence(actor, orgUnitId) && open,
       },
     };
   }
@@ -128,15 +205,34 @@ export function createReportingRoundsService({ db, repo, audit, clock, files, in
     const issues: FieldIssue[] = [];
     const indIds = new Set(c.indicators.map((i) => i.id));
     const taskIds = new Set(c.tasks.map((t) => t.id));
-    (input.values ?? []).forEach((v, i) => { if (!indIds.has(v.indicatorId)) issues.push({ field: `${prefix}.values.${i}.indicatorId`, message: 'not an indicator of this report' }); });
-    (input.tasks ?? []).forEach((t, i) => { if (!taskIds.has(t.taskId)) issues.push({ field: `${prefix}.tasks.${i}.taskId`, message: 'not a task of this report' }); });
+    (input.values ?? []).forEach((v, i) => {
+      if (!indIds.has(v.indicatorId))
+        issues.push({ field: `${prefix}.values.${i}.indicatorId`, message: 'not an indicator of this report' });
+    });
+    (input.tasks ?? []).forEach((t, i) => {
+      if (!taskIds.has(t.taskId))
+        issues.push({ field: `${prefix}.tasks.${i}.taskId`, message: 'not a task of this report' });
+    });
     return issues;
   }
 
   async function writeContent(tx: DbOrTx, report: ReportRow, input: ReportSaveInput) {
-    for (const v of input.values ?? []) await repo.upsertValue(tx, { reportId: report.id, indicatorId: v.indicatorId, value: v.value, comment: v.comment ?? null });
+    for (const v of input.values ?? [])
+      await repo.upsertValue(tx, {
+        reportId: report.id,
+        indicatorId: v.indicatorId,
+        value: v.value,
+        comment: v.comment ?? null,
+      });
     for (const t of input.tasks ?? []) {
-      await repo.upsertTask(tx, { reportId: report.id, taskId: t.taskId, status: t.status, progressPercent: t.progressPercent, spentVnd: t.spentVnd, note: t.note ?? null });
+      await repo.upsertTask(tx, {
+        reportId: report.id,
+        taskId: t.taskId,
+        status: t.status,
+        progressPercent: t.progressPercent,
+        spentVnd: t.spentVnd,
+        note: t.note ?? null,
+      });
     }
     if (input.narrative !== undefined) await repo.updateReport(tx, report.id, { narrative: input.narrative });
   }
@@ -148,32 +244,64 @@ export function createReportingRoundsService({ db, repo, audit, clock, files, in
     return { narrative: report?.narrative ?? '', values, tasks: taskRows };
   }
 
-  async function event(tx: DbOrTx, actor: Actor, report: ReportRow, action: ReportAction, to: ReportStatus, extra: { comment?: string | null; snapshot?: unknown; revision?: number } = {}) {
+  async function event(
+    tx: DbOrTx,
+    actor: Actor,
+    report: ReportRow,
+    action: ReportAction,
+    to: ReportStatus,
+    extra: { comment?: string | null; snapshot?: unknown; revision?: number } = {},
+  ) {
     return repo.addEvent(tx, {
-      reportId: report.id, action, fromStatus: report.status, toStatus: to, revision: extra.revision ?? report.revision,
-      comment: extra.comment ?? null, snapshot: extra.snapshot ?? null, actorId: actor.id,
+      reportId: report.id,
+      action,
+      fromStatus: report.status,
+      toStatus: to,
+      revision: extra.revision ?? report.revision,
+      comment: extra.comment ?? null,
+      snapshot: extra.snapshot ?? null,
+      actorId: actor.id,
     });
   }
 
   /** Approved task progress becomes the tasks' own, with the report named in their history. */
   async function applyTasks(tx: DbOrTx, actor: Actor, reportId: string) {
     for (const t of await repo.taskRows(tx, reportId)) {
-      await tasks.applyProgress(tx, actor, t.taskId, { status: t.status, progressPercent: t.progressPercent, spentVnd: t.spentVnd, note: t.note, reportId });
+      await tasks.applyProgress(tx, actor, t.taskId, {
+        status: t.status,
+        progressPercent: t.progressPercent,
+        spentVnd: t.spentVnd,
+        note: t.note,
+        reportId,
+      });
     }
   }
 
-  async function save(actor: Actor, roundId: string, orgUnitId: string, input: ReportSaveInput, action: 'save' | 'import' = 'save') {
+  async function save(
+    actor: Actor,
+    roundId: string,
+    orgUnitId: string,
+    input: ReportSaveInput,
+    action: 'save' | 'import' = 'save',
+  ) {
     reportingPolicy.assertCanEdit(actor, orgUnitId);
     await db.transaction(async (tx) => {
       const { round, report } = await loadReport(tx, roundId, orgUnitId, true);
-      if (report.status === 'approved') throw immutable('This report is approved: change it through a revision with a reason', { reportId: report.id });
+      if (report.status === 'approved')
+        throw immutable('This report is approved: change it through a revision with a reason', { reportId: report.id });
       if (report.status === 'submitted') throw immutable('This report is under review', { reportId: report.id });
       const issues = checkRows(input, await contents(tx, round, orgUnitId));
       if (issues.length) throw invalid(issues);
       const before = await snapshot(tx, report.id);
       await writeContent(tx, report, input);
       await event(tx, actor, report, action, report.status);
-      await audit.record(tx, actor, { action: 'update', entityType: 'unitReport', entityId: report.id, before, after: await snapshot(tx, report.id) });
+      await audit.record(tx, actor, {
+        action: 'update',
+        entityType: 'unitReport',
+        entityId: report.id,
+        before,
+        after: await snapshot(tx, report.id),
+      });
     });
     return detail(actor, roundId, orgUnitId);
   }
@@ -183,7 +311,14 @@ export function createReportingRoundsService({ db, repo, audit, clock, files, in
     detail,
     save,
     contents,
-    ...createValueEvidence({ db, repo, audit, files, indicatorIdsOf: async (tx, round, orgUnitId) => (await contents(tx, round, orgUnitId)).indicators.map((i) => i.id) }),
+    ...createValueEvidence({
+      db,
+      repo,
+      audit,
+      files,
+      indicatorIdsOf: async (tx, round, orgUnitId) =>
+        (await contents(tx, round, orgUnitId)).indicators.map((i) => i.id),
+    }),
     /** The service's calendar day, so the demo dates its open round from the same clock. */
     today: () => clock.today(),
 
@@ -191,7 +326,16 @@ export function createReportingRoundsService({ db, repo, audit, clock, files, in
       const scope = reportingPolicy.scopeOrgUnitId(actor);
       const { rows, total } = await repo.listRounds(db, { ...q, scopeOrgUnitId: scope });
       const reports = await repo.reports(db, { roundIds: rows.map((r) => r.row.id) });
-      return { total, items: rows.map((r) => summarize(r.row, r.planCode, reports.filter((x) => x.report.roundId === r.row.id))) };
+      return {
+        total,
+        items: rows.map((r) =>
+          summarize(
+            r.row,
+            r.planCode,
+            reports.filter((x) => x.report.roundId === r.row.id),
+          ),
+        ),
+      };
     },
 
     async createRound(actor: Actor | null, input: RoundInput, opts: { isDemo?: boolean } = {}) {
@@ -199,25 +343,48 @@ export function createReportingRoundsService({ db, repo, audit, clock, files, in
       const issues: FieldIssue[] = [];
       const program = await indicators.program(input.programId).catch(() => null);
       if (!program) issues.push({ field: 'body.programId', message: 'no such program' });
-      if (input.planId && !(await indicators.plans(input.programId)).some((p) => p.id === input.planId)) issues.push({ field: 'body.planId', message: 'no such plan in this program' });
+      if (input.planId && !(await indicators.plans(input.programId)).some((p) => p.id === input.planId))
+        issues.push({ field: 'body.planId', message: 'no such plan in this program' });
       const given = input.orgUnitIds ? [...new Set(input.orgUnitIds)] : null;
       if (given) {
         const found = await repo.orgUnitIdsExist(db, given);
-        input.orgUnitIds!.forEach((u, i) => { if (!found.has(u)) issues.push({ field: `body.orgUnitIds.${i}`, message: 'no such org unit' }); });
+        input.orgUnitIds!.forEach((u, i) => {
+          if (!found.has(u)) issues.push({ field: `body.orgUnitIds.${i}`, message: 'no such org unit' });
+        });
       }
       if (issues.length) throw invalid(issues);
       const planId = input.planId ?? null;
-      const units = given ?? [...new Set([
-        ...(await indicators.responsibleUnitIds(db, input.programId, planId)), ...(await tasks.reporterUnitIds(db, input.programId, planId)),
-      ])];
-      if (!units.length) throw invalid([{ field: 'body.orgUnitIds', message: 'no unit to ask: name the units, or give indicators and tasks responsible units first' }]);
+      const units = given ?? [
+        ...new Set([
+          ...(await indicators.responsibleUnitIds(db, input.programId, planId)),
+          ...(await tasks.reporterUnitIds(db, input.programId, planId)),
+        ]),
+      ];
+      if (!units.length)
+        throw invalid([
+          {
+            field: 'body.orgUnitIds',
+            message: 'no unit to ask: name the units, or give indicators and tasks responsible units first',
+          },
+        ]);
       const id = await db.transaction(async (tx) => {
         const row = await repo.insertRound(tx, {
-          programId: input.programId, planId, title: input.title, periodType: input.periodType, year: input.year, quarter: input.quarter ?? null,
-          dueDate: input.dueDate, isDemo: opts.isDemo ?? false,
+          programId: input.programId,
+          planId,
+          title: input.title,
+          periodType: input.periodType,
+          year: input.year,
+          quarter: input.quarter ?? null,
+          dueDate: input.dueDate,
+          isDemo: opts.isDemo ?? false,
         });
         await repo.insertReports(tx, row.id, units);
-        await audit.record(tx, actor, { action: 'create', entityType: 'reportingRound', entityId: row.id, after: { ...row, orgUnitIds: units } });
+        await audit.record(tx, actor, {
+          action: 'create',
+          entityType: 'reportingRound',
+          entityId: row.id,
+          after: { ...row, orgUnitIds: units },
+        });
         return row.id;
       });
       return id;
@@ -234,23 +401,44 @@ export function createReportingRoundsService({ db, repo, audit, clock, files, in
         const hit = await repo.getRound(tx, id);
         if (!hit) throw notFound('reportingRound', id);
         const row = await repo.setRoundStatus(tx, id, status);
-        await audit.record(tx, actor, { action: 'transition', entityType: 'reportingRound', entityId: id, before: hit.row, after: row });
+        await audit.record(tx, actor, {
+          action: 'transition',
+          entityType: 'reportingRound',
+          entityId: id,
+          before: hit.row,
+          after: row,
+        });
       });
       return getRound(actor, id);
     },
 
     async submit(actor: Actor, roundId: string, orgUnitId: string, input: ReportSubmitInput = {}) {
       reportingPolicy.assertCanEdit(actor, orgUnitId);
-      if (input.receivedOn && !reportingPolicy.canReview(actor)) throw invalid([{ field: 'body.receivedOn', message: 'only the secretariat records the date a paper report was received' }]);
-      if (input.receivedOn && input.receivedOn > clock.today()) throw invalid([{ field: 'body.receivedOn', message: 'must not be in the future' }]);
+      if (input.receivedOn && !reportingPolicy.canReview(actor))
+        throw invalid([
+          { field: 'body.receivedOn', message: 'only the secretariat records the date a paper report was received' },
+        ]);
+      if (input.receivedOn && input.receivedOn > clock.today())
+        throw invalid([{ field: 'body.receivedOn', message: 'must not be in the future' }]);
       await db.transaction(async (tx) => {
         const { report } = await loadReport(tx, roundId, orgUnitId, true);
-        if (report.status !== 'draft' && report.status !== 'returned') throw invalidTransition(report.status, 'submitted');
+        if (report.status !== 'draft' && report.status !== 'returned')
+          throw invalidTransition(report.status, 'submitted');
         // 09:00 in Hanoi on the day received
         const now = input.receivedOn ? new Date(`${input.receivedOn}T02:00:00Z`) : clock.now();
-        const row = await repo.updateReport(tx, report.id, { status: 'submitted', submittedAt: now, firstSubmittedAt: report.firstSubmittedAt ?? now });
+        const row = await repo.updateReport(tx, report.id, {
+          status: 'submitted',
+          submittedAt: now,
+          firstSubmittedAt: report.firstSubmittedAt ?? now,
+        });
         await event(tx, actor, report, 'submit', 'submitted', { snapshot: await snapshot(tx, report.id) });
-        await audit.record(tx, actor, { action: 'transition', entityType: 'unitReport', entityId: report.id, before: report, after: row });
+        await audit.record(tx, actor, {
+          action: 'transition',
+          entityType: 'unitReport',
+          entityId: report.id,
+          before: report,
+          after: row,
+        });
       });
       return detail(actor, roundId, orgUnitId);
     },
@@ -261,12 +449,29 @@ export function createReportingRoundsService({ db, repo, audit, clock, files, in
         const { report } = await loadReport(tx, roundId, orgUnitId, true);
         const to = input.decision === 'approve' ? 'approved' : 'returned';
         if (report.status !== 'submitted') throw invalidTransition(report.status, to);
-        const row = input.decision === 'approve'
-          ? await repo.updateReport(tx, report.id, { status: 'approved', approvedAt: clock.now(), approvedBy: actor.id, revision: report.revision + 1, reviewComment: input.comment ?? null })
-          : await repo.updateReport(tx, report.id, { status: 'returned', reviewComment: input.comment ?? null });
-        await event(tx, actor, report, input.decision, to, { comment: input.comment, snapshot: input.decision === 'approve' ? await snapshot(tx, report.id) : null, revision: row.revision });
+        const row =
+          input.decision === 'approve'
+            ? await repo.updateReport(tx, report.id, {
+                status: 'approved',
+                approvedAt: clock.now(),
+                approvedBy: actor.id,
+                revision: report.revision + 1,
+                reviewComment: input.comment ?? null,
+              })
+            : await repo.updateReport(tx, report.id, { status: 'returned', reviewComment: input.comment ?? null });
+        await event(tx, actor, report, input.decision, to, {
+          comment: input.comment,
+          snapshot: input.decision === 'approve' ? await snapshot(tx, report.id) : null,
+          revision: row.revision,
+        });
         if (input.decision === 'approve') await applyTasks(tx, actor, report.id);
-        await audit.record(tx, actor, { action: input.decision === 'approve' ? 'accept' : 'transition', entityType: 'unitReport', entityId: report.id, before: report, after: row });
+        await audit.record(tx, actor, {
+          action: input.decision === 'approve' ? 'accept' : 'transition',
+          entityType: 'unitReport',
+          entityId: report.id,
+          before: report,
+          after: row,
+        });
       });
       return detail(actor, roundId, orgUnitId);
     },
@@ -286,25 +491,55 @@ export function createReportingRoundsService({ db, repo, audit, clock, files, in
         const before = await snapshot(tx, report.id);
         await writeContent(tx, report, content);
         const staff = reportingPolicy.canReview(actor);
-        const row = await repo.updateReport(tx, report.id, staff
-          ? { revision: report.revision + 1, approvedAt: clock.now(), approvedBy: actor.id }
-          : { revision: report.revision + 1, status: 'submitted', submittedAt: clock.now() });
+        const row = await repo.updateReport(
+          tx,
+          report.id,
+          staff
+            ? { revision: report.revision + 1, approvedAt: clock.now(), approvedBy: actor.id }
+            : { revision: report.revision + 1, status: 'submitted', submittedAt: clock.now() },
+        );
         const after = await snapshot(tx, report.id);
-        await event(tx, actor, report, 'revise', row.status, { comment: reason, snapshot: { before, after }, revision: row.revision });
+        await event(tx, actor, report, 'revise', row.status, {
+          comment: reason,
+          snapshot: { before, after },
+          revision: row.revision,
+        });
         if (staff) await applyTasks(tx, actor, report.id);
-        await audit.record(tx, actor, { action: 'update', entityType: 'unitReport', entityId: report.id, before: { ...report, ...before }, after: { ...row, ...after, reason } });
+        await audit.record(tx, actor, {
+          action: 'update',
+          entityType: 'unitReport',
+          entityId: report.id,
+          before: { ...report, ...before },
+          after: { ...row, ...after, reason },
+        });
       });
       return detail(actor, roundId, orgUnitId);
     },
 
-    async addEvidence(actor: Actor, roundId: string, orgUnitId: string, upload: { bytes: Uint8Array; fileName: string }) {
+    async addEvidence(
+      actor: Actor,
+      roundId: string,
+      orgUnitId: string,
+      upload: { bytes: Uint8Array; fileName: string },
+    ) {
       reportingPolicy.assertCanEdit(actor, orgUnitId);
       await db.transaction(async (tx) => {
         const { report } = await loadReport(tx, roundId, orgUnitId, true);
-        if (report.status === 'approved' || report.status === 'submitted') throw immutable('Evidence is added while the report is a draft or returned', { reportId: report.id });
+        if (report.status === 'approved' || report.status === 'submitted')
+          throw immutable('Evidence is added while the report is a draft or returned', { reportId: report.id });
         const blob = await files.store(tx, upload);
-        const row = await repo.addAttachment(tx, { reportId: report.id, fileName: upload.fileName, ...blob, uploadedBy: actor.id });
-        await audit.record(tx, actor, { action: 'upload', entityType: 'monitoringAttachment', entityId: row.id, after: row });
+        const row = await repo.addAttachment(tx, {
+          reportId: report.id,
+          fileName: upload.fileName,
+          ...blob,
+          uploadedBy: actor.id,
+        });
+        await audit.record(tx, actor, {
+          action: 'upload',
+          entityType: 'monitoringAttachment',
+          entityId: row.id,
+          after: row,
+        });
       });
       return detail(actor, roundId, orgUnitId);
     },
@@ -319,17 +554,34 @@ export function createReportingRoundsService({ db, repo, audit, clock, files, in
      * A filled template uploaded back: the same type check as evidence files, then every cell checked;
      * one bad cell and nothing is written (400 listing each cell), else it is saved like the form.
      */
-    async importXlsx(actor: Actor, roundId: string, orgUnitId: string, upload: { bytes: Uint8Array; fileName: string }) {
+    async importXlsx(
+      actor: Actor,
+      roundId: string,
+      orgUnitId: string,
+      upload: { bytes: Uint8Array; fileName: string },
+    ) {
       reportingPolicy.assertCanEdit(actor, orgUnitId);
       const type = sniffFileType(upload.bytes, upload.fileName);
       if (!type || type.ext !== 'xlsx') throw unsupportedFileType();
       const d = await detail(actor, roundId, orgUnitId);
-      if (!d.permissions.canEdit) throw immutable(d.status === 'approved' ? 'This report is approved: change it through a revision with a reason' : 'This report is under review', { reportId: d.id });
+      if (!d.permissions.canEdit)
+        throw immutable(
+          d.status === 'approved'
+            ? 'This report is approved: change it through a revision with a reason'
+            : 'This report is under review',
+          { reportId: d.id },
+        );
       const { input, issues } = await parseReportWorkbook(upload.bytes, d);
       if (issues.length) {
-        throw new DomainError(ErrorCode.VALIDATION_FAILED, 400, `Invalid cells: ${issues.map((i) => `${i.sheet}!${i.cell}`).join(', ')}`, {
-          issues: issues.map((i) => ({ ...i, field: `file.${i.sheet}!${i.cell}.${i.field}` })), cells: issues,
-        });
+        throw new DomainError(
+          ErrorCode.VALIDATION_FAILED,
+          400,
+          `Invalid cells: ${issues.map((i) => `${i.sheet}!${i.cell}`).join(', ')}`,
+          {
+            issues: issues.map((i) => ({ ...i, field: `file.${i.sheet}!${i.cell}.${i.field}` })),
+            cells: issues,
+          },
+        );
       }
       return save(actor, roundId, orgUnitId, input, 'import');
     },
@@ -349,8 +601,14 @@ export function createReportingRoundsService({ db, repo, audit, clock, files, in
     async timelinessRows(programId: string | undefined, year: number | undefined, orgUnitId?: string) {
       const today = clock.today();
       return (await repo.reports(db, { programId, year, orgUnitId })).map(({ report, unitName, round }) => ({
-        orgUnit: { id: report.orgUnitId, name: unitName }, roundId: round.id, roundTitle: round.title, dueDate: round.dueDate, planId: round.planId,
-        status: report.status, revision: report.revision, reportId: report.id,
+        orgUnit: { id: report.orgUnitId, name: unitName },
+        roundId: round.id,
+        roundTitle: round.title,
+        dueDate: round.dueDate,
+        planId: round.planId,
+        status: report.status,
+        revision: report.revision,
+        reportId: report.id,
         timeliness: timeliness(round.dueDate, report.firstSubmittedAt, today),
       }));
     },
@@ -358,10 +616,28 @@ export function createReportingRoundsService({ db, repo, audit, clock, files, in
     /** Reports of open rounds not yet submitted and due within 7 days or overdue: who to chase. */
     async reminders(actor: Actor, programId?: string) {
       const today = clock.today();
-      const rows = await repo.reports(db, { programId, openOnly: true, orgUnitId: reportingPolicy.scopeOrgUnitId(actor) });
-      return rows.map(({ report, unitName, round }) => ({ report, unitName, round, r: needsReminder(round.dueDate, report.firstSubmittedAt, today) }))
+      const rows = await repo.reports(db, {
+        programId,
+        openOnly: true,
+        orgUnitId: reportingPolicy.scopeOrgUnitId(actor),
+      });
+      return rows
+        .map(({ report, unitName, round }) => ({
+          report,
+          unitName,
+          round,
+          r: needsReminder(round.dueDate, report.firstSubmittedAt, today),
+        }))
         .filter((x) => x.r.due)
-        .map((x) => ({ roundId: x.round.id, planId: x.round.planId, roundTitle: x.round.title, orgUnit: { id: x.report.orgUnitId, name: x.unitName }, dueDate: x.round.dueDate, daysLeft: x.r.daysLeft, status: x.report.status }));
+        .map((x) => ({
+          roundId: x.round.id,
+          planId: x.round.planId,
+          roundTitle: x.round.title,
+          orgUnit: { id: x.report.orgUnitId, name: x.unitName },
+          dueDate: x.round.dueDate,
+          daysLeft: x.r.daysLeft,
+          status: x.report.status,
+        }));
     },
   };
 }

@@ -4,8 +4,15 @@ import type { Role } from '../../../shared/fields.js';
 import { programTasksPolicy } from '../program-tasks/program-tasks.policy.js';
 import { reportingPolicy } from './reporting.policy.js';
 
-const actor = (role: Role, orgUnitId: string | null = null): Actor =>
-  ({ id: 'u', username: role, displayName: role, role, orgUnitId, orgUnitName: null, personId: null });
+const actor = (role: Role, orgUnitId: string | null = null): Actor => ({
+  id: 'u',
+  username: role,
+  displayName: role,
+  role,
+  orgUnitId,
+  orgUnitName: null,
+  personId: null,
+});
 
 describe('reporting policy', () => {
   it('lets a unit read and edit only its own report; the secretariat edits and reviews any; viewers and inspectors only read', () => {

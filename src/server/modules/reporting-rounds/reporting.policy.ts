@@ -13,7 +13,8 @@ export const reportingPolicy = {
     return actor.orgUnitId;
   },
   canRead: (actor: Actor, orgUnitId: string) => actor.role !== 'unit' || actor.orgUnitId === orgUnitId,
-  canEdit: (actor: Actor, orgUnitId: string) => isMonitoringStaff(actor) || (actor.role === 'unit' && actor.orgUnitId === orgUnitId),
+  canEdit: (actor: Actor, orgUnitId: string) =>
+    isMonitoringStaff(actor) || (actor.role === 'unit' && actor.orgUnitId === orgUnitId),
   canReview: isMonitoringStaff,
   // evidence for one value is the reporting unit's own proof of its figure; the secretariat reads it, it does not supply it
   canAttachValueEvidence: (actor: Actor, orgUnitId: string) => actor.role === 'unit' && actor.orgUnitId === orgUnitId,
@@ -25,7 +26,8 @@ export const reportingPolicy = {
     if (!reportingPolicy.canEdit(actor, orgUnitId)) throw forbidden('A unit reports only for its own org unit');
   },
   assertCanAttachValueEvidence(actor: Actor, orgUnitId: string) {
-    if (!reportingPolicy.canAttachValueEvidence(actor, orgUnitId)) throw forbidden('Only the unit that owns the report attaches evidence to its values');
+    if (!reportingPolicy.canAttachValueEvidence(actor, orgUnitId))
+      throw forbidden('Only the unit that owns the report attaches evidence to its values');
   },
   assertCanReview(actor: Actor) {
     if (!reportingPolicy.canReview(actor)) throw forbidden('Only the secretariat approves or returns reports');

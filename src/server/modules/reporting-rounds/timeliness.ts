@@ -16,7 +16,12 @@ export function daysBetween(a: string, b: string): number {
 }
 
 /** A report to chase: not yet submitted, due within `withinDays` or already overdue. */
-export function needsReminder(dueDate: string, firstSubmittedAt: Date | null, today: string, withinDays = 7): { due: boolean; daysLeft: number } {
+export function needsReminder(
+  dueDate: string,
+  firstSubmittedAt: Date | null,
+  today: string,
+  withinDays = 7,
+): { due: boolean; daysLeft: number } {
   const daysLeft = daysBetween(today, dueDate);
   return { due: !firstSubmittedAt && daysLeft <= withinDays, daysLeft };
 }

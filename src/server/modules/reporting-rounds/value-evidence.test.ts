@@ -6,11 +6,15 @@ import { useTestContext, issueFields as fields } from '../../test/test-app.js';
 import { multipart, PDF, PNG } from '../inspections/test-helpers.js';
 import { monitoringScene, type MonitoringScene } from './test-helpers.js';
 
-const { ctx, f, cookies } = useTestContext({ clock: fixedClock('2025-03-10T03:00:00Z'), login: ['secretariat', 'viewer'] });
+const { ctx, f, cookies } = useTestContext({
+  clock: fixedClock('2025-03-10T03:00:00Z'),
+  login: ['secretariat', 'viewer'],
+});
 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 const valueUrl = (s: MonitoringScene, indicatorId: string) => `${s.reportUrl()}/values/${indicatorId}/evidence`;
-const upload = (cookie: string, url: string, fileName: string, data: Buffer) => ctx.as(cookie, { method: 'POST', url, ...multipart(fileName, data) });
+const upload = (cookie: string, url: string, fileName: string, data: Buffer) =>
+  ctx.as(cookie, { method: 'POST', url, ...multipart(fileName, data) });
 /** Evidence rows and audit events of one report: a refused upload must leave both alone. */
 async function stored(reportId: string) {
   const res = await ctx.handle.db.execute<{ files: number; audits: number }>(sql`select
@@ -25,7 +29,9 @@ describe('evidence on one indicator value', () => {
     const scan = Buffer.concat([PDF, Buffer.from(s.round.id)]);
     const first = await upload(s.center_, valueUrl(s, s.courses.id), 'Danh sách khóa học.pdf', scan);
     expect(first.statusCode, first.body).toBe(201);
-    expect(first.json()).toEqual([expect.objectContaining({ fileName: 'Danh sách khóa học.pdf', mimeType: 'application/pdf', size: scan.length })]);
+    expect(first.json()).toEqual([
+      expect.objectContaining({ fileName: 'Danh sách khóa học.pdf', mimeType: 'application/pdf', size: scan.length }),
+    ]);
     const second = await upload(s.center_, valueUrl(s, s.courses.id), 'anh.png', PNG);
     expect(second.json().map((e: { fileName: string }) => e.fileName)).toEqual(['Danh sách khóa học.pdf', 'anh.png']);
 
@@ -37,7 +43,9 @@ describe('evidence on one indicator value', () => {
       // the report carries each value's files on its row; the report's own list keeps only whole-report evidence
       const d = (await ctx.as(cookie, { method: 'GET', url: s.reportUrl() })).json();
       const row = (code: string) => d.indicators.find((i: { code: string }) => i.code === code);
-      expect(row('COURSES').evidence.map((e: { id: string }) => e.id)).toEqual(list.json().map((e: { id: string }) => e.id));
+      expect(row('COURSES').evidence.map((e: { id: string }) => e.id)).toEqual(
+        list.json().map((e: { id: string }) => e.id),
+      );
       expect(row('TRAINED').evidence).toEqual([]);
       expect(d.evidence).toEqual([]);
 
@@ -49,7 +57,9 @@ describe('evidence on one indicator value', () => {
     }
     const staffView = (await ctx.as(cookies.secretariat, { method: 'GET', url: s.reportUrl() })).json();
     expect(staffView.permissions.canAttachValueEvidence).toBe(false);
-    expect((await ctx.as(s.center_, { method: 'GET', url: s.reportUrl() })).json().permissions.canAttachValueEvidence).toBe(true);
+    expect(
+      (await ctx.as(s.center_, { method: 'GET', url: s.reportUrl() })).json().permissions.canAttachValueEvidence,
+    ).toBe(true);
   });
 
   it('refuses another unit (403) to upload, list or download, and the secretariat or a viewer to upload (403)', async () => {
@@ -74,21 +84,33 @@ describe('evidence on one indicator value', () => {
     const underReview = await upload(s.center_, valueUrl(s, s.courses.id), 'a.pdf', PDF);
     expect(underReview.statusCode).toBe(409);
     expect(underReview.json().error.code).toBe('IMMUTABLE');
-    await ctx.as(cookies.secretariat, { method: 'POST', url: `${s.reportUrl()}/review`, payload: { decision: 'return', comment: 'Thiếu minh chứng' } });
+    await ctx.as(cookies.secretariat, {
+      method: 'POST',
+      url: `${s.reportUrl()}/review`,
+      payload: { decision: 'return', comment: 'Thiếu minh chứng' },
+    });
     expect((await upload(s.center_, valueUrl(s, s.courses.id), 'a.pdf', PDF)).statusCode).toBe(201);
     await ctx.as(s.center_, { method: 'POST', url: `${s.reportUrl()}/submit` });
-    await ctx.as(cookies.secretariat, { method: 'POST', url: `${s.reportUrl()}/review`, payload: { decision: 'approve' } });
+    await ctx.as(cookies.secretariat, {
+      method: 'POST',
+      url: `${s.reportUrl()}/review`,
+      payload: { decision: 'approve' },
+    });
 
     const before = await stored(reportId);
     const approved = await upload(s.center_, valueUrl(s, s.courses.id), 'b.pdf', PDF);
     expect(approved.statusCode).toBe(409);
     expect(approved.json().error.code).toBe('IMMUTABLE');
     expect(await stored(reportId)).toEqual(before);
-    expect((await ctx.as(s.center_, { method: 'GET', url: s.reportUrl() })).json().permissions.canAttachValueEvidence).toBe(false);
+    expect(
+      (await ctx.as(s.center_, { method: 'GET', url: s.reportUrl() })).json().permissions.canAttachValueEvidence,
+    ).toBe(false);
     // the approved report still shows and serves what was attached
     const files = (await ctx.as(cookies.secretariat, { method: 'GET', url: valueUrl(s, s.courses.id) })).json();
     expect(files).toHaveLength(1);
-    expect((await ctx.as(cookies.secretariat, { method: 'GET', url: `/api/monitoring-files/${files[0].id}` })).statusCode).toBe(200);
+    expect(
+      (await ctx.as(cookies.secretariat, { method: 'GET', url: `/api/monitoring-files/${files[0].id}` })).statusCode,
+    ).toBe(200);
   });
 
   it('rejects bad input with 400 naming the field (415 for a file that is not what its name says) and stores nothing', async () => {
@@ -99,9 +121,16 @@ describe('evidence on one indicator value', () => {
       [() => upload(s.center_, `${s.reportUrl()}/values/not-a-uuid/evidence`, 'a.pdf', PDF), 'params.indicatorId'],
       // a derived indicator is computed, never reported, so it cannot carry evidence
       [() => upload(s.center_, valueUrl(s, s.perCourse.id), 'a.pdf', PDF), 'params.indicatorId'],
-      [() => upload(s.center_, valueUrl(s, '00000000-0000-4000-8000-000000000000'), 'a.pdf', PDF), 'params.indicatorId'],
+      [
+        () => upload(s.center_, valueUrl(s, '00000000-0000-4000-8000-000000000000'), 'a.pdf', PDF),
+        'params.indicatorId',
+      ],
       [() => ctx.as(s.center_, { method: 'GET', url: valueUrl(s, s.perCourse.id) }), 'params.indicatorId'],
-      [() => ctx.as(s.center_, { method: 'POST', url: valueUrl(s, s.courses.id), ...multipart('a.pdf', PDF, 'document') }), 'file'],
+      [
+        () =>
+          ctx.as(s.center_, { method: 'POST', url: valueUrl(s, s.courses.id), ...multipart('a.pdf', PDF, 'document') }),
+        'file',
+      ],
       [() => ctx.as(s.center_, { method: 'POST', url: valueUrl(s, s.courses.id), payload: { file: 'x' } }), 'file'],
       [() => upload(s.center_, valueUrl(s, s.courses.id), 'empty.pdf', Buffer.alloc(0)), 'file'],
     ];
@@ -110,7 +139,10 @@ describe('evidence on one indicator value', () => {
       expect(res.statusCode, field).toBe(400);
       expect(fields(res)).toEqual([field]);
     }
-    for (const [name, data] of [['fake.pdf', Buffer.from('just text')], ['scan.docx', PDF]] as const) {
+    for (const [name, data] of [
+      ['fake.pdf', Buffer.from('just text')],
+      ['scan.docx', PDF],
+    ] as const) {
       const res = await upload(s.center_, valueUrl(s, s.courses.id), name, data);
       expect(res.statusCode).toBe(415);
       expect(fields(res)).toEqual(['file']);

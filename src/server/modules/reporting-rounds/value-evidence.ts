@@ -15,8 +15,17 @@ export const toFile = ({ indicatorId: _i, ...f }: EvidenceRow): MonitoringFile =
  * sniffed, size-limited by the upload reader). Only the owning unit attaches, while the report is a draft or
  * returned; whoever may read the report lists and downloads (`/api/monitoring-files/:id`).
  */
-export function createValueEvidence({ db, repo, audit, files, indicatorIdsOf }: {
-  db: Db; repo: ReportingRoundsRepo; audit: AuditService; files: FilesService;
+export function createValueEvidence({
+  db,
+  repo,
+  audit,
+  files,
+  indicatorIdsOf,
+}: {
+  db: Db;
+  repo: ReportingRoundsRepo;
+  audit: AuditService;
+  files: FilesService;
   /** the indicators the report asks for in its round: evidence may only sit on one of those */
   indicatorIdsOf: (tx: DbOrTx, round: RoundRow, orgUnitId: string) => Promise<string[]>;
 }) {
@@ -31,7 +40,12 @@ export function createValueEvidence({ db, repo, audit, files, indicatorIdsOf }: 
     return report;
   }
 
-  async function listValueEvidence(actor: Actor, roundId: string, orgUnitId: string, indicatorId: string): Promise<MonitoringFile[]> {
+  async function listValueEvidence(
+    actor: Actor,
+    roundId: string,
+    orgUnitId: string,
+    indicatorId: string,
+  ): Promise<MonitoringFile[]> {
     reportingPolicy.assertCanRead(actor, orgUnitId);
     const report = await load(db, roundId, orgUnitId, indicatorId);
     return (await repo.evidence(db, report.id, indicatorId)).map(toFile);
@@ -39,17 +53,38 @@ export function createValueEvidence({ db, repo, audit, files, indicatorIdsOf }: 
 
   return {
     listValueEvidence,
-    assertCanAttachValueEvidence: (actor: Actor, orgUnitId: string) => reportingPolicy.assertCanAttachValueEvidence(actor, orgUnitId),
-    async addValueEvidence(actor: Actor, roundId: string, orgUnitId: string, indicatorId: string, upload: { bytes: Uint8Array; fileName: string }) {
+    assertCanAttachValueEvidence: (actor: Actor, orgUnitId: string) =>
+      reportingPolicy.assertCanAttachValueEvidence(actor, orgUnitId),
+    async addValueEvidence(
+      actor: Actor,
+      roundId: string,
+      orgUnitId: string,
+      indicatorId: string,
+      upload: { bytes: Uint8Array; fileName: string },
+    ) {
       reportingPolicy.assertCanAttachValueEvidence(actor, orgUnitId);
       await db.transaction(async (tx) => {
         const report = await load(tx, roundId, orgUnitId, indicatorId, true);
         if (report.status === 'approved' || report.status === 'submitted') {
-          throw immutable('Evidence is added while the report is a draft or returned', { reportId: report.id, status: report.status });
+          throw immutable('Evidence is added while the report is a draft or returned', {
+            reportId: report.id,
+            status: report.status,
+          });
         }
         const blob = await files.store(tx, upload);
-        const row = await repo.addAttachment(tx, { reportId: report.id, indicatorId, fileName: upload.fileName, ...blob, uploadedBy: actor.id });
-        await audit.record(tx, actor, { action: 'upload', entityType: 'monitoringAttachment', entityId: row.id, after: row });
+        const row = await repo.addAttachment(tx, {
+          reportId: report.id,
+          indicatorId,
+          fileName: upload.fileName,
+          ...blob,
+          uploadedBy: actor.id,
+        });
+        await audit.record(tx, actor, {
+          action: 'upload',
+          entityType: 'monitoringAttachment',
+          entityId: row.id,
+          after: row,
+        });
       });
       return listValueEvidence(actor, roundId, orgUnitId, indicatorId);
     },

@@ -7,8 +7,10 @@ export const unitOverviewPolicy = {
   assertCanView(actor: Actor, orgUnitId: string) {
     if (actor.role === 'unit' && actor.orgUnitId !== orgUnitId) throw forbidden('A unit sees its own page only');
   },
-  canLink: (actor: Actor, inspection: { canEdit: boolean }) => isMonitoringStaff(actor) || (actor.role === 'inspector' && inspection.canEdit),
+  canLink: (actor: Actor, inspection: { canEdit: boolean }) =>
+    isMonitoringStaff(actor) || (actor.role === 'inspector' && inspection.canEdit),
   assertCanLink(actor: Actor, inspection: { canEdit: boolean }) {
-    if (!unitOverviewPolicy.canLink(actor, inspection)) throw forbidden('Only the secretariat or the inspection team links findings');
+    if (!unitOverviewPolicy.canLink(actor, inspection))
+      throw forbidden('Only the secretariat or the inspection team links findings');
   },
 };

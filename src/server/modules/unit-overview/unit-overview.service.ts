@@ -14,15 +14,36 @@ import { unitOverviewPolicy } from './unit-overview.policy.js';
 
 type LinkRow = NonNullable<Awaited<ReturnType<FindingLinksRepo['get']>>>;
 const toLink = (r: LinkRow): FindingLink => ({
-  id: r.id, findingId: r.findingId, findingKind: r.findingKind, findingText: r.findingText, inspectionId: r.inspectionId,
+  id: r.id,
+  findingId: r.findingId,
+  findingKind: r.findingKind,
+  findingText: r.findingText,
+  inspectionId: r.inspectionId,
   indicator: r.indicatorId ? { id: r.indicatorId, code: r.indicatorCode!, name: r.indicatorName! } : null,
   task: r.taskId ? { id: r.taskId, code: r.taskCode!, title: r.taskTitle! } : null,
 });
 
 /** One page per unit for preparing or following an inspection: its indicators, tasks, reports, inspections and follow-ups. */
-export function createUnitOverviewService({ db, links, audit, orgUnits, indicators, tasks, reporting, inspections, followUps }: {
-  db: Db; links: FindingLinksRepo; audit: AuditService; orgUnits: OrgUnitsService; indicators: IndicatorsService; tasks: ProgramTasksService;
-  reporting: ReportingRoundsService; inspections: InspectionsService; followUps: FollowUpsService;
+export function createUnitOverviewService({
+  db,
+  links,
+  audit,
+  orgUnits,
+  indicators,
+  tasks,
+  reporting,
+  inspections,
+  followUps,
+}: {
+  db: Db;
+  links: FindingLinksRepo;
+  audit: AuditService;
+  orgUnits: OrgUnitsService;
+  indicators: IndicatorsService;
+  tasks: ProgramTasksService;
+  reporting: ReportingRoundsService;
+  inspections: InspectionsService;
+  followUps: FollowUpsService;
 }) {
   return {
     async overview(actor: Actor, orgUnitId: string): Promise<UnitOverview> {
@@ -40,21 +61,70 @@ export function createUnitOverviewService({ db, links, audit, orgUnits, indicato
       const evaluated = [];
       for (const programId of new Set(inds.items.map((i) => i.programId))) {
         const program = await indicators.program(programId);
-        const years = Array.from({ length: program.periodEnd - program.periodStart + 1 }, (_, i) => program.periodStart + i);
-        evaluated.push(...await indicators.evaluate({ programId, years, orgUnitId, indicatorIds: inds.items.map((i) => i.id) }));
+        const years = Array.from(
+          { length: program.periodEnd - program.periodStart + 1 },
+          (_, i) => program.periodStart + i,
+        );
+        evaluated.push(
+          ...(await indicators.evaluate({ programId, years, orgUnitId, indicatorIds: inds.items.map((i) => i.id) })),
+        );
       }
       return {
-        orgUnit: { id: unit.id, code: unit.code, name: unit.name, parent: unit.parentId && unit.parentName ? { id: unit.parentId, name: unit.parentName } : null },
-        indicators: evaluated.map((e) => ({ id: e.row.id, code: e.row.code, nameVi: e.row.nameVi, measureUnit: e.row.measureUnit, years: e.years })),
-        tasks: taskList.map((t) => ({ ...t, role: t.delegatedUnit?.id === orgUnitId ? 'delegated' as const : t.leadUnit.id === orgUnitId ? 'lead' as const : 'coordinating' as const })),
-        reports: reports.map((r) => ({ id: r.reportId, roundId: r.roundId, roundTitle: r.roundTitle, dueDate: r.dueDate, status: r.status, timeliness: r.timeliness, revision: r.revision })),
-        inspections: insp.items.map((i) => ({ id: i.id, planCode: i.plan.code, status: i.status, windowStart: i.windowStart, windowEnd: i.windowEnd, conclusionNumber: i.conclusionNumber })),
-        followUps: fus.items.map((f) => ({ id: f.id, kind: f.kind, text: f.text, dueDate: f.dueDate, status: f.status, overdue: f.overdue })),
+        orgUnit: {
+          id: unit.id,
+          code: unit.code,
+          name: unit.name,
+          parent: unit.parentId && unit.parentName ? { id: unit.parentId, name: unit.parentName } : null,
+        },
+        indicators: evaluated.map((e) => ({
+          id: e.row.id,
+          code: e.row.code,
+          nameVi: e.row.nameVi,
+          measureUnit: e.row.measureUnit,
+          years: e.years,
+        })),
+        tasks: taskList.map((t) => ({
+          ...t,
+          role:
+            t.delegatedUnit?.id === orgUnitId
+              ? ('delegated' as const)
+              : t.leadUnit.id === orgUnitId
+                ? ('lead' as const)
+                : ('coordinating' as const),
+        })),
+        reports: reports.map((r) => ({
+          id: r.reportId,
+          roundId: r.roundId,
+          roundTitle: r.roundTitle,
+          dueDate: r.dueDate,
+          status: r.status,
+          timeliness: r.timeliness,
+          revision: r.revision,
+        })),
+        inspections: insp.items.map((i) => ({
+          id: i.id,
+          planCode: i.plan.code,
+          status: i.status,
+          windowStart: i.windowStart,
+          windowEnd: i.windowEnd,
+          conclusionNumber: i.conclusionNumber,
+        })),
+        followUps: fus.items.map((f) => ({
+          id: f.id,
+          kind: f.kind,
+          text: f.text,
+          dueDate: f.dueDate,
+          status: f.status,
+          overdue: f.overdue,
+        })),
         findingLinks: linkRows.map(toLink),
       };
     },
 
-    async listLinks(actor: Actor, f: { inspectionId?: string; findingId?: string; indicatorId?: string; taskId?: string }) {
+    async listLinks(
+      actor: Actor,
+      f: { inspectionId?: string; findingId?: string; indicatorId?: string; taskId?: string },
+    ) {
       if (f.inspectionId) await inspections.get(actor, f.inspectionId);
       else if (actor.role === 'unit') return [];
       return (await links.list(db, f)).map(toLink);
@@ -65,10 +135,21 @@ export function createUnitOverviewService({ db, links, audit, orgUnits, indicato
       if (!finding) throw invalid([{ field: 'body.findingId', message: 'no such finding' }]);
       const inspection = await inspections.get(actor, finding.inspectionId);
       unitOverviewPolicy.assertCanLink(actor, inspection.permissions);
-      if (input.indicatorId) await indicators.get(input.indicatorId).catch(() => { throw invalid([{ field: 'body.indicatorId', message: 'no such indicator' }]); });
-      if (input.taskId) await tasks.get(actor, input.taskId).catch(() => { throw invalid([{ field: 'body.taskId', message: 'no such task' }]); });
+      if (input.indicatorId)
+        await indicators.get(input.indicatorId).catch(() => {
+          throw invalid([{ field: 'body.indicatorId', message: 'no such indicator' }]);
+        });
+      if (input.taskId)
+        await tasks.get(actor, input.taskId).catch(() => {
+          throw invalid([{ field: 'body.taskId', message: 'no such task' }]);
+        });
       const id = await db.transaction(async (tx) => {
-        const row = await links.insert(tx, { findingId: input.findingId, indicatorId: input.indicatorId ?? null, taskId: input.taskId ?? null, createdBy: actor.id });
+        const row = await links.insert(tx, {
+          findingId: input.findingId,
+          indicatorId: input.indicatorId ?? null,
+          taskId: input.taskId ?? null,
+          createdBy: actor.id,
+        });
         if (!row) throw conflict('This finding is already linked to it', { field: 'body.findingId' });
         await audit.record(tx, actor, { action: 'create', entityType: 'findingLink', entityId: row.id, after: row });
         return row.id;

@@ -6,11 +6,37 @@ import type { UsersService } from './users.service.js';
 
 const tags = ['users'];
 
-export const usersRoutes = (svc: UsersService): FastifyPluginAsyncZod => async (app) => {
-  app.get('/api/users', { schema: { tags, summary: 'User accounts (admin)', querystring: userListQuery, response: { 200: pageOf(userAccount) } } },
-    async (req) => svc.list(requireActor(req), req.query));
-  app.post('/api/users', { schema: { tags, summary: 'Create a user account (admin)', body: userInput, response: { 201: userAccount } } },
-    async (req, reply) => reply.status(201).send(await svc.create(requireActor(req), req.body)));
-  app.patch('/api/users/:id', { schema: { tags, summary: 'Change a user account (admin)', params: idParams, body: userPatch, response: { 200: userAccount } } },
-    async (req) => svc.update(requireActor(req), req.params.id, req.body));
-};
+export const usersRoutes =
+  (svc: UsersService): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/api/users',
+      {
+        schema: {
+          tags,
+          summary: 'User accounts (admin)',
+          querystring: userListQuery,
+          response: { 200: pageOf(userAccount) },
+        },
+      },
+      async (req) => svc.list(requireActor(req), req.query),
+    );
+    app.post(
+      '/api/users',
+      { schema: { tags, summary: 'Create a user account (admin)', body: userInput, response: { 201: userAccount } } },
+      async (req, reply) => reply.status(201).send(await svc.create(requireActor(req), req.body)),
+    );
+    app.patch(
+      '/api/users/:id',
+      {
+        schema: {
+          tags,
+          summary: 'Change a user account (admin)',
+          params: idParams,
+          body: userPatch,
+          response: { 200: userAccount },
+        },
+      },
+      async (req) => svc.update(requireActor(req), req.params.id, req.body),
+    );
+  };

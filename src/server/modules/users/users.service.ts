@@ -27,7 +27,8 @@ export function createUsersService({ db, repo, audit }: { db: Db; repo: UsersRep
     async create(actor: Actor | null, input: UserInput) {
       if (actor) usersPolicy.assertCanManage(actor);
       checkScope(input.role, input.orgUnitId);
-      if (await repo.getByUsername(db, input.username)) throw conflict('This username is taken', { field: 'body.username' });
+      if (await repo.getByUsername(db, input.username))
+        throw conflict('This username is taken', { field: 'body.username' });
       const { password, ...rest } = input;
       const passwordHash = await hashPassword(password);
       const id = await db.transaction(async (tx) => {
@@ -45,7 +46,13 @@ export function createUsersService({ db, repo, audit }: { db: Db; repo: UsersRep
       const passwordHash = password ? await hashPassword(password) : undefined;
       await db.transaction(async (tx) => {
         await repo.update(tx, id, { ...rest, ...(passwordHash ? { passwordHash } : {}) });
-        await audit.record(tx, actor, { action: 'update', entityType: 'user', entityId: id, before: current, after: { ...rest, passwordChanged: !!password } });
+        await audit.record(tx, actor, {
+          action: 'update',
+          entityType: 'user',
+          entityId: id,
+          before: current,
+          after: { ...rest, passwordChanged: !!password },
+        });
       });
       return get(id);
     },

@@ -14,13 +14,22 @@ export interface AuditEvent {
 }
 
 export interface AuditFilters {
-  entityType?: string; actorUsername?: string; action?: string; from?: string; to?: string; limit: number; offset: number;
+  entityType?: string;
+  actorUsername?: string;
+  action?: string;
+  from?: string;
+  to?: string;
+  limit: number;
+  offset: number;
 }
 
 export function useAuditEvents(filters: AuditFilters) {
   return useQuery({
     queryKey: ['audit-events', filters],
-    queryFn: ({ signal }) => api<{ items: AuditEvent[]; total: number }>('GET', withQuery('/api/audit-events', { ...filters }), undefined, { signal }),
+    queryFn: ({ signal }) =>
+      api<{ items: AuditEvent[]; total: number }>('GET', withQuery('/api/audit-events', { ...filters }), undefined, {
+        signal,
+      }),
     placeholderData: keepPreviousData,
   });
 }

@@ -12,8 +12,30 @@ import strings from './i18n';
 
 const PAGE_SIZE = 30;
 const actions = Object.keys(strings.vi.action) as (keyof typeof strings.vi.action)[];
-const entityTypes = ['orgUnit', 'person', 'user', 'program', 'programCommittee', 'inspectionPlan', 'inspectionTeam', 'inspection', 'assessment', 'finding', 'conclusion', 'followUp', 'attachment'];
-const actionColors: Record<string, string> = { create: 'green', update: 'blue', delete: 'red', transition: 'purple', issue: 'geekblue', accept: 'cyan', upload: 'gold' };
+const entityTypes = [
+  'orgUnit',
+  'person',
+  'user',
+  'program',
+  'programCommittee',
+  'inspectionPlan',
+  'inspectionTeam',
+  'inspection',
+  'assessment',
+  'finding',
+  'conclusion',
+  'followUp',
+  'attachment',
+];
+const actionColors: Record<string, string> = {
+  create: 'green',
+  update: 'blue',
+  delete: 'red',
+  transition: 'purple',
+  issue: 'geekblue',
+  accept: 'cyan',
+  upload: 'gold',
+};
 
 export default function AuditEventsPage() {
   const { t } = useTranslation();
@@ -24,19 +46,49 @@ export default function AuditEventsPage() {
   const [page, setPage] = useState(1);
   const debounced = useDebouncedValue({ entityType: entityType.trim(), username: username.trim() }, 300);
   const list = useAuditEvents({
-    entityType: debounced.entityType || undefined, actorUsername: debounced.username || undefined, action,
-    from: range?.[0]?.format('YYYY-MM-DD'), to: range?.[1]?.format('YYYY-MM-DD'), limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE,
+    entityType: debounced.entityType || undefined,
+    actorUsername: debounced.username || undefined,
+    action,
+    from: range?.[0]?.format('YYYY-MM-DD'),
+    to: range?.[1]?.format('YYYY-MM-DD'),
+    limit: PAGE_SIZE,
+    offset: (page - 1) * PAGE_SIZE,
   });
-  const filter = <T,>(setter: (v: T) => void) => (v: T) => { setter(v); setPage(1); };
-  const actionLabel = (a: string) => ((actions as string[]).includes(a) ? t(`auditEvents.action.${a as (typeof actions)[number]}`) : a);
+  const filter =
+    <T,>(setter: (v: T) => void) =>
+    (v: T) => {
+      setter(v);
+      setPage(1);
+    };
+  const actionLabel = (a: string) =>
+    (actions as string[]).includes(a) ? t(`auditEvents.action.${a as (typeof actions)[number]}`) : a;
 
   const columns: TableColumnsType<AuditEvent> = [
     { title: t('auditEvents.at'), dataIndex: 'at', width: 150, render: formatDateTime },
-    { title: t('auditEvents.user'), dataIndex: 'actorUsername', width: 150, render: (u: string | null) => u ?? <Typography.Text type="secondary">{t('auditEvents.system')}</Typography.Text> },
-    { title: t('auditEvents.actionLabel'), dataIndex: 'action', width: 150, render: (a: string) => <Tag color={actionColors[a]}>{actionLabel(a)}</Tag> },
     {
-      title: t('auditEvents.entity'), key: 'entity', width: 340,
-      render: (_, e) => <>{e.entityType} <Typography.Text type="secondary" copyable={{ text: e.entityId }} style={{ fontSize: 12 }}>{e.entityId}</Typography.Text></>,
+      title: t('auditEvents.user'),
+      dataIndex: 'actorUsername',
+      width: 150,
+      render: (u: string | null) => u ?? <Typography.Text type="secondary">{t('auditEvents.system')}</Typography.Text>,
+    },
+    {
+      title: t('auditEvents.actionLabel'),
+      dataIndex: 'action',
+      width: 150,
+      render: (a: string) => <Tag color={actionColors[a]}>{actionLabel(a)}</Tag>,
+    },
+    {
+      title: t('auditEvents.entity'),
+      key: 'entity',
+      width: 340,
+      render: (_, e) => (
+        <>
+          {e.entityType}{' '}
+          <Typography.Text type="secondary" copyable={{ text: e.entityId }} style={{ fontSize: 12 }}>
+            {e.entityId}
+          </Typography.Text>
+        </>
+      ),
     },
   ];
 
@@ -45,20 +97,57 @@ export default function AuditEventsPage() {
       <PageHeader title={t('auditEvents.title')} />
       <Flex wrap gap={8} style={{ marginBottom: 16 }}>
         <AutoComplete
-          allowClear value={entityType} placeholder={t('auditEvents.entityType')} style={{ width: 200 }}
-          options={entityTypes.filter((e) => e.toLowerCase().includes(entityType.toLowerCase())).map((e) => ({ value: e }))}
+          allowClear
+          value={entityType}
+          placeholder={t('auditEvents.entityType')}
+          style={{ width: 200 }}
+          options={entityTypes
+            .filter((e) => e.toLowerCase().includes(entityType.toLowerCase()))
+            .map((e) => ({ value: e }))}
           onChange={filter((v: string) => setEntityType(v ?? ''))}
         />
-        <Input allowClear value={username} placeholder={t('auditEvents.username')} style={{ width: 180 }} onChange={(e) => filter(setUsername)(e.target.value)} />
-        <Select allowClear value={action} placeholder={t('auditEvents.allActions')} style={{ width: 180 }} onChange={filter(setAction)}
-          options={actions.map((a) => ({ value: a, label: actionLabel(a) }))} />
-        <DatePicker.RangePicker format="DD/MM/YYYY" value={range} onChange={filter(setRange)} placeholder={[t('auditEvents.from'), t('auditEvents.to')]} style={{ maxWidth: '100%' }} />
+        <Input
+          allowClear
+          value={username}
+          placeholder={t('auditEvents.username')}
+          style={{ width: 180 }}
+          onChange={(e) => filter(setUsername)(e.target.value)}
+        />
+        <Select
+          allowClear
+          value={action}
+          placeholder={t('auditEvents.allActions')}
+          style={{ width: 180 }}
+          onChange={filter(setAction)}
+          options={actions.map((a) => ({ value: a, label: actionLabel(a) }))}
+        />
+        <DatePicker.RangePicker
+          format="DD/MM/YYYY"
+          value={range}
+          onChange={filter(setRange)}
+          placeholder={[t('auditEvents.from'), t('auditEvents.to')]}
+          style={{ maxWidth: '100%' }}
+        />
       </Flex>
-      {list.isError ? <ErrorResult error={list.error} onRetry={() => void list.refetch()} /> : (
+      {list.isError ? (
+        <ErrorResult error={list.error} onRetry={() => void list.refetch()} />
+      ) : (
         <Table<AuditEvent>
-          rowKey="id" size="middle" columns={columns} dataSource={list.data?.items} loading={list.isFetching} scroll={{ x: 840 }}
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          dataSource={list.data?.items}
+          loading={list.isFetching}
+          scroll={{ x: 840 }}
           expandable={{ expandedRowRender: (e) => <AuditDiff event={e} />, expandRowByClick: true }}
-          pagination={{ current: page, pageSize: PAGE_SIZE, total: list.data?.total ?? 0, showSizeChanger: false, onChange: setPage, showTotal: (count) => t('auditEvents.total', { count }) }}
+          pagination={{
+            current: page,
+            pageSize: PAGE_SIZE,
+            total: list.data?.total ?? 0,
+            showSizeChanger: false,
+            onChange: setPage,
+            showTotal: (count) => t('auditEvents.total', { count }),
+          }}
         />
       )}
     </>

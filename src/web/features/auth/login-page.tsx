@@ -30,8 +30,7 @@ export default function LoginPage() {
   // also the way out after a successful login, which stores the session user
   if (user) return <Navigate to={from} replace />;
 
-  const onFinish = (values: LoginBody) =>
-    login.mutate(values, { onError: (error) => applyFieldErrors(form, error) });
+  const onFinish = (values: LoginBody) => login.mutate(values, { onError: (error) => applyFieldErrors(form, error) });
 
   return (
     <main className="login-screen">
@@ -40,12 +39,17 @@ export default function LoginPage() {
       </div>
       <Card className="login-card">
         <Typography.Title level={1} className="login-app-name">
-          {t('app.shortName')}{' '}
-          <span className="login-program">{t('app.program')}</span>
+          {t('app.shortName')} <span className="login-program">{t('app.program')}</span>
         </Typography.Title>
-        <Typography.Paragraph type="secondary" className="login-tagline">{t('app.tagline')}</Typography.Paragraph>
-        <Typography.Title level={2} className="login-title">{title}</Typography.Title>
-        {login.isError && <Alert className="login-error" type="error" showIcon title={errorMessage(t, login.error)} role="alert" />}
+        <Typography.Paragraph type="secondary" className="login-tagline">
+          {t('app.tagline')}
+        </Typography.Paragraph>
+        <Typography.Title level={2} className="login-title">
+          {title}
+        </Typography.Title>
+        {login.isError && (
+          <Alert className="login-error" type="error" showIcon title={errorMessage(t, login.error)} role="alert" />
+        )}
         <Form<LoginBody>
           form={form}
           name="login"

@@ -8,7 +8,8 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   const session = useSession();
   const location = useLocation();
   if (session.isPending) return <PageSpinner />;
-  if (session.isError && !session.user) return <ErrorResult error={session.error} onRetry={() => void session.refetch()} />;
+  if (session.isError && !session.user)
+    return <ErrorResult error={session.error} onRetry={() => void session.refetch()} />;
   if (!session.user) {
     const from = `${location.pathname}${location.search}${location.hash}`;
     return <Navigate to="/login" replace state={{ from }} />;

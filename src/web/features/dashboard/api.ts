@@ -3,4 +3,7 @@ import type { Dashboard } from '../../../shared/contracts/dashboard';
 import { api } from '../../api/client';
 
 export const useDashboard = () =>
-  useQuery({ queryKey: ['dashboard'], queryFn: ({ signal }) => api<Dashboard>('GET', '/api/dashboard', undefined, { signal }) });
+  useQuery({
+    queryKey: ['dashboard'],
+    queryFn: ({ signal }) => api<Dashboard>('GET', '/api/dashboard', undefined, { signal }),
+  });

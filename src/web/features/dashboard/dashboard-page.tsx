@@ -26,7 +26,16 @@ function DashboardBody({ d }: { d: Dashboard }) {
   const f = d.followUps;
   const overdueLink = '/follow-ups?overdue=true';
   const columns: TableColumnsType<FollowUpItem> = [
-    { title: t('followUps.text'), key: 'text', width: 320, render: (_, i) => <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ margin: 0 }}>{i.text}</Typography.Paragraph> },
+    {
+      title: t('followUps.text'),
+      key: 'text',
+      width: 320,
+      render: (_, i) => (
+        <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ margin: 0 }}>
+          {i.text}
+        </Typography.Paragraph>
+      ),
+    },
     { title: t('followUps.addressee'), key: 'addressee', width: 200, render: (_, i) => i.addressee.name },
     { title: t('followUps.conclusion'), key: 'conclusion', width: 130, render: (_, i) => i.conclusion.number },
     { title: t('followUps.dueDate'), key: 'due', width: 150, render: (_, i) => <DueDate item={i} /> },
@@ -35,18 +44,39 @@ function DashboardBody({ d }: { d: Dashboard }) {
   return (
     <Flex vertical gap={16}>
       <Row gutter={[16, 16]}>
-        <Col xs={12} lg={6}><Card style={{ height: '100%' }}><Statistic title={t('dashboard.inspections')} value={d.inspectionsTotal} /></Card></Col>
-        <Col xs={12} lg={6}><Card style={{ height: '100%' }}><Statistic title={t('dashboard.conclusionsIssued')} value={d.conclusionsIssued} /></Card></Col>
         <Col xs={12} lg={6}>
           <Card style={{ height: '100%' }}>
-            <Statistic title={t('dashboard.openFollowUps')} value={f.open + f.inProgress} />
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('dashboard.followUpSummary', f)}</Typography.Text>
+            <Statistic title={t('dashboard.inspections')} value={d.inspectionsTotal} />
           </Card>
         </Col>
         <Col xs={12} lg={6}>
-          <Link to={overdueLink} aria-label={t('dashboard.overdueFollowUps')} style={{ display: 'block', height: '100%' }}>
-            <Card hoverable style={{ height: '100%', ...(f.overdue ? { borderColor: '#ffa39e', background: '#fff1f0' } : {}) }}>
-              <Statistic title={t('dashboard.overdueFollowUps')} value={f.overdue} styles={{ content: { color: f.overdue ? '#cf1322' : undefined } }} />
+          <Card style={{ height: '100%' }}>
+            <Statistic title={t('dashboard.conclusionsIssued')} value={d.conclusionsIssued} />
+          </Card>
+        </Col>
+        <Col xs={12} lg={6}>
+          <Card style={{ height: '100%' }}>
+            <Statistic title={t('dashboard.openFollowUps')} value={f.open + f.inProgress} />
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t('dashboard.followUpSummary', f)}
+            </Typography.Text>
+          </Card>
+        </Col>
+        <Col xs={12} lg={6}>
+          <Link
+            to={overdueLink}
+            aria-label={t('dashboard.overdueFollowUps')}
+            style={{ display: 'block', height: '100%' }}
+          >
+            <Card
+              hoverable
+              style={{ height: '100%', ...(f.overdue ? { borderColor: '#ffa39e', background: '#fff1f0' } : {}) }}
+            >
+              <Statistic
+                title={t('dashboard.overdueFollowUps')}
+                value={f.overdue}
+                styles={{ content: { color: f.overdue ? '#cf1322' : undefined } }}
+              />
             </Card>
           </Link>
         </Col>
@@ -54,20 +84,30 @@ function DashboardBody({ d }: { d: Dashboard }) {
 
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={12}>
-          <Card title={t('dashboard.byStatus')} style={{ height: '100%' }}><StatusChart counts={d.inspectionsByStatus} /></Card>
+          <Card title={t('dashboard.byStatus')} style={{ height: '100%' }}>
+            <StatusChart counts={d.inspectionsByStatus} />
+          </Card>
         </Col>
         <Col xs={24} lg={12}>
           <Card title={t('dashboard.planProgress')} style={{ height: '100%' }}>
             <Typography.Text type="secondary">{t('dashboard.planProgressHint')}</Typography.Text>
-            {d.plans.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('dashboard.noPlans')} />}
+            {d.plans.length === 0 && (
+              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('dashboard.noPlans')} />
+            )}
             <Flex vertical gap={12} style={{ marginTop: 12 }}>
               {d.plans.map((p) => (
                 <div key={p.id}>
                   <Flex justify="space-between" gap={8} wrap>
-                    <Link to={`/inspection-plans/${p.id}`}><Typography.Text strong>{p.code}</Typography.Text> · {p.year}</Link>
-                    <Typography.Text type="secondary">{t('dashboard.planInspections', { count: p.inspectionsTotal })}</Typography.Text>
+                    <Link to={`/inspection-plans/${p.id}`}>
+                      <Typography.Text strong>{p.code}</Typography.Text> · {p.year}
+                    </Link>
+                    <Typography.Text type="secondary">
+                      {t('dashboard.planInspections', { count: p.inspectionsTotal })}
+                    </Typography.Text>
                   </Flex>
-                  <Typography.Text type="secondary" ellipsis style={{ display: 'block', fontSize: 12 }}>{p.title}</Typography.Text>
+                  <Typography.Text type="secondary" ellipsis style={{ display: 'block', fontSize: 12 }}>
+                    {p.title}
+                  </Typography.Text>
                   <Progress percent={p.progressPercent} />
                 </div>
               ))}
@@ -77,13 +117,27 @@ function DashboardBody({ d }: { d: Dashboard }) {
       </Row>
 
       <Card
-        title={<Typography.Text type="danger" strong>{t('dashboard.overdueTitle')}</Typography.Text>}
+        title={
+          <Typography.Text type="danger" strong>
+            {t('dashboard.overdueTitle')}
+          </Typography.Text>
+        }
         extra={<Link to={overdueLink}>{t('dashboard.viewAll')}</Link>}
       >
-        {d.overdueFollowUps.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('dashboard.noOverdue')} /> : (
+        {d.overdueFollowUps.length === 0 ? (
+          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('dashboard.noOverdue')} />
+        ) : (
           <Table<FollowUpItem>
-            rowKey="id" size="small" pagination={false} columns={columns} dataSource={d.overdueFollowUps} scroll={{ x: 800 }}
-            onRow={(i) => ({ onClick: () => navigate(`/follow-ups?overdue=true&id=${i.id}`), style: { cursor: 'pointer', background: '#fff1f0' } })}
+            rowKey="id"
+            size="small"
+            pagination={false}
+            columns={columns}
+            dataSource={d.overdueFollowUps}
+            scroll={{ x: 800 }}
+            onRow={(i) => ({
+              onClick: () => navigate(`/follow-ups?overdue=true&id=${i.id}`),
+              style: { cursor: 'pointer', background: '#fff1f0' },
+            })}
           />
         )}
       </Card>

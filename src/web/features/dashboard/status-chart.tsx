@@ -10,7 +10,13 @@ echarts.use([BarChart, GridComponent, TooltipComponent, CanvasRenderer]);
 
 // the lifecycle reads left to right: grey before the visit, blue during it, green once concluded
 const colors: Record<InspectionStatus, string> = {
-  planned: '#bfbfbf', notified: '#69b1ff', in_progress: '#1677ff', drafting: '#faad14', issued: '#2f54eb', follow_up: '#fa8c16', closed: '#52c41a',
+  planned: '#bfbfbf',
+  notified: '#69b1ff',
+  in_progress: '#1677ff',
+  drafting: '#faad14',
+  issued: '#2f54eb',
+  follow_up: '#fa8c16',
+  closed: '#52c41a',
 };
 
 export function StatusChart({ counts }: { counts: Record<InspectionStatus, number> }) {
@@ -20,10 +26,14 @@ export function StatusChart({ counts }: { counts: Record<InspectionStatus, numbe
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     xAxis: { type: 'value', minInterval: 1 },
     yAxis: { type: 'category', inverse: true, data: inspectionStatuses.map((s) => t(`status.${s}`)) },
-    series: [{
-      type: 'bar', barMaxWidth: 22, label: { show: true, position: 'right' },
-      data: inspectionStatuses.map((s) => ({ value: counts[s], itemStyle: { color: colors[s] } })),
-    }],
+    series: [
+      {
+        type: 'bar',
+        barMaxWidth: 22,
+        label: { show: true, position: 'right' },
+        data: inspectionStatuses.map((s) => ({ value: counts[s], itemStyle: { color: colors[s] } })),
+      },
+    ],
   };
   return <ReactEChartsCore echarts={echarts} option={option} style={{ height: 280 }} notMerge />;
 }

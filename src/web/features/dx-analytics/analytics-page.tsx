@@ -2,7 +2,11 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { App, Button, Card, Col, Empty, Flex, Row, Select, Space, Statistic, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { analyticsDimensions, type AnalyticsDimension, type AnalyticsOptions } from '../../../shared/contracts/dx-analytics';
+import {
+  analyticsDimensions,
+  type AnalyticsDimension,
+  type AnalyticsOptions,
+} from '../../../shared/contracts/dx-analytics';
 import { sizeClasses } from '../../../shared/enterprises/size-class';
 import { apiDownload, withQuery } from '../../api/client';
 import { PageHeader } from '../../components/page-header';
@@ -30,7 +34,9 @@ function AnalyticsBody({ options }: { options: AnalyticsOptions }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const en = currentLanguage() === 'en';
-  const [filters, setFilters] = useState<AnalyticsFilters>({ frameworkVersionId: options.defaultFrameworkVersionId ?? undefined });
+  const [filters, setFilters] = useState<AnalyticsFilters>({
+    frameworkVersionId: options.defaultFrameworkVersionId ?? undefined,
+  });
   const [groupBy, setGroupBy] = useState<AnalyticsDimension[]>(['commune']);
   const set = (patch: Partial<AnalyticsFilters>) => setFilters((f) => ({ ...f, ...patch }));
   const withoutYear = useMemo(() => ({ ...filters, year: undefined }), [filters]);
@@ -42,68 +48,195 @@ function AnalyticsBody({ options }: { options: AnalyticsOptions }) {
   const years = filters.year?.length ? [...filters.year].sort() : options.years;
 
   const download = (format: 'xlsx' | 'csv') =>
-    apiDownload(withQuery('/api/dx/analytics/export', { ...filterParams(filters), groupBy: groupBy.join(','), format }))
-      .catch((e: unknown) => message.error(errorMessage(t, e)));
+    apiDownload(
+      withQuery('/api/dx/analytics/export', { ...filterParams(filters), groupBy: groupBy.join(','), format }),
+    ).catch((e: unknown) => message.error(errorMessage(t, e)));
 
-  const multi = (label: string, value: string[] | undefined, opts: { value: string; label: string }[], onChange: (v: string[]) => void, testId: string) => (
+  const multi = (
+    label: string,
+    value: string[] | undefined,
+    opts: { value: string; label: string }[],
+    onChange: (v: string[]) => void,
+    testId: string,
+  ) => (
     <Col xs={24} sm={12} lg={8} xl={4}>
       <Typography.Text type="secondary">{label}</Typography.Text>
-      <Select mode="multiple" allowClear showSearch optionFilterProp="label" maxTagCount="responsive" placeholder={t('dxAnalytics.all')}
-        style={{ width: '100%' }} value={value ?? []} options={opts} onChange={onChange} data-testid={testId} aria-label={label} />
+      <Select
+        mode="multiple"
+        allowClear
+        showSearch
+        optionFilterProp="label"
+        maxTagCount="responsive"
+        placeholder={t('dxAnalytics.all')}
+        style={{ width: '100%' }}
+        value={value ?? []}
+        options={opts}
+        onChange={onChange}
+        data-testid={testId}
+        aria-label={label}
+      />
     </Col>
   );
 
   return (
     <Flex vertical gap={16}>
-      <Card size="small" title={t('dxAnalytics.filters')} extra={<Button size="small" onClick={() => setFilters({ frameworkVersionId: filters.frameworkVersionId })}>{t('dxAnalytics.reset')}</Button>}>
+      <Card
+        size="small"
+        title={t('dxAnalytics.filters')}
+        extra={
+          <Button size="small" onClick={() => setFilters({ frameworkVersionId: filters.frameworkVersionId })}>
+            {t('dxAnalytics.reset')}
+          </Button>
+        }
+      >
         <Row gutter={[12, 12]}>
           <Col xs={24} sm={12} lg={8} xl={4}>
             <Typography.Text type="secondary">{t('dxAnalytics.framework')}</Typography.Text>
-            <Select style={{ width: '100%' }} value={filters.frameworkVersionId} onChange={(v) => set({ frameworkVersionId: v })} aria-label={t('dxAnalytics.framework')}
-              options={options.frameworkVersions.map((v) => ({ value: v.id, label: `${v.frameworkCode} v${v.version}` }))} />
+            <Select
+              style={{ width: '100%' }}
+              value={filters.frameworkVersionId}
+              onChange={(v) => set({ frameworkVersionId: v })}
+              aria-label={t('dxAnalytics.framework')}
+              options={options.frameworkVersions.map((v) => ({
+                value: v.id,
+                label: `${v.frameworkCode} v${v.version}`,
+              }))}
+            />
           </Col>
-          {multi(t('dxAnalytics.years'), filters.year?.map(String), options.years.map((y) => ({ value: String(y), label: String(y) })), (v) => set({ year: v.map(Number) }), 'filter-year')}
-          {multi(t('dxAnalytics.communes'), filters.commune, options.communes.map((c) => ({ value: c.code, label: c.name })), (v) => set({ commune: v }), 'filter-commune')}
-          {multi(t('dxAnalytics.districts'), filters.district, options.districts.map((d) => ({ value: d.code, label: d.name })), (v) => set({ district: v }), 'filter-district')}
-          {multi(t('dxAnalytics.sectors'), filters.sector, options.sectors.map((s) => ({ value: s.code, label: `${s.code} – ${en ? s.nameEn : s.nameVi}` })), (v) => set({ sector: v }), 'filter-sector')}
-          {multi(t('dxAnalytics.sizeClasses'), filters.sizeClass, sizeClasses.map((s) => ({ value: s, label: t(`enterprises.sizeClass.${s}`) })), (v) => set({ sizeClass: v }), 'filter-size')}
+          {multi(
+            t('dxAnalytics.years'),
+            filters.year?.map(String),
+            options.years.map((y) => ({ value: String(y), label: String(y) })),
+            (v) => set({ year: v.map(Number) }),
+            'filter-year',
+          )}
+          {multi(
+            t('dxAnalytics.communes'),
+            filters.commune,
+            options.communes.map((c) => ({ value: c.code, label: c.name })),
+            (v) => set({ commune: v }),
+            'filter-commune',
+          )}
+          {multi(
+            t('dxAnalytics.districts'),
+            filters.district,
+            options.districts.map((d) => ({ value: d.code, label: d.name })),
+            (v) => set({ district: v }),
+            'filter-district',
+          )}
+          {multi(
+            t('dxAnalytics.sectors'),
+            filters.sector,
+            options.sectors.map((s) => ({ value: s.code, label: `${s.code} – ${en ? s.nameEn : s.nameVi}` })),
+            (v) => set({ sector: v }),
+            'filter-sector',
+          )}
+          {multi(
+            t('dxAnalytics.sizeClasses'),
+            filters.sizeClass,
+            sizeClasses.map((s) => ({ value: s, label: t(`enterprises.sizeClass.${s}`) })),
+            (v) => set({ sizeClass: v }),
+            'filter-size',
+          )}
         </Row>
       </Card>
 
-      <QueryState query={total}>{(r) => (r.total.suppressed && !r.rows.length ? <Card><Empty description={t('dxAnalytics.noData')} /></Card> : (
-        <Row gutter={[16, 16]}>
-          <Col xs={24} lg={6}>
-            <Flex vertical gap={16}>
-              <Card size="small"><Statistic title={t('dxAnalytics.enterprises')} value={r.total.suppressed ? `<${r.suppressBelow}` : r.total.n} /></Card>
-              <Card size="small"><Statistic title={t('dxAnalytics.meanTotal')} value={r.total.suppressed ? '–' : r.total.meanTotal} precision={r.total.suppressed ? undefined : 1} /></Card>
-              <Card size="small"><Statistic title={t('dxAnalytics.meanLevel')} value={r.total.suppressed ? '–' : r.total.meanLevel} precision={r.total.suppressed ? undefined : 2} /></Card>
-            </Flex>
-          </Col>
-          <Col xs={24} lg={9}><Card size="small" title={t('dxAnalytics.levelDistribution')}><LevelChart result={r} /></Card></Col>
-          <Col xs={24} lg={9}><Card size="small" title={t('dxAnalytics.pillarMeans')}><PillarChart result={r} /></Card></Col>
-        </Row>
-      ))}</QueryState>
+      <QueryState query={total}>
+        {(r) =>
+          r.total.suppressed && !r.rows.length ? (
+            <Card>
+              <Empty description={t('dxAnalytics.noData')} />
+            </Card>
+          ) : (
+            <Row gutter={[16, 16]}>
+              <Col xs={24} lg={6}>
+                <Flex vertical gap={16}>
+                  <Card size="small">
+                    <Statistic
+                      title={t('dxAnalytics.enterprises')}
+                      value={r.total.suppressed ? `<${r.suppressBelow}` : r.total.n}
+                    />
+                  </Card>
+                  <Card size="small">
+                    <Statistic
+                      title={t('dxAnalytics.meanTotal')}
+                      value={r.total.suppressed ? '–' : r.total.meanTotal}
+                      precision={r.total.suppressed ? undefined : 1}
+                    />
+                  </Card>
+                  <Card size="small">
+                    <Statistic
+                      title={t('dxAnalytics.meanLevel')}
+                      value={r.total.suppressed ? '–' : r.total.meanLevel}
+                      precision={r.total.suppressed ? undefined : 2}
+                    />
+                  </Card>
+                </Flex>
+              </Col>
+              <Col xs={24} lg={9}>
+                <Card size="small" title={t('dxAnalytics.levelDistribution')}>
+                  <LevelChart result={r} />
+                </Card>
+              </Col>
+              <Col xs={24} lg={9}>
+                <Card size="small" title={t('dxAnalytics.pillarMeans')}>
+                  <PillarChart result={r} />
+                </Card>
+              </Col>
+            </Row>
+          )
+        }
+      </QueryState>
 
       <Row gutter={[16, 16]}>
-        <Col xs={24} lg={12}><Card size="small" title={t('dxAnalytics.trend')}><QueryState query={trend}>{(r) => <TrendChart result={r} />}</QueryState></Card></Col>
-        <Col xs={24} lg={12}><MoversCard filters={filters} fromYear={years[0]} toYear={years[years.length - 1]} suppressBelow={options.suppressBelow} /></Col>
+        <Col xs={24} lg={12}>
+          <Card size="small" title={t('dxAnalytics.trend')}>
+            <QueryState query={trend}>{(r) => <TrendChart result={r} />}</QueryState>
+          </Card>
+        </Col>
+        <Col xs={24} lg={12}>
+          <MoversCard
+            filters={filters}
+            fromYear={years[0]}
+            toYear={years[years.length - 1]}
+            suppressBelow={options.suppressBelow}
+          />
+        </Col>
       </Row>
 
       <Card size="small" title={t('dxAnalytics.map')} data-testid="dx-map">
         <QueryState query={byCommune}>{(r) => <CommuneMap result={r} />}</QueryState>
       </Card>
 
-      <Card size="small" title={t('dxAnalytics.table')} extra={(
-        <Space wrap>
-          <Button icon={<DownloadOutlined />} onClick={() => download('xlsx')}>{t('dxAnalytics.exportXlsx')}</Button>
-          <Button icon={<DownloadOutlined />} onClick={() => download('csv')}>{t('dxAnalytics.exportCsv')}</Button>
-        </Space>
-      )}>
+      <Card
+        size="small"
+        title={t('dxAnalytics.table')}
+        extra={
+          <Space wrap>
+            <Button icon={<DownloadOutlined />} onClick={() => download('xlsx')}>
+              {t('dxAnalytics.exportXlsx')}
+            </Button>
+            <Button icon={<DownloadOutlined />} onClick={() => download('csv')}>
+              {t('dxAnalytics.exportCsv')}
+            </Button>
+          </Space>
+        }
+      >
         <Flex vertical gap={12}>
           <Space wrap>
             <Typography.Text>{t('dxAnalytics.groupBy')}</Typography.Text>
-            <Select mode="multiple" showSearch optionFilterProp="label" style={{ minWidth: 260 }} value={groupBy} maxCount={3} aria-label={t('dxAnalytics.groupBy')} data-testid="group-by"
-              onChange={(v: AnalyticsDimension[]) => setGroupBy(v)} options={analyticsDimensions.map((d) => ({ value: d, label: t(`dxAnalytics.dimension.${d}`) }))} />
+            <Select
+              mode="multiple"
+              showSearch
+              optionFilterProp="label"
+              style={{ minWidth: 260 }}
+              value={groupBy}
+              maxCount={3}
+              aria-label={t('dxAnalytics.groupBy')}
+              data-testid="group-by"
+              onChange={(v: AnalyticsDimension[]) => setGroupBy(v)}
+              options={analyticsDimensions.map((d) => ({ value: d, label: t(`dxAnalytics.dimension.${d}`) }))}
+            />
           </Space>
           {groupBy.length > 0 && <QueryState query={table}>{(r) => <BreakdownTable result={r} />}</QueryState>}
         </Flex>
@@ -111,4 +244,3 @@ function AnalyticsBody({ options }: { options: AnalyticsOptions }) {
     </Flex>
   );
 }
-

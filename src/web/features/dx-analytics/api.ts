@@ -1,6 +1,10 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
-  AnalyticsDimension, AnalyticsOptions, BreakdownResult, ImportJob, MoversResult,
+  AnalyticsDimension,
+  AnalyticsOptions,
+  BreakdownResult,
+  ImportJob,
+  MoversResult,
 } from '../../../shared/contracts/dx-analytics';
 import { api, apiUpload, withQuery } from '../../api/client';
 
@@ -16,15 +20,21 @@ export interface AnalyticsFilters {
 
 export const filterParams = (f: AnalyticsFilters) => ({
   frameworkVersionId: f.frameworkVersionId,
-  year: f.year?.join(','), commune: f.commune?.join(','), district: f.district?.join(','),
-  sector: f.sector?.join(','), sizeClass: f.sizeClass?.join(','),
+  year: f.year?.join(','),
+  commune: f.commune?.join(','),
+  district: f.district?.join(','),
+  sector: f.sector?.join(','),
+  sizeClass: f.sizeClass?.join(','),
 });
 
 export const breakdownUrl = (f: AnalyticsFilters, groupBy: AnalyticsDimension[], extra: Record<string, string> = {}) =>
   withQuery('/api/dx/analytics/breakdown', { ...filterParams(f), groupBy: groupBy.join(','), ...extra });
 
 export const useAnalyticsOptions = () =>
-  useQuery({ queryKey: ['dx-analytics', 'options'], queryFn: ({ signal }) => api<AnalyticsOptions>('GET', '/api/dx/analytics/options', undefined, { signal }) });
+  useQuery({
+    queryKey: ['dx-analytics', 'options'],
+    queryFn: ({ signal }) => api<AnalyticsOptions>('GET', '/api/dx/analytics/options', undefined, { signal }),
+  });
 
 export const useBreakdown = (f: AnalyticsFilters, groupBy: AnalyticsDimension[], enabled = true) =>
   useQuery({
@@ -37,9 +47,19 @@ export const useBreakdown = (f: AnalyticsFilters, groupBy: AnalyticsDimension[],
 export const useMovers = (f: AnalyticsFilters, dimension: 'commune' | 'sector', fromYear?: number, toYear?: number) =>
   useQuery({
     queryKey: ['dx-analytics', 'movers', f, dimension, fromYear, toYear],
-    queryFn: ({ signal }) => api<MoversResult>('GET', withQuery('/api/dx/analytics/movers', {
-      ...filterParams({ ...f, year: undefined }), dimension, fromYear, toYear, limit: 5,
-    }), undefined, { signal }),
+    queryFn: ({ signal }) =>
+      api<MoversResult>(
+        'GET',
+        withQuery('/api/dx/analytics/movers', {
+          ...filterParams({ ...f, year: undefined }),
+          dimension,
+          fromYear,
+          toYear,
+          limit: 5,
+        }),
+        undefined,
+        { signal },
+      ),
     enabled: fromYear !== undefined && toYear !== undefined && fromYear !== toYear,
   });
 

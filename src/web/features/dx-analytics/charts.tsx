@@ -22,11 +22,19 @@ export function LevelChart({ result }: { result: BreakdownResult }) {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     xAxis: { type: 'category', data: levels.map((_, i) => t('dxAnalytics.level', { level: i })) },
     yAxis: { type: 'value', minInterval: 1 },
-    series: [{
-      type: 'bar', barMaxWidth: 40,
-      label: { show: true, position: 'top', formatter: (p: { dataIndex: number }) => (levels[p.dataIndex] === null ? `<${result.suppressBelow}` : String(levels[p.dataIndex])) },
-      data: levels.map((v, i) => ({ value: v ?? 0, itemStyle: { color: levelColors[i] ?? '#597ef7' } })),
-    }],
+    series: [
+      {
+        type: 'bar',
+        barMaxWidth: 40,
+        label: {
+          show: true,
+          position: 'top',
+          formatter: (p: { dataIndex: number }) =>
+            levels[p.dataIndex] === null ? `<${result.suppressBelow}` : String(levels[p.dataIndex]),
+        },
+        data: levels.map((v, i) => ({ value: v ?? 0, itemStyle: { color: levelColors[i] ?? '#597ef7' } })),
+      },
+    ],
   };
   return <ReactEChartsCore echarts={echarts} option={option} style={{ height: 260 }} notMerge />;
 }
@@ -39,10 +47,32 @@ export function PillarChart({ result }: { result: BreakdownResult }) {
     grid: { left: 8, right: 40, top: 8, bottom: 8, containLabel: true },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     xAxis: { type: 'value' },
-    yAxis: { type: 'category', inverse: true, data: result.pillars.map((p) => (en ? p.nameEn : p.nameVi)), axisLabel: { width: 150, overflow: 'truncate' } },
+    yAxis: {
+      type: 'category',
+      inverse: true,
+      data: result.pillars.map((p) => (en ? p.nameEn : p.nameVi)),
+      axisLabel: { width: 150, overflow: 'truncate' },
+    },
     series: [
-      { type: 'bar', name: 'mean', barMaxWidth: 18, label: { show: true, position: 'right' }, data: means, itemStyle: { color: '#1677ff' }, z: 2 },
-      { type: 'bar', name: 'max', barMaxWidth: 18, barGap: '-100%', data: result.pillars.map((p) => p.max), itemStyle: { color: '#f0f0f0' }, z: 1, silent: true },
+      {
+        type: 'bar',
+        name: 'mean',
+        barMaxWidth: 18,
+        label: { show: true, position: 'right' },
+        data: means,
+        itemStyle: { color: '#1677ff' },
+        z: 2,
+      },
+      {
+        type: 'bar',
+        name: 'max',
+        barMaxWidth: 18,
+        barGap: '-100%',
+        data: result.pillars.map((p) => p.max),
+        itemStyle: { color: '#f0f0f0' },
+        z: 1,
+        silent: true,
+      },
     ],
   };
   return <ReactEChartsCore echarts={echarts} option={option} style={{ height: 260 }} notMerge />;
@@ -56,10 +86,23 @@ export function TrendChart({ result }: { result: BreakdownResult }) {
     tooltip: { trigger: 'axis' },
     legend: { top: 0 },
     xAxis: { type: 'category', data: rows.map((r) => r.key.year?.code) },
-    yAxis: [{ type: 'value', name: t('dxAnalytics.meanTotal') }, { type: 'value', name: t('dxAnalytics.meanLevel'), max: 5, min: 0 }],
+    yAxis: [
+      { type: 'value', name: t('dxAnalytics.meanTotal') },
+      { type: 'value', name: t('dxAnalytics.meanLevel'), max: 5, min: 0 },
+    ],
     series: [
-      { type: 'line', name: t('dxAnalytics.meanTotal'), data: rows.map((r) => (r.stats.suppressed ? null : r.stats.meanTotal)), label: { show: true } },
-      { type: 'line', name: t('dxAnalytics.meanLevel'), yAxisIndex: 1, data: rows.map((r) => (r.stats.suppressed ? null : r.stats.meanLevel)) },
+      {
+        type: 'line',
+        name: t('dxAnalytics.meanTotal'),
+        data: rows.map((r) => (r.stats.suppressed ? null : r.stats.meanTotal)),
+        label: { show: true },
+      },
+      {
+        type: 'line',
+        name: t('dxAnalytics.meanLevel'),
+        yAxisIndex: 1,
+        data: rows.map((r) => (r.stats.suppressed ? null : r.stats.meanLevel)),
+      },
     ],
   };
   return <ReactEChartsCore echarts={echarts} option={option} style={{ height: 260 }} notMerge />;

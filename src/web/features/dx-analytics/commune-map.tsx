@@ -25,32 +25,55 @@ function MapBody({ geo, result }: { geo: object; result: BreakdownResult }) {
     if (!echarts.getMap(MAP)) echarts.registerMap(MAP, geo as Parameters<typeof echarts.registerMap>[1]);
   }, [geo]);
   const k = result.suppressBelow;
-  const data = result.rows.filter((r) => r.key.commune?.code).map((r) => ({
-    name: r.key.commune!.code!.replace(/^HN\./, ''),
-    label: r.key.commune!.name,
-    value: r.stats.suppressed ? null : r.stats.meanLevel,
-    n: r.stats.suppressed ? null : r.stats.n,
-    itemStyle: r.stats.suppressed ? { areaColor: '#d9d9d9', decal: { symbol: 'rect', dashArrayX: [1, 0], dashArrayY: [2, 4], rotation: -0.8 } } : undefined,
-  }));
+  const data = result.rows
+    .filter((r) => r.key.commune?.code)
+    .map((r) => ({
+      name: r.key.commune!.code!.replace(/^HN\./, ''),
+      label: r.key.commune!.name,
+      value: r.stats.suppressed ? null : r.stats.meanLevel,
+      n: r.stats.suppressed ? null : r.stats.n,
+      itemStyle: r.stats.suppressed
+        ? { areaColor: '#d9d9d9', decal: { symbol: 'rect', dashArrayX: [1, 0], dashArrayY: [2, 4], rotation: -0.8 } }
+        : undefined,
+    }));
   const option = {
     aria: { enabled: true, decal: { show: true } },
     tooltip: {
       trigger: 'item',
       formatter: (p: { data?: { label: string; value: number | null; n: number | null } | null; name: string }) =>
-        !p.data ? p.name
-          : p.data.value === null ? `${p.data.label}<br/>${t('dxAnalytics.mapSuppressed', { k })}`
+        !p.data
+          ? p.name
+          : p.data.value === null
+            ? `${p.data.label}<br/>${t('dxAnalytics.mapSuppressed', { k })}`
             : `${p.data.label}<br/>${t('dxAnalytics.meanLevel')}: ${p.data.value}<br/>${t('dxAnalytics.enterprises')}: ${p.data.n}`,
     },
-    visualMap: { min: 0, max: 5, calculable: true, orient: 'horizontal', left: 'center', bottom: 0, inRange: { color: ['#fff7e6', '#ffd591', '#69b1ff', '#0958d9', '#237804'] } },
-    series: [{
-      type: 'map', map: MAP, nameProperty: 'code', roam: true, data,
-      emphasis: { label: { show: false } }, itemStyle: { borderColor: '#fff', borderWidth: 0.5 },
-    }],
+    visualMap: {
+      min: 0,
+      max: 5,
+      calculable: true,
+      orient: 'horizontal',
+      left: 'center',
+      bottom: 0,
+      inRange: { color: ['#fff7e6', '#ffd591', '#69b1ff', '#0958d9', '#237804'] },
+    },
+    series: [
+      {
+        type: 'map',
+        map: MAP,
+        nameProperty: 'code',
+        roam: true,
+        data,
+        emphasis: { label: { show: false } },
+        itemStyle: { borderColor: '#fff', borderWidth: 0.5 },
+      },
+    ],
   };
   return (
     <>
       <ReactEChartsCore echarts={echarts} option={option} style={{ height: 420 }} notMerge />
-      <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('dxAnalytics.mapAttribution')}</Typography.Text>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {t('dxAnalytics.mapAttribution')}
+      </Typography.Text>
     </>
   );
 }

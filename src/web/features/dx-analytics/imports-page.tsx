@@ -1,5 +1,18 @@
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
-import { App, Button, Card, Flex, Progress, Select, Space, Table, Tag, Typography, Upload, type TableColumnsType } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Flex,
+  Progress,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+  Upload,
+  type TableColumnsType,
+} from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -21,25 +34,65 @@ export default function ImportsPage() {
   const jobs = useImportJobs();
   const start = useStartImport();
   const columns: TableColumnsType<ImportJob> = [
-    { title: t('dxAnalytics.imports.fileName'), key: 'file', render: (_, j) => <>{j.fileName}<br /><Typography.Text type="secondary">{t(`dxAnalytics.imports.kinds.${j.kind}`)}</Typography.Text></> },
-    { title: t('dxAnalytics.imports.started'), key: 'at', width: 150, render: (_, j) => dayjs(j.createdAt).format('DD/MM/YYYY HH:mm') },
     {
-      title: t('dxAnalytics.imports.progress'), key: 'progress', width: 260, render: (_, j) => (
+      title: t('dxAnalytics.imports.fileName'),
+      key: 'file',
+      render: (_, j) => (
+        <>
+          {j.fileName}
+          <br />
+          <Typography.Text type="secondary">{t(`dxAnalytics.imports.kinds.${j.kind}`)}</Typography.Text>
+        </>
+      ),
+    },
+    {
+      title: t('dxAnalytics.imports.started'),
+      key: 'at',
+      width: 150,
+      render: (_, j) => dayjs(j.createdAt).format('DD/MM/YYYY HH:mm'),
+    },
+    {
+      title: t('dxAnalytics.imports.progress'),
+      key: 'progress',
+      width: 260,
+      render: (_, j) => (
         <Flex vertical>
-          <Progress percent={j.status === 'done' ? 100 : j.totalRows ? Math.min(99, Math.floor((100 * j.rowsDone) / j.totalRows)) : 0}
-            status={j.status === 'failed' ? 'exception' : j.status === 'running' ? 'active' : 'success'} size="small" />
-          <Typography.Text type="secondary">{t('dxAnalytics.imports.rows', { ok: j.rowsOk, failed: j.rowsFailed })}</Typography.Text>
+          <Progress
+            percent={
+              j.status === 'done' ? 100 : j.totalRows ? Math.min(99, Math.floor((100 * j.rowsDone) / j.totalRows)) : 0
+            }
+            status={j.status === 'failed' ? 'exception' : j.status === 'running' ? 'active' : 'success'}
+            size="small"
+          />
+          <Typography.Text type="secondary">
+            {t('dxAnalytics.imports.rows', { ok: j.rowsOk, failed: j.rowsFailed })}
+          </Typography.Text>
           {j.failure && <Typography.Text type="danger">{j.failure}</Typography.Text>}
         </Flex>
       ),
     },
-    { title: '', key: 'status', width: 120, render: (_, j) => <Tag color={statusColor[j.status]}>{t(`dxAnalytics.imports.status.${j.status}`)}</Tag> },
     {
-      title: '', key: 'errors', width: 200, render: (_, j) => (j.rowsFailed > 0 ? (
-        <Button size="small" icon={<DownloadOutlined />} onClick={() => apiDownload(`/api/dx/imports/${j.id}/errors.csv`).catch((e: unknown) => message.error(errorMessage(t, e)))}>
-          {t('dxAnalytics.imports.errors')}
-        </Button>
-      ) : null),
+      title: '',
+      key: 'status',
+      width: 120,
+      render: (_, j) => <Tag color={statusColor[j.status]}>{t(`dxAnalytics.imports.status.${j.status}`)}</Tag>,
+    },
+    {
+      title: '',
+      key: 'errors',
+      width: 200,
+      render: (_, j) =>
+        j.rowsFailed > 0 ? (
+          <Button
+            size="small"
+            icon={<DownloadOutlined />}
+            onClick={() =>
+              apiDownload(`/api/dx/imports/${j.id}/errors.csv`).catch((e: unknown) => message.error(errorMessage(t, e)))
+            }
+          >
+            {t('dxAnalytics.imports.errors')}
+          </Button>
+        ) : null,
     },
   ];
   return (
@@ -49,13 +102,39 @@ export default function ImportsPage() {
         <Card size="small">
           <Flex vertical gap={12}>
             <Space wrap>
-              <Select value={kind} onChange={setKind} style={{ width: 180 }} aria-label={t('dxAnalytics.imports.kind')}
-                options={(['enterprises', 'assessments'] as const).map((k) => ({ value: k, label: t(`dxAnalytics.imports.kinds.${k}`) }))} />
-              <Upload accept=".csv,.xlsx" maxCount={1} beforeUpload={(f) => { setFile(f); return false; }} onRemove={() => setFile(null)}>
+              <Select
+                value={kind}
+                onChange={setKind}
+                style={{ width: 180 }}
+                aria-label={t('dxAnalytics.imports.kind')}
+                options={(['enterprises', 'assessments'] as const).map((k) => ({
+                  value: k,
+                  label: t(`dxAnalytics.imports.kinds.${k}`),
+                }))}
+              />
+              <Upload
+                accept=".csv,.xlsx"
+                maxCount={1}
+                beforeUpload={(f) => {
+                  setFile(f);
+                  return false;
+                }}
+                onRemove={() => setFile(null)}
+              >
                 <Button icon={<UploadOutlined />}>{t('dxAnalytics.imports.file')}</Button>
               </Upload>
-              <Button type="primary" disabled={!file} loading={start.isPending}
-                onClick={() => file && start.mutate({ kind, file }, { onError: (e) => message.error(errorMessage(t, e)), onSuccess: () => setFile(null) })}>
+              <Button
+                type="primary"
+                disabled={!file}
+                loading={start.isPending}
+                onClick={() =>
+                  file &&
+                  start.mutate(
+                    { kind, file },
+                    { onError: (e) => message.error(errorMessage(t, e)), onSuccess: () => setFile(null) },
+                  )
+                }
+              >
                 {t('dxAnalytics.imports.upload')}
               </Button>
             </Space>
@@ -63,7 +142,18 @@ export default function ImportsPage() {
           </Flex>
         </Card>
         <Card size="small" title={t('dxAnalytics.imports.jobs')}>
-          <QueryState query={jobs}>{(list) => <Table<ImportJob> size="small" rowKey="id" columns={columns} dataSource={list} pagination={false} scroll={{ x: 'max-content' }} />}</QueryState>
+          <QueryState query={jobs}>
+            {(list) => (
+              <Table<ImportJob>
+                size="small"
+                rowKey="id"
+                columns={columns}
+                dataSource={list}
+                pagination={false}
+                scroll={{ x: 'max-content' }}
+              />
+            )}
+          </QueryState>
         </Card>
       </Flex>
     </>

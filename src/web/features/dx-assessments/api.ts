@@ -1,31 +1,52 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AssessmentDetail, AssessmentItem, AssessmentListQuery, AssessmentReport } from '../../../shared/contracts/dx-assessments';
+import type {
+  AssessmentDetail,
+  AssessmentItem,
+  AssessmentListQuery,
+  AssessmentReport,
+} from '../../../shared/contracts/dx-assessments';
 import type { FrameworkDefinition } from '../../../shared/dx/framework-format';
 import { api, withQuery } from '../../api/client';
 
-export type AssessmentFilters = Partial<Omit<AssessmentListQuery, 'limit' | 'offset'>> & { limit: number; offset: number };
+export type AssessmentFilters = Partial<Omit<AssessmentListQuery, 'limit' | 'offset'>> & {
+  limit: number;
+  offset: number;
+};
 const path = (id: string) => `/api/dx/assessments/${encodeURIComponent(id)}`;
 
-export const useAssessments = (f: AssessmentFilters) => useQuery({
-  queryKey: ['dx-assessments', 'list', f],
-  queryFn: ({ signal }) => api<{ items: AssessmentItem[]; total: number }>('GET', withQuery('/api/dx/assessments', f), undefined, { signal }),
-  placeholderData: keepPreviousData,
-});
-export const useAssessment = (id: string) => useQuery({
-  queryKey: ['dx-assessments', 'detail', id],
-  queryFn: ({ signal }) => api<AssessmentDetail>('GET', path(id), undefined, { signal }),
-});
-export const useAssessmentReport = (id: string) => useQuery({
-  queryKey: ['dx-assessments', 'report', id],
-  queryFn: ({ signal }) => api<AssessmentReport>('GET', `${path(id)}/report`, undefined, { signal }),
-});
+export const useAssessments = (f: AssessmentFilters) =>
+  useQuery({
+    queryKey: ['dx-assessments', 'list', f],
+    queryFn: ({ signal }) =>
+      api<{ items: AssessmentItem[]; total: number }>('GET', withQuery('/api/dx/assessments', f), undefined, {
+        signal,
+      }),
+    placeholderData: keepPreviousData,
+  });
+export const useAssessment = (id: string) =>
+  useQuery({
+    queryKey: ['dx-assessments', 'detail', id],
+    queryFn: ({ signal }) => api<AssessmentDetail>('GET', path(id), undefined, { signal }),
+  });
+export const useAssessmentReport = (id: string) =>
+  useQuery({
+    queryKey: ['dx-assessments', 'report', id],
+    queryFn: ({ signal }) => api<AssessmentReport>('GET', `${path(id)}/report`, undefined, { signal }),
+  });
 /** A framework version's definition (published versions are frozen, so cached for good). */
-export const useFrameworkVersion = (code: string | undefined, version: number | undefined) => useQuery({
-  queryKey: ['dx-frameworks', code, version],
-  queryFn: ({ signal }) => api<FrameworkDefinition>('GET', `/api/dx/frameworks/${encodeURIComponent(code!)}/versions/${version}`, undefined, { signal }),
-  enabled: !!code && !!version,
-  staleTime: Infinity,
-});
+export const useFrameworkVersion = (code: string | undefined, version: number | undefined) =>
+  useQuery({
+    queryKey: ['dx-frameworks', code, version],
+    queryFn: ({ signal }) =>
+      api<FrameworkDefinition>(
+        'GET',
+        `/api/dx/frameworks/${encodeURIComponent(code!)}/versions/${version}`,
+        undefined,
+        { signal },
+      ),
+    enabled: !!code && !!version,
+    staleTime: Infinity,
+  });
 
 function useAssessmentWrite<V, R extends AssessmentDetail = AssessmentDetail>(id: string, send: (v: V) => Promise<R>) {
   const client = useQueryClient();
@@ -38,18 +59,27 @@ function useAssessmentWrite<V, R extends AssessmentDetail = AssessmentDetail>(id
     },
   });
 }
-export const useSaveAnswers = (id: string) => useAssessmentWrite(id, (answers: Record<string, unknown>) => api<AssessmentDetail>('PATCH', `${path(id)}/answers`, { answers }));
-export const useSubmit = (id: string) => useAssessmentWrite(id, () => api<AssessmentDetail>('POST', `${path(id)}/submit`));
-export const useVerify = (id: string) => useAssessmentWrite(id, (comment?: string) => api<AssessmentDetail>('POST', `${path(id)}/verify`, { comment }));
+export const useSaveAnswers = (id: string) =>
+  useAssessmentWrite(id, (answers: Record<string, unknown>) =>
+    api<AssessmentDetail>('PATCH', `${path(id)}/answers`, { answers }),
+  );
+export const useSubmit = (id: string) =>
+  useAssessmentWrite(id, () => api<AssessmentDetail>('POST', `${path(id)}/submit`));
+export const useVerify = (id: string) =>
+  useAssessmentWrite(id, (comment?: string) => api<AssessmentDetail>('POST', `${path(id)}/verify`, { comment }));
 /** Moves the assessment onto a newer published version; the answers that version no longer accepts come back as `droppedAnswers`. */
 export const useRescore = (id: string) =>
-  useAssessmentWrite(id, (version: number) => api<AssessmentDetail & { droppedAnswers: string[] }>('POST', `${path(id)}/rescore`, { version }));
-export const useReturn = (id: string) => useAssessmentWrite(id, (comment: string) => api<AssessmentDetail>('POST', `${path(id)}/return`, { comment }));
+  useAssessmentWrite(id, (version: number) =>
+    api<AssessmentDetail & { droppedAnswers: string[] }>('POST', `${path(id)}/rescore`, { version }),
+  );
+export const useReturn = (id: string) =>
+  useAssessmentWrite(id, (comment: string) => api<AssessmentDetail>('POST', `${path(id)}/return`, { comment }));
 
 export function useStartAssessment() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: { year: number; frameworkCode: string; taxCode?: string }) => api<AssessmentDetail>('POST', '/api/dx/assessments', body),
+    mutationFn: (body: { year: number; frameworkCode: string; taxCode?: string }) =>
+      api<AssessmentDetail>('POST', '/api/dx/assessments', body),
     onSuccess: () => void client.invalidateQueries({ queryKey: ['dx-assessments', 'list'] }),
   });
 }

@@ -20,15 +20,44 @@ export default function AssessmentsPage() {
     <>
       <PageHeader title={t('dxAssessments.title')} />
       <Flex wrap gap={8} style={{ marginBottom: 16 }}>
-        <Select allowClear placeholder={t('dxAssessments.allStatuses')} value={status} style={{ width: 180 }}
-          options={assessmentStatuses.map((s) => ({ value: s, label: t(`dxAssessments.status.${s}`) }))} onChange={(v) => { setStatus(v); setPage(1); }} />
-        <InputNumber placeholder={t('dxAssessments.year')} min={2000} max={2100} value={year} onChange={(v) => { setYear(v ?? undefined); setPage(1); }} />
+        <Select
+          allowClear
+          placeholder={t('dxAssessments.allStatuses')}
+          value={status}
+          style={{ width: 180 }}
+          options={assessmentStatuses.map((s) => ({ value: s, label: t(`dxAssessments.status.${s}`) }))}
+          onChange={(v) => {
+            setStatus(v);
+            setPage(1);
+          }}
+        />
+        <InputNumber
+          placeholder={t('dxAssessments.year')}
+          min={2000}
+          max={2100}
+          value={year}
+          onChange={(v) => {
+            setYear(v ?? undefined);
+            setPage(1);
+          }}
+        />
       </Flex>
-      {list.isError ? <ErrorResult error={list.error} onRetry={() => void list.refetch()} /> : (
-        <AssessmentTable showEnterprise items={list.data?.items} loading={list.isFetching} pagination={{
-          current: page, pageSize: PAGE_SIZE, total: list.data?.total ?? 0, showSizeChanger: false,
-          showTotal: (count: number) => t('dxAssessments.total', { count }), onChange: setPage,
-        }} />
+      {list.isError ? (
+        <ErrorResult error={list.error} onRetry={() => void list.refetch()} />
+      ) : (
+        <AssessmentTable
+          showEnterprise
+          items={list.data?.items}
+          loading={list.isFetching}
+          pagination={{
+            current: page,
+            pageSize: PAGE_SIZE,
+            total: list.data?.total ?? 0,
+            showSizeChanger: false,
+            showTotal: (count: number) => t('dxAssessments.total', { count }),
+            onChange: setPage,
+          }}
+        />
       )}
     </>
   );

@@ -45,7 +45,8 @@ export default defineStrings({
     share: 'Tỷ lệ',
     radar: 'Điểm các trụ cột (% tối đa)',
     peers: 'So với doanh nghiệp cùng ngành, cùng quy mô',
-    peersText: 'Cao hơn khoảng {{percentile}}% trong {{count}} doanh nghiệp ngành {{sector}}, quy mô {{size}}, năm {{year}}.',
+    peersText:
+      'Cao hơn khoảng {{percentile}}% trong {{count}} doanh nghiệp ngành {{sector}}, quy mô {{size}}, năm {{year}}.',
     peersNone: 'Chưa đủ doanh nghiệp cùng nhóm để so sánh.',
     improvements: 'Những câu trả lời giúp nâng mức nhanh nhất',
     improvementGain: '+{{gain}} điểm, đạt mức {{level}}',
@@ -56,7 +57,8 @@ export default defineStrings({
     backToQuestionnaire: 'Về phiếu đánh giá',
     uploadEvidence: 'Tải lên tệp minh chứng',
     rescore: 'Chấm lại theo phiên bản mới (v{{version}})',
-    rescoreConfirm: 'Phiếu sẽ chuyển từ phiên bản v{{from}} sang v{{to}} của bộ tiêu chí và được chấm lại. Những câu trả lời phiên bản mới không còn nhận sẽ bị bỏ; nếu phiên bản mới có câu bắt buộc chưa trả lời, phiếu đã nộp trở về trạng thái đang trả lời. Tiếp tục?',
+    rescoreConfirm:
+      'Phiếu sẽ chuyển từ phiên bản v{{from}} sang v{{to}} của bộ tiêu chí và được chấm lại. Những câu trả lời phiên bản mới không còn nhận sẽ bị bỏ; nếu phiên bản mới có câu bắt buộc chưa trả lời, phiếu đã nộp trở về trạng thái đang trả lời. Tiếp tục?',
     rescoreOk: 'Chấm lại',
     rescored: 'Đã chấm lại theo phiên bản v{{version}}',
     droppedAnswers: 'Đã bỏ {{count}} câu trả lời không còn phù hợp:',
@@ -117,7 +119,8 @@ export default defineStrings({
     backToQuestionnaire: 'Back to the questionnaire',
     uploadEvidence: 'Upload evidence',
     rescore: 'Re-score on the new version (v{{version}})',
-    rescoreConfirm: 'The assessment moves from version v{{from}} to v{{to}} of the framework and is scored again. Answers the new version no longer accepts are dropped; if the new version has required questions still unanswered, a submitted assessment goes back to in progress. Continue?',
+    rescoreConfirm:
+      'The assessment moves from version v{{from}} to v{{to}} of the framework and is scored again. Answers the new version no longer accepts are dropped; if the new version has required questions still unanswered, a submitted assessment goes back to in progress. Continue?',
     rescoreOk: 'Re-score',
     rescored: 'Re-scored on version v{{version}}',
     droppedAnswers: '{{count}} answers no longer fit and were dropped:',

@@ -7,10 +7,23 @@ import { errorMessage } from '../../i18n/error-message';
 import { useLabel } from './label';
 
 /** One question, drawn by its type; `onChange(null)` clears the answer. */
-export function QuestionField({ q, value, onChange, disabled, missing, assessmentId, onUploaded }: {
-  q: Question; value: unknown; onChange: (v: unknown) => void; disabled?: boolean; missing?: boolean;
+export function QuestionField({
+  q,
+  value,
+  onChange,
+  disabled,
+  missing,
+  assessmentId,
+  onUploaded,
+}: {
+  q: Question;
+  value: unknown;
+  onChange: (v: unknown) => void;
+  disabled?: boolean;
+  missing?: boolean;
   /** for `file` questions: evidence goes up on its own and comes back as the stored answer */
-  assessmentId: string; onUploaded: (value: unknown) => void;
+  assessmentId: string;
+  onUploaded: (value: unknown) => void;
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -22,42 +35,82 @@ export function QuestionField({ q, value, onChange, disabled, missing, assessmen
       case 'single':
         return (
           <Radio.Group value={value} disabled={disabled} onChange={(e) => onChange(e.target.value)}>
-            <Space direction="vertical">{q.options.map((o) => <Radio key={o.code} value={o.code}>{label(o.label)}</Radio>)}</Space>
+            <Space direction="vertical">
+              {q.options.map((o) => (
+                <Radio key={o.code} value={o.code}>
+                  {label(o.label)}
+                </Radio>
+              ))}
+            </Space>
           </Radio.Group>
         );
       case 'multi':
         return (
-          <Checkbox.Group value={Array.isArray(value) ? value : []} disabled={disabled} onChange={(v) => onChange(v.length ? v : null)}>
-            <Space direction="vertical">{q.options.map((o) => <Checkbox key={o.code} value={o.code}>{label(o.label)}</Checkbox>)}</Space>
+          <Checkbox.Group
+            value={Array.isArray(value) ? value : []}
+            disabled={disabled}
+            onChange={(v) => onChange(v.length ? v : null)}
+          >
+            <Space direction="vertical">
+              {q.options.map((o) => (
+                <Checkbox key={o.code} value={o.code}>
+                  {label(o.label)}
+                </Checkbox>
+              ))}
+            </Space>
           </Checkbox.Group>
         );
-      case 'number': case 'ratio':
+      case 'number':
+      case 'ratio':
         return (
           <InputNumber
-            value={typeof value === 'number' ? value : null} disabled={disabled} style={{ width: 200, maxWidth: '100%' }}
-            min={q.min ?? (q.type === 'ratio' ? 0 : undefined)} max={q.max ?? (q.type === 'ratio' ? 100 : undefined)}
-            suffix={q.unit ? label(q.unit) : undefined} aria-label={label(q.text)}
+            value={typeof value === 'number' ? value : null}
+            disabled={disabled}
+            style={{ width: 200, maxWidth: '100%' }}
+            min={q.min ?? (q.type === 'ratio' ? 0 : undefined)}
+            max={q.max ?? (q.type === 'ratio' ? 100 : undefined)}
+            suffix={q.unit ? label(q.unit) : undefined}
+            aria-label={label(q.text)}
             onChange={(v) => onChange(typeof v === 'number' ? v : null)}
           />
         );
       case 'yesno':
         return (
-          <Radio.Group value={value} disabled={disabled} optionType="button" onChange={(e) => onChange(e.target.value)}
-            options={[{ value: true, label: t('dxAssessments.yes') }, { value: false, label: t('dxAssessments.no') }]} />
+          <Radio.Group
+            value={value}
+            disabled={disabled}
+            optionType="button"
+            onChange={(e) => onChange(e.target.value)}
+            options={[
+              { value: true, label: t('dxAssessments.yes') },
+              { value: false, label: t('dxAssessments.no') },
+            ]}
+          />
         );
       case 'file': {
         const name = typeof value === 'string' ? value.slice(65) : null;
         return (
           <Space wrap>
-            {name && <Typography.Link onClick={() => void apiDownload(evidenceUrl).catch((e) => void message.error(errorMessage(t, e)))}>{name}</Typography.Link>}
+            {name && (
+              <Typography.Link
+                onClick={() => void apiDownload(evidenceUrl).catch((e) => void message.error(errorMessage(t, e)))}
+              >
+                {name}
+              </Typography.Link>
+            )}
             {!disabled && (
-              <Upload showUploadList={false} beforeUpload={(file) => {
-                const form = new FormData();
-                form.append('file', file);
-                apiUpload<{ answers: Record<string, unknown> }>(evidenceUrl, form)
-                  .then((d) => onUploaded(d.answers[q.code]), (e) => void message.error(errorMessage(t, e)));
-                return false;
-              }}>
+              <Upload
+                showUploadList={false}
+                beforeUpload={(file) => {
+                  const form = new FormData();
+                  form.append('file', file);
+                  apiUpload<{ answers: Record<string, unknown> }>(evidenceUrl, form).then(
+                    (d) => onUploaded(d.answers[q.code]),
+                    (e) => void message.error(errorMessage(t, e)),
+                  );
+                  return false;
+                }}
+              >
                 <Button>{t('dxAssessments.uploadEvidence')}</Button>
               </Upload>
             )}
@@ -67,20 +120,37 @@ export function QuestionField({ q, value, onChange, disabled, missing, assessmen
       default:
         return (
           <Input
-            value={typeof value === 'string' ? value : ''} disabled={disabled} maxLength={q.maxLength ?? 2000}
-            aria-label={label(q.text)} onChange={(e) => onChange(e.target.value === '' ? null : e.target.value)}
+            value={typeof value === 'string' ? value : ''}
+            disabled={disabled}
+            maxLength={q.maxLength ?? 2000}
+            aria-label={label(q.text)}
+            onChange={(e) => onChange(e.target.value === '' ? null : e.target.value)}
           />
         );
     }
   })();
   return (
-    <div data-question={q.code} data-type={q.type} className="dx-question" style={{ padding: '12px 0', borderTop: '1px solid #f0f0f0' }}>
+    <div
+      data-question={q.code}
+      data-type={q.type}
+      className="dx-question"
+      style={{ padding: '12px 0', borderTop: '1px solid #f0f0f0' }}
+    >
       <Typography.Paragraph strong style={{ marginBottom: 8 }}>
-        {label(q.text)} {q.required && <Typography.Text type="danger" title={t('dxAssessments.required')}>*</Typography.Text>}
+        {label(q.text)}{' '}
+        {q.required && (
+          <Typography.Text type="danger" title={t('dxAssessments.required')}>
+            *
+          </Typography.Text>
+        )}
       </Typography.Paragraph>
       {q.help && <Typography.Paragraph type="secondary">{label(q.help)}</Typography.Paragraph>}
       {input}
-      {(problem || missing) && <Typography.Paragraph type="danger" style={{ marginTop: 4, marginBottom: 0 }}>{problem ?? t('dxAssessments.required')}</Typography.Paragraph>}
+      {(problem || missing) && (
+        <Typography.Paragraph type="danger" style={{ marginTop: 4, marginBottom: 0 }}>
+          {problem ?? t('dxAssessments.required')}
+        </Typography.Paragraph>
+      )}
     </div>
   );
 }

@@ -71,18 +71,26 @@ function Questionnaire({ a, def }: { a: AssessmentDetail; def: FrameworkDefiniti
       if (inflight.current === saving) inflight.current = null;
     }
   }, [save, message, t]);
-  useEffect(() => () => { void flush().catch(() => {}); }, []); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(
+    () => () => {
+      void flush().catch(() => {});
+    },
+    [],
+  ); // eslint-disable-line react-hooks/exhaustive-deps
 
   const change = (code: string, value: unknown) => {
     setAnswers((prev) => {
       const next = { ...prev };
-      if (value === null) delete next[code]; else next[code] = value;
+      if (value === null) delete next[code];
+      else next[code] = value;
       return next;
     });
     setMissing((m) => m.filter((c) => c !== code));
     pending.current[code] = value;
     if (timer.current) clearTimeout(timer.current);
-    timer.current = setTimeout(() => { void flush().catch(() => {}); }, SAVE_DELAY_MS);
+    timer.current = setTimeout(() => {
+      void flush().catch(() => {});
+    }, SAVE_DELAY_MS);
   };
 
   const visible = useMemo(() => visibleQuestionCodes(def, answers), [def, answers]);
@@ -90,33 +98,49 @@ function Questionnaire({ a, def }: { a: AssessmentDetail; def: FrameworkDefiniti
   const answered = progress.reduce((s, p) => s + p.answered, 0);
   const total = progress.reduce((s, p) => s + p.total, 0);
 
-  const onSubmit = () => Modal.confirm({
-    title: t('dxAssessments.submit'), content: t('dxAssessments.submitConfirm'),
-    onOk: async () => {
-      try {
-        await flush();
-        await submit.mutateAsync();
-        void message.success(t('dxAssessments.submitted'));
-      } catch (err) {
-        const codes = isApiError(err) ? err.issues.filter((i) => i.field.startsWith('answers.')).map((i) => i.field.slice('answers.'.length)) : [];
-        if (codes.length) {
-          setMissing(codes);
-          const first = progress.find((p) => p.requiredMissing.some((c) => codes.includes(c)));
-          if (first) setTab(first.code);
-          void message.error(t('dxAssessments.missing', { count: codes.length }));
-        } else void message.error(errorMessage(t, err));
-      }
-    },
-  });
+  const onSubmit = () =>
+    Modal.confirm({
+      title: t('dxAssessments.submit'),
+      content: t('dxAssessments.submitConfirm'),
+      onOk: async () => {
+        try {
+          await flush();
+          await submit.mutateAsync();
+          void message.success(t('dxAssessments.submitted'));
+        } catch (err) {
+          const codes = isApiError(err)
+            ? err.issues.filter((i) => i.field.startsWith('answers.')).map((i) => i.field.slice('answers.'.length))
+            : [];
+          if (codes.length) {
+            setMissing(codes);
+            const first = progress.find((p) => p.requiredMissing.some((c) => codes.includes(c)));
+            if (first) setTab(first.code);
+            void message.error(t('dxAssessments.missing', { count: codes.length }));
+          } else void message.error(errorMessage(t, err));
+        }
+      },
+    });
 
   const renderNode = (n: FrameworkNode, depth: number) => {
     const qs = (n.questions ?? []).filter((q) => visible.has(q.code));
     return (
       <section key={n.code} style={{ marginLeft: depth > 1 ? 0 : undefined, marginBottom: depth === 1 ? 16 : 8 }}>
-        {depth > 0 && <Typography.Title level={depth === 1 ? 4 : 5} style={{ marginTop: 8 }}>{label(n.name)}</Typography.Title>}
+        {depth > 0 && (
+          <Typography.Title level={depth === 1 ? 4 : 5} style={{ marginTop: 8 }}>
+            {label(n.name)}
+          </Typography.Title>
+        )}
         {qs.map((q) => (
-          <QuestionField key={q.code} q={q} value={answers[q.code]} disabled={!editable} missing={missing.includes(q.code)} onChange={(v) => change(q.code, v)}
-            assessmentId={a.id} onUploaded={(v) => setAnswers((prev) => ({ ...prev, [q.code]: v }))} />
+          <QuestionField
+            key={q.code}
+            q={q}
+            value={answers[q.code]}
+            disabled={!editable}
+            missing={missing.includes(q.code)}
+            onChange={(v) => change(q.code, v)}
+            assessmentId={a.id}
+            onUploaded={(v) => setAnswers((prev) => ({ ...prev, [q.code]: v }))}
+          />
         ))}
         {n.children?.map((c) => renderNode(c, depth + 1))}
       </section>
@@ -127,53 +151,125 @@ function Questionnaire({ a, def }: { a: AssessmentDetail; def: FrameworkDefiniti
     <>
       <PageHeader
         title={`${label(def.name)} · ${a.year}`}
-        breadcrumbs={[{ title: a.enterprise.name, to: role === 'enterprise' ? '/my-enterprise' : `/enterprises?taxCode=${a.enterprise.taxCode}` }, { title: `${a.framework.code} v${a.framework.version}` }]}
-        extra={<>
-          <AssessmentStatusTag status={a.status} />
-          <RescoreButton a={a} def={def} beforeRescore={flush} />
-          <Link to={`/dx-assessments/${a.id}/report`}><Button>{t('dxAssessments.report')}</Button></Link>
-          {editable && <Button type="primary" onClick={onSubmit} loading={submit.isPending}>{t('dxAssessments.submit')}</Button>}
-        </>}
+        breadcrumbs={[
+          {
+            title: a.enterprise.name,
+            to: role === 'enterprise' ? '/my-enterprise' : `/enterprises?taxCode=${a.enterprise.taxCode}`,
+          },
+          { title: `${a.framework.code} v${a.framework.version}` },
+        ]}
+        extra={
+          <>
+            <AssessmentStatusTag status={a.status} />
+            <RescoreButton a={a} def={def} beforeRescore={flush} />
+            <Link to={`/dx-assessments/${a.id}/report`}>
+              <Button>{t('dxAssessments.report')}</Button>
+            </Link>
+            {editable && (
+              <Button type="primary" onClick={onSubmit} loading={submit.isPending}>
+                {t('dxAssessments.submit')}
+              </Button>
+            )}
+          </>
+        }
       />
-      {a.status === 'returned' && a.reviewComment && <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={t('dxAssessments.returnedNote', { comment: a.reviewComment })} />}
+      {a.status === 'returned' && a.reviewComment && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          message={t('dxAssessments.returnedNote', { comment: a.reviewComment })}
+        />
+      )}
       {!editable && <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('dxAssessments.readOnly')} />}
       <Card size="small" style={{ marginBottom: 12 }}>
         <Flex wrap gap={12} align="center" justify="space-between">
           <span>{t('dxAssessments.progress', { answered, total })}</span>
-          <Progress percent={total ? Math.round((answered / total) * 100) : 0} style={{ flex: '1 1 200px', margin: 0 }} />
-          {editable && <Typography.Text type="secondary" data-testid="save-state">{save.isPending ? t('dxAssessments.saving') : save.isSuccess ? t('dxAssessments.saved') : ''}</Typography.Text>}
+          <Progress
+            percent={total ? Math.round((answered / total) * 100) : 0}
+            style={{ flex: '1 1 200px', margin: 0 }}
+          />
+          {editable && (
+            <Typography.Text type="secondary" data-testid="save-state">
+              {save.isPending ? t('dxAssessments.saving') : save.isSuccess ? t('dxAssessments.saved') : ''}
+            </Typography.Text>
+          )}
         </Flex>
       </Card>
-      {(role === 'admin' || role === 'secretariat') && (a.status === 'submitted' || a.status === 'verified') && <ReviewBar status={a.status} verify={verify} ret={ret} />}
+      {(role === 'admin' || role === 'secretariat') && (a.status === 'submitted' || a.status === 'verified') && (
+        <ReviewBar status={a.status} verify={verify} ret={ret} />
+      )}
       <Flex wrap gap={8} style={{ marginBottom: 12 }} role="tablist">
         {def.pillars.map((p) => {
           const pr = progress.find((x) => x.code === p.code)!;
           return (
-            <Button key={p.code} role="tab" aria-selected={tab === p.code} data-pillar={p.code} type={tab === p.code ? 'primary' : 'default'} onClick={() => setTab(p.code)}
-              style={{ height: 'auto', whiteSpace: 'normal', textAlign: 'left' }}>
-              <span>{label(p.name)} <span style={{ opacity: 0.75 }}>{pr.answered}/{pr.total}</span></span>
+            <Button
+              key={p.code}
+              role="tab"
+              aria-selected={tab === p.code}
+              data-pillar={p.code}
+              type={tab === p.code ? 'primary' : 'default'}
+              onClick={() => setTab(p.code)}
+              style={{ height: 'auto', whiteSpace: 'normal', textAlign: 'left' }}
+            >
+              <span>
+                {label(p.name)}{' '}
+                <span style={{ opacity: 0.75 }}>
+                  {pr.answered}/{pr.total}
+                </span>
+              </span>
             </Button>
           );
         })}
       </Flex>
-      <Card data-pillar-pane={tab}>
-        {renderNode(def.pillars.find((p) => p.code === tab) ?? def.pillars[0], 0)}
-      </Card>
+      <Card data-pillar-pane={tab}>{renderNode(def.pillars.find((p) => p.code === tab) ?? def.pillars[0], 0)}</Card>
     </>
   );
 }
 
-function ReviewBar({ status, verify, ret }: { status: string; verify: ReturnType<typeof useVerify>; ret: ReturnType<typeof useReturn> }) {
+function ReviewBar({
+  status,
+  verify,
+  ret,
+}: {
+  status: string;
+  verify: ReturnType<typeof useVerify>;
+  ret: ReturnType<typeof useReturn>;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [comment, setComment] = useState('');
-  const done = (key: 'dxAssessments.verified' | 'dxAssessments.returnedDone') => ({ onSuccess: () => void message.success(t(key)), onError: (e: unknown) => void message.error(errorMessage(t, e)) });
+  const done = (key: 'dxAssessments.verified' | 'dxAssessments.returnedDone') => ({
+    onSuccess: () => void message.success(t(key)),
+    onError: (e: unknown) => void message.error(errorMessage(t, e)),
+  });
   return (
     <Card size="small" style={{ marginBottom: 12 }}>
       <Space wrap>
-        <Input placeholder={t('dxAssessments.returnComment')} value={comment} onChange={(e) => setComment(e.target.value)} style={{ width: 320, maxWidth: '100%' }} maxLength={4000} />
-        {status === 'submitted' && <Button type="primary" onClick={() => verify.mutate(comment || undefined, done('dxAssessments.verified'))} loading={verify.isPending}>{t('dxAssessments.verify')}</Button>}
-        <Button danger disabled={!comment.trim()} onClick={() => ret.mutate(comment.trim(), done('dxAssessments.returnedDone'))} loading={ret.isPending}>{t('dxAssessments.returnAction')}</Button>
+        <Input
+          placeholder={t('dxAssessments.returnComment')}
+          value={comment}
+          onChange={(e) => setComment(e.target.value)}
+          style={{ width: 320, maxWidth: '100%' }}
+          maxLength={4000}
+        />
+        {status === 'submitted' && (
+          <Button
+            type="primary"
+            onClick={() => verify.mutate(comment || undefined, done('dxAssessments.verified'))}
+            loading={verify.isPending}
+          >
+            {t('dxAssessments.verify')}
+          </Button>
+        )}
+        <Button
+          danger
+          disabled={!comment.trim()}
+          onClick={() => ret.mutate(comment.trim(), done('dxAssessments.returnedDone'))}
+          loading={ret.isPending}
+        >
+          {t('dxAssessments.returnAction')}
+        </Button>
       </Space>
     </Card>
   );

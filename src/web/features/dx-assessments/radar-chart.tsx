@@ -27,12 +27,16 @@ export function PillarRadar({ pillars, name }: { pillars: { label: string; share
     radar: {
       // long pillar names wrap at word boundaries instead of running off the canvas
       indicator: pillars.map((p, i) => ({
-        name: wrapLabel(p.label, wrapWidthAt(i, pillars.length, layout, width), (s) => textWidth(s, layout.fontSize)), max: 100,
+        name: wrapLabel(p.label, wrapWidthAt(i, pillars.length, layout, width), (s) => textWidth(s, layout.fontSize)),
+        max: 100,
       })),
-      radius: layout.radius, axisNameGap: layout.nameGap,
+      radius: layout.radius,
+      axisNameGap: layout.nameGap,
       axisName: { color: '#333', fontSize: layout.fontSize, fontFamily: FONT_FAMILY, lineHeight: layout.fontSize + 3 },
     },
-    series: [{ type: 'radar', name, data: [{ value: pillars.map((p) => p.share), name, areaStyle: { opacity: 0.25 } }] }],
+    series: [
+      { type: 'radar', name, data: [{ value: pillars.map((p) => p.share), name, areaStyle: { opacity: 0.25 } }] },
+    ],
   };
   return (
     <div ref={ref} data-testid="pillar-radar">

@@ -3,7 +3,8 @@ import { NARROW_BELOW, radarLayout, wrapLabel, wrapWidthAt } from './radar-layou
 
 const sideLabelEnd = (width: number) => {
   const l = radarLayout(width);
-  const radius = typeof l.radius === 'number' ? l.radius : (parseFloat(l.radius) / 100) * (Math.min(width, l.height) / 2);
+  const radius =
+    typeof l.radius === 'number' ? l.radius : (parseFloat(l.radius) / 100) * (Math.min(width, l.height) / 2);
   return { l, radius, end: Math.cos(Math.PI / 6) * radius + l.nameGap + l.nameWidth };
 };
 
@@ -27,8 +28,21 @@ describe('radarLayout', () => {
 describe('wrapWidthAt', () => {
   it('lets the labels above and below the circle use most of the card, the side ones their side room', () => {
     const l = radarLayout(316);
-    expect([0, 1, 2, 3, 4, 5].map((i) => wrapWidthAt(i, 6, l, 316))).toEqual([252, l.nameWidth, l.nameWidth, 252, l.nameWidth, l.nameWidth]);
-    expect([0, 1, 2, 3, 4].map((i) => wrapWidthAt(i, 5, l, 316))).toEqual([252, l.nameWidth, l.nameWidth, l.nameWidth, l.nameWidth]);
+    expect([0, 1, 2, 3, 4, 5].map((i) => wrapWidthAt(i, 6, l, 316))).toEqual([
+      252,
+      l.nameWidth,
+      l.nameWidth,
+      252,
+      l.nameWidth,
+      l.nameWidth,
+    ]);
+    expect([0, 1, 2, 3, 4].map((i) => wrapWidthAt(i, 5, l, 316))).toEqual([
+      252,
+      l.nameWidth,
+      l.nameWidth,
+      l.nameWidth,
+      l.nameWidth,
+    ]);
   });
 });
 

@@ -1,5 +1,11 @@
 /** Where the radar goes in a chart `width` px wide: circle radius, label font, the width labels wrap at, chart height. */
-export interface RadarLayout { radius: number | string; fontSize: number; nameWidth: number; nameGap: number; height: number }
+export interface RadarLayout {
+  radius: number | string;
+  fontSize: number;
+  nameWidth: number;
+  nameGap: number;
+  height: number;
+}
 
 const HEIGHT = 340;
 const COS30 = Math.cos(Math.PI / 6);
@@ -15,7 +21,13 @@ export function radarLayout(width: number): RadarLayout {
   if (!width) return { radius: '55%', fontSize: 11, nameWidth: 160, nameGap: 15, height: HEIGHT };
   if (width >= NARROW_BELOW) {
     const radius = 0.55 * (Math.min(width, HEIGHT) / 2);
-    return { radius: '55%', fontSize: 11, nameWidth: Math.floor(Math.min(160, width / 2 - COS30 * radius - 15 - 4)), nameGap: 15, height: HEIGHT };
+    return {
+      radius: '55%',
+      fontSize: 11,
+      nameWidth: Math.floor(Math.min(160, width / 2 - COS30 * radius - 15 - 4)),
+      nameGap: 15,
+      height: HEIGHT,
+    };
   }
   const nameGap = 6;
   const nameWidth = Math.round(Math.min(110, Math.max(60, width * 0.24)));
@@ -31,7 +43,9 @@ export function radarLayout(width: number): RadarLayout {
  */
 export function wrapWidthAt(index: number, count: number, layout: RadarLayout, width: number): number {
   const angle = Math.PI / 2 + (2 * Math.PI * index) / count;
-  return width && Math.abs(Math.cos(angle)) < 0.26 ? Math.max(layout.nameWidth, Math.floor(width * 0.8)) : layout.nameWidth;
+  return width && Math.abs(Math.cos(angle)) < 0.26
+    ? Math.max(layout.nameWidth, Math.floor(width * 0.8))
+    : layout.nameWidth;
 }
 
 /**

@@ -21,46 +21,93 @@ function Report({ r }: { r: AssessmentReport }) {
   const label = useLabel();
   const { message } = App.useApp();
   const a = r.assessment;
-  const download = () => apiDownload(`/api/dx/assessments/${a.id}/report.docx`).catch((e) => void message.error(errorMessage(t, e)));
+  const download = () =>
+    apiDownload(`/api/dx/assessments/${a.id}/report.docx`).catch((e) => void message.error(errorMessage(t, e)));
   return (
     <>
       <PageHeader
         title={t('dxAssessments.reportTitle')}
-        breadcrumbs={[{ title: a.enterprise.name }, { title: `${a.framework.code} v${a.framework.version} · ${a.year}`, to: `/dx-assessments/${a.id}` }]}
-        extra={<>
-          <Link to={`/dx-assessments/${a.id}`}><Button>{t('dxAssessments.backToQuestionnaire')}</Button></Link>
-          <Button type="primary" onClick={() => void download()}>{t('dxAssessments.download')}</Button>
-        </>}
+        breadcrumbs={[
+          { title: a.enterprise.name },
+          { title: `${a.framework.code} v${a.framework.version} · ${a.year}`, to: `/dx-assessments/${a.id}` },
+        ]}
+        extra={
+          <>
+            <Link to={`/dx-assessments/${a.id}`}>
+              <Button>{t('dxAssessments.backToQuestionnaire')}</Button>
+            </Link>
+            <Button type="primary" onClick={() => void download()}>
+              {t('dxAssessments.download')}
+            </Button>
+          </>
+        }
       />
-      {r.provisional && <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('dxAssessments.provisional')} />}
+      {r.provisional && (
+        <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('dxAssessments.provisional')} />
+      )}
       <Row gutter={[16, 16]}>
         <Col xs={24} md={10}>
           <Card>
-            <Statistic title={t('dxAssessments.overall')} value={t('dxAssessments.levelValue', { level: r.snapshot.overallLevel, name: label(r.snapshot.overallLevelName) })} data-testid="overall-level" />
-            <Statistic title={t('dxAssessments.totalScore')} value={`${formatNumber(r.snapshot.total, 2)} / ${formatNumber(r.snapshot.max, 2)}`} style={{ marginTop: 16 }} />
+            <Statistic
+              title={t('dxAssessments.overall')}
+              value={t('dxAssessments.levelValue', {
+                level: r.snapshot.overallLevel,
+                name: label(r.snapshot.overallLevelName),
+              })}
+              data-testid="overall-level"
+            />
+            <Statistic
+              title={t('dxAssessments.totalScore')}
+              value={`${formatNumber(r.snapshot.total, 2)} / ${formatNumber(r.snapshot.max, 2)}`}
+              style={{ marginTop: 16 }}
+            />
             <Typography.Paragraph style={{ marginTop: 16, marginBottom: 0 }}>
               <Typography.Text strong>{t('dxAssessments.peers')}: </Typography.Text>
-              {r.peers.percentile === null ? t('dxAssessments.peersNone') : t('dxAssessments.peersText', {
-                percentile: formatNumber(r.peers.percentile, 1), count: r.peers.count, sector: r.peers.sectorCode,
-                size: t(`enterprises.sizeClass.${r.peers.sizeClass as 'micro'}`), year: a.year,
-              })}
+              {r.peers.percentile === null
+                ? t('dxAssessments.peersNone')
+                : t('dxAssessments.peersText', {
+                    percentile: formatNumber(r.peers.percentile, 1),
+                    count: r.peers.count,
+                    sector: r.peers.sectorCode,
+                    size: t(`enterprises.sizeClass.${r.peers.sizeClass as 'micro'}`),
+                    year: a.year,
+                  })}
             </Typography.Paragraph>
           </Card>
         </Col>
         <Col xs={24} md={14}>
           <Card title={t('dxAssessments.radar')}>
-            <PillarRadar name={a.enterprise.name} pillars={r.pillars.map((p) => ({ label: label(p.name), share: p.share }))} />
+            <PillarRadar
+              name={a.enterprise.name}
+              pillars={r.pillars.map((p) => ({ label: label(p.name), share: p.share }))}
+            />
           </Card>
         </Col>
       </Row>
       <Card style={{ marginTop: 16 }}>
         <Table
-          rowKey="code" size="small" pagination={false} dataSource={r.pillars} scroll={{ x: 520 }}
+          rowKey="code"
+          size="small"
+          pagination={false}
+          dataSource={r.pillars}
+          scroll={{ x: 520 }}
           columns={[
             { title: t('dxAssessments.pillar'), key: 'n', render: (_, p) => label(p.name) },
-            { title: t('dxAssessments.score'), key: 's', render: (_, p) => `${formatNumber(p.score, 2)} / ${formatNumber(p.max, 2)}` },
+            {
+              title: t('dxAssessments.score'),
+              key: 's',
+              render: (_, p) => `${formatNumber(p.score, 2)} / ${formatNumber(p.max, 2)}`,
+            },
             { title: t('dxAssessments.share'), key: 'sh', render: (_, p) => `${formatNumber(p.share, 2)}%` },
-            { title: t('dxAssessments.level'), key: 'l', render: (_, p) => <Tag color="blue">{p.level} — {label(p.levelName)}</Tag> },
+            {
+              title: t('dxAssessments.level'),
+              key: 'l',
+              render: (_, p) => (
+                <Tag color="blue">
+                  {p.level} — {label(p.levelName)}
+                </Tag>
+              ),
+            },
           ]}
         />
       </Card>
@@ -68,7 +115,8 @@ function Report({ r }: { r: AssessmentReport }) {
         <Col xs={24} md={12}>
           <Card title={t('dxAssessments.improvements')}>
             <List
-              dataSource={r.improvements} locale={{ emptyText: t('dxAssessments.noImprovements') }}
+              dataSource={r.improvements}
+              locale={{ emptyText: t('dxAssessments.noImprovements') }}
               renderItem={(i) => (
                 <List.Item>
                   <div>
@@ -87,7 +135,14 @@ function Report({ r }: { r: AssessmentReport }) {
           <Card title={t('dxAssessments.recommendations')}>
             <List
               dataSource={r.pillars.filter((p) => p.recommendation)}
-              renderItem={(p) => <List.Item><div><Typography.Text strong>{label(p.name)}</Typography.Text><div>{label(p.recommendation)}</div></div></List.Item>}
+              renderItem={(p) => (
+                <List.Item>
+                  <div>
+                    <Typography.Text strong>{label(p.name)}</Typography.Text>
+                    <div>{label(p.recommendation)}</div>
+                  </div>
+                </List.Item>
+              )}
             />
           </Card>
         </Col>

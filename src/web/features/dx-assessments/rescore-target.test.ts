@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { FrameworkSummary } from '../../../shared/contracts/dx-frameworks';
 import { rescoreTarget } from './rescore-target';
 
-const version = (v: number, status: 'draft' | 'published' | 'retired') => ({ version: v, status, definitionSha256: `sha${v}`, publishedAt: null, createdAt: new Date(0) });
+const version = (v: number, status: 'draft' | 'published' | 'retired') => ({
+  version: v,
+  status,
+  definitionSha256: `sha${v}`,
+  publishedAt: null,
+  createdAt: new Date(0),
+});
 const frameworks = (...versions: ReturnType<typeof version>[]): FrameworkSummary[] => [
   { code: 'OTHER', name: { vi: 'Khác', en: 'Other' }, publishedVersion: 9, versions: [version(9, 'published')] },
   { code: 'DBI', name: { vi: 'DBI', en: 'DBI' }, publishedVersion: null, versions },
@@ -11,12 +17,24 @@ const on = (version: number, code = 'DBI') => ({ framework: { code, version } })
 
 describe('rescoreTarget', () => {
   it('offers the newest published version above the current one', () => {
-    expect(rescoreTarget(frameworks(version(1, 'published'), version(2, 'published'), version(3, 'published')), { code: 'DBI', version: 1 })).toBe(3);
+    expect(
+      rescoreTarget(frameworks(version(1, 'published'), version(2, 'published'), version(3, 'published')), {
+        code: 'DBI',
+        version: 1,
+      }),
+    ).toBe(3);
   });
 
   it('offers nothing when no newer version is published (drafts and retired versions are not targets)', () => {
-    expect(rescoreTarget(frameworks(version(1, 'published'), version(2, 'draft'), version(3, 'retired')), { code: 'DBI', version: 1 })).toBeNull();
-    expect(rescoreTarget(frameworks(version(1, 'published'), version(2, 'published')), { code: 'DBI', version: 2 })).toBeNull();
+    expect(
+      rescoreTarget(frameworks(version(1, 'published'), version(2, 'draft'), version(3, 'retired')), {
+        code: 'DBI',
+        version: 1,
+      }),
+    ).toBeNull();
+    expect(
+      rescoreTarget(frameworks(version(1, 'published'), version(2, 'published')), { code: 'DBI', version: 2 }),
+    ).toBeNull();
     expect(rescoreTarget(undefined, { code: 'DBI', version: 1 })).toBeNull();
     expect(rescoreTarget(frameworks(version(1, 'published')), { code: 'MISSING', version: 1 })).toBeNull();
   });

@@ -9,8 +9,20 @@ export function SizeReason({ e }: { e: Pick<EnterpriseDetail, 'sizeReason'> }) {
   const group = t(`enterprises.group.${e.sizeReason.group}`);
   const limit = e.sizeReason.limit;
   if (!limit) return <>{t('enterprises.sizeWhyLarge', { group })}</>;
-  const tests = e.sizeReason.by.map((b) => t(b === 'revenue' ? 'enterprises.revenueTest' : 'enterprises.capitalTest', { amount: formatVnd(b === 'revenue' ? limit.revenue : limit.capital) }));
-  return <>{t('enterprises.sizeWhy', { group, employees: formatNumber(limit.employees), tests: tests.join(t('enterprises.or')) })}</>;
+  const tests = e.sizeReason.by.map((b) =>
+    t(b === 'revenue' ? 'enterprises.revenueTest' : 'enterprises.capitalTest', {
+      amount: formatVnd(b === 'revenue' ? limit.revenue : limit.capital),
+    }),
+  );
+  return (
+    <>
+      {t('enterprises.sizeWhy', {
+        group,
+        employees: formatNumber(limit.employees),
+        tests: tests.join(t('enterprises.or')),
+      })}
+    </>
+  );
 }
 
 export function EnterpriseFacts({ e }: { e: EnterpriseDetail }) {
@@ -23,10 +35,20 @@ export function EnterpriseFacts({ e }: { e: EnterpriseDetail }) {
       </Descriptions.Item>
       <Descriptions.Item label={t('enterprises.address')}>{e.address ?? '—'}</Descriptions.Item>
       <Descriptions.Item label={t('enterprises.currentCommune')}>
-        {e.currentCommune?.name ?? '—'} <Tag color={e.communeResolution === 'needs_review' ? 'orange' : 'default'}>{t(`enterprises.resolution.${e.communeResolution}`)}</Tag>
-        {e.commune && e.commune.id !== e.currentCommune?.id && <div>{t('enterprises.recordedCommune')}: {e.commune.name}</div>}
+        {e.currentCommune?.name ?? '—'}{' '}
+        <Tag color={e.communeResolution === 'needs_review' ? 'orange' : 'default'}>
+          {t(`enterprises.resolution.${e.communeResolution}`)}
+        </Tag>
+        {e.commune && e.commune.id !== e.currentCommune?.id && (
+          <div>
+            {t('enterprises.recordedCommune')}: {e.commune.name}
+          </div>
+        )}
       </Descriptions.Item>
-      <Descriptions.Item label={t('enterprises.sector')}>{e.sectorCode}{e.industryCode ? ` · ${e.industryCode}` : ''}</Descriptions.Item>
+      <Descriptions.Item label={t('enterprises.sector')}>
+        {e.sectorCode}
+        {e.industryCode ? ` · ${e.industryCode}` : ''}
+      </Descriptions.Item>
       <Descriptions.Item label={t('enterprises.employees')}>{formatNumber(e.employees)}</Descriptions.Item>
       <Descriptions.Item label={t('enterprises.revenue')}>{formatVnd(e.revenueVnd)}</Descriptions.Item>
       <Descriptions.Item label={t('enterprises.capital')}>{formatVnd(e.capitalVnd)}</Descriptions.Item>

@@ -1,4 +1,17 @@
-import { App, Button, Checkbox, Drawer, Flex, Input, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import {
+  App,
+  Button,
+  Checkbox,
+  Drawer,
+  Flex,
+  Input,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
@@ -32,30 +45,122 @@ export default function EnterprisesPage() {
   const [creating, setCreating] = useState(false);
   const role = useSession().user?.role;
   const sections = useVsicSections();
-  const list = useEnterprises({ q: q || undefined, sectorCode, sizeClass, communeResolution: review ? 'needs_review' : undefined, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+  const list = useEnterprises({
+    q: q || undefined,
+    sectorCode,
+    sizeClass,
+    communeResolution: review ? 'needs_review' : undefined,
+    limit: PAGE_SIZE,
+    offset: (page - 1) * PAGE_SIZE,
+  });
   const open = params.get('taxCode');
-  const setOpen = (taxCode: string | null) => setParams((p) => { const n = new URLSearchParams(p); if (taxCode) n.set('taxCode', taxCode); else n.delete('taxCode'); return n; }, { replace: true });
+  const setOpen = (taxCode: string | null) =>
+    setParams(
+      (p) => {
+        const n = new URLSearchParams(p);
+        if (taxCode) n.set('taxCode', taxCode);
+        else n.delete('taxCode');
+        return n;
+      },
+      { replace: true },
+    );
   const columns: TableColumnsType<EnterpriseItem> = [
-    { title: t('enterprises.name'), key: 'n', render: (_, e) => <div><Typography.Link>{e.name}</Typography.Link><div style={{ color: '#888' }}>{e.taxCode}</div></div> },
-    { title: t('enterprises.currentCommune'), key: 'c', render: (_, e) => (e.currentCommune?.name ?? <Tag color="orange">{t('enterprises.resolution.needs_review')}</Tag>) },
+    {
+      title: t('enterprises.name'),
+      key: 'n',
+      render: (_, e) => (
+        <div>
+          <Typography.Link>{e.name}</Typography.Link>
+          <div style={{ color: '#888' }}>{e.taxCode}</div>
+        </div>
+      ),
+    },
+    {
+      title: t('enterprises.currentCommune'),
+      key: 'c',
+      render: (_, e) => e.currentCommune?.name ?? <Tag color="orange">{t('enterprises.resolution.needs_review')}</Tag>,
+    },
     { title: t('enterprises.sector'), dataIndex: 'sectorCode', width: 90 },
     { title: t('enterprises.sizeClassLabel'), key: 's', render: (_, e) => t(`enterprises.sizeClass.${e.sizeClass}`) },
   ];
   return (
     <>
-      <PageHeader title={t('enterprises.title')} extra={(role === 'admin' || role === 'secretariat') && <Button type="primary" onClick={() => setCreating(true)}>{t('enterprises.create')}</Button>} />
+      <PageHeader
+        title={t('enterprises.title')}
+        extra={
+          (role === 'admin' || role === 'secretariat') && (
+            <Button type="primary" onClick={() => setCreating(true)}>
+              {t('enterprises.create')}
+            </Button>
+          )
+        }
+      />
       <Flex wrap gap={8} style={{ marginBottom: 16 }}>
-        <Input.Search allowClear value={text} placeholder={t('enterprises.searchPlaceholder')} style={{ width: 300, maxWidth: '100%' }} onChange={(e) => { setText(e.target.value); setPage(1); }} />
-        <Select allowClear placeholder={t('enterprises.allSectors')} style={{ width: 220 }} value={sectorCode} showSearch optionFilterProp="label"
-          options={(sections.data ?? []).map((s) => ({ value: s.code, label: `${s.code} — ${s.nameVi}` }))} onChange={(v) => { setSector(v); setPage(1); }} />
-        <Select allowClear placeholder={t('enterprises.allSizes')} style={{ width: 160 }} value={sizeClass}
-          options={sizeClasses.map((s) => ({ value: s, label: t(`enterprises.sizeClass.${s}`) }))} onChange={(v) => { setSize(v); setPage(1); }} />
-        <Checkbox checked={review} onChange={(e) => { setReview(e.target.checked); setPage(1); }} style={{ alignSelf: 'center' }}>{t('enterprises.needsReviewOnly')}</Checkbox>
+        <Input.Search
+          allowClear
+          value={text}
+          placeholder={t('enterprises.searchPlaceholder')}
+          style={{ width: 300, maxWidth: '100%' }}
+          onChange={(e) => {
+            setText(e.target.value);
+            setPage(1);
+          }}
+        />
+        <Select
+          allowClear
+          placeholder={t('enterprises.allSectors')}
+          style={{ width: 220 }}
+          value={sectorCode}
+          showSearch
+          optionFilterProp="label"
+          options={(sections.data ?? []).map((s) => ({ value: s.code, label: `${s.code} — ${s.nameVi}` }))}
+          onChange={(v) => {
+            setSector(v);
+            setPage(1);
+          }}
+        />
+        <Select
+          allowClear
+          placeholder={t('enterprises.allSizes')}
+          style={{ width: 160 }}
+          value={sizeClass}
+          options={sizeClasses.map((s) => ({ value: s, label: t(`enterprises.sizeClass.${s}`) }))}
+          onChange={(v) => {
+            setSize(v);
+            setPage(1);
+          }}
+        />
+        <Checkbox
+          checked={review}
+          onChange={(e) => {
+            setReview(e.target.checked);
+            setPage(1);
+          }}
+          style={{ alignSelf: 'center' }}
+        >
+          {t('enterprises.needsReviewOnly')}
+        </Checkbox>
       </Flex>
-      {list.isError ? <ErrorResult error={list.error} onRetry={() => void list.refetch()} /> : (
-        <Table<EnterpriseItem> rowKey="id" size="middle" columns={columns} dataSource={list.data?.items} loading={list.isFetching} scroll={{ x: 640 }}
+      {list.isError ? (
+        <ErrorResult error={list.error} onRetry={() => void list.refetch()} />
+      ) : (
+        <Table<EnterpriseItem>
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          dataSource={list.data?.items}
+          loading={list.isFetching}
+          scroll={{ x: 640 }}
           onRow={(e) => ({ onClick: () => setOpen(e.taxCode), style: { cursor: 'pointer' } })}
-          pagination={{ current: page, pageSize: PAGE_SIZE, total: list.data?.total ?? 0, showSizeChanger: false, showTotal: (count) => t('enterprises.total', { count }), onChange: setPage }} />
+          pagination={{
+            current: page,
+            pageSize: PAGE_SIZE,
+            total: list.data?.total ?? 0,
+            showSizeChanger: false,
+            showTotal: (count) => t('enterprises.total', { count }),
+            onChange: setPage,
+          }}
+        />
       )}
       <Drawer open={!!open} onClose={() => setOpen(null)} width={720} title={t('enterprises.title')} destroyOnHidden>
         {open && <EnterpriseDrawerBody taxCode={open} canResolve={role === 'admin' || role === 'secretariat'} />}
@@ -75,31 +180,52 @@ function EnterpriseDrawerBody({ taxCode, canResolve }: { taxCode: string; canRes
   const [editing, setEditing] = useState(false);
   const assessments = useAssessments({ taxCode, limit: 50, offset: 0 });
   return (
-    <QueryState query={detail}>{(e) => (
-      <Space direction="vertical" style={{ width: '100%' }} size="large">
-        <Flex justify="space-between" wrap gap={8}>
-          <Typography.Title level={4} style={{ margin: 0 }}>{e.name}</Typography.Title>
-          {canResolve && <Button onClick={() => setEditing(true)}>{t('enterprises.edit')}</Button>}
-        </Flex>
-        <EnterpriseFacts e={e} />
-        <EnterpriseEditModal e={e} open={editing} onClose={() => setEditing(false)} />
-        {e.communeResolution === 'needs_review' && canResolve && (
+    <QueryState query={detail}>
+      {(e) => (
+        <Space direction="vertical" style={{ width: '100%' }} size="large">
+          <Flex justify="space-between" wrap gap={8}>
+            <Typography.Title level={4} style={{ margin: 0 }}>
+              {e.name}
+            </Typography.Title>
+            {canResolve && <Button onClick={() => setEditing(true)}>{t('enterprises.edit')}</Button>}
+          </Flex>
+          <EnterpriseFacts e={e} />
+          <EnterpriseEditModal e={e} open={editing} onClose={() => setEditing(false)} />
+          {e.communeResolution === 'needs_review' && canResolve && (
+            <div>
+              <Typography.Paragraph>{t('enterprises.resolveHint')}</Typography.Paragraph>
+              <Space wrap>
+                <Select
+                  style={{ width: 260 }}
+                  value={choice}
+                  onChange={setChoice}
+                  options={e.successorCommunes.map((s) => ({ value: s.code, label: s.name }))}
+                  aria-label={t('enterprises.resolve')}
+                />
+                <Button
+                  type="primary"
+                  disabled={!choice}
+                  loading={resolve.isPending}
+                  onClick={() =>
+                    choice &&
+                    resolve.mutate(choice, {
+                      onSuccess: () => void message.success(t('enterprises.resolved')),
+                      onError: (err) => void message.error(errorMessage(t, err)),
+                    })
+                  }
+                >
+                  {t('enterprises.resolve')}
+                </Button>
+              </Space>
+            </div>
+          )}
+          {can('enterprises.accounts') && <EnterpriseAccounts taxCode={e.taxCode} />}
           <div>
-            <Typography.Paragraph>{t('enterprises.resolveHint')}</Typography.Paragraph>
-            <Space wrap>
-              <Select style={{ width: 260 }} value={choice} onChange={setChoice} options={e.successorCommunes.map((s) => ({ value: s.code, label: s.name }))} aria-label={t('enterprises.resolve')} />
-              <Button type="primary" disabled={!choice} loading={resolve.isPending} onClick={() => choice && resolve.mutate(choice, {
-                onSuccess: () => void message.success(t('enterprises.resolved')), onError: (err) => void message.error(errorMessage(t, err)),
-              })}>{t('enterprises.resolve')}</Button>
-            </Space>
+            <Typography.Title level={5}>{t('enterprises.myAssessments')}</Typography.Title>
+            <AssessmentTable items={assessments.data?.items} loading={assessments.isFetching} />
           </div>
-        )}
-        {can('enterprises.accounts') && <EnterpriseAccounts taxCode={e.taxCode} />}
-        <div>
-          <Typography.Title level={5}>{t('enterprises.myAssessments')}</Typography.Title>
-          <AssessmentTable items={assessments.data?.items} loading={assessments.isFetching} />
-        </div>
-      </Space>
-    )}</QueryState>
+        </Space>
+      )}
+    </QueryState>
   );
 }

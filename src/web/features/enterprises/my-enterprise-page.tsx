@@ -25,22 +25,51 @@ export default function MyEnterprisePage() {
   if (me.isPending) return <PageSpinner />;
   if (me.isError) return <Result status="warning" title={t('enterprises.notLinked')} />;
   const e = me.data;
-  const begin = () => start.mutate({ year, frameworkCode: framework }, {
-    onSuccess: (a) => { void message.success(t('dxAssessments.started')); navigate(`/dx-assessments/${a.id}`); },
-    onError: (err) => void message.error(errorMessage(t, err)),
-  });
+  const begin = () =>
+    start.mutate(
+      { year, frameworkCode: framework },
+      {
+        onSuccess: (a) => {
+          void message.success(t('dxAssessments.started'));
+          navigate(`/dx-assessments/${a.id}`);
+        },
+        onError: (err) => void message.error(errorMessage(t, err)),
+      },
+    );
   return (
     <>
       <PageHeader title={e.name} extra={<Button onClick={() => setEditing(true)}>{t('enterprises.edit')}</Button>} />
-      <Card style={{ marginBottom: 16 }}><EnterpriseFacts e={e} /></Card>
+      <Card style={{ marginBottom: 16 }}>
+        <EnterpriseFacts e={e} />
+      </Card>
       <EnterpriseEditModal e={e} open={editing} onClose={() => setEditing(false)} />
-      <Card title={t('enterprises.myAssessments')} extra={
-        <Flex wrap gap={8}>
-          <Select value={framework} onChange={setFramework} style={{ width: 150 }} options={[{ value: 'DBI-SME', label: 'DBI-SME' }, { value: 'EU-DMA-SME', label: 'EU-DMA-SME' }]} aria-label={t('dxAssessments.framework')} />
-          <InputNumber value={year} min={2000} max={2100} onChange={(v) => v && setYear(v)} aria-label={t('dxAssessments.year')} />
-          <Button type="primary" onClick={begin} loading={start.isPending}>{t('dxAssessments.start')}</Button>
-        </Flex>
-      }>
+      <Card
+        title={t('enterprises.myAssessments')}
+        extra={
+          <Flex wrap gap={8}>
+            <Select
+              value={framework}
+              onChange={setFramework}
+              style={{ width: 150 }}
+              options={[
+                { value: 'DBI-SME', label: 'DBI-SME' },
+                { value: 'EU-DMA-SME', label: 'EU-DMA-SME' },
+              ]}
+              aria-label={t('dxAssessments.framework')}
+            />
+            <InputNumber
+              value={year}
+              min={2000}
+              max={2100}
+              onChange={(v) => v && setYear(v)}
+              aria-label={t('dxAssessments.year')}
+            />
+            <Button type="primary" onClick={begin} loading={start.isPending}>
+              {t('dxAssessments.start')}
+            </Button>
+          </Flex>
+        }
+      >
         <AssessmentTable items={list.data?.items} loading={list.isFetching} />
       </Card>
     </>

@@ -1,6 +1,10 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
-  FollowUpAcceptanceInput, FollowUpDetail, FollowUpItem, FollowUpListQuery, FollowUpUpdateInput,
+  FollowUpAcceptanceInput,
+  FollowUpDetail,
+  FollowUpItem,
+  FollowUpListQuery,
+  FollowUpUpdateInput,
 } from '../../../shared/contracts/follow-ups';
 import { api, apiUpload, withQuery } from '../../api/client';
 
@@ -15,7 +19,10 @@ export const followUpKeys = {
 export function useFollowUps(filters: FollowUpFilters) {
   return useQuery({
     queryKey: followUpKeys.list(filters),
-    queryFn: ({ signal }) => api<{ items: FollowUpItem[]; total: number }>('GET', withQuery('/api/follow-ups', filters), undefined, { signal }),
+    queryFn: ({ signal }) =>
+      api<{ items: FollowUpItem[]; total: number }>('GET', withQuery('/api/follow-ups', filters), undefined, {
+        signal,
+      }),
     placeholderData: keepPreviousData,
   });
 }
@@ -23,7 +30,8 @@ export function useFollowUps(filters: FollowUpFilters) {
 export function useFollowUp(id: string | null) {
   return useQuery({
     queryKey: followUpKeys.detail(id ?? ''),
-    queryFn: ({ signal }) => api<FollowUpDetail>('GET', `/api/follow-ups/${encodeURIComponent(id!)}`, undefined, { signal }),
+    queryFn: ({ signal }) =>
+      api<FollowUpDetail>('GET', `/api/follow-ups/${encodeURIComponent(id!)}`, undefined, { signal }),
     enabled: !!id,
   });
 }
@@ -42,10 +50,14 @@ function useFollowUpWrite<V>(id: string, send: (vars: V) => Promise<FollowUpDeta
 }
 
 export const useReportProgress = (id: string) =>
-  useFollowUpWrite(id, (body: FollowUpUpdateInput) => api<FollowUpDetail>('POST', `/api/follow-ups/${encodeURIComponent(id)}/updates`, body));
+  useFollowUpWrite(id, (body: FollowUpUpdateInput) =>
+    api<FollowUpDetail>('POST', `/api/follow-ups/${encodeURIComponent(id)}/updates`, body),
+  );
 
 export const useDecide = (id: string) =>
-  useFollowUpWrite(id, (body: FollowUpAcceptanceInput) => api<FollowUpDetail>('POST', `/api/follow-ups/${encodeURIComponent(id)}/acceptance`, body));
+  useFollowUpWrite(id, (body: FollowUpAcceptanceInput) =>
+    api<FollowUpDetail>('POST', `/api/follow-ups/${encodeURIComponent(id)}/acceptance`, body),
+  );
 
 export const useUploadEvidence = (id: string) =>
   useFollowUpWrite(id, (file: File) => {

@@ -22,7 +22,9 @@ export function DecisionForm({ fu }: { fu: FollowUpDetail }) {
     }
     decide.mutate(parsed.data, {
       onSuccess: () => void message.success(t(accepted ? 'followUps.acceptedDone' : 'followUps.returnedDone')),
-      onError: (e) => { if (!applyFieldErrors(form, e)) void message.error(errorMessage(t, e)); },
+      onError: (e) => {
+        if (!applyFieldErrors(form, e)) void message.error(errorMessage(t, e));
+      },
     });
   };
 
@@ -33,8 +35,12 @@ export function DecisionForm({ fu }: { fu: FollowUpDetail }) {
           <Input.TextArea rows={3} maxLength={10_000} showCount placeholder={t('followUps.decisionNotePlaceholder')} />
         </Form.Item>
         <Flex gap={8} wrap>
-          <Button type="primary" loading={decide.isPending && decide.variables?.accepted} onClick={() => send(true)}>{t('followUps.accept')}</Button>
-          <Button danger loading={decide.isPending && !decide.variables?.accepted} onClick={() => send(false)}>{t('followUps.returnReport')}</Button>
+          <Button type="primary" loading={decide.isPending && decide.variables?.accepted} onClick={() => send(true)}>
+            {t('followUps.accept')}
+          </Button>
+          <Button danger loading={decide.isPending && !decide.variables?.accepted} onClick={() => send(false)}>
+            {t('followUps.returnReport')}
+          </Button>
         </Flex>
       </Form>
     </Card>

@@ -14,20 +14,28 @@ export function EvidenceList({ fu, mayUpload }: { fu: FollowUpDetail; mayUpload:
   const { message } = App.useApp();
   const upload = useUploadEvidence(fu.id);
   const download = (id: string, name: string) =>
-    apiDownload(`/api/attachments/${encodeURIComponent(id)}`, name).catch((e: unknown) => message.error(errorMessage(t, e)));
+    apiDownload(`/api/attachments/${encodeURIComponent(id)}`, name).catch((e: unknown) =>
+      message.error(errorMessage(t, e)),
+    );
 
   return (
     <Flex vertical gap={8} style={{ marginBottom: 24 }}>
-      {fu.evidence.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('followUps.noEvidence')} />}
+      {fu.evidence.length === 0 && (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('followUps.noEvidence')} />
+      )}
       {fu.evidence.map((file) => (
         <Flex key={file.id} justify="space-between" align="center" gap={8} wrap>
           <div style={{ minWidth: 0 }}>
-            <Typography.Text ellipsis style={{ maxWidth: 380, display: 'block' }}>{file.fileName}</Typography.Text>
+            <Typography.Text ellipsis style={{ maxWidth: 380, display: 'block' }}>
+              {file.fileName}
+            </Typography.Text>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {formatDateTime(file.uploadedAt)} · {file.uploadedByName} · {formatNumber(Math.ceil(file.size / 1024))} KB
             </Typography.Text>
           </div>
-          <Button icon={<DownloadOutlined />} onClick={() => void download(file.id, file.fileName)}>{t('common.download')}</Button>
+          <Button icon={<DownloadOutlined />} onClick={() => void download(file.id, file.fileName)}>
+            {t('common.download')}
+          </Button>
         </Flex>
       ))}
       {mayUpload && (
@@ -37,14 +45,24 @@ export function EvidenceList({ fu, mayUpload }: { fu: FollowUpDetail; mayUpload:
             showUploadList={false}
             customRequest={({ file, onSuccess, onError }) => {
               upload.mutate(file as File, {
-                onSuccess: (detail) => { onSuccess?.(detail); void message.success(t('followUps.uploaded', { name: (file as File).name })); },
-                onError: (e) => { onError?.(e); void message.error(errorMessage(t, e)); },
+                onSuccess: (detail) => {
+                  onSuccess?.(detail);
+                  void message.success(t('followUps.uploaded', { name: (file as File).name }));
+                },
+                onError: (e) => {
+                  onError?.(e);
+                  void message.error(errorMessage(t, e));
+                },
               });
             }}
           >
-            <Button icon={<UploadOutlined />} loading={upload.isPending}>{t('followUps.uploadEvidence')}</Button>
+            <Button icon={<UploadOutlined />} loading={upload.isPending}>
+              {t('followUps.uploadEvidence')}
+            </Button>
           </Upload>
-          <Typography.Text type="secondary" style={{ marginLeft: 8, fontSize: 12 }}>{t('followUps.uploadHint')}</Typography.Text>
+          <Typography.Text type="secondary" style={{ marginLeft: 8, fontSize: 12 }}>
+            {t('followUps.uploadHint')}
+          </Typography.Text>
         </div>
       )}
     </Flex>

@@ -18,7 +18,13 @@ export function FollowUpDrawer({ id, onClose }: { id: string | null; onClose: ()
   const compact = Grid.useBreakpoint().md === false;
   const query = useFollowUp(id);
   return (
-    <Drawer open={!!id} onClose={onClose} size={compact ? '100%' : 680} title={t('followUps.detailTitle')} destroyOnHidden>
+    <Drawer
+      open={!!id}
+      onClose={onClose}
+      size={compact ? '100%' : 680}
+      title={t('followUps.detailTitle')}
+      destroyOnHidden
+    >
       {id && <QueryState query={query}>{(fu) => <FollowUpBody fu={fu} />}</QueryState>}
     </Drawer>
   );
@@ -35,22 +41,52 @@ function FollowUpBody({ fu }: { fu: FollowUpDetail }) {
 
   return (
     <>
-      <Typography.Paragraph strong style={{ fontSize: 15 }}>{fu.text}</Typography.Paragraph>
+      <Typography.Paragraph strong style={{ fontSize: 15 }}>
+        {fu.text}
+      </Typography.Paragraph>
       <Descriptions
-        column={1} size="small" bordered styles={{ label: { width: 170 } }}
+        column={1}
+        size="small"
+        bordered
+        styles={{ label: { width: 170 } }}
         items={[
           { key: 'kind', label: t('followUps.kindLabel'), children: <FollowUpKindTag kind={fu.kind} /> },
           { key: 'status', label: t('followUps.statusLabel'), children: <FollowUpStatusTag item={fu} /> },
           { key: 'addressee', label: t('followUps.addressee'), children: fu.addressee.name },
           { key: 'due', label: t('followUps.dueDate'), children: <DueDate item={fu} /> },
-          { key: 'inspection', label: t('followUps.inspection'), children: `${fu.inspection.targetName} (${fu.inspection.planCode})` },
+          {
+            key: 'inspection',
+            label: t('followUps.inspection'),
+            children: `${fu.inspection.targetName} (${fu.inspection.planCode})`,
+          },
           { key: 'conclusion', label: t('followUps.conclusion'), children: fu.conclusion.number },
-          ...(fu.accepted ? [{ key: 'accepted', label: t('followUps.acceptedAt'), children: t('followUps.acceptedBy', { date: formatDate(fu.accepted.at), name: fu.accepted.byName ?? '' }) }] : []),
-          ...(fu.withdrawn ? [{ key: 'withdrawn', label: t('followUps.withdrawn'), children: `${formatDate(fu.withdrawn.at)} — ${fu.withdrawn.reason ? t(`followUps.withdrawnReason.${fu.withdrawn.reason}`) : ''}` }] : []),
+          ...(fu.accepted
+            ? [
+                {
+                  key: 'accepted',
+                  label: t('followUps.acceptedAt'),
+                  children: t('followUps.acceptedBy', {
+                    date: formatDate(fu.accepted.at),
+                    name: fu.accepted.byName ?? '',
+                  }),
+                },
+              ]
+            : []),
+          ...(fu.withdrawn
+            ? [
+                {
+                  key: 'withdrawn',
+                  label: t('followUps.withdrawn'),
+                  children: `${formatDate(fu.withdrawn.at)} — ${fu.withdrawn.reason ? t(`followUps.withdrawnReason.${fu.withdrawn.reason}`) : ''}`,
+                },
+              ]
+            : []),
         ]}
       />
 
-      <Typography.Title level={5} style={{ marginTop: 24 }}>{t('followUps.history')}</Typography.Title>
+      <Typography.Title level={5} style={{ marginTop: 24 }}>
+        {t('followUps.history')}
+      </Typography.Title>
       {fu.history.length ? (
         <Timeline
           items={fu.history.map((h) => ({
@@ -60,15 +96,24 @@ function FollowUpBody({ fu }: { fu: FollowUpDetail }) {
             content: (
               <div>
                 <Typography.Text strong>{t(`followUps.action.${h.action}`)}</Typography.Text>
-                {' — '}{t(`followUps.status.${h.status}`)}
-                {h.note && <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{h.note}</Typography.Paragraph>}
+                {' — '}
+                {t(`followUps.status.${h.status}`)}
+                {h.note && (
+                  <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>
+                    {h.note}
+                  </Typography.Paragraph>
+                )}
               </div>
             ),
           }))}
         />
-      ) : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('followUps.noHistory')} />}
+      ) : (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('followUps.noHistory')} />
+      )}
 
-      <Typography.Title level={5} style={{ marginTop: 8 }}>{t('followUps.evidence')}</Typography.Title>
+      <Typography.Title level={5} style={{ marginTop: 8 }}>
+        {t('followUps.evidence')}
+      </Typography.Title>
       <EvidenceList fu={fu} mayUpload={mayReport} />
 
       {mayReport && <ProgressForm fu={fu} />}

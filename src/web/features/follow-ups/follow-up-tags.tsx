@@ -25,10 +25,15 @@ export function DueDate({ item }: { item: Pick<FollowUpItem, 'dueDate' | 'overdu
   return (
     <div>
       <Typography.Text type={item.overdue ? 'danger' : undefined}>{formatDate(item.dueDate)}</Typography.Text>
-      {item.overdue && <div><Tag color="red">{t('followUps.overdueDays', { count: item.daysOverdue })}</Tag></div>}
+      {item.overdue && (
+        <div>
+          <Tag color="red">{t('followUps.overdueDays', { count: item.daysOverdue })}</Tag>
+        </div>
+      )}
     </div>
   );
 }
 
 /** Overdue rows stand out in every follow-up table. */
-export const overdueRowStyle = (item: Pick<FollowUpItem, 'overdue'>): CSSProperties => (item.overdue ? { background: '#fff1f0' } : {});
+export const overdueRowStyle = (item: Pick<FollowUpItem, 'overdue'>): CSSProperties =>
+  item.overdue ? { background: '#fff1f0' } : {};

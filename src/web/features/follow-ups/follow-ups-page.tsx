@@ -30,11 +30,15 @@ export default function FollowUpsPage() {
 
   const columns: TableColumnsType<FollowUpItem> = [
     {
-      title: t('followUps.text'), key: 'text', width: 340,
+      title: t('followUps.text'),
+      key: 'text',
+      width: 340,
       render: (_, item) => (
         <div>
           <Typography.Link onClick={() => set({ id: item.id })}>
-            <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ marginBottom: 4, color: 'inherit' }}>{item.text}</Typography.Paragraph>
+            <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ marginBottom: 4, color: 'inherit' }}>
+              {item.text}
+            </Typography.Paragraph>
           </Typography.Link>
           <FollowUpKindTag kind={item.kind} />
         </div>
@@ -42,16 +46,25 @@ export default function FollowUpsPage() {
     },
     { title: t('followUps.addressee'), key: 'addressee', width: 200, render: (_, item) => item.addressee.name },
     {
-      title: t('followUps.inspection'), key: 'inspection', width: 220,
+      title: t('followUps.inspection'),
+      key: 'inspection',
+      width: 220,
       render: (_, item) => (
         <div>
           <div>{item.inspection.targetName}</div>
-          <Typography.Text type="secondary">{item.conclusion.number} · {item.inspection.planCode}</Typography.Text>
+          <Typography.Text type="secondary">
+            {item.conclusion.number} · {item.inspection.planCode}
+          </Typography.Text>
         </div>
       ),
     },
     { title: t('followUps.dueDate'), key: 'due', width: 150, render: (_, item) => <DueDate item={item} /> },
-    { title: t('followUps.statusLabel'), key: 'status', width: 150, render: (_, item) => <FollowUpStatusTag item={item} /> },
+    {
+      title: t('followUps.statusLabel'),
+      key: 'status',
+      width: 150,
+      render: (_, item) => <FollowUpStatusTag item={item} />,
+    },
   ];
 
   return (
@@ -59,28 +72,48 @@ export default function FollowUpsPage() {
       <PageHeader title={t('followUps.title')} />
       <Flex wrap gap={8} style={{ marginBottom: 16 }}>
         <Input.Search
-          allowClear value={text} placeholder={t('followUps.searchPlaceholder')} style={{ width: 300, maxWidth: '100%' }}
-          onChange={(e) => { setText(e.target.value); set({ q: e.target.value.trim() || null }); }}
+          allowClear
+          value={text}
+          placeholder={t('followUps.searchPlaceholder')}
+          style={{ width: 300, maxWidth: '100%' }}
+          onChange={(e) => {
+            setText(e.target.value);
+            set({ q: e.target.value.trim() || null });
+          }}
         />
         <Select
-          allowClear placeholder={t('followUps.allStatuses')} style={{ width: 180 }} value={filters.status}
+          allowClear
+          placeholder={t('followUps.allStatuses')}
+          style={{ width: 180 }}
+          value={filters.status}
           options={followUpStatuses.map((s) => ({ value: s, label: t(`followUps.status.${s}`) }))}
           onChange={(v) => set({ status: v ?? null })}
         />
         <Select
-          allowClear placeholder={t('followUps.allKinds')} style={{ width: 200 }} value={filters.kind}
+          allowClear
+          placeholder={t('followUps.allKinds')}
+          style={{ width: 200 }}
+          value={filters.kind}
           options={followUpKinds.map((k) => ({ value: k, label: t(`followUps.kind.${k}`) }))}
           onChange={(v) => set({ kind: v ?? null })}
         />
         <OrgUnitSelect
-          placeholder={t('followUps.addressee')} style={{ width: 260, maxWidth: '100%' }} value={filters.addresseeOrgUnitId}
+          placeholder={t('followUps.addressee')}
+          style={{ width: 260, maxWidth: '100%' }}
+          value={filters.addresseeOrgUnitId}
           onChange={(v) => set({ addressee: typeof v === 'string' ? v : null })}
         />
-        <Checkbox checked={filters.overdue === 'true'} onChange={(e) => set({ overdue: e.target.checked ? 'true' : null })} style={{ alignSelf: 'center' }}>
+        <Checkbox
+          checked={filters.overdue === 'true'}
+          onChange={(e) => set({ overdue: e.target.checked ? 'true' : null })}
+          style={{ alignSelf: 'center' }}
+        >
           {t('followUps.overdueOnly')}
         </Checkbox>
       </Flex>
-      {list.isError ? <ErrorResult error={list.error} onRetry={() => void list.refetch()} /> : (
+      {list.isError ? (
+        <ErrorResult error={list.error} onRetry={() => void list.refetch()} />
+      ) : (
         <Table<FollowUpItem>
           rowKey="id"
           size="middle"
@@ -88,9 +121,15 @@ export default function FollowUpsPage() {
           dataSource={list.data?.items}
           loading={list.isFetching}
           scroll={{ x: 1060 }}
-          onRow={(item) => ({ onClick: () => set({ id: item.id }), style: { cursor: 'pointer', ...overdueRowStyle(item) } })}
+          onRow={(item) => ({
+            onClick: () => set({ id: item.id }),
+            style: { cursor: 'pointer', ...overdueRowStyle(item) },
+          })}
           pagination={{
-            current: page, pageSize: PAGE_SIZE, total: list.data?.total ?? 0, showSizeChanger: false,
+            current: page,
+            pageSize: PAGE_SIZE,
+            total: list.data?.total ?? 0,
+            showSizeChanger: false,
             showTotal: (count) => t('followUps.total', { count }),
             onChange: (p) => set({ page: p > 1 ? String(p) : null }),
           }}

@@ -1,6 +1,10 @@
 import { App, Button, Card, Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { followUpUpdateInput, type FollowUpDetail, type FollowUpUpdateInput } from '../../../shared/contracts/follow-ups';
+import {
+  followUpUpdateInput,
+  type FollowUpDetail,
+  type FollowUpUpdateInput,
+} from '../../../shared/contracts/follow-ups';
 import { followUpStatuses } from '../../../shared/domain';
 import { applyFieldErrors } from '../../api/form-errors';
 import { errorMessage } from '../../i18n/error-message';
@@ -15,8 +19,13 @@ export function ProgressForm({ fu }: { fu: FollowUpDetail }) {
   const report = useReportProgress(fu.id);
   const submit = (values: FollowUpUpdateInput) =>
     report.mutate(values, {
-      onSuccess: () => { form.resetFields(['note']); void message.success(t('followUps.reported')); },
-      onError: (e) => { if (!applyFieldErrors(form, e)) void message.error(errorMessage(t, e)); },
+      onSuccess: () => {
+        form.resetFields(['note']);
+        void message.success(t('followUps.reported'));
+      },
+      onError: (e) => {
+        if (!applyFieldErrors(form, e)) void message.error(errorMessage(t, e));
+      },
     });
 
   return (
@@ -28,7 +37,9 @@ export function ProgressForm({ fu }: { fu: FollowUpDetail }) {
         <Form.Item name="note" label={t('followUps.note')} rules={[zodRule(followUpUpdateInput.shape.note)]}>
           <Input.TextArea rows={4} maxLength={10_000} showCount placeholder={t('followUps.notePlaceholder')} />
         </Form.Item>
-        <Button type="primary" htmlType="submit" loading={report.isPending}>{t('followUps.submitReport')}</Button>
+        <Button type="primary" htmlType="submit" loading={report.isPending}>
+          {t('followUps.submitReport')}
+        </Button>
       </Form>
     </Card>
   );

@@ -1,6 +1,15 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
-  PlanDetail, PlanInput, PlanListItem, PlanPatch, Target, TargetInput, TargetPatch, Team, TeamInput, TeamPatch,
+  PlanDetail,
+  PlanInput,
+  PlanListItem,
+  PlanPatch,
+  Target,
+  TargetInput,
+  TargetPatch,
+  Team,
+  TeamInput,
+  TeamPatch,
 } from '../../../shared/contracts/inspection-plans';
 import { api, apiDownload, withQuery } from '../../api/client';
 
@@ -10,12 +19,22 @@ export const planKeys = {
   detail: (id: string) => ['inspection-plans', 'detail', id] as const,
 };
 
-export interface PlanFilter { q: string; year?: number; programId?: string }
+export interface PlanFilter {
+  q: string;
+  year?: number;
+  programId?: string;
+}
 
 export function usePlans(filter: PlanFilter) {
   return useQuery({
     queryKey: planKeys.list(filter),
-    queryFn: ({ signal }) => api<{ items: PlanListItem[]; total: number }>('GET', withQuery('/api/inspection-plans', { ...filter, limit: 200 }), undefined, { signal }),
+    queryFn: ({ signal }) =>
+      api<{ items: PlanListItem[]; total: number }>(
+        'GET',
+        withQuery('/api/inspection-plans', { ...filter, limit: 200 }),
+        undefined,
+        { signal },
+      ),
     placeholderData: keepPreviousData,
   });
 }
@@ -23,7 +42,8 @@ export function usePlans(filter: PlanFilter) {
 export function usePlan(id: string) {
   return useQuery({
     queryKey: planKeys.detail(id),
-    queryFn: ({ signal }) => api<PlanDetail>('GET', `/api/inspection-plans/${encodeURIComponent(id)}`, undefined, { signal }),
+    queryFn: ({ signal }) =>
+      api<PlanDetail>('GET', `/api/inspection-plans/${encodeURIComponent(id)}`, undefined, { signal }),
   });
 }
 
@@ -33,27 +53,36 @@ function usePlanMutation<V, R>(fn: (vars: V) => Promise<R>) {
   return useMutation({ mutationFn: fn, onSuccess: () => client.invalidateQueries({ queryKey: planKeys.all }) });
 }
 
-export const useCreatePlan = () => usePlanMutation((input: PlanInput) => api<PlanDetail>('POST', '/api/inspection-plans', input));
+export const useCreatePlan = () =>
+  usePlanMutation((input: PlanInput) => api<PlanDetail>('POST', '/api/inspection-plans', input));
 
-export const useUpdatePlan = (id: string) => usePlanMutation((patch: PlanPatch) => api<PlanDetail>('PATCH', `/api/inspection-plans/${id}`, patch));
+export const useUpdatePlan = (id: string) =>
+  usePlanMutation((patch: PlanPatch) => api<PlanDetail>('PATCH', `/api/inspection-plans/${id}`, patch));
 
-export const useSaveTeam = (planId: string) => usePlanMutation(({ teamId, input }: { teamId?: string; input: TeamInput }) => {
-  if (!teamId) return api<Team>('POST', `/api/inspection-plans/${planId}/teams`, input);
-  const patch: TeamPatch = { name: input.name, members: input.members };
-  return api<Team>('PATCH', `/api/inspection-teams/${teamId}`, patch);
-});
+export const useSaveTeam = (planId: string) =>
+  usePlanMutation(({ teamId, input }: { teamId?: string; input: TeamInput }) => {
+    if (!teamId) return api<Team>('POST', `/api/inspection-plans/${planId}/teams`, input);
+    const patch: TeamPatch = { name: input.name, members: input.members };
+    return api<Team>('PATCH', `/api/inspection-teams/${teamId}`, patch);
+  });
 
-export const useDeleteTeam = () => usePlanMutation((teamId: string) => api<{ ok: true }>('DELETE', `/api/inspection-teams/${teamId}`));
+export const useDeleteTeam = () =>
+  usePlanMutation((teamId: string) => api<{ ok: true }>('DELETE', `/api/inspection-teams/${teamId}`));
 
 export const useAddTarget = () =>
-  usePlanMutation(({ teamId, input }: { teamId: string; input: TargetInput }) => api<Target>('POST', `/api/inspection-teams/${teamId}/targets`, input));
+  usePlanMutation(({ teamId, input }: { teamId: string; input: TargetInput }) =>
+    api<Target>('POST', `/api/inspection-teams/${teamId}/targets`, input),
+  );
 
 export const useMoveTarget = () =>
   usePlanMutation(({ teamId, inspectionId, patch }: { teamId: string; inspectionId: string; patch: TargetPatch }) =>
-    api<Target>('PATCH', `/api/inspection-teams/${teamId}/targets/${inspectionId}`, patch));
+    api<Target>('PATCH', `/api/inspection-teams/${teamId}/targets/${inspectionId}`, patch),
+  );
 
 export const useRemoveTarget = () =>
   usePlanMutation(({ teamId, inspectionId }: { teamId: string; inspectionId: string }) =>
-    api<{ ok: true }>('DELETE', `/api/inspection-teams/${teamId}/targets/${inspectionId}`));
+    api<{ ok: true }>('DELETE', `/api/inspection-teams/${teamId}/targets/${inspectionId}`),
+  );
 
-export const downloadPlan = (planId: string, ext: 'docx' | 'xlsx') => apiDownload(`/api/inspection-plans/${planId}/export.${ext}`);
+export const downloadPlan = (planId: string, ext: 'docx' | 'xlsx') =>
+  apiDownload(`/api/inspection-plans/${planId}/export.${ext}`);

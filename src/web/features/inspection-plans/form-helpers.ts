@@ -13,6 +13,9 @@ export const isoDateItem = {
 
 /** The same for a RangePicker over two ISO dates. */
 export const isoRangeItem = {
-  getValueProps: (value?: [string, string] | null) => ({ value: value ? [dayjs(value[0]), dayjs(value[1])] : undefined }),
-  normalize: (value?: [Dayjs, Dayjs] | null) => (value ? [value[0].format('YYYY-MM-DD'), value[1].format('YYYY-MM-DD')] : undefined),
+  getValueProps: (value?: [string, string] | null) => ({
+    value: value ? [dayjs(value[0]), dayjs(value[1])] : undefined,
+  }),
+  normalize: (value?: [Dayjs, Dayjs] | null) =>
+    value ? [value[0].format('YYYY-MM-DD'), value[1].format('YYYY-MM-DD')] : undefined,
 };

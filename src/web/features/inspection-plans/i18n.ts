@@ -60,9 +60,12 @@ export default defineStrings({
     warningsTitle: 'Cảnh báo về tính khách quan ({{count}})',
     warningMark: 'Có cảnh báo về tính khách quan',
     warnings: {
-      MEMBER_FROM_TARGET: '{{team}} kiểm tra {{target}} nhưng có thành viên {{person}} thuộc {{memberUnit}}, là đơn vị được kiểm tra hoặc đơn vị trực thuộc.',
-      TARGET_WINDOW_OVERLAP: '{{firstTarget}} bị kiểm tra trùng thời gian: {{firstTeam}} ({{firstPlan}}) {{firstWindow}} và {{secondTeam}} ({{secondPlan}}) {{secondWindow}}.',
-      PERSON_WINDOW_OVERLAP: '{{person}} tham gia hai cuộc kiểm tra trùng thời gian: {{firstTarget}} ({{firstWindow}}) và {{secondTarget}} ({{secondWindow}}).',
+      MEMBER_FROM_TARGET:
+        '{{team}} kiểm tra {{target}} nhưng có thành viên {{person}} thuộc {{memberUnit}}, là đơn vị được kiểm tra hoặc đơn vị trực thuộc.',
+      TARGET_WINDOW_OVERLAP:
+        '{{firstTarget}} bị kiểm tra trùng thời gian: {{firstTeam}} ({{firstPlan}}) {{firstWindow}} và {{secondTeam}} ({{secondPlan}}) {{secondWindow}}.',
+      PERSON_WINDOW_OVERLAP:
+        '{{person}} tham gia hai cuộc kiểm tra trùng thời gian: {{firstTarget}} ({{firstWindow}}) và {{secondTarget}} ({{secondWindow}}).',
     },
     validation: {
       listedTwice: 'Nội dung này đã có trong danh sách',
@@ -135,9 +138,12 @@ export default defineStrings({
     warningsTitle: 'Objectivity warnings ({{count}})',
     warningMark: 'Objectivity warning',
     warnings: {
-      MEMBER_FROM_TARGET: '{{team}} inspects {{target}}, yet its member {{person}} comes from {{memberUnit}}, the inspected unit or a unit under it.',
-      TARGET_WINDOW_OVERLAP: '{{firstTarget}} is inspected twice at the same time: {{firstTeam}} ({{firstPlan}}) {{firstWindow}} and {{secondTeam}} ({{secondPlan}}) {{secondWindow}}.',
-      PERSON_WINDOW_OVERLAP: '{{person}} is on two inspections at the same time: {{firstTarget}} ({{firstWindow}}) and {{secondTarget}} ({{secondWindow}}).',
+      MEMBER_FROM_TARGET:
+        '{{team}} inspects {{target}}, yet its member {{person}} comes from {{memberUnit}}, the inspected unit or a unit under it.',
+      TARGET_WINDOW_OVERLAP:
+        '{{firstTarget}} is inspected twice at the same time: {{firstTeam}} ({{firstPlan}}) {{firstWindow}} and {{secondTeam}} ({{secondPlan}}) {{secondWindow}}.',
+      PERSON_WINDOW_OVERLAP:
+        '{{person}} is on two inspections at the same time: {{firstTarget}} ({{firstWindow}}) and {{secondTarget}} ({{secondWindow}}).',
     },
     validation: {
       listedTwice: 'This content area is already listed',

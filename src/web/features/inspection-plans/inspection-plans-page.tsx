@@ -16,7 +16,8 @@ const thisYear = new Date().getFullYear();
 const YEARS = Array.from({ length: thisYear - 2019 }, (_, i) => thisYear + 1 - i);
 
 /** Share of a plan's inspections that reached an issued conclusion (issued, follow-up or closed). */
-const concluded = (p: PlanListItem) => p.inspectionsByStatus.issued + p.inspectionsByStatus.follow_up + p.inspectionsByStatus.closed;
+const concluded = (p: PlanListItem) =>
+  p.inspectionsByStatus.issued + p.inspectionsByStatus.follow_up + p.inspectionsByStatus.closed;
 
 export default function InspectionPlansPage() {
   const { t } = useTranslation();
@@ -31,7 +32,13 @@ export default function InspectionPlansPage() {
     <>
       <PageHeader
         title={t('inspectionPlans.title')}
-        extra={can('inspectionPlans.write') && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>{t('inspectionPlans.create')}</Button>}
+        extra={
+          can('inspectionPlans.write') && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+              {t('inspectionPlans.create')}
+            </Button>
+          )
+        }
       />
       <Card>
         <Space wrap style={{ marginBottom: 16 }}>
@@ -53,7 +60,9 @@ export default function InspectionPlansPage() {
             style={{ width: 150 }}
           />
         </Space>
-        {plans.isError ? <ErrorResult error={plans.error} onRetry={() => void plans.refetch()} /> : (
+        {plans.isError ? (
+          <ErrorResult error={plans.error} onRetry={() => void plans.refetch()} />
+        ) : (
           <Table<PlanListItem>
             rowKey="id"
             loading={plans.isFetching}
@@ -61,7 +70,12 @@ export default function InspectionPlansPage() {
             pagination={false}
             scroll={{ x: 880 }}
             columns={[
-              { title: t('inspectionPlans.code'), dataIndex: 'code', width: 120, render: (code: string, p) => <Link to={`/inspection-plans/${p.id}`}>{code}</Link> },
+              {
+                title: t('inspectionPlans.code'),
+                dataIndex: 'code',
+                width: 120,
+                render: (code: string, p) => <Link to={`/inspection-plans/${p.id}`}>{code}</Link>,
+              },
               { title: t('inspectionPlans.name'), dataIndex: 'title' },
               { title: t('inspectionPlans.year'), dataIndex: 'year', width: 70 },
               { title: t('inspectionPlans.issueDate'), dataIndex: 'issueDate', width: 115, render: formatDate },
@@ -69,10 +83,20 @@ export default function InspectionPlansPage() {
               { title: t('inspectionPlans.teamCount'), dataIndex: 'teamCount', width: 70, align: 'right' },
               { title: t('inspectionPlans.inspectionCount'), dataIndex: 'inspectionCount', width: 90, align: 'right' },
               {
-                title: t('inspectionPlans.progress'), key: 'progress', width: 130,
+                title: t('inspectionPlans.progress'),
+                key: 'progress',
+                width: 130,
                 render: (_, p) => (
-                  <Tooltip title={Object.entries(p.inspectionsByStatus).filter(([, n]) => n > 0).map(([s, n]) => `${t(`status.${s}` as 'status.planned')}: ${n}`).join(' · ')}>
-                    <Progress percent={p.inspectionCount ? Math.round((concluded(p) / p.inspectionCount) * 100) : 0} size="small" />
+                  <Tooltip
+                    title={Object.entries(p.inspectionsByStatus)
+                      .filter(([, n]) => n > 0)
+                      .map(([s, n]) => `${t(`status.${s}` as 'status.planned')}: ${n}`)
+                      .join(' · ')}
+                  >
+                    <Progress
+                      percent={p.inspectionCount ? Math.round((concluded(p) / p.inspectionCount) * 100) : 0}
+                      size="small"
+                    />
                   </Tooltip>
                 ),
               },

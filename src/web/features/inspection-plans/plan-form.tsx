@@ -26,8 +26,13 @@ export function PlanForm({ open, onClose, plan }: { open: boolean; onClose: () =
   const update = useUpdatePlan(plan?.id ?? '');
   const initialValues = plan
     ? {
-        programId: plan.program.id, code: plan.code, year: plan.year, issueDate: plan.issueDate, title: plan.title,
-        requirements: plan.requirements, contentAreas: plan.contentAreas.map((a) => ({ id: a.id, title: a.title, description: a.description })),
+        programId: plan.program.id,
+        code: plan.code,
+        year: plan.year,
+        issueDate: plan.issueDate,
+        title: plan.title,
+        requirements: plan.requirements,
+        contentAreas: plan.contentAreas.map((a) => ({ id: a.id, title: a.title, description: a.description })),
       }
     : { year: new Date().getFullYear(), contentAreas: [{ title: '' }] };
 
@@ -63,7 +68,11 @@ export function PlanForm({ open, onClose, plan }: { open: boolean; onClose: () =
     >
       <Form<PlanInput> form={form} layout="vertical" onFinish={submit} initialValues={initialValues}>
         <Form.Item name="programId" label={t('inspectionPlans.program')} rules={[zodRule(planInput.shape.programId)]}>
-          <Select disabled={!!plan} loading={programs.isPending} options={programs.data?.items.map((p) => ({ value: p.id, label: `${p.code} — ${p.title}` }))} />
+          <Select
+            disabled={!!plan}
+            loading={programs.isPending}
+            options={programs.data?.items.map((p) => ({ value: p.id, label: `${p.code} — ${p.title}` }))}
+          />
         </Form.Item>
         <Space wrap size={[16, 0]} align="start">
           <Form.Item name="code" label={t('inspectionPlans.code')} rules={[zodRule(planInput.shape.code)]}>
@@ -72,14 +81,24 @@ export function PlanForm({ open, onClose, plan }: { open: boolean; onClose: () =
           <Form.Item name="year" label={t('inspectionPlans.year')} rules={[zodRule(planInput.shape.year)]}>
             <InputNumber min={1990} max={2100} style={{ width: 110 }} disabled={!!plan} />
           </Form.Item>
-          <Form.Item name="issueDate" label={t('inspectionPlans.issueDate')} rules={[zodRule(planInput.shape.issueDate)]} {...isoDateItem}>
+          <Form.Item
+            name="issueDate"
+            label={t('inspectionPlans.issueDate')}
+            rules={[zodRule(planInput.shape.issueDate)]}
+            {...isoDateItem}
+          >
             <DatePicker format={DATE_FORMAT} style={{ width: 160 }} />
           </Form.Item>
         </Space>
         <Form.Item name="title" label={t('inspectionPlans.name')} rules={[zodRule(planInput.shape.title)]}>
           <Input.TextArea autoSize={{ minRows: 1, maxRows: 3 }} />
         </Form.Item>
-        <Form.Item name="requirements" label={t('inspectionPlans.requirements')} rules={[zodRule(planInput.shape.requirements)]} normalize={emptyToNull}>
+        <Form.Item
+          name="requirements"
+          label={t('inspectionPlans.requirements')}
+          rules={[zodRule(planInput.shape.requirements)]}
+          normalize={emptyToNull}
+        >
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} />
         </Form.Item>
         <Form.List name="contentAreas" rules={[listRule(planInput.shape.contentAreas)]}>
@@ -88,21 +107,45 @@ export function PlanForm({ open, onClose, plan }: { open: boolean; onClose: () =
               <legend style={{ fontSize: 14, fontWeight: 600 }}>{t('inspectionPlans.contentAreas')}</legend>
               {fields.map((field, index) => (
                 <div key={field.key} style={{ display: 'flex', gap: 8, alignItems: 'flex-start' }}>
-                  <Form.Item name={[field.name, 'id']} hidden><Input /></Form.Item>
+                  <Form.Item name={[field.name, 'id']} hidden>
+                    <Input />
+                  </Form.Item>
                   <span style={{ paddingTop: 5, minWidth: 20 }}>{index + 1}.</span>
                   <div style={{ flex: 1, minWidth: 0 }}>
                     <Form.Item name={[field.name, 'title']} rules={[zodRule(area.title)]} style={{ marginBottom: 4 }}>
-                      <Input placeholder={t('inspectionPlans.contentAreaTitle')} aria-label={t('inspectionPlans.contentAreaTitle')} />
+                      <Input
+                        placeholder={t('inspectionPlans.contentAreaTitle')}
+                        aria-label={t('inspectionPlans.contentAreaTitle')}
+                      />
                     </Form.Item>
-                    <Form.Item name={[field.name, 'description']} rules={[zodRule(area.description)]} normalize={emptyToNull}>
-                      <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} placeholder={t('inspectionPlans.contentAreaDescription')} aria-label={t('inspectionPlans.contentAreaDescription')} />
+                    <Form.Item
+                      name={[field.name, 'description']}
+                      rules={[zodRule(area.description)]}
+                      normalize={emptyToNull}
+                    >
+                      <Input.TextArea
+                        autoSize={{ minRows: 1, maxRows: 4 }}
+                        placeholder={t('inspectionPlans.contentAreaDescription')}
+                        aria-label={t('inspectionPlans.contentAreaDescription')}
+                      />
                     </Form.Item>
                   </div>
-                  <Button type="text" icon={<DeleteOutlined />} aria-label={t('common.delete')} disabled={fields.length <= 1} onClick={() => remove(field.name)} />
+                  <Button
+                    type="text"
+                    icon={<DeleteOutlined />}
+                    aria-label={t('common.delete')}
+                    disabled={fields.length <= 1}
+                    onClick={() => remove(field.name)}
+                  />
                 </div>
               ))}
               <Form.ErrorList errors={errors} />
-              <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ title: '' })} disabled={fields.length >= 20}>
+              <Button
+                type="dashed"
+                icon={<PlusOutlined />}
+                onClick={() => add({ title: '' })}
+                disabled={fields.length >= 20}
+              >
                 {t('inspectionPlans.addContentArea')}
               </Button>
             </fieldset>

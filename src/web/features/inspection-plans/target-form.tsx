@@ -10,7 +10,10 @@ import { zodRule } from '../../lib/zod-rule';
 import { useAddTarget, useMoveTarget } from './api';
 import { DATE_FORMAT, isoRangeItem } from './form-helpers';
 
-interface Values { targetOrgUnitId: string; window: [string, string] }
+interface Values {
+  targetOrgUnitId: string;
+  window: [string, string];
+}
 
 /**
  * Adds a target unit to a team, or (given `target`) moves its window; the window is one range picker,
@@ -24,14 +27,19 @@ export function TargetForm({ teamId, target, onClose }: { teamId: string; target
   const move = useMoveTarget();
 
   // the contract's issues name windowStart/windowEnd: both belong to the one range field here
-  const showIssues = (issues: { field: string; message: string; code?: string }[]) => form.setFields(issues.map((issue) => ({
-    name: issue.field.endsWith('targetOrgUnitId') ? 'targetOrgUnitId' : 'window',
-    errors: [issueMessage(i18n.t, issue)],
-  })));
+  const showIssues = (issues: { field: string; message: string; code?: string }[]) =>
+    form.setFields(
+      issues.map((issue) => ({
+        name: issue.field.endsWith('targetOrgUnitId') ? 'targetOrgUnitId' : 'window',
+        errors: [issueMessage(i18n.t, issue)],
+      })),
+    );
 
   const submit = async ({ targetOrgUnitId, window }: Values) => {
     const windowFields = { windowStart: window[0], windowEnd: window[1] };
-    const parsed = target ? targetPatch.safeParse(windowFields) : targetInput.safeParse({ targetOrgUnitId, ...windowFields });
+    const parsed = target
+      ? targetPatch.safeParse(windowFields)
+      : targetInput.safeParse({ targetOrgUnitId, ...windowFields });
     if (!parsed.success) return showIssues(parsed.error.issues.map((i) => ({ ...i, field: i.path.join('.') })));
     try {
       if (target) await move.mutateAsync({ teamId, inspectionId: target.inspectionId, patch: parsed.data });
@@ -55,12 +63,29 @@ export function TargetForm({ teamId, target, onClose }: { teamId: string; target
       confirmLoading={add.isPending || move.isPending}
       destroyOnHidden
     >
-      <Form<Values> form={form} layout="vertical" onFinish={submit}
-        initialValues={target ? { targetOrgUnitId: target.targetOrgUnitId, window: [target.windowStart, target.windowEnd] } : undefined}>
-        <Form.Item name="targetOrgUnitId" label={t('inspectionPlans.target')} rules={[zodRule(targetInput.shape.targetOrgUnitId)]}>
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={
+          target
+            ? { targetOrgUnitId: target.targetOrgUnitId, window: [target.windowStart, target.windowEnd] }
+            : undefined
+        }
+      >
+        <Form.Item
+          name="targetOrgUnitId"
+          label={t('inspectionPlans.target')}
+          rules={[zodRule(targetInput.shape.targetOrgUnitId)]}
+        >
           <OrgUnitSelect disabled={!!target} />
         </Form.Item>
-        <Form.Item name="window" label={t('inspectionPlans.window')} rules={[{ required: true, message: t('validation.required') }]} {...isoRangeItem}>
+        <Form.Item
+          name="window"
+          label={t('inspectionPlans.window')}
+          rules={[{ required: true, message: t('validation.required') }]}
+          {...isoRangeItem}
+        >
           <DatePicker.RangePicker format={DATE_FORMAT} style={{ width: '100%' }} />
         </Form.Item>
       </Form>

@@ -24,7 +24,11 @@ const renderBar: CustomSeriesRenderItem = (_params, api) => {
   const start = api.coord([api.value(1), row]);
   const end = api.coord([api.value(2), row]);
   const height = (api.size?.([0, 1]) as number[])[1] * 0.55;
-  return { type: 'rect', shape: { x: start[0], y: start[1] - height / 2, width: Math.max(end[0] - start[0], 2), height, r: 3 }, style: api.style() };
+  return {
+    type: 'rect',
+    shape: { x: start[0], y: start[1] - height / 2, width: Math.max(end[0] - start[0], 2), height, r: 3 },
+    style: api.style(),
+  };
 };
 
 /** Each target's window as a horizontal bar, one row per target; rows grouped by team, one colour (and legend entry) per team. */
@@ -61,8 +65,17 @@ export function TargetsTimeline({ plan }: { plan: PlanDetail }) {
       name: team.name,
       renderItem: renderBar,
       encode: { x: [1, 2], y: 0 },
-      data: rows.flatMap((r, i) => (r.team.id === team.id ? [[i, utc(r.g.windowStart), utc(r.g.windowEnd) + DAY]] : [])),
+      data: rows.flatMap((r, i) =>
+        r.team.id === team.id ? [[i, utc(r.g.windowStart), utc(r.g.windowEnd) + DAY]] : [],
+      ),
     })),
   };
-  return <ReactEChartsCore echarts={echarts} option={option} notMerge style={{ height: Math.max(180, rows.length * 36 + 72), width: '100%' }} />;
+  return (
+    <ReactEChartsCore
+      echarts={echarts}
+      option={option}
+      notMerge
+      style={{ height: Math.max(180, rows.length * 36 + 72), width: '100%' }}
+    />
+  );
 }

@@ -12,15 +12,37 @@ import { useSaveTeam } from './api';
 const member = teamMembersInput.element.shape;
 
 /** Adds a team (`team` undefined) or edits one: name and the whole member list; the number is fixed once created. */
-export function TeamForm({ planId, team, nextNumber, onClose }: { planId: string; team?: Team; nextNumber: number; onClose: () => void }) {
+export function TeamForm({
+  planId,
+  team,
+  nextNumber,
+  onClose,
+}: {
+  planId: string;
+  team?: Team;
+  nextNumber: number;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<TeamInput>();
   const save = useSaveTeam(planId);
   // a new team starts with an empty head row: no person yet, so the field shows its placeholder
   const initialValues = team
-    ? { number: team.number, name: team.name, members: team.members.map((m) => ({ personId: m.personId, role: m.role, representedOrgUnitId: m.representedOrgUnitId })) }
-    : { number: nextNumber, name: t('inspectionPlans.defaultTeamName', { number: nextNumber }), members: [{ role: 'head' }] };
+    ? {
+        number: team.number,
+        name: team.name,
+        members: team.members.map((m) => ({
+          personId: m.personId,
+          role: m.role,
+          representedOrgUnitId: m.representedOrgUnitId,
+        })),
+      }
+    : {
+        number: nextNumber,
+        name: t('inspectionPlans.defaultTeamName', { number: nextNumber }),
+        members: [{ role: 'head' }],
+      };
 
   const submit = async (values: TeamInput) => {
     try {
@@ -49,17 +71,40 @@ export function TeamForm({ planId, team, nextNumber, onClose }: { planId: string
           <Form.Item name="number" label={t('inspectionPlans.teamNumber')} rules={[zodRule(teamInput.shape.number)]}>
             <InputNumber min={1} max={99} disabled={!!team} style={{ width: 110 }} />
           </Form.Item>
-          <Form.Item name="name" label={t('inspectionPlans.teamName')} rules={[zodRule(teamInput.shape.name)]} style={{ flex: 1, minWidth: 220 }}>
+          <Form.Item
+            name="name"
+            label={t('inspectionPlans.teamName')}
+            rules={[zodRule(teamInput.shape.name)]}
+            style={{ flex: 1, minWidth: 220 }}
+          >
             <Input />
           </Form.Item>
         </div>
-        <MemberListField list={teamMembersInput} member={member} roles={teamRoles} roleLabel={(r) => t(`inspectionPlans.roles.${r}`)} newRole="member"
-          legend={t('inspectionPlans.members')} labels={{ person: t('inspectionPlans.person'), role: t('inspectionPlans.role'), add: t('inspectionPlans.addMember') }}
+        <MemberListField
+          list={teamMembersInput}
+          member={member}
+          roles={teamRoles}
+          roleLabel={(r) => t(`inspectionPlans.roles.${r}`)}
+          newRole="member"
+          legend={t('inspectionPlans.members')}
+          labels={{
+            person: t('inspectionPlans.person'),
+            role: t('inspectionPlans.role'),
+            add: t('inspectionPlans.addMember'),
+          }}
           extra={(name) => (
-            <Form.Item name={[name, 'representedOrgUnitId']} rules={[zodRule(member.representedOrgUnitId)]} style={{ flex: '2 1 220px' }}>
-              <OrgUnitSelect aria-label={t('inspectionPlans.representedOrgUnit')} placeholder={t('inspectionPlans.representedOrgUnit')} />
+            <Form.Item
+              name={[name, 'representedOrgUnitId']}
+              rules={[zodRule(member.representedOrgUnitId)]}
+              style={{ flex: '2 1 220px' }}
+            >
+              <OrgUnitSelect
+                aria-label={t('inspectionPlans.representedOrgUnit')}
+                placeholder={t('inspectionPlans.representedOrgUnit')}
+              />
             </Form.Item>
-          )} />
+          )}
+        />
       </Form>
     </Modal>
   );

@@ -4,7 +4,8 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { ObjectivityWarning, PlanDetail } from '../../../shared/contracts/inspection-plans';
 
-export const warningText = (t: TFunction, w: ObjectivityWarning) => t(`inspectionPlans.warnings.${w.code}`, { replace: w.params });
+export const warningText = (t: TFunction, w: ObjectivityWarning) =>
+  t(`inspectionPlans.warnings.${w.code}`, { replace: w.params });
 
 /** Warnings about one member row of a team: the member is the person named, in this team's inspections. */
 export function memberWarnings(plan: PlanDetail, teamId: string, personId: string) {
@@ -12,15 +13,24 @@ export function memberWarnings(plan: PlanDetail, teamId: string, personId: strin
   return plan.warnings.filter((w) => w.personId === personId && w.inspectionIds.some((id) => teamInspections.has(id)));
 }
 
-export const targetWarnings = (plan: PlanDetail, inspectionId: string) => plan.warnings.filter((w) => w.inspectionIds.includes(inspectionId));
+export const targetWarnings = (plan: PlanDetail, inspectionId: string) =>
+  plan.warnings.filter((w) => w.inspectionIds.includes(inspectionId));
 
 /** A warning triangle with the messages in its tooltip, beside a flagged member or target. */
 export function WarningMark({ warnings }: { warnings: ObjectivityWarning[] }) {
   const { t } = useTranslation();
   if (!warnings.length) return null;
   return (
-    <Tooltip title={warnings.map((w) => <div key={w.code + w.inspectionIds.join()}>{warningText(t, w)}</div>)}>
-      <WarningFilled style={{ color: '#d46b08', marginInlineStart: 6 }} aria-label={t('inspectionPlans.warningMark')} role="img" />
+    <Tooltip
+      title={warnings.map((w) => (
+        <div key={w.code + w.inspectionIds.join()}>{warningText(t, w)}</div>
+      ))}
+    >
+      <WarningFilled
+        style={{ color: '#d46b08', marginInlineStart: 6 }}
+        aria-label={t('inspectionPlans.warningMark')}
+        role="img"
+      />
     </Tooltip>
   );
 }
@@ -33,11 +43,13 @@ export function WarningList({ warnings }: { warnings: ObjectivityWarning[] }) {
       type="warning"
       showIcon
       title={t('inspectionPlans.warningsTitle', { count: warnings.length })}
-      description={(
+      description={
         <ul style={{ margin: 0, paddingInlineStart: 20 }}>
-          {warnings.map((w, i) => <li key={i}>{warningText(t, w)}</li>)}
+          {warnings.map((w, i) => (
+            <li key={i}>{warningText(t, w)}</li>
+          ))}
         </ul>
-      )}
+      }
     />
   );
 }

@@ -23,34 +23,55 @@ function AreaCard({ d, area }: { d: InspectionDetail; area: Area }) {
   const submit = (values: { rating: string; notes?: string }) => {
     const input = parseForm(form, assessmentInput, { rating: values.rating || null, notes: values.notes ?? '' });
     if (!input) return;
-    save.mutate({ contentAreaId: area.id, input }, {
-      onSuccess: () => void message.success(t('common.saved')),
-      onError: (e) => { if (!applyFieldErrors(form, e)) void message.error(errorMessage(t, e)); },
-    });
+    save.mutate(
+      { contentAreaId: area.id, input },
+      {
+        onSuccess: () => void message.success(t('common.saved')),
+        onError: (e) => {
+          if (!applyFieldErrors(form, e)) void message.error(errorMessage(t, e));
+        },
+      },
+    );
   };
 
   return (
-    <Card size="small" title={<Typography.Text strong style={{ whiteSpace: 'normal' }}>{area.position}. {area.title}</Typography.Text>}>
+    <Card
+      size="small"
+      title={
+        <Typography.Text strong style={{ whiteSpace: 'normal' }}>
+          {area.position}. {area.title}
+        </Typography.Text>
+      }
+    >
       <Row gutter={[24, 16]}>
         <Col xs={24} lg={14}>
           {area.description && <Typography.Paragraph type="secondary">{area.description}</Typography.Paragraph>}
           {canEdit ? (
-            <Form form={form} layout="vertical" onFinish={submit}
-              initialValues={{ rating: area.assessment?.rating ?? '', notes: area.assessment?.notes ?? '' }}>
+            <Form
+              form={form}
+              layout="vertical"
+              onFinish={submit}
+              initialValues={{ rating: area.assessment?.rating ?? '', notes: area.assessment?.notes ?? '' }}
+            >
               <Form.Item name="rating" label={t('inspections.rating.label')}>
                 <Select options={ratingOptions} style={{ maxWidth: 240 }} />
               </Form.Item>
               <Form.Item name="notes" label={t('inspections.notes')}>
                 <Input.TextArea autoSize={{ minRows: 3, maxRows: 12 }} maxLength={20_000} />
               </Form.Item>
-              <Button type="primary" htmlType="submit" loading={save.isPending}>{t('common.save')}</Button>
+              <Button type="primary" htmlType="submit" loading={save.isPending}>
+                {t('common.save')}
+              </Button>
             </Form>
           ) : (
             <Flex vertical gap={4}>
               <Typography.Text>
-                {t('inspections.rating.label')}: <strong>{t(`inspections.rating.${area.assessment?.rating ?? 'none'}`)}</strong>
+                {t('inspections.rating.label')}:{' '}
+                <strong>{t(`inspections.rating.${area.assessment?.rating ?? 'none'}`)}</strong>
               </Typography.Text>
-              <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{area.assessment?.notes}</Typography.Paragraph>
+              <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>
+                {area.assessment?.notes}
+              </Typography.Paragraph>
             </Flex>
           )}
         </Col>
@@ -68,7 +89,9 @@ export function AssessmentsTab({ d, hidden }: { d: InspectionDetail; hidden: boo
   if (hidden) return <Alert type="info" showIcon title={t('inspections.hiddenUntilDraft')} />;
   return (
     <Flex vertical gap={16}>
-      {d.contentAreas.map((area) => <AreaCard key={area.id} d={d} area={area} />)}
+      {d.contentAreas.map((area) => (
+        <AreaCard key={area.id} d={d} area={area} />
+      ))}
     </Flex>
   );
 }

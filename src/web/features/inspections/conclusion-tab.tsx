@@ -15,50 +15,103 @@ export function ConclusionTab({ d }: { d: InspectionDetail }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [correcting, setCorrecting] = useState(false);
-  const download = (version?: number) => void downloadConclusion(d.id, version).catch((e: unknown) => void message.error(errorMessage(t, e)));
+  const download = (version?: number) =>
+    void downloadConclusion(d.id, version).catch((e: unknown) => void message.error(errorMessage(t, e)));
   const current = d.conclusions[0];
 
   if (!current) {
-    if (d.permissions.canIssue) return <Card size="small" title={t('inspections.issue.title')}><IssueForm d={d} /></Card>;
+    if (d.permissions.canIssue)
+      return (
+        <Card size="small" title={t('inspections.issue.title')}>
+          <IssueForm d={d} />
+        </Card>
+      );
     return <Alert type="info" showIcon title={t('inspections.issue.notYet')} />;
   }
 
   return (
     <Flex vertical gap={16}>
-      <Card size="small" title={`${t('inspections.conclusion')} ${current.number}`} extra={
-        <Flex wrap gap={8}>
-          <Button type="primary" icon={<DownloadOutlined />} onClick={() => download()}>{t('inspections.downloadDocx')}</Button>
-          {d.permissions.canCorrect && <Button icon={<EditOutlined />} onClick={() => setCorrecting(true)}>{t('inspections.correction.open')}</Button>}
-        </Flex>
-      }>
-        <Descriptions size="small" column={{ xs: 1, md: 2 }} items={[
-          { key: 'n', label: t('inspections.number'), children: current.number },
-          { key: 'd', label: t('inspections.issue.issuedDate'), children: formatDate(current.issuedDate) },
-          { key: 's', label: t('inspections.signer'), children: `${current.signerName} (${current.signerTitle})` },
-          { key: 'v', label: t('inspections.version'), children: current.version },
-          { key: 'h', label: t('inspections.sha256'), span: 2, children: <Typography.Text code copyable style={{ wordBreak: 'break-all' }}>{current.contentSha256}</Typography.Text> },
-        ]} />
+      <Card
+        size="small"
+        title={`${t('inspections.conclusion')} ${current.number}`}
+        extra={
+          <Flex wrap gap={8}>
+            <Button type="primary" icon={<DownloadOutlined />} onClick={() => download()}>
+              {t('inspections.downloadDocx')}
+            </Button>
+            {d.permissions.canCorrect && (
+              <Button icon={<EditOutlined />} onClick={() => setCorrecting(true)}>
+                {t('inspections.correction.open')}
+              </Button>
+            )}
+          </Flex>
+        }
+      >
+        <Descriptions
+          size="small"
+          column={{ xs: 1, md: 2 }}
+          items={[
+            { key: 'n', label: t('inspections.number'), children: current.number },
+            { key: 'd', label: t('inspections.issue.issuedDate'), children: formatDate(current.issuedDate) },
+            { key: 's', label: t('inspections.signer'), children: `${current.signerName} (${current.signerTitle})` },
+            { key: 'v', label: t('inspections.version'), children: current.version },
+            {
+              key: 'h',
+              label: t('inspections.sha256'),
+              span: 2,
+              children: (
+                <Typography.Text code copyable style={{ wordBreak: 'break-all' }}>
+                  {current.contentSha256}
+                </Typography.Text>
+              ),
+            },
+          ]}
+        />
       </Card>
       <Card size="small" title={t('inspections.versions')}>
         <Table<ConclusionVersion>
-          rowKey="id" size="small" pagination={false} dataSource={d.conclusions} scroll={{ x: 720 }}
+          rowKey="id"
+          size="small"
+          pagination={false}
+          dataSource={d.conclusions}
+          scroll={{ x: 720 }}
           columns={[
             { title: t('inspections.version'), dataIndex: 'version', width: 90 },
             { title: t('inspections.number'), dataIndex: 'number', width: 130 },
-            { title: t('inspections.issue.issuedDate'), key: 'date', width: 130, render: (_, v) => formatDate(v.issuedDate) },
             {
-              title: t('inspections.statusLabel'), key: 'state', width: 220,
+              title: t('inspections.issue.issuedDate'),
+              key: 'date',
+              width: 130,
+              render: (_, v) => formatDate(v.issuedDate),
+            },
+            {
+              title: t('inspections.statusLabel'),
+              key: 'state',
+              width: 220,
               render: (_, v) => (
                 <Flex wrap gap={4}>
-                  {v.superseded ? <Tag color="default">{t('inspections.superseded')}</Tag> : <Tag color="green">{t('inspections.current')}</Tag>}
+                  {v.superseded ? (
+                    <Tag color="default">{t('inspections.superseded')}</Tag>
+                  ) : (
+                    <Tag color="green">{t('inspections.current')}</Tag>
+                  )}
                   {v.supersedesNumber && <Tag>{t('inspections.supersedes', { number: v.supersedesNumber })}</Tag>}
                 </Flex>
               ),
             },
             { title: t('inspections.correction.reason'), dataIndex: 'correctionReason', width: 220 },
             {
-              title: '', key: 'dl', width: 60,
-              render: (_, v) => <Button size="small" icon={<DownloadOutlined />} aria-label={t('common.download')} onClick={() => download(v.version)} />,
+              title: '',
+              key: 'dl',
+              width: 60,
+              render: (_, v) => (
+                <Button
+                  size="small"
+                  icon={<DownloadOutlined />}
+                  aria-label={t('common.download')}
+                  onClick={() => download(v.version)}
+                />
+              ),
             },
           ]}
         />

@@ -18,24 +18,34 @@ function DraftPreview({ d }: { d: InspectionDetail }) {
   const kinds = findingKinds.filter((k) => d.findings.some((f) => f.kind === k));
   return (
     <Card size="small">
-      <Typography.Title level={4} style={{ textAlign: 'center', marginBottom: 0 }}>KẾT LUẬN KIỂM TRA</Typography.Title>
+      <Typography.Title level={4} style={{ textAlign: 'center', marginBottom: 0 }}>
+        KẾT LUẬN KIỂM TRA
+      </Typography.Title>
       <Typography.Paragraph strong style={{ textAlign: 'center' }}>
         {d.plan.programCode} · {d.target.name}
       </Typography.Paragraph>
       {kinds.map((kind, i) => (
         <div key={kind}>
-          <Typography.Text strong>{ROMAN[i]}. {t(`inspections.kind.${kind}`).toUpperCase()}</Typography.Text>
-          {d.contentAreas.filter((a) => d.findings.some((f) => f.kind === kind && f.contentAreaId === a.id)).map((area) => (
-            <div key={area.id} style={{ margin: '4px 0 8px 16px' }}>
-              <Typography.Text italic>{area.position}. {area.title}</Typography.Text>
-              {d.findings.filter((f) => f.kind === kind && f.contentAreaId === area.id).map((f) => (
-                <div key={f.id} style={{ margin: '4px 0 4px 16px' }}>
-                  <Typography.Text style={{ whiteSpace: 'pre-wrap' }}>- {f.text}</Typography.Text>
-                  <FindingMeta f={f} />
-                </div>
-              ))}
-            </div>
-          ))}
+          <Typography.Text strong>
+            {ROMAN[i]}. {t(`inspections.kind.${kind}`).toUpperCase()}
+          </Typography.Text>
+          {d.contentAreas
+            .filter((a) => d.findings.some((f) => f.kind === kind && f.contentAreaId === a.id))
+            .map((area) => (
+              <div key={area.id} style={{ margin: '4px 0 8px 16px' }}>
+                <Typography.Text italic>
+                  {area.position}. {area.title}
+                </Typography.Text>
+                {d.findings
+                  .filter((f) => f.kind === kind && f.contentAreaId === area.id)
+                  .map((f) => (
+                    <div key={f.id} style={{ margin: '4px 0 4px 16px' }}>
+                      <Typography.Text style={{ whiteSpace: 'pre-wrap' }}>- {f.text}</Typography.Text>
+                      <FindingMeta f={f} />
+                    </div>
+                  ))}
+              </div>
+            ))}
         </div>
       ))}
       {kinds.length === 0 && <Empty description={t('inspections.noFindings')} />}
@@ -52,8 +62,13 @@ function ResponseForm({ d }: { d: InspectionDetail }) {
     const input = parseForm(form, responseInput, { text: values.text ?? '' });
     if (!input) return;
     respond.mutate(input.text, {
-      onSuccess: () => { form.resetFields(); void message.success(t('inspections.responded')); },
-      onError: (e) => { if (!applyFieldErrors(form, e)) void message.error(errorMessage(t, e)); },
+      onSuccess: () => {
+        form.resetFields();
+        void message.success(t('inspections.responded'));
+      },
+      onError: (e) => {
+        if (!applyFieldErrors(form, e)) void message.error(errorMessage(t, e));
+      },
     });
   };
   return (
@@ -61,7 +76,9 @@ function ResponseForm({ d }: { d: InspectionDetail }) {
       <Form.Item name="text" label={t('inspections.responseText')} required>
         <Input.TextArea autoSize={{ minRows: 4, maxRows: 12 }} maxLength={20_000} />
       </Form.Item>
-      <Button type="primary" htmlType="submit" loading={respond.isPending}>{t('inspections.respond')}</Button>
+      <Button type="primary" htmlType="submit" loading={respond.isPending}>
+        {t('inspections.respond')}
+      </Button>
     </Form>
   );
 }
@@ -75,12 +92,19 @@ export function DraftTab({ d }: { d: InspectionDetail }) {
     <Flex vertical gap={16}>
       {hasDraft ? (
         <Flex wrap gap={8} align="center" justify="space-between">
-          <Typography.Text type="secondary">{d.draftSharedAt && t('inspections.draftShared', { date: formatDate(d.draftSharedAt) })}</Typography.Text>
-          <Button icon={<DownloadOutlined />} onClick={() => void downloadConclusion(d.id).catch((e: unknown) => void message.error(errorMessage(t, e)))}>
+          <Typography.Text type="secondary">
+            {d.draftSharedAt && t('inspections.draftShared', { date: formatDate(d.draftSharedAt) })}
+          </Typography.Text>
+          <Button
+            icon={<DownloadOutlined />}
+            onClick={() => void downloadConclusion(d.id).catch((e: unknown) => void message.error(errorMessage(t, e)))}
+          >
             {t('inspections.downloadDraft')}
           </Button>
         </Flex>
-      ) : d.conclusions.length === 0 && <Alert type="info" showIcon title={t('inspections.noDraft')} />}
+      ) : (
+        d.conclusions.length === 0 && <Alert type="info" showIcon title={t('inspections.noDraft')} />
+      )}
       {(hasDraft || d.conclusions.length > 0) && <DraftPreview d={d} />}
       <Card size="small" title={t('inspections.responses')}>
         <List
@@ -89,7 +113,9 @@ export function DraftTab({ d }: { d: InspectionDetail }) {
           renderItem={(r) => (
             <List.Item>
               <Flex vertical>
-                <Typography.Text type="secondary">{formatDateTime(r.respondedAt)} · {r.respondedBy}</Typography.Text>
+                <Typography.Text type="secondary">
+                  {formatDateTime(r.respondedAt)} · {r.respondedBy}
+                </Typography.Text>
                 <Typography.Text style={{ whiteSpace: 'pre-wrap' }}>{r.text}</Typography.Text>
               </Flex>
             </List.Item>

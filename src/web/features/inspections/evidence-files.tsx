@@ -9,8 +9,16 @@ import { downloadAttachment, useDeleteAttachment, useUploadEvidence } from './ap
 const ACCEPT = '.pdf,.png,.jpg,.jpeg,.gif,.webp,.docx,.xlsx';
 
 /** The evidence files of one content area: download, and upload / delete while editable. */
-export function EvidenceFiles({ inspectionId, contentAreaId, files, canEdit }: {
-  inspectionId: string; contentAreaId: string; files: Attachment[]; canEdit: boolean;
+export function EvidenceFiles({
+  inspectionId,
+  contentAreaId,
+  files,
+  canEdit,
+}: {
+  inspectionId: string;
+  contentAreaId: string;
+  files: Attachment[];
+  canEdit: boolean;
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -25,16 +33,27 @@ export function EvidenceFiles({ inspectionId, contentAreaId, files, canEdit }: {
       {files.map((file) => (
         <Flex key={file.id} justify="space-between" align="center" gap={8} wrap>
           <div style={{ minWidth: 0, flex: '1 1 200px' }}>
-            <Typography.Text ellipsis style={{ display: 'block' }}>{file.fileName}</Typography.Text>
+            <Typography.Text ellipsis style={{ display: 'block' }}>
+              {file.fileName}
+            </Typography.Text>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {formatDateTime(file.uploadedAt)} · {file.uploadedBy} · {formatNumber(Math.ceil(file.size / 1024))} KB
             </Typography.Text>
           </div>
           <Flex gap={4}>
-            <Button size="small" icon={<DownloadOutlined />} aria-label={t('common.download')} onClick={() => void downloadAttachment(file.id, file.fileName).catch(fail)} />
+            <Button
+              size="small"
+              icon={<DownloadOutlined />}
+              aria-label={t('common.download')}
+              onClick={() => void downloadAttachment(file.id, file.fileName).catch(fail)}
+            />
             {canEdit && (
-              <Popconfirm title={t('inspections.confirmDeleteFile', { name: file.fileName })} okText={t('common.delete')} cancelText={t('common.cancel')}
-                onConfirm={() => remove.mutateAsync(file.id).catch(fail)}>
+              <Popconfirm
+                title={t('inspections.confirmDeleteFile', { name: file.fileName })}
+                okText={t('common.delete')}
+                cancelText={t('common.cancel')}
+                onConfirm={() => remove.mutateAsync(file.id).catch(fail)}
+              >
                 <Button size="small" danger icon={<DeleteOutlined />} aria-label={t('common.delete')} />
               </Popconfirm>
             )}
@@ -47,15 +66,28 @@ export function EvidenceFiles({ inspectionId, contentAreaId, files, canEdit }: {
             accept={ACCEPT}
             showUploadList={false}
             customRequest={({ file, onSuccess, onError }) => {
-              upload.mutate({ contentAreaId, file: file as File }, {
-                onSuccess: (r) => { onSuccess?.(r); void message.success(t('inspections.uploaded', { name: (file as File).name })); },
-                onError: (e) => { onError?.(e); fail(e); },
-              });
+              upload.mutate(
+                { contentAreaId, file: file as File },
+                {
+                  onSuccess: (r) => {
+                    onSuccess?.(r);
+                    void message.success(t('inspections.uploaded', { name: (file as File).name }));
+                  },
+                  onError: (e) => {
+                    onError?.(e);
+                    fail(e);
+                  },
+                },
+              );
             }}
           >
-            <Button icon={<UploadOutlined />} loading={upload.isPending}>{t('inspections.uploadEvidence')}</Button>
+            <Button icon={<UploadOutlined />} loading={upload.isPending}>
+              {t('inspections.uploadEvidence')}
+            </Button>
           </Upload>
-          <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12, marginTop: 4 }}>{t('inspections.uploadHint')}</Typography.Text>
+          <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12, marginTop: 4 }}>
+            {t('inspections.uploadHint')}
+          </Typography.Text>
         </div>
       )}
     </Flex>

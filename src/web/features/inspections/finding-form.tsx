@@ -12,7 +12,17 @@ import { DateInput, isoDateItem, parseForm } from './form-helpers';
 const isAssignment = (kind: FindingKind | undefined) => kind === 'remedy' || kind === 'recommendation';
 
 /** Add or edit a finding; the fields follow the kind (cause type for causes, addressee and due date for remedies and recommendations). */
-export function FindingForm({ d, finding, open, onClose }: { d: InspectionDetail; finding: Finding | null; open: boolean; onClose: () => void }) {
+export function FindingForm({
+  d,
+  finding,
+  open,
+  onClose,
+}: {
+  d: InspectionDetail;
+  finding: Finding | null;
+  open: boolean;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm();
@@ -21,26 +31,48 @@ export function FindingForm({ d, finding, open, onClose }: { d: InspectionDetail
 
   const submit = (values: Record<string, unknown>) => {
     const cleaned = {
-      contentAreaId: values.contentAreaId, kind: values.kind, text: values.text ?? '',
-      causeType: values.kind === 'cause' ? values.causeType ?? null : null,
-      addresseeOrgUnitId: isAssignment(values.kind as FindingKind) ? values.addresseeOrgUnitId ?? null : null,
-      dueDate: isAssignment(values.kind as FindingKind) ? values.dueDate ?? null : null,
+      contentAreaId: values.contentAreaId,
+      kind: values.kind,
+      text: values.text ?? '',
+      causeType: values.kind === 'cause' ? (values.causeType ?? null) : null,
+      addresseeOrgUnitId: isAssignment(values.kind as FindingKind) ? (values.addresseeOrgUnitId ?? null) : null,
+      dueDate: isAssignment(values.kind as FindingKind) ? (values.dueDate ?? null) : null,
     };
     const input = parseForm(form, findingInput, cleaned);
     if (!input) return;
-    save.mutate({ findingId: finding?.id, input }, {
-      onSuccess: () => { void message.success(t('common.saved')); onClose(); },
-      onError: (e) => { if (!applyFieldErrors(form, e)) void message.error(errorMessage(t, e)); },
-    });
+    save.mutate(
+      { findingId: finding?.id, input },
+      {
+        onSuccess: () => {
+          void message.success(t('common.saved'));
+          onClose();
+        },
+        onError: (e) => {
+          if (!applyFieldErrors(form, e)) void message.error(errorMessage(t, e));
+        },
+      },
+    );
   };
 
   return (
     <Modal
-      open={open} destroyOnHidden width={640} onCancel={onClose} onOk={() => form.submit()} confirmLoading={save.isPending}
-      title={finding ? t('inspections.editFinding') : t('inspections.addFinding')} okText={t('common.save')} cancelText={t('common.cancel')}
+      open={open}
+      destroyOnHidden
+      width={640}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={save.isPending}
+      title={finding ? t('inspections.editFinding') : t('inspections.addFinding')}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
     >
-      <Form form={form} layout="vertical" onFinish={submit} preserve={false}
-        initialValues={finding ?? { kind: 'strength', contentAreaId: d.contentAreas[0]?.id }}>
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        preserve={false}
+        initialValues={finding ?? { kind: 'strength', contentAreaId: d.contentAreas[0]?.id }}
+      >
         <Form.Item name="kind" label={t('inspections.kind.label')} required>
           <Select options={findingKinds.map((k) => ({ value: k, label: t(`inspections.kind.${k}`) }))} />
         </Form.Item>

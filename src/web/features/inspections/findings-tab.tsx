@@ -19,7 +19,11 @@ export function FindingMeta({ f }: { f: Finding }) {
     <Flex wrap gap={4}>
       {f.causeType && <Tag>{t(`inspections.causeType.${f.causeType}`)}</Tag>}
       {f.addresseeName && <Tag color="blue">{f.addresseeName}</Tag>}
-      {f.dueDate && <Tag color="purple">{t('inspections.dueDate')}: {formatDate(f.dueDate)}</Tag>}
+      {f.dueDate && (
+        <Tag color="purple">
+          {t('inspections.dueDate')}: {formatDate(f.dueDate)}
+        </Tag>
+      )}
     </Flex>
   );
 }
@@ -37,7 +41,11 @@ export function FindingsTab({ d, hidden }: { d: InspectionDetail; hidden: boolea
   return (
     <Flex vertical gap={16}>
       {canEdit && (
-        <div><Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ finding: null })}>{t('inspections.addFinding')}</Button></div>
+        <div>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ finding: null })}>
+            {t('inspections.addFinding')}
+          </Button>
+        </div>
       )}
       {d.findings.length === 0 && <Empty description={t('inspections.noFindings')} />}
       {findingKinds.map((kind) => {
@@ -45,32 +53,64 @@ export function FindingsTab({ d, hidden }: { d: InspectionDetail; hidden: boolea
         if (!ofKind.length) return null;
         return (
           <Card key={kind} size="small" title={t(`inspections.kind.${kind}`)}>
-            {d.contentAreas.filter((a) => ofKind.some((f) => f.contentAreaId === a.id)).map((area) => (
-              <div key={area.id} style={{ marginBottom: 8 }}>
-                <Typography.Text italic type="secondary">{area.position}. {area.title}</Typography.Text>
-                <List
-                  size="small"
-                  dataSource={ofKind.filter((f) => f.contentAreaId === area.id)}
-                  renderItem={(f) => (
-                    <List.Item
-                      actions={canEdit ? [
-                        <Button key="e" size="small" icon={<EditOutlined />} aria-label={t('common.edit')} onClick={() => setEditing({ finding: f })} />,
-                        <Popconfirm key="d" title={t('common.confirmDelete')} okText={t('common.delete')} cancelText={t('common.cancel')}
-                          onConfirm={() => remove.mutateAsync(f.id).catch((e: unknown) => void message.error(errorMessage(t, e)))}>
-                          <Button size="small" danger icon={<DeleteOutlined />} aria-label={t('common.delete')} />
-                        </Popconfirm>,
-                      ] : []}
-                    >
-                      <Flex vertical gap={4} style={{ minWidth: 0 }}>
-                        <Typography.Text style={{ whiteSpace: 'pre-wrap' }}>{f.text}</Typography.Text>
-                        <FindingMeta f={f} />
-                        <FindingLinkControl inspectionId={d.id} findingId={f.id} canLink={can('monitoring.manage') || canEdit} />
-                      </Flex>
-                    </List.Item>
-                  )}
-                />
-              </div>
-            ))}
+            {d.contentAreas
+              .filter((a) => ofKind.some((f) => f.contentAreaId === a.id))
+              .map((area) => (
+                <div key={area.id} style={{ marginBottom: 8 }}>
+                  <Typography.Text italic type="secondary">
+                    {area.position}. {area.title}
+                  </Typography.Text>
+                  <List
+                    size="small"
+                    dataSource={ofKind.filter((f) => f.contentAreaId === area.id)}
+                    renderItem={(f) => (
+                      <List.Item
+                        actions={
+                          canEdit
+                            ? [
+                                <Button
+                                  key="e"
+                                  size="small"
+                                  icon={<EditOutlined />}
+                                  aria-label={t('common.edit')}
+                                  onClick={() => setEditing({ finding: f })}
+                                />,
+                                <Popconfirm
+                                  key="d"
+                                  title={t('common.confirmDelete')}
+                                  okText={t('common.delete')}
+                                  cancelText={t('common.cancel')}
+                                  onConfirm={() =>
+                                    remove
+                                      .mutateAsync(f.id)
+                                      .catch((e: unknown) => void message.error(errorMessage(t, e)))
+                                  }
+                                >
+                                  <Button
+                                    size="small"
+                                    danger
+                                    icon={<DeleteOutlined />}
+                                    aria-label={t('common.delete')}
+                                  />
+                                </Popconfirm>,
+                              ]
+                            : []
+                        }
+                      >
+                        <Flex vertical gap={4} style={{ minWidth: 0 }}>
+                          <Typography.Text style={{ whiteSpace: 'pre-wrap' }}>{f.text}</Typography.Text>
+                          <FindingMeta f={f} />
+                          <FindingLinkControl
+                            inspectionId={d.id}
+                            findingId={f.id}
+                            canLink={can('monitoring.manage') || canEdit}
+                          />
+                        </Flex>
+                      </List.Item>
+                    )}
+                  />
+                </div>
+              ))}
           </Card>
         );
       })}

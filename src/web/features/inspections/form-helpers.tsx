@@ -33,5 +33,9 @@ export function DateInput(props: React.ComponentProps<typeof DatePicker>) {
 /** Recipients are typed one per line. */
 export const linesItem = {
   getValueProps: (value: string[] | undefined) => ({ value: (value ?? []).join('\n') }),
-  normalize: (value: string) => value.split('\n').map((l) => l.trim()).filter(Boolean),
+  normalize: (value: string) =>
+    value
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean),
 };

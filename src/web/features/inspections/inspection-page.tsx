@@ -17,26 +17,47 @@ import { LifecycleBar } from './lifecycle-bar';
 function Workspace({ d }: { d: InspectionDetail }) {
   const { t } = useTranslation();
   const hidden = !d.permissions.canReadWork;
-  const members = d.team.members.map((m) => `${m.fullName} (${t(`inspections.teamRole.${m.role}`)}${m.representedOrgUnitName ? `, ${m.representedOrgUnitName}` : ''})`);
+  const members = d.team.members.map(
+    (m) =>
+      `${m.fullName} (${t(`inspections.teamRole.${m.role}`)}${m.representedOrgUnitName ? `, ${m.representedOrgUnitName}` : ''})`,
+  );
 
   return (
     <>
-      <PageHeader title={d.target.name} breadcrumbs={[{ title: t('inspections.title'), to: '/inspections' }, { title: d.target.name }]} />
+      <PageHeader
+        title={d.target.name}
+        breadcrumbs={[{ title: t('inspections.title'), to: '/inspections' }, { title: d.target.name }]}
+      />
       <Flex vertical gap={16}>
-        <Descriptions size="small" bordered column={{ xs: 1, md: 2 }} items={[
-          { key: 'plan', label: t('inspections.plan'), children: `${d.plan.code} — ${d.plan.title}` },
-          { key: 'team', label: t('inspections.team'), children: d.team.name },
-          { key: 'window', label: t('inspections.window'), children: `${formatDate(d.windowStart)} – ${formatDate(d.windowEnd)}` },
-          { key: 'status', label: t('inspections.statusLabel'), children: <StatusTag status={d.status} /> },
-          { key: 'members', label: t('inspections.members'), span: 2, children: members.join('; ') },
-        ]} />
+        <Descriptions
+          size="small"
+          bordered
+          column={{ xs: 1, md: 2 }}
+          items={[
+            { key: 'plan', label: t('inspections.plan'), children: `${d.plan.code} — ${d.plan.title}` },
+            { key: 'team', label: t('inspections.team'), children: d.team.name },
+            {
+              key: 'window',
+              label: t('inspections.window'),
+              children: `${formatDate(d.windowStart)} – ${formatDate(d.windowEnd)}`,
+            },
+            { key: 'status', label: t('inspections.statusLabel'), children: <StatusTag status={d.status} /> },
+            { key: 'members', label: t('inspections.members'), span: 2, children: members.join('; ') },
+          ]}
+        />
         <WarningList warnings={d.warnings} />
         <LifecycleBar d={d} />
-        {!d.permissions.canEdit && !hidden && ['in_progress', 'drafting'].includes(d.status) && <Alert type="info" showIcon title={t('inspections.readOnly')} />}
+        {!d.permissions.canEdit && !hidden && ['in_progress', 'drafting'].includes(d.status) && (
+          <Alert type="info" showIcon title={t('inspections.readOnly')} />
+        )}
         <Tabs
           defaultActiveKey={d.status === 'drafting' ? 'draft' : d.conclusions.length ? 'conclusion' : 'assessments'}
           items={[
-            { key: 'assessments', label: t('inspections.tabs.assessments'), children: <AssessmentsTab d={d} hidden={hidden} /> },
+            {
+              key: 'assessments',
+              label: t('inspections.tabs.assessments'),
+              children: <AssessmentsTab d={d} hidden={hidden} />,
+            },
             { key: 'findings', label: t('inspections.tabs.findings'), children: <FindingsTab d={d} hidden={hidden} /> },
             { key: 'draft', label: t('inspections.tabs.draft'), children: <DraftTab d={d} /> },
             { key: 'conclusion', label: t('inspections.tabs.conclusion'), children: <ConclusionTab d={d} /> },

@@ -29,13 +29,36 @@ export default function InspectionsPage() {
   const list = useInspections(filters);
 
   const columns: TableColumnsType<InspectionListItem> = [
-    { title: t('inspections.target'), key: 'target', width: 260, render: (_, i) => <Link to={`/inspections/${i.id}`}>{i.target.name}</Link> },
     {
-      title: t('inspections.team'), key: 'team', width: 220,
-      render: (_, i) => <div>{i.team.name}<br /><Typography.Text type="secondary">{i.plan.code}</Typography.Text></div>,
+      title: t('inspections.target'),
+      key: 'target',
+      width: 260,
+      render: (_, i) => <Link to={`/inspections/${i.id}`}>{i.target.name}</Link>,
     },
-    { title: t('inspections.window'), key: 'window', width: 200, render: (_, i) => `${formatDate(i.windowStart)} – ${formatDate(i.windowEnd)}` },
-    { title: t('inspections.statusLabel'), key: 'status', width: 190, render: (_, i) => <StatusTag status={i.status} /> },
+    {
+      title: t('inspections.team'),
+      key: 'team',
+      width: 220,
+      render: (_, i) => (
+        <div>
+          {i.team.name}
+          <br />
+          <Typography.Text type="secondary">{i.plan.code}</Typography.Text>
+        </div>
+      ),
+    },
+    {
+      title: t('inspections.window'),
+      key: 'window',
+      width: 200,
+      render: (_, i) => `${formatDate(i.windowStart)} – ${formatDate(i.windowEnd)}`,
+    },
+    {
+      title: t('inspections.statusLabel'),
+      key: 'status',
+      width: 190,
+      render: (_, i) => <StatusTag status={i.status} />,
+    },
     { title: t('inspections.findingsCount'), dataIndex: 'findingsCount', width: 110, align: 'right' },
     { title: t('inspections.conclusion'), key: 'conclusion', width: 130, render: (_, i) => i.conclusionNumber ?? '' },
   ];
@@ -45,22 +68,36 @@ export default function InspectionsPage() {
       <PageHeader title={t('inspections.title')} />
       <Flex wrap gap={8} style={{ marginBottom: 16 }}>
         <Input.Search
-          allowClear value={text} placeholder={t('inspections.searchPlaceholder')} style={{ width: 300, maxWidth: '100%' }}
-          onChange={(e) => { setText(e.target.value); set({ q: e.target.value.trim() || null }); }}
+          allowClear
+          value={text}
+          placeholder={t('inspections.searchPlaceholder')}
+          style={{ width: 300, maxWidth: '100%' }}
+          onChange={(e) => {
+            setText(e.target.value);
+            set({ q: e.target.value.trim() || null });
+          }}
         />
         <Select
-          allowClear placeholder={t('inspections.allStatuses')} style={{ width: 220, maxWidth: '100%' }} value={filters.status}
+          allowClear
+          placeholder={t('inspections.allStatuses')}
+          style={{ width: 220, maxWidth: '100%' }}
+          value={filters.status}
           options={inspectionStatuses.map((s) => ({ value: s, label: t(`status.${s}`) }))}
           onChange={(v) => set({ status: v ?? null })}
         />
         <Select
-          allowClear placeholder={t('inspections.allPlans')} style={{ width: 220, maxWidth: '100%' }} value={filters.planId}
+          allowClear
+          placeholder={t('inspections.allPlans')}
+          style={{ width: 220, maxWidth: '100%' }}
+          value={filters.planId}
           loading={plans.isPending}
           options={plans.data?.items.map((p) => ({ value: p.id, label: p.code })) ?? []}
           onChange={(v) => set({ plan: v ?? null })}
         />
       </Flex>
-      {list.isError ? <ErrorResult error={list.error} onRetry={() => void list.refetch()} /> : (
+      {list.isError ? (
+        <ErrorResult error={list.error} onRetry={() => void list.refetch()} />
+      ) : (
         <Table<InspectionListItem>
           rowKey="id"
           size="middle"
@@ -69,7 +106,10 @@ export default function InspectionsPage() {
           loading={list.isFetching}
           scroll={{ x: 1110 }}
           pagination={{
-            current: page, pageSize: PAGE_SIZE, total: list.data?.total ?? 0, showSizeChanger: false,
+            current: page,
+            pageSize: PAGE_SIZE,
+            total: list.data?.total ?? 0,
+            showSizeChanger: false,
             showTotal: (count) => t('inspections.total', { count }),
             onChange: (p) => set({ page: p > 1 ? String(p) : null }),
           }}

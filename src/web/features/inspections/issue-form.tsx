@@ -19,13 +19,23 @@ export function IssueFields() {
         </Form.Item>
       </Col>
       <Col xs={24} md={8}>
-        <Form.Item name="signerName" label={t('inspections.issue.signerName')} required><Input maxLength={120} /></Form.Item>
+        <Form.Item name="signerName" label={t('inspections.issue.signerName')} required>
+          <Input maxLength={120} />
+        </Form.Item>
       </Col>
       <Col xs={24} md={8}>
-        <Form.Item name="signerTitle" label={t('inspections.issue.signerTitle')} required><Input maxLength={200} /></Form.Item>
+        <Form.Item name="signerTitle" label={t('inspections.issue.signerTitle')} required>
+          <Input maxLength={200} />
+        </Form.Item>
       </Col>
       <Col xs={24} md={12}>
-        <Form.Item name="recipients" label={t('inspections.issue.recipients')} extra={t('inspections.issue.recipientsHint')} required {...linesItem}>
+        <Form.Item
+          name="recipients"
+          label={t('inspections.issue.recipients')}
+          extra={t('inspections.issue.recipientsHint')}
+          required
+          {...linesItem}
+        >
           <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} />
         </Form.Item>
       </Col>
@@ -38,7 +48,11 @@ export function IssueFields() {
   );
 }
 
-export const defaultRecipients = (d: InspectionDetail) => [d.target.name, `Ban Chỉ đạo Chương trình ${d.plan.programCode}`, 'Lưu hồ sơ Đoàn kiểm tra'];
+export const defaultRecipients = (d: InspectionDetail) => [
+  d.target.name,
+  `Ban Chỉ đạo Chương trình ${d.plan.programCode}`,
+  'Lưu hồ sơ Đoàn kiểm tra',
+];
 
 export function IssueForm({ d }: { d: InspectionDetail }) {
   const { t } = useTranslation();
@@ -47,21 +61,42 @@ export function IssueForm({ d }: { d: InspectionDetail }) {
   const issue = useIssue(d.id);
   const head = d.team.members.find((m) => m.role === 'head');
   const submit = (values: Record<string, unknown>) => {
-    const input = parseForm(form, issueInput, { ...values, summary: values.summary || null, recipients: values.recipients ?? [] });
+    const input = parseForm(form, issueInput, {
+      ...values,
+      summary: values.summary || null,
+      recipients: values.recipients ?? [],
+    });
     if (!input) return;
     modal.confirm({
-      title: t('inspections.issue.title'), content: t('inspections.issue.confirm'), okText: t('inspections.issue.submit'), cancelText: t('common.cancel'),
-      onOk: () => issue.mutateAsync(input).then(
-        (r) => void message.success(t('inspections.issue.done', { number: r.number })),
-        (e: unknown) => { if (!applyFieldErrors(form, e)) void message.error(errorMessage(t, e)); },
-      ),
+      title: t('inspections.issue.title'),
+      content: t('inspections.issue.confirm'),
+      okText: t('inspections.issue.submit'),
+      cancelText: t('common.cancel'),
+      onOk: () =>
+        issue.mutateAsync(input).then(
+          (r) => void message.success(t('inspections.issue.done', { number: r.number })),
+          (e: unknown) => {
+            if (!applyFieldErrors(form, e)) void message.error(errorMessage(t, e));
+          },
+        ),
     });
   };
   return (
-    <Form form={form} layout="vertical" onFinish={submit}
-      initialValues={{ issuedDate: dayjs().format('YYYY-MM-DD'), signerName: head?.fullName, signerTitle: 'Trưởng đoàn', recipients: defaultRecipients(d) }}>
+    <Form
+      form={form}
+      layout="vertical"
+      onFinish={submit}
+      initialValues={{
+        issuedDate: dayjs().format('YYYY-MM-DD'),
+        signerName: head?.fullName,
+        signerTitle: 'Trưởng đoàn',
+        recipients: defaultRecipients(d),
+      }}
+    >
       <IssueFields />
-      <Button type="primary" htmlType="submit" loading={issue.isPending}>{t('inspections.issue.submit')}</Button>
+      <Button type="primary" htmlType="submit" loading={issue.isPending}>
+        {t('inspections.issue.submit')}
+      </Button>
     </Form>
   );
 }

@@ -10,17 +10,22 @@ export function LifecycleBar({ d }: { d: InspectionDetail }) {
   const { t } = useTranslation();
   const { modal, message } = App.useApp();
   const transition = useTransition(d.id);
-  const label = (to: InspectionStatus) => (to === 'in_progress' && d.status === 'drafting' ? t('inspections.move.back_in_progress') : t(`inspections.move.${to as Exclude<InspectionStatus, 'planned' | 'issued'>}`));
-  const confirm = (to: InspectionStatus) => modal.confirm({
-    title: label(to),
-    content: t('inspections.move.confirm', { status: t(`status.${to}`) }),
-    okText: t('common.confirm'),
-    cancelText: t('common.cancel'),
-    onOk: () => transition.mutateAsync(to).then(
-      () => void message.success(t('inspections.move.done', { status: t(`status.${to}`) })),
-      (e: unknown) => void message.error(errorMessage(t, e)),
-    ),
-  });
+  const label = (to: InspectionStatus) =>
+    to === 'in_progress' && d.status === 'drafting'
+      ? t('inspections.move.back_in_progress')
+      : t(`inspections.move.${to as Exclude<InspectionStatus, 'planned' | 'issued'>}`);
+  const confirm = (to: InspectionStatus) =>
+    modal.confirm({
+      title: label(to),
+      content: t('inspections.move.confirm', { status: t(`status.${to}`) }),
+      okText: t('common.confirm'),
+      cancelText: t('common.cancel'),
+      onOk: () =>
+        transition.mutateAsync(to).then(
+          () => void message.success(t('inspections.move.done', { status: t(`status.${to}`) })),
+          (e: unknown) => void message.error(errorMessage(t, e)),
+        ),
+    });
 
   return (
     <Flex vertical gap={12} style={{ marginBottom: 16 }}>
@@ -35,7 +40,12 @@ export function LifecycleBar({ d }: { d: InspectionDetail }) {
       {d.allowedTransitions.length > 0 && (
         <Flex wrap gap={8}>
           {d.allowedTransitions.map((to) => (
-            <Button key={to} type={to === 'in_progress' && d.status === 'drafting' ? 'default' : 'primary'} loading={transition.isPending} onClick={() => confirm(to)}>
+            <Button
+              key={to}
+              type={to === 'in_progress' && d.status === 'drafting' ? 'default' : 'primary'}
+              loading={transition.isPending}
+              onClick={() => confirm(to)}
+            >
               {label(to)}
             </Button>
           ))}

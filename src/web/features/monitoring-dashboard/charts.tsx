@@ -9,11 +9,22 @@ import { taskStatuses } from '../../../shared/monitoring-domain';
 import { formatNumber } from '../../lib/format';
 import { lightColors } from './tags';
 
-echarts.use([BarChart, LineChart, PieChart, ScatterChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+echarts.use([
+  BarChart,
+  LineChart,
+  PieChart,
+  ScatterChart,
+  GridComponent,
+  LegendComponent,
+  TooltipComponent,
+  CanvasRenderer,
+]);
 
 const BASELINE_COLOR = '#595959';
 
-const chart = (option: object, height = 300) => <ReactEChartsCore echarts={echarts} option={option} style={{ height }} notMerge />;
+const chart = (option: object, height = 300) => (
+  <ReactEChartsCore echarts={echarts} option={option} style={{ height }} notMerge />
+);
 
 /**
  * Target and actual of the year side by side, actual bars coloured by their light, each indicator's baseline a dash
@@ -23,70 +34,139 @@ const chart = (option: object, height = 300) => <ReactEChartsCore echarts={echar
 export function TargetActualChart({ items }: { items: IndicatorSummary[] }) {
   const { t } = useTranslation();
   const shown = items.filter((i) => i.measureUnit !== 'vnd');
-  const baselines = shown.some((i) => i.baselineValue !== null) ? [{
-    name: t('monitoring.baseline'), type: 'scatter', symbol: 'rect', symbolSize: [28, 3], itemStyle: { color: BASELINE_COLOR }, z: 3,
-    data: shown.map((i) => i.baselineValue),
-  }] : [];
-  return chart({
-    grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
-    legend: { top: 0 },
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    xAxis: { type: 'category', data: shown.map((i) => i.code), axisLabel: { rotate: 40, fontSize: 10 } },
-    yAxis: { type: 'value' },
-    series: [
-      { name: t('monitoring.target'), type: 'bar', itemStyle: { color: '#d9d9d9' }, data: shown.map((i) => i.current.target) },
-      { name: t('monitoring.actual'), type: 'bar', data: shown.map((i) => ({ value: i.current.actual, itemStyle: { color: lightColors[i.current.light] } })) },
-      ...baselines,
-    ],
-  }, 320);
+  const baselines = shown.some((i) => i.baselineValue !== null)
+    ? [
+        {
+          name: t('monitoring.baseline'),
+          type: 'scatter',
+          symbol: 'rect',
+          symbolSize: [28, 3],
+          itemStyle: { color: BASELINE_COLOR },
+          z: 3,
+          data: shown.map((i) => i.baselineValue),
+        },
+      ]
+    : [];
+  return chart(
+    {
+      grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
+      legend: { top: 0 },
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+      xAxis: { type: 'category', data: shown.map((i) => i.code), axisLabel: { rotate: 40, fontSize: 10 } },
+      yAxis: { type: 'value' },
+      series: [
+        {
+          name: t('monitoring.target'),
+          type: 'bar',
+          itemStyle: { color: '#d9d9d9' },
+          data: shown.map((i) => i.current.target),
+        },
+        {
+          name: t('monitoring.actual'),
+          type: 'bar',
+          data: shown.map((i) => ({ value: i.current.actual, itemStyle: { color: lightColors[i.current.light] } })),
+        },
+        ...baselines,
+      ],
+    },
+    320,
+  );
 }
 
 /** Target and actual by year; the baseline, when the indicator has one, as a dashed level line the years are read against. */
 export function TrendChart({ item }: { item: IndicatorSummary }) {
   const { t } = useTranslation();
-  const baseline = item.baselineValue === null ? [] : [{
-    name: item.baselineYear ? t('monitoring.baselineOf', { year: item.baselineYear }) : t('monitoring.baseline'), type: 'line', symbol: 'none', lineStyle: { type: [6, 4], width: 1.5, color: BASELINE_COLOR },
-    itemStyle: { color: BASELINE_COLOR }, data: item.trend.map(() => item.baselineValue),
-  }];
-  return chart({
-    grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
-    legend: { top: 0 },
-    tooltip: { trigger: 'axis', valueFormatter: (v: number | null) => (v === null ? '—' : formatNumber(v, 2)) },
-    xAxis: { type: 'category', data: item.trend.map((y) => String(y.year)) },
-    yAxis: { type: 'value' },
-    series: [
-      { name: t('monitoring.target'), type: 'line', lineStyle: { type: 'dashed' }, data: item.trend.map((y) => y.target) },
-      { name: t('monitoring.actual'), type: 'line', connectNulls: false, data: item.trend.map((y) => y.actual) },
-      ...baseline,
-    ],
-  }, 260);
+  const baseline =
+    item.baselineValue === null
+      ? []
+      : [
+          {
+            name: item.baselineYear
+              ? t('monitoring.baselineOf', { year: item.baselineYear })
+              : t('monitoring.baseline'),
+            type: 'line',
+            symbol: 'none',
+            lineStyle: { type: [6, 4], width: 1.5, color: BASELINE_COLOR },
+            itemStyle: { color: BASELINE_COLOR },
+            data: item.trend.map(() => item.baselineValue),
+          },
+        ];
+  return chart(
+    {
+      grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
+      legend: { top: 0 },
+      tooltip: { trigger: 'axis', valueFormatter: (v: number | null) => (v === null ? '—' : formatNumber(v, 2)) },
+      xAxis: { type: 'category', data: item.trend.map((y) => String(y.year)) },
+      yAxis: { type: 'value' },
+      series: [
+        {
+          name: t('monitoring.target'),
+          type: 'line',
+          lineStyle: { type: 'dashed' },
+          data: item.trend.map((y) => y.target),
+        },
+        { name: t('monitoring.actual'), type: 'line', connectNulls: false, data: item.trend.map((y) => y.actual) },
+        ...baseline,
+      ],
+    },
+    260,
+  );
 }
 
 export function TaskStatusChart({ byStatus }: { byStatus: MonitoringDashboard['tasks']['byStatus'] }) {
   const { t } = useTranslation();
   const colors = { not_started: '#bfbfbf', in_progress: '#1677ff', completed: '#52c41a', cancelled: '#8c8c8c' };
-  return chart({
-    tooltip: { trigger: 'item' },
-    legend: { bottom: 0 },
-    series: [{
-      type: 'pie', radius: ['40%', '65%'], label: { formatter: '{c}' },
-      data: taskStatuses.map((s) => ({ name: t(`monitoring.taskStatus.${s}`), value: byStatus[s], itemStyle: { color: colors[s] } })),
-    }],
-  }, 260);
+  return chart(
+    {
+      tooltip: { trigger: 'item' },
+      legend: { bottom: 0 },
+      series: [
+        {
+          type: 'pie',
+          radius: ['40%', '65%'],
+          label: { formatter: '{c}' },
+          data: taskStatuses.map((s) => ({
+            name: t(`monitoring.taskStatus.${s}`),
+            value: byStatus[s],
+            itemStyle: { color: colors[s] },
+          })),
+        },
+      ],
+    },
+    260,
+  );
 }
 
 export function BudgetChart({ budget }: { budget: MonitoringDashboard['budget'] }) {
   const { t } = useTranslation();
   const billions = (v: number) => Math.round(v / 1e7) / 100;
-  return chart({
-    grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
-    legend: { top: 0 },
-    tooltip: { trigger: 'axis', valueFormatter: (v: number) => `${formatNumber(v, 2)} tỷ` },
-    xAxis: { type: 'value', name: 'tỷ VNĐ' },
-    yAxis: { type: 'category', inverse: true, data: budget.byUnit.map((b) => b.orgUnit.name), axisLabel: { width: 160, overflow: 'truncate' } },
-    series: [
-      { name: t('monitoring.allocated'), type: 'bar', itemStyle: { color: '#91caff' }, data: budget.byUnit.map((b) => billions(b.allocatedVnd)) },
-      { name: t('monitoring.spent'), type: 'bar', itemStyle: { color: '#1677ff' }, data: budget.byUnit.map((b) => billions(b.spentVnd)) },
-    ],
-  }, 260);
+  return chart(
+    {
+      grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
+      legend: { top: 0 },
+      tooltip: { trigger: 'axis', valueFormatter: (v: number) => `${formatNumber(v, 2)} tỷ` },
+      xAxis: { type: 'value', name: 'tỷ VNĐ' },
+      yAxis: {
+        type: 'category',
+        inverse: true,
+        data: budget.byUnit.map((b) => b.orgUnit.name),
+        axisLabel: { width: 160, overflow: 'truncate' },
+      },
+      series: [
+        {
+          name: t('monitoring.allocated'),
+          type: 'bar',
+          itemStyle: { color: '#91caff' },
+          data: budget.byUnit.map((b) => billions(b.allocatedVnd)),
+        },
+        {
+          name: t('monitoring.spent'),
+          type: 'bar',
+          itemStyle: { color: '#1677ff' },
+          data: budget.byUnit.map((b) => billions(b.spentVnd)),
+        },
+      ],
+    },
+    260,
+  );
 }

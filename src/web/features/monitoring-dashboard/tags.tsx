@@ -3,7 +3,12 @@ import { useTranslation } from 'react-i18next';
 import type { ReportStatus, TaskStatus, Timeliness, TrafficLight } from '../../../shared/monitoring-domain';
 import { formatNumber, formatVnd } from '../../lib/format';
 
-export const lightColors: Record<TrafficLight, string> = { green: '#52c41a', amber: '#faad14', red: '#f5222d', none: '#bfbfbf' };
+export const lightColors: Record<TrafficLight, string> = {
+  green: '#52c41a',
+  amber: '#faad14',
+  red: '#f5222d',
+  none: '#bfbfbf',
+};
 
 export function LightTag({ light }: { light: TrafficLight }) {
   const { t } = useTranslation();
@@ -13,7 +18,9 @@ export function LightTag({ light }: { light: TrafficLight }) {
 
 export function TaskStatusTag({ status }: { status: TaskStatus }) {
   const { t } = useTranslation();
-  const color = { not_started: 'default', in_progress: 'processing', completed: 'success', cancelled: 'default' }[status];
+  const color = { not_started: 'default', in_progress: 'processing', completed: 'success', cancelled: 'default' }[
+    status
+  ];
   return <Tag color={color}>{t(`monitoring.taskStatus.${status}`)}</Tag>;
 }
 

@@ -9,7 +9,8 @@ export type OrgUnitFilters = Partial<z.infer<typeof orgUnitListQuery>>;
 export function useOrgUnits(filters: OrgUnitFilters) {
   return useQuery({
     queryKey: ['org-units', 'list', filters],
-    queryFn: ({ signal }) => api<{ items: OrgUnit[]; total: number }>('GET', withQuery('/api/org-units', filters), undefined, { signal }),
+    queryFn: ({ signal }) =>
+      api<{ items: OrgUnit[]; total: number }>('GET', withQuery('/api/org-units', filters), undefined, { signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -17,7 +18,8 @@ export function useOrgUnits(filters: OrgUnitFilters) {
 export function useOrgUnit(id: string | null) {
   return useQuery({
     queryKey: ['org-units', 'detail', id],
-    queryFn: ({ signal }) => api<OrgUnitDetail>('GET', `/api/org-units/${encodeURIComponent(id!)}`, undefined, { signal }),
+    queryFn: ({ signal }) =>
+      api<OrgUnitDetail>('GET', `/api/org-units/${encodeURIComponent(id!)}`, undefined, { signal }),
     enabled: !!id,
   });
 }
@@ -27,7 +29,9 @@ export function useSaveOrgUnit(id: string | null) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: OrgUnitInput) =>
-      id ? api<OrgUnitDetail>('PATCH', `/api/org-units/${encodeURIComponent(id)}`, body) : api<OrgUnitDetail>('POST', '/api/org-units', body),
+      id
+        ? api<OrgUnitDetail>('PATCH', `/api/org-units/${encodeURIComponent(id)}`, body)
+        : api<OrgUnitDetail>('POST', '/api/org-units', body),
     onSuccess: () => client.invalidateQueries({ queryKey: ['org-units'] }),
   });
 }

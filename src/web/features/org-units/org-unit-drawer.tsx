@@ -17,7 +17,9 @@ function Links({ links, onOpen }: { links: Link[]; onOpen: (id: string) => void 
         <li key={l.id} style={{ marginBottom: 6 }}>
           <Typography.Link onClick={() => onOpen(l.id)}>{l.name}</Typography.Link>{' '}
           <Tag color={l.share === 'whole' ? 'blue' : 'gold'}>{t(`orgUnits.share.${l.share}`)}</Tag>
-          <Typography.Text type="secondary">{t('orgUnits.effective', { date: formatDate(l.effectiveDate) })}</Typography.Text>
+          <Typography.Text type="secondary">
+            {t('orgUnits.effective', { date: formatDate(l.effectiveDate) })}
+          </Typography.Text>
         </li>
       ))}
     </ul>
@@ -25,8 +27,16 @@ function Links({ links, onOpen }: { links: Link[]; onOpen: (id: string) => void 
 }
 
 /** One org unit with the 2025 reform links (successors, predecessors); clicking a link walks the chain. */
-export function OrgUnitDrawer({ id, onOpen, onClose, onEdit }: {
-  id: string | null; onOpen: (id: string) => void; onClose: () => void; onEdit: (unit: OrgUnitDetail) => void;
+export function OrgUnitDrawer({
+  id,
+  onOpen,
+  onClose,
+  onEdit,
+}: {
+  id: string | null;
+  onOpen: (id: string) => void;
+  onClose: () => void;
+  onEdit: (unit: OrgUnitDetail) => void;
 }) {
   const { t } = useTranslation();
   const can = useCan();
@@ -34,28 +44,51 @@ export function OrgUnitDrawer({ id, onOpen, onClose, onEdit }: {
   const query = useOrgUnit(id);
   return (
     <Drawer
-      open={!!id} onClose={onClose} size={compact ? '100%' : 560} title={query.data?.name ?? t('orgUnits.title')}
-      extra={can('orgUnits.write') && query.data && <Button icon={<EditOutlined />} onClick={() => onEdit(query.data)}>{t('common.edit')}</Button>}
+      open={!!id}
+      onClose={onClose}
+      size={compact ? '100%' : 560}
+      title={query.data?.name ?? t('orgUnits.title')}
+      extra={
+        can('orgUnits.write') &&
+        query.data && (
+          <Button icon={<EditOutlined />} onClick={() => onEdit(query.data)}>
+            {t('common.edit')}
+          </Button>
+        )
+      }
     >
       {id && (
         <QueryState query={query}>
           {(u) => (
             <>
               <Descriptions
-                column={1} size="small" bordered styles={{ label: { width: 160 } }}
+                column={1}
+                size="small"
+                bordered
+                styles={{ label: { width: 160 } }}
                 items={[
                   { key: 'code', label: t('orgUnits.code'), children: u.code },
                   { key: 'name', label: t('orgUnits.name'), children: u.name },
                   { key: 'short', label: t('orgUnits.shortName'), children: u.shortName },
                   { key: 'kind', label: t('orgUnits.kindLabel'), children: t(`orgUnits.kind.${u.kind}`) },
-                  { key: 'parent', label: t('orgUnits.parent'), children: u.parentId ? <Typography.Link onClick={() => onOpen(u.parentId!)}>{u.parentName}</Typography.Link> : null },
+                  {
+                    key: 'parent',
+                    label: t('orgUnits.parent'),
+                    children: u.parentId ? (
+                      <Typography.Link onClick={() => onOpen(u.parentId!)}>{u.parentName}</Typography.Link>
+                    ) : null,
+                  },
                   { key: 'from', label: t('orgUnits.validFrom'), children: formatDate(u.validFrom) },
                   { key: 'to', label: t('orgUnits.validTo'), children: formatDate(u.validTo) },
                 ]}
               />
-              <Typography.Title level={5} style={{ marginTop: 20 }}>{t('orgUnits.predecessors')}</Typography.Title>
+              <Typography.Title level={5} style={{ marginTop: 20 }}>
+                {t('orgUnits.predecessors')}
+              </Typography.Title>
               <Links links={u.predecessors} onOpen={onOpen} />
-              <Typography.Title level={5} style={{ marginTop: 20 }}>{t('orgUnits.successors')}</Typography.Title>
+              <Typography.Title level={5} style={{ marginTop: 20 }}>
+                {t('orgUnits.successors')}
+              </Typography.Title>
               <Links links={u.successors} onOpen={onOpen} />
             </>
           )}

@@ -25,35 +25,86 @@ export function OrgUnitForm({ unit, onClose }: { unit: OrgUnitDetail | null; onC
 
   const submit = (values: OrgUnitInput) =>
     save.mutate(values, {
-      onSuccess: (saved) => { void message.success(t('common.saved')); onClose(saved.id); },
-      onError: (e) => { if (!applyFieldErrors(form, e)) void message.error(errorMessage(t, e)); },
+      onSuccess: (saved) => {
+        void message.success(t('common.saved'));
+        onClose(saved.id);
+      },
+      onError: (e) => {
+        if (!applyFieldErrors(form, e)) void message.error(errorMessage(t, e));
+      },
     });
 
   return (
     <Modal
-      open title={t(unit ? 'orgUnits.editTitle' : 'orgUnits.createTitle')} okText={t('common.save')} cancelText={t('common.cancel')}
-      onOk={() => form.submit()} onCancel={() => onClose()} confirmLoading={save.isPending} destroyOnHidden
+      open
+      title={t(unit ? 'orgUnits.editTitle' : 'orgUnits.createTitle')}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      onOk={() => form.submit()}
+      onCancel={() => onClose()}
+      confirmLoading={save.isPending}
+      destroyOnHidden
     >
       <Form
-        form={form} layout="vertical" onFinish={submit}
-        initialValues={unit ? {
-          code: unit.code, name: unit.name, shortName: unit.shortName, kind: unit.kind, parentId: unit.parentId, validFrom: unit.validFrom, validTo: unit.validTo,
-        } : undefined}
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={
+          unit
+            ? {
+                code: unit.code,
+                name: unit.name,
+                shortName: unit.shortName,
+                kind: unit.kind,
+                parentId: unit.parentId,
+                validFrom: unit.validFrom,
+                validTo: unit.validTo,
+              }
+            : undefined
+        }
       >
-        <Form.Item name="code" label={t('orgUnits.code')} rules={[zodRule(shape.code)]}><Input maxLength={40} /></Form.Item>
-        <Form.Item name="name" label={t('orgUnits.name')} rules={[zodRule(shape.name)]}><Input maxLength={300} /></Form.Item>
-        <Form.Item name="shortName" label={t('orgUnits.shortName')} rules={[zodRule(shape.shortName)]} normalize={emptyToNull}><Input maxLength={120} /></Form.Item>
+        <Form.Item name="code" label={t('orgUnits.code')} rules={[zodRule(shape.code)]}>
+          <Input maxLength={40} />
+        </Form.Item>
+        <Form.Item name="name" label={t('orgUnits.name')} rules={[zodRule(shape.name)]}>
+          <Input maxLength={300} />
+        </Form.Item>
+        <Form.Item
+          name="shortName"
+          label={t('orgUnits.shortName')}
+          rules={[zodRule(shape.shortName)]}
+          normalize={emptyToNull}
+        >
+          <Input maxLength={120} />
+        </Form.Item>
         <Form.Item name="kind" label={t('orgUnits.kindLabel')} rules={[zodRule(shape.kind)]}>
           <Select options={orgUnitKinds.map((k) => ({ value: k, label: t(`orgUnits.kind.${k}`) }))} />
         </Form.Item>
-        <Form.Item name="parentId" label={t('orgUnits.parent')} rules={[zodRule(shape.parentId)]} normalize={(v: unknown) => v ?? null}>
+        <Form.Item
+          name="parentId"
+          label={t('orgUnits.parent')}
+          rules={[zodRule(shape.parentId)]}
+          normalize={(v: unknown) => v ?? null}
+        >
           <OrgUnitSelect />
         </Form.Item>
         <div style={{ display: 'flex', gap: 12, flexWrap: 'wrap' }}>
-          <Form.Item name="validFrom" label={t('orgUnits.validFrom')} rules={[zodRule(shape.validFrom)]} {...isoDateProps} style={{ flex: '1 1 180px' }}>
+          <Form.Item
+            name="validFrom"
+            label={t('orgUnits.validFrom')}
+            rules={[zodRule(shape.validFrom)]}
+            {...isoDateProps}
+            style={{ flex: '1 1 180px' }}
+          >
             <DatePicker format={DISPLAY_DATE} style={{ width: '100%' }} />
           </Form.Item>
-          <Form.Item name="validTo" label={t('orgUnits.validTo')} rules={[zodRule(shape.validTo)]} {...isoDateProps} style={{ flex: '1 1 180px' }}>
+          <Form.Item
+            name="validTo"
+            label={t('orgUnits.validTo')}
+            rules={[zodRule(shape.validTo)]}
+            {...isoDateProps}
+            style={{ flex: '1 1 180px' }}
+          >
             <DatePicker format={DISPLAY_DATE} style={{ width: '100%' }} />
           </Form.Item>
         </div>

@@ -15,24 +15,67 @@ export function PersonForm({ person, onClose }: { person: Person | null; onClose
   const shape = personInput.shape;
   const submit = (values: PersonInput) =>
     save.mutate(values, {
-      onSuccess: () => { void message.success(t('common.saved')); onClose(); },
-      onError: (e) => { if (!applyFieldErrors(form, e)) void message.error(errorMessage(t, e)); },
+      onSuccess: () => {
+        void message.success(t('common.saved'));
+        onClose();
+      },
+      onError: (e) => {
+        if (!applyFieldErrors(form, e)) void message.error(errorMessage(t, e));
+      },
     });
 
   return (
     <Modal
-      open title={t(person ? 'people.editTitle' : 'people.createTitle')} okText={t('common.save')} cancelText={t('common.cancel')}
-      onOk={() => form.submit()} onCancel={onClose} confirmLoading={save.isPending} destroyOnHidden
+      open
+      title={t(person ? 'people.editTitle' : 'people.createTitle')}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      confirmLoading={save.isPending}
+      destroyOnHidden
     >
       <Form
-        form={form} layout="vertical" onFinish={submit}
-        initialValues={person ? { fullName: person.fullName, positionTitle: person.positionTitle, orgUnitId: person.orgUnitId, email: person.email, phone: person.phone } : undefined}
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={
+          person
+            ? {
+                fullName: person.fullName,
+                positionTitle: person.positionTitle,
+                orgUnitId: person.orgUnitId,
+                email: person.email,
+                phone: person.phone,
+              }
+            : undefined
+        }
       >
-        <Form.Item name="fullName" label={t('people.fullName')} rules={[zodRule(shape.fullName)]}><Input maxLength={120} /></Form.Item>
-        <Form.Item name="positionTitle" label={t('people.positionTitle')} rules={[zodRule(shape.positionTitle)]} normalize={emptyToNull}><Input maxLength={300} /></Form.Item>
-        <Form.Item name="orgUnitId" label={t('people.orgUnit')} rules={[zodRule(shape.orgUnitId)]} normalize={(v: unknown) => v ?? null}><OrgUnitSelect /></Form.Item>
-        <Form.Item name="email" label={t('people.email')} rules={[zodRule(shape.email)]} normalize={emptyToNull}><Input type="email" maxLength={200} /></Form.Item>
-        <Form.Item name="phone" label={t('people.phone')} rules={[zodRule(shape.phone)]} normalize={emptyToNull}><Input type="tel" maxLength={30} /></Form.Item>
+        <Form.Item name="fullName" label={t('people.fullName')} rules={[zodRule(shape.fullName)]}>
+          <Input maxLength={120} />
+        </Form.Item>
+        <Form.Item
+          name="positionTitle"
+          label={t('people.positionTitle')}
+          rules={[zodRule(shape.positionTitle)]}
+          normalize={emptyToNull}
+        >
+          <Input maxLength={300} />
+        </Form.Item>
+        <Form.Item
+          name="orgUnitId"
+          label={t('people.orgUnit')}
+          rules={[zodRule(shape.orgUnitId)]}
+          normalize={(v: unknown) => v ?? null}
+        >
+          <OrgUnitSelect />
+        </Form.Item>
+        <Form.Item name="email" label={t('people.email')} rules={[zodRule(shape.email)]} normalize={emptyToNull}>
+          <Input type="email" maxLength={200} />
+        </Form.Item>
+        <Form.Item name="phone" label={t('people.phone')} rules={[zodRule(shape.phone)]} normalize={emptyToNull}>
+          <Input type="tel" maxLength={30} />
+        </Form.Item>
       </Form>
     </Modal>
   );

@@ -1,5 +1,23 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Checkbox, DatePicker, Descriptions, Drawer, Flex, Form, Input, InputNumber, Modal, Progress, Select, Table, Timeline, Typography, type TableColumnsType } from 'antd';
+import {
+  App,
+  Button,
+  Checkbox,
+  DatePicker,
+  Descriptions,
+  Drawer,
+  Flex,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Progress,
+  Select,
+  Table,
+  Timeline,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Task, TaskDetail, TaskInput, TaskProgressInput } from '../../../shared/contracts/program-tasks';
@@ -12,7 +30,15 @@ import { errorMessage } from '../../i18n/error-message';
 import { formatDate, formatDateTime, formatVnd } from '../../lib/format';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
 import { useCan } from '../auth/use-can';
-import { useCreateTask, useMonitoringDashboard, usePlans, useTask, useTaskProgress, useTasks, useUpdateTask } from '../monitoring-dashboard/api';
+import {
+  useCreateTask,
+  useMonitoringDashboard,
+  usePlans,
+  useTask,
+  useTaskProgress,
+  useTasks,
+  useUpdateTask,
+} from '../monitoring-dashboard/api';
 import dayjs from 'dayjs';
 import { TaskStatusTag } from '../monitoring-dashboard/tags';
 
@@ -28,31 +54,151 @@ export default function ProgramTasksPage() {
   const [openId, setOpenId] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
   const plans = usePlans();
-  const list = useTasks({ q: q || undefined, status, planId, overdue: overdue ? 'true' : undefined, limit: 50, offset: (page - 1) * 50 });
+  const list = useTasks({
+    q: q || undefined,
+    status,
+    planId,
+    overdue: overdue ? 'true' : undefined,
+    limit: 50,
+    offset: (page - 1) * 50,
+  });
   const columns: TableColumnsType<Task> = [
     { title: t('monitoring.code'), dataIndex: 'code', width: 100 },
-    { title: t('monitoring.title'), key: 'title', width: 340, render: (_, x) => <Typography.Link onClick={() => setOpenId(x.id)}>{x.title}</Typography.Link> },
-    { title: t('monitoring.leadUnit'), key: 'lead', width: 200, render: (_, x) => <>{x.leadUnit.name}{x.delegatedUnit && <div><Typography.Text type="secondary" style={{ fontSize: 12 }}>→ {x.delegatedUnit.name}</Typography.Text></div>}</> },
-    { title: t('monitoring.deadline'), key: 'deadline', width: 140, render: (_, x) => <>{formatDate(x.deadline)}{x.overdue && <div><Typography.Text type="danger" style={{ fontSize: 12 }}>{t('monitoring.overdueDays', { count: x.daysOverdue })}</Typography.Text></div>}</> },
-    { title: t('monitoring.progress'), key: 'progress', width: 160, render: (_, x) => <Flex vertical><TaskStatusTag status={x.status} /><Progress size="small" percent={x.progressPercent} /></Flex> },
-    { title: t('monitoring.budget'), key: 'budget', width: 200, render: (_, x) => <span style={{ fontSize: 12 }}>{formatVnd(x.budgetSpentVnd)} / {formatVnd(x.budgetAllocatedVnd)}</span> },
+    {
+      title: t('monitoring.title'),
+      key: 'title',
+      width: 340,
+      render: (_, x) => <Typography.Link onClick={() => setOpenId(x.id)}>{x.title}</Typography.Link>,
+    },
+    {
+      title: t('monitoring.leadUnit'),
+      key: 'lead',
+      width: 200,
+      render: (_, x) => (
+        <>
+          {x.leadUnit.name}
+          {x.delegatedUnit && (
+            <div>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                → {x.delegatedUnit.name}
+              </Typography.Text>
+            </div>
+          )}
+        </>
+      ),
+    },
+    {
+      title: t('monitoring.deadline'),
+      key: 'deadline',
+      width: 140,
+      render: (_, x) => (
+        <>
+          {formatDate(x.deadline)}
+          {x.overdue && (
+            <div>
+              <Typography.Text type="danger" style={{ fontSize: 12 }}>
+                {t('monitoring.overdueDays', { count: x.daysOverdue })}
+              </Typography.Text>
+            </div>
+          )}
+        </>
+      ),
+    },
+    {
+      title: t('monitoring.progress'),
+      key: 'progress',
+      width: 160,
+      render: (_, x) => (
+        <Flex vertical>
+          <TaskStatusTag status={x.status} />
+          <Progress size="small" percent={x.progressPercent} />
+        </Flex>
+      ),
+    },
+    {
+      title: t('monitoring.budget'),
+      key: 'budget',
+      width: 200,
+      render: (_, x) => (
+        <span style={{ fontSize: 12 }}>
+          {formatVnd(x.budgetSpentVnd)} / {formatVnd(x.budgetAllocatedVnd)}
+        </span>
+      ),
+    },
   ];
   return (
     <>
-      <PageHeader title={t('monitoring.tasksTitle')}
-        extra={can('monitoring.manage') && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>{t('monitoring.createTask')}</Button>} />
+      <PageHeader
+        title={t('monitoring.tasksTitle')}
+        extra={
+          can('monitoring.manage') && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+              {t('monitoring.createTask')}
+            </Button>
+          )
+        }
+      />
       <Flex wrap gap={8} style={{ marginBottom: 16 }} align="center">
-        <Input.Search allowClear value={text} placeholder={t('monitoring.search')} style={{ width: 280, maxWidth: '100%' }} onChange={(e) => { setText(e.target.value); setPage(1); }} />
-        <Select allowClear placeholder={t('monitoring.taskStatusLabel')} style={{ width: 180 }} value={status} onChange={(v) => { setStatus(v); setPage(1); }}
-          options={taskStatuses.map((s) => ({ value: s, label: t(`monitoring.taskStatus.${s}`) }))} />
-        <Select allowClear placeholder={t('monitoring.allPlans')} style={{ width: 200 }} value={planId} onChange={(v) => { setPlanId(v); setPage(1); }}
-          options={(plans.data ?? []).map((p) => ({ value: p.id, label: p.code }))} />
-        <Checkbox checked={overdue} onChange={(e) => { setOverdue(e.target.checked); setPage(1); }}>{t('monitoring.overdueOnly')}</Checkbox>
+        <Input.Search
+          allowClear
+          value={text}
+          placeholder={t('monitoring.search')}
+          style={{ width: 280, maxWidth: '100%' }}
+          onChange={(e) => {
+            setText(e.target.value);
+            setPage(1);
+          }}
+        />
+        <Select
+          allowClear
+          placeholder={t('monitoring.taskStatusLabel')}
+          style={{ width: 180 }}
+          value={status}
+          onChange={(v) => {
+            setStatus(v);
+            setPage(1);
+          }}
+          options={taskStatuses.map((s) => ({ value: s, label: t(`monitoring.taskStatus.${s}`) }))}
+        />
+        <Select
+          allowClear
+          placeholder={t('monitoring.allPlans')}
+          style={{ width: 200 }}
+          value={planId}
+          onChange={(v) => {
+            setPlanId(v);
+            setPage(1);
+          }}
+          options={(plans.data ?? []).map((p) => ({ value: p.id, label: p.code }))}
+        />
+        <Checkbox
+          checked={overdue}
+          onChange={(e) => {
+            setOverdue(e.target.checked);
+            setPage(1);
+          }}
+        >
+          {t('monitoring.overdueOnly')}
+        </Checkbox>
       </Flex>
-      {list.isError ? <ErrorResult error={list.error} onRetry={() => void list.refetch()} /> : (
-        <Table<Task> rowKey="id" columns={columns} dataSource={list.data?.items} loading={list.isFetching} scroll={{ x: 1140 }}
+      {list.isError ? (
+        <ErrorResult error={list.error} onRetry={() => void list.refetch()} />
+      ) : (
+        <Table<Task>
+          rowKey="id"
+          columns={columns}
+          dataSource={list.data?.items}
+          loading={list.isFetching}
+          scroll={{ x: 1140 }}
           onRow={(x) => ({ style: x.overdue ? { background: '#fff1f0' } : undefined })}
-          pagination={{ current: page, pageSize: 50, total: list.data?.total ?? 0, onChange: setPage, showSizeChanger: false }} />
+          pagination={{
+            current: page,
+            pageSize: 50,
+            total: list.data?.total ?? 0,
+            onChange: setPage,
+            showSizeChanger: false,
+          }}
+        />
       )}
       <TaskDrawer id={openId} onClose={() => setOpenId(null)} />
       {creating && <TaskForm onClose={() => setCreating(false)} />}
@@ -77,38 +223,115 @@ function TaskBody({ d }: { d: TaskDetail }) {
   const progress = useTaskProgress(d.id);
   return (
     <Flex vertical gap={16}>
-      <Descriptions size="small" column={1} items={[
-        { key: 't', label: t('monitoring.title'), children: `${d.code} — ${d.title}` },
-        { key: 'l', label: t('monitoring.legalBasis'), children: d.legalBasis ?? '' },
-        { key: 'u', label: t('monitoring.leadUnit'), children: d.leadUnit.name },
-        { key: 'd', label: t('monitoring.delegatedUnit'), children: d.delegatedUnit?.name ?? '' },
-        { key: 'c', label: t('monitoring.coordinatingUnits'), children: d.coordinatingUnits.map((c) => c.name).join('; ') },
-        { key: 'p', label: t('monitoring.deliverable'), children: d.deliverable ?? '' },
-        { key: 'dl', label: t('monitoring.deadline'), children: <>{formatDate(d.deadline)} {d.overdue && <Typography.Text type="danger">({t('monitoring.overdueDays', { count: d.daysOverdue })})</Typography.Text>}</> },
-        { key: 's', label: t('monitoring.progress'), children: <><TaskStatusTag status={d.status} /> {d.progressPercent}%</> },
-        { key: 'b', label: t('monitoring.budget'), children: `${formatVnd(d.budgetSpentVnd)} / ${formatVnd(d.budgetAllocatedVnd)}` },
-      ]} />
+      <Descriptions
+        size="small"
+        column={1}
+        items={[
+          { key: 't', label: t('monitoring.title'), children: `${d.code} — ${d.title}` },
+          { key: 'l', label: t('monitoring.legalBasis'), children: d.legalBasis ?? '' },
+          { key: 'u', label: t('monitoring.leadUnit'), children: d.leadUnit.name },
+          { key: 'd', label: t('monitoring.delegatedUnit'), children: d.delegatedUnit?.name ?? '' },
+          {
+            key: 'c',
+            label: t('monitoring.coordinatingUnits'),
+            children: d.coordinatingUnits.map((c) => c.name).join('; '),
+          },
+          { key: 'p', label: t('monitoring.deliverable'), children: d.deliverable ?? '' },
+          {
+            key: 'dl',
+            label: t('monitoring.deadline'),
+            children: (
+              <>
+                {formatDate(d.deadline)}{' '}
+                {d.overdue && (
+                  <Typography.Text type="danger">
+                    ({t('monitoring.overdueDays', { count: d.daysOverdue })})
+                  </Typography.Text>
+                )}
+              </>
+            ),
+          },
+          {
+            key: 's',
+            label: t('monitoring.progress'),
+            children: (
+              <>
+                <TaskStatusTag status={d.status} /> {d.progressPercent}%
+              </>
+            ),
+          },
+          {
+            key: 'b',
+            label: t('monitoring.budget'),
+            children: `${formatVnd(d.budgetSpentVnd)} / ${formatVnd(d.budgetAllocatedVnd)}`,
+          },
+        ]}
+      />
       {d.canEdit && <TaskEditForm d={d} />}
       {d.canReport && (
-        <Form form={form} layout="vertical" initialValues={{ status: d.status, progressPercent: d.progressPercent, spentVnd: d.budgetSpentVnd }}
-          onFinish={(v) => progress.mutate(v, { onSuccess: () => { form.resetFields(['note']); void message.success(t('monitoring.saved')); }, onError: (e) => { if (!applyFieldErrors(form, e)) void message.error(errorMessage(t, e)); } })}>
+        <Form
+          form={form}
+          layout="vertical"
+          initialValues={{ status: d.status, progressPercent: d.progressPercent, spentVnd: d.budgetSpentVnd }}
+          onFinish={(v) =>
+            progress.mutate(v, {
+              onSuccess: () => {
+                form.resetFields(['note']);
+                void message.success(t('monitoring.saved'));
+              },
+              onError: (e) => {
+                if (!applyFieldErrors(form, e)) void message.error(errorMessage(t, e));
+              },
+            })
+          }
+        >
           <Typography.Text strong>{t('monitoring.reportProgress')}</Typography.Text>
           <Flex gap={8} wrap>
-            <Form.Item name="status" label={t('monitoring.taskStatusLabel')}><Select style={{ width: 170 }} options={taskStatuses.map((s) => ({ value: s, label: t(`monitoring.taskStatus.${s}`) }))} /></Form.Item>
-            <Form.Item name="progressPercent" label={t('monitoring.progress')}><InputNumber min={0} max={100} suffix="%" /></Form.Item>
-            <Form.Item name="spentVnd" label={t('monitoring.spentVnd')}><InputNumber min={0} style={{ width: 180 }} /></Form.Item>
+            <Form.Item name="status" label={t('monitoring.taskStatusLabel')}>
+              <Select
+                style={{ width: 170 }}
+                options={taskStatuses.map((s) => ({ value: s, label: t(`monitoring.taskStatus.${s}`) }))}
+              />
+            </Form.Item>
+            <Form.Item name="progressPercent" label={t('monitoring.progress')}>
+              <InputNumber min={0} max={100} suffix="%" />
+            </Form.Item>
+            <Form.Item name="spentVnd" label={t('monitoring.spentVnd')}>
+              <InputNumber min={0} style={{ width: 180 }} />
+            </Form.Item>
           </Flex>
-          <Form.Item name="note" label={t('monitoring.note')} rules={[{ required: true, whitespace: true, max: 10_000 }]}><Input.TextArea rows={3} /></Form.Item>
-          <Button type="primary" htmlType="submit" loading={progress.isPending}>{t('monitoring.send')}</Button>
+          <Form.Item
+            name="note"
+            label={t('monitoring.note')}
+            rules={[{ required: true, whitespace: true, max: 10_000 }]}
+          >
+            <Input.TextArea rows={3} />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" loading={progress.isPending}>
+            {t('monitoring.send')}
+          </Button>
         </Form>
       )}
       <div>
         <Typography.Text strong>{t('monitoring.history')}</Typography.Text>
-        {d.history.length === 0 ? <div><Typography.Text type="secondary">{t('monitoring.noHistory')}</Typography.Text></div> : (
-          <Timeline style={{ marginTop: 8 }} items={d.history.map((h) => ({
-            key: h.id, title: `${formatDateTime(h.at)} · ${h.authorName}`,
-            content: <div><TaskStatusTag status={h.status} /> {h.progressPercent}% · {formatVnd(h.spentVnd)}{h.note && <div style={{ whiteSpace: 'pre-wrap' }}>{h.note}</div>}</div>,
-          }))} />
+        {d.history.length === 0 ? (
+          <div>
+            <Typography.Text type="secondary">{t('monitoring.noHistory')}</Typography.Text>
+          </div>
+        ) : (
+          <Timeline
+            style={{ marginTop: 8 }}
+            items={d.history.map((h) => ({
+              key: h.id,
+              title: `${formatDateTime(h.at)} · ${h.authorName}`,
+              content: (
+                <div>
+                  <TaskStatusTag status={h.status} /> {h.progressPercent}% · {formatVnd(h.spentVnd)}
+                  {h.note && <div style={{ whiteSpace: 'pre-wrap' }}>{h.note}</div>}
+                </div>
+              ),
+            }))}
+          />
         )}
       </div>
     </Flex>
@@ -121,20 +344,49 @@ function TaskEditForm({ d }: { d: TaskDetail }) {
   const { message } = App.useApp();
   const [form] = Form.useForm();
   const update = useUpdateTask(d.id);
-  const submit = (v: { delegatedOrgUnitId?: string | null; deadline: { format(f: string): string }; budgetAllocatedVnd: number }) =>
-    update.mutate({ delegatedOrgUnitId: v.delegatedOrgUnitId ?? null, deadline: v.deadline.format('YYYY-MM-DD'), budgetAllocatedVnd: v.budgetAllocatedVnd }, {
-      onSuccess: () => void message.success(t('monitoring.saved')),
-      onError: (e) => { if (!applyFieldErrors(form, e)) void message.error(errorMessage(t, e)); },
-    });
+  const submit = (v: {
+    delegatedOrgUnitId?: string | null;
+    deadline: { format(f: string): string };
+    budgetAllocatedVnd: number;
+  }) =>
+    update.mutate(
+      {
+        delegatedOrgUnitId: v.delegatedOrgUnitId ?? null,
+        deadline: v.deadline.format('YYYY-MM-DD'),
+        budgetAllocatedVnd: v.budgetAllocatedVnd,
+      },
+      {
+        onSuccess: () => void message.success(t('monitoring.saved')),
+        onError: (e) => {
+          if (!applyFieldErrors(form, e)) void message.error(errorMessage(t, e));
+        },
+      },
+    );
   return (
-    <Form form={form} layout="vertical" onFinish={submit}
-      initialValues={{ delegatedOrgUnitId: d.delegatedUnit?.id ?? null, deadline: dayjs(d.deadline), budgetAllocatedVnd: d.budgetAllocatedVnd }}>
-      <Form.Item name="delegatedOrgUnitId" label={t('monitoring.delegatedUnit')}><OrgUnitSelect /></Form.Item>
+    <Form
+      form={form}
+      layout="vertical"
+      onFinish={submit}
+      initialValues={{
+        delegatedOrgUnitId: d.delegatedUnit?.id ?? null,
+        deadline: dayjs(d.deadline),
+        budgetAllocatedVnd: d.budgetAllocatedVnd,
+      }}
+    >
+      <Form.Item name="delegatedOrgUnitId" label={t('monitoring.delegatedUnit')}>
+        <OrgUnitSelect />
+      </Form.Item>
       <Flex gap={8} wrap>
-        <Form.Item name="deadline" label={t('monitoring.deadline')} rules={[{ required: true }]}><DatePicker format="DD/MM/YYYY" /></Form.Item>
-        <Form.Item name="budgetAllocatedVnd" label={t('monitoring.allocated')}><InputNumber min={0} style={{ width: 200 }} /></Form.Item>
+        <Form.Item name="deadline" label={t('monitoring.deadline')} rules={[{ required: true }]}>
+          <DatePicker format="DD/MM/YYYY" />
+        </Form.Item>
+        <Form.Item name="budgetAllocatedVnd" label={t('monitoring.allocated')}>
+          <InputNumber min={0} style={{ width: 200 }} />
+        </Form.Item>
       </Flex>
-      <Button htmlType="submit" loading={update.isPending}>{t('common.save')}</Button>
+      <Button htmlType="submit" loading={update.isPending}>
+        {t('common.save')}
+      </Button>
     </Form>
   );
 }
@@ -147,26 +399,68 @@ function TaskForm({ onClose }: { onClose: () => void }) {
   const dash = useMonitoringDashboard({});
   const plans = usePlans();
   const submit = (v: Omit<TaskInput, 'programId' | 'deadline'> & { deadline: { format(f: string): string } }) =>
-    create.mutate({ ...v, programId: dash.data!.program.id, deadline: v.deadline.format('YYYY-MM-DD') }, {
-      onSuccess: () => { void message.success(t('monitoring.saved')); onClose(); },
-      onError: (e) => { if (!applyFieldErrors(form, e)) void message.error(errorMessage(t, e)); },
-    });
+    create.mutate(
+      { ...v, programId: dash.data!.program.id, deadline: v.deadline.format('YYYY-MM-DD') },
+      {
+        onSuccess: () => {
+          void message.success(t('monitoring.saved'));
+          onClose();
+        },
+        onError: (e) => {
+          if (!applyFieldErrors(form, e)) void message.error(errorMessage(t, e));
+        },
+      },
+    );
   return (
-    <Modal open width={640} title={t('monitoring.createTask')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={create.isPending} okText={t('common.save')} cancelText={t('common.cancel')}>
+    <Modal
+      open
+      width={640}
+      title={t('monitoring.createTask')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={create.isPending}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+    >
       <Form form={form} layout="vertical" onFinish={submit} initialValues={{ budgetAllocatedVnd: 0 }}>
         <Flex gap={8}>
-          <Form.Item name="code" label={t('monitoring.code')} rules={[{ required: true, max: 40 }]} style={{ width: 140 }}><Input /></Form.Item>
-          <Form.Item name="planId" label={t('monitoring.plan')} style={{ flex: 1 }}><Select allowClear options={(plans.data ?? []).map((p) => ({ value: p.id, label: p.code }))} /></Form.Item>
+          <Form.Item
+            name="code"
+            label={t('monitoring.code')}
+            rules={[{ required: true, max: 40 }]}
+            style={{ width: 140 }}
+          >
+            <Input />
+          </Form.Item>
+          <Form.Item name="planId" label={t('monitoring.plan')} style={{ flex: 1 }}>
+            <Select allowClear options={(plans.data ?? []).map((p) => ({ value: p.id, label: p.code }))} />
+          </Form.Item>
         </Flex>
-        <Form.Item name="title" label={t('monitoring.title')} rules={[{ required: true, max: 1000 }]}><Input.TextArea rows={2} /></Form.Item>
-        <Form.Item name="legalBasis" label={t('monitoring.legalBasis')}><Input maxLength={300} placeholder="QĐ 3457/QĐ-UBND" /></Form.Item>
-        <Form.Item name="leadOrgUnitId" label={t('monitoring.leadUnit')} rules={[{ required: true }]}><OrgUnitSelect /></Form.Item>
-        <Form.Item name="delegatedOrgUnitId" label={t('monitoring.delegatedUnit')}><OrgUnitSelect /></Form.Item>
-        <Form.Item name="coordinatingOrgUnitIds" label={t('monitoring.coordinatingUnits')}><OrgUnitSelect mode="multiple" /></Form.Item>
-        <Form.Item name="deliverable" label={t('monitoring.deliverable')}><Input maxLength={2000} /></Form.Item>
+        <Form.Item name="title" label={t('monitoring.title')} rules={[{ required: true, max: 1000 }]}>
+          <Input.TextArea rows={2} />
+        </Form.Item>
+        <Form.Item name="legalBasis" label={t('monitoring.legalBasis')}>
+          <Input maxLength={300} placeholder="QĐ 3457/QĐ-UBND" />
+        </Form.Item>
+        <Form.Item name="leadOrgUnitId" label={t('monitoring.leadUnit')} rules={[{ required: true }]}>
+          <OrgUnitSelect />
+        </Form.Item>
+        <Form.Item name="delegatedOrgUnitId" label={t('monitoring.delegatedUnit')}>
+          <OrgUnitSelect />
+        </Form.Item>
+        <Form.Item name="coordinatingOrgUnitIds" label={t('monitoring.coordinatingUnits')}>
+          <OrgUnitSelect mode="multiple" />
+        </Form.Item>
+        <Form.Item name="deliverable" label={t('monitoring.deliverable')}>
+          <Input maxLength={2000} />
+        </Form.Item>
         <Flex gap={8} wrap>
-          <Form.Item name="deadline" label={t('monitoring.deadline')} rules={[{ required: true }]}><DatePicker format="DD/MM/YYYY" /></Form.Item>
-          <Form.Item name="budgetAllocatedVnd" label={t('monitoring.allocated')}><InputNumber min={0} style={{ width: 200 }} /></Form.Item>
+          <Form.Item name="deadline" label={t('monitoring.deadline')} rules={[{ required: true }]}>
+            <DatePicker format="DD/MM/YYYY" />
+          </Form.Item>
+          <Form.Item name="budgetAllocatedVnd" label={t('monitoring.allocated')}>
+            <InputNumber min={0} style={{ width: 200 }} />
+          </Form.Item>
         </Flex>
       </Form>
     </Modal>

@@ -11,7 +11,10 @@ export const programKeys = {
 export function usePrograms(q: string) {
   return useQuery({
     queryKey: programKeys.list(q),
-    queryFn: ({ signal }) => api<{ items: Program[]; total: number }>('GET', withQuery('/api/programs', { q, limit: 200 }), undefined, { signal }),
+    queryFn: ({ signal }) =>
+      api<{ items: Program[]; total: number }>('GET', withQuery('/api/programs', { q, limit: 200 }), undefined, {
+        signal,
+      }),
     placeholderData: keepPreviousData,
   });
 }
@@ -19,7 +22,8 @@ export function usePrograms(q: string) {
 export function useProgram(id: string) {
   return useQuery({
     queryKey: programKeys.detail(id),
-    queryFn: ({ signal }) => api<ProgramDetail>('GET', `/api/programs/${encodeURIComponent(id)}`, undefined, { signal }),
+    queryFn: ({ signal }) =>
+      api<ProgramDetail>('GET', `/api/programs/${encodeURIComponent(id)}`, undefined, { signal }),
   });
 }
 
@@ -29,8 +33,10 @@ function useProgramMutation<V, R>(fn: (vars: V) => Promise<R>) {
   return useMutation({ mutationFn: fn, onSuccess: () => client.invalidateQueries({ queryKey: programKeys.all }) });
 }
 
-export const useSaveProgram = () => useProgramMutation(({ id, input }: { id?: string; input: ProgramInput }) =>
-  (id ? api<ProgramDetail>('PATCH', `/api/programs/${id}`, input) : api<ProgramDetail>('POST', '/api/programs', input)));
+export const useSaveProgram = () =>
+  useProgramMutation(({ id, input }: { id?: string; input: ProgramInput }) =>
+    id ? api<ProgramDetail>('PATCH', `/api/programs/${id}`, input) : api<ProgramDetail>('POST', '/api/programs', input),
+  );
 
 export const useSaveCommittee = (id: string) =>
   useProgramMutation((input: CommitteeInput) => api<ProgramDetail>('PUT', `/api/programs/${id}/committee`, input));

@@ -27,13 +27,30 @@ export function CommitteeForm({ program, onClose }: { program: ProgramDetail; on
 
   return (
     <Modal
-      open title={t('programs.editCommittee')} onCancel={onClose} onOk={() => form.submit()}
-      okText={t('common.save')} cancelText={t('common.cancel')} confirmLoading={save.isPending} width={720} destroyOnHidden
+      open
+      title={t('programs.editCommittee')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      confirmLoading={save.isPending}
+      width={720}
+      destroyOnHidden
     >
-      <Form<CommitteeInput> form={form} layout="vertical" onFinish={submit}
-        initialValues={{ members: program.committee.map((m) => ({ personId: m.personId, role: m.role })) }}>
-        <MemberListField list={committeeInput.shape.members} member={member} roles={committeeRoles} roleLabel={(r) => t(`programs.roles.${r}`)} newRole="member"
-          labels={{ person: t('programs.fullName'), role: t('programs.role'), add: t('programs.addMember') }} />
+      <Form<CommitteeInput>
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={{ members: program.committee.map((m) => ({ personId: m.personId, role: m.role })) }}
+      >
+        <MemberListField
+          list={committeeInput.shape.members}
+          member={member}
+          roles={committeeRoles}
+          roleLabel={(r) => t(`programs.roles.${r}`)}
+          newRole="member"
+          labels={{ person: t('programs.fullName'), role: t('programs.role'), add: t('programs.addMember') }}
+        />
       </Form>
     </Modal>
   );

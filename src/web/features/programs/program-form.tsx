@@ -20,9 +20,13 @@ export function ProgramForm({ program, onClose }: { program?: ProgramDetail; onC
   const year = new Date().getFullYear();
   const initialValues: Partial<ProgramInput> = program
     ? {
-        code: program.code, title: program.title, issuerOrgUnitId: program.issuerOrgUnitId,
-        steeringCommitteeOrgUnitId: program.steeringCommitteeOrgUnitId, periodStart: program.periodStart,
-        periodEnd: program.periodEnd, description: program.description,
+        code: program.code,
+        title: program.title,
+        issuerOrgUnitId: program.issuerOrgUnitId,
+        steeringCommitteeOrgUnitId: program.steeringCommitteeOrgUnitId,
+        periodStart: program.periodStart,
+        periodEnd: program.periodEnd,
+        description: program.description,
       }
     : { periodStart: year, periodEnd: year + 4 };
 
@@ -39,8 +43,15 @@ export function ProgramForm({ program, onClose }: { program?: ProgramDetail; onC
 
   return (
     <Modal
-      open title={program ? t('programs.edit') : t('programs.create')} onCancel={onClose} onOk={() => form.submit()}
-      okText={t('common.save')} cancelText={t('common.cancel')} confirmLoading={save.isPending} width={720} destroyOnHidden
+      open
+      title={program ? t('programs.edit') : t('programs.create')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      confirmLoading={save.isPending}
+      width={720}
+      destroyOnHidden
     >
       <Form<ProgramInput> form={form} layout="vertical" onFinish={submit} initialValues={initialValues}>
         <Space wrap size={[16, 0]} align="start">
@@ -60,10 +71,20 @@ export function ProgramForm({ program, onClose }: { program?: ProgramDetail; onC
         <Form.Item name="issuerOrgUnitId" label={t('programs.issuer')} rules={[zodRule(f.issuerOrgUnitId)]}>
           <OrgUnitSelect />
         </Form.Item>
-        <Form.Item name="steeringCommitteeOrgUnitId" label={t('programs.steeringCommittee')} rules={[zodRule(f.steeringCommitteeOrgUnitId)]} normalize={emptyToNull}>
+        <Form.Item
+          name="steeringCommitteeOrgUnitId"
+          label={t('programs.steeringCommittee')}
+          rules={[zodRule(f.steeringCommitteeOrgUnitId)]}
+          normalize={emptyToNull}
+        >
           <OrgUnitSelect />
         </Form.Item>
-        <Form.Item name="description" label={t('programs.description')} rules={[zodRule(f.description)]} normalize={emptyToNull}>
+        <Form.Item
+          name="description"
+          label={t('programs.description')}
+          rules={[zodRule(f.description)]}
+          normalize={emptyToNull}
+        >
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} />
         </Form.Item>
       </Form>

@@ -26,7 +26,12 @@ function ProgramPlans({ programId }: { programId: string }) {
         pagination={false}
         scroll={{ x: 560 }}
         columns={[
-          { title: t('inspectionPlans.code'), dataIndex: 'code', width: 130, render: (code: string, p) => <Link to={`/inspection-plans/${p.id}`}>{code}</Link> },
+          {
+            title: t('inspectionPlans.code'),
+            dataIndex: 'code',
+            width: 130,
+            render: (code: string, p) => <Link to={`/inspection-plans/${p.id}`}>{code}</Link>,
+          },
           { title: t('inspectionPlans.name'), dataIndex: 'title' },
           { title: t('inspectionPlans.issueDate'), dataIndex: 'issueDate', width: 130, render: formatDate },
         ]}
@@ -48,23 +53,51 @@ export default function ProgramPage() {
           <PageHeader
             title={p.code}
             breadcrumbs={[{ title: t('programs.title'), to: '/programs' }, { title: p.code }]}
-            extra={canWrite && <Button icon={<EditOutlined />} onClick={() => setEditing('program')}>{t('programs.edit')}</Button>}
+            extra={
+              canWrite && (
+                <Button icon={<EditOutlined />} onClick={() => setEditing('program')}>
+                  {t('programs.edit')}
+                </Button>
+              )
+            }
           />
           {editing === 'program' && <ProgramForm program={p} onClose={() => setEditing(null)} />}
           {editing === 'committee' && <CommitteeForm program={p} onClose={() => setEditing(null)} />}
           <Space direction="vertical" size={16} style={{ width: '100%' }}>
             <Card>
-              <Descriptions column={{ xs: 1, md: 2 }} items={[
-                { key: 'title', label: t('programs.name'), children: p.title, span: 'filled' },
-                { key: 'issuer', label: t('programs.issuer'), children: p.issuerName },
-                { key: 'committee', label: t('programs.steeringCommittee'), children: p.steeringCommitteeName ?? '—' },
-                { key: 'period', label: t('programs.period'), children: `${p.periodStart}–${p.periodEnd}` },
-                ...(p.description ? [{ key: 'description', label: t('programs.description'), children: p.description, span: 'filled' as const }] : []),
-              ]} />
+              <Descriptions
+                column={{ xs: 1, md: 2 }}
+                items={[
+                  { key: 'title', label: t('programs.name'), children: p.title, span: 'filled' },
+                  { key: 'issuer', label: t('programs.issuer'), children: p.issuerName },
+                  {
+                    key: 'committee',
+                    label: t('programs.steeringCommittee'),
+                    children: p.steeringCommitteeName ?? '—',
+                  },
+                  { key: 'period', label: t('programs.period'), children: `${p.periodStart}–${p.periodEnd}` },
+                  ...(p.description
+                    ? [
+                        {
+                          key: 'description',
+                          label: t('programs.description'),
+                          children: p.description,
+                          span: 'filled' as const,
+                        },
+                      ]
+                    : []),
+                ]}
+              />
             </Card>
             <Card
               title={t('programs.committee')}
-              extra={canWrite && <Button size="small" icon={<TeamOutlined />} onClick={() => setEditing('committee')}>{t('programs.editCommittee')}</Button>}
+              extra={
+                canWrite && (
+                  <Button size="small" icon={<TeamOutlined />} onClick={() => setEditing('committee')}>
+                    {t('programs.editCommittee')}
+                  </Button>
+                )
+              }
             >
               <Table<CommitteeMember>
                 rowKey="id"
@@ -75,7 +108,14 @@ export default function ProgramPage() {
                 scroll={{ x: 910 }}
                 columns={[
                   { title: t('programs.fullName'), dataIndex: 'fullName', width: 200 },
-                  { title: t('programs.role'), dataIndex: 'role', width: 190, render: (role: CommitteeMember['role']) => <Tag color={role === 'member' ? 'default' : 'blue'}>{t(`programs.roles.${role}`)}</Tag> },
+                  {
+                    title: t('programs.role'),
+                    dataIndex: 'role',
+                    width: 190,
+                    render: (role: CommitteeMember['role']) => (
+                      <Tag color={role === 'member' ? 'default' : 'blue'}>{t(`programs.roles.${role}`)}</Tag>
+                    ),
+                  },
                   { title: t('programs.positionTitle'), dataIndex: 'positionTitle', width: 300 },
                   { title: t('programs.orgUnit'), dataIndex: 'orgUnitName', width: 220 },
                 ]}

@@ -23,7 +23,13 @@ export default function ProgramsPage() {
     <>
       <PageHeader
         title={t('programs.title')}
-        extra={canWrite && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>{t('programs.create')}</Button>}
+        extra={
+          canWrite && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+              {t('programs.create')}
+            </Button>
+          )
+        }
       />
       {creating && <ProgramForm onClose={() => setCreating(false)} />}
       <Card>
@@ -35,7 +41,9 @@ export default function ProgramsPage() {
           onChange={(e) => setText(e.target.value)}
           style={{ maxWidth: 420, marginBottom: 16 }}
         />
-        {programs.isError ? <ErrorResult error={programs.error} onRetry={() => void programs.refetch()} /> : (
+        {programs.isError ? (
+          <ErrorResult error={programs.error} onRetry={() => void programs.refetch()} />
+        ) : (
           <Table<Program>
             rowKey="id"
             loading={programs.isPending}
@@ -43,10 +51,20 @@ export default function ProgramsPage() {
             pagination={false}
             scroll={{ x: 760 }}
             columns={[
-              { title: t('programs.code'), dataIndex: 'code', width: 130, render: (code: string, p) => <Link to={`/programs/${p.id}`}>{code}</Link> },
+              {
+                title: t('programs.code'),
+                dataIndex: 'code',
+                width: 130,
+                render: (code: string, p) => <Link to={`/programs/${p.id}`}>{code}</Link>,
+              },
               { title: t('programs.name'), dataIndex: 'title' },
               { title: t('programs.issuer'), dataIndex: 'issuerName', width: 200 },
-              { title: t('programs.period'), key: 'period', width: 120, render: (_, p) => `${p.periodStart}–${p.periodEnd}` },
+              {
+                title: t('programs.period'),
+                key: 'period',
+                width: 120,
+                render: (_, p) => `${p.periodStart}–${p.periodEnd}`,
+              },
             ]}
           />
         )}

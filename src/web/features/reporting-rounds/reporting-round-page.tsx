@@ -22,31 +22,87 @@ function Body({ r }: { r: RoundDetail }) {
   const can = useCan();
   const setStatus = useSetRoundStatus(r.id);
   const columns: TableColumnsType<RoundUnit> = [
-    { title: t('monitoring.unit'), key: 'unit', width: 280, render: (_, u) => <Link to={`/reporting-rounds/${r.id}/reports/${u.orgUnit.id}`}>{u.orgUnit.name}</Link> },
+    {
+      title: t('monitoring.unit'),
+      key: 'unit',
+      width: 280,
+      render: (_, u) => <Link to={`/reporting-rounds/${r.id}/reports/${u.orgUnit.id}`}>{u.orgUnit.name}</Link>,
+    },
     { title: '', key: 'status', width: 130, render: (_, u) => <ReportStatusTag status={u.status} /> },
-    { title: t('monitoring.timelinessPct'), key: 'timely', width: 170, render: (_, u) => <TimelinessTag value={u.timeliness} /> },
-    { title: t('monitoring.firstSubmittedAt'), key: 'at', width: 150, render: (_, u) => formatDateTime(u.firstSubmittedAt) },
-    { title: '', key: 'rev', width: 90, render: (_, u) => (u.revision > 0 ? t('monitoring.revision', { n: u.revision }) : '') },
+    {
+      title: t('monitoring.timelinessPct'),
+      key: 'timely',
+      width: 170,
+      render: (_, u) => <TimelinessTag value={u.timeliness} />,
+    },
+    {
+      title: t('monitoring.firstSubmittedAt'),
+      key: 'at',
+      width: 150,
+      render: (_, u) => formatDateTime(u.firstSubmittedAt),
+    },
+    {
+      title: '',
+      key: 'rev',
+      width: 90,
+      render: (_, u) => (u.revision > 0 ? t('monitoring.revision', { n: u.revision }) : ''),
+    },
   ];
   return (
     <>
-      <PageHeader title={r.title} breadcrumbs={[{ title: t('monitoring.roundsTitle'), to: '/reporting-rounds' }, { title: r.title }]}
-        extra={<>
-          <Button icon={<FileWordOutlined />} onClick={() => void apiDownload(`/api/reporting-rounds/${r.id}/summary.docx`)}>{t('monitoring.summaryDocx')}</Button>
-          {can('monitoring.manage') && (
-            <Button loading={setStatus.isPending} onClick={() => setStatus.mutate(r.status === 'open' ? 'closed' : 'open')}>
-              {t(r.status === 'open' ? 'monitoring.closeRound' : 'monitoring.reopenRound')}
+      <PageHeader
+        title={r.title}
+        breadcrumbs={[{ title: t('monitoring.roundsTitle'), to: '/reporting-rounds' }, { title: r.title }]}
+        extra={
+          <>
+            <Button
+              icon={<FileWordOutlined />}
+              onClick={() => void apiDownload(`/api/reporting-rounds/${r.id}/summary.docx`)}
+            >
+              {t('monitoring.summaryDocx')}
             </Button>
-          )}
-        </>} />
+            {can('monitoring.manage') && (
+              <Button
+                loading={setStatus.isPending}
+                onClick={() => setStatus.mutate(r.status === 'open' ? 'closed' : 'open')}
+              >
+                {t(r.status === 'open' ? 'monitoring.closeRound' : 'monitoring.reopenRound')}
+              </Button>
+            )}
+          </>
+        }
+      />
       <Card size="small" style={{ marginBottom: 16 }}>
-        <Descriptions size="small" column={{ xs: 1, md: 3 }} items={[
-          { key: 'p', label: t('monitoring.period'), children: <>{r.period} <Tag color={r.status === 'open' ? 'blue' : 'default'}>{t(`monitoring.roundStatus.${r.status}`)}</Tag></> },
-          { key: 'd', label: t('monitoring.dueDate'), children: formatDate(r.dueDate) },
-          { key: 'c', label: t('monitoring.completeness'), children: `${t('monitoring.submittedCount', r.counts)} · ${t('monitoring.onTime')} ${r.counts.onTime} · ${t('monitoring.late')} ${r.counts.late} · ${t('monitoring.missing')} ${r.counts.missing}` },
-        ]} />
+        <Descriptions
+          size="small"
+          column={{ xs: 1, md: 3 }}
+          items={[
+            {
+              key: 'p',
+              label: t('monitoring.period'),
+              children: (
+                <>
+                  {r.period}{' '}
+                  <Tag color={r.status === 'open' ? 'blue' : 'default'}>{t(`monitoring.roundStatus.${r.status}`)}</Tag>
+                </>
+              ),
+            },
+            { key: 'd', label: t('monitoring.dueDate'), children: formatDate(r.dueDate) },
+            {
+              key: 'c',
+              label: t('monitoring.completeness'),
+              children: `${t('monitoring.submittedCount', r.counts)} · ${t('monitoring.onTime')} ${r.counts.onTime} · ${t('monitoring.late')} ${r.counts.late} · ${t('monitoring.missing')} ${r.counts.missing}`,
+            },
+          ]}
+        />
       </Card>
-      <Table<RoundUnit> rowKey={(u) => u.orgUnit.id} columns={columns} dataSource={r.units} pagination={false} scroll={{ x: 820 }} />
+      <Table<RoundUnit>
+        rowKey={(u) => u.orgUnit.id}
+        columns={columns}
+        dataSource={r.units}
+        pagination={false}
+        scroll={{ x: 820 }}
+      />
     </>
   );
 }

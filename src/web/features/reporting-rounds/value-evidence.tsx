@@ -21,19 +21,36 @@ export function ValueEvidence({ d, row }: { d: ReportDetail; row: ReportDetail['
   if (!row.evidence.length && !canAttach) return null;
   const content = (
     <Flex vertical gap={6} style={{ maxWidth: 320 }}>
-      {row.evidence.length === 0 && <Typography.Text type="secondary">{t('monitoring.noValueEvidence')}</Typography.Text>}
+      {row.evidence.length === 0 && (
+        <Typography.Text type="secondary">{t('monitoring.noValueEvidence')}</Typography.Text>
+      )}
       {row.evidence.map((f) => (
         <div key={f.id}>
-          <Typography.Link onClick={() => void apiDownload(`/api/monitoring-files/${f.id}`, f.fileName)}>{f.fileName}</Typography.Link>
-          <div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{formatDateTime(f.uploadedAt)} · {f.uploadedByName}</Typography.Text></div>
+          <Typography.Link onClick={() => void apiDownload(`/api/monitoring-files/${f.id}`, f.fileName)}>
+            {f.fileName}
+          </Typography.Link>
+          <div>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {formatDateTime(f.uploadedAt)} · {f.uploadedByName}
+            </Typography.Text>
+          </div>
         </div>
       ))}
       {canAttach && (
-        <Upload showUploadList={false} accept={accept} beforeUpload={(file) => {
-          upload.mutate(file, { onSuccess: () => void message.success(t('monitoring.saved')), onError: (e) => void message.error(errorMessage(t, e)) });
-          return false;
-        }}>
-          <Button size="small" icon={<UploadOutlined />} loading={upload.isPending}>{t('monitoring.uploadEvidence')}</Button>
+        <Upload
+          showUploadList={false}
+          accept={accept}
+          beforeUpload={(file) => {
+            upload.mutate(file, {
+              onSuccess: () => void message.success(t('monitoring.saved')),
+              onError: (e) => void message.error(errorMessage(t, e)),
+            });
+            return false;
+          }}
+        >
+          <Button size="small" icon={<UploadOutlined />} loading={upload.isPending}>
+            {t('monitoring.uploadEvidence')}
+          </Button>
         </Upload>
       )}
     </Flex>
@@ -42,8 +59,12 @@ export function ValueEvidence({ d, row }: { d: ReportDetail; row: ReportDetail['
   return (
     <ConfigProvider componentDisabled={false}>
       <Popover trigger="click" title={t('monitoring.valueEvidence', { code: row.code })} content={content}>
-        <Button size="small" type={row.evidence.length ? 'default' : 'dashed'} icon={<PaperClipOutlined />}
-          aria-label={t('monitoring.valueEvidenceCount', { code: row.code, count: row.evidence.length })}>
+        <Button
+          size="small"
+          type={row.evidence.length ? 'default' : 'dashed'}
+          icon={<PaperClipOutlined />}
+          aria-label={t('monitoring.valueEvidenceCount', { code: row.code, count: row.evidence.length })}
+        >
           {row.evidence.length}
         </Button>
       </Popover>

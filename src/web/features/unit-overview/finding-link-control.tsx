@@ -2,10 +2,24 @@ import { LinkOutlined } from '@ant-design/icons';
 import { App, Flex, Select, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../i18n/error-message';
-import { useFindingLinks, useIndicators, useLinkFinding, useTasks, useUnlinkFinding } from '../monitoring-dashboard/api';
+import {
+  useFindingLinks,
+  useIndicators,
+  useLinkFinding,
+  useTasks,
+  useUnlinkFinding,
+} from '../monitoring-dashboard/api';
 
 /** On a finding row: the indicators or tasks it concerns, and (when allowed) a picker to link one more. */
-export function FindingLinkControl({ inspectionId, findingId, canLink }: { inspectionId: string; findingId: string; canLink: boolean }) {
+export function FindingLinkControl({
+  inspectionId,
+  findingId,
+  canLink,
+}: {
+  inspectionId: string;
+  findingId: string;
+  canLink: boolean;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const links = useFindingLinks(inspectionId);
@@ -17,24 +31,49 @@ export function FindingLinkControl({ inspectionId, findingId, canLink }: { inspe
   const fail = (e: unknown) => void message.error(errorMessage(t, e));
   if (!canLink && !mine.length) return null;
   const options = [
-    { label: t('monitoring.indicatorsTitle'), options: (indicators.data?.items ?? []).map((i) => ({ value: `i:${i.id}`, label: `${i.code} · ${i.nameVi}` })) },
-    { label: t('monitoring.tasksTitle'), options: (tasks.data?.items ?? []).map((x) => ({ value: `t:${x.id}`, label: `${x.code} · ${x.title}` })) },
+    {
+      label: t('monitoring.indicatorsTitle'),
+      options: (indicators.data?.items ?? []).map((i) => ({ value: `i:${i.id}`, label: `${i.code} · ${i.nameVi}` })),
+    },
+    {
+      label: t('monitoring.tasksTitle'),
+      options: (tasks.data?.items ?? []).map((x) => ({ value: `t:${x.id}`, label: `${x.code} · ${x.title}` })),
+    },
   ];
   return (
     <Flex wrap gap={4} align="center">
       <LinkOutlined />
       {mine.map((l) => (
-        <Tag key={l.id} color="purple" closable={canLink} onClose={(e) => { e.preventDefault(); unlink.mutate(l.id, { onError: fail }); }}>
+        <Tag
+          key={l.id}
+          color="purple"
+          closable={canLink}
+          onClose={(e) => {
+            e.preventDefault();
+            unlink.mutate(l.id, { onError: fail });
+          }}
+        >
           {l.indicator?.code ?? l.task?.code}
         </Tag>
       ))}
       {canLink && (
-        <Select size="small" showSearch optionFilterProp="label" style={{ minWidth: 200 }} placeholder={t('monitoring.linkTo')} value={null} options={options}
+        <Select
+          size="small"
+          showSearch
+          optionFilterProp="label"
+          style={{ minWidth: 200 }}
+          placeholder={t('monitoring.linkTo')}
+          value={null}
+          options={options}
           onChange={(v: string | null) => {
             if (!v) return;
             const [kind, id] = v.split(':');
-            link.mutate({ findingId, ...(kind === 'i' ? { indicatorId: id } : { taskId: id }) }, { onSuccess: () => void message.success(t('monitoring.linked')), onError: fail });
-          }} />
+            link.mutate(
+              { findingId, ...(kind === 'i' ? { indicatorId: id } : { taskId: id }) },
+              { onSuccess: () => void message.success(t('monitoring.linked')), onError: fail },
+            );
+          }}
+        />
       )}
     </Flex>
   );

@@ -8,7 +8,8 @@ export type UserAccount = z.infer<typeof userAccount>;
 export function useUsers(page: { limit: number; offset: number }) {
   return useQuery({
     queryKey: ['users', 'list', page],
-    queryFn: ({ signal }) => api<{ items: UserAccount[]; total: number }>('GET', withQuery('/api/users', page), undefined, { signal }),
+    queryFn: ({ signal }) =>
+      api<{ items: UserAccount[]; total: number }>('GET', withQuery('/api/users', page), undefined, { signal }),
     placeholderData: keepPreviousData,
   });
 }

@@ -11,13 +11,23 @@ import { useCreateUser, useUpdateUser, type UserAccount } from './api';
 
 const orNull = (v: unknown) => v ?? null;
 
-function useSubmit<V>(form: ReturnType<typeof Form.useForm<V>>[0], mutate: (v: V, o: { onSuccess: () => void; onError: (e: unknown) => void }) => void, done: () => void) {
+function useSubmit<V>(
+  form: ReturnType<typeof Form.useForm<V>>[0],
+  mutate: (v: V, o: { onSuccess: () => void; onError: (e: unknown) => void }) => void,
+  done: () => void,
+) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  return (values: V) => mutate(values, {
-    onSuccess: () => { void message.success(t('common.saved')); done(); },
-    onError: (e) => { if (!applyFieldErrors(form, e)) void message.error(errorMessage(t, e)); },
-  });
+  return (values: V) =>
+    mutate(values, {
+      onSuccess: () => {
+        void message.success(t('common.saved'));
+        done();
+      },
+      onError: (e) => {
+        if (!applyFieldErrors(form, e)) void message.error(errorMessage(t, e));
+      },
+    });
 }
 
 /** Role and org unit: the server refuses a `unit` account without a unit, so the form says so up front. */
@@ -30,12 +40,25 @@ function RoleAndScope({ required }: { required: boolean }) {
         <Select options={roles.map((r) => ({ value: r, label: t(`roles.${r}`) }))} />
       </Form.Item>
       <Form.Item
-        name="orgUnitId" label={t('users.orgUnit')} normalize={orNull} extra={t('users.orgUnitHint')}
-        rules={[zodRule(userInput.shape.orgUnitId), { required: required && role === 'unit', message: t('validation.required') }]}
+        name="orgUnitId"
+        label={t('users.orgUnit')}
+        normalize={orNull}
+        extra={t('users.orgUnitHint')}
+        rules={[
+          zodRule(userInput.shape.orgUnitId),
+          { required: required && role === 'unit', message: t('validation.required') },
+        ]}
       >
         <OrgUnitSelect />
       </Form.Item>
-      <Form.Item name="personId" label={t('users.person')} normalize={orNull} rules={[zodRule(userInput.shape.personId)]}><PersonSelect /></Form.Item>
+      <Form.Item
+        name="personId"
+        label={t('users.person')}
+        normalize={orNull}
+        rules={[zodRule(userInput.shape.personId)]}
+      >
+        <PersonSelect />
+      </Form.Item>
     </>
   );
 }
@@ -47,12 +70,27 @@ export function CreateUserForm({ onClose }: { onClose: () => void }) {
   const submit = useSubmit(form, create.mutate, onClose);
   const shape = userInput.shape;
   return (
-    <Modal open title={t('users.createTitle')} okText={t('common.save')} cancelText={t('common.cancel')} onOk={() => form.submit()} onCancel={onClose} confirmLoading={create.isPending} destroyOnHidden>
+    <Modal
+      open
+      title={t('users.createTitle')}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      confirmLoading={create.isPending}
+      destroyOnHidden
+    >
       <Form form={form} layout="vertical" onFinish={submit} initialValues={{ role: 'viewer' }}>
-        <Form.Item name="username" label={t('users.username')} rules={[zodRule(shape.username)]}><Input maxLength={64} autoComplete="off" /></Form.Item>
-        <Form.Item name="displayName" label={t('users.displayName')} rules={[zodRule(shape.displayName)]}><Input maxLength={120} /></Form.Item>
+        <Form.Item name="username" label={t('users.username')} rules={[zodRule(shape.username)]}>
+          <Input maxLength={64} autoComplete="off" />
+        </Form.Item>
+        <Form.Item name="displayName" label={t('users.displayName')} rules={[zodRule(shape.displayName)]}>
+          <Input maxLength={120} />
+        </Form.Item>
         <RoleAndScope required />
-        <Form.Item name="password" label={t('users.password')} rules={[zodRule(shape.password)]}><Input.Password maxLength={256} autoComplete="new-password" /></Form.Item>
+        <Form.Item name="password" label={t('users.password')} rules={[zodRule(shape.password)]}>
+          <Input.Password maxLength={256} autoComplete="new-password" />
+        </Form.Item>
       </Form>
     </Modal>
   );
@@ -64,14 +102,35 @@ export function EditUserForm({ user, onClose }: { user: UserAccount; onClose: ()
   const update = useUpdateUser(user.id);
   const submit = useSubmit(form, update.mutate, onClose);
   return (
-    <Modal open title={t('users.editTitle', { username: user.username })} okText={t('common.save')} cancelText={t('common.cancel')} onOk={() => form.submit()} onCancel={onClose} confirmLoading={update.isPending} destroyOnHidden>
+    <Modal
+      open
+      title={t('users.editTitle', { username: user.username })}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      confirmLoading={update.isPending}
+      destroyOnHidden
+    >
       <Form
-        form={form} layout="vertical" onFinish={submit}
-        initialValues={{ displayName: user.displayName, role: user.role, orgUnitId: user.orgUnitId, personId: user.personId, active: user.active }}
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={{
+          displayName: user.displayName,
+          role: user.role,
+          orgUnitId: user.orgUnitId,
+          personId: user.personId,
+          active: user.active,
+        }}
       >
-        <Form.Item name="displayName" label={t('users.displayName')} rules={[zodRule(userPatch.shape.displayName)]}><Input maxLength={120} /></Form.Item>
+        <Form.Item name="displayName" label={t('users.displayName')} rules={[zodRule(userPatch.shape.displayName)]}>
+          <Input maxLength={120} />
+        </Form.Item>
         <RoleAndScope required />
-        <Form.Item name="active" label={t('users.active')} valuePropName="checked"><Switch /></Form.Item>
+        <Form.Item name="active" label={t('users.active')} valuePropName="checked">
+          <Switch />
+        </Form.Item>
       </Form>
     </Modal>
   );
@@ -83,9 +142,20 @@ export function ResetPasswordForm({ user, onClose }: { user: UserAccount; onClos
   const update = useUpdateUser(user.id);
   const submit = useSubmit(form, update.mutate, onClose);
   return (
-    <Modal open title={t('users.resetTitle', { username: user.username })} okText={t('common.save')} cancelText={t('common.cancel')} onOk={() => form.submit()} onCancel={onClose} confirmLoading={update.isPending} destroyOnHidden>
+    <Modal
+      open
+      title={t('users.resetTitle', { username: user.username })}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      confirmLoading={update.isPending}
+      destroyOnHidden
+    >
       <Form form={form} layout="vertical" onFinish={submit}>
-        <Form.Item name="password" label={t('users.newPassword')} rules={[zodRule(userInput.shape.password)]}><Input.Password maxLength={256} autoComplete="new-password" /></Form.Item>
+        <Form.Item name="password" label={t('users.newPassword')} rules={[zodRule(userInput.shape.password)]}>
+          <Input.Password maxLength={256} autoComplete="new-password" />
+        </Form.Item>
       </Form>
     </Modal>
   );

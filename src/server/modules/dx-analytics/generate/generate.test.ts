@@ -21,8 +21,19 @@ afterAll(() => ctx?.close());
 async function run(seed: number, prefix: string) {
   const dir = await mkdtemp(path.join(tmpdir(), 'dx-gen-'));
   const files = { e: path.join(dir, 'e.csv'), a: path.join(dir, 'a.csv') };
-  const res = await generate({ enterprises: 60, assessments: 150, years: [2023, 2024, 2025], seed, framework: fw.definition, geo: await loadGeo(), taxPrefix: prefix },
-    createWriteStream(files.e), createWriteStream(files.a));
+  const res = await generate(
+    {
+      enterprises: 60,
+      assessments: 150,
+      years: [2023, 2024, 2025],
+      seed,
+      framework: fw.definition,
+      geo: await loadGeo(),
+      taxPrefix: prefix,
+    },
+    createWriteStream(files.e),
+    createWriteStream(files.a),
+  );
   return { ...res, files, e: await readFile(files.e, 'utf8'), a: await readFile(files.a, 'utf8') };
 }
 
@@ -41,13 +52,29 @@ describe('generate', () => {
     expect(ents.every((e) => checkTaxCode(e.taxCode).valid)).toBe(true);
     expect(new Set(ents.map((e) => e.taxCode)).size).toBe(60);
     expect(ents.every((e) => /^HN\.(D\d{3}\.)?\d{5}$/.test(e.communeCode))).toBe(true);
-    expect(Object.keys(asmts[0])).toEqual(['taxCode', 'frameworkCode', 'frameworkVersion', 'year', 'Q1', 'Q2', 'Q3', 'Q4', 'Q5']);
+    expect(Object.keys(asmts[0])).toEqual([
+      'taxCode',
+      'frameworkCode',
+      'frameworkVersion',
+      'year',
+      'Q1',
+      'Q2',
+      'Q3',
+      'Q4',
+      'Q5',
+    ]);
     expect(new Set(asmts.map((x) => `${x.taxCode}|${x.year}`)).size).toBe(150);
 
     // the files go through the import as they are, and the rollup matches the assessments
     const tools = ctx.services.dxImports;
-    expect(await tools.importFile('enterprises', { filePath: one.files.e, batchSize: 25 })).toMatchObject({ rowsOk: 60, rowsFailed: 0 });
-    expect(await tools.importFile('assessments', { filePath: one.files.a, batchSize: 40 })).toMatchObject({ rowsOk: 150, rowsFailed: 0 });
+    expect(await tools.importFile('enterprises', { filePath: one.files.e, batchSize: 25 })).toMatchObject({
+      rowsOk: 60,
+      rowsFailed: 0,
+    });
+    expect(await tools.importFile('assessments', { filePath: one.files.a, batchSize: 40 })).toMatchObject({
+      rowsOk: 150,
+      rowsFailed: 0,
+    });
     expect(await rollupMismatches(ctx.handle.db, fw.id)).toEqual([]);
   });
 });

@@ -21,14 +21,89 @@ export interface GeoData {
  * Rough shape of Hanoi's enterprise population by VSIC section (share of registered enterprises):
  * trade dominates, then construction, manufacturing, professional services, transport and ICT.
  */
-const SECTORS = ['G', 'F', 'C', 'M', 'H', 'J', 'N', 'I', 'L', 'P', 'S', 'K', 'Q', 'R', 'A', 'E', 'D', 'B', 'O', 'T', 'U'] as const;
+const SECTORS = [
+  'G',
+  'F',
+  'C',
+  'M',
+  'H',
+  'J',
+  'N',
+  'I',
+  'L',
+  'P',
+  'S',
+  'K',
+  'Q',
+  'R',
+  'A',
+  'E',
+  'D',
+  'B',
+  'O',
+  'T',
+  'U',
+] as const;
 const SECTOR_WEIGHTS = [34, 12, 12, 8, 6.5, 6, 4.5, 4, 3, 2.2, 2, 1.5, 1, 1, 1, 0.6, 0.3, 0.3, 0.05, 0.03, 0.02];
 /** More maturity in ICT, finance and professional services; less in agriculture, construction, retail. */
-const SECTOR_LIFT: Partial<Record<string, number>> = { J: 0.18, K: 0.15, M: 0.08, Q: 0.04, A: -0.12, F: -0.06, G: -0.03, I: -0.04, S: -0.05 };
-const NAME_A = ['An', 'Bình', 'Minh', 'Phát', 'Thịnh', 'Hưng', 'Việt', 'Hà', 'Long', 'Thành', 'Đông', 'Nam', 'Sao', 'Mai', 'Hồng', 'Tân', 'Phúc', 'Lộc', 'Hòa', 'Kim'];
-const NAME_B = ['Thương mại', 'Xây dựng', 'Công nghệ', 'Dịch vụ', 'Sản xuất', 'Vận tải', 'Đầu tư', 'Giải pháp số', 'Thực phẩm', 'Môi trường'];
+const SECTOR_LIFT: Partial<Record<string, number>> = {
+  J: 0.18,
+  K: 0.15,
+  M: 0.08,
+  Q: 0.04,
+  A: -0.12,
+  F: -0.06,
+  G: -0.03,
+  I: -0.04,
+  S: -0.05,
+};
+const NAME_A = [
+  'An',
+  'Bình',
+  'Minh',
+  'Phát',
+  'Thịnh',
+  'Hưng',
+  'Việt',
+  'Hà',
+  'Long',
+  'Thành',
+  'Đông',
+  'Nam',
+  'Sao',
+  'Mai',
+  'Hồng',
+  'Tân',
+  'Phúc',
+  'Lộc',
+  'Hòa',
+  'Kim',
+];
+const NAME_B = [
+  'Thương mại',
+  'Xây dựng',
+  'Công nghệ',
+  'Dịch vụ',
+  'Sản xuất',
+  'Vận tải',
+  'Đầu tư',
+  'Giải pháp số',
+  'Thực phẩm',
+  'Môi trường',
+];
 const FORMS = ['Công ty TNHH', 'Công ty TNHH', 'Công ty Cổ phần', 'Doanh nghiệp tư nhân', 'Công ty TNHH MTV'];
-const STREETS = ['Láng Hạ', 'Kim Mã', 'Trần Duy Hưng', 'Nguyễn Trãi', 'Giải Phóng', 'Cầu Giấy', 'Lê Văn Lương', 'Phạm Văn Đồng', 'Nguyễn Văn Cừ', 'Tây Sơn'];
+const STREETS = [
+  'Láng Hạ',
+  'Kim Mã',
+  'Trần Duy Hưng',
+  'Nguyễn Trãi',
+  'Giải Phóng',
+  'Cầu Giấy',
+  'Lê Văn Lương',
+  'Phạm Văn Đồng',
+  'Nguyễn Văn Cừ',
+  'Tây Sơn',
+];
 const BN = 1_000_000_000;
 
 export interface GenerateOptions {
@@ -57,13 +132,19 @@ export async function generate(o: GenerateOptions, enterprisesOut: Writable, ass
     throw new Error(`${o.assessments} assessments need more than ${o.enterprises} enterprises × ${years.length} years`);
   }
   const questions = allQuestions(o.framework).map((q) => q.question);
-  const pickCommune = weighted(o.geo.communes, o.geo.communes.map((c) => (c.kind === 'ward' ? 3 : 1)));
+  const pickCommune = weighted(
+    o.geo.communes,
+    o.geo.communes.map((c) => (c.kind === 'ward' ? 3 : 1)),
+  );
   const pickSector = weighted(SECTORS, SECTOR_WEIGHTS);
   const splitOld = o.geo.oldCommunes.filter((c) => c.split);
   const wholeOld = o.geo.oldCommunes.filter((c) => !c.split);
   const prefix = o.taxPrefix ?? '1';
   await write(enterprisesOut, csvLine([...enterpriseColumns]));
-  await write(assessmentsOut, csvLine(['taxCode', 'frameworkCode', 'frameworkVersion', 'year', ...questions.map((q) => q.code)]));
+  await write(
+    assessmentsOut,
+    csvLine(['taxCode', 'frameworkCode', 'frameworkVersion', 'year', ...questions.map((q) => q.code)]),
+  );
   let written = 0;
   for (let i = 0; i < o.enterprises; i++) {
     const r = rng((o.seed * 1_000_003 + i) >>> 0);
@@ -72,27 +153,54 @@ export async function generate(o: GenerateOptions, enterprisesOut: Writable, ass
     const taxCode = [0, 1, 2].map((k) => withCheckDigit(nine(k))).find((c): c is string => !!c)!;
     const sector = pickSector(r);
     const u = r();
-    const commune = u < 0.01 && splitOld.length ? pick(r, splitOld).code : u < 0.06 && wholeOld.length ? pick(r, wholeOld).code : pickCommune(r).code;
+    const commune =
+      u < 0.01 && splitOld.length
+        ? pick(r, splitOld).code
+        : u < 0.06 && wholeOld.length
+          ? pick(r, wholeOld).code
+          : pickCommune(r).code;
     // size: mostly micro and small, as in the registry
     const s = r();
-    const employees = s < 0.68 ? 1 + Math.floor(r() * 10) : s < 0.93 ? 11 + Math.floor(r() * 40) : s < 0.97 ? 51 + Math.floor(r() * 50) : 101 + Math.floor(r() * 900);
-    const revenue = Math.round(employees * (0.3 + r() * 1.2) * BN / 1e6) * 1e6;
-    const capital = Math.round(employees * (0.1 + r() * 0.6) * BN / 1e6) * 1e6;
+    const employees =
+      s < 0.68
+        ? 1 + Math.floor(r() * 10)
+        : s < 0.93
+          ? 11 + Math.floor(r() * 40)
+          : s < 0.97
+            ? 51 + Math.floor(r() * 50)
+            : 101 + Math.floor(r() * 900);
+    const revenue = Math.round((employees * (0.3 + r() * 1.2) * BN) / 1e6) * 1e6;
+    const capital = Math.round((employees * (0.1 + r() * 0.6) * BN) / 1e6) * 1e6;
     const divisions = o.geo.divisions[sector] ?? [];
     const industry = divisions.length && r() < 0.8 ? pick(r, divisions) : '';
     const name = `${pick(r, FORMS)} ${pick(r, NAME_B)} ${pick(r, NAME_A)} ${pick(r, NAME_A)} ${i + 1}`;
     const address = `Số ${1 + Math.floor(r() * 300)} ${pick(r, STREETS)}, Hà Nội`;
-    await write(enterprisesOut, csvLine([taxCode, name, address, commune, sector, industry, employees, revenue, capital]));
+    await write(
+      enterprisesOut,
+      csvLine([taxCode, name, address, commune, sector, industry, employees, revenue, capital]),
+    );
 
     // this enterprise's share of assessments: consecutive years ending at a random year
     const count = Math.min(years.length, Math.floor((o.assessments * (i + 1)) / o.enterprises) - written);
     written += count;
     if (!count) continue;
     const end = count + Math.floor(r() * (years.length - count + 1));
-    let maturity = Math.min(0.95, Math.max(0.02, 0.3 + 0.08 * Math.log10(employees) + (SECTOR_LIFT[sector] ?? 0) + 0.15 * gauss(r)));
+    let maturity = Math.min(
+      0.95,
+      Math.max(0.02, 0.3 + 0.08 * Math.log10(employees) + (SECTOR_LIFT[sector] ?? 0) + 0.15 * gauss(r)),
+    );
     for (let y = end - count; y < end; y++) {
       const answers = answer(questions, maturity, r, o.framework);
-      await write(assessmentsOut, csvLine([taxCode, o.framework.code, o.framework.version, years[y], ...questions.map((q) => encodeAnswer(answers[q.code]))]));
+      await write(
+        assessmentsOut,
+        csvLine([
+          taxCode,
+          o.framework.code,
+          o.framework.version,
+          years[y],
+          ...questions.map((q) => encodeAnswer(answers[q.code])),
+        ]),
+      );
       maturity = Math.min(0.98, maturity + 0.02 + 0.05 * r());
     }
   }
@@ -113,15 +221,21 @@ function answer(questions: Question[], m: number, r: () => number, def: Framewor
         a[q.code] = opts[Math.min(opts.length - 1, Math.floor(p() * opts.length))].code;
         break;
       }
-      case 'multi': a[q.code] = q.options.filter(() => r() < p()).map((o) => o.code); break;
-      case 'yesno': a[q.code] = r() < p(); break;
-      case 'number': case 'ratio': {
+      case 'multi':
+        a[q.code] = q.options.filter(() => r() < p()).map((o) => o.code);
+        break;
+      case 'yesno':
+        a[q.code] = r() < p();
+        break;
+      case 'number':
+      case 'ratio': {
         const lo = q.min ?? (q.type === 'ratio' ? 0 : q.bands[0].from);
         const hi = q.max ?? (q.type === 'ratio' ? 100 : Math.max(lo + 1, q.bands[q.bands.length - 1].from * 1.5));
         a[q.code] = Math.round(lo + p() * (hi - lo));
         break;
       }
-      default: break; // text and file evidence: not in a bulk file
+      default:
+        break; // text and file evidence: not in a bulk file
     }
   }
   const shown = visibleQuestionCodes(def, a);

@@ -9,7 +9,11 @@ const read = async (f: string) => parseCsv(await readFile(path.join(referenceDir
 
 /** Communes, pre-2025 communes (split or not) and VSIC divisions from the reference files, as org-unit codes. */
 export async function loadGeo(): Promise<GeoData> {
-  const [communes, crosswalk, divisions] = await Promise.all([read('hanoi-communes-2025.csv'), read('hanoi-crosswalk-2025.csv'), read('vsic-2018-divisions.csv')]);
+  const [communes, crosswalk, divisions] = await Promise.all([
+    read('hanoi-communes-2025.csv'),
+    read('hanoi-crosswalk-2025.csv'),
+    read('vsic-2018-divisions.csv'),
+  ]);
   const links = new Map<string, number>();
   for (const l of crosswalk) {
     const code = oldCommuneCode(l.old_district_code, l.old_commune_code);

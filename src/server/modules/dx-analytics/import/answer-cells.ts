@@ -8,9 +8,20 @@ import type { Question } from '../../../../shared/dx/framework-format.js';
 export function decodeAnswer(q: Question, cell: string): { ok: true; value: unknown } | { ok: false; reason: string } {
   const s = cell.trim();
   switch (q.type) {
-    case 'single': case 'text': case 'file': return { ok: true, value: s };
-    case 'multi': return { ok: true, value: s.split(/[;|]/).map((x) => x.trim()).filter(Boolean) };
-    case 'number': case 'ratio': {
+    case 'single':
+    case 'text':
+    case 'file':
+      return { ok: true, value: s };
+    case 'multi':
+      return {
+        ok: true,
+        value: s
+          .split(/[;|]/)
+          .map((x) => x.trim())
+          .filter(Boolean),
+      };
+    case 'number':
+    case 'ratio': {
       const n = Number(s.replace(/\s/g, '').replace(/,(?=\d+$)/, '.'));
       return Number.isFinite(n) && s !== '' ? { ok: true, value: n } : { ok: false, reason: 'must be a number' };
     }

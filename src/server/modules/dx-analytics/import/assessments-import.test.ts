@@ -22,8 +22,23 @@ beforeAll(async () => {
     if (c) codes.push(c);
   }
   const ents = path.join(dir, 'e.csv');
-  await writeFile(ents, csvLine(['taxCode', 'name', 'communeCode', 'sectorCode', 'employees', 'revenueVnd', 'capitalVnd'])
-    + codes.map((c, i) => csvLine([c, `DN ${c}`, i < 3 ? 'HN.00004' : 'HN.D001.00016', i % 2 ? 'C' : 'G', '5', '1000000000', '1000000000'])).join(''));
+  await writeFile(
+    ents,
+    csvLine(['taxCode', 'name', 'communeCode', 'sectorCode', 'employees', 'revenueVnd', 'capitalVnd']) +
+      codes
+        .map((c, i) =>
+          csvLine([
+            c,
+            `DN ${c}`,
+            i < 3 ? 'HN.00004' : 'HN.D001.00016',
+            i % 2 ? 'C' : 'G',
+            '5',
+            '1000000000',
+            '1000000000',
+          ]),
+        )
+        .join(''),
+  );
   await ctx.services.dxImports.importFile('enterprises', { filePath: ents });
 });
 afterAll(() => ctx?.close());
@@ -46,7 +61,9 @@ describe('import assessments', () => {
     const file = path.join(dir, 'a.csv');
     await writeFile(file, csvLine(header) + lines.map(csvLine).join(''));
     const tools = ctx.services.dxImports;
-    await expect(tools.importFile('assessments', { filePath: file, batchSize: 4, failAfterBatch: 1 })).rejects.toThrow('injected failure');
+    await expect(tools.importFile('assessments', { filePath: file, batchSize: 4, failAfterBatch: 1 })).rejects.toThrow(
+      'injected failure',
+    );
     expect(await rollupMismatches(ctx.handle.db, fw.id)).toEqual([]);
     const job = await tools.importFile('assessments', { filePath: file, batchSize: 4 });
     expect(job).toMatchObject({ status: 'done', rowsDone: 9, rowsFailed: 5 });
@@ -60,24 +77,47 @@ describe('import assessments', () => {
 
     const rows = await ctx.handle.db.select().from(dxAssessments).where(eq(dxAssessments.frameworkVersionId, fw.id));
     const byYear = (y: number) => rows.filter((r) => r.year === y);
-    expect(byYear(2024).map((r) => [r.totalScore, r.overallLevel, r.pillarScores, r.status, r.source]).sort())
-      .toEqual([[11, 1, [4, 7], 'submitted', 'import'], [19, 2, [9, 10], 'submitted', 'import']]);
+    expect(
+      byYear(2024)
+        .map((r) => [r.totalScore, r.overallLevel, r.pillarScores, r.status, r.source])
+        .sort(),
+    ).toEqual([
+      [11, 1, [4, 7], 'submitted', 'import'],
+      [19, 2, [9, 10], 'submitted', 'import'],
+    ]);
     expect(byYear(2023)[0].communeId).toBeNull();
     expect(await rollupMismatches(ctx.handle.db, fw.id)).toEqual([]);
 
     // a second file changes one answer and repeats another row: the rollup moves, nothing is counted twice
     const file2 = path.join(dir, 'a2.csv');
-    await writeFile(file2, csvLine(header) + [lines[0], [...lines[1].slice(0, 4), 'none', '', 'no', '', '']].map(csvLine).join(''));
+    await writeFile(
+      file2,
+      csvLine(header) + [lines[0], [...lines[1].slice(0, 4), 'none', '', 'no', '', '']].map(csvLine).join(''),
+    );
     await tools.importFile('assessments', { filePath: file2, batchSize: 1 });
     expect(await rollupMismatches(ctx.handle.db, fw.id)).toEqual([]);
-    const cells = await ctx.handle.db.select().from(dxRollups).where(and(eq(dxRollups.frameworkVersionId, fw.id), eq(dxRollups.year, 2024)));
-    expect(cells.filter((c) => c.n !== 0).map((c) => [c.overallLevel, c.n]).sort()).toEqual([[0, 1], [2, 1]]);
+    const cells = await ctx.handle.db
+      .select()
+      .from(dxRollups)
+      .where(and(eq(dxRollups.frameworkVersionId, fw.id), eq(dxRollups.year, 2024)));
+    expect(
+      cells
+        .filter((c) => c.n !== 0)
+        .map((c) => [c.overallLevel, c.n])
+        .sort(),
+    ).toEqual([
+      [0, 1],
+      [2, 1],
+    ]);
 
     // verified by an officer: the same answers imported again keep it verified, changed answers make it submitted again
-    const [first] = (await ctx.handle.db.select().from(dxAssessments).where(eq(dxAssessments.frameworkVersionId, fw.id)))
-      .filter((r) => r.year === 2024 && r.overallLevel === 2);
+    const [first] = (
+      await ctx.handle.db.select().from(dxAssessments).where(eq(dxAssessments.frameworkVersionId, fw.id))
+    ).filter((r) => r.year === 2024 && r.overallLevel === 2);
     const sec = await ctx.login('secretariat');
-    expect((await ctx.as(sec, { method: 'POST', url: `/api/dx/assessments/${first.id}/verify`, payload: {} })).statusCode).toBe(200);
+    expect(
+      (await ctx.as(sec, { method: 'POST', url: `/api/dx/assessments/${first.id}/verify`, payload: {} })).statusCode,
+    ).toBe(200);
     const statusAfter = async (line: string[]) => {
       const f = path.join(dir, `v-${Math.random()}.csv`);
       await writeFile(f, csvLine(header) + csvLine(line));

@@ -4,7 +4,12 @@ import type { DxAssessmentsService } from '../../dx-assessments/dx-assessments.s
 import type { EnterprisesService } from '../../enterprises/enterprises.service.js';
 import { applyRollupDeltas, type RollupDelta } from '../rollup.repo.js';
 import {
-  assessmentBaseColumns, type PrepareState, type PreparedBatch, prepareRange, type Version, versionsFrom,
+  assessmentBaseColumns,
+  type PrepareState,
+  type PreparedBatch,
+  prepareRange,
+  type Version,
+  versionsFrom,
 } from './assessments-prepare.js';
 import type { BulkRepo } from './bulk.repo.js';
 import type { ImportHandler } from './import.service.js';
@@ -16,8 +21,16 @@ export { assessmentBaseColumns };
 const YIELD_EVERY = 100;
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-export function assessmentsHandler({ db, bulk, enterprises, assessments }: {
-  db: Db; bulk: BulkRepo; enterprises: EnterprisesService; assessments: DxAssessmentsService;
+export function assessmentsHandler({
+  db,
+  bulk,
+  enterprises,
+  assessments,
+}: {
+  db: Db;
+  bulk: BulkRepo;
+  enterprises: EnterprisesService;
+  assessments: DxAssessmentsService;
 }): ImportHandler<PreparedBatch> {
   let versions: Promise<Map<string, Version>> | null = null;
   // statistics refreshed each time this import has doubled what it wrote (log₂ n times in all; no autovacuum on PGlite)
@@ -30,7 +43,13 @@ export function assessmentsHandler({ db, bulk, enterprises, assessments }: {
 
     /** Validation, scoring and serialisation: CPU only, outside the transaction, while the previous batch commits. */
     async prepare(rows: SourceRow[]): Promise<PreparedBatch> {
-      versions ??= bulk.frameworkVersions(db).then(versionsFrom).catch((e) => { versions = null; throw e; });
+      versions ??= bulk
+        .frameworkVersions(db)
+        .then(versionsFrom)
+        .catch((e) => {
+          versions = null;
+          throw e;
+        });
       const byCode = await versions;
       // the same assessment twice in a batch: the later row wins, as it would across batches
       const state: PrepareState = { scored: new Map(), errors: [] };
@@ -44,12 +63,27 @@ export function assessmentsHandler({ db, bulk, enterprises, assessments }: {
     /** Inside the batch's transaction: enterprises looked up, assessments written, rollup moved. */
     async write(tx: DbOrTx, batch) {
       const errors = [...batch.errors];
-      const ents = new Map((await enterprises.byTaxCodes(tx, [...new Set(batch.rows.map((p) => p.taxCode))])).map((e) => [e.taxCode, e]));
+      const ents = new Map(
+        (await enterprises.byTaxCodes(tx, [...new Set(batch.rows.map((p) => p.taxCode))])).map((e) => [e.taxCode, e]),
+      );
       const writes: (AssessmentImportRow & { row: number })[] = [];
       for (const p of batch.rows) {
         const e = ents.get(p.taxCode);
-        if (!e) { errors.push({ row: p.row, field: 'taxCode', reason: 'no enterprise with this tax code (import enterprises first)' }); continue; }
-        writes.push({ ...p, enterpriseId: e.id, communeId: e.currentCommuneId, sectorCode: e.sectorCode, sizeClass: e.sizeClass });
+        if (!e) {
+          errors.push({
+            row: p.row,
+            field: 'taxCode',
+            reason: 'no enterprise with this tax code (import enterprises first)',
+          });
+          continue;
+        }
+        writes.push({
+          ...p,
+          enterpriseId: e.id,
+          communeId: e.currentCommuneId,
+          sectorCode: e.sectorCode,
+          sizeClass: e.sizeClass,
+        });
       }
       if (written >= analyzeAt) {
         await assessments.refreshStatistics(tx);
@@ -59,14 +93,27 @@ export function assessmentsHandler({ db, bulk, enterprises, assessments }: {
       written += writes.length;
       // as the assessments service's recordImported: an import never overwrites an assessment entered on the web
       for (const w of refused) {
-        errors.push({ row: w.row, field: 'year', reason: 'the enterprise already has an assessment for this year on this version, entered on the web' });
+        errors.push({
+          row: w.row,
+          field: 'year',
+          reason: 'the enterprise already has an assessment for this year on this version, entered on the web',
+        });
       }
       const refusedSet = new Set(refused);
       const deltas: RollupDelta[] = replaced.flatMap((facts) => (facts ? [{ facts, sign: -1 }] : []));
       for (const w of writes) {
         if (refusedSet.has(w)) continue;
         deltas.push({
-          facts: { frameworkVersionId: w.frameworkVersionId, year: w.year, communeId: w.communeId, sectorCode: w.sectorCode, sizeClass: w.sizeClass, overallLevel: w.overallLevel, totalScore: w.totalScore, pillarScores: w.pillarScores },
+          facts: {
+            frameworkVersionId: w.frameworkVersionId,
+            year: w.year,
+            communeId: w.communeId,
+            sectorCode: w.sectorCode,
+            sizeClass: w.sizeClass,
+            overallLevel: w.overallLevel,
+            totalScore: w.totalScore,
+            pillarScores: w.pillarScores,
+          },
           sign: 1,
         });
       }

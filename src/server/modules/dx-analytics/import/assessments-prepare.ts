@@ -1,5 +1,10 @@
 import { checkAnswer } from '../../../../shared/dx/answers.js';
-import { allQuestions, type FrameworkDefinition, frameworkDefinition, type Question } from '../../../../shared/dx/framework-format.js';
+import {
+  allQuestions,
+  type FrameworkDefinition,
+  frameworkDefinition,
+  type Question,
+} from '../../../../shared/dx/framework-format.js';
 import { type ScoreSnapshot, scoreAssessment } from '../../../../shared/dx/scoring.js';
 import { packSnapshot } from '../../../../shared/dx/snapshot-store.js';
 import { decodeAnswer } from './answer-cells.js';
@@ -14,34 +19,59 @@ import type { SourceRow } from './rows.js';
 export const assessmentBaseColumns = ['taxCode', 'frameworkCode', 'frameworkVersion', 'year'] as const;
 const baseColumns = new Set<string>(assessmentBaseColumns);
 
-export interface Version { id: string; def: FrameworkDefinition; questions: Map<string, Question> }
+export interface Version {
+  id: string;
+  def: FrameworkDefinition;
+  questions: Map<string, Question>;
+}
 
 /** Where a file's columns are: the four base columns, and every other column as a candidate question. */
-interface ColumnPlan { taxCode: number; frameworkCode: number; frameworkVersion: number; year: number; answers: { index: number; code: string }[] }
+interface ColumnPlan {
+  taxCode: number;
+  frameworkCode: number;
+  frameworkVersion: number;
+  year: number;
+  answers: { index: number; code: string }[];
+}
 const plans = new WeakMap<string[], ColumnPlan>();
 function planOf(header: string[]): ColumnPlan {
   let p = plans.get(header);
   if (!p) {
     const answers = header.map((code, index) => ({ index, code })).filter((c) => !baseColumns.has(c.code));
-    plans.set(header, p = {
-      taxCode: header.indexOf('taxCode'), frameworkCode: header.indexOf('frameworkCode'),
-      frameworkVersion: header.indexOf('frameworkVersion'), year: header.indexOf('year'), answers,
-    });
+    plans.set(
+      header,
+      (p = {
+        taxCode: header.indexOf('taxCode'),
+        frameworkCode: header.indexOf('frameworkCode'),
+        frameworkVersion: header.indexOf('frameworkVersion'),
+        year: header.indexOf('year'),
+        answers,
+      }),
+    );
   }
   return p;
 }
 
 /** Validates one row's answers as the API does on submit (values, skip logic, required) and scores them. */
-export function scoreRow(version: Version, r: SourceRow): { ok: true; answers: Record<string, unknown>; snapshot: ScoreSnapshot } | { ok: false; errors: ImportError[] } {
+export function scoreRow(
+  version: Version,
+  r: SourceRow,
+): { ok: true; answers: Record<string, unknown>; snapshot: ScoreSnapshot } | { ok: false; errors: ImportError[] } {
   const errors: ImportError[] = [];
   const answers: Record<string, unknown> = {};
   for (const { index, code } of planOf(r.header).answers) {
     const cell = r.fields[index];
     if (cell === undefined || cell === '') continue;
     const q = version.questions.get(code);
-    if (!q) { errors.push({ row: r.row, field: code, reason: 'not a question of this framework version' }); continue; }
+    if (!q) {
+      errors.push({ row: r.row, field: code, reason: 'not a question of this framework version' });
+      continue;
+    }
     const decoded = decodeAnswer(q, cell);
-    if (!decoded.ok) { errors.push({ row: r.row, field: code, reason: decoded.reason }); continue; }
+    if (!decoded.ok) {
+      errors.push({ row: r.row, field: code, reason: decoded.reason });
+      continue;
+    }
     const bad = checkAnswer(q, decoded.value);
     if (bad) errors.push({ row: r.row, field: code, reason: bad });
     else answers[code] = decoded.value;
@@ -49,35 +79,62 @@ export function scoreRow(version: Version, r: SourceRow): { ok: true; answers: R
   if (errors.length) return { ok: false, errors };
   const snapshot = scoreAssessment(version.def, answers);
   if (snapshot.requiredMissing.length) {
-    return { ok: false, errors: snapshot.requiredMissing.map((code) => ({ row: r.row, field: code, reason: 'required' })) };
+    return {
+      ok: false,
+      errors: snapshot.requiredMissing.map((code) => ({ row: r.row, field: code, reason: 'required' })),
+    };
   }
   return { ok: true, answers, snapshot };
 }
 
 /** A row validated and scored, serialised for the database, waiting for its enterprise's id. */
 export interface Prepared {
-  row: number; taxCode: string; frameworkVersionId: string; year: number; answersJson: string; snapshotJson: string;
-  totalScore: number; overallLevel: number; pillarScores: number[];
+  row: number;
+  taxCode: string;
+  frameworkVersionId: string;
+  year: number;
+  answersJson: string;
+  snapshotJson: string;
+  totalScore: number;
+  overallLevel: number;
+  pillarScores: number[];
 }
 
 /** Published framework versions (as stored) by `code@version`, parsed once. */
-export function versionsFrom(rows: { id: string; code: string; version: number; definition: unknown }[]): Map<string, Version> {
+export function versionsFrom(
+  rows: { id: string; code: string; version: number; definition: unknown }[],
+): Map<string, Version> {
   const out = new Map<string, Version>();
   for (const v of rows) {
     const parsed = frameworkDefinition.safeParse(v.definition);
     if (!parsed.success) continue;
     out.set(`${v.code}@${v.version}`, {
-      id: v.id, def: parsed.data, questions: new Map(allQuestions(parsed.data).map(({ question }) => [question.code, question])),
+      id: v.id,
+      def: parsed.data,
+      questions: new Map(allQuestions(parsed.data).map(({ question }) => [question.code, question])),
     });
   }
   return out;
 }
 
-export interface PreparedBatch { rows: Prepared[]; errors: ImportError[]; count: number }
-export interface PrepareState { scored: Map<string, Prepared>; errors: ImportError[] }
+export interface PreparedBatch {
+  rows: Prepared[];
+  errors: ImportError[];
+  count: number;
+}
+export interface PrepareState {
+  scored: Map<string, Prepared>;
+  errors: ImportError[];
+}
 
 /** Validates, scores and serialises rows[from, to) into `state` (the same assessment twice: the later row wins). */
-export function prepareRange(byCode: Map<string, Version>, rows: SourceRow[], from: number, to: number, state: PrepareState): void {
+export function prepareRange(
+  byCode: Map<string, Version>,
+  rows: SourceRow[],
+  from: number,
+  to: number,
+  state: PrepareState,
+): void {
   const { scored, errors } = state;
   for (let i = from; i < to; i++) {
     const r = rows[i];
@@ -86,17 +143,36 @@ export function prepareRange(byCode: Map<string, Version>, rows: SourceRow[], fr
     const taxCode = cell(plan.taxCode);
     const rowErrors: ImportError[] = [];
     const year = /^\d{4}$/.test(cell(plan.year)) ? Number(cell(plan.year)) : NaN;
-    if (!(year >= 2000 && year <= 2100)) rowErrors.push({ row: r.row, field: 'year', reason: 'must be a year 2000–2100' });
-    if (!/^\d{10}(-\d{3})?$/.test(taxCode)) rowErrors.push({ row: r.row, field: 'taxCode', reason: 'must be 10 digits or 10 digits-3 digits' });
+    if (!(year >= 2000 && year <= 2100))
+      rowErrors.push({ row: r.row, field: 'year', reason: 'must be a year 2000–2100' });
+    if (!/^\d{10}(-\d{3})?$/.test(taxCode))
+      rowErrors.push({ row: r.row, field: 'taxCode', reason: 'must be 10 digits or 10 digits-3 digits' });
     const version = byCode.get(`${cell(plan.frameworkCode)}@${cell(plan.frameworkVersion)}`);
-    if (!version) rowErrors.push({ row: r.row, field: 'frameworkVersion', reason: `no published version ${cell(plan.frameworkVersion)} of framework ${cell(plan.frameworkCode)}` });
-    if (rowErrors.length || !version) { errors.push(...rowErrors); continue; }
+    if (!version)
+      rowErrors.push({
+        row: r.row,
+        field: 'frameworkVersion',
+        reason: `no published version ${cell(plan.frameworkVersion)} of framework ${cell(plan.frameworkCode)}`,
+      });
+    if (rowErrors.length || !version) {
+      errors.push(...rowErrors);
+      continue;
+    }
     const s = scoreRow(version, r);
-    if (!s.ok) { errors.push(...s.errors); continue; }
+    if (!s.ok) {
+      errors.push(...s.errors);
+      continue;
+    }
     scored.set(`${taxCode}|${version.id}|${year}`, {
-      row: r.row, taxCode, frameworkVersionId: version.id, year,
-      answersJson: JSON.stringify(s.answers), snapshotJson: JSON.stringify(packSnapshot(version.def, s.snapshot)),
-      totalScore: s.snapshot.total, overallLevel: s.snapshot.overallLevel, pillarScores: s.snapshot.pillars.map((p) => p.score),
+      row: r.row,
+      taxCode,
+      frameworkVersionId: version.id,
+      year,
+      answersJson: JSON.stringify(s.answers),
+      snapshotJson: JSON.stringify(packSnapshot(version.def, s.snapshot)),
+      totalScore: s.snapshot.total,
+      overallLevel: s.snapshot.overallLevel,
+      pillarScores: s.snapshot.pillars.map((p) => p.score),
     });
   }
 }

@@ -5,7 +5,12 @@
  * officer to resolve: never guessed.
  */
 export type CommuneResolution =
-  | { ok: true; communeId: string; currentCommuneId: string | null; resolution: 'direct' | 'crosswalk' | 'needs_review' }
+  | {
+      ok: true;
+      communeId: string;
+      currentCommuneId: string | null;
+      resolution: 'direct' | 'crosswalk' | 'needs_review';
+    }
   | { ok: false; reason: string };
 
 export interface CommuneData {
@@ -22,7 +27,8 @@ export function communeResolver(data: CommuneData): (code: string) => CommuneRes
     if (!u) return { ok: false, reason: 'no such commune' };
     if (!u.validTo) return { ok: true, communeId: u.id, currentCommuneId: u.id, resolution: 'direct' };
     const next = successors.get(u.id) ?? [];
-    if (next.length === 1 && next[0].share === 'whole') return { ok: true, communeId: u.id, currentCommuneId: next[0].to, resolution: 'crosswalk' };
+    if (next.length === 1 && next[0].share === 'whole')
+      return { ok: true, communeId: u.id, currentCommuneId: next[0].to, resolution: 'crosswalk' };
     return { ok: true, communeId: u.id, currentCommuneId: null, resolution: 'needs_review' };
   };
 }

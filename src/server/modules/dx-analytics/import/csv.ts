@@ -1,6 +1,9 @@
 import { StringDecoder } from 'node:string_decoder';
 
-export interface CsvRecord { /** line number in the file where the record starts (1-based) */ line: number; fields: string[] }
+export interface CsvRecord {
+  /** line number in the file where the record starts (1-based) */ line: number;
+  fields: string[];
+}
 
 /**
  * Streaming RFC 4180 reader: quoted fields with commas, doubled quotes and line breaks; CRLF, LF or CR;
@@ -47,12 +50,24 @@ export async function* readCsv(source: AsyncIterable<Buffer | string>): AsyncGen
         }
       }
       let c = text[i];
-      if (first) { first = false; if (c === '\uFEFF') continue; }
-      if (pendingCr) { pendingCr = false; if (c === '\n') continue; }
+      if (first) {
+        first = false;
+        if (c === '\uFEFF') continue;
+      }
+      if (pendingCr) {
+        pendingCr = false;
+        if (c === '\n') continue;
+      }
       if (quoted) {
         if (c === '"') {
           if (i + 1 < text.length) {
-            if (text[i + 1] === '"') { field += '"'; i++; } else { quoted = false; afterQuote = true; }
+            if (text[i + 1] === '"') {
+              field += '"';
+              i++;
+            } else {
+              quoted = false;
+              afterQuote = true;
+            }
           } else {
             // the chunk ends on a quote: decide with the next chunk
             carry = '"';
@@ -65,12 +80,25 @@ export async function* readCsv(source: AsyncIterable<Buffer | string>): AsyncGen
         }
         continue;
       }
-      if (c === '"' && field === '' && !afterQuote) { quoted = true; quotedCr = false; continue; }
-      if (c === ',') { fields.push(field); field = ''; afterQuote = false; continue; }
+      if (c === '"' && field === '' && !afterQuote) {
+        quoted = true;
+        quotedCr = false;
+        continue;
+      }
+      if (c === ',') {
+        fields.push(field);
+        field = '';
+        afterQuote = false;
+        continue;
+      }
       if (c === '\n' || c === '\r') {
         const rec = flush();
         line++;
-        if (c === '\r') { if (i + 1 < text.length) { if (text[i + 1] === '\n') i++; } else pendingCr = true; }
+        if (c === '\r') {
+          if (i + 1 < text.length) {
+            if (text[i + 1] === '\n') i++;
+          } else pendingCr = true;
+        }
         start = line;
         if (!isBlank(rec)) yield rec;
         continue;
@@ -91,8 +119,15 @@ export async function* readCsv(source: AsyncIterable<Buffer | string>): AsyncGen
   carry = '';
   if (rest) {
     // a trailing lone quote inside a quoted field closes it
-    if (rest === '"' && quoted) { quoted = false; afterQuote = true; } else yield* feed(rest);
-    if (carry === '"') { quoted = false; afterQuote = true; carry = ''; }
+    if (rest === '"' && quoted) {
+      quoted = false;
+      afterQuote = true;
+    } else yield* feed(rest);
+    if (carry === '"') {
+      quoted = false;
+      afterQuote = true;
+      carry = '';
+    }
   }
   if (quoted) throw new Error(`line ${start}: a quoted field is never closed`);
   if (field !== '' || fields.length) {

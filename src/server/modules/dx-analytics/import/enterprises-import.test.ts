@@ -25,8 +25,28 @@ function taxCode(): string {
     if (code) return code;
   }
 }
-const header = ['taxCode', 'name', 'address', 'communeCode', 'sectorCode', 'industryCode', 'employees', 'revenueVnd', 'capitalVnd'];
-const good = (tax: string, commune = 'HN.00004', name = `Công ty "${tax}", Hà Nội`) => [tax, name, 'Số 1\nphố Huế', commune, 'G', '47', '8', '2000000000', '1000000000'];
+const header = [
+  'taxCode',
+  'name',
+  'address',
+  'communeCode',
+  'sectorCode',
+  'industryCode',
+  'employees',
+  'revenueVnd',
+  'capitalVnd',
+];
+const good = (tax: string, commune = 'HN.00004', name = `Công ty "${tax}", Hà Nội`) => [
+  tax,
+  name,
+  'Số 1\nphố Huế',
+  commune,
+  'G',
+  '47',
+  '8',
+  '2000000000',
+  '1000000000',
+];
 
 describe('import enterprises', () => {
   it('keeps good rows, reports bad ones, survives a failure after batch 2 and completes on rerun', async () => {
@@ -46,7 +66,9 @@ describe('import enterprises', () => {
     await writeFile(file, `\uFEFF${csvLine(header)}${lines.map(csvLine).join('')}`);
     const tools = ctx.services.dxImports;
 
-    await expect(tools.importFile('enterprises', { filePath: file, batchSize: 3, failAfterBatch: 2 })).rejects.toThrow('injected failure after batch 2');
+    await expect(tools.importFile('enterprises', { filePath: file, batchSize: 3, failAfterBatch: 2 })).rejects.toThrow(
+      'injected failure after batch 2',
+    );
     const afterCrash = await ctx.handle.db.select().from(enterprises).where(inArray(enterprises.taxCode, codes));
     // batches 1 (rows 2–4) and 2 (rows 5–7) committed; batch 3 (rows 8–9) did not
     expect(afterCrash.map((e) => e.taxCode).sort()).toEqual([codes[0], codes[1], codes[2]].sort());
@@ -56,14 +78,26 @@ describe('import enterprises', () => {
     const rows = await ctx.handle.db.select().from(enterprises).where(inArray(enterprises.taxCode, codes));
     const byTax = Object.fromEntries(rows.map((e) => [e.taxCode, e]));
     expect(Object.keys(byTax).sort()).toEqual([codes[0], codes[1], codes[2], codes[4], codes[5]].sort());
-    expect(byTax[codes[0]]).toMatchObject({ name: 'Tên mới', sizeClass: 'micro', communeResolution: 'direct', address: 'Số 1\nphố Huế' });
-    expect(byTax[codes[1]]).toMatchObject({ communeResolution: 'crosswalk', currentCommuneId: byTax[codes[0]].currentCommuneId });
+    expect(byTax[codes[0]]).toMatchObject({
+      name: 'Tên mới',
+      sizeClass: 'micro',
+      communeResolution: 'direct',
+      address: 'Số 1\nphố Huế',
+    });
+    expect(byTax[codes[1]]).toMatchObject({
+      communeResolution: 'crosswalk',
+      currentCommuneId: byTax[codes[0]].currentCommuneId,
+    });
     expect(byTax[codes[2]]).toMatchObject({ communeResolution: 'needs_review', currentCommuneId: null });
 
     const errors = await ctx.services.dxImports.errors(job.id);
     expect(errors.filter((e) => e.row === 3)).toEqual([{ row: 3, field: 'taxCode', reason: 'wrong check digit' }]);
-    expect(errors.filter((e) => e.row === 6).map((e) => e.field).sort())
-      .toEqual(['communeCode', 'employees', 'industryCode', 'name', 'revenueVnd', 'sectorCode']);
+    expect(
+      errors
+        .filter((e) => e.row === 6)
+        .map((e) => e.field)
+        .sort(),
+    ).toEqual(['communeCode', 'employees', 'industryCode', 'name', 'revenueVnd', 'sectorCode']);
 
     // the same file again: a new job, and nothing changes
     const again = await tools.importFile('enterprises', { filePath: file, batchSize: 3 });
@@ -82,7 +116,10 @@ describe('import enterprises', () => {
     const tools = ctx.services.dxImports;
     const job = await tools.importFile('enterprises', { filePath: file });
     expect(job).toMatchObject({ status: 'done', rowsOk: 1, rowsFailed: 0 });
-    const [row] = await ctx.handle.db.select().from(enterprises).where(inArray(enterprises.taxCode, [code]));
+    const [row] = await ctx.handle.db
+      .select()
+      .from(enterprises)
+      .where(inArray(enterprises.taxCode, [code]));
     expect(row).toMatchObject({ sectorCode: 'C', industryCode: '10', employees: 5, sizeClass: 'micro' });
 
     const bad = path.join(dir, 'no-name.csv');

@@ -49,8 +49,18 @@ async function countLines(filePath: string, fileName: string): Promise<number | 
   return Math.max(0, n - 1);
 }
 
-export function createImportService({ db, repo, audit, writers, demoEnterprises = 0 }: {
-  db: Db; repo: ImportRepo; audit: AuditService; writers: ImportWriters; demoEnterprises?: number;
+export function createImportService({
+  db,
+  repo,
+  audit,
+  writers,
+  demoEnterprises = 0,
+}: {
+  db: Db;
+  repo: ImportRepo;
+  audit: AuditService;
+  writers: ImportWriters;
+  demoEnterprises?: number;
 }) {
   const tools = createImportTools(db, writers);
   /** Finds the job a rerun of this file should resume, or opens a new one. */
@@ -64,7 +74,13 @@ export function createImportService({ db, repo, audit, writers, demoEnterprises 
     const resumable = await repo.findResumable(db, kind, sha);
     // a resumed job keeps its batch size, so batch k means the same rows as before
     if (resumable) return resumable;
-    return repo.createJob(db, { kind, fileName: run.fileName ?? run.filePath, fileSha256: sha, batchSize, createdBy: run.actor?.id ?? null });
+    return repo.createJob(db, {
+      kind,
+      fileName: run.fileName ?? run.filePath,
+      fileSha256: sha,
+      batchSize,
+      createdBy: run.actor?.id ?? null,
+    });
   }
 
   /**
@@ -86,8 +102,17 @@ export function createImportService({ db, repo, audit, writers, demoEnterprises 
         const { ok, errors } = await handler.write(tx, prepared);
         await repo.commitBatch(tx, job.id, no, rows.length, ok, errors);
         await audit.record(tx, r.actor ?? null, {
-          action: 'create', entityType: 'dxImportBatch', entityId: job.id,
-          after: { kind: handler.kind, batchNo: no, firstRow: rows[0]?.row, lastRow: rows.at(-1)?.row, ok, failedRows: new Set(errors.map((e) => e.row)).size },
+          action: 'create',
+          entityType: 'dxImportBatch',
+          entityId: job.id,
+          after: {
+            kind: handler.kind,
+            batchNo: no,
+            firstRow: rows[0]?.row,
+            lastRow: rows.at(-1)?.row,
+            ok,
+            failedRows: new Set(errors.map((e) => e.row)).size,
+          },
         });
       });
       r.onProgress?.({ rowsDone, batchNo: no });
@@ -107,7 +132,9 @@ export function createImportService({ db, repo, audit, writers, demoEnterprises 
         await writing;
         if (failure) throw failure;
         const no = batchNo;
-        writing = commit(no, batch, prepared, total).catch((e: unknown) => { failure = e; });
+        writing = commit(no, batch, prepared, total).catch((e: unknown) => {
+          failure = e;
+        });
       };
       for await (const row of rows) {
         if (failure) throw failure;
@@ -135,8 +162,12 @@ export function createImportService({ db, repo, audit, writers, demoEnterprises 
   async function start(kind: ImportKind, r: ImportRun, cleanup: () => Promise<void> = async () => {}) {
     const job = await jobFor(kind, r, r.batchSize ?? 1000);
     await repo.setTotal(db, job.id, await countLines(r.filePath, r.fileName ?? r.filePath));
-    const done = tools.handler(kind).then((h) => run(h, { ...r, jobId: job.id }))
-      .catch(() => { /* recorded on the job row */ })
+    const done = tools
+      .handler(kind)
+      .then((h) => run(h, { ...r, jobId: job.id }))
+      .catch(() => {
+        /* recorded on the job row */
+      })
       .finally(() => cleanup().catch(() => {}));
     running.add(done);
     void done.finally(() => running.delete(done));
@@ -150,7 +181,8 @@ export function createImportService({ db, repo, audit, writers, demoEnterprises 
     /** resolves when every background import has ended (tests, shutdown) */
     idle: () => Promise.all([...running]),
     /** Imports a file of `kind` with the same validation as the API; resumes an unfinished run of the same file. */
-    importFile: async (kind: ImportKind, r: ImportRun, opts: { isDemo?: boolean } = {}) => run(await tools.handler(kind, opts), r),
+    importFile: async (kind: ImportKind, r: ImportRun, opts: { isDemo?: boolean } = {}) =>
+      run(await tools.handler(kind, opts), r),
     /** how many synthetic enterprises the demo seeds (0 in tests unless asked) */
     demoEnterprises,
     getJob: (id: string) => repo.getJob(db, id),

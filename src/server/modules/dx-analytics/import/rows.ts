@@ -8,7 +8,11 @@ import { readCsv } from './csv.js';
  * row. Cells stay an array: an object with one property per column (seventy for an assessment) costs more to build
  * than everything else done with the row.
  */
-export interface SourceRow { row: number; fields: string[]; header: string[] }
+export interface SourceRow {
+  row: number;
+  fields: string[];
+  header: string[];
+}
 
 /** A row's cells by column name, for handlers with few columns. */
 export function rowValues(r: SourceRow): Record<string, string> {
@@ -31,7 +35,13 @@ function cellText(v: unknown): string {
 
 async function* xlsxRecords(filePath: string): AsyncGenerator<{ line: number; fields: string[] }> {
   // streaming reader: rows are handed over as they are parsed, the sheet is never held whole
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(filePath, { sharedStrings: 'cache', worksheets: 'emit', hyperlinks: 'ignore', styles: 'ignore', entries: 'ignore' });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(filePath, {
+    sharedStrings: 'cache',
+    worksheets: 'emit',
+    hyperlinks: 'ignore',
+    styles: 'ignore',
+    entries: 'ignore',
+  });
   for await (const sheet of reader) {
     for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
       const values = (row.values as unknown[]).slice(1).map(cellText);
@@ -42,7 +52,10 @@ async function* xlsxRecords(filePath: string): AsyncGenerator<{ line: number; fi
 }
 
 /** Reads a CSV or XLSX file (by extension) as header-named rows; the header row is returned first. */
-export async function openRows(filePath: string, fileName = filePath): Promise<{ header: string[]; rows: AsyncGenerator<SourceRow> }> {
+export async function openRows(
+  filePath: string,
+  fileName = filePath,
+): Promise<{ header: string[]; rows: AsyncGenerator<SourceRow> }> {
   const xlsx = /\.xlsx$/i.test(fileName);
   const records = xlsx ? xlsxRecords(filePath) : readCsv(createReadStream(filePath, { highWaterMark: 256 * 1024 }));
   const first = await records.next();

@@ -9,7 +9,10 @@ import type { ImportKind } from './import.repo.js';
 import type { ImportHandler } from './import.service.js';
 
 /** The services the importer writes through: the registry and the assessments own their tables. */
-export interface ImportWriters { enterprises: EnterprisesService; dxAssessments: DxAssessmentsService }
+export interface ImportWriters {
+  enterprises: EnterprisesService;
+  dxAssessments: DxAssessmentsService;
+}
 
 /** Builds the handler for a kind of file, loading the lookups it needs (communes, VSIC divisions) once. */
 export function createImportTools(db: Db, writers: ImportWriters) {
@@ -18,7 +21,12 @@ export function createImportTools(db: Db, writers: ImportWriters) {
     async handler(kind: ImportKind, opts: { isDemo?: boolean } = {}): Promise<ImportHandler> {
       if (kind === 'enterprises') {
         const divisions = await bulk.divisions(db);
-        return enterprisesHandler({ enterprises: writers.enterprises, resolve: communeResolver(await bulk.communes(db)), divisionSection: (d) => divisions.get(d), isDemo: opts.isDemo });
+        return enterprisesHandler({
+          enterprises: writers.enterprises,
+          resolve: communeResolver(await bulk.communes(db)),
+          divisionSection: (d) => divisions.get(d),
+          isDemo: opts.isDemo,
+        });
       }
       return assessmentsHandler({ db, bulk, enterprises: writers.enterprises, assessments: writers.dxAssessments });
     },
