@@ -1,4 +1,5 @@
 // `npm test`: the whole suite.
+//  0. gates: types and format;
 //  1. unit + API tests on embedded PGlite;
 //  2. the server suite again on PostgreSQL when DATABASE_URL is set (a fresh database per test file);
 //  3. browser journeys in headless Chromium when /usr/bin/chromium exists (required when CI=true or E2E_REQUIRED=1).
@@ -14,6 +15,15 @@ function run(name, cmd, args, env) {
   results.push({ name, ok: r.status === 0 });
   return r.status === 0;
 }
+
+// Gates first: a type error or an unformatted file fails the run before any test starts.
+run('types (tsc --noEmit: server, shared, web, e2e, bench, scripts)', 'npx', [
+  'tsc',
+  '--noEmit',
+  '-p',
+  'tsconfig.json',
+]);
+run('format (prettier --check)', 'npx', ['prettier', '--check', '--log-level', 'warn', '.']);
 
 const { DATABASE_URL, ...withoutDb } = process.env;
 console.log('\n=== unit + API tests on PGlite ===');
