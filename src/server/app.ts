@@ -59,7 +59,9 @@ export async function buildApp(
   const app = Fastify({
     logger: opts.logger ? { level: deps.config.logLevel } : false,
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    // X-Forwarded-For is believed only from the proxies named in TRUST_PROXY: from anyone else it would let a
+    // client pick the address the login throttle counts and the audit log records
+    trustProxy: deps.config.trustProxy.length > 0 ? deps.config.trustProxy : false,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -117,7 +119,7 @@ export async function buildApp(
   );
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 
-  await app.register(authRoutes(services.auth, { secure: deps.config.cookieSecure }));
+  await app.register(authRoutes(services.auth, services.users, { secure: deps.config.cookieSecure }));
   await app.register(auditRoutes(deps.db, services.audit));
   await app.register(orgUnitsRoutes(services.orgUnits));
   await app.register(peopleRoutes(services.people));
