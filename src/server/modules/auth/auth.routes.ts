@@ -88,7 +88,7 @@ export const authRoutes =
       },
       async (req) => {
         const { actor, sessionId } = session(req);
-        await users.changeOwnPassword(actor, sessionId, req.body.currentPassword, req.body.newPassword);
+        await users.changeOwnPassword(actor, { sessionId, ip: req.ip }, req.body.currentPassword, req.body.newPassword);
         return { ok: true as const };
       },
     );

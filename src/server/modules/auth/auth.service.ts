@@ -48,13 +48,10 @@ export function createAuthService({ db, repo, audit, clock, sessionTtlHours, log
     const pairKey = `user:${username.toLowerCase()}|ip:${ip}`;
     const ipKey = `ip:${ip}`;
     const { windowMinutes } = login;
-    const byIp = await repo.reserveAttempt(db, {
-      key: ipKey,
-      now,
-      windowMinutes,
-      max: login.maxFailuresPerAddress,
-      maxStrikes: 0,
-    });
+    const tooMany = (windowEnds: Date) =>
+      new DomainError(ErrorCode.RATE_LIMITED, 429, 'Too many failed logins; try again later', {
+        retryAfterMinutes: Math.max(1, Math.ceil((windowEnds.getTime() - now.getTime()) / 60_000)),
+      });
     const byPair = await repo.reserveAttempt(db, {
       key: pairKey,
       now,
@@ -62,15 +59,18 @@ export function createAuthService({ db, repo, audit, clock, sessionTtlHours, log
       max: login.maxFailures,
       maxStrikes: MAX_STRIKES,
     });
-    const over = [
-      byIp.attempts > login.maxFailuresPerAddress ? byIp.windowEnds : null,
-      byPair.attempts > login.maxFailures ? byPair.windowEnds : null,
-    ].filter((d): d is Date => d !== null);
-    if (over.length > 0) {
-      const until = Math.max(...over.map((d) => d.getTime()));
-      throw new DomainError(ErrorCode.RATE_LIMITED, 429, 'Too many failed logins; try again later', {
-        retryAfterMinutes: Math.max(1, Math.ceil((until - now.getTime()) / 60_000)),
-      });
+    // a locked pair costs no argon2 and is not counted against the address (an office shares it)
+    if (byPair.attempts > login.maxFailures) throw tooMany(byPair.windowEnds);
+    const byIp = await repo.reserveAttempt(db, {
+      key: ipKey,
+      now,
+      windowMinutes,
+      max: login.maxFailuresPerAddress,
+      maxStrikes: 0,
+    });
+    if (byIp.attempts > login.maxFailuresPerAddress) {
+      await repo.releaseAttempt(db, pairKey);
+      throw tooMany(byIp.windowEnds);
     }
     return { pairKey, ipKey };
   }
@@ -112,6 +112,21 @@ export function createAuthService({ db, repo, audit, clock, sessionTtlHours, log
         await audit.record(tx, actor, { action: 'login', entityType: 'user', entityId: candidate.id, after: { ip } });
       });
       return { token, actor, expiresAt };
+    },
+
+    /**
+     * Checks a logged-in user's password (before changing it), throttled as a login from that address: a stolen
+     * session must not become a way to guess the password without limit.
+     */
+    async checkPassword(username: string, password: string, ip: string): Promise<boolean> {
+      const keys = await reserve(username, ip, clock.now());
+      const user = await repo.findUserForLogin(db, username);
+      const ok = !!user && (await verifyPassword(user.passwordHash, password));
+      if (ok) {
+        await repo.clearThrottle(db, keys.pairKey);
+        await repo.releaseAttempt(db, keys.ipKey);
+      }
+      return ok;
     },
 
     async logout(token: string, actor: Actor | null) {

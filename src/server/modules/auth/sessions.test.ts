@@ -61,7 +61,8 @@ describe('sessions end when the password changes or the account is deactivated',
       url: '/api/auth/password',
       payload: { currentPassword: 'not-it', newPassword: 'brand-new-pass' },
     });
-    expect(wrong.statusCode).toBe(401);
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().error.details.issues[0]).toMatchObject({ field: 'body.currentPassword' });
     expect((await me(elsewhere)).statusCode).toBe(200);
     const ok = await ctx.as(here, {
       method: 'POST',
@@ -79,6 +80,40 @@ describe('sessions end when the password changes or the account is deactivated',
     });
     expect(short.statusCode).toBe(400);
     expect(short.json().error.details.issues[0].field).toBe('body.newPassword');
+  });
+
+  it('guessing the current password through a session is throttled like a login', async () => {
+    const u = await newAccount();
+    const here = await ctx.login(u.username, u.password);
+    const change = (currentPassword: string) =>
+      ctx.as(here, {
+        method: 'POST',
+        url: '/api/auth/password',
+        payload: { currentPassword, newPassword: 'brand-new-pass' },
+      });
+    for (let i = 0; i < 5; i++) expect((await change(`guess${i}`)).statusCode).toBe(400);
+    const locked = await change(u.password);
+    expect(locked.statusCode).toBe(429);
+    expect(locked.json().error.code).toBe('RATE_LIMITED');
+  });
+
+  it('an admin resetting their own password keeps the session they use and ends their others', async () => {
+    const username = unique('adm').toLowerCase();
+    const created = await ctx.as(cookies.admin, {
+      method: 'POST',
+      url: '/api/users',
+      payload: { username, displayName: 'A', role: 'admin', password: 'secret-123' },
+    });
+    const here = await ctx.login(username, 'secret-123');
+    const other = await ctx.login(username, 'secret-123');
+    const res = await ctx.as(here, {
+      method: 'PATCH',
+      url: `/api/users/${created.json().id}`,
+      payload: { password: 'secret-456' },
+    });
+    expect(res.statusCode).toBe(200);
+    expect((await me(here)).statusCode).toBe(200);
+    expect((await me(other)).statusCode).toBe(401);
   });
 
   it('deactivation ends every session and reactivation does not revive them', async () => {

@@ -46,10 +46,6 @@ export function createUsersRepo() {
         .where(eq(users.username, username));
       return row;
     },
-    async getPasswordHash(db: DbOrTx, id: string) {
-      const [row] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, id));
-      return row?.passwordHash;
-    },
     async insert(db: DbOrTx, u: NewUser) {
       const [row] = await db.insert(users).values(u).returning({ id: users.id });
       return row.id;

@@ -2,11 +2,9 @@ import type { UserInput, UserPatch } from '../../../shared/contracts/users.js';
 import type { Db } from '../../db/client.js';
 import type { Actor } from '../../http/context.js';
 import { conflict, invalid, notFound } from '../../http/errors.js';
-import { ErrorCode } from '../../../shared/errors.js';
-import { DomainError } from '../../http/errors.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { AuthService } from '../auth/auth.service.js';
-import { hashPassword, verifyPassword } from '../auth/password.js';
+import { hashPassword } from '../auth/password.js';
 import type { UsersRepo } from './users.repo.js';
 import { usersPolicy } from './users.policy.js';
 
@@ -14,11 +12,11 @@ interface Deps {
   db: Db;
   repo: UsersRepo;
   audit: AuditService;
-  /** Sessions belong to the auth module: it ends them in our transaction. */
-  sessions: Pick<AuthService, 'endAllSessionsOf'>;
+  /** Sessions and login throttling belong to the auth module: it ends sessions in our transaction. */
+  auth: Pick<AuthService, 'endAllSessionsOf' | 'checkPassword'>;
 }
 
-export function createUsersService({ db, repo, audit, sessions }: Deps) {
+export function createUsersService({ db, repo, audit, auth }: Deps) {
   function checkScope(role: string | undefined, orgUnitId: string | null | undefined) {
     // a unit account without a unit would see nothing, or worse, be treated as unscoped
     if (role === 'unit' && !orgUnitId) throw invalid([{ field: 'body.orgUnitId', message: 'required for role unit' }]);
@@ -64,7 +62,7 @@ export function createUsersService({ db, repo, audit, sessions }: Deps) {
         await repo.update(tx, id, { ...rest, ...(passwordHash ? { passwordHash } : {}) });
         const endSessions = !!passwordHash || patch.active === false;
         const keep = actor.id === id && patch.active !== false ? (sessionId ?? undefined) : undefined;
-        const sessionsEnded = endSessions ? await sessions.endAllSessionsOf(tx, id, keep) : 0;
+        const sessionsEnded = endSessions ? await auth.endAllSessionsOf(tx, id, keep) : 0;
         await audit.record(tx, actor, {
           action: 'update',
           entityType: 'user',
@@ -76,17 +74,19 @@ export function createUsersService({ db, repo, audit, sessions }: Deps) {
       return get(id);
     },
     /** Users change their own password, knowing the current one; their other sessions end. */
-    async changeOwnPassword(actor: Actor, sessionId: string | null, currentPassword: string, newPassword: string) {
-      const hash = await repo.getPasswordHash(db, actor.id);
-      if (!hash || !(await verifyPassword(hash, currentPassword))) {
-        throw new DomainError(ErrorCode.INVALID_CREDENTIALS, 401, 'The current password is wrong', {
-          field: 'body.currentPassword',
-        });
+    async changeOwnPassword(
+      actor: Actor,
+      from: { sessionId: string | null; ip: string },
+      currentPassword: string,
+      newPassword: string,
+    ) {
+      if (!(await auth.checkPassword(actor.username, currentPassword, from.ip))) {
+        throw invalid([{ field: 'body.currentPassword', message: 'auth.wrongCurrentPassword' }]);
       }
       const passwordHash = await hashPassword(newPassword);
       await db.transaction(async (tx) => {
         await repo.update(tx, actor.id, { passwordHash });
-        const sessionsEnded = await sessions.endAllSessionsOf(tx, actor.id, sessionId ?? undefined);
+        const sessionsEnded = await auth.endAllSessionsOf(tx, actor.id, from.sessionId ?? undefined);
         await audit.record(tx, actor, {
           action: 'update',
           entityType: 'user',
