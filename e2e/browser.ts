@@ -3,10 +3,15 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const SCREENSHOT_DIR = 'e2e/screenshots';
 
-/** Debian's Chromium, headless, with the background-networking flags this offline machine needs. */
+/**
+ * Debian's Chromium, headless, with the background-networking flags this offline machine needs.
+ * Every page it opens is watched for Content Security Policy violations (the console reports each one); closing the
+ * browser — every journey does in `afterAll` — fails the journey if any was seen, so a CSP that breaks the app (or
+ * app code that needs inline script) cannot pass unnoticed.
+ */
 export async function launch(): Promise<Browser> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: [
       '--headless',
@@ -19,6 +24,21 @@ export async function launch(): Promise<Browser> {
       '--disable-quic',
     ],
   });
+  const violations: string[] = [];
+  const newPage = browser.newPage.bind(browser);
+  browser.newPage = async (options) => {
+    const page = await newPage(options);
+    page.on('console', (m) => {
+      if (m.text().includes('Content Security Policy')) violations.push(`${page.url()}: ${m.text()}`);
+    });
+    return page;
+  };
+  const close = browser.close.bind(browser);
+  browser.close = async (options) => {
+    await close(options);
+    if (violations.length > 0) throw new Error(`Content Security Policy violations:\n${violations.join('\n')}`);
+  };
+  return browser;
 }
 
 export async function shot(page: Page, name: string) {

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -14,6 +15,8 @@ import {
 import { z } from 'zod';
 import { sql } from 'drizzle-orm';
 import { registerAuthHook } from './http/auth-hook.js';
+import { registerCsrfGuard } from './http/csrf.js';
+import { securityHeaders } from './http/security-headers.js';
 import { registerErrorHandler } from './http/errors.js';
 import { filesRoutes } from './modules/files/files.routes.js';
 import { inspectionsRoutes } from './modules/inspections/inspections.routes.js';
@@ -59,7 +62,9 @@ export async function buildApp(
   const app = Fastify({
     logger: opts.logger ? { level: deps.config.logLevel } : false,
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    // X-Forwarded-For is believed only from the proxies named in TRUST_PROXY: from anyone else it would let a
+    // client pick the address the login throttle counts and the audit log records
+    trustProxy: deps.config.trustProxy.length > 0 ? deps.config.trustProxy : false,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -73,6 +78,10 @@ export async function buildApp(
     for (const method of [r.method].flat()) if (method !== 'HEAD') routeTable.push({ method, url: r.url });
   });
 
+  await app.register(
+    helmet,
+    securityHeaders({ production: deps.config.env === 'production', https: deps.config.cookieSecure }),
+  );
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 } });
   await app.register(swagger, {
@@ -90,6 +99,7 @@ export async function buildApp(
   });
 
   const services = createServices(deps);
+  registerCsrfGuard(app, { publicOrigin: deps.config.publicOrigin });
   registerAuthHook(app, services.auth);
 
   app.get(
@@ -117,7 +127,7 @@ export async function buildApp(
   );
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 
-  await app.register(authRoutes(services.auth, { secure: deps.config.cookieSecure }));
+  await app.register(authRoutes(services.auth, services.users, { secure: deps.config.cookieSecure }));
   await app.register(auditRoutes(deps.db, services.audit));
   await app.register(orgUnitsRoutes(services.orgUnits));
   await app.register(peopleRoutes(services.people));

@@ -26,4 +26,19 @@ describe('config', () => {
     expect(() => loadConfig({ PORT: 'abc' })).toThrow(/PORT/);
     expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);
   });
+  it('trusts no proxy by default; TRUST_PROXY lists addresses and CIDRs, and names a bad entry', () => {
+    expect(loadConfig({}).trustProxy).toEqual([]);
+    expect(loadConfig({ TRUST_PROXY: ' 10.0.0.1, 10.2.0.0/16 ,::1' }).trustProxy).toEqual([
+      '10.0.0.1',
+      '10.2.0.0/16',
+      '::1',
+    ]);
+    expect(() => loadConfig({ TRUST_PROXY: '10.0.0.1, everyone' })).toThrow(/TRUST_PROXY.*everyone/);
+    expect(() => loadConfig({ TRUST_PROXY: '10.0.0.0/33' })).toThrow(/TRUST_PROXY/);
+  });
+  it('PUBLIC_ORIGIN is kept as an origin (scheme, host, port)', () => {
+    expect(loadConfig({}).publicOrigin).toBeUndefined();
+    expect(loadConfig({ PUBLIC_ORIGIN: 'https://sb.example.vn/app/' }).publicOrigin).toBe('https://sb.example.vn');
+    expect(() => loadConfig({ PUBLIC_ORIGIN: 'not a url' })).toThrow(/PUBLIC_ORIGIN/);
+  });
 });

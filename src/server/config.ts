@@ -1,4 +1,14 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
+
+function isAddressOrCidr(entry: string): boolean {
+  const [address, bits, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (!family || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  const n = Number(bits);
+  return /^\d+$/.test(bits) && n <= (family === 4 ? 32 : 128);
+}
 
 /** Every environment variable the server reads, in one place. */
 const envSchema = z.object({
@@ -22,6 +32,28 @@ const envSchema = z.object({
     .default(12),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+  // failed logins from one address, whatever the usernames, before 429 (generous: an office shares one address)
+  LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(100),
+  // reverse proxies whose X-Forwarded-For is believed: addresses or CIDRs, comma-separated; none by default
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((v, c) => {
+      const list = (v ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
+      for (const entry of list) {
+        if (!isAddressOrCidr(entry)) c.addIssue({ code: 'custom', message: `not an address or CIDR: ${entry}` });
+      }
+      return list;
+    }),
+  // the origin browsers use to reach the app (e.g. https://steerboard.hanoi.gov.vn): state-changing requests from
+  // any other origin are refused; without it, the Origin must match the request's Host
+  PUBLIC_ORIGIN: z
+    .url()
+    .optional()
+    .transform((v) => (v ? new URL(v).origin : undefined)),
   COOKIE_SECURE: z.enum(['true', 'false']).optional(),
   WEB_DIST: z.string().default('./dist/web'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -42,7 +74,9 @@ export interface Config {
   loadDemo: boolean;
   admin?: { username: string; password: string };
   sessionTtlHours: number;
-  login: { maxFailures: number; windowMinutes: number };
+  login: { maxFailures: number; windowMinutes: number; maxFailuresPerAddress: number };
+  trustProxy: string[];
+  publicOrigin?: string;
   cookieSecure: boolean;
   webDist: string;
   logLevel: Env['LOG_LEVEL'];
@@ -76,7 +110,13 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     admin:
       e.ADMIN_USERNAME && e.ADMIN_PASSWORD ? { username: e.ADMIN_USERNAME, password: e.ADMIN_PASSWORD } : undefined,
     sessionTtlHours: e.SESSION_TTL_HOURS,
-    login: { maxFailures: e.LOGIN_MAX_FAILURES, windowMinutes: e.LOGIN_WINDOW_MINUTES },
+    login: {
+      maxFailures: e.LOGIN_MAX_FAILURES,
+      windowMinutes: e.LOGIN_WINDOW_MINUTES,
+      maxFailuresPerAddress: e.LOGIN_MAX_FAILURES_PER_ADDRESS,
+    },
+    trustProxy: e.TRUST_PROXY,
+    publicOrigin: e.PUBLIC_ORIGIN,
     cookieSecure: e.COOKIE_SECURE ? e.COOKIE_SECURE === 'true' : production,
     webDist: e.WEB_DIST,
     logLevel: e.LOG_LEVEL,

@@ -68,7 +68,7 @@ export function createServices({ db, config, clock }: Deps) {
   });
   const orgUnits = createOrgUnitsService({ db, repo: orgUnitsRepo, audit });
   const people = createPeopleService({ db, repo: createPeopleRepo(), orgUnits: orgUnitsRepo, audit });
-  const users = createUsersService({ db, repo: createUsersRepo(), audit });
+  const users = createUsersService({ db, repo: createUsersRepo(), audit, auth });
   const programs = createProgramsService({ db, repo: createProgramsRepo(), orgUnits: orgUnitsRepo, audit });
   const inspectionPlansRepo = createInspectionPlansRepo();
   const inspectionPlans = createInspectionPlansService({

@@ -12,6 +12,8 @@ export const ErrorCode = {
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   UNSUPPORTED_FILE_TYPE: 'UNSUPPORTED_FILE_TYPE',
   RATE_LIMITED: 'RATE_LIMITED',
+  /** A state-changing request from another site's page (Origin / Sec-Fetch-Site). */
+  CSRF_REJECTED: 'CSRF_REJECTED',
   INTERNAL: 'INTERNAL',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

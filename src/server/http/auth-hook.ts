@@ -20,10 +20,13 @@ const ENTERPRISE_API = [
 /** Resolves the session cookie on every API request; non-public routes need a session. */
 export function registerAuthHook(app: FastifyInstance, auth: AuthService) {
   app.decorateRequest('actor', null);
+  app.decorateRequest('sessionId', null);
   app.addHook('onRequest', async (req) => {
     if (!req.url.startsWith('/api/')) return;
     const token = req.cookies?.[SESSION_COOKIE];
-    req.actor = token ? await auth.resolve(token) : null;
+    const session = token ? await auth.resolve(token) : null;
+    req.actor = session?.actor ?? null;
+    req.sessionId = session?.sessionId ?? null;
     if (!req.actor && !req.routeOptions.config?.public) throw unauthenticated();
     if (
       req.actor?.role === 'enterprise' &&

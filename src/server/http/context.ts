@@ -16,6 +16,8 @@ export interface Actor {
 declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null;
+    /** The public id of the session the request came with (null without one). */
+    sessionId: string | null;
   }
   interface FastifyContextConfig {
     /** Routes reachable without a session (login, health, OpenAPI). */

@@ -26,7 +26,9 @@ export interface TestContext {
  * A fresh app on a fresh database with reference and demo data: in-memory PGlite by default,
  * or a new database on the PostgreSQL server named by DATABASE_URL (dropped on close).
  */
-export async function createTestContext(opts: { clock?: Clock; demo?: boolean } = {}): Promise<TestContext> {
+export async function createTestContext(
+  opts: { clock?: Clock; demo?: boolean; env?: Record<string, string> } = {},
+): Promise<TestContext> {
   const server = process.env.DATABASE_URL ? await createServerDatabase(process.env.DATABASE_URL) : undefined;
   const url = server?.url;
   const config = loadConfig({
@@ -34,6 +36,7 @@ export async function createTestContext(opts: { clock?: Clock; demo?: boolean } 
     DEMO_DATA: opts.demo === false ? 'false' : 'true',
     WEB_DIST: '/nonexistent',
     LOGIN_MAX_FAILURES: '5',
+    ...opts.env,
   });
   const handle = await openDb({ url, dataDir: url ? undefined : 'memory://' });
   const { app, services } = await buildApp({

@@ -19,3 +19,24 @@ export const sessionUser = z.object({
 export type SessionUser = z.infer<typeof sessionUser>;
 
 export const meResponse = z.object({ user: sessionUser });
+
+/** Users change their own password; the new one follows the same rule as an admin-set password. */
+export const passwordChangeBody = z.strictObject({
+  currentPassword: z.string().min(1, 'must not be empty').max(256),
+  newPassword: z.string().min(8, 'must be at least 8 characters').max(256),
+});
+export type PasswordChangeBody = z.infer<typeof passwordChangeBody>;
+
+/** One of the user's own sessions (the token never leaves the server; `id` names the session). */
+export const sessionInfo = z.object({
+  id: z.uuid(),
+  createdAt: z.date(),
+  lastSeenAt: z.date(),
+  expiresAt: z.date(),
+  ip: z.string().nullable(),
+  userAgent: z.string().nullable(),
+  current: z.boolean(),
+});
+export type SessionInfo = z.infer<typeof sessionInfo>;
+export const sessionList = z.object({ items: z.array(sessionInfo) });
+export const sessionsEnded = z.object({ ended: z.number().int() });

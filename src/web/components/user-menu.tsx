@@ -1,7 +1,9 @@
-import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
-import { App, Button, Dropdown, Space, Tag, Typography } from 'antd';
+import { LaptopOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { App, Button, Dropdown, Space, Tag, Tooltip, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../../shared/contracts/auth';
+import { SessionsDrawer } from '../features/auth/sessions-drawer';
 import { useLogout } from '../features/auth/use-logout';
 import { errorMessage } from '../i18n/error-message';
 
@@ -12,21 +14,32 @@ export function UserMenu({ user, compact }: { user: SessionUser; compact: boolea
   const logout = useLogout();
   const onLogout = () => logout.mutate(undefined, { onError: (error) => void message.error(errorMessage(t, error)) });
   const role = t(`roles.${user.role}`);
+  const [sessionsOpen, setSessionsOpen] = useState(false);
+  const drawer = <SessionsDrawer open={sessionsOpen} onClose={() => setSessionsOpen(false)} />;
 
   if (compact) {
     return (
-      <Dropdown
-        trigger={['click']}
-        menu={{
-          items: [
-            { key: 'who', disabled: true, label: <UserSummary name={user.displayName} role={role} /> },
-            { type: 'divider' },
-            { key: 'logout', icon: <LogoutOutlined />, label: t('layout.logout'), onClick: onLogout },
-          ],
-        }}
-      >
-        <Button type="text" icon={<UserOutlined />} aria-label={t('layout.account')} />
-      </Dropdown>
+      <>
+        <Dropdown
+          trigger={['click']}
+          menu={{
+            items: [
+              { key: 'who', disabled: true, label: <UserSummary name={user.displayName} role={role} /> },
+              { type: 'divider' },
+              {
+                key: 'sessions',
+                icon: <LaptopOutlined />,
+                label: t('auth.sessions'),
+                onClick: () => setSessionsOpen(true),
+              },
+              { key: 'logout', icon: <LogoutOutlined />, label: t('layout.logout'), onClick: onLogout },
+            ],
+          }}
+        >
+          <Button type="text" icon={<UserOutlined />} aria-label={t('layout.account')} />
+        </Dropdown>
+        {drawer}
+      </>
     );
   }
 
@@ -39,9 +52,13 @@ export function UserMenu({ user, compact }: { user: SessionUser; compact: boolea
       <Tag variant="filled" color="blue">
         {role}
       </Tag>
+      <Tooltip title={t('auth.sessions')}>
+        <Button icon={<LaptopOutlined />} aria-label={t('auth.sessions')} onClick={() => setSessionsOpen(true)} />
+      </Tooltip>
       <Button icon={<LogoutOutlined />} onClick={onLogout} loading={logout.isPending}>
         {t('layout.logout')}
       </Button>
+      {drawer}
     </Space>
   );
 }

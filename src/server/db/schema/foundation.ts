@@ -100,29 +100,35 @@ export const sessions = pgTable(
   {
     // SHA-256 of the cookie token: a leaked table does not leak usable sessions
     tokenHash: text('token_hash').primaryKey(),
+    // what the user sees and names when ending a session (the token hash never leaves the server)
+    id: uuid('id')
+      .notNull()
+      .unique()
+      .default(sql`gen_random_uuid()`),
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     createdAt: createdAt(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    // refreshed at most once a minute (see auth.service), so reads do not each write
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
 );
 
-export const loginAttempts = pgTable(
-  'login_attempts',
-  {
-    id: bigserial('id', { mode: 'number' }).primaryKey(),
-    username: text('username').notNull(),
-    ip: text('ip').notNull(),
-    success: boolean('success').notNull(),
-    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [
-    index('login_attempts_username_at_idx').on(t.username, t.at),
-    index('login_attempts_ip_at_idx').on(t.ip, t.at),
-  ],
-);
+/**
+ * Login throttle counters, one row per key: `user:<username>|ip:<address>` (with back-off) and `ip:<address>`
+ * (a generous cap). An attempt is reserved here in one statement before the password is checked.
+ */
+export const loginThrottles = pgTable('login_throttles', {
+  key: text('key').primaryKey(),
+  attempts: integer('attempts').notNull(),
+  windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
+  // how many times in a row this key hit the limit: each lock lasts twice as long as the one before
+  strikes: integer('strikes').notNull().default(0),
+});
 
 export const auditEvents = pgTable(
   'audit_events',

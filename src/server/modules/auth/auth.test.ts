@@ -41,7 +41,7 @@ describe('auth', () => {
     expect(res.json().error.code).toBe('INVALID_CREDENTIALS');
   });
 
-  it('rate-limits repeated failures for a username (429) even with the right password', async () => {
+  it('rate-limits repeated failures for a username from one address (429) even with the right password', async () => {
     for (let i = 0; i < 5; i++) {
       await ctx.app.inject({
         method: 'POST',

@@ -37,6 +37,6 @@ export const usersRoutes =
           response: { 200: userAccount },
         },
       },
-      async (req) => svc.update(requireActor(req), req.params.id, req.body),
+      async (req) => svc.update(requireActor(req), req.params.id, req.body, req.sessionId),
     );
   };

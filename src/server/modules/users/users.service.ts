@@ -3,11 +3,20 @@ import type { Db } from '../../db/client.js';
 import type { Actor } from '../../http/context.js';
 import { conflict, invalid, notFound } from '../../http/errors.js';
 import type { AuditService } from '../audit/audit.service.js';
+import type { AuthService } from '../auth/auth.service.js';
 import { hashPassword } from '../auth/password.js';
 import type { UsersRepo } from './users.repo.js';
 import { usersPolicy } from './users.policy.js';
 
-export function createUsersService({ db, repo, audit }: { db: Db; repo: UsersRepo; audit: AuditService }) {
+interface Deps {
+  db: Db;
+  repo: UsersRepo;
+  audit: AuditService;
+  /** Sessions and login throttling belong to the auth module: it ends sessions in our transaction. */
+  auth: Pick<AuthService, 'endAllSessionsOf' | 'checkPassword'>;
+}
+
+export function createUsersService({ db, repo, audit, auth }: Deps) {
   function checkScope(role: string | undefined, orgUnitId: string | null | undefined) {
     // a unit account without a unit would see nothing, or worse, be treated as unscoped
     if (role === 'unit' && !orgUnitId) throw invalid([{ field: 'body.orgUnitId', message: 'required for role unit' }]);
@@ -38,7 +47,12 @@ export function createUsersService({ db, repo, audit }: { db: Db; repo: UsersRep
       });
       return get(id);
     },
-    async update(actor: Actor, id: string, patch: UserPatch) {
+    /**
+     * A new password or a deactivation ends every session of the account (a stolen cookie dies with the old
+     * password, and reactivating does not bring old sessions back). `sessionId`: the request's own session, kept
+     * when admins change their own password.
+     */
+    async update(actor: Actor, id: string, patch: UserPatch, sessionId?: string | null) {
       usersPolicy.assertCanManage(actor);
       const current = await get(id);
       checkScope(patch.role ?? current.role, patch.orgUnitId === undefined ? current.orgUnitId : patch.orgUnitId);
@@ -46,15 +60,40 @@ export function createUsersService({ db, repo, audit }: { db: Db; repo: UsersRep
       const passwordHash = password ? await hashPassword(password) : undefined;
       await db.transaction(async (tx) => {
         await repo.update(tx, id, { ...rest, ...(passwordHash ? { passwordHash } : {}) });
+        const endSessions = !!passwordHash || patch.active === false;
+        const keep = actor.id === id && patch.active !== false ? (sessionId ?? undefined) : undefined;
+        const sessionsEnded = endSessions ? await auth.endAllSessionsOf(tx, id, keep) : 0;
         await audit.record(tx, actor, {
           action: 'update',
           entityType: 'user',
           entityId: id,
           before: current,
-          after: { ...rest, passwordChanged: !!password },
+          after: { ...rest, passwordChanged: !!password, sessionsEnded },
         });
       });
       return get(id);
+    },
+    /** Users change their own password, knowing the current one; their other sessions end. */
+    async changeOwnPassword(
+      actor: Actor,
+      from: { sessionId: string | null; ip: string },
+      currentPassword: string,
+      newPassword: string,
+    ) {
+      if (!(await auth.checkPassword(actor.username, currentPassword, from.ip))) {
+        throw invalid([{ field: 'body.currentPassword', message: 'auth.wrongCurrentPassword' }]);
+      }
+      const passwordHash = await hashPassword(newPassword);
+      await db.transaction(async (tx) => {
+        await repo.update(tx, actor.id, { passwordHash });
+        const sessionsEnded = await auth.endAllSessionsOf(tx, actor.id, from.sessionId ?? undefined);
+        await audit.record(tx, actor, {
+          action: 'update',
+          entityType: 'user',
+          entityId: actor.id,
+          after: { passwordChanged: true, sessionsEnded },
+        });
+      });
     },
     count: () => repo.count(db),
     getByUsername: (username: string) => repo.getByUsername(db, username),
