@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launch, login, shot } from './browser.js';
+import { labels } from '../src/shared/labels.js';
+
+const reportStatus = labels.vi.unitReportStatus;
 
 let browser: Browser;
 const baseUrl = inject('baseUrl');
@@ -59,7 +62,7 @@ describe('program monitoring journey', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await shot(page, 'monitoring-01-report-form-phone');
     await page.getByRole('button', { name: 'Gửi báo cáo' }).click();
-    await expect.poll(() => statusTag(page, 'Chờ duyệt').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    await expect.poll(() => statusTag(page, reportStatus.submitted).count(), { timeout: 20_000 }).toBeGreaterThan(0);
     await shot(page, 'monitoring-02-report-submitted-phone');
     await page.close();
   });
@@ -81,7 +84,7 @@ describe('program monitoring journey', () => {
     await page.getByRole('button', { name: 'Minh chứng cho số liệu DX_KHOA_DT: 1 tệp' }).click();
     await page.locator('#review-comment').fill('Đề nghị rà soát lại số khóa đào tạo năm 2025.');
     await page.getByRole('button', { name: 'Trả lại' }).click();
-    await expect.poll(() => statusTag(page, 'Trả lại').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    await expect.poll(() => statusTag(page, reportStatus.returned).count(), { timeout: 20_000 }).toBeGreaterThan(0);
     await shot(page, 'monitoring-03-report-returned');
     await page.close();
   });
@@ -95,7 +98,7 @@ describe('program monitoring journey', () => {
       .toBeGreaterThan(0);
     await page.locator('#report_values_2_value').fill('27');
     await page.getByRole('button', { name: 'Gửi báo cáo' }).click();
-    await expect.poll(() => statusTag(page, 'Chờ duyệt').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    await expect.poll(() => statusTag(page, reportStatus.submitted).count(), { timeout: 20_000 }).toBeGreaterThan(0);
     await page.close();
   });
 

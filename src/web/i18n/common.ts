@@ -1,4 +1,5 @@
 import { defineStrings } from './define-strings';
+import { labels } from '../../shared/labels';
 
 /** Words every page uses. Top-level keys are namespaces: `t('common.save')`, `t('status.issued')`, `t('errors.NOT_FOUND')`. */
 export const commonStrings = defineStrings({
@@ -37,23 +38,8 @@ export const commonStrings = defineStrings({
       deleted: 'Đã xóa',
       comingSoon: 'Trang này đang được xây dựng.',
     },
-    status: {
-      planned: 'Kế hoạch',
-      notified: 'Đã thông báo',
-      in_progress: 'Đang kiểm tra',
-      drafting: 'Dự thảo kết luận',
-      issued: 'Đã ban hành kết luận',
-      follow_up: 'Theo dõi khắc phục',
-      closed: 'Đã kết thúc',
-    },
-    roles: {
-      admin: 'Quản trị hệ thống',
-      secretariat: 'Thư ký',
-      inspector: 'Thành viên đoàn kiểm tra',
-      unit: 'Đơn vị',
-      viewer: 'Người xem',
-      enterprise: 'Doanh nghiệp',
-    },
+    status: labels.vi.inspectionStatus,
+    roles: labels.vi.role,
     errors: {
       VALIDATION_FAILED: 'Dữ liệu chưa hợp lệ. Vui lòng kiểm tra các trường được đánh dấu.',
       MALFORMED_REQUEST: 'Yêu cầu không hợp lệ.',
@@ -154,23 +140,8 @@ export const commonStrings = defineStrings({
       deleted: 'Deleted',
       comingSoon: 'This page is under construction.',
     },
-    status: {
-      planned: 'Planned',
-      notified: 'Notified',
-      in_progress: 'In progress',
-      drafting: 'Drafting conclusion',
-      issued: 'Conclusion issued',
-      follow_up: 'Follow-up',
-      closed: 'Closed',
-    },
-    roles: {
-      admin: 'Administrator',
-      secretariat: 'Secretariat',
-      inspector: 'Inspector',
-      unit: 'Unit',
-      viewer: 'Viewer',
-      enterprise: 'Enterprise',
-    },
+    status: labels.en.inspectionStatus,
+    roles: labels.en.role,
     errors: {
       VALIDATION_FAILED: 'Some data is invalid. Please check the highlighted fields.',
       MALFORMED_REQUEST: 'The request is invalid.',

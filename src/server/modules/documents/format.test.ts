@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { inspectionStatuses, teamRoles } from '../../../shared/domain.js';
+import { labels } from '../../../shared/labels.js';
 import {
   formatDateRangeVi,
   formatDateVi,
@@ -95,5 +97,12 @@ describe('labels', () => {
   it('shows an unknown inspection status as given', () => {
     expect(inspectionStatusLabelVi('in_progress')).toBe('Đang kiểm tra');
     expect(inspectionStatusLabelVi('archived')).toBe('archived');
+  });
+});
+
+describe('document labels come from the shared labels the screens use', () => {
+  it('every inspection status and team role', () => {
+    for (const s of inspectionStatuses) expect(inspectionStatusLabelVi(s)).toBe(labels.vi.inspectionStatus[s]);
+    for (const r of teamRoles) expect(teamRoleLabelVi(r)).toBe(labels.vi.teamRole[r]);
   });
 });

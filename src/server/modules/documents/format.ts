@@ -1,4 +1,5 @@
-import type { InspectionStatus, TeamRole } from '../../../shared/domain.js';
+import type { TeamRole } from '../../../shared/domain.js';
+import { labels, labelVi } from '../../../shared/labels.js';
 
 interface CalendarDate {
   year: number;
@@ -83,28 +84,11 @@ export function toRoman(n: number): string {
   return out;
 }
 
-const teamRoleLabels: Record<TeamRole, string> = {
-  head: 'Trưởng đoàn',
-  deputyHead: 'Phó Trưởng đoàn',
-  member: 'Thành viên',
-  secretary: 'Thư ký',
-};
-
 export function teamRoleLabelVi(role: TeamRole): string {
-  return teamRoleLabels[role];
+  return labels.vi.teamRole[role];
 }
-
-const inspectionStatusLabels: Record<InspectionStatus, string> = {
-  planned: 'Đã lên kế hoạch',
-  notified: 'Đã thông báo',
-  in_progress: 'Đang kiểm tra',
-  drafting: 'Đang dự thảo kết luận',
-  issued: 'Đã ban hành kết luận',
-  follow_up: 'Đang theo dõi khắc phục',
-  closed: 'Đã hoàn thành',
-};
 
 /** Exports take the status as free text; an unknown one is shown as given rather than dropped. */
 export function inspectionStatusLabelVi(status: string): string {
-  return (inspectionStatusLabels as Record<string, string>)[status] ?? status;
+  return labelVi('inspectionStatus', status);
 }

@@ -21,6 +21,7 @@ import {
   unbrokenRun,
 } from '../documents/docx-parts.js';
 import { formatDateVi, toRoman } from '../documents/format.js';
+import { labelVi } from '../../../shared/labels.js';
 
 export interface RoundSummaryInput {
   programCode: string;
@@ -45,26 +46,6 @@ export interface RoundSummaryInput {
   };
   budget: { allocatedVnd: number; spentVnd: number };
 }
-
-const statusVi: Record<string, string> = {
-  draft: 'Đang soạn',
-  submitted: 'Đã gửi, chờ duyệt',
-  approved: 'Đã duyệt',
-  returned: 'Trả lại để bổ sung',
-};
-const timelyVi: Record<string, string> = {
-  on_time: 'Đúng hạn',
-  late: 'Muộn',
-  missing: 'Chưa nộp',
-  pending: 'Chưa đến hạn',
-};
-const lightVi: Record<string, string> = { green: 'Đạt', amber: 'Gần đạt', red: 'Chưa đạt', none: '—' };
-const taskVi: Record<string, string> = {
-  not_started: 'chưa triển khai',
-  in_progress: 'đang thực hiện',
-  completed: 'hoàn thành',
-  cancelled: 'dừng thực hiện',
-};
 
 const num = (v: number | null, digits = 0) =>
   v === null ? '—' : new Intl.NumberFormat('vi-VN', { maximumFractionDigits: digits }).format(v);
@@ -140,8 +121,8 @@ export function renderRoundSummaryDocx(input: RoundSummaryInput): Promise<Buffer
       input.units.map((u, i) => [
         String(i + 1),
         u.name,
-        statusVi[u.status] ?? u.status,
-        timelyVi[u.timeliness] ?? u.timeliness,
+        labelVi('unitReportStatus', u.status),
+        labelVi('timeliness', u.timeliness),
       ]),
     ),
     spacer(),
@@ -162,7 +143,7 @@ export function renderRoundSummaryDocx(input: RoundSummaryInput): Promise<Buffer
             num(i.target, 2),
             num(i.actual, 2),
             i.attainmentPct === null ? '—' : `${num(i.attainmentPct, 1)}%`,
-            lightVi[i.light] ?? i.light,
+            labelVi('trafficLight', i.light),
           ]),
         )
       : bodyParagraph([run('(Chưa có chỉ tiêu)', { italics: true })]),
@@ -171,7 +152,7 @@ export function renderRoundSummaryDocx(input: RoundSummaryInput): Promise<Buffer
     bodyParagraph([
       run(
         `Tổng số ${input.tasks.total} nhiệm vụ: ${Object.entries(input.tasks.byStatus)
-          .map(([s, n]) => `${n} ${taskVi[s] ?? s}`)
+          .map(([s, n]) => `${n} ${labelVi('taskStatus', s).toLocaleLowerCase('vi')}`)
           .join(', ')}; ${input.tasks.overdue.length} nhiệm vụ quá hạn.`,
       ),
     ]),

@@ -1,26 +1,16 @@
 import ExcelJS from 'exceljs';
 import type { CellIssue, ReportDetail, ReportSaveInput } from '../../../shared/contracts/reporting-rounds.js';
 import { taskStatuses, type TaskStatus } from '../../../shared/monitoring-domain.js';
+import { labels } from '../../../shared/labels.js';
 
 export const SHEETS = { indicators: 'Chỉ tiêu', tasks: 'Nhiệm vụ', narrative: 'Thuyết minh', meta: 'meta' } as const;
 /** Data rows start under a title, two info lines and the header row. */
 export const FIRST_ROW = 6;
 const HEADER_ROW = FIRST_ROW - 1;
 
-const statusLabels: Record<TaskStatus, string> = {
-  not_started: 'Chưa triển khai',
-  in_progress: 'Đang thực hiện',
-  completed: 'Hoàn thành',
-  cancelled: 'Dừng thực hiện',
-};
-const unitLabels: Record<string, string> = {
-  count: 'Số lượng',
-  vnd: 'VNĐ',
-  percent: '%',
-  people: 'Người',
-  enterprises: 'Doanh nghiệp',
-  other: 'Khác',
-};
+// the same words as the screens (one source); the import reads task statuses back by these labels
+const statusLabels = labels.vi.taskStatus;
+const unitLabels: Record<string, string> = labels.vi.measureUnit;
 
 function header(sheet: ExcelJS.Worksheet, title: string, info: string[], columns: { header: string; width: number }[]) {
   sheet.columns = columns.map((c) => ({ width: c.width }));

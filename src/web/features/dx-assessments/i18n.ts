@@ -1,10 +1,11 @@
 import { defineStrings } from '../../i18n/define-strings';
+import { labels } from '../../../shared/labels';
 
 export default defineStrings({
   vi: {
     title: 'Đánh giá chuyển đổi số',
     group: 'Chuyển đổi số doanh nghiệp',
-    status: { draft: 'Đang trả lời', submitted: 'Đã nộp', verified: 'Đã xác nhận', returned: 'Bị trả lại' },
+    status: labels.vi.dxAssessmentStatus,
     statusLabel: 'Trạng thái',
     year: 'Năm',
     framework: 'Bộ tiêu chí',
@@ -67,7 +68,7 @@ export default defineStrings({
   en: {
     title: 'DX assessments',
     group: 'Enterprise digital transformation',
-    status: { draft: 'In progress', submitted: 'Submitted', verified: 'Verified', returned: 'Returned' },
+    status: labels.en.dxAssessmentStatus,
     statusLabel: 'Status',
     year: 'Year',
     framework: 'Framework',

@@ -1,4 +1,5 @@
 import { defineStrings } from '../../i18n/define-strings';
+import { labels } from '../../../shared/labels';
 
 export default defineStrings({
   vi: {
@@ -22,7 +23,7 @@ export default defineStrings({
     withdrawnReason: { dropped_by_correction: 'Không còn trong kết luận sửa đổi' },
     overdueDays: 'Quá hạn {{count}} ngày',
     kind: { remedy: 'Biện pháp khắc phục', recommendation: 'Kiến nghị' },
-    status: { open: 'Chưa thực hiện', in_progress: 'Đang thực hiện', done: 'Đã hoàn thành' },
+    status: labels.vi.followUpStatus,
     action: { report: 'Báo cáo tiến độ', accept: 'Nghiệm thu', return: 'Trả lại' },
     detailTitle: 'Chi tiết việc cần theo dõi',
     history: 'Lịch sử',
@@ -69,7 +70,7 @@ export default defineStrings({
     withdrawnReason: { dropped_by_correction: 'No longer in the corrected conclusion' },
     overdueDays: '{{count}} days overdue',
     kind: { remedy: 'Remedy', recommendation: 'Recommendation' },
-    status: { open: 'Open', in_progress: 'In progress', done: 'Done' },
+    status: labels.en.followUpStatus,
     action: { report: 'Progress report', accept: 'Accepted', return: 'Returned' },
     detailTitle: 'Follow-up details',
     history: 'History',

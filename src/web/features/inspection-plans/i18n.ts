@@ -1,4 +1,5 @@
 import { defineStrings } from '../../i18n/define-strings';
+import { labels } from '../../../shared/labels';
 
 export default defineStrings({
   vi: {
@@ -51,12 +52,7 @@ export default defineStrings({
     openInspection: 'Mở cuộc kiểm tra',
     timeline: 'Lịch kiểm tra',
     teamShort: 'Đoàn {{number}}',
-    roles: {
-      head: 'Trưởng đoàn',
-      deputyHead: 'Phó Trưởng đoàn',
-      member: 'Thành viên',
-      secretary: 'Thư ký',
-    },
+    roles: labels.vi.teamRole,
     warningsTitle: 'Cảnh báo về tính khách quan ({{count}})',
     warningMark: 'Có cảnh báo về tính khách quan',
     warnings: {
@@ -129,12 +125,7 @@ export default defineStrings({
     openInspection: 'Open the inspection',
     timeline: 'Schedule',
     teamShort: 'Team {{number}}',
-    roles: {
-      head: 'Head',
-      deputyHead: 'Deputy head',
-      member: 'Member',
-      secretary: 'Secretary',
-    },
+    roles: labels.en.teamRole,
     warningsTitle: 'Objectivity warnings ({{count}})',
     warningMark: 'Objectivity warning',
     warnings: {

@@ -1,4 +1,5 @@
 import { defineStrings } from '../../i18n/define-strings';
+import { labels } from '../../../shared/labels';
 
 export default defineStrings({
   vi: {
@@ -15,7 +16,7 @@ export default defineStrings({
     findingsCount: 'Số phát hiện',
     conclusion: 'Kết luận',
     members: 'Thành viên đoàn',
-    teamRole: { head: 'Trưởng đoàn', deputyHead: 'Phó Trưởng đoàn', member: 'Thành viên', secretary: 'Thư ký' },
+    teamRole: labels.vi.teamRole,
     move: {
       notified: 'Gửi thông báo kiểm tra',
       in_progress: 'Bắt đầu kiểm tra',
@@ -108,7 +109,7 @@ export default defineStrings({
     findingsCount: 'Findings',
     conclusion: 'Conclusion',
     members: 'Team members',
-    teamRole: { head: 'Head', deputyHead: 'Deputy head', member: 'Member', secretary: 'Secretary' },
+    teamRole: labels.en.teamRole,
     move: {
       notified: 'Send the notice',
       in_progress: 'Start the inspection',
