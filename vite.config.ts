@@ -22,11 +22,6 @@ const vendorGroups = [
     test: /[\\/]node_modules[\\/](react|react-dom|scheduler|react-router|react-router-dom)[\\/]/,
     priority: 50,
   },
-  // only the pages that draw charts import echarts, so this chunk loads with them
-  { name: 'echarts', test: /[\\/]node_modules[\\/](echarts|zrender|echarts-for-react)[\\/]/, priority: 40 },
-  { name: 'antd-icons', test: /[\\/]node_modules[\\/]@ant-design[\\/]icons(-svg)?[\\/]/, priority: 35 },
-  { name: 'antd', test: /[\\/]node_modules[\\/](antd|@ant-design|@rc-component|rc-[\\w-]+)[\\/]/, priority: 30 },
-  { name: 'vendor', test: /[\\/]node_modules[\\/]/, priority: 10 },
 ];
 
 export default defineConfig({
@@ -34,6 +29,7 @@ export default defineConfig({
   plugins: [react()],
   build: {
     outDir,
+    manifest: true,
     emptyOutDir: true,
     rolldownOptions: { output: { codeSplitting: { groups: vendorGroups } } },
   },
