@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { compression } from 'vite-plugin-compression2';
 
 const webRoot = fileURLToPath(new URL('./src/web', import.meta.url));
 const outDir = fileURLToPath(new URL('./dist/web', import.meta.url));
@@ -26,7 +27,12 @@ const vendorGroups = [
 
 export default defineConfig({
   root: webRoot,
-  plugins: [react()],
+  // every asset precompressed at build (brotli and gzip beside the file): the server sends the encoding the browser
+  // accepts (@fastify/static preCompressed) without compressing per request
+  plugins: [
+    react(),
+    compression({ algorithms: ['brotliCompress', 'gzip'], threshold: 1024, deleteOriginalAssets: false }),
+  ],
   build: {
     outDir,
     manifest: true,

@@ -3,7 +3,6 @@ import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
-import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import {
   jsonSchemaTransform,
@@ -15,6 +14,7 @@ import { z } from 'zod';
 import { sql } from 'drizzle-orm';
 import { registerAuthHook } from './http/auth-hook.js';
 import { registerErrorHandler } from './http/errors.js';
+import { registerWebApp } from './http/web-app.js';
 import { filesRoutes } from './modules/files/files.routes.js';
 import { inspectionsRoutes } from './modules/inspections/inspections.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
@@ -140,6 +140,6 @@ export async function buildApp(
   await app.register(unitOverviewRoutes(services.unitOverview));
 
   // the built web app (npm start builds it); API-only when absent, e.g. in API tests
-  if (hasWeb) await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: 'index.html' });
+  if (hasWeb) await registerWebApp(app, webRoot);
   return { app, services };
 }
