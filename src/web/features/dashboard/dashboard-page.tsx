@@ -7,9 +7,8 @@ import { PageHeader } from '../../components/page-header';
 import { QueryState } from '../../components/query-state';
 import { DueDate } from '../follow-ups/follow-up-tags';
 import { useDashboard } from './api';
-import { lazyChart } from '../../components/lazy-chart';
 
-const StatusChart = lazyChart(() => import('./status-chart').then((m) => m.StatusChart));
+import { StatusChart } from './status-chart';
 
 export default function DashboardPage() {
   const { t } = useTranslation();
