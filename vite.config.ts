@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { compression } from 'vite-plugin-compression2';
 
 const webRoot = fileURLToPath(new URL('./src/web', import.meta.url));
 const outDir = fileURLToPath(new URL('./dist/web', import.meta.url));
@@ -22,18 +23,19 @@ const vendorGroups = [
     test: /[\\/]node_modules[\\/](react|react-dom|scheduler|react-router|react-router-dom)[\\/]/,
     priority: 50,
   },
-  // only the pages that draw charts import echarts, so this chunk loads with them
-  { name: 'echarts', test: /[\\/]node_modules[\\/](echarts|zrender|echarts-for-react)[\\/]/, priority: 40 },
-  { name: 'antd-icons', test: /[\\/]node_modules[\\/]@ant-design[\\/]icons(-svg)?[\\/]/, priority: 35 },
-  { name: 'antd', test: /[\\/]node_modules[\\/](antd|@ant-design|@rc-component|rc-[\\w-]+)[\\/]/, priority: 30 },
-  { name: 'vendor', test: /[\\/]node_modules[\\/]/, priority: 10 },
 ];
 
 export default defineConfig({
   root: webRoot,
-  plugins: [react()],
+  // every asset precompressed at build (brotli and gzip beside the file): the server sends the encoding the browser
+  // accepts (@fastify/static preCompressed) without compressing per request
+  plugins: [
+    react(),
+    compression({ algorithms: ['brotliCompress', 'gzip'], threshold: 1024, deleteOriginalAssets: false }),
+  ],
   build: {
     outDir,
+    manifest: true,
     emptyOutDir: true,
     rolldownOptions: { output: { codeSplitting: { groups: vendorGroups } } },
   },

@@ -4,7 +4,6 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
-import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import {
   jsonSchemaTransform,
@@ -18,6 +17,7 @@ import { registerAuthHook } from './http/auth-hook.js';
 import { registerCsrfGuard } from './http/csrf.js';
 import { securityHeaders } from './http/security-headers.js';
 import { registerErrorHandler } from './http/errors.js';
+import { registerWebApp } from './http/web-app.js';
 import { filesRoutes } from './modules/files/files.routes.js';
 import { inspectionsRoutes } from './modules/inspections/inspections.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
@@ -150,6 +150,6 @@ export async function buildApp(
   await app.register(unitOverviewRoutes(services.unitOverview));
 
   // the built web app (npm start builds it); API-only when absent, e.g. in API tests
-  if (hasWeb) await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: 'index.html' });
+  if (hasWeb) await registerWebApp(app, webRoot);
   return { app, services };
 }

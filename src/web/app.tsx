@@ -1,19 +1,25 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { App as AntApp, ConfigProvider } from 'antd';
-import enUS from 'antd/locale/en_US';
-import viVN from 'antd/locale/vi_VN';
-import { Suspense, useState, type ReactNode } from 'react';
+import { ConfigProvider } from 'antd';
+import enUS from 'antd/es/locale/en_US';
+import viVN from 'antd/es/locale/vi_VN';
+import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { createQueryClient } from './api/query-client';
-import { AppLayout } from './components/app-layout';
+import { loadFeatureStrings } from './i18n';
 import { ErrorBoundary } from './components/error-boundary';
-import { ForbiddenResult, NotFoundResult } from './components/page-results';
 import { PageSpinner } from './components/query-state';
 import { RequireAuth } from './features/auth/require-auth';
 import { useCan } from './features/auth/use-can';
 import { useSession } from './features/auth/use-session';
 import { appRoutes, ENTERPRISE_HOME, LoginPage, routeVisibleTo, type AppRoute } from './routes';
+
+// The shell (menu, header, drawers) and the result pages load after login: the login page needs none of them.
+const AppLayout = lazy(() =>
+  Promise.all([import('./components/app-layout'), loadFeatureStrings()]).then(([m]) => ({ default: m.AppLayout })),
+);
+const ForbiddenResult = lazy(() => import('./components/page-results').then((m) => ({ default: m.ForbiddenResult })));
+const NotFoundResult = lazy(() => import('./components/page-results').then((m) => ({ default: m.NotFoundResult })));
 
 const theme = { token: { colorPrimary: '#1f4e9c', borderRadius: 6 } };
 
@@ -43,29 +49,27 @@ export function App() {
   return (
     <QueryClientProvider client={queryClient}>
       <LocaleProvider>
-        <AntApp>
-          <BrowserRouter>
-            <ErrorBoundary>
-              <Suspense fallback={<PageSpinner />}>
-                <Routes>
-                  <Route path="/login" element={<LoginPage />} />
-                  <Route
-                    element={
-                      <RequireAuth>
-                        <AppLayout />
-                      </RequireAuth>
-                    }
-                  >
-                    {appRoutes.map((route) => (
-                      <Route key={route.path} path={route.path} element={<RoutePage route={route} />} />
-                    ))}
-                    <Route path="*" element={<NotFoundResult />} />
-                  </Route>
-                </Routes>
-              </Suspense>
-            </ErrorBoundary>
-          </BrowserRouter>
-        </AntApp>
+        <BrowserRouter>
+          <ErrorBoundary>
+            <Suspense fallback={<PageSpinner />}>
+              <Routes>
+                <Route path="/login" element={<LoginPage />} />
+                <Route
+                  element={
+                    <RequireAuth>
+                      <AppLayout />
+                    </RequireAuth>
+                  }
+                >
+                  {appRoutes.map((route) => (
+                    <Route key={route.path} path={route.path} element={<RoutePage route={route} />} />
+                  ))}
+                  <Route path="*" element={<NotFoundResult />} />
+                </Route>
+              </Routes>
+            </Suspense>
+          </ErrorBoundary>
+        </BrowserRouter>
       </LocaleProvider>
     </QueryClientProvider>
   );

@@ -1,4 +1,4 @@
-import { Drawer, Grid, Layout } from 'antd';
+import { App as AntApp, Drawer, Grid, Layout } from 'antd';
 import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation } from 'react-router-dom';
@@ -19,42 +19,45 @@ export function AppLayout() {
   const [drawerOpen, setDrawerOpen] = useState(false);
 
   if (!user) return null;
+  // antd's App (message, notification, modal hooks) lives here: the login page uses none of them
   return (
-    <Layout className="app-shell">
-      <AppHeader user={user} compact={compact} onOpenMenu={() => setDrawerOpen(true)} />
-      <Layout hasSider={!compact}>
-        {compact ? (
-          <Drawer
-            placement="left"
-            size={280}
-            open={drawerOpen}
-            onClose={() => setDrawerOpen(false)}
-            title={t('app.shortName')}
-            className="nav-drawer"
-          >
-            <NavMenu onNavigate={() => setDrawerOpen(false)} />
-          </Drawer>
-        ) : (
-          <Layout.Sider
-            className="app-sider"
-            theme="light"
-            width={248}
-            breakpoint="lg"
-            collapsible
-            collapsed={collapsed}
-            onCollapse={setCollapsed}
-          >
-            <NavMenu />
-          </Layout.Sider>
-        )}
-        <Layout.Content className={compact ? 'app-content app-content-compact' : 'app-content'}>
-          <ErrorBoundary key={pathname}>
-            <Suspense fallback={<PageSpinner />}>
-              <Outlet />
-            </Suspense>
-          </ErrorBoundary>
-        </Layout.Content>
+    <AntApp>
+      <Layout className="app-shell">
+        <AppHeader user={user} compact={compact} onOpenMenu={() => setDrawerOpen(true)} />
+        <Layout hasSider={!compact}>
+          {compact ? (
+            <Drawer
+              placement="left"
+              size={280}
+              open={drawerOpen}
+              onClose={() => setDrawerOpen(false)}
+              title={t('app.shortName')}
+              className="nav-drawer"
+            >
+              <NavMenu onNavigate={() => setDrawerOpen(false)} />
+            </Drawer>
+          ) : (
+            <Layout.Sider
+              className="app-sider"
+              theme="light"
+              width={248}
+              breakpoint="lg"
+              collapsible
+              collapsed={collapsed}
+              onCollapse={setCollapsed}
+            >
+              <NavMenu />
+            </Layout.Sider>
+          )}
+          <Layout.Content className={compact ? 'app-content app-content-compact' : 'app-content'}>
+            <ErrorBoundary key={pathname}>
+              <Suspense fallback={<PageSpinner />}>
+                <Outlet />
+              </Suspense>
+            </ErrorBoundary>
+          </Layout.Content>
+        </Layout>
       </Layout>
-    </Layout>
+    </AntApp>
   );
 }

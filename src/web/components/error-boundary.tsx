@@ -1,19 +1,17 @@
-import { Button, Result } from 'antd';
+import { Button } from 'antd';
 import { Component, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
+/** Plain markup on purpose: it must show even when a chunk failed to load, so it loads nothing of its own. */
 function CrashResult() {
   const { t } = useTranslation();
   return (
-    <Result
-      status="error"
-      title={t('pages.errorTitle')}
-      extra={
-        <Button type="primary" onClick={() => window.location.reload()}>
-          {t('pages.reload')}
-        </Button>
-      }
-    />
+    <div className="crash-result" role="alert">
+      <h1>{t('pages.errorTitle')}</h1>
+      <Button type="primary" onClick={() => window.location.reload()}>
+        {t('pages.reload')}
+      </Button>
+    </div>
   );
 }
 

@@ -1,9 +1,12 @@
 import type { UseQueryResult } from '@tanstack/react-query';
-import { Button, Result, Spin } from 'antd';
-import type { ReactNode } from 'react';
+import { Button, Spin } from 'antd';
+import { lazy, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../api/client';
 import { errorMessage } from '../i18n/error-message';
+
+// antd's Result carries large illustrations: fetched only when an error is shown
+const Result = lazy(() => import('antd/es/result'));
 
 export function PageSpinner() {
   const { t } = useTranslation();

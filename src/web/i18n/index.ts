@@ -5,49 +5,83 @@ import { initReactI18next } from 'react-i18next';
 import { commonStrings } from './common';
 import type { Messages, Strings } from './define-strings';
 
-const featureModules = import.meta.glob<Strings>('../features/*/i18n.ts', { eager: true, import: 'default' });
-
-function feature<M extends { default: Strings }>(folder: string): M['default'] {
-  const strings = featureModules[`../features/${folder}/i18n.ts`];
-  if (!strings) throw new Error(`src/web/features/${folder}/i18n.ts is missing`);
-  return strings as M['default'];
-}
+// The login page needs only the common and auth strings; every other feature's strings load with the app shell
+// (`loadFeatureStrings`, awaited before the layout renders), so the first page stays light.
+const authStrings = import.meta.glob<Strings>('../features/auth/i18n.ts', { eager: true, import: 'default' });
+const lazyStrings = import.meta.glob<Strings>(['../features/*/i18n.ts', '!../features/auth/i18n.ts'], {
+  import: 'default',
+});
 
 /**
  * Each feature's strings, under its namespace key: `t('inspectionPlans.title')`.
- * Adding a feature = one line here, pointing at `src/web/features/<folder>/i18n.ts`.
+ * Adding a feature = one line here and one in `Features`, pointing at `src/web/features/<folder>/i18n.ts`.
  */
-const features = {
-  auth: feature<typeof import('../features/auth/i18n')>('auth'),
-  dashboard: feature<typeof import('../features/dashboard/i18n')>('dashboard'),
-  inspectionPlans: feature<typeof import('../features/inspection-plans/i18n')>('inspection-plans'),
-  inspections: feature<typeof import('../features/inspections/i18n')>('inspections'),
-  followUps: feature<typeof import('../features/follow-ups/i18n')>('follow-ups'),
-  programs: feature<typeof import('../features/programs/i18n')>('programs'),
-  orgUnits: feature<typeof import('../features/org-units/i18n')>('org-units'),
-  people: feature<typeof import('../features/people/i18n')>('people'),
-  auditEvents: feature<typeof import('../features/audit-events/i18n')>('audit-events'),
-  users: feature<typeof import('../features/users/i18n')>('users'),
-  dxAnalytics: feature<typeof import('../features/dx-analytics/i18n')>('dx-analytics'),
-  enterprises: feature<typeof import('../features/enterprises/i18n')>('enterprises'),
-  dxAssessments: feature<typeof import('../features/dx-assessments/i18n')>('dx-assessments'),
-  dxFrameworks: feature<typeof import('../features/dx-frameworks/i18n')>('dx-frameworks'),
-  monitoring: feature<typeof import('../features/monitoring-dashboard/i18n')>('monitoring-dashboard'),
-};
+const namespaces = {
+  auth: 'auth',
+  dashboard: 'dashboard',
+  inspectionPlans: 'inspection-plans',
+  inspections: 'inspections',
+  followUps: 'follow-ups',
+  programs: 'programs',
+  orgUnits: 'org-units',
+  people: 'people',
+  auditEvents: 'audit-events',
+  users: 'users',
+  dxAnalytics: 'dx-analytics',
+  enterprises: 'enterprises',
+  dxAssessments: 'dx-assessments',
+  dxFrameworks: 'dx-frameworks',
+  monitoring: 'monitoring-dashboard',
+} as const;
 
-type Features = typeof features;
+interface Features {
+  auth: typeof import('../features/auth/i18n').default;
+  dashboard: typeof import('../features/dashboard/i18n').default;
+  inspectionPlans: typeof import('../features/inspection-plans/i18n').default;
+  inspections: typeof import('../features/inspections/i18n').default;
+  followUps: typeof import('../features/follow-ups/i18n').default;
+  programs: typeof import('../features/programs/i18n').default;
+  orgUnits: typeof import('../features/org-units/i18n').default;
+  people: typeof import('../features/people/i18n').default;
+  auditEvents: typeof import('../features/audit-events/i18n').default;
+  users: typeof import('../features/users/i18n').default;
+  dxAnalytics: typeof import('../features/dx-analytics/i18n').default;
+  enterprises: typeof import('../features/enterprises/i18n').default;
+  dxAssessments: typeof import('../features/dx-assessments/i18n').default;
+  dxFrameworks: typeof import('../features/dx-frameworks/i18n').default;
+  monitoring: typeof import('../features/monitoring-dashboard/i18n').default;
+}
 export type Resources = (typeof commonStrings)['vi'] & { [K in keyof Features]: Features[K]['vi'] };
+
+const fileOf = (folder: string) => `../features/${folder}/i18n.ts`;
 
 export const languages = ['vi', 'en'] as const;
 export type Language = (typeof languages)[number];
 
-function resourcesFor(language: Language): Resources {
-  const merged: Record<string, Messages> = { ...(commonStrings[language] as Record<string, Messages>) };
-  for (const [namespace, strings] of Object.entries(features)) {
-    if (namespace in merged) throw new Error(`i18n namespace "${namespace}" is defined twice`);
-    merged[namespace] = strings[language];
-  }
-  return merged as Resources;
+function initialResources(language: Language): Record<string, Messages> {
+  const auth = authStrings[fileOf(namespaces.auth)];
+  if (!auth) throw new Error('src/web/features/auth/i18n.ts is missing');
+  return { ...(commonStrings[language] as Record<string, Messages>), auth: auth[language] };
+}
+
+let featuresLoaded: Promise<void> | undefined;
+
+/** Loads every feature's strings into i18next once; the app shell awaits it before its first render. */
+export function loadFeatureStrings(): Promise<void> {
+  featuresLoaded ??= Promise.all(
+    Object.entries(namespaces)
+      .filter(([namespace]) => namespace !== 'auth')
+      .map(async ([namespace, folder]) => {
+        const load = lazyStrings[fileOf(folder)];
+        if (!load) throw new Error(`src/web/features/${folder}/i18n.ts is missing`);
+        const strings = await load();
+        for (const language of languages) {
+          if (namespace in commonStrings[language]) throw new Error(`i18n namespace "${namespace}" is defined twice`);
+          i18n.addResourceBundle(language, 'translation', { [namespace]: strings[language] }, true, false);
+        }
+      }),
+  ).then(() => undefined);
+  return featuresLoaded;
 }
 
 const STORAGE_KEY = 'steerboard.language';
@@ -62,7 +96,7 @@ function storedLanguage(): Language {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { vi: { translation: resourcesFor('vi') }, en: { translation: resourcesFor('en') } },
+  resources: { vi: { translation: initialResources('vi') }, en: { translation: initialResources('en') } },
   lng: storedLanguage(),
   fallbackLng: 'vi',
   supportedLngs: languages,

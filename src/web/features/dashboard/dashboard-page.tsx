@@ -7,6 +7,7 @@ import { PageHeader } from '../../components/page-header';
 import { QueryState } from '../../components/query-state';
 import { DueDate } from '../follow-ups/follow-up-tags';
 import { useDashboard } from './api';
+
 import { StatusChart } from './status-chart';
 
 export default function DashboardPage() {

@@ -15,9 +15,13 @@ import { errorMessage } from '../../i18n/error-message';
 import { currentLanguage } from '../../i18n';
 import { filterParams, useAnalyticsOptions, useBreakdown, type AnalyticsFilters } from './api';
 import { BreakdownTable } from './breakdown-table';
-import { LevelChart, PillarChart, TrendChart } from './charts';
-import { CommuneMap } from './commune-map';
 import { MoversCard } from './movers-card';
+import { lazyChart } from '../../components/lazy-chart';
+
+const LevelChart = lazyChart(() => import('./charts').then((m) => m.LevelChart));
+const PillarChart = lazyChart(() => import('./charts').then((m) => m.PillarChart));
+const TrendChart = lazyChart(() => import('./charts').then((m) => m.TrendChart));
+const CommuneMap = lazyChart(() => import('./commune-map').then((m) => m.CommuneMap));
 
 export default function AnalyticsPage() {
   const { t } = useTranslation();

@@ -9,7 +9,9 @@ import { errorMessage } from '../../i18n/error-message';
 import { formatNumber } from '../../lib/format';
 import { useAssessmentReport } from './api';
 import { useLabel } from './label';
-import { PillarRadar } from './radar-chart';
+import { lazyChart } from '../../components/lazy-chart';
+
+const PillarRadar = lazyChart(() => import('./radar-chart').then((m) => m.PillarRadar));
 
 export default function ReportPage() {
   const { id = '' } = useParams();

@@ -10,10 +10,12 @@ import { formatDate } from '../../lib/format';
 import { useCan } from '../auth/use-can';
 import { downloadPlan, usePlan } from './api';
 import { PlanForm } from './plan-form';
-import { TargetsTimeline } from './targets-timeline';
 import { TeamCard } from './team-card';
 import { TeamForm } from './team-form';
 import { WarningList } from './warnings';
+import { lazyChart } from '../../components/lazy-chart';
+
+const TargetsTimeline = lazyChart(() => import('./targets-timeline').then((m) => m.TargetsTimeline));
 
 export default function InspectionPlanPage() {
   const { t } = useTranslation();

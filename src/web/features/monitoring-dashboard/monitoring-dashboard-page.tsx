@@ -12,8 +12,13 @@ import { QueryState } from '../../components/query-state';
 import { formatDate, formatNumber, formatVnd } from '../../lib/format';
 import { useSession } from '../auth/use-session';
 import { useMonitoringDashboard, usePlans } from './api';
-import { BudgetChart, TargetActualChart, TaskStatusChart, TrendChart } from './charts';
 import { LightTag, TaskStatusTag, figure } from './tags';
+import { lazyChart } from '../../components/lazy-chart';
+
+const BudgetChart = lazyChart(() => import('./charts').then((m) => m.BudgetChart));
+const TargetActualChart = lazyChart(() => import('./charts').then((m) => m.TargetActualChart));
+const TaskStatusChart = lazyChart(() => import('./charts').then((m) => m.TaskStatusChart));
+const TrendChart = lazyChart(() => import('./charts').then((m) => m.TrendChart));
 
 type Table_ = 'indicators' | 'tasks' | 'budget' | 'timeliness' | 'reminders';
 
