@@ -41,6 +41,7 @@ if (DATABASE_URL) {
 const e2eRequired = process.env.CI === 'true' || process.env.E2E_REQUIRED === '1';
 if (existsSync(CHROMIUM)) {
   run('web build', 'npx', ['vite', 'build', '--logLevel', 'warn']);
+  run('web budgets (compressed JavaScript per page, from the build)', 'node', ['scripts/web-budget.mjs']);
   run('browser journeys (headless Chromium)', 'npx', ['vitest', 'run', '--config', 'e2e/vitest.config.ts']);
 } else if (e2eRequired) {
   console.error(`\nBrowser journeys are required here but ${CHROMIUM} is missing (Debian package: chromium).`);
