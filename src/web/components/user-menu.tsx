@@ -1,11 +1,15 @@
 import { LaptopOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { App, Button, Dropdown, Space, Tag, Tooltip, Typography } from 'antd';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../../shared/contracts/auth';
-import { SessionsDrawer } from '../features/auth/sessions-drawer';
 import { useLogout } from '../features/auth/use-logout';
 import { errorMessage } from '../i18n/error-message';
+
+// opened from the menu now and then: its code (a table and a form) loads when it is first opened
+const SessionsDrawer = lazy(() =>
+  import('../features/auth/sessions-drawer').then((m) => ({ default: m.SessionsDrawer })),
+);
 
 /** The user's name and role with a logout button; on a phone, folded into a dropdown. */
 export function UserMenu({ user, compact }: { user: SessionUser; compact: boolean }) {
@@ -15,7 +19,11 @@ export function UserMenu({ user, compact }: { user: SessionUser; compact: boolea
   const onLogout = () => logout.mutate(undefined, { onError: (error) => void message.error(errorMessage(t, error)) });
   const role = t(`roles.${user.role}`);
   const [sessionsOpen, setSessionsOpen] = useState(false);
-  const drawer = <SessionsDrawer open={sessionsOpen} onClose={() => setSessionsOpen(false)} />;
+  const drawer = sessionsOpen && (
+    <Suspense fallback={null}>
+      <SessionsDrawer open onClose={() => setSessionsOpen(false)} />
+    </Suspense>
+  );
 
   if (compact) {
     return (
