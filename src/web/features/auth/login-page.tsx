@@ -1,11 +1,9 @@
-import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { Alert, Button, Input } from 'antd';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router-dom';
 import { loginBody, type LoginBody } from '../../../shared/contracts/auth';
 import { isApiError } from '../../api/client';
-import { LanguageSwitch } from '../../components/language-switch';
+import { setLanguage, type Language } from '../../i18n';
 import { errorMessage } from '../../i18n/error-message';
 import { issueMessage } from '../../lib/issue-message';
 import { useLogin } from './use-login';
@@ -16,11 +14,12 @@ type FieldErrors = Partial<Record<Field, string>>;
 const fields: Field[] = ['username', 'password'];
 
 /**
- * The first page everyone loads, so it is kept light: a plain form validated with the API's own zod schema
- * (`loginBody`), without antd's Form machinery, Card or Typography.
+ * The first page everyone loads, so it is kept light: native elements styled like the rest of the app (styles.css,
+ * `.login-*`), validated with the API's own zod schema (`loginBody`); no antd component, so none of antd's
+ * component code is fetched before the person has logged in.
  */
 export default function LoginPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { user } = useSession();
   const login = useLogin();
   const [values, setValues] = useState<LoginBody>({ username: '', password: '' });
@@ -70,13 +69,13 @@ export default function LoginPage() {
   const input = (field: Field) => ({
     id: `login_${field}`,
     name: field,
+    className: errors[field] ? 'login-input login-input-error' : 'login-input',
     value: values[field],
     onChange: (e: { target: { value: string } }) => change(field, e.target.value),
-    status: errors[field] ? ('error' as const) : undefined,
     'aria-invalid': !!errors[field],
     'aria-describedby': errors[field] ? `login_${field}_error` : undefined,
-    size: 'large' as const,
   });
+  const language: Language = i18n.resolvedLanguage === 'en' ? 'en' : 'vi';
   const fieldError = (field: Field) =>
     errors[field] && (
       <div id={`login_${field}_error`} className="login-field-error" role="alert">
@@ -86,8 +85,18 @@ export default function LoginPage() {
 
   return (
     <main className="login-screen">
-      <div className="login-language">
-        <LanguageSwitch />
+      <div className="login-language" role="group" aria-label={t('language.label')}>
+        {(['vi', 'en'] as const).map((l) => (
+          <button
+            key={l}
+            type="button"
+            aria-pressed={language === l}
+            title={t(`language.${l}`)}
+            onClick={() => void setLanguage(l)}
+          >
+            {t(`language.${l}Short`)}
+          </button>
+        ))}
       </div>
       <section className="login-card">
         <h1 className="login-app-name">
@@ -96,26 +105,24 @@ export default function LoginPage() {
         <p className="login-tagline">{t('app.tagline')}</p>
         <h2 className="login-title">{title}</h2>
         {login.isError && (
-          <Alert className="login-error" type="error" showIcon title={errorMessage(t, login.error)} role="alert" />
+          <div className="login-error" role="alert">
+            {errorMessage(t, login.error)}
+          </div>
         )}
         <form name="login" noValidate onSubmit={onSubmit}>
           <div className="login-field">
             <label htmlFor="login_username">{t('auth.username')}</label>
-            <Input {...input('username')} prefix={<UserOutlined aria-hidden />} autoComplete="username" autoFocus />
+            <input {...input('username')} type="text" autoComplete="username" autoFocus />
             {fieldError('username')}
           </div>
           <div className="login-field">
             <label htmlFor="login_password">{t('auth.password')}</label>
-            <Input.Password
-              {...input('password')}
-              prefix={<LockOutlined aria-hidden />}
-              autoComplete="current-password"
-            />
+            <input {...input('password')} type="password" autoComplete="current-password" />
             {fieldError('password')}
           </div>
-          <Button type="primary" htmlType="submit" size="large" block loading={login.isPending}>
+          <button type="submit" className="login-submit" disabled={login.isPending} aria-busy={login.isPending}>
             {t('auth.submit')}
-          </Button>
+          </button>
         </form>
       </section>
     </main>
