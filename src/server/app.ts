@@ -15,6 +15,7 @@ import { z } from 'zod';
 import { sql } from 'drizzle-orm';
 import { registerAuthHook } from './http/auth-hook.js';
 import { registerErrorHandler } from './http/errors.js';
+import { registerTextGuard } from './http/text-guard.js';
 import { filesRoutes } from './modules/files/files.routes.js';
 import { inspectionsRoutes } from './modules/inspections/inspections.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
@@ -66,6 +67,7 @@ export async function buildApp(
   const webRoot = path.resolve(deps.config.webDist);
   const hasWeb = existsSync(path.join(webRoot, 'index.html'));
   registerErrorHandler(app, { spaFallback: hasWeb });
+  registerTextGuard(app);
   // every route as registered, so a test can hold the OpenAPI document to all of them
   const routeTable: RouteEntry[] = [];
   app.decorate('routeTable', routeTable);

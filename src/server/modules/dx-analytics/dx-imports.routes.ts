@@ -11,6 +11,7 @@ import { idParams } from '../../../shared/fields.js';
 import { requireActor } from '../../http/context.js';
 import { invalid, notFound } from '../../http/errors.js';
 import { dxAnalyticsPolicy } from './dx-analytics.policy.js';
+import { openUpload, uploadError } from '../files/upload.js';
 import { csvLine } from './import/csv.js';
 import type { ImportService } from './import/import.service.js';
 
@@ -48,10 +49,7 @@ export const dxImportsRoutes =
       async (req, reply) => {
         const actor = requireActor(req);
         dxAnalyticsPolicy.assertCanImport(actor);
-        const part = await req.file();
-        if (!part || part.fieldname !== 'file')
-          throw invalid([{ field: 'file', message: 'send one file as multipart/form-data field "file"' }]);
-        const fileName = part.filename || 'import.csv';
+        const { part, fileName } = await openUpload(req, 'import.csv');
         if (!/\.(csv|xlsx)$/i.test(fileName))
           throw invalid([{ field: 'file', message: 'must be a .csv or .xlsx file' }]);
         // streamed to disk: the import reads it back as a stream, so memory stays flat
@@ -59,7 +57,12 @@ export const dxImportsRoutes =
           tmpdir(),
           `steerboard-import-${randomBytes(8).toString('hex')}${path.extname(fileName).toLowerCase()}`,
         );
-        await pipeline(part.file, createWriteStream(tmp));
+        try {
+          await pipeline(part.file, createWriteStream(tmp));
+        } catch (err) {
+          await rm(tmp, { force: true });
+          throw uploadError(err);
+        }
         if (part.file.truncated) {
           await rm(tmp, { force: true });
           throw invalid([{ field: 'file', message: 'the file is larger than the upload limit; use npm run import' }]);
