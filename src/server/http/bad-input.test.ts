@@ -5,6 +5,7 @@ import { rowsOf } from '../db/client.js';
 import { useTestContext, type TestContext } from '../test/test-app.js';
 import { monitoringScene } from '../modules/reporting-rounds/test-helpers.js';
 import { PDF, multipart } from '../modules/inspections/test-helpers.js';
+import { addScored, testFrameworkVersion, unitId } from '../modules/dx-analytics/test-helpers.js';
 
 const { ctx, f, cookies } = useTestContext({ login: ['admin', 'secretariat'] });
 
@@ -131,5 +132,36 @@ describe('broken multipart bodies', () => {
       }
     }
     expect(await auditCount(ctx)).toBe(before);
+  });
+});
+
+describe('CSV formula injection', () => {
+  it('the analytics CSV writes a commune named like a formula as text (leading quote), numbers as numbers', async () => {
+    const versionId = await testFrameworkVersion(ctx.handle.db);
+    const communeId = await unitId(ctx.handle.db, 'HN.00004');
+    const evil = '=HYPERLINK("http://evil.example","Ba Đình")';
+    await ctx.handle.db.execute(sql`update org_units set name = ${evil} where id = ${communeId}`);
+    await addScored(
+      ctx.handle.db,
+      {
+        frameworkVersionId: versionId,
+        sectorCode: 'C',
+        sizeClass: 'micro',
+        year: 2024,
+        communeId,
+        overallLevel: 2,
+        totalScore: 100,
+        pillarScores: [40, 60],
+      },
+      6,
+    );
+    const res = await ctx.as(cookies.admin, {
+      method: 'GET',
+      url: `/api/dx/analytics/export?frameworkVersionId=${versionId}&groupBy=commune&year=2024&format=csv`,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const lines = res.rawPayload.toString('utf8').split('\r\n');
+    const row = lines.find((l) => l.startsWith('HN.00004,'));
+    expect(row).toBe(`HN.00004,"'=HYPERLINK(""http://evil.example"",""Ba Đình"")",6,0,0,6,0,0,0,100,2,40,60`);
   });
 });

@@ -10,9 +10,9 @@ import { importJob, importStartQuery } from '../../../shared/contracts/dx-analyt
 import { idParams } from '../../../shared/fields.js';
 import { requireActor } from '../../http/context.js';
 import { invalid, notFound } from '../../http/errors.js';
+import { csvDocument } from '../../lib/csv-export.js';
 import { dxAnalyticsPolicy } from './dx-analytics.policy.js';
 import { openUpload, uploadError } from '../files/upload.js';
-import { csvLine } from './import/csv.js';
 import type { ImportService } from './import/import.service.js';
 
 const tags = ['dx-imports'];
@@ -115,7 +115,7 @@ export const dxImportsRoutes =
         const job = await svc.getJob(req.params.id);
         if (!job) throw notFound('importJob', req.params.id);
         const errors = await svc.errors(job.id);
-        const body = `\uFEFF${csvLine(['row', 'field', 'reason'])}${errors.map((e) => csvLine([e.row, e.field, e.reason])).join('')}`;
+        const body = csvDocument([['row', 'field', 'reason'], ...errors.map((e) => [e.row, e.field, e.reason])]);
         return reply
           .header('content-type', 'text/csv; charset=utf-8')
           .header('content-disposition', `attachment; filename="import-errors-${job.id.slice(0, 8)}.csv"`)
