@@ -6,6 +6,7 @@ import { useTestContext, type TestContext } from '../test/test-app.js';
 import { monitoringScene } from '../modules/reporting-rounds/test-helpers.js';
 import { PDF, multipart } from '../modules/inspections/test-helpers.js';
 import { addScored, testFrameworkVersion, unitId } from '../modules/dx-analytics/test-helpers.js';
+import { xlsxBomb } from '../modules/files/zip-test-helpers.js';
 
 const { ctx, f, cookies } = useTestContext({ login: ['admin', 'secretariat'] });
 
@@ -163,5 +164,44 @@ describe('CSV formula injection', () => {
     const lines = res.rawPayload.toString('utf8').split('\r\n');
     const row = lines.find((l) => l.startsWith('HN.00004,'));
     expect(row).toBe(`HN.00004,"'=HYPERLINK(""http://evil.example"",""Ba Đình"")",6,0,0,6,0,0,0,100,2,40,60`);
+  });
+});
+
+describe('zip bombs', () => {
+  const MB = 1024 * 1024;
+  // ~400 MB of spaces in the first sheet, honest and lying about it; built once for both tests
+  let made: Promise<Buffer[]> | undefined;
+  const xlsxBombs = () => (made ??= Promise.all([xlsxBomb(400 * MB), xlsxBomb(400 * MB, { lie: true })]));
+  it('a unit uploading a zip bomb as its report workbook gets 413 at once, and the server does not swell', async () => {
+    const s = await monitoringScene(ctx, f, cookies.secretariat);
+    const bombs = await xlsxBombs();
+    expect(bombs[0].length).toBeLessThan(2 * MB);
+    const before = await auditCount(ctx);
+    const rss = process.memoryUsage().rss;
+    for (const bomb of bombs) {
+      const res = await ctx.as(s.center_, {
+        method: 'POST',
+        url: `${s.reportUrl()}/import.xlsx`,
+        ...multipart('bao-cao.xlsx', bomb),
+      });
+      expect(res.statusCode, res.body).toBe(413);
+      expect(res.json().error).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', details: { field: 'file' } });
+    }
+    expect(process.memoryUsage().rss - rss).toBeLessThan(300 * MB);
+    expect(await auditCount(ctx)).toBe(before);
+  });
+
+  it('the admin import refuses a zip bomb with 413 before starting a job', async () => {
+    const rss = process.memoryUsage().rss;
+    for (const bomb of await xlsxBombs()) {
+      const res = await ctx.as(cookies.admin, {
+        method: 'POST',
+        url: '/api/dx/imports?kind=enterprises',
+        ...multipart('dn.xlsx', bomb),
+      });
+      expect(res.statusCode, res.body).toBe(413);
+    }
+    await ctx.services.dxImports.idle();
+    expect(process.memoryUsage().rss - rss).toBeLessThan(300 * MB);
   });
 });

@@ -13,6 +13,8 @@ import { invalid, notFound } from '../../http/errors.js';
 import { csvDocument } from '../../lib/csv-export.js';
 import { dxAnalyticsPolicy } from './dx-analytics.policy.js';
 import { openUpload, uploadError } from '../files/upload.js';
+import { assertZipWithin } from '../files/zip-limits.js';
+import { IMPORT_ZIP_LIMITS } from './import/rows.js';
 import type { ImportService } from './import/import.service.js';
 
 const tags = ['dx-imports'];
@@ -66,6 +68,13 @@ export const dxImportsRoutes =
         if (part.file.truncated) {
           await rm(tmp, { force: true });
           throw invalid([{ field: 'file', message: 'the file is larger than the upload limit; use npm run import' }]);
+        }
+        if (/\.xlsx$/i.test(fileName)) {
+          // a zip bomb is refused now (413), not discovered by the background job
+          await assertZipWithin(tmp, IMPORT_ZIP_LIMITS).catch(async (err: unknown) => {
+            await rm(tmp, { force: true });
+            throw err;
+          });
         }
         const job = await svc.start(req.query.kind, { filePath: tmp, fileName, actor }, () => rm(tmp, { force: true }));
         return reply.status(202).send(toJob(job));

@@ -1,4 +1,6 @@
 import ExcelJS from 'exceljs';
+import { DomainError } from '../../http/errors.js';
+import { assertZipWithin, OFFICE_UPLOAD_LIMITS } from '../files/zip-limits.js';
 import type { CellIssue, ReportDetail, ReportSaveInput } from '../../../shared/contracts/reporting-rounds.js';
 import { taskStatuses, type TaskStatus } from '../../../shared/monitoring-domain.js';
 
@@ -162,8 +164,11 @@ export async function parseReportWorkbook(
   const issues: CellIssue[] = [];
   const book = new ExcelJS.Workbook();
   try {
+    // exceljs inflates every part whole into memory: a zip bomb is refused (413) before it gets the bytes
+    await assertZipWithin(bytes, OFFICE_UPLOAD_LIMITS);
     await book.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-  } catch {
+  } catch (err) {
+    if (err instanceof DomainError && err.status === 413) throw err;
     return { input: {}, issues: [{ sheet: '', cell: '', field: 'file', message: 'not a readable XLSX workbook' }] };
   }
   const meta = book.getWorksheet(SHEETS.meta);
