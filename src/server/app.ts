@@ -46,6 +46,8 @@ const version = '0.1.0';
 export interface RouteEntry {
   method: string;
   url: string;
+  /** the route's zod schemas (body, querystring, params, consumes…), for tests that generate input from them */
+  schema?: Record<string, unknown>;
 }
 declare module 'fastify' {
   interface FastifyInstance {
@@ -72,7 +74,9 @@ export async function buildApp(
   const routeTable: RouteEntry[] = [];
   app.decorate('routeTable', routeTable);
   app.addHook('onRoute', (r) => {
-    for (const method of [r.method].flat()) if (method !== 'HEAD') routeTable.push({ method, url: r.url });
+    for (const method of [r.method].flat())
+      if (method !== 'HEAD')
+        routeTable.push({ method, url: r.url, schema: r.schema as Record<string, unknown> | undefined });
   });
 
   await app.register(cookie);
