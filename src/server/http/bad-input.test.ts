@@ -7,6 +7,8 @@ import { monitoringScene } from '../modules/reporting-rounds/test-helpers.js';
 import { PDF, multipart } from '../modules/inspections/test-helpers.js';
 import { addScored, testFrameworkVersion, unitId } from '../modules/dx-analytics/test-helpers.js';
 import { xlsxBomb } from '../modules/files/zip-test-helpers.js';
+import { FIRST_ROW, SHEETS } from '../modules/reporting-rounds/report-xlsx.js';
+import ExcelJS from 'exceljs';
 
 const { ctx, f, cookies } = useTestContext({ login: ['admin', 'secretariat'] });
 
@@ -203,5 +205,27 @@ describe('zip bombs', () => {
     }
     await ctx.services.dxImports.idle();
     expect(process.memoryUsage().rss - rss).toBeLessThan(300 * MB);
+  });
+});
+
+describe('text inside an uploaded workbook', () => {
+  it('a report workbook whose text cells unescape to NUL (_x0000_) is refused cell by cell, and writes nothing', async () => {
+    const s = await monitoringScene(ctx, f, cookies.secretariat);
+    const tpl = await ctx.as(s.center_, { method: 'GET', url: `${s.reportUrl()}/template.xlsx` });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(tpl.rawPayload as unknown as ArrayBuffer);
+    book.getWorksheet(SHEETS.indicators)!.getCell(`E${FIRST_ROW}`).value = 12;
+    book.getWorksheet(SHEETS.indicators)!.getCell(`F${FIRST_ROW}`).value = 'ghi chú_x0000_';
+    book.getWorksheet(SHEETS.narrative)!.getCell('A2').value = 'Thuyết minh_x0000_';
+    const before = await auditCount(ctx);
+    const res = await ctx.as(s.center_, {
+      method: 'POST',
+      url: `${s.reportUrl()}/import.xlsx`,
+      ...multipart('bao-cao.xlsx', Buffer.from(await book.xlsx.writeBuffer())),
+    });
+    expect(res.statusCode, res.body).toBe(400);
+    const cells = res.json().error.details.cells.map((c: { sheet: string; cell: string }) => `${c.sheet}!${c.cell}`);
+    expect(cells).toEqual([`${SHEETS.indicators}!F${FIRST_ROW}`, `${SHEETS.narrative}!A2`]);
+    expect(await auditCount(ctx)).toBe(before);
   });
 });
