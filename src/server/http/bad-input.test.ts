@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { longText, searchQuery, shortText } from '../../shared/fields.js';
 import { rowsOf } from '../db/client.js';
 import { useTestContext, type TestContext } from '../test/test-app.js';
+import { findBadText } from './text-guard.js';
 import { monitoringScene } from '../modules/reporting-rounds/test-helpers.js';
 import { PDF, multipart } from '../modules/inspections/test-helpers.js';
 import { addScored, testFrameworkVersion, unitId } from '../modules/dx-analytics/test-helpers.js';
@@ -31,6 +32,14 @@ describe('control characters and lone surrogates', () => {
       expect(schema.safeParse('a\udc00').success).toBe(false);
       expect(schema.safeParse('dòng 1\r\n\tdòng 2 😀').success).toBe(true);
     }
+  });
+
+  it('the guard finds the first bad string at any depth and names its path', () => {
+    let deep: unknown = 'a\u0000';
+    for (let i = 0; i < 500; i++) deep = { x: [deep] };
+    expect(findBadText(deep, ['body'])).toHaveLength(1 + 500 * 2);
+    expect(findBadText({ a: ['ok', { b: 'x\ud800' }], c: '\u0000' }, ['body'])).toEqual(['body', 'a', '1', 'b']);
+    expect(findBadText({ a: ['ok', { b: 'x' }], n: 1, t: 'dòng\r\n\t😀' }, ['body'])).toBeNull();
   });
 
   it('an unauthenticated login with NUL or a lone surrogate in the username is a 400 naming body.username', async () => {

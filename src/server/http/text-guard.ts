@@ -2,27 +2,29 @@ import type { FastifyInstance } from 'fastify';
 import { hasForbiddenChars, textProblem } from '../../shared/fields.js';
 import { invalid } from './errors.js';
 
-const MAX_DEPTH = 64;
-
 /**
  * The path of the first string (value or property name) in `value` holding a character no text field takes, or
  * null. A bad property name is reported at its parent object (echoing the name back would carry the character).
+ * Walked with an explicit stack, to any depth: a body nested deeper than a recursion limit must not slip through.
  */
-export function findBadText(value: unknown, path: string[], depth = 0): string[] | null {
-  if (typeof value === 'string') return hasForbiddenChars(value) ? path : null;
-  if (value === null || typeof value !== 'object' || depth > MAX_DEPTH) return null;
-  if (Buffer.isBuffer(value) || ArrayBuffer.isView(value)) return null;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const hit = findBadText(value[i], [...path, String(i)], depth + 1);
-      if (hit) return hit;
+export function findBadText(value: unknown, path: string[]): string[] | null {
+  const stack: [unknown, string[]][] = [[value, path]];
+  while (stack.length) {
+    const [v, at] = stack.pop()!;
+    if (typeof v === 'string') {
+      if (hasForbiddenChars(v)) return at;
+      continue;
     }
-    return null;
-  }
-  for (const [key, v] of Object.entries(value)) {
-    if (hasForbiddenChars(key)) return path;
-    const hit = findBadText(v, [...path, key], depth + 1);
-    if (hit) return hit;
+    if (v === null || typeof v !== 'object' || Buffer.isBuffer(v) || ArrayBuffer.isView(v)) continue;
+    const children: [unknown, string[]][] = [];
+    if (Array.isArray(v)) v.forEach((item, i) => children.push([item, [...at, String(i)]]));
+    else
+      for (const [key, item] of Object.entries(v)) {
+        if (hasForbiddenChars(key)) return at;
+        children.push([item, [...at, key]]);
+      }
+    // reversed, so the first child is looked at first and the first bad string in document order is reported
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
   }
   return null;
 }
