@@ -18,6 +18,7 @@ import { registerCsrfGuard } from './http/csrf.js';
 import { securityHeaders } from './http/security-headers.js';
 import { registerErrorHandler } from './http/errors.js';
 import { registerWebApp } from './http/web-app.js';
+import { registerTextGuard } from './http/text-guard.js';
 import { filesRoutes } from './modules/files/files.routes.js';
 import { inspectionsRoutes } from './modules/inspections/inspections.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
@@ -48,6 +49,8 @@ const version = '0.1.0';
 export interface RouteEntry {
   method: string;
   url: string;
+  /** the route's zod schemas (body, querystring, params, consumes…), for tests that generate input from them */
+  schema?: Record<string, unknown>;
 }
 declare module 'fastify' {
   interface FastifyInstance {
@@ -71,11 +74,14 @@ export async function buildApp(
   const webRoot = path.resolve(deps.config.webDist);
   const hasWeb = existsSync(path.join(webRoot, 'index.html'));
   registerErrorHandler(app, { spaFallback: hasWeb });
+  registerTextGuard(app);
   // every route as registered, so a test can hold the OpenAPI document to all of them
   const routeTable: RouteEntry[] = [];
   app.decorate('routeTable', routeTable);
   app.addHook('onRoute', (r) => {
-    for (const method of [r.method].flat()) if (method !== 'HEAD') routeTable.push({ method, url: r.url });
+    for (const method of [r.method].flat())
+      if (method !== 'HEAD')
+        routeTable.push({ method, url: r.url, schema: r.schema as Record<string, unknown> | undefined });
   });
 
   await app.register(

@@ -1,12 +1,25 @@
 import { z } from 'zod';
 
+/**
+ * Characters no text field takes: C0/C1 control characters other than tab, line feed and carriage return (NUL is
+ * refused by PostgreSQL, the rest only garble exports and logs), and lone UTF-16 surrogates (not encodable as UTF-8;
+ * PostgreSQL's jsonb refuses the `\ud800` escape JSON.stringify writes for them).
+ */
+const forbiddenChars =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+export const textProblem = 'must not contain control characters or broken Unicode';
+/** True when `s` holds a character no text field takes (see `forbiddenChars`). */
+export const hasForbiddenChars = (s: string) => forbiddenChars.test(s);
+/** A string without forbidden characters: the base of every text field. */
+export const plainString = () => z.string().refine((s) => !forbiddenChars.test(s), textProblem);
+
 /** Field schemas shared by API contracts and web forms. Every string has a length limit. */
 export const uuidField = z.uuid({ message: 'must be a UUID' });
-export const shortText = (max = 200) => z.string().trim().min(1, 'must not be empty').max(max);
-export const longText = (max = 20_000) => z.string().max(max);
+export const shortText = (max = 200) => plainString().trim().min(1, 'must not be empty').max(max);
+export const longText = (max = 20_000) => plainString().max(max);
 export const isoDate = z.iso.date({ message: 'must be a date YYYY-MM-DD' });
 export const year = z.number().int().min(1990).max(2100);
-export const searchQuery = z.string().max(200).optional();
+export const searchQuery = plainString().max(200).optional();
 export const pageQuery = {
   limit: z.coerce.number().int().min(1).max(500).default(50),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),

@@ -5,7 +5,7 @@ import { prepareDatabase } from '../bootstrap.js';
 import { loadConfig } from '../config.js';
 import { openDb } from '../db/client.js';
 import { systemClock } from '../lib/clock.js';
-import { csvLine } from '../modules/dx-analytics/import/csv.js';
+import { csvRow } from '../lib/csv-export.js';
 import { intArg, parseArgs } from './args.js';
 
 /**
@@ -52,8 +52,8 @@ async function main() {
     const errors = await services.dxImports.errors(job.id);
     if (errors.length) {
       const out = createWriteStream(`${file}.errors.csv`);
-      out.write(csvLine(['row', 'field', 'reason']));
-      for (const e of errors) out.write(csvLine([e.row, e.field, e.reason]));
+      out.write(csvRow(['row', 'field', 'reason']));
+      for (const e of errors) out.write(csvRow([e.row, e.field, e.reason]));
       await new Promise((r) => out.end(r));
     }
     console.log(

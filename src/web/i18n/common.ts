@@ -60,6 +60,7 @@ export const commonStrings = defineStrings({
     validation: {
       required: 'Vui lòng nhập thông tin này',
       notEmpty: 'Không được để trống',
+      plainText: 'Không được chứa ký tự điều khiển hoặc ký tự Unicode lỗi',
       tooLong: 'Tối đa {{max}} ký tự',
       tooShort: 'Tối thiểu {{min}} ký tự',
       tooBig: 'Giá trị tối đa là {{max}}',
@@ -162,6 +163,7 @@ export const commonStrings = defineStrings({
     validation: {
       required: 'This field is required',
       notEmpty: 'Must not be empty',
+      plainText: 'Must not contain control characters or broken Unicode',
       tooLong: 'At most {{max}} characters',
       tooShort: 'At least {{min}} characters',
       tooBig: 'At most {{max}}',

@@ -17,6 +17,7 @@ type ValidationKey = keyof (typeof import('../i18n/common'))['commonStrings']['v
 /** The custom messages written in `src/shared` schemas, mapped to their translation. */
 const sharedMessages: Record<string, ValidationKey> = {
   'must not be empty': 'notEmpty',
+  'must not contain control characters or broken Unicode': 'plainText',
   'must be a UUID': 'uuid',
   'must be a date YYYY-MM-DD': 'isoDate',
   'must be an e-mail address': 'email',

@@ -24,6 +24,12 @@ describe('zodRule', () => {
     expect(await messageOf(personInput.shape.email, null)).toBeNull();
   });
 
+  it('says in Vietnamese that a text field takes no control characters', async () => {
+    expect(await messageOf(personInput.shape.fullName, 'Nguyễn\u0000 Văn A')).toBe(
+      'Không được chứa ký tự điều khiển hoặc ký tự Unicode lỗi',
+    );
+  });
+
   it('marks a field required when the schema rejects undefined', () => {
     expect(zodRule(loginBody.shape.username)).toMatchObject({ required: true });
     expect(zodRule(personInput.shape.email)).toMatchObject({ required: false });

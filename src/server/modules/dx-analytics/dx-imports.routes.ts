@@ -10,8 +10,11 @@ import { importJob, importStartQuery } from '../../../shared/contracts/dx-analyt
 import { idParams } from '../../../shared/fields.js';
 import { requireActor } from '../../http/context.js';
 import { invalid, notFound } from '../../http/errors.js';
+import { csvDocument } from '../../lib/csv-export.js';
 import { dxAnalyticsPolicy } from './dx-analytics.policy.js';
-import { csvLine } from './import/csv.js';
+import { openUpload, uploadError } from '../files/upload.js';
+import { assertZipWithin } from '../files/zip-limits.js';
+import { IMPORT_ZIP_LIMITS } from './import/rows.js';
 import type { ImportService } from './import/import.service.js';
 
 const tags = ['dx-imports'];
@@ -48,10 +51,7 @@ export const dxImportsRoutes =
       async (req, reply) => {
         const actor = requireActor(req);
         dxAnalyticsPolicy.assertCanImport(actor);
-        const part = await req.file();
-        if (!part || part.fieldname !== 'file')
-          throw invalid([{ field: 'file', message: 'send one file as multipart/form-data field "file"' }]);
-        const fileName = part.filename || 'import.csv';
+        const { part, fileName } = await openUpload(req, 'import.csv');
         if (!/\.(csv|xlsx)$/i.test(fileName))
           throw invalid([{ field: 'file', message: 'must be a .csv or .xlsx file' }]);
         // streamed to disk: the import reads it back as a stream, so memory stays flat
@@ -59,10 +59,22 @@ export const dxImportsRoutes =
           tmpdir(),
           `steerboard-import-${randomBytes(8).toString('hex')}${path.extname(fileName).toLowerCase()}`,
         );
-        await pipeline(part.file, createWriteStream(tmp));
+        try {
+          await pipeline(part.file, createWriteStream(tmp));
+        } catch (err) {
+          await rm(tmp, { force: true });
+          throw uploadError(err);
+        }
         if (part.file.truncated) {
           await rm(tmp, { force: true });
           throw invalid([{ field: 'file', message: 'the file is larger than the upload limit; use npm run import' }]);
+        }
+        if (/\.xlsx$/i.test(fileName)) {
+          // a zip bomb is refused now (413), not discovered by the background job
+          await assertZipWithin(tmp, IMPORT_ZIP_LIMITS).catch(async (err: unknown) => {
+            await rm(tmp, { force: true });
+            throw err;
+          });
         }
         const job = await svc.start(req.query.kind, { filePath: tmp, fileName, actor }, () => rm(tmp, { force: true }));
         return reply.status(202).send(toJob(job));
@@ -112,7 +124,7 @@ export const dxImportsRoutes =
         const job = await svc.getJob(req.params.id);
         if (!job) throw notFound('importJob', req.params.id);
         const errors = await svc.errors(job.id);
-        const body = `\uFEFF${csvLine(['row', 'field', 'reason'])}${errors.map((e) => csvLine([e.row, e.field, e.reason])).join('')}`;
+        const body = csvDocument([['row', 'field', 'reason'], ...errors.map((e) => [e.row, e.field, e.reason])]);
         return reply
           .header('content-type', 'text/csv; charset=utf-8')
           .header('content-disposition', `attachment; filename="import-errors-${job.id.slice(0, 8)}.csv"`)

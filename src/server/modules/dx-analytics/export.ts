@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { csvDocument } from '../../lib/csv-export.js';
 import type { AnalyticsDimension, BreakdownResult } from '../../../shared/contracts/dx-analytics.js';
 
 const dimHeader: Record<AnalyticsDimension, string> = {
@@ -40,15 +41,8 @@ export function breakdownTable(r: BreakdownResult): (string | number)[][] {
   return [header, ...lines, total];
 }
 
-const csvField = (v: string | number) => {
-  const s = String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-
-/** CSV with a UTF-8 byte-order mark, so Excel opens the Vietnamese text correctly. */
-export function toCsv(rows: (string | number)[][]): Buffer {
-  return Buffer.from(`\uFEFF${rows.map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`, 'utf8');
-}
+/** CSV with a UTF-8 byte-order mark (Excel reads the Vietnamese text), formula-like text neutralised. */
+export const toCsv = (rows: (string | number)[][]): Buffer => csvDocument(rows);
 
 export async function toXlsx(rows: (string | number)[][], sheetName: string): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();

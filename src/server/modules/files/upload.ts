@@ -1,28 +1,65 @@
+import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
-import { invalid } from '../../http/errors.js';
+import { hasForbiddenChars, textProblem } from '../../../shared/fields.js';
+import { DomainError, invalid } from '../../http/errors.js';
 import { MAX_UPLOAD_BYTES } from '../../app.js';
 import { payloadTooLarge } from './files.errors.js';
 
 const tooLargeCodes = new Set(['FST_REQ_FILE_TOO_LARGE', 'FST_FILES_LIMIT', 'FST_PARTS_LIMIT']);
+const MAX_FILE_NAME = 255;
 const missingFile = () => invalid([{ field: 'file', message: 'send one file as multipart/form-data field "file"' }]);
+const unreadable = () =>
+  invalid([{ field: 'file', message: 'not a readable multipart/form-data body (no boundary, or cut short)' }]);
 
-function mapError(err: unknown): unknown {
+/**
+ * An error met while reading a multipart body, as the caller's fault: too large → 413; anything else the parser
+ * throws (no boundary, a body cut short, a broken part header: busboy gives plain `Error`s) → 400 on `file`.
+ */
+export function uploadError(err: unknown): unknown {
+  if (err instanceof DomainError) return err;
   const code = (err as { code?: string }).code;
   if (code && tooLargeCodes.has(code)) return payloadTooLarge(MAX_UPLOAD_BYTES);
   if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') return missingFile();
-  return err;
+  return unreadable();
+}
+
+/** The file name a client sent, checked like any text field: a NUL in it would otherwise reach PostgreSQL. */
+function fileNameOf(part: MultipartFile, fallback: string): string {
+  const name = part.filename || fallback;
+  if (hasForbiddenChars(name)) throw invalid([{ field: 'file', message: `the file name ${textProblem}` }]);
+  if (name.length > MAX_FILE_NAME)
+    throw invalid([{ field: 'file', message: `the file name is longer than ${MAX_FILE_NAME} characters` }]);
+  return name;
+}
+
+/**
+ * The one file part (field `file`) of a multipart request, not yet read, with its checked name. The caller reads
+ * `part.file` and passes any error to `uploadError`.
+ */
+export async function openUpload(
+  req: FastifyRequest,
+  fallbackName = 'file',
+): Promise<{ part: MultipartFile; fileName: string }> {
+  let part: MultipartFile | undefined;
+  try {
+    part = await req.file();
+  } catch (err) {
+    throw uploadError(err);
+  }
+  if (!part || part.fieldname !== 'file') throw missingFile();
+  return { part, fileName: fileNameOf(part, fallbackName) };
 }
 
 /** Reads the one file of a multipart request (field `file`), whole, within the upload limit. The type is checked when it is stored. */
 export async function readUpload(req: FastifyRequest): Promise<{ bytes: Buffer; fileName: string }> {
+  const { part, fileName } = await openUpload(req);
+  let bytes: Buffer;
   try {
-    const part = await req.file();
-    if (!part || part.fieldname !== 'file') throw missingFile();
-    const bytes = await part.toBuffer();
-    if (part.file.truncated) throw payloadTooLarge(MAX_UPLOAD_BYTES);
-    if (!bytes.length) throw invalid([{ field: 'file', message: 'the file is empty' }]);
-    return { bytes, fileName: part.filename || 'file' };
+    bytes = await part.toBuffer();
   } catch (err) {
-    throw mapError(err);
+    throw uploadError(err);
   }
+  if (part.file.truncated) throw payloadTooLarge(MAX_UPLOAD_BYTES);
+  if (!bytes.length) throw invalid([{ field: 'file', message: 'the file is empty' }]);
+  return { bytes, fileName };
 }

@@ -1,7 +1,10 @@
 import ExcelJS from 'exceljs';
+import { DomainError } from '../../http/errors.js';
+import { assertZipWithin, OFFICE_UPLOAD_LIMITS } from '../files/zip-limits.js';
 import type { CellIssue, ReportDetail, ReportSaveInput } from '../../../shared/contracts/reporting-rounds.js';
 import { taskStatuses, type TaskStatus } from '../../../shared/monitoring-domain.js';
 import { labels } from '../../../shared/labels.js';
+import { hasForbiddenChars, textProblem } from '../../../shared/fields.js';
 
 export const SHEETS = { indicators: 'Chỉ tiêu', tasks: 'Nhiệm vụ', narrative: 'Thuyết minh', meta: 'meta' } as const;
 /** Data rows start under a title, two info lines and the header row. */
@@ -126,6 +129,14 @@ function plain(cell: ExcelJS.Cell): string | number | null {
   return String(v);
 }
 
+/**
+ * A text cell that would be stored: XLSX escapes such as `_x0000_` unescape to NUL and other control characters,
+ * which PostgreSQL refuses (a 500): reported on the cell like any other bad value.
+ */
+function textIssue(sheet: string, cell: string, field: string, text: string | null): CellIssue[] {
+  return text !== null && hasForbiddenChars(text) ? [{ sheet, cell, field, message: textProblem }] : [];
+}
+
 /** "1234", "1234,5", "1.234.567" (vi-VN grouping) or a number cell; anything else is not a number. */
 function toNumber(v: string | number | null): number | null | undefined {
   if (v === null) return null;
@@ -152,8 +163,11 @@ export async function parseReportWorkbook(
   const issues: CellIssue[] = [];
   const book = new ExcelJS.Workbook();
   try {
+    // exceljs inflates every part whole into memory: a zip bomb is refused (413) before it gets the bytes
+    await assertZipWithin(bytes, OFFICE_UPLOAD_LIMITS);
     await book.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-  } catch {
+  } catch (err) {
+    if (err instanceof DomainError && err.status === 413) throw err;
     return { input: {}, issues: [{ sheet: '', cell: '', field: 'file', message: 'not a readable XLSX workbook' }] };
   }
   const meta = book.getWorksheet(SHEETS.meta);
@@ -195,6 +209,7 @@ export async function parseReportWorkbook(
       issues.push({ sheet: SHEETS.indicators, cell: `E${n}`, field: 'value', message: 'must be a number' });
     const comment = plain(row.getCell(6));
     const commentText = comment === null ? null : String(comment).trim();
+    issues.push(...textIssue(SHEETS.indicators, `F${n}`, 'comment', commentText));
     if (commentText && commentText.length > 2000)
       issues.push({
         sheet: SHEETS.indicators,
@@ -251,6 +266,7 @@ export async function parseReportWorkbook(
     }
     const note = plain(row.getCell(7));
     const noteText = note === null ? null : String(note).trim();
+    issues.push(...textIssue(SHEETS.tasks, `G${n}`, 'note', noteText));
     if (noteText && noteText.length > 5000)
       issues.push({ sheet: SHEETS.tasks, cell: `G${n}`, field: 'note', message: 'longer than 5000 characters' });
     if (status && typeof progress === 'number' && typeof spent === 'number') {
@@ -267,6 +283,7 @@ export async function parseReportWorkbook(
   const nar = book.getWorksheet(SHEETS.narrative);
   const text = nar ? plain(nar.getCell('A2')) : null;
   const narrative = text === null ? '' : String(text);
+  issues.push(...textIssue(SHEETS.narrative, 'A2', 'narrative', narrative));
   if (narrative.length > 20_000)
     issues.push({ sheet: SHEETS.narrative, cell: 'A2', field: 'narrative', message: 'longer than 20000 characters' });
   else input.narrative = narrative;

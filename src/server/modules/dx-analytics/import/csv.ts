@@ -141,4 +141,8 @@ export const csvField = (v: string | number | null | undefined) => {
   const s = v === null || v === undefined ? '' : String(v);
   return needsQuotes.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
+/**
+ * A record of a file to import again (the generator's output, test fixtures): text kept byte for byte. Files people
+ * open in a spreadsheet go through `lib/csv-export.ts`, which neutralises formula-like text.
+ */
 export const csvLine = (values: (string | number | null | undefined)[]) => `${values.map(csvField).join(',')}\r\n`;

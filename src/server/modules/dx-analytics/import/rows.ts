@@ -1,6 +1,13 @@
 import { createReadStream } from 'node:fs';
 import ExcelJS from 'exceljs';
+import { assertZipWithin, type ZipLimits } from '../../files/zip-limits.js';
 import { readCsv } from './csv.js';
+
+/**
+ * What an XLSX import may unpack to: the streaming reader keeps memory flat for rows, but caches the shared strings
+ * and would inflate a zip bomb for as long as it lasts. A 20 MB upload of real data stays well below.
+ */
+export const IMPORT_ZIP_LIMITS: ZipLimits = { maxEntries: 1_000, maxTotalBytes: 512 * 1024 * 1024, maxRatio: 200 };
 
 /**
  * One data row of an import file: its cells in column order (trimmed) and the file's header. `row` is the row
@@ -57,6 +64,7 @@ export async function openRows(
   fileName = filePath,
 ): Promise<{ header: string[]; rows: AsyncGenerator<SourceRow> }> {
   const xlsx = /\.xlsx$/i.test(fileName);
+  if (xlsx) await assertZipWithin(filePath, IMPORT_ZIP_LIMITS);
   const records = xlsx ? xlsxRecords(filePath) : readCsv(createReadStream(filePath, { highWaterMark: 256 * 1024 }));
   const first = await records.next();
   const header = first.done ? [] : first.value.fields.map((h) => h.trim());
