@@ -46,14 +46,19 @@ function AnalyticsBody({ options }: { options: AnalyticsOptions }) {
   const total = useBreakdown(filters, []);
   const trend = useBreakdown(withoutYear, ['year']);
   const byCommune = useBreakdown(filters, ['commune']);
-  const table = useBreakdown(filters, groupBy, groupBy.length > 0);
+  // grouped by year, the table shows every year (one row each), whatever year the rest of the page is for
+  const table = useBreakdown(groupBy.includes('year') ? withoutYear : filters, groupBy, groupBy.length > 0);
   // movers: the selected year against the one before it
   const toYear = filters.year ?? latest;
   const fromYear = options.years.filter((y) => toYear !== undefined && y < toYear).pop();
 
   const download = (format: 'xlsx' | 'csv') =>
     apiDownload(
-      withQuery('/api/dx/analytics/export', { ...filterParams(filters), groupBy: groupBy.join(','), format }),
+      withQuery('/api/dx/analytics/export', {
+        ...filterParams(groupBy.includes('year') ? withoutYear : filters),
+        groupBy: groupBy.join(','),
+        format,
+      }),
     ).catch((e: unknown) => message.error(errorMessage(t, e)));
 
   const single = (
