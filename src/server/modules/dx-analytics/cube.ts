@@ -79,7 +79,10 @@ export class YearCube {
     this.districts = [...new Set(this.communes.flatMap(districtsOf))].sort();
     this.sectors = [...new Set(rows.map((r) => r.sector))].sort();
     this.sizes = [...new Set(rows.map((r) => r.size))].sort();
-    this.levels = Math.max(levels, ...rows.map((r) => r.level + 1));
+    // a loop, not Math.max(...rows): a year of the finest grain can exceed the engine's argument limit
+    let maxLevels = levels;
+    for (const r of rows) if (r.level + 1 > maxLevels) maxLevels = r.level + 1;
+    this.levels = maxLevels;
     this.pillarCount = pillarCount;
     const C = this.communes.length;
     this.P = 1 + C + this.districts.length;
