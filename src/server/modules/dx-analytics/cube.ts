@@ -145,9 +145,11 @@ export class YearCube {
             // what the cell actually holds, per dimension, and the values that cover it
             const heldCommunes =
               p === 0 || p > C ? this.placeCommunes[p].filter((c) => n[this.at(1 + c, s, z, l)] > 0) : [p - 1];
+            // the places that hold all of them: the city; a commune when it is the only one; the districts of the
+            // first that hold every other one
             const places = [0];
             if (heldCommunes.length === 1) places.push(1 + heldCommunes[0]);
-            for (let d = 1 + C; d < P; d++) {
+            for (const d of this.communeDistricts[heldCommunes[0]]) {
               const inD = this.placeCommunes[d];
               if (heldCommunes.every((c) => inD.includes(c))) places.push(d);
             }
