@@ -67,7 +67,7 @@ async function main() {
   );
   const calls = {
     'by commune (map), 2025': () =>
-      svc.breakdown(actor, { frameworkVersionId: versionId, groupBy: ['commune'], year: [2025] }),
+      svc.breakdown(actor, { frameworkVersionId: versionId, groupBy: ['commune'], year: 2025 }),
     'top movers (communes 2024→2025)': () =>
       svc.movers(actor, {
         frameworkVersionId: versionId,
@@ -112,14 +112,12 @@ async function main() {
     ] as const;
     const filters: Omit<BreakdownQuery, 'groupBy'>[] = [
       {},
-      { year: [2025] },
-      { year: [2024, 2025] },
-      { sector: ['G'] },
-      { sizeClass: ['micro'] },
-      { commune: ['HN.00004', 'HN.00118'] },
-      { commune: ['HN.00004'] },
-      { district: ['HN.D002'] },
-      { year: [2023], sector: ['C'], sizeClass: ['small'] },
+      { year: 2025 },
+      { sector: 'G' },
+      { sizeClass: 'micro' },
+      { commune: 'HN.00004' },
+      { district: 'HN.D002' },
+      { year: 2023, sector: 'C', sizeClass: 'small' },
     ];
     for (const g of dims)
       for (const f of filters) {
@@ -146,10 +144,10 @@ async function main() {
           toYear: 2021,
           metric,
           limit: 50,
-          sector: ['C'],
+          sector: 'C',
         });
       }
-    out.default = await svc.breakdown(actor, { groupBy: ['commune'], year: [2025] });
+    out.default = await svc.breakdown(actor, { groupBy: ['commune'], year: 2025 });
     const { writeFile } = await import('node:fs/promises');
     await writeFile(a.dump, JSON.stringify(out, null, 1));
     console.log(`wrote ${Object.keys(out).length} results to ${a.dump}`);

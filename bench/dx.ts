@@ -292,7 +292,7 @@ async function bench(engine: 'pglite' | 'postgres', f: { e: string; as: string }
       {
         name: 'by commune (map), 2025',
         run: () =>
-          services.dxAnalytics.breakdown(actor, { frameworkVersionId: versionId, groupBy: ['commune'], year: [2025] }),
+          services.dxAnalytics.breakdown(actor, { frameworkVersionId: versionId, groupBy: ['commune'], year: 2025 }),
         raw: async () => {
           await raw('c.code', sql`a.year = 2025`);
           await rawPillars('c.code', sql`a.year = 2025`);
@@ -313,8 +313,8 @@ async function bench(engine: 'pglite' | 'postgres', f: { e: string; as: string }
           services.dxAnalytics.breakdown(actor, {
             frameworkVersionId: versionId,
             groupBy: ['year'],
-            sector: ['G'],
-            sizeClass: ['micro'],
+            sector: 'G',
+            sizeClass: 'micro',
           }),
         raw: async () => {
           await raw('a.year', sql`a.sector_code = 'G' and a.size_class = 'micro'`);

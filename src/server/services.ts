@@ -105,7 +105,8 @@ export function createServices({ db, config, clock }: Deps) {
     clock,
     frameworks: dxFrameworks,
     enterprises,
-    rollup: { apply: applyRollupChange },
+    // peerCell: the analytics service (created below) decides, with the same small-cell rule as its breakdowns
+    rollup: { apply: applyRollupChange, peerCell: (cell) => dxAnalytics.peerCell(cell) },
     files,
   });
   const dxAnalytics = createDxAnalyticsService({

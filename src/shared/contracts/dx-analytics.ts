@@ -18,27 +18,35 @@ const codeList = (max: number) =>
     )
     .pipe(z.array(z.string().min(1).max(40)).max(max));
 
-/** Filters shared by every analytics query: each is a comma-separated list, empty = all. */
+/**
+ * Filters shared by every analytics query: each is one value, absent = all. The API serves only cells of the
+ * publication cube (one year × place × sector × size class × level), so a filter never takes several values: two
+ * answers over nested value sets could be subtracted (all years minus one year = that year's small cell).
+ */
 export const analyticsFilterQuery = {
   frameworkVersionId: uuidField.optional(),
-  year: codeList(20)
-    .pipe(
-      z.array(
-        z
-          .string()
-          .regex(/^(19|20|21)\d\d$/, 'must be a year')
-          .transform(Number),
-      ),
-    )
+  /** one year; absent: the latest year with data (or every year, one row each, when grouping by year) */
+  year: z
+    .string()
+    .regex(/^(19|20|21)\d\d$/, 'must be one year')
+    .transform(Number)
     .optional(),
-  commune: codeList(200).optional(),
-  district: codeList(50).optional(),
-  sector: codeList(30)
-    .pipe(z.array(z.string().regex(/^[A-Z]$/, 'must be a VSIC section letter')))
+  commune: z
+    .string()
+    .max(40)
+    .regex(/^[A-Za-z0-9._-]+$/, 'must be one commune code')
     .optional(),
-  sizeClass: codeList(4)
-    .pipe(z.array(z.enum(sizeClasses)))
+  /** a pre-2025 district; not together with `commune` */
+  district: z
+    .string()
+    .max(40)
+    .regex(/^[A-Za-z0-9._-]+$/, 'must be one district code')
     .optional(),
+  sector: z
+    .string()
+    .regex(/^[A-Z]$/, 'must be a VSIC section letter')
+    .optional(),
+  sizeClass: z.enum(sizeClasses).optional(),
 };
 
 export const breakdownQuery = z.strictObject({
@@ -52,8 +60,9 @@ export type BreakdownQuery = z.infer<typeof breakdownQuery>;
 export const exportQuery = breakdownQuery.extend({ format: z.enum(['xlsx', 'csv']) });
 export type ExportQuery = z.infer<typeof exportQuery>;
 
+const { year: _year, ...placeAndFirmFilters } = analyticsFilterQuery;
 export const moversQuery = z.strictObject({
-  ...analyticsFilterQuery,
+  ...placeAndFirmFilters,
   dimension: z.enum(['commune', 'sector']),
   fromYear: z.coerce.number().int().min(1990).max(2100),
   toYear: z.coerce.number().int().min(1990).max(2100),
@@ -98,10 +107,13 @@ export const pillarInfo = z.object({
 export const breakdownResult = z.object({
   frameworkVersion: z.object({ id: z.string(), frameworkCode: z.string(), version: z.number().int() }).nullable(),
   groupBy: z.array(z.enum(analyticsDimensions)),
+  /** the year the figures are for; null when grouped by year */
+  year: z.number().int().nullable(),
   suppressBelow: z.number().int(),
   pillars: z.array(pillarInfo),
   rows: z.array(breakdownRow),
-  total: analyticsStats,
+  /** null when grouped by year: a total across years is not a cell of the cube (it would let a year be subtracted) */
+  total: analyticsStats.nullable(),
 });
 export type BreakdownResult = z.infer<typeof breakdownResult>;
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { pageQuery, year } from '../fields.js';
 import { answersMap, scoreSnapshot } from './dx-frameworks.js';
+import { peerBands } from '../dx/peers.js';
 
 export const assessmentStatuses = ['draft', 'submitted', 'verified', 'returned'] as const;
 export type AssessmentStatus = (typeof assessmentStatuses)[number];
@@ -93,12 +94,18 @@ export const assessmentReport = z.object({
       recommendation: label.nullable(),
     }),
   ),
-  /** within the same sector, size class, year and framework version, submitted or verified */
+  /**
+   * The other enterprises of the same sector, size class, year and framework version (submitted or verified).
+   * `draft`: not compared (only a submitted or verified score is); `fewer`: fewer than `suppressBelow` others, or
+   * the cell is withheld by the analytics' small-cell rule; `published`: how many, and a band (see shared/dx/peers.ts).
+   */
   peers: z.object({
-    count: z.number().int(),
-    percentile: z.number().nullable(),
+    status: z.enum(['draft', 'fewer', 'published']),
+    count: z.number().int().nullable(),
+    band: z.enum(peerBands).nullable(),
     sectorCode: z.string(),
     sizeClass: z.string(),
+    suppressBelow: z.number().int(),
   }),
   /** the answers that would raise the level (then the total) most, one question at a time */
   improvements: z.array(

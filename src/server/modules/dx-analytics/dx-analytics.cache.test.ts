@@ -122,8 +122,11 @@ describe('analytics caches', () => {
 
   it('breaks ties in complementary suppression and among movers by code, not by the order rows arrive in', async () => {
     const v = await testFrameworkVersion(ctx.handle.db);
-    // 2 enterprises in HN.00127 are withheld; HN.00004 and HN.00118 (6 each) tie as its complement: the first code goes
-    await addScored(ctx.handle.db, facts(v, u['HN.00127']), 2);
+    u = { ...u, ...(await unitIds(ctx.handle.db, ['HN.00229'])) };
+    // 2 enterprises in HN.00229 (old district 006 only) are withheld; HN.00004 and HN.00118 (6 each) tie as its
+    // complement: the first code goes. (HN.00127 would not do: its old district, Long Biên, also holds HN.00118, and
+    // that district's 8 minus HN.00118's 6 would give it back, so the cube withholds HN.00118 for it, whatever the tie.)
+    await addScored(ctx.handle.db, facts(v, u['HN.00229']), 2);
     await addScored(ctx.handle.db, facts(v, u['HN.00118']), 6);
     await addScored(ctx.handle.db, facts(v, u['HN.00004']), 6);
     const { body } = await get<BreakdownResult>(
@@ -132,14 +135,20 @@ describe('analytics caches', () => {
     expect(body.rows.map((r) => [r.key.commune!.code, r.stats.suppressed])).toEqual([
       ['HN.00004', true],
       ['HN.00118', false],
-      ['HN.00127', true],
+      ['HN.00229', true],
     ]);
 
-    // both communes rise by the same amount: listed by code
-    await addScored(ctx.handle.db, { ...facts(v, u['HN.00118'], 2025), totalScore: 60 }, 6);
-    await addScored(ctx.handle.db, { ...facts(v, u['HN.00004'], 2025), totalScore: 60 }, 6);
+    // both communes rise by the same amount: listed by code (a version of their own: only cells published in both
+    // years are movers, and HN.00004 is withheld above)
+    const w = await testFrameworkVersion(ctx.handle.db);
+    for (const [year, totalScore] of [
+      [2024, 50],
+      [2025, 60],
+    ])
+      for (const c of ['HN.00118', 'HN.00004'])
+        await addScored(ctx.handle.db, { ...facts(w, u[c], year), totalScore }, 6);
     const movers = await get<MoversResult>(
-      `/api/dx/analytics/movers?frameworkVersionId=${v}&dimension=commune&fromYear=2024&toYear=2025`,
+      `/api/dx/analytics/movers?frameworkVersionId=${w}&dimension=commune&fromYear=2024&toYear=2025`,
     );
     expect(movers.body.rising.map((m) => [m.key.code, m.change])).toEqual([
       ['HN.00004', 10],

@@ -176,6 +176,21 @@ export function createDxAnalyticsRepo() {
       return new Map(rowsOf<{ id: string; code: string }>(res).map((r) => [r.id, r.code]));
     },
 
+    /**
+     * Per year, a value that changes whenever the rollup of that version and year does: every change to an assessment
+     * that counts moves the city or the commune grain (a row rewritten gets the writing transaction's id, `xmin`).
+     * Two small grains are read instead of the finest.
+     */
+    async fingerprints(db: DbOrTx, frameworkVersionId: string): Promise<Map<number, string>> {
+      const res = await db.execute(sql`
+        select year, sum(x)::text || ':' || count(*) as fp from (
+          select year, xmin::text::bigint as x from dx_rollups_city where framework_version_id = ${frameworkVersionId}
+          union all
+          select year, xmin::text::bigint from dx_rollups_commune where framework_version_id = ${frameworkVersionId}) g
+        group by year`);
+      return new Map(rowsOf<{ year: number; fp: string }>(res).map((r) => [Number(r.year), String(r.fp)]));
+    },
+
     async years(db: DbOrTx, frameworkVersionId: string | null): Promise<number[]> {
       if (!frameworkVersionId) return [];
       const res = await db.execute(

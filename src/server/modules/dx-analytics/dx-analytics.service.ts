@@ -17,10 +17,10 @@ import type { Db } from '../../db/client.js';
 import { parseCsv } from '../../db/reference/load-reference.js';
 import type { Actor } from '../../http/context.js';
 import { invalid } from '../../http/errors.js';
-import type { DxAnalyticsRepo, LevelAggregate, RollupFilter, SqlDimension } from './dx-analytics.repo.js';
+import { type CellRef, YearCube } from './cube.js';
+import type { DxAnalyticsRepo, LevelAggregate } from './dx-analytics.repo.js';
 import { dxAnalyticsPolicy } from './dx-analytics.policy.js';
 import { pillarsOf } from './pillars.js';
-import { protect } from './suppression.js';
 
 const referenceDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../db/reference');
 const sizeOrder = ['micro', 'small', 'medium', 'large'];
@@ -34,15 +34,6 @@ interface Geography {
   /** commune code → the pre-2025 districts whose old communes it took */
   districtsOf: Map<string, string[]>;
   sectors: Map<string, { nameVi: string; nameEn: string }>;
-}
-
-interface Acc {
-  keys: (string | null)[];
-  levels: number[];
-  n: number;
-  sumTotal: number;
-  sumLevel: number;
-  pillars: number[];
 }
 
 export function createDxAnalyticsService({
@@ -119,30 +110,12 @@ export function createDxAnalyticsService({
     );
   }
 
-  const filterOf = (versionId: string, q: Omit<BreakdownQuery, 'groupBy'>): RollupFilter => ({
-    frameworkVersionId: versionId,
-    years: q.year,
-    communeCodes: q.commune,
-    districtCodes: q.district,
-    sectors: q.sector,
-    sizeClasses: q.sizeClass,
-  });
-
   function nameOf(g: Geography, dim: AnalyticsDimension, code: string | null): string {
     if (code === null) return dim === 'commune' || dim === 'district' ? 'unresolved' : '';
     if (dim === 'commune') return g.communes.get(code)?.name ?? code;
     if (dim === 'district') return g.districts.get(code)?.name ?? code;
     if (dim === 'sector') return g.sectors.get(code)?.nameVi ?? code;
     return code;
-  }
-
-  function byKeysThenLevel(x: LevelAggregate, y: LevelAggregate) {
-    for (let i = 0; i < x.keys.length; i++) {
-      const a = x.keys[i];
-      const b = y.keys[i];
-      if (a !== b) return a === null ? 1 : b === null ? -1 : a < b ? -1 : 1;
-    }
-    return x.level - y.level;
   }
 
   /** Replaces the org unit ids at the commune positions of the keys by codes, as a join to `org_units` would. */
@@ -157,89 +130,81 @@ export function createDxAnalyticsService({
     for (const l of levels) for (const i of at) if (l.keys[i] !== null) l.keys[i] = g.codeOf.get(l.keys[i]!) ?? null;
   }
 
-  /** Aggregates the rollup into the requested groups; `district` expands each commune to its districts. */
-  async function aggregate(
-    versionId: string,
-    groupBy: AnalyticsDimension[],
-    filter: RollupFilter,
-    { pillars = true } = {},
-  ) {
+  // The publication cube of each version and year, built from the finest rollup grain and kept until the rollup of
+  // that year changes (its fingerprint, read on every call, changes with any write to the coarser grains).
+  const cubes = new Map<string, { fingerprint: string; cube: Promise<YearCube> }>();
+  async function buildCube(versionId: string, year: number): Promise<YearCube> {
     const g = await geography();
-    const sqlDims: SqlDimension[] = groupBy.map((d) => (d === 'district' ? 'commune' : d));
     const pillarCount = (await pillarsFor(versionId)).length;
-    // without pillars (movers) the server sends neither their sums nor the arrays to parse
-    const levels = await repo.levelAggregates(db, sqlDims, filter, pillars ? pillarCount : 0);
-    const communeAt = sqlDims.flatMap((d, i) => (d === 'commune' ? [i] : []));
-    if (communeAt.length) await communeCodes(g, levels, communeAt);
-    // the server returns groups in no set order; suppression and the movers' ties depend on it, so fix one
-    levels.sort(byKeysThenLevel);
-    const expand = (keys: (string | null)[]): (string | null)[][] => {
-      let out: (string | null)[][] = [[]];
-      groupBy.forEach((d, i) => {
-        const v = keys[i];
-        let values = d === 'district' ? (v === null ? [null] : (g.districtsOf.get(v) ?? [null])) : [v];
-        // filtered to some districts: a shared commune shows under those only
-        if (d === 'district' && filter.districtCodes?.length)
-          values = values.filter((x) => x !== null && filter.districtCodes!.includes(x));
-        out = out.flatMap((prefix) => values.map((x) => [...prefix, x]));
-      });
-      return out;
-    };
-    const byDistrict = groupBy.includes('district');
-    const accs = new Map<string, Acc>();
-    const sameKeys = (x: (string | null)[], y: (string | null)[]) => x.every((k, i) => k === y[i]);
-    let last: Acc | undefined;
-    // plain loops: this runs once per rollup row on every call. Rows come sorted, so a group's rows are adjacent.
-    for (const l of levels) {
-      for (const keys of byDistrict ? expand(l.keys) : [l.keys]) {
-        let a = !byDistrict && last && sameKeys(last.keys, keys) ? last : undefined;
-        if (!a) {
-          const id = keys.map((k) => k ?? '\u0000').join('\u0001');
-          a = accs.get(id);
-          if (!a)
-            accs.set(
-              id,
-              (a = { keys, levels: new Array(LEVELS).fill(0), n: 0, sumTotal: 0, sumLevel: 0, pillars: [] }),
-            );
-          last = a;
+    const levels = await repo.levelAggregates(
+      db,
+      ['commune', 'sector', 'sizeClass'],
+      { frameworkVersionId: versionId, years: [year] },
+      pillarCount,
+    );
+    await communeCodes(g, levels, [0]);
+    const rows = levels.map((l) => ({
+      commune: l.keys[0],
+      sector: l.keys[1] ?? '',
+      size: l.keys[2] ?? '',
+      level: l.level,
+      n: l.n,
+      sumTotal: l.sumTotal,
+      pillars: l.pillars,
+    }));
+    return new YearCube(rows, { districtsOf: g.districtsOf }, suppressBelow, LEVELS, pillarCount);
+  }
+  async function cubesFor(versionId: string, years: number[]): Promise<Map<number, YearCube>> {
+    const fingerprints = await repo.fingerprints(db, versionId);
+    const out = new Map<number, YearCube>();
+    await Promise.all(
+      years.map(async (year) => {
+        const key = `${versionId}|${year}`;
+        const fingerprint = fingerprints.get(year) ?? '';
+        let c = cubes.get(key);
+        if (!c || c.fingerprint !== fingerprint) {
+          const cube = buildCube(versionId, year);
+          c = { fingerprint, cube };
+          cubes.set(key, c);
+          cube.catch(() => cubes.get(key) === c && cubes.delete(key));
         }
-        while (a.levels.length <= l.level) a.levels.push(0);
-        a.levels[l.level] += l.n;
-        a.n += l.n;
-        a.sumTotal += l.sumTotal;
-        a.sumLevel += l.level * l.n;
-        for (let i = 0; i < l.pillars.length; i++) a.pillars[i] = (a.pillars[i] ?? 0) + l.pillars[i];
-      }
-    }
-    return { g, accs: [...accs.values()].filter((a) => a.n > 0), pillarCount };
+        out.set(year, await c.cube);
+      }),
+    );
+    return out;
   }
 
-  function sumOf(accs: Acc[]): Acc | undefined {
-    if (!accs.length) return undefined;
-    const t: Acc = { keys: [], levels: new Array(LEVELS).fill(0), n: 0, sumTotal: 0, sumLevel: 0, pillars: [] };
-    for (const a of accs) {
-      a.levels.forEach((v, i) => {
-        t.levels[i] = (t.levels[i] ?? 0) + v;
-      });
-      a.pillars.forEach((v, i) => {
-        t.pillars[i] = (t.pillars[i] ?? 0) + v;
-      });
-      t.n += a.n;
-      t.sumTotal += a.sumTotal;
-      t.sumLevel += a.sumLevel;
+  /** Place of a cell from the grouped and filtered commune/district; undefined: the two do not meet. */
+  function placeOf(commune: string | null | undefined, district: string | null | undefined, cube: YearCube) {
+    if (commune !== undefined) {
+      if (district !== undefined && !cube.inDistrict(commune, district)) return undefined;
+      return { commune };
     }
-    return t;
+    if (district !== undefined) return { district };
+    return null;
   }
 
   const round = (x: number) => Math.round(x * 100) / 100;
-  const statsOf = (a: Acc, pillarCount: number, hiddenLevels: boolean[] | null): AnalyticsStats => ({
-    suppressed: false,
-    n: a.n,
-    levels: a.levels.map((v, i) => (hiddenLevels?.[i] ? null : v)),
-    meanTotal: round(a.sumTotal / a.n),
-    meanLevel: round(a.sumLevel / a.n),
-    meanPillars: Array.from({ length: pillarCount }, (_, i) => round((a.pillars[i] ?? 0) / a.n)),
-  });
+  /** A published cell's figures: its level counts are cells too, each withheld on its own. */
+  function statsOf(cube: YearCube, ref: CellRef): AnalyticsStats | null {
+    const c = cube.cell(ref);
+    if (c.n === 0) return null;
+    if (c.hidden) return { suppressed: true };
+    let sumLevel = 0;
+    const levels = Array.from({ length: cube.levels }, (_, level) => {
+      const lc = cube.cell({ ...ref, level });
+      sumLevel += level * lc.n;
+      return lc.hidden ? null : lc.n;
+    });
+    return {
+      suppressed: false,
+      n: c.n,
+      levels,
+      meanTotal: round(c.sumTotal / c.n),
+      meanLevel: round(sumLevel / c.n),
+      meanPillars: c.pillars.map((p) => round(p / c.n)),
+    };
+  }
 
   function sortRows(groupBy: AnalyticsDimension[], rows: BreakdownRow[]) {
     const cmp = (d: AnalyticsDimension, a: string | null, b: string | null) => {
@@ -258,77 +223,87 @@ export function createDxAnalyticsService({
     });
   }
 
+  function onePlace(q: { commune?: string; district?: string }) {
+    if (q.commune !== undefined && q.district !== undefined)
+      throw invalid([{ field: 'querystring.district', message: 'filter by a commune or by a district, not both' }]);
+  }
+
   async function breakdown(actor: Actor, q: BreakdownQuery): Promise<BreakdownResult> {
     dxAnalyticsPolicy.assertCanRead(actor);
+    onePlace(q);
     const groupBy = [...new Set(q.groupBy)];
     const v = await versionFor(q.frameworkVersionId);
     const k = suppressBelow;
+    const byYear = groupBy.includes('year');
     if (!v)
-      return { frameworkVersion: null, groupBy, suppressBelow: k, pillars: [], rows: [], total: { suppressed: true } };
-    const filter = filterOf(v.id, q);
-    // the total is the sum of the rows, except by district, where a shared commune is in several rows
-    const [{ g, accs, pillarCount }, whole, pillarDefs] = await Promise.all([
-      aggregate(v.id, groupBy, filter),
-      groupBy.includes('district') ? aggregate(v.id, [], filter) : null,
-      pillarsFor(v.id),
-    ]);
-    const coords = (a: Acc) => a.keys.map((x) => x ?? '\u0000');
-    // rows first (their n is a published total), then the level counts inside the rows left
-    const hiddenRows = protect(
-      accs.map((a) => ({ coords: coords(a), n: a.n })),
-      k,
-    );
-    const levelCells = accs.flatMap((a, r) =>
-      a.levels.map((n, level) => ({ coords: [...coords(a), String(level)], n, r })),
-    );
-    const hiddenCells = protect(
-      levelCells,
-      k,
-      levelCells.flatMap((c, i) => (hiddenRows.has(c.r) ? [i] : [])),
-    );
-    const hiddenByRow = accs.map((a) => a.levels.map(() => false));
-    levelCells.forEach((c, i) => {
-      if (hiddenCells.has(i)) hiddenByRow[c.r][Number(c.coords[c.coords.length - 1])] = true;
-    });
-
-    const rows = accs.map((a, r): BreakdownRow => {
-      const key: BreakdownRow['key'] = {};
-      groupBy.forEach((d, i) => {
-        key[d] = { code: a.keys[i], name: nameOf(g, d, a.keys[i]) };
-      });
-      const districtIdx = groupBy.indexOf('district');
-      const row: BreakdownRow = {
-        key,
-        stats: hiddenRows.has(r) ? { suppressed: true } : statsOf(a, pillarCount, hiddenByRow[r]),
+      return {
+        frameworkVersion: null,
+        groupBy,
+        year: null,
+        suppressBelow: k,
+        pillars: [],
+        rows: [],
+        total: byYear ? null : { suppressed: true },
       };
-      if (districtIdx >= 0 && a.keys[districtIdx] !== null) {
-        const shared = [...g.districtsOf.entries()]
-          .filter(([, ds]) => ds.length > 1 && ds.includes(a.keys[districtIdx]!))
-          .map(([c]) => c);
-        if (shared.length) row.sharedCommunes = shared;
+    const known = await repo.years(db, v.id);
+    const years = q.year !== undefined ? [q.year] : byYear ? known : known.slice(-1);
+    const [g, pillarDefs, cubeOf] = await Promise.all([geography(), pillarsFor(v.id), cubesFor(v.id, years)]);
+    const rows: BreakdownRow[] = [];
+    const dims = groupBy.filter((d) => d !== 'year') as Exclude<AnalyticsDimension, 'year'>[];
+    for (const year of years) {
+      const cube = cubeOf.get(year)!;
+      // every combination of the grouped values the cube holds; each row is one cell
+      let combos: Partial<Record<AnalyticsDimension, string | null>>[] = [{}];
+      for (const d of dims) combos = combos.flatMap((c) => cube.values(d).map((x) => ({ ...c, [d]: x })));
+      for (const c of combos) {
+        const place = placeOf('commune' in c ? c.commune : q.commune, 'district' in c ? c.district : q.district, cube);
+        if (place === undefined) continue;
+        // a grouped dimension that is also filtered keeps the filtered value only
+        if ('commune' in c && q.commune !== undefined && c.commune !== q.commune) continue;
+        if ('district' in c && q.district !== undefined && c.district !== q.district) continue;
+        if ('sector' in c && q.sector !== undefined && c.sector !== q.sector) continue;
+        if ('sizeClass' in c && q.sizeClass !== undefined && c.sizeClass !== q.sizeClass) continue;
+        const stats = statsOf(cube, {
+          place,
+          sector: ('sector' in c ? c.sector : q.sector) ?? null,
+          size: ('sizeClass' in c ? c.sizeClass : q.sizeClass) ?? null,
+          level: null,
+        });
+        if (!stats) continue;
+        const key: BreakdownRow['key'] = {};
+        for (const d of groupBy) {
+          const code = d === 'year' ? String(year) : (c[d] ?? null);
+          key[d] = { code, name: nameOf(g, d, code) };
+        }
+        const row: BreakdownRow = { key, stats };
+        if (c.district) {
+          const shared = [...g.districtsOf.entries()]
+            .filter(([, ds]) => ds.length > 1 && ds.includes(c.district!))
+            .map(([code]) => code);
+          if (shared.length) row.sharedCommunes = shared;
+        }
+        rows.push(row);
       }
-      return row;
-    });
-    const t = whole ? whole.accs[0] : sumOf(accs);
-    let total: AnalyticsStats = { suppressed: true };
-    if (t && t.n >= k) {
-      const hiddenTotal = protect(
-        t.levels.map((n, level) => ({ coords: [String(level)], n })),
-        k,
-      );
-      total = statsOf(
-        t,
-        Math.max(pillarCount, whole?.pillarCount ?? 0),
-        t.levels.map((_, i) => hiddenTotal.has(i)),
-      );
     }
+    let total: AnalyticsStats | null = null;
+    if (!byYear) {
+      const cube = cubeOf.get(years[0]);
+      const place = cube ? placeOf(q.commune, q.district, cube) : undefined;
+      total = (cube &&
+        place !== undefined &&
+        statsOf(cube, { place, sector: q.sector ?? null, size: q.sizeClass ?? null, level: null })) || {
+        suppressed: true,
+      };
+    }
+    const pillarCount = pillarDefs.length;
     return {
       frameworkVersion: { id: v.id, frameworkCode: v.frameworkCode, version: v.version },
       groupBy,
+      year: byYear ? null : (years[0] ?? null),
       suppressBelow: k,
       pillars: pillarsOf(
         { pillars: pillarDefs.map((p) => ({ code: p.code, name: { vi: p.nameVi, en: p.nameEn }, maxPoints: p.max })) },
-        Math.max(pillarCount, whole?.pillarCount ?? 0),
+        pillarCount,
       ),
       rows: sortRows(groupBy, rows),
       total,
@@ -337,34 +312,40 @@ export function createDxAnalyticsService({
 
   async function movers(actor: Actor, q: MoversQuery): Promise<MoversResult> {
     dxAnalyticsPolicy.assertCanRead(actor);
+    onePlace(q);
     if (q.fromYear === q.toYear) throw invalid([{ field: 'querystring.toYear', message: 'must differ from fromYear' }]);
     const v = await versionFor(q.frameworkVersionId);
     const base = { dimension: q.dimension, metric: q.metric, fromYear: q.fromYear, toYear: q.toYear, suppressBelow };
     if (!v) return { ...base, rising: [], falling: [] };
-    const { g, accs } = await aggregate(
-      v.id,
-      [q.dimension, 'year'],
-      filterOf(v.id, { ...q, year: [q.fromYear, q.toYear] }),
-      { pillars: false },
-    );
-    const metric = (a: Acc) => (q.metric === 'meanTotal' ? a.sumTotal / a.n : a.sumLevel / a.n);
-    const byKey = new Map<string | null, { from?: number; to?: number }>();
-    // only groups published in both years (n ≥ threshold) take part: a mean of fewer is never shown
-    for (const a of accs) {
-      if (a.n < suppressBelow) continue;
-      const e = byKey.get(a.keys[0]) ?? {};
-      if (a.keys[1] === String(q.fromYear)) e.from = metric(a);
-      else e.to = metric(a);
-      byKey.set(a.keys[0], e);
-    }
-    const moved = [...byKey.entries()]
-      .filter(([code, e]) => code !== null && e.from !== undefined && e.to !== undefined)
-      .map(([code, e]) => ({
-        key: { code, name: nameOf(g, q.dimension, code) },
-        from: round(e.from!),
-        to: round(e.to!),
-        change: round(e.to! - e.from!),
-      }));
+    const [g, cubeOf] = await Promise.all([geography(), cubesFor(v.id, [q.fromYear, q.toYear])]);
+    const from = cubeOf.get(q.fromYear)!;
+    const to = cubeOf.get(q.toYear)!;
+    const metric = (cube: YearCube, value: string | null) => {
+      const isCommune = q.dimension === 'commune';
+      if (isCommune && q.commune !== undefined && value !== q.commune) return undefined;
+      const place = placeOf(isCommune ? value : q.commune, q.district, cube);
+      if (place === undefined) return undefined;
+      if (!isCommune && q.sector !== undefined && value !== q.sector) return undefined;
+      const s = statsOf(cube, {
+        place,
+        sector: isCommune ? (q.sector ?? null) : value,
+        size: q.sizeClass ?? null,
+        level: null,
+      });
+      // only cells the cube publishes (n ≥ k, not withheld) take part: a mean of fewer is never shown
+      if (!s || s.suppressed) return undefined;
+      return q.metric === 'meanTotal' ? s.meanTotal : s.meanLevel;
+    };
+    const values = new Set([...from.values(q.dimension), ...to.values(q.dimension)]);
+    const moved = [...values]
+      .filter((code): code is string => code !== null)
+      .sort()
+      .flatMap((code) => {
+        const a = metric(from, code);
+        const b = metric(to, code);
+        if (a === undefined || b === undefined) return [];
+        return [{ key: { code, name: nameOf(g, q.dimension, code) }, from: a, to: b, change: round(b - a) }];
+      });
     return {
       ...base,
       rising: moved
@@ -376,6 +357,13 @@ export function createDxAnalyticsService({
         .sort((a, b) => a.change - b.change)
         .slice(0, q.limit),
     };
+  }
+
+  /** For the enterprise report: the analytics' small-cell rule on a peer cell (all communes and levels). */
+  async function peerCell(cell: { frameworkVersionId: string; year: number; sectorCode: string; sizeClass: string }) {
+    const cube = (await cubesFor(cell.frameworkVersionId, [cell.year])).get(cell.year)!;
+    const c = cube.cell({ place: null, sector: cell.sectorCode, size: cell.sizeClass, level: null });
+    return { suppressBelow, published: c.n >= suppressBelow && !c.hidden };
   }
 
   async function options(actor: Actor): Promise<AnalyticsOptions> {
@@ -393,6 +381,6 @@ export function createDxAnalyticsService({
     };
   }
 
-  return { breakdown, movers, options, yearsOf: (id: string) => repo.years(db, id) };
+  return { breakdown, movers, options, peerCell, yearsOf: (id: string) => repo.years(db, id) };
 }
 export type DxAnalyticsService = ReturnType<typeof createDxAnalyticsService>;

@@ -22,7 +22,7 @@ export function breakdownTable(r: BreakdownResult): (string | number)[][] {
     'Mức trung bình',
     ...r.pillars.map((p) => `TB ${p.code} ${p.nameVi}`),
   ];
-  const statsCells = (s: BreakdownResult['total']) =>
+  const statsCells = (s: NonNullable<BreakdownResult['total']>) =>
     s.suppressed
       ? [small, ...Array.from({ length: levelCount + 2 + r.pillars.length }, () => small)]
       : [
@@ -36,6 +36,7 @@ export function breakdownTable(r: BreakdownResult): (string | number)[][] {
     ...r.groupBy.flatMap((d) => [row.key[d]?.code ?? '', row.key[d]?.name ?? '']),
     ...statsCells(row.stats),
   ]);
+  if (!r.total) return [header, ...lines]; // grouped by year: no total across years
   if (!r.groupBy.length) return [header, statsCells(r.total)];
   const total = [...r.groupBy.flatMap((_, i) => (i === 0 ? ['', 'Tổng'] : ['', ''])), ...statsCells(r.total)];
   return [header, ...lines, total];

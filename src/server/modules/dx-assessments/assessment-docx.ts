@@ -2,6 +2,13 @@ import { BorderStyle, Paragraph, Table, TableCell, TableRow, WidthType } from 'd
 import type { AssessmentReport } from '../../../shared/contracts/dx-assessments.js';
 import { bodyParagraph, centered, packDocument, pt, run, TEXT_WIDTH } from '../documents/docx-parts.js';
 
+const BAND_VI = {
+  wellBelow: 'thấp hơn nhiều so với',
+  below: 'thấp hơn',
+  around: 'xấp xỉ',
+  above: 'cao hơn',
+  wellAbove: 'cao hơn nhiều so với',
+} as const;
 const SIZE_VI: Record<string, string> = { micro: 'siêu nhỏ', small: 'nhỏ', medium: 'vừa', large: 'lớn' };
 const num = (n: number) => n.toLocaleString('vi-VN', { maximumFractionDigits: 2 });
 
@@ -47,9 +54,11 @@ export function assessmentReportDocx(r: AssessmentReport): Promise<Buffer> {
     bodyParagraph([
       run('So với doanh nghiệp cùng ngành, cùng quy mô: ', { bold: true }),
       run(
-        r.peers.percentile === null
-          ? 'chưa đủ doanh nghiệp để so sánh.'
-          : `cao hơn khoảng ${num(r.peers.percentile)}% trong ${r.peers.count} doanh nghiệp ngành ${r.peers.sectorCode}, quy mô ${SIZE_VI[r.peers.sizeClass] ?? r.peers.sizeClass}, năm ${a.year}.`,
+        r.peers.status === 'draft'
+          ? 'chỉ so sánh sau khi nộp bản đánh giá.'
+          : r.peers.status === 'fewer' || !r.peers.band
+            ? `ít hơn ${r.peers.suppressBelow} doanh nghiệp khác cùng nhóm: chưa so sánh.`
+            : `điểm ${BAND_VI[r.peers.band]} điểm trung bình của ${r.peers.count} doanh nghiệp khác ngành ${r.peers.sectorCode}, quy mô ${SIZE_VI[r.peers.sizeClass] ?? r.peers.sizeClass}, năm ${a.year}.`,
       ),
     ]),
     heading('1. Kết quả theo trụ cột'),

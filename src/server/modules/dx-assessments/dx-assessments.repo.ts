@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import type { AssessmentListQuery, AssessmentStatus } from '../../../shared/contracts/dx-assessments.js';
 import type { DbOrTx } from '../../db/client.js';
 import { dxAssessments, dxFrameworks, dxFrameworkVersions, enterprises } from '../../db/schema/index.js';
@@ -113,17 +113,16 @@ export function createDxAssessmentsRepo() {
       return row as AssessmentRow | undefined;
     },
 
-    /** Scored peers (same version, year, sector, size class): how many, and how many below / equal to `total`. */
-    async peerStanding(
+    /** The other scored assessments of a peer cell (same version, year, sector, size class): how many, Σ total. */
+    async peerAggregate(
       db: DbOrTx,
       a: { frameworkVersionId: string; year: number; sectorCode: string; sizeClass: string },
-      total: number,
+      excludeId: string,
     ) {
       const [row] = await db
         .select({
           n: sql<number>`count(*)::int`,
-          below: sql<number>`count(*) filter (where ${dxAssessments.totalScore} < ${total})::int`,
-          equal: sql<number>`count(*) filter (where ${dxAssessments.totalScore} = ${total})::int`,
+          sumTotal: sql<number>`coalesce(sum(${dxAssessments.totalScore}), 0)::float8`,
         })
         .from(dxAssessments)
         .where(
@@ -133,9 +132,10 @@ export function createDxAssessmentsRepo() {
             eq(dxAssessments.sectorCode, a.sectorCode),
             eq(dxAssessments.sizeClass, a.sizeClass),
             inArray(dxAssessments.status, SCORED),
+            ne(dxAssessments.id, excludeId),
           ),
         );
-      return row;
+      return { n: Number(row.n), sumTotal: Number(row.sumTotal) };
     },
   };
 }

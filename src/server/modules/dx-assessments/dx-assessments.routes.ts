@@ -177,7 +177,7 @@ export const dxAssessmentsRoutes =
         schema: {
           tags,
           summary:
-            'The enterprise report: levels, pillars, peer percentile, answers that would raise the level, recommendations',
+            'The enterprise report: levels, pillars, a band against peers (submitted, ≥ k others), answers that would raise the level, recommendations',
           params: idParams,
           response: { 200: assessmentReport },
         },

@@ -11,6 +11,7 @@ import { allQuestions } from '../../../shared/dx/framework-format.js';
 import { scoreAssessment } from '../../../shared/dx/scoring.js';
 import { packSnapshot, unpackSnapshot } from '../../../shared/dx/snapshot-store.js';
 import { recommendationFor, topImprovements } from '../../../shared/dx/what-if.js';
+import { peerBand } from '../../../shared/dx/peers.js';
 import type { Db, DbOrTx } from '../../db/client.js';
 import type { Actor } from '../../http/context.js';
 import { conflict, forbidden, immutable, invalid, invalidTransition, notFound } from '../../http/errors.js';
@@ -27,6 +28,14 @@ import { dxAssessmentsPolicy } from './dx-assessments.policy.js';
 /** Keeps the analytics rollup in step, inside the caller's transaction (the dx-analytics module owns it). */
 export interface RollupPort {
   apply(tx: DbOrTx, before: ScoredFacts | null, after: ScoredFacts | null): Promise<void>;
+  /**
+   * The analytics' small-cell rule for a peer cell (version × year × sector × size class, all communes and
+   * levels): k, and whether the publication cube publishes that cell.
+   */
+  peerCell(cell: { frameworkVersionId: string; year: number; sectorCode: string; sizeClass: string }): Promise<{
+    suppressBelow: number;
+    published: boolean;
+  }>;
 }
 
 const EDITABLE: AssessmentStatus[] = ['draft', 'returned'];
@@ -151,6 +160,33 @@ export function createDxAssessmentsService({
         sectorCode: e.sectorCode,
         sizeClass: e.sizeClass,
       },
+    };
+  }
+
+  /**
+   * Peer figures under the analytics' small-cell rule: only for a submitted or verified score (a draft's total is
+   * its owner's to sweep); from the *other* enterprises of the cell (itself excluded, so it cannot subtract itself),
+   * at least k of them, in a cell the publication cube publishes; and only as a count and a band against their
+   * mean (shared/dx/peers.ts), so sweeping one's own total reveals no single peer.
+   */
+  async function peersOf(
+    row: AssessmentRow,
+    provisional: boolean,
+    snapshot: { total: number; max: number },
+    sectorCode: string,
+    sizeClass: string,
+  ): Promise<AssessmentReport['peers']> {
+    const cell = { frameworkVersionId: row.frameworkVersionId, year: row.year, sectorCode, sizeClass };
+    const { suppressBelow, published } = await rollup.peerCell(cell);
+    const none = { count: null, band: null, sectorCode, sizeClass, suppressBelow };
+    if (provisional) return { status: 'draft', ...none };
+    const others = await repo.peerAggregate(db, cell, row.id);
+    if (!published || others.n < suppressBelow) return { status: 'fewer', ...none };
+    return {
+      status: 'published',
+      ...none,
+      count: others.n,
+      band: peerBand(snapshot.total, others.sumTotal / others.n, snapshot.max),
     };
   }
 
@@ -491,15 +527,7 @@ export function createDxAssessmentsService({
       const e = (await enterprises.getRow(row.enterpriseId))!;
       const sectorCode = row.sectorCode ?? e.sectorCode;
       const sizeClass = row.sizeClass ?? e.sizeClass;
-      const standing = await repo.peerStanding(
-        db,
-        { frameworkVersionId: row.frameworkVersionId, year: row.year, sectorCode, sizeClass },
-        snapshot.total,
-      );
-      // percentile rank: peers below, plus half of those level with it (itself included when scored)
-      const n = standing.n + (provisional ? 1 : 0);
-      const equal = standing.equal + (provisional ? 1 : 0);
-      const percentile = n > 1 ? Math.round(((standing.below + 0.5 * equal) / n) * 1000) / 10 : null;
+      const peers = await peersOf(row, provisional, snapshot, sectorCode, sizeClass);
       const levelName = (level: number) =>
         definition.levelNames.find((l) => l.level === level)?.name ?? { vi: String(level), en: String(level) };
       return {
@@ -517,7 +545,7 @@ export function createDxAssessmentsService({
             recommendation: recommendationFor(node.recommendations, p.level),
           };
         }),
-        peers: { count: standing.n, percentile, sectorCode, sizeClass },
+        peers,
         improvements: topImprovements(definition, row.answers, 5),
       };
     },

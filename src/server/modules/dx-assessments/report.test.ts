@@ -17,7 +17,7 @@ async function submitted(year: number, answers: Record<string, unknown>, o = {})
 }
 
 describe('assessment report', () => {
-  it('gives levels, pillars with recommendations, a peer percentile within sector + size + year, and what to improve', async () => {
+  it('gives levels, pillars with recommendations, peers within sector + size + year, and what to improve', async () => {
     const year = 2040;
     await submitted(year, minimalDbiAnswers());
     await submitted(year, bestDbiAnswers());
@@ -30,8 +30,15 @@ describe('assessment report', () => {
       provisional: false,
       snapshot: { total: 317, overallLevel: 5, overallLevelName: { vi: 'Dẫn dắt' } },
     });
-    // peers: 0, 320 and itself (317): one below, itself level → (1 + 0.5) / 3 = 50%
-    expect(r.peers).toEqual({ count: 3, percentile: 50, sectorCode: 'G', sizeClass: 'small' });
+    // peers: 0 and 320 besides itself, fewer than k = 5 others: no figures (peers.test.ts covers the rest)
+    expect(r.peers).toEqual({
+      status: 'fewer',
+      count: null,
+      band: null,
+      sectorCode: 'G',
+      sizeClass: 'small',
+      suppressBelow: 5,
+    });
     expect(r.pillars.map((p: { code: string; level: number }) => [p.code, p.level])).toEqual([
       ['CX', 5],
       ['ST', 5],
@@ -78,7 +85,7 @@ describe('assessment report', () => {
     expect(r).toMatchObject({
       provisional: true,
       snapshot: { total: 29, overallLevel: 1 },
-      peers: { count: 0, percentile: null },
+      peers: { status: 'draft', count: null, band: null },
     });
     expect(r.improvements).toHaveLength(5);
     expect(r.improvements[0].newLevel).toBeGreaterThanOrEqual(r.improvements[4].newLevel);

@@ -1,7 +1,16 @@
 import type { Actor } from '../../http/context.js';
-import { forbidden } from '../../http/errors.js';
+import { DomainError, forbidden } from '../../http/errors.js';
+import { ErrorCode } from '../../../shared/errors.js';
 
 const isStaff = (actor: Actor) => actor.role === 'admin' || actor.role === 'secretariat';
+
+/**
+ * The fields that place an enterprise in its peer cell (sector; size class from employees, revenue and capital).
+ * An enterprise that could move itself could sweep cells and compare; the secretariat changes them after checking.
+ * Refused outright rather than held pending: nothing to store, confirm or expire, and the registry is the
+ * secretariat's to keep anyway.
+ */
+export const CELL_FIELDS = ['sectorCode', 'employees', 'revenueVnd', 'capitalVnd'] as const;
 
 /**
  * The secretariat keeps the registry; viewers read it; an enterprise account sees and edits only the
@@ -26,6 +35,16 @@ export const enterprisesPolicy = {
   assertCanEdit(actor: Actor, enterpriseId: string, ownEnterpriseId: string | null) {
     if (!enterprisesPolicy.canEdit(actor, enterpriseId, ownEnterpriseId))
       throw forbidden('You may not change this enterprise');
+  },
+  /** `changed`: the cell fields whose value a patch changes. Only staff change them. */
+  assertCanChangeCellFields(actor: Actor, changed: readonly string[]) {
+    if (!changed.length || isStaff(actor)) return;
+    throw new DomainError(
+      ErrorCode.FORBIDDEN,
+      403,
+      'Sector, employees, revenue and capital are changed by the secretariat, after checking',
+      { issues: changed.map((f) => ({ field: `body.${f}`, message: 'changed by the secretariat only' })) },
+    );
   },
   /** Which account acts for which enterprise is the secretariat's to see and change. */
   assertCanManageAccounts(actor: Actor) {

@@ -17,7 +17,7 @@ import { conflict, invalid, notFound } from '../../http/errors.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { EnterpriseImportRow, EnterprisesBulkRepo } from './enterprises-bulk.repo.js';
 import type { EnterpriseRow, EnterprisesRepo } from './enterprises.repo.js';
-import { enterprisesPolicy } from './enterprises.policy.js';
+import { CELL_FIELDS, enterprisesPolicy } from './enterprises.policy.js';
 
 export interface CommuneResolutionResult {
   communeId: string;
@@ -169,6 +169,10 @@ export function createEnterprisesService({
     async update(actor: Actor, taxCode: string, patch: EnterprisePatch): Promise<EnterpriseDetail> {
       await db.transaction(async (tx) => {
         const before = await lockForEdit(tx, actor, taxCode);
+        enterprisesPolicy.assertCanChangeCellFields(
+          actor,
+          CELL_FIELDS.filter((f) => patch[f] !== undefined && patch[f] !== before[f]),
+        );
         const { communeCode, ...rest } = patch;
         const merged = { ...before, ...rest };
         const commune = communeCode ? await mustResolve(tx, communeCode) : {};

@@ -38,8 +38,10 @@ function AnalyticsBody({ options }: { options: AnalyticsOptions }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const en = currentLanguage() === 'en';
+  const latest = options.years[options.years.length - 1];
   const [filters, setFilters] = useState<AnalyticsFilters>({
     frameworkVersionId: options.defaultFrameworkVersionId ?? undefined,
+    year: latest,
   });
   const [groupBy, setGroupBy] = useState<AnalyticsDimension[]>(['commune']);
   const set = (patch: Partial<AnalyticsFilters>) => setFilters((f) => ({ ...f, ...patch }));
@@ -48,34 +50,39 @@ function AnalyticsBody({ options }: { options: AnalyticsOptions }) {
   const total = useBreakdown(filters, []);
   const trend = useBreakdown(withoutYear, ['year']);
   const byCommune = useBreakdown(filters, ['commune']);
-  const table = useBreakdown(filters, groupBy, groupBy.length > 0);
-  const years = filters.year?.length ? [...filters.year].sort() : options.years;
+  // grouped by year, the table shows every year (one row each), whatever year the rest of the page is for
+  const table = useBreakdown(groupBy.includes('year') ? withoutYear : filters, groupBy, groupBy.length > 0);
+  // movers: the selected year against the one before it
+  const toYear = filters.year ?? latest;
+  const fromYear = options.years.filter((y) => toYear !== undefined && y < toYear).pop();
 
   const download = (format: 'xlsx' | 'csv') =>
     apiDownload(
-      withQuery('/api/dx/analytics/export', { ...filterParams(filters), groupBy: groupBy.join(','), format }),
+      withQuery('/api/dx/analytics/export', {
+        ...filterParams(groupBy.includes('year') ? withoutYear : filters),
+        groupBy: groupBy.join(','),
+        format,
+      }),
     ).catch((e: unknown) => message.error(errorMessage(t, e)));
 
-  const multi = (
+  const single = (
     label: string,
-    value: string[] | undefined,
+    value: string | undefined,
     opts: { value: string; label: string }[],
-    onChange: (v: string[]) => void,
+    onChange: (v: string | undefined) => void,
     testId: string,
   ) => (
     <Col xs={24} sm={12} lg={8} xl={4}>
       <Typography.Text type="secondary">{label}</Typography.Text>
       <Select
-        mode="multiple"
         allowClear
         showSearch
         optionFilterProp="label"
-        maxTagCount="responsive"
         placeholder={t('dxAnalytics.all')}
         style={{ width: '100%' }}
-        value={value ?? []}
+        value={value}
         options={opts}
-        onChange={onChange}
+        onChange={(v?: string) => onChange(v ?? undefined)}
         data-testid={testId}
         aria-label={label}
       />
@@ -88,7 +95,10 @@ function AnalyticsBody({ options }: { options: AnalyticsOptions }) {
         size="small"
         title={t('dxAnalytics.filters')}
         extra={
-          <Button size="small" onClick={() => setFilters({ frameworkVersionId: filters.frameworkVersionId })}>
+          <Button
+            size="small"
+            onClick={() => setFilters({ frameworkVersionId: filters.frameworkVersionId, year: latest })}
+          >
             {t('dxAnalytics.reset')}
           </Button>
         }
@@ -107,47 +117,52 @@ function AnalyticsBody({ options }: { options: AnalyticsOptions }) {
               }))}
             />
           </Col>
-          {multi(
-            t('dxAnalytics.years'),
-            filters.year?.map(String),
+          {single(
+            t('dxAnalytics.year'),
+            filters.year === undefined ? undefined : String(filters.year),
             options.years.map((y) => ({ value: String(y), label: String(y) })),
-            (v) => set({ year: v.map(Number) }),
+            (v) => set({ year: v === undefined ? latest : Number(v) }),
             'filter-year',
           )}
-          {multi(
-            t('dxAnalytics.communes'),
+          {single(
+            t('dxAnalytics.commune'),
             filters.commune,
             options.communes.map((c) => ({ value: c.code, label: c.name })),
-            (v) => set({ commune: v }),
+            (v) => set({ commune: v, district: undefined }),
             'filter-commune',
           )}
-          {multi(
-            t('dxAnalytics.districts'),
+          {single(
+            t('dxAnalytics.district'),
             filters.district,
             options.districts.map((d) => ({ value: d.code, label: d.name })),
-            (v) => set({ district: v }),
+            (v) => set({ district: v, commune: undefined }),
             'filter-district',
           )}
-          {multi(
-            t('dxAnalytics.sectors'),
+          {single(
+            t('dxAnalytics.sector'),
             filters.sector,
             options.sectors.map((s) => ({ value: s.code, label: `${s.code} – ${en ? s.nameEn : s.nameVi}` })),
             (v) => set({ sector: v }),
             'filter-sector',
           )}
-          {multi(
-            t('dxAnalytics.sizeClasses'),
+          {single(
+            t('dxAnalytics.sizeClass'),
             filters.sizeClass,
             sizeClasses.map((s) => ({ value: s, label: t(`enterprises.sizeClass.${s}`) })),
             (v) => set({ sizeClass: v }),
             'filter-size',
           )}
+          <Col xs={24}>
+            <Typography.Text type="secondary">
+              {t('dxAnalytics.cubeNote', { k: options.suppressBelow })}
+            </Typography.Text>
+          </Col>
         </Row>
       </Card>
 
       <QueryState query={total}>
         {(r) =>
-          r.total.suppressed && !r.rows.length ? (
+          !r.total || (r.total.suppressed && !r.rows.length) ? (
             <Card>
               <Empty description={t('dxAnalytics.noData')} />
             </Card>
@@ -199,12 +214,7 @@ function AnalyticsBody({ options }: { options: AnalyticsOptions }) {
           </Card>
         </Col>
         <Col xs={24} lg={12}>
-          <MoversCard
-            filters={filters}
-            fromYear={years[0]}
-            toYear={years[years.length - 1]}
-            suppressBelow={options.suppressBelow}
-          />
+          <MoversCard filters={filters} fromYear={fromYear} toYear={toYear} suppressBelow={options.suppressBelow} />
         </Col>
       </Row>
 

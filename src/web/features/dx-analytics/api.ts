@@ -8,23 +8,26 @@ import type {
 } from '../../../shared/contracts/dx-analytics';
 import { api, apiUpload, withQuery } from '../../api/client';
 
-/** Filters as the API takes them: comma-separated lists, empty = all. */
+/**
+ * Filters as the API takes them: one value each, absent = all (the API serves cells of its publication cube only;
+ * several values at once could be subtracted from one another). A commune or a district, not both.
+ */
 export interface AnalyticsFilters {
   frameworkVersionId?: string;
-  year?: number[];
-  commune?: string[];
-  district?: string[];
-  sector?: string[];
-  sizeClass?: string[];
+  year?: number;
+  commune?: string;
+  district?: string;
+  sector?: string;
+  sizeClass?: string;
 }
 
 export const filterParams = (f: AnalyticsFilters) => ({
   frameworkVersionId: f.frameworkVersionId,
-  year: f.year?.join(','),
-  commune: f.commune?.join(','),
-  district: f.district?.join(','),
-  sector: f.sector?.join(','),
-  sizeClass: f.sizeClass?.join(','),
+  year: f.year,
+  commune: f.commune,
+  district: f.district,
+  sector: f.sector,
+  sizeClass: f.sizeClass,
 });
 
 export const breakdownUrl = (f: AnalyticsFilters, groupBy: AnalyticsDimension[], extra: Record<string, string> = {}) =>

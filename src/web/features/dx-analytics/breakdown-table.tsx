@@ -70,18 +70,21 @@ export function BreakdownTable({ result }: { result: BreakdownResult }) {
         dataSource={result.rows}
         scroll={{ x: 'max-content' }}
         pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
-        summary={() => (
-          <Table.Summary.Row>
-            {result.groupBy.map((d, i) => (
-              <Table.Summary.Cell key={d} index={i}>
-                {i === 0 ? <strong>{t('dxAnalytics.total')}</strong> : null}
+        summary={() =>
+          // grouped by year there is no total: a sum across years is not a cell of the publication cube
+          result.total && (
+            <Table.Summary.Row>
+              {result.groupBy.map((d, i) => (
+                <Table.Summary.Cell key={d} index={i}>
+                  {i === 0 ? <strong>{t('dxAnalytics.total')}</strong> : null}
+                </Table.Summary.Cell>
+              ))}
+              <Table.Summary.Cell index={result.groupBy.length} align="right">
+                {stat(result.total, (s) => s.n)}
               </Table.Summary.Cell>
-            ))}
-            <Table.Summary.Cell index={result.groupBy.length} align="right">
-              {stat(result.total, (s) => s.n)}
-            </Table.Summary.Cell>
-          </Table.Summary.Row>
-        )}
+            </Table.Summary.Row>
+          )
+        }
       />
       <Typography.Text type="secondary">{t('dxAnalytics.suppressedNote', { k: result.suppressBelow })}</Typography.Text>
       {shared.length > 0 && (

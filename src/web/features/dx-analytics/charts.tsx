@@ -15,7 +15,7 @@ export const levelColors = ['#bfbfbf', '#ffd666', '#ffa940', '#69b1ff', '#1677ff
 /** Enterprises per overall level; a withheld count is drawn as nothing and labelled "<k". */
 export function LevelChart({ result }: { result: BreakdownResult }) {
   const { t } = useTranslation();
-  const s = result.total;
+  const s = result.total ?? { suppressed: true };
   const levels = s.suppressed ? [] : s.levels;
   const option = {
     grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
@@ -41,7 +41,7 @@ export function LevelChart({ result }: { result: BreakdownResult }) {
 
 export function PillarChart({ result }: { result: BreakdownResult }) {
   const en = currentLanguage() === 'en';
-  const s = result.total;
+  const s = result.total ?? { suppressed: true };
   const means = s.suppressed ? [] : s.meanPillars;
   const option = {
     grid: { left: 8, right: 40, top: 8, bottom: 8, containLabel: true },

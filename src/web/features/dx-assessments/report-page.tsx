@@ -65,15 +65,17 @@ function Report({ r }: { r: AssessmentReport }) {
             />
             <Typography.Paragraph style={{ marginTop: 16, marginBottom: 0 }}>
               <Typography.Text strong>{t('dxAssessments.peers')}: </Typography.Text>
-              {r.peers.percentile === null
-                ? t('dxAssessments.peersNone')
-                : t('dxAssessments.peersText', {
-                    percentile: formatNumber(r.peers.percentile, 1),
-                    count: r.peers.count,
-                    sector: r.peers.sectorCode,
-                    size: t(`enterprises.sizeClass.${r.peers.sizeClass as 'micro'}`),
-                    year: a.year,
-                  })}
+              {r.peers.status === 'draft'
+                ? t('dxAssessments.peersDraft')
+                : r.peers.status === 'fewer' || !r.peers.band
+                  ? t('dxAssessments.peersNone', { k: r.peers.suppressBelow })
+                  : t('dxAssessments.peersText', {
+                      band: t(`dxAssessments.peerBand.${r.peers.band}`),
+                      count: r.peers.count,
+                      sector: r.peers.sectorCode,
+                      size: t(`enterprises.sizeClass.${r.peers.sizeClass as 'micro'}`),
+                      year: a.year,
+                    })}
             </Typography.Paragraph>
           </Card>
         </Col>

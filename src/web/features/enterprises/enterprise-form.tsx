@@ -101,8 +101,22 @@ export function EnterpriseCreateModal({ open, onClose }: { open: boolean; onClos
   );
 }
 
-/** Changing an enterprise (the secretariat, or the enterprise itself); the size class is recomputed by the server. */
-export function EnterpriseEditModal({ e, open, onClose }: { e: EnterpriseDetail; open: boolean; onClose: () => void }) {
+/**
+ * Changing an enterprise (the secretariat, or the enterprise itself); the size class is recomputed by the server.
+ * `cellFieldsLocked` (the enterprise itself): employees, revenue and capital set the size class, hence the peer
+ * group, and only the secretariat changes them (the server refuses them too).
+ */
+export function EnterpriseEditModal({
+  e,
+  open,
+  onClose,
+  cellFieldsLocked = false,
+}: {
+  e: EnterpriseDetail;
+  open: boolean;
+  onClose: () => void;
+  cellFieldsLocked?: boolean;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<EnterprisePatch>();
@@ -157,14 +171,19 @@ export function EnterpriseEditModal({ e, open, onClose }: { e: EnterpriseDetail;
         >
           <Input maxLength={40} placeholder={e.commune?.code} />
         </Form.Item>
-        <Form.Item name="employees" label={t('enterprises.employees')} rules={[zodRule(f.employees)]}>
-          <InputNumber min={0} style={{ width: '100%' }} />
+        <Form.Item
+          name="employees"
+          label={t('enterprises.employees')}
+          rules={[zodRule(f.employees)]}
+          extra={cellFieldsLocked ? t('enterprises.cellFieldsLocked') : undefined}
+        >
+          <InputNumber min={0} style={{ width: '100%' }} disabled={cellFieldsLocked} />
         </Form.Item>
         <Form.Item name="revenueVnd" label={`${t('enterprises.revenue')} (₫)`} rules={[zodRule(f.revenueVnd)]}>
-          <InputNumber min={0} style={{ width: '100%' }} />
+          <InputNumber min={0} style={{ width: '100%' }} disabled={cellFieldsLocked} />
         </Form.Item>
         <Form.Item name="capitalVnd" label={`${t('enterprises.capital')} (₫)`} rules={[zodRule(f.capitalVnd)]}>
-          <InputNumber min={0} style={{ width: '100%' }} />
+          <InputNumber min={0} style={{ width: '100%' }} disabled={cellFieldsLocked} />
         </Form.Item>
       </Form>
     </Modal>

@@ -46,6 +46,8 @@ export default defineStrings({
     allSizes: 'Mọi quy mô',
     total: 'Tổng số {{count}} doanh nghiệp',
     communeCodeHint: 'Mã xã, phường, ví dụ HN.00004 (từ 2025) hoặc HN.D001.00004 (trước 2025)',
+    cellFieldsLocked:
+      'Số lao động, doanh thu và nguồn vốn quyết định quy mô (nhóm so sánh) nên do Văn phòng thay đổi sau khi kiểm tra; xin liên hệ Văn phòng.',
     myAssessments: 'Phiếu đánh giá chuyển đổi số',
     notLinked: 'Tài khoản chưa được gắn với doanh nghiệp nào.',
     accounts: 'Tài khoản doanh nghiệp',
@@ -108,6 +110,8 @@ export default defineStrings({
     allSizes: 'All sizes',
     total: '{{count}} enterprises',
     communeCodeHint: 'Commune code, e.g. HN.00004 (from 2025) or HN.D001.00004 (before 2025)',
+    cellFieldsLocked:
+      'Employees, revenue and capital set the size class (your peer group), so the secretariat changes them after checking; please contact it.',
     myAssessments: 'Digital transformation assessments',
     notLinked: 'This account is not linked to an enterprise.',
     accounts: 'Enterprise accounts',

@@ -42,7 +42,7 @@ export default function MyEnterprisePage() {
       <Card style={{ marginBottom: 16 }}>
         <EnterpriseFacts e={e} />
       </Card>
-      <EnterpriseEditModal e={e} open={editing} onClose={() => setEditing(false)} />
+      <EnterpriseEditModal e={e} open={editing} onClose={() => setEditing(false)} cellFieldsLocked />
       <Card
         title={t('enterprises.myAssessments')}
         extra={
