@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, CDPSession, Page } from 'playwright-core';
+import { launch, login, shot } from './browser.js';
+
+let browser: Browser;
+const baseUrl = inject('baseUrl');
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/**
+ * Bytes over the wire, counted by Chromium's network domain: `script` is the compressed bodies of JavaScript
+ * responses (what the budget speaks of), `total` everything including headers and index.html.
+ */
+async function countTransfers(page: Page) {
+  const cdp: CDPSession = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  const types = new Map<string, string>();
+  const bytes = { script: 0, total: 0 };
+  cdp.on('Network.responseReceived', (e) => types.set(e.requestId, e.type));
+  cdp.on('Network.dataReceived', (e) => {
+    if (types.get(e.requestId) === 'Script') bytes.script += e.encodedDataLength;
+  });
+  cdp.on('Network.loadingFinished', (e) => {
+    bytes.total += e.encodedDataLength;
+  });
+  return bytes;
+}
+
+const KB = 1024;
+
+describe('the first page a person loads', () => {
+  it('login: light, translated, says what is wrong, and a repeat visit transfers almost nothing', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const first = await countTransfers(page);
+    await page.goto(`${baseUrl}/login`, { waitUntil: 'networkidle' });
+    await shot(page, 'login-01-desktop');
+    // the budget checked from the build (scripts/web-budget.mjs) holds in a real browser too: brotli over the wire
+    expect(first.script, `login page JavaScript transferred: ${(first.script / KB).toFixed(1)} KB`).toBeLessThan(
+      200 * KB,
+    );
+    console.log(
+      `login page: ${(first.script / KB).toFixed(1)} KB of JavaScript, ${(first.total / KB).toFixed(1)} KB in all`,
+    );
+
+    // wrong password: a translated message, the form stays filled
+    await page.locator('#login_username').fill('secretariat');
+    await page.locator('#login_password').fill('not-the-password');
+    await page.getByRole('button', { name: /đăng nhập/i }).click();
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toMatch(/không đúng/i);
+    await expect.poll(() => page.locator('#login_username').inputValue()).toBe('secretariat');
+
+    // empty fields: named under each field, from the API's own schema
+    await page.locator('#login_username').fill('');
+    await page.getByRole('button', { name: /đăng nhập/i }).click();
+    await expect.poll(() => page.locator('#login_username_error').textContent()).toBeTruthy();
+    expect(await page.locator('#login_username').getAttribute('aria-invalid')).toBe('true');
+
+    // English on one click, remembered
+    await page.getByRole('button', { name: 'EN' }).click();
+    await expect.poll(() => page.getByRole('button', { name: /log in/i }).count()).toBe(1);
+    await page.getByRole('button', { name: 'VI' }).click();
+
+    // a repeat visit: hashed assets come from the cache (immutable), only index.html is revalidated
+    const again = await context.newPage();
+    const repeat = await countTransfers(again);
+    await again.goto(`${baseUrl}/login`, { waitUntil: 'networkidle' });
+    expect(repeat.total, `repeat visit transferred ${(repeat.total / KB).toFixed(1)} KB`).toBeLessThan(20 * KB);
+    console.log(`login page, repeat visit: ${(repeat.total / KB).toFixed(1)} KB in all`);
+    await context.close();
+  });
+
+  it('login on a phone, then the dashboard within its budget', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/login`, { waitUntil: 'networkidle' });
+    await shot(page, 'login-02-phone');
+    const bytes = await countTransfers(page);
+    await login(page, baseUrl, 'secretariat');
+    await page.waitForLoadState('networkidle');
+    await shot(page, 'dashboard-after-login-phone');
+    // everything the dashboard added after the login page (shell, strings, page), far under the 400 KB for both
+    expect(bytes.script, `dashboard JavaScript after login: ${(bytes.script / KB).toFixed(1)} KB`).toBeLessThan(
+      250 * KB,
+    );
+    console.log(`dashboard after login: ${(bytes.script / KB).toFixed(1)} KB more JavaScript`);
+    await context.close();
+  });
+});
