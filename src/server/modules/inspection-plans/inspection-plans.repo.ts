@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { TeamRole } from '../../../shared/domain.js';
+import type { InspectionStatus, TeamRole } from '../../../shared/domain.js';
 import { foldText } from '../../../shared/text.js';
 import type { DbOrTx } from '../../db/client.js';
 import {
@@ -275,16 +275,35 @@ export function createInspectionPlansRepo() {
         .returning();
       return row;
     },
-    async updateWindow(db: DbOrTx, id: string, w: { windowStart: string; windowEnd: string }) {
+    /** Moves the window only while the status is one of `statuses` (checked in the same statement). */
+    async updateWindow(
+      db: DbOrTx,
+      id: string,
+      w: { windowStart: string; windowEnd: string },
+      statuses: InspectionStatus[],
+    ) {
       const [row] = await db
         .update(inspections)
         .set({ ...w, updatedAt: new Date() })
-        .where(eq(inspections.id, id))
+        .where(and(eq(inspections.id, id), inArray(inspections.status, statuses)))
         .returning();
       return row;
     },
+    /** Deletes a still-planned inspection; false when it moved on meanwhile (or is gone). */
     async deleteInspection(db: DbOrTx, id: string) {
-      await db.delete(inspections).where(eq(inspections.id, id));
+      const rows = await db
+        .delete(inspections)
+        .where(and(eq(inspections.id, id), eq(inspections.status, 'planned')))
+        .returning({ id: inspections.id });
+      return rows.length > 0;
+    },
+    /** The statuses of a team's inspections, their rows locked until the caller's transaction ends. */
+    async lockTeamInspections(db: DbOrTx, teamId: string) {
+      return db
+        .select({ id: inspections.id, status: inspections.status })
+        .from(inspections)
+        .where(eq(inspections.teamId, teamId))
+        .for('update');
     },
     async hasEvidence(db: DbOrTx, inspectionIds: string[]) {
       if (!inspectionIds.length) return false;

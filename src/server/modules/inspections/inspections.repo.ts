@@ -98,6 +98,19 @@ export function createInspectionsRepo() {
       return { rows, total };
     },
 
+    /**
+     * The inspection's status under a share lock on its row, for a write's own transaction: the issue (and every
+     * status move, an UPDATE of this row) waits until the write commits, and a write that comes after an issue sees it.
+     */
+    async lockStatus(db: DbOrTx, id: string): Promise<InspectionStatus | undefined> {
+      const [row] = await db
+        .select({ status: inspections.status })
+        .from(inspections)
+        .where(eq(inspections.id, id))
+        .for('share');
+      return row?.status;
+    },
+
     async getRow(db: DbOrTx, id: string) {
       const [row] = await db.select().from(inspections).where(eq(inspections.id, id));
       return row;
@@ -233,16 +246,24 @@ export function createInspectionsRepo() {
       return next;
     },
 
+    /** Updates a draft finding; undefined when it is frozen under a conclusion (or gone). */
     async updateFinding(db: DbOrTx, id: string, patch: Partial<NewFinding>) {
       const [row] = await db
         .update(findings)
         .set({ ...patch, updatedAt: new Date() })
-        .where(eq(findings.id, id))
+        .where(and(eq(findings.id, id), isNull(findings.conclusionId)))
         .returning();
       return row;
     },
 
-    deleteFinding: (db: DbOrTx, id: string) => db.delete(findings).where(eq(findings.id, id)),
+    /** Deletes a draft finding; false when it is frozen under a conclusion (or gone). */
+    async deleteFinding(db: DbOrTx, id: string) {
+      const rows = await db
+        .delete(findings)
+        .where(and(eq(findings.id, id), isNull(findings.conclusionId)))
+        .returning({ id: findings.id });
+      return rows.length > 0;
+    },
 
     /** Freezes the draft findings under the conclusion just issued. */
     freezeDraftFindings: (db: DbOrTx, inspectionId: string, conclusionId: string) =>
