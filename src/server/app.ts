@@ -15,6 +15,7 @@ import { z } from 'zod';
 import { sql } from 'drizzle-orm';
 import { registerAuthHook } from './http/auth-hook.js';
 import { registerErrorHandler } from './http/errors.js';
+import { registerIdempotency } from './http/idempotency.js';
 import { filesRoutes } from './modules/files/files.routes.js';
 import { inspectionsRoutes } from './modules/inspections/inspections.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
@@ -91,6 +92,7 @@ export async function buildApp(
 
   const services = createServices(deps);
   registerAuthHook(app, services.auth);
+  registerIdempotency(app, deps.db);
 
   app.get(
     '/api/health',

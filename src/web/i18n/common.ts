@@ -64,6 +64,10 @@ export const commonStrings = defineStrings({
       CONFLICT: 'Dữ liệu bị trùng hoặc vừa được người khác thay đổi. Vui lòng tải lại rồi thử lại.',
       INVALID_TRANSITION: 'Không thể chuyển sang trạng thái này từ trạng thái hiện tại.',
       IMMUTABLE: 'Dữ liệu đã được ban hành hoặc đã khóa, không thể chỉnh sửa.',
+      STALE_VERSION: 'Dữ liệu vừa được người khác thay đổi. Vui lòng tải lại để xem bản mới nhất rồi sửa tiếp.',
+      VERSION_REQUIRED: 'Thiếu phiên bản dữ liệu đã tải. Vui lòng tải lại trang rồi thử lại.',
+      IDEMPOTENCY_KEY_REUSED: 'Yêu cầu này trùng mã với một yêu cầu khác. Vui lòng tải lại trang rồi thử lại.',
+      IDEMPOTENCY_IN_PROGRESS: 'Yêu cầu trước vẫn đang được xử lý. Vui lòng đợi giây lát.',
       PAYLOAD_TOO_LARGE: 'Tệp hoặc dữ liệu gửi lên quá lớn.',
       UNSUPPORTED_FILE_TYPE: 'Định dạng tệp không được hỗ trợ.',
       RATE_LIMITED: 'Bạn đã thử quá nhiều lần. Vui lòng đợi vài phút rồi thử lại.',
@@ -180,6 +184,12 @@ export const commonStrings = defineStrings({
       CONFLICT: 'The data is a duplicate or was just changed by someone else. Please reload and try again.',
       INVALID_TRANSITION: 'This status change is not allowed from the current status.',
       IMMUTABLE: 'This record has been issued or locked and can no longer be changed.',
+      STALE_VERSION:
+        'Someone else has just changed this data. Please reload to see the latest version, then edit again.',
+      VERSION_REQUIRED: 'The version of the data you loaded is missing. Please reload the page and try again.',
+      IDEMPOTENCY_KEY_REUSED:
+        'This request reuses the key of a different request. Please reload the page and try again.',
+      IDEMPOTENCY_IN_PROGRESS: 'The previous request is still being processed. Please wait a moment.',
       PAYLOAD_TOO_LARGE: 'The file or data is too large.',
       UNSUPPORTED_FILE_TYPE: 'This file type is not supported.',
       RATE_LIMITED: 'Too many attempts. Please wait a few minutes and try again.',

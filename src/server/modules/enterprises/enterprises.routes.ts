@@ -40,6 +40,7 @@ export const enterprisesRoutes =
     app.post(
       '/api/enterprises',
       {
+        config: { idempotent: true },
         schema: {
           tags,
           summary: 'Register an enterprise; the size class (Decree 80/2021, Art. 5) is computed and explained',

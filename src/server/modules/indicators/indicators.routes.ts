@@ -45,6 +45,7 @@ export const indicatorsRoutes =
     app.post(
       '/api/indicators',
       {
+        config: { idempotent: true },
         schema: {
           tags,
           summary: 'Create an indicator with its responsible units and targets (secretariat)',
@@ -88,6 +89,7 @@ export const indicatorsRoutes =
     app.post(
       '/api/monitoring-plans',
       {
+        config: { idempotent: true },
         schema: {
           tags,
           summary: 'Create a plan or scheme under a program (secretariat)',

@@ -57,6 +57,7 @@ export const inspectionPlansRoutes =
     app.post(
       '/api/inspection-plans',
       {
+        config: { idempotent: true },
         schema: {
           tags,
           summary: 'Create a plan with its ordered content areas',
@@ -101,6 +102,7 @@ export const inspectionPlansRoutes =
     app.post(
       '/api/inspection-plans/:id/teams',
       {
+        config: { idempotent: true },
         schema: {
           tags,
           summary: 'Add a team (exactly one head, each person once)',
@@ -145,6 +147,7 @@ export const inspectionPlansRoutes =
     app.post(
       '/api/inspection-teams/:id/targets',
       {
+        config: { idempotent: true },
         schema: {
           tags,
           summary: 'Add a target unit with its window (a planned inspection)',

@@ -100,6 +100,7 @@ export const inspectionsRoutes =
     app.post(
       '/api/inspections/:id/findings',
       {
+        config: { idempotent: true },
         schema: { tags, summary: 'Add a finding', params: idParams, body: findingInput, response: { 201: finding } },
       },
       async (req, reply) => reply.status(201).send(await svc.createFinding(requireActor(req), req.params.id, req.body)),
@@ -151,6 +152,7 @@ export const inspectionsRoutes =
     app.post(
       '/api/inspections/:id/responses',
       {
+        config: { idempotent: true },
         schema: {
           tags,
           summary: 'The inspected unit answers the draft conclusion',
@@ -167,6 +169,7 @@ export const inspectionsRoutes =
     app.post(
       '/api/inspections/:id/conclusion',
       {
+        config: { idempotent: true },
         schema: {
           tags,
           summary: 'Issue the numbered conclusion (from drafting)',
@@ -181,6 +184,7 @@ export const inspectionsRoutes =
     app.post(
       '/api/inspections/:id/conclusion/corrections',
       {
+        config: { idempotent: true },
         schema: {
           tags,
           summary: 'Issue a corrected conclusion: a new numbered version citing the previous one',

@@ -51,6 +51,7 @@ export const reportingRoundsRoutes =
     app.post(
       '/api/reporting-rounds',
       {
+        config: { idempotent: true },
         schema: {
           tags,
           summary: 'Open a reporting round: one report per responsible unit (secretariat)',
