@@ -122,12 +122,18 @@ export function createInspectionPlansRepo() {
         .returning();
       return row;
     },
-    async updatePlan(db: DbOrTx, id: string, patch: Partial<NewPlan>, current: PlanRow) {
+    /** Changes the plan if it is still at `version` (+1 in the same statement); undefined when it changed meanwhile. */
+    async updatePlan(db: DbOrTx, id: string, patch: Partial<NewPlan>, current: PlanRow, version: number) {
       const next = { ...current, ...patch };
       const [row] = await db
         .update(inspectionPlans)
-        .set({ ...patch, searchText: foldText(next.code, next.title), updatedAt: new Date() })
-        .where(eq(inspectionPlans.id, id))
+        .set({
+          ...patch,
+          searchText: foldText(next.code, next.title),
+          version: sql`${inspectionPlans.version} + 1`,
+          updatedAt: new Date(),
+        })
+        .where(and(eq(inspectionPlans.id, id), eq(inspectionPlans.version, version)))
         .returning();
       return row;
     },

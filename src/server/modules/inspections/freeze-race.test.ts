@@ -44,6 +44,9 @@ async function q<T>(query: ReturnType<typeof sql>) {
   return rowsOf<T>(await ctx.handle.db.execute(query));
 }
 
+const versionOf = async (findingId: string) =>
+  (await q<{ version: number }>(sql`select version from findings where id = ${findingId}`))[0].version;
+
 describe('issued means frozen, even under races', () => {
   it.skipIf(!onServer)(
     'six writers racing the issue never change what the hashed conclusion says (PostgreSQL only: PGlite has one connection)',
@@ -61,7 +64,7 @@ describe('issued means frozen, even under races', () => {
                 ? await ctx.as(head, {
                     method: 'PATCH',
                     url: `/api/findings/${findingIds[i % 2]}`,
-                    payload: { text: `Sửa ${w}-${i}` },
+                    payload: { text: `Sửa ${w}-${i}`, version: await versionOf(findingIds[i % 2]) },
                   })
                 : kind === 1
                   ? await ctx.as(head, {

@@ -48,6 +48,7 @@ const findingColumns = {
   position: findings.position,
   conclusionId: findings.conclusionId,
   supersedesFindingId: findings.supersedesFindingId,
+  version: findings.version,
 };
 
 export function createInspectionsRepo() {
@@ -246,12 +247,12 @@ export function createInspectionsRepo() {
       return next;
     },
 
-    /** Updates a draft finding; undefined when it is frozen under a conclusion (or gone). */
-    async updateFinding(db: DbOrTx, id: string, patch: Partial<NewFinding>) {
+    /** Updates a draft finding still at `version`; undefined when it is frozen, gone or changed meanwhile. */
+    async updateFinding(db: DbOrTx, id: string, patch: Partial<NewFinding>, version: number) {
       const [row] = await db
         .update(findings)
-        .set({ ...patch, updatedAt: new Date() })
-        .where(and(eq(findings.id, id), isNull(findings.conclusionId)))
+        .set({ ...patch, version: sql`${findings.version} + 1`, updatedAt: new Date() })
+        .where(and(eq(findings.id, id), isNull(findings.conclusionId), eq(findings.version, version)))
         .returning();
       return row;
     },
@@ -269,7 +270,7 @@ export function createInspectionsRepo() {
     freezeDraftFindings: (db: DbOrTx, inspectionId: string, conclusionId: string) =>
       db
         .update(findings)
-        .set({ conclusionId, updatedAt: new Date() })
+        .set({ conclusionId, version: sql`${findings.version} + 1`, updatedAt: new Date() })
         .where(and(eq(findings.inspectionId, inspectionId), isNull(findings.conclusionId)))
         .returning(),
 

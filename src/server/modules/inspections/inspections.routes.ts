@@ -15,6 +15,7 @@ import {
 import { ratings } from '../../../shared/domain.js';
 import { idParams, okResponse, pageOf } from '../../../shared/fields.js';
 import { requireActor } from '../../http/context.js';
+import { etag, expectedVersion } from '../../http/versioning.js';
 import { attachmentDisposition } from '../files/disposition.js';
 import { readUpload } from '../files/upload.js';
 import type { InspectionsService } from './inspections.service.js';
@@ -117,7 +118,12 @@ export const inspectionsRoutes =
           response: { 200: finding },
         },
       },
-      async (req) => svc.updateFinding(requireActor(req), req.params.id, req.body),
+      async (req, reply) => {
+        const { version, ...patch } = req.body;
+        const out = await svc.updateFinding(requireActor(req), req.params.id, patch, expectedVersion(req, version));
+        etag(reply, out.version);
+        return out;
+      },
     );
 
     app.delete(

@@ -250,7 +250,8 @@ export function createInspectionsService(deps: InspectionsDeps) {
       return repo.findingView(db, findingId);
     },
 
-    async updateFinding(actor: Actor, findingId: string, patch: FindingPatch) {
+    /** `version`: the one the writer read; a finding changed since is refused (409 STALE_VERSION). */
+    async updateFinding(actor: Actor, findingId: string, patch: FindingPatch, version: number) {
       const { row, header } = await loadFinding(actor, findingId);
       const next = { ...row, ...patch };
       const issues = findingShapeIssues(next);
@@ -259,8 +260,13 @@ export function createInspectionsService(deps: InspectionsDeps) {
       await checkAddressee(patch.addresseeOrgUnitId, 'body.addresseeOrgUnitId');
       await db.transaction(async (tx) => {
         await lockEditable(tx, row.inspectionId);
-        const after = await repo.updateFinding(tx, findingId, patch);
-        if (!after) throw frozenFinding(findingId);
+        const after = await repo.updateFinding(tx, findingId, patch, version);
+        if (!after) {
+          const now = await repo.getFinding(tx, findingId);
+          if (!now) throw notFound('finding', findingId);
+          if (now.conclusionId) throw frozenFinding(findingId);
+          throw await audit.staleVersion(tx, 'finding', findingId, now.version);
+        }
         await audit.record(tx, actor, {
           action: 'update',
           entityType: 'finding',

@@ -1,0 +1,106 @@
+import type { LightMyRequestResponse } from 'fastify';
+import { describe, expect, it } from 'vitest';
+import { useTestContext } from '../test/test-app.js';
+
+const { ctx, f, cookies } = useTestContext({ login: ['secretariat', 'admin'] });
+
+/** Two writers from the same version: one wins, the other is told who changed it (never a silent overwrite). */
+async function raceFromSameVersion(write: (tag: string) => Promise<LightMyRequestResponse>) {
+  const [a, b] = await Promise.all([write('A'), write('B')]);
+  const ok = [a, b].filter((r) => r.statusCode === 200);
+  const stale = [a, b].filter((r) => r.statusCode === 409);
+  expect(ok.length, `${a.statusCode} ${a.body}\n${b.statusCode} ${b.body}`).toBe(1);
+  expect(stale.length).toBe(1);
+  expect(stale[0].json().error.code).toBe('STALE_VERSION');
+  return { winner: ok[0], loser: stale[0], winnerTag: ok[0] === a ? 'A' : 'B' };
+}
+
+function expectStale(res: LightMyRequestResponse, currentVersion: number, updatedBy: string) {
+  expect(res.statusCode, res.body).toBe(409);
+  const { code, details } = res.json().error;
+  expect(code).toBe('STALE_VERSION');
+  expect(details).toMatchObject({ currentVersion, updatedBy });
+  expect(new Date(details.updatedAt).getTime()).not.toBeNaN();
+}
+
+describe('no silent lost update: findings', () => {
+  it('refuses the second of two writers from the same version, and a write without one (428)', async () => {
+    const s = await f.scene({ status: 'in_progress' });
+    const head = await ctx.login(s.inspector.username, s.inspector.password);
+    const created = await ctx.as(head, {
+      method: 'POST',
+      url: `/api/inspections/${s.inspection.id}/findings`,
+      payload: { contentAreaId: s.areas[0].id, kind: 'strength', text: 'Ban đầu' },
+    });
+    expect(created.json().version).toBe(1);
+    const detail = await ctx.as(head, { method: 'GET', url: `/api/inspections/${s.inspection.id}` });
+    expect(detail.json().findings[0].version).toBe(1);
+    const url = `/api/findings/${created.json().id}`;
+
+    const { winner, loser, winnerTag } = await raceFromSameVersion((tag) =>
+      ctx.as(tag === 'A' ? head : cookies.secretariat, { method: 'PATCH', url, payload: { text: tag, version: 1 } }),
+    );
+    expect(winner.json().version).toBe(2);
+    expect(winner.headers.etag).toBe('"2"');
+    expect(loser.json().error.details.currentVersion).toBe(2);
+    const after = await ctx.as(head, { method: 'GET', url: `/api/inspections/${s.inspection.id}` });
+    expect(after.json().findings[0].text).toBe(winnerTag);
+
+    // If-Match works as well as the body field, and a stale one names the last writer
+    const byHeader = await ctx.as(head, {
+      method: 'PATCH',
+      url,
+      payload: { text: 'C' },
+      headers: { 'if-match': '"2"' },
+    });
+    expect(byHeader.statusCode, byHeader.body).toBe(200);
+    expectStale(
+      await ctx.as(cookies.secretariat, {
+        method: 'PATCH',
+        url,
+        payload: { text: 'D' },
+        headers: { 'if-match': '"2"' },
+      }),
+      3,
+      await nameOf(head),
+    );
+    const none = await ctx.as(head, { method: 'PATCH', url, payload: { text: 'E' } });
+    expect(none.statusCode).toBe(428);
+    expect(none.json().error.code).toBe('VERSION_REQUIRED');
+    const bad = await ctx.as(head, { method: 'PATCH', url, payload: { text: 'E' }, headers: { 'if-match': 'x' } });
+    expect(bad.statusCode).toBe(400);
+    expect(
+      (await ctx.as(head, { method: 'GET', url: `/api/inspections/${s.inspection.id}` })).json().findings[0],
+    ).toMatchObject({
+      text: 'C',
+      version: 3,
+    });
+  });
+});
+
+describe('no silent lost update: inspection plans', () => {
+  it('answers the version with an ETag and refuses the second of two writers from it', async () => {
+    const { plan } = await f.plan();
+    const url = `/api/inspection-plans/${plan.id}`;
+    const got = await ctx.as(cookies.secretariat, { method: 'GET', url });
+    expect(got.json().version).toBe(1);
+    expect(got.headers.etag).toBe('"1"');
+    const { winner, winnerTag } = await raceFromSameVersion((tag) =>
+      ctx.as(tag === 'A' ? cookies.secretariat : cookies.admin, {
+        method: 'PATCH',
+        url,
+        payload: { title: `Kế hoạch ${tag}` },
+        headers: { 'if-match': '"1"' },
+      }),
+    );
+    expect(winner.json().version).toBe(2);
+    const stale = await ctx.as(cookies.secretariat, { method: 'PATCH', url, payload: { title: 'Muộn', version: 1 } });
+    expectStale(stale, 2, await nameOf(winnerTag === 'A' ? cookies.secretariat : cookies.admin));
+    expect((await ctx.as(cookies.secretariat, { method: 'GET', url })).json().title).toBe(`Kế hoạch ${winnerTag}`);
+    expect((await ctx.as(cookies.secretariat, { method: 'PATCH', url, payload: { title: 'X' } })).statusCode).toBe(428);
+  });
+});
+
+async function nameOf(cookie: string): Promise<string> {
+  return (await ctx.as(cookie, { method: 'GET', url: '/api/auth/me' })).json().user.displayName;
+}
