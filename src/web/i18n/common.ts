@@ -36,6 +36,11 @@ export const commonStrings = defineStrings({
       saved: 'Đã lưu',
       deleted: 'Đã xóa',
       comingSoon: 'Trang này đang được xây dựng.',
+      reload: 'Tải lại',
+      staleTitle: 'Dữ liệu vừa được người khác thay đổi',
+      staleBy:
+        '{{who}} đã sửa lúc {{when}} (phiên bản {{version}}). Thay đổi của bạn chưa được lưu: tải lại để xem bản mới nhất rồi sửa tiếp.',
+      staleSomeone: 'Một người khác',
     },
     status: {
       planned: 'Kế hoạch',
@@ -156,6 +161,11 @@ export const commonStrings = defineStrings({
       saved: 'Saved',
       deleted: 'Deleted',
       comingSoon: 'This page is under construction.',
+      reload: 'Reload',
+      staleTitle: 'Someone else has just changed this',
+      staleBy:
+        '{{who}} changed it at {{when}} (version {{version}}). Your changes were not saved: reload to see the latest version, then edit again.',
+      staleSomeone: 'Someone else',
     },
     status: {
       planned: 'Planned',
