@@ -1,5 +1,7 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { describe, expect, it } from 'vitest';
+import { enterpriseInputFor } from '../modules/enterprises/test-helpers.js';
+import { monitoringScene } from '../modules/reporting-rounds/test-helpers.js';
 import { useTestContext } from '../test/test-app.js';
 
 const { ctx, f, cookies } = useTestContext({ login: ['secretariat', 'admin'] });
@@ -98,6 +100,71 @@ describe('no silent lost update: inspection plans', () => {
     expectStale(stale, 2, await nameOf(winnerTag === 'A' ? cookies.secretariat : cookies.admin));
     expect((await ctx.as(cookies.secretariat, { method: 'GET', url })).json().title).toBe(`Kế hoạch ${winnerTag}`);
     expect((await ctx.as(cookies.secretariat, { method: 'PATCH', url, payload: { title: 'X' } })).statusCode).toBe(428);
+  });
+});
+
+describe('no silent lost update: unit reports (values and narrative)', () => {
+  it('refuses the second of two saves from the same version, and a revision from an outdated one', async () => {
+    const s = await monitoringScene(ctx, f, cookies.secretariat);
+    const got = await ctx.as(s.center_, { method: 'GET', url: s.reportUrl() });
+    const v = got.json().version;
+    expect(got.headers.etag).toBe(`"${v}"`);
+    const { winner, winnerTag } = await raceFromSameVersion((tag) =>
+      ctx.as(tag === 'A' ? s.center_ : cookies.secretariat, {
+        method: 'PUT',
+        url: s.reportUrl(),
+        payload: {
+          narrative: `Báo cáo ${tag}`,
+          values: [{ indicatorId: s.courses.id, value: tag === 'A' ? 1 : 2 }],
+          version: v,
+        },
+      }),
+    );
+    expect(winner.json().version).toBeGreaterThan(v);
+    const after = (await ctx.as(s.center_, { method: 'GET', url: s.reportUrl() })).json();
+    expect(after.narrative).toBe(`Báo cáo ${winnerTag}`);
+    expect(after.indicators.find((i: { indicatorId: string }) => i.indicatorId === s.courses.id).value).toBe(
+      winnerTag === 'A' ? 1 : 2,
+    );
+    expectStale(
+      await ctx.as(s.center_, { method: 'PUT', url: s.reportUrl(), payload: { narrative: 'Muộn', version: v } }),
+      after.version,
+      await nameOf(winnerTag === 'A' ? s.center_ : cookies.secretariat),
+    );
+    expect(
+      (await ctx.as(s.center_, { method: 'PUT', url: s.reportUrl(), payload: { narrative: 'x' } })).statusCode,
+    ).toBe(428);
+  });
+});
+
+describe('no silent lost update: enterprise records', () => {
+  it('refuses the second of two writers from the same version', async () => {
+    const created = await ctx.as(cookies.secretariat, {
+      method: 'POST',
+      url: '/api/enterprises',
+      payload: enterpriseInputFor(),
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const url = `/api/enterprises/${created.json().taxCode}`;
+    const got = await ctx.as(cookies.secretariat, { method: 'GET', url });
+    expect(got.headers.etag).toBe(`"${got.json().version}"`);
+    const v = got.json().version;
+    const { winner, winnerTag } = await raceFromSameVersion((tag) =>
+      ctx.as(tag === 'A' ? cookies.secretariat : cookies.admin, {
+        method: 'PATCH',
+        url,
+        payload: { employees: tag === 'A' ? 10 : 20, version: v },
+      }),
+    );
+    expect(winner.json().version).toBe(v + 1);
+    expectStale(
+      await ctx.as(cookies.secretariat, { method: 'PATCH', url, payload: { employees: 30, version: v } }),
+      v + 1,
+      await nameOf(winnerTag === 'A' ? cookies.secretariat : cookies.admin),
+    );
+    expect((await ctx.as(cookies.secretariat, { method: 'GET', url })).json().employees).toBe(
+      winnerTag === 'A' ? 10 : 20,
+    );
   });
 });
 
