@@ -168,6 +168,35 @@ describe('no silent lost update: enterprise records', () => {
   });
 });
 
+describe('no silent lost update: indicator targets', () => {
+  it('refuses the second of two writers of the targets from the same version', async () => {
+    const s = await monitoringScene(ctx, f, cookies.secretariat);
+    const url = `/api/indicators/${s.courses.id}`;
+    const got = await ctx.as(cookies.secretariat, { method: 'GET', url });
+    const v = got.json().version;
+    expect(got.headers.etag).toBe(`"${v}"`);
+    const { winner, winnerTag } = await raceFromSameVersion((tag) =>
+      ctx.as(tag === 'A' ? cookies.secretariat : cookies.admin, {
+        method: 'PATCH',
+        url,
+        payload: { targets: [{ year: 2024, value: tag === 'A' ? 10 : 20 }], version: v },
+      }),
+    );
+    expect(winner.json().version).toBe(v + 1);
+    expectStale(
+      await ctx.as(cookies.secretariat, { method: 'PATCH', url, payload: { targets: [], version: v } }),
+      v + 1,
+      await nameOf(winnerTag === 'A' ? cookies.secretariat : cookies.admin),
+    );
+    expect((await ctx.as(cookies.secretariat, { method: 'GET', url })).json().targets).toEqual([
+      { year: 2024, orgUnitId: null, value: winnerTag === 'A' ? 10 : 20 },
+    ]);
+    expect((await ctx.as(cookies.secretariat, { method: 'PATCH', url, payload: { targets: [] } })).statusCode).toBe(
+      428,
+    );
+  });
+});
+
 async function nameOf(cookie: string): Promise<string> {
   return (await ctx.as(cookie, { method: 'GET', url: '/api/auth/me' })).json().user.displayName;
 }

@@ -169,7 +169,7 @@ describe('indicators', () => {
     const patched = await as(cookies.secretariat, {
       method: 'PATCH',
       url: `/api/indicators/${withBaseline.id}`,
-      payload: { baselineYear: 2021, baselineValue: 0 },
+      payload: { baselineYear: 2021, baselineValue: 0, version: 1 },
     });
     expect(patched.statusCode, patched.body).toBe(200);
     expect((await dashboard()).WITH).toMatchObject({ baselineYear: 2021, baselineValue: 0 });
