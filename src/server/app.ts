@@ -19,6 +19,7 @@ import { securityHeaders } from './http/security-headers.js';
 import { registerErrorHandler } from './http/errors.js';
 import { registerWebApp } from './http/web-app.js';
 import { registerTextGuard } from './http/text-guard.js';
+import { registerIdempotency } from './http/idempotency.js';
 import { filesRoutes } from './modules/files/files.routes.js';
 import { inspectionsRoutes } from './modules/inspections/inspections.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
@@ -107,6 +108,7 @@ export async function buildApp(
   const services = createServices(deps);
   registerCsrfGuard(app, { publicOrigin: deps.config.publicOrigin });
   registerAuthHook(app, services.auth);
+  registerIdempotency(app, deps.db);
 
   app.get(
     '/api/health',

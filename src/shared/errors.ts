@@ -9,6 +9,14 @@ export const ErrorCode = {
   CONFLICT: 'CONFLICT',
   INVALID_TRANSITION: 'INVALID_TRANSITION',
   IMMUTABLE: 'IMMUTABLE',
+  /** A write based on an older version of the record than the stored one (409, details: currentVersion, updatedBy, updatedAt). */
+  STALE_VERSION: 'STALE_VERSION',
+  /** A write to a versioned record without `If-Match` or a `version` (428). */
+  VERSION_REQUIRED: 'VERSION_REQUIRED',
+  /** An `Idempotency-Key` reused for a different request (422). */
+  IDEMPOTENCY_KEY_REUSED: 'IDEMPOTENCY_KEY_REUSED',
+  /** The first request with this `Idempotency-Key` is still running (409). */
+  IDEMPOTENCY_IN_PROGRESS: 'IDEMPOTENCY_IN_PROGRESS',
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   UNSUPPORTED_FILE_TYPE: 'UNSUPPORTED_FILE_TYPE',
   RATE_LIMITED: 'RATE_LIMITED',

@@ -33,3 +33,9 @@ export const pageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.arra
 
 export const idParams = z.strictObject({ id: uuidField });
 export const okResponse = z.object({ ok: z.literal(true) });
+
+/**
+ * The version of a record the writer read (the alternative to an `If-Match` header): a write based on an older one
+ * is refused with 409 STALE_VERSION.
+ */
+export const versionField = z.number().int().positive().max(999_999_999).optional();

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { checkTaxCode } from '../enterprises/tax-code.js';
 import { sizeClasses } from '../enterprises/size-class.js';
-import { pageQuery, searchQuery, shortText, uuidField } from '../fields.js';
+import { pageQuery, searchQuery, shortText, uuidField, versionField } from '../fields.js';
 
 export const communeResolutions = ['direct', 'crosswalk', 'needs_review', 'resolved'] as const;
 export type CommuneResolution = (typeof communeResolutions)[number];
@@ -44,8 +44,12 @@ export const enterpriseInput = z.strictObject({
 });
 export type EnterpriseInput = z.infer<typeof enterpriseInput>;
 
-export const enterprisePatch = enterpriseInput.omit({ taxCode: true }).partial().strict();
-export type EnterprisePatch = z.infer<typeof enterprisePatch>;
+export const enterprisePatch = enterpriseInput
+  .omit({ taxCode: true })
+  .partial()
+  .extend({ version: versionField })
+  .strict();
+export type EnterprisePatch = Omit<z.infer<typeof enterprisePatch>, 'version'>;
 
 export const taxCodeParams = z.strictObject({
   taxCode: z
@@ -74,6 +78,8 @@ const limit = z.object({ employees: z.number(), revenue: z.number(), capital: z.
 
 export const enterpriseItem = z.object({
   id: z.uuid(),
+  /** +1 on every change: the version a PATCH names */
+  version: z.number().int(),
   taxCode: z.string(),
   name: z.string(),
   address: z.string().nullable(),

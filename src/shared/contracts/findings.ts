@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { causeTypes, findingKinds, type CauseType, type FindingKind } from '../domain.js';
-import { isoDate, uuidField } from '../fields.js';
+import { isoDate, uuidField, versionField } from '../fields.js';
 
 const findingFields = {
   contentAreaId: uuidField,
@@ -51,8 +51,9 @@ export const findingPatch = z.strictObject({
   causeType: findingFields.causeType,
   addresseeOrgUnitId: findingFields.addresseeOrgUnitId,
   dueDate: findingFields.dueDate,
+  version: versionField,
 });
-export type FindingPatch = z.infer<typeof findingPatch>;
+export type FindingPatch = Omit<z.infer<typeof findingPatch>, 'version'>;
 
 /** A finding of a corrected conclusion; `supersedesFindingId` names the finding of the previous version it replaces. */
 export const correctionFindingInput = z
@@ -72,5 +73,6 @@ export const finding = z.object({
   position: z.number().int(),
   conclusionId: z.uuid().nullable(),
   supersedesFindingId: z.uuid().nullable(),
+  version: z.number().int(),
 });
 export type Finding = z.infer<typeof finding>;

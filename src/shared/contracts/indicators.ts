@@ -7,7 +7,7 @@ import {
   trafficLights,
   unitAggregations,
 } from '../monitoring-domain.js';
-import { pageQuery, searchQuery, shortText, uuidField, year } from '../fields.js';
+import { pageQuery, searchQuery, shortText, uuidField, versionField, year } from '../fields.js';
 
 export const indicatorCode = z
   .string()
@@ -44,8 +44,8 @@ const indicatorFields = {
 
 export const indicatorInput = z.strictObject({ programId: uuidField, ...indicatorFields });
 export type IndicatorInput = z.infer<typeof indicatorInput>;
-export const indicatorPatch = z.strictObject(indicatorFields).partial();
-export type IndicatorPatch = z.infer<typeof indicatorPatch>;
+export const indicatorPatch = z.strictObject(indicatorFields).partial().extend({ version: versionField });
+export type IndicatorPatch = Omit<z.infer<typeof indicatorPatch>, 'version'>;
 
 export const indicatorListQuery = z.strictObject({
   programId: uuidField.optional(),
@@ -58,6 +58,8 @@ export type IndicatorListQuery = z.infer<typeof indicatorListQuery>;
 
 export const indicator = z.object({
   id: z.uuid(),
+  /** +1 on every change of the indicator, its units or its targets: the version a PATCH names */
+  version: z.number().int(),
   programId: z.uuid(),
   plan: z.object({ id: z.uuid(), code: z.string() }).nullable(),
   code: z.string(),

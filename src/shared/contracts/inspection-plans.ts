@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 // custom messages are i18n keys of the web app (src/web/features/*/i18n.ts): forms and API errors show them translated
 import { inspectionStatuses, teamRoles } from '../domain.js';
-import { isoDate, longText, pageQuery, searchQuery, shortText, uuidField, year } from '../fields.js';
+import { isoDate, longText, pageQuery, searchQuery, shortText, uuidField, versionField, year } from '../fields.js';
 import { documentCode } from './programs.js';
 
 export const warningCodes = ['MEMBER_FROM_TARGET', 'TARGET_WINDOW_OVERLAP', 'PERSON_WINDOW_OVERLAP'] as const;
@@ -56,8 +56,9 @@ export const planPatch = z.strictObject({
       });
     })
     .optional(),
+  version: versionField,
 });
-export type PlanPatch = z.infer<typeof planPatch>;
+export type PlanPatch = Omit<z.infer<typeof planPatch>, 'version'>;
 
 export const planListQuery = z.strictObject({
   q: searchQuery,
@@ -183,5 +184,6 @@ export const planDetail = z.object({
   contentAreas: z.array(contentArea),
   teams: z.array(team),
   warnings: z.array(objectivityWarning),
+  version: z.number().int(),
 });
 export type PlanDetail = z.infer<typeof planDetail>;

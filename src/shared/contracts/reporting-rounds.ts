@@ -8,7 +8,7 @@ import {
   taskStatuses,
   timelinessStates,
 } from '../monitoring-domain.js';
-import { isoDate, longText, pageQuery, shortText, uuidField, year } from '../fields.js';
+import { isoDate, longText, pageQuery, shortText, uuidField, versionField, year } from '../fields.js';
 import { figure } from './indicators.js';
 import { monitoringFile, vndAmount } from './program-tasks.js';
 
@@ -98,6 +98,7 @@ export const reportSaveInput = z.strictObject({
   narrative: longText(20_000).optional(),
   values: z.array(valueInput).max(500).optional(),
   tasks: z.array(taskProgressRow).max(500).optional(),
+  version: versionField,
 });
 export type ReportSaveInput = z.infer<typeof reportSaveInput>;
 
@@ -172,6 +173,8 @@ export const reportDetail = z.object({
   status: z.enum(reportStatuses),
   narrative: z.string(),
   revision: z.number().int(),
+  /** +1 on every change of the report (values, tasks, narrative, status): the version a save names */
+  version: z.number().int(),
   reviewComment: z.string().nullable(),
   firstSubmittedAt: z.date().nullable(),
   submittedAt: z.date().nullable(),

@@ -158,6 +158,8 @@ function codeForStatus(status: number): ApiErrorCode {
       return 'PAYLOAD_TOO_LARGE';
     case 415:
       return 'UNSUPPORTED_FILE_TYPE';
+    case 428:
+      return 'VERSION_REQUIRED';
     case 429:
       return 'RATE_LIMITED';
     case 502:

@@ -13,7 +13,7 @@ import {
   unique,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { createdAt, orgUnits, updatedAt, users } from './foundation.js';
+import { createdAt, orgUnits, updatedAt, users, version } from './foundation.js';
 
 const id = () =>
   uuid('id')
@@ -63,6 +63,8 @@ export const enterprises = pgTable(
     searchText: text('search_text').notNull(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
+    /** Optimistic concurrency: +1 in the same UPDATE as every change; a write names the version it read. */
+    version: version(),
   },
   (t) => [
     index('enterprises_current_commune_idx').on(t.currentCommuneId),
@@ -133,6 +135,9 @@ export const dxAssessments = pgTable(
     answers: jsonb('answers').$type<Record<string, unknown>>().notNull().default({}),
     // question code → user id of the last respondent who answered it
     answeredBy: jsonb('answered_by').$type<Record<string, string>>().notNull().default({}),
+    // question code → how many times its answer changed: a write names the one it read, per question, so respondents
+    // on different questions merge while a stale write to the same question is refused
+    answerVersions: jsonb('answer_versions').$type<Record<string, number>>().notNull().default({}),
     source: text('source').$type<'web' | 'import'>().notNull().default('web'),
     snapshot: jsonb('snapshot'),
     totalScore: numeric('total_score', { precision: 10, scale: 2, mode: 'number' }),
@@ -149,6 +154,8 @@ export const dxAssessments = pgTable(
     reviewComment: text('review_comment'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
+    /** Optimistic concurrency: +1 in the same UPDATE as every change; a write names the version it read. */
+    version: version(),
   },
   (t) => [
     unique('dx_assessments_uq').on(t.enterpriseId, t.frameworkVersionId, t.year),

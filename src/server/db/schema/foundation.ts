@@ -13,6 +13,7 @@ import {
   pgTable,
   primaryKey,
   text,
+  uniqueIndex,
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
@@ -21,6 +22,8 @@ const id = () =>
   uuid('id')
     .primaryKey()
     .default(sql`gen_random_uuid()`);
+/** The row's version for optimistic concurrency (see docs/architecture.md, Concurrency). */
+export const version = () => integer('version').notNull().default(1);
 export const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 export const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
 export const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
@@ -78,7 +81,18 @@ export const people = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index('people_org_unit_idx').on(t.orgUnitId)],
+  (t) => [
+    index('people_org_unit_idx').on(t.orgUnitId),
+    // the same name with the same email in the same org unit is the same person (namesakes without an email may
+    // coexist: nothing tells them apart, and an Idempotency-Key keeps a retried creation from doubling them)
+    uniqueIndex('people_identity_uq')
+      .on(
+        sql`coalesce(${t.orgUnitId}, '00000000-0000-0000-0000-000000000000'::uuid)`,
+        sql`lower(${t.fullName})`,
+        sql`lower(${t.email})`,
+      )
+      .where(sql`${t.email} is not null`),
+  ],
 );
 
 export const users = pgTable('users', {
@@ -164,4 +178,25 @@ export const numberSequences = pgTable(
     last: integer('last').notNull(),
   },
   (t) => [primaryKey({ columns: [t.scope, t.year] })],
+);
+
+/**
+ * Responses to creation requests sent with an `Idempotency-Key` (src/server/http/idempotency.ts): a retry with the
+ * same key and body gets the stored response instead of making a second record. `status` is null while the first
+ * request runs. Kept 24 hours.
+ */
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    actorId: uuid('actor_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    key: text('key').notNull(),
+    route: text('route').notNull(),
+    requestSha256: text('request_sha256').notNull(),
+    status: integer('status'),
+    body: text('body'),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.actorId, t.key] }), index('idempotency_keys_created_idx').on(t.createdAt)],
 );

@@ -10,7 +10,7 @@ import type {
   TeamRole,
 } from '../../../shared/domain.js';
 import type { FollowUpUpdateAction, FollowUpWithdrawnReason } from '../../../shared/contracts/follow-ups.js';
-import { createdAt, fileBlobs, orgUnits, people, updatedAt, users } from './foundation.js';
+import { createdAt, fileBlobs, orgUnits, people, updatedAt, users, version } from './foundation.js';
 
 const id = () =>
   uuid('id')
@@ -65,6 +65,8 @@ export const inspectionPlans = pgTable(
     searchText: text('search_text').notNull(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
+    /** Optimistic concurrency: +1 in the same UPDATE as every change; a write names the version it read. */
+    version: version(),
   },
   (t) => [index('inspection_plans_program_idx').on(t.programId)],
 );
@@ -144,6 +146,8 @@ export const inspections = pgTable(
     index('inspections_target_idx').on(t.targetOrgUnitId),
     index('inspections_plan_idx').on(t.planId),
     index('inspections_status_idx').on(t.status),
+    // one inspection per team and target unit (a team belongs to one plan)
+    unique('inspections_team_target_uq').on(t.teamId, t.targetOrgUnitId),
   ],
 );
 
@@ -203,6 +207,8 @@ export const findings = pgTable(
     supersedesFindingId: uuid('supersedes_finding_id'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
+    /** Optimistic concurrency: +1 in the same UPDATE as every change; a write names the version it read. */
+    version: version(),
   },
   (t) => [index('findings_inspection_idx').on(t.inspectionId), index('findings_conclusion_idx').on(t.conclusionId)],
 );

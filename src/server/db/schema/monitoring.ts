@@ -26,7 +26,7 @@ import type {
   TaskStatus,
   UnitAggregation,
 } from '../../../shared/monitoring-domain.js';
-import { createdAt, fileBlobs, orgUnits, updatedAt, users } from './foundation.js';
+import { createdAt, fileBlobs, orgUnits, updatedAt, users, version } from './foundation.js';
 import { findings, programs } from './inspections.js';
 
 const id = () =>
@@ -90,6 +90,8 @@ export const indicators = pgTable(
     searchText: text('search_text').notNull(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
+    /** Optimistic concurrency: +1 in the same UPDATE as every change; a write names the version it read. */
+    version: version(),
   },
   (t) => [unique('indicators_program_code_uq').on(t.programId, t.code), index('indicators_plan_idx').on(t.planId)],
 );
@@ -209,7 +211,12 @@ export const reportingRounds = pgTable(
     isDemo: boolean('is_demo').notNull().default(false),
     createdAt: createdAt(),
   },
-  (t) => [index('reporting_rounds_program_idx').on(t.programId), index('reporting_rounds_year_idx').on(t.year)],
+  (t) => [
+    index('reporting_rounds_program_idx').on(t.programId),
+    index('reporting_rounds_year_idx').on(t.year),
+    // one round per program and period (a yearly round has no quarter)
+    unique('reporting_rounds_program_period_uq').on(t.programId, t.periodType, t.year, t.quarter).nullsNotDistinct(),
+  ],
 );
 
 /** One unit's report in a round: indicator values, task progress, narrative; draft → submitted → approved | returned. */
@@ -234,6 +241,8 @@ export const unitReports = pgTable(
     revision: integer('revision').notNull().default(0),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
+    /** Optimistic concurrency: +1 in the same UPDATE as every change; a write names the version it read. */
+    version: version(),
   },
   (t) => [
     unique('unit_reports_round_unit_uq').on(t.roundId, t.orgUnitId),

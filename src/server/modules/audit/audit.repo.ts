@@ -1,6 +1,6 @@
 import { and, desc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import { auditEvents } from '../../db/schema/index.js';
+import { auditEvents, users } from '../../db/schema/index.js';
 
 export type NewAuditEvent = typeof auditEvents.$inferInsert;
 
@@ -18,6 +18,21 @@ export interface AuditFilter {
 export function createAuditRepo() {
   return {
     insert: (db: DbOrTx, event: NewAuditEvent) => db.insert(auditEvents).values(event),
+
+    /** Who made the latest recorded change to an entity, and when. */
+    async lastChange(db: DbOrTx, entityType: string, entityId: string) {
+      const [row] = await db
+        .select({
+          at: auditEvents.at,
+          by: sql<string | null>`coalesce(${users.displayName}, ${auditEvents.actorUsername})`,
+        })
+        .from(auditEvents)
+        .leftJoin(users, eq(users.id, auditEvents.actorUserId))
+        .where(and(eq(auditEvents.entityType, entityType), eq(auditEvents.entityId, entityId)))
+        .orderBy(desc(auditEvents.id))
+        .limit(1);
+      return row;
+    },
 
     async list(db: DbOrTx, f: AuditFilter) {
       const where: SQL[] = [];

@@ -1,6 +1,7 @@
 import type { DbOrTx } from '../../db/client.js';
 import type { Actor } from '../../http/context.js';
 import type { AuditFilter, AuditRepo } from './audit.repo.js';
+import { staleVersion } from '../../http/versioning.js';
 
 export type AuditAction =
   'create' | 'update' | 'delete' | 'transition' | 'issue' | 'login' | 'logout' | 'upload' | 'respond' | 'accept';
@@ -28,6 +29,14 @@ export function createAuditService({ repo }: { repo: AuditRepo }) {
       });
     },
     list: (db: DbOrTx, filter: AuditFilter) => repo.list(db, filter),
+    /**
+     * The refusal of a write based on an outdated version: 409 STALE_VERSION naming the current version and who
+     * changed the record last, and when (from the audit trail, which every change writes).
+     */
+    async staleVersion(db: DbOrTx, entityType: string, entityId: string, currentVersion: number) {
+      const last = await repo.lastChange(db, entityType, entityId);
+      return staleVersion({ currentVersion, updatedBy: last?.by ?? null, updatedAt: last?.at ?? null });
+    },
   };
 }
 export type AuditService = ReturnType<typeof createAuditService>;

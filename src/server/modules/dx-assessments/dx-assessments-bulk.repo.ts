@@ -134,7 +134,7 @@ export function createDxAssessmentsBulkRepo() {
             status = case when a.status = 'verified' and a.answers = s.answers then 'verified' else 'submitted' end,
             answers = s.answers, snapshot = s.snapshot, total_score = s.total_score, overall_level = s.overall_level,
             pillar_scores = s.pillar_scores, commune_id = s.commune_id, sector_code = s.sector_code, size_class = s.size_class,
-            submitted_at = coalesce(a.submitted_at, s.submitted_at), updated_at = now()
+            submitted_at = coalesce(a.submitted_at, s.submitted_at), version = a.version + 1, updated_at = now()
           from dx_import_stage s
           where a.enterprise_id = s.enterprise_id and a.framework_version_id = s.framework_version_id and a.year = s.year`);
       }

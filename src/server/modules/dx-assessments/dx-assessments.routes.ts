@@ -40,6 +40,7 @@ export const dxAssessmentsRoutes =
     app.post(
       '/api/dx/assessments',
       {
+        config: { idempotent: true },
         schema: {
           tags,
           summary:

@@ -85,6 +85,7 @@ export const dxFrameworksRoutes =
     app.post(
       '/api/dx/frameworks/import',
       {
+        config: { idempotent: true },
         schema: {
           tags,
           summary: 'Import a framework version from JSON as a draft (admin); errors name JSON paths',

@@ -48,7 +48,7 @@ export function createEnterprisesBulkRepo() {
           commune_resolution = excluded.commune_resolution, vsic_version = excluded.vsic_version, sector_code = excluded.sector_code,
           industry_code = excluded.industry_code, employees = excluded.employees, revenue_vnd = excluded.revenue_vnd,
           capital_vnd = excluded.capital_vnd, size_class = excluded.size_class, is_demo = excluded.is_demo,
-          search_text = excluded.search_text, updated_at = now()`);
+          search_text = excluded.search_text, version = enterprises.version + 1, updated_at = now()`);
     },
 
     async enterprisesByTaxCode(tx: DbOrTx, taxCodes: string[]) {

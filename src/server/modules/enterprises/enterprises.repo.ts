@@ -39,7 +39,12 @@ export function createEnterprisesRepo() {
       const merged = { ...before, ...patch };
       const [row] = await tx
         .update(enterprises)
-        .set({ ...patch, searchText: searchTextOf(merged), updatedAt: new Date() })
+        .set({
+          ...patch,
+          searchText: searchTextOf(merged),
+          version: sql`${enterprises.version} + 1`,
+          updatedAt: new Date(),
+        })
         .where(eq(enterprises.id, id))
         .returning();
       return row;

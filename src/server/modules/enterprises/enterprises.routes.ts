@@ -16,6 +16,7 @@ import {
 } from '../../../shared/contracts/enterprises.js';
 import { pageOf } from '../../../shared/fields.js';
 import { requireActor } from '../../http/context.js';
+import { etag, expectedVersion } from '../../http/versioning.js';
 import type { EnterprisesService } from './enterprises.service.js';
 
 const tags = ['enterprises'];
@@ -40,6 +41,7 @@ export const enterprisesRoutes =
     app.post(
       '/api/enterprises',
       {
+        config: { idempotent: true },
         schema: {
           tags,
           summary: 'Register an enterprise; the size class (Decree 80/2021, Art. 5) is computed and explained',
@@ -82,7 +84,11 @@ export const enterprisesRoutes =
           response: { 200: enterpriseDetail },
         },
       },
-      async (req) => svc.get(requireActor(req), req.params.taxCode),
+      async (req, reply) => {
+        const e = await svc.get(requireActor(req), req.params.taxCode);
+        etag(reply, e.version);
+        return e;
+      },
     );
 
     app.patch(
@@ -96,7 +102,12 @@ export const enterprisesRoutes =
           response: { 200: enterpriseDetail },
         },
       },
-      async (req) => svc.update(requireActor(req), req.params.taxCode, req.body),
+      async (req, reply) => {
+        const { version, ...patch } = req.body;
+        const e = await svc.update(requireActor(req), req.params.taxCode, patch, expectedVersion(req, version));
+        etag(reply, e.version);
+        return e;
+      },
     );
 
     app.post(

@@ -166,9 +166,11 @@ export function createEnterprisesService({
       return detail(input.taxCode);
     },
 
-    async update(actor: Actor, taxCode: string, patch: EnterprisePatch): Promise<EnterpriseDetail> {
+    /** `version`: the one the writer read; checked under the row lock, so a change since is refused (409). */
+    async update(actor: Actor, taxCode: string, patch: EnterprisePatch, version: number): Promise<EnterpriseDetail> {
       await db.transaction(async (tx) => {
         const before = await lockForEdit(tx, actor, taxCode);
+        if (before.version !== version) throw await audit.staleVersion(tx, 'enterprise', before.id, before.version);
         enterprisesPolicy.assertCanChangeCellFields(
           actor,
           CELL_FIELDS.filter((f) => patch[f] !== undefined && patch[f] !== before[f]),

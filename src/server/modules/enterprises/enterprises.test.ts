@@ -168,7 +168,7 @@ describe('enterprise registry', () => {
     const patched = await ctx.as(cookies.secretariat, {
       method: 'PATCH',
       url: `/api/enterprises/${enterprise.taxCode}`,
-      payload: { employees: 80 },
+      payload: { employees: 80, version: me.json().version },
     });
     expect(patched.json()).toMatchObject({ employees: 80, sizeClass: 'medium' });
     const mine = await ctx.as(cookie, {
@@ -179,8 +179,13 @@ describe('enterprise registry', () => {
     expect(mine.statusCode).toBe(200);
     expect((await ctx.as(cookie, { method: 'GET', url: `/api/enterprises/${other.taxCode}` })).statusCode).toBe(403);
     expect(
-      (await ctx.as(cookie, { method: 'PATCH', url: `/api/enterprises/${other.taxCode}`, payload: { employees: 1 } }))
-        .statusCode,
+      (
+        await ctx.as(cookie, {
+          method: 'PATCH',
+          url: `/api/enterprises/${other.taxCode}`,
+          payload: { employees: 1, version: 1 },
+        })
+      ).statusCode,
     ).toBe(403);
     expect((await ctx.as(cookie, { method: 'GET', url: '/api/enterprises' })).statusCode).toBe(403);
     expect((await post(cookie, enterpriseInputFor())).statusCode).toBe(403);

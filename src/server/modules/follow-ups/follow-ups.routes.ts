@@ -45,6 +45,7 @@ export const followUpsRoutes =
     app.post(
       '/api/follow-ups/:id/updates',
       {
+        config: { idempotent: true },
         schema: {
           tags,
           summary: 'Report progress (addressee unit or secretariat)',

@@ -96,12 +96,18 @@ export function createIndicatorsRepo() {
         .returning();
       return row;
     },
-    async update(db: DbOrTx, id: string, patch: Partial<NewIndicator>, current: IndicatorRow) {
+    /** Changes the indicator if still at `version` (+1 in the same statement); undefined when it changed meanwhile. */
+    async update(db: DbOrTx, id: string, patch: Partial<NewIndicator>, current: IndicatorRow, version: number) {
       const next = { ...current, ...patch };
       const [row] = await db
         .update(indicators)
-        .set({ ...patch, searchText: foldText(next.code, next.nameVi, next.nameEn), updatedAt: new Date() })
-        .where(eq(indicators.id, id))
+        .set({
+          ...patch,
+          searchText: foldText(next.code, next.nameVi, next.nameEn),
+          version: sql`${indicators.version} + 1`,
+          updatedAt: new Date(),
+        })
+        .where(and(eq(indicators.id, id), eq(indicators.version, version)))
         .returning();
       return row;
     },

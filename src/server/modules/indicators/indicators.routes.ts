@@ -4,6 +4,7 @@ import { indicator, indicatorInput, indicatorListQuery, indicatorPatch } from '.
 import { monitoringPlan, planInput, thresholdsInput } from '../../../shared/contracts/monitoring.js';
 import { idParams, pageOf, uuidField } from '../../../shared/fields.js';
 import { requireActor } from '../../http/context.js';
+import { etag, expectedVersion } from '../../http/versioning.js';
 import { assertMonitoringAccess } from '../indicators/indicators.policy.js';
 import type { IndicatorsService } from './indicators.service.js';
 
@@ -36,15 +37,18 @@ export const indicatorsRoutes =
     app.get(
       '/api/indicators/:id',
       { schema: { tags, summary: 'One indicator', params: idParams, response: { 200: indicator } } },
-      async (req) => {
+      async (req, reply) => {
         requireActor(req);
-        return svc.get(req.params.id);
+        const i = await svc.get(req.params.id);
+        etag(reply, i.version);
+        return i;
       },
     );
 
     app.post(
       '/api/indicators',
       {
+        config: { idempotent: true },
         schema: {
           tags,
           summary: 'Create an indicator with its responsible units and targets (secretariat)',
@@ -66,7 +70,12 @@ export const indicatorsRoutes =
           response: { 200: indicator },
         },
       },
-      async (req) => svc.update(requireActor(req), req.params.id, req.body),
+      async (req, reply) => {
+        const { version, ...patch } = req.body;
+        const i = await svc.update(requireActor(req), req.params.id, patch, expectedVersion(req, version));
+        etag(reply, i.version);
+        return i;
+      },
     );
 
     app.get(
@@ -88,6 +97,7 @@ export const indicatorsRoutes =
     app.post(
       '/api/monitoring-plans',
       {
+        config: { idempotent: true },
         schema: {
           tags,
           summary: 'Create a plan or scheme under a program (secretariat)',

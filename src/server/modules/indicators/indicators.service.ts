@@ -40,6 +40,7 @@ export function createIndicatorsService({ db, repo, audit }: { db: Db; repo: Ind
     const targets = await repo.targets(tx, ids);
     return rows.map(({ row, planCode }) => ({
       id: row.id,
+      version: row.version,
       programId: row.programId,
       plan: row.planId && planCode ? { id: row.planId, code: planCode } : null,
       code: row.code,
@@ -183,7 +184,8 @@ export function createIndicatorsService({ db, repo, audit }: { db: Db; repo: Ind
       }
     },
 
-    async update(actor: Actor, id: string, patch: IndicatorPatch) {
+    /** `version`: the one the writer read; an indicator (or its targets) changed since is refused (409). */
+    async update(actor: Actor, id: string, patch: IndicatorPatch, version: number) {
       indicatorsPolicy.assertCanWrite(actor);
       const current = await repo.get(db, id);
       if (!current) throw notFound('indicator', id);
@@ -200,7 +202,12 @@ export function createIndicatorsService({ db, repo, audit }: { db: Db; repo: Ind
       try {
         await db.transaction(async (tx) => {
           const before = await get(id, tx);
-          if (Object.keys(fields).length) await repo.update(tx, id, fields, current.row);
+          // always, and first: the version moves with units and targets too, and a stale write changes nothing
+          if (!(await repo.update(tx, id, fields, current.row, version))) {
+            const now = await repo.get(tx, id);
+            if (!now) throw notFound('indicator', id);
+            throw await audit.staleVersion(tx, 'indicator', id, now.row.version);
+          }
           await writeChildren(tx, id, patch);
           await audit.record(tx, actor, {
             action: 'update',

@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../../lib/clock.js';
 import { useTestContext, issueFields as fields } from '../../test/test-app.js';
 import { issueConclusion } from '../follow-ups/test-helpers.js';
-import { monitoringScene } from '../reporting-rounds/test-helpers.js';
+import { monitoringScene, reportWriter } from '../reporting-rounds/test-helpers.js';
 
 const { ctx, f, cookies } = useTestContext({
   clock: fixedClock('2025-03-10T03:00:00Z'),
   login: ['secretariat', 'viewer'],
 });
+const as = reportWriter(ctx, () => cookies.secretariat);
 
 const base = (programId: string, o: object = {}) => ({
   programId,
@@ -25,8 +26,7 @@ describe('indicators', () => {
   it('creates an indicator with units and targets; refuses viewers, unknown formula codes, duplicate codes and bad fields', async () => {
     const program = await f.program();
     const unit = await f.orgUnit();
-    const post = (cookie: string, payload: object) =>
-      ctx.as(cookie, { method: 'POST', url: '/api/indicators', payload });
+    const post = (cookie: string, payload: object) => as(cookie, { method: 'POST', url: '/api/indicators', payload });
     expect((await post(cookies.viewer, base(program.id))).statusCode).toBe(403);
     const ok = await post(
       cookies.secretariat,
@@ -76,9 +76,7 @@ describe('indicators', () => {
         ),
       ),
     ).toEqual(['body.targets.0.value']);
-    const list = (
-      await ctx.as(cookies.viewer, { method: 'GET', url: `/api/indicators?programId=${program.id}` })
-    ).json();
+    const list = (await as(cookies.viewer, { method: 'GET', url: `/api/indicators?programId=${program.id}` })).json();
     expect(list.items.map((i: { code: string }) => i.code)).toEqual(['A']);
   });
 
@@ -86,14 +84,14 @@ describe('indicators', () => {
     const s = await monitoringScene(ctx, f, cookies.secretariat);
     expect(
       (
-        await ctx.as(cookies.secretariat, {
+        await as(cookies.secretariat, {
           method: 'PUT',
           url: `/api/programs/${s.program.id}/monitoring-thresholds`,
           payload: { greenPct: 35, amberPct: 20 },
         })
       ).statusCode,
     ).toBe(200);
-    await ctx.as(s.center_, {
+    await as(s.center_, {
       method: 'PUT',
       url: s.reportUrl(),
       payload: {
@@ -103,14 +101,14 @@ describe('indicators', () => {
         ],
       },
     });
-    await ctx.as(s.center_, { method: 'POST', url: `${s.reportUrl()}/submit` });
-    await ctx.as(cookies.secretariat, {
+    await as(s.center_, { method: 'POST', url: `${s.reportUrl()}/submit` });
+    await as(cookies.secretariat, {
       method: 'POST',
       url: `${s.reportUrl()}/review`,
       payload: { decision: 'approve' },
     });
     const dash = (
-      await ctx.as(cookies.viewer, {
+      await as(cookies.viewer, {
         method: 'GET',
         url: `/api/monitoring/dashboard?programId=${s.program.id}&year=2024`,
       })
@@ -122,12 +120,12 @@ describe('indicators', () => {
     expect(by.PER_COURSE).toMatchObject({ actual: 0, reason: null });
     expect(dash.indicators[0].trend.map((y: { year: number }) => y.year)).toEqual([2021, 2022, 2023, 2024, 2025]);
     const unitView = (
-      await ctx.as(s.center_, { method: 'GET', url: `/api/monitoring/dashboard?programId=${s.program.id}&year=2024` })
+      await as(s.center_, { method: 'GET', url: `/api/monitoring/dashboard?programId=${s.program.id}&year=2024` })
     ).json();
     // the center is the only unit responsible for COURSES: it carries the city's target
     expect(unitView.indicators.find((i: { code: string }) => i.code === 'COURSES').current.target).toBe(20);
     const other = (
-      await ctx.as(cookies.viewer, {
+      await as(cookies.viewer, {
         method: 'GET',
         url: `/api/monitoring/dashboard?programId=${s.program.id}&year=2024&orgUnitId=${s.other.id}`,
       })
@@ -138,7 +136,7 @@ describe('indicators', () => {
     });
     expect(
       (
-        await ctx.as(s.center_, {
+        await as(s.center_, {
           method: 'GET',
           url: `/api/monitoring/dashboard?programId=${s.program.id}&orgUnitId=${s.other.id}`,
         })
@@ -149,9 +147,7 @@ describe('indicators', () => {
   it("carries each indicator's baseline to the dashboard, null when none was set, and follows a change", async () => {
     const program = await f.program();
     const post = async (o: object) =>
-      (
-        await ctx.as(cookies.secretariat, { method: 'POST', url: '/api/indicators', payload: base(program.id, o) })
-      ).json();
+      (await as(cookies.secretariat, { method: 'POST', url: '/api/indicators', payload: base(program.id, o) })).json();
     const withBaseline = await post({
       code: 'WITH',
       baselineYear: 2020,
@@ -160,7 +156,7 @@ describe('indicators', () => {
     });
     await post({ code: 'WITHOUT', targets: [{ year: 2024, value: 5 }] });
     const dashboard = async () => {
-      const res = await ctx.as(cookies.viewer, {
+      const res = await as(cookies.viewer, {
         method: 'GET',
         url: `/api/monitoring/dashboard?programId=${program.id}&year=2024`,
       });
@@ -170,10 +166,10 @@ describe('indicators', () => {
     const by = await dashboard();
     expect(by.WITH).toMatchObject({ baselineYear: 2020, baselineValue: 12.5 });
     expect(by.WITHOUT).toMatchObject({ baselineYear: null, baselineValue: null });
-    const patched = await ctx.as(cookies.secretariat, {
+    const patched = await as(cookies.secretariat, {
       method: 'PATCH',
       url: `/api/indicators/${withBaseline.id}`,
-      payload: { baselineYear: 2021, baselineValue: 0 },
+      payload: { baselineYear: 2021, baselineValue: 0, version: 1 },
     });
     expect(patched.statusCode, patched.body).toBe(200);
     expect((await dashboard()).WITH).toMatchObject({ baselineYear: 2021, baselineValue: 0 });
@@ -181,7 +177,7 @@ describe('indicators', () => {
 
   it('reports a division by zero in a derived indicator as no value with its reason', async () => {
     const s = await monitoringScene(ctx, f, cookies.secretariat);
-    await ctx.as(s.center_, {
+    await as(s.center_, {
       method: 'PUT',
       url: s.reportUrl(),
       payload: {
@@ -191,14 +187,14 @@ describe('indicators', () => {
         ],
       },
     });
-    await ctx.as(s.center_, { method: 'POST', url: `${s.reportUrl()}/submit` });
-    await ctx.as(cookies.secretariat, {
+    await as(s.center_, { method: 'POST', url: `${s.reportUrl()}/submit` });
+    await as(cookies.secretariat, {
       method: 'POST',
       url: `${s.reportUrl()}/review`,
       payload: { decision: 'approve' },
     });
     const dash = (
-      await ctx.as(cookies.viewer, {
+      await as(cookies.viewer, {
         method: 'GET',
         url: `/api/monitoring/dashboard?programId=${s.program.id}&year=2024`,
       })
@@ -222,16 +218,16 @@ describe('access', () => {
       '/api/reporting-rounds',
       '/api/reporting-reminders',
     ]) {
-      expect((await ctx.as(cookie, { method: 'GET', url })).statusCode, url).toBe(403);
+      expect((await as(cookie, { method: 'GET', url })).statusCode, url).toBe(403);
     }
-    expect((await ctx.as(cookies.viewer, { method: 'GET', url: '/api/indicators' })).statusCode).toBe(200);
+    expect((await as(cookies.viewer, { method: 'GET', url: '/api/indicators' })).statusCode).toBe(200);
   });
 });
 
 describe('program tasks', () => {
   it('delegates only to a sub-unit of the lead; the delegate reports progress, the lead sees it but does not report', async () => {
     const s = await monitoringScene(ctx, f, cookies.secretariat);
-    const bad = await ctx.as(cookies.secretariat, {
+    const bad = await as(cookies.secretariat, {
       method: 'PATCH',
       url: `/api/program-tasks/${s.task.id}`,
       payload: { delegatedOrgUnitId: s.other.id },
@@ -240,20 +236,20 @@ describe('program tasks', () => {
     expect(fields(bad)).toEqual(['body.delegatedOrgUnitId']);
     const progress = { status: 'in_progress', progressPercent: 30, spentVnd: 500_000_000, note: 'Đã tổ chức 6 khóa' };
     expect(
-      (await ctx.as(s.lead_, { method: 'POST', url: `/api/program-tasks/${s.task.id}/updates`, payload: progress }))
+      (await as(s.lead_, { method: 'POST', url: `/api/program-tasks/${s.task.id}/updates`, payload: progress }))
         .statusCode,
     ).toBe(403);
-    expect((await ctx.as(s.other_, { method: 'GET', url: `/api/program-tasks/${s.task.id}` })).statusCode).toBe(403);
+    expect((await as(s.other_, { method: 'GET', url: `/api/program-tasks/${s.task.id}` })).statusCode).toBe(403);
     expect(
       (
-        await ctx.as(cookies.viewer, {
+        await as(cookies.viewer, {
           method: 'POST',
           url: `/api/program-tasks/${s.task.id}/updates`,
           payload: progress,
         })
       ).statusCode,
     ).toBe(403);
-    const ok = await ctx.as(s.center_, {
+    const ok = await as(s.center_, {
       method: 'POST',
       url: `/api/program-tasks/${s.task.id}/updates`,
       payload: progress,
@@ -266,12 +262,12 @@ describe('program tasks', () => {
       canReport: true,
     });
     expect(ok.json().history).toEqual([expect.objectContaining({ note: 'Đã tổ chức 6 khóa', progressPercent: 30 })]);
-    const leadList = (await ctx.as(s.lead_, { method: 'GET', url: '/api/program-tasks' })).json();
+    const leadList = (await as(s.lead_, { method: 'GET', url: '/api/program-tasks' })).json();
     expect(leadList.items.map((t: { id: string }) => t.id)).toEqual([s.task.id]);
-    expect((await ctx.as(s.other_, { method: 'GET', url: '/api/program-tasks' })).json().items).toEqual([]);
+    expect((await as(s.other_, { method: 'GET', url: '/api/program-tasks' })).json().items).toEqual([]);
     expect(
       fields(
-        await ctx.as(s.center_, {
+        await as(s.center_, {
           method: 'POST',
           url: `/api/program-tasks/${s.task.id}/updates`,
           payload: { ...progress, spentVnd: -1 },
@@ -282,7 +278,7 @@ describe('program tasks', () => {
 
   it('computes overdue from the deadline and today, and counts tasks and budget on the dashboard', async () => {
     const s = await monitoringScene(ctx, f, cookies.secretariat);
-    const past = await ctx.as(cookies.secretariat, {
+    const past = await as(cookies.secretariat, {
       method: 'POST',
       url: '/api/program-tasks',
       payload: {
@@ -296,7 +292,7 @@ describe('program tasks', () => {
       },
     });
     expect(past.json()).toMatchObject({ overdue: true, daysOverdue: 9 });
-    const done = await ctx.as(cookies.secretariat, {
+    const done = await as(cookies.secretariat, {
       method: 'POST',
       url: '/api/program-tasks',
       payload: {
@@ -312,7 +308,7 @@ describe('program tasks', () => {
     });
     expect(done.json()).toMatchObject({ overdue: false, completedDate: '2025-03-10' });
     const dash = (
-      await ctx.as(cookies.viewer, {
+      await as(cookies.viewer, {
         method: 'GET',
         url: `/api/monitoring/dashboard?programId=${s.program.id}&year=2024`,
       })
@@ -322,7 +318,7 @@ describe('program tasks', () => {
     expect(dash.budget).toMatchObject({ allocatedVnd: 2_001_000_005, spentVnd: 5 });
     expect(
       (
-        await ctx.as(cookies.viewer, {
+        await as(cookies.viewer, {
           method: 'GET',
           url: `/api/program-tasks?programId=${s.program.id}&overdue=true`,
         })
@@ -339,7 +335,7 @@ describe('finding links and the unit page', () => {
       { kind: 'recommendation', text: 'Đẩy nhanh đào tạo', addresseeOrgUnitId: scene.target.id, dueDate: '2025-06-30' },
     ]);
     const link = (cookie: string, payload: object) =>
-      ctx.as(cookie, { method: 'POST', url: '/api/finding-links', payload });
+      as(cookie, { method: 'POST', url: '/api/finding-links', payload });
     expect((await link(cookies.viewer, { findingId: findingIds[0], indicatorId: s.courses.id })).statusCode).toBe(403);
     const unit = await ctx.login(scene.unitUser.username, scene.unitUser.password);
     expect((await link(unit, { findingId: findingIds[0], indicatorId: s.courses.id })).statusCode).toBe(403);
@@ -356,25 +352,25 @@ describe('finding links and the unit page', () => {
     );
     expect((await link(cookies.secretariat, { findingId: findingIds[0], taskId: s.task.id })).statusCode).toBe(201);
     const listed = (
-      await ctx.as(cookies.viewer, { method: 'GET', url: `/api/finding-links?inspectionId=${scene.inspection.id}` })
+      await as(cookies.viewer, { method: 'GET', url: `/api/finding-links?inspectionId=${scene.inspection.id}` })
     ).json();
     expect(listed).toHaveLength(2);
 
-    const page = await ctx.as(unit, { method: 'GET', url: `/api/org-units/${scene.target.id}/overview` });
+    const page = await as(unit, { method: 'GET', url: `/api/org-units/${scene.target.id}/overview` });
     expect(page.statusCode, page.body).toBe(200);
     expect(page.json().inspections.map((i: { id: string }) => i.id)).toEqual([scene.inspection.id]);
     expect(page.json().followUps).toHaveLength(1);
     expect(page.json().findingLinks).toHaveLength(2);
-    expect((await ctx.as(unit, { method: 'GET', url: `/api/org-units/${s.center.id}/overview` })).statusCode).toBe(403);
-    const center = (await ctx.as(s.center_, { method: 'GET', url: `/api/org-units/${s.center.id}/overview` })).json();
+    expect((await as(unit, { method: 'GET', url: `/api/org-units/${s.center.id}/overview` })).statusCode).toBe(403);
+    const center = (await as(s.center_, { method: 'GET', url: `/api/org-units/${s.center.id}/overview` })).json();
     expect(center.tasks).toEqual([expect.objectContaining({ code: 'T-01', role: 'delegated' })]);
     expect(center.reports).toEqual([expect.objectContaining({ roundId: s.round.id, status: 'draft' })]);
 
     expect(
-      (await ctx.as(cookies.secretariat, { method: 'DELETE', url: `/api/finding-links/${a.json().id}` })).statusCode,
+      (await as(cookies.secretariat, { method: 'DELETE', url: `/api/finding-links/${a.json().id}` })).statusCode,
     ).toBe(204);
     expect(
-      (await ctx.as(cookies.viewer, { method: 'GET', url: `/api/finding-links?findingId=${findingIds[0]}` })).json(),
+      (await as(cookies.viewer, { method: 'GET', url: `/api/finding-links?findingId=${findingIds[0]}` })).json(),
     ).toHaveLength(1);
   });
 });

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { TeamRole } from '../../../shared/domain.js';
+import type { InspectionStatus, TeamRole } from '../../../shared/domain.js';
 import { foldText } from '../../../shared/text.js';
 import type { DbOrTx } from '../../db/client.js';
 import {
@@ -122,12 +122,18 @@ export function createInspectionPlansRepo() {
         .returning();
       return row;
     },
-    async updatePlan(db: DbOrTx, id: string, patch: Partial<NewPlan>, current: PlanRow) {
+    /** Changes the plan if it is still at `version` (+1 in the same statement); undefined when it changed meanwhile. */
+    async updatePlan(db: DbOrTx, id: string, patch: Partial<NewPlan>, current: PlanRow, version: number) {
       const next = { ...current, ...patch };
       const [row] = await db
         .update(inspectionPlans)
-        .set({ ...patch, searchText: foldText(next.code, next.title), updatedAt: new Date() })
-        .where(eq(inspectionPlans.id, id))
+        .set({
+          ...patch,
+          searchText: foldText(next.code, next.title),
+          version: sql`${inspectionPlans.version} + 1`,
+          updatedAt: new Date(),
+        })
+        .where(and(eq(inspectionPlans.id, id), eq(inspectionPlans.version, version)))
         .returning();
       return row;
     },
@@ -275,16 +281,35 @@ export function createInspectionPlansRepo() {
         .returning();
       return row;
     },
-    async updateWindow(db: DbOrTx, id: string, w: { windowStart: string; windowEnd: string }) {
+    /** Moves the window only while the status is one of `statuses` (checked in the same statement). */
+    async updateWindow(
+      db: DbOrTx,
+      id: string,
+      w: { windowStart: string; windowEnd: string },
+      statuses: InspectionStatus[],
+    ) {
       const [row] = await db
         .update(inspections)
         .set({ ...w, updatedAt: new Date() })
-        .where(eq(inspections.id, id))
+        .where(and(eq(inspections.id, id), inArray(inspections.status, statuses)))
         .returning();
       return row;
     },
+    /** Deletes a still-planned inspection; false when it moved on meanwhile (or is gone). */
     async deleteInspection(db: DbOrTx, id: string) {
-      await db.delete(inspections).where(eq(inspections.id, id));
+      const rows = await db
+        .delete(inspections)
+        .where(and(eq(inspections.id, id), eq(inspections.status, 'planned')))
+        .returning({ id: inspections.id });
+      return rows.length > 0;
+    },
+    /** The statuses of a team's inspections, their rows locked until the caller's transaction ends. */
+    async lockTeamInspections(db: DbOrTx, teamId: string) {
+      return db
+        .select({ id: inspections.id, status: inspections.status })
+        .from(inspections)
+        .where(eq(inspections.teamId, teamId))
+        .for('update');
     },
     async hasEvidence(db: DbOrTx, inspectionIds: string[]) {
       if (!inspectionIds.length) return false;

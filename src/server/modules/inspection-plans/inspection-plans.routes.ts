@@ -15,6 +15,7 @@ import {
 } from '../../../shared/contracts/inspection-plans.js';
 import { idParams, okResponse, pageOf } from '../../../shared/fields.js';
 import { requireActor } from '../../http/context.js';
+import { etag, expectedVersion } from '../../http/versioning.js';
 import { attachmentDisposition } from '../files/disposition.js';
 import type { InspectionPlansService } from './inspection-plans.service.js';
 import type { InspectionTeamsService } from './inspection-teams.service.js';
@@ -51,12 +52,17 @@ export const inspectionPlansRoutes =
           response: { 200: planDetail },
         },
       },
-      async (req) => plans.get(req.params.id),
+      async (req, reply) => {
+        const plan = await plans.get(req.params.id);
+        etag(reply, plan.version);
+        return plan;
+      },
     );
 
     app.post(
       '/api/inspection-plans',
       {
+        config: { idempotent: true },
         schema: {
           tags,
           summary: 'Create a plan with its ordered content areas',
@@ -78,7 +84,12 @@ export const inspectionPlansRoutes =
           response: { 200: planDetail },
         },
       },
-      async (req) => plans.update(requireActor(req), req.params.id, req.body),
+      async (req, reply) => {
+        const { version, ...patch } = req.body;
+        const plan = await plans.update(requireActor(req), req.params.id, patch, expectedVersion(req, version));
+        etag(reply, plan.version);
+        return plan;
+      },
     );
 
     for (const ext of ['docx', 'xlsx'] as const) {
@@ -101,6 +112,7 @@ export const inspectionPlansRoutes =
     app.post(
       '/api/inspection-plans/:id/teams',
       {
+        config: { idempotent: true },
         schema: {
           tags,
           summary: 'Add a team (exactly one head, each person once)',
@@ -145,6 +157,7 @@ export const inspectionPlansRoutes =
     app.post(
       '/api/inspection-teams/:id/targets',
       {
+        config: { idempotent: true },
         schema: {
           tags,
           summary: 'Add a target unit with its window (a planned inspection)',

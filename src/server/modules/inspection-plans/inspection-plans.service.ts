@@ -60,6 +60,7 @@ export function createInspectionPlansService({ db, repo, objectivity, audit }: P
       contentAreas,
       teams: await teamViews(db, repo, teams),
       warnings: await warningsOf(focus),
+      version: plan.version,
     };
   }
 
@@ -149,7 +150,8 @@ export function createInspectionPlansService({ db, repo, objectivity, audit }: P
       return get(id);
     },
 
-    async update(actor: Actor | null, id: string, patch: PlanPatch) {
+    /** `version`: the one the writer read; a plan changed since is refused (409 STALE_VERSION). */
+    async update(actor: Actor | null, id: string, patch: PlanPatch, version: number) {
       if (actor) inspectionPlansPolicy.assertCanWrite(actor);
       const current = await repo.getRow(db, id);
       if (!current) throw notFound('inspectionPlan', id);
@@ -178,7 +180,12 @@ export function createInspectionPlansService({ db, repo, objectivity, audit }: P
       }
       await db.transaction(async (tx) => {
         const before = { plan: current, contentAreas: existing };
-        await repo.updatePlan(tx, id, fields, current);
+        // first, so that a stale write changes nothing (the row lock it takes also orders concurrent area edits)
+        if (!(await repo.updatePlan(tx, id, fields, current, version))) {
+          const now = await repo.getRow(tx, id);
+          if (!now) throw notFound('inspectionPlan', id);
+          throw await audit.staleVersion(tx, 'inspectionPlan', id, now.version);
+        }
         if (areas) {
           await repo.deleteContentAreas(
             tx,

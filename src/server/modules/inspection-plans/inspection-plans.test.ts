@@ -156,6 +156,7 @@ describe('plans', () => {
       payload: {
         title: 'Kế hoạch mới',
         contentAreas: [{ id: c.id, title: c.title }, { title: 'Mới' }, { id: a.id, title: 'Sửa' }],
+        version: 1,
       },
     });
     expect(res.statusCode).toBe(200);
@@ -169,7 +170,7 @@ describe('plans', () => {
     const blocked = await ctx.as(cookies.admin, {
       method: 'PATCH',
       url,
-      payload: { title: 'Không lưu', contentAreas: [{ id: c.id, title: c.title }] },
+      payload: { title: 'Không lưu', contentAreas: [{ id: c.id, title: c.title }], version: 2 },
     });
     expect(blocked.statusCode).toBe(409);
     expect(blocked.json().error.details).toMatchObject({ contentAreaId: a.id, title: 'Sửa' });
@@ -181,7 +182,7 @@ describe('plans', () => {
     const stranger = await ctx.as(cookies.admin, {
       method: 'PATCH',
       url,
-      payload: { contentAreas: [{ id: crypto.randomUUID(), title: 'X' }] },
+      payload: { contentAreas: [{ id: crypto.randomUUID(), title: 'X' }], version: 2 },
     });
     expect(fields(stranger)).toEqual(['body.contentAreas.0.id']);
   });
@@ -391,7 +392,7 @@ describe('permissions', () => {
           contentAreas: [{ title: 'A' }],
         },
       },
-      { method: 'PATCH', url: `/api/inspection-plans/${plan.id}`, payload: { title: 'X' } },
+      { method: 'PATCH', url: `/api/inspection-plans/${plan.id}`, payload: { title: 'X', version: 1 } },
       {
         method: 'POST',
         url: `/api/inspection-plans/${plan.id}/teams`,

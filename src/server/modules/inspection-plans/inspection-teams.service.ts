@@ -5,6 +5,7 @@ import type {
   TeamMembersInput,
   TeamPatch,
 } from '../../../shared/contracts/inspection-plans.js';
+import type { InspectionStatus } from '../../../shared/domain.js';
 import type { FieldIssue } from '../../../shared/errors.js';
 import type { Db } from '../../db/client.js';
 import type { Actor } from '../../http/context.js';
@@ -15,7 +16,8 @@ import type { InspectionPlansRepo } from './inspection-plans.repo.js';
 import { teamViews } from './inspection-plans.service.js';
 
 // a target's window may move until the inspection starts; it may be dropped only before the unit is notified
-const movableStatuses = new Set(['planned', 'notified']);
+const movable: InspectionStatus[] = ['planned', 'notified'];
+const movableStatuses = new Set<string>(movable);
 
 /** Teams of a plan and their targets (each target is an `inspections` row, created `planned`). */
 export function createInspectionTeamsService({
@@ -126,6 +128,10 @@ export function createInspectionTeamsService({
       )
         throw conflict('The team’s inspections hold evidence files');
       await db.transaction(async (tx) => {
+        // again under lock: an inspection may have started since the check above
+        const moved = (await repo.lockTeamInspections(tx, id)).filter((t) => t.status !== 'planned');
+        if (moved.length)
+          throw conflict('The team has inspections under way', { inspectionIds: moved.map((t) => t.id) });
         await repo.deleteTeam(tx, id);
         await audit.record(tx, actor, { action: 'delete', entityType: 'inspectionTeam', entityId: id, before });
       });
@@ -164,7 +170,9 @@ export function createInspectionTeamsService({
           },
         ]);
       await db.transaction(async (tx) => {
-        const row = await repo.updateWindow(tx, inspectionId, next);
+        // the status is checked again in the UPDATE itself: the inspection may have started since
+        const row = await repo.updateWindow(tx, inspectionId, next, movable);
+        if (!row) throw conflict('The window of a started inspection is fixed', { inspectionId });
         await audit.record(tx, actor, {
           action: 'update',
           entityType: 'inspection',
@@ -183,7 +191,8 @@ export function createInspectionTeamsService({
         throw conflict(`A ${current.status} inspection cannot be removed`, { status: current.status });
       if (await repo.hasEvidence(db, [inspectionId])) throw conflict('The inspection holds evidence files');
       await db.transaction(async (tx) => {
-        await repo.deleteInspection(tx, inspectionId);
+        if (!(await repo.deleteInspection(tx, inspectionId)))
+          throw conflict('The inspection is no longer planned and cannot be removed', { inspectionId });
         await audit.record(tx, actor, {
           action: 'delete',
           entityType: 'inspection',

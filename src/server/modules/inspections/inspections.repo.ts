@@ -48,6 +48,7 @@ const findingColumns = {
   position: findings.position,
   conclusionId: findings.conclusionId,
   supersedesFindingId: findings.supersedesFindingId,
+  version: findings.version,
 };
 
 export function createInspectionsRepo() {
@@ -96,6 +97,19 @@ export function createInspectionsRepo() {
           .where(cond),
       ]);
       return { rows, total };
+    },
+
+    /**
+     * The inspection's status under a share lock on its row, for a write's own transaction: the issue (and every
+     * status move, an UPDATE of this row) waits until the write commits, and a write that comes after an issue sees it.
+     */
+    async lockStatus(db: DbOrTx, id: string): Promise<InspectionStatus | undefined> {
+      const [row] = await db
+        .select({ status: inspections.status })
+        .from(inspections)
+        .where(eq(inspections.id, id))
+        .for('share');
+      return row?.status;
     },
 
     async getRow(db: DbOrTx, id: string) {
@@ -233,22 +247,30 @@ export function createInspectionsRepo() {
       return next;
     },
 
-    async updateFinding(db: DbOrTx, id: string, patch: Partial<NewFinding>) {
+    /** Updates a draft finding still at `version`; undefined when it is frozen, gone or changed meanwhile. */
+    async updateFinding(db: DbOrTx, id: string, patch: Partial<NewFinding>, version: number) {
       const [row] = await db
         .update(findings)
-        .set({ ...patch, updatedAt: new Date() })
-        .where(eq(findings.id, id))
+        .set({ ...patch, version: sql`${findings.version} + 1`, updatedAt: new Date() })
+        .where(and(eq(findings.id, id), isNull(findings.conclusionId), eq(findings.version, version)))
         .returning();
       return row;
     },
 
-    deleteFinding: (db: DbOrTx, id: string) => db.delete(findings).where(eq(findings.id, id)),
+    /** Deletes a draft finding; false when it is frozen under a conclusion (or gone). */
+    async deleteFinding(db: DbOrTx, id: string) {
+      const rows = await db
+        .delete(findings)
+        .where(and(eq(findings.id, id), isNull(findings.conclusionId)))
+        .returning({ id: findings.id });
+      return rows.length > 0;
+    },
 
     /** Freezes the draft findings under the conclusion just issued. */
     freezeDraftFindings: (db: DbOrTx, inspectionId: string, conclusionId: string) =>
       db
         .update(findings)
-        .set({ conclusionId, updatedAt: new Date() })
+        .set({ conclusionId, version: sql`${findings.version} + 1`, updatedAt: new Date() })
         .where(and(eq(findings.inspectionId, inspectionId), isNull(findings.conclusionId)))
         .returning(),
 

@@ -15,6 +15,7 @@ import {
 import { ratings } from '../../../shared/domain.js';
 import { idParams, okResponse, pageOf } from '../../../shared/fields.js';
 import { requireActor } from '../../http/context.js';
+import { etag, expectedVersion } from '../../http/versioning.js';
 import { attachmentDisposition } from '../files/disposition.js';
 import { readUpload } from '../files/upload.js';
 import type { InspectionsService } from './inspections.service.js';
@@ -100,6 +101,7 @@ export const inspectionsRoutes =
     app.post(
       '/api/inspections/:id/findings',
       {
+        config: { idempotent: true },
         schema: { tags, summary: 'Add a finding', params: idParams, body: findingInput, response: { 201: finding } },
       },
       async (req, reply) => reply.status(201).send(await svc.createFinding(requireActor(req), req.params.id, req.body)),
@@ -116,7 +118,12 @@ export const inspectionsRoutes =
           response: { 200: finding },
         },
       },
-      async (req) => svc.updateFinding(requireActor(req), req.params.id, req.body),
+      async (req, reply) => {
+        const { version, ...patch } = req.body;
+        const out = await svc.updateFinding(requireActor(req), req.params.id, patch, expectedVersion(req, version));
+        etag(reply, out.version);
+        return out;
+      },
     );
 
     app.delete(
@@ -151,6 +158,7 @@ export const inspectionsRoutes =
     app.post(
       '/api/inspections/:id/responses',
       {
+        config: { idempotent: true },
         schema: {
           tags,
           summary: 'The inspected unit answers the draft conclusion',
@@ -167,6 +175,7 @@ export const inspectionsRoutes =
     app.post(
       '/api/inspections/:id/conclusion',
       {
+        config: { idempotent: true },
         schema: {
           tags,
           summary: 'Issue the numbered conclusion (from drafting)',
@@ -181,6 +190,7 @@ export const inspectionsRoutes =
     app.post(
       '/api/inspections/:id/conclusion/corrections',
       {
+        config: { idempotent: true },
         schema: {
           tags,
           summary: 'Issue a corrected conclusion: a new numbered version citing the previous one',

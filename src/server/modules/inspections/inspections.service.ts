@@ -49,6 +49,18 @@ export function createInspectionsService(deps: InspectionsDeps) {
     return loaded;
   }
 
+  /**
+   * Inside a write's transaction: locks the inspection row and checks again that its content may change. The check
+   * before the transaction only fails fast; this one holds until commit, so an issue cannot slip in between.
+   */
+  async function lockEditable(tx: DbOrTx, id: string) {
+    const status = await repo.lockStatus(tx, id);
+    if (!status) throw notFound('inspection', id);
+    assertEditable(status);
+  }
+
+  const frozenFinding = (findingId: string) => immutable('This finding belongs to an issued conclusion', { findingId });
+
   async function checkContentArea(planId: string, contentAreaId: string, field: string) {
     const areas = await repo.contentAreas(db, planId);
     if (!areas.some((a) => a.id === contentAreaId))
@@ -167,6 +179,7 @@ export function createInspectionsService(deps: InspectionsDeps) {
       const { header } = await loadForEdit(actor, id);
       await checkContentArea(header.plan.id, contentAreaId, 'params.contentAreaId');
       return db.transaction(async (tx) => {
+        await lockEditable(tx, id);
         const before = (await repo.assessments(tx, id)).find((a) => a.contentAreaId === contentAreaId) ?? null;
         const row = await repo.upsertAssessment(tx, {
           inspectionId: id,
@@ -194,6 +207,7 @@ export function createInspectionsService(deps: InspectionsDeps) {
       const { header } = await loadForEdit(actor, id);
       await checkContentArea(header.plan.id, contentAreaId, 'params.contentAreaId');
       const row = await db.transaction(async (tx) => {
+        await lockEditable(tx, id);
         const blob = await files.store(tx, upload);
         return files.attach(tx, actor, { inspectionId: id, contentAreaId, fileName: upload.fileName, ...blob });
       });
@@ -208,7 +222,10 @@ export function createInspectionsService(deps: InspectionsDeps) {
       if (row.followUpId)
         throw immutable('Follow-up evidence stays with its follow-up', { followUpId: row.followUpId });
       assertEditable(facts.status);
-      await db.transaction((tx) => files.deleteAttachment(tx, actor, attachmentId));
+      await db.transaction(async (tx) => {
+        await lockEditable(tx, row.inspectionId);
+        await files.deleteAttachment(tx, actor, attachmentId);
+      });
     },
 
     async createFinding(actor: Actor, id: string, input: FindingInput) {
@@ -216,6 +233,7 @@ export function createInspectionsService(deps: InspectionsDeps) {
       await checkContentArea(header.plan.id, input.contentAreaId, 'body.contentAreaId');
       await checkAddressee(input.addresseeOrgUnitId, 'body.addresseeOrgUnitId');
       const findingId = await db.transaction(async (tx) => {
+        await lockEditable(tx, id);
         const row = await repo.insertFinding(tx, {
           inspectionId: id,
           contentAreaId: input.contentAreaId,
@@ -232,7 +250,8 @@ export function createInspectionsService(deps: InspectionsDeps) {
       return repo.findingView(db, findingId);
     },
 
-    async updateFinding(actor: Actor, findingId: string, patch: FindingPatch) {
+    /** `version`: the one the writer read; a finding changed since is refused (409 STALE_VERSION). */
+    async updateFinding(actor: Actor, findingId: string, patch: FindingPatch, version: number) {
       const { row, header } = await loadFinding(actor, findingId);
       const next = { ...row, ...patch };
       const issues = findingShapeIssues(next);
@@ -240,7 +259,14 @@ export function createInspectionsService(deps: InspectionsDeps) {
       if (patch.contentAreaId) await checkContentArea(header.plan.id, patch.contentAreaId, 'body.contentAreaId');
       await checkAddressee(patch.addresseeOrgUnitId, 'body.addresseeOrgUnitId');
       await db.transaction(async (tx) => {
-        const after = await repo.updateFinding(tx, findingId, patch);
+        await lockEditable(tx, row.inspectionId);
+        const after = await repo.updateFinding(tx, findingId, patch, version);
+        if (!after) {
+          const now = await repo.getFinding(tx, findingId);
+          if (!now) throw notFound('finding', findingId);
+          if (now.conclusionId) throw frozenFinding(findingId);
+          throw await audit.staleVersion(tx, 'finding', findingId, now.version);
+        }
         await audit.record(tx, actor, {
           action: 'update',
           entityType: 'finding',
@@ -255,7 +281,8 @@ export function createInspectionsService(deps: InspectionsDeps) {
     async deleteFinding(actor: Actor, findingId: string) {
       const { row } = await loadFinding(actor, findingId);
       await db.transaction(async (tx) => {
-        await repo.deleteFinding(tx, findingId);
+        await lockEditable(tx, row.inspectionId);
+        if (!(await repo.deleteFinding(tx, findingId))) throw frozenFinding(findingId);
         await audit.record(tx, actor, { action: 'delete', entityType: 'finding', entityId: findingId, before: row });
       });
     },
@@ -266,6 +293,8 @@ export function createInspectionsService(deps: InspectionsDeps) {
       if (facts.status !== 'drafting')
         throw conflict('The unit responds while the draft conclusion is shared', { status: facts.status });
       return db.transaction(async (tx) => {
+        const status = await repo.lockStatus(tx, id);
+        if (status !== 'drafting') throw conflict('The unit responds while the draft conclusion is shared', { status });
         const row = await repo.insertResponse(tx, { inspectionId: id, text: input.text, respondedBy: actor.id });
         await audit.record(tx, actor, { action: 'respond', entityType: 'inspection', entityId: id, after: row });
         return { id: row.id, text: row.text, respondedAt: row.respondedAt, respondedBy: actor.displayName };

@@ -114,9 +114,13 @@ describe('inspection lifecycle through the API', () => {
         kind: 'strength',
         text: 'Thêm',
       }),
-      await ctx.as(head, { method: 'PATCH', url: `/api/findings/${ids[0]}`, payload: { text: 'Sửa' } }),
+      await ctx.as(head, { method: 'PATCH', url: `/api/findings/${ids[0]}`, payload: { text: 'Sửa', version: 2 } }),
       await ctx.as(head, { method: 'DELETE', url: `/api/findings/${ids[0]}` }),
-      await ctx.as(cookies.secretariat, { method: 'PATCH', url: `/api/findings/${ids[1]}`, payload: { text: 'Sửa' } }),
+      await ctx.as(cookies.secretariat, {
+        method: 'PATCH',
+        url: `/api/findings/${ids[1]}`,
+        payload: { text: 'Sửa', version: 2 },
+      }),
     ];
     for (const res of attempts) {
       expect(res.statusCode, res.body).toBe(409);
@@ -321,7 +325,7 @@ describe('who may do what', () => {
           kind: 'strength',
           text: 'x',
         }),
-        ctx.as(cookie, { method: 'PATCH', url: `/api/findings/${fid}`, payload: { text: 'y' } }),
+        ctx.as(cookie, { method: 'PATCH', url: `/api/findings/${fid}`, payload: { text: 'y', version: 1 } }),
         ctx.as(cookie, { method: 'DELETE', url: `/api/findings/${fid}` }),
         move(cookie, s.inspection.id, 'drafting'),
         post(cookie, `/api/inspections/${s.inspection.id}/conclusion`, issueBody),
@@ -520,7 +524,7 @@ describe('bad input', () => {
     const patched = await ctx.as(cookies.secretariat, {
       method: 'PATCH',
       url: `/api/findings/${finding.json().id}`,
-      payload: { kind: 'remedy' },
+      payload: { kind: 'remedy', version: 1 },
     });
     expect(patched.statusCode).toBe(400);
     expect(fieldsOf(patched.json()).sort()).toEqual(['body.addresseeOrgUnitId', 'body.dueDate']);

@@ -44,6 +44,7 @@ export const orgUnitsRoutes =
     app.post(
       '/api/org-units',
       {
+        config: { idempotent: true },
         schema: { tags, summary: 'Create an org unit', body: orgUnitInput, response: { 201: orgUnitDetail } },
       },
       async (req, reply) => {

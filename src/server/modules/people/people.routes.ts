@@ -30,7 +30,10 @@ export const peopleRoutes =
 
     app.post(
       '/api/people',
-      { schema: { tags, summary: 'Create a person', body: personInput, response: { 201: person } } },
+      {
+        config: { idempotent: true },
+        schema: { tags, summary: 'Create a person', body: personInput, response: { 201: person } },
+      },
       async (req, reply) => reply.status(201).send(await svc.create(requireActor(req), req.body)),
     );
 

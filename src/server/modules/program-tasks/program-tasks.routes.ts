@@ -52,7 +52,10 @@ export const programTasksRoutes =
 
     app.post(
       '/api/program-tasks',
-      { schema: { tags, summary: 'Create a task (secretariat)', body: taskInput, response: { 201: task } } },
+      {
+        config: { idempotent: true },
+        schema: { tags, summary: 'Create a task (secretariat)', body: taskInput, response: { 201: task } },
+      },
       async (req, reply) => reply.status(201).send(await svc.create(requireActor(req), req.body)),
     );
 
@@ -73,6 +76,7 @@ export const programTasksRoutes =
     app.post(
       '/api/program-tasks/:id/updates',
       {
+        config: { idempotent: true },
         schema: {
           tags,
           summary: 'Report progress (the unit carrying the task out, or the secretariat)',

@@ -45,6 +45,7 @@ export const programsRoutes =
     app.post(
       '/api/programs',
       {
+        config: { idempotent: true },
         schema: { tags, summary: 'Create a program', body: programInput, response: { 201: programDetail } },
       },
       async (req, reply) => reply.status(201).send(await svc.create(requireActor(req), req.body)),

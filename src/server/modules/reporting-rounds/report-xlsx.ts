@@ -180,7 +180,7 @@ export async function parseReportWorkbook(
     });
     return { input: {}, issues };
   }
-  const input: Required<ReportSaveInput> = { narrative: d.narrative, values: [], tasks: [] };
+  const input: Required<Omit<ReportSaveInput, 'version'>> = { narrative: d.narrative, values: [], tasks: [] };
 
   const ind = book.getWorksheet(SHEETS.indicators);
   if (!ind) issues.push({ sheet: SHEETS.indicators, cell: 'A1', field: 'sheet', message: 'sheet missing' });

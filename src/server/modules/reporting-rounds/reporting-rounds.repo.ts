@@ -139,7 +139,7 @@ export function createReportingRoundsRepo() {
     async updateReport(db: DbOrTx, id: string, patch: Partial<typeof unitReports.$inferInsert>) {
       const [row] = await db
         .update(unitReports)
-        .set({ ...patch, updatedAt: new Date() })
+        .set({ ...patch, version: sql`${unitReports.version} + 1`, updatedAt: new Date() })
         .where(eq(unitReports.id, id))
         .returning();
       return row;

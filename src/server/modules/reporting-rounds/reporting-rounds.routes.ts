@@ -18,6 +18,7 @@ import { idParams, pageOf, uuidField } from '../../../shared/fields.js';
 import { z } from 'zod';
 import { roundStatuses } from '../../../shared/monitoring-domain.js';
 import { requireActor } from '../../http/context.js';
+import { etag, expectedVersion } from '../../http/versioning.js';
 import { assertMonitoringAccess } from '../indicators/indicators.policy.js';
 import { attachmentDisposition } from '../files/disposition.js';
 import { readUpload } from '../files/upload.js';
@@ -51,6 +52,7 @@ export const reportingRoundsRoutes =
     app.post(
       '/api/reporting-rounds',
       {
+        config: { idempotent: true },
         schema: {
           tags,
           summary: 'Open a reporting round: one report per responsible unit (secretariat)',
@@ -114,7 +116,11 @@ export const reportingRoundsRoutes =
           response: { 200: reportDetail },
         },
       },
-      async (req) => svc.detail(requireActor(req), req.params.id, req.params.orgUnitId),
+      async (req, reply) => {
+        const d = await svc.detail(requireActor(req), req.params.id, req.params.orgUnitId);
+        etag(reply, d.version);
+        return d;
+      },
     );
 
     app.put(
@@ -128,7 +134,12 @@ export const reportingRoundsRoutes =
           response: { 200: reportDetail },
         },
       },
-      async (req) => svc.save(requireActor(req), req.params.id, req.params.orgUnitId, req.body),
+      async (req, reply) => {
+        const version = expectedVersion(req, req.body.version);
+        const d = await svc.save(requireActor(req), req.params.id, req.params.orgUnitId, req.body, 'save', version);
+        etag(reply, d.version);
+        return d;
+      },
     );
 
     app.post(
@@ -170,7 +181,12 @@ export const reportingRoundsRoutes =
           response: { 200: reportDetail },
         },
       },
-      async (req) => svc.revise(requireActor(req), req.params.id, req.params.orgUnitId, req.body),
+      async (req, reply) => {
+        const version = expectedVersion(req, req.body.version);
+        const d = await svc.revise(requireActor(req), req.params.id, req.params.orgUnitId, req.body, version);
+        etag(reply, d.version);
+        return d;
+      },
     );
 
     app.get(
@@ -202,7 +218,9 @@ export const reportingRoundsRoutes =
       async (req) => {
         const actor = requireActor(req);
         svc.assertCanEdit(actor, req.params.orgUnitId);
-        return svc.importXlsx(actor, req.params.id, req.params.orgUnitId, await readUpload(req));
+        // a workbook replaces what it holds: If-Match is honoured when sent, not required
+        const version = req.headers['if-match'] === undefined ? null : expectedVersion(req);
+        return svc.importXlsx(actor, req.params.id, req.params.orgUnitId, await readUpload(req), version);
       },
     );
 

@@ -151,6 +151,7 @@ export function createReportingRoundsService({
       status: report.status,
       narrative: report.narrative,
       revision: report.revision,
+      version: report.version,
       reviewComment: report.reviewComment,
       firstSubmittedAt: report.firstSubmittedAt,
       submittedAt: report.submittedAt,
@@ -234,7 +235,14 @@ export function createReportingRoundsService({
         note: t.note ?? null,
       });
     }
-    if (input.narrative !== undefined) await repo.updateReport(tx, report.id, { narrative: input.narrative });
+    // always: the report's version moves with any of its values, tasks or narrative
+    await repo.updateReport(tx, report.id, input.narrative !== undefined ? { narrative: input.narrative } : {});
+  }
+
+  /** Under the report's row lock: a write based on an older version than the stored one is refused. */
+  async function checkVersion(tx: DbOrTx, report: ReportRow, version: number | null) {
+    if (version !== null && report.version !== version)
+      throw await audit.staleVersion(tx, 'unitReport', report.id, report.version);
   }
 
   async function snapshot(tx: DbOrTx, reportId: string) {
@@ -283,10 +291,13 @@ export function createReportingRoundsService({
     orgUnitId: string,
     input: ReportSaveInput,
     action: 'save' | 'import' = 'save',
+    // the version the writer read; null only for a whole-workbook import and the demo seed
+    version: number | null = null,
   ) {
     reportingPolicy.assertCanEdit(actor, orgUnitId);
     await db.transaction(async (tx) => {
       const { round, report } = await loadReport(tx, roundId, orgUnitId, true);
+      await checkVersion(tx, report, version);
       if (report.status === 'approved')
         throw immutable('This report is approved: change it through a revision with a reason', { reportId: report.id });
       if (report.status === 'submitted') throw immutable('This report is under review', { reportId: report.id });
@@ -480,12 +491,19 @@ export function createReportingRoundsService({
      * A change to an approved report: recorded as a new revision with its reason and the before/after snapshots.
      * Made by the secretariat it stays approved; made by the unit it goes back for approval.
      */
-    async revise(actor: Actor, roundId: string, orgUnitId: string, input: ReportRevisionInput) {
+    async revise(
+      actor: Actor,
+      roundId: string,
+      orgUnitId: string,
+      input: ReportRevisionInput,
+      version: number | null = null,
+    ) {
       reportingPolicy.assertCanEdit(actor, orgUnitId);
       await db.transaction(async (tx) => {
         const { round, report } = await loadReport(tx, roundId, orgUnitId, true);
+        await checkVersion(tx, report, version);
         if (report.status !== 'approved') throw invalidTransition(report.status, 'revised');
-        const { reason, ...content } = input;
+        const { reason, version: _v, ...content } = input;
         const issues = checkRows(content, await contents(tx, round, orgUnitId));
         if (issues.length) throw invalid(issues);
         const before = await snapshot(tx, report.id);
@@ -559,6 +577,7 @@ export function createReportingRoundsService({
       roundId: string,
       orgUnitId: string,
       upload: { bytes: Uint8Array; fileName: string },
+      version: number | null = null,
     ) {
       reportingPolicy.assertCanEdit(actor, orgUnitId);
       const type = sniffFileType(upload.bytes, upload.fileName);
@@ -583,7 +602,7 @@ export function createReportingRoundsService({
           },
         );
       }
-      return save(actor, roundId, orgUnitId, input, 'import');
+      return save(actor, roundId, orgUnitId, input, 'import', version);
     },
 
     /** Evidence download: whoever may read the report, or for task evidence whoever may read the task. */

@@ -1,19 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../../lib/clock.js';
 import { useTestContext, issueFields as fields } from '../../test/test-app.js';
-import { monitoringScene } from './test-helpers.js';
+import { monitoringScene, reportWriter } from './test-helpers.js';
 
 // "today" is 10 March 2025 in Hanoi for the whole file
 const { ctx, f, cookies } = useTestContext({
   clock: fixedClock('2025-03-10T03:00:00Z'),
   login: ['secretariat', 'viewer'],
 });
+const as = reportWriter(ctx, () => cookies.secretariat);
 
 describe('reporting rounds and unit reports', () => {
   it('opens one report per responsible unit: the center reports the indicators and the delegated task', async () => {
     const s = await monitoringScene(ctx, f, cookies.secretariat);
     expect(s.round.units.map((u: { orgUnit: { id: string } }) => u.orgUnit.id)).toEqual([s.center.id]);
-    const d = (await ctx.as(s.center_, { method: 'GET', url: s.reportUrl() })).json();
+    const d = (await as(s.center_, { method: 'GET', url: s.reportUrl() })).json();
     expect(d.indicators.map((i: { code: string }) => i.code)).toEqual(['COURSES', 'TRAINED']);
     expect(d.tasks).toEqual([expect.objectContaining({ code: 'T-01', delegated: true, status: 'not_started' })]);
     expect(d.permissions).toEqual({
@@ -27,7 +28,7 @@ describe('reporting rounds and unit reports', () => {
 
   it('runs draft → submitted → returned with a comment → resubmitted → approved, and the dashboard shows the approved values', async () => {
     const s = await monitoringScene(ctx, f, cookies.secretariat);
-    const put = (payload: object) => ctx.as(s.center_, { method: 'PUT', url: s.reportUrl(), payload });
+    const put = (payload: object) => as(s.center_, { method: 'PUT', url: s.reportUrl(), payload });
     const saved = await put({
       narrative: 'Đã tổ chức các khóa đào tạo',
       values: [
@@ -45,24 +46,24 @@ describe('reporting rounds and unit reports', () => {
       ],
     });
     expect(saved.statusCode, saved.body).toBe(200);
-    expect((await ctx.as(s.center_, { method: 'POST', url: `${s.reportUrl()}/submit` })).json()).toMatchObject({
+    expect((await as(s.center_, { method: 'POST', url: `${s.reportUrl()}/submit` })).json()).toMatchObject({
       status: 'submitted',
       timeliness: 'on_time',
     });
     // under review the unit cannot change it
     expect((await put({ narrative: 'x' })).statusCode).toBe(409);
 
-    const returned = await ctx.as(cookies.secretariat, {
+    const returned = await as(cookies.secretariat, {
       method: 'POST',
       url: `${s.reportUrl()}/review`,
       payload: { decision: 'return', comment: 'Bổ sung số doanh nghiệp' },
     });
     expect(returned.json()).toMatchObject({ status: 'returned', reviewComment: 'Bổ sung số doanh nghiệp' });
     expect((await put({ values: [{ indicatorId: s.trained.id, value: 50, comment: null }] })).statusCode).toBe(200);
-    await ctx.as(s.center_, { method: 'POST', url: `${s.reportUrl()}/submit` });
+    await as(s.center_, { method: 'POST', url: `${s.reportUrl()}/submit` });
 
     const before = (
-      await ctx.as(cookies.secretariat, {
+      await as(cookies.secretariat, {
         method: 'GET',
         url: `/api/monitoring/dashboard?programId=${s.program.id}&year=2024`,
       })
@@ -72,7 +73,7 @@ describe('reporting rounds and unit reports', () => {
         .actual,
     ).toBeNull();
 
-    const approved = await ctx.as(cookies.secretariat, {
+    const approved = await as(cookies.secretariat, {
       method: 'POST',
       url: `${s.reportUrl()}/review`,
       payload: { decision: 'approve' },
@@ -88,7 +89,7 @@ describe('reporting rounds and unit reports', () => {
     ]);
 
     const dash = (
-      await ctx.as(cookies.secretariat, {
+      await as(cookies.secretariat, {
         method: 'GET',
         url: `/api/monitoring/dashboard?programId=${s.program.id}&year=2024`,
       })
@@ -98,7 +99,7 @@ describe('reporting rounds and unit reports', () => {
     expect(by.TRAINED).toMatchObject({ actual: 50, target: 100, light: 'red' });
     expect(by.PER_COURSE).toMatchObject({ actual: 6.25, target: 5, light: 'green' });
     // the approved progress became the task's own; the lead department still sees the task
-    const task = (await ctx.as(s.lead_, { method: 'GET', url: `/api/program-tasks/${s.task.id}` })).json();
+    const task = (await as(s.lead_, { method: 'GET', url: `/api/program-tasks/${s.task.id}` })).json();
     expect(task).toMatchObject({
       status: 'in_progress',
       progressPercent: 40,
@@ -113,70 +114,70 @@ describe('reporting rounds and unit reports', () => {
   it('refuses a unit acting for another unit (403), the unit reviewing (403), a viewer writing (403), and edits after approval (409)', async () => {
     const s = await monitoringScene(ctx, f, cookies.secretariat);
     const payload = { values: [{ indicatorId: s.courses.id, value: 1 }] };
-    expect((await ctx.as(s.other_, { method: 'PUT', url: s.reportUrl(), payload })).statusCode).toBe(403);
-    expect((await ctx.as(s.other_, { method: 'POST', url: `${s.reportUrl()}/submit` })).statusCode).toBe(403);
-    expect((await ctx.as(s.other_, { method: 'GET', url: s.reportUrl() })).statusCode).toBe(403);
-    expect((await ctx.as(cookies.viewer, { method: 'PUT', url: s.reportUrl(), payload })).statusCode).toBe(403);
+    expect((await as(s.other_, { method: 'PUT', url: s.reportUrl(), payload })).statusCode).toBe(403);
+    expect((await as(s.other_, { method: 'POST', url: `${s.reportUrl()}/submit` })).statusCode).toBe(403);
+    expect((await as(s.other_, { method: 'GET', url: s.reportUrl() })).statusCode).toBe(403);
+    expect((await as(cookies.viewer, { method: 'PUT', url: s.reportUrl(), payload })).statusCode).toBe(403);
     expect(
       (
-        await ctx.as(cookies.viewer, {
+        await as(cookies.viewer, {
           method: 'POST',
           url: '/api/reporting-rounds',
           payload: { programId: s.program.id, title: 'x', periodType: 'year', year: 2024, dueDate: '2025-01-01' },
         })
       ).statusCode,
     ).toBe(403);
-    await ctx.as(s.center_, { method: 'PUT', url: s.reportUrl(), payload });
-    await ctx.as(s.center_, { method: 'POST', url: `${s.reportUrl()}/submit` });
+    await as(s.center_, { method: 'PUT', url: s.reportUrl(), payload });
+    await as(s.center_, { method: 'POST', url: `${s.reportUrl()}/submit` });
     expect(
-      (await ctx.as(s.center_, { method: 'POST', url: `${s.reportUrl()}/review`, payload: { decision: 'approve' } }))
+      (await as(s.center_, { method: 'POST', url: `${s.reportUrl()}/review`, payload: { decision: 'approve' } }))
         .statusCode,
     ).toBe(403);
     expect(
       (
-        await ctx.as(cookies.viewer, {
+        await as(cookies.viewer, {
           method: 'POST',
           url: `${s.reportUrl()}/review`,
           payload: { decision: 'approve' },
         })
       ).statusCode,
     ).toBe(403);
-    await ctx.as(cookies.secretariat, {
+    await as(cookies.secretariat, {
       method: 'POST',
       url: `${s.reportUrl()}/review`,
       payload: { decision: 'approve' },
     });
 
-    const late = await ctx.as(s.center_, {
+    const late = await as(s.center_, {
       method: 'PUT',
       url: s.reportUrl(),
       payload: { values: [{ indicatorId: s.courses.id, value: 99 }] },
     });
     expect(late.statusCode).toBe(409);
     expect(late.json().error.code).toBe('IMMUTABLE');
-    expect((await ctx.as(cookies.secretariat, { method: 'PUT', url: s.reportUrl(), payload })).statusCode).toBe(409);
-    expect((await ctx.as(s.center_, { method: 'POST', url: `${s.reportUrl()}/submit` })).json().error.code).toBe(
+    expect((await as(cookies.secretariat, { method: 'PUT', url: s.reportUrl(), payload })).statusCode).toBe(409);
+    expect((await as(s.center_, { method: 'POST', url: `${s.reportUrl()}/submit` })).json().error.code).toBe(
       'INVALID_TRANSITION',
     );
-    const d = (await ctx.as(cookies.secretariat, { method: 'GET', url: s.reportUrl() })).json();
+    const d = (await as(cookies.secretariat, { method: 'GET', url: s.reportUrl() })).json();
     expect(d.indicators.find((i: { code: string }) => i.code === 'COURSES').value).toBe(1);
   });
 
   it("keeps every revision after approval: a change needs a reason, keeps the earlier values, and a unit's change goes back for approval", async () => {
     const s = await monitoringScene(ctx, f, cookies.secretariat);
-    await ctx.as(s.center_, {
+    await as(s.center_, {
       method: 'PUT',
       url: s.reportUrl(),
       payload: { values: [{ indicatorId: s.courses.id, value: 10 }] },
     });
-    await ctx.as(s.center_, { method: 'POST', url: `${s.reportUrl()}/submit` });
-    await ctx.as(cookies.secretariat, {
+    await as(s.center_, { method: 'POST', url: `${s.reportUrl()}/submit` });
+    await as(cookies.secretariat, {
       method: 'POST',
       url: `${s.reportUrl()}/review`,
       payload: { decision: 'approve' },
     });
 
-    const noReason = await ctx.as(s.center_, {
+    const noReason = await as(s.center_, {
       method: 'POST',
       url: `${s.reportUrl()}/revisions`,
       payload: { values: [{ indicatorId: s.courses.id, value: 12 }] },
@@ -185,7 +186,7 @@ describe('reporting rounds and unit reports', () => {
     expect(fields(noReason)).toEqual(['body.reason']);
     expect(
       (
-        await ctx.as(s.other_, {
+        await as(s.other_, {
           method: 'POST',
           url: `${s.reportUrl()}/revisions`,
           payload: { reason: 'x', values: [] },
@@ -193,7 +194,7 @@ describe('reporting rounds and unit reports', () => {
       ).statusCode,
     ).toBe(403);
 
-    const byUnit = await ctx.as(s.center_, {
+    const byUnit = await as(s.center_, {
       method: 'POST',
       url: `${s.reportUrl()}/revisions`,
       payload: { reason: 'Thiếu 2 khóa tổ chức cuối năm', values: [{ indicatorId: s.courses.id, value: 12 }] },
@@ -204,13 +205,13 @@ describe('reporting rounds and unit reports', () => {
     expect(revision.comment).toBe('Thiếu 2 khóa tổ chức cuối năm');
     expect(revision.snapshot.before.values[0].value).toBe(10);
     expect(revision.snapshot.after.values[0].value).toBe(12);
-    await ctx.as(cookies.secretariat, {
+    await as(cookies.secretariat, {
       method: 'POST',
       url: `${s.reportUrl()}/review`,
       payload: { decision: 'approve' },
     });
 
-    const bySecretariat = await ctx.as(cookies.secretariat, {
+    const bySecretariat = await as(cookies.secretariat, {
       method: 'POST',
       url: `${s.reportUrl()}/revisions`,
       payload: { reason: 'Đính chính theo công văn', values: [{ indicatorId: s.courses.id, value: 11 }] },
@@ -221,7 +222,7 @@ describe('reporting rounds and unit reports', () => {
       10, 12,
     ]);
     const dash = (
-      await ctx.as(cookies.viewer, {
+      await as(cookies.viewer, {
         method: 'GET',
         url: `/api/monitoring/dashboard?programId=${s.program.id}&year=2024`,
       })
@@ -231,8 +232,7 @@ describe('reporting rounds and unit reports', () => {
 
   it('rejects bad input with 400 naming the field and writes nothing', async () => {
     const s = await monitoringScene(ctx, f, cookies.secretariat);
-    const put = (payload: unknown) =>
-      ctx.as(s.center_, { method: 'PUT', url: s.reportUrl(), payload: payload as object });
+    const put = (payload: unknown) => as(s.center_, { method: 'PUT', url: s.reportUrl(), payload: payload as object });
     const cases: [unknown, string][] = [
       [{ narrative: 'x', extra: 1 }, 'body.extra'],
       [{ values: [{ indicatorId: s.courses.id, value: 'mười' }] }, 'body.values.0.value'],
@@ -263,17 +263,17 @@ describe('reporting rounds and unit reports', () => {
       expect(res.statusCode, JSON.stringify(payload).slice(0, 80)).toBe(400);
       expect(fields(res)).toContain(field);
     }
-    const d = (await ctx.as(s.center_, { method: 'GET', url: s.reportUrl() })).json();
+    const d = (await as(s.center_, { method: 'GET', url: s.reportUrl() })).json();
     expect(d.indicators.every((i: { value: unknown }) => i.value === null)).toBe(true);
     expect(d.narrative).toBe('');
     expect(d.events).toEqual([]);
-    const round = await ctx.as(cookies.secretariat, {
+    const round = await as(cookies.secretariat, {
       method: 'POST',
       url: '/api/reporting-rounds',
       payload: { programId: s.program.id, title: 'Q', periodType: 'quarter', year: 2024, dueDate: '2025-01-01' },
     });
     expect(fields(round)).toEqual(['body.quarter']);
-    const receivedByUnit = await ctx.as(s.center_, {
+    const receivedByUnit = await as(s.center_, {
       method: 'POST',
       url: `${s.reportUrl()}/submit`,
       payload: { receivedOn: '2025-01-01' },
@@ -285,48 +285,46 @@ describe('reporting rounds and unit reports', () => {
     const late = await monitoringScene(ctx, f, cookies.secretariat, { dueDate: '2025-03-01' });
     const soon = await monitoringScene(ctx, f, cookies.secretariat, { dueDate: '2025-03-15' });
     const later = await monitoringScene(ctx, f, cookies.secretariat, { dueDate: '2025-04-30' });
-    const reminders = (await ctx.as(cookies.secretariat, { method: 'GET', url: '/api/reporting-reminders' })).json();
+    const reminders = (await as(cookies.secretariat, { method: 'GET', url: '/api/reporting-reminders' })).json();
     const due = (s: typeof late) => reminders.find((r: { roundId: string }) => r.roundId === s.round.id);
     expect(due(late)).toMatchObject({ daysLeft: -9, status: 'draft' });
     expect(due(soon)).toMatchObject({ daysLeft: 5 });
     expect(due(later)).toBeUndefined();
     expect(
-      (await ctx.as(late.center_, { method: 'GET', url: `/api/reporting-rounds/${late.round.id}` })).json().units[0]
+      (await as(late.center_, { method: 'GET', url: `/api/reporting-rounds/${late.round.id}` })).json().units[0]
         .timeliness,
     ).toBe('missing');
 
-    expect((await ctx.as(late.center_, { method: 'POST', url: `${late.reportUrl()}/submit` })).json().timeliness).toBe(
+    expect((await as(late.center_, { method: 'POST', url: `${late.reportUrl()}/submit` })).json().timeliness).toBe(
       'late',
     );
     // a paper report received before the due date counts as on time
-    const paper = await ctx.as(cookies.secretariat, {
+    const paper = await as(cookies.secretariat, {
       method: 'POST',
       url: `${soon.reportUrl()}/submit`,
       payload: { receivedOn: '2025-03-05' },
     });
     expect(paper.json().timeliness).toBe('on_time');
-    const after = (await ctx.as(cookies.secretariat, { method: 'GET', url: '/api/reporting-reminders' })).json();
+    const after = (await as(cookies.secretariat, { method: 'GET', url: '/api/reporting-reminders' })).json();
     expect(after.find((r: { roundId: string }) => r.roundId === late.round.id)).toBeUndefined();
-    const round = (
-      await ctx.as(cookies.viewer, { method: 'GET', url: `/api/reporting-rounds/${late.round.id}` })
-    ).json();
+    const round = (await as(cookies.viewer, { method: 'GET', url: `/api/reporting-rounds/${late.round.id}` })).json();
     expect(round.counts).toMatchObject({ expected: 1, submitted: 1, late: 1, onTime: 0 });
   });
 
   it('closes a round: no more reminders; only the secretariat may', async () => {
     const s = await monitoringScene(ctx, f, cookies.secretariat, { dueDate: '2025-03-01' });
     const patch = (cookie: string) =>
-      ctx.as(cookie, { method: 'PATCH', url: `/api/reporting-rounds/${s.round.id}`, payload: { status: 'closed' } });
+      as(cookie, { method: 'PATCH', url: `/api/reporting-rounds/${s.round.id}`, payload: { status: 'closed' } });
     expect((await patch(s.center_)).statusCode).toBe(403);
     expect((await patch(cookies.secretariat)).json().status).toBe('closed');
-    const reminders = (await ctx.as(cookies.secretariat, { method: 'GET', url: '/api/reporting-reminders' })).json();
+    const reminders = (await as(cookies.secretariat, { method: 'GET', url: '/api/reporting-reminders' })).json();
     expect(reminders.find((r: { roundId: string }) => r.roundId === s.round.id)).toBeUndefined();
   });
 
   it('keeps the latest quarter of a stock indicator and adds up a flow over quarters', async () => {
     const s = await monitoringScene(ctx, f, cookies.secretariat);
     const post = async (url: string, payload: object) =>
-      (await ctx.as(cookies.secretariat, { method: 'POST', url, payload })).json();
+      (await as(cookies.secretariat, { method: 'POST', url, payload })).json();
     const common = {
       programId: s.program.id,
       measureUnit: 'count',
@@ -354,9 +352,9 @@ describe('reporting rounds and unit reports', () => {
         [s.other.id, s.other_, values.o],
       ] as const) {
         const url = `/api/reporting-rounds/${round.id}/reports/${unit}`;
-        const d = (await ctx.as(cookie, { method: 'GET', url })).json();
+        const d = (await as(cookie, { method: 'GET', url })).json();
         const id = (code: string) => d.indicators.find((i: { code: string }) => i.code === code).indicatorId;
-        await ctx.as(cookie, {
+        await as(cookie, {
           method: 'PUT',
           url,
           payload: {
@@ -366,12 +364,12 @@ describe('reporting rounds and unit reports', () => {
             ],
           },
         });
-        await ctx.as(cookie, { method: 'POST', url: `${url}/submit` });
-        await ctx.as(cookies.secretariat, { method: 'POST', url: `${url}/review`, payload: { decision: 'approve' } });
+        await as(cookie, { method: 'POST', url: `${url}/submit` });
+        await as(cookies.secretariat, { method: 'POST', url: `${url}/review`, payload: { decision: 'approve' } });
       }
     }
     const dash = (
-      await ctx.as(cookies.viewer, {
+      await as(cookies.viewer, {
         method: 'GET',
         url: `/api/monitoring/dashboard?programId=${s.program.id}&year=2024`,
       })
@@ -380,7 +378,7 @@ describe('reporting rounds and unit reports', () => {
     expect(actual('FUNDS')).toBe(18);
     expect(actual('EVENTS')).toBe(10);
     const unitOnly = (
-      await ctx.as(cookies.viewer, {
+      await as(cookies.viewer, {
         method: 'GET',
         url: `/api/monitoring/dashboard?programId=${s.program.id}&year=2024&orgUnitId=${s.other.id}`,
       })

@@ -1,3 +1,4 @@
+import type { InjectOptions } from 'fastify';
 import type { Factories } from '../../test/factories.js';
 import type { TestContext } from '../../test/test-app.js';
 
@@ -96,3 +97,20 @@ export async function monitoringScene(
   };
 }
 export type MonitoringScene = Awaited<ReturnType<typeof monitoringScene>>;
+
+/**
+ * `ctx.as` for tests about reports rather than versions (those are in src/server/http/lost-update.test.ts): a save
+ * (PUT of a report) or a revision names the report's current version, read by `reader`, as a form would.
+ */
+export function reportWriter(ctx: TestContext, reader: () => string) {
+  return async (cookie: string, opts: InjectOptions) => {
+    const url = String(opts.url);
+    const report = opts.method === 'PUT' && /\/reports\/[^/]+$/.test(url) ? url : url.match(/^(.*)\/revisions$/)?.[1];
+    if (report && !opts.headers?.['if-match']) {
+      const current = await ctx.as(reader(), { method: 'GET', url: report });
+      if (current.statusCode === 200)
+        opts = { ...opts, headers: { ...opts.headers, 'if-match': `"${current.json().version}"` } };
+    }
+    return ctx.as(cookie, opts);
+  };
+}

@@ -43,6 +43,7 @@ export const unitOverviewRoutes =
     app.post(
       '/api/finding-links',
       {
+        config: { idempotent: true },
         schema: {
           tags: ['monitoring'],
           summary: 'Link a finding or recommendation to the indicator or task it concerns',

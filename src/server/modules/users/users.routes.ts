@@ -23,7 +23,10 @@ export const usersRoutes =
     );
     app.post(
       '/api/users',
-      { schema: { tags, summary: 'Create a user account (admin)', body: userInput, response: { 201: userAccount } } },
+      {
+        config: { idempotent: true },
+        schema: { tags, summary: 'Create a user account (admin)', body: userInput, response: { 201: userAccount } },
+      },
       async (req, reply) => reply.status(201).send(await svc.create(requireActor(req), req.body)),
     );
     app.patch(

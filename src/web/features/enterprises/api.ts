@@ -52,7 +52,9 @@ function useEnterpriseWrite<V>(send: (v: V) => Promise<EnterpriseDetail>) {
 export const useCreateEnterprise = () =>
   useEnterpriseWrite((body: EnterpriseInput) => api<EnterpriseDetail>('POST', '/api/enterprises', body));
 export const useUpdateEnterprise = (taxCode: string) =>
-  useEnterpriseWrite((body: EnterprisePatch) => api<EnterpriseDetail>('PATCH', path(taxCode), body));
+  useEnterpriseWrite((body: EnterprisePatch & { version: number }) =>
+    api<EnterpriseDetail>('PATCH', path(taxCode), body),
+  );
 export const useResolveCommune = (taxCode: string) =>
   useEnterpriseWrite((communeCode: string) =>
     api<EnterpriseDetail>('POST', `${path(taxCode)}/resolve-commune`, { communeCode }),

@@ -11,6 +11,10 @@ import { applyFieldErrors } from '../../api/form-errors';
 import { errorMessage } from '../../i18n/error-message';
 import { emptyToNull, zodRule } from '../../lib/zod-rule';
 import { useLabel } from '../dx-assessments/label';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { ApiError } from '../../api/client';
+import { isStaleVersion, StaleVersionAlert } from '../../components/stale-version-alert';
 import { useCreateEnterprise, useUpdateEnterprise, useVsicSections } from './api';
 
 /** Registering an enterprise, validated with the API's own contract. */
@@ -121,21 +125,29 @@ export function EnterpriseEditModal({
   const { message } = App.useApp();
   const [form] = Form.useForm<EnterprisePatch>();
   const update = useUpdateEnterprise(e.taxCode);
+  const client = useQueryClient();
+  const [stale, setStale] = useState<ApiError | null>(null);
   const f = enterprisePatch.shape;
   const submit = async () => {
     const values = await form.validateFields();
     const patch = Object.fromEntries(
       Object.entries(values).filter(([, v]) => v !== undefined && v !== ''),
     ) as EnterprisePatch;
-    update.mutate(patch, {
-      onSuccess: () => {
-        void message.success(t('enterprises.saved'));
-        onClose();
+    setStale(null);
+    // the version the form was opened on: a record changed meanwhile is refused (STALE_VERSION), not overwritten
+    update.mutate(
+      { ...patch, version: e.version },
+      {
+        onSuccess: () => {
+          void message.success(t('enterprises.saved'));
+          onClose();
+        },
+        onError: (err) => {
+          if (isStaleVersion(err)) setStale(err);
+          else if (!applyFieldErrors(form, err)) void message.error(errorMessage(t, err));
+        },
       },
-      onError: (err) => {
-        if (!applyFieldErrors(form, err)) void message.error(errorMessage(t, err));
-      },
-    });
+    );
   };
   return (
     <Modal
@@ -146,6 +158,13 @@ export function EnterpriseEditModal({
       confirmLoading={update.isPending}
       destroyOnHidden
     >
+      <StaleVersionAlert
+        error={stale}
+        onReload={() => {
+          void client.invalidateQueries({ queryKey: ['enterprises'] });
+          onClose();
+        }}
+      />
       <Form
         form={form}
         layout="vertical"

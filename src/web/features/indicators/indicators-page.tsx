@@ -23,14 +23,23 @@ import {
   periodTypes,
   unitAggregations,
 } from '../../../shared/monitoring-domain';
+import { useQueryClient } from '@tanstack/react-query';
+import type { ApiError } from '../../api/client';
 import { applyFieldErrors } from '../../api/form-errors';
+import { isStaleVersion, StaleVersionAlert } from '../../components/stale-version-alert';
 import { OrgUnitSelect } from '../../components/org-unit-select';
 import { PageHeader } from '../../components/page-header';
 import { ErrorResult } from '../../components/query-state';
 import { errorMessage } from '../../i18n/error-message';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
 import { useCan } from '../auth/use-can';
-import { useIndicators, useMonitoringDashboard, usePlans, useSaveIndicator } from '../monitoring-dashboard/api';
+import {
+  monitoringKey,
+  useIndicators,
+  useMonitoringDashboard,
+  usePlans,
+  useSaveIndicator,
+} from '../monitoring-dashboard/api';
 import { figure } from '../monitoring-dashboard/tags';
 
 export default function IndicatorsPage() {
@@ -168,6 +177,8 @@ function IndicatorForm({ indicator, onClose }: { indicator: Indicator | null; on
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
   const save = useSaveIndicator(indicator?.id ?? null);
+  const client = useQueryClient();
+  const [stale, setStale] = useState<ApiError | null>(null);
   const dash = useMonitoringDashboard({});
   const plans = usePlans();
   const initial: Partial<FormValues> = indicator
@@ -196,7 +207,8 @@ function IndicatorForm({ indicator, onClose }: { indicator: Indicator | null; on
     const { code: _c, ...patch } = body;
     save.mutate(
       indicator
-        ? { ...patch, ...(body.code !== indicator.code ? { code: body.code } : {}) }
+        ? // the version the form was opened on: an indicator changed meanwhile is refused, not overwritten
+          { ...patch, ...(body.code !== indicator.code ? { code: body.code } : {}), version: indicator.version }
         : { ...body, programId: dash.data!.program.id },
       {
         onSuccess: () => {
@@ -204,7 +216,8 @@ function IndicatorForm({ indicator, onClose }: { indicator: Indicator | null; on
           onClose();
         },
         onError: (e) => {
-          if (!applyFieldErrors(form, e)) void message.error(errorMessage(t, e));
+          if (isStaleVersion(e)) setStale(e);
+          else if (!applyFieldErrors(form, e)) void message.error(errorMessage(t, e));
         },
       },
     );
@@ -223,6 +236,13 @@ function IndicatorForm({ indicator, onClose }: { indicator: Indicator | null; on
         </Button>
       }
     >
+      <StaleVersionAlert
+        error={stale}
+        onReload={() => {
+          void client.invalidateQueries({ queryKey: monitoringKey });
+          onClose();
+        }}
+      />
       <Form form={form} layout="vertical" initialValues={initial} onFinish={submit}>
         <Form.Item name="code" label={t('monitoring.code')} rules={[{ required: true, max: 40 }]}>
           <Input />

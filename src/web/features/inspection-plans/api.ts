@@ -57,7 +57,9 @@ export const useCreatePlan = () =>
   usePlanMutation((input: PlanInput) => api<PlanDetail>('POST', '/api/inspection-plans', input));
 
 export const useUpdatePlan = (id: string) =>
-  usePlanMutation((patch: PlanPatch) => api<PlanDetail>('PATCH', `/api/inspection-plans/${id}`, patch));
+  usePlanMutation((patch: PlanPatch & { version: number }) =>
+    api<PlanDetail>('PATCH', `/api/inspection-plans/${id}`, patch),
+  );
 
 export const useSaveTeam = (planId: string) =>
   usePlanMutation(({ teamId, input }: { teamId?: string; input: TeamInput }) => {

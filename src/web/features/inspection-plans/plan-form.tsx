@@ -3,11 +3,15 @@ import { App, Button, DatePicker, Form, Input, InputNumber, Modal, Select, Space
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { planInput, planPatch, type PlanDetail, type PlanInput } from '../../../shared/contracts/inspection-plans';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { ApiError } from '../../api/client';
 import { applyFieldErrors } from '../../api/form-errors';
+import { isStaleVersion, StaleVersionAlert } from '../../components/stale-version-alert';
 import { errorMessage } from '../../i18n/error-message';
 import { emptyToNull, listRule, zodRule } from '../../lib/zod-rule';
 import { usePrograms } from '../programs/api';
-import { useCreatePlan, useUpdatePlan } from './api';
+import { planKeys, useCreatePlan, useUpdatePlan } from './api';
 import { DATE_FORMAT, isoDateItem } from './form-helpers';
 
 const area = planInput.shape.contentAreas.element.shape;
@@ -24,6 +28,8 @@ export function PlanForm({ open, onClose, plan }: { open: boolean; onClose: () =
   const programs = usePrograms('');
   const create = useCreatePlan();
   const update = useUpdatePlan(plan?.id ?? '');
+  const client = useQueryClient();
+  const [stale, setStale] = useState<ApiError | null>(null);
   const initialValues = plan
     ? {
         programId: plan.program.id,
@@ -37,10 +43,15 @@ export function PlanForm({ open, onClose, plan }: { open: boolean; onClose: () =
     : { year: new Date().getFullYear(), contentAreas: [{ title: '' }] };
 
   const submit = async (values: PlanInput & { contentAreas: { id?: string }[] }) => {
+    setStale(null);
     try {
       if (plan) {
         const { title, issueDate, requirements, contentAreas } = values;
-        await update.mutateAsync(planPatch.parse({ title, issueDate, requirements, contentAreas }));
+        // the version the form was opened on: a plan changed meanwhile is refused (STALE_VERSION), not overwritten
+        await update.mutateAsync({
+          ...planPatch.parse({ title, issueDate, requirements, contentAreas }),
+          version: plan.version,
+        });
         message.success(t('common.saved'));
         onClose();
         return;
@@ -50,7 +61,8 @@ export function PlanForm({ open, onClose, plan }: { open: boolean; onClose: () =
       onClose();
       navigate(`/inspection-plans/${created.id}`);
     } catch (error) {
-      if (!applyFieldErrors(form, error)) message.error(errorMessage(t, error));
+      if (isStaleVersion(error)) setStale(error);
+      else if (!applyFieldErrors(form, error)) message.error(errorMessage(t, error));
     }
   };
 
@@ -66,6 +78,13 @@ export function PlanForm({ open, onClose, plan }: { open: boolean; onClose: () =
       width={720}
       destroyOnHidden
     >
+      <StaleVersionAlert
+        error={stale}
+        onReload={() => {
+          void client.invalidateQueries({ queryKey: planKeys.all });
+          onClose();
+        }}
+      />
       <Form<PlanInput> form={form} layout="vertical" onFinish={submit} initialValues={initialValues}>
         <Form.Item name="programId" label={t('inspectionPlans.program')} rules={[zodRule(planInput.shape.programId)]}>
           <Select

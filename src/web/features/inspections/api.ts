@@ -75,10 +75,12 @@ export const useDeleteAttachment = (id: string) =>
   );
 
 export const useSaveFinding = (id: string) =>
-  useInspectionWrite(id, ({ findingId, input }: { findingId?: string; input: FindingInput | FindingPatch }) =>
-    findingId
-      ? api('PATCH', `/api/findings/${encodeURIComponent(findingId)}`, input)
-      : api('POST', `${base(id)}/findings`, input),
+  useInspectionWrite(
+    id,
+    ({ findingId, input }: { findingId?: string; input: FindingInput | (FindingPatch & { version: number }) }) =>
+      findingId
+        ? api('PATCH', `/api/findings/${encodeURIComponent(findingId)}`, input)
+        : api('POST', `${base(id)}/findings`, input),
   );
 
 export const useDeleteFinding = (id: string) =>

@@ -3,10 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { findingInput, type Finding } from '../../../shared/contracts/findings';
 import type { InspectionDetail } from '../../../shared/contracts/inspections';
 import { causeTypes, findingKinds, type FindingKind } from '../../../shared/domain';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { ApiError } from '../../api/client';
 import { applyFieldErrors } from '../../api/form-errors';
+import { isStaleVersion, StaleVersionAlert } from '../../components/stale-version-alert';
 import { OrgUnitSelect } from '../../components/org-unit-select';
 import { errorMessage } from '../../i18n/error-message';
-import { useSaveFinding } from './api';
+import { inspectionKeys, useSaveFinding } from './api';
 import { DateInput, isoDateItem, parseForm } from './form-helpers';
 
 const isAssignment = (kind: FindingKind | undefined) => kind === 'remedy' || kind === 'recommendation';
@@ -28,6 +32,8 @@ export function FindingForm({
   const [form] = Form.useForm();
   const kind = Form.useWatch<FindingKind | undefined>('kind', form);
   const save = useSaveFinding(d.id);
+  const client = useQueryClient();
+  const [stale, setStale] = useState<ApiError | null>(null);
 
   const submit = (values: Record<string, unknown>) => {
     const cleaned = {
@@ -40,15 +46,18 @@ export function FindingForm({
     };
     const input = parseForm(form, findingInput, cleaned);
     if (!input) return;
+    setStale(null);
     save.mutate(
-      { findingId: finding?.id, input },
+      // an edit names the version it was opened on: a finding changed meanwhile is refused, not overwritten
+      { findingId: finding?.id, input: finding ? { ...input, version: finding.version } : input },
       {
         onSuccess: () => {
           void message.success(t('common.saved'));
           onClose();
         },
         onError: (e) => {
-          if (!applyFieldErrors(form, e)) void message.error(errorMessage(t, e));
+          if (isStaleVersion(e)) setStale(e);
+          else if (!applyFieldErrors(form, e)) void message.error(errorMessage(t, e));
         },
       },
     );
@@ -66,6 +75,13 @@ export function FindingForm({
       okText={t('common.save')}
       cancelText={t('common.cancel')}
     >
+      <StaleVersionAlert
+        error={stale}
+        onReload={() => {
+          void client.invalidateQueries({ queryKey: inspectionKeys.detail(d.id) });
+          onClose();
+        }}
+      />
       <Form
         form={form}
         layout="vertical"

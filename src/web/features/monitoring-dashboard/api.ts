@@ -103,7 +103,7 @@ function useMonitoringWrite<V, R>(send: (v: V) => Promise<R>) {
 }
 
 export const useSaveIndicator = (id: string | null) =>
-  useMonitoringWrite((body: IndicatorInput | IndicatorPatch) =>
+  useMonitoringWrite((body: IndicatorInput | (IndicatorPatch & { version: number })) =>
     id ? api<Indicator>('PATCH', `/api/indicators/${enc(id)}`, body) : api<Indicator>('POST', '/api/indicators', body),
   );
 export const useCreateTask = () =>

@@ -19,7 +19,9 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import type { CellIssue, ReportDetail, ReportSaveInput } from '../../../shared/contracts/reporting-rounds';
 import { taskStatuses } from '../../../shared/monitoring-domain';
-import { apiDownload, isApiError } from '../../api/client';
+import { useQueryClient } from '@tanstack/react-query';
+import { apiDownload, isApiError, type ApiError } from '../../api/client';
+import { isStaleVersion, StaleVersionAlert } from '../../components/stale-version-alert';
 import { applyFieldErrors } from '../../api/form-errors';
 import { PageHeader } from '../../components/page-header';
 import { QueryState } from '../../components/query-state';
@@ -34,11 +36,12 @@ import {
   useReviseReport,
   useSaveReport,
   useSubmitReport,
+  monitoringKey,
 } from '../monitoring-dashboard/api';
 import { ReportStatusTag, TimelinessTag, figure } from '../monitoring-dashboard/tags';
 import { ValueEvidence } from './value-evidence';
 
-type FormValues = Required<ReportSaveInput> & { reason?: string };
+type FormValues = Required<Omit<ReportSaveInput, 'version'>> & { reason?: string };
 
 export default function ReportPage() {
   const { id = '', orgUnitId = '' } = useParams();
@@ -46,7 +49,7 @@ export default function ReportPage() {
   // remount the form when the server's version changes, so fields show what was saved
   return (
     <QueryState query={query}>
-      {(d) => <ReportForm key={`${d.status}:${d.revision}:${d.events.length}`} d={d} />}
+      {(d) => <ReportForm key={`${d.status}:${d.revision}:${d.events.length}:${d.version}`} d={d} />}
     </QueryState>
   );
 }
@@ -76,30 +79,51 @@ function ReportForm({ d }: { d: ReportDetail }) {
   const evidence = useReportEvidence(d.round.id, d.orgUnit.id);
   const [reviewComment, setReviewComment] = useState('');
   const editable = d.permissions.canEdit || d.permissions.canRevise;
+  const client = useQueryClient();
+  // the version this page read, moved on by its own saves: someone else's change in between is refused, not overwritten
+  const [version, setVersion] = useState(d.version);
+  const [stale, setStale] = useState<ApiError | null>(null);
+  const saved = (r: ReportDetail) => setVersion(r.version);
   const fail = (e: unknown) => {
-    if (!applyFieldErrors(form, e)) void message.error(errorMessage(t, e));
+    if (isStaleVersion(e)) setStale(e);
+    else if (!applyFieldErrors(form, e)) void message.error(errorMessage(t, e));
   };
-  const content = (): ReportSaveInput => {
+  const content = (): ReportSaveInput & { version: number } => {
     const v = form.getFieldsValue(true) as FormValues;
     return {
+      version,
       narrative: v.narrative ?? '',
       values: v.values.map((x) => ({ indicatorId: x.indicatorId, value: x.value ?? null, comment: x.comment || null })),
       tasks: v.tasks.map((x) => ({ ...x, note: x.note || null })),
     };
   };
   const onSave = () =>
-    save.mutate(content(), { onSuccess: () => void message.success(t('monitoring.saved')), onError: fail });
+    save.mutate(content(), {
+      onSuccess: (r) => {
+        saved(r);
+        void message.success(t('monitoring.saved'));
+      },
+      onError: fail,
+    });
   const onSubmit = () =>
     save.mutate(content(), {
-      onSuccess: () =>
-        submit.mutate(undefined, { onSuccess: () => void message.success(t('monitoring.submitted')), onError: fail }),
+      onSuccess: (r) => {
+        saved(r);
+        submit.mutate(undefined, { onSuccess: () => void message.success(t('monitoring.submitted')), onError: fail });
+      },
       onError: fail,
     });
   const onRevise = async () => {
     const { reason } = await form.validateFields(['reason']);
     revise.mutate(
       { ...content(), reason: reason! },
-      { onSuccess: () => void message.success(t('monitoring.revised')), onError: fail },
+      {
+        onSuccess: (r) => {
+          saved(r);
+          void message.success(t('monitoring.revised'));
+        },
+        onError: fail,
+      },
     );
   };
   const onReview = (decision: 'approve' | 'return') => {
@@ -203,6 +227,13 @@ function ReportForm({ d }: { d: ReportDetail }) {
         />
       )}
 
+      <StaleVersionAlert
+        error={stale}
+        onReload={() => {
+          setStale(null);
+          void client.invalidateQueries({ queryKey: monitoringKey });
+        }}
+      />
       <Form form={form} name="report" layout="vertical" initialValues={toForm(d)} disabled={!editable}>
         <Card size="small" title={t('monitoring.indicatorsSection')} style={{ marginBottom: 16 }}>
           {d.indicators.length === 0 && (
