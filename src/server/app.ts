@@ -13,7 +13,8 @@ import {
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { sql } from 'drizzle-orm';
-import { registerAuthHook } from './http/auth-hook.js';
+import type { Audience } from '../shared/permissions.js';
+import { assertRouteAudience, registerAuthHook } from './http/auth-hook.js';
 import { registerErrorHandler } from './http/errors.js';
 import { filesRoutes } from './modules/files/files.routes.js';
 import { inspectionsRoutes } from './modules/inspections/inspections.routes.js';
@@ -45,6 +46,7 @@ const version = '0.1.0';
 export interface RouteEntry {
   method: string;
   url: string;
+  audience: readonly Audience[];
 }
 declare module 'fastify' {
   interface FastifyInstance {
@@ -70,7 +72,8 @@ export async function buildApp(
   const routeTable: RouteEntry[] = [];
   app.decorate('routeTable', routeTable);
   app.addHook('onRoute', (r) => {
-    for (const method of [r.method].flat()) if (method !== 'HEAD') routeTable.push({ method, url: r.url });
+    assertRouteAudience(r);
+    for (const method of [r.method].flat()) if (method !== 'HEAD') routeTable.push({ method, url: r.url, audience: [r.config?.audience ?? []].flat() });
   });
 
   await app.register(cookie);
@@ -95,7 +98,7 @@ export async function buildApp(
   app.get(
     '/api/health',
     {
-      config: { public: true },
+      config: { audience: 'public' },
       schema: {
         tags: ['system'],
         summary: 'Liveness and database check',
@@ -115,7 +118,7 @@ export async function buildApp(
       return { status: 'ok' as const, db: deps.dbKind, version, time: deps.clock.now().toISOString() };
     },
   );
-  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/openapi.json', { config: { audience: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
   await app.register(authRoutes(services.auth, { secure: deps.config.cookieSecure }));
   await app.register(auditRoutes(deps.db, services.audit));

@@ -12,7 +12,7 @@ export const authRoutes =
     app.post(
       '/api/auth/login',
       {
-        config: { public: true },
+        config: { audience: 'public' },
         schema: {
           tags: ['auth'],
           summary: 'Log in; sets the HttpOnly session cookie',
@@ -36,7 +36,7 @@ export const authRoutes =
     app.post(
       '/api/auth/logout',
       {
-        config: { public: true },
+        config: { audience: 'public' },
         schema: { tags: ['auth'], summary: 'Log out; ends the session', response: { 200: okResponse } },
       },
       async (req, reply) => {
@@ -50,6 +50,7 @@ export const authRoutes =
     app.get(
       '/api/auth/me',
       {
+        config: { audience: ['staff', 'enterprise'] },
         schema: { tags: ['auth'], summary: 'The logged-in user', response: { 200: meResponse } },
       },
       async (req) => ({ user: requireActor(req) }),

@@ -36,6 +36,7 @@ export const dxImportsRoutes =
     app.post(
       '/api/dx/imports',
       {
+        config: { audience: 'staff' },
         schema: {
           tags,
           summary:
@@ -72,6 +73,7 @@ export const dxImportsRoutes =
     app.get(
       '/api/dx/imports',
       {
+        config: { audience: 'staff' },
         schema: { tags, summary: 'Recent import jobs (admin)', response: { 200: z.array(importJob) } },
       },
       async (req) => {
@@ -83,6 +85,7 @@ export const dxImportsRoutes =
     app.get(
       '/api/dx/imports/:id',
       {
+        config: { audience: 'staff' },
         schema: {
           tags,
           summary: 'One import job, for the progress bar (admin)',
@@ -101,6 +104,7 @@ export const dxImportsRoutes =
     app.get(
       '/api/dx/imports/:id/errors.csv',
       {
+        config: { audience: 'staff' },
         schema: {
           tags,
           summary: 'The error report of an import: row, field, reason (CSV, UTF-8 with BOM)',

@@ -27,6 +27,7 @@ export const dxAssessmentsRoutes =
     app.get(
       '/api/dx/assessments',
       {
+        config: { audience: ['staff', 'enterprise'] },
         schema: {
           tags,
           summary: 'Assessments (an enterprise account: its own)',
@@ -40,6 +41,7 @@ export const dxAssessmentsRoutes =
     app.post(
       '/api/dx/assessments',
       {
+        config: { audience: ['staff', 'enterprise'] },
         schema: {
           tags,
           summary:
@@ -54,6 +56,7 @@ export const dxAssessmentsRoutes =
     app.get(
       '/api/dx/assessments/:id',
       {
+        config: { audience: ['staff', 'enterprise'] },
         schema: {
           tags,
           summary: 'One assessment with answers, progress per pillar and, once submitted, its frozen score snapshot',
@@ -67,6 +70,7 @@ export const dxAssessmentsRoutes =
     app.patch(
       '/api/dx/assessments/:id/answers',
       {
+        config: { audience: ['staff', 'enterprise'] },
         schema: {
           tags,
           summary:
@@ -82,6 +86,7 @@ export const dxAssessmentsRoutes =
     app.post(
       '/api/dx/assessments/:id/submit',
       {
+        config: { audience: ['staff', 'enterprise'] },
         schema: {
           tags,
           summary: 'Submit: required questions checked, score snapshot frozen, analytics updated',
@@ -95,6 +100,7 @@ export const dxAssessmentsRoutes =
     app.post(
       '/api/dx/assessments/:id/verify',
       {
+        config: { audience: ['staff', 'enterprise'] },
         schema: {
           tags,
           summary: 'Verify a submitted assessment (secretariat)',
@@ -109,6 +115,7 @@ export const dxAssessmentsRoutes =
     app.post(
       '/api/dx/assessments/:id/return',
       {
+        config: { audience: ['staff', 'enterprise'] },
         schema: {
           tags,
           summary:
@@ -124,6 +131,7 @@ export const dxAssessmentsRoutes =
     app.post(
       '/api/dx/assessments/:id/rescore',
       {
+        config: { audience: ['staff', 'enterprise'] },
         schema: {
           tags,
           summary: 'Move the assessment onto a newer published version and score it again (explicit)',
@@ -144,6 +152,7 @@ export const dxAssessmentsRoutes =
     app.post(
       '/api/dx/assessments/:id/evidence/:questionCode',
       {
+        config: { audience: ['staff', 'enterprise'] },
         schema: {
           tags,
           summary:
@@ -160,6 +169,7 @@ export const dxAssessmentsRoutes =
     app.get(
       '/api/dx/assessments/:id/evidence/:questionCode',
       {
+        config: { audience: ['staff', 'enterprise'] },
         schema: { tags, summary: 'Download the evidence file of a file question', params: evidenceParams },
       },
       async (req, reply) => {
@@ -174,6 +184,7 @@ export const dxAssessmentsRoutes =
     app.get(
       '/api/dx/assessments/:id/report',
       {
+        config: { audience: ['staff', 'enterprise'] },
         schema: {
           tags,
           summary:
@@ -188,6 +199,7 @@ export const dxAssessmentsRoutes =
     app.get(
       '/api/dx/assessments/:id/report.docx',
       {
+        config: { audience: ['staff', 'enterprise'] },
         schema: { tags, summary: 'The enterprise report as Word (Vietnamese)', params: idParams },
       },
       async (req, reply) => {

@@ -26,6 +26,7 @@ export const enterprisesRoutes =
     app.get(
       '/api/enterprises',
       {
+        config: { audience: ['staff', 'enterprise'] },
         schema: {
           tags,
           summary:
@@ -40,6 +41,7 @@ export const enterprisesRoutes =
     app.post(
       '/api/enterprises',
       {
+        config: { audience: ['staff', 'enterprise'] },
         schema: {
           tags,
           summary: 'Register an enterprise; the size class (Decree 80/2021, Art. 5) is computed and explained',
@@ -53,6 +55,7 @@ export const enterprisesRoutes =
     app.get(
       '/api/enterprises/me',
       {
+        config: { audience: ['staff', 'enterprise'] },
         schema: { tags, summary: 'The enterprise an enterprise account acts for', response: { 200: enterpriseDetail } },
       },
       async (req) => svc.mine(requireActor(req)),
@@ -61,6 +64,7 @@ export const enterprisesRoutes =
     app.get(
       '/api/enterprises/accounts',
       {
+        config: { audience: ['staff', 'enterprise'] },
         schema: {
           tags,
           summary:
@@ -75,6 +79,7 @@ export const enterprisesRoutes =
     app.get(
       '/api/enterprises/:taxCode',
       {
+        config: { audience: ['staff', 'enterprise'] },
         schema: {
           tags,
           summary: 'One enterprise by tax code',
@@ -88,6 +93,7 @@ export const enterprisesRoutes =
     app.patch(
       '/api/enterprises/:taxCode',
       {
+        config: { audience: ['staff', 'enterprise'] },
         schema: {
           tags,
           summary: 'Change an enterprise (secretariat, or the enterprise itself)',
@@ -102,6 +108,7 @@ export const enterprisesRoutes =
     app.post(
       '/api/enterprises/:taxCode/resolve-commune',
       {
+        config: { audience: ['staff', 'enterprise'] },
         schema: {
           tags,
           summary: 'Choose the 2025 commune of an enterprise recorded under a split commune (one of its successors)',
@@ -116,6 +123,7 @@ export const enterprisesRoutes =
     app.get(
       '/api/enterprises/:taxCode/accounts',
       {
+        config: { audience: ['staff', 'enterprise'] },
         schema: {
           tags,
           summary: 'The accounts acting for this enterprise (secretariat)',
@@ -130,6 +138,7 @@ export const enterprisesRoutes =
     app.put(
       '/api/enterprises/:taxCode/accounts/:userId',
       {
+        config: { audience: ['staff', 'enterprise'] },
         schema: {
           tags,
           summary: 'Let an account with role enterprise act for this enterprise (secretariat)',
@@ -147,6 +156,7 @@ export const enterprisesRoutes =
     app.delete(
       '/api/enterprises/:taxCode/accounts/:userId',
       {
+        config: { audience: ['staff', 'enterprise'] },
         schema: {
           tags,
           summary: 'Stop an account acting for this enterprise (secretariat)',
@@ -164,6 +174,7 @@ export const enterprisesRoutes =
     app.get(
       '/api/vsic-codes',
       {
+        config: { audience: ['staff', 'enterprise'] },
         schema: {
           tags,
           summary: 'VSIC codes (default VSIC 2018: sections and divisions)',

@@ -103,7 +103,7 @@ export function createFollowUpsService({
     /** Called by the conclusions module inside its issuing transaction: one open follow-up per item. */
     async createForConclusion(
       tx: DbOrTx,
-      actor: Actor | null,
+      actor: Actor,
       input: { inspectionId: string; conclusionId: string; items: ConclusionItem[] },
     ) {
       const ids: string[] = [];
@@ -127,7 +127,7 @@ export function createFollowUpsService({
      */
     async relinkForCorrection(
       tx: DbOrTx,
-      actor: Actor | null,
+      actor: Actor,
       input: { inspectionId: string; conclusionId: string; items: CorrectionItem[] },
     ) {
       const active = await repo.activeOfInspection(tx, input.inspectionId);

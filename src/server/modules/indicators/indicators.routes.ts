@@ -20,6 +20,7 @@ export const indicatorsRoutes =
     app.get(
       '/api/indicators',
       {
+        config: { audience: 'staff' },
         schema: {
           tags,
           summary: 'Indicators of programs, with responsible units and targets',
@@ -35,7 +36,10 @@ export const indicatorsRoutes =
 
     app.get(
       '/api/indicators/:id',
-      { schema: { tags, summary: 'One indicator', params: idParams, response: { 200: indicator } } },
+      {
+        config: { audience: 'staff' },
+        schema: { tags, summary: 'One indicator', params: idParams, response: { 200: indicator } },
+      },
       async (req) => {
         requireActor(req);
         return svc.get(req.params.id);
@@ -45,6 +49,7 @@ export const indicatorsRoutes =
     app.post(
       '/api/indicators',
       {
+        config: { audience: 'staff' },
         schema: {
           tags,
           summary: 'Create an indicator with its responsible units and targets (secretariat)',
@@ -58,6 +63,7 @@ export const indicatorsRoutes =
     app.patch(
       '/api/indicators/:id',
       {
+        config: { audience: 'staff' },
         schema: {
           tags,
           summary: 'Change an indicator; units and targets are replaced when given',
@@ -72,6 +78,7 @@ export const indicatorsRoutes =
     app.get(
       '/api/monitoring-plans',
       {
+        config: { audience: 'staff' },
         schema: {
           tags,
           summary: 'Plans and schemes under programs',
@@ -88,6 +95,7 @@ export const indicatorsRoutes =
     app.post(
       '/api/monitoring-plans',
       {
+        config: { audience: 'staff' },
         schema: {
           tags,
           summary: 'Create a plan or scheme under a program (secretariat)',
@@ -101,6 +109,7 @@ export const indicatorsRoutes =
     app.put(
       '/api/programs/:id/monitoring-thresholds',
       {
+        config: { audience: 'staff' },
         schema: {
           tags,
           summary: 'Default traffic-light thresholds of a program (percent of target)',

@@ -31,6 +31,7 @@ export const inspectionPlansRoutes =
     app.get(
       '/api/inspection-plans',
       {
+        config: { audience: 'staff' },
         schema: {
           tags,
           summary: 'Search plans by code and title (ignores diacritics), with team and inspection counts',
@@ -44,6 +45,7 @@ export const inspectionPlansRoutes =
     app.get(
       '/api/inspection-plans/:id',
       {
+        config: { audience: 'staff' },
         schema: {
           tags,
           summary: 'A plan with its content areas, teams, targets and objectivity warnings',
@@ -57,6 +59,7 @@ export const inspectionPlansRoutes =
     app.post(
       '/api/inspection-plans',
       {
+        config: { audience: 'staff' },
         schema: {
           tags,
           summary: 'Create a plan with its ordered content areas',
@@ -70,6 +73,7 @@ export const inspectionPlansRoutes =
     app.patch(
       '/api/inspection-plans/:id',
       {
+        config: { audience: 'staff' },
         schema: {
           tags,
           summary: 'Change a plan; contentAreas is the whole ordered list (existing areas keep their id)',
@@ -85,6 +89,7 @@ export const inspectionPlansRoutes =
       app.get(
         `/api/inspection-plans/:id/export.${ext}`,
         {
+          config: { audience: 'staff' },
           schema: { tags, summary: `The plan's teams and targets as ${ext.toUpperCase()}`, params: idParams },
         },
         async (req, reply) => {
@@ -101,6 +106,7 @@ export const inspectionPlansRoutes =
     app.post(
       '/api/inspection-plans/:id/teams',
       {
+        config: { audience: 'staff' },
         schema: {
           tags,
           summary: 'Add a team (exactly one head, each person once)',
@@ -115,6 +121,7 @@ export const inspectionPlansRoutes =
     app.patch(
       '/api/inspection-teams/:id',
       {
+        config: { audience: 'staff' },
         schema: {
           tags,
           summary: 'Rename a team or replace its members',
@@ -129,6 +136,7 @@ export const inspectionPlansRoutes =
     app.delete(
       '/api/inspection-teams/:id',
       {
+        config: { audience: 'staff' },
         schema: {
           tags,
           summary: 'Delete a team and its inspections, while all are planned',
@@ -145,6 +153,7 @@ export const inspectionPlansRoutes =
     app.post(
       '/api/inspection-teams/:id/targets',
       {
+        config: { audience: 'staff' },
         schema: {
           tags,
           summary: 'Add a target unit with its window (a planned inspection)',
@@ -159,6 +168,7 @@ export const inspectionPlansRoutes =
     app.patch(
       '/api/inspection-teams/:teamId/targets/:inspectionId',
       {
+        config: { audience: 'staff' },
         schema: {
           tags,
           summary: 'Move a target’s window (while planned or notified)',
@@ -173,6 +183,7 @@ export const inspectionPlansRoutes =
     app.delete(
       '/api/inspection-teams/:teamId/targets/:inspectionId',
       {
+        config: { audience: 'staff' },
         schema: {
           tags,
           summary: 'Remove a target (while planned)',

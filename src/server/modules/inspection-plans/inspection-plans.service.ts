@@ -125,8 +125,8 @@ export function createInspectionPlansService({ db, repo, objectivity, audit }: P
     },
 
     /** `actor` null: the system itself (demo seed); routes always pass a user. */
-    async create(actor: Actor | null, input: PlanInput) {
-      if (actor) inspectionPlansPolicy.assertCanWrite(actor);
+    async create(actor: Actor, input: PlanInput) {
+      inspectionPlansPolicy.assertCanWrite(actor);
       if (!(await repo.program(db, input.programId)))
         throw invalid([{ field: 'body.programId', message: 'inspectionPlans.validation.noSuchProgram' }]);
       if (await repo.getByCode(db, input.code)) throw conflict('A plan with this code exists', { field: 'body.code' });
@@ -149,8 +149,8 @@ export function createInspectionPlansService({ db, repo, objectivity, audit }: P
       return get(id);
     },
 
-    async update(actor: Actor | null, id: string, patch: PlanPatch) {
-      if (actor) inspectionPlansPolicy.assertCanWrite(actor);
+    async update(actor: Actor, id: string, patch: PlanPatch) {
+      inspectionPlansPolicy.assertCanWrite(actor);
       const current = await repo.getRow(db, id);
       if (!current) throw notFound('inspectionPlan', id);
       const { contentAreas: areas, ...fields } = patch;

@@ -27,8 +27,8 @@ export function createInspectionTeamsService({
   repo: InspectionPlansRepo;
   audit: AuditService;
 }) {
-  const write = (actor: Actor | null) => {
-    if (actor) inspectionPlansPolicy.assertCanWrite(actor);
+  const write = (actor: Actor) => {
+    inspectionPlansPolicy.assertCanWrite(actor);
   };
 
   async function getTeamRow(id: string) {
@@ -72,7 +72,7 @@ export function createInspectionTeamsService({
     getTeam,
 
     /** `actor` null: the system itself (demo seed); routes always pass a user. */
-    async createTeam(actor: Actor | null, planId: string, input: TeamInput) {
+    async createTeam(actor: Actor, planId: string, input: TeamInput) {
       write(actor);
       if (!(await repo.getRow(db, planId))) throw notFound('inspectionPlan', planId);
       await checkMembers(input.members);
@@ -92,7 +92,7 @@ export function createInspectionTeamsService({
       return getTeam(id);
     },
 
-    async updateTeam(actor: Actor | null, id: string, patch: TeamPatch) {
+    async updateTeam(actor: Actor, id: string, patch: TeamPatch) {
       write(actor);
       const before = await getTeam(id);
       if (patch.members) await checkMembers(patch.members);
@@ -111,7 +111,7 @@ export function createInspectionTeamsService({
     },
 
     /** Only while every inspection of the team is still `planned`: they go with it. */
-    async deleteTeam(actor: Actor | null, id: string) {
+    async deleteTeam(actor: Actor, id: string) {
       write(actor);
       const before = await getTeam(id);
       const started = before.targets.filter((t) => t.status !== 'planned');
@@ -131,7 +131,7 @@ export function createInspectionTeamsService({
       });
     },
 
-    async addTarget(actor: Actor | null, teamId: string, input: TargetInput) {
+    async addTarget(actor: Actor, teamId: string, input: TargetInput) {
       write(actor);
       const team = await getTeamRow(teamId);
       if (!(await repo.orgUnitName(db, input.targetOrgUnitId)))
@@ -147,7 +147,7 @@ export function createInspectionTeamsService({
       return targetView(teamId, id);
     },
 
-    async updateTarget(actor: Actor | null, teamId: string, inspectionId: string, patch: TargetPatch) {
+    async updateTarget(actor: Actor, teamId: string, inspectionId: string, patch: TargetPatch) {
       write(actor);
       const current = await getTarget(teamId, inspectionId);
       if (!movableStatuses.has(current.status))
@@ -176,7 +176,7 @@ export function createInspectionTeamsService({
       return targetView(teamId, inspectionId);
     },
 
-    async deleteTarget(actor: Actor | null, teamId: string, inspectionId: string) {
+    async deleteTarget(actor: Actor, teamId: string, inspectionId: string) {
       write(actor);
       const current = await getTarget(teamId, inspectionId);
       if (current.status !== 'planned')

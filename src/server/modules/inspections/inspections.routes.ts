@@ -29,6 +29,7 @@ export const inspectionsRoutes =
     app.get(
       '/api/inspections',
       {
+        config: { audience: 'staff' },
         schema: {
           tags,
           summary: 'Inspections (a unit sees only its own)',
@@ -42,6 +43,7 @@ export const inspectionsRoutes =
     app.get(
       '/api/inspections/:id',
       {
+        config: { audience: 'staff' },
         schema: { tags, summary: 'The inspection workspace', params: idParams, response: { 200: inspectionDetail } },
       },
       async (req) => svc.get(requireActor(req), req.params.id),
@@ -50,6 +52,7 @@ export const inspectionsRoutes =
     app.put(
       '/api/inspections/:id/assessments/:contentAreaId',
       {
+        config: { audience: 'staff' },
         schema: {
           tags,
           summary: 'Rate and annotate one content area',
@@ -66,6 +69,7 @@ export const inspectionsRoutes =
     app.post(
       '/api/inspections/:id/assessments/:contentAreaId/evidence',
       {
+        config: { audience: 'staff' },
         schema: {
           tags,
           summary: 'Upload an evidence file (multipart field "file"; PDF, images, DOCX, XLSX; 20 MB)',
@@ -84,6 +88,7 @@ export const inspectionsRoutes =
     app.delete(
       '/api/attachments/:id',
       {
+        config: { audience: 'staff' },
         schema: {
           tags,
           summary: 'Remove an evidence file while the inspection is editable',
@@ -100,6 +105,7 @@ export const inspectionsRoutes =
     app.post(
       '/api/inspections/:id/findings',
       {
+        config: { audience: 'staff' },
         schema: { tags, summary: 'Add a finding', params: idParams, body: findingInput, response: { 201: finding } },
       },
       async (req, reply) => reply.status(201).send(await svc.createFinding(requireActor(req), req.params.id, req.body)),
@@ -108,6 +114,7 @@ export const inspectionsRoutes =
     app.patch(
       '/api/findings/:id',
       {
+        config: { audience: 'staff' },
         schema: {
           tags,
           summary: 'Change a draft finding',
@@ -122,6 +129,7 @@ export const inspectionsRoutes =
     app.delete(
       '/api/findings/:id',
       {
+        config: { audience: 'staff' },
         schema: { tags, summary: 'Delete a draft finding', params: idParams, response: { 200: okResponse } },
       },
       async (req) => {
@@ -133,6 +141,7 @@ export const inspectionsRoutes =
     app.post(
       '/api/inspections/:id/transitions',
       {
+        config: { audience: 'staff' },
         schema: {
           tags,
           summary: 'Move the inspection along its lifecycle',
@@ -151,6 +160,7 @@ export const inspectionsRoutes =
     app.post(
       '/api/inspections/:id/responses',
       {
+        config: { audience: 'staff' },
         schema: {
           tags,
           summary: 'The inspected unit answers the draft conclusion',
@@ -167,6 +177,7 @@ export const inspectionsRoutes =
     app.post(
       '/api/inspections/:id/conclusion',
       {
+        config: { audience: 'staff' },
         schema: {
           tags,
           summary: 'Issue the numbered conclusion (from drafting)',
@@ -181,6 +192,7 @@ export const inspectionsRoutes =
     app.post(
       '/api/inspections/:id/conclusion/corrections',
       {
+        config: { audience: 'staff' },
         schema: {
           tags,
           summary: 'Issue a corrected conclusion: a new numbered version citing the previous one',
@@ -195,6 +207,7 @@ export const inspectionsRoutes =
     app.get(
       '/api/inspections/:id/conclusion.docx',
       {
+        config: { audience: 'staff' },
         schema: {
           tags,
           summary: 'The conclusion as Word (the latest or ?version=N; the draft while drafting)',

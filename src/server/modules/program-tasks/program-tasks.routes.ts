@@ -26,6 +26,7 @@ export const programTasksRoutes =
     app.get(
       '/api/program-tasks',
       {
+        config: { audience: 'staff' },
         schema: {
           tags,
           summary:
@@ -40,6 +41,7 @@ export const programTasksRoutes =
     app.get(
       '/api/program-tasks/:id',
       {
+        config: { audience: 'staff' },
         schema: {
           tags,
           summary: 'One task with its progress history and evidence',
@@ -52,13 +54,17 @@ export const programTasksRoutes =
 
     app.post(
       '/api/program-tasks',
-      { schema: { tags, summary: 'Create a task (secretariat)', body: taskInput, response: { 201: task } } },
+      {
+        config: { audience: 'staff' },
+        schema: { tags, summary: 'Create a task (secretariat)', body: taskInput, response: { 201: task } },
+      },
       async (req, reply) => reply.status(201).send(await svc.create(requireActor(req), req.body)),
     );
 
     app.patch(
       '/api/program-tasks/:id',
       {
+        config: { audience: 'staff' },
         schema: {
           tags,
           summary: 'Change a task, e.g. delegate it to a sub-unit of the lead (secretariat)',
@@ -73,6 +79,7 @@ export const programTasksRoutes =
     app.post(
       '/api/program-tasks/:id/updates',
       {
+        config: { audience: 'staff' },
         schema: {
           tags,
           summary: 'Report progress (the unit carrying the task out, or the secretariat)',
@@ -87,6 +94,7 @@ export const programTasksRoutes =
     app.post(
       '/api/program-tasks/:id/evidence',
       {
+        config: { audience: 'staff' },
         schema: {
           tags,
           summary: 'Upload evidence for a task (multipart field "file")',

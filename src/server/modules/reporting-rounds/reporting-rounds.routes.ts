@@ -38,6 +38,7 @@ export const reportingRoundsRoutes =
     app.get(
       '/api/reporting-rounds',
       {
+        config: { audience: 'staff' },
         schema: {
           tags,
           summary: 'Reporting rounds with timeliness counts (unit accounts: the rounds that ask them)',
@@ -51,6 +52,7 @@ export const reportingRoundsRoutes =
     app.post(
       '/api/reporting-rounds',
       {
+        config: { audience: 'staff' },
         schema: {
           tags,
           summary: 'Open a reporting round: one report per responsible unit (secretariat)',
@@ -67,6 +69,7 @@ export const reportingRoundsRoutes =
     app.get(
       '/api/reporting-rounds/:id',
       {
+        config: { audience: 'staff' },
         schema: {
           tags,
           summary: "A round with each unit's report status and timeliness",
@@ -80,6 +83,7 @@ export const reportingRoundsRoutes =
     app.patch(
       '/api/reporting-rounds/:id',
       {
+        config: { audience: 'staff' },
         schema: {
           tags,
           summary: 'Close or reopen a round (secretariat); a closed round sends no reminders',
@@ -94,6 +98,7 @@ export const reportingRoundsRoutes =
     app.get(
       '/api/reporting-reminders',
       {
+        config: { audience: 'staff' },
         schema: {
           tags,
           summary: 'Units whose report is due within 7 days or overdue',
@@ -107,6 +112,7 @@ export const reportingRoundsRoutes =
     app.get(
       base,
       {
+        config: { audience: 'staff' },
         schema: {
           tags,
           summary: "A unit's report: indicator values, task progress, narrative, history",
@@ -120,6 +126,7 @@ export const reportingRoundsRoutes =
     app.put(
       base,
       {
+        config: { audience: 'staff' },
         schema: {
           tags,
           summary: 'Save the draft (the unit itself, or the secretariat); 409 once submitted or approved',
@@ -134,6 +141,7 @@ export const reportingRoundsRoutes =
     app.post(
       `${base}/submit`,
       {
+        config: { audience: 'staff' },
         schema: {
           tags,
           summary: 'Submit the report for approval (the secretariat may give the day a paper report was received)',
@@ -148,6 +156,7 @@ export const reportingRoundsRoutes =
     app.post(
       `${base}/review`,
       {
+        config: { audience: 'staff' },
         schema: {
           tags,
           summary: 'Approve, or return with a comment (secretariat)',
@@ -162,6 +171,7 @@ export const reportingRoundsRoutes =
     app.post(
       `${base}/revisions`,
       {
+        config: { audience: 'staff' },
         schema: {
           tags,
           summary: 'Change an approved report: a new revision with a reason, the earlier kept',
@@ -175,7 +185,10 @@ export const reportingRoundsRoutes =
 
     app.get(
       `${base}/template.xlsx`,
-      { schema: { tags, summary: 'The report as an Excel template to fill offline', params: reportParams } },
+      {
+        config: { audience: 'staff' },
+        schema: { tags, summary: 'The report as an Excel template to fill offline', params: reportParams },
+      },
       async (req, reply) => {
         const { detail, body } = await svc.template(requireActor(req), req.params.id, req.params.orgUnitId);
         return reply
@@ -191,6 +204,7 @@ export const reportingRoundsRoutes =
     app.post(
       `${base}/import.xlsx`,
       {
+        config: { audience: 'staff' },
         schema: {
           tags,
           summary: 'Upload a filled template (multipart field "file"): all cells checked, nothing written on any error',
@@ -209,6 +223,7 @@ export const reportingRoundsRoutes =
     app.post(
       `${base}/evidence`,
       {
+        config: { audience: 'staff' },
         schema: {
           tags,
           summary: 'Upload evidence for the report (multipart field "file")',
@@ -229,6 +244,7 @@ export const reportingRoundsRoutes =
     app.get(
       `${base}/values/:indicatorId/evidence`,
       {
+        config: { audience: 'staff' },
         schema: {
           tags,
           summary: 'Evidence attached to one indicator value of the report',
@@ -243,6 +259,7 @@ export const reportingRoundsRoutes =
     app.post(
       `${base}/values/:indicatorId/evidence`,
       {
+        config: { audience: 'staff' },
         schema: {
           tags,
           summary:
@@ -264,7 +281,10 @@ export const reportingRoundsRoutes =
 
     app.get(
       '/api/monitoring-files/:id',
-      { schema: { tags, summary: 'Download a monitoring evidence file', params: idParams } },
+      {
+        config: { audience: 'staff' },
+        schema: { tags, summary: 'Download a monitoring evidence file', params: idParams },
+      },
       async (req, reply) => {
         const { attachment, data } = await svc.download(requireActor(req), req.params.id);
         return reply

@@ -12,6 +12,7 @@ export const usersRoutes =
     app.get(
       '/api/users',
       {
+        config: { audience: 'staff' },
         schema: {
           tags,
           summary: 'User accounts (admin)',
@@ -23,12 +24,16 @@ export const usersRoutes =
     );
     app.post(
       '/api/users',
-      { schema: { tags, summary: 'Create a user account (admin)', body: userInput, response: { 201: userAccount } } },
+      {
+        config: { audience: 'staff' },
+        schema: { tags, summary: 'Create a user account (admin)', body: userInput, response: { 201: userAccount } },
+      },
       async (req, reply) => reply.status(201).send(await svc.create(requireActor(req), req.body)),
     );
     app.patch(
       '/api/users/:id',
       {
+        config: { audience: 'staff' },
         schema: {
           tags,
           summary: 'Change a user account (admin)',
