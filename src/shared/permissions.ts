@@ -224,6 +224,10 @@ export function can(subject: Subject, action: Action, facts: Facts = {}): boolea
   return grant.every((scope) => scopes[scope].test(subject, facts));
 }
 
+/** May this role do this action on every record (not only its own unit's, team's or enterprise's)? */
+export const roleMayAll = (role: Role | null | undefined, action: Action): boolean =>
+  !!role && grantOf(role, action) === true;
+
 /** May this role do this action on some record at all (for showing menu items before any record is loaded)? */
 export const roleMay = (role: Role | null | undefined, action: Action): boolean =>
   !!role && grantOf(role, action) !== undefined;

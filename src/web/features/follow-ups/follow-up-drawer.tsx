@@ -10,6 +10,7 @@ import { DecisionForm } from './decision-form';
 import { EvidenceList } from './evidence-list';
 import { DueDate, FollowUpKindTag, FollowUpStatusTag } from './follow-up-tags';
 import { ProgressForm } from './progress-form';
+import { can as canDo } from '../../../shared/permissions';
 
 const actionColors = { report: 'blue', accept: 'green', return: 'red' } as const;
 
@@ -35,9 +36,12 @@ function FollowUpBody({ fu }: { fu: FollowUpDetail }) {
   const { user } = useSession();
   const can = useCan();
   const open = !fu.accepted && !fu.withdrawn;
-  // mirrors followUpsPolicy.canReport on the server, which decides
-  const mayReport = open && (can('followUps.accept') || (user?.role === 'unit' && user.orgUnitId === fu.addressee.id));
-  const mayDecide = open && fu.status === 'done' && can('followUps.accept');
+  // the catalogue's followUp.report on this follow-up's addressee (the server decides with the same rule)
+  const mayReport =
+    open &&
+    !!user &&
+    canDo({ role: user.role, orgUnitId: user.orgUnitId }, 'followUp.report', { orgUnitIds: [fu.addressee.id] });
+  const mayDecide = open && fu.status === 'done' && can('followUp.accept');
 
   return (
     <>

@@ -14,6 +14,7 @@ import { useSession } from '../auth/use-session';
 import { useMonitoringDashboard, usePlans } from './api';
 import { BudgetChart, TargetActualChart, TaskStatusChart, TrendChart } from './charts';
 import { LightTag, TaskStatusTag, figure } from './tags';
+import { roleMayAll } from '../../../shared/permissions';
 
 type Table_ = 'indicators' | 'tasks' | 'budget' | 'timeliness' | 'reminders';
 
@@ -66,7 +67,7 @@ export default function MonitoringDashboardPage() {
           onChange={(v) => set('year', String(v))}
           options={years.map((y) => ({ value: y, label: `${t('monitoring.year')} ${y}` }))}
         />
-        {user?.role !== 'unit' && (
+        {roleMayAll(user?.role, 'unitOverview.read') && (
           <OrgUnitSelect
             style={{ width: 280, maxWidth: '100%' }}
             placeholder={t('monitoring.allUnits')}
