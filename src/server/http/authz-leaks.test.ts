@@ -49,4 +49,13 @@ describe('leaks around the routes', () => {
     const listed = (await ctx.as(unit, { method: 'GET', url: '/api/reporting-rounds?limit=50' })).json();
     for (const r of listed.items) expect(r.counts.expected).toBeLessThanOrEqual(1);
   });
+
+  it('says in a follow-up what the caller may do with it, as the catalogue does', async () => {
+    const fus = (await ctx.services.followUps.list(SYSTEM_ACTOR, { limit: 100, offset: 0 })).items;
+    const fu = fus.find((x) => !x.accepted && !x.withdrawn)!;
+    const read = async (cookie: string) =>
+      (await ctx.as(cookie, { method: 'GET', url: `/api/follow-ups/${fu.id}` })).json().permissions;
+    expect(await read(cookies.secretariat)).toEqual({ report: true, accept: true });
+    expect(await read(cookies.viewer)).toEqual({ report: false, accept: false });
+  });
 });

@@ -65,12 +65,15 @@ export function createFollowUpsService({
   async function get(actor: Actor, id: string) {
     const row = await repo.get(db, id);
     if (!row) throw notFound('followUp', id);
-    followUpsPolicy.assertCanRead(actor, {
-      addresseeOrgUnitId: row.row.addresseeOrgUnitId,
-      targetOrgUnitId: row.targetOrgUnitId,
-    });
+    const parties = { addresseeOrgUnitId: row.row.addresseeOrgUnitId, targetOrgUnitId: row.targetOrgUnitId };
+    followUpsPolicy.assertCanRead(actor, parties);
     const [history, evidence] = await Promise.all([repo.history(db, id), repo.evidence(db, id)]);
-    return { ...toItem(row, clock.today()), history, evidence };
+    const open = !row.row.acceptedAt && !row.row.withdrawnAt;
+    const permissions = {
+      report: open && followUpsPolicy.canReport(actor, parties),
+      accept: open && followUpsPolicy.canAccept(actor),
+    };
+    return { ...toItem(row, clock.today()), history, evidence, permissions };
   }
 
   /** Loads and locks a follow-up that `actor` may still report on: not accepted, not withdrawn. */

@@ -2,15 +2,12 @@ import { Descriptions, Drawer, Empty, Grid, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { FollowUpDetail } from '../../../shared/contracts/follow-ups';
 import { QueryState } from '../../components/query-state';
-import { useCan } from '../auth/use-can';
-import { useSession } from '../auth/use-session';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { useFollowUp } from './api';
 import { DecisionForm } from './decision-form';
 import { EvidenceList } from './evidence-list';
 import { DueDate, FollowUpKindTag, FollowUpStatusTag } from './follow-up-tags';
 import { ProgressForm } from './progress-form';
-import { can as canDo } from '../../../shared/permissions';
 
 const actionColors = { report: 'blue', accept: 'green', return: 'red' } as const;
 
@@ -33,15 +30,10 @@ export function FollowUpDrawer({ id, onClose }: { id: string | null; onClose: ()
 
 function FollowUpBody({ fu }: { fu: FollowUpDetail }) {
   const { t } = useTranslation();
-  const { user } = useSession();
-  const can = useCan();
   const open = !fu.accepted && !fu.withdrawn;
-  // the catalogue's followUp.report on this follow-up's addressee (the server decides with the same rule)
-  const mayReport =
-    open &&
-    !!user &&
-    canDo({ role: user.role, orgUnitId: user.orgUnitId }, 'followUp.report', { orgUnitIds: [fu.addressee.id] });
-  const mayDecide = open && fu.status === 'done' && can('followUp.accept');
+  // the server's answer for this follow-up (catalogue: followUp.report, followUp.accept)
+  const mayReport = open && fu.permissions.report;
+  const mayDecide = open && fu.status === 'done' && fu.permissions.accept;
 
   return (
     <>
