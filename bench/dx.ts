@@ -30,6 +30,7 @@ import { readBundledFramework } from '../src/server/modules/dx-frameworks/bundle
 import { allQuestions } from '../src/shared/dx/framework-format.js';
 import { scoreAssessment } from '../src/shared/dx/scoring.js';
 import { intArg, parseArgs } from '../src/server/cli/args.js';
+import { SYSTEM_ACTOR } from '../src/server/http/authorize.js';
 
 const a = parseArgs(process.argv.slice(2));
 const full = a.full === 'true';
@@ -184,10 +185,12 @@ async function bench(engine: 'pglite' | 'postgres', f: { e: string; as: string }
     const db = handle.db;
 
     const [entJob, entMs] = await time(() =>
-      services.dxImports.importFile('enterprises', { filePath: f.e, batchSize: batch }),
+      services.dxImports.importFile('enterprises', { actor: SYSTEM_ACTOR, filePath: f.e, batchSize: batch }),
     );
     const [[asJob, asMs], rss] = await peakRss(() =>
-      time(() => services.dxImports.importFile('assessments', { filePath: f.as, batchSize: batch })),
+      time(() =>
+        services.dxImports.importFile('assessments', { actor: SYSTEM_ACTOR, filePath: f.as, batchSize: batch }),
+      ),
     );
     if (asJob.rowsFailed || entJob.rowsFailed)
       console.error(`warning: ${entJob.rowsFailed} enterprise and ${asJob.rowsFailed} assessment rows rejected`);

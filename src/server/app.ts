@@ -13,7 +13,8 @@ import {
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { sql } from 'drizzle-orm';
-import { registerAuthHook } from './http/auth-hook.js';
+import type { Audience } from '../shared/permissions.js';
+import { assertRouteAudience, registerAuthHook } from './http/auth-hook.js';
 import { registerCsrfGuard } from './http/csrf.js';
 import { securityHeaders } from './http/security-headers.js';
 import { registerErrorHandler } from './http/errors.js';
@@ -52,6 +53,7 @@ export interface RouteEntry {
   url: string;
   /** the route's zod schemas (body, querystring, params, consumes…), for tests that generate input from them */
   schema?: Record<string, unknown>;
+  audience: readonly Audience[];
 }
 declare module 'fastify' {
   interface FastifyInstance {
@@ -80,9 +82,15 @@ export async function buildApp(
   const routeTable: RouteEntry[] = [];
   app.decorate('routeTable', routeTable);
   app.addHook('onRoute', (r) => {
+    assertRouteAudience(r);
     for (const method of [r.method].flat())
       if (method !== 'HEAD')
-        routeTable.push({ method, url: r.url, schema: r.schema as Record<string, unknown> | undefined });
+        routeTable.push({
+          method,
+          url: r.url,
+          audience: [r.config?.audience ?? []].flat(),
+          schema: r.schema as Record<string, unknown> | undefined,
+        });
   });
 
   await app.register(
@@ -113,7 +121,7 @@ export async function buildApp(
   app.get(
     '/api/health',
     {
-      config: { public: true },
+      config: { audience: 'public' },
       schema: {
         tags: ['system'],
         summary: 'Liveness and database check',
@@ -133,7 +141,7 @@ export async function buildApp(
       return { status: 'ok' as const, db: deps.dbKind, version, time: deps.clock.now().toISOString() };
     },
   );
-  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/openapi.json', { config: { audience: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
   await app.register(authRoutes(services.auth, services.users, { secure: deps.config.cookieSecure }));
   await app.register(auditRoutes(deps.db, services.audit));

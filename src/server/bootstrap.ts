@@ -4,6 +4,7 @@ import { migrate } from './db/migrate.js';
 import { loadReferenceData } from './db/reference/load-reference.js';
 import { seedDemo } from './db/seed/demo.js';
 import type { Services } from './services.js';
+import { SYSTEM_ACTOR } from './http/authorize.js';
 
 /**
  * Brings a database up to date: migrations, reference data, then either the first admin
@@ -23,7 +24,7 @@ export async function prepareDatabase(
 
   const empty = (await services.users.count()) === 0;
   if (config.admin && !(await services.users.getByUsername(config.admin.username))) {
-    await services.users.create(null, {
+    await services.users.create(SYSTEM_ACTOR, {
       username: config.admin.username,
       displayName: 'Administrator',
       role: 'admin',

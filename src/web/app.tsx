@@ -10,7 +10,7 @@ import { loadFeatureStrings } from './i18n';
 import { ErrorBoundary } from './components/error-boundary';
 import { PageSpinner } from './components/query-state';
 import { RequireAuth } from './features/auth/require-auth';
-import { useCan } from './features/auth/use-can';
+import { audienceOf } from '../shared/permissions';
 import { useSession } from './features/auth/use-session';
 import { appRoutes, ENTERPRISE_HOME, LoginPage, routeVisibleTo, type AppRoute } from './routes';
 
@@ -34,12 +34,10 @@ function LocaleProvider({ children }: { children: ReactNode }) {
 }
 
 function RoutePage({ route }: { route: AppRoute }) {
-  const can = useCan();
   const role = useSession().user?.role;
   // an enterprise account has only its own pages: the staff home sends it to its enterprise
   if (!routeVisibleTo(route, role))
-    return role === 'enterprise' ? <Navigate to={ENTERPRISE_HOME} replace /> : <ForbiddenResult />;
-  if (route.permission && !can(route.permission)) return <ForbiddenResult />;
+    return role && audienceOf(role) === 'enterprise' ? <Navigate to={ENTERPRISE_HOME} replace /> : <ForbiddenResult />;
   const Page = route.page;
   return <Page />;
 }

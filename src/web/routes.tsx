@@ -21,6 +21,7 @@ import {
 import type { ParseKeys } from 'i18next';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import type { Role } from '../shared/fields';
+import { audienceOf, roleMay, type Audience } from '../shared/permissions';
 import type { Permission } from './features/auth/permissions';
 
 export interface AppRoute {
@@ -32,13 +33,15 @@ export interface AppRoute {
   menu?: { title: ParseKeys; icon: ReactNode; group?: ParseKeys };
   /** hides the menu entry and shows "access denied" to roles without it (the server checks too) */
   permission?: Permission;
-  /** only these roles see and open the page; without it, every role but `enterprise` (which sees only its own pages) */
-  roles?: Role[];
+  /** whose pages these are, as the API's route audiences (default staff): enterprise accounts get only theirs */
+  audience?: Exclude<Audience, 'public'>[];
 }
 
-/** Whether `role` may see the route: enterprise accounts get only the pages made for them. */
+/** Whether `role` may see the route: its audience, and the catalogue's action when the route names one. */
 export const routeVisibleTo = (route: AppRoute, role: Role | undefined) =>
-  route.roles ? !!role && route.roles.includes(role) : role !== 'enterprise';
+  !!role &&
+  (route.audience ?? ['staff']).includes(audienceOf(role)) &&
+  (!route.permission || roleMay(role, route.permission));
 /** Where an enterprise account lands, and is sent back to from staff pages. */
 export const ENTERPRISE_HOME = '/my-enterprise';
 
@@ -112,59 +115,61 @@ export const appRoutes: AppRoute[] = [
     path: '/users',
     page: lazy(() => import('./features/users/users-page')),
     menu: { title: 'users.title', icon: <UserOutlined /> },
-    permission: 'users.manage',
+    permission: 'user.manage',
   },
   {
     path: ENTERPRISE_HOME,
     page: lazy(() => import('./features/enterprises/my-enterprise-page')),
     menu: { title: 'enterprises.myTitle', icon: <ShopOutlined /> },
-    roles: ['enterprise'],
+    audience: ['enterprise'],
   },
   {
     path: '/dx-assessments/:id',
     page: lazy(() => import('./features/dx-assessments/questionnaire-page')),
-    roles: ['enterprise', 'admin', 'secretariat', 'viewer'],
+    audience: ['enterprise', 'staff'],
+    permission: 'dxAssessment.read',
   },
   {
     path: '/dx-assessments/:id/report',
     page: lazy(() => import('./features/dx-assessments/report-page')),
-    roles: ['enterprise', 'admin', 'secretariat', 'viewer'],
+    audience: ['enterprise', 'staff'],
+    permission: 'dxAssessment.read',
   },
   {
     path: '/dx-assessments',
     page: lazy(() => import('./features/dx-assessments/assessments-page')),
     menu: { title: 'dxAssessments.title', icon: <FormOutlined />, group: 'dxAssessments.group' },
-    roles: ['admin', 'secretariat', 'viewer'],
+    permission: 'dxAssessment.read',
   },
   {
     path: '/enterprises',
     page: lazy(() => import('./features/enterprises/enterprises-page')),
     menu: { title: 'enterprises.title', icon: <BankOutlined />, group: 'dxAssessments.group' },
-    roles: ['admin', 'secretariat', 'viewer'],
+    permission: 'enterprise.list',
   },
   {
     path: '/dx-frameworks',
     page: lazy(() => import('./features/dx-frameworks/frameworks-page')),
     menu: { title: 'dxFrameworks.title', icon: <NodeIndexOutlined />, group: 'dxAssessments.group' },
-    roles: ['admin', 'secretariat'],
+    permission: 'dxFramework.readDrafts',
   },
   {
     path: '/dx-analytics',
     page: lazy(() => import('./features/dx-analytics/analytics-page')),
     menu: { title: 'dxAnalytics.title', icon: <AreaChartOutlined />, group: 'dxAssessments.group' },
-    roles: ['admin', 'secretariat', 'viewer'],
+    permission: 'dxAnalytics.read',
   },
   {
     path: '/dx-imports',
     page: lazy(() => import('./features/dx-analytics/imports-page')),
     menu: { title: 'dxAnalytics.importsTitle', icon: <CloudUploadOutlined />, group: 'dxAssessments.group' },
-    roles: ['admin'],
+    permission: 'dxImport.run',
   },
   {
     path: '/audit-events',
     page: lazy(() => import('./features/audit-events/audit-events-page')),
     menu: { title: 'auditEvents.title', icon: <AuditOutlined /> },
-    permission: 'auditEvents.read',
+    permission: 'audit.read',
   },
 ];
 

@@ -7,6 +7,7 @@ import { openDb } from '../db/client.js';
 import { systemClock } from '../lib/clock.js';
 import { csvRow } from '../lib/csv-export.js';
 import { intArg, parseArgs } from './args.js';
+import { SYSTEM_ACTOR } from '../http/authorize.js';
 
 /**
  * npm run import -- enterprises FILE [--batch 1000] [--progress lines]
@@ -31,6 +32,7 @@ async function main() {
     const started = Date.now();
     let last = 0;
     const job = await services.dxImports.importFile(kind, {
+      actor: SYSTEM_ACTOR,
       filePath: file,
       fileName: path.basename(file),
       batchSize: intArg(a.batch, 'batch', 1000),

@@ -1,4 +1,5 @@
 import type { Role } from '../../shared/fields.js';
+import type { Audience } from '../../shared/permissions.js';
 import { unauthenticated } from './errors.js';
 import type { FastifyRequest } from 'fastify';
 
@@ -20,8 +21,11 @@ declare module 'fastify' {
     sessionId: string | null;
   }
   interface FastifyContextConfig {
-    /** Routes reachable without a session (login, health, OpenAPI). */
-    public?: boolean;
+    /**
+     * Who the route is for: `public` (no session: login, health, OpenAPI), `staff` (the committee's accounts),
+     * `enterprise` (enterprise accounts), or a list. Every /api route must say (checked at registration).
+     */
+    audience?: Audience | readonly Audience[];
   }
 }
 

@@ -14,6 +14,7 @@ import {
 } from '../db/schema/index.js';
 import type { Db } from '../db/client.js';
 import type { Services } from '../services.js';
+import { SYSTEM_ACTOR } from '../http/authorize.js';
 
 /** Unique text for factory-made data, so tests never collide on shared databases. */
 export const unique = (prefix: string) => `${prefix}-${randomBytes(4).toString('hex')}`;
@@ -61,7 +62,7 @@ export function factories(db: Db, services: Services) {
     /** A user with password `password1`; returns the account and its person. */
     async user(role: Role, o: { orgUnitId?: string | null; personId?: string | null } = {}) {
       const username = unique(role).toLowerCase();
-      const u = await services.users.create(null, {
+      const u = await services.users.create(SYSTEM_ACTOR, {
         username,
         displayName: username,
         role,

@@ -67,6 +67,8 @@ export const followUpDetail = followUpItem.extend({
       uploadedAt: z.date(),
     }),
   ),
+  /** what the caller may do with this follow-up now, from the catalogue (src/shared/permissions.ts) */
+  permissions: z.object({ report: z.boolean(), accept: z.boolean() }),
 });
 export type FollowUpDetail = z.infer<typeof followUpDetail>;
 

@@ -1,7 +1,6 @@
 import { Menu, type MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router-dom';
-import { useCan } from '../features/auth/use-can';
 import { useSession } from '../features/auth/use-session';
 import { activeMenuKey } from '../lib/active-menu-key';
 import { appRoutes, routeVisibleTo, type AppRoute } from '../routes';
@@ -35,12 +34,9 @@ function menuItems(entries: AppRoute[], item: (route: AppRoute) => Item, title: 
 /** The side menu: the routes that have a `menu` entry and that the user's role may see. */
 export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
   const { t } = useTranslation();
-  const can = useCan();
   const { pathname } = useLocation();
   const role = useSession().user?.role;
-  const entries = appRoutes.filter(
-    (route) => route.menu && routeVisibleTo(route, role) && (!route.permission || can(route.permission)),
-  );
+  const entries = appRoutes.filter((route) => route.menu && routeVisibleTo(route, role));
   const selected = activeMenuKey(
     pathname,
     entries.map((route) => route.path),

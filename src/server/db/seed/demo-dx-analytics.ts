@@ -5,6 +5,7 @@ import path from 'node:path';
 import { generate } from '../../modules/dx-analytics/generate/generate.js';
 import { loadGeo } from '../../modules/dx-analytics/generate/geo.js';
 import type { Services } from '../../services.js';
+import { SYSTEM_ACTOR } from '../../http/authorize.js';
 
 /**
  * Synthetic Hanoi enterprises with DBI-SME assessments for 2023–2025, so every analytics chart has content.
@@ -13,7 +14,7 @@ import type { Services } from '../../services.js';
  */
 export async function seedDemoDxAnalytics(services: Services, enterprises = services.dxImports.demoEnterprises) {
   if (!enterprises) return { enterprises: 0, assessments: 0 };
-  const { definition: framework } = await services.dxFrameworks.version(null, 'DBI-SME');
+  const { definition: framework } = await services.dxFrameworks.version(SYSTEM_ACTOR, 'DBI-SME');
   const dir = await mkdtemp(path.join(tmpdir(), 'steerboard-demo-dx-'));
   try {
     const files = { e: path.join(dir, 'enterprises.csv'), a: path.join(dir, 'assessments.csv') };
@@ -32,10 +33,11 @@ export async function seedDemoDxAnalytics(services: Services, enterprises = serv
     );
     await services.dxImports.importFile(
       'enterprises',
-      { filePath: files.e, fileName: 'demo-enterprises.csv', batchSize: 1000 },
+      { actor: SYSTEM_ACTOR, filePath: files.e, fileName: 'demo-enterprises.csv', batchSize: 1000 },
       { isDemo: true },
     );
     await services.dxImports.importFile('assessments', {
+      actor: SYSTEM_ACTOR,
       filePath: files.a,
       fileName: 'demo-assessments.csv',
       batchSize: 1000,

@@ -3,6 +3,7 @@ import { bestAnswer } from '../../../shared/dx/what-if.js';
 import type { Actor } from '../../http/context.js';
 import type { Services } from '../../services.js';
 import { DEMO_PASSWORD } from './demo-foundation.js';
+import { SYSTEM_ACTOR } from '../../http/authorize.js';
 
 /** A valid tax code (check digit 8) for the invented demo enterprise. */
 export const DEMO_ENTERPRISE_TAX_CODE = '0109123458';
@@ -15,7 +16,7 @@ export const DEMO_ASSESSMENT_YEAR = 2025;
 export async function seedDemoDxCore(services: Services) {
   const { enterprises, users, dxAssessments, dxFrameworks } = services;
   await enterprises.create(
-    null,
+    SYSTEM_ACTOR,
     {
       taxCode: DEMO_ENTERPRISE_TAX_CODE,
       name: 'Công ty TNHH Giải pháp Số Hồ Tây (demo)',
@@ -29,7 +30,7 @@ export async function seedDemoDxCore(services: Services) {
     },
     { isDemo: true },
   );
-  const user = await users.create(null, {
+  const user = await users.create(SYSTEM_ACTOR, {
     username: 'enterprise-demo',
     displayName: 'Giải pháp Số Hồ Tây (doanh nghiệp demo)',
     role: 'enterprise',
@@ -37,7 +38,7 @@ export async function seedDemoDxCore(services: Services) {
     orgUnitId: null,
     personId: null,
   });
-  await enterprises.linkUser(null, user.id, DEMO_ENTERPRISE_TAX_CODE);
+  await enterprises.linkUser(SYSTEM_ACTOR, user.id, DEMO_ENTERPRISE_TAX_CODE);
   const actor: Actor = {
     id: user.id,
     username: user.username,

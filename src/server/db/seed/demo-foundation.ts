@@ -1,4 +1,5 @@
 import type { Services } from '../../services.js';
+import { SYSTEM_ACTOR } from '../../http/authorize.js';
 
 export const DEMO_PASSWORD = 'demo';
 
@@ -30,7 +31,7 @@ export async function seedDemoFoundation(services: Services) {
     kind: 'steering_committee' | 'district_party_committee',
     parentId: string,
     shortName: string,
-  ) => orgUnits.create(null, { code, name, kind, parentId, shortName });
+  ) => orgUnits.create(SYSTEM_ACTOR, { code, name, kind, parentId, shortName });
   const bcd = await mkUnit('HN.TU.BCD07', 'Ban Chỉ đạo Chương trình 07-CTr/TU', 'steering_committee', tu, 'BCĐ 07');
   const qDongDa = await mkUnit('HN.TU.QU-DONGDA', 'Quận ủy Đống Đa', 'district_party_committee', tu, 'Quận ủy Đống Đa');
   const hDongAnh = await mkUnit(
@@ -42,7 +43,7 @@ export async function seedDemoFoundation(services: Services) {
   );
 
   const person = async (fullName: string, positionTitle: string, orgUnitId: string, isDemo: boolean) =>
-    (await people.create(null, { fullName, positionTitle, orgUnitId, isDemo })).id;
+    (await people.create(SYSTEM_ACTOR, { fullName, positionTitle, orgUnitId, isDemo })).id;
   // named in the source article
   const phong = await person(
     'Nguyễn Văn Phong',
@@ -92,7 +93,7 @@ export async function seedDemoFoundation(services: Services) {
     role: 'admin' | 'secretariat' | 'inspector' | 'unit' | 'viewer',
     extra: { orgUnitId?: string; personId?: string } = {},
   ) =>
-    users.create(null, {
+    users.create(SYSTEM_ACTOR, {
       username,
       displayName,
       role,

@@ -3,6 +3,7 @@ import type { TaskInput } from '../../../shared/contracts/program-tasks.js';
 import type { Actor } from '../../http/context.js';
 import type { Services } from '../../services.js';
 import { DEMO_PASSWORD, type DemoFoundation } from './demo-foundation.js';
+import { SYSTEM_ACTOR } from '../../http/authorize.js';
 
 async function actorOf(services: Services, username: string): Promise<Actor> {
   const u = await services.users.getByUsername(username);
@@ -45,14 +46,14 @@ export async function seedDemoMonitoring(services: Services, { units }: DemoFoun
     .then((r) => r.items.find((u) => u.code === 'HN.SKHDT.TTHTDN'));
   const ttht =
     center?.id ??
-    (await orgUnits.create(null, {
+    (await orgUnits.create(SYSTEM_ACTOR, {
       code: 'HN.SKHDT.TTHTDN',
       name: 'Trung tâm Hỗ trợ doanh nghiệp Hà Nội',
       kind: 'center',
       parentId: units.skhdt,
       shortName: 'TT Hỗ trợ DN',
     }));
-  await users.create(null, {
+  await users.create(SYSTEM_ACTOR, {
     username: 'unit-ttht',
     displayName: 'Trung tâm Hỗ trợ doanh nghiệp Hà Nội',
     role: 'unit',
@@ -60,7 +61,7 @@ export async function seedDemoMonitoring(services: Services, { units }: DemoFoun
     orgUnitId: ttht,
     personId: null,
   });
-  await users.create(null, {
+  await users.create(SYSTEM_ACTOR, {
     username: 'unit-skhdt',
     displayName: 'Sở Kế hoạch và Đầu tư',
     role: 'unit',
@@ -68,7 +69,7 @@ export async function seedDemoMonitoring(services: Services, { units }: DemoFoun
     orgUnitId: units.skhdt,
     personId: null,
   });
-  await users.create(null, {
+  await users.create(SYSTEM_ACTOR, {
     username: 'unit-skhcn',
     displayName: 'Sở Khoa học và Công nghệ',
     role: 'unit',
@@ -77,7 +78,7 @@ export async function seedDemoMonitoring(services: Services, { units }: DemoFoun
     personId: null,
   });
 
-  const startup = await indicators.createPlan(null, {
+  const startup = await indicators.createPlan(SYSTEM_ACTOR, {
     programId: program.id,
     code: '4889/QĐ-UBND',
     legalBasis: 'Quyết định số 4889/QĐ-UBND ngày 09/9/2019 của UBND Thành phố',
@@ -85,7 +86,7 @@ export async function seedDemoMonitoring(services: Services, { units }: DemoFoun
     periodEnd: 2025,
     title: 'Đề án Hỗ trợ hệ sinh thái khởi nghiệp đổi mới sáng tạo thành phố Hà Nội giai đoạn 2019-2025',
   });
-  const sme = await indicators.createPlan(null, {
+  const sme = await indicators.createPlan(SYSTEM_ACTOR, {
     programId: program.id,
     code: '3457/QĐ-UBND',
     legalBasis: 'Quyết định số 3457/QĐ-UBND ngày 23/9/2022 của UBND Thành phố',
@@ -98,7 +99,7 @@ export async function seedDemoMonitoring(services: Services, { units }: DemoFoun
   const ind = async (unit: string, planId: string | null, i: Ind) => {
     const { targets, reported2022: _r, comment2022: _c, agg, ...rest } = i;
     return indicators.create(
-      null,
+      SYSTEM_ACTOR,
       {
         ...rest,
         programId: program.id,
@@ -267,7 +268,7 @@ export async function seedDemoMonitoring(services: Services, { units }: DemoFoun
   });
 
   const task = (t: Omit<TaskInput, 'programId'>) =>
-    programTasks.create(null, { ...t, programId: program.id }, { isDemo: true });
+    programTasks.create(SYSTEM_ACTOR, { ...t, programId: program.id }, { isDemo: true });
   const b = (billions: number) => Math.round(billions * 1e9);
   const sme3457 = {
     planId: sme.id,
@@ -438,7 +439,7 @@ export async function seedDemoMonitoring(services: Services, { units }: DemoFoun
 
   // the 2022 figures, received on paper and approved: the article is the report
   const r2022 = await reportingRounds.createRound(
-    null,
+    SYSTEM_ACTOR,
     {
       programId: program.id,
       title: 'Báo cáo năm 2022',
@@ -471,7 +472,7 @@ export async function seedDemoMonitoring(services: Services, { units }: DemoFoun
   // the open round: due three days ago; one unit on time, one late, the Center still missing
   const today = reportingRounds.today();
   const open = await reportingRounds.createRound(
-    null,
+    SYSTEM_ACTOR,
     {
       programId: program.id,
       title: 'Báo cáo năm 2025',

@@ -1,5 +1,6 @@
 import type { Services } from '../../services.js';
 import type { DemoFoundation } from './demo-foundation.js';
+import { SYSTEM_ACTOR } from '../../http/authorize.js';
 
 const PROGRAM_TITLE =
   'Đẩy mạnh phát triển khoa học, công nghệ và đổi mới sáng tạo trên địa bàn thành phố Hà Nội giai đoạn 2021-2025';
@@ -42,7 +43,7 @@ const CONTENT_AREAS = [
  */
 export async function seedDemoPlans(services: Services, { units, people: p }: DemoFoundation) {
   const { programs, inspectionPlans, inspectionTeams } = services;
-  const program = await programs.create(null, {
+  const program = await programs.create(SYSTEM_ACTOR, {
     code: '07-CTr/TU',
     title: PROGRAM_TITLE,
     issuerOrgUnitId: units.tu,
@@ -50,7 +51,7 @@ export async function seedDemoPlans(services: Services, { units, people: p }: De
     periodStart: 2021,
     periodEnd: 2025,
   });
-  await programs.setCommittee(null, program.id, {
+  await programs.setCommittee(SYSTEM_ACTOR, program.id, {
     members: [
       { personId: p.phong, role: 'head' },
       { personId: p.son, role: 'standingDeputyHead' },
@@ -62,7 +63,7 @@ export async function seedDemoPlans(services: Services, { units, people: p }: De
     ],
   });
 
-  const plan = await inspectionPlans.create(null, {
+  const plan = await inspectionPlans.create(SYSTEM_ACTOR, {
     programId: program.id,
     code: '15-KH/BCĐ',
     title: 'Kế hoạch kiểm tra việc thực hiện Chương trình số 07-CTr/TU của Thành ủy',
@@ -72,7 +73,7 @@ export async function seedDemoPlans(services: Services, { units, people: p }: De
     contentAreas: CONTENT_AREAS,
   });
 
-  const team1 = await inspectionTeams.createTeam(null, plan.id, {
+  const team1 = await inspectionTeams.createTeam(SYSTEM_ACTOR, plan.id, {
     number: 1,
     name: 'Đoàn kiểm tra số 1',
     members: [
@@ -86,7 +87,7 @@ export async function seedDemoPlans(services: Services, { units, people: p }: De
       { personId: p.secretary, role: 'secretary', representedOrgUnitId: units.btg },
     ],
   });
-  const team2 = await inspectionTeams.createTeam(null, plan.id, {
+  const team2 = await inspectionTeams.createTeam(SYSTEM_ACTOR, plan.id, {
     number: 2,
     name: 'Đoàn kiểm tra số 2',
     members: [
@@ -97,7 +98,7 @@ export async function seedDemoPlans(services: Services, { units, people: p }: De
   });
 
   const target = async (teamId: string, targetOrgUnitId: string, windowStart: string, windowEnd: string) =>
-    (await inspectionTeams.addTarget(null, teamId, { targetOrgUnitId, windowStart, windowEnd })).inspectionId;
+    (await inspectionTeams.addTarget(SYSTEM_ACTOR, teamId, { targetOrgUnitId, windowStart, windowEnd })).inspectionId;
   const inspections = {
     stttt: await target(team1.id, units.stttt, '2023-06-05', '2023-06-09'),
     dongDa: await target(team1.id, units.qDongDa, '2023-06-19', '2023-06-23'),

@@ -1,8 +1,6 @@
-import { forbidden } from '../../http/errors.js';
 import type { Actor } from '../../http/context.js';
+import { authorize } from '../../http/authorize.js';
 
 export const auditPolicy = {
-  assertCanRead(actor: Actor) {
-    if (actor.role !== 'admin') throw forbidden('Only admins read the audit log');
-  },
+  assertCanRead: (actor: Actor) => authorize(actor, 'audit.read'),
 };

@@ -33,6 +33,7 @@ export const auditRoutes =
     app.get(
       '/api/audit-events',
       {
+        config: { audience: 'staff' },
         schema: {
           tags: ['audit'],
           summary: 'Browse the audit log (admin)',

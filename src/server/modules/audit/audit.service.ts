@@ -1,5 +1,6 @@
 import type { DbOrTx } from '../../db/client.js';
 import type { Actor } from '../../http/context.js';
+import { authorId } from '../../http/authorize.js';
 import type { AuditFilter, AuditRepo } from './audit.repo.js';
 import { staleVersion } from '../../http/versioning.js';
 
@@ -17,10 +18,11 @@ export interface AuditEntry {
 /** Audit events are written in the caller's transaction, so a change and its record commit together. */
 export function createAuditService({ repo }: { repo: AuditRepo }) {
   return {
-    async record(tx: DbOrTx, actor: Actor | null, entry: AuditEntry) {
+    async record(tx: DbOrTx, actor: Actor, entry: AuditEntry) {
       await repo.insert(tx, {
-        actorUserId: actor?.id ?? null,
-        actorUsername: actor?.username ?? null,
+        // the system actor (seeds, CLI, jobs) has no user row: recorded by name only
+        actorUserId: authorId(actor),
+        actorUsername: actor.username,
         action: entry.action,
         entityType: entry.entityType,
         entityId: entry.entityId,

@@ -30,7 +30,7 @@ export const authRoutes =
     app.post(
       '/api/auth/login',
       {
-        config: { public: true },
+        config: { audience: 'public' },
         schema: {
           tags,
           summary: 'Log in; sets the HttpOnly session cookie',
@@ -57,7 +57,7 @@ export const authRoutes =
     app.post(
       '/api/auth/logout',
       {
-        config: { public: true },
+        config: { audience: 'public' },
         schema: { tags, summary: 'Log out; ends the session', response: { 200: okResponse } },
       },
       async (req, reply) => {
@@ -71,6 +71,7 @@ export const authRoutes =
     app.get(
       '/api/auth/me',
       {
+        config: { audience: ['staff', 'enterprise'] },
         schema: { tags, summary: 'The logged-in user', response: { 200: meResponse } },
       },
       async (req) => ({ user: requireActor(req) }),

@@ -9,6 +9,7 @@ export const dashboardRoutes =
     app.get(
       '/api/dashboard',
       {
+        config: { audience: 'staff' },
         schema: {
           tags: ['dashboard'],
           summary:

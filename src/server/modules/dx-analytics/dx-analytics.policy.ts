@@ -1,19 +1,10 @@
 import type { Actor } from '../../http/context.js';
-import { forbidden } from '../../http/errors.js';
+import { allows, authorize } from '../../http/authorize.js';
 
-/**
- * City analytics are for the city: the secretariat, viewers and admins. Enterprise, unit and inspector
- * accounts get 403 even though every published cell is suppressed below the threshold.
- * Bulk imports write the registry, so only admins run them.
- */
+/** City analytics (catalogue: dxAnalytics.read) and bulk imports (dxImport.run). */
 export const dxAnalyticsPolicy = {
-  canRead: (actor: Actor) => actor.role === 'admin' || actor.role === 'secretariat' || actor.role === 'viewer',
-  canImport: (actor: Actor) => actor.role === 'admin',
-  assertCanRead(actor: Actor) {
-    if (!dxAnalyticsPolicy.canRead(actor))
-      throw forbidden('City analytics are for the secretariat, viewers and admins');
-  },
-  assertCanImport(actor: Actor) {
-    if (!dxAnalyticsPolicy.canImport(actor)) throw forbidden('Only admins import files');
-  },
+  canRead: (actor: Actor) => allows(actor, 'dxAnalytics.read'),
+  canImport: (actor: Actor) => allows(actor, 'dxImport.run'),
+  assertCanRead: (actor: Actor) => authorize(actor, 'dxAnalytics.read'),
+  assertCanImport: (actor: Actor) => authorize(actor, 'dxImport.run'),
 };

@@ -28,6 +28,7 @@ export const dxAnalyticsRoutes =
     app.get(
       '/api/dx/analytics/options',
       {
+        config: { audience: 'staff' },
         schema: {
           tags,
           summary: 'Framework versions, years, communes, districts and sectors to filter analytics by',
@@ -40,6 +41,7 @@ export const dxAnalyticsRoutes =
     app.get(
       '/api/dx/analytics/breakdown',
       {
+        config: { audience: 'staff' },
         schema: {
           tags,
           summary:
@@ -54,6 +56,7 @@ export const dxAnalyticsRoutes =
     app.get(
       '/api/dx/analytics/movers',
       {
+        config: { audience: 'staff' },
         schema: {
           tags,
           summary: 'Communes or sectors whose mean total or level changed most between two years',
@@ -67,6 +70,7 @@ export const dxAnalyticsRoutes =
     app.get(
       '/api/dx/analytics/export',
       {
+        config: { audience: 'staff' },
         schema: {
           tags,
           summary: 'A breakdown as XLSX or CSV (UTF-8 with BOM), suppressed cells written "<5"',
@@ -95,6 +99,7 @@ export const dxAnalyticsRoutes =
     app.get(
       '/api/dx/analytics/communes.geojson',
       {
+        config: { audience: 'staff' },
         schema: {
           tags,
           summary: 'Boundaries of the 126 communes from 2025-07-01 (indicative; attribution in the reference README)',

@@ -39,6 +39,7 @@ export const dxImportsRoutes =
     app.post(
       '/api/dx/imports',
       {
+        config: { audience: 'staff' },
         schema: {
           tags,
           summary:
@@ -84,6 +85,7 @@ export const dxImportsRoutes =
     app.get(
       '/api/dx/imports',
       {
+        config: { audience: 'staff' },
         schema: { tags, summary: 'Recent import jobs (admin)', response: { 200: z.array(importJob) } },
       },
       async (req) => {
@@ -95,6 +97,7 @@ export const dxImportsRoutes =
     app.get(
       '/api/dx/imports/:id',
       {
+        config: { audience: 'staff' },
         schema: {
           tags,
           summary: 'One import job, for the progress bar (admin)',
@@ -113,6 +116,7 @@ export const dxImportsRoutes =
     app.get(
       '/api/dx/imports/:id/errors.csv',
       {
+        config: { audience: 'staff' },
         schema: {
           tags,
           summary: 'The error report of an import: row, field, reason (CSV, UTF-8 with BOM)',

@@ -27,6 +27,7 @@ export const dxAssessmentsRoutes =
     app.get(
       '/api/dx/assessments',
       {
+        config: { audience: ['staff', 'enterprise'] },
         schema: {
           tags,
           summary: 'Assessments (an enterprise account: its own)',
@@ -40,7 +41,7 @@ export const dxAssessmentsRoutes =
     app.post(
       '/api/dx/assessments',
       {
-        config: { idempotent: true },
+        config: { audience: ['staff', 'enterprise'], idempotent: true },
         schema: {
           tags,
           summary:
@@ -55,6 +56,7 @@ export const dxAssessmentsRoutes =
     app.get(
       '/api/dx/assessments/:id',
       {
+        config: { audience: ['staff', 'enterprise'] },
         schema: {
           tags,
           summary: 'One assessment with answers, progress per pillar and, once submitted, its frozen score snapshot',
@@ -68,6 +70,7 @@ export const dxAssessmentsRoutes =
     app.patch(
       '/api/dx/assessments/:id/answers',
       {
+        config: { audience: ['staff', 'enterprise'] },
         schema: {
           tags,
           summary:
@@ -83,6 +86,7 @@ export const dxAssessmentsRoutes =
     app.post(
       '/api/dx/assessments/:id/submit',
       {
+        config: { audience: ['staff', 'enterprise'] },
         schema: {
           tags,
           summary: 'Submit: required questions checked, score snapshot frozen, analytics updated',
@@ -96,6 +100,7 @@ export const dxAssessmentsRoutes =
     app.post(
       '/api/dx/assessments/:id/verify',
       {
+        config: { audience: ['staff', 'enterprise'] },
         schema: {
           tags,
           summary: 'Verify a submitted assessment (secretariat)',
@@ -110,6 +115,7 @@ export const dxAssessmentsRoutes =
     app.post(
       '/api/dx/assessments/:id/return',
       {
+        config: { audience: ['staff', 'enterprise'] },
         schema: {
           tags,
           summary:
@@ -125,6 +131,7 @@ export const dxAssessmentsRoutes =
     app.post(
       '/api/dx/assessments/:id/rescore',
       {
+        config: { audience: ['staff', 'enterprise'] },
         schema: {
           tags,
           summary: 'Move the assessment onto a newer published version and score it again (explicit)',
@@ -145,6 +152,7 @@ export const dxAssessmentsRoutes =
     app.post(
       '/api/dx/assessments/:id/evidence/:questionCode',
       {
+        config: { audience: ['staff', 'enterprise'] },
         schema: {
           tags,
           summary:
@@ -161,6 +169,7 @@ export const dxAssessmentsRoutes =
     app.get(
       '/api/dx/assessments/:id/evidence/:questionCode',
       {
+        config: { audience: ['staff', 'enterprise'] },
         schema: { tags, summary: 'Download the evidence file of a file question', params: evidenceParams },
       },
       async (req, reply) => {
@@ -175,6 +184,7 @@ export const dxAssessmentsRoutes =
     app.get(
       '/api/dx/assessments/:id/report',
       {
+        config: { audience: ['staff', 'enterprise'] },
         schema: {
           tags,
           summary:
@@ -189,6 +199,7 @@ export const dxAssessmentsRoutes =
     app.get(
       '/api/dx/assessments/:id/report.docx',
       {
+        config: { audience: ['staff', 'enterprise'] },
         schema: { tags, summary: 'The enterprise report as Word (Vietnamese)', params: idParams },
       },
       async (req, reply) => {

@@ -14,6 +14,7 @@ import { recommendationFor, topImprovements } from '../../../shared/dx/what-if.j
 import { peerBand } from '../../../shared/dx/peers.js';
 import type { Db, DbOrTx } from '../../db/client.js';
 import type { Actor } from '../../http/context.js';
+import { authorId } from '../../http/authorize.js';
 import { conflict, forbidden, immutable, invalid, invalidTransition, notFound } from '../../http/errors.js';
 import type { Clock } from '../../lib/clock.js';
 import type { AuditService } from '../audit/audit.service.js';
@@ -462,7 +463,7 @@ export function createDxAssessmentsService({
      */
     async recordImported(
       tx: DbOrTx,
-      actor: Actor | null,
+      actor: Actor,
       input: { enterpriseId: string; frameworkVersionId: string; year: number; answers: Answers },
     ) {
       const { definition } = await frameworks.versionById(input.frameworkVersionId, tx);
@@ -495,7 +496,7 @@ export function createDxAssessmentsService({
         sectorCode: e.sectorCode,
         sizeClass: e.sizeClass,
         submittedAt: clock.now(),
-        submittedBy: actor?.id ?? null,
+        submittedBy: authorId(actor),
       };
       const after = before
         ? await repo.update(tx, before.id, values)

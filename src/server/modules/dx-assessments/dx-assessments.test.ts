@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { useTestContext, issueFields as fields } from '../../test/test-app.js';
 import { multipart, PDF } from '../inspections/test-helpers.js';
 import { bestDbiAnswers, enterpriseWithAccounts, minimalDbiAnswers, rollupCount } from './test-helpers.js';
+import { SYSTEM_ACTOR } from '../../http/authorize.js';
 
 const { ctx, f } = useTestContext();
 
@@ -187,10 +188,10 @@ describe('recordImported (for the bulk import)', () => {
   it('creates a submitted assessment counted once, even when the same row comes twice, and reports bad rows', async () => {
     const year = 2032;
     const { enterprise } = await enterpriseWithAccounts(ctx, f);
-    const { id: versionId } = await ctx.services.dxFrameworks.version(null, 'DBI-SME');
+    const { id: versionId } = await ctx.services.dxFrameworks.version(SYSTEM_ACTOR, 'DBI-SME');
     const run = (answers: Record<string, unknown>) =>
       ctx.handle.db.transaction((tx) =>
-        ctx.services.dxAssessments.recordImported(tx, null, {
+        ctx.services.dxAssessments.recordImported(tx, SYSTEM_ACTOR, {
           enterpriseId: enterprise.id,
           frameworkVersionId: versionId,
           year,

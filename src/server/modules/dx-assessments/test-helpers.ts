@@ -6,6 +6,7 @@ import type { TestContext } from '../../test/test-app.js';
 import { readBundledFramework } from '../dx-frameworks/bundled.js';
 import { enterpriseInputFor } from '../enterprises/test-helpers.js';
 import type { EnterpriseInput } from '../../../shared/contracts/enterprises.js';
+import { SYSTEM_ACTOR } from '../../http/authorize.js';
 
 export const dbi = readBundledFramework('dbi-sme.json');
 
@@ -49,7 +50,7 @@ export async function enterpriseWithAccounts(
   const userIds: string[] = [];
   for (let i = 0; i < accounts; i++) {
     const user = await f.user('enterprise');
-    await ctx.services.enterprises.linkUser(null, user.id, res.json().taxCode);
+    await ctx.services.enterprises.linkUser(SYSTEM_ACTOR, user.id, res.json().taxCode);
     cookies.push(await ctx.login(user.username, user.password));
     userIds.push(user.id);
   }

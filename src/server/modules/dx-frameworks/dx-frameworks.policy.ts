@@ -1,16 +1,9 @@
 import type { Actor } from '../../http/context.js';
-import { forbidden } from '../../http/errors.js';
+import { allows, authorize } from '../../http/authorize.js';
 
-/**
- * Published frameworks are public to every account (enterprises score what-ifs against them);
- * drafts are seen by the secretariat; only admins import and publish.
- */
+/** Published frameworks: every account (dxFramework.read); drafts: dxFramework.readDrafts; import/publish: dxFramework.manage. */
 export const dxFrameworksPolicy = {
-  canSeeDrafts: (actor: Actor) => actor.role === 'admin' || actor.role === 'secretariat',
-  assertCanSeeDrafts(actor: Actor) {
-    if (!dxFrameworksPolicy.canSeeDrafts(actor)) throw forbidden('Only the secretariat sees draft framework versions');
-  },
-  assertCanManage(actor: Actor) {
-    if (actor.role !== 'admin') throw forbidden('Only administrators import and publish frameworks');
-  },
+  canSeeDrafts: (actor: Actor) => allows(actor, 'dxFramework.readDrafts'),
+  assertCanSeeDrafts: (actor: Actor) => authorize(actor, 'dxFramework.readDrafts'),
+  assertCanManage: (actor: Actor) => authorize(actor, 'dxFramework.manage'),
 };

@@ -28,6 +28,7 @@ export const dxFrameworksRoutes =
     app.get(
       '/api/dx/frameworks',
       {
+        config: { audience: ['staff', 'enterprise'] },
         schema: {
           tags,
           summary: 'Assessment frameworks and their versions (drafts for the secretariat)',
@@ -40,6 +41,7 @@ export const dxFrameworksRoutes =
     app.get(
       '/api/dx/frameworks/:code',
       {
+        config: { audience: ['staff', 'enterprise'] },
         schema: {
           tags,
           summary: 'The newest published version, in the JSON export format',
@@ -53,6 +55,7 @@ export const dxFrameworksRoutes =
     app.get(
       '/api/dx/frameworks/:code/versions/:version',
       {
+        config: { audience: ['staff', 'enterprise'] },
         schema: {
           tags,
           summary: 'Export any version as JSON (drafts: secretariat)',
@@ -71,6 +74,7 @@ export const dxFrameworksRoutes =
     app.post(
       '/api/dx/frameworks/:code/score',
       {
+        config: { audience: ['staff', 'enterprise'] },
         schema: {
           tags,
           summary: 'What-if: score answers against the published (or a given) version without saving',
@@ -85,7 +89,7 @@ export const dxFrameworksRoutes =
     app.post(
       '/api/dx/frameworks/import',
       {
-        config: { idempotent: true },
+        config: { audience: ['staff', 'enterprise'], idempotent: true },
         schema: {
           tags,
           summary: 'Import a framework version from JSON as a draft (admin); errors name JSON paths',
@@ -99,6 +103,7 @@ export const dxFrameworksRoutes =
     app.post(
       '/api/dx/frameworks/:code/versions/:version/publish',
       {
+        config: { audience: ['staff', 'enterprise'] },
         schema: {
           tags,
           summary: 'Publish a draft (admin): it is frozen from then on',
@@ -112,6 +117,7 @@ export const dxFrameworksRoutes =
     app.get(
       '/api/dx/frameworks/:code/diff',
       {
+        config: { audience: ['staff', 'enterprise'] },
         schema: {
           tags,
           summary: 'Added, removed and changed nodes, questions, options and scores between two versions',

@@ -16,6 +16,7 @@ import type { AuditService } from '../audit/audit.service.js';
 import { bundledFrameworkFiles, readBundledFramework } from './bundled.js';
 import type { DxFrameworksRepo, FrameworkVersionRow } from './dx-frameworks.repo.js';
 import { dxFrameworksPolicy } from './dx-frameworks.policy.js';
+import { SYSTEM_ACTOR } from '../../http/authorize.js';
 
 /** JSON with keys sorted at every level: the same definition always hashes the same. */
 export function canonicalJson(value: unknown): string {
@@ -66,11 +67,11 @@ export function createDxFrameworksService({
   }
 
   /** The version asked for, or the newest published; drafts only for those who may see them. */
-  async function version(actor: Actor | null, code: string, v?: number, tx: DbOrTx = db): Promise<LoadedVersion> {
+  async function version(actor: Actor, code: string, v?: number, tx: DbOrTx = db): Promise<LoadedVersion> {
     const f = await frameworkOr404(code, tx);
     const row = v === undefined ? await repo.latestPublished(tx, f.id) : await repo.version(tx, f.id, v);
     if (!row) throw notFound('frameworkVersion', `${code}@${v ?? 'published'}`);
-    if (row.status === 'draft' && actor) dxFrameworksPolicy.assertCanSeeDrafts(actor);
+    if (row.status === 'draft') dxFrameworksPolicy.assertCanSeeDrafts(actor);
     return load(code, row);
   }
 
@@ -87,7 +88,7 @@ export function createDxFrameworksService({
     if (issues.length) throw invalid(issues.map((i) => ({ field: `${prefix}.${i.question}`, message: i.message })));
   }
 
-  async function saveVersion(tx: DbOrTx, actor: Actor | null, def: FrameworkDefinition, status: 'draft' | 'published') {
+  async function saveVersion(tx: DbOrTx, actor: Actor, def: FrameworkDefinition, status: 'draft' | 'published') {
     let f = await repo.framework(tx, def.code);
     if (!f) {
       f = await repo.insertFramework(tx, { code: def.code, nameVi: def.name.vi, nameEn: def.name.en });
@@ -141,7 +142,7 @@ export function createDxFrameworksService({
       for (const file of bundledFrameworkFiles) {
         const def = readBundledFramework(file);
         await db.transaction(async (tx) => {
-          await saveVersion(tx, null, def, 'published');
+          await saveVersion(tx, SYSTEM_ACTOR, def, 'published');
         });
       }
     },

@@ -1,8 +1,9 @@
 import type { Actor } from '../../http/context.js';
-import { DomainError, forbidden } from '../../http/errors.js';
+import { DomainError } from '../../http/errors.js';
 import { ErrorCode } from '../../../shared/errors.js';
+import { allows, authorize } from '../../http/authorize.js';
 
-const isStaff = (actor: Actor) => actor.role === 'admin' || actor.role === 'secretariat';
+const facts = (enterpriseId: string, own: string | null) => ({ enterpriseId, actorEnterpriseId: own });
 
 /**
  * The fields that place an enterprise in its peer cell (sector; size class from employees, revenue and capital).
@@ -12,46 +13,29 @@ const isStaff = (actor: Actor) => actor.role === 'admin' || actor.role === 'secr
  */
 export const CELL_FIELDS = ['sectorCode', 'employees', 'revenueVnd', 'capitalVnd'] as const;
 
-/**
- * The secretariat keeps the registry; viewers read it; an enterprise account sees and edits only the
- * enterprise it acts for (`ownEnterpriseId`). Other roles have no business with enterprises.
- */
+/** Adapter from the registry to the catalogue (enterprise.*): `own` is the enterprise the account acts for. */
 export const enterprisesPolicy = {
-  canList: (actor: Actor) => isStaff(actor) || actor.role === 'viewer',
-  canRead: (actor: Actor, enterpriseId: string, ownEnterpriseId: string | null) =>
-    enterprisesPolicy.canList(actor) || (actor.role === 'enterprise' && ownEnterpriseId === enterpriseId),
-  canEdit: (actor: Actor, enterpriseId: string, ownEnterpriseId: string | null) =>
-    isStaff(actor) || (actor.role === 'enterprise' && ownEnterpriseId === enterpriseId),
-
-  assertCanList(actor: Actor) {
-    if (!enterprisesPolicy.canList(actor)) throw forbidden('Only the secretariat and viewers list enterprises');
-  },
-  assertCanCreate(actor: Actor) {
-    if (!isStaff(actor)) throw forbidden('Only the secretariat registers enterprises');
-  },
-  assertCanRead(actor: Actor, enterpriseId: string, ownEnterpriseId: string | null) {
-    if (!enterprisesPolicy.canRead(actor, enterpriseId, ownEnterpriseId)) throw forbidden('This is another enterprise');
-  },
-  assertCanEdit(actor: Actor, enterpriseId: string, ownEnterpriseId: string | null) {
-    if (!enterprisesPolicy.canEdit(actor, enterpriseId, ownEnterpriseId))
-      throw forbidden('You may not change this enterprise');
-  },
-  /** `changed`: the cell fields whose value a patch changes. Only staff change them. */
+  canList: (actor: Actor) => allows(actor, 'enterprise.list'),
+  canRead: (actor: Actor, enterpriseId: string, own: string | null) =>
+    allows(actor, 'enterprise.read', facts(enterpriseId, own)),
+  canEdit: (actor: Actor, enterpriseId: string, own: string | null) =>
+    allows(actor, 'enterprise.edit', facts(enterpriseId, own)),
+  assertCanList: (actor: Actor) => authorize(actor, 'enterprise.list'),
+  assertCanCreate: (actor: Actor) => authorize(actor, 'enterprise.create'),
+  assertCanRead: (actor: Actor, enterpriseId: string, own: string | null) =>
+    authorize(actor, 'enterprise.read', facts(enterpriseId, own)),
+  assertCanEdit: (actor: Actor, enterpriseId: string, own: string | null) =>
+    authorize(actor, 'enterprise.edit', facts(enterpriseId, own)),
+  assertCanManageAccounts: (actor: Actor) => authorize(actor, 'enterprise.manageAccounts'),
+  assertCanResolveCommune: (actor: Actor) => authorize(actor, 'enterprise.resolveCommune'),
+  /** `changed`: the cell fields whose value a patch changes (catalogue: enterprise.editClassification). */
   assertCanChangeCellFields(actor: Actor, changed: readonly string[]) {
-    if (!changed.length || isStaff(actor)) return;
+    if (!changed.length || allows(actor, 'enterprise.editClassification')) return;
     throw new DomainError(
       ErrorCode.FORBIDDEN,
       403,
       'Sector, employees, revenue and capital are changed by the secretariat, after checking',
       { issues: changed.map((f) => ({ field: `body.${f}`, message: 'changed by the secretariat only' })) },
     );
-  },
-  /** Which account acts for which enterprise is the secretariat's to see and change. */
-  assertCanManageAccounts(actor: Actor) {
-    if (!isStaff(actor)) throw forbidden('Only the secretariat links enterprise accounts');
-  },
-  /** Resolving a split commune is an officer's decision, never the enterprise's own. */
-  assertCanResolveCommune(actor: Actor) {
-    if (!isStaff(actor)) throw forbidden('Only the secretariat resolves communes');
   },
 };

@@ -27,6 +27,7 @@ export const enterprisesRoutes =
     app.get(
       '/api/enterprises',
       {
+        config: { audience: ['staff', 'enterprise'] },
         schema: {
           tags,
           summary:
@@ -41,7 +42,7 @@ export const enterprisesRoutes =
     app.post(
       '/api/enterprises',
       {
-        config: { idempotent: true },
+        config: { audience: ['staff', 'enterprise'], idempotent: true },
         schema: {
           tags,
           summary: 'Register an enterprise; the size class (Decree 80/2021, Art. 5) is computed and explained',
@@ -55,6 +56,7 @@ export const enterprisesRoutes =
     app.get(
       '/api/enterprises/me',
       {
+        config: { audience: ['staff', 'enterprise'] },
         schema: { tags, summary: 'The enterprise an enterprise account acts for', response: { 200: enterpriseDetail } },
       },
       async (req) => svc.mine(requireActor(req)),
@@ -63,6 +65,7 @@ export const enterprisesRoutes =
     app.get(
       '/api/enterprises/accounts',
       {
+        config: { audience: ['staff', 'enterprise'] },
         schema: {
           tags,
           summary:
@@ -77,6 +80,7 @@ export const enterprisesRoutes =
     app.get(
       '/api/enterprises/:taxCode',
       {
+        config: { audience: ['staff', 'enterprise'] },
         schema: {
           tags,
           summary: 'One enterprise by tax code',
@@ -94,6 +98,7 @@ export const enterprisesRoutes =
     app.patch(
       '/api/enterprises/:taxCode',
       {
+        config: { audience: ['staff', 'enterprise'] },
         schema: {
           tags,
           summary: 'Change an enterprise (secretariat, or the enterprise itself)',
@@ -113,6 +118,7 @@ export const enterprisesRoutes =
     app.post(
       '/api/enterprises/:taxCode/resolve-commune',
       {
+        config: { audience: ['staff', 'enterprise'] },
         schema: {
           tags,
           summary: 'Choose the 2025 commune of an enterprise recorded under a split commune (one of its successors)',
@@ -127,6 +133,7 @@ export const enterprisesRoutes =
     app.get(
       '/api/enterprises/:taxCode/accounts',
       {
+        config: { audience: ['staff', 'enterprise'] },
         schema: {
           tags,
           summary: 'The accounts acting for this enterprise (secretariat)',
@@ -141,6 +148,7 @@ export const enterprisesRoutes =
     app.put(
       '/api/enterprises/:taxCode/accounts/:userId',
       {
+        config: { audience: ['staff', 'enterprise'] },
         schema: {
           tags,
           summary: 'Let an account with role enterprise act for this enterprise (secretariat)',
@@ -158,6 +166,7 @@ export const enterprisesRoutes =
     app.delete(
       '/api/enterprises/:taxCode/accounts/:userId',
       {
+        config: { audience: ['staff', 'enterprise'] },
         schema: {
           tags,
           summary: 'Stop an account acting for this enterprise (secretariat)',
@@ -175,6 +184,7 @@ export const enterprisesRoutes =
     app.get(
       '/api/vsic-codes',
       {
+        config: { audience: ['staff', 'enterprise'] },
         schema: {
           tags,
           summary: 'VSIC codes (default VSIC 2018: sections and divisions)',

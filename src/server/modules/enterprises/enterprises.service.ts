@@ -112,10 +112,10 @@ export function createEnterprisesService({
     return detail(taxCode);
   }
 
-  async function lockForEdit(tx: DbOrTx, actor: Actor | null, taxCode: string): Promise<EnterpriseRow> {
+  async function lockForEdit(tx: DbOrTx, actor: Actor, taxCode: string): Promise<EnterpriseRow> {
     const row = await repo.getRowByTaxCode(tx, taxCode, true);
     if (!row) throw notFound('enterprise', taxCode);
-    if (actor) enterprisesPolicy.assertCanEdit(actor, row.id, await ownEnterpriseId(actor, tx));
+    enterprisesPolicy.assertCanEdit(actor, row.id, await ownEnterpriseId(actor, tx));
     return row;
   }
 
@@ -140,12 +140,8 @@ export function createEnterprisesService({
     },
 
     /** `actor` null: the system (demo seed). */
-    async create(
-      actor: Actor | null,
-      input: EnterpriseInput,
-      opts: { isDemo?: boolean } = {},
-    ): Promise<EnterpriseDetail> {
-      if (actor) enterprisesPolicy.assertCanCreate(actor);
+    async create(actor: Actor, input: EnterpriseInput, opts: { isDemo?: boolean } = {}): Promise<EnterpriseDetail> {
+      enterprisesPolicy.assertCanCreate(actor);
       await db.transaction(async (tx) => {
         if (await repo.getRowByTaxCode(tx, input.taxCode))
           throw conflict('An enterprise with this tax code exists', { field: 'body.taxCode' });
@@ -246,8 +242,8 @@ export function createEnterprisesService({
     },
 
     /** Lets a user act for an enterprise (role `enterprise`); actor null: the system (demo seed). */
-    async linkUser(actor: Actor | null, userId: string, taxCode: string) {
-      if (actor) enterprisesPolicy.assertCanManageAccounts(actor);
+    async linkUser(actor: Actor, userId: string, taxCode: string) {
+      enterprisesPolicy.assertCanManageAccounts(actor);
       await db.transaction(async (tx) => {
         const row = await repo.getRowByTaxCode(tx, taxCode);
         if (!row) throw notFound('enterprise', taxCode);

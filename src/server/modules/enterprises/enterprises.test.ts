@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { withCheckDigit } from '../../../shared/enterprises/tax-code.js';
 import { useTestContext, issueFields as fields } from '../../test/test-app.js';
 import { enterpriseInputFor, newTaxCode } from './test-helpers.js';
+import { SYSTEM_ACTOR } from '../../http/authorize.js';
 
 const { ctx, f, cookies } = useTestContext({ login: ['secretariat'] });
 
@@ -12,7 +13,7 @@ const post = (cookie: string, payload: object) => ctx.as(cookie, { method: 'POST
 async function enterpriseAccount(o = {}) {
   const res = await post(cookies.secretariat, enterpriseInputFor(o));
   const user = await f.user('enterprise');
-  await ctx.services.enterprises.linkUser(null, user.id, res.json().taxCode);
+  await ctx.services.enterprises.linkUser(SYSTEM_ACTOR, user.id, res.json().taxCode);
   return { enterprise: res.json(), cookie: await ctx.login(user.username, user.password) };
 }
 

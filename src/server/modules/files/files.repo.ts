@@ -1,6 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import { attachments, fileBlobs, followUps, inspections, users } from '../../db/schema/index.js';
+import { attachments, fileBlobs, followUps, inspections, teamMembers, users } from '../../db/schema/index.js';
 
 export type AttachmentRow = typeof attachments.$inferSelect;
 export type NewAttachment = typeof attachments.$inferInsert;
@@ -25,12 +25,17 @@ export function createFilesRepo() {
       const [row] = await db.select().from(attachments).where(eq(attachments.id, id));
       return row;
     },
-    /** The attachment with what decides who may see it: the inspection's target and the follow-up's addressee. */
+    /**
+     * The attachment with what decides who may see it: the inspection's target, status and team, and the
+     * follow-up's addressee.
+     */
     async getWithScope(db: DbOrTx, id: string) {
       const [row] = await db
         .select({
           attachment: attachments,
           targetOrgUnitId: inspections.targetOrgUnitId,
+          inspectionStatus: inspections.status,
+          teamId: inspections.teamId,
           followUpAddresseeOrgUnitId: followUps.addresseeOrgUnitId,
         })
         .from(attachments)
@@ -38,6 +43,15 @@ export function createFilesRepo() {
         .leftJoin(followUps, eq(followUps.id, attachments.followUpId))
         .where(eq(attachments.id, id));
       return row;
+    },
+    /** The person's roles in the team (the files module's own read of who inspects what). */
+    async teamRolesOf(db: DbOrTx, teamId: string, personId: string | null) {
+      if (!personId) return [];
+      const rows = await db
+        .select({ role: teamMembers.role })
+        .from(teamMembers)
+        .where(and(eq(teamMembers.teamId, teamId), eq(teamMembers.personId, personId)));
+      return rows.map((r) => r.role);
     },
     async deleteAttachment(db: DbOrTx, id: string) {
       await db.delete(attachments).where(eq(attachments.id, id));

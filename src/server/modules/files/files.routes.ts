@@ -10,6 +10,7 @@ export const filesRoutes =
     app.get(
       '/api/attachments/:id',
       {
+        config: { audience: 'staff' },
         schema: { tags: ['files'], summary: 'Download an evidence file (its stored bytes and type)', params: idParams },
       },
       async (req, reply) => {

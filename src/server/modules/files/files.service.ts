@@ -62,7 +62,8 @@ export function createFilesService({ db, audit }: { db: Db; audit: AuditService 
     async download(actor: Actor, id: string) {
       const found = await repo.getWithScope(db, id);
       if (!found) throw notFound('attachment', id);
-      filesPolicy.assertCanViewAttachment(actor, found);
+      const teamRoles = await repo.teamRolesOf(db, found.teamId, actor.personId);
+      filesPolicy.assertCanViewAttachment(actor, { ...found, teamRoles });
       const blob = await repo.readBlob(db, found.attachment.sha256);
       if (!blob) throw notFound('file', found.attachment.sha256);
       return { attachment: found.attachment, data: Buffer.from(blob.data) };

@@ -19,6 +19,7 @@ export const followUpsRoutes =
     app.get(
       '/api/follow-ups',
       {
+        config: { audience: 'staff' },
         schema: {
           tags,
           summary: 'Follow-ups of issued conclusions (unit accounts: their own); overdue computed from today',
@@ -32,6 +33,7 @@ export const followUpsRoutes =
     app.get(
       '/api/follow-ups/:id',
       {
+        config: { audience: 'staff' },
         schema: {
           tags,
           summary: 'One follow-up with its history and evidence',
@@ -45,7 +47,7 @@ export const followUpsRoutes =
     app.post(
       '/api/follow-ups/:id/updates',
       {
-        config: { idempotent: true },
+        config: { audience: 'staff', idempotent: true },
         schema: {
           tags,
           summary: 'Report progress (addressee unit or secretariat)',
@@ -60,6 +62,7 @@ export const followUpsRoutes =
     app.post(
       '/api/follow-ups/:id/evidence',
       {
+        config: { audience: 'staff' },
         schema: {
           tags,
           summary: 'Upload evidence of progress (multipart field "file"; PDF, images, DOCX, XLSX; 20 MB)',
@@ -79,6 +82,7 @@ export const followUpsRoutes =
     app.post(
       '/api/follow-ups/:id/acceptance',
       {
+        config: { audience: 'staff' },
         schema: {
           tags,
           summary: 'Accept a done follow-up, or return it to in progress with a note (secretariat)',

@@ -65,12 +65,15 @@ export function createFollowUpsService({
   async function get(actor: Actor, id: string) {
     const row = await repo.get(db, id);
     if (!row) throw notFound('followUp', id);
-    followUpsPolicy.assertCanRead(actor, {
-      addresseeOrgUnitId: row.row.addresseeOrgUnitId,
-      targetOrgUnitId: row.targetOrgUnitId,
-    });
+    const parties = { addresseeOrgUnitId: row.row.addresseeOrgUnitId, targetOrgUnitId: row.targetOrgUnitId };
+    followUpsPolicy.assertCanRead(actor, parties);
     const [history, evidence] = await Promise.all([repo.history(db, id), repo.evidence(db, id)]);
-    return { ...toItem(row, clock.today()), history, evidence };
+    const open = !row.row.acceptedAt && !row.row.withdrawnAt;
+    const permissions = {
+      report: open && followUpsPolicy.canReport(actor, parties),
+      accept: open && followUpsPolicy.canAccept(actor),
+    };
+    return { ...toItem(row, clock.today()), history, evidence, permissions };
   }
 
   /** Loads and locks a follow-up that `actor` may still report on: not accepted, not withdrawn. */
@@ -103,7 +106,7 @@ export function createFollowUpsService({
     /** Called by the conclusions module inside its issuing transaction: one open follow-up per item. */
     async createForConclusion(
       tx: DbOrTx,
-      actor: Actor | null,
+      actor: Actor,
       input: { inspectionId: string; conclusionId: string; items: ConclusionItem[] },
     ) {
       const ids: string[] = [];
@@ -127,7 +130,7 @@ export function createFollowUpsService({
      */
     async relinkForCorrection(
       tx: DbOrTx,
-      actor: Actor | null,
+      actor: Actor,
       input: { inspectionId: string; conclusionId: string; items: CorrectionItem[] },
     ) {
       const active = await repo.activeOfInspection(tx, input.inspectionId);

@@ -2,6 +2,7 @@ import { conclusions, findings } from '../../db/schema/index.js';
 import { unique, type TestContext } from '../../test/test-app.js';
 import type { Factories } from '../../test/factories.js';
 import type { ConclusionItem } from './follow-ups.service.js';
+import { SYSTEM_ACTOR } from '../../http/authorize.js';
 
 type Scene = Awaited<ReturnType<Factories['scene']>>;
 export type IssueItem = Omit<ConclusionItem, 'findingId'> & { supersedes?: string };
@@ -62,12 +63,12 @@ export async function issueConclusion(
       }));
     const input = { inspectionId: scene.inspection.id, conclusionId: conclusion.id };
     if (correctionOf) {
-      await ctx.services.followUps.relinkForCorrection(tx, null, {
+      await ctx.services.followUps.relinkForCorrection(tx, SYSTEM_ACTOR, {
         ...input,
         items: mapped.map((m, i) => ({ ...m, supersedesFindingId: items[i].supersedes ?? null })),
       });
     } else {
-      await ctx.services.followUps.createForConclusion(tx, null, { ...input, items: mapped });
+      await ctx.services.followUps.createForConclusion(tx, SYSTEM_ACTOR, { ...input, items: mapped });
     }
     return { conclusion, findingIds: mapped.map((m) => m.findingId) };
   });

@@ -21,6 +21,7 @@ export const indicatorsRoutes =
     app.get(
       '/api/indicators',
       {
+        config: { audience: 'staff' },
         schema: {
           tags,
           summary: 'Indicators of programs, with responsible units and targets',
@@ -36,7 +37,10 @@ export const indicatorsRoutes =
 
     app.get(
       '/api/indicators/:id',
-      { schema: { tags, summary: 'One indicator', params: idParams, response: { 200: indicator } } },
+      {
+        config: { audience: 'staff' },
+        schema: { tags, summary: 'One indicator', params: idParams, response: { 200: indicator } },
+      },
       async (req, reply) => {
         requireActor(req);
         const i = await svc.get(req.params.id);
@@ -48,7 +52,7 @@ export const indicatorsRoutes =
     app.post(
       '/api/indicators',
       {
-        config: { idempotent: true },
+        config: { audience: 'staff', idempotent: true },
         schema: {
           tags,
           summary: 'Create an indicator with its responsible units and targets (secretariat)',
@@ -62,6 +66,7 @@ export const indicatorsRoutes =
     app.patch(
       '/api/indicators/:id',
       {
+        config: { audience: 'staff' },
         schema: {
           tags,
           summary: 'Change an indicator; units and targets are replaced when given',
@@ -81,6 +86,7 @@ export const indicatorsRoutes =
     app.get(
       '/api/monitoring-plans',
       {
+        config: { audience: 'staff' },
         schema: {
           tags,
           summary: 'Plans and schemes under programs',
@@ -97,7 +103,7 @@ export const indicatorsRoutes =
     app.post(
       '/api/monitoring-plans',
       {
-        config: { idempotent: true },
+        config: { audience: 'staff', idempotent: true },
         schema: {
           tags,
           summary: 'Create a plan or scheme under a program (secretariat)',
@@ -111,6 +117,7 @@ export const indicatorsRoutes =
     app.put(
       '/api/programs/:id/monitoring-thresholds',
       {
+        config: { audience: 'staff' },
         schema: {
           tags,
           summary: 'Default traffic-light thresholds of a program (percent of target)',

@@ -158,7 +158,7 @@ export function createIndicatorsService({ db, repo, audit }: { db: Db; repo: Ind
       return { items: await toDto(rows), total };
     },
 
-    async create(actor: Actor | null, input: IndicatorInput, opts: { isDemo?: boolean } = {}) {
+    async create(actor: Actor, input: IndicatorInput, opts: { isDemo?: boolean } = {}) {
       indicatorsPolicy.assertCanWrite(actor);
       if (!(await repo.program(db, input.programId)))
         throw invalid([{ field: 'body.programId', message: 'no such program' }]);
@@ -226,7 +226,7 @@ export function createIndicatorsService({ db, repo, audit }: { db: Db; repo: Ind
     },
 
     plans: (programId?: string) => repo.plans(db, programId),
-    async createPlan(actor: Actor | null, input: PlanInput) {
+    async createPlan(actor: Actor, input: PlanInput) {
       indicatorsPolicy.assertCanWrite(actor);
       if (input.periodEnd < input.periodStart)
         throw invalid([{ field: 'body.periodEnd', message: 'must not be before periodStart' }]);

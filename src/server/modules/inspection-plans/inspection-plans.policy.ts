@@ -1,13 +1,8 @@
 import type { Actor } from '../../http/context.js';
-import { forbidden } from '../../http/errors.js';
+import { authorize } from '../../http/authorize.js';
 
-/**
- * Plans, teams and targets are read by every logged-in user — a `unit` user included: plans are public to
- * the units they inspect. Only admins and the secretariat write them.
- */
+/** Plans, teams and targets: read under plan.read, written under plan.manage. */
 export const inspectionPlansPolicy = {
-  assertCanWrite(actor: Actor) {
-    if (actor.role !== 'admin' && actor.role !== 'secretariat')
-      throw forbidden('Only admins and the secretariat maintain inspection plans');
-  },
+  assertCanRead: (actor: Actor) => authorize(actor, 'plan.read'),
+  assertCanWrite: (actor: Actor) => authorize(actor, 'plan.manage'),
 };

@@ -32,6 +32,7 @@ export const inspectionPlansRoutes =
     app.get(
       '/api/inspection-plans',
       {
+        config: { audience: 'staff' },
         schema: {
           tags,
           summary: 'Search plans by code and title (ignores diacritics), with team and inspection counts',
@@ -45,6 +46,7 @@ export const inspectionPlansRoutes =
     app.get(
       '/api/inspection-plans/:id',
       {
+        config: { audience: 'staff' },
         schema: {
           tags,
           summary: 'A plan with its content areas, teams, targets and objectivity warnings',
@@ -62,7 +64,7 @@ export const inspectionPlansRoutes =
     app.post(
       '/api/inspection-plans',
       {
-        config: { idempotent: true },
+        config: { audience: 'staff', idempotent: true },
         schema: {
           tags,
           summary: 'Create a plan with its ordered content areas',
@@ -76,6 +78,7 @@ export const inspectionPlansRoutes =
     app.patch(
       '/api/inspection-plans/:id',
       {
+        config: { audience: 'staff' },
         schema: {
           tags,
           summary: 'Change a plan; contentAreas is the whole ordered list (existing areas keep their id)',
@@ -96,6 +99,7 @@ export const inspectionPlansRoutes =
       app.get(
         `/api/inspection-plans/:id/export.${ext}`,
         {
+          config: { audience: 'staff' },
           schema: { tags, summary: `The plan's teams and targets as ${ext.toUpperCase()}`, params: idParams },
         },
         async (req, reply) => {
@@ -112,7 +116,7 @@ export const inspectionPlansRoutes =
     app.post(
       '/api/inspection-plans/:id/teams',
       {
-        config: { idempotent: true },
+        config: { audience: 'staff', idempotent: true },
         schema: {
           tags,
           summary: 'Add a team (exactly one head, each person once)',
@@ -127,6 +131,7 @@ export const inspectionPlansRoutes =
     app.patch(
       '/api/inspection-teams/:id',
       {
+        config: { audience: 'staff' },
         schema: {
           tags,
           summary: 'Rename a team or replace its members',
@@ -141,6 +146,7 @@ export const inspectionPlansRoutes =
     app.delete(
       '/api/inspection-teams/:id',
       {
+        config: { audience: 'staff' },
         schema: {
           tags,
           summary: 'Delete a team and its inspections, while all are planned',
@@ -157,7 +163,7 @@ export const inspectionPlansRoutes =
     app.post(
       '/api/inspection-teams/:id/targets',
       {
-        config: { idempotent: true },
+        config: { audience: 'staff', idempotent: true },
         schema: {
           tags,
           summary: 'Add a target unit with its window (a planned inspection)',
@@ -172,6 +178,7 @@ export const inspectionPlansRoutes =
     app.patch(
       '/api/inspection-teams/:teamId/targets/:inspectionId',
       {
+        config: { audience: 'staff' },
         schema: {
           tags,
           summary: 'Move a target’s window (while planned or notified)',
@@ -186,6 +193,7 @@ export const inspectionPlansRoutes =
     app.delete(
       '/api/inspection-teams/:teamId/targets/:inspectionId',
       {
+        config: { audience: 'staff' },
         schema: {
           tags,
           summary: 'Remove a target (while planned)',

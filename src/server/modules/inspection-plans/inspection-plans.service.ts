@@ -126,8 +126,8 @@ export function createInspectionPlansService({ db, repo, objectivity, audit }: P
     },
 
     /** `actor` null: the system itself (demo seed); routes always pass a user. */
-    async create(actor: Actor | null, input: PlanInput) {
-      if (actor) inspectionPlansPolicy.assertCanWrite(actor);
+    async create(actor: Actor, input: PlanInput) {
+      inspectionPlansPolicy.assertCanWrite(actor);
       if (!(await repo.program(db, input.programId)))
         throw invalid([{ field: 'body.programId', message: 'inspectionPlans.validation.noSuchProgram' }]);
       if (await repo.getByCode(db, input.code)) throw conflict('A plan with this code exists', { field: 'body.code' });
@@ -151,8 +151,8 @@ export function createInspectionPlansService({ db, repo, objectivity, audit }: P
     },
 
     /** `version`: the one the writer read; a plan changed since is refused (409 STALE_VERSION). */
-    async update(actor: Actor | null, id: string, patch: PlanPatch, version: number) {
-      if (actor) inspectionPlansPolicy.assertCanWrite(actor);
+    async update(actor: Actor, id: string, patch: PlanPatch, version: number) {
+      inspectionPlansPolicy.assertCanWrite(actor);
       const current = await repo.getRow(db, id);
       if (!current) throw notFound('inspectionPlan', id);
       const { contentAreas: areas, ...fields } = patch;

@@ -4,6 +4,7 @@ import { count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { assessments, auditEvents, inspections, inspectionTeams } from '../../db/schema/index.js';
 import { useTestContext, unique, issueFields as fields } from '../../test/test-app.js';
+import { SYSTEM_ACTOR } from '../../http/authorize.js';
 
 const { ctx, f, cookies } = useTestContext({ login: ['admin'] });
 
@@ -230,7 +231,7 @@ describe('teams', () => {
     const before = (await ctx.handle.db.select({ n: count() }).from(auditEvents))[0].n;
     // the service alone (no request schema): the duplicate member fails on the table's unique key, after the team row
     await expect(
-      ctx.services.inspectionTeams.createTeam(null, plan.id, {
+      ctx.services.inspectionTeams.createTeam(SYSTEM_ACTOR, plan.id, {
         number: 1,
         name: 'Đoàn 1',
         members: [

@@ -29,8 +29,8 @@ export function createInspectionTeamsService({
   repo: InspectionPlansRepo;
   audit: AuditService;
 }) {
-  const write = (actor: Actor | null) => {
-    if (actor) inspectionPlansPolicy.assertCanWrite(actor);
+  const write = (actor: Actor) => {
+    inspectionPlansPolicy.assertCanWrite(actor);
   };
 
   async function getTeamRow(id: string) {
@@ -74,7 +74,7 @@ export function createInspectionTeamsService({
     getTeam,
 
     /** `actor` null: the system itself (demo seed); routes always pass a user. */
-    async createTeam(actor: Actor | null, planId: string, input: TeamInput) {
+    async createTeam(actor: Actor, planId: string, input: TeamInput) {
       write(actor);
       if (!(await repo.getRow(db, planId))) throw notFound('inspectionPlan', planId);
       await checkMembers(input.members);
@@ -94,7 +94,7 @@ export function createInspectionTeamsService({
       return getTeam(id);
     },
 
-    async updateTeam(actor: Actor | null, id: string, patch: TeamPatch) {
+    async updateTeam(actor: Actor, id: string, patch: TeamPatch) {
       write(actor);
       const before = await getTeam(id);
       if (patch.members) await checkMembers(patch.members);
@@ -113,7 +113,7 @@ export function createInspectionTeamsService({
     },
 
     /** Only while every inspection of the team is still `planned`: they go with it. */
-    async deleteTeam(actor: Actor | null, id: string) {
+    async deleteTeam(actor: Actor, id: string) {
       write(actor);
       const before = await getTeam(id);
       const started = before.targets.filter((t) => t.status !== 'planned');
@@ -137,7 +137,7 @@ export function createInspectionTeamsService({
       });
     },
 
-    async addTarget(actor: Actor | null, teamId: string, input: TargetInput) {
+    async addTarget(actor: Actor, teamId: string, input: TargetInput) {
       write(actor);
       const team = await getTeamRow(teamId);
       if (!(await repo.orgUnitName(db, input.targetOrgUnitId)))
@@ -153,7 +153,7 @@ export function createInspectionTeamsService({
       return targetView(teamId, id);
     },
 
-    async updateTarget(actor: Actor | null, teamId: string, inspectionId: string, patch: TargetPatch) {
+    async updateTarget(actor: Actor, teamId: string, inspectionId: string, patch: TargetPatch) {
       write(actor);
       const current = await getTarget(teamId, inspectionId);
       if (!movableStatuses.has(current.status))
@@ -184,7 +184,7 @@ export function createInspectionTeamsService({
       return targetView(teamId, inspectionId);
     },
 
-    async deleteTarget(actor: Actor | null, teamId: string, inspectionId: string) {
+    async deleteTarget(actor: Actor, teamId: string, inspectionId: string) {
       write(actor);
       const current = await getTarget(teamId, inspectionId);
       if (current.status !== 'planned')

@@ -27,12 +27,12 @@ type Assignment = {
 export interface FollowUpsPort {
   createForConclusion(
     tx: DbOrTx,
-    actor: Actor | null,
+    actor: Actor,
     input: { inspectionId: string; conclusionId: string; items: Assignment[] },
   ): Promise<unknown>;
   relinkForCorrection(
     tx: DbOrTx,
-    actor: Actor | null,
+    actor: Actor,
     input: {
       inspectionId: string;
       conclusionId: string;

@@ -22,6 +22,7 @@ const facts = (status: InspectionStatus, teamRoles: TeamRole[] = []): Inspection
   teamRoles,
 });
 
+const att = { inspectionStatus: 'issued' as const, teamRoles: [] };
 const admin = actor('admin');
 const secretariat = actor('secretariat');
 const head = actor('inspector');
@@ -31,11 +32,13 @@ const otherUnit = actor('unit', OTHER);
 const viewer = actor('viewer');
 
 describe('inspections policy', () => {
-  it('lets units view only their own inspections; everyone else views all', () => {
-    for (const a of [admin, secretariat, outsider, viewer, unit]) expect(p.canView(a, facts('planned'))).toBe(true);
+  it("lets units view only their own inspections, inspectors only their teams'; the office and viewers all", () => {
+    for (const a of [admin, secretariat, viewer, unit]) expect(p.canView(a, facts('planned'))).toBe(true);
+    expect(p.canView(head, facts('planned', ['member']))).toBe(true);
+    expect(p.canView(outsider, facts('planned'))).toBe(false);
     expect(p.canView(otherUnit, facts('planned'))).toBe(false);
     expect(p.canView(actor('unit', null), facts('planned'))).toBe(false);
-    expect(() => p.assertCanView(otherUnit, facts('planned'))).toThrow(/not of your unit/);
+    expect(() => p.assertCanView(otherUnit, facts('planned'))).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
   });
 
   it('lets the secretariat and team members edit; not viewers, units or other teams', () => {
@@ -97,16 +100,16 @@ describe('inspections policy', () => {
 
   it('lets the unit a follow-up is addressed to download its evidence', () => {
     expect(
-      filesPolicy.canViewAttachment(otherUnit, { targetOrgUnitId: TARGET, followUpAddresseeOrgUnitId: null }),
+      filesPolicy.canViewAttachment(otherUnit, { ...att, targetOrgUnitId: TARGET, followUpAddresseeOrgUnitId: null }),
     ).toBe(false);
     expect(
-      filesPolicy.canViewAttachment(otherUnit, { targetOrgUnitId: TARGET, followUpAddresseeOrgUnitId: OTHER }),
+      filesPolicy.canViewAttachment(otherUnit, { ...att, targetOrgUnitId: TARGET, followUpAddresseeOrgUnitId: OTHER }),
     ).toBe(true);
-    expect(filesPolicy.canViewAttachment(unit, { targetOrgUnitId: TARGET, followUpAddresseeOrgUnitId: OTHER })).toBe(
-      true,
-    );
-    expect(filesPolicy.canViewAttachment(viewer, { targetOrgUnitId: TARGET, followUpAddresseeOrgUnitId: null })).toBe(
-      true,
-    );
+    expect(
+      filesPolicy.canViewAttachment(unit, { ...att, targetOrgUnitId: TARGET, followUpAddresseeOrgUnitId: OTHER }),
+    ).toBe(true);
+    expect(
+      filesPolicy.canViewAttachment(viewer, { ...att, targetOrgUnitId: TARGET, followUpAddresseeOrgUnitId: null }),
+    ).toBe(true);
   });
 });

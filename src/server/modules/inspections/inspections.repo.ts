@@ -21,6 +21,8 @@ import {
 import { searchCondition } from '../org-units/org-units.repo.js';
 
 export interface InspectionFilter {
+  /** only the inspections of teams this person sits on (an inspector's reading scope); null: none */
+  teamPersonId?: string | null;
   status?: InspectionStatus;
   planId?: string;
   teamId?: string;
@@ -59,6 +61,15 @@ export function createInspectionsRepo() {
         f.planId ? eq(inspections.planId, f.planId) : undefined,
         f.teamId ? eq(inspections.teamId, f.teamId) : undefined,
         f.targetOrgUnitId ? eq(inspections.targetOrgUnitId, f.targetOrgUnitId) : undefined,
+        f.teamPersonId !== undefined
+          ? inArray(
+              inspections.teamId,
+              db
+                .select({ id: teamMembers.teamId })
+                .from(teamMembers)
+                .where(eq(teamMembers.personId, f.teamPersonId ?? '00000000-0000-0000-0000-000000000000')),
+            )
+          : undefined,
         searchCondition(orgUnits.searchText, f.q),
       );
       const base = () =>

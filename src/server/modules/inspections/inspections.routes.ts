@@ -30,6 +30,7 @@ export const inspectionsRoutes =
     app.get(
       '/api/inspections',
       {
+        config: { audience: 'staff' },
         schema: {
           tags,
           summary: 'Inspections (a unit sees only its own)',
@@ -43,6 +44,7 @@ export const inspectionsRoutes =
     app.get(
       '/api/inspections/:id',
       {
+        config: { audience: 'staff' },
         schema: { tags, summary: 'The inspection workspace', params: idParams, response: { 200: inspectionDetail } },
       },
       async (req) => svc.get(requireActor(req), req.params.id),
@@ -51,6 +53,7 @@ export const inspectionsRoutes =
     app.put(
       '/api/inspections/:id/assessments/:contentAreaId',
       {
+        config: { audience: 'staff' },
         schema: {
           tags,
           summary: 'Rate and annotate one content area',
@@ -67,6 +70,7 @@ export const inspectionsRoutes =
     app.post(
       '/api/inspections/:id/assessments/:contentAreaId/evidence',
       {
+        config: { audience: 'staff' },
         schema: {
           tags,
           summary: 'Upload an evidence file (multipart field "file"; PDF, images, DOCX, XLSX; 20 MB)',
@@ -85,6 +89,7 @@ export const inspectionsRoutes =
     app.delete(
       '/api/attachments/:id',
       {
+        config: { audience: 'staff' },
         schema: {
           tags,
           summary: 'Remove an evidence file while the inspection is editable',
@@ -101,7 +106,7 @@ export const inspectionsRoutes =
     app.post(
       '/api/inspections/:id/findings',
       {
-        config: { idempotent: true },
+        config: { audience: 'staff', idempotent: true },
         schema: { tags, summary: 'Add a finding', params: idParams, body: findingInput, response: { 201: finding } },
       },
       async (req, reply) => reply.status(201).send(await svc.createFinding(requireActor(req), req.params.id, req.body)),
@@ -110,6 +115,7 @@ export const inspectionsRoutes =
     app.patch(
       '/api/findings/:id',
       {
+        config: { audience: 'staff' },
         schema: {
           tags,
           summary: 'Change a draft finding',
@@ -129,6 +135,7 @@ export const inspectionsRoutes =
     app.delete(
       '/api/findings/:id',
       {
+        config: { audience: 'staff' },
         schema: { tags, summary: 'Delete a draft finding', params: idParams, response: { 200: okResponse } },
       },
       async (req) => {
@@ -140,6 +147,7 @@ export const inspectionsRoutes =
     app.post(
       '/api/inspections/:id/transitions',
       {
+        config: { audience: 'staff' },
         schema: {
           tags,
           summary: 'Move the inspection along its lifecycle',
@@ -158,7 +166,7 @@ export const inspectionsRoutes =
     app.post(
       '/api/inspections/:id/responses',
       {
-        config: { idempotent: true },
+        config: { audience: 'staff', idempotent: true },
         schema: {
           tags,
           summary: 'The inspected unit answers the draft conclusion',
@@ -175,7 +183,7 @@ export const inspectionsRoutes =
     app.post(
       '/api/inspections/:id/conclusion',
       {
-        config: { idempotent: true },
+        config: { audience: 'staff', idempotent: true },
         schema: {
           tags,
           summary: 'Issue the numbered conclusion (from drafting)',
@@ -190,7 +198,7 @@ export const inspectionsRoutes =
     app.post(
       '/api/inspections/:id/conclusion/corrections',
       {
-        config: { idempotent: true },
+        config: { audience: 'staff', idempotent: true },
         schema: {
           tags,
           summary: 'Issue a corrected conclusion: a new numbered version citing the previous one',
@@ -205,6 +213,7 @@ export const inspectionsRoutes =
     app.get(
       '/api/inspections/:id/conclusion.docx',
       {
+        config: { audience: 'staff' },
         schema: {
           tags,
           summary: 'The conclusion as Word (the latest or ?version=N; the draft while drafting)',

@@ -10,6 +10,7 @@ import type { InspectionStatus } from '../../../shared/domain.js';
 import type { DbOrTx } from '../../db/client.js';
 import type { Actor } from '../../http/context.js';
 import { conflict, immutable, invalid, notFound } from '../../http/errors.js';
+import { listScope } from '../../http/authorize.js';
 import type { FilesService } from '../files/files.service.js';
 import { createConclusions, type ConclusionsDeps } from './conclusions.js';
 import { inspectionsPolicy as policy, type InspectionFacts } from './inspections.policy.js';
@@ -88,13 +89,13 @@ export function createInspectionsService(deps: InspectionsDeps) {
 
   return {
     async list(actor: Actor, f: InspectionListQuery) {
-      if (actor.role === 'unit') {
-        // a unit sees its own inspections only, whatever filter it sends
-        if (!actor.orgUnitId || (f.targetOrgUnitId && f.targetOrgUnitId !== actor.orgUnitId))
-          return { items: [], total: 0 };
-        f = { ...f, targetOrgUnitId: actor.orgUnitId };
+      // the list holds what the caller may read (inspection.read), whatever filter it sends
+      const scope = listScope(actor, 'inspection.read');
+      if ('orgUnitId' in scope) {
+        if (f.targetOrgUnitId && f.targetOrgUnitId !== scope.orgUnitId) return { items: [], total: 0 };
+        f = { ...f, targetOrgUnitId: scope.orgUnitId };
       }
-      const { rows, total } = await repo.list(db, f);
+      const { rows, total } = await repo.list(db, 'team' in scope ? { ...f, teamPersonId: actor.personId } : f);
       return {
         total,
         items: rows.map((r) => ({

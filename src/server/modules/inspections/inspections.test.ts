@@ -339,8 +339,17 @@ describe('who may do what', () => {
     }
     expect((await post(outsider, `/api/inspections/${s.inspection.id}/responses`, { text: 'x' })).statusCode).toBe(403);
     expect(await counts(ctx)).toEqual(before);
-    const asOutsider = (await ctx.as(outsider, { method: 'GET', url: `/api/inspections/${s.inspection.id}` })).json();
-    expect(asOutsider).toMatchObject({
+    // an inspector reads only its own teams' inspections (docs/security.md): another team's is 403, and absent from lists
+    expect((await ctx.as(outsider, { method: 'GET', url: `/api/inspections/${s.inspection.id}` })).statusCode).toBe(
+      403,
+    );
+    const listed = (await ctx.as(outsider, { method: 'GET', url: '/api/inspections?limit=500' })).json();
+    expect(listed.items.map((i: { id: string }) => i.id)).not.toContain(s.inspection.id);
+    expect(listed.items.map((i: { id: string }) => i.id)).toContain(other.inspection.id);
+    const asViewer = (
+      await ctx.as(cookies.viewer, { method: 'GET', url: `/api/inspections/${s.inspection.id}` })
+    ).json();
+    expect(asViewer).toMatchObject({
       allowedTransitions: [],
       permissions: { canEdit: false, canIssue: false, canCorrect: false, canRespond: false },
     });

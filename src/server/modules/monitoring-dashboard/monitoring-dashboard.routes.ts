@@ -19,6 +19,7 @@ export const monitoringDashboardRoutes =
     app.get(
       '/api/monitoring/dashboard',
       {
+        config: { audience: 'staff' },
         schema: {
           tags,
           summary: 'Program dashboard: indicators target vs actual with trend, tasks, budget, timeliness, reminders',
@@ -32,6 +33,7 @@ export const monitoringDashboardRoutes =
     app.get(
       '/api/monitoring/dashboard.xlsx',
       {
+        config: { audience: 'staff' },
         schema: {
           tags,
           summary: 'The dashboard tables as an Excel workbook (one table with `table`)',
@@ -53,6 +55,7 @@ export const monitoringDashboardRoutes =
     app.get(
       '/api/reporting-rounds/:id/summary.docx',
       {
+        config: { audience: 'staff' },
         schema: { tags, summary: 'DOCX summary of a round for the steering committee', params: idParams },
       },
       async (req, reply) => {

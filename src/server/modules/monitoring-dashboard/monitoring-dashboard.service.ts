@@ -10,6 +10,7 @@ import { completeness } from '../reporting-rounds/timeliness.js';
 import { renderDashboardXlsx } from './dashboard-xlsx.js';
 import { monitoringDashboardPolicy } from './monitoring-dashboard.policy.js';
 import { renderRoundSummaryDocx } from './round-summary-docx.js';
+import { authorize } from '../../http/authorize.js';
 
 const measureVi: Record<string, string> = {
   count: 'số lượng',
@@ -140,6 +141,8 @@ export function createMonitoringDashboardService({
 
     /** The DOCX summary of a round for the steering committee: reporting status, indicators of the round's year, tasks and budget. */
     async roundSummaryDocx(actor: Actor, roundId: string) {
+      // the committee's document, with every unit's status and round-wide counts: not for a unit (round.summary)
+      authorize(actor, 'round.summary');
       const round = await reporting.getRound(actor, roundId);
       const d = await build(actor, { programId: round.programId, year: round.year, planId: round.plan?.id });
       const program = await indicators.program(round.programId);

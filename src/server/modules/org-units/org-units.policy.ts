@@ -1,10 +1,8 @@
 import type { Actor } from '../../http/context.js';
-import { forbidden } from '../../http/errors.js';
+import { authorize } from '../../http/authorize.js';
 
-/** Org units are reference data: everyone logged in reads them; admins and the secretariat maintain them. */
+/** Org units are reference data: orgUnit.read to read, orgUnit.manage to maintain. */
 export const orgUnitsPolicy = {
-  assertCanWrite(actor: Actor) {
-    if (actor.role !== 'admin' && actor.role !== 'secretariat')
-      throw forbidden('Only admins and the secretariat maintain org units');
-  },
+  assertCanRead: (actor: Actor) => authorize(actor, 'orgUnit.read'),
+  assertCanWrite: (actor: Actor) => authorize(actor, 'orgUnit.manage'),
 };

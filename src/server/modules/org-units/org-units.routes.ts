@@ -18,6 +18,7 @@ export const orgUnitsRoutes =
     app.get(
       '/api/org-units',
       {
+        config: { audience: 'staff' },
         schema: {
           tags,
           summary: 'Search org units (ignores diacritics)',
@@ -31,6 +32,7 @@ export const orgUnitsRoutes =
     app.get(
       '/api/org-units/:id',
       {
+        config: { audience: 'staff' },
         schema: {
           tags,
           summary: 'One org unit with its successors and predecessors',
@@ -44,7 +46,7 @@ export const orgUnitsRoutes =
     app.post(
       '/api/org-units',
       {
-        config: { idempotent: true },
+        config: { audience: 'staff', idempotent: true },
         schema: { tags, summary: 'Create an org unit', body: orgUnitInput, response: { 201: orgUnitDetail } },
       },
       async (req, reply) => {
@@ -56,6 +58,7 @@ export const orgUnitsRoutes =
     app.patch(
       '/api/org-units/:id',
       {
+        config: { audience: 'staff' },
         schema: {
           tags,
           summary: 'Change an org unit',

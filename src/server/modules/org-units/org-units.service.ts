@@ -35,8 +35,8 @@ export function createOrgUnitsService({ db, repo, audit }: { db: Db; repo: OrgUn
     },
 
     /** `actor` null: the system itself (reference data, demo seed); routes always pass a user. */
-    async create(actor: Actor | null, input: OrgUnitInput) {
-      if (actor) orgUnitsPolicy.assertCanWrite(actor);
+    async create(actor: Actor, input: OrgUnitInput) {
+      orgUnitsPolicy.assertCanWrite(actor);
       await checkRefs(input);
       return db.transaction(async (tx) => {
         const row = await repo.insert(tx, input);

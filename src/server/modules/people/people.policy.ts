@@ -1,10 +1,8 @@
 import type { Actor } from '../../http/context.js';
-import { forbidden } from '../../http/errors.js';
+import { authorize } from '../../http/authorize.js';
 
-/** People are read by every logged-in user (to pick team members); admins and the secretariat maintain them. */
+/** People: person.read (to pick team members), person.manage. */
 export const peoplePolicy = {
-  assertCanWrite(actor: Actor) {
-    if (actor.role !== 'admin' && actor.role !== 'secretariat')
-      throw forbidden('Only admins and the secretariat maintain people');
-  },
+  assertCanRead: (actor: Actor) => authorize(actor, 'person.read'),
+  assertCanWrite: (actor: Actor) => authorize(actor, 'person.manage'),
 };

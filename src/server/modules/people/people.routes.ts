@@ -12,6 +12,7 @@ export const peopleRoutes =
     app.get(
       '/api/people',
       {
+        config: { audience: 'staff' },
         schema: {
           tags,
           summary: 'Search people (ignores diacritics)',
@@ -24,14 +25,17 @@ export const peopleRoutes =
 
     app.get(
       '/api/people/:id',
-      { schema: { tags, summary: 'One person', params: idParams, response: { 200: person } } },
+      {
+        config: { audience: 'staff' },
+        schema: { tags, summary: 'One person', params: idParams, response: { 200: person } },
+      },
       async (req) => svc.get(req.params.id),
     );
 
     app.post(
       '/api/people',
       {
-        config: { idempotent: true },
+        config: { audience: 'staff', idempotent: true },
         schema: { tags, summary: 'Create a person', body: personInput, response: { 201: person } },
       },
       async (req, reply) => reply.status(201).send(await svc.create(requireActor(req), req.body)),
@@ -39,7 +43,10 @@ export const peopleRoutes =
 
     app.patch(
       '/api/people/:id',
-      { schema: { tags, summary: 'Change a person', params: idParams, body: personPatch, response: { 200: person } } },
+      {
+        config: { audience: 'staff' },
+        schema: { tags, summary: 'Change a person', params: idParams, body: personPatch, response: { 200: person } },
+      },
       async (req) => svc.update(requireActor(req), req.params.id, req.body),
     );
   };

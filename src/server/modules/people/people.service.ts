@@ -32,8 +32,8 @@ export function createPeopleService({
     list: (f: { q?: string; orgUnitId?: string; limit: number; offset: number }) => repo.list(db, f),
     get,
     /** `actor` null: the system itself (demo seed); routes always pass a user. */
-    async create(actor: Actor | null, input: PersonInput & { isDemo?: boolean }) {
-      if (actor) peoplePolicy.assertCanWrite(actor);
+    async create(actor: Actor, input: PersonInput & { isDemo?: boolean }) {
+      peoplePolicy.assertCanWrite(actor);
       await checkRefs(input);
       const id = await db.transaction(async (tx) => {
         const row = await repo.insert(tx, input);

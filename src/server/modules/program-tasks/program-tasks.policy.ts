@@ -1,6 +1,5 @@
 import type { Actor } from '../../http/context.js';
-import { forbidden } from '../../http/errors.js';
-import { isMonitoringStaff } from '../indicators/indicators.policy.js';
+import { allows, authorize, listOrgUnit } from '../../http/authorize.js';
 
 export interface TaskParties {
   leadOrgUnitId: string;
@@ -8,37 +7,20 @@ export interface TaskParties {
   coordinatingOrgUnitIds: string[];
 }
 
-/**
- * Tasks are set up by the secretariat. Progress is reported by the unit that carries the task out: the
- * sub-unit it was delegated to, else the lead unit. Unit accounts see the tasks they lead, carry out or coordinate.
- */
+/** The unit that reports on the task: the sub-unit it was delegated to, else the lead unit. */
+const reporterOf = (t: { leadOrgUnitId: string; delegatedOrgUnitId: string | null }) =>
+  t.delegatedOrgUnitId ?? t.leadOrgUnitId;
+const readers = (t: TaskParties) => [t.leadOrgUnitId, t.delegatedOrgUnitId, ...t.coordinatingOrgUnitIds];
+
+/** Adapter to the catalogue (programTask.*): a unit reads the tasks it leads, carries out or coordinates. */
 export const programTasksPolicy = {
-  scopeOrgUnitId(actor: Actor): string | null {
-    if (actor.role !== 'unit') return null;
-    if (!actor.orgUnitId) throw forbidden('This unit account has no org unit');
-    return actor.orgUnitId;
-  },
-  canRead: (actor: Actor, t: TaskParties) =>
-    actor.role !== 'unit' ||
-    (!!actor.orgUnitId &&
-      (t.leadOrgUnitId === actor.orgUnitId ||
-        t.delegatedOrgUnitId === actor.orgUnitId ||
-        t.coordinatingOrgUnitIds.includes(actor.orgUnitId))),
-  /** The unit that reports on the task. */
-  reporterOf: (t: { leadOrgUnitId: string; delegatedOrgUnitId: string | null }) =>
-    t.delegatedOrgUnitId ?? t.leadOrgUnitId,
-  canReport: (actor: Actor, t: TaskParties) =>
-    isMonitoringStaff(actor) ||
-    (actor.role === 'unit' && !!actor.orgUnitId && actor.orgUnitId === programTasksPolicy.reporterOf(t)),
-  canWrite: isMonitoringStaff,
-  assertCanRead(actor: Actor, t: TaskParties) {
-    if (!programTasksPolicy.canRead(actor, t)) throw forbidden('This task concerns another unit');
-  },
-  assertCanReport(actor: Actor, t: TaskParties) {
-    if (!programTasksPolicy.canReport(actor, t))
-      throw forbidden('Only the unit carrying the task out, or the secretariat, reports progress');
-  },
-  assertCanWrite(actor: Actor | null) {
-    if (actor && !isMonitoringStaff(actor)) throw forbidden('Only admins and the secretariat set up tasks');
-  },
+  scopeOrgUnitId: (actor: Actor) => listOrgUnit(actor, 'programTask.read'),
+  canRead: (actor: Actor, t: TaskParties) => allows(actor, 'programTask.read', { orgUnitIds: readers(t) }),
+  reporterOf,
+  canReport: (actor: Actor, t: TaskParties) => allows(actor, 'programTask.report', { orgUnitIds: [reporterOf(t)] }),
+  canWrite: (actor: Actor) => allows(actor, 'programTask.manage'),
+  assertCanRead: (actor: Actor, t: TaskParties) => authorize(actor, 'programTask.read', { orgUnitIds: readers(t) }),
+  assertCanReport: (actor: Actor, t: TaskParties) =>
+    authorize(actor, 'programTask.report', { orgUnitIds: [reporterOf(t)] }),
+  assertCanWrite: (actor: Actor) => authorize(actor, 'programTask.manage'),
 };

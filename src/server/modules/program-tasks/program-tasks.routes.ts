@@ -26,6 +26,7 @@ export const programTasksRoutes =
     app.get(
       '/api/program-tasks',
       {
+        config: { audience: 'staff' },
         schema: {
           tags,
           summary:
@@ -40,6 +41,7 @@ export const programTasksRoutes =
     app.get(
       '/api/program-tasks/:id',
       {
+        config: { audience: 'staff' },
         schema: {
           tags,
           summary: 'One task with its progress history and evidence',
@@ -53,7 +55,7 @@ export const programTasksRoutes =
     app.post(
       '/api/program-tasks',
       {
-        config: { idempotent: true },
+        config: { audience: 'staff', idempotent: true },
         schema: { tags, summary: 'Create a task (secretariat)', body: taskInput, response: { 201: task } },
       },
       async (req, reply) => reply.status(201).send(await svc.create(requireActor(req), req.body)),
@@ -62,6 +64,7 @@ export const programTasksRoutes =
     app.patch(
       '/api/program-tasks/:id',
       {
+        config: { audience: 'staff' },
         schema: {
           tags,
           summary: 'Change a task, e.g. delegate it to a sub-unit of the lead (secretariat)',
@@ -76,7 +79,7 @@ export const programTasksRoutes =
     app.post(
       '/api/program-tasks/:id/updates',
       {
-        config: { idempotent: true },
+        config: { audience: 'staff', idempotent: true },
         schema: {
           tags,
           summary: 'Report progress (the unit carrying the task out, or the secretariat)',
@@ -91,6 +94,7 @@ export const programTasksRoutes =
     app.post(
       '/api/program-tasks/:id/evidence',
       {
+        config: { audience: 'staff' },
         schema: {
           tags,
           summary: 'Upload evidence for a task (multipart field "file")',

@@ -143,7 +143,7 @@ export function createProgramTasksService({
       return toDtos(await repo.all(db, filter, clock.today()));
     },
 
-    async create(actor: Actor | null, input: TaskInput, opts: { isDemo?: boolean } = {}) {
+    async create(actor: Actor, input: TaskInput, opts: { isDemo?: boolean } = {}) {
       programTasksPolicy.assertCanWrite(actor);
       if (!(await indicators.program(input.programId).catch(() => null)))
         throw invalid([{ field: 'body.programId', message: 'no such program' }]);

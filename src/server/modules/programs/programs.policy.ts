@@ -1,10 +1,8 @@
 import type { Actor } from '../../http/context.js';
-import { forbidden } from '../../http/errors.js';
+import { authorize } from '../../http/authorize.js';
 
-/** Programs are read by every logged-in user; admins and the secretariat set them up and name the committee. */
+/** Programs: program.read, program.manage. */
 export const programsPolicy = {
-  assertCanWrite(actor: Actor) {
-    if (actor.role !== 'admin' && actor.role !== 'secretariat')
-      throw forbidden('Only admins and the secretariat maintain programs');
-  },
+  assertCanRead: (actor: Actor) => authorize(actor, 'program.read'),
+  assertCanWrite: (actor: Actor) => authorize(actor, 'program.manage'),
 };

@@ -19,6 +19,7 @@ export const programsRoutes =
     app.get(
       '/api/programs',
       {
+        config: { audience: 'staff' },
         schema: {
           tags,
           summary: 'Search programs by code and title (ignores diacritics)',
@@ -32,6 +33,7 @@ export const programsRoutes =
     app.get(
       '/api/programs/:id',
       {
+        config: { audience: 'staff' },
         schema: {
           tags,
           summary: 'One program with its steering committee',
@@ -45,7 +47,7 @@ export const programsRoutes =
     app.post(
       '/api/programs',
       {
-        config: { idempotent: true },
+        config: { audience: 'staff', idempotent: true },
         schema: { tags, summary: 'Create a program', body: programInput, response: { 201: programDetail } },
       },
       async (req, reply) => reply.status(201).send(await svc.create(requireActor(req), req.body)),
@@ -54,6 +56,7 @@ export const programsRoutes =
     app.patch(
       '/api/programs/:id',
       {
+        config: { audience: 'staff' },
         schema: {
           tags,
           summary: 'Change a program',
@@ -68,6 +71,7 @@ export const programsRoutes =
     app.put(
       '/api/programs/:id/committee',
       {
+        config: { audience: 'staff' },
         schema: {
           tags,
           summary: 'Replace the steering committee (at most one head, each person once)',

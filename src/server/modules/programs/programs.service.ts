@@ -47,8 +47,8 @@ export function createProgramsService({
     get,
 
     /** `actor` null: the system itself (demo seed); routes always pass a user. */
-    async create(actor: Actor | null, input: ProgramInput) {
-      if (actor) programsPolicy.assertCanWrite(actor);
+    async create(actor: Actor, input: ProgramInput) {
+      programsPolicy.assertCanWrite(actor);
       await checkRefs(input);
       const id = await db.transaction(async (tx) => {
         const row = await repo.insert(tx, input);
@@ -58,8 +58,8 @@ export function createProgramsService({
       return get(id);
     },
 
-    async update(actor: Actor | null, id: string, patch: ProgramPatch) {
-      if (actor) programsPolicy.assertCanWrite(actor);
+    async update(actor: Actor, id: string, patch: ProgramPatch) {
+      programsPolicy.assertCanWrite(actor);
       const current = await repo.getRow(db, id);
       if (!current) throw notFound('program', id);
       await checkRefs({ ...current, ...patch } as Partial<ProgramInput>, id);
@@ -77,8 +77,8 @@ export function createProgramsService({
     },
 
     /** Replaces the steering committee as a whole, in the order given. */
-    async setCommittee(actor: Actor | null, id: string, input: CommitteeInput) {
-      if (actor) programsPolicy.assertCanWrite(actor);
+    async setCommittee(actor: Actor, id: string, input: CommitteeInput) {
+      programsPolicy.assertCanWrite(actor);
       if (!(await repo.getRow(db, id))) throw notFound('program', id);
       const known = await repo.existingPeople(
         db,

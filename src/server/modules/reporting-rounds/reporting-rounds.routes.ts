@@ -39,6 +39,7 @@ export const reportingRoundsRoutes =
     app.get(
       '/api/reporting-rounds',
       {
+        config: { audience: 'staff' },
         schema: {
           tags,
           summary: 'Reporting rounds with timeliness counts (unit accounts: the rounds that ask them)',
@@ -52,7 +53,7 @@ export const reportingRoundsRoutes =
     app.post(
       '/api/reporting-rounds',
       {
-        config: { idempotent: true },
+        config: { audience: 'staff', idempotent: true },
         schema: {
           tags,
           summary: 'Open a reporting round: one report per responsible unit (secretariat)',
@@ -69,6 +70,7 @@ export const reportingRoundsRoutes =
     app.get(
       '/api/reporting-rounds/:id',
       {
+        config: { audience: 'staff' },
         schema: {
           tags,
           summary: "A round with each unit's report status and timeliness",
@@ -82,6 +84,7 @@ export const reportingRoundsRoutes =
     app.patch(
       '/api/reporting-rounds/:id',
       {
+        config: { audience: 'staff' },
         schema: {
           tags,
           summary: 'Close or reopen a round (secretariat); a closed round sends no reminders',
@@ -96,6 +99,7 @@ export const reportingRoundsRoutes =
     app.get(
       '/api/reporting-reminders',
       {
+        config: { audience: 'staff' },
         schema: {
           tags,
           summary: 'Units whose report is due within 7 days or overdue',
@@ -109,6 +113,7 @@ export const reportingRoundsRoutes =
     app.get(
       base,
       {
+        config: { audience: 'staff' },
         schema: {
           tags,
           summary: "A unit's report: indicator values, task progress, narrative, history",
@@ -126,6 +131,7 @@ export const reportingRoundsRoutes =
     app.put(
       base,
       {
+        config: { audience: 'staff' },
         schema: {
           tags,
           summary: 'Save the draft (the unit itself, or the secretariat); 409 once submitted or approved',
@@ -145,6 +151,7 @@ export const reportingRoundsRoutes =
     app.post(
       `${base}/submit`,
       {
+        config: { audience: 'staff' },
         schema: {
           tags,
           summary: 'Submit the report for approval (the secretariat may give the day a paper report was received)',
@@ -159,6 +166,7 @@ export const reportingRoundsRoutes =
     app.post(
       `${base}/review`,
       {
+        config: { audience: 'staff' },
         schema: {
           tags,
           summary: 'Approve, or return with a comment (secretariat)',
@@ -173,6 +181,7 @@ export const reportingRoundsRoutes =
     app.post(
       `${base}/revisions`,
       {
+        config: { audience: 'staff' },
         schema: {
           tags,
           summary: 'Change an approved report: a new revision with a reason, the earlier kept',
@@ -191,7 +200,10 @@ export const reportingRoundsRoutes =
 
     app.get(
       `${base}/template.xlsx`,
-      { schema: { tags, summary: 'The report as an Excel template to fill offline', params: reportParams } },
+      {
+        config: { audience: 'staff' },
+        schema: { tags, summary: 'The report as an Excel template to fill offline', params: reportParams },
+      },
       async (req, reply) => {
         const { detail, body } = await svc.template(requireActor(req), req.params.id, req.params.orgUnitId);
         return reply
@@ -207,6 +219,7 @@ export const reportingRoundsRoutes =
     app.post(
       `${base}/import.xlsx`,
       {
+        config: { audience: 'staff' },
         schema: {
           tags,
           summary: 'Upload a filled template (multipart field "file"): all cells checked, nothing written on any error',
@@ -227,6 +240,7 @@ export const reportingRoundsRoutes =
     app.post(
       `${base}/evidence`,
       {
+        config: { audience: 'staff' },
         schema: {
           tags,
           summary: 'Upload evidence for the report (multipart field "file")',
@@ -247,6 +261,7 @@ export const reportingRoundsRoutes =
     app.get(
       `${base}/values/:indicatorId/evidence`,
       {
+        config: { audience: 'staff' },
         schema: {
           tags,
           summary: 'Evidence attached to one indicator value of the report',
@@ -261,6 +276,7 @@ export const reportingRoundsRoutes =
     app.post(
       `${base}/values/:indicatorId/evidence`,
       {
+        config: { audience: 'staff' },
         schema: {
           tags,
           summary:
@@ -282,7 +298,10 @@ export const reportingRoundsRoutes =
 
     app.get(
       '/api/monitoring-files/:id',
-      { schema: { tags, summary: 'Download a monitoring evidence file', params: idParams } },
+      {
+        config: { audience: 'staff' },
+        schema: { tags, summary: 'Download a monitoring evidence file', params: idParams },
+      },
       async (req, reply) => {
         const { attachment, data } = await svc.download(requireActor(req), req.params.id);
         return reply

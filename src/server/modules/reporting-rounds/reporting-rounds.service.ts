@@ -90,7 +90,8 @@ export function createReportingRoundsService({
     const mine = scope ? all.filter((r) => r.report.orgUnitId === scope) : all;
     if (scope && !mine.length) reportingPolicy.assertCanRead(actor, all[0]?.report.orgUnitId ?? '');
     return {
-      ...summarize(hit.row, hit.planCode, all),
+      // a unit's counts are of its own report only: round-wide figures are the committee's (round.summary)
+      ...summarize(hit.row, hit.planCode, mine),
       units: mine.map(({ report, unitName }) => ({
         orgUnit: { id: report.orgUnitId, name: unitName },
         reportId: report.id,
@@ -343,13 +344,13 @@ export function createReportingRoundsService({
           summarize(
             r.row,
             r.planCode,
-            reports.filter((x) => x.report.roundId === r.row.id),
+            reports.filter((x) => x.report.roundId === r.row.id && (!scope || x.report.orgUnitId === scope)),
           ),
         ),
       };
     },
 
-    async createRound(actor: Actor | null, input: RoundInput, opts: { isDemo?: boolean } = {}) {
+    async createRound(actor: Actor, input: RoundInput, opts: { isDemo?: boolean } = {}) {
       reportingPolicy.assertCanOpenRounds(actor);
       const issues: FieldIssue[] = [];
       const program = await indicators.program(input.programId).catch(() => null);

@@ -27,7 +27,7 @@ describe('reporting policy', () => {
     }
     expect(reportingPolicy.canReview(actor('secretariat'))).toBe(true);
     expect(reportingPolicy.canReview(actor('unit', 'A'))).toBe(false);
-    expect(() => reportingPolicy.assertCanEdit(actor('unit', 'A'), 'B')).toThrow(/own org unit/);
+    expect(() => reportingPolicy.assertCanEdit(actor('unit', 'A'), 'B')).toThrow(/submit a unit report/);
   });
 });
 

@@ -1,38 +1,22 @@
 import type { Actor } from '../../http/context.js';
-import { forbidden } from '../../http/errors.js';
-import { isMonitoringStaff } from '../indicators/indicators.policy.js';
+import { allows, authorize, listOrgUnit } from '../../http/authorize.js';
 
-/**
- * A unit account reads and acts only on its own org unit's reports; the secretariat opens rounds, approves or
- * returns reports and may enter data on a unit's behalf; viewers and inspectors read.
- */
+const of = (orgUnitId: string) => ({ orgUnitIds: [orgUnitId] });
+
+/** Adapter to the catalogue (unitReport.*, round.*): `orgUnitId` is the unit the report belongs to. */
 export const reportingPolicy = {
-  scopeOrgUnitId(actor: Actor): string | null {
-    if (actor.role !== 'unit') return null;
-    if (!actor.orgUnitId) throw forbidden('This unit account has no org unit');
-    return actor.orgUnitId;
-  },
-  canRead: (actor: Actor, orgUnitId: string) => actor.role !== 'unit' || actor.orgUnitId === orgUnitId,
-  canEdit: (actor: Actor, orgUnitId: string) =>
-    isMonitoringStaff(actor) || (actor.role === 'unit' && actor.orgUnitId === orgUnitId),
-  canReview: isMonitoringStaff,
-  // evidence for one value is the reporting unit's own proof of its figure; the secretariat reads it, it does not supply it
-  canAttachValueEvidence: (actor: Actor, orgUnitId: string) => actor.role === 'unit' && actor.orgUnitId === orgUnitId,
-  canOpenRounds: isMonitoringStaff,
-  assertCanRead(actor: Actor, orgUnitId: string) {
-    if (!reportingPolicy.canRead(actor, orgUnitId)) throw forbidden('This report belongs to another unit');
-  },
-  assertCanEdit(actor: Actor, orgUnitId: string) {
-    if (!reportingPolicy.canEdit(actor, orgUnitId)) throw forbidden('A unit reports only for its own org unit');
-  },
-  assertCanAttachValueEvidence(actor: Actor, orgUnitId: string) {
-    if (!reportingPolicy.canAttachValueEvidence(actor, orgUnitId))
-      throw forbidden('Only the unit that owns the report attaches evidence to its values');
-  },
-  assertCanReview(actor: Actor) {
-    if (!reportingPolicy.canReview(actor)) throw forbidden('Only the secretariat approves or returns reports');
-  },
-  assertCanOpenRounds(actor: Actor | null) {
-    if (actor && !isMonitoringStaff(actor)) throw forbidden('Only admins and the secretariat open reporting rounds');
-  },
+  scopeOrgUnitId: (actor: Actor) => listOrgUnit(actor, 'unitReport.read'),
+  canRead: (actor: Actor, orgUnitId: string) => allows(actor, 'unitReport.read', of(orgUnitId)),
+  canEdit: (actor: Actor, orgUnitId: string) => allows(actor, 'unitReport.submit', of(orgUnitId)),
+  canReview: (actor: Actor) => allows(actor, 'unitReport.review'),
+  canAttachValueEvidence: (actor: Actor, orgUnitId: string) =>
+    allows(actor, 'unitReport.attachEvidence', of(orgUnitId)),
+  canOpenRounds: (actor: Actor) => allows(actor, 'round.manage'),
+  canReadRoundSummary: (actor: Actor) => allows(actor, 'round.summary'),
+  assertCanRead: (actor: Actor, orgUnitId: string) => authorize(actor, 'unitReport.read', of(orgUnitId)),
+  assertCanEdit: (actor: Actor, orgUnitId: string) => authorize(actor, 'unitReport.submit', of(orgUnitId)),
+  assertCanAttachValueEvidence: (actor: Actor, orgUnitId: string) =>
+    authorize(actor, 'unitReport.attachEvidence', of(orgUnitId)),
+  assertCanReview: (actor: Actor) => authorize(actor, 'unitReport.review'),
+  assertCanOpenRounds: (actor: Actor) => authorize(actor, 'round.manage'),
 };

@@ -1,16 +1,21 @@
 import type { Actor } from '../../http/context.js';
-import { forbidden } from '../../http/errors.js';
-import { isMonitoringStaff } from '../indicators/indicators.policy.js';
+import { allows, authorize, listScope } from '../../http/authorize.js';
+import type { TeamRole } from '../../../shared/domain.js';
 
-/** A unit opens its own page only; finding links are made by the secretariat or an inspector who may edit the inspection. */
+interface InspectionTeam {
+  team: { members: { personId: string; role: TeamRole }[] };
+}
+const teamRoles = (actor: Actor, i: InspectionTeam) =>
+  i.team.members.filter((m) => !!actor.personId && m.personId === actor.personId).map((m) => m.role);
+
+/** A unit opens its own page only (unitOverview.read); finding links need findingLink.manage on the inspection. */
 export const unitOverviewPolicy = {
-  assertCanView(actor: Actor, orgUnitId: string) {
-    if (actor.role === 'unit' && actor.orgUnitId !== orgUnitId) throw forbidden('A unit sees its own page only');
-  },
-  canLink: (actor: Actor, inspection: { canEdit: boolean }) =>
-    isMonitoringStaff(actor) || (actor.role === 'inspector' && inspection.canEdit),
-  assertCanLink(actor: Actor, inspection: { canEdit: boolean }) {
-    if (!unitOverviewPolicy.canLink(actor, inspection))
-      throw forbidden('Only the secretariat or the inspection team links findings');
-  },
+  assertCanView: (actor: Actor, orgUnitId: string) =>
+    authorize(actor, 'unitOverview.read', { orgUnitIds: [orgUnitId] }),
+  /** Links across every inspection are listed only to who reads every inspection. */
+  readsAllLinks: (actor: Actor) => 'all' in listScope(actor, 'inspection.read'),
+  canLink: (actor: Actor, inspection: InspectionTeam) =>
+    allows(actor, 'findingLink.manage', { teamRoles: teamRoles(actor, inspection) }),
+  assertCanLink: (actor: Actor, inspection: InspectionTeam) =>
+    authorize(actor, 'findingLink.manage', { teamRoles: teamRoles(actor, inspection) }),
 };

@@ -17,6 +17,7 @@ export const unitOverviewRoutes =
     app.get(
       '/api/org-units/:id/overview',
       {
+        config: { audience: 'staff' },
         schema: {
           tags: ['monitoring'],
           summary: "A unit's indicators, tasks, reports, inspections and follow-ups in one place",
@@ -30,6 +31,7 @@ export const unitOverviewRoutes =
     app.get(
       '/api/finding-links',
       {
+        config: { audience: 'staff' },
         schema: {
           tags: ['monitoring'],
           summary: 'Links between inspection findings and indicators or tasks',
@@ -43,7 +45,7 @@ export const unitOverviewRoutes =
     app.post(
       '/api/finding-links',
       {
-        config: { idempotent: true },
+        config: { audience: 'staff', idempotent: true },
         schema: {
           tags: ['monitoring'],
           summary: 'Link a finding or recommendation to the indicator or task it concerns',
@@ -56,7 +58,7 @@ export const unitOverviewRoutes =
 
     app.delete(
       '/api/finding-links/:id',
-      { schema: { tags: ['monitoring'], summary: 'Remove a link', params: idParams } },
+      { config: { audience: 'staff' }, schema: { tags: ['monitoring'], summary: 'Remove a link', params: idParams } },
       async (req, reply) => {
         await svc.unlink(requireActor(req), req.params.id);
         return reply.status(204).send();

@@ -126,7 +126,7 @@ export function createUnitOverviewService({
       f: { inspectionId?: string; findingId?: string; indicatorId?: string; taskId?: string },
     ) {
       if (f.inspectionId) await inspections.get(actor, f.inspectionId);
-      else if (actor.role === 'unit') return [];
+      else if (!unitOverviewPolicy.readsAllLinks(actor)) return [];
       return (await links.list(db, f)).map(toLink);
     },
 
@@ -134,7 +134,7 @@ export function createUnitOverviewService({
       const finding = await links.finding(db, input.findingId);
       if (!finding) throw invalid([{ field: 'body.findingId', message: 'no such finding' }]);
       const inspection = await inspections.get(actor, finding.inspectionId);
-      unitOverviewPolicy.assertCanLink(actor, inspection.permissions);
+      unitOverviewPolicy.assertCanLink(actor, inspection);
       if (input.indicatorId)
         await indicators.get(input.indicatorId).catch(() => {
           throw invalid([{ field: 'body.indicatorId', message: 'no such indicator' }]);
@@ -160,7 +160,7 @@ export function createUnitOverviewService({
     async unlink(actor: Actor, id: string) {
       const row = await links.get(db, id);
       if (!row) throw notFound('findingLink', id);
-      unitOverviewPolicy.assertCanLink(actor, (await inspections.get(actor, row.inspectionId)).permissions);
+      unitOverviewPolicy.assertCanLink(actor, await inspections.get(actor, row.inspectionId));
       await db.transaction(async (tx) => {
         await links.remove(tx, id);
         await audit.record(tx, actor, { action: 'delete', entityType: 'findingLink', entityId: id, before: row });

@@ -1,8 +1,6 @@
 import type { Actor } from '../../http/context.js';
-import { forbidden } from '../../http/errors.js';
+import { authorize } from '../../http/authorize.js';
 
 export const usersPolicy = {
-  assertCanManage(actor: Actor) {
-    if (actor.role !== 'admin') throw forbidden('Only admins manage user accounts');
-  },
+  assertCanManage: (actor: Actor) => authorize(actor, 'user.manage'),
 };

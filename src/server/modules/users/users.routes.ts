@@ -12,6 +12,7 @@ export const usersRoutes =
     app.get(
       '/api/users',
       {
+        config: { audience: 'staff' },
         schema: {
           tags,
           summary: 'User accounts (admin)',
@@ -24,7 +25,7 @@ export const usersRoutes =
     app.post(
       '/api/users',
       {
-        config: { idempotent: true },
+        config: { audience: 'staff', idempotent: true },
         schema: { tags, summary: 'Create a user account (admin)', body: userInput, response: { 201: userAccount } },
       },
       async (req, reply) => reply.status(201).send(await svc.create(requireActor(req), req.body)),
@@ -32,6 +33,7 @@ export const usersRoutes =
     app.patch(
       '/api/users/:id',
       {
+        config: { audience: 'staff' },
         schema: {
           tags,
           summary: 'Change a user account (admin)',

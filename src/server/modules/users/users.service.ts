@@ -33,8 +33,8 @@ export function createUsersService({ db, repo, audit, auth }: Deps) {
       return repo.list(db, f);
     },
     /** Used by the admin UI and by start-up (first admin, demo accounts: actor null). */
-    async create(actor: Actor | null, input: UserInput) {
-      if (actor) usersPolicy.assertCanManage(actor);
+    async create(actor: Actor, input: UserInput) {
+      usersPolicy.assertCanManage(actor);
       checkScope(input.role, input.orgUnitId);
       if (await repo.getByUsername(db, input.username))
         throw conflict('This username is taken', { field: 'body.username' });

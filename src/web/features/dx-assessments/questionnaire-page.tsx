@@ -15,6 +15,7 @@ import { AssessmentStatusTag } from './assessment-table';
 import { useLabel } from './label';
 import { QuestionField } from './question-field';
 import { RescoreButton } from './rescore-button';
+import { audienceOf, roleMay } from '../../../shared/permissions';
 
 const SAVE_DELAY_MS = 700;
 
@@ -48,7 +49,7 @@ function Questionnaire({ a, def }: { a: AssessmentDetail; def: FrameworkDefiniti
   const submit = useSubmit(a.id);
   const verify = useVerify(a.id);
   const ret = useReturn(a.id);
-  const editable = (a.status === 'draft' || a.status === 'returned') && role !== 'viewer';
+  const editable = (a.status === 'draft' || a.status === 'returned') && roleMay(role, 'dxAssessment.answer');
 
   const inflight = useRef<Promise<unknown> | null>(null);
   // Saves what is pending, after any save already on its way: submitting right after the last answer must
@@ -154,7 +155,10 @@ function Questionnaire({ a, def }: { a: AssessmentDetail; def: FrameworkDefiniti
         breadcrumbs={[
           {
             title: a.enterprise.name,
-            to: role === 'enterprise' ? '/my-enterprise' : `/enterprises?taxCode=${a.enterprise.taxCode}`,
+            to:
+              role && audienceOf(role) === 'enterprise'
+                ? '/my-enterprise'
+                : `/enterprises?taxCode=${a.enterprise.taxCode}`,
           },
           { title: `${a.framework.code} v${a.framework.version}` },
         ]}
@@ -196,7 +200,7 @@ function Questionnaire({ a, def }: { a: AssessmentDetail; def: FrameworkDefiniti
           )}
         </Flex>
       </Card>
-      {(role === 'admin' || role === 'secretariat') && (a.status === 'submitted' || a.status === 'verified') && (
+      {roleMay(role, 'dxAssessment.verify') && (a.status === 'submitted' || a.status === 'verified') && (
         <ReviewBar status={a.status} verify={verify} ret={ret} />
       )}
       <Flex wrap gap={8} style={{ marginBottom: 12 }} role="tablist">

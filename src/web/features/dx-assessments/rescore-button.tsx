@@ -22,7 +22,7 @@ export function RescoreButton({
   def: FrameworkDefinition;
   beforeRescore?: () => Promise<void>;
 }) {
-  const allowed = useCan()('dxAssessments.answer');
+  const allowed = useCan()('dxAssessment.answer');
   return allowed ? <Offer a={a} def={def} beforeRescore={beforeRescore} /> : null;
 }
 

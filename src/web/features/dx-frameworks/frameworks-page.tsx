@@ -10,12 +10,13 @@ import { formatDate } from '../../lib/format';
 import { useSession } from '../auth/use-session';
 import { useLabel } from '../dx-assessments/label';
 import { useDiff, useFrameworks, useImportFramework, usePublish } from './api';
+import { roleMay } from '../../../shared/permissions';
 
 /** Frameworks as data: import a version from JSON (a draft), publish it (frozen), export any version, compare two. */
 export default function FrameworksPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const admin = useSession().user?.role === 'admin';
+  const admin = roleMay(useSession().user?.role, 'dxFramework.manage');
   const imp = useImportFramework();
   const [issues, setIssues] = useState<{ field: string; message: string }[]>([]);
   const readFile = async (file: File) => {

@@ -29,6 +29,7 @@ import { useEnterprise, useEnterprises, useResolveCommune, useVsicSections } fro
 import { EnterpriseAccounts } from './enterprise-accounts';
 import { EnterpriseFacts } from './enterprise-facts';
 import { EnterpriseCreateModal, EnterpriseEditModal } from './enterprise-form';
+import { roleMay } from '../../../shared/permissions';
 
 const PAGE_SIZE = 20;
 
@@ -88,7 +89,7 @@ export default function EnterprisesPage() {
       <PageHeader
         title={t('enterprises.title')}
         extra={
-          (role === 'admin' || role === 'secretariat') && (
+          roleMay(role, 'enterprise.create') && (
             <Button type="primary" onClick={() => setCreating(true)}>
               {t('enterprises.create')}
             </Button>
@@ -163,7 +164,7 @@ export default function EnterprisesPage() {
         />
       )}
       <Drawer open={!!open} onClose={() => setOpen(null)} width={720} title={t('enterprises.title')} destroyOnHidden>
-        {open && <EnterpriseDrawerBody taxCode={open} canResolve={role === 'admin' || role === 'secretariat'} />}
+        {open && <EnterpriseDrawerBody taxCode={open} canResolve={roleMay(role, 'enterprise.resolveCommune')} />}
       </Drawer>
       <EnterpriseCreateModal open={creating} onClose={() => setCreating(false)} />
     </>
@@ -219,7 +220,7 @@ function EnterpriseDrawerBody({ taxCode, canResolve }: { taxCode: string; canRes
               </Space>
             </div>
           )}
-          {can('enterprises.accounts') && <EnterpriseAccounts taxCode={e.taxCode} />}
+          {can('enterprise.manageAccounts') && <EnterpriseAccounts taxCode={e.taxCode} />}
           <div>
             <Typography.Title level={5}>{t('enterprises.myAssessments')}</Typography.Title>
             <AssessmentTable items={assessments.data?.items} loading={assessments.isFetching} />

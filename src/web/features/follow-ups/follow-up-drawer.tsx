@@ -2,8 +2,6 @@ import { Descriptions, Drawer, Empty, Grid, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { FollowUpDetail } from '../../../shared/contracts/follow-ups';
 import { QueryState } from '../../components/query-state';
-import { useCan } from '../auth/use-can';
-import { useSession } from '../auth/use-session';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { useFollowUp } from './api';
 import { DecisionForm } from './decision-form';
@@ -32,12 +30,10 @@ export function FollowUpDrawer({ id, onClose }: { id: string | null; onClose: ()
 
 function FollowUpBody({ fu }: { fu: FollowUpDetail }) {
   const { t } = useTranslation();
-  const { user } = useSession();
-  const can = useCan();
   const open = !fu.accepted && !fu.withdrawn;
-  // mirrors followUpsPolicy.canReport on the server, which decides
-  const mayReport = open && (can('followUps.accept') || (user?.role === 'unit' && user.orgUnitId === fu.addressee.id));
-  const mayDecide = open && fu.status === 'done' && can('followUps.accept');
+  // the server's answer for this follow-up (catalogue: followUp.report, followUp.accept)
+  const mayReport = open && fu.permissions.report;
+  const mayDecide = open && fu.status === 'done' && fu.permissions.accept;
 
   return (
     <>

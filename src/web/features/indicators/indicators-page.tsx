@@ -93,7 +93,7 @@ export default function IndicatorsPage() {
           .map((x) => `${x.year}: ${figure(x.value, i.measureUnit)}`)
           .join(' · '),
     },
-    ...(can('monitoring.manage')
+    ...(can('indicator.manage')
       ? [
           {
             title: '',
@@ -116,7 +116,7 @@ export default function IndicatorsPage() {
       <PageHeader
         title={t('monitoring.indicatorsTitle')}
         extra={
-          can('monitoring.manage') && (
+          can('indicator.manage') && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
               {t('monitoring.createIndicator')}
             </Button>

@@ -22,7 +22,7 @@ export default function InspectionPlanPage() {
   const { message } = App.useApp();
   const { id = '' } = useParams();
   const plan = usePlan(id);
-  const canWrite = useCan()('inspectionPlans.write');
+  const canWrite = useCan()('plan.manage');
   const [addingTeam, setAddingTeam] = useState(false);
   const [editing, setEditing] = useState(false);
   const download = (ext: 'docx' | 'xlsx') =>

@@ -33,7 +33,7 @@ export default function InspectionPlansPage() {
       <PageHeader
         title={t('inspectionPlans.title')}
         extra={
-          can('inspectionPlans.write') && (
+          can('plan.manage') && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
               {t('inspectionPlans.create')}
             </Button>

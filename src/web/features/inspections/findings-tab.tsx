@@ -103,7 +103,7 @@ export function FindingsTab({ d, hidden }: { d: InspectionDetail; hidden: boolea
                           <FindingLinkControl
                             inspectionId={d.id}
                             findingId={f.id}
-                            canLink={can('monitoring.manage') || canEdit}
+                            canLink={can('indicator.manage') || canEdit}
                           />
                         </Flex>
                       </List.Item>

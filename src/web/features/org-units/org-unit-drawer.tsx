@@ -49,7 +49,7 @@ export function OrgUnitDrawer({
       size={compact ? '100%' : 560}
       title={query.data?.name ?? t('orgUnits.title')}
       extra={
-        can('orgUnits.write') &&
+        can('orgUnit.manage') &&
         query.data && (
           <Button icon={<EditOutlined />} onClick={() => onEdit(query.data)}>
             {t('common.edit')}

@@ -69,7 +69,7 @@ export default function OrgUnitsPage() {
       <PageHeader
         title={t('orgUnits.title')}
         extra={
-          can('orgUnits.write') && (
+          can('orgUnit.manage') && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
               {t('orgUnits.create')}
             </Button>

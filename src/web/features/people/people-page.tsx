@@ -15,7 +15,7 @@ const PAGE_SIZE = 20;
 export default function PeoplePage() {
   const { t } = useTranslation();
   const can = useCan();
-  const mayWrite = can('people.write');
+  const mayWrite = can('person.manage');
   const [text, setText] = useState('');
   const q = useDebouncedValue(text.trim(), 300);
   const [page, setPage] = useState(1);

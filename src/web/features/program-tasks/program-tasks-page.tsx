@@ -131,7 +131,7 @@ export default function ProgramTasksPage() {
       <PageHeader
         title={t('monitoring.tasksTitle')}
         extra={
-          can('monitoring.manage') && (
+          can('indicator.manage') && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
               {t('monitoring.createTask')}
             </Button>

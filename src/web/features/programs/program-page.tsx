@@ -44,7 +44,7 @@ export default function ProgramPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const program = useProgram(id);
-  const canWrite = useCan()('programs.write');
+  const canWrite = useCan()('program.manage');
   const [editing, setEditing] = useState<'program' | 'committee' | null>(null);
   return (
     <QueryState query={program}>

@@ -16,7 +16,7 @@ export default function ProgramsPage() {
   const [text, setText] = useState('');
   const q = useDebouncedValue(text.trim(), 300);
   const programs = usePrograms(q);
-  const canWrite = useCan()('programs.write');
+  const canWrite = useCan()('program.manage');
   const [creating, setCreating] = useState(false);
 
   return (

@@ -61,7 +61,7 @@ function Body({ r }: { r: RoundDetail }) {
             >
               {t('monitoring.summaryDocx')}
             </Button>
-            {can('monitoring.manage') && (
+            {can('indicator.manage') && (
               <Button
                 loading={setStatus.isPending}
                 onClick={() => setStatus.mutate(r.status === 'open' ? 'closed' : 'open')}

@@ -75,7 +75,7 @@ export default function ReportingRoundsPage() {
       <PageHeader
         title={t('monitoring.roundsTitle')}
         extra={
-          can('monitoring.manage') && (
+          can('indicator.manage') && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
               {t('monitoring.createRound')}
             </Button>

@@ -9,6 +9,7 @@ import { parseCsv } from '../../../db/reference/load-reference.js';
 import { rollupMismatches, testFramework } from '../test-helpers.js';
 import { generate } from './generate.js';
 import { loadGeo } from './geo.js';
+import { SYSTEM_ACTOR } from '../../../http/authorize.js';
 
 let ctx: TestContext;
 let fw: Awaited<ReturnType<typeof testFramework>>;
@@ -67,11 +68,15 @@ describe('generate', () => {
 
     // the files go through the import as they are, and the rollup matches the assessments
     const tools = ctx.services.dxImports;
-    expect(await tools.importFile('enterprises', { filePath: one.files.e, batchSize: 25 })).toMatchObject({
+    expect(
+      await tools.importFile('enterprises', { actor: SYSTEM_ACTOR, filePath: one.files.e, batchSize: 25 }),
+    ).toMatchObject({
       rowsOk: 60,
       rowsFailed: 0,
     });
-    expect(await tools.importFile('assessments', { filePath: one.files.a, batchSize: 40 })).toMatchObject({
+    expect(
+      await tools.importFile('assessments', { actor: SYSTEM_ACTOR, filePath: one.files.a, batchSize: 40 }),
+    ).toMatchObject({
       rowsOk: 150,
       rowsFailed: 0,
     });

@@ -8,6 +8,7 @@ import { dxAssessments, dxRollups } from '../../../db/schema/index.js';
 import { createTestContext, type TestContext } from '../../../test/test-app.js';
 import { rollupMismatches, testFramework } from '../test-helpers.js';
 import { csvLine } from './csv.js';
+import { SYSTEM_ACTOR } from '../../../http/authorize.js';
 
 let ctx: TestContext;
 let dir: string;
@@ -39,7 +40,7 @@ beforeAll(async () => {
         )
         .join(''),
   );
-  await ctx.services.dxImports.importFile('enterprises', { filePath: ents });
+  await ctx.services.dxImports.importFile('enterprises', { actor: SYSTEM_ACTOR, filePath: ents });
 });
 afterAll(() => ctx?.close());
 
@@ -61,11 +62,11 @@ describe('import assessments', () => {
     const file = path.join(dir, 'a.csv');
     await writeFile(file, csvLine(header) + lines.map(csvLine).join(''));
     const tools = ctx.services.dxImports;
-    await expect(tools.importFile('assessments', { filePath: file, batchSize: 4, failAfterBatch: 1 })).rejects.toThrow(
-      'injected failure',
-    );
+    await expect(
+      tools.importFile('assessments', { actor: SYSTEM_ACTOR, filePath: file, batchSize: 4, failAfterBatch: 1 }),
+    ).rejects.toThrow('injected failure');
     expect(await rollupMismatches(ctx.handle.db, fw.id)).toEqual([]);
-    const job = await tools.importFile('assessments', { filePath: file, batchSize: 4 });
+    const job = await tools.importFile('assessments', { actor: SYSTEM_ACTOR, filePath: file, batchSize: 4 });
     expect(job).toMatchObject({ status: 'done', rowsDone: 9, rowsFailed: 5 });
 
     const errors = await ctx.services.dxImports.errors(job.id);
@@ -94,7 +95,7 @@ describe('import assessments', () => {
       file2,
       csvLine(header) + [lines[0], [...lines[1].slice(0, 4), 'none', '', 'no', '', '']].map(csvLine).join(''),
     );
-    await tools.importFile('assessments', { filePath: file2, batchSize: 1 });
+    await tools.importFile('assessments', { actor: SYSTEM_ACTOR, filePath: file2, batchSize: 1 });
     expect(await rollupMismatches(ctx.handle.db, fw.id)).toEqual([]);
     const cells = await ctx.handle.db
       .select()
@@ -121,7 +122,7 @@ describe('import assessments', () => {
     const statusAfter = async (line: string[]) => {
       const f = path.join(dir, `v-${Math.random()}.csv`);
       await writeFile(f, csvLine(header) + csvLine(line));
-      await tools.importFile('assessments', { filePath: f });
+      await tools.importFile('assessments', { actor: SYSTEM_ACTOR, filePath: f });
       expect(await rollupMismatches(ctx.handle.db, fw.id)).toEqual([]);
       return (await ctx.handle.db.select().from(dxAssessments).where(eq(dxAssessments.id, first.id)))[0].status;
     };

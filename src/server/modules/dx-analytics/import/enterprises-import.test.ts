@@ -8,6 +8,7 @@ import { withCheckDigit } from '../../../../shared/enterprises/tax-code.js';
 import { enterprises } from '../../../db/schema/index.js';
 import { createTestContext, type TestContext } from '../../../test/test-app.js';
 import { csvLine } from './csv.js';
+import { SYSTEM_ACTOR } from '../../../http/authorize.js';
 
 let ctx: TestContext;
 let dir: string;
@@ -66,14 +67,14 @@ describe('import enterprises', () => {
     await writeFile(file, `\uFEFF${csvLine(header)}${lines.map(csvLine).join('')}`);
     const tools = ctx.services.dxImports;
 
-    await expect(tools.importFile('enterprises', { filePath: file, batchSize: 3, failAfterBatch: 2 })).rejects.toThrow(
-      'injected failure after batch 2',
-    );
+    await expect(
+      tools.importFile('enterprises', { actor: SYSTEM_ACTOR, filePath: file, batchSize: 3, failAfterBatch: 2 }),
+    ).rejects.toThrow('injected failure after batch 2');
     const afterCrash = await ctx.handle.db.select().from(enterprises).where(inArray(enterprises.taxCode, codes));
     // batches 1 (rows 2–4) and 2 (rows 5–7) committed; batch 3 (rows 8–9) did not
     expect(afterCrash.map((e) => e.taxCode).sort()).toEqual([codes[0], codes[1], codes[2]].sort());
 
-    const job = await tools.importFile('enterprises', { filePath: file, batchSize: 3 });
+    const job = await tools.importFile('enterprises', { actor: SYSTEM_ACTOR, filePath: file, batchSize: 3 });
     expect(job).toMatchObject({ status: 'done', rowsDone: 8, rowsOk: 6, rowsFailed: 2, totalRows: 8 });
     const rows = await ctx.handle.db.select().from(enterprises).where(inArray(enterprises.taxCode, codes));
     const byTax = Object.fromEntries(rows.map((e) => [e.taxCode, e]));
@@ -100,7 +101,7 @@ describe('import enterprises', () => {
     ).toEqual(['communeCode', 'employees', 'industryCode', 'name', 'revenueVnd', 'sectorCode']);
 
     // the same file again: a new job, and nothing changes
-    const again = await tools.importFile('enterprises', { filePath: file, batchSize: 3 });
+    const again = await tools.importFile('enterprises', { actor: SYSTEM_ACTOR, filePath: file, batchSize: 3 });
     expect(again.id).not.toBe(job.id);
     expect(await ctx.handle.db.$count(enterprises, inArray(enterprises.taxCode, codes))).toBe(5);
   });
@@ -114,7 +115,7 @@ describe('import enterprises', () => {
     const file = path.join(dir, 'enterprises.xlsx');
     await wb.xlsx.writeFile(file);
     const tools = ctx.services.dxImports;
-    const job = await tools.importFile('enterprises', { filePath: file });
+    const job = await tools.importFile('enterprises', { actor: SYSTEM_ACTOR, filePath: file });
     expect(job).toMatchObject({ status: 'done', rowsOk: 1, rowsFailed: 0 });
     const [row] = await ctx.handle.db
       .select()
@@ -124,6 +125,8 @@ describe('import enterprises', () => {
 
     const bad = path.join(dir, 'no-name.csv');
     await writeFile(bad, 'taxCode,communeCode\n0100109106,HN.00004\n');
-    await expect(tools.importFile('enterprises', { filePath: bad })).rejects.toThrow('missing columns: name');
+    await expect(tools.importFile('enterprises', { actor: SYSTEM_ACTOR, filePath: bad })).rejects.toThrow(
+      'missing columns: name',
+    );
   });
 });

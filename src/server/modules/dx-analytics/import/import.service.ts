@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import type { Db, DbOrTx } from '../../../db/client.js';
 import type { Actor } from '../../../http/context.js';
+import { authorId } from '../../../http/authorize.js';
 import type { AuditService } from '../../audit/audit.service.js';
 import type { ImportError, ImportKind, ImportRepo } from './import.repo.js';
 import { openRows, type SourceRow } from './rows.js';
@@ -23,7 +24,8 @@ export interface ImportRun {
   filePath: string;
   fileName?: string;
   batchSize?: number;
-  actor?: Actor | null;
+  /** who runs it: the admin who uploaded, or SYSTEM_ACTOR for the CLI */
+  actor: Actor;
   /** test hook: throw right after batch k commits, as a crash would */
   failAfterBatch?: number;
   onProgress?: (p: { rowsDone: number; batchNo: number }) => void;
@@ -79,7 +81,7 @@ export function createImportService({
       fileName: run.fileName ?? run.filePath,
       fileSha256: sha,
       batchSize,
-      createdBy: run.actor?.id ?? null,
+      createdBy: authorId(run.actor),
     });
   }
 
@@ -101,7 +103,7 @@ export function createImportService({
       await db.transaction(async (tx) => {
         const { ok, errors } = await handler.write(tx, prepared);
         await repo.commitBatch(tx, job.id, no, rows.length, ok, errors);
-        await audit.record(tx, r.actor ?? null, {
+        await audit.record(tx, r.actor, {
           action: 'create',
           entityType: 'dxImportBatch',
           entityId: job.id,
