@@ -51,6 +51,11 @@ const matrix: Record<string, Entry> = {
   'POST /api/auth/login': { action: 'public' },
   'POST /api/auth/logout': { action: 'public' },
   'GET /api/auth/me': { action: 'session' },
+  // one's own password and sessions: any signed-in account, about itself only (sessions.test.ts checks the "own")
+  'POST /api/auth/password': { action: 'session' },
+  'GET /api/auth/sessions': { action: 'session' },
+  'DELETE /api/auth/sessions': { action: 'session' },
+  'DELETE /api/auth/sessions/:id': { action: 'session' },
   'GET /api/health': { action: 'public' },
   'GET /api/openapi.json': { action: 'public' },
   'GET /api/audit-events': list('audit.read'),
@@ -184,7 +189,9 @@ const matrix: Record<string, Entry> = {
 };
 
 /** Statuses that say "you may, but not with this input / not in this state". */
-const inputOrState = new Set([400, 409, 413, 415, 422]);
+// 428: a versioned write without If-Match / version is refused from the request alone, like a 400, before the
+// record is read — so it reveals nothing about the record, and a denied caller may meet it first too
+const inputOrState = new Set([400, 409, 413, 415, 422, 428]);
 
 describe('authorization matrix', () => {
   it('answers every route for every kind of caller as the catalogue says', { timeout: 600_000 }, async () => {
@@ -389,7 +396,7 @@ describe('authorization matrix', () => {
           ? (st >= 200 && st < 300) ||
             inputOrState.has(st) ||
             (st === 404 && (entry.mayBeMissing || r.method === 'DELETE'))
-          : st === 401 || st === 403 || st === 404 || (write && st === 400);
+          : st === 401 || st === 403 || st === 404 || (write && (st === 400 || st === 428));
         if (!ok)
           failures.push(`${key} as ${p.name}: ${st} (${allowed ? 'allowed' : 'denied'}) ${res.body.slice(0, 120)}`);
       }

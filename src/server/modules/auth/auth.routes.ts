@@ -80,6 +80,7 @@ export const authRoutes =
     app.post(
       '/api/auth/password',
       {
+        config: { audience: ['staff', 'enterprise'] },
         schema: {
           tags,
           summary: 'Change your own password; your other sessions end',
@@ -97,6 +98,7 @@ export const authRoutes =
     app.get(
       '/api/auth/sessions',
       {
+        config: { audience: ['staff', 'enterprise'] },
         schema: {
           tags,
           summary: 'Your own sessions (created, last seen, address, browser; the current one marked)',
@@ -112,6 +114,7 @@ export const authRoutes =
     app.delete(
       '/api/auth/sessions',
       {
+        config: { audience: ['staff', 'enterprise'] },
         schema: { tags, summary: 'End all your sessions but this one', response: { 200: sessionsEnded } },
       },
       async (req) => {
@@ -123,6 +126,7 @@ export const authRoutes =
     app.delete(
       '/api/auth/sessions/:id',
       {
+        config: { audience: ['staff', 'enterprise'] },
         schema: { tags, summary: 'End one of your sessions', params: idParams, response: { 200: okResponse } },
       },
       async (req) => {
