@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { because } from './error-reasons.js';
 
 /** Field schemas shared by API contracts and web forms. Every string has a length limit. */
-export const uuidField = z.uuid({ message: 'must be a UUID' });
-export const shortText = (max = 200) => z.string().trim().min(1, 'must not be empty').max(max);
+export const uuidField = z.uuid({ message: because('UUID') });
+export const shortText = (max = 200) => z.string().trim().min(1, because('NOT_EMPTY')).max(max);
 export const longText = (max = 20_000) => z.string().max(max);
-export const isoDate = z.iso.date({ message: 'must be a date YYYY-MM-DD' });
+export const isoDate = z.iso.date({ message: because('ISO_DATE') });
 export const year = z.number().int().min(1990).max(2100);
 export const searchQuery = z.string().max(200).optional();
 export const pageQuery = {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { sizeClasses } from '../enterprises/size-class.js';
 import { uuidField } from '../fields.js';
+import { because } from '../error-reasons.js';
 
 /** Dimensions a breakdown can group by. `district` = pre-2025 district, reached through the 2025 crosswalk. */
 export const analyticsDimensions = ['commune', 'district', 'sector', 'sizeClass', 'year'] as const;
@@ -26,7 +27,7 @@ export const analyticsFilterQuery = {
       z.array(
         z
           .string()
-          .regex(/^(19|20|21)\d\d$/, 'must be a year')
+          .regex(/^(19|20|21)\d\d$/, because('MUST_BE_YEAR'))
           .transform(Number),
       ),
     )
@@ -34,7 +35,7 @@ export const analyticsFilterQuery = {
   commune: codeList(200).optional(),
   district: codeList(50).optional(),
   sector: codeList(30)
-    .pipe(z.array(z.string().regex(/^[A-Z]$/, 'must be a VSIC section letter')))
+    .pipe(z.array(z.string().regex(/^[A-Z]$/, because('VSIC_SECTION'))))
     .optional(),
   sizeClass: codeList(4)
     .pipe(z.array(z.enum(sizeClasses)))

@@ -106,8 +106,7 @@ export function createDxAnalyticsService({
     for (const v of versions) knownVersions.set(v.id, { id: v.id, frameworkCode: v.frameworkCode, version: v.version });
     if (id) {
       const v = versions.find((x) => x.id === id);
-      if (!v)
-        throw invalid([{ field: 'querystring.frameworkVersionId', message: 'no such published framework version' }]);
+      if (!v) throw invalid([{ field: 'querystring.frameworkVersionId', reason: 'NO_SUCH_FRAMEWORK_VERSION' }]);
       return v;
     }
     // default: the newest published version of the DBI framework, else of any framework
@@ -337,7 +336,7 @@ export function createDxAnalyticsService({
 
   async function movers(actor: Actor, q: MoversQuery): Promise<MoversResult> {
     dxAnalyticsPolicy.assertCanRead(actor);
-    if (q.fromYear === q.toYear) throw invalid([{ field: 'querystring.toYear', message: 'must differ from fromYear' }]);
+    if (q.fromYear === q.toYear) throw invalid([{ field: 'querystring.toYear', reason: 'YEARS_MUST_DIFFER' }]);
     const v = await versionFor(q.frameworkVersionId);
     const base = { dimension: q.dimension, metric: q.metric, fromYear: q.fromYear, toYear: q.toYear, suppressBelow };
     if (!v) return { ...base, rising: [], falling: [] };

@@ -49,11 +49,9 @@ export const dxImportsRoutes =
         const actor = requireActor(req);
         dxAnalyticsPolicy.assertCanImport(actor);
         const part = await req.file();
-        if (!part || part.fieldname !== 'file')
-          throw invalid([{ field: 'file', message: 'send one file as multipart/form-data field "file"' }]);
+        if (!part || part.fieldname !== 'file') throw invalid([{ field: 'file', reason: 'FILE_MISSING' }]);
         const fileName = part.filename || 'import.csv';
-        if (!/\.(csv|xlsx)$/i.test(fileName))
-          throw invalid([{ field: 'file', message: 'must be a .csv or .xlsx file' }]);
+        if (!/\.(csv|xlsx)$/i.test(fileName)) throw invalid([{ field: 'file', reason: 'FILE_CSV_XLSX' }]);
         // streamed to disk: the import reads it back as a stream, so memory stays flat
         const tmp = path.join(
           tmpdir(),
@@ -62,7 +60,7 @@ export const dxImportsRoutes =
         await pipeline(part.file, createWriteStream(tmp));
         if (part.file.truncated) {
           await rm(tmp, { force: true });
-          throw invalid([{ field: 'file', message: 'the file is larger than the upload limit; use npm run import' }]);
+          throw invalid([{ field: 'file', reason: 'FILE_TOO_LARGE_TO_UPLOAD' }]);
         }
         const job = await svc.start(req.query.kind, { filePath: tmp, fileName, actor }, () => rm(tmp, { force: true }));
         return reply.status(202).send(toJob(job));

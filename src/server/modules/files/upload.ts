@@ -4,7 +4,7 @@ import { MAX_UPLOAD_BYTES } from '../../app.js';
 import { payloadTooLarge } from './files.errors.js';
 
 const tooLargeCodes = new Set(['FST_REQ_FILE_TOO_LARGE', 'FST_FILES_LIMIT', 'FST_PARTS_LIMIT']);
-const missingFile = () => invalid([{ field: 'file', message: 'send one file as multipart/form-data field "file"' }]);
+const missingFile = () => invalid([{ field: 'file', reason: 'FILE_MISSING' }]);
 
 function mapError(err: unknown): unknown {
   const code = (err as { code?: string }).code;
@@ -20,7 +20,7 @@ export async function readUpload(req: FastifyRequest): Promise<{ bytes: Buffer; 
     if (!part || part.fieldname !== 'file') throw missingFile();
     const bytes = await part.toBuffer();
     if (part.file.truncated) throw payloadTooLarge(MAX_UPLOAD_BYTES);
-    if (!bytes.length) throw invalid([{ field: 'file', message: 'the file is empty' }]);
+    if (!bytes.length) throw invalid([{ field: 'file', reason: 'FILE_EMPTY' }]);
     return { bytes, fileName: part.filename || 'file' };
   } catch (err) {
     throw mapError(err);

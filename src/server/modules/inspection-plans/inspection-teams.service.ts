@@ -5,7 +5,7 @@ import type {
   TeamMembersInput,
   TeamPatch,
 } from '../../../shared/contracts/inspection-plans.js';
-import type { FieldIssue } from '../../../shared/errors.js';
+import type { ReasonIssue } from '../../http/errors.js';
 import type { Db } from '../../db/client.js';
 import type { Actor } from '../../http/context.js';
 import { conflict, invalid, notFound } from '../../http/errors.js';
@@ -49,13 +49,11 @@ export function createInspectionTeamsService({
         members.flatMap((m) => (m.representedOrgUnitId ? [m.representedOrgUnitId] : [])),
       ),
     ]);
-    const issues: FieldIssue[] = members.flatMap((m, i) => [
-      ...(persons.has(m.personId)
-        ? []
-        : [{ field: `body.members.${i}.personId`, message: 'inspectionPlans.validation.noSuchPerson' }]),
+    const issues: ReasonIssue[] = members.flatMap((m, i) => [
+      ...(persons.has(m.personId) ? [] : [{ field: `body.members.${i}.personId`, reason: 'NO_SUCH_PERSON' as const }]),
       ...(!m.representedOrgUnitId || units.has(m.representedOrgUnitId)
         ? []
-        : [{ field: `body.members.${i}.representedOrgUnitId`, message: 'inspectionPlans.validation.noSuchOrgUnit' }]),
+        : [{ field: `body.members.${i}.representedOrgUnitId`, reason: 'NO_SUCH_ORG_UNIT' as const }]),
     ]);
     if (issues.length) throw invalid(issues);
   }
@@ -77,7 +75,7 @@ export function createInspectionTeamsService({
       if (!(await repo.getRow(db, planId))) throw notFound('inspectionPlan', planId);
       await checkMembers(input.members);
       if (await repo.teamByNumber(db, planId, input.number))
-        throw conflict(`The plan has a team number ${input.number}`, { field: 'body.number' });
+        throw conflict('TEAM_NUMBER_TAKEN', { field: 'body.number', params: { number: input.number } });
       const id = await db.transaction(async (tx) => {
         const team = await repo.insertTeam(tx, { planId, number: input.number, name: input.name });
         await repo.replaceMembers(tx, team.id, input.members);
@@ -116,7 +114,7 @@ export function createInspectionTeamsService({
       const before = await getTeam(id);
       const started = before.targets.filter((t) => t.status !== 'planned');
       if (started.length) {
-        throw conflict('The team has inspections under way', { inspectionIds: started.map((t) => t.inspectionId) });
+        throw conflict('INSPECTIONS_STARTED', { inspectionIds: started.map((t) => t.inspectionId) });
       }
       if (
         await repo.hasEvidence(
@@ -124,7 +122,7 @@ export function createInspectionTeamsService({
           before.targets.map((t) => t.inspectionId),
         )
       )
-        throw conflict('The team’s inspections hold evidence files');
+        throw conflict('HOLDS_EVIDENCE');
       await db.transaction(async (tx) => {
         await repo.deleteTeam(tx, id);
         await audit.record(tx, actor, { action: 'delete', entityType: 'inspectionTeam', entityId: id, before });
@@ -135,9 +133,9 @@ export function createInspectionTeamsService({
       write(actor);
       const team = await getTeamRow(teamId);
       if (!(await repo.orgUnitName(db, input.targetOrgUnitId)))
-        throw invalid([{ field: 'body.targetOrgUnitId', message: 'inspectionPlans.validation.noSuchOrgUnit' }]);
+        throw invalid([{ field: 'body.targetOrgUnitId', reason: 'NO_SUCH_ORG_UNIT' }]);
       if (await repo.teamTarget(db, teamId, input.targetOrgUnitId)) {
-        throw conflict('The team already inspects this unit', { field: 'body.targetOrgUnitId' });
+        throw conflict('TARGET_TAKEN', { field: 'body.targetOrgUnitId' });
       }
       const id = await db.transaction(async (tx) => {
         const row = await repo.insertInspection(tx, { planId: team.planId, teamId, ...input });
@@ -150,8 +148,7 @@ export function createInspectionTeamsService({
     async updateTarget(actor: Actor | null, teamId: string, inspectionId: string, patch: TargetPatch) {
       write(actor);
       const current = await getTarget(teamId, inspectionId);
-      if (!movableStatuses.has(current.status))
-        throw conflict(`The window of a ${current.status} inspection is fixed`, { status: current.status });
+      if (!movableStatuses.has(current.status)) throw conflict('WINDOW_FIXED', { status: current.status });
       const next = {
         windowStart: patch.windowStart ?? current.windowStart,
         windowEnd: patch.windowEnd ?? current.windowEnd,
@@ -160,7 +157,7 @@ export function createInspectionTeamsService({
         throw invalid([
           {
             field: patch.windowEnd ? 'body.windowEnd' : 'body.windowStart',
-            message: 'inspectionPlans.validation.windowOrder',
+            reason: 'DATE_BEFORE_START',
           },
         ]);
       await db.transaction(async (tx) => {
@@ -179,9 +176,8 @@ export function createInspectionTeamsService({
     async deleteTarget(actor: Actor | null, teamId: string, inspectionId: string) {
       write(actor);
       const current = await getTarget(teamId, inspectionId);
-      if (current.status !== 'planned')
-        throw conflict(`A ${current.status} inspection cannot be removed`, { status: current.status });
-      if (await repo.hasEvidence(db, [inspectionId])) throw conflict('The inspection holds evidence files');
+      if (current.status !== 'planned') throw conflict('INSPECTION_NOT_REMOVABLE', { status: current.status });
+      if (await repo.hasEvidence(db, [inspectionId])) throw conflict('HOLDS_EVIDENCE');
       await db.transaction(async (tx) => {
         await repo.deleteInspection(tx, inspectionId);
         await audit.record(tx, actor, {

@@ -10,7 +10,8 @@ import { usersPolicy } from './users.policy.js';
 export function createUsersService({ db, repo, audit }: { db: Db; repo: UsersRepo; audit: AuditService }) {
   function checkScope(role: string | undefined, orgUnitId: string | null | undefined) {
     // a unit account without a unit would see nothing, or worse, be treated as unscoped
-    if (role === 'unit' && !orgUnitId) throw invalid([{ field: 'body.orgUnitId', message: 'required for role unit' }]);
+    if (role === 'unit' && !orgUnitId)
+      throw invalid([{ field: 'body.orgUnitId', reason: 'ORG_UNIT_REQUIRED_FOR_UNIT' }]);
   }
   async function get(id: string) {
     const row = await repo.get(db, id);
@@ -27,8 +28,7 @@ export function createUsersService({ db, repo, audit }: { db: Db; repo: UsersRep
     async create(actor: Actor | null, input: UserInput) {
       if (actor) usersPolicy.assertCanManage(actor);
       checkScope(input.role, input.orgUnitId);
-      if (await repo.getByUsername(db, input.username))
-        throw conflict('This username is taken', { field: 'body.username' });
+      if (await repo.getByUsername(db, input.username)) throw conflict('USERNAME_TAKEN', { field: 'body.username' });
       const { password, ...rest } = input;
       const passwordHash = await hashPassword(password);
       const id = await db.transaction(async (tx) => {
