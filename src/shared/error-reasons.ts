@@ -310,7 +310,7 @@ export const errorReasons = {
     en: '{{team}} inspects {{target}}, yet its member {{person}} comes from {{memberUnit}}, the inspected unit or a unit under it.',
   },
   TARGET_WINDOW_OVERLAP: {
-    vi: '{{firstTarget}} bị kiểm tra trùng thời gian: {{firstTeam}} ({{firstPlan}}) {{firstWindow}} và {{secondTeam}} ({{secondPlan}}) {{secondWindow}}.',
+    vi: '{{firstTarget}} được kiểm tra trùng thời gian: {{firstTeam}} ({{firstPlan}}) {{firstWindow}} và {{secondTeam}} ({{secondPlan}}) {{secondWindow}}.',
     en: '{{firstTarget}} is inspected twice at the same time: {{firstTeam}} ({{firstPlan}}) {{firstWindow}} and {{secondTeam}} ({{secondPlan}}) {{secondWindow}}.',
   },
   PERSON_WINDOW_OVERLAP: {

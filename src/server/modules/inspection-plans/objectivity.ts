@@ -135,15 +135,5 @@ export function computeWarnings(input: ObjectivityInput): ObjectivityWarning[] {
   return [...warnings.values()];
 }
 
-/** The warning in Vietnamese, for exported documents (the UI translates by code itself). */
-export function warningTextVi(w: ObjectivityWarning): string {
-  const p = w.params;
-  switch (w.code) {
-    case 'MEMBER_FROM_TARGET':
-      return `${p.team} kiểm tra ${p.target} nhưng có thành viên ${p.person} thuộc ${p.memberUnit}, là đơn vị được kiểm tra hoặc đơn vị trực thuộc.`;
-    case 'TARGET_WINDOW_OVERLAP':
-      return `${p.firstTarget} được kiểm tra trùng thời gian: ${p.firstTeam} (${p.firstPlan}) ${p.firstWindow} và ${p.secondTeam} (${p.secondPlan}) ${p.secondWindow}.`;
-    case 'PERSON_WINDOW_OVERLAP':
-      return `${p.person} tham gia hai cuộc kiểm tra trùng thời gian: ${p.firstTarget} (${p.firstWindow}) và ${p.secondTarget} (${p.secondWindow}).`;
-  }
-}
+/** The warning in Vietnamese, for exported documents; the UI reads the same catalogue text. */
+export const warningTextVi = (w: ObjectivityWarning): string => reasonText(w.code, 'vi', w.params);
