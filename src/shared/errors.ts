@@ -26,10 +26,12 @@ export const ErrorCode = {
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
+/** A problem with one field: `code` is an ErrorReason (src/shared/error-reasons.ts) or a zod issue code. */
 export interface FieldIssue {
   field: string;
   message: string;
   code?: string;
+  params?: Record<string, string | number>;
 }
 
 export interface ErrorBody {

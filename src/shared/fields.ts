@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { because } from './error-reasons.js';
 
 /**
  * Characters no text field takes: C0/C1 control characters other than tab, line feed and carriage return (NUL is
@@ -7,17 +8,17 @@ import { z } from 'zod';
  */
 const forbiddenChars =
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-export const textProblem = 'must not contain control characters or broken Unicode';
+export const textProblem = because('PLAIN_TEXT');
 /** True when `s` holds a character no text field takes (see `forbiddenChars`). */
 export const hasForbiddenChars = (s: string) => forbiddenChars.test(s);
 /** A string without forbidden characters: the base of every text field. */
 export const plainString = () => z.string().refine((s) => !forbiddenChars.test(s), textProblem);
 
 /** Field schemas shared by API contracts and web forms. Every string has a length limit. */
-export const uuidField = z.uuid({ message: 'must be a UUID' });
-export const shortText = (max = 200) => plainString().trim().min(1, 'must not be empty').max(max);
+export const uuidField = z.uuid({ message: because('UUID') });
+export const shortText = (max = 200) => plainString().trim().min(1, because('NOT_EMPTY')).max(max);
 export const longText = (max = 20_000) => plainString().max(max);
-export const isoDate = z.iso.date({ message: 'must be a date YYYY-MM-DD' });
+export const isoDate = z.iso.date({ message: because('ISO_DATE') });
 export const year = z.number().int().min(1990).max(2100);
 export const searchQuery = plainString().max(200).optional();
 export const pageQuery = {

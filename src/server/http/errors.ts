@@ -1,5 +1,12 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import {
+  type ErrorReason,
+  type Reasoned,
+  type ReasonParams,
+  isErrorReason,
+  reasonText,
+} from '../../shared/error-reasons.js';
 import { ErrorCode, type FieldIssue } from '../../shared/errors.js';
 
 /** A failure the caller can act on. Thrown by services and policies; rendered by the one error handler. */
@@ -18,15 +25,40 @@ export const notFound = (entity: string, id?: string) =>
   new DomainError(ErrorCode.NOT_FOUND, 404, `${entity} not found`, { entity, id });
 export const forbidden = (reason = 'You may not do this') => new DomainError(ErrorCode.FORBIDDEN, 403, reason);
 export const unauthenticated = () => new DomainError(ErrorCode.UNAUTHENTICATED, 401, 'Log in first');
-export const conflict = (message: string, details?: unknown) =>
-  new DomainError(ErrorCode.CONFLICT, 409, message, details);
-export const immutable = (message: string, details?: unknown) =>
-  new DomainError(ErrorCode.IMMUTABLE, 409, message, details);
+
+/** More about the error; `params` fills the reason's text. */
+export type ReasonDetails = { params?: ReasonParams } & Record<string, unknown>;
+
+// These helpers take an ErrorReason (src/shared/error-reasons.ts), never prose: a new English message fails tsc
+// until its reason is in the catalogue with both languages. The English `message` is made from the catalogue.
+const reasoned = (code: ErrorCode, status: number, reason: ErrorReason, details: ReasonDetails = {}) =>
+  new DomainError(code, status, reasonText(reason, 'en', details.params), { ...details, reason });
+
+export const conflict = (reason: ErrorReason, details?: ReasonDetails) =>
+  reasoned(ErrorCode.CONFLICT, 409, reason, details);
+export const immutable = (reason: ErrorReason, details?: ReasonDetails) =>
+  reasoned(ErrorCode.IMMUTABLE, 409, reason, details);
 export const invalidTransition = (from: string, to: string) =>
   new DomainError(ErrorCode.INVALID_TRANSITION, 409, `Cannot go from ${from} to ${to}`, { from, to });
+
+/** A business-rule problem with one field: the reason (with its values) and the field it is about. */
+export interface ReasonIssue extends Reasoned {
+  field: string;
+}
+
+/** The wire form of a field issue: the reason as `code`, its English text as `message`. */
+export const toFieldIssue = ({ field, reason, params }: ReasonIssue): FieldIssue => ({
+  field,
+  message: reasonText(reason, 'en', params),
+  code: reason,
+  ...(params && { params }),
+});
+
 /** A business-rule validation failure on named fields (400), in the same shape as schema validation. */
-export const invalid = (issues: FieldIssue[]) =>
-  new DomainError(ErrorCode.VALIDATION_FAILED, 400, `Invalid ${issues.map((i) => i.field).join(', ')}`, { issues });
+export const invalid = (issues: ReasonIssue[]) =>
+  new DomainError(ErrorCode.VALIDATION_FAILED, 400, `Invalid ${issues.map((i) => i.field).join(', ')}`, {
+    issues: issues.map(toFieldIssue),
+  });
 
 interface ZodValidationIssue {
   keyword: string;
@@ -43,10 +75,12 @@ function fieldIssues(err: FastifyError): FieldIssue[] {
     if (v.keyword === 'unrecognized_keys' && v.params?.keys?.length) {
       return v.params.keys.map((key) => ({
         field: [...path, key].join('.'),
-        message: 'unknown field',
+        message: reasonText('UNKNOWN_FIELD', 'en'),
         code: v.keyword,
       }));
     }
+    // a shared schema's own message is a reason code (src/shared/error-reasons.ts): send it as the issue's code
+    if (isErrorReason(v.message)) return [toFieldIssue({ field: path.join('.'), reason: v.message })];
     return [{ field: path.join('.'), message: v.message, code: v.keyword }];
   });
 }

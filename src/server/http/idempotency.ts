@@ -74,8 +74,7 @@ export function registerIdempotency(app: FastifyInstance, db: Db) {
     const header = req.headers['idempotency-key'];
     if (header === undefined || !req.actor) return;
     const key = Array.isArray(header) ? header[0] : header;
-    if (!KEY.test(key))
-      throw invalid([{ field: 'headers.idempotency-key', message: 'must be 1 to 200 printable ASCII characters' }]);
+    if (!KEY.test(key)) throw invalid([{ field: 'headers.idempotency-key', reason: 'IDEMPOTENCY_KEY_FORMAT' }]);
     const route = `${req.method} ${req.url.split('?')[0]}`;
     const requestSha256 = sha256Hex(canonicalJson({ route, body: req.body ?? null }));
     const actorId = req.actor.id;

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { hasForbiddenChars, textProblem } from '../../shared/fields.js';
+import { hasForbiddenChars } from '../../shared/fields.js';
 import { invalid } from './errors.js';
 
 /**
@@ -45,7 +45,7 @@ export function registerTextGuard(app: FastifyInstance) {
     ];
     for (const [where, value] of parts) {
       const hit = findBadText(value, [where]);
-      if (hit) throw invalid([{ field: hit.join('.'), message: textProblem }]);
+      if (hit) throw invalid([{ field: hit.join('.'), reason: 'PLAIN_TEXT' }]);
     }
   });
 }

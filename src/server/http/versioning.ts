@@ -18,11 +18,11 @@ export function expectedVersion(req: FastifyRequest, bodyVersion?: number): numb
   let fromHeader: number | undefined;
   if (header !== undefined) {
     const m = IF_MATCH.exec(String(header).trim());
-    if (!m) throw invalid([{ field: 'headers.if-match', message: 'must be the ETag of the record, e.g. "3"' }]);
+    if (!m) throw invalid([{ field: 'headers.if-match', reason: 'IF_MATCH_FORMAT' }]);
     fromHeader = Number(m[1]);
   }
   if (fromHeader !== undefined && bodyVersion !== undefined && fromHeader !== bodyVersion)
-    throw invalid([{ field: 'headers.if-match', message: 'differs from body.version' }]);
+    throw invalid([{ field: 'headers.if-match', reason: 'IF_MATCH_DIFFERS' }]);
   const v = fromHeader ?? bodyVersion;
   if (v === undefined)
     throw new DomainError(

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { roles } from '../fields.js';
+import { because } from '../error-reasons.js';
 
 export const loginBody = z.strictObject({
-  username: z.string().trim().min(1, 'must not be empty').max(64),
-  password: z.string().min(1, 'must not be empty').max(256),
+  username: z.string().trim().min(1, because('NOT_EMPTY')).max(64),
+  password: z.string().min(1, because('NOT_EMPTY')).max(256),
 });
 export type LoginBody = z.infer<typeof loginBody>;
 

@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { isoDate, longText, shortText } from '../fields.js';
 import { correctionFindingInput } from './findings.js';
+import { because } from '../error-reasons.js';
 
 const issueFields = {
   issuedDate: isoDate,
   signerName: shortText(120),
   signerTitle: shortText(200),
   summary: longText(20_000).nullable().optional(),
-  recipients: z.array(shortText(300)).min(1, 'at least one recipient').max(30),
+  recipients: z.array(shortText(300)).min(1, because('AT_LEAST_ONE_RECIPIENT')).max(30),
 };
 
 export const issueInput = z.strictObject(issueFields);
@@ -16,7 +17,7 @@ export type IssueInput = z.infer<typeof issueInput>;
 export const correctionInput = z.strictObject({
   ...issueFields,
   reason: shortText(2_000),
-  findings: z.array(correctionFindingInput).min(1, 'at least one finding').max(500),
+  findings: z.array(correctionFindingInput).min(1, because('AT_LEAST_ONE_FINDING')).max(500),
 });
 export type CorrectionInput = z.infer<typeof correctionInput>;
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { sizeClasses } from '../enterprises/size-class.js';
 import { uuidField } from '../fields.js';
+import { because } from '../error-reasons.js';
 
 /** Dimensions a breakdown can group by. `district` = pre-2025 district, reached through the 2025 crosswalk. */
 export const analyticsDimensions = ['commune', 'district', 'sector', 'sizeClass', 'year'] as const;
@@ -28,23 +29,23 @@ export const analyticsFilterQuery = {
   /** one year; absent: the latest year with data (or every year, one row each, when grouping by year) */
   year: z
     .string()
-    .regex(/^(19|20|21)\d\d$/, 'must be one year')
+    .regex(/^(19|20|21)\d\d$/, because('MUST_BE_YEAR'))
     .transform(Number)
     .optional(),
   commune: z
     .string()
     .max(40)
-    .regex(/^[A-Za-z0-9._-]+$/, 'must be one commune code')
+    .regex(/^[A-Za-z0-9._-]+$/, because('ONE_COMMUNE_CODE'))
     .optional(),
   /** a pre-2025 district; not together with `commune` */
   district: z
     .string()
     .max(40)
-    .regex(/^[A-Za-z0-9._-]+$/, 'must be one district code')
+    .regex(/^[A-Za-z0-9._-]+$/, because('ONE_DISTRICT_CODE'))
     .optional(),
   sector: z
     .string()
-    .regex(/^[A-Z]$/, 'must be a VSIC section letter')
+    .regex(/^[A-Z]$/, because('VSIC_SECTION'))
     .optional(),
   sizeClass: z.enum(sizeClasses).optional(),
 };

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { pageQuery, year } from '../fields.js';
 import { answersMap, scoreSnapshot } from './dx-frameworks.js';
 import { peerBands } from '../dx/peers.js';
+import { because } from '../error-reasons.js';
 
 export const assessmentStatuses = ['draft', 'submitted', 'verified', 'returned'] as const;
 export type AssessmentStatus = (typeof assessmentStatuses)[number];
@@ -9,11 +10,11 @@ export type AssessmentStatus = (typeof assessmentStatuses)[number];
 const frameworkCode = z
   .string()
   .max(40)
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'must be a framework code');
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, because('FRAMEWORK_CODE'));
 const taxCode = z
   .string()
   .max(20)
-  .regex(/^\d{10}(-\d{3})?$/, 'must be a tax code');
+  .regex(/^\d{10}(-\d{3})?$/, because('TAX_CODE_FORMAT'));
 
 /** An enterprise account starts one for itself; the secretariat names the enterprise by tax code. */
 export const assessmentStartInput = z.strictObject({
@@ -27,7 +28,7 @@ export type AssessmentStartInput = z.infer<typeof assessmentStartInput>;
 export const answersPatchInput = z.strictObject({ answers: answersMap });
 export const reviewComment = z.string().trim().max(4000);
 export const verifyInput = z.strictObject({ comment: reviewComment.optional() });
-export const returnInput = z.strictObject({ comment: reviewComment.min(1, 'required when returning an assessment') });
+export const returnInput = z.strictObject({ comment: reviewComment.min(1, because('REASON_REQUIRED_TO_RETURN')) });
 export const rescoreInput = z.strictObject({ version: z.number().int().min(1).max(10_000) });
 
 export const assessmentListQuery = z.strictObject({

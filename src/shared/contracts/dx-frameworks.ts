@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { because } from '../error-reasons.js';
 
 export const frameworkVersionStatuses = ['draft', 'published', 'retired'] as const;
 export type FrameworkVersionStatus = (typeof frameworkVersionStatuses)[number];
@@ -7,7 +8,7 @@ export const frameworkCodeParams = z.strictObject({
   code: z
     .string()
     .max(40)
-    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'must be a framework code'),
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, because('FRAMEWORK_CODE')),
 });
 export const frameworkVersionParams = frameworkCodeParams.extend({
   version: z.coerce.number().int().min(1).max(10_000),
@@ -39,7 +40,7 @@ export const answersMap = z
     z.string().max(40),
     z.union([z.string().max(20_000), z.array(z.string().max(40)).max(50), z.number(), z.boolean(), z.null()]),
   )
-  .refine((m) => Object.keys(m).length <= 1000, 'too many answers');
+  .refine((m) => Object.keys(m).length <= 1000, because('TOO_MANY_ANSWERS'));
 
 export const scoreRequest = z.strictObject({ answers: answersMap, version: z.number().int().min(1).optional() });
 

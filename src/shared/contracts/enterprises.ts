@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { checkTaxCode } from '../enterprises/tax-code.js';
 import { sizeClasses } from '../enterprises/size-class.js';
 import { pageQuery, searchQuery, shortText, uuidField, versionField } from '../fields.js';
+import { because } from '../error-reasons.js';
 
 export const communeResolutions = ['direct', 'crosswalk', 'needs_review', 'resolved'] as const;
 export type CommuneResolution = (typeof communeResolutions)[number];
@@ -16,16 +17,16 @@ export const taxCodeField = z
     if (!r.valid)
       ctx.addIssue({
         code: 'custom',
-        message: r.reason === 'format' ? 'must be 10 digits, or 10 digits + "-" + 3 digits' : 'wrong check digit',
+        message: r.reason === 'format' ? because('TAX_CODE_FORMAT') : because('TAX_CODE_CHECK_DIGIT'),
       });
   });
 /** `HN.00004` (a commune from 2025-07-01) or `HN.D001.00004` (a commune before, mapped through the crosswalk). */
 export const communeCodeField = z
   .string()
   .max(40)
-  .regex(/^HN\.(D\d{3}\.)?\d{5}$/, 'must be a commune code like HN.00004 or HN.D001.00004');
-export const sectorCodeField = z.string().regex(/^[A-U]$/, 'must be a VSIC 2018 section letter A–U');
-const vnd = z.number().int('must be a whole number of VND').min(0).max(Number.MAX_SAFE_INTEGER);
+  .regex(/^HN\.(D\d{3}\.)?\d{5}$/, because('COMMUNE_CODE'));
+export const sectorCodeField = z.string().regex(/^[A-U]$/, because('VSIC_SECTION'));
+const vnd = z.number().int(because('WHOLE_VND')).min(0).max(Number.MAX_SAFE_INTEGER);
 
 export const enterpriseInput = z.strictObject({
   taxCode: taxCodeField,
@@ -34,7 +35,7 @@ export const enterpriseInput = z.strictObject({
   sectorCode: sectorCodeField,
   industryCode: z
     .string()
-    .regex(/^\d{2,5}$/, 'must be a VSIC code of 2–5 digits')
+    .regex(/^\d{2,5}$/, because('VSIC_CODE'))
     .nullish(),
   address: z.string().trim().max(500).nullish(),
   /** employees with social insurance (Decree 80/2021, Art. 5) */
@@ -55,7 +56,7 @@ export const taxCodeParams = z.strictObject({
   taxCode: z
     .string()
     .max(20)
-    .regex(/^\d{10}(-\d{3})?$/, 'must be a tax code'),
+    .regex(/^\d{10}(-\d{3})?$/, because('TAX_CODE_FORMAT')),
 });
 
 /** Linking an account: the form picks `userId`, validated with this same field. */

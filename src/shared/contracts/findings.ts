@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { causeTypes, findingKinds, type CauseType, type FindingKind } from '../domain.js';
 import { isoDate, uuidField, versionField } from '../fields.js';
+import { because, type ErrorReason } from '../error-reasons.js';
 
 const findingFields = {
   contentAreaId: uuidField,
   kind: z.enum(findingKinds),
-  text: z.string().trim().min(1, 'must not be empty').max(10_000),
+  text: z.string().trim().min(1, because('NOT_EMPTY')).max(10_000),
   causeType: z.enum(causeTypes).nullable().optional(),
   addresseeOrgUnitId: uuidField.nullable().optional(),
   dueDate: isoDate.nullable().optional(),
@@ -26,19 +27,19 @@ const isAssignment = (kind: FindingKind) => kind === 'remedy' || kind === 'recom
  */
 export function findingShapeIssues(
   f: FindingShape,
-): { field: 'causeType' | 'addresseeOrgUnitId' | 'dueDate'; message: string }[] {
-  const out: { field: 'causeType' | 'addresseeOrgUnitId' | 'dueDate'; message: string }[] = [];
-  if (f.kind === 'cause' && !f.causeType) out.push({ field: 'causeType', message: 'required for a cause' });
-  if (f.kind !== 'cause' && f.causeType) out.push({ field: 'causeType', message: 'only a cause has a cause type' });
+): { field: 'causeType' | 'addresseeOrgUnitId' | 'dueDate'; reason: ErrorReason }[] {
+  const out: { field: 'causeType' | 'addresseeOrgUnitId' | 'dueDate'; reason: ErrorReason }[] = [];
+  if (f.kind === 'cause' && !f.causeType) out.push({ field: 'causeType', reason: 'CAUSE_TYPE_REQUIRED' });
+  if (f.kind !== 'cause' && f.causeType) out.push({ field: 'causeType', reason: 'CAUSE_TYPE_ONLY_FOR_CAUSE' });
   for (const field of ['addresseeOrgUnitId', 'dueDate'] as const) {
-    if (isAssignment(f.kind) && !f[field]) out.push({ field, message: 'required for a remedy or recommendation' });
-    if (!isAssignment(f.kind) && f[field]) out.push({ field, message: 'only a remedy or recommendation has this' });
+    if (isAssignment(f.kind) && !f[field]) out.push({ field, reason: 'ASSIGNMENT_REQUIRED' });
+    if (!isAssignment(f.kind) && f[field]) out.push({ field, reason: 'ASSIGNMENT_ONLY' });
   }
   return out;
 }
 
 const refineShape = (f: FindingShape, ctx: z.RefinementCtx) => {
-  for (const i of findingShapeIssues(f)) ctx.addIssue({ code: 'custom', path: [i.field], message: i.message });
+  for (const i of findingShapeIssues(f)) ctx.addIssue({ code: 'custom', path: [i.field], message: i.reason });
 };
 
 export const findingInput = z.strictObject(findingFields).superRefine(refineShape);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { followUpStatuses } from '../domain.js';
 import { pageQuery, searchQuery, uuidField } from '../fields.js';
+import { because } from '../error-reasons.js';
 
 export const followUpKinds = ['remedy', 'recommendation'] as const;
 export type FollowUpKind = (typeof followUpKinds)[number];
@@ -12,7 +13,7 @@ export type FollowUpUpdateAction = (typeof followUpUpdateActions)[number];
 export const followUpWithdrawnReasons = ['dropped_by_correction'] as const;
 export type FollowUpWithdrawnReason = (typeof followUpWithdrawnReasons)[number];
 
-const flag = z.enum(['true', 'false'], { message: 'must be true or false' });
+const flag = z.enum(['true', 'false'], { message: because('TRUE_OR_FALSE') });
 
 export const followUpListQuery = z.strictObject({
   status: z.enum(followUpStatuses).optional(),
@@ -72,7 +73,7 @@ export const followUpDetail = followUpItem.extend({
 });
 export type FollowUpDetail = z.infer<typeof followUpDetail>;
 
-const note = z.string().trim().min(1, 'must not be empty').max(10_000);
+const note = z.string().trim().min(1, because('NOT_EMPTY')).max(10_000);
 
 export const followUpUpdateInput = z.strictObject({ status: z.enum(followUpStatuses), note });
 export type FollowUpUpdateInput = z.infer<typeof followUpUpdateInput>;
@@ -80,5 +81,5 @@ export type FollowUpUpdateInput = z.infer<typeof followUpUpdateInput>;
 /** Returning a report needs a reason the unit can act on; accepting may carry a remark. */
 export const followUpAcceptanceInput = z
   .strictObject({ accepted: z.boolean(), note: note.optional() })
-  .refine((v) => v.accepted || v.note, { path: ['note'], message: 'required when returning a report' });
+  .refine((v) => v.accepted || v.note, { path: ['note'], message: because('REASON_REQUIRED_TO_RETURN') });
 export type FollowUpAcceptanceInput = z.infer<typeof followUpAcceptanceInput>;

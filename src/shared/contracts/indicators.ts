@@ -8,15 +8,19 @@ import {
   unitAggregations,
 } from '../monitoring-domain.js';
 import { pageQuery, searchQuery, shortText, uuidField, versionField, year } from '../fields.js';
+import { because } from '../error-reasons.js';
 
 export const indicatorCode = z
   .string()
   .trim()
-  .min(1, 'must not be empty')
+  .min(1, because('NOT_EMPTY'))
   .max(40)
-  .regex(/^[A-Za-z_][A-Za-z0-9_.]*$/, 'letters, digits, _ and . only, starting with a letter');
+  .regex(/^[A-Za-z_][A-Za-z0-9_.]*$/, because('CODE_STARTS_WITH_LETTER'));
 /** A reported or target figure: finite, within what a VND budget of the city can reach. */
-export const figure = z.number({ message: 'must be a number' }).min(-1e15).max(1e15);
+export const figure = z
+  .number({ message: because('MUST_BE_NUMBER') })
+  .min(-1e15)
+  .max(1e15);
 const pct = z.number().min(0).max(1000);
 
 const ref = z.object({ id: z.uuid(), name: z.string() });

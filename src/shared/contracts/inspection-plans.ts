@@ -4,11 +4,16 @@ import { z } from 'zod';
 import { inspectionStatuses, teamRoles } from '../domain.js';
 import { isoDate, longText, pageQuery, searchQuery, shortText, uuidField, versionField, year } from '../fields.js';
 import { documentCode } from './programs.js';
+import { because, type ErrorReason } from '../error-reasons.js';
 
-export const warningCodes = ['MEMBER_FROM_TARGET', 'TARGET_WINDOW_OVERLAP', 'PERSON_WINDOW_OVERLAP'] as const;
+export const warningCodes = [
+  'MEMBER_FROM_TARGET',
+  'TARGET_WINDOW_OVERLAP',
+  'PERSON_WINDOW_OVERLAP',
+] as const satisfies readonly ErrorReason[];
 export type WarningCode = (typeof warningCodes)[number];
 
-/** An objectivity warning: the UI translates `code` with `params`; `message` is English, for logs. */
+/** An objectivity warning: `code` is an ErrorReason the UI translates with `params`; `message` is its English text. */
 export const objectivityWarning = z.object({
   code: z.enum(warningCodes),
   inspectionIds: z.array(z.uuid()),
@@ -52,7 +57,7 @@ export const planPatch = z.strictObject({
     .superRefine((areas, ctx) => {
       areas.forEach((a, i) => {
         if (a.id && areas.findIndex((o) => o.id === a.id) < i)
-          ctx.addIssue({ code: 'custom', path: [i, 'id'], message: 'inspectionPlans.validation.listedTwice' });
+          ctx.addIssue({ code: 'custom', path: [i, 'id'], message: because('LISTED_TWICE') });
       });
     })
     .optional(),
@@ -138,11 +143,11 @@ export const teamMembersInput = z
     if (heads !== 1)
       ctx.addIssue({
         code: 'custom',
-        message: heads ? 'inspectionPlans.validation.oneHead' : 'inspectionPlans.validation.headRequired',
+        message: heads ? because('ONE_HEAD') : because('HEAD_REQUIRED'),
       });
     members.forEach((m, i) => {
       if (members.findIndex((o) => o.personId === m.personId) < i)
-        ctx.addIssue({ code: 'custom', path: [i, 'personId'], message: 'inspectionPlans.validation.personTwice' });
+        ctx.addIssue({ code: 'custom', path: [i, 'personId'], message: because('PERSON_TWICE') });
     });
   });
 export type TeamMembersInput = z.infer<typeof teamMembersInput>;
@@ -158,7 +163,7 @@ export type TeamPatch = z.infer<typeof teamPatch>;
 
 const windowOrder = (w: { windowStart?: string; windowEnd?: string }, ctx: z.RefinementCtx) => {
   if (w.windowStart && w.windowEnd && w.windowEnd < w.windowStart) {
-    ctx.addIssue({ code: 'custom', path: ['windowEnd'], message: 'inspectionPlans.validation.windowOrder' });
+    ctx.addIssue({ code: 'custom', path: ['windowEnd'], message: because('DATE_BEFORE_START') });
   }
 };
 export const targetInput = z

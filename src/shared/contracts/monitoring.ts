@@ -3,9 +3,14 @@ import { reportStatuses, taskStatuses, timelinessStates, trafficLights } from '.
 import { shortText, uuidField } from '../fields.js';
 import { indicator, indicatorYear } from './indicators.js';
 import { task } from './program-tasks.js';
+import { because } from '../error-reasons.js';
 
 const ref = z.object({ id: z.uuid(), name: z.string() });
-const yearParam = z.coerce.number({ message: 'must be a year' }).int().min(1990).max(2100);
+const yearParam = z.coerce
+  .number({ message: because('MUST_BE_YEAR') })
+  .int()
+  .min(1990)
+  .max(2100);
 
 export const dashboardQuery = z.strictObject({
   programId: uuidField.optional(),
@@ -105,7 +110,7 @@ export type MonitoringPlan = z.infer<typeof monitoringPlan>;
 
 export const thresholdsInput = z
   .strictObject({ greenPct: z.number().min(0).max(1000), amberPct: z.number().min(0).max(1000) })
-  .refine((t) => t.amberPct <= t.greenPct, { path: ['amberPct'], message: 'must not exceed greenPct' });
+  .refine((t) => t.amberPct <= t.greenPct, { path: ['amberPct'], message: because('AMBER_ABOVE_GREEN') });
 
 export const findingLinkInput = z
   .strictObject({
@@ -115,7 +120,7 @@ export const findingLinkInput = z
   })
   .refine((l) => !!l.indicatorId !== !!l.taskId, {
     path: ['indicatorId'],
-    message: 'give exactly one of indicatorId and taskId',
+    message: because('ONE_OF_INDICATOR_TASK'),
   });
 export type FindingLinkInput = z.infer<typeof findingLinkInput>;
 export const findingLinkQuery = z.strictObject({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDate, pageQuery, searchQuery, shortText, uuidField } from '../fields.js';
+import { because } from '../error-reasons.js';
 
 export const orgUnitKinds = [
   'city',
@@ -62,9 +63,9 @@ export const orgUnitInput = z.strictObject({
   code: z
     .string()
     .trim()
-    .min(1, 'must not be empty')
+    .min(1, because('NOT_EMPTY'))
     .max(40)
-    .regex(/^[\p{L}\p{N}._\-/]+$/u, 'letters, digits and . _ - / only'),
+    .regex(/^[\p{L}\p{N}._\-/]+$/u, because('CODE_CHARS')),
   name: shortText(300),
   shortName: shortText(120).nullable().optional(),
   kind: z.enum(orgUnitKinds),

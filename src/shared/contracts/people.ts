@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pageQuery, searchQuery, shortText, uuidField } from '../fields.js';
+import { because } from '../error-reasons.js';
 
 export const person = z.object({
   id: z.uuid(),
@@ -19,12 +20,16 @@ export const personInput = z.strictObject({
   fullName: shortText(120),
   positionTitle: shortText(300).nullable().optional(),
   orgUnitId: uuidField.nullable().optional(),
-  email: z.email({ message: 'must be an e-mail address' }).max(200).nullable().optional(),
+  email: z
+    .email({ message: because('EMAIL') })
+    .max(200)
+    .nullable()
+    .optional(),
   phone: z
     .string()
     .trim()
     .max(30)
-    .regex(/^[0-9 +().-]*$/, 'digits, spaces and + ( ) . - only')
+    .regex(/^[0-9 +().-]*$/, because('PHONE_CHARS'))
     .nullable()
     .optional(),
 });

@@ -1,23 +1,24 @@
 import { z } from 'zod';
 import { taskStatuses } from '../monitoring-domain.js';
 import { isoDate, pageQuery, searchQuery, shortText, uuidField } from '../fields.js';
+import { because } from '../error-reasons.js';
 
 export const vndAmount = z
-  .number({ message: 'must be a number' })
-  .int('must be a whole number of VND')
+  .number({ message: because('MUST_BE_NUMBER') })
+  .int(because('WHOLE_VND'))
   .min(0)
   .max(1e15);
 const ref = z.object({ id: z.uuid(), name: z.string() });
-const flag = z.enum(['true', 'false'], { message: 'must be true or false' });
+const flag = z.enum(['true', 'false'], { message: because('TRUE_OR_FALSE') });
 
 const taskFields = {
   planId: uuidField.nullable().optional(),
   code: z
     .string()
     .trim()
-    .min(1, 'must not be empty')
+    .min(1, because('NOT_EMPTY'))
     .max(40)
-    .regex(/^[\p{L}\p{N}._\-/]+$/u, 'letters, digits and . _ - / only'),
+    .regex(/^[\p{L}\p{N}._\-/]+$/u, because('CODE_CHARS')),
   title: shortText(1000),
   legalBasis: shortText(300).nullable().optional(),
   leadOrgUnitId: uuidField,

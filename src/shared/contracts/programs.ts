@@ -3,14 +3,15 @@ import { z } from 'zod';
 // custom messages are i18n keys of the web app (src/web/features/*/i18n.ts): forms and API errors show them translated
 import { committeeRoles } from '../domain.js';
 import { longText, pageQuery, searchQuery, shortText, uuidField, year } from '../fields.js';
+import { because } from '../error-reasons.js';
 
 /** Party-style document symbols: number, kind, issuer — "07-CTr/TU", "15-KH/BCĐ". */
 export const documentCode = z
   .string()
   .trim()
-  .min(1, 'must not be empty')
+  .min(1, because('NOT_EMPTY'))
   .max(40)
-  .regex(/^\d{1,4}-[\p{L}]+(\/[\p{L}\p{N}.-]+)+$/u, 'programs.validation.documentCode');
+  .regex(/^\d{1,4}-[\p{L}]+(\/[\p{L}\p{N}.-]+)+$/u, because('DOCUMENT_CODE'));
 
 export const program = z.object({
   id: z.uuid(),
@@ -61,10 +62,10 @@ export const committeeInput = z.strictObject({
     .max(100)
     .superRefine((members, ctx) => {
       if (members.filter((m) => m.role === 'head').length > 1)
-        ctx.addIssue({ code: 'custom', message: 'programs.validation.oneHead' });
+        ctx.addIssue({ code: 'custom', message: because('ONE_HEAD') });
       members.forEach((m, i) => {
         if (members.findIndex((o) => o.personId === m.personId) < i) {
-          ctx.addIssue({ code: 'custom', path: [i, 'personId'], message: 'programs.validation.personTwice' });
+          ctx.addIssue({ code: 'custom', path: [i, 'personId'], message: because('PERSON_TWICE') });
         }
       });
     }),

@@ -11,6 +11,7 @@ import {
 import { isoDate, longText, pageQuery, shortText, uuidField, versionField, year } from '../fields.js';
 import { figure } from './indicators.js';
 import { monitoringFile, vndAmount } from './program-tasks.js';
+import { because } from '../error-reasons.js';
 
 const ref = z.object({ id: z.uuid(), name: z.string() });
 
@@ -28,7 +29,7 @@ export const roundInput = z
   })
   .refine((r) => (r.periodType === 'quarter') === (r.quarter != null), {
     path: ['quarter'],
-    message: 'required for a quarterly round, absent for a yearly one',
+    message: because('QUARTER_FOR_QUARTERLY'),
   });
 export type RoundInput = z.infer<typeof roundInput>;
 
@@ -113,11 +114,11 @@ export type ReportRevisionInput = z.infer<typeof reportRevisionInput>;
 export const reportReviewInput = z
   .strictObject({
     decision: z.enum(['approve', 'return']),
-    comment: z.string().trim().min(1, 'must not be empty').max(5000).optional(),
+    comment: z.string().trim().min(1, because('NOT_EMPTY')).max(5000).optional(),
   })
   .refine((r) => r.decision === 'approve' || r.comment, {
     path: ['comment'],
-    message: 'required when returning a report',
+    message: because('REASON_REQUIRED_TO_RETURN'),
   });
 export type ReportReviewInput = z.infer<typeof reportReviewInput>;
 
@@ -194,6 +195,13 @@ export const reportDetail = z.object({
 });
 export type ReportDetail = z.infer<typeof reportDetail>;
 
-/** One bad cell of an uploaded report workbook. */
-export const cellIssue = z.object({ sheet: z.string(), cell: z.string(), field: z.string(), message: z.string() });
+/** One bad cell of an uploaded report workbook: `code` is its ErrorReason, `message` the English text. */
+export const cellIssue = z.object({
+  sheet: z.string(),
+  cell: z.string(),
+  field: z.string(),
+  message: z.string(),
+  code: z.string().optional(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+});
 export type CellIssue = z.infer<typeof cellIssue>;

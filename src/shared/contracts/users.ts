@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { pageQuery, roles, shortText, uuidField } from '../fields.js';
 import { sessionUser } from './auth.js';
+import { because } from '../error-reasons.js';
 
 /** An account as admins see it: the session's view of a user plus its state. */
 export const userAccount = sessionUser.extend({
@@ -10,14 +11,14 @@ export const userAccount = sessionUser.extend({
 
 export const userListQuery = z.strictObject({ ...pageQuery });
 
-const password = z.string().min(8, 'must be at least 8 characters').max(256);
+const password = z.string().min(8, because('PASSWORD_TOO_SHORT')).max(256);
 export const userInput = z.strictObject({
   username: z
     .string()
     .trim()
-    .min(3, 'must be at least 3 characters')
+    .min(3, because('USERNAME_TOO_SHORT'))
     .max(64)
-    .regex(/^[a-z0-9._-]+$/, 'lower-case letters, digits and . _ - only'),
+    .regex(/^[a-z0-9._-]+$/, because('USERNAME_CHARS')),
   displayName: shortText(120),
   role: z.enum(roles),
   orgUnitId: uuidField.nullable().optional(),

@@ -1,40 +1,44 @@
 import type { FrameworkDefinition, Question } from './framework-format.js';
 import { allQuestions } from './framework-format.js';
+import type { Reasoned } from '../error-reasons.js';
 
 /** An answer value as stored: option code, option codes, number, boolean or text (file: a file id). */
 export type AnswerValue = string | string[] | number | boolean;
 export type Answers = Record<string, unknown>;
 
 /** Why a value does not fit its question, or null when it does. `null` (clearing an answer) always fits. */
-export function checkAnswer(q: Question, value: unknown): string | null {
+export function checkAnswer(q: Question, value: unknown): Reasoned | null {
   if (value === null) return null;
   switch (q.type) {
     case 'single':
-      if (typeof value !== 'string') return 'must be an option code';
+      if (typeof value !== 'string') return { reason: 'ANSWER_OPTION' };
       return q.options.some((o) => o.code === value)
         ? null
-        : `must be one of ${q.options.map((o) => o.code).join(', ')}`;
+        : { reason: 'ANSWER_ONE_OF', params: { options: q.options.map((o) => o.code).join(', ') } };
     case 'multi': {
-      if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) return 'must be a list of option codes';
-      if (new Set(value).size !== value.length) return 'must not repeat an option';
+      if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) return { reason: 'ANSWER_OPTION_LIST' };
+      if (new Set(value).size !== value.length) return { reason: 'ANSWER_REPEATED_OPTION' };
       const bad = value.find((v) => !q.options.some((o) => o.code === v));
-      return bad === undefined ? null : `unknown option ${String(bad).slice(0, 40)}`;
+      return bad === undefined
+        ? null
+        : { reason: 'ANSWER_UNKNOWN_OPTION', params: { option: String(bad).slice(0, 40) } };
     }
     case 'number':
     case 'ratio': {
-      if (typeof value !== 'number' || !Number.isFinite(value)) return 'must be a number';
+      if (typeof value !== 'number' || !Number.isFinite(value)) return { reason: 'MUST_BE_NUMBER' };
       const min = q.min ?? (q.type === 'ratio' ? 0 : undefined);
       const max = q.max ?? (q.type === 'ratio' ? 100 : undefined);
-      if (min !== undefined && value < min) return `must be at least ${min}`;
-      if (max !== undefined && value > max) return `must be at most ${max}`;
+      if (min !== undefined && value < min) return { reason: 'MIN_VALUE', params: { min } };
+      if (max !== undefined && value > max) return { reason: 'MAX_VALUE', params: { max } };
       return null;
     }
     case 'yesno':
-      return typeof value === 'boolean' ? null : 'must be true or false';
+      return typeof value === 'boolean' ? null : { reason: 'TRUE_OR_FALSE' };
     case 'text':
     case 'file': {
-      if (typeof value !== 'string') return 'must be text';
-      return value.length > (q.maxLength ?? (q.type === 'file' ? 200 : 2000)) ? 'is too long' : null;
+      if (typeof value !== 'string') return { reason: 'MUST_BE_TEXT' };
+      const max = q.maxLength ?? (q.type === 'file' ? 200 : 2000);
+      return value.length > max ? { reason: 'TOO_LONG', params: { max } } : null;
     }
   }
 }
@@ -95,9 +99,8 @@ export function progressOf(def: FrameworkDefinition, answers: Answers): PillarPr
   return [...byPillar.values()];
 }
 
-export interface AnswerIssue {
+export interface AnswerIssue extends Reasoned {
   question: string;
-  message: string;
 }
 
 /** Unknown question codes and values that do not fit their question (the web form and the server share this). */
@@ -107,11 +110,11 @@ export function answerIssues(def: Pick<FrameworkDefinition, 'pillars'>, answers:
   for (const [code, value] of Object.entries(answers)) {
     const q = byCode.get(code);
     if (!q) {
-      issues.push({ question: code, message: 'no such question in this framework version' });
+      issues.push({ question: code, reason: 'NO_SUCH_QUESTION' });
       continue;
     }
     const why = checkAnswer(q, value);
-    if (why) issues.push({ question: code, message: why });
+    if (why) issues.push({ question: code, ...why });
   }
   return issues;
 }

@@ -1,15 +1,16 @@
 import { z } from 'zod';
+import { because, type ErrorReason, isErrorReason, type ReasonParams } from '../error-reasons.js';
 
 /**
  * The JSON export format of one framework version. A framework is data: a tree of nodes (pillar →
  * sub-index → criterion, any depth) holding questions, level schemes with bands, an overall rule and
  * recommendations. Points carry at most two decimals so the scorer can work in exact integer hundredths.
  */
-const code = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/, 'must be 1–40 letters, digits, ".", "_" or "-"');
+const code = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/, because('SHORT_CODE'));
 const label = (max = 500) =>
   z.strictObject({
-    vi: z.string().trim().min(1, 'must not be empty').max(max),
-    en: z.string().trim().min(1, 'must not be empty').max(max),
+    vi: z.string().trim().min(1, because('NOT_EMPTY')).max(max),
+    en: z.string().trim().min(1, because('NOT_EMPTY')).max(max),
   });
 const points = z
   .number()
@@ -17,13 +18,13 @@ const points = z
   .max(100_000)
   .refine(
     (v) => Number.isInteger(Math.round(v * 100)) && Math.abs(Math.round(v * 100) - v * 100) < 1e-6,
-    'at most two decimals',
+    because('TWO_DECIMALS'),
   );
 const percent = z
   .number()
   .min(0)
   .max(100)
-  .refine((v) => Math.abs(Math.round(v * 100) - v * 100) < 1e-6, 'at most two decimals');
+  .refine((v) => Math.abs(Math.round(v * 100) - v * 100) < 1e-6, because('TWO_DECIMALS'));
 const level = z.number().int().min(0).max(20);
 
 export const option = z.strictObject({ code, label: label(), score: points });
@@ -159,75 +160,71 @@ type Path = (string | number)[];
 
 /** Cross-references the schema alone cannot express, each reported at its JSON path. */
 function checkIntegrity(def: z.infer<typeof frameworkDefinitionShape>, ctx: Ctx): void {
-  const issue = (path: Path, message: string) => ctx.addIssue({ code: 'custom', path, message });
+  const issue = (path: Path, reason: ErrorReason, params?: ReasonParams) =>
+    ctx.addIssue({ code: 'custom', path, message: reason, params });
   const levels = new Set(def.levelNames.map((l) => l.level));
-  if (levels.size !== def.levelNames.length) issue(['levelNames'], 'levels must be unique');
+  if (levels.size !== def.levelNames.length) issue(['levelNames'], 'LEVELS_UNIQUE');
   const schemes = new Map(def.levelSchemes.map((s) => [s.code, s]));
   def.levelSchemes.forEach((s, i) => {
     s.bands.forEach((b, j) => {
-      if (!levels.has(b.level))
-        issue(['levelSchemes', i, 'bands', j, 'level'], `level ${b.level} has no name in levelNames`);
+      if (!levels.has(b.level)) issue(['levelSchemes', i, 'bands', j, 'level'], 'LEVEL_UNNAMED');
       const prev = s.bands[j - 1];
       if (prev && (b.abovePercent < prev.abovePercent || b.level <= prev.level))
-        issue(['levelSchemes', i, 'bands', j], 'bands must ascend by abovePercent and level');
+        issue(['levelSchemes', i, 'bands', j], 'BANDS_ASCEND_LEVEL');
     });
   });
   if (!schemes.has(def.pillarLevelScheme))
-    issue(['pillarLevelScheme'], `unknown level scheme ${def.pillarLevelScheme}`);
+    issue(['pillarLevelScheme'], 'UNKNOWN_LEVEL_SCHEME', { scheme: def.pillarLevelScheme });
   if (def.overall.type === 'mean' && !schemes.has(def.overall.levelScheme))
-    issue(['overall', 'levelScheme'], `unknown level scheme ${def.overall.levelScheme}`);
+    issue(['overall', 'levelScheme'], 'UNKNOWN_LEVEL_SCHEME', { scheme: def.overall.levelScheme });
   if (def.overall.type === 'gatedLevels') {
-    if (!levels.has(def.overall.baseLevel)) issue(['overall', 'baseLevel'], 'level has no name in levelNames');
+    if (!levels.has(def.overall.baseLevel)) issue(['overall', 'baseLevel'], 'LEVEL_UNNAMED');
     def.overall.gates.forEach((g, i) => {
-      if (!levels.has(g.level)) issue(['overall', 'gates', i, 'level'], 'level has no name in levelNames');
+      if (!levels.has(g.level)) issue(['overall', 'gates', i, 'level'], 'LEVEL_UNNAMED');
     });
   }
   if (def.overall.type === 'mean') {
     const maxima = new Set(def.pillars.map((p) => p.maxPoints));
-    if (maxima.size > 1) issue(['pillars'], 'the mean rule needs every pillar on the same maxPoints');
+    if (maxima.size > 1) issue(['pillars'], 'PILLARS_SAME_MAX');
   }
   const codes = new Set<string>();
   const questions = new Map<string, Question>();
   const walk = (node: FrameworkNode, path: Path, parentWeighted: boolean): number | null => {
-    if (codes.has(node.code)) issue([...path, 'code'], `duplicate code ${node.code}`);
+    if (codes.has(node.code)) issue([...path, 'code'], 'CODE_TAKEN');
     codes.add(node.code);
-    if (!node.children?.length && !node.questions?.length) issue(path, 'a node needs children or questions');
-    if (node.weight !== undefined && !parentWeighted)
-      issue([...path, 'weight'], 'weight only applies inside a weighted node');
+    if (!node.children?.length && !node.questions?.length) issue(path, 'NODE_EMPTY');
+    if (node.weight !== undefined && !parentWeighted) issue([...path, 'weight'], 'WEIGHT_OUTSIDE_WEIGHTED');
     node.recommendations?.forEach((r, i) => {
-      if (!levels.has(r.level)) issue([...path, 'recommendations', i, 'level'], 'level has no name in levelNames');
+      if (!levels.has(r.level)) issue([...path, 'recommendations', i, 'level'], 'LEVEL_UNNAMED');
     });
     let sum = 0;
     let open = false;
     const weighted = node.aggregate === 'weighted';
     node.questions?.forEach((q, i) => {
       const qPath = [...path, 'questions', i];
-      if (codes.has(q.code)) issue([...qPath, 'code'], `duplicate code ${q.code}`);
+      if (codes.has(q.code)) issue([...qPath, 'code'], 'CODE_TAKEN');
       codes.add(q.code);
-      if (q.weight !== undefined && !weighted)
-        issue([...qPath, 'weight'], 'weight only applies inside a weighted node');
+      if (q.weight !== undefined && !weighted) issue([...qPath, 'weight'], 'WEIGHT_OUTSIDE_WEIGHTED');
       if (q.showIf) {
         const target = questions.get(q.showIf.question);
-        if (!target) issue([...qPath, 'showIf', 'question'], 'must name a question defined earlier');
+        if (!target) issue([...qPath, 'showIf', 'question'], 'SHOW_IF_EARLIER');
         else if (
           q.showIf.includes !== undefined &&
           !(target.type === 'multi' && target.options.some((o) => o.code === q.showIf?.includes))
         )
-          issue([...qPath, 'showIf', 'includes'], 'must be an option of a multi question');
+          issue([...qPath, 'showIf', 'includes'], 'SHOW_IF_OPTION');
         else if (q.showIf.min !== undefined && target.type !== 'number' && target.type !== 'ratio')
-          issue([...qPath, 'showIf', 'min'], 'only for number or ratio questions');
+          issue([...qPath, 'showIf', 'min'], 'SHOW_IF_MIN');
       }
       if (q.type === 'single' || q.type === 'multi') {
         const opts = new Set(q.options.map((o) => o.code));
-        if (opts.size !== q.options.length) issue([...qPath, 'options'], 'option codes must be unique');
+        if (opts.size !== q.options.length) issue([...qPath, 'options'], 'OPTIONS_UNIQUE');
       }
       if (q.type === 'number' || q.type === 'ratio') {
         q.bands.forEach((b, j) => {
-          if (j > 0 && b.from <= q.bands[j - 1].from)
-            issue([...qPath, 'bands', j, 'from'], 'bands must ascend by from');
+          if (j > 0 && b.from <= q.bands[j - 1].from) issue([...qPath, 'bands', j, 'from'], 'BANDS_ASCEND_FROM');
         });
-        if (q.min !== undefined && q.max !== undefined && q.min > q.max)
-          issue([...qPath, 'min'], 'min must not exceed max');
+        if (q.min !== undefined && q.max !== undefined && q.min > q.max) issue([...qPath, 'min'], 'MIN_ABOVE_MAX');
       }
       questions.set(q.code, q);
       sum += questionMaxPoints(q);
@@ -238,18 +235,21 @@ function checkIntegrity(def: z.infer<typeof frameworkDefinitionShape>, ctx: Ctx)
       else sum += m;
     });
     if (weighted) {
-      if (node.maxPoints === undefined) issue([...path, 'maxPoints'], 'required for a weighted node');
+      if (node.maxPoints === undefined) issue([...path, 'maxPoints'], 'MAX_POINTS_REQUIRED');
       return node.maxPoints ?? null;
     }
     if (open) return node.maxPoints ?? null;
     if (node.maxPoints !== undefined && Math.round(node.maxPoints * 100) !== Math.round(sum * 100)) {
-      issue([...path, 'maxPoints'], `is ${node.maxPoints} but the parts add up to ${Math.round(sum * 100) / 100}`);
+      issue([...path, 'maxPoints'], 'MAX_POINTS_SUM', {
+        maxPoints: node.maxPoints ?? 0,
+        sum: Math.round(sum * 100) / 100,
+      });
     }
     return node.maxPoints ?? sum;
   };
   def.pillars.forEach((p, i) => {
     walk(p, ['pillars', i], false);
-    if (p.maxPoints === undefined) issue(['pillars', i, 'maxPoints'], 'required for a pillar');
+    if (p.maxPoints === undefined) issue(['pillars', i, 'maxPoints'], 'MAX_POINTS_REQUIRED');
   });
 }
 
@@ -300,11 +300,22 @@ export function jsonPath(prefix: string, path: PropertyKey[]): string {
   return path.reduce<string>((acc, k) => (typeof k === 'number' ? `${acc}[${k}]` : `${acc}.${String(k)}`), prefix);
 }
 
-/** Zod issues of a definition as `{ field, message }` by JSON path; unknown keys are named one by one. */
-export function definitionIssues(issues: z.core.$ZodIssue[], prefix: string): { field: string; message: string }[] {
-  return issues.flatMap((i) =>
+/**
+ * Zod issues of a definition as `{ field, reason }` by JSON path; unknown keys are named one by one. A zod check
+ * of its own (type, size) has no reason of ours: it travels as SCHEMA_MISMATCH with zod's text as `detail`.
+ */
+export function definitionIssues(
+  issues: z.core.$ZodIssue[],
+  prefix: string,
+): { field: string; reason: ErrorReason; params?: ReasonParams }[] {
+  return issues.flatMap((i): { field: string; reason: ErrorReason; params?: ReasonParams }[] =>
     i.code === 'unrecognized_keys'
-      ? i.keys.map((k) => ({ field: jsonPath(prefix, [...i.path, k]), message: 'unknown field' }))
-      : [{ field: jsonPath(prefix, i.path), message: i.message }],
+      ? i.keys.map((k) => ({ field: jsonPath(prefix, [...i.path, k]), reason: 'UNKNOWN_FIELD' as const }))
+      : isErrorReason(i.message)
+        ? [{ field: jsonPath(prefix, i.path), reason: i.message, params: customParams(i) }]
+        : [{ field: jsonPath(prefix, i.path), reason: 'SCHEMA_MISMATCH' as const, params: { detail: i.message } }],
   );
 }
+
+const customParams = (i: z.core.$ZodIssue): ReasonParams | undefined =>
+  i.code === 'custom' ? (i.params as ReasonParams | undefined) : undefined;

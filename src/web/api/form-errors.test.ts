@@ -27,7 +27,7 @@ describe('applyFieldErrors', () => {
     const f = form([['fullName'], ['members', 0, 'role']]);
     const error = new ApiError(400, 'VALIDATION_FAILED', 'Invalid', {
       issues: [
-        { field: 'body.fullName', message: 'must not be empty', code: 'too_small' },
+        { field: 'body.fullName', message: 'Must not be empty', code: 'NOT_EMPTY' },
         { field: 'body.members.0.role', message: 'Invalid option', code: 'invalid_value' },
       ],
     });
@@ -36,6 +36,33 @@ describe('applyFieldErrors', () => {
       { name: ['fullName'], errors: ['Không được để trống'] },
       { name: ['members', 0, 'role'], errors: ['Giá trị không nằm trong danh sách cho phép'] },
     ]);
+  });
+
+  it('translates a business-rule issue by its reason code, with its values, in the UI language', async () => {
+    const error = new ApiError(400, 'VALIDATION_FAILED', 'Invalid', {
+      issues: [
+        {
+          field: 'body.periodEnd',
+          message: 'The end year must not be before the start year',
+          code: 'YEAR_BEFORE_START',
+        },
+        { field: 'body.formula', message: 'Unknown…', code: 'FORMULA_UNKNOWN_CODES', params: { codes: 'X1' } },
+      ],
+    });
+    const f = form([['periodEnd'], ['formula']]);
+    await i18n.changeLanguage('vi');
+    applyFieldErrors(f, error);
+    expect(f.setFields).toHaveBeenCalledWith([
+      { name: ['periodEnd'], errors: ['Năm kết thúc không được trước năm bắt đầu'] },
+      { name: ['formula'], errors: ['Công thức dùng mã chỉ tiêu không có hoặc tự tham chiếu: X1'] },
+    ]);
+    await i18n.changeLanguage('en');
+    applyFieldErrors(f, error);
+    expect(f.setFields).toHaveBeenLastCalledWith([
+      { name: ['periodEnd'], errors: ['The end year must not be before the start year'] },
+      { name: ['formula'], errors: ['Unknown or self-referencing indicator codes: X1'] },
+    ]);
+    await i18n.changeLanguage('vi');
   });
 
   it('reports failure when no issue matches a field of the form', () => {

@@ -69,7 +69,6 @@ export const commonStrings = defineStrings({
     validation: {
       required: 'Vui lòng nhập thông tin này',
       notEmpty: 'Không được để trống',
-      plainText: 'Không được chứa ký tự điều khiển hoặc ký tự Unicode lỗi',
       tooLong: 'Tối đa {{max}} ký tự',
       tooShort: 'Tối thiểu {{min}} ký tự',
       tooBig: 'Giá trị tối đa là {{max}}',
@@ -81,8 +80,6 @@ export const commonStrings = defineStrings({
       uuid: 'Vui lòng chọn từ danh sách',
       isoDate: 'Ngày không hợp lệ',
       email: 'Địa chỉ e-mail không hợp lệ',
-      codeChars: 'Chỉ dùng chữ, số và các ký tự . _ - /',
-      phoneChars: 'Chỉ dùng chữ số, khoảng trắng và các ký tự + ( ) . -',
       invalidOption: 'Giá trị không nằm trong danh sách cho phép',
       unknownField: 'Trường này không được hỗ trợ',
       invalid: 'Giá trị không hợp lệ',
@@ -183,7 +180,6 @@ export const commonStrings = defineStrings({
     validation: {
       required: 'This field is required',
       notEmpty: 'Must not be empty',
-      plainText: 'Must not contain control characters or broken Unicode',
       tooLong: 'At most {{max}} characters',
       tooShort: 'At least {{min}} characters',
       tooBig: 'At most {{max}}',
@@ -195,8 +191,6 @@ export const commonStrings = defineStrings({
       uuid: 'Please choose from the list',
       isoDate: 'Invalid date',
       email: 'Invalid e-mail address',
-      codeChars: 'Letters, digits and . _ - / only',
-      phoneChars: 'Digits, spaces and + ( ) . - only',
       invalidOption: 'Not one of the allowed values',
       unknownField: 'This field is not supported',
       invalid: 'Invalid value',

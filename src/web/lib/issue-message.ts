@@ -1,10 +1,13 @@
 import type { TFunction } from 'i18next';
+import type { ReasonParams } from '../../shared/error-reasons';
 import i18n from '../i18n';
+import { reasonMessage } from '../i18n/error-message';
 
-/** A zod issue, or a field issue from the server (which carries only `message` and `code`). */
+/** A zod issue, or a field issue from the server (`code`: an ErrorReason or a zod issue code). */
 export interface IssueLike {
   message: string;
   code?: string;
+  params?: Record<string, unknown>;
   origin?: string;
   format?: string;
   expected?: string;
@@ -14,24 +17,16 @@ export interface IssueLike {
 
 type ValidationKey = keyof (typeof import('../i18n/common'))['commonStrings']['vi']['validation'];
 
-/** The custom messages written in `src/shared` schemas, mapped to their translation. */
-const sharedMessages: Record<string, ValidationKey> = {
-  'must not be empty': 'notEmpty',
-  'must not contain control characters or broken Unicode': 'plainText',
-  'must be a UUID': 'uuid',
-  'must be a date YYYY-MM-DD': 'isoDate',
-  'must be an e-mail address': 'email',
-  'letters, digits and . _ - / only': 'codeChars',
-  'digits, spaces and + ( ) . - only': 'phoneChars',
-  'unknown field': 'unknownField',
-};
-
 const formatKeys: Record<string, ValidationKey> = { email: 'email', date: 'isoDate', uuid: 'uuid' };
 
-/** Translates a validation issue: a known message or i18n key first, then by zod issue code, else the message as is. */
+/**
+ * Translates a validation issue: a reason first (the server's `code`, or a shared schema's message, which is a
+ * reason code), then an i18n key written by a web-only schema, then by zod issue code, else the message as is.
+ */
 export function issueMessage(t: TFunction, issue: IssueLike): string {
-  const known = sharedMessages[issue.message];
-  if (known) return t(`validation.${known}`);
+  const params = issue.params as ReasonParams | undefined;
+  const reason = (issue.code && reasonMessage(issue.code, params)) || reasonMessage(issue.message, params);
+  if (reason) return reason;
   if (/^[\w-]+(\.[\w-]+)+$/.test(issue.message) && i18n.exists(issue.message)) {
     return (t as unknown as (key: string) => string)(issue.message);
   }

@@ -97,8 +97,7 @@ export function createDxAnalyticsService({
     for (const v of versions) knownVersions.set(v.id, { id: v.id, frameworkCode: v.frameworkCode, version: v.version });
     if (id) {
       const v = versions.find((x) => x.id === id);
-      if (!v)
-        throw invalid([{ field: 'querystring.frameworkVersionId', message: 'no such published framework version' }]);
+      if (!v) throw invalid([{ field: 'querystring.frameworkVersionId', reason: 'NO_SUCH_FRAMEWORK_VERSION' }]);
       return v;
     }
     // default: the newest published version of the DBI framework, else of any framework
@@ -225,7 +224,7 @@ export function createDxAnalyticsService({
 
   function onePlace(q: { commune?: string; district?: string }) {
     if (q.commune !== undefined && q.district !== undefined)
-      throw invalid([{ field: 'querystring.district', message: 'filter by a commune or by a district, not both' }]);
+      throw invalid([{ field: 'querystring.district', reason: 'ONE_PLACE' }]);
   }
 
   async function breakdown(actor: Actor, q: BreakdownQuery): Promise<BreakdownResult> {
@@ -313,7 +312,7 @@ export function createDxAnalyticsService({
   async function movers(actor: Actor, q: MoversQuery): Promise<MoversResult> {
     dxAnalyticsPolicy.assertCanRead(actor);
     onePlace(q);
-    if (q.fromYear === q.toYear) throw invalid([{ field: 'querystring.toYear', message: 'must differ from fromYear' }]);
+    if (q.fromYear === q.toYear) throw invalid([{ field: 'querystring.toYear', reason: 'YEARS_MUST_DIFFER' }]);
     const v = await versionFor(q.frameworkVersionId);
     const base = { dimension: q.dimension, metric: q.metric, fromYear: q.fromYear, toYear: q.toYear, suppressBelow };
     if (!v) return { ...base, rising: [], falling: [] };

@@ -53,8 +53,7 @@ export const dxImportsRoutes =
         const actor = requireActor(req);
         dxAnalyticsPolicy.assertCanImport(actor);
         const { part, fileName } = await openUpload(req, 'import.csv');
-        if (!/\.(csv|xlsx)$/i.test(fileName))
-          throw invalid([{ field: 'file', message: 'must be a .csv or .xlsx file' }]);
+        if (!/\.(csv|xlsx)$/i.test(fileName)) throw invalid([{ field: 'file', reason: 'FILE_CSV_XLSX' }]);
         // streamed to disk: the import reads it back as a stream, so memory stays flat
         const tmp = path.join(
           tmpdir(),
@@ -68,7 +67,7 @@ export const dxImportsRoutes =
         }
         if (part.file.truncated) {
           await rm(tmp, { force: true });
-          throw invalid([{ field: 'file', message: 'the file is larger than the upload limit; use npm run import' }]);
+          throw invalid([{ field: 'file', reason: 'FILE_TOO_LARGE_TO_UPLOAD' }]);
         }
         if (/\.xlsx$/i.test(fileName)) {
           // a zip bomb is refused now (413), not discovered by the background job

@@ -32,7 +32,7 @@ describe('import from the admin UI', () => {
     const done = (await ctx.as(admin, { method: 'GET', url: `/api/dx/imports/${job.id}` })).json() as ImportJob;
     expect(done).toMatchObject({ status: 'done', rowsDone: 2, rowsOk: 1, rowsFailed: 1 });
     const report = await ctx.as(admin, { method: 'GET', url: `/api/dx/imports/${job.id}/errors.csv` });
-    expect(report.body).toBe('\uFEFFrow,field,reason\r\n3,taxCode,wrong check digit\r\n');
+    expect(report.body).toBe('\uFEFFrow,field,reason\r\n3,taxCode,Wrong check digit\r\n');
     const list = (await ctx.as(admin, { method: 'GET', url: '/api/dx/imports' })).json() as ImportJob[];
     expect(list.map((j) => j.id)).toContain(job.id);
     const ent = await ctx.as(admin, { method: 'GET', url: `/api/enterprises/${code}` });

@@ -15,7 +15,15 @@ import { peerBand } from '../../../shared/dx/peers.js';
 import type { Db, DbOrTx } from '../../db/client.js';
 import type { Actor } from '../../http/context.js';
 import { authorId } from '../../http/authorize.js';
-import { conflict, forbidden, immutable, invalid, invalidTransition, notFound } from '../../http/errors.js';
+import {
+  conflict,
+  forbidden,
+  immutable,
+  invalid,
+  invalidTransition,
+  notFound,
+  type ReasonIssue,
+} from '../../http/errors.js';
 import type { Clock } from '../../lib/clock.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { ScoredFacts } from '../dx-analytics/rollup.repo.js';
@@ -141,7 +149,7 @@ export function createDxAssessmentsService({
     const row = await repo.getRow(tx, id, true);
     if (!row) throw notFound('assessment', id);
     dxAssessmentsPolicy.assertCanAnswer(actor, row.enterpriseId, await enterprises.ownEnterpriseId(actor, tx));
-    if (!EDITABLE.includes(row.status)) throw immutable(`This assessment is ${row.status}`, { status: row.status });
+    if (!EDITABLE.includes(row.status)) throw immutable('ASSESSMENT_NOT_EDITABLE', { status: row.status });
     return row;
   }
 
@@ -212,15 +220,14 @@ export function createDxAssessmentsService({
         }
         enterpriseId = own;
       } else {
-        if (!input.taxCode)
-          throw invalid([{ field: 'body.taxCode', message: 'required when starting for an enterprise' }]);
+        if (!input.taxCode) throw invalid([{ field: 'body.taxCode', reason: 'TAX_CODE_REQUIRED' }]);
         enterpriseId = (await enterprises.get(actor, input.taxCode)).id;
       }
       dxAssessmentsPolicy.assertCanAnswer(actor, enterpriseId, own);
       const version = await frameworks.version(actor, input.frameworkCode);
       const id = await db.transaction(async (tx) => {
         if (await repo.findOne(tx, enterpriseId, version.id, input.year)) {
-          throw conflict('This enterprise already has an assessment for this year on this framework version', {
+          throw conflict('ASSESSMENT_EXISTS', {
             field: 'body.year',
           });
         }
@@ -232,7 +239,7 @@ export function createDxAssessmentsService({
           source: 'web',
         });
         if (!row)
-          throw conflict('This enterprise already has an assessment for this year on this framework version', {
+          throw conflict('ASSESSMENT_EXISTS', {
             field: 'body.year',
           });
         await audit.record(tx, actor, { action: 'create', entityType: 'dxAssessment', entityId: row.id, after: row });
@@ -247,7 +254,7 @@ export function createDxAssessmentsService({
         const row = await repo.getRow(tx, id);
         if (!row) throw notFound('assessment', id);
         dxAssessmentsPolicy.assertCanAnswer(actor, row.enterpriseId, await enterprises.ownEnterpriseId(actor, tx));
-        if (!EDITABLE.includes(row.status)) throw immutable(`This assessment is ${row.status}`, { status: row.status });
+        if (!EDITABLE.includes(row.status)) throw immutable('ASSESSMENT_NOT_EDITABLE', { status: row.status });
         const { definition } = await frameworks.versionById(row.frameworkVersionId, tx);
         const issues = answerIssues(definition, answers);
         // evidence comes only through the upload, so an answer can never point at someone else's file
@@ -257,15 +264,16 @@ export function createDxAssessmentsService({
             .map(({ question: q }) => q.code),
         );
         for (const [code, v] of Object.entries(answers))
-          if (fileCodes.has(code) && v !== null)
-            issues.push({ question: code, message: 'upload the file through /evidence' });
+          if (fileCodes.has(code) && v !== null) issues.push({ question: code, reason: 'UPLOAD_THROUGH_EVIDENCE' });
         if (issues.length)
-          throw invalid(issues.map((i) => ({ field: `body.answers.${i.question}`, message: i.message })));
+          throw invalid(
+            issues.map((i) => ({ field: `body.answers.${i.question}`, reason: i.reason, params: i.params })),
+          );
         const set = Object.fromEntries(Object.entries(answers).filter(([, v]) => v !== null));
         const cleared = Object.keys(answers).filter((k) => answers[k] === null);
         // no row lock: the merge itself is atomic, and its status guard refuses a submission that got in between
         const after = await repo.mergeAnswers(tx, id, set, cleared, actor.id, EDITABLE);
-        if (!after) throw immutable('This assessment was submitted meanwhile');
+        if (!after) throw immutable('CHANGED_MEANWHILE');
         await audit.record(tx, actor, {
           action: 'update',
           entityType: 'dxAssessment',
@@ -282,7 +290,7 @@ export function createDxAssessmentsService({
         const before = await lockEditable(tx, actor, id);
         const { snapshot, patch } = await scoredPatch(tx, before, before.frameworkVersionId, before.answers);
         if (snapshot.requiredMissing.length) {
-          throw invalid(snapshot.requiredMissing.map((code) => ({ field: `answers.${code}`, message: 'required' })));
+          throw invalid(snapshot.requiredMissing.map((code) => ({ field: `answers.${code}`, reason: 'REQUIRED' })));
         }
         const after = await repo.update(tx, id, {
           ...patch,
@@ -375,12 +383,13 @@ export function createDxAssessmentsService({
           throw invalid([
             {
               field: 'body.version',
-              message: `must be a published version of ${current.frameworkCode} newer than ${current.version}`,
+              reason: 'NEWER_PUBLISHED_VERSION',
+              params: { framework: current.frameworkCode, version: current.version },
             },
           ]);
         }
         if (await repo.findOne(tx, before.enterpriseId, target.id, before.year))
-          throw conflict('An assessment on that version exists for this year', { field: 'body.version' });
+          throw conflict('ASSESSMENT_EXISTS', { field: 'body.version' });
         const bad = new Set(answerIssues(target.definition, before.answers).map((i) => i.question));
         const answers = Object.fromEntries(Object.entries(before.answers).filter(([k]) => !bad.has(k)));
         dropped.push(...bad);
@@ -428,10 +437,7 @@ export function createDxAssessmentsService({
         const row = await lockEditable(tx, actor, id);
         const { definition } = await frameworks.versionById(row.frameworkVersionId, tx);
         const q = allQuestions(definition).find(({ question }) => question.code === questionCode)?.question;
-        if (!q || q.type !== 'file')
-          throw invalid([
-            { field: 'params.questionCode', message: 'must be a file question of this framework version' },
-          ]);
+        if (!q || q.type !== 'file') throw invalid([{ field: 'params.questionCode', reason: 'NOT_FILE_QUESTION' }]);
         const blob = await files.store(tx, upload);
         const value = evidenceValue(blob.sha256, upload.fileName);
         await repo.mergeAnswers(tx, id, { [questionCode]: value }, [], actor.id, EDITABLE);
@@ -467,20 +473,21 @@ export function createDxAssessmentsService({
       input: { enterpriseId: string; frameworkVersionId: string; year: number; answers: Answers },
     ) {
       const { definition } = await frameworks.versionById(input.frameworkVersionId, tx);
-      const issues = answerIssues(definition, input.answers).map((i) => ({
+      const issues: ReasonIssue[] = answerIssues(definition, input.answers).map((i) => ({
         field: `answers.${i.question}`,
-        message: i.message,
+        reason: i.reason,
+        params: i.params,
       }));
       const snapshot = scoreAssessment(definition, input.answers);
-      issues.push(...snapshot.requiredMissing.map((code) => ({ field: `answers.${code}`, message: 'required' })));
+      issues.push(
+        ...snapshot.requiredMissing.map((code) => ({ field: `answers.${code}`, reason: 'REQUIRED' as const })),
+      );
       if (issues.length) return { id: null, issues };
       const before = await repo.findOne(tx, input.enterpriseId, input.frameworkVersionId, input.year, true);
       if (before && before.source !== 'import')
         return {
           id: null,
-          issues: [
-            { field: 'year', message: 'the enterprise already has an assessment for this year on this version' },
-          ],
+          issues: [{ field: 'year', reason: 'ASSESSMENT_EXISTS' }],
         };
       const e = (await enterprises.getRow(input.enterpriseId, tx))!;
       const values = {

@@ -85,7 +85,8 @@ export function createDxFrameworksService({
   /** Answers must name questions of this version with values of the right type: 400 naming `body.answers.<code>`. */
   function checkAnswers(def: FrameworkDefinition, answers: Answers, prefix = 'body.answers') {
     const issues = answerIssues(def, answers);
-    if (issues.length) throw invalid(issues.map((i) => ({ field: `${prefix}.${i.question}`, message: i.message })));
+    if (issues.length)
+      throw invalid(issues.map((i) => ({ field: `${prefix}.${i.question}`, reason: i.reason, params: i.params })));
   }
 
   async function saveVersion(tx: DbOrTx, actor: Actor, def: FrameworkDefinition, status: 'draft' | 'published') {
@@ -98,10 +99,11 @@ export function createDxFrameworksService({
     const existing = await repo.version(tx, f.id, def.version, true);
     if (existing && existing.status !== 'draft') {
       if (existing.definitionSha256 === sha) return existing;
-      throw immutable(
-        `Version ${def.version} of ${def.code} is ${existing.status} and cannot change; import it as a new version`,
-        { field: 'body.version' },
-      );
+      throw immutable('VERSION_FIXED', {
+        field: 'body.version',
+        status: existing.status,
+        params: { version: def.version, framework: def.code },
+      });
     }
     const values = {
       definition: def,

@@ -10,7 +10,7 @@ import {
   VSIC_VERSION,
 } from '../../../shared/contracts/enterprises.js';
 import { computeSizeClass } from '../../../shared/enterprises/size-class.js';
-import type { FieldIssue } from '../../../shared/errors.js';
+import type { ReasonIssue } from '../../http/errors.js';
 import type { Db, DbOrTx } from '../../db/client.js';
 import type { Actor } from '../../http/context.js';
 import { conflict, invalid, notFound } from '../../http/errors.js';
@@ -60,9 +60,9 @@ export function createEnterprisesService({
     tx: DbOrTx,
     communeCode: string,
     field = 'body.communeCode',
-  ): Promise<CommuneResolutionResult | FieldIssue> {
+  ): Promise<CommuneResolutionResult | ReasonIssue> {
     const unit = await repo.communeByCode(tx, communeCode);
-    if (!unit || unit.kind !== 'commune') return { field, message: 'no such commune' };
+    if (!unit || unit.kind !== 'commune') return { field, reason: 'NO_SUCH_COMMUNE' };
     const successors = await repo.successorsOf(tx, unit.id);
     if (!successors.length) {
       // no successor links: a commune valid now, or an expired one nobody mapped (an officer decides)
@@ -86,10 +86,14 @@ export function createEnterprisesService({
   async function checkIndustry(tx: DbOrTx, sectorCode: string, industryCode: string | null | undefined) {
     if (!industryCode) return;
     const division = await repo.vsic(tx, VSIC_VERSION, industryCode.slice(0, 2));
-    if (!division) throw invalid([{ field: 'body.industryCode', message: 'no such VSIC 2018 division' }]);
+    if (!division) throw invalid([{ field: 'body.industryCode', reason: 'NO_SUCH_INDUSTRY' }]);
     if (division.sectionCode !== sectorCode)
       throw invalid([
-        { field: 'body.industryCode', message: `belongs to section ${division.sectionCode}, not ${sectorCode}` },
+        {
+          field: 'body.industryCode',
+          reason: 'INDUSTRY_NOT_IN_SECTOR',
+          params: { section: division.sectionCode, sector: sectorCode },
+        },
       ]);
   }
 
@@ -143,8 +147,7 @@ export function createEnterprisesService({
     async create(actor: Actor, input: EnterpriseInput, opts: { isDemo?: boolean } = {}): Promise<EnterpriseDetail> {
       enterprisesPolicy.assertCanCreate(actor);
       await db.transaction(async (tx) => {
-        if (await repo.getRowByTaxCode(tx, input.taxCode))
-          throw conflict('An enterprise with this tax code exists', { field: 'body.taxCode' });
+        if (await repo.getRowByTaxCode(tx, input.taxCode)) throw conflict('TAX_CODE_TAKEN', { field: 'body.taxCode' });
         const commune = await mustResolve(tx, input.communeCode);
         await checkIndustry(tx, input.sectorCode, input.industryCode);
         const { communeCode: _c, ...rest } = input;
@@ -205,7 +208,8 @@ export function createEnterprisesService({
           throw invalid([
             {
               field: 'body.communeCode',
-              message: `must be one of ${successors.map((s) => s.code).join(', ') || '(no successors)'}`,
+              reason: 'NOT_A_SUCCESSOR',
+              params: { options: successors.map((s) => s.code).join(', ') || '—' },
             },
           ]);
         const row = await repo.update(
@@ -249,9 +253,7 @@ export function createEnterprisesService({
         if (!row) throw notFound('enterprise', taxCode);
         const role = await repo.userRole(tx, userId);
         if (role !== 'enterprise')
-          throw invalid([
-            { field: 'params.userId', message: role ? 'must be an account with role enterprise' : 'no such user' },
-          ]);
+          throw invalid([{ field: 'params.userId', reason: role ? 'NOT_ENTERPRISE_ACCOUNT' : 'NO_SUCH_USER' }]);
         await repo.linkUser(tx, userId, row.id);
         await audit.record(tx, actor, {
           action: 'update',

@@ -1,5 +1,5 @@
 import { ErrorCode } from '../../../shared/errors.js';
-import { DomainError } from '../../http/errors.js';
+import { DomainError, toFieldIssue } from '../../http/errors.js';
 
 export const payloadTooLarge = (limitBytes: number) =>
   new DomainError(ErrorCode.PAYLOAD_TOO_LARGE, 413, `The file is larger than ${limitBytes} bytes`, {
@@ -12,12 +12,5 @@ export const unsupportedFileType = () =>
     ErrorCode.UNSUPPORTED_FILE_TYPE,
     415,
     'Unsupported file type, or the name does not match the content',
-    {
-      issues: [
-        {
-          field: 'file',
-          message: 'accepted: PDF, PNG, JPEG, GIF, WEBP, DOCX, XLSX whose extension matches the content',
-        },
-      ],
-    },
+    { issues: [toFieldIssue({ field: 'file', reason: 'FILE_TYPE_NOT_ACCEPTED' })] },
   );

@@ -1,15 +1,14 @@
 import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
-import { hasForbiddenChars, textProblem } from '../../../shared/fields.js';
+import { hasForbiddenChars } from '../../../shared/fields.js';
 import { DomainError, invalid } from '../../http/errors.js';
 import { MAX_UPLOAD_BYTES } from '../../app.js';
 import { payloadTooLarge } from './files.errors.js';
 
 const tooLargeCodes = new Set(['FST_REQ_FILE_TOO_LARGE', 'FST_FILES_LIMIT', 'FST_PARTS_LIMIT']);
 const MAX_FILE_NAME = 255;
-const missingFile = () => invalid([{ field: 'file', message: 'send one file as multipart/form-data field "file"' }]);
-const unreadable = () =>
-  invalid([{ field: 'file', message: 'not a readable multipart/form-data body (no boundary, or cut short)' }]);
+const missingFile = () => invalid([{ field: 'file', reason: 'FILE_MISSING' }]);
+const unreadable = () => invalid([{ field: 'file', reason: 'MULTIPART_UNREADABLE' }]);
 
 /**
  * An error met while reading a multipart body, as the caller's fault: too large → 413; anything else the parser
@@ -26,9 +25,9 @@ export function uploadError(err: unknown): unknown {
 /** The file name a client sent, checked like any text field: a NUL in it would otherwise reach PostgreSQL. */
 function fileNameOf(part: MultipartFile, fallback: string): string {
   const name = part.filename || fallback;
-  if (hasForbiddenChars(name)) throw invalid([{ field: 'file', message: `the file name ${textProblem}` }]);
+  if (hasForbiddenChars(name)) throw invalid([{ field: 'file', reason: 'FILE_NAME_PLAIN_TEXT' }]);
   if (name.length > MAX_FILE_NAME)
-    throw invalid([{ field: 'file', message: `the file name is longer than ${MAX_FILE_NAME} characters` }]);
+    throw invalid([{ field: 'file', reason: 'FILE_NAME_TOO_LONG', params: { max: MAX_FILE_NAME } }]);
   return name;
 }
 
@@ -60,6 +59,6 @@ export async function readUpload(req: FastifyRequest): Promise<{ bytes: Buffer; 
     throw uploadError(err);
   }
   if (part.file.truncated) throw payloadTooLarge(MAX_UPLOAD_BYTES);
-  if (!bytes.length) throw invalid([{ field: 'file', message: 'the file is empty' }]);
+  if (!bytes.length) throw invalid([{ field: 'file', reason: 'FILE_EMPTY' }]);
   return { bytes, fileName };
 }

@@ -29,8 +29,7 @@ export const archiveTooLarge = (why: string, limits: ZipLimits) =>
     maxEntries: limits.maxEntries,
     maxTotalBytes: limits.maxTotalBytes,
   });
-const unreadable = (why: string) =>
-  invalid([{ field: 'file', message: `not a readable XLSX/DOCX (ZIP) file: ${why}` }]);
+const unreadable = (why: string) => invalid([{ field: 'file', reason: 'ZIP_UNREADABLE', params: { why } }]);
 
 interface Source {
   size: number;

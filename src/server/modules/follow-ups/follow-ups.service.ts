@@ -84,9 +84,8 @@ export function createFollowUpsService({
       addresseeOrgUnitId: hit.row.addresseeOrgUnitId,
       targetOrgUnitId: hit.targetOrgUnitId,
     });
-    if (hit.row.acceptedAt) throw immutable('This follow-up has been accepted', { followUpId: id });
-    if (hit.row.withdrawnAt)
-      throw immutable('This follow-up was withdrawn by a corrected conclusion', { followUpId: id });
+    if (hit.row.acceptedAt) throw immutable('FOLLOW_UP_ACCEPTED', { followUpId: id });
+    if (hit.row.withdrawnAt) throw immutable('FOLLOW_UP_WITHDRAWN', { followUpId: id });
     return hit.row;
   }
 

@@ -6,7 +6,7 @@ import type {
   IndicatorYear,
 } from '../../../shared/contracts/indicators.js';
 import type { PlanInput } from '../../../shared/contracts/monitoring.js';
-import type { FieldIssue } from '../../../shared/errors.js';
+import type { ReasonIssue } from '../../http/errors.js';
 import type { Db, DbOrTx } from '../../db/client.js';
 import type { Actor } from '../../http/context.js';
 import { conflict, invalid, notFound } from '../../http/errors.js';
@@ -72,11 +72,10 @@ export function createIndicatorsService({ db, repo, audit }: { db: Db; repo: Ind
 
   /** Cross-field checks the schema cannot make: references exist, the formula parses and reads known codes. */
   async function check(programId: string, next: Partial<IndicatorInput>, selfCode?: string) {
-    const issues: FieldIssue[] = [];
+    const issues: ReasonIssue[] = [];
     if (next.planId) {
       const plan = await repo.plan(db, next.planId);
-      if (!plan || plan.programId !== programId)
-        issues.push({ field: 'body.planId', message: 'no such plan in this program' });
+      if (!plan || plan.programId !== programId) issues.push({ field: 'body.planId', reason: 'NO_SUCH_PLAN' });
     }
     if (next.formula) {
       try {
@@ -87,32 +86,36 @@ export function createIndicatorsService({ db, repo, audit }: { db: Db; repo: Ind
         if (unknown.length)
           issues.push({
             field: 'body.formula',
-            message: `unknown or self-referencing indicator codes: ${unknown.join(', ')}`,
+            reason: 'FORMULA_UNKNOWN_CODES',
+            params: { codes: unknown.join(', ') },
           });
       } catch (err) {
         if (!(err instanceof FormulaError)) throw err;
-        issues.push({ field: 'body.formula', message: `${err.message} (at ${err.position})` });
+        issues.push({
+          field: 'body.formula',
+          reason: 'FORMULA_SYNTAX',
+          params: { position: err.position, detail: err.message },
+        });
       }
     }
     const green = next.greenPct,
       amber = next.amberPct;
     if (green != null && amber != null && amber > green)
-      issues.push({ field: 'body.amberPct', message: 'must not exceed greenPct' });
+      issues.push({ field: 'body.amberPct', reason: 'AMBER_ABOVE_GREEN' });
     const unitIds = [
       ...(next.responsibleOrgUnitIds ?? []),
       ...(next.targets ?? []).flatMap((t) => (t.orgUnitId ? [t.orgUnitId] : [])),
     ];
     const found = await repo.orgUnitIdsExist(db, unitIds);
     (next.responsibleOrgUnitIds ?? []).forEach((u, i) => {
-      if (!found.has(u)) issues.push({ field: `body.responsibleOrgUnitIds.${i}`, message: 'no such org unit' });
+      if (!found.has(u)) issues.push({ field: `body.responsibleOrgUnitIds.${i}`, reason: 'NO_SUCH_ORG_UNIT' });
     });
     const seen = new Set<string>();
     (next.targets ?? []).forEach((t, i) => {
       if (t.orgUnitId && !found.has(t.orgUnitId))
-        issues.push({ field: `body.targets.${i}.orgUnitId`, message: 'no such org unit' });
+        issues.push({ field: `body.targets.${i}.orgUnitId`, reason: 'NO_SUCH_ORG_UNIT' });
       const key = `${t.year}:${t.orgUnitId ?? ''}`;
-      if (seen.has(key))
-        issues.push({ field: `body.targets.${i}.year`, message: 'two targets for the same year and unit' });
+      if (seen.has(key)) issues.push({ field: `body.targets.${i}.year`, reason: 'TARGET_TWICE' });
       seen.add(key);
     });
     if (issues.length) throw invalid(issues);
@@ -161,7 +164,7 @@ export function createIndicatorsService({ db, repo, audit }: { db: Db; repo: Ind
     async create(actor: Actor, input: IndicatorInput, opts: { isDemo?: boolean } = {}) {
       indicatorsPolicy.assertCanWrite(actor);
       if (!(await repo.program(db, input.programId)))
-        throw invalid([{ field: 'body.programId', message: 'no such program' }]);
+        throw invalid([{ field: 'body.programId', reason: 'NO_SUCH_PROGRAM' }]);
       await check(input.programId, input);
       const { responsibleOrgUnitIds: _u, targets: _t, ...fields } = input;
       try {
@@ -178,8 +181,7 @@ export function createIndicatorsService({ db, repo, audit }: { db: Db; repo: Ind
         });
         return get(id);
       } catch (err) {
-        if (isUniqueViolation(err))
-          throw conflict('An indicator with this code exists in the program', { field: 'body.code' });
+        if (isUniqueViolation(err)) throw conflict('CODE_TAKEN', { field: 'body.code' });
         throw err;
       }
     },
@@ -218,8 +220,7 @@ export function createIndicatorsService({ db, repo, audit }: { db: Db; repo: Ind
           });
         });
       } catch (err) {
-        if (isUniqueViolation(err))
-          throw conflict('An indicator with this code exists in the program', { field: 'body.code' });
+        if (isUniqueViolation(err)) throw conflict('CODE_TAKEN', { field: 'body.code' });
         throw err;
       }
       return get(id);
@@ -229,9 +230,9 @@ export function createIndicatorsService({ db, repo, audit }: { db: Db; repo: Ind
     async createPlan(actor: Actor, input: PlanInput) {
       indicatorsPolicy.assertCanWrite(actor);
       if (input.periodEnd < input.periodStart)
-        throw invalid([{ field: 'body.periodEnd', message: 'must not be before periodStart' }]);
+        throw invalid([{ field: 'body.periodEnd', reason: 'DATE_BEFORE_START' }]);
       if (!(await repo.program(db, input.programId)))
-        throw invalid([{ field: 'body.programId', message: 'no such program' }]);
+        throw invalid([{ field: 'body.programId', reason: 'NO_SUCH_PROGRAM' }]);
       try {
         return await db.transaction(async (tx) => {
           const row = await repo.insertPlan(tx, input);
@@ -244,8 +245,7 @@ export function createIndicatorsService({ db, repo, audit }: { db: Db; repo: Ind
           return row;
         });
       } catch (err) {
-        if (isUniqueViolation(err))
-          throw conflict('A plan with this code exists in the program', { field: 'body.code' });
+        if (isUniqueViolation(err)) throw conflict('CODE_TAKEN', { field: 'body.code' });
         throw err;
       }
     },

@@ -129,8 +129,8 @@ export function createInspectionPlansService({ db, repo, objectivity, audit }: P
     async create(actor: Actor, input: PlanInput) {
       inspectionPlansPolicy.assertCanWrite(actor);
       if (!(await repo.program(db, input.programId)))
-        throw invalid([{ field: 'body.programId', message: 'inspectionPlans.validation.noSuchProgram' }]);
-      if (await repo.getByCode(db, input.code)) throw conflict('A plan with this code exists', { field: 'body.code' });
+        throw invalid([{ field: 'body.programId', reason: 'NO_SUCH_PROGRAM' }]);
+      if (await repo.getByCode(db, input.code)) throw conflict('CODE_TAKEN', { field: 'body.code' });
       const { contentAreas, ...fields } = input;
       const id = await db.transaction(async (tx) => {
         const plan = await repo.insertPlan(tx, fields);
@@ -161,7 +161,7 @@ export function createInspectionPlansService({ db, repo, objectivity, audit }: P
       if (areas) {
         const strangers = areas.flatMap((a, i) =>
           a.id && !existing.some((e) => e.id === a.id)
-            ? [{ field: `body.contentAreas.${i}.id`, message: 'inspectionPlans.validation.notInPlan' }]
+            ? [{ field: `body.contentAreas.${i}.id`, reason: 'NOT_IN_PLAN' as const }]
             : [],
         );
         if (strangers.length) throw invalid(strangers);
@@ -171,7 +171,8 @@ export function createInspectionPlansService({ db, repo, objectivity, audit }: P
         );
         const blocked = removed.find((r) => inUse.has(r.id));
         if (blocked) {
-          throw conflict(`Content area "${blocked.title}" has assessments or findings and cannot be removed`, {
+          throw conflict('CONTENT_AREA_IN_USE', {
+            params: { title: blocked.title },
             field: 'body.contentAreas',
             contentAreaId: blocked.id,
             title: blocked.title,

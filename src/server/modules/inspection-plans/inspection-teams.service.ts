@@ -6,7 +6,7 @@ import type {
   TeamPatch,
 } from '../../../shared/contracts/inspection-plans.js';
 import type { InspectionStatus } from '../../../shared/domain.js';
-import type { FieldIssue } from '../../../shared/errors.js';
+import type { ReasonIssue } from '../../http/errors.js';
 import type { Db } from '../../db/client.js';
 import type { Actor } from '../../http/context.js';
 import { conflict, invalid, notFound } from '../../http/errors.js';
@@ -51,13 +51,11 @@ export function createInspectionTeamsService({
         members.flatMap((m) => (m.representedOrgUnitId ? [m.representedOrgUnitId] : [])),
       ),
     ]);
-    const issues: FieldIssue[] = members.flatMap((m, i) => [
-      ...(persons.has(m.personId)
-        ? []
-        : [{ field: `body.members.${i}.personId`, message: 'inspectionPlans.validation.noSuchPerson' }]),
+    const issues: ReasonIssue[] = members.flatMap((m, i) => [
+      ...(persons.has(m.personId) ? [] : [{ field: `body.members.${i}.personId`, reason: 'NO_SUCH_PERSON' as const }]),
       ...(!m.representedOrgUnitId || units.has(m.representedOrgUnitId)
         ? []
-        : [{ field: `body.members.${i}.representedOrgUnitId`, message: 'inspectionPlans.validation.noSuchOrgUnit' }]),
+        : [{ field: `body.members.${i}.representedOrgUnitId`, reason: 'NO_SUCH_ORG_UNIT' as const }]),
     ]);
     if (issues.length) throw invalid(issues);
   }
@@ -79,7 +77,7 @@ export function createInspectionTeamsService({
       if (!(await repo.getRow(db, planId))) throw notFound('inspectionPlan', planId);
       await checkMembers(input.members);
       if (await repo.teamByNumber(db, planId, input.number))
-        throw conflict(`The plan has a team number ${input.number}`, { field: 'body.number' });
+        throw conflict('TEAM_NUMBER_TAKEN', { field: 'body.number', params: { number: input.number } });
       const id = await db.transaction(async (tx) => {
         const team = await repo.insertTeam(tx, { planId, number: input.number, name: input.name });
         await repo.replaceMembers(tx, team.id, input.members);
@@ -118,7 +116,7 @@ export function createInspectionTeamsService({
       const before = await getTeam(id);
       const started = before.targets.filter((t) => t.status !== 'planned');
       if (started.length) {
-        throw conflict('The team has inspections under way', { inspectionIds: started.map((t) => t.inspectionId) });
+        throw conflict('INSPECTIONS_STARTED', { inspectionIds: started.map((t) => t.inspectionId) });
       }
       if (
         await repo.hasEvidence(
@@ -126,12 +124,11 @@ export function createInspectionTeamsService({
           before.targets.map((t) => t.inspectionId),
         )
       )
-        throw conflict('The team’s inspections hold evidence files');
+        throw conflict('HOLDS_EVIDENCE');
       await db.transaction(async (tx) => {
         // again under lock: an inspection may have started since the check above
         const moved = (await repo.lockTeamInspections(tx, id)).filter((t) => t.status !== 'planned');
-        if (moved.length)
-          throw conflict('The team has inspections under way', { inspectionIds: moved.map((t) => t.id) });
+        if (moved.length) throw conflict('INSPECTIONS_STARTED', { inspectionIds: moved.map((t) => t.id) });
         await repo.deleteTeam(tx, id);
         await audit.record(tx, actor, { action: 'delete', entityType: 'inspectionTeam', entityId: id, before });
       });
@@ -141,9 +138,9 @@ export function createInspectionTeamsService({
       write(actor);
       const team = await getTeamRow(teamId);
       if (!(await repo.orgUnitName(db, input.targetOrgUnitId)))
-        throw invalid([{ field: 'body.targetOrgUnitId', message: 'inspectionPlans.validation.noSuchOrgUnit' }]);
+        throw invalid([{ field: 'body.targetOrgUnitId', reason: 'NO_SUCH_ORG_UNIT' }]);
       if (await repo.teamTarget(db, teamId, input.targetOrgUnitId)) {
-        throw conflict('The team already inspects this unit', { field: 'body.targetOrgUnitId' });
+        throw conflict('TARGET_TAKEN', { field: 'body.targetOrgUnitId' });
       }
       const id = await db.transaction(async (tx) => {
         const row = await repo.insertInspection(tx, { planId: team.planId, teamId, ...input });
@@ -156,8 +153,7 @@ export function createInspectionTeamsService({
     async updateTarget(actor: Actor, teamId: string, inspectionId: string, patch: TargetPatch) {
       write(actor);
       const current = await getTarget(teamId, inspectionId);
-      if (!movableStatuses.has(current.status))
-        throw conflict(`The window of a ${current.status} inspection is fixed`, { status: current.status });
+      if (!movableStatuses.has(current.status)) throw conflict('WINDOW_FIXED', { status: current.status });
       const next = {
         windowStart: patch.windowStart ?? current.windowStart,
         windowEnd: patch.windowEnd ?? current.windowEnd,
@@ -166,13 +162,13 @@ export function createInspectionTeamsService({
         throw invalid([
           {
             field: patch.windowEnd ? 'body.windowEnd' : 'body.windowStart',
-            message: 'inspectionPlans.validation.windowOrder',
+            reason: 'DATE_BEFORE_START',
           },
         ]);
       await db.transaction(async (tx) => {
         // the status is checked again in the UPDATE itself: the inspection may have started since
         const row = await repo.updateWindow(tx, inspectionId, next, movable);
-        if (!row) throw conflict('The window of a started inspection is fixed', { inspectionId });
+        if (!row) throw conflict('WINDOW_FIXED', { inspectionId });
         await audit.record(tx, actor, {
           action: 'update',
           entityType: 'inspection',
@@ -187,12 +183,11 @@ export function createInspectionTeamsService({
     async deleteTarget(actor: Actor, teamId: string, inspectionId: string) {
       write(actor);
       const current = await getTarget(teamId, inspectionId);
-      if (current.status !== 'planned')
-        throw conflict(`A ${current.status} inspection cannot be removed`, { status: current.status });
-      if (await repo.hasEvidence(db, [inspectionId])) throw conflict('The inspection holds evidence files');
+      if (current.status !== 'planned') throw conflict('INSPECTION_NOT_REMOVABLE', { status: current.status });
+      if (await repo.hasEvidence(db, [inspectionId])) throw conflict('HOLDS_EVIDENCE');
       await db.transaction(async (tx) => {
         if (!(await repo.deleteInspection(tx, inspectionId)))
-          throw conflict('The inspection is no longer planned and cannot be removed', { inspectionId });
+          throw conflict('INSPECTION_NO_LONGER_PLANNED', { inspectionId });
         await audit.record(tx, actor, {
           action: 'delete',
           entityType: 'inspection',

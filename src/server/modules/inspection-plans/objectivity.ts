@@ -1,4 +1,5 @@
 import type { ObjectivityWarning } from '../../../shared/contracts/inspection-plans.js';
+import { reasonText } from '../../../shared/error-reasons.js';
 import { formatDateVi } from '../documents/format.js';
 
 export interface ObjectivityInspection {
@@ -85,8 +86,9 @@ function pairParams(a: ObjectivityInspection, b: ObjectivityInspection) {
 export function computeWarnings(input: ObjectivityInput): ObjectivityWarning[] {
   const focus = new Set(input.focus);
   const warnings = new Map<string, ObjectivityWarning>();
-  const add = (key: string, w: ObjectivityWarning) => {
-    if (!warnings.has(key)) warnings.set(key, w);
+  // the English message comes from the reason catalogue, as for errors
+  const add = (key: string, w: Omit<ObjectivityWarning, 'message'>) => {
+    if (!warnings.has(key)) warnings.set(key, { ...w, message: reasonText(w.code, 'en', w.params) });
   };
   const unitName = (id: string) => input.unitNames.get(id) ?? id;
 
@@ -101,7 +103,6 @@ export function computeWarnings(input: ObjectivityInput): ObjectivityWarning[] {
         teamId: insp.teamId,
         personId: m.personId,
         params: { person: m.fullName, memberUnit: unitName(hit), target: insp.targetName, team: insp.teamName },
-        message: `${m.fullName} (${unitName(hit)}) is a member of ${insp.teamName}, which inspects ${insp.targetName}`,
       });
     }
   }
@@ -113,7 +114,6 @@ export function computeWarnings(input: ObjectivityInput): ObjectivityWarning[] {
         code: 'TARGET_WINDOW_OVERLAP',
         inspectionIds: [a.id, b.id],
         params: pairParams(a, b),
-        message: `${a.targetName} is inspected in overlapping windows: ${a.teamName} (${a.planCode}) ${windowText(a)} and ${b.teamName} (${b.planCode}) ${windowText(b)}`,
       });
     }
   }
@@ -129,22 +129,11 @@ export function computeWarnings(input: ObjectivityInput): ObjectivityWarning[] {
         inspectionIds: [a.id, b.id],
         personId,
         params: { person, ...pairParams(a, b) },
-        message: `${person} is due at ${a.targetName} (${windowText(a)}) and ${b.targetName} (${windowText(b)}) at the same time`,
       });
     }
   }
   return [...warnings.values()];
 }
 
-/** The warning in Vietnamese, for exported documents (the UI translates by code itself). */
-export function warningTextVi(w: ObjectivityWarning): string {
-  const p = w.params;
-  switch (w.code) {
-    case 'MEMBER_FROM_TARGET':
-      return `${p.team} kiểm tra ${p.target} nhưng có thành viên ${p.person} thuộc ${p.memberUnit}, là đơn vị được kiểm tra hoặc đơn vị trực thuộc.`;
-    case 'TARGET_WINDOW_OVERLAP':
-      return `${p.firstTarget} được kiểm tra trùng thời gian: ${p.firstTeam} (${p.firstPlan}) ${p.firstWindow} và ${p.secondTeam} (${p.secondPlan}) ${p.secondWindow}.`;
-    case 'PERSON_WINDOW_OVERLAP':
-      return `${p.person} tham gia hai cuộc kiểm tra trùng thời gian: ${p.firstTarget} (${p.firstWindow}) và ${p.secondTarget} (${p.secondWindow}).`;
-  }
-}
+/** The warning in Vietnamese, for exported documents; the UI reads the same catalogue text. */
+export const warningTextVi = (w: ObjectivityWarning): string => reasonText(w.code, 'vi', w.params);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { CorrectionInput, IssueInput } from '../../../shared/contracts/conclusions.js';
 import type { InspectionStatus } from '../../../shared/domain.js';
-import type { FieldIssue } from '../../../shared/errors.js';
+import type { ReasonIssue } from '../../http/errors.js';
 import type { Db, DbOrTx } from '../../db/client.js';
 import type { Actor } from '../../http/context.js';
 import { conflict, invalid, invalidTransition, notFound } from '../../http/errors.js';
@@ -121,11 +121,9 @@ export function createConclusions({ db, repo, audit, clock, followUps, load }: C
   }
 
   function checkIssuedDate(issuedDate: string, notBefore?: string) {
-    if (issuedDate > clock.today()) throw invalid([{ field: 'body.issuedDate', message: 'must not be in the future' }]);
+    if (issuedDate > clock.today()) throw invalid([{ field: 'body.issuedDate', reason: 'DATE_IN_FUTURE' }]);
     if (notBefore && issuedDate < notBefore)
-      throw invalid([
-        { field: 'body.issuedDate', message: `must not be before ${notBefore}, the date of the version it corrects` },
-      ]);
+      throw invalid([{ field: 'body.issuedDate', reason: 'DATE_BEFORE_CORRECTED', params: { date: notBefore } }]);
   }
 
   /** Takes the next number and writes the conclusion with its snapshot and hash. */
@@ -182,8 +180,7 @@ export function createConclusions({ db, repo, audit, clock, followUps, load }: C
       await db.transaction(async (tx) => {
         if (to === 'closed') {
           const open = await followUps.countUnfinished(id, tx);
-          if (open > 0)
-            throw conflict('Every follow-up must be done and accepted before closing', { unfinishedFollowUps: open });
+          if (open > 0) throw conflict('FOLLOW_UPS_OPEN', { unfinishedFollowUps: open });
         }
         const extra = to === 'drafting' ? { draftSharedAt: clock.now() } : {};
         const row = await repo.setStatus(tx, id, facts.status, to, extra);
@@ -225,14 +222,14 @@ export function createConclusions({ db, repo, audit, clock, followUps, load }: C
       const { header, facts } = await load(db, actor, id);
       policy.assertCanCorrect(actor, facts);
       if (facts.status !== 'issued' && facts.status !== 'follow_up')
-        throw conflict('Only an issued conclusion can be corrected', { status: facts.status });
+        throw conflict('ONLY_ISSUED_CORRECTED', { status: facts.status });
       const [latest] = await repo.conclusions(db, id);
       checkIssuedDate(input.issuedDate, latest.issuedDate);
       await checkCorrectionFindings(header.plan.id, latest.id, input);
       return db.transaction(async (tx) => {
         // locks the inspection row so that two corrections cannot both become version N + 1
         if (!(await repo.setStatus(tx, id, facts.status, facts.status)))
-          throw conflict('The inspection changed meanwhile', { status: facts.status });
+          throw conflict('CHANGED_MEANWHILE', { status: facts.status });
         const conclusionId = randomUUID();
         const rows: FindingRow[] = [];
         for (const [i, f] of input.findings.entries()) {
@@ -279,7 +276,7 @@ export function createConclusions({ db, repo, audit, clock, followUps, load }: C
         return { data: await pinDocxTimestamps(doc, row.issuedAt), fileName: conclusionFileName(row.number) };
       }
       if (version) throw notFound('conclusion version', String(version));
-      if (facts.status !== 'drafting') throw conflict('There is no draft conclusion yet', { status: facts.status });
+      if (facts.status !== 'drafting') throw conflict('NO_DRAFT_CONCLUSION', { status: facts.status });
       const head = (await repo.teamMembers(db, header.team.id)).find((m) => m.role === 'head');
       const content = await snapshot(db, header, null, {
         number: DRAFT_NUMBER,
@@ -310,18 +307,17 @@ export function createConclusions({ db, repo, audit, clock, followUps, load }: C
     const areaIds = new Set(areas.map((a) => a.id));
     const prevIds = new Set(previous);
     const seen = new Set<string>();
-    const issues: FieldIssue[] = [];
+    const issues: ReasonIssue[] = [];
     input.findings.forEach((f, i) => {
       const at = `body.findings.${i}`;
-      if (!areaIds.has(f.contentAreaId))
-        issues.push({ field: `${at}.contentAreaId`, message: "not a content area of this inspection's plan" });
+      if (!areaIds.has(f.contentAreaId)) issues.push({ field: `${at}.contentAreaId`, reason: 'NOT_IN_PLAN' });
       if (f.addresseeOrgUnitId && !units.has(f.addresseeOrgUnitId))
-        issues.push({ field: `${at}.addresseeOrgUnitId`, message: 'no such org unit' });
+        issues.push({ field: `${at}.addresseeOrgUnitId`, reason: 'NO_SUCH_ORG_UNIT' });
       if (f.supersedesFindingId) {
         if (!prevIds.has(f.supersedesFindingId))
-          issues.push({ field: `${at}.supersedesFindingId`, message: 'not a finding of the version being corrected' });
+          issues.push({ field: `${at}.supersedesFindingId`, reason: 'NOT_CORRECTED_FINDING' });
         else if (seen.has(f.supersedesFindingId))
-          issues.push({ field: `${at}.supersedesFindingId`, message: 'replaced twice' });
+          issues.push({ field: `${at}.supersedesFindingId`, reason: 'REPLACED_TWICE' });
         seen.add(f.supersedesFindingId);
       }
     });

@@ -27,8 +27,8 @@ export interface InspectionsDeps extends Omit<ConclusionsDeps, 'load'> {
 
 /** Content can change only while the team works on it; after issue it is frozen (IMMUTABLE). */
 function assertEditable(status: InspectionStatus) {
-  if (isConcluded(status)) throw immutable('The conclusion is issued: its content cannot change', { status });
-  if (!isEditable(status)) throw conflict('The inspection is not in progress', { status });
+  if (isConcluded(status)) throw immutable('CONCLUSION_ISSUED', { status });
+  if (!isEditable(status)) throw conflict('INSPECTION_NOT_IN_PROGRESS', { status });
 }
 
 export function createInspectionsService(deps: InspectionsDeps) {
@@ -60,17 +60,16 @@ export function createInspectionsService(deps: InspectionsDeps) {
     assertEditable(status);
   }
 
-  const frozenFinding = (findingId: string) => immutable('This finding belongs to an issued conclusion', { findingId });
+  const frozenFinding = (findingId: string) => immutable('FINDING_ISSUED', { findingId });
 
   async function checkContentArea(planId: string, contentAreaId: string, field: string) {
     const areas = await repo.contentAreas(db, planId);
-    if (!areas.some((a) => a.id === contentAreaId))
-      throw invalid([{ field, message: "not a content area of this inspection's plan" }]);
+    if (!areas.some((a) => a.id === contentAreaId)) throw invalid([{ field, reason: 'NOT_IN_PLAN' }]);
   }
 
   async function checkAddressee(orgUnitId: string | null | undefined, field: string) {
     if (orgUnitId && !(await repo.existingOrgUnitIds(db, [orgUnitId])).has(orgUnitId))
-      throw invalid([{ field, message: 'no such org unit' }]);
+      throw invalid([{ field, reason: 'NO_SUCH_ORG_UNIT' }]);
   }
 
   /** A draft finding of an inspection this actor may edit now; frozen findings are IMMUTABLE. */
@@ -79,8 +78,7 @@ export function createInspectionsService(deps: InspectionsDeps) {
     if (!row) throw notFound('finding', findingId);
     const loaded = await load(db, actor, row.inspectionId);
     policy.assertCanEdit(actor, loaded.facts);
-    if (row.conclusionId)
-      throw immutable('This finding belongs to an issued conclusion', { conclusionId: row.conclusionId });
+    if (row.conclusionId) throw immutable('FINDING_ISSUED', { conclusionId: row.conclusionId });
     assertEditable(loaded.facts.status);
     return { row, ...loaded };
   }
@@ -220,8 +218,7 @@ export function createInspectionsService(deps: InspectionsDeps) {
       if (!row) throw notFound('attachment', attachmentId);
       const { facts } = await load(db, actor, row.inspectionId);
       policy.assertCanEdit(actor, facts);
-      if (row.followUpId)
-        throw immutable('Follow-up evidence stays with its follow-up', { followUpId: row.followUpId });
+      if (row.followUpId) throw immutable('FOLLOW_UP_EVIDENCE', { followUpId: row.followUpId });
       assertEditable(facts.status);
       await db.transaction(async (tx) => {
         await lockEditable(tx, row.inspectionId);
@@ -256,7 +253,7 @@ export function createInspectionsService(deps: InspectionsDeps) {
       const { row, header } = await loadFinding(actor, findingId);
       const next = { ...row, ...patch };
       const issues = findingShapeIssues(next);
-      if (issues.length) throw invalid(issues.map((i) => ({ field: `body.${i.field}`, message: i.message })));
+      if (issues.length) throw invalid(issues.map((i) => ({ field: `body.${i.field}`, reason: i.reason })));
       if (patch.contentAreaId) await checkContentArea(header.plan.id, patch.contentAreaId, 'body.contentAreaId');
       await checkAddressee(patch.addresseeOrgUnitId, 'body.addresseeOrgUnitId');
       await db.transaction(async (tx) => {
@@ -291,11 +288,10 @@ export function createInspectionsService(deps: InspectionsDeps) {
     async respond(actor: Actor, id: string, input: ResponseInput) {
       const { facts } = await load(db, actor, id);
       policy.assertCanRespond(actor, facts);
-      if (facts.status !== 'drafting')
-        throw conflict('The unit responds while the draft conclusion is shared', { status: facts.status });
+      if (facts.status !== 'drafting') throw conflict('RESPONSE_WHILE_SHARED', { status: facts.status });
       return db.transaction(async (tx) => {
         const status = await repo.lockStatus(tx, id);
-        if (status !== 'drafting') throw conflict('The unit responds while the draft conclusion is shared', { status });
+        if (status !== 'drafting') throw conflict('RESPONSE_WHILE_SHARED', { status });
         const row = await repo.insertResponse(tx, { inspectionId: id, text: input.text, respondedBy: actor.id });
         await audit.record(tx, actor, { action: 'respond', entityType: 'inspection', entityId: id, after: row });
         return { id: row.id, text: row.text, respondedAt: row.respondedAt, respondedBy: actor.displayName };

@@ -187,7 +187,7 @@ describe('inspection lifecycle through the API', () => {
       text: 'x',
     });
     expect(conflicting.statusCode).toBe(409);
-    expect(conflicting.json().error.details).toEqual({ status: 'planned' });
+    expect(conflicting.json().error.details).toEqual({ status: 'planned', reason: 'INSPECTION_NOT_IN_PROGRESS' });
   });
 
   it('lets only the secretariat close, and only when every follow-up is done and accepted', async () => {
@@ -197,7 +197,7 @@ describe('inspection lifecycle through the API', () => {
     expect((await move(cookies.secretariat, id, 'follow_up')).statusCode).toBe(200);
     const closing = await move(cookies.secretariat, id, 'closed');
     expect(closing.statusCode).toBe(409);
-    expect(closing.json().error.details).toEqual({ unfinishedFollowUps: 2 });
+    expect(closing.json().error.details).toEqual({ unfinishedFollowUps: 2, reason: 'FOLLOW_UPS_OPEN' });
     await ctx.handle.db
       .update(followUps)
       .set({ status: 'done', acceptedAt: new Date() })

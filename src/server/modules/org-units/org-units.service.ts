@@ -9,18 +9,18 @@ import { orgUnitsPolicy } from './org-units.policy.js';
 export function createOrgUnitsService({ db, repo, audit }: { db: Db; repo: OrgUnitsRepo; audit: AuditService }) {
   async function checkRefs(input: Partial<OrgUnitInput>, selfId?: string) {
     if (input.validFrom && input.validTo && input.validFrom > input.validTo) {
-      throw invalid([{ field: 'body.validTo', message: 'must not be before validFrom' }]);
+      throw invalid([{ field: 'body.validTo', reason: 'DATE_BEFORE_START' }]);
     }
     if (input.parentId) {
       if (!(await repo.getRow(db, input.parentId)))
-        throw invalid([{ field: 'body.parentId', message: 'no such org unit' }]);
+        throw invalid([{ field: 'body.parentId', reason: 'NO_SUCH_ORG_UNIT' }]);
       if (selfId && (await repo.ancestorIds(db, input.parentId)).includes(selfId)) {
-        throw invalid([{ field: 'body.parentId', message: 'would make a cycle' }]);
+        throw invalid([{ field: 'body.parentId', reason: 'WOULD_MAKE_CYCLE' }]);
       }
     }
     if (input.code) {
       const same = await repo.getByCode(db, input.code);
-      if (same && same.id !== selfId) throw conflict('An org unit with this code exists', { field: 'body.code' });
+      if (same && same.id !== selfId) throw conflict('CODE_TAKEN', { field: 'body.code' });
     }
   }
 

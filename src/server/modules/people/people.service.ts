@@ -20,7 +20,7 @@ export function createPeopleService({
 }) {
   async function checkRefs(input: Partial<PersonInput>) {
     if (input.orgUnitId && !(await orgUnits.getRow(db, input.orgUnitId))) {
-      throw invalid([{ field: 'body.orgUnitId', message: 'no such org unit' }]);
+      throw invalid([{ field: 'body.orgUnitId', reason: 'NO_SUCH_ORG_UNIT' }]);
     }
   }
   async function get(id: string) {

@@ -7,7 +7,7 @@ import type {
   TaskProgressInput,
 } from '../../../shared/contracts/program-tasks.js';
 import { taskStatuses, type TaskStatus } from '../../../shared/monitoring-domain.js';
-import type { FieldIssue } from '../../../shared/errors.js';
+import type { ReasonIssue } from '../../http/errors.js';
 import type { Db, DbOrTx } from '../../db/client.js';
 import type { Actor } from '../../http/context.js';
 import { conflict, invalid, notFound } from '../../http/errors.js';
@@ -97,26 +97,25 @@ export function createProgramTasksService({
 
   /** The delegate must be a child unit of the lead: the Department hands a task to its own Center. */
   async function check(next: Partial<TaskInput>, current?: TaskRow) {
-    const issues: FieldIssue[] = [];
+    const issues: ReasonIssue[] = [];
     const leadId = next.leadOrgUnitId ?? current?.leadOrgUnitId;
     const delegatedId = next.delegatedOrgUnitId !== undefined ? next.delegatedOrgUnitId : current?.delegatedOrgUnitId;
     const ids = [leadId, delegatedId, ...(next.coordinatingOrgUnitIds ?? [])].filter((x): x is string => !!x);
     const units = new Map((await repo.orgUnits(db, ids)).map((u) => [u.id, u]));
     if (next.leadOrgUnitId && !units.has(next.leadOrgUnitId))
-      issues.push({ field: 'body.leadOrgUnitId', message: 'no such org unit' });
+      issues.push({ field: 'body.leadOrgUnitId', reason: 'NO_SUCH_ORG_UNIT' });
     if (delegatedId) {
       const d = units.get(delegatedId);
-      if (!d) issues.push({ field: 'body.delegatedOrgUnitId', message: 'no such org unit' });
-      else if (d.parentId !== leadId)
-        issues.push({ field: 'body.delegatedOrgUnitId', message: 'must be a sub-unit of the lead unit' });
+      if (!d) issues.push({ field: 'body.delegatedOrgUnitId', reason: 'NO_SUCH_ORG_UNIT' });
+      else if (d.parentId !== leadId) issues.push({ field: 'body.delegatedOrgUnitId', reason: 'SUB_UNIT_OF_LEAD' });
     }
     (next.coordinatingOrgUnitIds ?? []).forEach((u, i) => {
-      if (!units.has(u)) issues.push({ field: `body.coordinatingOrgUnitIds.${i}`, message: 'no such org unit' });
+      if (!units.has(u)) issues.push({ field: `body.coordinatingOrgUnitIds.${i}`, reason: 'NO_SUCH_ORG_UNIT' });
     });
     const programId = next.programId ?? current?.programId;
     if (next.planId && programId) {
       const plan = (await indicators.plans(programId)).find((p) => p.id === next.planId);
-      if (!plan) issues.push({ field: 'body.planId', message: 'no such plan in this program' });
+      if (!plan) issues.push({ field: 'body.planId', reason: 'NO_SUCH_PLAN' });
     }
     if (issues.length) throw invalid(issues);
   }
@@ -146,7 +145,7 @@ export function createProgramTasksService({
     async create(actor: Actor, input: TaskInput, opts: { isDemo?: boolean } = {}) {
       programTasksPolicy.assertCanWrite(actor);
       if (!(await indicators.program(input.programId).catch(() => null)))
-        throw invalid([{ field: 'body.programId', message: 'no such program' }]);
+        throw invalid([{ field: 'body.programId', reason: 'NO_SUCH_PROGRAM' }]);
       await check(input);
       const { coordinatingOrgUnitIds, ...fields } = input;
       try {
@@ -167,8 +166,7 @@ export function createProgramTasksService({
         });
         return load(id);
       } catch (err) {
-        if (isUniqueViolation(err))
-          throw conflict('A task with this code exists in the program', { field: 'body.code' });
+        if (isUniqueViolation(err)) throw conflict('CODE_TAKEN', { field: 'body.code' });
         throw err;
       }
     },
@@ -193,8 +191,7 @@ export function createProgramTasksService({
           });
         });
       } catch (err) {
-        if (isUniqueViolation(err))
-          throw conflict('A task with this code exists in the program', { field: 'body.code' });
+        if (isUniqueViolation(err)) throw conflict('CODE_TAKEN', { field: 'body.code' });
         throw err;
       }
       return get(actor, id);

@@ -1,5 +1,5 @@
 import type { CommitteeInput, ProgramInput, ProgramPatch } from '../../../shared/contracts/programs.js';
-import type { FieldIssue } from '../../../shared/errors.js';
+import type { ReasonIssue } from '../../http/errors.js';
 import type { Db } from '../../db/client.js';
 import type { Actor } from '../../http/context.js';
 import { conflict, invalid, notFound } from '../../http/errors.js';
@@ -20,19 +20,18 @@ export function createProgramsService({
   audit: AuditService;
 }) {
   async function checkRefs(next: Partial<ProgramInput>, selfId?: string) {
-    const issues: FieldIssue[] = [];
+    const issues: ReasonIssue[] = [];
     if (next.periodStart !== undefined && next.periodEnd !== undefined && next.periodEnd < next.periodStart) {
-      issues.push({ field: 'body.periodEnd', message: 'programs.validation.periodOrder' });
+      issues.push({ field: 'body.periodEnd', reason: 'YEAR_BEFORE_START' });
     }
     for (const field of ['issuerOrgUnitId', 'steeringCommitteeOrgUnitId'] as const) {
       const id = next[field];
-      if (id && !(await orgUnits.getRow(db, id)))
-        issues.push({ field: `body.${field}`, message: 'programs.validation.noSuchOrgUnit' });
+      if (id && !(await orgUnits.getRow(db, id))) issues.push({ field: `body.${field}`, reason: 'NO_SUCH_ORG_UNIT' });
     }
     if (issues.length) throw invalid(issues);
     if (next.code) {
       const same = await repo.getByCode(db, next.code);
-      if (same && same.id !== selfId) throw conflict('A program with this code exists', { field: 'body.code' });
+      if (same && same.id !== selfId) throw conflict('CODE_TAKEN', { field: 'body.code' });
     }
   }
 
@@ -85,9 +84,7 @@ export function createProgramsService({
         input.members.map((m) => m.personId),
       );
       const unknown = input.members.flatMap((m, i) =>
-        known.has(m.personId)
-          ? []
-          : [{ field: `body.members.${i}.personId`, message: 'programs.validation.noSuchPerson' }],
+        known.has(m.personId) ? [] : [{ field: `body.members.${i}.personId`, reason: 'NO_SUCH_PERSON' as const }],
       );
       if (unknown.length) throw invalid(unknown);
       await db.transaction(async (tx) => {

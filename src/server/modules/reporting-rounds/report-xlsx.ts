@@ -2,9 +2,13 @@ import ExcelJS from 'exceljs';
 import { DomainError } from '../../http/errors.js';
 import { assertZipWithin, OFFICE_UPLOAD_LIMITS } from '../files/zip-limits.js';
 import type { CellIssue, ReportDetail, ReportSaveInput } from '../../../shared/contracts/reporting-rounds.js';
+import type { Reasoned } from '../../../shared/error-reasons.js';
 import { taskStatuses, type TaskStatus } from '../../../shared/monitoring-domain.js';
 import { labels } from '../../../shared/labels.js';
-import { hasForbiddenChars, textProblem } from '../../../shared/fields.js';
+import { hasForbiddenChars } from '../../../shared/fields.js';
+
+/** A bad cell with its reason; the service sends it as a CellIssue. */
+export type CellReason = Omit<CellIssue, 'message' | 'code' | 'params'> & Reasoned;
 
 export const SHEETS = { indicators: 'Chỉ tiêu', tasks: 'Nhiệm vụ', narrative: 'Thuyết minh', meta: 'meta' } as const;
 /** Data rows start under a title, two info lines and the header row. */
@@ -133,8 +137,8 @@ function plain(cell: ExcelJS.Cell): string | number | null {
  * A text cell that would be stored: XLSX escapes such as `_x0000_` unescape to NUL and other control characters,
  * which PostgreSQL refuses (a 500): reported on the cell like any other bad value.
  */
-function textIssue(sheet: string, cell: string, field: string, text: string | null): CellIssue[] {
-  return text !== null && hasForbiddenChars(text) ? [{ sheet, cell, field, message: textProblem }] : [];
+function textIssue(sheet: string, cell: string, field: string, text: string | null): CellReason[] {
+  return text !== null && hasForbiddenChars(text) ? [{ sheet, cell, field, reason: 'PLAIN_TEXT' }] : [];
 }
 
 /** "1234", "1234,5", "1.234.567" (vi-VN grouping) or a number cell; anything else is not a number. */
@@ -159,8 +163,8 @@ const labelToStatus = new Map<string, TaskStatus>([
 export async function parseReportWorkbook(
   bytes: Uint8Array,
   d: ReportDetail,
-): Promise<{ input: ReportSaveInput; issues: CellIssue[] }> {
-  const issues: CellIssue[] = [];
+): Promise<{ input: ReportSaveInput; issues: CellReason[] }> {
+  const issues: CellReason[] = [];
   const book = new ExcelJS.Workbook();
   try {
     // exceljs inflates every part whole into memory: a zip bomb is refused (413) before it gets the bytes
@@ -168,7 +172,7 @@ export async function parseReportWorkbook(
     await book.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   } catch (err) {
     if (err instanceof DomainError && err.status === 413) throw err;
-    return { input: {}, issues: [{ sheet: '', cell: '', field: 'file', message: 'not a readable XLSX workbook' }] };
+    return { input: {}, issues: [{ sheet: '', cell: '', field: 'file', reason: 'XLSX_UNREADABLE' }] };
   }
   const meta = book.getWorksheet(SHEETS.meta);
   if (!meta || plain(meta.getCell('A1')) !== d.id) {
@@ -176,14 +180,14 @@ export async function parseReportWorkbook(
       sheet: SHEETS.meta,
       cell: 'A1',
       field: 'reportId',
-      message: 'this workbook is not the template of this report: download the template again',
+      reason: 'XLSX_WRONG_TEMPLATE',
     });
     return { input: {}, issues };
   }
   const input: Required<Omit<ReportSaveInput, 'version'>> = { narrative: d.narrative, values: [], tasks: [] };
 
   const ind = book.getWorksheet(SHEETS.indicators);
-  if (!ind) issues.push({ sheet: SHEETS.indicators, cell: 'A1', field: 'sheet', message: 'sheet missing' });
+  if (!ind) issues.push({ sheet: SHEETS.indicators, cell: 'A1', field: 'sheet', reason: 'SHEET_MISSING' });
   const seenInd = new Set<string>();
   ind?.eachRow((row, n) => {
     if (n < FIRST_ROW) return;
@@ -195,18 +199,19 @@ export async function parseReportWorkbook(
         sheet: SHEETS.indicators,
         cell: `A${n}`,
         field: 'code',
-        message: `unknown indicator code "${code}"`,
+        reason: 'UNKNOWN_INDICATOR_CODE',
+        params: { code },
       });
       return;
     }
     if (seenInd.has(known.code)) {
-      issues.push({ sheet: SHEETS.indicators, cell: `A${n}`, field: 'code', message: 'indicator listed twice' });
+      issues.push({ sheet: SHEETS.indicators, cell: `A${n}`, field: 'code', reason: 'INDICATOR_TWICE' });
       return;
     }
     seenInd.add(known.code);
     const value = toNumber(plain(row.getCell(5)));
     if (value === undefined || (value !== null && Math.abs(value) > 1e15))
-      issues.push({ sheet: SHEETS.indicators, cell: `E${n}`, field: 'value', message: 'must be a number' });
+      issues.push({ sheet: SHEETS.indicators, cell: `E${n}`, field: 'value', reason: 'MUST_BE_NUMBER' });
     const comment = plain(row.getCell(6));
     const commentText = comment === null ? null : String(comment).trim();
     issues.push(...textIssue(SHEETS.indicators, `F${n}`, 'comment', commentText));
@@ -215,13 +220,14 @@ export async function parseReportWorkbook(
         sheet: SHEETS.indicators,
         cell: `F${n}`,
         field: 'comment',
-        message: 'longer than 2000 characters',
+        reason: 'TOO_LONG',
+        params: { max: 2000 },
       });
     if (value !== undefined) input.values.push({ indicatorId: known.indicatorId, value, comment: commentText || null });
   });
 
   const tk = book.getWorksheet(SHEETS.tasks);
-  if (!tk && d.tasks.length) issues.push({ sheet: SHEETS.tasks, cell: 'A1', field: 'sheet', message: 'sheet missing' });
+  if (!tk && d.tasks.length) issues.push({ sheet: SHEETS.tasks, cell: 'A1', field: 'sheet', reason: 'SHEET_MISSING' });
   const seenTask = new Set<string>();
   tk?.eachRow((row, n) => {
     if (n < FIRST_ROW) return;
@@ -229,11 +235,11 @@ export async function parseReportWorkbook(
     if (code === null) return;
     const known = d.tasks.find((t) => t.code === String(code).trim());
     if (!known) {
-      issues.push({ sheet: SHEETS.tasks, cell: `A${n}`, field: 'code', message: `unknown task code "${code}"` });
+      issues.push({ sheet: SHEETS.tasks, cell: `A${n}`, field: 'code', reason: 'UNKNOWN_TASK_CODE', params: { code } });
       return;
     }
     if (seenTask.has(known.code)) {
-      issues.push({ sheet: SHEETS.tasks, cell: `A${n}`, field: 'code', message: 'task listed twice' });
+      issues.push({ sheet: SHEETS.tasks, cell: `A${n}`, field: 'code', reason: 'TASK_TWICE' });
       return;
     }
     seenTask.add(known.code);
@@ -244,7 +250,8 @@ export async function parseReportWorkbook(
         sheet: SHEETS.tasks,
         cell: `D${n}`,
         field: 'status',
-        message: `one of: ${Object.values(statusLabels).join(', ')}`,
+        reason: 'TASK_STATUS_OPTIONS',
+        params: { options: Object.values(statusLabels).join(', ') },
       });
     const progress = toNumber(plain(row.getCell(5)));
     if (progress === undefined || progress === null || !Number.isInteger(progress) || progress < 0 || progress > 100) {
@@ -252,7 +259,7 @@ export async function parseReportWorkbook(
         sheet: SHEETS.tasks,
         cell: `E${n}`,
         field: 'progressPercent',
-        message: 'a whole number from 0 to 100',
+        reason: 'WHOLE_PERCENT',
       });
     }
     const spent = toNumber(plain(row.getCell(6)));
@@ -261,14 +268,14 @@ export async function parseReportWorkbook(
         sheet: SHEETS.tasks,
         cell: `F${n}`,
         field: 'spentVnd',
-        message: 'a whole, non-negative amount of VND',
+        reason: 'WHOLE_VND',
       });
     }
     const note = plain(row.getCell(7));
     const noteText = note === null ? null : String(note).trim();
     issues.push(...textIssue(SHEETS.tasks, `G${n}`, 'note', noteText));
     if (noteText && noteText.length > 5000)
-      issues.push({ sheet: SHEETS.tasks, cell: `G${n}`, field: 'note', message: 'longer than 5000 characters' });
+      issues.push({ sheet: SHEETS.tasks, cell: `G${n}`, field: 'note', reason: 'TOO_LONG', params: { max: 5000 } });
     if (status && typeof progress === 'number' && typeof spent === 'number') {
       input.tasks.push({
         taskId: known.taskId,
@@ -285,7 +292,13 @@ export async function parseReportWorkbook(
   const narrative = text === null ? '' : String(text);
   issues.push(...textIssue(SHEETS.narrative, 'A2', 'narrative', narrative));
   if (narrative.length > 20_000)
-    issues.push({ sheet: SHEETS.narrative, cell: 'A2', field: 'narrative', message: 'longer than 20000 characters' });
+    issues.push({
+      sheet: SHEETS.narrative,
+      cell: 'A2',
+      field: 'narrative',
+      reason: 'TOO_LONG',
+      params: { max: 20000 },
+    });
   else input.narrative = narrative;
   return { input, issues };
 }

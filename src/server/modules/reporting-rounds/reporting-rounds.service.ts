@@ -9,11 +9,11 @@ import type {
   RoundInput,
   RoundListQuery,
 } from '../../../shared/contracts/reporting-rounds.js';
-import type { FieldIssue } from '../../../shared/errors.js';
+import type { ReasonIssue } from '../../http/errors.js';
 import type { ReportAction, ReportStatus, Timeliness } from '../../../shared/monitoring-domain.js';
 import type { Db, DbOrTx } from '../../db/client.js';
 import type { Actor } from '../../http/context.js';
-import { immutable, invalid, invalidTransition, notFound } from '../../http/errors.js';
+import { immutable, invalid, invalidTransition, notFound, toFieldIssue } from '../../http/errors.js';
 import type { Clock } from '../../lib/clock.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { FilesService } from '../files/files.service.js';
@@ -203,17 +203,16 @@ export function createReportingRoundsService({
   }
 
   /** Checks every row names an indicator or task of this report; returns issues named by field. */
-  function checkRows(input: ReportSaveInput, c: Awaited<ReturnType<typeof contents>>, prefix = 'body'): FieldIssue[] {
-    const issues: FieldIssue[] = [];
+  function checkRows(input: ReportSaveInput, c: Awaited<ReturnType<typeof contents>>, prefix = 'body'): ReasonIssue[] {
+    const issues: ReasonIssue[] = [];
     const indIds = new Set(c.indicators.map((i) => i.id));
     const taskIds = new Set(c.tasks.map((t) => t.id));
     (input.values ?? []).forEach((v, i) => {
       if (!indIds.has(v.indicatorId))
-        issues.push({ field: `${prefix}.values.${i}.indicatorId`, message: 'not an indicator of this report' });
+        issues.push({ field: `${prefix}.values.${i}.indicatorId`, reason: 'NOT_REPORT_INDICATOR' });
     });
     (input.tasks ?? []).forEach((t, i) => {
-      if (!taskIds.has(t.taskId))
-        issues.push({ field: `${prefix}.tasks.${i}.taskId`, message: 'not a task of this report' });
+      if (!taskIds.has(t.taskId)) issues.push({ field: `${prefix}.tasks.${i}.taskId`, reason: 'NOT_REPORT_TASK' });
     });
     return issues;
   }
@@ -299,9 +298,8 @@ export function createReportingRoundsService({
     await db.transaction(async (tx) => {
       const { round, report } = await loadReport(tx, roundId, orgUnitId, true);
       await checkVersion(tx, report, version);
-      if (report.status === 'approved')
-        throw immutable('This report is approved: change it through a revision with a reason', { reportId: report.id });
-      if (report.status === 'submitted') throw immutable('This report is under review', { reportId: report.id });
+      if (report.status === 'approved') throw immutable('REPORT_APPROVED', { reportId: report.id });
+      if (report.status === 'submitted') throw immutable('REPORT_UNDER_REVIEW', { reportId: report.id });
       const issues = checkRows(input, await contents(tx, round, orgUnitId));
       if (issues.length) throw invalid(issues);
       const before = await snapshot(tx, report.id);
@@ -352,16 +350,16 @@ export function createReportingRoundsService({
 
     async createRound(actor: Actor, input: RoundInput, opts: { isDemo?: boolean } = {}) {
       reportingPolicy.assertCanOpenRounds(actor);
-      const issues: FieldIssue[] = [];
+      const issues: ReasonIssue[] = [];
       const program = await indicators.program(input.programId).catch(() => null);
-      if (!program) issues.push({ field: 'body.programId', message: 'no such program' });
+      if (!program) issues.push({ field: 'body.programId', reason: 'NO_SUCH_PROGRAM' });
       if (input.planId && !(await indicators.plans(input.programId)).some((p) => p.id === input.planId))
-        issues.push({ field: 'body.planId', message: 'no such plan in this program' });
+        issues.push({ field: 'body.planId', reason: 'NO_SUCH_PLAN' });
       const given = input.orgUnitIds ? [...new Set(input.orgUnitIds)] : null;
       if (given) {
         const found = await repo.orgUnitIdsExist(db, given);
         input.orgUnitIds!.forEach((u, i) => {
-          if (!found.has(u)) issues.push({ field: `body.orgUnitIds.${i}`, message: 'no such org unit' });
+          if (!found.has(u)) issues.push({ field: `body.orgUnitIds.${i}`, reason: 'NO_SUCH_ORG_UNIT' });
         });
       }
       if (issues.length) throw invalid(issues);
@@ -376,7 +374,7 @@ export function createReportingRoundsService({
         throw invalid([
           {
             field: 'body.orgUnitIds',
-            message: 'no unit to ask: name the units, or give indicators and tasks responsible units first',
+            reason: 'NO_UNIT_TO_ASK',
           },
         ]);
       const id = await db.transaction(async (tx) => {
@@ -427,11 +425,9 @@ export function createReportingRoundsService({
     async submit(actor: Actor, roundId: string, orgUnitId: string, input: ReportSubmitInput = {}) {
       reportingPolicy.assertCanEdit(actor, orgUnitId);
       if (input.receivedOn && !reportingPolicy.canReview(actor))
-        throw invalid([
-          { field: 'body.receivedOn', message: 'only the secretariat records the date a paper report was received' },
-        ]);
+        throw invalid([{ field: 'body.receivedOn', reason: 'RECEIVED_ON_SECRETARIAT_ONLY' }]);
       if (input.receivedOn && input.receivedOn > clock.today())
-        throw invalid([{ field: 'body.receivedOn', message: 'must not be in the future' }]);
+        throw invalid([{ field: 'body.receivedOn', reason: 'DATE_IN_FUTURE' }]);
       await db.transaction(async (tx) => {
         const { report } = await loadReport(tx, roundId, orgUnitId, true);
         if (report.status !== 'draft' && report.status !== 'returned')
@@ -545,7 +541,7 @@ export function createReportingRoundsService({
       await db.transaction(async (tx) => {
         const { report } = await loadReport(tx, roundId, orgUnitId, true);
         if (report.status === 'approved' || report.status === 'submitted')
-          throw immutable('Evidence is added while the report is a draft or returned', { reportId: report.id });
+          throw immutable('EVIDENCE_WHILE_DRAFT', { reportId: report.id });
         const blob = await files.store(tx, upload);
         const row = await repo.addAttachment(tx, {
           reportId: report.id,
@@ -585,12 +581,7 @@ export function createReportingRoundsService({
       if (!type || type.ext !== 'xlsx') throw unsupportedFileType();
       const d = await detail(actor, roundId, orgUnitId);
       if (!d.permissions.canEdit)
-        throw immutable(
-          d.status === 'approved'
-            ? 'This report is approved: change it through a revision with a reason'
-            : 'This report is under review',
-          { reportId: d.id },
-        );
+        throw immutable(d.status === 'approved' ? 'REPORT_APPROVED' : 'REPORT_UNDER_REVIEW', { reportId: d.id });
       const { input, issues } = await parseReportWorkbook(upload.bytes, d);
       if (issues.length) {
         throw new DomainError(
@@ -598,8 +589,8 @@ export function createReportingRoundsService({
           400,
           `Invalid cells: ${issues.map((i) => `${i.sheet}!${i.cell}`).join(', ')}`,
           {
-            issues: issues.map((i) => ({ ...i, field: `file.${i.sheet}!${i.cell}.${i.field}` })),
-            cells: issues,
+            issues: issues.map((i) => toFieldIssue({ ...i, field: `file.${i.sheet}!${i.cell}.${i.field}` })),
+            cells: issues.map((i) => ({ sheet: i.sheet, cell: i.cell, ...toFieldIssue(i) })),
           },
         );
       }

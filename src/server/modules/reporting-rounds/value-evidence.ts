@@ -35,7 +35,7 @@ export function createValueEvidence({
     const report = await repo.report(tx, roundId, orgUnitId, lock);
     if (!report) throw notFound('report', `${roundId}/${orgUnitId}`);
     if (!(await indicatorIdsOf(tx, hit.row, orgUnitId)).includes(indicatorId)) {
-      throw invalid([{ field: 'params.indicatorId', message: 'not an indicator of this report' }]);
+      throw invalid([{ field: 'params.indicatorId', reason: 'NOT_REPORT_INDICATOR' }]);
     }
     return report;
   }
@@ -66,7 +66,7 @@ export function createValueEvidence({
       await db.transaction(async (tx) => {
         const report = await load(tx, roundId, orgUnitId, indicatorId, true);
         if (report.status === 'approved' || report.status === 'submitted') {
-          throw immutable('Evidence is added while the report is a draft or returned', {
+          throw immutable('EVIDENCE_WHILE_DRAFT', {
             reportId: report.id,
             status: report.status,
           });

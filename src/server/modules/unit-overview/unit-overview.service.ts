@@ -132,16 +132,16 @@ export function createUnitOverviewService({
 
     async link(actor: Actor, input: FindingLinkInput) {
       const finding = await links.finding(db, input.findingId);
-      if (!finding) throw invalid([{ field: 'body.findingId', message: 'no such finding' }]);
+      if (!finding) throw invalid([{ field: 'body.findingId', reason: 'NO_SUCH_FINDING' }]);
       const inspection = await inspections.get(actor, finding.inspectionId);
       unitOverviewPolicy.assertCanLink(actor, inspection);
       if (input.indicatorId)
         await indicators.get(input.indicatorId).catch(() => {
-          throw invalid([{ field: 'body.indicatorId', message: 'no such indicator' }]);
+          throw invalid([{ field: 'body.indicatorId', reason: 'NO_SUCH_INDICATOR' }]);
         });
       if (input.taskId)
         await tasks.get(actor, input.taskId).catch(() => {
-          throw invalid([{ field: 'body.taskId', message: 'no such task' }]);
+          throw invalid([{ field: 'body.taskId', reason: 'NO_SUCH_TASK' }]);
         });
       const id = await db.transaction(async (tx) => {
         const row = await links.insert(tx, {
@@ -150,7 +150,7 @@ export function createUnitOverviewService({
           taskId: input.taskId ?? null,
           createdBy: actor.id,
         });
-        if (!row) throw conflict('This finding is already linked to it', { field: 'body.findingId' });
+        if (!row) throw conflict('FINDING_ALREADY_LINKED', { field: 'body.findingId' });
         await audit.record(tx, actor, { action: 'create', entityType: 'findingLink', entityId: row.id, after: row });
         return row.id;
       });

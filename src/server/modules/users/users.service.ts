@@ -19,7 +19,8 @@ interface Deps {
 export function createUsersService({ db, repo, audit, auth }: Deps) {
   function checkScope(role: string | undefined, orgUnitId: string | null | undefined) {
     // a unit account without a unit would see nothing, or worse, be treated as unscoped
-    if (role === 'unit' && !orgUnitId) throw invalid([{ field: 'body.orgUnitId', message: 'required for role unit' }]);
+    if (role === 'unit' && !orgUnitId)
+      throw invalid([{ field: 'body.orgUnitId', reason: 'ORG_UNIT_REQUIRED_FOR_UNIT' }]);
   }
   async function get(id: string) {
     const row = await repo.get(db, id);
@@ -36,8 +37,7 @@ export function createUsersService({ db, repo, audit, auth }: Deps) {
     async create(actor: Actor, input: UserInput) {
       usersPolicy.assertCanManage(actor);
       checkScope(input.role, input.orgUnitId);
-      if (await repo.getByUsername(db, input.username))
-        throw conflict('This username is taken', { field: 'body.username' });
+      if (await repo.getByUsername(db, input.username)) throw conflict('USERNAME_TAKEN', { field: 'body.username' });
       const { password, ...rest } = input;
       const passwordHash = await hashPassword(password);
       const id = await db.transaction(async (tx) => {
@@ -81,7 +81,7 @@ export function createUsersService({ db, repo, audit, auth }: Deps) {
       newPassword: string,
     ) {
       if (!(await auth.checkPassword(actor.username, currentPassword, from.ip))) {
-        throw invalid([{ field: 'body.currentPassword', message: 'auth.wrongCurrentPassword' }]);
+        throw invalid([{ field: 'body.currentPassword', reason: 'WRONG_CURRENT_PASSWORD' }]);
       }
       const passwordHash = await hashPassword(newPassword);
       await db.transaction(async (tx) => {

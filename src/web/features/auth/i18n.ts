@@ -22,7 +22,6 @@ export default defineStrings({
     currentPassword: 'Mật khẩu hiện tại',
     newPassword: 'Mật khẩu mới',
     passwordChanged: 'Đã đổi mật khẩu; các phiên khác đã kết thúc',
-    wrongCurrentPassword: 'Mật khẩu hiện tại không đúng',
   },
   en: {
     loginTitle: 'Log in',
@@ -45,6 +44,5 @@ export default defineStrings({
     currentPassword: 'Current password',
     newPassword: 'New password',
     passwordChanged: 'Password changed; your other sessions have ended',
-    wrongCurrentPassword: 'The current password is wrong',
   },
 });

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { checkAnswer } from '../../../shared/dx/answers';
 import type { Question } from '../../../shared/dx/framework-format';
 import { apiDownload, apiUpload } from '../../api/client';
-import { errorMessage } from '../../i18n/error-message';
+import { errorMessage, reasonMessage } from '../../i18n/error-message';
 import { useLabel } from './label';
 
 /** One question, drawn by its type; `onChange(null)` clears the answer. */
@@ -148,7 +148,7 @@ export function QuestionField({
       {input}
       {(problem || missing) && (
         <Typography.Paragraph type="danger" style={{ marginTop: 4, marginBottom: 0 }}>
-          {problem ?? t('dxAssessments.required')}
+          {problem ? reasonMessage(problem.reason, problem.params) : t('dxAssessments.required')}
         </Typography.Paragraph>
       )}
     </div>

@@ -11,6 +11,8 @@ import { useSession } from '../auth/use-session';
 import { useLabel } from '../dx-assessments/label';
 import { useDiff, useFrameworks, useImportFramework, usePublish } from './api';
 import { roleMay } from '../../../shared/permissions';
+import type { FieldIssue } from '../../../shared/errors';
+import { issueMessage } from '../../lib/issue-message';
 
 /** Frameworks as data: import a version from JSON (a draft), publish it (frozen), export any version, compare two. */
 export default function FrameworksPage() {
@@ -18,7 +20,7 @@ export default function FrameworksPage() {
   const { message } = App.useApp();
   const admin = roleMay(useSession().user?.role, 'dxFramework.manage');
   const imp = useImportFramework();
-  const [issues, setIssues] = useState<{ field: string; message: string }[]>([]);
+  const [issues, setIssues] = useState<FieldIssue[]>([]);
   const readFile = async (file: File) => {
     setIssues([]);
     let json: unknown;
@@ -72,7 +74,7 @@ export default function FrameworksPage() {
             <ul style={{ margin: 0, paddingLeft: 18 }}>
               {issues.map((i) => (
                 <li key={i.field + i.message}>
-                  <code>{i.field}</code>: {i.message}
+                  <code>{i.field}</code>: {issueMessage(t, i)}
                 </li>
               ))}
             </ul>

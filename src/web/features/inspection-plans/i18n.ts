@@ -55,25 +55,6 @@ export default defineStrings({
     roles: labels.vi.teamRole,
     warningsTitle: 'Cảnh báo về tính khách quan ({{count}})',
     warningMark: 'Có cảnh báo về tính khách quan',
-    warnings: {
-      MEMBER_FROM_TARGET:
-        '{{team}} kiểm tra {{target}} nhưng có thành viên {{person}} thuộc {{memberUnit}}, là đơn vị được kiểm tra hoặc đơn vị trực thuộc.',
-      TARGET_WINDOW_OVERLAP:
-        '{{firstTarget}} bị kiểm tra trùng thời gian: {{firstTeam}} ({{firstPlan}}) {{firstWindow}} và {{secondTeam}} ({{secondPlan}}) {{secondWindow}}.',
-      PERSON_WINDOW_OVERLAP:
-        '{{person}} tham gia hai cuộc kiểm tra trùng thời gian: {{firstTarget}} ({{firstWindow}}) và {{secondTarget}} ({{secondWindow}}).',
-    },
-    validation: {
-      listedTwice: 'Nội dung này đã có trong danh sách',
-      oneHead: 'Mỗi đoàn chỉ có một Trưởng đoàn',
-      headRequired: 'Đoàn cần có Trưởng đoàn',
-      personTwice: 'Cán bộ này đã có trong đoàn',
-      windowOrder: 'Ngày kết thúc không được trước ngày bắt đầu',
-      noSuchPerson: 'Không tìm thấy cán bộ',
-      noSuchOrgUnit: 'Không tìm thấy đơn vị',
-      noSuchProgram: 'Không tìm thấy chương trình',
-      notInPlan: 'Nội dung không thuộc kế hoạch này',
-    },
   },
   en: {
     title: 'Inspection plans',
@@ -128,24 +109,5 @@ export default defineStrings({
     roles: labels.en.teamRole,
     warningsTitle: 'Objectivity warnings ({{count}})',
     warningMark: 'Objectivity warning',
-    warnings: {
-      MEMBER_FROM_TARGET:
-        '{{team}} inspects {{target}}, yet its member {{person}} comes from {{memberUnit}}, the inspected unit or a unit under it.',
-      TARGET_WINDOW_OVERLAP:
-        '{{firstTarget}} is inspected twice at the same time: {{firstTeam}} ({{firstPlan}}) {{firstWindow}} and {{secondTeam}} ({{secondPlan}}) {{secondWindow}}.',
-      PERSON_WINDOW_OVERLAP:
-        '{{person}} is on two inspections at the same time: {{firstTarget}} ({{firstWindow}}) and {{secondTarget}} ({{secondWindow}}).',
-    },
-    validation: {
-      listedTwice: 'This content area is already listed',
-      oneHead: 'A team has only one head',
-      headRequired: 'The team needs a head',
-      personTwice: 'This person is already on the team',
-      windowOrder: 'The end date must not be before the start date',
-      noSuchPerson: 'No such person',
-      noSuchOrgUnit: 'No such org unit',
-      noSuchProgram: 'No such program',
-      notInPlan: 'Not a content area of this plan',
-    },
   },
 });

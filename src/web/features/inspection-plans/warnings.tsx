@@ -1,11 +1,10 @@
 import { WarningFilled } from '@ant-design/icons';
 import { Alert, Tooltip } from 'antd';
-import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { ObjectivityWarning, PlanDetail } from '../../../shared/contracts/inspection-plans';
+import { reasonMessage } from '../../i18n/error-message';
 
-export const warningText = (t: TFunction, w: ObjectivityWarning) =>
-  t(`inspectionPlans.warnings.${w.code}`, { replace: w.params });
+export const warningText = (w: ObjectivityWarning) => reasonMessage(w.code, w.params) ?? w.message;
 
 /** Warnings about one member row of a team: the member is the person named, in this team's inspections. */
 export function memberWarnings(plan: PlanDetail, teamId: string, personId: string) {
@@ -23,7 +22,7 @@ export function WarningMark({ warnings }: { warnings: ObjectivityWarning[] }) {
   return (
     <Tooltip
       title={warnings.map((w) => (
-        <div key={w.code + w.inspectionIds.join()}>{warningText(t, w)}</div>
+        <div key={w.code + w.inspectionIds.join()}>{warningText(w)}</div>
       ))}
     >
       <WarningFilled
@@ -46,7 +45,7 @@ export function WarningList({ warnings }: { warnings: ObjectivityWarning[] }) {
       description={
         <ul style={{ margin: 0, paddingInlineStart: 20 }}>
           {warnings.map((w, i) => (
-            <li key={i}>{warningText(t, w)}</li>
+            <li key={i}>{warningText(w)}</li>
           ))}
         </ul>
       }

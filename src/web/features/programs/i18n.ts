@@ -30,14 +30,6 @@ export default defineStrings({
       member: 'Ủy viên',
       secretary: 'Thư ký',
     },
-    validation: {
-      documentCode: 'Số hiệu theo mẫu 07-CTr/TU',
-      oneHead: 'Chỉ có một Trưởng ban',
-      personTwice: 'Người này đã có trong danh sách',
-      periodOrder: 'Năm kết thúc không được trước năm bắt đầu',
-      noSuchOrgUnit: 'Không tìm thấy đơn vị',
-      noSuchPerson: 'Không tìm thấy cán bộ',
-    },
   },
   en: {
     title: 'Programs',
@@ -67,14 +59,6 @@ export default defineStrings({
       deputyHead: 'Deputy head',
       member: 'Member',
       secretary: 'Secretary',
-    },
-    validation: {
-      documentCode: 'A code like 07-CTr/TU',
-      oneHead: 'There can be only one head',
-      personTwice: 'This person is already listed',
-      periodOrder: 'The end year must not be before the start year',
-      noSuchOrgUnit: 'No such org unit',
-      noSuchPerson: 'No such person',
     },
   },
 });

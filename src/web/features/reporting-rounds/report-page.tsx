@@ -25,7 +25,7 @@ import { isStaleVersion, StaleVersionAlert } from '../../components/stale-versio
 import { applyFieldErrors } from '../../api/form-errors';
 import { PageHeader } from '../../components/page-header';
 import { QueryState } from '../../components/query-state';
-import { errorMessage } from '../../i18n/error-message';
+import { errorMessage, reasonMessage } from '../../i18n/error-message';
 import { formatDate, formatDateTime, formatVnd } from '../../lib/format';
 import {
   reportPath,
@@ -219,7 +219,7 @@ function ReportForm({ d }: { d: ReportDetail }) {
             <ul style={{ margin: 0, paddingLeft: 18 }}>
               {cellIssues.map((c) => (
                 <li key={`${c.sheet}${c.cell}${c.field}`}>
-                  {c.sheet}!{c.cell} ({c.field}): {c.message}
+                  {c.sheet}!{c.cell} ({c.field}): {(c.code && reasonMessage(c.code, c.params)) || c.message}
                 </li>
               ))}
             </ul>

@@ -1,4 +1,5 @@
 import { checkAnswer } from '../../../../shared/dx/answers.js';
+import { reasonText } from '../../../../shared/error-reasons.js';
 import {
   allQuestions,
   type FrameworkDefinition,
@@ -73,7 +74,7 @@ export function scoreRow(
       continue;
     }
     const bad = checkAnswer(q, decoded.value);
-    if (bad) errors.push({ row: r.row, field: code, reason: bad });
+    if (bad) errors.push({ row: r.row, field: code, reason: reasonText(bad.reason, 'en', bad.params) });
     else answers[code] = decoded.value;
   }
   if (errors.length) return { ok: false, errors };

@@ -8,6 +8,7 @@ import type { CommuneResolution } from './communes.js';
 import type { ImportError } from './import.repo.js';
 import type { ImportHandler } from './import.service.js';
 import { rowValues, type SourceRow } from './rows.js';
+import { isErrorReason, reasonText } from '../../../../shared/error-reasons.js';
 
 export const enterpriseColumns = [
   'taxCode',
@@ -53,7 +54,12 @@ export function validateEnterprise(
   const errors: ImportError[] = parsed.success
     ? []
     : parsed.error.issues
-        .map((i) => ({ row, field: String(i.path[0] ?? ''), reason: i.message }))
+        // the error report is English text: a schema's reason code is written out
+        .map((i) => ({
+          row,
+          field: String(i.path[0] ?? ''),
+          reason: isErrorReason(i.message) ? reasonText(i.message, 'en') : i.message,
+        }))
         .filter((x) => !seen.has(x.field) && seen.add(x.field));
   const commune = seen.has('communeCode') ? null : resolve(values.communeCode ?? '');
   if (commune && !commune.ok) errors.push({ row, field: 'communeCode', reason: commune.reason });
