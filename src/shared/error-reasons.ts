@@ -300,6 +300,10 @@ export const errorReasons = {
   },
   ONE_COMMUNE_CODE: { vi: 'Chỉ chọn một mã xã, phường', en: 'Must be one commune code' },
   ONE_DISTRICT_CODE: { vi: 'Chỉ chọn một mã quận, huyện', en: 'Must be one district code' },
+  CLASSIFICATION_BY_SECRETARIAT: {
+    vi: 'Ngành, số lao động, doanh thu và nguồn vốn do Tổ giúp việc cập nhật sau khi kiểm tra',
+    en: 'Sector, employees, revenue and capital are changed by the secretariat, after checking',
+  },
   WRONG_CURRENT_PASSWORD: { vi: 'Mật khẩu hiện tại không đúng', en: 'The current password is wrong' },
 
   // files

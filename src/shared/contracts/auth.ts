@@ -23,8 +23,8 @@ export const meResponse = z.object({ user: sessionUser });
 
 /** Users change their own password; the new one follows the same rule as an admin-set password. */
 export const passwordChangeBody = z.strictObject({
-  currentPassword: z.string().min(1, 'must not be empty').max(256),
-  newPassword: z.string().min(8, 'must be at least 8 characters').max(256),
+  currentPassword: z.string().min(1, because('NOT_EMPTY')).max(256),
+  newPassword: z.string().min(8, because('PASSWORD_TOO_SHORT')).max(256),
 });
 export type PasswordChangeBody = z.infer<typeof passwordChangeBody>;
 

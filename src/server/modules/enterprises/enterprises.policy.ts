@@ -1,6 +1,7 @@
 import type { Actor } from '../../http/context.js';
 import { DomainError } from '../../http/errors.js';
 import { ErrorCode } from '../../../shared/errors.js';
+import { reasonText } from '../../../shared/error-reasons.js';
 import { allows, authorize } from '../../http/authorize.js';
 
 const facts = (enterpriseId: string, own: string | null) => ({ enterpriseId, actorEnterpriseId: own });
@@ -31,11 +32,11 @@ export const enterprisesPolicy = {
   /** `changed`: the cell fields whose value a patch changes (catalogue: enterprise.editClassification). */
   assertCanChangeCellFields(actor: Actor, changed: readonly string[]) {
     if (!changed.length || allows(actor, 'enterprise.editClassification')) return;
-    throw new DomainError(
-      ErrorCode.FORBIDDEN,
-      403,
-      'Sector, employees, revenue and capital are changed by the secretariat, after checking',
-      { issues: changed.map((f) => ({ field: `body.${f}`, message: 'changed by the secretariat only' })) },
-    );
+    const reason = 'CLASSIFICATION_BY_SECRETARIAT' as const;
+    const text = reasonText(reason, 'en');
+    throw new DomainError(ErrorCode.FORBIDDEN, 403, text, {
+      reason,
+      issues: changed.map((f) => ({ field: `body.${f}`, code: reason, message: text })),
+    });
   },
 };
