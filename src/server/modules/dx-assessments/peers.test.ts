@@ -140,13 +140,15 @@ describe('peer figures in the report', () => {
   it('(d) does not let the enterprise move its own peer cell (sector, size class)', async () => {
     const e = await enterpriseWithAccounts(ctx, f);
     const [me] = e.cookies;
+    const url = `/api/enterprises/${e.enterprise.taxCode}`;
+    const version = (await ctx.as(me, { method: 'GET', url })).json().version as number;
     for (const payload of [
       { sectorCode: 'C' },
       { employees: 500 },
       { revenueVnd: 900_000_000_000 },
       { capitalVnd: 1 },
     ]) {
-      const res = await ctx.as(me, { method: 'PATCH', url: `/api/enterprises/${e.enterprise.taxCode}`, payload });
+      const res = await ctx.as(me, { method: 'PATCH', url, payload: { ...payload, version } });
       expect(res.statusCode).toBe(403);
       expect(fields(res)).toEqual([`body.${Object.keys(payload)[0]}`]);
     }
@@ -154,14 +156,14 @@ describe('peer figures in the report', () => {
     const ok = await ctx.as(me, {
       method: 'PATCH',
       url: `/api/enterprises/${e.enterprise.taxCode}`,
-      payload: { address: '1 Phố Thử' },
+      payload: { address: '1 Phố Thử', version },
     });
     expect(ok.statusCode).toBe(200);
     // the secretariat, after checking, may
     const bySecretariat = await ctx.as(cookies.secretariat, {
       method: 'PATCH',
       url: `/api/enterprises/${e.enterprise.taxCode}`,
-      payload: { employees: 500, revenueVnd: 900_000_000_000 },
+      payload: { employees: 500, revenueVnd: 900_000_000_000, version: ok.json().version },
     });
     expect(bySecretariat.statusCode).toBe(200);
     expect(bySecretariat.json().sizeClass).not.toBe(e.enterprise.sizeClass);

@@ -175,7 +175,7 @@ describe('enterprise registry', () => {
     const mine = await ctx.as(cookie, {
       method: 'PATCH',
       url: `/api/enterprises/${enterprise.taxCode}`,
-      payload: { name: `${enterprise.name} (mới)` },
+      payload: { name: `${enterprise.name} (mới)`, version: patched.json().version },
     });
     expect(mine.statusCode).toBe(200);
     expect((await ctx.as(cookie, { method: 'GET', url: `/api/enterprises/${other.taxCode}` })).statusCode).toBe(403);
