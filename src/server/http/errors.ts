@@ -108,10 +108,8 @@ export function registerErrorHandler(app: FastifyInstance, opts: { spaFallback: 
   });
   app.setNotFoundHandler((req, reply) => {
     if (opts.spaFallback && req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
-    return reply
-      .status(404)
-      .send({
-        error: { code: ErrorCode.NOT_FOUND, message: `No route ${req.method} ${req.url.split('?')[0]}`, details: null },
-      });
+    return reply.status(404).send({
+      error: { code: ErrorCode.NOT_FOUND, message: `No route ${req.method} ${req.url.split('?')[0]}`, details: null },
+    });
   });
 }

@@ -123,17 +123,15 @@ export function factories(db: Db, services: Services) {
         .values({ planId, number: n, name: `Đoàn kiểm tra số ${n}` })
         .returning();
       if (members.length) {
-        await db
-          .insert(teamMembers)
-          .values(
-            members.map((m, i) => ({
-              teamId: team.id,
-              personId: m.personId,
-              role: m.role,
-              representedOrgUnitId: m.representedOrgUnitId ?? null,
-              position: i,
-            })),
-          );
+        await db.insert(teamMembers).values(
+          members.map((m, i) => ({
+            teamId: team.id,
+            personId: m.personId,
+            role: m.role,
+            representedOrgUnitId: m.representedOrgUnitId ?? null,
+            position: i,
+          })),
+        );
       }
       return team;
     },
