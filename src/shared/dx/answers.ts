@@ -17,7 +17,7 @@ export function checkAnswer(q: Question, value: unknown): string | null {
     case 'multi': {
       if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) return 'must be a list of option codes';
       if (new Set(value).size !== value.length) return 'must not repeat an option';
-      const bad = value.find((v) => !q.options.some((o) => o.code === v));
+      const bad = (value as string[]).find((v) => !q.options.some((o) => o.code === v));
       return bad === undefined ? null : `unknown option ${String(bad).slice(0, 40)}`;
     }
     case 'number':

@@ -10,7 +10,7 @@ const featureModules = import.meta.glob<Strings>('../features/*/i18n.ts', { eage
 function feature<M extends { default: Strings }>(folder: string): M['default'] {
   const strings = featureModules[`../features/${folder}/i18n.ts`];
   if (!strings) throw new Error(`src/web/features/${folder}/i18n.ts is missing`);
-  return strings as M['default'];
+  return strings;
 }
 
 /**

@@ -149,12 +149,12 @@ export function createDxAnalyticsService({
   async function communeCodes(g: Geography, levels: LevelAggregate[], at: number[]) {
     const unknown = new Set<string>();
     for (const l of levels)
-      for (const i of at) if (l.keys[i] !== null && !g.codeOf.has(l.keys[i]!)) unknown.add(l.keys[i]!);
+      for (const i of at) if (l.keys[i] !== null && !g.codeOf.has(l.keys[i])) unknown.add(l.keys[i]);
     if (unknown.size) {
       const found = await repo.unitCodes(db, [...unknown]);
       for (const id of unknown) g.codeOf.set(id, found.get(id) ?? null);
     }
-    for (const l of levels) for (const i of at) if (l.keys[i] !== null) l.keys[i] = g.codeOf.get(l.keys[i]!) ?? null;
+    for (const l of levels) for (const i of at) if (l.keys[i] !== null) l.keys[i] = g.codeOf.get(l.keys[i]) ?? null;
   }
 
   /** Aggregates the rollup into the requested groups; `district` expands each commune to its districts. */
@@ -199,7 +199,7 @@ export function createDxAnalyticsService({
           if (!a)
             accs.set(
               id,
-              (a = { keys, levels: new Array(LEVELS).fill(0), n: 0, sumTotal: 0, sumLevel: 0, pillars: [] }),
+              (a = { keys, levels: new Array<number>(LEVELS).fill(0), n: 0, sumTotal: 0, sumLevel: 0, pillars: [] }),
             );
           last = a;
         }
@@ -216,7 +216,7 @@ export function createDxAnalyticsService({
 
   function sumOf(accs: Acc[]): Acc | undefined {
     if (!accs.length) return undefined;
-    const t: Acc = { keys: [], levels: new Array(LEVELS).fill(0), n: 0, sumTotal: 0, sumLevel: 0, pillars: [] };
+    const t: Acc = { keys: [], levels: new Array<number>(LEVELS).fill(0), n: 0, sumTotal: 0, sumLevel: 0, pillars: [] };
     for (const a of accs) {
       a.levels.forEach((v, i) => {
         t.levels[i] = (t.levels[i] ?? 0) + v;
@@ -396,3 +396,5 @@ export function createDxAnalyticsService({
   return { breakdown, movers, options, yearsOf: (id: string) => repo.years(db, id) };
 }
 export type DxAnalyticsService = ReturnType<typeof createDxAnalyticsService>;
+/** What one scored assessment adds to the rollup (dx-assessments computes it). */
+export type { ScoredFacts } from './rollup.repo.js';

@@ -1,6 +1,6 @@
 import type { Actor } from '../../http/context.js';
 import { forbidden } from '../../http/errors.js';
-import { inspectionsPolicy } from '../inspections/inspections.policy.js';
+import { canViewInspection } from '../inspections/inspections.service.js';
 
 export interface AttachmentScope {
   targetOrgUnitId: string;
@@ -11,7 +11,7 @@ export interface AttachmentScope {
 export const filesPolicy = {
   /** Whoever may view the inspection, and for follow-up evidence also the unit the follow-up is addressed to. */
   canViewAttachment(actor: Actor, scope: AttachmentScope): boolean {
-    if (inspectionsPolicy.canView(actor, { targetOrgUnitId: scope.targetOrgUnitId })) return true;
+    if (canViewInspection(actor, { targetOrgUnitId: scope.targetOrgUnitId })) return true;
     return actor.role === 'unit' && !!actor.orgUnitId && actor.orgUnitId === scope.followUpAddresseeOrgUnitId;
   },
   assertCanViewAttachment(actor: Actor, scope: AttachmentScope) {

@@ -1,7 +1,9 @@
 import type { FastifyRequest } from 'fastify';
 import { invalid } from '../../http/errors.js';
-import { MAX_UPLOAD_BYTES } from '../../app.js';
 import { payloadTooLarge } from './files.errors.js';
+
+/** The largest file one upload may carry (app.ts gives it to @fastify/multipart). */
+export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 
 const tooLargeCodes = new Set(['FST_REQ_FILE_TOO_LARGE', 'FST_FILES_LIMIT', 'FST_PARTS_LIMIT']);
 const missingFile = () => invalid([{ field: 'file', message: 'send one file as multipart/form-data field "file"' }]);

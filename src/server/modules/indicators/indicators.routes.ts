@@ -4,7 +4,7 @@ import { indicator, indicatorInput, indicatorListQuery, indicatorPatch } from '.
 import { monitoringPlan, planInput, thresholdsInput } from '../../../shared/contracts/monitoring.js';
 import { idParams, pageOf, uuidField } from '../../../shared/fields.js';
 import { requireActor } from '../../http/context.js';
-import { assertMonitoringAccess } from '../indicators/indicators.policy.js';
+import { assertMonitoringAccess } from './indicators.policy.js';
 import type { IndicatorsService } from './indicators.service.js';
 
 const tags = ['indicators'];

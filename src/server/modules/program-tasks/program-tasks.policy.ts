@@ -1,6 +1,6 @@
 import type { Actor } from '../../http/context.js';
 import { forbidden } from '../../http/errors.js';
-import { isMonitoringStaff } from '../indicators/indicators.policy.js';
+import { isMonitoringStaff } from '../indicators/indicators.service.js';
 
 export interface TaskParties {
   leadOrgUnitId: string;

@@ -133,7 +133,8 @@ function plain(cell: ExcelJS.Cell): string | number | null {
     if (o.richText) return o.richText.map((r) => r.text).join('');
     if (typeof o.text === 'string') return o.text;
   }
-  return String(v);
+  // a shape not known here: visible as JSON, not as "[object Object]"
+  return JSON.stringify(v) ?? null;
 }
 
 /** "1234", "1234,5", "1.234.567" (vi-VN grouping) or a number cell; anything else is not a number. */

@@ -24,8 +24,7 @@ import type { ReportingRoundsRepo, ReportRow, RoundRow } from './reporting-round
 import { completeness, needsReminder, timeliness } from './timeliness.js';
 import { createValueEvidence, toFile } from './value-evidence.js';
 import { parseReportWorkbook, renderReportTemplate } from './report-xlsx.js';
-import { sniffFileType } from '../files/sniff.js';
-import { unsupportedFileType } from '../files/files.errors.js';
+import { sniffFileType, unsupportedFileType } from '../files/files.service.js';
 import { DomainError } from '../../http/errors.js';
 import { ErrorCode } from '../../../shared/errors.js';
 
@@ -642,3 +641,6 @@ export function createReportingRoundsService({
   };
 }
 export type ReportingRoundsService = ReturnType<typeof createReportingRoundsService>;
+
+/** For monitoring-dashboard and program-tasks: the calendar rules of reporting. */
+export { completeness, daysBetween } from './timeliness.js';

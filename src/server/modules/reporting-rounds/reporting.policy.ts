@@ -1,6 +1,6 @@
 import type { Actor } from '../../http/context.js';
 import { forbidden } from '../../http/errors.js';
-import { isMonitoringStaff } from '../indicators/indicators.policy.js';
+import { isMonitoringStaff } from '../indicators/indicators.service.js';
 
 /**
  * A unit account reads and acts only on its own org unit's reports; the secretariat opens rounds, approves or

@@ -1,6 +1,6 @@
 import type { Actor } from '../../http/context.js';
 import { forbidden } from '../../http/errors.js';
-import { isMonitoringStaff } from '../indicators/indicators.policy.js';
+import { isMonitoringStaff } from '../indicators/indicators.service.js';
 
 /** A unit opens its own page only; finding links are made by the secretariat or an inspector who may edit the inspection. */
 export const unitOverviewPolicy = {
