@@ -389,10 +389,6 @@ export function createReportingRoundsService({
       return id;
     },
 
-    /**
-     * Submits for approval. The secretariat entering a report that arrived on paper gives the day it was
-     * received (`receivedOn`), so timeliness is judged on that day rather than on the day of typing.
-     */
     /** Closing a round stops its reminders; reports can still be reviewed and revised. Reopening is allowed. */
     async setRoundStatus(actor: Actor, id: string, status: 'open' | 'closed') {
       reportingPolicy.assertCanOpenRounds(actor);
@@ -411,6 +407,10 @@ export function createReportingRoundsService({
       return getRound(actor, id);
     },
 
+    /**
+     * Submits for approval. The secretariat entering a report that arrived on paper gives the day it was
+     * received (`receivedOn`), so timeliness is judged on that day rather than on the day of typing.
+     */
     async submit(actor: Actor, roundId: string, orgUnitId: string, input: ReportSubmitInput = {}) {
       reportingPolicy.assertCanEdit(actor, orgUnitId);
       if (input.receivedOn && !reportingPolicy.canReview(actor))
