@@ -39,7 +39,7 @@ async function main() {
   const statements: string[] = [];
   const db = new Proxy(handle.db, {
     get(target, prop, receiver) {
-      if (prop !== 'execute') return Reflect.get(target, prop, receiver);
+      if (prop !== 'execute') return Reflect.get(target, prop, receiver) as unknown;
       return async (q: Parameters<Db['execute']>[0]) => {
         const t = performance.now();
         try {
@@ -56,7 +56,7 @@ async function main() {
         }
       };
     },
-  }) as Db;
+  });
   const svc = createDxAnalyticsService({ db, repo: createDxAnalyticsRepo(), suppressBelow: config.dxSuppressBelow });
   const versionId = String(
     rowsOf(
@@ -185,7 +185,7 @@ async function main() {
         const { default: pg } = await import('pg');
         const c = new pg.Client({ connectionString: config.databaseUrl });
         await c.connect();
-        const plan = await c.query(`explain (analyze, buffers) ${text}`, params);
+        const plan = await c.query<{ 'QUERY PLAN': string }>(`explain (analyze, buffers) ${text}`, params);
         console.log(text.replace(/\s+/g, ' ').slice(0, 300));
         for (const r of plan.rows) console.log('   ', r['QUERY PLAN']);
         await c.end();

@@ -81,7 +81,7 @@ describe('Plan 15-KH/BCĐ from plan to follow-up, in the browser', () => {
 
     const [file] = await Promise.all([page.waitForEvent('download'), download.click()]);
     expect(file.suggestedFilename()).toMatch(/\.docx$/);
-    const bytes = await readFile((await file.path())!);
+    const bytes = await readFile(await file.path());
     expect(bytes.subarray(0, 2).toString()).toBe('PK'); // a DOCX is a ZIP package
     await page.close();
   });

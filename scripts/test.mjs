@@ -1,5 +1,5 @@
 // `npm test`: the whole suite.
-//  0. gates: types and format;
+//  0. gates: types, format and lint;
 //  1. unit + API tests on embedded PGlite;
 //  2. the server suite again on PostgreSQL when DATABASE_URL is set (a fresh database per test file);
 //  3. browser journeys in headless Chromium when /usr/bin/chromium exists (required when CI=true or E2E_REQUIRED=1).
@@ -16,7 +16,7 @@ function run(name, cmd, args, env) {
   return r.status === 0;
 }
 
-// Gates first: a type error or an unformatted file fails the run before any test starts.
+// Gates first: a type error, an unformatted file or a lint error fails the run (the tests still run after).
 run('types (tsc --noEmit: server, shared, web, e2e, bench, scripts)', 'npx', [
   'tsc',
   '--noEmit',
@@ -24,6 +24,7 @@ run('types (tsc --noEmit: server, shared, web, e2e, bench, scripts)', 'npx', [
   'tsconfig.json',
 ]);
 run('format (prettier --check)', 'npx', ['prettier', '--check', '--log-level', 'warn', '.']);
+run('lint (eslint: type-checked rules, React hooks, import boundaries)', 'npx', ['eslint', '--max-warnings', '0', '.']);
 
 const { DATABASE_URL, ...withoutDb } = process.env;
 console.log('\n=== unit + API tests on PGlite ===');

@@ -22,6 +22,7 @@ import { registerWebApp } from './http/web-app.js';
 import { registerTextGuard } from './http/text-guard.js';
 import { registerIdempotency } from './http/idempotency.js';
 import { filesRoutes } from './modules/files/files.routes.js';
+import { MAX_UPLOAD_BYTES } from './modules/files/upload.js';
 import { inspectionsRoutes } from './modules/inspections/inspections.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
@@ -44,7 +45,6 @@ import { monitoringDashboardRoutes } from './modules/monitoring-dashboard/monito
 import { unitOverviewRoutes } from './modules/unit-overview/unit-overview.routes.js';
 import { createServices, type Deps, type Services } from './services.js';
 
-export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 const version = '0.1.0';
 
 /** Builds the HTTP app from its dependencies. No I/O here beyond what Fastify does on `ready()`. */

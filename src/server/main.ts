@@ -15,10 +15,15 @@ const { app, services } = await buildApp(
 await prepareDatabase(handle, config, services, (msg) => app.log.info(msg));
 await app.listen({ port: config.port, host: config.host });
 
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, async () => {
+// a failed close still ends the process: non-zero, with the reason in the log (not an unhandled rejection)
+async function stop() {
+  try {
     await app.close();
     await handle.close();
     process.exit(0);
-  });
+  } catch (e) {
+    app.log.error(e);
+    process.exit(1);
+  }
 }
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void stop());

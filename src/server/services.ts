@@ -67,9 +67,9 @@ export function createServices({ db, config, clock }: Deps) {
     login: config.login,
   });
   const orgUnits = createOrgUnitsService({ db, repo: orgUnitsRepo, audit });
-  const people = createPeopleService({ db, repo: createPeopleRepo(), orgUnits: orgUnitsRepo, audit });
+  const people = createPeopleService({ db, repo: createPeopleRepo(), orgUnits, audit });
   const users = createUsersService({ db, repo: createUsersRepo(), audit, auth });
-  const programs = createProgramsService({ db, repo: createProgramsRepo(), orgUnits: orgUnitsRepo, audit });
+  const programs = createProgramsService({ db, repo: createProgramsRepo(), orgUnits, audit });
   const inspectionPlansRepo = createInspectionPlansRepo();
   const inspectionPlans = createInspectionPlansService({
     db,

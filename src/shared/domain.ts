@@ -1,4 +1,4 @@
-/** The domain's closed vocabularies (see docs/DOMAIN.md): one word, one meaning, everywhere. */
+/** The domain's closed vocabularies (see docs/glossary.md): one word, one meaning, everywhere. */
 export const teamRoles = ['head', 'deputyHead', 'member', 'secretary'] as const;
 export type TeamRole = (typeof teamRoles)[number];
 

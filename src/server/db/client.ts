@@ -11,7 +11,7 @@ export type DbOrTx = Db;
 /** The rows of a raw `db.execute` result: node-postgres and PGlite return `{ rows }`, older drivers an array. */
 export function rowsOf<T>(result: unknown): T[] {
   if (Array.isArray(result)) return result as T[];
-  return ((result as { rows?: T[] }).rows ?? []) as T[];
+  return (result as { rows?: T[] }).rows ?? [];
 }
 
 export interface DbHandle {

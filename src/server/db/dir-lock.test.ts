@@ -57,5 +57,6 @@ describe('PGlite data directory lock', () => {
     }
     const again = await openDb({ dataDir: dir });
     await again.close();
-  });
+    // two on-disk PGlite starts (initdb, then a reopen): over 30 s on a busy machine, so this test waits longer
+  }, 120_000);
 });

@@ -41,6 +41,7 @@ export function lockDataDir(dir: string): () => void {
       throw new Error(
         `data directory ${dir} is in use by process ${pid} (embedded PostgreSQL allows one process per directory: ` +
           `stop it first, or use DATABASE_URL; if no such process runs, delete ${file})`,
+        { cause: e },
       );
     }
   }

@@ -159,7 +159,7 @@ type Ctx = z.RefinementCtx;
 type Path = (string | number)[];
 
 /** Cross-references the schema alone cannot express, each reported at its JSON path. */
-function checkIntegrity(def: z.infer<typeof frameworkDefinitionShape>, ctx: Ctx): void {
+function checkIntegrity(def: FrameworkDefinitionShape, ctx: Ctx): void {
   const issue = (path: Path, reason: ErrorReason, params?: ReasonParams) =>
     ctx.addIssue({ code: 'custom', path, message: reason, params });
   const levels = new Set(def.levelNames.map((l) => l.level));
@@ -253,13 +253,14 @@ function checkIntegrity(def: z.infer<typeof frameworkDefinitionShape>, ctx: Ctx)
   });
 }
 
-const frameworkDefinitionShape = z.object({
-  levelNames: z.array(z.object({ level: z.number() })),
-  levelSchemes: z.array(levelScheme),
-  pillarLevelScheme: z.string(),
-  overall: overallRule,
-  pillars: z.array(frameworkNode),
-});
+/** What checkIntegrity reads of a definition (the parsed shape, before the cross-field checks). */
+interface FrameworkDefinitionShape {
+  levelNames: { level: number }[];
+  levelSchemes: z.infer<typeof levelScheme>[];
+  pillarLevelScheme: string;
+  overall: z.infer<typeof overallRule>;
+  pillars: z.infer<typeof frameworkNode>[];
+}
 
 /** The most a question can score (0 for text and file evidence). */
 export function questionMaxPoints(q: Question): number {

@@ -130,7 +130,7 @@ export async function toApiError(response: Response): Promise<ApiError> {
     return new ApiError(
       response.status,
       error.code as ApiErrorCode,
-      String(error.message ?? response.statusText),
+      typeof error.message === 'string' ? error.message : response.statusText,
       error.details ?? null,
     );
   }

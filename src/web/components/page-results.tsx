@@ -11,7 +11,7 @@ export function NotFoundResult() {
       title={t('pages.notFoundTitle')}
       subTitle={t('pages.notFoundText')}
       extra={
-        <Button type="primary" onClick={() => navigate('/')}>
+        <Button type="primary" onClick={() => void navigate('/')}>
           {t('pages.backHome')}
         </Button>
       }

@@ -96,7 +96,7 @@ export function RemoteSelect({
         onOpenChange?.(next);
       }}
       onChange={(next, option) => {
-        const chosen = (Array.isArray(option) ? option : option ? [option] : []) as RemoteOption[];
+        const chosen = Array.isArray(option) ? option : option ? [option] : [];
         setPicked((prev) => [...prev.filter((p) => !chosen.some((c) => c.value === p.value)), ...chosen]);
         setText('');
         onChange?.(next, option);

@@ -15,8 +15,8 @@ const colors: Record<InspectionStatus, string> = {
 const isInspectionStatus = (value: string): value is InspectionStatus =>
   (inspectionStatuses as readonly string[]).includes(value);
 
-/** The inspection lifecycle status as a coloured, translated tag. */
-export function StatusTag({ status }: { status: InspectionStatus | string }) {
+/** The inspection lifecycle status as a coloured, translated tag (a status it does not know shows as it is). */
+export function StatusTag({ status }: { status: string }) {
   const { t } = useTranslation();
   if (!isInspectionStatus(status)) return <Tag>{status}</Tag>;
   return <Tag color={colors[status]}>{t(`status.${status}`)}</Tag>;

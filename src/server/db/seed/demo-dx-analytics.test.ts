@@ -12,7 +12,7 @@ describe('DX analytics demo data', () => {
     expect(res).toEqual({ enterprises: 300, assessments: 720 });
     const cookie = await ctx.login('secretariat');
     const r = await ctx.as(cookie, { method: 'GET', url: '/api/dx/analytics/breakdown?groupBy=year' });
-    const body = r.json() as BreakdownResult;
+    const body = r.json<BreakdownResult>();
     expect(body.frameworkVersion?.frameworkCode).toBe('DBI-SME');
     expect(body.rows.map((x) => x.key.year?.code)).toEqual(['2023', '2024', '2025']);
     // grouped by year there is no total across years (not a cell of the publication cube): the years add up

@@ -46,5 +46,7 @@ export type AuditService = ReturnType<typeof createAuditService>;
 // Dates and Buffers become strings so the JSON column holds what the API showed
 function toJson(value: unknown): unknown {
   if (value === undefined) return null;
-  return JSON.parse(JSON.stringify(value, (_k, v) => (v instanceof Uint8Array ? `<${v.length} bytes>` : v)));
+  return JSON.parse(
+    JSON.stringify(value, (_k, v: unknown) => (v instanceof Uint8Array ? `<${v.length} bytes>` : v)),
+  ) as unknown;
 }

@@ -181,6 +181,9 @@ export function createAuthService({ db, repo, audit, clock, sessionTtlHours, log
 }
 export type AuthService = ReturnType<typeof createAuthService>;
 
+/** For users: how a password is stored. */
+export { hashPassword } from './password.js';
+
 function toActor(row: {
   id: string;
   username: string;

@@ -49,6 +49,18 @@ describe('dashboard', () => {
     await f.inspection({ planId: scene.plan.id, teamId: scene.team.id, status: 'planned' });
     await f.inspection({ planId: scene.plan.id, teamId: scene.team.id, status: 'issued' });
     const empty = await f.plan();
+    // more overdue follow-ups than the list shows: it must show exactly its ten
+    const late = await f.scene({ status: 'follow_up' });
+    await issueConclusion(
+      ctx,
+      late,
+      Array.from({ length: 11 }, (_, i) => ({
+        kind: 'remedy' as const,
+        text: `Quá hạn ${i}`,
+        addresseeOrgUnitId: late.target.id,
+        dueDate: '2024-04-01',
+      })),
+    );
     const d = (await ctx.as(await ctx.login('secretariat'), { method: 'GET', url: '/api/dashboard' })).json();
     expect(d.plans.find((p: { id: string }) => p.id === scene.plan.id)).toMatchObject({
       inspectionsTotal: 3,
@@ -60,7 +72,7 @@ describe('dashboard', () => {
     });
     const planSum = d.plans.reduce((n: number, p: { inspectionsTotal: number }) => n + p.inspectionsTotal, 0);
     expect(d.inspectionsTotal).toBe(planSum);
-    expect(d.overdueFollowUps.length).toBeLessThanOrEqual(10);
+    expect(d.overdueFollowUps).toHaveLength(10);
   });
 
   it('needs a session', async () => {

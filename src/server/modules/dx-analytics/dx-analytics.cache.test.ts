@@ -20,7 +20,7 @@ afterAll(() => ctx?.close());
 
 const get = async <T>(url: string) => {
   const res = await ctx.as(secretariat, { method: 'GET', url });
-  return { status: res.statusCode, body: res.json() as T };
+  return { status: res.statusCode, body: res.json<T>() };
 };
 const facts = (frameworkVersionId: string, communeId: string | null, year = 2024) => ({
   frameworkVersionId,
@@ -87,7 +87,7 @@ describe('analytics caches', () => {
       insert into dx_framework_versions (framework_id, version, status, definition, definition_sha256, published_at)
       select framework_id, version + 1, 'published', definition, 'next-' || definition_sha256, now()
       from dx_framework_versions where id = ${current.id} returning id`);
-    const next = ((res as { rows?: { id: string }[] }).rows ?? (res as unknown as { id: string }[]))[0];
+    const next = ((res as { rows?: { id: string }[] }).rows ?? (res as { id: string }[]))[0];
     const after = await get<BreakdownResult>('/api/dx/analytics/breakdown?groupBy=commune');
     expect(after.body.frameworkVersion).toEqual({
       id: next.id,

@@ -100,7 +100,9 @@ export function atGrain(table: ReturnType<typeof rollupTable>, dims: SqlDimensio
 }
 
 const keyCols = (dims: SqlDimension[]) => dims.map((d, i) => sql`${dimSql[d]} as ${sql.raw(`k${i}`)}`);
-const keyOf = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+// group keys are text or integer columns (dimSql)
+const keyOf = (v: unknown): string | null =>
+  v === null || v === undefined ? null : typeof v === 'string' ? v : (v as number).toString();
 /** `{1.50,NULL,2}` → [1.5, 0, 2]: a numeric array sent as text is cheaper for the server than a cast to float8[]. */
 function numbersOf(text: string, count: number): number[] {
   const parts = text.length > 2 ? text.slice(1, -1).split(',') : [];

@@ -121,12 +121,12 @@ export function createDxAnalyticsService({
   async function communeCodes(g: Geography, levels: LevelAggregate[], at: number[]) {
     const unknown = new Set<string>();
     for (const l of levels)
-      for (const i of at) if (l.keys[i] !== null && !g.codeOf.has(l.keys[i]!)) unknown.add(l.keys[i]!);
+      for (const i of at) if (l.keys[i] !== null && !g.codeOf.has(l.keys[i])) unknown.add(l.keys[i]);
     if (unknown.size) {
       const found = await repo.unitCodes(db, [...unknown]);
       for (const id of unknown) g.codeOf.set(id, found.get(id) ?? null);
     }
-    for (const l of levels) for (const i of at) if (l.keys[i] !== null) l.keys[i] = g.codeOf.get(l.keys[i]!) ?? null;
+    for (const l of levels) for (const i of at) if (l.keys[i] !== null) l.keys[i] = g.codeOf.get(l.keys[i]) ?? null;
   }
 
   // The publication cube of each version and year, built from the finest rollup grain and kept until the rollup of
@@ -383,3 +383,5 @@ export function createDxAnalyticsService({
   return { breakdown, movers, options, peerCell, yearsOf: (id: string) => repo.years(db, id) };
 }
 export type DxAnalyticsService = ReturnType<typeof createDxAnalyticsService>;
+/** What one scored assessment adds to the rollup (dx-assessments computes it). */
+export type { ScoredFacts } from './rollup.repo.js';

@@ -60,7 +60,7 @@ afterAll(() => ctx?.close());
 
 const get = async <T>(cookie: string, url: string) => {
   const res = await ctx.as(cookie, { method: 'GET', url });
-  return { status: res.statusCode, body: res.json() as T, res };
+  return { status: res.statusCode, body: res.json<T>(), res };
 };
 
 describe('city analytics', () => {

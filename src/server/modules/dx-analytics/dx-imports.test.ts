@@ -26,14 +26,14 @@ describe('import from the admin UI', () => {
       ...multipart('dn.csv', Buffer.from(file)),
     });
     expect(res.statusCode).toBe(202);
-    const job = res.json() as ImportJob;
+    const job = res.json<ImportJob>();
     expect(job).toMatchObject({ kind: 'enterprises', fileName: 'dn.csv', totalRows: 2 });
     await ctx.services.dxImports.idle();
-    const done = (await ctx.as(admin, { method: 'GET', url: `/api/dx/imports/${job.id}` })).json() as ImportJob;
+    const done = (await ctx.as(admin, { method: 'GET', url: `/api/dx/imports/${job.id}` })).json<ImportJob>();
     expect(done).toMatchObject({ status: 'done', rowsDone: 2, rowsOk: 1, rowsFailed: 1 });
     const report = await ctx.as(admin, { method: 'GET', url: `/api/dx/imports/${job.id}/errors.csv` });
     expect(report.body).toBe('\uFEFFrow,field,reason\r\n3,taxCode,Wrong check digit\r\n');
-    const list = (await ctx.as(admin, { method: 'GET', url: '/api/dx/imports' })).json() as ImportJob[];
+    const list = (await ctx.as(admin, { method: 'GET', url: '/api/dx/imports' })).json<ImportJob[]>();
     expect(list.map((j) => j.id)).toContain(job.id);
     const ent = await ctx.as(admin, { method: 'GET', url: `/api/enterprises/${code}` });
     expect(ent.json()).toMatchObject({ name: 'Công ty Tải lên', sizeClass: 'micro' });

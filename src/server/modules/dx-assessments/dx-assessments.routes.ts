@@ -13,8 +13,7 @@ import {
 } from '../../../shared/contracts/dx-assessments.js';
 import { idParams, pageOf } from '../../../shared/fields.js';
 import { requireActor } from '../../http/context.js';
-import { attachmentDisposition } from '../files/disposition.js';
-import { readUpload } from '../files/upload.js';
+import { attachmentDisposition, readUpload } from '../files/files.service.js';
 import { assessmentReportDocx } from './assessment-docx.js';
 import type { DxAssessmentsService } from './dx-assessments.service.js';
 

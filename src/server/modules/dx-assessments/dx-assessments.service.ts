@@ -26,7 +26,7 @@ import {
 } from '../../http/errors.js';
 import type { Clock } from '../../lib/clock.js';
 import type { AuditService } from '../audit/audit.service.js';
-import type { ScoredFacts } from '../dx-analytics/rollup.repo.js';
+import type { ScoredFacts } from '../dx-analytics/dx-analytics.service.js';
 import type { DxFrameworksService } from '../dx-frameworks/dx-frameworks.service.js';
 import type { EnterprisesService } from '../enterprises/enterprises.service.js';
 import type { FilesService } from '../files/files.service.js';
@@ -133,7 +133,7 @@ export function createDxAssessmentsService({
 
   async function get(actor: Actor, id: string): Promise<AssessmentDetail> {
     await readable(actor, id);
-    const r = (await repo.get(db, id))!;
+    const r = await repo.get(db, id);
     const { definition } = await frameworks.versionById(r.row.frameworkVersionId);
     return {
       ...toItem(r),
@@ -157,7 +157,7 @@ export function createDxAssessmentsService({
   async function scoredPatch(tx: DbOrTx, row: AssessmentRow, definitionId: string, answers: Answers) {
     const { definition } = await frameworks.versionById(definitionId, tx);
     const snapshot = scoreAssessment(definition, answers);
-    const e = (await enterprises.getRow(row.enterpriseId, tx))!;
+    const e = await enterprises.getRow(row.enterpriseId, tx);
     return {
       snapshot,
       patch: {
@@ -489,7 +489,7 @@ export function createDxAssessmentsService({
           id: null,
           issues: [{ field: 'year', reason: 'ASSESSMENT_EXISTS' }],
         };
-      const e = (await enterprises.getRow(input.enterpriseId, tx))!;
+      const e = await enterprises.getRow(input.enterpriseId, tx);
       const values = {
         answers: input.answers,
         answeredBy: {},
@@ -526,13 +526,13 @@ export function createDxAssessmentsService({
     /** The enterprise report: levels, pillars, peers, what would raise the level, recommendations. */
     async report(actor: Actor, id: string): Promise<AssessmentReport> {
       const row = await readable(actor, id);
-      const r = (await repo.get(db, id))!;
+      const r = await repo.get(db, id);
       const { definition } = await frameworks.versionById(row.frameworkVersionId);
       const provisional = !SCORED.includes(row.status) || !row.snapshot;
       const snapshot = provisional
         ? scoreAssessment(definition, row.answers)
         : unpackSnapshot(definition, row.snapshot)!;
-      const e = (await enterprises.getRow(row.enterpriseId))!;
+      const e = await enterprises.getRow(row.enterpriseId);
       const sectorCode = row.sectorCode ?? e.sectorCode;
       const sizeClass = row.sizeClass ?? e.sizeClass;
       const peers = await peersOf(row, provisional, snapshot, sectorCode, sizeClass);
@@ -571,3 +571,5 @@ export function createDxAssessmentsService({
   };
 }
 export type DxAssessmentsService = ReturnType<typeof createDxAssessmentsService>;
+/** The row the DX import hands to `importBatch`. */
+export type { AssessmentImportRow };

@@ -168,7 +168,7 @@ describe('assessments', () => {
     expect((await act(secretariat, id, 'verify', {})).statusCode).toBe(409);
     // the rollup holds the score as submitted the second time
     const res = await ctx.handle.db.execute(`select sum(sum_total)::float as t from dx_rollups where year = ${year}`);
-    expect((res as unknown as { rows: { t: number }[] }).rows[0].t).toBe(317);
+    expect((res as { rows: { t: number }[] }).rows[0].t).toBe(317);
     const admin = await ctx.login('admin');
     const audit = await ctx.as(admin, {
       method: 'GET',
@@ -207,7 +207,7 @@ describe('recordImported (for the bulk import)', () => {
     expect(again.id).toBe(first.id);
     expect(await rollupCount(ctx, year)).toBe(1);
     const res = await ctx.handle.db.execute(`select sum(sum_total)::float as t from dx_rollups where year = ${year}`);
-    expect((res as unknown as { rows: { t: number }[] }).rows[0].t).toBe(320);
+    expect((res as { rows: { t: number }[] }).rows[0].t).toBe(320);
   });
 });
 

@@ -148,7 +148,7 @@ describe('assessment report', () => {
     const res2 = await ctx.handle.db.execute(
       `select sum(n)::int as n from dx_rollups r join dx_framework_versions v on v.id = r.framework_version_id where year = ${year} and v.version = 2`,
     );
-    expect((res2 as unknown as { rows: { n: number }[] }).rows[0].n).toBe(1);
+    expect((res2 as { rows: { n: number }[] }).rows[0].n).toBe(1);
     expect(
       fields(
         await ctx.as(mine.me, {

@@ -55,7 +55,7 @@ export async function enterpriseWithAccounts(
     userIds.push(user.id);
   }
   return {
-    enterprise: res.json() as { id: string; taxCode: string; sectorCode: string; sizeClass: string },
+    enterprise: res.json<{ id: string; taxCode: string; sectorCode: string; sizeClass: string }>(),
     cookies,
     userIds,
     secretariat,
@@ -67,6 +67,6 @@ export async function rollupCount(ctx: TestContext, year: number): Promise<numbe
   const res = await ctx.handle.db.execute(
     sql`select coalesce(sum(n), 0)::int as n from dx_rollups where year = ${year}`,
   );
-  const rows = (res as unknown as { rows: { n: number }[] }).rows;
+  const rows = (res as { rows: { n: number }[] }).rows;
   return Number(rows[0].n);
 }

@@ -4,7 +4,7 @@ import type { EnterpriseListQuery } from '../../../shared/contracts/enterprises.
 import { foldText } from '../../../shared/text.js';
 import type { DbOrTx } from '../../db/client.js';
 import { enterprises, enterpriseUsers, orgUnits, orgUnitSuccessors, users, vsicCodes } from '../../db/schema/index.js';
-import { searchCondition } from '../org-units/org-units.repo.js';
+import { searchCondition } from '../../db/search.js';
 
 const recorded = alias(orgUnits, 'recorded_commune');
 const current = alias(orgUnits, 'current_commune');

@@ -33,8 +33,8 @@ function toItem(r: ItemRow): EnterpriseItem {
   const { searchText: _s, isDemo: _d, communeId: _c, currentCommuneId: _cc, ...rest } = e;
   return {
     ...rest,
-    commune: r.commune?.id ? (r.commune as EnterpriseItem['commune']) : null,
-    currentCommune: r.currentCommune?.id ? (r.currentCommune as EnterpriseItem['currentCommune']) : null,
+    commune: r.commune?.id ? r.commune : null,
+    currentCommune: r.currentCommune?.id ? r.currentCommune : null,
     sizeReason: { group: size.group, limit: size.limit, by: size.by },
   };
 }
@@ -289,3 +289,5 @@ export function createEnterprisesService({
   };
 }
 export type EnterprisesService = ReturnType<typeof createEnterprisesService>;
+/** The row the DX import hands to `importBatch`. */
+export type { EnterpriseImportRow };

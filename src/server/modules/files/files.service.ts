@@ -71,3 +71,9 @@ export function createFilesService({ db, audit }: { db: Db; audit: AuditService 
   };
 }
 export type FilesService = ReturnType<typeof createFilesService>;
+
+// files' helpers for the other modules: reading an upload, naming a download, telling a file's type
+export { attachmentDisposition } from './disposition.js';
+export { unsupportedFileType } from './files.errors.js';
+export { sniffFileType } from './sniff.js';
+export { readUpload } from './upload.js';

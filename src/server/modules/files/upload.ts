@@ -2,8 +2,10 @@ import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import { hasForbiddenChars } from '../../../shared/fields.js';
 import { DomainError, invalid } from '../../http/errors.js';
-import { MAX_UPLOAD_BYTES } from '../../app.js';
 import { payloadTooLarge } from './files.errors.js';
+
+/** The largest file one upload may carry (app.ts gives it to @fastify/multipart). */
+export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 
 const tooLargeCodes = new Set(['FST_REQ_FILE_TOO_LARGE', 'FST_FILES_LIMIT', 'FST_PARTS_LIMIT']);
 const MAX_FILE_NAME = 255;

@@ -13,7 +13,7 @@ import {
   orgUnits,
   users,
 } from '../../db/schema/index.js';
-import { searchCondition } from '../org-units/org-units.repo.js';
+import { searchCondition } from '../../db/search.js';
 
 const addressee = alias(orgUnits, 'addressee');
 const target = alias(orgUnits, 'target');

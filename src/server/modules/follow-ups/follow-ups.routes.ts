@@ -8,7 +8,7 @@ import {
 } from '../../../shared/contracts/follow-ups.js';
 import { idParams, pageOf } from '../../../shared/fields.js';
 import { requireActor } from '../../http/context.js';
-import { readUpload } from '../files/upload.js';
+import { readUpload } from '../files/files.service.js';
 import type { FollowUpsService } from './follow-ups.service.js';
 
 const tags = ['follow-ups'];

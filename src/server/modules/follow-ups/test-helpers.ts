@@ -37,7 +37,7 @@ export async function issueConclusion(
         content: {},
         contentSha256: 'x',
         supersedesId: correctionOf?.id ?? null,
-        issuedBy: admin!.id,
+        issuedBy: admin.id,
       })
       .returning();
     const values = items.map((it, i) => ({

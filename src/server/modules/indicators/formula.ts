@@ -87,8 +87,8 @@ export function parseFormula(src: string): Expr {
   }
   function product(): Expr {
     let left = primary();
-    while (peek()?.t === 'op' && (peek()!.v === '*' || peek()!.v === '/')) {
-      const op = peek()!.v as '*' | '/';
+    while (peek()?.t === 'op' && (peek().v === '*' || peek().v === '/')) {
+      const op = peek().v as '*' | '/';
       pos++;
       left = { kind: 'bin', op, left, right: primary() };
     }
@@ -96,8 +96,8 @@ export function parseFormula(src: string): Expr {
   }
   function sum(): Expr {
     let left = product();
-    while (peek()?.t === 'op' && (peek()!.v === '+' || peek()!.v === '-')) {
-      const op = peek()!.v as '+' | '-';
+    while (peek()?.t === 'op' && (peek().v === '+' || peek().v === '-')) {
+      const op = peek().v as '+' | '-';
       pos++;
       left = { kind: 'bin', op, left, right: product() };
     }

@@ -13,7 +13,7 @@ import {
   reportValues,
   unitReports,
 } from '../../db/schema/index.js';
-import { searchCondition } from '../org-units/org-units.repo.js';
+import { searchCondition } from '../../db/search.js';
 
 export type IndicatorRow = typeof indicators.$inferSelect;
 export type NewIndicator = Omit<typeof indicators.$inferInsert, 'searchText'>;

@@ -5,7 +5,7 @@ import { monitoringPlan, planInput, thresholdsInput } from '../../../shared/cont
 import { idParams, pageOf, uuidField } from '../../../shared/fields.js';
 import { requireActor } from '../../http/context.js';
 import { etag, expectedVersion } from '../../http/versioning.js';
-import { assertMonitoringAccess } from '../indicators/indicators.policy.js';
+import { assertMonitoringAccess } from './indicators.policy.js';
 import type { IndicatorsService } from './indicators.service.js';
 
 const tags = ['indicators'];

@@ -15,6 +15,9 @@ import { rollUp, aggregateUnits } from './aggregate.js';
 import { attainmentPercent, resolveThresholds, trafficLight, type Thresholds } from './attainment.js';
 import { evaluate, formulaRefs, FormulaError, parseFormula } from './formula.js';
 import { indicatorsPolicy } from './indicators.policy.js';
+
+/** For the other monitoring modules: who may see monitoring at all. */
+export { assertMonitoringAccess } from './indicators.policy.js';
 import type { IndicatorRow, IndicatorsRepo } from './indicators.repo.js';
 
 export interface EvaluateScope {

@@ -16,7 +16,7 @@ import {
   programs,
   teamMembers,
 } from '../../db/schema/index.js';
-import { searchCondition } from '../org-units/org-units.repo.js';
+import { searchCondition } from '../../db/search.js';
 
 export type PlanRow = typeof inspectionPlans.$inferSelect;
 export type NewPlan = Omit<typeof inspectionPlans.$inferInsert, 'searchText'>;

@@ -16,7 +16,7 @@ import {
 import { idParams, okResponse, pageOf } from '../../../shared/fields.js';
 import { requireActor } from '../../http/context.js';
 import { etag, expectedVersion } from '../../http/versioning.js';
-import { attachmentDisposition } from '../files/disposition.js';
+import { attachmentDisposition } from '../files/files.service.js';
 import type { InspectionPlansService } from './inspection-plans.service.js';
 import type { InspectionTeamsService } from './inspection-teams.service.js';
 

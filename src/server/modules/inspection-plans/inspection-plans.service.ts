@@ -56,7 +56,7 @@ export function createInspectionPlansService({ db, repo, objectivity, audit }: P
       year: plan.year,
       issueDate: plan.issueDate,
       requirements: plan.requirements,
-      program: program!,
+      program: program,
       contentAreas,
       teams: await teamViews(db, repo, teams),
       warnings: await warningsOf(focus),

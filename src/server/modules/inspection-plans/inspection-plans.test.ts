@@ -463,6 +463,6 @@ describe('exports', () => {
     });
     expect(names).toHaveLength(11);
     expect(names).toContain('Phạm Thu Hà');
-    expect(String(book.worksheets[2].getCell('B3').value)).toContain('Phạm Thu Hà');
+    expect(book.worksheets[2].getCell('B3').text).toContain('Phạm Thu Hà');
   });
 });

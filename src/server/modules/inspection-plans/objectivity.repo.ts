@@ -1,5 +1,5 @@
 import { and, eq, gte, inArray, lte, or, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client.js';
+import { rowsOf, type DbOrTx } from '../../db/client.js';
 import { inspectionPlans, inspections, inspectionTeams, orgUnits, people, teamMembers } from '../../db/schema/index.js';
 import type { ObjectivityInput, ObjectivityInspection, ObjectivityMember } from './objectivity.js';
 
@@ -93,17 +93,16 @@ export function createObjectivityRepo() {
         unitIds.map((id) => sql`${id}::uuid`),
         sql`, `,
       );
-      // PGlite and node-postgres both answer raw queries with `rows`
-      const { rows } = (await db.execute(sql`
+      const rows = rowsOf<{ unit_id: string; ancestor_id: string; name: string }>(
+        await db.execute(sql`
         with recursive chain (unit_id, ancestor_id, depth) as (
           select id, id, 0 from ${orgUnits} where id in (${ids})
           union all
           select c.unit_id, o.parent_id, c.depth + 1 from chain c join ${orgUnits} o on o.id = c.ancestor_id
           where o.parent_id is not null and c.depth < 20
         )
-        select c.unit_id, c.ancestor_id, u.name from chain c join ${orgUnits} u on u.id = c.unit_id order by c.unit_id, c.depth`)) as unknown as {
-        rows: { unit_id: string; ancestor_id: string; name: string }[];
-      };
+        select c.unit_id, c.ancestor_id, u.name from chain c join ${orgUnits} u on u.id = c.unit_id order by c.unit_id, c.depth`),
+      );
       for (const row of rows) {
         ancestors.set(row.unit_id, [...(ancestors.get(row.unit_id) ?? []), row.ancestor_id]);
         unitNames.set(row.unit_id, row.name);

@@ -51,7 +51,7 @@ export interface ConclusionsDeps {
   audit: AuditService;
   clock: Clock;
   followUps: FollowUpsPort;
-  load(db: DbOrTx, actor: Actor, id: string): Promise<{ header: Header; facts: InspectionFacts }>;
+  load: (db: DbOrTx, actor: Actor, id: string) => Promise<{ header: Header; facts: InspectionFacts }>;
 }
 
 const DRAFT_NUMBER = '…-KL/ĐKT';

@@ -18,7 +18,7 @@ import {
   teamMembers,
   users,
 } from '../../db/schema/index.js';
-import { searchCondition } from '../org-units/org-units.repo.js';
+import { searchCondition } from '../../db/search.js';
 
 export interface InspectionFilter {
   /** only the inspections of teams this person sits on (an inspector's reading scope); null: none */

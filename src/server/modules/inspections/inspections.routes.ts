@@ -16,8 +16,7 @@ import { ratings } from '../../../shared/domain.js';
 import { idParams, okResponse, pageOf } from '../../../shared/fields.js';
 import { requireActor } from '../../http/context.js';
 import { etag, expectedVersion } from '../../http/versioning.js';
-import { attachmentDisposition } from '../files/disposition.js';
-import { readUpload } from '../files/upload.js';
+import { attachmentDisposition, readUpload } from '../files/files.service.js';
 import type { InspectionsService } from './inspections.service.js';
 
 const tags = ['inspections'];

@@ -16,6 +16,10 @@ import { createConclusions, type ConclusionsDeps } from './conclusions.js';
 import { inspectionsPolicy as policy, type InspectionFacts } from './inspections.policy.js';
 import { isConcluded, isEditable, nextStatuses } from './lifecycle.js';
 
+/** For files (evidence): may this actor see the inspection of that target unit? */
+export const canViewInspection = (actor: Actor, facts: Pick<InspectionFacts, 'targetOrgUnitId'>) =>
+  policy.canView(actor, facts);
+
 export interface PlansPort {
   warningsForInspection(inspectionId: string): Promise<ObjectivityWarning[]>;
 }

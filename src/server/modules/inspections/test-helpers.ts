@@ -36,7 +36,7 @@ export async function counts(ctx: TestContext) {
   const out: Record<string, number> = {};
   for (const t of tables) {
     const res = await ctx.handle.db.execute<{ n: number }>(sql.raw(`select count(*)::int as n from ${t}`));
-    out[t] = (res as unknown as { rows: { n: number }[] }).rows[0].n;
+    out[t] = (res as { rows: { n: number }[] }).rows[0].n;
   }
   return out;
 }

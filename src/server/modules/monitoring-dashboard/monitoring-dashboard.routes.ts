@@ -2,8 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { dashboardExportQuery, dashboardQuery, monitoringDashboard } from '../../../shared/contracts/monitoring.js';
 import { idParams } from '../../../shared/fields.js';
 import { requireActor } from '../../http/context.js';
-import { assertMonitoringAccess } from '../indicators/indicators.policy.js';
-import { attachmentDisposition } from '../files/disposition.js';
+import { assertMonitoringAccess } from '../indicators/indicators.service.js';
+import { attachmentDisposition } from '../files/files.service.js';
 import type { MonitoringDashboardService } from './monitoring-dashboard.service.js';
 
 const tags = ['monitoring'];

@@ -6,7 +6,7 @@ import type { IndicatorsService } from '../indicators/indicators.service.js';
 import type { OrgUnitsService } from '../org-units/org-units.service.js';
 import type { ProgramTasksService } from '../program-tasks/program-tasks.service.js';
 import type { ReportingRoundsService } from '../reporting-rounds/reporting-rounds.service.js';
-import { completeness } from '../reporting-rounds/timeliness.js';
+import { completeness } from '../reporting-rounds/reporting-rounds.service.js';
 import { renderDashboardXlsx } from './dashboard-xlsx.js';
 import { monitoringDashboardPolicy } from './monitoring-dashboard.policy.js';
 import { renderRoundSummaryDocx } from './round-summary-docx.js';

@@ -1,9 +1,10 @@
-import { and, asc, eq, gte, isNull, like, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { OrgUnitKind } from '../../../shared/contracts/org-units.js';
 import { foldText } from '../../../shared/text.js';
-import { alias, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client.js';
 import { orgUnits, orgUnitSuccessors } from '../../db/schema/index.js';
+import { searchCondition } from '../../db/search.js';
 
 const parent = alias(orgUnits, 'parent');
 const columns = {
@@ -28,13 +29,6 @@ export interface OrgUnitFilter {
 }
 export type OrgUnitRow = typeof orgUnits.$inferSelect;
 export type NewOrgUnit = Omit<typeof orgUnits.$inferInsert, 'searchText'>;
-
-/** Every word of the folded query must appear in the folded name or code. */
-export function searchCondition(column: AnyPgColumn, q: string | undefined): SQL | undefined {
-  const words = foldText(q).split(' ').filter(Boolean);
-  if (!words.length) return undefined;
-  return and(...words.map((w) => like(column, `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)));
-}
 
 export function createOrgUnitsRepo() {
   return {

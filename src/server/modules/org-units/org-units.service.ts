@@ -1,5 +1,5 @@
 import type { OrgUnitInput } from '../../../shared/contracts/org-units.js';
-import type { Db } from '../../db/client.js';
+import type { Db, DbOrTx } from '../../db/client.js';
 import type { Actor } from '../../http/context.js';
 import { conflict, invalid, notFound } from '../../http/errors.js';
 import type { AuditService } from '../audit/audit.service.js';
@@ -27,6 +27,9 @@ export function createOrgUnitsService({ db, repo, audit }: { db: Db; repo: OrgUn
   return {
     list: (filter: OrgUnitFilter) => repo.list(db, filter),
 
+    /** For other modules' checks, read in their transaction: does this unit exist? */
+    exists: async (tx: DbOrTx, id: string) => !!(await repo.getRow(tx, id)),
+
     async get(id: string) {
       const unit = await repo.get(db, id);
       if (!unit) throw notFound('orgUnit', id);
@@ -49,10 +52,7 @@ export function createOrgUnitsService({ db, repo, audit }: { db: Db; repo: OrgUn
       orgUnitsPolicy.assertCanWrite(actor);
       const current = await repo.getRow(db, id);
       if (!current) throw notFound('orgUnit', id);
-      await checkRefs(
-        { validFrom: current.validFrom, validTo: current.validTo, ...patch } as Partial<OrgUnitInput>,
-        id,
-      );
+      await checkRefs({ validFrom: current.validFrom, validTo: current.validTo, ...patch }, id);
       await db.transaction(async (tx) => {
         const row = await repo.update(tx, id, patch, current);
         await audit.record(tx, actor, {

@@ -40,6 +40,9 @@ describe('search ignores diacritics', () => {
   });
   it('treats % and _ literally', async () => {
     expect((await get('/api/org-units?q=%25')).json().total).toBe(0);
+    // unescaped, `_` would match any one character: every unit
+    expect((await get('/api/org-units?q=_')).json().total).toBe(0);
+    expect((await get('/api/org-units?q=d_ng')).json().total).toBe(0);
   });
 });
 

@@ -2,7 +2,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { foldText } from '../../../shared/text.js';
 import type { DbOrTx } from '../../db/client.js';
 import { orgUnits, people } from '../../db/schema/index.js';
-import { searchCondition } from '../org-units/org-units.repo.js';
+import { searchCondition } from '../../db/search.js';
 
 const columns = {
   id: people.id,

@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.js';
 import type { Actor } from '../../http/context.js';
 import { invalid, notFound } from '../../http/errors.js';
 import type { AuditService } from '../audit/audit.service.js';
-import type { OrgUnitsRepo } from '../org-units/org-units.repo.js';
+import type { OrgUnitsService } from '../org-units/org-units.service.js';
 import type { PeopleRepo } from './people.repo.js';
 import { peoplePolicy } from './people.policy.js';
 
@@ -15,11 +15,11 @@ export function createPeopleService({
 }: {
   db: Db;
   repo: PeopleRepo;
-  orgUnits: OrgUnitsRepo;
+  orgUnits: Pick<OrgUnitsService, 'exists'>;
   audit: AuditService;
 }) {
   async function checkRefs(input: Partial<PersonInput>) {
-    if (input.orgUnitId && !(await orgUnits.getRow(db, input.orgUnitId))) {
+    if (input.orgUnitId && !(await orgUnits.exists(db, input.orgUnitId))) {
       throw invalid([{ field: 'body.orgUnitId', reason: 'NO_SUCH_ORG_UNIT' }]);
     }
   }

@@ -12,7 +12,7 @@ import {
   taskUpdates,
   users,
 } from '../../db/schema/index.js';
-import { searchCondition } from '../org-units/org-units.repo.js';
+import { searchCondition } from '../../db/search.js';
 
 const lead = alias(orgUnits, 'lead');
 const delegated = alias(orgUnits, 'delegated');

@@ -9,8 +9,8 @@ import {
 } from '../../../shared/contracts/program-tasks.js';
 import { idParams, pageOf } from '../../../shared/fields.js';
 import { requireActor } from '../../http/context.js';
-import { assertMonitoringAccess } from '../indicators/indicators.policy.js';
-import { readUpload } from '../files/upload.js';
+import { assertMonitoringAccess } from '../indicators/indicators.service.js';
+import { readUpload } from '../files/files.service.js';
 import type { ProgramTasksService } from './program-tasks.service.js';
 
 const tags = ['program-tasks'];

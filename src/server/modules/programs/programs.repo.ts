@@ -4,7 +4,7 @@ import type { CommitteeRole } from '../../../shared/domain.js';
 import { foldText } from '../../../shared/text.js';
 import type { DbOrTx } from '../../db/client.js';
 import { orgUnits, people, programCommitteeMembers, programs } from '../../db/schema/index.js';
-import { searchCondition } from '../org-units/org-units.repo.js';
+import { searchCondition } from '../../db/search.js';
 
 const issuer = alias(orgUnits, 'issuer');
 const committeeUnit = alias(orgUnits, 'committee_unit');

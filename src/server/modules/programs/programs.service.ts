@@ -4,7 +4,7 @@ import type { Db } from '../../db/client.js';
 import type { Actor } from '../../http/context.js';
 import { conflict, invalid, notFound } from '../../http/errors.js';
 import type { AuditService } from '../audit/audit.service.js';
-import type { OrgUnitsRepo } from '../org-units/org-units.repo.js';
+import type { OrgUnitsService } from '../org-units/org-units.service.js';
 import { programsPolicy } from './programs.policy.js';
 import type { ProgramsRepo } from './programs.repo.js';
 
@@ -16,7 +16,7 @@ export function createProgramsService({
 }: {
   db: Db;
   repo: ProgramsRepo;
-  orgUnits: OrgUnitsRepo;
+  orgUnits: Pick<OrgUnitsService, 'exists'>;
   audit: AuditService;
 }) {
   async function checkRefs(next: Partial<ProgramInput>, selfId?: string) {
@@ -26,7 +26,7 @@ export function createProgramsService({
     }
     for (const field of ['issuerOrgUnitId', 'steeringCommitteeOrgUnitId'] as const) {
       const id = next[field];
-      if (id && !(await orgUnits.getRow(db, id))) issues.push({ field: `body.${field}`, reason: 'NO_SUCH_ORG_UNIT' });
+      if (id && !(await orgUnits.exists(db, id))) issues.push({ field: `body.${field}`, reason: 'NO_SUCH_ORG_UNIT' });
     }
     if (issues.length) throw invalid(issues);
     if (next.code) {
@@ -61,7 +61,7 @@ export function createProgramsService({
       programsPolicy.assertCanWrite(actor);
       const current = await repo.getRow(db, id);
       if (!current) throw notFound('program', id);
-      await checkRefs({ ...current, ...patch } as Partial<ProgramInput>, id);
+      await checkRefs({ ...current, ...patch }, id);
       await db.transaction(async (tx) => {
         const row = await repo.update(tx, id, patch, current);
         await audit.record(tx, actor, {

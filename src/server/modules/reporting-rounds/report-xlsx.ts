@@ -130,7 +130,8 @@ function plain(cell: ExcelJS.Cell): string | number | null {
     if (o.richText) return o.richText.map((r) => r.text).join('');
     if (typeof o.text === 'string') return o.text;
   }
-  return String(v);
+  // a shape not known here: visible as JSON, not as "[object Object]"
+  return JSON.stringify(v) ?? null;
 }
 
 /**

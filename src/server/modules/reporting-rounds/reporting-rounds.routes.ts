@@ -19,9 +19,8 @@ import { z } from 'zod';
 import { roundStatuses } from '../../../shared/monitoring-domain.js';
 import { requireActor } from '../../http/context.js';
 import { etag, expectedVersion } from '../../http/versioning.js';
-import { assertMonitoringAccess } from '../indicators/indicators.policy.js';
-import { attachmentDisposition } from '../files/disposition.js';
-import { readUpload } from '../files/upload.js';
+import { assertMonitoringAccess } from '../indicators/indicators.service.js';
+import { attachmentDisposition, readUpload } from '../files/files.service.js';
 import type { ReportingRoundsService } from './reporting-rounds.service.js';
 
 const tags = ['reporting-rounds'];

@@ -24,8 +24,7 @@ import type { ReportingRoundsRepo, ReportRow, RoundRow } from './reporting-round
 import { completeness, needsReminder, timeliness } from './timeliness.js';
 import { createValueEvidence, toFile } from './value-evidence.js';
 import { parseReportWorkbook, renderReportTemplate } from './report-xlsx.js';
-import { sniffFileType } from '../files/sniff.js';
-import { unsupportedFileType } from '../files/files.errors.js';
+import { sniffFileType, unsupportedFileType } from '../files/files.service.js';
 import { DomainError } from '../../http/errors.js';
 import { ErrorCode } from '../../../shared/errors.js';
 
@@ -400,10 +399,6 @@ export function createReportingRoundsService({
       return id;
     },
 
-    /**
-     * Submits for approval. The secretariat entering a report that arrived on paper gives the day it was
-     * received (`receivedOn`), so timeliness is judged on that day rather than on the day of typing.
-     */
     /** Closing a round stops its reminders; reports can still be reviewed and revised. Reopening is allowed. */
     async setRoundStatus(actor: Actor, id: string, status: 'open' | 'closed') {
       reportingPolicy.assertCanOpenRounds(actor);
@@ -422,6 +417,10 @@ export function createReportingRoundsService({
       return getRound(actor, id);
     },
 
+    /**
+     * Submits for approval. The secretariat entering a report that arrived on paper gives the day it was
+     * received (`receivedOn`), so timeliness is judged on that day rather than on the day of typing.
+     */
     async submit(actor: Actor, roundId: string, orgUnitId: string, input: ReportSubmitInput = {}) {
       reportingPolicy.assertCanEdit(actor, orgUnitId);
       if (input.receivedOn && !reportingPolicy.canReview(actor))
@@ -653,3 +652,6 @@ export function createReportingRoundsService({
   };
 }
 export type ReportingRoundsService = ReturnType<typeof createReportingRoundsService>;
+
+/** For monitoring-dashboard and program-tasks: the calendar rules of reporting. */
+export { completeness, daysBetween } from './timeliness.js';

@@ -20,7 +20,7 @@ async function stored(reportId: string) {
   const res = await ctx.handle.db.execute<{ files: number; audits: number }>(sql`select
     (select count(*)::int from monitoring_attachments where report_id = ${reportId}) as files,
     (select count(*)::int from audit_events where entity_type = 'monitoringAttachment') as audits`);
-  return (res as unknown as { rows: { files: number; audits: number }[] }).rows[0];
+  return (res as { rows: { files: number; audits: number }[] }).rows[0];
 }
 
 describe('evidence on one indicator value', () => {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { findingLink, findingLinkInput, findingLinkQuery, unitOverview } from '../../../shared/contracts/monitoring.js';
 import { idParams } from '../../../shared/fields.js';
 import { requireActor } from '../../http/context.js';
-import { assertMonitoringAccess } from '../indicators/indicators.policy.js';
+import { assertMonitoringAccess } from '../indicators/indicators.service.js';
 import type { UnitOverviewService } from './unit-overview.service.js';
 
 export const unitOverviewRoutes =

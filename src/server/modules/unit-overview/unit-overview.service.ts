@@ -154,7 +154,7 @@ export function createUnitOverviewService({
         await audit.record(tx, actor, { action: 'create', entityType: 'findingLink', entityId: row.id, after: row });
         return row.id;
       });
-      return toLink((await links.get(db, id))!);
+      return toLink(await links.get(db, id));
     },
 
     async unlink(actor: Actor, id: string) {

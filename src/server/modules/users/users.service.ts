@@ -3,8 +3,7 @@ import type { Db } from '../../db/client.js';
 import type { Actor } from '../../http/context.js';
 import { conflict, invalid, notFound } from '../../http/errors.js';
 import type { AuditService } from '../audit/audit.service.js';
-import type { AuthService } from '../auth/auth.service.js';
-import { hashPassword } from '../auth/password.js';
+import { hashPassword, type AuthService } from '../auth/auth.service.js';
 import type { UsersRepo } from './users.repo.js';
 import { usersPolicy } from './users.policy.js';
 

@@ -17,7 +17,7 @@ export function useLogout() {
     onSuccess: () => {
       queryClient.clear();
       queryClient.setQueryData(sessionQueryKey, null);
-      navigate('/login', { replace: true });
+      void navigate('/login', { replace: true });
     },
   });
 }

@@ -136,7 +136,7 @@ function DashboardBody({ d }: { d: Dashboard }) {
             dataSource={d.overdueFollowUps}
             scroll={{ x: 800 }}
             onRow={(i) => ({
-              onClick: () => navigate(`/follow-ups?overdue=true&id=${i.id}`),
+              onClick: () => void navigate(`/follow-ups?overdue=true&id=${i.id}`),
               style: { cursor: 'pointer', background: '#fff1f0' },
             })}
           />

@@ -227,10 +227,10 @@ function AnalyticsBody({ options }: { options: AnalyticsOptions }) {
         title={t('dxAnalytics.table')}
         extra={
           <Space wrap>
-            <Button icon={<DownloadOutlined />} onClick={() => download('xlsx')}>
+            <Button icon={<DownloadOutlined />} onClick={() => void download('xlsx')}>
               {t('dxAnalytics.exportXlsx')}
             </Button>
-            <Button icon={<DownloadOutlined />} onClick={() => download('csv')}>
+            <Button icon={<DownloadOutlined />} onClick={() => void download('csv')}>
               {t('dxAnalytics.exportCsv')}
             </Button>
           </Space>

@@ -87,7 +87,9 @@ export default function ImportsPage() {
             size="small"
             icon={<DownloadOutlined />}
             onClick={() =>
-              apiDownload(`/api/dx/imports/${j.id}/errors.csv`).catch((e: unknown) => message.error(errorMessage(t, e)))
+              void apiDownload(`/api/dx/imports/${j.id}/errors.csv`).catch((e: unknown) =>
+                message.error(errorMessage(t, e)),
+              )
             }
           >
             {t('dxAnalytics.imports.errors')}
@@ -131,7 +133,7 @@ export default function ImportsPage() {
                   file &&
                   start.mutate(
                     { kind, file },
-                    { onError: (e) => message.error(errorMessage(t, e)), onSuccess: () => setFile(null) },
+                    { onError: (e) => void message.error(errorMessage(t, e)), onSuccess: () => setFile(null) },
                   )
                 }
               >

@@ -50,7 +50,7 @@ export function MoversCard({
         <Segmented
           size="small"
           value={dimension}
-          onChange={(v) => setDimension(v as 'commune' | 'sector')}
+          onChange={(v) => setDimension(v)}
           options={(['commune', 'sector'] as const).map((d) => ({
             value: d,
             label: t(`dxAnalytics.moverDimension.${d}`),

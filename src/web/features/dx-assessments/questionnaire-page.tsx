@@ -72,12 +72,17 @@ function Questionnaire({ a, def }: { a: AssessmentDetail; def: FrameworkDefiniti
       if (inflight.current === saving) inflight.current = null;
     }
   }, [save, message, t]);
+  // leaving the page saves what is pending, once: the cleanup calls the latest flush, not the first render's
+  const latestFlush = useRef(flush);
+  useEffect(() => {
+    latestFlush.current = flush;
+  }, [flush]);
   useEffect(
     () => () => {
-      void flush().catch(() => {});
+      void latestFlush.current().catch(() => {});
     },
     [],
-  ); // eslint-disable-line react-hooks/exhaustive-deps
+  );
 
   const change = (code: string, value: unknown) => {
     setAnswers((prev) => {

@@ -86,7 +86,7 @@ function Offer({
       },
     });
   return (
-    <Button onClick={onClick} loading={rescore.isPending} data-testid="rescore">
+    <Button onClick={() => void onClick()} loading={rescore.isPending} data-testid="rescore">
       {t('dxAssessments.rescore', { version: target })}
     </Button>
   );

@@ -41,7 +41,7 @@ export function EnterpriseAccounts({ taxCode }: { taxCode: string }) {
         renderItem={(a) => (
           <List.Item
             actions={[
-              <Button key="unlink" size="small" danger onClick={() => remove(a)}>
+              <Button key="unlink" size="small" danger onClick={() => void remove(a)}>
                 {t('enterprises.unlink')}
               </Button>,
             ]}

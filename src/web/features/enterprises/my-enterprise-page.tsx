@@ -31,7 +31,7 @@ export default function MyEnterprisePage() {
       {
         onSuccess: (a) => {
           void message.success(t('dxAssessments.started'));
-          navigate(`/dx-assessments/${a.id}`);
+          void navigate(`/dx-assessments/${a.id}`);
         },
         onError: (err) => void message.error(errorMessage(t, err)),
       },

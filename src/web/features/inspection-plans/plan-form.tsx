@@ -59,7 +59,7 @@ export function PlanForm({ open, onClose, plan }: { open: boolean; onClose: () =
       const created = await create.mutateAsync(values);
       message.success(t('inspectionPlans.created'));
       onClose();
-      navigate(`/inspection-plans/${created.id}`);
+      void navigate(`/inspection-plans/${created.id}`);
     } catch (error) {
       if (isStaleVersion(error)) setStale(error);
       else if (!applyFieldErrors(form, error)) message.error(errorMessage(t, error));
@@ -85,7 +85,7 @@ export function PlanForm({ open, onClose, plan }: { open: boolean; onClose: () =
           onClose();
         }}
       />
-      <Form<PlanInput> form={form} layout="vertical" onFinish={submit} initialValues={initialValues}>
+      <Form<PlanInput> form={form} layout="vertical" onFinish={(v) => void submit(v)} initialValues={initialValues}>
         <Form.Item name="programId" label={t('inspectionPlans.program')} rules={[zodRule(planInput.shape.programId)]}>
           <Select
             disabled={!!plan}

@@ -66,7 +66,7 @@ export function TargetForm({ teamId, target, onClose }: { teamId: string; target
       <Form<Values>
         form={form}
         layout="vertical"
-        onFinish={submit}
+        onFinish={(v) => void submit(v)}
         initialValues={
           target
             ? { targetOrgUnitId: target.targetOrgUnitId, window: [target.windowStart, target.windowEnd] }

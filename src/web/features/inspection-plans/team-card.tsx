@@ -48,6 +48,7 @@ export function TeamCard({ plan, team, canWrite }: { plan: PlanDetail; team: Tea
               title={t('inspectionPlans.deleteTeamConfirm')}
               okText={t('common.delete')}
               cancelText={t('common.cancel')}
+              // eslint-disable-next-line @typescript-eslint/no-misused-promises -- antd awaits it (loading), though typed void
               onConfirm={() => deleteTeam.mutateAsync(team.id).then(() => message.success(t('common.deleted')), fail)}
             >
               <Button
@@ -165,6 +166,7 @@ export function TeamCard({ plan, team, canWrite }: { plan: PlanDetail; team: Tea
                           title={t('inspectionPlans.removeTargetConfirm')}
                           okText={t('common.delete')}
                           cancelText={t('common.cancel')}
+                          // eslint-disable-next-line @typescript-eslint/no-misused-promises -- antd awaits it (loading), though typed void
                           onConfirm={() =>
                             removeTarget
                               .mutateAsync({ teamId: team.id, inspectionId: g.inspectionId })

@@ -66,7 +66,7 @@ export function TeamForm({
       width={880}
       destroyOnHidden
     >
-      <Form<TeamInput> form={form} layout="vertical" onFinish={submit} initialValues={initialValues}>
+      <Form<TeamInput> form={form} layout="vertical" onFinish={(v) => void submit(v)} initialValues={initialValues}>
         <div style={{ display: 'flex', flexWrap: 'wrap', gap: '0 16px' }}>
           <Form.Item name="number" label={t('inspectionPlans.teamNumber')} rules={[zodRule(teamInput.shape.number)]}>
             <InputNumber min={1} max={99} disabled={!!team} style={{ width: 110 }} />

@@ -52,6 +52,7 @@ export function EvidenceFiles({
                 title={t('inspections.confirmDeleteFile', { name: file.fileName })}
                 okText={t('common.delete')}
                 cancelText={t('common.cancel')}
+                // eslint-disable-next-line @typescript-eslint/no-misused-promises -- antd awaits it (loading), though typed void
                 onConfirm={() => remove.mutateAsync(file.id).catch(fail)}
               >
                 <Button size="small" danger icon={<DeleteOutlined />} aria-label={t('common.delete')} />

@@ -80,6 +80,7 @@ export function FindingsTab({ d, hidden }: { d: InspectionDetail; hidden: boolea
                                   title={t('common.confirmDelete')}
                                   okText={t('common.delete')}
                                   cancelText={t('common.cancel')}
+                                  // eslint-disable-next-line @typescript-eslint/no-misused-promises -- antd awaits it (loading), though typed void
                                   onConfirm={() =>
                                     remove
                                       .mutateAsync(f.id)

@@ -44,7 +44,7 @@ export function LifecycleBar({ d }: { d: InspectionDetail }) {
               key={to}
               type={to === 'in_progress' && d.status === 'drafting' ? 'default' : 'primary'}
               loading={transition.isPending}
-              onClick={() => confirm(to)}
+              onClick={() => void confirm(to)}
             >
               {label(to)}
             </Button>

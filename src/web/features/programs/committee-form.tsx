@@ -40,7 +40,7 @@ export function CommitteeForm({ program, onClose }: { program: ProgramDetail; on
       <Form<CommitteeInput>
         form={form}
         layout="vertical"
-        onFinish={submit}
+        onFinish={(v) => void submit(v)}
         initialValues={{ members: program.committee.map((m) => ({ personId: m.personId, role: m.role })) }}
       >
         <MemberListField

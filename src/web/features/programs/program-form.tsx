@@ -35,7 +35,7 @@ export function ProgramForm({ program, onClose }: { program?: ProgramDetail; onC
       const saved = await save.mutateAsync({ id: program?.id, input: values });
       message.success(t('common.saved'));
       onClose();
-      if (!program) navigate(`/programs/${saved.id}`);
+      if (!program) void navigate(`/programs/${saved.id}`);
     } catch (error) {
       if (!applyFieldErrors(form, error)) message.error(errorMessage(t, error));
     }
@@ -53,7 +53,7 @@ export function ProgramForm({ program, onClose }: { program?: ProgramDetail; onC
       width={720}
       destroyOnHidden
     >
-      <Form<ProgramInput> form={form} layout="vertical" onFinish={submit} initialValues={initialValues}>
+      <Form<ProgramInput> form={form} layout="vertical" onFinish={(v) => void submit(v)} initialValues={initialValues}>
         <Space wrap size={[16, 0]} align="start">
           <Form.Item name="code" label={t('programs.code')} rules={[zodRule(f.code)]}>
             <Input placeholder="07-CTr/TU" style={{ width: 180 }} />

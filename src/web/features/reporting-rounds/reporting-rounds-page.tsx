@@ -112,7 +112,7 @@ function RoundForm({ onClose }: { onClose: () => void }) {
   const create = useCreateRound();
   const dash = useMonitoringDashboard({});
   const plans = usePlans();
-  const periodType = Form.useWatch('periodType', form);
+  const periodType = Form.useWatch<RoundInput['periodType']>('periodType', form);
   const submit = (v: Omit<RoundInput, 'dueDate' | 'programId'> & { dueDate: { format(f: string): string } }) => {
     if (!dash.data) return;
     create.mutate(

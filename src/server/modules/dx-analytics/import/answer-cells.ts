@@ -37,5 +37,6 @@ export function decodeAnswer(q: Question, cell: string): { ok: true; value: unkn
 export function encodeAnswer(value: unknown): string {
   if (value === undefined || value === null) return '';
   if (Array.isArray(value)) return value.join(';');
-  return String(value);
+  // any other answer is a scalar (src/shared/dx/answers.ts)
+  return typeof value === 'string' ? value : (value as number | boolean).toString();
 }

@@ -1,5 +1,5 @@
 import type { Db, DbOrTx } from '../../../db/client.js';
-import type { AssessmentImportRow } from '../../dx-assessments/dx-assessments-bulk.repo.js';
+import type { AssessmentImportRow } from '../../dx-assessments/dx-assessments.service.js';
 import type { DxAssessmentsService } from '../../dx-assessments/dx-assessments.service.js';
 import type { EnterprisesService } from '../../enterprises/enterprises.service.js';
 import { applyRollupDeltas, type RollupDelta } from '../rollup.repo.js';

@@ -126,7 +126,6 @@ export async function* readCsv(source: AsyncIterable<Buffer | string>): AsyncGen
     if (carry === '"') {
       quoted = false;
       afterQuote = true;
-      carry = '';
     }
   }
   if (quoted) throw new Error(`line ${start}: a quoted field is never closed`);

@@ -2,7 +2,7 @@ import { enterpriseInput, VSIC_VERSION } from '../../../../shared/contracts/ente
 import { computeSizeClass } from '../../../../shared/enterprises/size-class.js';
 import { foldText } from '../../../../shared/text.js';
 import type { DbOrTx } from '../../../db/client.js';
-import type { EnterpriseImportRow as EnterpriseRow } from '../../enterprises/enterprises-bulk.repo.js';
+import type { EnterpriseImportRow as EnterpriseRow } from '../../enterprises/enterprises.service.js';
 import type { EnterprisesService } from '../../enterprises/enterprises.service.js';
 import type { CommuneResolution } from './communes.js';
 import type { ImportError } from './import.repo.js';

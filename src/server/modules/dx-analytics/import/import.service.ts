@@ -98,7 +98,7 @@ export function createImportService({
     let total = 0;
     // the batch being written while the next one is prepared; its failure stops the import
     let writing: Promise<void> = Promise.resolve();
-    let failure: unknown = null;
+    let failure = null as Error | null; // set by the batch being written (a callback): not narrowed to null
     const commit = async (no: number, rows: SourceRow[], prepared: P, rowsDone: number) => {
       await db.transaction(async (tx) => {
         const { ok, errors } = await handler.write(tx, prepared);
@@ -135,7 +135,7 @@ export function createImportService({
         if (failure) throw failure;
         const no = batchNo;
         writing = commit(no, batch, prepared, total).catch((e: unknown) => {
-          failure = e;
+          failure = e instanceof Error ? e : new Error(String(e));
         });
       };
       for await (const row of rows) {
@@ -154,7 +154,7 @@ export function createImportService({
       throw e;
     }
     const final = await repo.getJob(db, job.id);
-    return final!;
+    return final;
   }
 
   /**
@@ -173,7 +173,7 @@ export function createImportService({
       .finally(() => cleanup().catch(() => {}));
     running.add(done);
     void done.finally(() => running.delete(done));
-    return (await repo.getJob(db, job.id))!;
+    return await repo.getJob(db, job.id);
   }
   const running = new Set<Promise<unknown>>();
 

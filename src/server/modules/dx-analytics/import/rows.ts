@@ -37,7 +37,8 @@ function cellText(v: unknown): string {
   if (o.richText) return o.richText.map((r) => r.text).join('');
   if (o.text !== undefined) return cellText(o.text);
   if (o.result !== undefined) return cellText(o.result);
-  return String(v);
+  // an error cell or a shape not known here: visible as JSON, so the row fails validation readably
+  return JSON.stringify(v) ?? '';
 }
 
 async function* xlsxRecords(filePath: string): AsyncGenerator<{ line: number; fields: string[] }> {
