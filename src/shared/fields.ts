@@ -7,6 +7,7 @@ import { because } from './error-reasons.js';
  * PostgreSQL's jsonb refuses the `\ud800` escape JSON.stringify writes for them).
  */
 const forbiddenChars =
+  // eslint-disable-next-line no-control-regex -- control characters are what it finds, before PostgreSQL refuses them
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 export const textProblem = because('PLAIN_TEXT');
 /** True when `s` holds a character no text field takes (see `forbiddenChars`). */

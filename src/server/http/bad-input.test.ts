@@ -17,10 +17,14 @@ const auditCount = async (c: TestContext) =>
   rowsOf<{ n: number }>(await c.handle.db.execute(sql`select count(*)::int as n from audit_events`))[0].n;
 
 /** The refusal every bad string must get: 400 VALIDATION_FAILED naming exactly that field. */
-function expectRefused(res: { statusCode: number; body: string; json(): any }, field: string) {
+interface Refusal {
+  error: { code: string; details: { issues: { field: string }[] } };
+}
+function expectRefused(res: { statusCode: number; body: string; json<T>(): T }, field: string) {
   expect(res.statusCode, res.body).toBe(400);
-  expect(res.json().error.code).toBe('VALIDATION_FAILED');
-  expect(res.json().error.details.issues.map((i: { field: string }) => i.field)).toEqual([field]);
+  const body = res.json<Refusal>();
+  expect(body.error.code).toBe('VALIDATION_FAILED');
+  expect(body.error.details.issues.map((i) => i.field)).toEqual([field]);
 }
 
 describe('control characters and lone surrogates', () => {

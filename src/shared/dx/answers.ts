@@ -18,7 +18,7 @@ export function checkAnswer(q: Question, value: unknown): Reasoned | null {
     case 'multi': {
       if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) return { reason: 'ANSWER_OPTION_LIST' };
       if (new Set(value).size !== value.length) return { reason: 'ANSWER_REPEATED_OPTION' };
-      const bad = value.find((v) => !q.options.some((o) => o.code === v));
+      const bad = (value as string[]).find((v) => !q.options.some((o) => o.code === v));
       return bad === undefined
         ? null
         : { reason: 'ANSWER_UNKNOWN_OPTION', params: { option: String(bad).slice(0, 40) } };

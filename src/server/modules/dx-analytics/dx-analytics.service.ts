@@ -248,7 +248,7 @@ export function createDxAnalyticsService({
     const years = q.year !== undefined ? [q.year] : byYear ? known : known.slice(-1);
     const [g, pillarDefs, cubeOf] = await Promise.all([geography(), pillarsFor(v.id), cubesFor(v.id, years)]);
     const rows: BreakdownRow[] = [];
-    const dims = groupBy.filter((d) => d !== 'year') as Exclude<AnalyticsDimension, 'year'>[];
+    const dims = groupBy.filter((d): d is Exclude<AnalyticsDimension, 'year'> => d !== 'year');
     for (const year of years) {
       const cube = cubeOf.get(year)!;
       // every combination of the grouped values the cube holds; each row is one cell

@@ -12,8 +12,7 @@ import { requireActor } from '../../http/context.js';
 import { invalid, notFound } from '../../http/errors.js';
 import { csvDocument } from '../../lib/csv-export.js';
 import { dxAnalyticsPolicy } from './dx-analytics.policy.js';
-import { openUpload, uploadError } from '../files/upload.js';
-import { assertZipWithin } from '../files/zip-limits.js';
+import { assertZipWithin, openUpload, uploadError } from '../files/files.service.js';
 import { IMPORT_ZIP_LIMITS } from './import/rows.js';
 import type { ImportService } from './import/import.service.js';
 

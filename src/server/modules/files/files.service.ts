@@ -76,4 +76,5 @@ export type FilesService = ReturnType<typeof createFilesService>;
 export { attachmentDisposition } from './disposition.js';
 export { unsupportedFileType } from './files.errors.js';
 export { sniffFileType } from './sniff.js';
-export { readUpload } from './upload.js';
+export { openUpload, readUpload, uploadError } from './upload.js';
+export { assertZipWithin, OFFICE_UPLOAD_LIMITS, type ZipLimits } from './zip-limits.js';

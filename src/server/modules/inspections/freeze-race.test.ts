@@ -85,7 +85,7 @@ describe('issued means frozen, even under races', () => {
                       });
             if (res.statusCode < 300) {
               if (started > issuedAt) late.push(`write ${kind} ${w}-${i} ${res.statusCode}`);
-              const body = res.json() as { conclusionId?: string | null };
+              const body = res.json<{ conclusionId?: string | null }>();
               if (body.conclusionId) late.push(`finding patched with conclusionId ${body.conclusionId}`);
             }
           }

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { DomainError } from '../../http/errors.js';
-import { assertZipWithin, OFFICE_UPLOAD_LIMITS } from '../files/zip-limits.js';
+import { assertZipWithin, OFFICE_UPLOAD_LIMITS } from '../files/files.service.js';
 import type { CellIssue, ReportDetail, ReportSaveInput } from '../../../shared/contracts/reporting-rounds.js';
 import type { Reasoned } from '../../../shared/error-reasons.js';
 import { taskStatuses, type TaskStatus } from '../../../shared/monitoring-domain.js';

@@ -104,7 +104,7 @@ export type MonitoringScene = Awaited<ReturnType<typeof monitoringScene>>;
  */
 export function reportWriter(ctx: TestContext, reader: () => string) {
   return async (cookie: string, opts: InjectOptions) => {
-    const url = String(opts.url);
+    const url = typeof opts.url === 'string' ? opts.url : (opts.url?.pathname ?? '');
     const report = opts.method === 'PUT' && /\/reports\/[^/]+$/.test(url) ? url : url.match(/^(.*)\/revisions$/)?.[1];
     if (report && !opts.headers?.['if-match']) {
       const current = await ctx.as(reader(), { method: 'GET', url: report });

@@ -48,7 +48,7 @@ export default function LoginPage() {
       const next: FieldErrors = {};
       for (const issue of parsed.error.issues) {
         const field = issue.path[0] as Field;
-        next[field] ??= issueMessage(t, issue as Parameters<typeof issueMessage>[1]);
+        next[field] ??= issueMessage(t, issue);
       }
       setErrors(next);
       return;

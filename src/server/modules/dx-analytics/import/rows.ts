@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import ExcelJS from 'exceljs';
-import { assertZipWithin, type ZipLimits } from '../../files/zip-limits.js';
+import { assertZipWithin, type ZipLimits } from '../../files/files.service.js';
 import { readCsv } from './csv.js';
 
 /**
