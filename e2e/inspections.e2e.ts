@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launch, login, shot } from './browser.js';
+import { labels } from '../src/shared/labels.js';
 
 let browser: Browser;
 const baseUrl = inject('baseUrl');
@@ -68,7 +69,7 @@ describe('Plan 15-KH/BCĐ from plan to follow-up, in the browser', () => {
     await confirmDialog(page, /Xác nhận/);
     await expect
       .poll(() => page.locator('.ant-steps-item-process').innerText(), { timeout: 20_000 })
-      .toContain('Dự thảo');
+      .toContain(labels.vi.inspectionStatus.drafting);
 
     await page.getByRole('tab', { name: 'Kết luận' }).click();
     await shot(page, '06-issue-form');

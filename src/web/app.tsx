@@ -6,7 +6,7 @@ import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { createQueryClient } from './api/query-client';
-import { loadFeatureStrings } from './i18n';
+import { dayjsReady, loadFeatureStrings } from './i18n';
 import { ErrorBoundary } from './components/error-boundary';
 import { PageSpinner } from './components/query-state';
 import { RequireAuth } from './features/auth/require-auth';
@@ -16,7 +16,9 @@ import { appRoutes, ENTERPRISE_HOME, LoginPage, routeVisibleTo, type AppRoute } 
 
 // The shell (menu, header, drawers) and the result pages load after login: the login page needs none of them.
 const AppLayout = lazy(() =>
-  Promise.all([import('./components/app-layout'), loadFeatureStrings()]).then(([m]) => ({ default: m.AppLayout })),
+  Promise.all([import('./components/app-layout'), loadFeatureStrings(), dayjsReady()]).then(([m]) => ({
+    default: m.AppLayout,
+  })),
 );
 const ForbiddenResult = lazy(() => import('./components/page-results').then((m) => ({ default: m.ForbiddenResult })));
 const NotFoundResult = lazy(() => import('./components/page-results').then((m) => ({ default: m.NotFoundResult })));

@@ -1,5 +1,3 @@
-import dayjs from 'dayjs';
-import 'dayjs/locale/vi';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { commonStrings } from './common';
@@ -105,9 +103,19 @@ void i18n.use(initReactI18next).init({
   returnNull: false,
 });
 
+let dayjsLoaded: Promise<typeof import('./dayjs-locale')> | undefined;
+/**
+ * Loads dayjs in the current language; the app shell awaits it before its first render (date pickers live only on
+ * pages after login, so the login page never fetches it). Later language changes follow once it is loaded.
+ */
+export function dayjsReady(): Promise<void> {
+  dayjsLoaded ??= import('./dayjs-locale');
+  return dayjsLoaded.then((m) => m.setDayjsLocale(i18n.language));
+}
+
 /** dayjs (date pickers) and <html lang> follow the language; the choice is remembered. */
 function applyLanguage(language: string, remember: boolean) {
-  dayjs.locale(language === 'en' ? 'en' : 'vi');
+  if (dayjsLoaded) void dayjsLoaded.then((m) => m.setDayjsLocale(language));
   if (typeof document !== 'undefined') document.documentElement.lang = language;
   if (!remember) return;
   try {

@@ -8,9 +8,11 @@ const { ctx, f } = useTestContext({ clock: fixedClock('2024-05-01T00:00:00Z') })
 describe('dashboard', () => {
   it("counts a unit's inspections per plan and status, its follow-ups, and lists the most overdue first", async () => {
     const scene = await f.scene({ status: 'follow_up' });
+    // a second inspection of the same unit in the plan is another team's (one per team and unit, issue 10)
+    const otherTeam = await f.team(scene.plan.id);
     await f.inspection({
       planId: scene.plan.id,
-      teamId: scene.team.id,
+      teamId: otherTeam.id,
       targetOrgUnitId: scene.target.id,
       status: 'in_progress',
     });

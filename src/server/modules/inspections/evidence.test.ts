@@ -31,7 +31,8 @@ describe('evidence files', () => {
       expect(down.headers['content-disposition']).toMatch(/^attachment; filename="[\x20-\x7e]+"; filename\*=UTF-8''/);
       expect(sha(down.rawPayload)).toBe(sha(data));
       expect(down.rawPayload.equals(data)).toBe(true);
-      expect((await ctx.as(unit, { method: 'GET', url: `/api/attachments/${res.json().id}` })).statusCode).toBe(200);
+      // the team's working evidence is not the inspected unit's to read before the draft is shared (issue 9)
+      expect((await ctx.as(unit, { method: 'GET', url: `/api/attachments/${res.json().id}` })).statusCode).toBe(403);
     }
     const detail = (await ctx.as(head, { method: 'GET', url: `/api/inspections/${s.inspection.id}` })).json();
     expect(detail.contentAreas[0].attachments.map((a: { fileName: string }) => a.fileName)).toEqual([
