@@ -19,6 +19,7 @@ import { registerCsrfGuard } from './http/csrf.js';
 import { securityHeaders } from './http/security-headers.js';
 import { registerErrorHandler } from './http/errors.js';
 import { registerWebApp } from './http/web-app.js';
+import { describeUploads } from './http/openapi-uploads.js';
 import { registerTextGuard } from './http/text-guard.js';
 import { registerIdempotency } from './http/idempotency.js';
 import { filesRoutes } from './modules/files/files.routes.js';
@@ -111,6 +112,8 @@ export async function buildApp(
       security: [{ session: [] }],
     },
     transform: jsonSchemaTransform,
+    transformObject: (d) =>
+      'openapiObject' in d ? describeUploads(d.openapiObject as never, routeTable) : d.swaggerObject,
   });
 
   const services = createServices(deps);

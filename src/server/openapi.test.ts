@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useTestContext } from './test/test-app.js';
+import { isUploadRoute } from './http/openapi-uploads.js';
 
 const { ctx } = useTestContext({ demo: false });
 
@@ -47,6 +48,18 @@ describe('OpenAPI document', () => {
       '/api/follow-ups',
     ]) {
       expect(doc.paths[keep], keep).toBeDefined();
+    }
+  });
+
+  it('describes every upload: a multipart/form-data body with its binary "file"', async () => {
+    const doc = (await ctx.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    const uploads = ctx.app.routeTable.filter((r) => r.url.startsWith('/api/') && isUploadRoute(r));
+    expect(uploads.length).toBeGreaterThanOrEqual(8);
+    for (const r of uploads) {
+      const op = doc.paths[r.url.replace(/:(\w+)/g, '{$1}')][r.method.toLowerCase()];
+      const schema = op.requestBody?.content?.['multipart/form-data']?.schema;
+      expect(schema?.properties?.file, `${r.method} ${r.url}`).toMatchObject({ type: 'string', format: 'binary' });
+      expect(schema.required, `${r.method} ${r.url}`).toEqual(['file']);
     }
   });
 });
