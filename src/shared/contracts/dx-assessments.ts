@@ -24,8 +24,32 @@ export const assessmentStartInput = z.strictObject({
 });
 export type AssessmentStartInput = z.infer<typeof assessmentStartInput>;
 
-/** Answers to merge: `{ code: value }`; `null` clears an answer. Other answers are untouched. */
-export const answersPatchInput = z.strictObject({ answers: answersMap });
+/**
+ * Answers to merge: `{ code: value }`; `null` clears an answer. Other answers are untouched.
+ * `versions`: the version of each written question this write is based on (`answerVersions[code]` as read, 0 for a
+ * question never answered). Given, every written question needs one, and a question changed since is refused (409
+ * STALE_VERSION, `details.questions`), so respondents on different questions merge while two on the same one do not
+ * overwrite each other. Without `versions` the write merges blindly (older clients, scripts).
+ */
+export const answersPatchInput = z.strictObject({
+  answers: answersMap,
+  versions: z
+    .record(z.string().max(40), z.number().int().min(0).max(1_000_000_000))
+    .refine((m) => Object.keys(m).length <= 1000, because('TOO_MANY_ANSWERS'))
+    .optional(),
+});
+export type AnswersPatchInput = z.infer<typeof answersPatchInput>;
+
+/** One question of a refused answers write (409 STALE_VERSION `details.questions`): what it holds now. */
+export const staleAnswer = z.object({
+  code: z.string(),
+  currentVersion: z.number().int(),
+  /** its current answer; null when cleared or never answered */
+  value: z.unknown(),
+  /** user id of the respondent who last answered it; null when cleared */
+  answeredBy: z.string().nullable(),
+});
+export type StaleAnswer = z.infer<typeof staleAnswer>;
 export const reviewComment = z.string().trim().max(4000);
 export const verifyInput = z.strictObject({ comment: reviewComment.optional() });
 export const returnInput = z.strictObject({ comment: reviewComment.min(1, because('REASON_REQUIRED_TO_RETURN')) });
@@ -68,6 +92,8 @@ export const assessmentDetail = assessmentItem.extend({
   answers: z.record(z.string(), z.unknown()),
   /** question code → user id of the respondent who last answered it */
   answeredBy: z.record(z.string(), z.string()),
+  /** question code → how many times its answer changed (absent: never answered): the base a write names */
+  answerVersions: z.record(z.string(), z.number().int()),
   progress: z.array(pillarProgress),
   /** frozen on submission; null for a draft never submitted */
   snapshot: scoreSnapshot.nullable(),

@@ -85,6 +85,8 @@ export function createDxAssessmentsRepo() {
     /**
      * Merges answers in one statement (`answers || patch`, cleared codes removed), only while the
      * assessment is still editable. Two respondents saving different questions at once both keep theirs.
+     * Every written or cleared question's version moves by one (in SQL, from the stored one, so the count is
+     * right even for a caller that holds no row lock); the record's version moves too.
      */
     async mergeAnswers(
       tx: DbOrTx,
@@ -94,6 +96,14 @@ export function createDxAssessmentsRepo() {
       by: string,
       editable: AssessmentStatus[],
     ) {
+      const touched = [...Object.keys(set), ...cleared];
+      // a subquery over the codes, not jsonb_build_object: that takes at most 100 arguments, and a write 1000 answers
+      const bumped = touched.length
+        ? sql`${dxAssessments.answerVersions} || (select jsonb_object_agg(k, coalesce((${dxAssessments.answerVersions} ->> k)::int, 0) + 1) from unnest(array[${sql.join(
+            touched.map((c) => sql`${c}`),
+            sql`, `,
+          )}]::text[]) as k)`
+        : sql`${dxAssessments.answerVersions}`;
       const minus = cleared.length
         ? sql` - array[${sql.join(
             cleared.map((c) => sql`${c}`),
@@ -106,6 +116,8 @@ export function createDxAssessmentsRepo() {
         .set({
           answers: sql`(${dxAssessments.answers} || ${JSON.stringify(set)}::jsonb)${minus}`,
           answeredBy: sql`(${dxAssessments.answeredBy} || ${JSON.stringify(byMap)}::jsonb)${minus}`,
+          answerVersions: bumped,
+          version: sql`${dxAssessments.version} + 1`,
           updatedAt: new Date(),
         })
         .where(and(eq(dxAssessments.id, id), inArray(dxAssessments.status, editable)))

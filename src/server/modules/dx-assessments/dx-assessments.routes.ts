@@ -73,13 +73,13 @@ export const dxAssessmentsRoutes =
         schema: {
           tags,
           summary:
-            'Merge answers ({ code: value }; null clears); other answers are kept, so respondents on different pillars never overwrite each other',
+            'Merge answers ({ code: value }; null clears); other answers are kept, so respondents on different pillars never overwrite each other. With versions ({ code: version read }), a question changed since is refused: 409 STALE_VERSION with details.questions',
           params: idParams,
           body: answersPatchInput,
           response: { 200: assessmentDetail },
         },
       },
-      async (req) => svc.saveAnswers(requireActor(req), req.params.id, req.body.answers),
+      async (req) => svc.saveAnswers(requireActor(req), req.params.id, req.body.answers, req.body.versions),
     );
 
     app.post(

@@ -5,6 +5,7 @@ import type {
   AssessmentReport,
   AssessmentStartInput,
   AssessmentStatus,
+  StaleAnswer,
 } from '../../../shared/contracts/dx-assessments.js';
 import { answerIssues, type Answers, progressOf } from '../../../shared/dx/answers.js';
 import { allQuestions } from '../../../shared/dx/framework-format.js';
@@ -17,6 +18,7 @@ import type { Actor } from '../../http/context.js';
 import { authorId } from '../../http/authorize.js';
 import {
   conflict,
+  DomainError,
   forbidden,
   immutable,
   invalid,
@@ -139,6 +141,7 @@ export function createDxAssessmentsService({
       ...toItem(r),
       answers: r.row.answers,
       answeredBy: r.row.answeredBy,
+      answerVersions: r.row.answerVersions,
       progress: progressOf(definition, r.row.answers),
       snapshot: unpackSnapshot(definition, r.row.snapshot),
     };
@@ -151,6 +154,22 @@ export function createDxAssessmentsService({
     dxAssessmentsPolicy.assertCanAnswer(actor, row.enterpriseId, await enterprises.ownEnterpriseId(actor, tx));
     if (!EDITABLE.includes(row.status)) throw immutable('ASSESSMENT_NOT_EDITABLE', { status: row.status });
     return row;
+  }
+
+  /** 409 STALE_VERSION when a written question changed since the version the writer names for it (row locked). */
+  async function refuseStale(tx: DbOrTx, row: AssessmentRow, answers: Answers, versions: Record<string, number>) {
+    const stale: StaleAnswer[] = Object.keys(answers)
+      .filter((code) => (row.answerVersions[code] ?? 0) !== versions[code])
+      .map((code) => ({
+        code,
+        currentVersion: row.answerVersions[code] ?? 0,
+        value: row.answers[code] ?? null,
+        answeredBy: row.answeredBy[code] ?? null,
+      }));
+    if (!stale.length) return;
+    // who changed the assessment last and when, as every stale refusal says; then the questions themselves
+    const r = await audit.staleVersion(tx, 'dxAssessment', row.id, row.version);
+    throw new DomainError(r.code, r.status, r.message, { ...(r.details as object), questions: stale });
   }
 
   /** Scores answers and freezes the snapshot with the enterprise's commune, sector and size as of now. */
@@ -248,13 +267,20 @@ export function createDxAssessmentsService({
       return get(actor, id);
     },
 
-    /** Merges answers (null clears one), checked against the assessment's framework version. */
-    async saveAnswers(actor: Actor, id: string, answers: Answers): Promise<AssessmentDetail> {
+    /**
+     * Merges answers (null clears one), checked against the assessment's framework version. With `versions` (the
+     * version of each written question as the writer read it) a question changed since is refused with 409
+     * STALE_VERSION naming it, its version and value now; questions nobody else touched merge. The check and the
+     * write happen under the row's lock, so two writers from the same version cannot both pass the check.
+     */
+    async saveAnswers(
+      actor: Actor,
+      id: string,
+      answers: Answers,
+      versions?: Record<string, number>,
+    ): Promise<AssessmentDetail> {
       await db.transaction(async (tx) => {
-        const row = await repo.getRow(tx, id);
-        if (!row) throw notFound('assessment', id);
-        dxAssessmentsPolicy.assertCanAnswer(actor, row.enterpriseId, await enterprises.ownEnterpriseId(actor, tx));
-        if (!EDITABLE.includes(row.status)) throw immutable('ASSESSMENT_NOT_EDITABLE', { status: row.status });
+        const row = await lockEditable(tx, actor, id);
         const { definition } = await frameworks.versionById(row.frameworkVersionId, tx);
         const issues = answerIssues(definition, answers);
         // evidence comes only through the upload, so an answer can never point at someone else's file
@@ -265,13 +291,20 @@ export function createDxAssessmentsService({
         );
         for (const [code, v] of Object.entries(answers))
           if (fileCodes.has(code) && v !== null) issues.push({ question: code, reason: 'UPLOAD_THROUGH_EVIDENCE' });
-        if (issues.length)
-          throw invalid(
-            issues.map((i) => ({ field: `body.answers.${i.question}`, reason: i.reason, params: i.params })),
-          );
+        const fieldIssues: ReasonIssue[] = issues.map((i) => ({
+          field: `body.answers.${i.question}`,
+          reason: i.reason,
+          params: i.params,
+        }));
+        // given versions, each written question names its own: a missing one would be a blind overwrite
+        if (versions)
+          for (const code of Object.keys(answers))
+            if (versions[code] === undefined) fieldIssues.push({ field: `body.versions.${code}`, reason: 'REQUIRED' });
+        if (fieldIssues.length) throw invalid(fieldIssues);
+        // all or nothing: a refused question refuses the whole write, so the respondent reloads and saves again
+        if (versions) await refuseStale(tx, row, answers, versions);
         const set = Object.fromEntries(Object.entries(answers).filter(([, v]) => v !== null));
         const cleared = Object.keys(answers).filter((k) => answers[k] === null);
-        // no row lock: the merge itself is atomic, and its status guard refuses a submission that got in between
         const after = await repo.mergeAnswers(tx, id, set, cleared, actor.id, EDITABLE);
         if (!after) throw immutable('CHANGED_MEANWHILE');
         await audit.record(tx, actor, {

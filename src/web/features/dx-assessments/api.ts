@@ -4,9 +4,11 @@ import type {
   AssessmentItem,
   AssessmentListQuery,
   AssessmentReport,
+  StaleAnswer,
 } from '../../../shared/contracts/dx-assessments';
 import type { FrameworkDefinition } from '../../../shared/dx/framework-format';
 import { api, withQuery } from '../../api/client';
+import { isStaleVersion } from '../../components/stale-version-alert';
 
 export type AssessmentFilters = Partial<Omit<AssessmentListQuery, 'limit' | 'offset'>> & {
   limit: number;
@@ -59,9 +61,13 @@ function useAssessmentWrite<V, R extends AssessmentDetail = AssessmentDetail>(id
     },
   });
 }
+/**
+ * Saves changed answers, each with the version of the question it was based on: a question someone else changed
+ * since comes back as 409 STALE_VERSION with `details.questions` (see `staleAnswersOf`), and nothing is saved.
+ */
 export const useSaveAnswers = (id: string) =>
-  useAssessmentWrite(id, (answers: Record<string, unknown>) =>
-    api<AssessmentDetail>('PATCH', `${path(id)}/answers`, { answers }),
+  useAssessmentWrite(id, (patch: { answers: Record<string, unknown>; versions: Record<string, number> }) =>
+    api<AssessmentDetail>('PATCH', `${path(id)}/answers`, patch),
   );
 export const useSubmit = (id: string) =>
   useAssessmentWrite(id, () => api<AssessmentDetail>('POST', `${path(id)}/submit`));
@@ -82,4 +88,11 @@ export function useStartAssessment() {
       api<AssessmentDetail>('POST', '/api/dx/assessments', body),
     onSuccess: () => void client.invalidateQueries({ queryKey: ['dx-assessments', 'list'] }),
   });
+}
+
+/** The questions of an answers write refused as stale (409 STALE_VERSION `details.questions`), or null for any other error. */
+export function staleAnswersOf(e: unknown): StaleAnswer[] | null {
+  if (!isStaleVersion(e)) return null;
+  const questions = (e.details as { questions?: unknown } | null)?.questions;
+  return Array.isArray(questions) ? (questions as StaleAnswer[]) : null;
 }

@@ -21,9 +21,9 @@ export function QuestionField({
   onChange: (v: unknown) => void;
   disabled?: boolean;
   missing?: boolean;
-  /** for `file` questions: evidence goes up on its own and comes back as the stored answer */
+  /** for `file` questions: evidence goes up on its own and comes back as the stored answer, with its new version */
   assessmentId: string;
-  onUploaded: (value: unknown) => void;
+  onUploaded: (value: unknown, version: number | undefined) => void;
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -104,8 +104,11 @@ export function QuestionField({
                 beforeUpload={(file) => {
                   const form = new FormData();
                   form.append('file', file);
-                  apiUpload<{ answers: Record<string, unknown> }>(evidenceUrl, form).then(
-                    (d) => onUploaded(d.answers[q.code]),
+                  apiUpload<{ answers: Record<string, unknown>; answerVersions: Record<string, number> }>(
+                    evidenceUrl,
+                    form,
+                  ).then(
+                    (d) => onUploaded(d.answers[q.code], d.answerVersions[q.code]),
                     (e) => void message.error(errorMessage(t, e)),
                   );
                   return false;

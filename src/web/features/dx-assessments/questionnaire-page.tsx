@@ -2,15 +2,24 @@ import { Alert, App, Button, Card, Flex, Input, Modal, Progress, Space, Typograp
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import type { AssessmentDetail } from '../../../shared/contracts/dx-assessments';
+import type { AssessmentDetail, StaleAnswer } from '../../../shared/contracts/dx-assessments';
 import { type Answers, progressOf, visibleQuestionCodes } from '../../../shared/dx/answers';
-import type { FrameworkDefinition, FrameworkNode } from '../../../shared/dx/framework-format';
-import { isApiError } from '../../api/client';
+import { allQuestions, type FrameworkDefinition, type FrameworkNode } from '../../../shared/dx/framework-format';
+import { type ApiError, isApiError } from '../../api/client';
+import { StaleVersionAlert } from '../../components/stale-version-alert';
 import { PageHeader } from '../../components/page-header';
 import { ErrorResult, PageSpinner } from '../../components/query-state';
 import { errorMessage } from '../../i18n/error-message';
 import { useSession } from '../auth/use-session';
-import { useAssessment, useFrameworkVersion, useReturn, useSaveAnswers, useSubmit, useVerify } from './api';
+import {
+  staleAnswersOf,
+  useAssessment,
+  useFrameworkVersion,
+  useReturn,
+  useSaveAnswers,
+  useSubmit,
+  useVerify,
+} from './api';
 import { AssessmentStatusTag } from './assessment-table';
 import { useLabel } from './label';
 import { QuestionField } from './question-field';
@@ -51,32 +60,75 @@ function Questionnaire({ a, def }: { a: AssessmentDetail; def: FrameworkDefiniti
   const ret = useReturn(a.id);
   const editable = (a.status === 'draft' || a.status === 'returned') && roleMay(role, 'dxAssessment.answer');
 
+  // question code → the version of the answer this page shows: each save names it, so a question someone else
+  // changed meanwhile is refused (and shown below) instead of silently overwritten
+  const versions = useRef<Record<string, number>>({ ...a.answerVersions });
+  const [stale, setStale] = useState<{ error: ApiError; questions: StaleAnswer[] } | null>(null);
+  // the latest flush, for the cleanup on leaving and for re-sending what a refused save also carried
+  const latestFlush = useRef<() => Promise<void>>(async () => {});
+
   const inflight = useRef<Promise<unknown> | null>(null);
   // Saves what is pending, after any save already on its way: submitting right after the last answer must
-  // not overtake that answer's save (the server would then find it missing).
+  // not overtake that answer's save (the server would then find it missing), and the next save must name the
+  // versions the previous one produced.
   const flush = useCallback(async () => {
     if (timer.current) clearTimeout(timer.current);
     timer.current = null;
     if (inflight.current) await inflight.current.catch(() => {});
     const patch = pending.current;
-    if (!Object.keys(patch).length) return;
+    const codes = Object.keys(patch);
+    if (!codes.length) return;
     pending.current = {};
-    const saving = save.mutateAsync(patch);
+    const saving = save.mutateAsync({
+      answers: patch,
+      versions: Object.fromEntries(codes.map((c) => [c, versions.current[c] ?? 0])),
+    });
     inflight.current = saving;
     try {
-      await saving;
+      const saved = await saving;
+      // only the questions this save wrote: another respondent's newer answers are not on this page yet
+      for (const c of codes) versions.current[c] = saved.answerVersions[c] ?? 0;
     } catch (err) {
-      void message.error(t('dxAssessments.saveFailed', { message: errorMessage(t, err) }));
+      const refused = staleAnswersOf(err);
+      if (refused && isApiError(err)) {
+        // nothing of the refused save was written: the questions nobody else changed go again at once, the
+        // refused ones wait until the respondent reloads them
+        const refusedCodes = new Set(refused.map((q) => q.code));
+        for (const c of codes) if (!refusedCodes.has(c) && !(c in pending.current)) pending.current[c] = patch[c];
+        setStale((prev) => ({
+          error: err,
+          questions: [...(prev?.questions ?? []).filter((q) => !refusedCodes.has(q.code)), ...refused],
+        }));
+        if (Object.keys(pending.current).length)
+          timer.current = setTimeout(() => void latestFlush.current().catch(() => {}), 0);
+      } else void message.error(t('dxAssessments.saveFailed', { message: errorMessage(t, err) }));
       throw err;
     } finally {
       if (inflight.current === saving) inflight.current = null;
     }
   }, [save, message, t]);
   // leaving the page saves what is pending, once: the cleanup calls the latest flush, not the first render's
-  const latestFlush = useRef(flush);
   useEffect(() => {
     latestFlush.current = flush;
   }, [flush]);
+
+  /** Takes the refused questions' current answers (and versions) from the server, dropping this page's. */
+  const reloadStale = () => {
+    if (!stale) return;
+    setAnswers((prev) => {
+      const next = { ...prev };
+      for (const q of stale.questions) {
+        if (q.value === null || q.value === undefined) delete next[q.code];
+        else next[q.code] = q.value;
+      }
+      return next;
+    });
+    for (const q of stale.questions) {
+      versions.current[q.code] = q.currentVersion;
+      delete pending.current[q.code];
+    }
+    setStale(null);
+  };
   useEffect(
     () => () => {
       void latestFlush.current().catch(() => {});
@@ -99,6 +151,10 @@ function Questionnaire({ a, def }: { a: AssessmentDetail; def: FrameworkDefiniti
     }, SAVE_DELAY_MS);
   };
 
+  const questionText = useMemo(
+    () => new Map(allQuestions(def).map(({ question: q }) => [q.code, label(q.text)])),
+    [def, label],
+  );
   const visible = useMemo(() => visibleQuestionCodes(def, answers), [def, answers]);
   const progress = useMemo(() => progressOf(def, answers), [def, answers]);
   const answered = progress.reduce((s, p) => s + p.answered, 0);
@@ -145,7 +201,10 @@ function Questionnaire({ a, def }: { a: AssessmentDetail; def: FrameworkDefiniti
             missing={missing.includes(q.code)}
             onChange={(v) => change(q.code, v)}
             assessmentId={a.id}
-            onUploaded={(v) => setAnswers((prev) => ({ ...prev, [q.code]: v }))}
+            onUploaded={(v, version) => {
+              setAnswers((prev) => ({ ...prev, [q.code]: v }));
+              if (version !== undefined) versions.current[q.code] = version;
+            }}
           />
         ))}
         {n.children?.map((c) => renderNode(c, depth + 1))}
@@ -191,6 +250,16 @@ function Questionnaire({ a, def }: { a: AssessmentDetail; def: FrameworkDefiniti
         />
       )}
       {!editable && <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('dxAssessments.readOnly')} />}
+      <StaleVersionAlert error={stale?.error ?? null} onReload={reloadStale}>
+        <div data-testid="stale-questions">
+          {t('dxAssessments.staleQuestions')}
+          <ul style={{ margin: '4px 0 0', paddingLeft: 20 }}>
+            {stale?.questions.map((q) => (
+              <li key={q.code}>{questionText.get(q.code) ?? q.code}</li>
+            ))}
+          </ul>
+        </div>
+      </StaleVersionAlert>
       <Card size="small" style={{ marginBottom: 12 }}>
         <Flex wrap gap={12} align="center" justify="space-between">
           <span>{t('dxAssessments.progress', { answered, total })}</span>
