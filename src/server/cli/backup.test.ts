@@ -11,7 +11,7 @@ import { buildApp } from '../app.js';
 import { prepareDatabase } from '../bootstrap.js';
 import { loadConfig } from '../config.js';
 import { extractPayload, openArchive, writeArchive } from '../db/backup/archive.js';
-import { BackupError, backupDatabase, type Target } from '../db/backup/backup.js';
+import { BackupError, backupDatabase, findPgTool, type Target } from '../db/backup/backup.js';
 import { openDb, rowsOf, type Db } from '../db/client.js';
 import { LOCK_FILE } from '../db/dir-lock.js';
 import { migrate, migrationTags } from '../db/migrate.js';
@@ -332,6 +332,18 @@ describe(`backup and restore (${engine})`, () => {
     },
     120_000,
   );
+});
+
+describe("the PostgreSQL tools of the server's version", () => {
+  it('names the client package to install when no pg_dump of that major version is found', () => {
+    expect(() => findPgTool('pg_dump', 99)).toThrow(
+      /server is version 99 and no pg_dump 99 was found .*install the PostgreSQL 99 client tools, e\.g\. apt-get install postgresql-client-99$/,
+    );
+  });
+
+  it.skipIf(!existsSync('/usr/lib/postgresql/15/bin/pg_restore'))("takes Debian's binary of that version", () => {
+    expect(findPgTool('pg_restore', 15)).toBe('/usr/lib/postgresql/15/bin/pg_restore');
+  });
 });
 
 /** Nothing was restored: no table on the server, no database in the directory. */

@@ -117,7 +117,8 @@ export async function writeArchive(
   const now = new Date();
   const partial = `${file}.partial`;
   try {
-    const out = createWriteStream(partial);
+    // owner-only: a backup holds personal data and password hashes
+    const out = createWriteStream(partial, { mode: 0o600 });
     const done = new Promise<void>((resolve, reject) => {
       out.on('finish', resolve);
       out.on('error', reject);
