@@ -5,7 +5,18 @@ import type { AuditFilter, AuditRepo } from './audit.repo.js';
 import { staleVersion } from '../../http/versioning.js';
 
 export type AuditAction =
-  'create' | 'update' | 'delete' | 'transition' | 'issue' | 'login' | 'logout' | 'upload' | 'respond' | 'accept';
+  | 'create'
+  | 'update'
+  | 'delete'
+  | 'transition'
+  | 'issue'
+  | 'login'
+  | 'logout'
+  | 'upload'
+  | 'respond'
+  | 'accept'
+  // the whole database replaced from a backup (npm run restore): events before it are the backup's
+  | 'restore';
 
 export interface AuditEntry {
   action: AuditAction;

@@ -26,6 +26,7 @@ const entityTypes = [
   'conclusion',
   'followUp',
   'attachment',
+  'database',
 ];
 const actionColors: Record<string, string> = {
   create: 'green',
@@ -35,6 +36,7 @@ const actionColors: Record<string, string> = {
   issue: 'geekblue',
   accept: 'cyan',
   upload: 'gold',
+  restore: 'volcano',
 };
 
 export default function AuditEventsPage() {

@@ -30,6 +30,7 @@ export default defineStrings({
       upload: 'Tải tệp lên',
       respond: 'Phản hồi',
       accept: 'Nghiệm thu',
+      restore: 'Khôi phục từ bản sao lưu',
     },
   },
   en: {
@@ -61,6 +62,7 @@ export default defineStrings({
       upload: 'Upload',
       respond: 'Respond',
       accept: 'Accept',
+      restore: 'Restore from backup',
     },
   },
 });
