@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
@@ -22,6 +22,9 @@ import { registerWebApp } from './http/web-app.js';
 import { describeUploads } from './http/openapi-uploads.js';
 import { registerTextGuard } from './http/text-guard.js';
 import { registerIdempotency } from './http/idempotency.js';
+import { registerRequestIdHeader, requestIdFor } from './http/request-id.js';
+import { registerMetrics, type PoolStats } from './http/metrics.js';
+import { registerReadiness } from './http/readiness.js';
 import { filesRoutes } from './modules/files/files.routes.js';
 import { MAX_UPLOAD_BYTES } from './modules/files/upload.js';
 import { inspectionsRoutes } from './modules/inspections/inspections.routes.js';
@@ -64,10 +67,22 @@ declare module 'fastify' {
 
 export async function buildApp(
   deps: Deps,
-  opts: { logger?: boolean } = {},
+  opts: {
+    logger?: boolean;
+    /** where log lines go instead of stdout (tests read them) */
+    logStream?: { write(line: string): void };
+    /** the database connections' use, for /metrics */
+    poolStats?: () => PoolStats;
+    /** process metrics (CPU, memory, event loop) in /metrics: the server, not the many apps tests build */
+    processMetrics?: boolean;
+  } = {},
 ): Promise<{ app: FastifyInstance; services: Services }> {
   const app = Fastify({
-    logger: opts.logger ? { level: deps.config.logLevel } : false,
+    logger: opts.logger ? { level: deps.config.logLevel, ...(opts.logStream && { stream: opts.logStream }) } : false,
+    // every log line of a request carries its id as `requestId`, the id error bodies and X-Request-Id carry
+    genReqId: requestIdFor,
+    requestIdHeader: false,
+    logController: new LogController({ requestIdLogLabel: 'requestId' }),
     bodyLimit: 1024 * 1024,
     // X-Forwarded-For is believed only from the proxies named in TRUST_PROXY: from anyone else it would let a
     // client pick the address the login throttle counts and the audit log records
@@ -78,6 +93,7 @@ export async function buildApp(
   const webRoot = path.resolve(deps.config.webDist);
   const hasWeb = existsSync(path.join(webRoot, 'index.html'));
   registerErrorHandler(app, { spaFallback: hasWeb });
+  registerRequestIdHeader(app);
   registerTextGuard(app);
   // every route as registered, so a test can hold the OpenAPI document to all of them
   const routeTable: RouteEntry[] = [];
@@ -117,6 +133,14 @@ export async function buildApp(
   });
 
   const services = createServices(deps);
+  registerMetrics(app, {
+    token: deps.config.metricsToken,
+    dbKind: deps.dbKind,
+    poolStats: opts.poolStats ?? (() => ({ total: 0, idle: 0, waiting: 0 })),
+    jobsInFlight: () => services.dxImports.inFlight(),
+    processMetrics: opts.processMetrics,
+  });
+  registerReadiness(app, deps.db);
   registerCsrfGuard(app, { publicOrigin: deps.config.publicOrigin });
   registerAuthHook(app, services.auth);
   registerIdempotency(app, deps.db);

@@ -14,7 +14,9 @@ function isAddressOrCidr(entry: string): boolean {
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  HOST: z.string().default('0.0.0.0'),
+  // loopback unless asked: a development server (demo accounts, password "demo") must not be on the network by
+  // default; production behind a proxy on the same host needs no more either
+  HOST: z.string().min(1).default('127.0.0.1'),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres://')
@@ -56,6 +58,12 @@ const envSchema = z.object({
     .transform((v) => (v ? new URL(v).origin : undefined)),
   COOKIE_SECURE: z.enum(['true', 'false']).optional(),
   WEB_DIST: z.string().default('./dist/web'),
+  // /metrics is served only with `Authorization: Bearer <METRICS_TOKEN>`; without it, not at all
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').max(256).optional(),
+  // on SIGTERM: readiness turns false, then after SHUTDOWN_DRAIN_SECONDS the server stops accepting, finishes
+  // what is in flight and closes the database; past SHUTDOWN_GRACE_SECONDS the process exits anyway
+  SHUTDOWN_DRAIN_SECONDS: z.coerce.number().min(0).max(300).default(0),
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(1).max(3600).default(25),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // published DX analytics withhold any cell counting fewer enterprises than this
   DX_SUPPRESS_BELOW: z.coerce.number().int().min(1).max(1000).default(5),
@@ -80,25 +88,34 @@ export interface Config {
   cookieSecure: boolean;
   webDist: string;
   logLevel: Env['LOG_LEVEL'];
+  metricsToken?: string;
+  shutdown: { drainMs: number; graceMs: number };
   dxSuppressBelow: number;
   dxDemoEnterprises: number;
+}
+
+/** A setting the server cannot start with: main prints its message as one line, without a stack trace. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
 }
 
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(source);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-    throw new Error(`Invalid environment:\n${lines.join('\n')}`);
+    const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`invalid environment: ${issues.join('; ')}`);
   }
   const e = parsed.data;
   const production = e.NODE_ENV === 'production';
   if (production && (!e.ADMIN_USERNAME || !e.ADMIN_PASSWORD)) {
-    throw new Error(
+    throw new ConfigError(
       'NODE_ENV=production needs ADMIN_USERNAME and ADMIN_PASSWORD (the first admin account); refusing to start.',
     );
   }
   if (production && e.DEMO_DATA === 'true') {
-    throw new Error('DEMO_DATA=true is not allowed with NODE_ENV=production: demo accounts have a known password.');
+    throw new ConfigError(
+      'DEMO_DATA=true is not allowed with NODE_ENV=production: demo accounts have a known password.',
+    );
   }
   return {
     env: e.NODE_ENV,
@@ -120,7 +137,28 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: e.COOKIE_SECURE ? e.COOKIE_SECURE === 'true' : production,
     webDist: e.WEB_DIST,
     logLevel: e.LOG_LEVEL,
+    metricsToken: e.METRICS_TOKEN,
+    shutdown: { drainMs: e.SHUTDOWN_DRAIN_SECONDS * 1000, graceMs: e.SHUTDOWN_GRACE_SECONDS * 1000 },
     dxSuppressBelow: e.DX_SUPPRESS_BELOW,
     dxDemoEnterprises: e.DX_DEMO_ENTERPRISES ?? (e.NODE_ENV === 'test' ? 0 : 2000),
   };
+}
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', '::1', 'localhost']);
+/** localhost, 127.x.x.x or ::1: a browser there treats plain HTTP as secure, and nobody else can connect. */
+export const isLoopbackHost = (host: string) =>
+  LOOPBACK_HOSTS.has(host.toLowerCase()) || /^127\.\d+\.\d+\.\d+$/.test(host) || host === '[::1]';
+
+/** What the server should say at start about settings that work but can surprise: one line each. */
+export function startupWarnings(config: Config): string[] {
+  const warnings: string[] = [];
+  if (config.cookieSecure && !config.publicOrigin?.startsWith('https://'))
+    warnings.push(
+      'cookies are Secure; serve behind HTTPS or set COOKIE_SECURE=false (over plain HTTP browsers drop the session cookie and login fails; PUBLIC_ORIGIN=https://… silences this line)',
+    );
+  if (config.loadDemo && !isLoopbackHost(config.host))
+    warnings.push(
+      `listening on ${config.host} with demo data: the demo accounts (password "demo") can be reached from the network; set DEMO_DATA=false or HOST=127.0.0.1`,
+    );
+  return warnings;
 }

@@ -101,6 +101,11 @@ export const errorReasons = {
     en: 'Digits, spaces and + ( ) . - only',
   },
   UNKNOWN_FIELD: { vi: 'Trường này không được hỗ trợ', en: 'Unknown field' },
+  // login from a page served over plain HTTP while the session cookie is Secure: the browser would drop it
+  COOKIE_NEEDS_HTTPS: {
+    vi: 'Không thể đăng nhập: trang đang mở qua HTTP không mã hóa nên trình duyệt sẽ bỏ cookie phiên (cờ Secure). Hãy mở trang bằng địa chỉ https://, hoặc báo quản trị hệ thống cấu hình HTTPS (hoặc đặt COOKIE_SECURE=false).',
+    en: 'Cannot log in: this page is served over plain HTTP, so the browser would drop the Secure session cookie. Open the https:// address, or ask the administrator to serve it behind HTTPS (or set COOKIE_SECURE=false).',
+  },
   INVALID_VALUE: { vi: 'Giá trị không hợp lệ', en: 'Invalid value' },
   SCHEMA_MISMATCH: { vi: 'Không đúng định dạng: {{detail}}', en: '{{detail}}' },
   TRUE_OR_FALSE: { vi: 'Phải là Có hoặc Không', en: 'Must be true or false' },

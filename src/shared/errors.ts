@@ -35,5 +35,6 @@ export interface FieldIssue {
 }
 
 export interface ErrorBody {
-  error: { code: ErrorCode; message: string; details?: unknown };
+  /** `requestId`: the id on the server's log lines for this request (also its `X-Request-Id` response header) */
+  error: { code: ErrorCode; message: string; details?: unknown; requestId?: string };
 }

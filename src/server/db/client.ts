@@ -18,6 +18,8 @@ export interface DbHandle {
   db: Db;
   kind: 'pglite' | 'postgres';
   close(): Promise<void>;
+  /** connections open, idle, and requests waiting for one (read by the metrics at scrape time) */
+  poolStats: () => { total: number; idle: number; waiting: number };
 }
 
 /** How often an embedded database on disk is checkpointed. */
@@ -37,7 +39,12 @@ export async function openDb(opts: { url?: string; dataDir?: string; checkpointE
     // an idle connection dropped by the server (restart, failover) must not crash the process: the pool replaces it
     pool.on('error', (err) => console.error(`database connection lost: ${err.message}`));
     const db = drizzle(pool, { schema }) as unknown as Db;
-    return { db, kind: 'postgres', close: () => pool.end() };
+    return {
+      db,
+      kind: 'postgres',
+      close: () => pool.end(),
+      poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+    };
   }
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
@@ -46,6 +53,27 @@ export async function openDb(opts: { url?: string; dataDir?: string; checkpointE
   try {
     const client = new PGlite(dataDir);
     await client.waitReady;
+    // PGlite is one connection that runs one query or transaction at a time: count what is running or queued on
+    // it, so the metrics can say how busy it is (drizzle goes through these two methods)
+    let inFlight = 0;
+    const query = client.query.bind(client);
+    const transaction = client.transaction.bind(client);
+    client.query = (async (...args: Parameters<typeof query>) => {
+      inFlight++;
+      try {
+        return await query(...args);
+      } finally {
+        inFlight--;
+      }
+    }) as typeof client.query;
+    client.transaction = (async (...args: Parameters<typeof transaction>) => {
+      inFlight++;
+      try {
+        return await transaction(...args);
+      } finally {
+        inFlight--;
+      }
+    }) as typeof client.transaction;
     const db = drizzle(client, { schema }) as unknown as Db;
     // PGlite runs no checkpointer process: without one its WAL only grows (5 GB after a million-row import) and a
     // restart replays all of it. A checkpoint waits for any open transaction and is nearly free when nothing changed.
@@ -59,6 +87,7 @@ export async function openDb(opts: { url?: string; dataDir?: string; checkpointE
     return {
       db,
       kind: 'pglite',
+      poolStats: () => ({ total: 1, idle: inFlight ? 0 : 1, waiting: Math.max(0, inFlight - 1) }),
       close: async () => {
         if (timer) clearInterval(timer);
         await client.close().finally(release);

@@ -46,3 +46,17 @@ export async function migrate(db: Db, dir = migrationsDir): Promise<string[]> {
   }
   return applied;
 }
+
+/** The committed migrations this build has that the database has not recorded as applied (readiness). */
+export async function pendingMigrations(db: Db, dir = migrationsDir): Promise<string[]> {
+  const journal = JSON.parse(await readFile(path.join(dir, 'meta', '_journal.json'), 'utf8')) as Journal;
+  let done: { name: string }[];
+  try {
+    done = rowsOf<{ name: string }>(await db.execute(sql`select name from schema_migrations`));
+  } catch {
+    // no table yet: nothing applied
+    done = [];
+  }
+  const applied = new Set(done.map((r) => r.name));
+  return journal.entries.map((e) => e.tag).filter((tag) => !applied.has(tag));
+}

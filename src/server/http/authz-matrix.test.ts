@@ -57,6 +57,10 @@ const matrix: Record<string, Entry> = {
   'DELETE /api/auth/sessions': { action: 'session' },
   'DELETE /api/auth/sessions/:id': { action: 'session' },
   'GET /api/health': { action: 'public' },
+  'GET /api/ready': { action: 'public' },
+  // for the Prometheus scraper, not sessions: served only when METRICS_TOKEN is set (not here, so 404 for everyone)
+  // and then only with its bearer token (observability.test.ts)
+  'GET /metrics': { action: 'public', mayBeMissing: true },
   'GET /api/openapi.json': { action: 'public' },
   'GET /api/audit-events': list('audit.read'),
   'GET /api/users': list('user.manage'),
@@ -357,7 +361,7 @@ describe('authorization matrix', () => {
       'DELETE /api/findings/:id': finding.id,
     };
 
-    const routes = ctx.app.routeTable.filter((r) => r.url.startsWith('/api/'));
+    const routes = ctx.app.routeTable.filter((r) => r.url.startsWith('/api/') || r.url === '/metrics');
     const missing = routes.map((r) => `${r.method} ${r.url}`).filter((k) => !matrix[k]);
     expect(missing, 'routes without a matrix entry').toEqual([]);
 

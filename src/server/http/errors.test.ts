@@ -23,7 +23,12 @@ describe('error handler', () => {
       const res = await appThrowing(err).inject({ method: 'GET', url: '/boom' });
       expect(res.statusCode).toBe(409);
       expect(res.json()).toEqual({
-        error: { code: 'CONFLICT', message: 'Already exists', details: { constraint: 'conclusions_year_number_uq' } },
+        error: {
+          code: 'CONFLICT',
+          message: 'Already exists',
+          details: { constraint: 'conclusions_year_number_uq' },
+          requestId: expect.any(String),
+        },
       });
     }
   });
@@ -33,6 +38,8 @@ describe('error handler', () => {
       Object.assign(new Error('relation "secret_table" does not exist'), { code: '42P01' }),
     ).inject({ method: 'GET', url: '/boom' });
     expect(res.statusCode).toBe(500);
-    expect(res.json()).toEqual({ error: { code: 'INTERNAL', message: 'Internal error', details: null } });
+    expect(res.json()).toEqual({
+      error: { code: 'INTERNAL', message: 'Internal error', details: null, requestId: expect.any(String) },
+    });
   });
 });

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import {
   type ErrorReason,
@@ -97,53 +97,46 @@ function uniqueViolation(err: unknown): string | null {
   return null;
 }
 
+/** The one error body: `requestId` is the id on the request's log lines (and its `X-Request-Id` header). */
+const body = (req: FastifyRequest, code: ErrorCode, message: string, details: unknown = null) => ({
+  error: { code, message, details, requestId: req.id },
+});
+
 export function registerErrorHandler(app: FastifyInstance, opts: { spaFallback: boolean }) {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (err instanceof DomainError) {
-      return reply
-        .status(err.status)
-        .send({ error: { code: err.code, message: err.message, details: err.details ?? null } });
+      return reply.status(err.status).send(body(req, err.code, err.message, err.details ?? null));
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const issues = fieldIssues(err);
-      return reply.status(400).send({
-        error: {
-          code: ErrorCode.VALIDATION_FAILED,
-          message: `Invalid ${issues.map((i) => i.field).join(', ')}`,
-          details: { issues },
-        },
-      });
+      return reply
+        .status(400)
+        .send(body(req, ErrorCode.VALIDATION_FAILED, `Invalid ${issues.map((i) => i.field).join(', ')}`, { issues }));
     }
     if (isResponseSerializationError(err)) {
       req.log.error({ err, issues: err.cause.issues }, 'response does not match its schema');
-      return reply.status(500).send({ error: { code: ErrorCode.INTERNAL, message: 'Internal error', details: null } });
+      return reply.status(500).send(body(req, ErrorCode.INTERNAL, 'Internal error'));
     }
     const unique = uniqueViolation(err);
     if (unique) {
       // two writers raced past the service's own check: the loser gets a 409, never a 500
-      return reply
-        .status(409)
-        .send({ error: { code: ErrorCode.CONFLICT, message: 'Already exists', details: { constraint: unique } } });
+      return reply.status(409).send(body(req, ErrorCode.CONFLICT, 'Already exists', { constraint: unique }));
     }
     const status = err.statusCode ?? 500;
     if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || status === 413) {
-      return reply
-        .status(413)
-        .send({ error: { code: ErrorCode.PAYLOAD_TOO_LARGE, message: 'Request body too large', details: null } });
+      return reply.status(413).send(body(req, ErrorCode.PAYLOAD_TOO_LARGE, 'Request body too large'));
     }
     if (status >= 400 && status < 500) {
       // malformed JSON, wrong content type, empty body…: Fastify's own 4xx
       const code =
         status === 429 ? ErrorCode.RATE_LIMITED : status === 404 ? ErrorCode.NOT_FOUND : ErrorCode.MALFORMED_REQUEST;
-      return reply.status(status).send({ error: { code, message: err.message, details: { field: 'body' } } });
+      return reply.status(status).send(body(req, code, err.message, { field: 'body' }));
     }
     req.log.error({ err }, 'unhandled error');
-    return reply.status(500).send({ error: { code: ErrorCode.INTERNAL, message: 'Internal error', details: null } });
+    return reply.status(500).send(body(req, ErrorCode.INTERNAL, 'Internal error'));
   });
   app.setNotFoundHandler((req, reply) => {
     if (opts.spaFallback && req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
-    return reply.status(404).send({
-      error: { code: ErrorCode.NOT_FOUND, message: `No route ${req.method} ${req.url.split('?')[0]}`, details: null },
-    });
+    return reply.status(404).send(body(req, ErrorCode.NOT_FOUND, `No route ${req.method} ${req.url.split('?')[0]}`));
   });
 }

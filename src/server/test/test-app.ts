@@ -39,12 +39,10 @@ export async function createTestContext(
     ...opts.env,
   });
   const handle = await openDb({ url, dataDir: url ? undefined : 'memory://' });
-  const { app, services } = await buildApp({
-    db: handle.db,
-    dbKind: handle.kind,
-    config,
-    clock: opts.clock ?? systemClock,
-  });
+  const { app, services } = await buildApp(
+    { db: handle.db, dbKind: handle.kind, config, clock: opts.clock ?? systemClock },
+    { poolStats: handle.poolStats },
+  );
   await prepareDatabase(handle, config, services);
   await app.ready();
 

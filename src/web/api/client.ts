@@ -18,6 +18,8 @@ export class ApiError extends Error {
     readonly code: ApiErrorCode,
     message: string,
     readonly details: unknown = null,
+    /** the server's id for this request (its log lines carry it): quoted to support when something failed */
+    readonly requestId: string | null = null,
   ) {
     super(message);
   }
@@ -125,13 +127,16 @@ export async function toApiError(response: Response): Promise<ApiError> {
   } catch {
     parsed = undefined;
   }
-  const error = (parsed as { error?: { code?: unknown; message?: unknown; details?: unknown } } | undefined)?.error;
+  const error = (
+    parsed as { error?: { code?: unknown; message?: unknown; details?: unknown; requestId?: unknown } } | undefined
+  )?.error;
   if (error && typeof error.code === 'string') {
     return new ApiError(
       response.status,
       error.code as ApiErrorCode,
       typeof error.message === 'string' ? error.message : response.statusText,
       error.details ?? null,
+      typeof error.requestId === 'string' ? error.requestId : response.headers.get('x-request-id'),
     );
   }
   // no error body: a proxy or gateway answered instead of the API

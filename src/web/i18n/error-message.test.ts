@@ -27,4 +27,20 @@ describe('errorMessage', () => {
     expect(errorMessage(t, unknown)).toBe(t('errors.CONFLICT'));
     expect(errorMessage(t, new ApiError(404, 'NOT_FOUND', 'x', null))).toBe(t('errors.NOT_FOUND'));
   });
+
+  it('quotes the request id of a server failure, so the administrator can find its log lines', async () => {
+    await i18n.changeLanguage('vi');
+    const error = new ApiError(500, 'INTERNAL', 'Internal error', null, 'req-0123456789');
+    expect(errorMessage(t, error)).toBe(`${t('errors.INTERNAL')} (req-0123456789)`);
+    expect(errorMessage(t, new ApiError(404, 'NOT_FOUND', 'x', null, 'req-0123456789'))).toBe(t('errors.NOT_FOUND'));
+  });
+
+  it('tells the person on the login page when the page is plain HTTP and the session cookie is Secure', async () => {
+    const error = new ApiError(403, 'FORBIDDEN', 'Cannot log in', { reason: 'COOKIE_NEEDS_HTTPS' });
+    await i18n.changeLanguage('vi');
+    expect(errorMessage(t, error)).toMatch(/HTTP không mã hóa.*https:\/\//);
+    await i18n.changeLanguage('en');
+    expect(errorMessage(t, error)).toMatch(/plain HTTP.*COOKIE_SECURE=false/);
+    await i18n.changeLanguage('vi');
+  });
 });

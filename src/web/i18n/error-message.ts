@@ -18,6 +18,9 @@ export function errorMessage(t: TFunction, error: unknown): string {
       const text = reasonMessage(details.reason, details.params);
       if (text) return text;
     }
+    // a server failure: the request id lets the administrator find its log lines
+    if (error.status >= 500 && error.requestId)
+      return `${t(i18n.exists(`errors.${error.code}`) ? `errors.${error.code}` : 'errors.INTERNAL')} (${error.requestId})`;
     if (i18n.exists(`errors.${error.code}`)) return t(`errors.${error.code}`);
     // a code this build does not know yet: the server's own (English) message beats nothing
     return error.message || t('errors.INTERNAL');

@@ -9,13 +9,31 @@ import {
 } from '../../../shared/contracts/auth.js';
 import { idParams, okResponse } from '../../../shared/fields.js';
 import { requireActor } from '../../http/context.js';
-import { unauthenticated } from '../../http/errors.js';
+import { DomainError, unauthenticated } from '../../http/errors.js';
+import { ErrorCode } from '../../../shared/errors.js';
+import { reasonText } from '../../../shared/error-reasons.js';
+import { isLoopbackHost } from '../../config.js';
 import { SESSION_COOKIE } from '../../http/auth-hook.js';
 import type { FastifyRequest } from 'fastify';
 import type { UsersService } from '../users/users.service.js';
 import type { AuthService } from './auth.service.js';
 
 const tags = ['auth'];
+
+/**
+ * True when the browser's page is plain HTTP on a host other than localhost: a browser drops a `Secure` cookie set
+ * there (localhost counts as secure), so the login would "succeed" and land back on an empty login form.
+ * Read from `Origin`, which every browser sends on a POST: right even when no proxy says how it was reached.
+ */
+function pageIsPlainHttp(req: FastifyRequest): boolean {
+  const origin = req.headers.origin;
+  if (!origin?.startsWith('http://')) return false;
+  try {
+    return !isLoopbackHost(new URL(origin).hostname);
+  } catch {
+    return false;
+  }
+}
 
 /** The request's actor and session id (every route below needs a session). */
 function session(req: FastifyRequest) {
@@ -39,6 +57,12 @@ export const authRoutes =
         },
       },
       async (req, reply) => {
+        if (cookie.secure && pageIsPlainHttp(req)) {
+          req.log.warn('login refused: cookies are Secure; serve behind HTTPS or set COOKIE_SECURE=false');
+          throw new DomainError(ErrorCode.FORBIDDEN, 403, reasonText('COOKIE_NEEDS_HTTPS', 'en'), {
+            reason: 'COOKIE_NEEDS_HTTPS',
+          });
+        }
         const { token, actor, expiresAt } = await auth.login(req.body.username, req.body.password, {
           ip: req.ip,
           userAgent: req.headers['user-agent'] ?? null,

@@ -182,6 +182,8 @@ export function createImportService({
     start,
     /** resolves when every background import has ended (tests, shutdown) */
     idle: () => Promise.all([...running]),
+    /** background imports running in this process now (the metrics' queue depth) */
+    inFlight: () => running.size,
     /** Imports a file of `kind` with the same validation as the API; resumes an unfinished run of the same file. */
     importFile: async (kind: ImportKind, r: ImportRun, opts: { isDemo?: boolean } = {}) =>
       run(await tools.handler(kind, opts), r),
