@@ -47,6 +47,7 @@ import { programTasksRoutes } from './modules/program-tasks/program-tasks.routes
 import { reportingRoundsRoutes } from './modules/reporting-rounds/reporting-rounds.routes.js';
 import { monitoringDashboardRoutes } from './modules/monitoring-dashboard/monitoring-dashboard.routes.js';
 import { unitOverviewRoutes } from './modules/unit-overview/unit-overview.routes.js';
+import { myWorkRoutes } from './modules/my-work/my-work.routes.js';
 import { createServices, type Deps, type Services } from './services.js';
 
 const version = '0.1.0';
@@ -191,6 +192,7 @@ export async function buildApp(
   await app.register(reportingRoundsRoutes(services.reportingRounds));
   await app.register(monitoringDashboardRoutes(services.monitoringDashboard));
   await app.register(unitOverviewRoutes(services.unitOverview));
+  await app.register(myWorkRoutes(services.myWork));
 
   // the built web app (npm start builds it); API-only when absent, e.g. in API tests
   if (hasWeb) await registerWebApp(app, webRoot);

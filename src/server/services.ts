@@ -46,6 +46,7 @@ import { createReportingRoundsService } from './modules/reporting-rounds/reporti
 import { createMonitoringDashboardService } from './modules/monitoring-dashboard/monitoring-dashboard.service.js';
 import { createFindingLinksRepo } from './modules/unit-overview/finding-links.repo.js';
 import { createUnitOverviewService } from './modules/unit-overview/unit-overview.service.js';
+import { createMyWorkService } from './modules/my-work/my-work.service.js';
 
 export interface Deps {
   db: Db;
@@ -157,6 +158,14 @@ export function createServices({ db, config, clock }: Deps) {
     inspections,
     followUps,
   });
+  const myWork = createMyWorkService({
+    clock,
+    followUps,
+    programTasks,
+    reportingRounds,
+    inspections,
+    dxAssessments,
+  });
   return {
     audit,
     auth,
@@ -175,6 +184,7 @@ export function createServices({ db, config, clock }: Deps) {
     reportingRounds,
     monitoringDashboard,
     unitOverview,
+    myWork,
     enterprises,
     dxFrameworks,
     dxAssessments,

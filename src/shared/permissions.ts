@@ -85,6 +85,10 @@ export const catalogue = {
     en: 'see and end one’s own session',
     roles: { ...officials, enterprise: all },
   },
+  'myWork.read': {
+    en: 'read one’s own home page of work (each role: what the catalogue lets it read)',
+    roles: { ...officials, enterprise: all },
+  },
   'audit.read': { en: 'read the audit log', roles: { admin: all } },
   'user.manage': { en: 'list, create and change user accounts', roles: { admin: all } },
   'orgUnit.read': { en: 'read org units (reference data)', roles: officials },

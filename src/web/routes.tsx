@@ -13,6 +13,7 @@ import {
   FundOutlined,
   AimOutlined,
   CarryOutOutlined,
+  CheckSquareOutlined,
   ProjectOutlined,
   ScheduleOutlined,
   TeamOutlined,
@@ -47,8 +48,15 @@ export const ENTERPRISE_HOME = '/my-enterprise';
 
 /** Pages inside the app layout. Adding a page = one line here. */
 export const appRoutes: AppRoute[] = [
+  // every role lands here after login: its own work across the three modules
   {
     path: '/',
+    page: lazy(() => import('./features/my-work/my-work-page')),
+    menu: { title: 'myWork.title', icon: <CheckSquareOutlined /> },
+    audience: ['staff', 'enterprise'],
+  },
+  {
+    path: '/dashboard',
     page: lazy(() => import('./features/dashboard/dashboard-page')),
     menu: { title: 'dashboard.title', icon: <DashboardOutlined /> },
   },

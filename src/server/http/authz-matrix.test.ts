@@ -62,6 +62,7 @@ const matrix: Record<string, Entry> = {
   // and then only with its bearer token (observability.test.ts)
   'GET /metrics': { action: 'public', mayBeMissing: true },
   'GET /api/openapi.json': { action: 'public' },
+  'GET /api/my-work': list('myWork.read'),
   'GET /api/audit-events': list('audit.read'),
   'GET /api/users': list('user.manage'),
   'POST /api/users': list('user.manage'),
@@ -133,6 +134,7 @@ const matrix: Record<string, Entry> = {
   'GET /api/reporting-rounds/:id': on('unitReport.read', 'round'),
   'PATCH /api/reporting-rounds/:id': on('round.manage', 'round'),
   'GET /api/reporting-reminders': list('monitoring.read'),
+  'GET /api/unit-reports': list('unitReport.read'),
   'GET /api/reporting-rounds/:id/summary.docx': on('round.summary', 'round'),
   'GET /api/reporting-rounds/:id/reports/:orgUnitId': on('unitReport.read', 'report'),
   'PUT /api/reporting-rounds/:id/reports/:orgUnitId': on('unitReport.submit', 'report'),

@@ -21,6 +21,8 @@ export const followUpListQuery = z.strictObject({
   accepted: flag.optional(),
   /** withdrawn follow-ups (dropped by a corrected conclusion) are hidden unless asked for */
   includeWithdrawn: flag.optional(),
+  /** true: the secretariat returned the last progress report (more work or evidence asked for), not yet accepted */
+  returned: flag.optional(),
   kind: z.enum(followUpKinds).optional(),
   addresseeOrgUnitId: uuidField.optional(),
   inspectionId: uuidField.optional(),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { inspectionStatuses, ratings, teamRoles } from '../domain.js';
 import { longText, pageQuery, searchQuery, shortText, uuidField } from '../fields.js';
+import { because } from '../error-reasons.js';
 import { conclusionVersion } from './conclusions.js';
 import { finding } from './findings.js';
 import { objectivityWarning } from './inspection-plans.js';
@@ -10,6 +11,13 @@ export const inspectionListQuery = z.strictObject({
   planId: uuidField.optional(),
   teamId: uuidField.optional(),
   targetOrgUnitId: uuidField.optional(),
+  /** true: not yet closed (what still has a next step) */
+  open: z.enum(['true', 'false'], { message: because('TRUE_OR_FALSE') }).optional(),
+  /**
+   * true: the schedule has passed without the next step — still planned or notified after the window opened, or
+   * still in progress or drafting after it closed (Hanoi calendar day)
+   */
+  late: z.enum(['true', 'false'], { message: because('TRUE_OR_FALSE') }).optional(),
   q: searchQuery,
   ...pageQuery,
 });

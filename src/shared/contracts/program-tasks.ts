@@ -52,6 +52,8 @@ export const taskListQuery = z.strictObject({
   orgUnitId: uuidField.optional(),
   status: z.enum(taskStatuses).optional(),
   overdue: flag.optional(),
+  /** true: neither completed nor cancelled (still to do) */
+  active: flag.optional(),
   q: searchQuery,
   ...pageQuery,
 });

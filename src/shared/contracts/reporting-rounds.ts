@@ -41,6 +41,31 @@ export const roundListQuery = z.strictObject({
 });
 export type RoundListQuery = z.infer<typeof roundListQuery>;
 
+/** Unit reports across rounds, for work queues: what waits for approval, what was returned. */
+export const reportListQuery = z.strictObject({
+  status: z.enum(reportStatuses).optional(),
+  /** true: a change to an approved report (revision ≥ 1); false: a first submission */
+  revised: z.enum(['true', 'false'], { message: because('TRUE_OR_FALSE') }).optional(),
+  orgUnitId: uuidField.optional(),
+  ...pageQuery,
+});
+export type ReportListQuery = z.infer<typeof reportListQuery>;
+
+export const reportListItem = z.object({
+  reportId: z.uuid(),
+  round: z.object({ id: z.uuid(), title: z.string(), period: z.string(), status: z.enum(roundStatuses) }),
+  orgUnit: ref,
+  dueDate: z.string(),
+  /** days from today to the due date (negative: overdue) */
+  daysLeft: z.number().int(),
+  status: z.enum(reportStatuses),
+  revision: z.number().int(),
+  reviewComment: z.string().nullable(),
+  timeliness: z.enum(timelinessStates),
+  submittedAt: z.date().nullable(),
+});
+export type ReportListItem = z.infer<typeof reportListItem>;
+
 export const roundUnit = z.object({
   orgUnit: ref,
   reportId: z.uuid(),

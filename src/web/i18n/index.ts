@@ -30,6 +30,7 @@ const namespaces = {
   dxAssessments: 'dx-assessments',
   dxFrameworks: 'dx-frameworks',
   monitoring: 'monitoring-dashboard',
+  myWork: 'my-work',
 } as const;
 
 interface Features {
@@ -48,6 +49,7 @@ interface Features {
   dxAssessments: typeof import('../features/dx-assessments/i18n').default;
   dxFrameworks: typeof import('../features/dx-frameworks/i18n').default;
   monitoring: typeof import('../features/monitoring-dashboard/i18n').default;
+  myWork: typeof import('../features/my-work/i18n').default;
 }
 export type Resources = (typeof commonStrings)['vi'] & { [K in keyof Features]: Features[K]['vi'] };
 

@@ -35,6 +35,13 @@ export const overdueCondition = (today: string) =>
 export const scopeCondition = (orgUnitId: string | null) =>
   orgUnitId ? or(eq(followUps.addresseeOrgUnitId, orgUnitId), eq(inspections.targetOrgUnitId, orgUnitId)) : undefined;
 
+/** The last entry of the history is the secretariat returning the report: the addressee has to act again. */
+const returnedCondition = () =>
+  and(
+    isNull(followUps.acceptedAt),
+    sql`coalesce((select u.action::text from ${followUpUpdates} u where u.follow_up_id = ${followUps.id} order by u.at desc, u.id desc limit 1), '') = 'return'`,
+  );
+
 function filterCondition(f: FollowUpFilter, today: string): SQL | undefined {
   const where: (SQL | undefined)[] = [scopeCondition(f.scopeOrgUnitId)];
   if (f.includeWithdrawn !== 'true') where.push(isNull(followUps.withdrawnAt));
@@ -44,6 +51,7 @@ function filterCondition(f: FollowUpFilter, today: string): SQL | undefined {
   if (f.inspectionId) where.push(eq(followUps.inspectionId, f.inspectionId));
   if (f.planId) where.push(eq(inspections.planId, f.planId));
   if (f.overdue) where.push(f.overdue === 'true' ? overdueCondition(today) : not(overdueCondition(today)!));
+  if (f.returned) where.push(f.returned === 'true' ? returnedCondition() : not(returnedCondition()!));
   if (f.accepted) where.push(f.accepted === 'true' ? isNotNull(followUps.acceptedAt) : isNull(followUps.acceptedAt));
   if (f.q) where.push(or(searchCondition(followUps.searchText, f.q), searchCondition(addressee.searchText, f.q)));
   return and(...where);

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lt, ne, not, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { InspectionStatus } from '../../../shared/domain.js';
 import type { DbOrTx } from '../../db/client.js';
@@ -27,6 +27,11 @@ export interface InspectionFilter {
   planId?: string;
   teamId?: string;
   targetOrgUnitId?: string;
+  /** not closed */
+  open?: 'true' | 'false';
+  /** `late` with the day it is judged on: see `lateCondition` */
+  late?: 'true' | 'false';
+  today?: string;
   q?: string;
   limit: number;
   offset: number;
@@ -53,6 +58,13 @@ const findingColumns = {
   version: findings.version,
 };
 
+/** The schedule passed without the next step: not started after the window opened, not concluded after it closed. */
+export const lateCondition = (today: string) =>
+  or(
+    and(inArray(inspections.status, ['planned', 'notified']), lt(inspections.windowStart, today)),
+    and(inArray(inspections.status, ['in_progress', 'drafting']), lt(inspections.windowEnd, today)),
+  );
+
 export function createInspectionsRepo() {
   return {
     async list(db: DbOrTx, f: InspectionFilter) {
@@ -61,6 +73,12 @@ export function createInspectionsRepo() {
         f.planId ? eq(inspections.planId, f.planId) : undefined,
         f.teamId ? eq(inspections.teamId, f.teamId) : undefined,
         f.targetOrgUnitId ? eq(inspections.targetOrgUnitId, f.targetOrgUnitId) : undefined,
+        f.open === 'true'
+          ? ne(inspections.status, 'closed')
+          : f.open === 'false'
+            ? eq(inspections.status, 'closed')
+            : undefined,
+        f.late && f.today ? (f.late === 'true' ? lateCondition(f.today) : not(lateCondition(f.today)!)) : undefined,
         f.teamPersonId !== undefined
           ? inArray(
               inspections.teamId,

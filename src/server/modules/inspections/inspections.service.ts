@@ -6,7 +6,7 @@ import type {
 } from '../../../shared/contracts/inspections.js';
 import { findingShapeIssues, type FindingInput, type FindingPatch } from '../../../shared/contracts/findings.js';
 import type { ObjectivityWarning } from '../../../shared/contracts/inspection-plans.js';
-import type { InspectionStatus } from '../../../shared/domain.js';
+import { inspectionStatuses, type InspectionStatus } from '../../../shared/domain.js';
 import type { DbOrTx } from '../../db/client.js';
 import type { Actor } from '../../http/context.js';
 import { conflict, immutable, invalid, notFound } from '../../http/errors.js';
@@ -97,7 +97,11 @@ export function createInspectionsService(deps: InspectionsDeps) {
         if (f.targetOrgUnitId && f.targetOrgUnitId !== scope.orgUnitId) return { items: [], total: 0 };
         f = { ...f, targetOrgUnitId: scope.orgUnitId };
       }
-      const { rows, total } = await repo.list(db, 'team' in scope ? { ...f, teamPersonId: actor.personId } : f);
+      const today = deps.clock.today();
+      const { rows, total } = await repo.list(
+        db,
+        'team' in scope ? { ...f, today, teamPersonId: actor.personId } : { ...f, today },
+      );
       return {
         total,
         items: rows.map((r) => ({
@@ -306,3 +310,9 @@ export function createInspectionsService(deps: InspectionsDeps) {
   };
 }
 export type InspectionsService = ReturnType<typeof createInspectionsService>;
+
+/** The lifecycle's forward move from a status (the step that moves the inspection on), or null once closed. */
+export function forwardStatus(from: InspectionStatus): InspectionStatus | null {
+  const order = inspectionStatuses.indexOf(from);
+  return nextStatuses(from).find((s) => inspectionStatuses.indexOf(s) > order) ?? null;
+}

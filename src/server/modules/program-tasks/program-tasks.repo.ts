@@ -25,6 +25,7 @@ export interface TaskFilter {
   scopeOrgUnitId?: string | null;
   status?: TaskStatus;
   overdue?: 'true' | 'false';
+  active?: 'true' | 'false';
   q?: string;
   limit: number;
   offset: number;
@@ -60,6 +61,11 @@ export function createProgramTasksRepo() {
         ? taskOverdueCondition(today)
         : f.overdue === 'false'
           ? sql`not (${taskOverdueCondition(today)})`
+          : undefined,
+      f.active === 'true'
+        ? notInArray(programTasks.status, finished)
+        : f.active === 'false'
+          ? inArray(programTasks.status, finished)
           : undefined,
       searchCondition(programTasks.searchText, f.q),
     );

@@ -1,5 +1,5 @@
-import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import type { RoundStatus } from '../../../shared/monitoring-domain.js';
+import { and, asc, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
+import type { ReportStatus, RoundStatus } from '../../../shared/monitoring-domain.js';
 import type { DbOrTx } from '../../db/client.js';
 import {
   monitoringAttachments,
@@ -93,6 +93,43 @@ export function createReportingRoundsRepo() {
           ),
         )
         .orderBy(asc(reportingRounds.dueDate), asc(orgUnits.name)),
+    /** Unit reports across rounds with their unit and round, one page and the total (work queues). */
+    async listReports(
+      db: DbOrTx,
+      f: {
+        status?: ReportStatus;
+        revised?: 'true' | 'false';
+        orgUnitId?: string | null;
+        limit: number;
+        offset: number;
+      },
+    ) {
+      const cond = and(
+        f.status ? eq(unitReports.status, f.status) : undefined,
+        f.revised === 'true'
+          ? gt(unitReports.revision, 0)
+          : f.revised === 'false'
+            ? eq(unitReports.revision, 0)
+            : undefined,
+        f.orgUnitId ? eq(unitReports.orgUnitId, f.orgUnitId) : undefined,
+      );
+      const [rows, [{ total }]] = await Promise.all([
+        db
+          .select({ report: unitReports, unitName: orgUnits.name, round: reportingRounds })
+          .from(unitReports)
+          .innerJoin(orgUnits, eq(orgUnits.id, unitReports.orgUnitId))
+          .innerJoin(reportingRounds, eq(reportingRounds.id, unitReports.roundId))
+          .where(cond)
+          .orderBy(asc(reportingRounds.dueDate), asc(orgUnits.name), asc(unitReports.id))
+          .limit(f.limit)
+          .offset(f.offset),
+        db
+          .select({ total: sql<number>`count(*)::int` })
+          .from(unitReports)
+          .where(cond),
+      ]);
+      return { rows, total };
+    },
     async report(db: DbOrTx, roundId: string, orgUnitId: string, lock = false) {
       const q = db
         .select()

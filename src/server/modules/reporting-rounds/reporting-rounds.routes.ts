@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   reportDetail,
+  reportListItem,
+  reportListQuery,
   reportParams,
   reportSubmitInput,
   reportReviewInput,
@@ -93,6 +95,21 @@ export const reportingRoundsRoutes =
         },
       },
       async (req) => svc.setRoundStatus(requireActor(req), req.params.id, req.body.status),
+    );
+
+    app.get(
+      '/api/unit-reports',
+      {
+        config: { audience: 'staff' },
+        schema: {
+          tags,
+          summary:
+            'Unit reports across rounds by status, oldest due first (unit accounts: their own): approval and revision queues',
+          querystring: reportListQuery,
+          response: { 200: pageOf(reportListItem) },
+        },
+      },
+      async (req) => svc.listReports(requireActor(req), req.query),
     );
 
     app.get(

@@ -8,6 +8,8 @@ import type {
   RoundDetail,
   RoundInput,
   RoundListQuery,
+  ReportListItem,
+  ReportListQuery,
 } from '../../../shared/contracts/reporting-rounds.js';
 import type { ReasonIssue } from '../../http/errors.js';
 import type { ReportAction, ReportStatus, Timeliness } from '../../../shared/monitoring-domain.js';
@@ -21,7 +23,7 @@ import type { IndicatorsService } from '../indicators/indicators.service.js';
 import type { ProgramTasksService } from '../program-tasks/program-tasks.service.js';
 import { reportingPolicy } from './reporting.policy.js';
 import type { ReportingRoundsRepo, ReportRow, RoundRow } from './reporting-rounds.repo.js';
-import { completeness, needsReminder, timeliness } from './timeliness.js';
+import { completeness, daysBetween, needsReminder, timeliness } from './timeliness.js';
 import { createValueEvidence, toFile } from './value-evidence.js';
 import { parseReportWorkbook, renderReportTemplate } from './report-xlsx.js';
 import { sniffFileType, unsupportedFileType } from '../files/files.service.js';
@@ -621,6 +623,32 @@ export function createReportingRoundsService({
         reportId: report.id,
         timeliness: timeliness(round.dueDate, report.firstSubmittedAt, today),
       }));
+    },
+
+    /**
+     * Unit reports across rounds (a unit: its own only), oldest due date first: the work queues of the home page
+     * (waiting for approval, revisions waiting, returned to the unit).
+     */
+    async listReports(actor: Actor, q: ReportListQuery): Promise<{ items: ReportListItem[]; total: number }> {
+      const scope = reportingPolicy.scopeOrgUnitId(actor);
+      if (scope && q.orgUnitId && q.orgUnitId !== scope) return { items: [], total: 0 };
+      const today = clock.today();
+      const { rows, total } = await repo.listReports(db, { ...q, orgUnitId: scope ?? q.orgUnitId });
+      return {
+        total,
+        items: rows.map(({ report, unitName, round }) => ({
+          reportId: report.id,
+          round: { id: round.id, title: round.title, period: roundPeriod(round), status: round.status },
+          orgUnit: { id: report.orgUnitId, name: unitName },
+          dueDate: round.dueDate,
+          daysLeft: daysBetween(today, round.dueDate),
+          status: report.status,
+          revision: report.revision,
+          reviewComment: report.reviewComment,
+          timeliness: timeliness(round.dueDate, report.firstSubmittedAt, today),
+          submittedAt: report.submittedAt,
+        })),
+      };
     },
 
     /** Reports of open rounds not yet submitted and due within 7 days or overdue: who to chase. */

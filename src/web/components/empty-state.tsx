@@ -1,0 +1,18 @@
+import { InboxOutlined } from '@ant-design/icons';
+import { Typography } from 'antd';
+import type { ReactNode } from 'react';
+
+/**
+ * What to show where a list or a page has nothing: what is empty, and what to do next (a sentence, a link or a
+ * button). Plain markup with one icon, so tables can use it as their `emptyText` instead of antd's bare "Trống".
+ */
+export function EmptyState({ title, hint, action }: { title: string; hint?: ReactNode; action?: ReactNode }) {
+  return (
+    <div className="empty-state" role="status">
+      <InboxOutlined className="empty-state-icon" aria-hidden />
+      <Typography.Text strong>{title}</Typography.Text>
+      {hint && <Typography.Text type="secondary">{hint}</Typography.Text>}
+      {action && <div className="empty-state-action">{action}</div>}
+    </div>
+  );
+}
