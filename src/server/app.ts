@@ -11,7 +11,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { healthResponse } from '../shared/contracts/system.js';
 import { sql } from 'drizzle-orm';
 import type { Audience } from '../shared/permissions.js';
 import { assertRouteAudience, registerAuthHook } from './http/auth-hook.js';
@@ -155,12 +155,7 @@ export async function buildApp(
         summary: 'Liveness and database check',
         security: [],
         response: {
-          200: z.object({
-            status: z.literal('ok'),
-            db: z.enum(['pglite', 'postgres']),
-            version: z.string(),
-            time: z.string(),
-          }),
+          200: healthResponse,
         },
       },
     },

@@ -20,6 +20,27 @@ export const uuidField = z.uuid({ message: because('UUID') });
 export const shortText = (max = 200) => plainString().trim().min(1, because('NOT_EMPTY')).max(max);
 export const longText = (max = 20_000) => plainString().max(max);
 export const isoDate = z.iso.date({ message: because('ISO_DATE') });
+/**
+ * A point in time in a response. The server holds a `Date`; what travels is its ISO 8601 string: the response
+ * serializer encodes (`Date` → `toISOString()`), and parsing a received body decodes it back. So `z.output` of a
+ * response schema is what a handler returns and `z.input` (= `Wire<z.output>`) is what the web receives.
+ */
+export const timestamp = z.codec(z.iso.datetime({ offset: true }), z.date(), {
+  decode: (s) => new Date(s),
+  encode: (d) => d.toISOString(),
+});
+
+/**
+ * A server-side value as it arrives after JSON serialization: every `Date` becomes its ISO string. The web's typed
+ * client (`src/web/api/client.ts`) returns `Wire<z.output<response schema>>`; pages name response types the same way.
+ */
+export type Wire<T> = T extends Date
+  ? string
+  : T extends readonly (infer U)[]
+    ? Wire<U>[]
+    : T extends object
+      ? { [K in keyof T]: Wire<T[K]> }
+      : T;
 export const year = z.number().int().min(1990).max(2100);
 export const searchQuery = plainString().max(200).optional();
 export const pageQuery = {

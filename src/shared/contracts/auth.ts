@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { roles } from '../fields.js';
+import { roles, timestamp } from '../fields.js';
 import { because } from '../error-reasons.js';
 
 export const loginBody = z.strictObject({
@@ -31,9 +31,9 @@ export type PasswordChangeBody = z.infer<typeof passwordChangeBody>;
 /** One of the user's own sessions (the token never leaves the server; `id` names the session). */
 export const sessionInfo = z.object({
   id: z.uuid(),
-  createdAt: z.date(),
-  lastSeenAt: z.date(),
-  expiresAt: z.date(),
+  createdAt: timestamp,
+  lastSeenAt: timestamp,
+  expiresAt: timestamp,
   ip: z.string().nullable(),
   userAgent: z.string().nullable(),
   current: z.boolean(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, longText, shortText } from '../fields.js';
+import { isoDate, longText, shortText, timestamp } from '../fields.js';
 import { correctionFindingInput } from './findings.js';
 import { because } from '../error-reasons.js';
 
@@ -35,8 +35,17 @@ export const conclusionVersion = z.object({
   correctionReason: z.string().nullable(),
   /** a later version replaces this one */
   superseded: z.boolean(),
-  issuedAt: z.date(),
+  issuedAt: timestamp,
 });
 export type ConclusionVersion = z.infer<typeof conclusionVersion>;
 
 export const conclusionDocxQuery = z.strictObject({ version: z.coerce.number().int().min(1).max(1000).optional() });
+
+/** The answer to issuing or correcting a conclusion: its number, version and the hash of the document's content. */
+export const issuedConclusion = z.object({
+  id: z.uuid(),
+  number: z.string(),
+  version: z.number().int(),
+  contentSha256: z.string(),
+});
+export type IssuedConclusion = z.infer<typeof issuedConclusion>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { sizeClasses } from '../enterprises/size-class.js';
-import { uuidField } from '../fields.js';
+import { timestamp, uuidField } from '../fields.js';
 import { because } from '../error-reasons.js';
 
 /** Dimensions a breakdown can group by. `district` = pre-2025 district, reached through the 2025 crosswalk. */
@@ -167,7 +167,7 @@ export const importJob = z.object({
   /** known once the file is read (CSV: counted at upload) */
   totalRows: z.number().int().nullable(),
   failure: z.string().nullable(),
-  createdAt: z.iso.datetime({ offset: true }).or(z.date()),
-  finishedAt: z.iso.datetime({ offset: true }).or(z.date()).nullable(),
+  createdAt: timestamp,
+  finishedAt: timestamp.nullable(),
 });
 export type ImportJob = z.infer<typeof importJob>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageQuery, year } from '../fields.js';
+import { idParams, pageQuery, timestamp, year } from '../fields.js';
 import { answersMap, scoreSnapshot } from './dx-frameworks.js';
 import { peerBands } from '../dx/peers.js';
 import { because } from '../error-reasons.js';
@@ -80,11 +80,11 @@ export const assessmentItem = z.object({
   source: z.enum(['web', 'import']),
   totalScore: z.number().nullable(),
   overallLevel: z.number().int().nullable(),
-  submittedAt: z.date().nullable(),
-  reviewedAt: z.date().nullable(),
+  submittedAt: timestamp.nullable(),
+  reviewedAt: timestamp.nullable(),
   reviewComment: z.string().nullable(),
-  createdAt: z.date(),
-  updatedAt: z.date(),
+  createdAt: timestamp,
+  updatedAt: timestamp,
 });
 export type AssessmentItem = z.infer<typeof assessmentItem>;
 
@@ -149,3 +149,13 @@ export const assessmentReport = z.object({
   ),
 });
 export type AssessmentReport = z.infer<typeof assessmentReport>;
+
+/** The answer to a rescore: the assessment, and the answers the new framework version no longer asks. */
+export const rescoreResult = assessmentDetail.extend({ droppedAnswers: z.array(z.string()) });
+/** One file question of an assessment (its evidence upload and download). */
+export const questionEvidenceParams = idParams.extend({
+  questionCode: z
+    .string()
+    .max(40)
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'must be a question code'),
+});

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { timestamp } from '../fields.js';
 import { because } from '../error-reasons.js';
 
 export const frameworkVersionStatuses = ['draft', 'published', 'retired'] as const;
@@ -20,8 +21,8 @@ export const frameworkVersionInfo = z.object({
   version: z.number().int(),
   status: z.enum(frameworkVersionStatuses),
   definitionSha256: z.string(),
-  publishedAt: z.date().nullable(),
-  createdAt: z.date(),
+  publishedAt: timestamp.nullable(),
+  createdAt: timestamp,
 });
 export type FrameworkVersionInfo = z.infer<typeof frameworkVersionInfo>;
 
@@ -75,3 +76,14 @@ export const scoreSnapshot = z.object({
   answeredCount: z.number().int(),
   requiredMissing: z.array(z.string()),
 });
+
+/** A framework definition as JSON (its format is checked by `src/shared/dx/framework-format.ts` on import). */
+export const frameworkDefinitionJson = z.record(z.string(), z.unknown());
+/** A framework version after an import or a publication. */
+export const frameworkVersionResult = z.object({
+  code: z.string(),
+  version: z.number().int(),
+  status: z.enum(frameworkVersionStatuses),
+  definitionSha256: z.string(),
+});
+export type FrameworkVersionResult = z.infer<typeof frameworkVersionResult>;

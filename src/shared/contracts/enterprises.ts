@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { checkTaxCode } from '../enterprises/tax-code.js';
 import { sizeClasses } from '../enterprises/size-class.js';
-import { pageQuery, searchQuery, shortText, uuidField, versionField } from '../fields.js';
+import { pageQuery, searchQuery, shortText, timestamp, uuidField, versionField } from '../fields.js';
 import { because } from '../error-reasons.js';
 
 export const communeResolutions = ['direct', 'crosswalk', 'needs_review', 'resolved'] as const;
@@ -102,8 +102,8 @@ export const enterpriseItem = z.object({
     limit: limit.nullable(),
     by: z.array(z.enum(['revenue', 'capital'])),
   }),
-  createdAt: z.date(),
-  updatedAt: z.date(),
+  createdAt: timestamp,
+  updatedAt: timestamp,
 });
 export type EnterpriseItem = z.infer<typeof enterpriseItem>;
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { followUpStatuses } from '../domain.js';
-import { pageQuery, searchQuery, uuidField } from '../fields.js';
+import { pageQuery, searchQuery, timestamp, uuidField } from '../fields.js';
 import { because } from '../error-reasons.js';
 
 export const followUpKinds = ['remedy', 'recommendation'] as const;
@@ -41,11 +41,11 @@ export const followUpItem = z.object({
   status: z.enum(followUpStatuses),
   overdue: z.boolean(),
   daysOverdue: z.number().int(),
-  accepted: z.object({ at: z.date(), byName: z.string().nullable() }).nullable(),
-  withdrawn: z.object({ at: z.date(), reason: z.enum(followUpWithdrawnReasons).nullable() }).nullable(),
+  accepted: z.object({ at: timestamp, byName: z.string().nullable() }).nullable(),
+  withdrawn: z.object({ at: timestamp, reason: z.enum(followUpWithdrawnReasons).nullable() }).nullable(),
   inspection: z.object({ id: z.uuid(), targetName: z.string(), planId: z.uuid(), planCode: z.string() }),
   conclusion: z.object({ id: z.uuid(), number: z.string() }),
-  lastUpdate: z.object({ at: z.date(), note: z.string().nullable() }).nullable(),
+  lastUpdate: z.object({ at: timestamp, note: z.string().nullable() }).nullable(),
 });
 export type FollowUpItem = z.infer<typeof followUpItem>;
 
@@ -57,7 +57,7 @@ export const followUpDetail = followUpItem.extend({
       status: z.enum(followUpStatuses),
       note: z.string().nullable(),
       authorName: z.string(),
-      at: z.date(),
+      at: timestamp,
     }),
   ),
   evidence: z.array(
@@ -67,7 +67,7 @@ export const followUpDetail = followUpItem.extend({
       mimeType: z.string(),
       size: z.number().int(),
       uploadedByName: z.string(),
-      uploadedAt: z.date(),
+      uploadedAt: timestamp,
     }),
   ),
   /** what the caller may do with this follow-up now, from the catalogue (src/shared/permissions.ts) */

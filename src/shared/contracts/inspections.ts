@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { inspectionStatuses, ratings, teamRoles } from '../domain.js';
-import { longText, pageQuery, searchQuery, shortText, uuidField } from '../fields.js';
+import { longText, pageQuery, searchQuery, shortText, timestamp, uuidField } from '../fields.js';
 import { because } from '../error-reasons.js';
 import { conclusionVersion } from './conclusions.js';
 import { finding } from './findings.js';
@@ -52,7 +52,7 @@ export const attachment = z.object({
   mimeType: z.string(),
   size: z.number().int(),
   sha256: z.string(),
-  uploadedAt: z.date(),
+  uploadedAt: timestamp,
   uploadedBy: z.string(),
 });
 export type Attachment = z.infer<typeof attachment>;
@@ -67,12 +67,25 @@ export const inspectionPermissions = z.object({
 });
 export type InspectionPermissions = z.infer<typeof inspectionPermissions>;
 
+/** A content area's assessment as stored (the answer to saving one, and part of the inspection detail). */
+export const savedAssessment = z.object({
+  rating: z.enum(ratings).nullable(),
+  notes: z.string().nullable(),
+  updatedAt: timestamp,
+});
+/** The audited unit's response to the draft conclusion. */
+export const inspectionResponse = z.object({
+  id: z.uuid(),
+  text: z.string(),
+  respondedAt: timestamp,
+  respondedBy: z.string(),
+});
 export const inspectionDetail = z.object({
   id: z.uuid(),
   status: z.enum(inspectionStatuses),
   windowStart: z.string(),
   windowEnd: z.string(),
-  draftSharedAt: z.date().nullable(),
+  draftSharedAt: timestamp.nullable(),
   plan: z.object({
     id: z.uuid(),
     code: z.string(),
@@ -103,14 +116,12 @@ export const inspectionDetail = z.object({
       position: z.number().int(),
       title: z.string(),
       description: z.string().nullable(),
-      assessment: z
-        .object({ rating: z.enum(ratings).nullable(), notes: z.string().nullable(), updatedAt: z.date() })
-        .nullable(),
+      assessment: savedAssessment.nullable(),
       attachments: z.array(attachment),
     }),
   ),
   findings: z.array(finding),
-  responses: z.array(z.object({ id: z.uuid(), text: z.string(), respondedAt: z.date(), respondedBy: z.string() })),
+  responses: z.array(inspectionResponse),
   conclusions: z.array(conclusionVersion),
   warnings: z.array(objectivityWarning),
 });

@@ -186,3 +186,8 @@ export const unitOverview = z.object({
   findingLinks: z.array(findingLink),
 });
 export type UnitOverview = z.infer<typeof unitOverview>;
+
+/** Monitoring plans and reminders: optionally of one program. */
+export const programFilterQuery = z.strictObject({ programId: uuidField.optional() });
+/** A program's attainment thresholds (green from, amber from), as saved. */
+export const thresholds = z.object({ green: z.number(), amber: z.number() });

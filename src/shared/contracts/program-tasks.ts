@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { taskStatuses } from '../monitoring-domain.js';
-import { isoDate, pageQuery, searchQuery, shortText, uuidField } from '../fields.js';
+import { isoDate, pageQuery, searchQuery, shortText, timestamp, uuidField } from '../fields.js';
 import { because } from '../error-reasons.js';
 
 export const vndAmount = z
@@ -88,7 +88,7 @@ export const monitoringFile = z.object({
   mimeType: z.string(),
   size: z.number().int(),
   uploadedByName: z.string(),
-  uploadedAt: z.date(),
+  uploadedAt: timestamp,
 });
 export type MonitoringFile = z.infer<typeof monitoringFile>;
 
@@ -101,7 +101,7 @@ export const taskDetail = task.extend({
       spentVnd: z.number(),
       note: z.string().nullable(),
       authorName: z.string(),
-      at: z.date(),
+      at: timestamp,
     }),
   ),
   evidence: z.array(monitoringFile),

@@ -8,7 +8,7 @@ import {
   taskStatuses,
   timelinessStates,
 } from '../monitoring-domain.js';
-import { isoDate, longText, pageQuery, shortText, uuidField, versionField, year } from '../fields.js';
+import { isoDate, longText, pageQuery, shortText, timestamp, uuidField, versionField, year } from '../fields.js';
 import { figure } from './indicators.js';
 import { monitoringFile, vndAmount } from './program-tasks.js';
 import { because } from '../error-reasons.js';
@@ -71,8 +71,8 @@ export const roundUnit = z.object({
   reportId: z.uuid(),
   status: z.enum(reportStatuses),
   timeliness: z.enum(timelinessStates),
-  firstSubmittedAt: z.date().nullable(),
-  approvedAt: z.date().nullable(),
+  firstSubmittedAt: timestamp.nullable(),
+  approvedAt: timestamp.nullable(),
   revision: z.number().int(),
 });
 export type RoundUnit = z.infer<typeof roundUnit>;
@@ -181,7 +181,7 @@ export const reportEvent = z.object({
   revision: z.number().int(),
   comment: z.string().nullable(),
   actorName: z.string(),
-  at: z.date(),
+  at: timestamp,
   snapshot: z.unknown().nullable(),
 });
 
@@ -202,9 +202,9 @@ export const reportDetail = z.object({
   /** +1 on every change of the report (values, tasks, narrative, status): the version a save names */
   version: z.number().int(),
   reviewComment: z.string().nullable(),
-  firstSubmittedAt: z.date().nullable(),
-  submittedAt: z.date().nullable(),
-  approvedAt: z.date().nullable(),
+  firstSubmittedAt: timestamp.nullable(),
+  submittedAt: timestamp.nullable(),
+  approvedAt: timestamp.nullable(),
   timeliness: z.enum(timelinessStates),
   indicators: z.array(reportIndicatorRow),
   tasks: z.array(reportTaskRow),
@@ -230,3 +230,8 @@ export const cellIssue = z.object({
   params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
 export type CellIssue = z.infer<typeof cellIssue>;
+
+/** Open or close a round. */
+export const roundPatch = z.strictObject({ status: z.enum(roundStatuses) });
+/** A submission may come without a body (the unit's own submission). */
+export const reportSubmitBody = reportSubmitInput.nullish();

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { pageQuery, roles, shortText, uuidField } from '../fields.js';
+import { pageQuery, roles, shortText, timestamp, uuidField } from '../fields.js';
 import { sessionUser } from './auth.js';
 import { because } from '../error-reasons.js';
 
 /** An account as admins see it: the session's view of a user plus its state. */
 export const userAccount = sessionUser.extend({
   active: z.boolean(),
-  createdAt: z.date(),
+  createdAt: timestamp,
 });
 
 export const userListQuery = z.strictObject({ ...pageQuery });

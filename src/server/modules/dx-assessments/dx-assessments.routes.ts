@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import {
   answersPatchInput,
   assessmentDetail,
@@ -7,7 +6,9 @@ import {
   assessmentListQuery,
   assessmentReport,
   assessmentStartInput,
+  questionEvidenceParams,
   rescoreInput,
+  rescoreResult,
   returnInput,
   verifyInput,
 } from '../../../shared/contracts/dx-assessments.js';
@@ -136,18 +137,13 @@ export const dxAssessmentsRoutes =
           summary: 'Move the assessment onto a newer published version and score it again (explicit)',
           params: idParams,
           body: rescoreInput,
-          response: { 200: assessmentDetail.extend({ droppedAnswers: z.array(z.string()) }) },
+          response: { 200: rescoreResult },
         },
       },
       async (req) => svc.rescore(requireActor(req), req.params.id, req.body.version),
     );
 
-    const evidenceParams = idParams.extend({
-      questionCode: z
-        .string()
-        .max(40)
-        .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'must be a question code'),
-    });
+    const evidenceParams = questionEvidenceParams;
     app.post(
       '/api/dx/assessments/:id/evidence/:questionCode',
       {

@@ -4,9 +4,10 @@ import {
   diffQuery,
   frameworkCodeParams,
   frameworkDiff,
+  frameworkDefinitionJson,
   frameworkSummary,
   frameworkVersionParams,
-  frameworkVersionStatuses,
+  frameworkVersionResult,
   scoreRequest,
   scoreSnapshot,
 } from '../../../shared/contracts/dx-frameworks.js';
@@ -14,13 +15,8 @@ import { requireActor } from '../../http/context.js';
 import type { DxFrameworksService } from './dx-frameworks.service.js';
 
 const tags = ['dx-frameworks'];
-const definitionJson = z.record(z.string(), z.unknown());
-const versionResult = z.object({
-  code: z.string(),
-  version: z.number().int(),
-  status: z.enum(frameworkVersionStatuses),
-  definitionSha256: z.string(),
-});
+const definitionJson = frameworkDefinitionJson;
+const versionResult = frameworkVersionResult;
 
 export const dxFrameworksRoutes =
   (svc: DxFrameworksService): FastifyPluginAsyncZod =>

@@ -1,8 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { indicator, indicatorInput, indicatorListQuery, indicatorPatch } from '../../../shared/contracts/indicators.js';
-import { monitoringPlan, planInput, thresholdsInput } from '../../../shared/contracts/monitoring.js';
-import { idParams, pageOf, uuidField } from '../../../shared/fields.js';
+import {
+  monitoringPlan,
+  planInput,
+  programFilterQuery,
+  thresholds,
+  thresholdsInput,
+} from '../../../shared/contracts/monitoring.js';
+import { idParams, pageOf } from '../../../shared/fields.js';
 import { requireActor } from '../../http/context.js';
 import { etag, expectedVersion } from '../../http/versioning.js';
 import { assertMonitoringAccess } from './indicators.policy.js';
@@ -90,7 +96,7 @@ export const indicatorsRoutes =
         schema: {
           tags,
           summary: 'Plans and schemes under programs',
-          querystring: z.strictObject({ programId: uuidField.optional() }),
+          querystring: programFilterQuery,
           response: { 200: z.array(monitoringPlan) },
         },
       },
@@ -123,7 +129,7 @@ export const indicatorsRoutes =
           summary: 'Default traffic-light thresholds of a program (percent of target)',
           params: idParams,
           body: thresholdsInput,
-          response: { 200: z.object({ green: z.number(), amber: z.number() }) },
+          response: { 200: thresholds },
         },
       },
       async (req) => svc.setThresholds(requireActor(req), req.params.id, req.body),

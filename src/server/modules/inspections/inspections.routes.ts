@@ -1,6 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { conclusionDocxQuery, correctionInput, issueInput } from '../../../shared/contracts/conclusions.js';
+import {
+  conclusionDocxQuery,
+  correctionInput,
+  issuedConclusion,
+  issueInput,
+} from '../../../shared/contracts/conclusions.js';
 import { finding, findingInput, findingPatch } from '../../../shared/contracts/findings.js';
 import {
   assessmentInput,
@@ -9,10 +13,11 @@ import {
   inspectionDetail,
   inspectionListItem,
   inspectionListQuery,
+  inspectionResponse,
   responseInput,
+  savedAssessment,
   transitionInput,
 } from '../../../shared/contracts/inspections.js';
-import { ratings } from '../../../shared/domain.js';
 import { idParams, okResponse, pageOf } from '../../../shared/fields.js';
 import { requireActor } from '../../http/context.js';
 import { etag, expectedVersion } from '../../http/versioning.js';
@@ -20,7 +25,7 @@ import { attachmentDisposition, readUpload } from '../files/files.service.js';
 import type { InspectionsService } from './inspections.service.js';
 
 const tags = ['inspections'];
-const issued = z.object({ id: z.uuid(), number: z.string(), version: z.number().int(), contentSha256: z.string() });
+const issued = issuedConclusion;
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 export const inspectionsRoutes =
@@ -59,7 +64,7 @@ export const inspectionsRoutes =
           params: assessmentParams,
           body: assessmentInput,
           response: {
-            200: z.object({ rating: z.enum(ratings).nullable(), notes: z.string().nullable(), updatedAt: z.date() }),
+            200: savedAssessment,
           },
         },
       },
@@ -172,7 +177,7 @@ export const inspectionsRoutes =
           params: idParams,
           body: responseInput,
           response: {
-            201: z.object({ id: z.uuid(), text: z.string(), respondedAt: z.date(), respondedBy: z.string() }),
+            201: inspectionResponse,
           },
         },
       },

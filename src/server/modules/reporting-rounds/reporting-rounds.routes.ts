@@ -4,21 +4,21 @@ import {
   reportListItem,
   reportListQuery,
   reportParams,
-  reportSubmitInput,
   reportReviewInput,
   reportRevisionInput,
   reportSaveInput,
+  reportSubmitBody,
   round,
   roundDetail,
   roundInput,
   roundListQuery,
+  roundPatch,
   valueEvidenceParams,
 } from '../../../shared/contracts/reporting-rounds.js';
 import { monitoringFile } from '../../../shared/contracts/program-tasks.js';
-import { reminder } from '../../../shared/contracts/monitoring.js';
-import { idParams, pageOf, uuidField } from '../../../shared/fields.js';
+import { programFilterQuery, reminder } from '../../../shared/contracts/monitoring.js';
+import { idParams, pageOf } from '../../../shared/fields.js';
 import { z } from 'zod';
-import { roundStatuses } from '../../../shared/monitoring-domain.js';
 import { requireActor } from '../../http/context.js';
 import { etag, expectedVersion } from '../../http/versioning.js';
 import { assertMonitoringAccess } from '../indicators/indicators.service.js';
@@ -90,7 +90,7 @@ export const reportingRoundsRoutes =
           tags,
           summary: 'Close or reopen a round (secretariat); a closed round sends no reminders',
           params: idParams,
-          body: z.strictObject({ status: z.enum(roundStatuses) }),
+          body: roundPatch,
           response: { 200: roundDetail },
         },
       },
@@ -119,7 +119,7 @@ export const reportingRoundsRoutes =
         schema: {
           tags,
           summary: 'Units whose report is due within 7 days or overdue',
-          querystring: z.strictObject({ programId: uuidField.optional() }),
+          querystring: programFilterQuery,
           response: { 200: z.array(reminder) },
         },
       },
@@ -172,7 +172,7 @@ export const reportingRoundsRoutes =
           tags,
           summary: 'Submit the report for approval (the secretariat may give the day a paper report was received)',
           params: reportParams,
-          body: reportSubmitInput.nullish(),
+          body: reportSubmitBody,
           response: { 200: reportDetail },
         },
       },
