@@ -341,8 +341,11 @@ async function restorePglite(
   try {
     const existing = (await readdir(dataDir)).filter((n) => n !== LOCK_FILE);
     if (existing.length && !opts.force) {
+      const what = existing.includes('PG_VERSION')
+        ? 'already holds a database'
+        : `is not empty (${existing.slice(0, 3).join(', ')}${existing.length > 3 ? ', …' : ''})`;
       throw new BackupError(
-        `DATA_DIR (${dataDir}) already holds a database: restoring replaces it. Run restore again with --force to move it aside (to ${dataDir}.before-restore-…) and restore`,
+        `DATA_DIR (${dataDir}) ${what}: restoring replaces it. Run restore again with --force to move it aside (to ${dataDir}.before-restore-…) and restore`,
       );
     }
     const bytes = await readPayload(archive);
