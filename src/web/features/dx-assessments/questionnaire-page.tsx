@@ -2,7 +2,6 @@ import { Alert, App, Button, Card, Flex, Input, Modal, Progress, Space, Typograp
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import type { AssessmentDetail } from '../../../shared/contracts/dx-assessments';
 import { type Answers, progressOf, visibleQuestionCodes } from '../../../shared/dx/answers';
 import type { FrameworkDefinition, FrameworkNode } from '../../../shared/dx/framework-format';
 import { isApiError } from '../../api/client';
@@ -16,6 +15,7 @@ import { useLabel } from './label';
 import { QuestionField } from './question-field';
 import { RescoreButton } from './rescore-button';
 import { audienceOf, roleMay } from '../../../shared/permissions';
+import type { AssessmentDetail } from '../../api/types';
 
 const SAVE_DELAY_MS = 700;
 
