@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Person } from '../../shared/contracts/people';
-import { api, withQuery } from '../api/client';
+import { api } from '../api/client';
 import { RemoteSelect, type EntitySelectProps, type RemoteOption } from './remote-select';
 
 type PersonRow = Pick<Person, 'id' | 'fullName' | 'positionTitle' | 'orgUnitName'>;
@@ -12,17 +12,12 @@ const toOption = (person: PersonRow): RemoteOption => ({
 });
 
 const search = async (q: string, signal: AbortSignal) => {
-  const page = await api<{ items: PersonRow[]; total: number }>(
-    'GET',
-    withQuery('/api/people', { q, limit: 20 }),
-    undefined,
-    { signal },
-  );
+  const page = await api.get('/api/people', { query: { q, limit: 20 }, signal });
   return page.items.map(toOption);
 };
 
 const fetchOne = async (id: string, signal: AbortSignal) =>
-  toOption(await api<PersonRow>('GET', `/api/people/${encodeURIComponent(id)}`, undefined, { signal }));
+  toOption(await api.get('/api/people/{id}', { params: { id }, signal }));
 
 /** Picks people ids; the value is the person's `id`. */
 export function PersonSelect(props: EntitySelectProps) {

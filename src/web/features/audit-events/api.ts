@@ -1,35 +1,17 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { api, withQuery } from '../../api/client';
+import type { AuditEvent as AuditEventData, AuditListQuery } from '../../../shared/contracts/audit';
+import type { Wire } from '../../../shared/fields';
+import { api } from '../../api/client';
 
-export interface AuditEvent {
-  id: number;
-  at: string;
-  actorUserId: string | null;
-  actorUsername: string | null;
-  action: string;
-  entityType: string;
-  entityId: string;
-  before: unknown;
-  after: unknown;
-}
+/** One audit event as the page receives it (its time as an ISO string). */
+export type AuditEvent = Wire<AuditEventData>;
 
-export interface AuditFilters {
-  entityType?: string;
-  actorUsername?: string;
-  action?: string;
-  from?: string;
-  to?: string;
-  limit: number;
-  offset: number;
-}
+export type AuditFilters = Omit<AuditListQuery, 'limit' | 'offset'> & { limit: number; offset: number };
 
 export function useAuditEvents(filters: AuditFilters) {
   return useQuery({
     queryKey: ['audit-events', filters],
-    queryFn: ({ signal }) =>
-      api<{ items: AuditEvent[]; total: number }>('GET', withQuery('/api/audit-events', { ...filters }), undefined, {
-        signal,
-      }),
+    queryFn: ({ signal }) => api.get('/api/audit-events', { query: filters, signal }),
     placeholderData: keepPreviousData,
   });
 }

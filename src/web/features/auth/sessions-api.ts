@@ -1,13 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { PasswordChangeBody, SessionInfo } from '../../../shared/contracts/auth';
+import type { PasswordChangeBody } from '../../../shared/contracts/auth';
 import { api } from '../../api/client';
+import type { SessionInfo } from '../../api/types';
 
-/** Dates arrive as ISO strings over JSON. */
-export type SessionRow = Omit<SessionInfo, 'createdAt' | 'lastSeenAt' | 'expiresAt'> & {
-  createdAt: string;
-  lastSeenAt: string;
-  expiresAt: string;
-};
+export type SessionRow = SessionInfo;
 
 const key = ['auth', 'sessions'];
 
@@ -15,14 +11,14 @@ export function useMySessions(enabled: boolean) {
   return useQuery({
     queryKey: key,
     enabled,
-    queryFn: ({ signal }) => api<{ items: SessionRow[] }>('GET', '/api/auth/sessions', undefined, { signal }),
+    queryFn: ({ signal }) => api.get('/api/auth/sessions', { signal }),
   });
 }
 
 export function useEndSession() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api('DELETE', `/api/auth/sessions/${encodeURIComponent(id)}`),
+    mutationFn: (id: string) => api.delete('/api/auth/sessions/{id}', { params: { id } }),
     onSuccess: () => client.invalidateQueries({ queryKey: key }),
   });
 }
@@ -30,7 +26,7 @@ export function useEndSession() {
 export function useEndOtherSessions() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: () => api<{ ended: number }>('DELETE', '/api/auth/sessions'),
+    mutationFn: () => api.delete('/api/auth/sessions'),
     onSuccess: () => client.invalidateQueries({ queryKey: key }),
   });
 }
@@ -38,7 +34,7 @@ export function useEndOtherSessions() {
 export function useChangePassword() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: PasswordChangeBody) => api('POST', '/api/auth/password', body),
+    mutationFn: (body: PasswordChangeBody) => api.post('/api/auth/password', { body }),
     onSuccess: () => client.invalidateQueries({ queryKey: key }),
   });
 }

@@ -9,7 +9,7 @@ export function useLogout() {
   return useMutation({
     mutationFn: async () => {
       try {
-        await api('POST', '/api/auth/logout');
+        await api.post('/api/auth/logout');
       } catch (error) {
         if (!(isApiError(error) && error.status === 401)) throw error;
       }

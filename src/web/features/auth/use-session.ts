@@ -7,7 +7,7 @@ export const sessionQueryKey = ['auth', 'session'] as const;
 /** The logged-in user, or null when there is no session (the API answers 401). */
 export async function fetchSession(signal?: AbortSignal): Promise<SessionUser | null> {
   try {
-    const { user } = await api<{ user: SessionUser }>('GET', '/api/auth/me', undefined, { signal });
+    const { user } = await api.get('/api/auth/me', { signal });
     return user;
   } catch (error) {
     if (isApiError(error) && error.status === 401) return null;

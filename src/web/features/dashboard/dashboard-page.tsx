@@ -1,14 +1,13 @@
 import { Card, Col, Empty, Flex, Progress, Row, Statistic, Table, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
-import type { Dashboard } from '../../../shared/contracts/dashboard';
-import type { FollowUpItem } from '../../../shared/contracts/follow-ups';
 import { PageHeader } from '../../components/page-header';
 import { QueryState } from '../../components/query-state';
 import { DueDate } from '../follow-ups/follow-up-tags';
 import { useDashboard } from './api';
 
 import { StatusChart } from './status-chart';
+import type { Dashboard, FollowUpItem } from '../../api/types';
 
 export default function DashboardPage() {
   const { t } = useTranslation();

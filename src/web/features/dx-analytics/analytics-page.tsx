@@ -8,12 +8,11 @@ import {
   type AnalyticsOptions,
 } from '../../../shared/contracts/dx-analytics';
 import { sizeClasses } from '../../../shared/enterprises/size-class';
-import { apiDownload, withQuery } from '../../api/client';
 import { PageHeader } from '../../components/page-header';
 import { QueryState } from '../../components/query-state';
 import { errorMessage } from '../../i18n/error-message';
 import { currentLanguage } from '../../i18n';
-import { filterParams, useAnalyticsOptions, useBreakdown, type AnalyticsFilters } from './api';
+import { downloadBreakdown, useAnalyticsOptions, useBreakdown, type AnalyticsFilters } from './api';
 import { BreakdownTable } from './breakdown-table';
 import { MoversCard } from './movers-card';
 import { lazyChart } from '../../components/lazy-chart';
@@ -57,13 +56,9 @@ function AnalyticsBody({ options }: { options: AnalyticsOptions }) {
   const fromYear = options.years.filter((y) => toYear !== undefined && y < toYear).pop();
 
   const download = (format: 'xlsx' | 'csv') =>
-    apiDownload(
-      withQuery('/api/dx/analytics/export', {
-        ...filterParams(groupBy.includes('year') ? withoutYear : filters),
-        groupBy: groupBy.join(','),
-        format,
-      }),
-    ).catch((e: unknown) => message.error(errorMessage(t, e)));
+    downloadBreakdown(groupBy.includes('year') ? withoutYear : filters, groupBy, format).catch((e: unknown) =>
+      message.error(errorMessage(t, e)),
+    );
 
   const single = (
     label: string,
@@ -149,7 +144,7 @@ function AnalyticsBody({ options }: { options: AnalyticsOptions }) {
             t('dxAnalytics.sizeClass'),
             filters.sizeClass,
             sizeClasses.map((s) => ({ value: s, label: t(`enterprises.sizeClass.${s}`) })),
-            (v) => set({ sizeClass: v }),
+            (v) => set({ sizeClass: sizeClasses.find((s) => s === v) }),
             'filter-size',
           )}
           <Col xs={24}>

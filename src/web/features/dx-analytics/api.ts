@@ -1,12 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type {
-  AnalyticsDimension,
-  AnalyticsOptions,
-  BreakdownResult,
-  ImportJob,
-  MoversResult,
-} from '../../../shared/contracts/dx-analytics';
-import { api, apiUpload, withQuery } from '../../api/client';
+import type { AnalyticsDimension } from '../../../shared/contracts/dx-analytics';
+import type { SizeClass } from '../../../shared/enterprises/size-class';
+import { api } from '../../api/client';
 
 /**
  * Filters as the API takes them: one value each, absent = all (the API serves cells of its publication cube only;
@@ -18,7 +13,7 @@ export interface AnalyticsFilters {
   commune?: string;
   district?: string;
   sector?: string;
-  sizeClass?: string;
+  sizeClass?: SizeClass;
 }
 
 export const filterParams = (f: AnalyticsFilters) => ({
@@ -30,19 +25,21 @@ export const filterParams = (f: AnalyticsFilters) => ({
   sizeClass: f.sizeClass,
 });
 
-export const breakdownUrl = (f: AnalyticsFilters, groupBy: AnalyticsDimension[], extra: Record<string, string> = {}) =>
-  withQuery('/api/dx/analytics/breakdown', { ...filterParams(f), groupBy: groupBy.join(','), ...extra });
+/** Saves the breakdown as a workbook or CSV (the same cells the table shows). */
+export const downloadBreakdown = (f: AnalyticsFilters, groupBy: AnalyticsDimension[], format: 'xlsx' | 'csv') =>
+  api.download('/api/dx/analytics/export', { query: { ...filterParams(f), groupBy: groupBy.join(','), format } });
 
 export const useAnalyticsOptions = () =>
   useQuery({
     queryKey: ['dx-analytics', 'options'],
-    queryFn: ({ signal }) => api<AnalyticsOptions>('GET', '/api/dx/analytics/options', undefined, { signal }),
+    queryFn: ({ signal }) => api.get('/api/dx/analytics/options', { signal }),
   });
 
 export const useBreakdown = (f: AnalyticsFilters, groupBy: AnalyticsDimension[], enabled = true) =>
   useQuery({
     queryKey: ['dx-analytics', 'breakdown', f, groupBy],
-    queryFn: ({ signal }) => api<BreakdownResult>('GET', breakdownUrl(f, groupBy), undefined, { signal }),
+    queryFn: ({ signal }) =>
+      api.get('/api/dx/analytics/breakdown', { query: { ...filterParams(f), groupBy: groupBy.join(',') }, signal }),
     placeholderData: keepPreviousData,
     enabled,
   });
@@ -51,32 +48,25 @@ export const useMovers = (f: AnalyticsFilters, dimension: 'commune' | 'sector', 
   useQuery({
     queryKey: ['dx-analytics', 'movers', f, dimension, fromYear, toYear],
     queryFn: ({ signal }) =>
-      api<MoversResult>(
-        'GET',
-        withQuery('/api/dx/analytics/movers', {
-          ...filterParams({ ...f, year: undefined }),
-          dimension,
-          fromYear,
-          toYear,
-          limit: 5,
-        }),
-        undefined,
-        { signal },
-      ),
+      api.get('/api/dx/analytics/movers', {
+        query: { ...filterParams({ ...f, year: undefined }), dimension, fromYear, toYear, limit: 5 },
+        signal,
+      }),
     enabled: fromYear !== undefined && toYear !== undefined && fromYear !== toYear,
   });
 
 export const useCommuneShapes = () =>
   useQuery({
     queryKey: ['dx-analytics', 'geojson'],
-    queryFn: ({ signal }) => api<object>('GET', '/api/dx/analytics/communes.geojson', undefined, { signal }),
+    // the route does not describe its GeoJSON (unknown); the map hands it to ECharts as an object
+    queryFn: async ({ signal }) => (await api.get('/api/dx/analytics/communes.geojson', { signal })) as object,
     staleTime: Infinity,
   });
 
 export const useImportJobs = () =>
   useQuery({
     queryKey: ['dx-imports'],
-    queryFn: ({ signal }) => api<ImportJob[]>('GET', '/api/dx/imports', undefined, { signal }),
+    queryFn: ({ signal }) => api.get('/api/dx/imports', { signal }),
     // poll while an import runs: the job row is the progress bar's source
     refetchInterval: (q) => (q.state.data?.some((j) => j.status === 'running') ? 1000 : false),
   });
@@ -84,11 +74,8 @@ export const useImportJobs = () =>
 export function useStartImport() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ kind, file }: { kind: 'enterprises' | 'assessments'; file: File }) => {
-      const form = new FormData();
-      form.append('file', file);
-      return apiUpload<ImportJob>(`/api/dx/imports?kind=${kind}`, form);
-    },
+    mutationFn: ({ kind, file }: { kind: 'enterprises' | 'assessments'; file: File }) =>
+      api.upload('/api/dx/imports', { query: { kind }, file }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['dx-imports'] }),
   });
 }

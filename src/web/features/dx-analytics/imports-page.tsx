@@ -16,12 +16,12 @@ import {
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportJob } from '../../../shared/contracts/dx-analytics';
-import { apiDownload } from '../../api/client';
+import { api } from '../../api/client';
 import { PageHeader } from '../../components/page-header';
 import { QueryState } from '../../components/query-state';
 import { errorMessage } from '../../i18n/error-message';
 import { useImportJobs, useStartImport } from './api';
+import type { ImportJob } from '../../api/types';
 
 const statusColor = { running: 'processing', done: 'success', failed: 'error' } as const;
 
@@ -87,9 +87,9 @@ export default function ImportsPage() {
             size="small"
             icon={<DownloadOutlined />}
             onClick={() =>
-              void apiDownload(`/api/dx/imports/${j.id}/errors.csv`).catch((e: unknown) =>
-                message.error(errorMessage(t, e)),
-              )
+              void api
+                .download('/api/dx/imports/{id}/errors.csv', { params: { id: j.id } })
+                .catch((e: unknown) => message.error(errorMessage(t, e)))
             }
           >
             {t('dxAnalytics.imports.errors')}

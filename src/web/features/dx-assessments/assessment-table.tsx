@@ -1,8 +1,9 @@
 import { Space, Table, Tag, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { AssessmentItem, AssessmentStatus } from '../../../shared/contracts/dx-assessments';
+import type { AssessmentStatus } from '../../../shared/contracts/dx-assessments';
 import { formatNumber } from '../../lib/format';
+import type { AssessmentItem } from '../../api/types';
 
 const colors: Record<AssessmentStatus, string> = {
   draft: 'default',

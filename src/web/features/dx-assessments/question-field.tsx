@@ -2,8 +2,8 @@ import { App, Button, Checkbox, Input, InputNumber, Radio, Space, Typography, Up
 import { useTranslation } from 'react-i18next';
 import { checkAnswer } from '../../../shared/dx/answers';
 import type { Question } from '../../../shared/dx/framework-format';
-import { apiDownload, apiUpload } from '../../api/client';
 import { errorMessage, reasonMessage } from '../../i18n/error-message';
+import { downloadQuestionEvidence, uploadQuestionEvidence } from './api';
 import { useLabel } from './label';
 
 /** One question, drawn by its type; `onChange(null)` clears the answer. */
@@ -27,7 +27,6 @@ export function QuestionField({
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const evidenceUrl = `/api/dx/assessments/${encodeURIComponent(assessmentId)}/evidence/${encodeURIComponent(q.code)}`;
   const label = useLabel();
   const problem = value === undefined ? null : checkAnswer(q, value);
   const input = (() => {
@@ -93,7 +92,11 @@ export function QuestionField({
           <Space wrap>
             {name && (
               <Typography.Link
-                onClick={() => void apiDownload(evidenceUrl).catch((e) => void message.error(errorMessage(t, e)))}
+                onClick={() =>
+                  void downloadQuestionEvidence(assessmentId, q.code).catch(
+                    (e) => void message.error(errorMessage(t, e)),
+                  )
+                }
               >
                 {name}
               </Typography.Link>
@@ -102,12 +105,7 @@ export function QuestionField({
               <Upload
                 showUploadList={false}
                 beforeUpload={(file) => {
-                  const form = new FormData();
-                  form.append('file', file);
-                  apiUpload<{ answers: Record<string, unknown>; answerVersions: Record<string, number> }>(
-                    evidenceUrl,
-                    form,
-                  ).then(
+                  uploadQuestionEvidence(assessmentId, q.code, file).then(
                     (d) => onUploaded(d.answers[q.code], d.answerVersions[q.code]),
                     (e) => void message.error(errorMessage(t, e)),
                   );

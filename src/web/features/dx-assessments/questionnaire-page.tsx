@@ -2,7 +2,7 @@ import { Alert, App, Button, Card, Flex, Input, Modal, Progress, Space, Typograp
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import type { AssessmentDetail, StaleAnswer } from '../../../shared/contracts/dx-assessments';
+import type { StaleAnswer } from '../../../shared/contracts/dx-assessments';
 import { type Answers, progressOf, visibleQuestionCodes } from '../../../shared/dx/answers';
 import { allQuestions, type FrameworkDefinition, type FrameworkNode } from '../../../shared/dx/framework-format';
 import { type ApiError, isApiError } from '../../api/client';
@@ -25,6 +25,7 @@ import { useLabel } from './label';
 import { QuestionField } from './question-field';
 import { RescoreButton } from './rescore-button';
 import { audienceOf, roleMay } from '../../../shared/permissions';
+import type { AssessmentDetail } from '../../api/types';
 
 const SAVE_DELAY_MS = 700;
 

@@ -1,15 +1,14 @@
 import { Alert, App, Button, Card, Col, List, Row, Statistic, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import type { AssessmentReport } from '../../../shared/contracts/dx-assessments';
-import { apiDownload } from '../../api/client';
 import { PageHeader } from '../../components/page-header';
 import { QueryState } from '../../components/query-state';
 import { errorMessage } from '../../i18n/error-message';
 import { formatNumber } from '../../lib/format';
-import { useAssessmentReport } from './api';
+import { downloadReportDocx, useAssessmentReport } from './api';
 import { useLabel } from './label';
 import { lazyChart } from '../../components/lazy-chart';
+import type { AssessmentReport } from '../../api/types';
 
 const PillarRadar = lazyChart(() => import('./radar-chart').then((m) => m.PillarRadar));
 
@@ -23,8 +22,7 @@ function Report({ r }: { r: AssessmentReport }) {
   const label = useLabel();
   const { message } = App.useApp();
   const a = r.assessment;
-  const download = () =>
-    apiDownload(`/api/dx/assessments/${a.id}/report.docx`).catch((e) => void message.error(errorMessage(t, e)));
+  const download = () => downloadReportDocx(a.id).catch((e) => void message.error(errorMessage(t, e)));
   return (
     <>
       <PageHeader

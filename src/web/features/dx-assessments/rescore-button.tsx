@@ -1,6 +1,5 @@
 import { App, Button, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { AssessmentDetail } from '../../../shared/contracts/dx-assessments';
 import { allQuestions, type FrameworkDefinition } from '../../../shared/dx/framework-format';
 import { errorMessage } from '../../i18n/error-message';
 import { useCan } from '../auth/use-can';
@@ -8,6 +7,7 @@ import { useFrameworks } from '../dx-frameworks/api';
 import { useAssessments, useRescore } from './api';
 import { useLabel } from './label';
 import { rescoreTarget } from './rescore-target';
+import type { AssessmentDetail } from '../../api/types';
 
 /**
  * "Re-score onto the new version", offered only when a newer published version exists that the API would

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { FrameworkSummary } from '../../../shared/contracts/dx-frameworks';
 import { rescoreTarget } from './rescore-target';
+import type { FrameworkSummary } from '../../api/types';
 
 const version = (v: number, status: 'draft' | 'published' | 'retired') => ({
   version: v,
   status,
   definitionSha256: `sha${v}`,
   publishedAt: null,
-  createdAt: new Date(0),
+  createdAt: new Date(0).toISOString(),
 });
 const frameworks = (...versions: ReturnType<typeof version>[]): FrameworkSummary[] => [
   { code: 'OTHER', name: { vi: 'Khác', en: 'Other' }, publishedVersion: 9, versions: [version(9, 'published')] },

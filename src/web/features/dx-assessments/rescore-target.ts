@@ -1,4 +1,4 @@
-import type { FrameworkSummary } from '../../../shared/contracts/dx-frameworks';
+import type { FrameworkSummary } from '../../api/types';
 
 type Ref = { code: string; version: number };
 

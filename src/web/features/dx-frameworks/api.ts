@@ -1,27 +1,20 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { FrameworkDiff, FrameworkSummary } from '../../../shared/contracts/dx-frameworks';
+import type { FrameworkVersionResult } from '../../../shared/contracts/dx-frameworks';
 import { api } from '../../api/client';
-
-type VersionResult = { code: string; version: number; status: string; definitionSha256: string };
 
 export const useFrameworks = () =>
   useQuery({
     queryKey: ['dx-frameworks', 'list'],
-    queryFn: ({ signal }) => api<FrameworkSummary[]>('GET', '/api/dx/frameworks', undefined, { signal }),
+    queryFn: ({ signal }) => api.get('/api/dx/frameworks', { signal }),
   });
 export const useDiff = (code: string | undefined, from: number | undefined, to: number | undefined) =>
   useQuery({
     queryKey: ['dx-frameworks', 'diff', code, from, to],
     queryFn: ({ signal }) =>
-      api<FrameworkDiff>(
-        'GET',
-        `/api/dx/frameworks/${encodeURIComponent(code!)}/diff?from=${from}&to=${to}`,
-        undefined,
-        { signal },
-      ),
+      api.get('/api/dx/frameworks/{code}/diff', { params: { code: code! }, query: { from: from!, to: to! }, signal }),
     enabled: !!code && !!from && !!to && from !== to,
   });
-function useFrameworkWrite<V>(send: (v: V) => Promise<VersionResult>) {
+function useFrameworkWrite<V>(send: (v: V) => Promise<FrameworkVersionResult>) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: send,
@@ -29,8 +22,11 @@ function useFrameworkWrite<V>(send: (v: V) => Promise<VersionResult>) {
   });
 }
 export const useImportFramework = () =>
-  useFrameworkWrite((definition: unknown) => api<VersionResult>('POST', '/api/dx/frameworks/import', definition));
+  useFrameworkWrite((definition: unknown) =>
+    // any JSON the admin picked: the server checks it is a definition and answers 400 naming what is wrong
+    api.post('/api/dx/frameworks/import', { body: definition as Record<string, unknown> }),
+  );
 export const usePublish = () =>
   useFrameworkWrite(({ code, version }: { code: string; version: number }) =>
-    api<VersionResult>('POST', `/api/dx/frameworks/${encodeURIComponent(code)}/versions/${version}/publish`),
+    api.post('/api/dx/frameworks/{code}/versions/{version}/publish', { params: { code, version } }),
   );

@@ -1,8 +1,7 @@
 import { Alert, App, Button, Card, Flex, Modal, Select, Space, Table, Tag, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FrameworkSummary, FrameworkVersionInfo } from '../../../shared/contracts/dx-frameworks';
-import { apiDownload, isApiError } from '../../api/client';
+import { api, isApiError } from '../../api/client';
 import { PageHeader } from '../../components/page-header';
 import { QueryState } from '../../components/query-state';
 import { errorMessage } from '../../i18n/error-message';
@@ -13,6 +12,7 @@ import { useDiff, useFrameworks, useImportFramework, usePublish } from './api';
 import { roleMay } from '../../../shared/permissions';
 import type { FieldIssue } from '../../../shared/errors';
 import { issueMessage } from '../../lib/issue-message';
+import type { FrameworkSummary, FrameworkVersionInfo } from '../../api/types';
 
 /** Frameworks as data: import a version from JSON (a draft), publish it (frozen), export any version, compare two. */
 export default function FrameworksPage() {
@@ -144,10 +144,10 @@ function FrameworkCard({ f, admin }: { f: FrameworkSummary; admin: boolean }) {
                 <Button
                   size="small"
                   onClick={() =>
-                    void apiDownload(
-                      `/api/dx/frameworks/${encodeURIComponent(f.code)}/versions/${v.version}`,
-                      `${f.code}-v${v.version}.json`,
-                    )
+                    void api.download('/api/dx/frameworks/{code}/versions/{version}', {
+                      params: { code: f.code, version: v.version },
+                      filename: `${f.code}-v${v.version}.json`,
+                    })
                   }
                 >
                   {t('dxFrameworks.export')}

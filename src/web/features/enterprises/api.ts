@@ -1,44 +1,35 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type {
-  EnterpriseAccount,
-  EnterpriseDetail,
-  EnterpriseInput,
-  EnterpriseItem,
-  EnterpriseListQuery,
-  EnterprisePatch,
-} from '../../../shared/contracts/enterprises';
-import { api, withQuery } from '../../api/client';
+import type { EnterpriseInput, EnterpriseListQuery, EnterprisePatch } from '../../../shared/contracts/enterprises';
+import { api } from '../../api/client';
+import type { EnterpriseDetail } from '../../api/types';
 
 export type EnterpriseFilters = Partial<Omit<EnterpriseListQuery, 'limit' | 'offset'>> & {
   limit: number;
   offset: number;
 };
-const path = (taxCode: string) => `/api/enterprises/${encodeURIComponent(taxCode)}`;
 
 export const useEnterprises = (f: EnterpriseFilters) =>
   useQuery({
     queryKey: ['enterprises', 'list', f],
-    queryFn: ({ signal }) =>
-      api<{ items: EnterpriseItem[]; total: number }>('GET', withQuery('/api/enterprises', f), undefined, { signal }),
+    queryFn: ({ signal }) => api.get('/api/enterprises', { query: f, signal }),
     placeholderData: keepPreviousData,
   });
 export const useEnterprise = (taxCode: string | null) =>
   useQuery({
     queryKey: ['enterprises', 'detail', taxCode],
-    queryFn: ({ signal }) => api<EnterpriseDetail>('GET', path(taxCode!), undefined, { signal }),
+    queryFn: ({ signal }) => api.get('/api/enterprises/{taxCode}', { params: { taxCode: taxCode! }, signal }),
     enabled: !!taxCode,
   });
 export const useMyEnterprise = () =>
   useQuery({
     queryKey: ['enterprises', 'me'],
-    queryFn: ({ signal }) => api<EnterpriseDetail>('GET', '/api/enterprises/me', undefined, { signal }),
+    queryFn: ({ signal }) => api.get('/api/enterprises/me', { signal }),
     retry: false,
   });
 export const useVsicSections = () =>
   useQuery({
     queryKey: ['vsic', 1],
-    queryFn: ({ signal }) =>
-      api<{ code: string; nameVi: string; nameEn: string }[]>('GET', '/api/vsic-codes?level=1', undefined, { signal }),
+    queryFn: ({ signal }) => api.get('/api/vsic-codes', { query: { level: 1 }, signal }),
     staleTime: Infinity,
   });
 
@@ -50,37 +41,34 @@ function useEnterpriseWrite<V>(send: (v: V) => Promise<EnterpriseDetail>) {
   });
 }
 export const useCreateEnterprise = () =>
-  useEnterpriseWrite((body: EnterpriseInput) => api<EnterpriseDetail>('POST', '/api/enterprises', body));
+  useEnterpriseWrite((body: EnterpriseInput) => api.post('/api/enterprises', { body }));
 export const useUpdateEnterprise = (taxCode: string) =>
   useEnterpriseWrite((body: EnterprisePatch & { version: number }) =>
-    api<EnterpriseDetail>('PATCH', path(taxCode), body),
+    api.patch('/api/enterprises/{taxCode}', { params: { taxCode }, body }),
   );
 export const useResolveCommune = (taxCode: string) =>
   useEnterpriseWrite((communeCode: string) =>
-    api<EnterpriseDetail>('POST', `${path(taxCode)}/resolve-commune`, { communeCode }),
+    api.post('/api/enterprises/{taxCode}/resolve-commune', { params: { taxCode }, body: { communeCode } }),
   );
 
 /** Accounts with role `enterprise` matching `q` (each with the enterprise it acts for now), to pick one to link. */
 export const useEnterpriseAccounts = (q: string, enabled = true) =>
   useQuery({
     queryKey: ['enterprises', 'accounts', q],
-    queryFn: ({ signal }) =>
-      api<EnterpriseAccount[]>('GET', withQuery('/api/enterprises/accounts', { q: q || undefined }), undefined, {
-        signal,
-      }),
+    queryFn: ({ signal }) => api.get('/api/enterprises/accounts', { query: { q: q || undefined }, signal }),
     placeholderData: keepPreviousData,
     enabled,
   });
 export const useLinkedAccounts = (taxCode: string) =>
   useQuery({
     queryKey: ['enterprises', 'accounts', 'of', taxCode],
-    queryFn: ({ signal }) => api<EnterpriseAccount[]>('GET', `${path(taxCode)}/accounts`, undefined, { signal }),
+    queryFn: ({ signal }) => api.get('/api/enterprises/{taxCode}/accounts', { params: { taxCode }, signal }),
   });
 export const useLinkAccount = (taxCode: string) =>
   useEnterpriseWrite((userId: string) =>
-    api<EnterpriseDetail>('PUT', `${path(taxCode)}/accounts/${encodeURIComponent(userId)}`),
+    api.put('/api/enterprises/{taxCode}/accounts/{userId}', { params: { taxCode, userId } }),
   );
 export const useUnlinkAccount = (taxCode: string) =>
   useEnterpriseWrite((userId: string) =>
-    api<EnterpriseDetail>('DELETE', `${path(taxCode)}/accounts/${encodeURIComponent(userId)}`),
+    api.delete('/api/enterprises/{taxCode}/accounts/{userId}', { params: { taxCode, userId } }),
   );

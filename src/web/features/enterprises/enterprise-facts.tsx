@@ -1,7 +1,7 @@
 import { Descriptions, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { EnterpriseDetail } from '../../../shared/contracts/enterprises';
 import { formatNumber, formatVnd } from '../../lib/format';
+import type { EnterpriseDetail } from '../../api/types';
 
 /** Why the size class: the sector group, the ceiling met and which financial test passed. */
 export function SizeReason({ e }: { e: Pick<EnterpriseDetail, 'sizeReason'> }) {

@@ -1,7 +1,6 @@
 import { App, Form, Input, InputNumber, Modal, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import {
-  type EnterpriseDetail,
   enterpriseInput,
   type EnterpriseInput,
   enterprisePatch,
@@ -16,6 +15,7 @@ import { useState } from 'react';
 import type { ApiError } from '../../api/client';
 import { isStaleVersion, StaleVersionAlert } from '../../components/stale-version-alert';
 import { useCreateEnterprise, useUpdateEnterprise, useVsicSections } from './api';
+import type { EnterpriseDetail } from '../../api/types';
 
 /** Registering an enterprise, validated with the API's own contract. */
 export function EnterpriseCreateModal({ open, onClose }: { open: boolean; onClose: () => void }) {

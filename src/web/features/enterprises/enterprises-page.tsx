@@ -15,7 +15,6 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
-import type { EnterpriseItem } from '../../../shared/contracts/enterprises';
 import { sizeClasses, type SizeClass } from '../../../shared/enterprises/size-class';
 import { PageHeader } from '../../components/page-header';
 import { ErrorResult, QueryState } from '../../components/query-state';
@@ -30,6 +29,7 @@ import { EnterpriseAccounts } from './enterprise-accounts';
 import { EnterpriseFacts } from './enterprise-facts';
 import { EnterpriseCreateModal, EnterpriseEditModal } from './enterprise-form';
 import { roleMay } from '../../../shared/permissions';
+import type { EnterpriseItem } from '../../api/types';
 
 const PAGE_SIZE = 20;
 

@@ -1,12 +1,11 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   FollowUpAcceptanceInput,
-  FollowUpDetail,
-  FollowUpItem,
   FollowUpListQuery,
   FollowUpUpdateInput,
 } from '../../../shared/contracts/follow-ups';
-import { api, apiUpload, withQuery } from '../../api/client';
+import { api } from '../../api/client';
+import type { FollowUpDetail } from '../../api/types';
 
 export type FollowUpFilters = Partial<Omit<FollowUpListQuery, 'limit' | 'offset'>> & { limit: number; offset: number };
 
@@ -19,10 +18,7 @@ export const followUpKeys = {
 export function useFollowUps(filters: FollowUpFilters) {
   return useQuery({
     queryKey: followUpKeys.list(filters),
-    queryFn: ({ signal }) =>
-      api<{ items: FollowUpItem[]; total: number }>('GET', withQuery('/api/follow-ups', filters), undefined, {
-        signal,
-      }),
+    queryFn: ({ signal }) => api.get('/api/follow-ups', { query: filters, signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -30,8 +26,7 @@ export function useFollowUps(filters: FollowUpFilters) {
 export function useFollowUp(id: string | null) {
   return useQuery({
     queryKey: followUpKeys.detail(id ?? ''),
-    queryFn: ({ signal }) =>
-      api<FollowUpDetail>('GET', `/api/follow-ups/${encodeURIComponent(id!)}`, undefined, { signal }),
+    queryFn: ({ signal }) => api.get('/api/follow-ups/{id}', { params: { id: id! }, signal }),
     enabled: !!id,
   });
 }
@@ -51,17 +46,13 @@ function useFollowUpWrite<V>(id: string, send: (vars: V) => Promise<FollowUpDeta
 
 export const useReportProgress = (id: string) =>
   useFollowUpWrite(id, (body: FollowUpUpdateInput) =>
-    api<FollowUpDetail>('POST', `/api/follow-ups/${encodeURIComponent(id)}/updates`, body),
+    api.post('/api/follow-ups/{id}/updates', { params: { id }, body }),
   );
 
 export const useDecide = (id: string) =>
   useFollowUpWrite(id, (body: FollowUpAcceptanceInput) =>
-    api<FollowUpDetail>('POST', `/api/follow-ups/${encodeURIComponent(id)}/acceptance`, body),
+    api.post('/api/follow-ups/{id}/acceptance', { params: { id }, body }),
   );
 
 export const useUploadEvidence = (id: string) =>
-  useFollowUpWrite(id, (file: File) => {
-    const form = new FormData();
-    form.append('file', file);
-    return apiUpload<FollowUpDetail>(`/api/follow-ups/${encodeURIComponent(id)}/evidence`, form);
-  });
+  useFollowUpWrite(id, (file: File) => api.upload('/api/follow-ups/{id}/evidence', { params: { id }, file }));

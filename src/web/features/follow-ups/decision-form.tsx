@@ -1,9 +1,10 @@
 import { App, Button, Card, Flex, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { followUpAcceptanceInput, type FollowUpDetail } from '../../../shared/contracts/follow-ups';
+import { followUpAcceptanceInput } from '../../../shared/contracts/follow-ups';
 import { applyFieldErrors } from '../../api/form-errors';
 import { errorMessage } from '../../i18n/error-message';
 import { useDecide } from './api';
+import type { FollowUpDetail } from '../../api/types';
 
 /** The secretariat's verdict on a `done` report: accept, or return it with a reason. */
 export function DecisionForm({ fu }: { fu: FollowUpDetail }) {

@@ -1,11 +1,11 @@
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { App, Button, Empty, Flex, Typography, Upload } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { FollowUpDetail } from '../../../shared/contracts/follow-ups';
-import { apiDownload } from '../../api/client';
+import { api } from '../../api/client';
 import { errorMessage } from '../../i18n/error-message';
 import { formatDateTime, formatNumber } from '../../lib/format';
 import { useUploadEvidence } from './api';
+import type { FollowUpDetail } from '../../api/types';
 
 const ACCEPT = '.pdf,.png,.jpg,.jpeg,.gif,.webp,.docx,.xlsx';
 
@@ -14,9 +14,9 @@ export function EvidenceList({ fu, mayUpload }: { fu: FollowUpDetail; mayUpload:
   const { message } = App.useApp();
   const upload = useUploadEvidence(fu.id);
   const download = (id: string, name: string) =>
-    apiDownload(`/api/attachments/${encodeURIComponent(id)}`, name).catch((e: unknown) =>
-      message.error(errorMessage(t, e)),
-    );
+    api
+      .download('/api/attachments/{id}', { params: { id }, filename: name })
+      .catch((e: unknown) => message.error(errorMessage(t, e)));
 
   return (
     <Flex vertical gap={8} style={{ marginBottom: 24 }}>

@@ -1,6 +1,5 @@
 import { Descriptions, Drawer, Empty, Grid, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { FollowUpDetail } from '../../../shared/contracts/follow-ups';
 import { QueryState } from '../../components/query-state';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { useFollowUp } from './api';
@@ -8,6 +7,7 @@ import { DecisionForm } from './decision-form';
 import { EvidenceList } from './evidence-list';
 import { DueDate, FollowUpKindTag, FollowUpStatusTag } from './follow-up-tags';
 import { ProgressForm } from './progress-form';
+import type { FollowUpDetail } from '../../api/types';
 
 const actionColors = { report: 'blue', accept: 'green', return: 'red' } as const;
 

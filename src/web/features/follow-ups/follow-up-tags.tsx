@@ -1,9 +1,9 @@
 import { Tag, Typography } from 'antd';
 import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FollowUpItem } from '../../../shared/contracts/follow-ups';
 import type { FollowUpStatus } from '../../../shared/domain';
 import { formatDate } from '../../lib/format';
+import type { FollowUpItem } from '../../api/types';
 
 const statusColors: Record<FollowUpStatus, string> = { open: 'default', in_progress: 'processing', done: 'success' };
 

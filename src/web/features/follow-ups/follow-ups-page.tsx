@@ -1,6 +1,6 @@
 import { Checkbox, Flex, Input, Select, Table, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { followUpKinds, type FollowUpItem } from '../../../shared/contracts/follow-ups';
+import { followUpKinds } from '../../../shared/contracts/follow-ups';
 import { followUpStatuses } from '../../../shared/domain';
 import { OrgUnitSelect } from '../../components/org-unit-select';
 import { PageHeader } from '../../components/page-header';
@@ -9,6 +9,7 @@ import { useUrlFilters } from '../../lib/use-url-filters';
 import { useFollowUps, type FollowUpFilters } from './api';
 import { FollowUpDrawer } from './follow-up-drawer';
 import { DueDate, FollowUpKindTag, FollowUpStatusTag, overdueRowStyle } from './follow-up-tags';
+import type { FollowUpItem } from '../../api/types';
 
 const PAGE_SIZE = 20;
 

@@ -1,15 +1,12 @@
 import { App, Button, Card, Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import {
-  followUpUpdateInput,
-  type FollowUpDetail,
-  type FollowUpUpdateInput,
-} from '../../../shared/contracts/follow-ups';
+import { followUpUpdateInput, type FollowUpUpdateInput } from '../../../shared/contracts/follow-ups';
 import { followUpStatuses } from '../../../shared/domain';
 import { applyFieldErrors } from '../../api/form-errors';
 import { errorMessage } from '../../i18n/error-message';
 import { zodRule } from '../../lib/zod-rule';
 import { useReportProgress } from './api';
+import type { FollowUpDetail } from '../../api/types';
 
 /** The addressee unit's progress report (the secretariat may report on its behalf). */
 export function ProgressForm({ fu }: { fu: FollowUpDetail }) {

@@ -1,17 +1,13 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
-  PlanDetail,
   PlanInput,
-  PlanListItem,
   PlanPatch,
-  Target,
   TargetInput,
   TargetPatch,
-  Team,
   TeamInput,
   TeamPatch,
 } from '../../../shared/contracts/inspection-plans';
-import { api, apiDownload, withQuery } from '../../api/client';
+import { api } from '../../api/client';
 
 export const planKeys = {
   all: ['inspection-plans'] as const,
@@ -28,13 +24,7 @@ export interface PlanFilter {
 export function usePlans(filter: PlanFilter) {
   return useQuery({
     queryKey: planKeys.list(filter),
-    queryFn: ({ signal }) =>
-      api<{ items: PlanListItem[]; total: number }>(
-        'GET',
-        withQuery('/api/inspection-plans', { ...filter, limit: 200 }),
-        undefined,
-        { signal },
-      ),
+    queryFn: ({ signal }) => api.get('/api/inspection-plans', { query: { ...filter, limit: 200 }, signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -42,8 +32,7 @@ export function usePlans(filter: PlanFilter) {
 export function usePlan(id: string) {
   return useQuery({
     queryKey: planKeys.detail(id),
-    queryFn: ({ signal }) =>
-      api<PlanDetail>('GET', `/api/inspection-plans/${encodeURIComponent(id)}`, undefined, { signal }),
+    queryFn: ({ signal }) => api.get('/api/inspection-plans/{id}', { params: { id }, signal }),
   });
 }
 
@@ -54,37 +43,40 @@ function usePlanMutation<V, R>(fn: (vars: V) => Promise<R>) {
 }
 
 export const useCreatePlan = () =>
-  usePlanMutation((input: PlanInput) => api<PlanDetail>('POST', '/api/inspection-plans', input));
+  usePlanMutation((input: PlanInput) => api.post('/api/inspection-plans', { body: input }));
 
 export const useUpdatePlan = (id: string) =>
   usePlanMutation((patch: PlanPatch & { version: number }) =>
-    api<PlanDetail>('PATCH', `/api/inspection-plans/${id}`, patch),
+    api.patch('/api/inspection-plans/{id}', { params: { id }, body: patch }),
   );
 
 export const useSaveTeam = (planId: string) =>
   usePlanMutation(({ teamId, input }: { teamId?: string; input: TeamInput }) => {
-    if (!teamId) return api<Team>('POST', `/api/inspection-plans/${planId}/teams`, input);
+    if (!teamId) return api.post('/api/inspection-plans/{id}/teams', { params: { id: planId }, body: input });
     const patch: TeamPatch = { name: input.name, members: input.members };
-    return api<Team>('PATCH', `/api/inspection-teams/${teamId}`, patch);
+    return api.patch('/api/inspection-teams/{id}', { params: { id: teamId }, body: patch });
   });
 
 export const useDeleteTeam = () =>
-  usePlanMutation((teamId: string) => api<{ ok: true }>('DELETE', `/api/inspection-teams/${teamId}`));
+  usePlanMutation((teamId: string) => api.delete('/api/inspection-teams/{id}', { params: { id: teamId } }));
 
 export const useAddTarget = () =>
   usePlanMutation(({ teamId, input }: { teamId: string; input: TargetInput }) =>
-    api<Target>('POST', `/api/inspection-teams/${teamId}/targets`, input),
+    api.post('/api/inspection-teams/{id}/targets', { params: { id: teamId }, body: input }),
   );
 
 export const useMoveTarget = () =>
   usePlanMutation(({ teamId, inspectionId, patch }: { teamId: string; inspectionId: string; patch: TargetPatch }) =>
-    api<Target>('PATCH', `/api/inspection-teams/${teamId}/targets/${inspectionId}`, patch),
+    api.patch('/api/inspection-teams/{teamId}/targets/{inspectionId}', {
+      params: { teamId, inspectionId },
+      body: patch,
+    }),
   );
 
 export const useRemoveTarget = () =>
   usePlanMutation(({ teamId, inspectionId }: { teamId: string; inspectionId: string }) =>
-    api<{ ok: true }>('DELETE', `/api/inspection-teams/${teamId}/targets/${inspectionId}`),
+    api.delete('/api/inspection-teams/{teamId}/targets/{inspectionId}', { params: { teamId, inspectionId } }),
   );
 
 export const downloadPlan = (planId: string, ext: 'docx' | 'xlsx') =>
-  apiDownload(`/api/inspection-plans/${planId}/export.${ext}`);
+  api.download(`/api/inspection-plans/{id}/export.${ext}`, { params: { id: planId } });

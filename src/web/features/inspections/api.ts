@@ -1,14 +1,9 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CorrectionInput, IssueInput } from '../../../shared/contracts/conclusions';
 import type { FindingInput, FindingPatch } from '../../../shared/contracts/findings';
-import type {
-  AssessmentInput,
-  InspectionDetail,
-  InspectionListItem,
-  InspectionListQuery,
-} from '../../../shared/contracts/inspections';
+import type { AssessmentInput, InspectionListQuery } from '../../../shared/contracts/inspections';
 import type { InspectionStatus } from '../../../shared/domain';
-import { api, apiDownload, apiUpload, withQuery } from '../../api/client';
+import { api } from '../../api/client';
 
 export type InspectionFilters = Partial<Omit<InspectionListQuery, 'limit' | 'offset'>> & {
   limit: number;
@@ -23,10 +18,7 @@ export const inspectionKeys = {
 export function useInspections(filters: InspectionFilters) {
   return useQuery({
     queryKey: inspectionKeys.list(filters),
-    queryFn: ({ signal }) =>
-      api<{ items: InspectionListItem[]; total: number }>('GET', withQuery('/api/inspections', filters), undefined, {
-        signal,
-      }),
+    queryFn: ({ signal }) => api.get('/api/inspections', { query: filters, signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -34,8 +26,7 @@ export function useInspections(filters: InspectionFilters) {
 export function useInspection(id: string) {
   return useQuery({
     queryKey: inspectionKeys.detail(id),
-    queryFn: ({ signal }) =>
-      api<InspectionDetail>('GET', `/api/inspections/${encodeURIComponent(id)}`, undefined, { signal }),
+    queryFn: ({ signal }) => api.get('/api/inspections/{id}', { params: { id }, signal }),
   });
 }
 
@@ -52,26 +43,24 @@ function useInspectionWrite<V, R>(id: string, send: (vars: V) => Promise<R>) {
   });
 }
 
-const base = (id: string) => `/api/inspections/${encodeURIComponent(id)}`;
-
 export const useTransition = (id: string) =>
-  useInspectionWrite(id, (to: InspectionStatus) => api<InspectionDetail>('POST', `${base(id)}/transitions`, { to }));
+  useInspectionWrite(id, (to: InspectionStatus) =>
+    api.post('/api/inspections/{id}/transitions', { params: { id }, body: { to } }),
+  );
 
 export const useSaveAssessment = (id: string) =>
   useInspectionWrite(id, ({ contentAreaId, input }: { contentAreaId: string; input: AssessmentInput }) =>
-    api('PUT', `${base(id)}/assessments/${encodeURIComponent(contentAreaId)}`, input),
+    api.put('/api/inspections/{id}/assessments/{contentAreaId}', { params: { id, contentAreaId }, body: input }),
   );
 
 export const useUploadEvidence = (id: string) =>
-  useInspectionWrite(id, ({ contentAreaId, file }: { contentAreaId: string; file: File }) => {
-    const form = new FormData();
-    form.append('file', file);
-    return apiUpload(`${base(id)}/assessments/${encodeURIComponent(contentAreaId)}/evidence`, form);
-  });
+  useInspectionWrite(id, ({ contentAreaId, file }: { contentAreaId: string; file: File }) =>
+    api.upload('/api/inspections/{id}/assessments/{contentAreaId}/evidence', { params: { id, contentAreaId }, file }),
+  );
 
 export const useDeleteAttachment = (id: string) =>
   useInspectionWrite(id, (attachmentId: string) =>
-    api('DELETE', `/api/attachments/${encodeURIComponent(attachmentId)}`),
+    api.delete('/api/attachments/{id}', { params: { id: attachmentId } }),
   );
 
 export const useSaveFinding = (id: string) =>
@@ -79,23 +68,29 @@ export const useSaveFinding = (id: string) =>
     id,
     ({ findingId, input }: { findingId?: string; input: FindingInput | (FindingPatch & { version: number }) }) =>
       findingId
-        ? api('PATCH', `/api/findings/${encodeURIComponent(findingId)}`, input)
-        : api('POST', `${base(id)}/findings`, input),
+        ? api.patch('/api/findings/{id}', { params: { id: findingId }, body: input })
+        : // without a finding id the form sends a whole new finding
+          api.post('/api/inspections/{id}/findings', { params: { id }, body: input as FindingInput }),
   );
 
 export const useDeleteFinding = (id: string) =>
-  useInspectionWrite(id, (findingId: string) => api('DELETE', `/api/findings/${encodeURIComponent(findingId)}`));
+  useInspectionWrite(id, (findingId: string) => api.delete('/api/findings/{id}', { params: { id: findingId } }));
 
 export const useRespond = (id: string) =>
-  useInspectionWrite(id, (text: string) => api('POST', `${base(id)}/responses`, { text }));
+  useInspectionWrite(id, (text: string) =>
+    api.post('/api/inspections/{id}/responses', { params: { id }, body: { text } }),
+  );
 
-type Issued = { id: string; number: string; version: number; contentSha256: string };
 export const useIssue = (id: string) =>
-  useInspectionWrite(id, (input: IssueInput) => api<Issued>('POST', `${base(id)}/conclusion`, input));
+  useInspectionWrite(id, (input: IssueInput) =>
+    api.post('/api/inspections/{id}/conclusion', { params: { id }, body: input }),
+  );
 export const useCorrect = (id: string) =>
-  useInspectionWrite(id, (input: CorrectionInput) => api<Issued>('POST', `${base(id)}/conclusion/corrections`, input));
+  useInspectionWrite(id, (input: CorrectionInput) =>
+    api.post('/api/inspections/{id}/conclusion/corrections', { params: { id }, body: input }),
+  );
 
 export const downloadConclusion = (id: string, version?: number) =>
-  apiDownload(withQuery(`${base(id)}/conclusion.docx`, { version }));
+  api.download('/api/inspections/{id}/conclusion.docx', { params: { id }, query: { version } });
 export const downloadAttachment = (attachmentId: string, fileName: string) =>
-  apiDownload(`/api/attachments/${encodeURIComponent(attachmentId)}`, fileName);
+  api.download('/api/attachments/{id}', { params: { id: attachmentId }, filename: fileName });

@@ -1,12 +1,13 @@
 import { Alert, App, Button, Card, Col, Flex, Form, Input, Row, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { assessmentInput, type InspectionDetail } from '../../../shared/contracts/inspections';
+import { assessmentInput } from '../../../shared/contracts/inspections';
 import { ratings } from '../../../shared/domain';
 import { applyFieldErrors } from '../../api/form-errors';
 import { errorMessage } from '../../i18n/error-message';
 import { useSaveAssessment } from './api';
 import { EvidenceFiles } from './evidence-files';
 import { parseForm } from './form-helpers';
+import type { InspectionDetail } from '../../api/types';
 
 type Area = InspectionDetail['contentAreas'][number];
 

@@ -2,13 +2,12 @@ import { DownloadOutlined, EditOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Descriptions, Flex, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ConclusionVersion } from '../../../shared/contracts/conclusions';
-import type { InspectionDetail } from '../../../shared/contracts/inspections';
 import { errorMessage } from '../../i18n/error-message';
 import { formatDate } from '../../lib/format';
 import { downloadConclusion } from './api';
 import { CorrectionForm } from './correction-form';
 import { IssueForm } from './issue-form';
+import type { ConclusionVersion, InspectionDetail } from '../../api/types';
 
 /** Issue form before issue; afterwards the issued versions, their documents and the correction form. */
 export function ConclusionTab({ d }: { d: InspectionDetail }) {

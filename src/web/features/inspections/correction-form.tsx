@@ -3,12 +3,12 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { correctionInput } from '../../../shared/contracts/conclusions';
 import type { Finding } from '../../../shared/contracts/findings';
-import type { InspectionDetail } from '../../../shared/contracts/inspections';
 import { applyFieldErrors } from '../../api/form-errors';
 import { errorMessage } from '../../i18n/error-message';
 import { useCorrect } from './api';
 import { DateInput, isoDateItem, parseForm } from './form-helpers';
 import { IssueFields } from './issue-form';
+import type { InspectionDetail } from '../../api/types';
 
 /**
  * A corrected conclusion starts from the current findings: each keeps its kind and area, its text and due date

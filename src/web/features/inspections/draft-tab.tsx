@@ -1,7 +1,7 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Empty, Flex, Form, Input, List, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { responseInput, type InspectionDetail } from '../../../shared/contracts/inspections';
+import { responseInput } from '../../../shared/contracts/inspections';
 import { findingKinds } from '../../../shared/domain';
 import { applyFieldErrors } from '../../api/form-errors';
 import { errorMessage } from '../../i18n/error-message';
@@ -9,6 +9,7 @@ import { formatDate, formatDateTime } from '../../lib/format';
 import { downloadConclusion, useRespond } from './api';
 import { FindingMeta } from './findings-tab';
 import { parseForm } from './form-helpers';
+import type { InspectionDetail } from '../../api/types';
 
 const ROMAN = ['I', 'II', 'III', 'IV', 'V'];
 

@@ -1,10 +1,10 @@
 import { DeleteOutlined, DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { App, Button, Flex, Popconfirm, Typography, Upload } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Attachment } from '../../../shared/contracts/inspections';
 import { errorMessage } from '../../i18n/error-message';
 import { formatDateTime, formatNumber } from '../../lib/format';
 import { downloadAttachment, useDeleteAttachment, useUploadEvidence } from './api';
+import type { Attachment } from '../../api/types';
 
 const ACCEPT = '.pdf,.png,.jpg,.jpeg,.gif,.webp,.docx,.xlsx';
 

@@ -1,7 +1,6 @@
 import { App, Form, Input, Modal, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { findingInput, type Finding } from '../../../shared/contracts/findings';
-import type { InspectionDetail } from '../../../shared/contracts/inspections';
 import { causeTypes, findingKinds, type FindingKind } from '../../../shared/domain';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -12,6 +11,7 @@ import { OrgUnitSelect } from '../../components/org-unit-select';
 import { errorMessage } from '../../i18n/error-message';
 import { inspectionKeys, useSaveFinding } from './api';
 import { DateInput, isoDateItem, parseForm } from './form-helpers';
+import type { InspectionDetail } from '../../api/types';
 
 const isAssignment = (kind: FindingKind | undefined) => kind === 'remedy' || kind === 'recommendation';
 

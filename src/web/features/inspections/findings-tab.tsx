@@ -3,7 +3,6 @@ import { Alert, App, Button, Card, Empty, Flex, List, Popconfirm, Tag, Typograph
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Finding } from '../../../shared/contracts/findings';
-import type { InspectionDetail } from '../../../shared/contracts/inspections';
 import { findingKinds } from '../../../shared/domain';
 import { errorMessage } from '../../i18n/error-message';
 import { formatDate } from '../../lib/format';
@@ -11,6 +10,7 @@ import { useDeleteFinding } from './api';
 import { FindingForm } from './finding-form';
 import { useCan } from '../auth/use-can';
 import { FindingLinkControl } from '../unit-overview/finding-link-control';
+import type { InspectionDetail } from '../../api/types';
 
 /** Cause type, addressee and due date of a finding, as small tags. */
 export function FindingMeta({ f }: { f: Finding }) {

@@ -1,7 +1,6 @@
 import { Alert, Descriptions, Flex, Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
-import type { InspectionDetail } from '../../../shared/contracts/inspections';
 import { PageHeader } from '../../components/page-header';
 import { QueryState } from '../../components/query-state';
 import { StatusTag } from '../../components/status-tag';
@@ -13,6 +12,7 @@ import { ConclusionTab } from './conclusion-tab';
 import { DraftTab } from './draft-tab';
 import { FindingsTab } from './findings-tab';
 import { LifecycleBar } from './lifecycle-bar';
+import type { InspectionDetail } from '../../api/types';
 
 function Workspace({ d }: { d: InspectionDetail }) {
   const { t } = useTranslation();

@@ -2,11 +2,11 @@ import { App, Button, Col, Form, Input, Row } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { issueInput } from '../../../shared/contracts/conclusions';
-import type { InspectionDetail } from '../../../shared/contracts/inspections';
 import { applyFieldErrors } from '../../api/form-errors';
 import { errorMessage } from '../../i18n/error-message';
 import { useIssue } from './api';
 import { DateInput, isoDateItem, linesItem, parseForm } from './form-helpers';
+import type { InspectionDetail } from '../../api/types';
 
 /** Date, signer and recipients of the conclusion; the shared fields of the issue and correction forms. */
 export function IssueFields() {

@@ -1,9 +1,9 @@
 import { App, Button, Flex, Steps } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { InspectionDetail } from '../../../shared/contracts/inspections';
 import { inspectionStatuses, type InspectionStatus } from '../../../shared/domain';
 import { errorMessage } from '../../i18n/error-message';
 import { useTransition } from './api';
+import type { InspectionDetail } from '../../api/types';
 
 /** The lifecycle as steps, with a button for each move this user may make now (confirmed first). */
 export function LifecycleBar({ d }: { d: InspectionDetail }) {

@@ -1,99 +1,74 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Indicator, IndicatorInput, IndicatorPatch } from '../../../shared/contracts/indicators';
+import type { IndicatorInput, IndicatorPatch } from '../../../shared/contracts/indicators';
+import type { FindingLinkInput } from '../../../shared/contracts/monitoring';
+import type { TaskInput, TaskPatch, TaskProgressInput } from '../../../shared/contracts/program-tasks';
 import type {
-  FindingLink,
-  FindingLinkInput,
-  MonitoringDashboard,
-  MonitoringPlan,
-  UnitOverview,
-} from '../../../shared/contracts/monitoring';
-import type {
-  MonitoringFile,
-  Task,
-  TaskDetail,
-  TaskInput,
-  TaskPatch,
-  TaskProgressInput,
-} from '../../../shared/contracts/program-tasks';
-import type {
-  ReportDetail,
   ReportReviewInput,
   ReportRevisionInput,
   ReportSaveInput,
-  Round,
-  RoundDetail,
   RoundInput,
 } from '../../../shared/contracts/reporting-rounds';
-import { api, apiUpload, withQuery } from '../../api/client';
-
-type Params = Record<string, string | number | undefined>;
-const enc = encodeURIComponent;
+import { api, type ApiQuery } from '../../api/client';
 
 /** Every monitoring query starts with 'monitoring', so one invalidation refreshes dashboards, lists and pages. */
 export const monitoringKey = ['monitoring'] as const;
 
-export const useMonitoringDashboard = (q: Params) =>
+export const useMonitoringDashboard = (q: ApiQuery<'GET', '/api/monitoring/dashboard'>) =>
   useQuery({
     queryKey: ['monitoring', 'dashboard', q],
-    queryFn: ({ signal }) =>
-      api<MonitoringDashboard>('GET', withQuery('/api/monitoring/dashboard', q), undefined, { signal }),
+    queryFn: ({ signal }) => api.get('/api/monitoring/dashboard', { query: q, signal }),
     placeholderData: keepPreviousData,
   });
 export const usePlans = () =>
   useQuery({
     queryKey: ['monitoring', 'plans'],
-    queryFn: ({ signal }) => api<MonitoringPlan[]>('GET', '/api/monitoring-plans', undefined, { signal }),
+    queryFn: ({ signal }) => api.get('/api/monitoring-plans', { signal }),
   });
 
-export const useIndicators = (q: Params) =>
+export const useIndicators = (q: ApiQuery<'GET', '/api/indicators'>) =>
   useQuery({
     queryKey: ['monitoring', 'indicators', q],
-    queryFn: ({ signal }) =>
-      api<{ items: Indicator[]; total: number }>('GET', withQuery('/api/indicators', q), undefined, { signal }),
+    queryFn: ({ signal }) => api.get('/api/indicators', { query: q, signal }),
     placeholderData: keepPreviousData,
   });
-export const useTasks = (q: Params) =>
+export const useTasks = (q: ApiQuery<'GET', '/api/program-tasks'>) =>
   useQuery({
     queryKey: ['monitoring', 'tasks', q],
-    queryFn: ({ signal }) =>
-      api<{ items: Task[]; total: number }>('GET', withQuery('/api/program-tasks', q), undefined, { signal }),
+    queryFn: ({ signal }) => api.get('/api/program-tasks', { query: q, signal }),
     placeholderData: keepPreviousData,
   });
 export const useTask = (id: string | null) =>
   useQuery({
     queryKey: ['monitoring', 'task', id],
     enabled: !!id,
-    queryFn: ({ signal }) => api<TaskDetail>('GET', `/api/program-tasks/${enc(id!)}`, undefined, { signal }),
+    queryFn: ({ signal }) => api.get('/api/program-tasks/{id}', { params: { id: id! }, signal }),
   });
-export const useRounds = (q: Params) =>
+export const useRounds = (q: ApiQuery<'GET', '/api/reporting-rounds'>) =>
   useQuery({
     queryKey: ['monitoring', 'rounds', q],
-    queryFn: ({ signal }) =>
-      api<{ items: Round[]; total: number }>('GET', withQuery('/api/reporting-rounds', q), undefined, { signal }),
+    queryFn: ({ signal }) => api.get('/api/reporting-rounds', { query: q, signal }),
     placeholderData: keepPreviousData,
   });
 export const useRound = (id: string) =>
   useQuery({
     queryKey: ['monitoring', 'round', id],
-    queryFn: ({ signal }) => api<RoundDetail>('GET', `/api/reporting-rounds/${enc(id)}`, undefined, { signal }),
+    queryFn: ({ signal }) => api.get('/api/reporting-rounds/{id}', { params: { id }, signal }),
   });
-export const reportPath = (roundId: string, orgUnitId: string) =>
-  `/api/reporting-rounds/${enc(roundId)}/reports/${enc(orgUnitId)}`;
 export const useReport = (roundId: string, orgUnitId: string) =>
   useQuery({
     queryKey: ['monitoring', 'report', roundId, orgUnitId],
-    queryFn: ({ signal }) => api<ReportDetail>('GET', reportPath(roundId, orgUnitId), undefined, { signal }),
+    queryFn: ({ signal }) =>
+      api.get('/api/reporting-rounds/{id}/reports/{orgUnitId}', { params: { id: roundId, orgUnitId }, signal }),
   });
 export const useUnitOverview = (id: string) =>
   useQuery({
     queryKey: ['monitoring', 'overview', id],
-    queryFn: ({ signal }) => api<UnitOverview>('GET', `/api/org-units/${enc(id)}/overview`, undefined, { signal }),
+    queryFn: ({ signal }) => api.get('/api/org-units/{id}/overview', { params: { id }, signal }),
   });
 export const useFindingLinks = (inspectionId: string) =>
   useQuery({
     queryKey: ['monitoring', 'finding-links', inspectionId],
-    queryFn: ({ signal }) =>
-      api<FindingLink[]>('GET', withQuery('/api/finding-links', { inspectionId }), undefined, { signal }),
+    queryFn: ({ signal }) => api.get('/api/finding-links', { query: { inspectionId }, signal }),
   });
 
 /** A write that refreshes everything monitoring shows (and the report it answered with). */
@@ -102,56 +77,71 @@ function useMonitoringWrite<V, R>(send: (v: V) => Promise<R>) {
   return useMutation({ mutationFn: send, onSuccess: () => void client.invalidateQueries({ queryKey: monitoringKey }) });
 }
 
+const report = (roundId: string, orgUnitId: string) => ({ id: roundId, orgUnitId });
+
 export const useSaveIndicator = (id: string | null) =>
   useMonitoringWrite((body: IndicatorInput | (IndicatorPatch & { version: number })) =>
-    id ? api<Indicator>('PATCH', `/api/indicators/${enc(id)}`, body) : api<Indicator>('POST', '/api/indicators', body),
+    id
+      ? api.patch('/api/indicators/{id}', { params: { id }, body })
+      : // without an id the form sends a whole new indicator
+        api.post('/api/indicators', { body: body as IndicatorInput }),
   );
-export const useCreateTask = () =>
-  useMonitoringWrite((body: TaskInput) => api<Task>('POST', '/api/program-tasks', body));
+export const useCreateTask = () => useMonitoringWrite((body: TaskInput) => api.post('/api/program-tasks', { body }));
 export const useUpdateTask = (id: string) =>
-  useMonitoringWrite((body: TaskPatch) => api<TaskDetail>('PATCH', `/api/program-tasks/${enc(id)}`, body));
+  useMonitoringWrite((body: TaskPatch) => api.patch('/api/program-tasks/{id}', { params: { id }, body }));
 export const useTaskProgress = (id: string) =>
   useMonitoringWrite((body: TaskProgressInput) =>
-    api<TaskDetail>('POST', `/api/program-tasks/${enc(id)}/updates`, body),
+    api.post('/api/program-tasks/{id}/updates', { params: { id }, body }),
   );
 export const useCreateRound = () =>
-  useMonitoringWrite((body: RoundInput) => api<RoundDetail>('POST', '/api/reporting-rounds', body));
+  useMonitoringWrite((body: RoundInput) => api.post('/api/reporting-rounds', { body }));
 export const useSetRoundStatus = (id: string) =>
   useMonitoringWrite((status: 'open' | 'closed') =>
-    api<RoundDetail>('PATCH', `/api/reporting-rounds/${enc(id)}`, { status }),
+    api.patch('/api/reporting-rounds/{id}', { params: { id }, body: { status } }),
   );
 export const useSaveReport = (roundId: string, unitId: string) =>
-  useMonitoringWrite((body: ReportSaveInput) => api<ReportDetail>('PUT', reportPath(roundId, unitId), body));
+  useMonitoringWrite((body: ReportSaveInput) =>
+    api.put('/api/reporting-rounds/{id}/reports/{orgUnitId}', { params: report(roundId, unitId), body }),
+  );
 export const useSubmitReport = (roundId: string, unitId: string) =>
-  useMonitoringWrite(() => api<ReportDetail>('POST', `${reportPath(roundId, unitId)}/submit`));
+  useMonitoringWrite(() =>
+    api.post('/api/reporting-rounds/{id}/reports/{orgUnitId}/submit', { params: report(roundId, unitId) }),
+  );
 export const useReviewReport = (roundId: string, unitId: string) =>
   useMonitoringWrite((body: ReportReviewInput) =>
-    api<ReportDetail>('POST', `${reportPath(roundId, unitId)}/review`, body),
+    api.post('/api/reporting-rounds/{id}/reports/{orgUnitId}/review', { params: report(roundId, unitId), body }),
   );
 export const useReviseReport = (roundId: string, unitId: string) =>
   useMonitoringWrite((body: ReportRevisionInput) =>
-    api<ReportDetail>('POST', `${reportPath(roundId, unitId)}/revisions`, body),
+    api.post('/api/reporting-rounds/{id}/reports/{orgUnitId}/revisions', { params: report(roundId, unitId), body }),
   );
 export const useImportReport = (roundId: string, unitId: string) =>
-  useMonitoringWrite((file: File) => {
-    const form = new FormData();
-    form.append('file', file);
-    return apiUpload<ReportDetail>(`${reportPath(roundId, unitId)}/import.xlsx`, form);
-  });
+  useMonitoringWrite((file: File) =>
+    api.upload('/api/reporting-rounds/{id}/reports/{orgUnitId}/import.xlsx', { params: report(roundId, unitId), file }),
+  );
 export const useReportEvidence = (roundId: string, unitId: string) =>
-  useMonitoringWrite((file: File) => {
-    const form = new FormData();
-    form.append('file', file);
-    return apiUpload<ReportDetail>(`${reportPath(roundId, unitId)}/evidence`, form);
-  });
+  useMonitoringWrite((file: File) =>
+    api.upload('/api/reporting-rounds/{id}/reports/{orgUnitId}/evidence', { params: report(roundId, unitId), file }),
+  );
 /** Evidence for one indicator value of the report; answers with that value's files (the report query is refreshed too). */
 export const useValueEvidence = (roundId: string, unitId: string, indicatorId: string) =>
-  useMonitoringWrite((file: File) => {
-    const form = new FormData();
-    form.append('file', file);
-    return apiUpload<MonitoringFile[]>(`${reportPath(roundId, unitId)}/values/${enc(indicatorId)}/evidence`, form);
-  });
+  useMonitoringWrite((file: File) =>
+    api.upload('/api/reporting-rounds/{id}/reports/{orgUnitId}/values/{indicatorId}/evidence', {
+      params: { ...report(roundId, unitId), indicatorId },
+      file,
+    }),
+  );
 export const useLinkFinding = () =>
-  useMonitoringWrite((body: FindingLinkInput) => api<FindingLink>('POST', '/api/finding-links', body));
+  useMonitoringWrite((body: FindingLinkInput) => api.post('/api/finding-links', { body }));
 export const useUnlinkFinding = () =>
-  useMonitoringWrite((id: string) => api<void>('DELETE', `/api/finding-links/${enc(id)}`));
+  useMonitoringWrite((id: string) => api.delete('/api/finding-links/{id}', { params: { id } }));
+
+/** The files a page offers to download, each from its route. */
+export const downloadReportTemplate = (roundId: string, orgUnitId: string) =>
+  api.download('/api/reporting-rounds/{id}/reports/{orgUnitId}/template.xlsx', { params: report(roundId, orgUnitId) });
+export const downloadMonitoringFile = (id: string, filename: string) =>
+  api.download('/api/monitoring-files/{id}', { params: { id }, filename });
+export const downloadRoundSummary = (roundId: string) =>
+  api.download('/api/reporting-rounds/{id}/summary.docx', { params: { id: roundId } });
+export const downloadDashboard = (q: ApiQuery<'GET', '/api/monitoring/dashboard.xlsx'>) =>
+  api.download('/api/monitoring/dashboard.xlsx', { query: q });

@@ -5,13 +5,12 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import type { IndicatorSummary, MonitoringDashboard, Reminder } from '../../../shared/contracts/monitoring';
 import type { Task } from '../../../shared/contracts/program-tasks';
-import { apiDownload, withQuery } from '../../api/client';
 import { OrgUnitSelect } from '../../components/org-unit-select';
 import { PageHeader } from '../../components/page-header';
 import { QueryState } from '../../components/query-state';
 import { formatDate, formatNumber, formatVnd } from '../../lib/format';
 import { useSession } from '../auth/use-session';
-import { useMonitoringDashboard, usePlans } from './api';
+import { downloadDashboard, useMonitoringDashboard, usePlans } from './api';
 import { LightTag, TaskStatusTag, figure } from './tags';
 import { roleMayAll } from '../../../shared/permissions';
 import { lazyChart } from '../../components/lazy-chart';
@@ -51,8 +50,7 @@ export default function MonitoringDashboardPage() {
         (_, i) => query.data.program.periodStart + i,
       )
     : [];
-  const exportTable = (table?: Table_) =>
-    apiDownload(withQuery('/api/monitoring/dashboard.xlsx', { ...q, year: query.data?.year, table }));
+  const exportTable = (table?: Table_) => downloadDashboard({ ...q, year: query.data?.year, table });
 
   return (
     <>

@@ -1,7 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { OrgUnit, OrgUnitInput, orgUnitDetail, orgUnitListQuery } from '../../../shared/contracts/org-units';
-import { api, withQuery } from '../../api/client';
+import type { OrgUnitInput, orgUnitDetail, orgUnitListQuery } from '../../../shared/contracts/org-units';
+import { api } from '../../api/client';
 
 export type OrgUnitDetail = z.infer<typeof orgUnitDetail>;
 export type OrgUnitFilters = Partial<z.infer<typeof orgUnitListQuery>>;
@@ -9,8 +9,7 @@ export type OrgUnitFilters = Partial<z.infer<typeof orgUnitListQuery>>;
 export function useOrgUnits(filters: OrgUnitFilters) {
   return useQuery({
     queryKey: ['org-units', 'list', filters],
-    queryFn: ({ signal }) =>
-      api<{ items: OrgUnit[]; total: number }>('GET', withQuery('/api/org-units', filters), undefined, { signal }),
+    queryFn: ({ signal }) => api.get('/api/org-units', { query: filters, signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -18,8 +17,7 @@ export function useOrgUnits(filters: OrgUnitFilters) {
 export function useOrgUnit(id: string | null) {
   return useQuery({
     queryKey: ['org-units', 'detail', id],
-    queryFn: ({ signal }) =>
-      api<OrgUnitDetail>('GET', `/api/org-units/${encodeURIComponent(id!)}`, undefined, { signal }),
+    queryFn: ({ signal }) => api.get('/api/org-units/{id}', { params: { id: id! }, signal }),
     enabled: !!id,
   });
 }
@@ -29,9 +27,7 @@ export function useSaveOrgUnit(id: string | null) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: OrgUnitInput) =>
-      id
-        ? api<OrgUnitDetail>('PATCH', `/api/org-units/${encodeURIComponent(id)}`, body)
-        : api<OrgUnitDetail>('POST', '/api/org-units', body),
+      id ? api.patch('/api/org-units/{id}', { params: { id }, body }) : api.post('/api/org-units', { body }),
     onSuccess: () => client.invalidateQueries({ queryKey: ['org-units'] }),
   });
 }

@@ -1,12 +1,11 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Person, PersonInput } from '../../../shared/contracts/people';
-import { api, withQuery } from '../../api/client';
+import type { PersonInput } from '../../../shared/contracts/people';
+import { api } from '../../api/client';
 
 export function usePeople(filters: { q?: string; limit: number; offset: number }) {
   return useQuery({
     queryKey: ['people', 'list', filters],
-    queryFn: ({ signal }) =>
-      api<{ items: Person[]; total: number }>('GET', withQuery('/api/people', filters), undefined, { signal }),
+    queryFn: ({ signal }) => api.get('/api/people', { query: filters, signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -16,9 +15,7 @@ export function useSavePerson(id: string | null) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: PersonInput) =>
-      id
-        ? api<Person>('PATCH', `/api/people/${encodeURIComponent(id)}`, body)
-        : api<Person>('POST', '/api/people', body),
+      id ? api.patch('/api/people/{id}', { params: { id }, body }) : api.post('/api/people', { body }),
     onSuccess: () => client.invalidateQueries({ queryKey: ['people'] }),
   });
 }

@@ -20,7 +20,7 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Task, TaskDetail, TaskInput, TaskProgressInput } from '../../../shared/contracts/program-tasks';
+import type { Task, TaskInput, TaskProgressInput } from '../../../shared/contracts/program-tasks';
 import { taskStatuses, type TaskStatus } from '../../../shared/monitoring-domain';
 import { applyFieldErrors } from '../../api/form-errors';
 import { OrgUnitSelect } from '../../components/org-unit-select';
@@ -41,6 +41,7 @@ import {
 } from '../monitoring-dashboard/api';
 import dayjs from 'dayjs';
 import { TaskStatusTag } from '../monitoring-dashboard/tags';
+import type { TaskDetail } from '../../api/types';
 
 export default function ProgramTasksPage() {
   const { t } = useTranslation();

@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CommitteeInput, Program, ProgramDetail, ProgramInput } from '../../../shared/contracts/programs';
-import { api, withQuery } from '../../api/client';
+import type { CommitteeInput, ProgramInput } from '../../../shared/contracts/programs';
+import { api } from '../../api/client';
 
 export const programKeys = {
   all: ['programs'] as const,
@@ -11,10 +11,7 @@ export const programKeys = {
 export function usePrograms(q: string) {
   return useQuery({
     queryKey: programKeys.list(q),
-    queryFn: ({ signal }) =>
-      api<{ items: Program[]; total: number }>('GET', withQuery('/api/programs', { q, limit: 200 }), undefined, {
-        signal,
-      }),
+    queryFn: ({ signal }) => api.get('/api/programs', { query: { q, limit: 200 }, signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -22,8 +19,7 @@ export function usePrograms(q: string) {
 export function useProgram(id: string) {
   return useQuery({
     queryKey: programKeys.detail(id),
-    queryFn: ({ signal }) =>
-      api<ProgramDetail>('GET', `/api/programs/${encodeURIComponent(id)}`, undefined, { signal }),
+    queryFn: ({ signal }) => api.get('/api/programs/{id}', { params: { id }, signal }),
   });
 }
 
@@ -35,8 +31,10 @@ function useProgramMutation<V, R>(fn: (vars: V) => Promise<R>) {
 
 export const useSaveProgram = () =>
   useProgramMutation(({ id, input }: { id?: string; input: ProgramInput }) =>
-    id ? api<ProgramDetail>('PATCH', `/api/programs/${id}`, input) : api<ProgramDetail>('POST', '/api/programs', input),
+    id ? api.patch('/api/programs/{id}', { params: { id }, body: input }) : api.post('/api/programs', { body: input }),
   );
 
 export const useSaveCommittee = (id: string) =>
-  useProgramMutation((input: CommitteeInput) => api<ProgramDetail>('PUT', `/api/programs/${id}/committee`, input));
+  useProgramMutation((input: CommitteeInput) =>
+    api.put('/api/programs/{id}/committee', { params: { id }, body: input }),
+  );

@@ -17,10 +17,10 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
-import type { CellIssue, ReportDetail, ReportSaveInput } from '../../../shared/contracts/reporting-rounds';
+import type { CellIssue, ReportSaveInput } from '../../../shared/contracts/reporting-rounds';
 import { taskStatuses } from '../../../shared/monitoring-domain';
 import { useQueryClient } from '@tanstack/react-query';
-import { apiDownload, isApiError, type ApiError } from '../../api/client';
+import { isApiError, type ApiError } from '../../api/client';
 import { isStaleVersion, StaleVersionAlert } from '../../components/stale-version-alert';
 import { applyFieldErrors } from '../../api/form-errors';
 import { PageHeader } from '../../components/page-header';
@@ -28,7 +28,8 @@ import { QueryState } from '../../components/query-state';
 import { errorMessage, reasonMessage } from '../../i18n/error-message';
 import { formatDate, formatDateTime, formatVnd } from '../../lib/format';
 import {
-  reportPath,
+  downloadMonitoringFile,
+  downloadReportTemplate,
   useImportReport,
   useReport,
   useReportEvidence,
@@ -40,6 +41,7 @@ import {
 } from '../monitoring-dashboard/api';
 import { ReportStatusTag, TimelinessTag, figure } from '../monitoring-dashboard/tags';
 import { ValueEvidence } from './value-evidence';
+import type { ReportDetail } from '../../api/types';
 
 type FormValues = Required<Omit<ReportSaveInput, 'version'>> & { reason?: string };
 
@@ -166,10 +168,7 @@ function ReportForm({ d }: { d: ReportDetail }) {
         ]}
         extra={
           <>
-            <Button
-              icon={<DownloadOutlined />}
-              onClick={() => void apiDownload(`${reportPath(d.round.id, d.orgUnit.id)}/template.xlsx`)}
-            >
+            <Button icon={<DownloadOutlined />} onClick={() => void downloadReportTemplate(d.round.id, d.orgUnit.id)}>
               {t('monitoring.templateXlsx')}
             </Button>
             {d.permissions.canEdit && (
@@ -411,7 +410,7 @@ function ReportForm({ d }: { d: ReportDetail }) {
             dataSource={d.evidence}
             renderItem={(f) => (
               <List.Item>
-                <Typography.Link onClick={() => void apiDownload(`/api/monitoring-files/${f.id}`, f.fileName)}>
+                <Typography.Link onClick={() => void downloadMonitoringFile(f.id, f.fileName)}>
                   {f.fileName}
                 </Typography.Link>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>

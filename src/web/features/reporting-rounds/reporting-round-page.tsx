@@ -2,14 +2,13 @@ import { FileWordOutlined } from '@ant-design/icons';
 import { Button, Card, Descriptions, Table, Tag, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import type { RoundDetail, RoundUnit } from '../../../shared/contracts/reporting-rounds';
-import { apiDownload } from '../../api/client';
 import { PageHeader } from '../../components/page-header';
 import { QueryState } from '../../components/query-state';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { useCan } from '../auth/use-can';
-import { useRound, useSetRoundStatus } from '../monitoring-dashboard/api';
+import { downloadRoundSummary, useRound, useSetRoundStatus } from '../monitoring-dashboard/api';
 import { ReportStatusTag, TimelinessTag } from '../monitoring-dashboard/tags';
+import type { RoundDetail, RoundUnit } from '../../api/types';
 
 export default function ReportingRoundPage() {
   const { id = '' } = useParams();
@@ -55,10 +54,7 @@ function Body({ r }: { r: RoundDetail }) {
         breadcrumbs={[{ title: t('monitoring.roundsTitle'), to: '/reporting-rounds' }, { title: r.title }]}
         extra={
           <>
-            <Button
-              icon={<FileWordOutlined />}
-              onClick={() => void apiDownload(`/api/reporting-rounds/${r.id}/summary.docx`)}
-            >
+            <Button icon={<FileWordOutlined />} onClick={() => void downloadRoundSummary(r.id)}>
               {t('monitoring.summaryDocx')}
             </Button>
             {can('indicator.manage') && (

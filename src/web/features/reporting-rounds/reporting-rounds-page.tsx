@@ -17,7 +17,7 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { Round, RoundInput } from '../../../shared/contracts/reporting-rounds';
+import type { RoundInput } from '../../../shared/contracts/reporting-rounds';
 import { applyFieldErrors } from '../../api/form-errors';
 import { PageHeader } from '../../components/page-header';
 import { ErrorResult } from '../../components/query-state';
@@ -25,6 +25,7 @@ import { errorMessage } from '../../i18n/error-message';
 import { formatDate } from '../../lib/format';
 import { useCan } from '../auth/use-can';
 import { useCreateRound, useMonitoringDashboard, usePlans, useRounds } from '../monitoring-dashboard/api';
+import type { Round } from '../../api/types';
 
 export default function ReportingRoundsPage() {
   const { t } = useTranslation();

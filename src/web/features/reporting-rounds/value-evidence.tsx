@@ -1,11 +1,10 @@
 import { PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import { App, Button, ConfigProvider, Flex, Popover, Typography, Upload } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { ReportDetail } from '../../../shared/contracts/reporting-rounds';
-import { apiDownload } from '../../api/client';
 import { errorMessage } from '../../i18n/error-message';
 import { formatDateTime } from '../../lib/format';
-import { useValueEvidence } from '../monitoring-dashboard/api';
+import { downloadMonitoringFile, useValueEvidence } from '../monitoring-dashboard/api';
+import type { ReportDetail } from '../../api/types';
 
 const accept = '.pdf,.png,.jpg,.jpeg,.gif,.webp,.docx,.xlsx';
 
@@ -26,9 +25,7 @@ export function ValueEvidence({ d, row }: { d: ReportDetail; row: ReportDetail['
       )}
       {row.evidence.map((f) => (
         <div key={f.id}>
-          <Typography.Link onClick={() => void apiDownload(`/api/monitoring-files/${f.id}`, f.fileName)}>
-            {f.fileName}
-          </Typography.Link>
+          <Typography.Link onClick={() => void downloadMonitoringFile(f.id, f.fileName)}>{f.fileName}</Typography.Link>
           <div>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {formatDateTime(f.uploadedAt)} · {f.uploadedByName}

@@ -1,15 +1,15 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { UserInput, UserPatch, userAccount } from '../../../shared/contracts/users';
-import { api, withQuery } from '../../api/client';
+import type { Wire } from '../../../shared/fields';
+import { api } from '../../api/client';
 
-export type UserAccount = z.infer<typeof userAccount>;
+export type UserAccount = Wire<z.infer<typeof userAccount>>;
 
 export function useUsers(page: { limit: number; offset: number }) {
   return useQuery({
     queryKey: ['users', 'list', page],
-    queryFn: ({ signal }) =>
-      api<{ items: UserAccount[]; total: number }>('GET', withQuery('/api/users', page), undefined, { signal }),
+    queryFn: ({ signal }) => api.get('/api/users', { query: page, signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -17,7 +17,7 @@ export function useUsers(page: { limit: number; offset: number }) {
 export function useCreateUser() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: UserInput) => api<UserAccount>('POST', '/api/users', body),
+    mutationFn: (body: UserInput) => api.post('/api/users', { body }),
     onSuccess: () => client.invalidateQueries({ queryKey: ['users'] }),
   });
 }
@@ -25,7 +25,7 @@ export function useCreateUser() {
 export function useUpdateUser(id: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: UserPatch) => api<UserAccount>('PATCH', `/api/users/${encodeURIComponent(id)}`, body),
+    mutationFn: (body: UserPatch) => api.patch('/api/users/{id}', { params: { id }, body }),
     onSuccess: () => client.invalidateQueries({ queryKey: ['users'] }),
   });
 }
