@@ -5,7 +5,7 @@ import type { Dashboard } from '../../../shared/contracts/dashboard';
 import type { FollowUpItem } from '../../../shared/contracts/follow-ups';
 import { PageHeader } from '../../components/page-header';
 import { QueryState } from '../../components/query-state';
-import { DueDate } from '../follow-ups/follow-up-tags';
+import { DueDate } from '../follow-ups';
 import { useDashboard } from './api';
 
 import { StatusChart } from './status-chart';

@@ -8,7 +8,7 @@ import { QueryState } from '../../components/query-state';
 import { errorMessage } from '../../i18n/error-message';
 import { formatNumber } from '../../lib/format';
 import { useAssessmentReport } from './api';
-import { useLabel } from './label';
+import { useLabel } from '../../lib/use-label';
 import { lazyChart } from '../../components/lazy-chart';
 
 const PillarRadar = lazyChart(() => import('./radar-chart').then((m) => m.PillarRadar));

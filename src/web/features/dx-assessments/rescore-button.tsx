@@ -3,10 +3,10 @@ import { useTranslation } from 'react-i18next';
 import type { AssessmentDetail } from '../../../shared/contracts/dx-assessments';
 import { allQuestions, type FrameworkDefinition } from '../../../shared/dx/framework-format';
 import { errorMessage } from '../../i18n/error-message';
-import { useCan } from '../auth/use-can';
-import { useFrameworks } from '../dx-frameworks/api';
+import { useCan } from '../auth';
+import { useFrameworks } from '../dx-frameworks';
 import { useAssessments, useRescore } from './api';
-import { useLabel } from './label';
+import { useLabel } from '../../lib/use-label';
 import { rescoreTarget } from './rescore-target';
 
 /**

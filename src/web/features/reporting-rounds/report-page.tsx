@@ -37,8 +37,10 @@ import {
   useSaveReport,
   useSubmitReport,
   monitoringKey,
-} from '../monitoring-dashboard/api';
-import { ReportStatusTag, TimelinessTag, figure } from '../monitoring-dashboard/tags';
+  ReportStatusTag,
+  TimelinessTag,
+  figure,
+} from '../monitoring-dashboard';
 import { ValueEvidence } from './value-evidence';
 
 type FormValues = Required<Omit<ReportSaveInput, 'version'>> & { reason?: string };

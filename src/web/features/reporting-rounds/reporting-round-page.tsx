@@ -7,9 +7,8 @@ import { apiDownload } from '../../api/client';
 import { PageHeader } from '../../components/page-header';
 import { QueryState } from '../../components/query-state';
 import { formatDate, formatDateTime } from '../../lib/format';
-import { useCan } from '../auth/use-can';
-import { useRound, useSetRoundStatus } from '../monitoring-dashboard/api';
-import { ReportStatusTag, TimelinessTag } from '../monitoring-dashboard/tags';
+import { useCan } from '../auth';
+import { useRound, useSetRoundStatus, ReportStatusTag, TimelinessTag } from '../monitoring-dashboard';
 
 export default function ReportingRoundPage() {
   const { id = '' } = useParams();

@@ -5,7 +5,7 @@ import type { ReportDetail } from '../../../shared/contracts/reporting-rounds';
 import { apiDownload } from '../../api/client';
 import { errorMessage } from '../../i18n/error-message';
 import { formatDateTime } from '../../lib/format';
-import { useValueEvidence } from '../monitoring-dashboard/api';
+import { useValueEvidence } from '../monitoring-dashboard';
 
 const accept = '.pdf,.png,.jpg,.jpeg,.gif,.webp,.docx,.xlsx';
 

@@ -1,0 +1,32 @@
+// The public surface of this feature: other features import only from here (eslint.config.js).
+// Pages are not listed: the app shell lazy-loads them from their own files (routes.tsx).
+export {
+  monitoringKey,
+  reportPath,
+  useCreateRound,
+  useCreateTask,
+  useFindingLinks,
+  useImportReport,
+  useIndicators,
+  useLinkFinding,
+  useMonitoringDashboard,
+  usePlans,
+  useReport,
+  useReportEvidence,
+  useReviewReport,
+  useReviseReport,
+  useRound,
+  useRounds,
+  useSaveIndicator,
+  useSaveReport,
+  useSetRoundStatus,
+  useSubmitReport,
+  useTask,
+  useTaskProgress,
+  useTasks,
+  useUnitOverview,
+  useUnlinkFinding,
+  useUpdateTask,
+  useValueEvidence,
+} from './api';
+export { figure, LightTag, ReportStatusTag, TaskStatusTag, TimelinessTag } from './tags';
