@@ -5,6 +5,8 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const TESTS = ['**/*.test.ts', '**/test-helpers.ts'];
+const FEATURE_BOUNDARY =
+  "Another feature's internals: import from its index.ts (list there what it offers the others).";
 const MODULE_BOUNDARY =
   "Another module's internals: import its <m>.service.js (re-export there what it offers others).";
 
@@ -87,6 +89,19 @@ export default tseslint.config(
             { group: ['**/server/**', '**/web/**'], message: 'src/shared imports nothing from server or web.' },
           ],
         },
+      ],
+    },
+  },
+  // A web feature is used by the other features only through its public file, `features/<f>/index.ts` (import
+  // '../<f>'); pages are not in it: the app shell (routes.tsx) lazy-loads them from their own files, so a page never
+  // lands in the first chunk. `src/web/features/feature-cycles.test.ts` keeps the folders free of cycles.
+  {
+    files: ['src/web/features/*/*.{ts,tsx}'],
+    ignores: ['**/*.test.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['../*/*', '!../../**', '**/features/*/*'], message: FEATURE_BOUNDARY }] },
       ],
     },
   },

@@ -11,7 +11,7 @@ import { createFollowUpsRepo } from './modules/follow-ups/follow-ups.repo.js';
 import { createFollowUpsService } from './modules/follow-ups/follow-ups.service.js';
 import { createFilesService } from './modules/files/files.service.js';
 import { createInspectionsRepo } from './modules/inspections/inspections.repo.js';
-import { createInspectionsService } from './modules/inspections/inspections.service.js';
+import { createInspectionsService, plannedInspections } from './modules/inspections/inspections.service.js';
 import { createOrgUnitsRepo } from './modules/org-units/org-units.repo.js';
 import { createOrgUnitsService } from './modules/org-units/org-units.service.js';
 import { createPeopleRepo } from './modules/people/people.repo.js';
@@ -42,7 +42,7 @@ import { createIndicatorsService } from './modules/indicators/indicators.service
 import { createProgramTasksRepo } from './modules/program-tasks/program-tasks.repo.js';
 import { createProgramTasksService } from './modules/program-tasks/program-tasks.service.js';
 import { createReportingRoundsRepo } from './modules/reporting-rounds/reporting-rounds.repo.js';
-import { createReportingRoundsService } from './modules/reporting-rounds/reporting-rounds.service.js';
+import { approvedValues, createReportingRoundsService } from './modules/reporting-rounds/reporting-rounds.service.js';
 import { createMonitoringDashboardService } from './modules/monitoring-dashboard/monitoring-dashboard.service.js';
 import { createFindingLinksRepo } from './modules/unit-overview/finding-links.repo.js';
 import { createUnitOverviewService } from './modules/unit-overview/unit-overview.service.js';
@@ -71,19 +71,37 @@ export function createServices({ db, config, clock }: Deps) {
   const people = createPeopleService({ db, repo: createPeopleRepo(), orgUnits, audit });
   const users = createUsersService({ db, repo: createUsersRepo(), audit, auth });
   const programs = createProgramsService({ db, repo: createProgramsRepo(), orgUnits, audit });
+  const files = createFilesService({
+    db,
+    audit,
+    // inspections and follow-ups (created below) keep their files here: they say who may see them
+    scope: {
+      inspection: (tx, id, personId) => inspections.evidenceScope(tx, id, personId),
+      followUpAddressee: (tx, id) => followUps.addresseeOf(tx, id),
+    },
+  });
+  const inspectionsRepo = createInspectionsRepo();
+  const planned = plannedInspections(inspectionsRepo);
   const inspectionPlansRepo = createInspectionPlansRepo();
   const inspectionPlans = createInspectionPlansService({
     db,
     repo: inspectionPlansRepo,
     objectivity: createObjectivityRepo(),
     audit,
+    inspections: planned,
+    files,
   });
-  const inspectionTeams = createInspectionTeamsService({ db, repo: inspectionPlansRepo, audit });
-  const files = createFilesService({ db, audit });
+  const inspectionTeams = createInspectionTeamsService({
+    db,
+    repo: inspectionPlansRepo,
+    audit,
+    inspections: planned,
+    files,
+  });
   const followUps = createFollowUpsService({ db, repo: createFollowUpsRepo(), audit, clock, files });
   const inspections = createInspectionsService({
     db,
-    repo: createInspectionsRepo(),
+    repo: inspectionsRepo,
     audit,
     clock,
     files,
@@ -122,7 +140,14 @@ export function createServices({ db, config, clock }: Deps) {
     writers: { enterprises, dxAssessments },
     demoEnterprises: config.dxDemoEnterprises,
   });
-  const indicators = createIndicatorsService({ db, repo: createIndicatorsRepo(), audit });
+  const reportingRoundsRepo = createReportingRoundsRepo();
+  const indicators = createIndicatorsService({
+    db,
+    repo: createIndicatorsRepo(),
+    audit,
+    programs,
+    approvedValues: approvedValues(reportingRoundsRepo),
+  });
   const programTasks = createProgramTasksService({
     db,
     repo: createProgramTasksRepo(),
@@ -133,7 +158,7 @@ export function createServices({ db, config, clock }: Deps) {
   });
   const reportingRounds = createReportingRoundsService({
     db,
-    repo: createReportingRoundsRepo(),
+    repo: reportingRoundsRepo,
     audit,
     clock,
     files,

@@ -67,7 +67,10 @@ async function seedDemo(target: Target) {
       clock: systemClock,
     });
     try {
-      await prepareDatabase({ db, kind: serverUrl ? 'postgres' : 'pglite', close: async () => {} }, config, services);
+      await prepareDatabase({ db, kind: serverUrl ? 'postgres' : 'pglite', close: async () => {}, poolStats: () => ({ total: 1, idle: 1, waiting: 0 }) },
+        config,
+        services,
+      );
       // sessions and login_throttles through the API, as they are made
       const ok = await app.inject({
         method: 'POST',

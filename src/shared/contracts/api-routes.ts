@@ -118,6 +118,8 @@ import {
 } from './program-tasks.js';
 import {
   reportDetail,
+  reportListItem,
+  reportListQuery,
   reportParams,
   reportReviewInput,
   reportRevisionInput,
@@ -130,6 +132,7 @@ import {
   roundPatch,
   valueEvidenceParams,
 } from './reporting-rounds.js';
+import { myWork } from './my-work.js';
 
 /**
  * Every API route: method and path (path parameters as `{name}`, as in the OpenAPI document), with the zod schemas of
@@ -335,6 +338,8 @@ export const apiRoutes = {
   'PATCH /api/program-tasks/{id}': { params: idParams, body: taskPatch, response: { 200: taskDetail } },
   'POST /api/program-tasks/{id}/updates': { params: idParams, body: taskProgressInput, response: { 200: taskDetail } },
   'POST /api/program-tasks/{id}/evidence': { params: idParams, upload: true, response: { 201: taskDetail } },
+  'GET /api/my-work': { response: { 200: myWork } },
+  'GET /api/unit-reports': { querystring: reportListQuery, response: { 200: pageOf(reportListItem) } },
   'GET /api/reporting-rounds': { querystring: roundListQuery, response: { 200: pageOf(round) } },
   'POST /api/reporting-rounds': { body: roundInput, response: { 201: roundDetail } },
   'GET /api/reporting-rounds/{id}': { params: idParams, response: { 200: roundDetail } },

@@ -4,8 +4,8 @@ import type { Actor } from '../../http/context.js';
 import { notFound } from '../../http/errors.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { unsupportedFileType } from './files.errors.js';
-import { filesPolicy } from './files.policy.js';
-import { createFilesRepo } from './files.repo.js';
+import { filesPolicy, type AttachmentScope } from './files.policy.js';
+import { createFilesRepo, type NewMonitoringAttachment } from './files.repo.js';
 import { sniffFileType } from './sniff.js';
 
 export interface AttachInput {
@@ -18,8 +18,23 @@ export interface AttachInput {
   size: number;
 }
 
+/**
+ * What decides who may see an inspection's or a follow-up's file, asked of the modules that own those (wired in
+ * services.ts: both of them store their files here, so they cannot be this service's dependencies).
+ */
+export interface EvidenceScopePort {
+  /** the inspection's target unit and status, and the person's roles in its team; undefined when it is gone */
+  inspection(
+    db: DbOrTx,
+    inspectionId: string,
+    personId: string | null,
+  ): Promise<Omit<AttachmentScope, 'followUpAddresseeOrgUnitId'> | undefined>;
+  /** the unit that must act on the follow-up */
+  followUpAddressee(db: DbOrTx, followUpId: string): Promise<string | undefined>;
+}
+
 /** Evidence files: content-addressed blobs plus attachment rows that place them on an inspection or follow-up. */
-export function createFilesService({ db, audit }: { db: Db; audit: AuditService }) {
+export function createFilesService({ db, audit, scope }: { db: Db; audit: AuditService; scope: EvidenceScopePort }) {
   const repo = createFilesRepo();
   return {
     /** Stores the bytes once per content (SHA-256); rejects types other than the accepted ones (415). */
@@ -58,15 +73,31 @@ export function createFilesService({ db, audit }: { db: Db; audit: AuditService 
       await audit.record(tx, actor, { action: 'delete', entityType: 'attachment', entityId: id, before: row });
     },
 
+    // Monitoring evidence (a unit report's, one of its values', or a task's): the caller checks permissions and
+    // records the audit event in its own transaction.
+    addMonitoringAttachment: (tx: DbOrTx, v: NewMonitoringAttachment) => repo.insertMonitoringAttachment(tx, v),
+    getMonitoringAttachment: (id: string) => repo.getMonitoringAttachment(db, id),
+    taskEvidence: (taskId: string, tx: DbOrTx = db) => repo.taskEvidence(tx, taskId),
+    reportEvidence: (reportId: string, indicatorId?: string, tx: DbOrTx = db) =>
+      repo.reportEvidence(tx, reportId, indicatorId),
+
+    /** Does any of these inspections hold an evidence file? */
+    followUpEvidence: (followUpId: string, tx: DbOrTx = db) => repo.followUpEvidence(tx, followUpId),
+    hasEvidence: (tx: DbOrTx, inspectionIds: string[]) => repo.anyForInspections(tx, inspectionIds),
+    contentAreasWithEvidence: (tx: DbOrTx, ids: string[]) => repo.contentAreasWithEvidence(tx, ids),
+
     /** The file for a download, after the permission check. */
     async download(actor: Actor, id: string) {
-      const found = await repo.getWithScope(db, id);
-      if (!found) throw notFound('attachment', id);
-      const teamRoles = await repo.teamRolesOf(db, found.teamId, actor.personId);
-      filesPolicy.assertCanViewAttachment(actor, { ...found, teamRoles });
-      const blob = await repo.readBlob(db, found.attachment.sha256);
-      if (!blob) throw notFound('file', found.attachment.sha256);
-      return { attachment: found.attachment, data: Buffer.from(blob.data) };
+      const attachment = await repo.getAttachment(db, id);
+      const inspection = attachment && (await scope.inspection(db, attachment.inspectionId, actor.personId));
+      if (!attachment || !inspection) throw notFound('attachment', id);
+      const followUpAddresseeOrgUnitId = attachment.followUpId
+        ? ((await scope.followUpAddressee(db, attachment.followUpId)) ?? null)
+        : null;
+      filesPolicy.assertCanViewAttachment(actor, { ...inspection, followUpAddresseeOrgUnitId });
+      const blob = await repo.readBlob(db, attachment.sha256);
+      if (!blob) throw notFound('file', attachment.sha256);
+      return { attachment, data: Buffer.from(blob.data) };
     },
   };
 }

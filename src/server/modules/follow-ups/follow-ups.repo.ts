@@ -4,7 +4,6 @@ import type { FollowUpListQuery } from '../../../shared/contracts/follow-ups.js'
 import { foldText } from '../../../shared/text.js';
 import type { DbOrTx } from '../../db/client.js';
 import {
-  attachments,
   conclusions,
   followUps,
   followUpUpdates,
@@ -128,20 +127,13 @@ export function createFollowUpsRepo() {
         .where(eq(followUpUpdates.followUpId, id))
         .orderBy(asc(followUpUpdates.at), asc(followUpUpdates.id)),
 
-    evidence: (db: DbOrTx, id: string) =>
-      db
-        .select({
-          id: attachments.id,
-          fileName: attachments.fileName,
-          mimeType: attachments.mimeType,
-          size: attachments.size,
-          uploadedByName: users.displayName,
-          uploadedAt: attachments.uploadedAt,
-        })
-        .from(attachments)
-        .innerJoin(users, eq(users.id, attachments.uploadedBy))
-        .where(eq(attachments.followUpId, id))
-        .orderBy(asc(attachments.uploadedAt), asc(attachments.id)),
+    async addresseeOf(db: DbOrTx, id: string) {
+      const [row] = await db
+        .select({ orgUnitId: followUps.addresseeOrgUnitId })
+        .from(followUps)
+        .where(eq(followUps.id, id));
+      return row?.orgUnitId;
+    },
 
     /** The follow-up with the target of its inspection, for permission checks; locked when `forUpdate`. */
     async getForWrite(db: DbOrTx, id: string) {

@@ -67,7 +67,7 @@ export function createFollowUpsService({
     if (!row) throw notFound('followUp', id);
     const parties = { addresseeOrgUnitId: row.row.addresseeOrgUnitId, targetOrgUnitId: row.targetOrgUnitId };
     followUpsPolicy.assertCanRead(actor, parties);
-    const [history, evidence] = await Promise.all([repo.history(db, id), repo.evidence(db, id)]);
+    const [history, evidence] = await Promise.all([repo.history(db, id), files.followUpEvidence(id)]);
     const open = !row.row.acceptedAt && !row.row.withdrawnAt;
     const permissions = {
       report: open && followUpsPolicy.canReport(actor, parties),
@@ -173,6 +173,8 @@ export function createFollowUpsService({
     },
 
     /** Follow-ups of an inspection not yet accepted (withdrawn ones excluded): the inspection closes at 0. */
+    /** For files: the unit that must act on the follow-up (who may see its evidence). */
+    addresseeOf: (tx: DbOrTx, id: string) => repo.addresseeOf(tx, id),
     countUnfinished: (inspectionId: string, tx: DbOrTx = db) => repo.countUnfinished(tx, inspectionId),
 
     async report(actor: Actor, id: string, input: FollowUpUpdateInput) {

@@ -8,10 +8,6 @@ import {
   monitoringPlans,
   orgUnits,
   programMonitoringSettings,
-  programs,
-  reportingRounds,
-  reportValues,
-  unitReports,
 } from '../../db/schema/index.js';
 import { searchCondition } from '../../db/search.js';
 
@@ -142,14 +138,6 @@ export function createIndicatorsRepo() {
           set: { greenPct, amberPct, updatedAt: new Date() },
         });
     },
-    async program(db: DbOrTx, id: string) {
-      const [row] = await db.select().from(programs).where(eq(programs.id, id));
-      return row;
-    },
-    async firstProgram(db: DbOrTx) {
-      const [row] = await db.select().from(programs).orderBy(asc(programs.createdAt), asc(programs.code)).limit(1);
-      return row;
-    },
     async orgUnitIdsExist(db: DbOrTx, ids: string[]) {
       if (!ids.length) return new Set<string>();
       const rows = await db
@@ -175,50 +163,6 @@ export function createIndicatorsRepo() {
         .returning();
       return row;
     },
-    /**
-     * Approved values of a program's indicators for some years, one row per unit and period; when a unit
-     * reported the same period in two rounds, the later approval wins.
-     */
-    approvedValues: (db: DbOrTx, indicatorIds: string[], years: number[], orgUnitId?: string) =>
-      indicatorIds.length && years.length
-        ? db
-            .selectDistinctOn(
-              [
-                reportValues.indicatorId,
-                unitReports.orgUnitId,
-                reportingRounds.year,
-                sql`case when ${indicators.periodType} = 'quarter' then ${reportingRounds.quarter} end`,
-              ],
-              {
-                indicatorId: reportValues.indicatorId,
-                orgUnitId: unitReports.orgUnitId,
-                year: reportingRounds.year,
-                quarter: reportingRounds.quarter,
-                periodType: indicators.periodType,
-                value: reportValues.value,
-              },
-            )
-            .from(reportValues)
-            .innerJoin(unitReports, eq(unitReports.id, reportValues.reportId))
-            .innerJoin(reportingRounds, eq(reportingRounds.id, unitReports.roundId))
-            .innerJoin(indicators, eq(indicators.id, reportValues.indicatorId))
-            .where(
-              and(
-                inArray(reportValues.indicatorId, indicatorIds),
-                inArray(reportingRounds.year, years),
-                eq(unitReports.status, 'approved'),
-                sql`${reportValues.value} is not null`,
-                orgUnitId ? eq(unitReports.orgUnitId, orgUnitId) : undefined,
-              ),
-            )
-            .orderBy(
-              reportValues.indicatorId,
-              unitReports.orgUnitId,
-              reportingRounds.year,
-              sql`case when ${indicators.periodType} = 'quarter' then ${reportingRounds.quarter} end`,
-              sql`${unitReports.approvedAt} desc`,
-            )
-        : Promise.resolve([]),
     /** Responsible-unit indicators of a program (or one plan) for a unit's report. */
     forUnit: (db: DbOrTx, programId: string, planId: string | null, orgUnitId: string) =>
       db

@@ -6,11 +6,13 @@ import type {
   IndicatorYear,
 } from '../../../shared/contracts/indicators.js';
 import type { PlanInput } from '../../../shared/contracts/monitoring.js';
+import type { PeriodType } from '../../../shared/monitoring-domain.js';
 import type { ReasonIssue } from '../../http/errors.js';
 import type { Db, DbOrTx } from '../../db/client.js';
 import type { Actor } from '../../http/context.js';
 import { conflict, invalid, notFound } from '../../http/errors.js';
 import type { AuditService } from '../audit/audit.service.js';
+import type { ProgramsService } from '../programs/programs.service.js';
 import { rollUp, aggregateUnits } from './aggregate.js';
 import { attainmentPercent, resolveThresholds, trafficLight, type Thresholds } from './attainment.js';
 import { evaluate, formulaRefs, FormulaError, parseFormula } from './formula.js';
@@ -35,7 +37,32 @@ export interface EvaluatedIndicator {
 const isUniqueViolation = (err: unknown) =>
   (err as { code?: string }).code === '23505' || (err as { cause?: { code?: string } }).cause?.code === '23505';
 
-export function createIndicatorsService({ db, repo, audit }: { db: Db; repo: IndicatorsRepo; audit: AuditService }) {
+/** Approved values of the unit reports (reporting-rounds owns them; wired in services.ts). */
+export type ApprovedValuesPort = (
+  tx: DbOrTx,
+  of: { id: string; periodType: PeriodType }[],
+  years: number[],
+  orgUnitId?: string,
+) => Promise<
+  {
+    indicatorId: string;
+    orgUnitId: string;
+    year: number;
+    quarter: number | null;
+    periodType: PeriodType;
+    value: number | null;
+  }[]
+>;
+
+export interface IndicatorsDeps {
+  db: Db;
+  repo: IndicatorsRepo;
+  audit: AuditService;
+  programs: Pick<ProgramsService, 'getRow' | 'first'>;
+  approvedValues: ApprovedValuesPort;
+}
+
+export function createIndicatorsService({ db, repo, audit, programs, approvedValues }: IndicatorsDeps) {
   async function toDto(rows: { row: IndicatorRow; planCode: string | null }[], tx: DbOrTx = db): Promise<Indicator[]> {
     const ids = rows.map((r) => r.row.id);
     // one after the other: `tx` may be a transaction, whose one connection runs one query at a time
@@ -166,7 +193,7 @@ export function createIndicatorsService({ db, repo, audit }: { db: Db; repo: Ind
 
     async create(actor: Actor, input: IndicatorInput, opts: { isDemo?: boolean } = {}) {
       indicatorsPolicy.assertCanWrite(actor);
-      if (!(await repo.program(db, input.programId)))
+      if (!(await programs.getRow(db, input.programId)))
         throw invalid([{ field: 'body.programId', reason: 'NO_SUCH_PROGRAM' }]);
       await check(input.programId, input);
       const { responsibleOrgUnitIds: _u, targets: _t, ...fields } = input;
@@ -234,7 +261,7 @@ export function createIndicatorsService({ db, repo, audit }: { db: Db; repo: Ind
       indicatorsPolicy.assertCanWrite(actor);
       if (input.periodEnd < input.periodStart)
         throw invalid([{ field: 'body.periodEnd', reason: 'DATE_BEFORE_START' }]);
-      if (!(await repo.program(db, input.programId)))
+      if (!(await programs.getRow(db, input.programId)))
         throw invalid([{ field: 'body.programId', reason: 'NO_SUCH_PROGRAM' }]);
       try {
         return await db.transaction(async (tx) => {
@@ -258,7 +285,7 @@ export function createIndicatorsService({ db, repo, audit }: { db: Db; repo: Ind
     },
     async setThresholds(actor: Actor, programId: string, input: { greenPct: number; amberPct: number }) {
       indicatorsPolicy.assertCanWrite(actor);
-      if (!(await repo.program(db, programId))) throw notFound('program', programId);
+      if (!(await programs.getRow(db, programId))) throw notFound('program', programId);
       await db.transaction(async (tx) => {
         const before = await repo.thresholds(tx, programId);
         await repo.setThresholds(tx, programId, input.greenPct, input.amberPct);
@@ -275,7 +302,7 @@ export function createIndicatorsService({ db, repo, audit }: { db: Db; repo: Ind
 
     /** The program to show when none is named: the first one set up (Program 07 in the demo). */
     async program(programId?: string) {
-      const row = programId ? await repo.program(db, programId) : await repo.firstProgram(db);
+      const row = programId ? await programs.getRow(db, programId) : await programs.first(db);
       if (!row) throw notFound('program', programId);
       return row;
     },
@@ -303,9 +330,9 @@ export function createIndicatorsService({ db, repo, audit }: { db: Db; repo: Ind
           db,
           all.map((r) => r.id),
         ),
-        repo.approvedValues(
+        approvedValues(
           db,
-          all.filter((r) => !r.formula).map((r) => r.id),
+          all.filter((r) => !r.formula),
           scope.years,
           scope.orgUnitId,
         ),

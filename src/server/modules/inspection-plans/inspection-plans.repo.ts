@@ -1,15 +1,11 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { InspectionStatus, TeamRole } from '../../../shared/domain.js';
+import type { TeamRole } from '../../../shared/domain.js';
 import { foldText } from '../../../shared/text.js';
 import type { DbOrTx } from '../../db/client.js';
 import {
-  assessments,
-  attachments,
   contentAreas,
-  findings,
   inspectionPlans,
-  inspections,
   inspectionTeams,
   orgUnits,
   people,
@@ -21,7 +17,6 @@ import { searchCondition } from '../../db/search.js';
 export type PlanRow = typeof inspectionPlans.$inferSelect;
 export type NewPlan = Omit<typeof inspectionPlans.$inferInsert, 'searchText'>;
 export type TeamRow = typeof inspectionTeams.$inferSelect;
-export type InspectionRow = typeof inspections.$inferSelect;
 export interface MemberValues {
   personId: string;
   role: TeamRole;
@@ -74,23 +69,15 @@ export function createInspectionPlansRepo() {
       return { items, total };
     },
 
-    /** Team counts and inspection counts by status, for a page of plans (two queries whatever the page size). */
-    async counts(db: DbOrTx, planIds: string[]) {
-      if (!planIds.length) return { teams: [], inspections: [] };
-      const [teams, byStatus] = await Promise.all([
-        db
-          .select({ planId: inspectionTeams.planId, n: sql<number>`count(*)::int` })
-          .from(inspectionTeams)
-          .where(inArray(inspectionTeams.planId, planIds))
-          .groupBy(inspectionTeams.planId),
-        db
-          .select({ planId: inspections.planId, status: inspections.status, n: sql<number>`count(*)::int` })
-          .from(inspections)
-          .where(inArray(inspections.planId, planIds))
-          .groupBy(inspections.planId, inspections.status),
-      ]);
-      return { teams, inspections: byStatus };
-    },
+    /** Team counts for a page of plans (one query whatever the page size). */
+    teamCounts: (db: DbOrTx, planIds: string[]) =>
+      planIds.length
+        ? db
+            .select({ planId: inspectionTeams.planId, n: sql<number>`count(*)::int` })
+            .from(inspectionTeams)
+            .where(inArray(inspectionTeams.planId, planIds))
+            .groupBy(inspectionTeams.planId)
+        : Promise.resolve([]),
 
     async getRow(db: DbOrTx, id: string) {
       const [row] = await db.select().from(inspectionPlans).where(eq(inspectionPlans.id, id));
@@ -166,22 +153,6 @@ export function createInspectionPlansRepo() {
     async deleteContentAreas(db: DbOrTx, ids: string[]) {
       if (ids.length) await db.delete(contentAreas).where(inArray(contentAreas.id, ids));
     },
-    /** Content areas among `ids` that an assessment, finding or evidence file refers to. */
-    async contentAreasInUse(db: DbOrTx, ids: string[]) {
-      if (!ids.length) return new Set<string>();
-      const rows = await db
-        .select({ id: assessments.contentAreaId })
-        .from(assessments)
-        .where(inArray(assessments.contentAreaId, ids))
-        .union(db.select({ id: findings.contentAreaId }).from(findings).where(inArray(findings.contentAreaId, ids)))
-        .union(
-          db
-            .select({ id: sql<string>`${attachments.contentAreaId}` })
-            .from(attachments)
-            .where(inArray(attachments.contentAreaId, ids)),
-        );
-      return new Set(rows.map((r) => r.id));
-    },
 
     teamsOfPlan: (db: DbOrTx, planId: string) =>
       db.select().from(inspectionTeams).where(eq(inspectionTeams.planId, planId)).orderBy(asc(inspectionTeams.number)),
@@ -203,9 +174,8 @@ export function createInspectionPlansRepo() {
     async updateTeam(db: DbOrTx, id: string, name: string) {
       await db.update(inspectionTeams).set({ name, updatedAt: new Date() }).where(eq(inspectionTeams.id, id));
     },
-    /** The team, its planned inspections and its members (members cascade). */
+    /** The team and its members (members cascade); its planned inspections go first (the inspections service). */
     async deleteTeam(db: DbOrTx, id: string) {
-      await db.delete(inspections).where(eq(inspections.teamId, id));
       await db.delete(inspectionTeams).where(eq(inspectionTeams.id, id));
     },
     async replaceMembers(db: DbOrTx, teamId: string, members: MemberValues[]) {
@@ -242,84 +212,6 @@ export function createInspectionPlansRepo() {
             .where(inArray(teamMembers.teamId, teamIds))
             .orderBy(asc(teamMembers.teamId), asc(teamMembers.position))
         : Promise.resolve([]),
-    targets: (db: DbOrTx, teamIds: string[]) =>
-      teamIds.length
-        ? db
-            .select({
-              inspectionId: inspections.id,
-              teamId: inspections.teamId,
-              targetOrgUnitId: inspections.targetOrgUnitId,
-              targetName: orgUnits.name,
-              windowStart: inspections.windowStart,
-              windowEnd: inspections.windowEnd,
-              status: inspections.status,
-            })
-            .from(inspections)
-            .innerJoin(orgUnits, eq(orgUnits.id, inspections.targetOrgUnitId))
-            .where(inArray(inspections.teamId, teamIds))
-            .orderBy(asc(inspections.windowStart), asc(orgUnits.name))
-        : Promise.resolve([]),
-
-    async getInspection(db: DbOrTx, id: string) {
-      const [row] = await db.select().from(inspections).where(eq(inspections.id, id));
-      return row;
-    },
-    async teamTarget(db: DbOrTx, teamId: string, targetOrgUnitId: string) {
-      const [row] = await db
-        .select({ id: inspections.id })
-        .from(inspections)
-        .where(and(eq(inspections.teamId, teamId), eq(inspections.targetOrgUnitId, targetOrgUnitId)));
-      return row;
-    },
-    async insertInspection(
-      db: DbOrTx,
-      i: { planId: string; teamId: string; targetOrgUnitId: string; windowStart: string; windowEnd: string },
-    ) {
-      const [row] = await db
-        .insert(inspections)
-        .values({ ...i, status: 'planned' })
-        .returning();
-      return row;
-    },
-    /** Moves the window only while the status is one of `statuses` (checked in the same statement). */
-    async updateWindow(
-      db: DbOrTx,
-      id: string,
-      w: { windowStart: string; windowEnd: string },
-      statuses: InspectionStatus[],
-    ) {
-      const [row] = await db
-        .update(inspections)
-        .set({ ...w, updatedAt: new Date() })
-        .where(and(eq(inspections.id, id), inArray(inspections.status, statuses)))
-        .returning();
-      return row;
-    },
-    /** Deletes a still-planned inspection; false when it moved on meanwhile (or is gone). */
-    async deleteInspection(db: DbOrTx, id: string) {
-      const rows = await db
-        .delete(inspections)
-        .where(and(eq(inspections.id, id), eq(inspections.status, 'planned')))
-        .returning({ id: inspections.id });
-      return rows.length > 0;
-    },
-    /** The statuses of a team's inspections, their rows locked until the caller's transaction ends. */
-    async lockTeamInspections(db: DbOrTx, teamId: string) {
-      return db
-        .select({ id: inspections.id, status: inspections.status })
-        .from(inspections)
-        .where(eq(inspections.teamId, teamId))
-        .for('update');
-    },
-    async hasEvidence(db: DbOrTx, inspectionIds: string[]) {
-      if (!inspectionIds.length) return false;
-      const [row] = await db
-        .select({ id: attachments.id })
-        .from(attachments)
-        .where(inArray(attachments.inspectionId, inspectionIds))
-        .limit(1);
-      return !!row;
-    },
 
     async existingPeople(db: DbOrTx, ids: string[]) {
       if (!ids.length) return new Set<string>();

@@ -4,6 +4,8 @@ import type { Db } from '../../db/client.js';
 import type { Actor } from '../../http/context.js';
 import { conflict, invalid, notFound } from '../../http/errors.js';
 import type { AuditService } from '../audit/audit.service.js';
+import type { FilesService } from '../files/files.service.js';
+import type { PlannedInspections } from '../inspections/inspections.service.js';
 import { renderPlanDocx, renderPlanXlsx, type PlanExportInput } from '../documents/plan-export.js';
 import { computeWarnings, warningTextVi, type ObjectivityInspection } from './objectivity.js';
 import type { ObjectivityRepo } from './objectivity.repo.js';
@@ -15,16 +17,20 @@ export interface PlansDeps {
   repo: InspectionPlansRepo;
   objectivity: ObjectivityRepo;
   audit: AuditService;
+  /** the teams' targets (inspections module) */
+  inspections: PlannedInspections;
+  files: Pick<FilesService, 'contentAreasWithEvidence'>;
 }
 
 /** Teams of the given ids with their members and targets, in team-number order. */
 export async function teamViews(
   db: Db,
   repo: InspectionPlansRepo,
+  inspections: PlannedInspections,
   teams: { id: string; planId: string; number: number; name: string }[],
 ) {
   const ids = teams.map((t) => t.id);
-  const [members, targets] = await Promise.all([repo.members(db, ids), repo.targets(db, ids)]);
+  const [members, targets] = await Promise.all([repo.members(db, ids), inspections.targetsOfTeams(db, ids)]);
   return teams.map((t) => ({
     id: t.id,
     planId: t.planId,
@@ -35,7 +41,7 @@ export async function teamViews(
   }));
 }
 
-export function createInspectionPlansService({ db, repo, objectivity, audit }: PlansDeps) {
+export function createInspectionPlansService({ db, repo, objectivity, audit, inspections, files }: PlansDeps) {
   async function warningsOf(focus: ObjectivityInspection[]) {
     return focus.length ? computeWarnings(await objectivity.input(db, focus)) : [];
   }
@@ -58,7 +64,7 @@ export function createInspectionPlansService({ db, repo, objectivity, audit }: P
       requirements: plan.requirements,
       program: program,
       contentAreas,
-      teams: await teamViews(db, repo, teams),
+      teams: await teamViews(db, repo, inspections, teams),
       warnings: await warningsOf(focus),
       version: plan.version,
     };
@@ -97,10 +103,9 @@ export function createInspectionPlansService({ db, repo, objectivity, audit }: P
   return {
     async list(filter: PlanFilter) {
       const page = await repo.list(db, filter);
-      const counts = await repo.counts(
-        db,
-        page.items.map((p) => p.id),
-      );
+      const ids = page.items.map((p) => p.id);
+      const [teams, byStatus] = await Promise.all([repo.teamCounts(db, ids), inspections.statusCountsByPlan(db, ids)]);
+      const counts = { teams, inspections: byStatus };
       return {
         total: page.total,
         items: page.items.map((p) => {
@@ -165,10 +170,11 @@ export function createInspectionPlansService({ db, repo, objectivity, audit }: P
             : [],
         );
         if (strangers.length) throw invalid(strangers);
-        const inUse = await repo.contentAreasInUse(
-          db,
-          removed.map((r) => r.id),
-        );
+        const removedIds = removed.map((r) => r.id);
+        const inUse = new Set([
+          ...(await inspections.contentAreasAssessed(db, removedIds)),
+          ...(await files.contentAreasWithEvidence(db, removedIds)),
+        ]);
         const blocked = removed.find((r) => inUse.has(r.id));
         if (blocked) {
           throw conflict('CONTENT_AREA_IN_USE', {

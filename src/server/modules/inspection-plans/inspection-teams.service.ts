@@ -11,6 +11,8 @@ import type { Db } from '../../db/client.js';
 import type { Actor } from '../../http/context.js';
 import { conflict, invalid, notFound } from '../../http/errors.js';
 import type { AuditService } from '../audit/audit.service.js';
+import type { FilesService } from '../files/files.service.js';
+import type { PlannedInspections } from '../inspections/inspections.service.js';
 import { inspectionPlansPolicy } from './inspection-plans.policy.js';
 import type { InspectionPlansRepo } from './inspection-plans.repo.js';
 import { teamViews } from './inspection-plans.service.js';
@@ -24,10 +26,15 @@ export function createInspectionTeamsService({
   db,
   repo,
   audit,
+  inspections,
+  files,
 }: {
   db: Db;
   repo: InspectionPlansRepo;
   audit: AuditService;
+  /** the targets themselves (inspections module) */
+  inspections: PlannedInspections;
+  files: Pick<FilesService, 'hasEvidence'>;
 }) {
   const write = (actor: Actor) => {
     inspectionPlansPolicy.assertCanWrite(actor);
@@ -38,7 +45,7 @@ export function createInspectionTeamsService({
     if (!team) throw notFound('inspectionTeam', id);
     return team;
   }
-  const getTeam = async (id: string) => (await teamViews(db, repo, [await getTeamRow(id)]))[0];
+  const getTeam = async (id: string) => (await teamViews(db, repo, inspections, [await getTeamRow(id)]))[0];
 
   async function checkMembers(members: TeamMembersInput) {
     const [persons, units] = await Promise.all([
@@ -61,12 +68,12 @@ export function createInspectionTeamsService({
   }
 
   async function getTarget(teamId: string, inspectionId: string) {
-    const inspection = await repo.getInspection(db, inspectionId);
+    const inspection = await inspections.get(db, inspectionId);
     if (!inspection || inspection.teamId !== teamId) throw notFound('target', inspectionId);
     return inspection;
   }
   const targetView = async (teamId: string, inspectionId: string) =>
-    (await repo.targets(db, [teamId])).find((t) => t.inspectionId === inspectionId)!;
+    (await inspections.targetsOfTeams(db, [teamId])).find((t) => t.inspectionId === inspectionId)!;
 
   return {
     getTeam,
@@ -119,7 +126,7 @@ export function createInspectionTeamsService({
         throw conflict('INSPECTIONS_STARTED', { inspectionIds: started.map((t) => t.inspectionId) });
       }
       if (
-        await repo.hasEvidence(
+        await files.hasEvidence(
           db,
           before.targets.map((t) => t.inspectionId),
         )
@@ -127,8 +134,9 @@ export function createInspectionTeamsService({
         throw conflict('HOLDS_EVIDENCE');
       await db.transaction(async (tx) => {
         // again under lock: an inspection may have started since the check above
-        const moved = (await repo.lockTeamInspections(tx, id)).filter((t) => t.status !== 'planned');
+        const moved = (await inspections.lockOfTeam(tx, id)).filter((t) => t.status !== 'planned');
         if (moved.length) throw conflict('INSPECTIONS_STARTED', { inspectionIds: moved.map((t) => t.id) });
+        await inspections.deleteOfTeam(tx, id);
         await repo.deleteTeam(tx, id);
         await audit.record(tx, actor, { action: 'delete', entityType: 'inspectionTeam', entityId: id, before });
       });
@@ -139,11 +147,11 @@ export function createInspectionTeamsService({
       const team = await getTeamRow(teamId);
       if (!(await repo.orgUnitName(db, input.targetOrgUnitId)))
         throw invalid([{ field: 'body.targetOrgUnitId', reason: 'NO_SUCH_ORG_UNIT' }]);
-      if (await repo.teamTarget(db, teamId, input.targetOrgUnitId)) {
+      if (await inspections.teamTarget(db, teamId, input.targetOrgUnitId)) {
         throw conflict('TARGET_TAKEN', { field: 'body.targetOrgUnitId' });
       }
       const id = await db.transaction(async (tx) => {
-        const row = await repo.insertInspection(tx, { planId: team.planId, teamId, ...input });
+        const row = await inspections.insertPlanned(tx, { planId: team.planId, teamId, ...input });
         await audit.record(tx, actor, { action: 'create', entityType: 'inspection', entityId: row.id, after: row });
         return row.id;
       });
@@ -167,7 +175,7 @@ export function createInspectionTeamsService({
         ]);
       await db.transaction(async (tx) => {
         // the status is checked again in the UPDATE itself: the inspection may have started since
-        const row = await repo.updateWindow(tx, inspectionId, next, movable);
+        const row = await inspections.updateWindow(tx, inspectionId, next, movable);
         if (!row) throw conflict('WINDOW_FIXED', { inspectionId });
         await audit.record(tx, actor, {
           action: 'update',
@@ -184,9 +192,9 @@ export function createInspectionTeamsService({
       write(actor);
       const current = await getTarget(teamId, inspectionId);
       if (current.status !== 'planned') throw conflict('INSPECTION_NOT_REMOVABLE', { status: current.status });
-      if (await repo.hasEvidence(db, [inspectionId])) throw conflict('HOLDS_EVIDENCE');
+      if (await files.hasEvidence(db, [inspectionId])) throw conflict('HOLDS_EVIDENCE');
       await db.transaction(async (tx) => {
-        if (!(await repo.deleteInspection(tx, inspectionId)))
+        if (!(await inspections.deletePlanned(tx, inspectionId)))
           throw conflict('INSPECTION_NO_LONGER_PLANNED', { inspectionId });
         await audit.record(tx, actor, {
           action: 'delete',

@@ -369,6 +369,91 @@ export function createInspectionsRepo() {
       const rows = await db.select({ id: orgUnits.id }).from(orgUnits).where(inArray(orgUnits.id, ids));
       return new Set(rows.map((r) => r.id));
     },
+    // Planned inspections: the targets of an inspection plan's teams (inspection-plans asks through the service).
+    statusCountsByPlan: (db: DbOrTx, planIds: string[]) =>
+      planIds.length
+        ? db
+            .select({ planId: inspections.planId, status: inspections.status, n: sql<number>`count(*)::int` })
+            .from(inspections)
+            .where(inArray(inspections.planId, planIds))
+            .groupBy(inspections.planId, inspections.status)
+        : Promise.resolve([]),
+    /** Content areas among `ids` that an assessment or a finding refers to. */
+    async contentAreasAssessed(db: DbOrTx, ids: string[]) {
+      if (!ids.length) return new Set<string>();
+      const rows = await db
+        .select({ id: assessments.contentAreaId })
+        .from(assessments)
+        .where(inArray(assessments.contentAreaId, ids))
+        .union(db.select({ id: findings.contentAreaId }).from(findings).where(inArray(findings.contentAreaId, ids)));
+      return new Set(rows.map((r) => r.id));
+    },
+    targetsOfTeams: (db: DbOrTx, teamIds: string[]) =>
+      teamIds.length
+        ? db
+            .select({
+              inspectionId: inspections.id,
+              teamId: inspections.teamId,
+              targetOrgUnitId: inspections.targetOrgUnitId,
+              targetName: orgUnits.name,
+              windowStart: inspections.windowStart,
+              windowEnd: inspections.windowEnd,
+              status: inspections.status,
+            })
+            .from(inspections)
+            .innerJoin(orgUnits, eq(orgUnits.id, inspections.targetOrgUnitId))
+            .where(inArray(inspections.teamId, teamIds))
+            .orderBy(asc(inspections.windowStart), asc(orgUnits.name))
+        : Promise.resolve([]),
+    async teamTarget(db: DbOrTx, teamId: string, targetOrgUnitId: string) {
+      const [row] = await db
+        .select({ id: inspections.id })
+        .from(inspections)
+        .where(and(eq(inspections.teamId, teamId), eq(inspections.targetOrgUnitId, targetOrgUnitId)));
+      return row;
+    },
+    async insertPlanned(
+      db: DbOrTx,
+      i: { planId: string; teamId: string; targetOrgUnitId: string; windowStart: string; windowEnd: string },
+    ) {
+      const [row] = await db
+        .insert(inspections)
+        .values({ ...i, status: 'planned' })
+        .returning();
+      return row;
+    },
+    /** Moves the window only while the status is one of `statuses` (checked in the same statement). */
+    async updateWindow(
+      db: DbOrTx,
+      id: string,
+      w: { windowStart: string; windowEnd: string },
+      statuses: InspectionStatus[],
+    ) {
+      const [row] = await db
+        .update(inspections)
+        .set({ ...w, updatedAt: new Date() })
+        .where(and(eq(inspections.id, id), inArray(inspections.status, statuses)))
+        .returning();
+      return row;
+    },
+    /** Deletes a still-planned inspection; false when it moved on meanwhile (or is gone). */
+    async deletePlanned(db: DbOrTx, id: string) {
+      const rows = await db
+        .delete(inspections)
+        .where(and(eq(inspections.id, id), eq(inspections.status, 'planned')))
+        .returning({ id: inspections.id });
+      return rows.length > 0;
+    },
+    async deleteOfTeam(db: DbOrTx, teamId: string) {
+      await db.delete(inspections).where(eq(inspections.teamId, teamId));
+    },
+    /** The statuses of a team's inspections, their rows locked until the caller's transaction ends. */
+    lockOfTeam: (db: DbOrTx, teamId: string) =>
+      db
+        .select({ id: inspections.id, status: inspections.status })
+        .from(inspections)
+        .where(eq(inspections.teamId, teamId))
+        .for('update'),
   };
 }
 export type InspectionsRepo = ReturnType<typeof createInspectionsRepo>;

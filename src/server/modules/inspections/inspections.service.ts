@@ -13,12 +13,35 @@ import { conflict, immutable, invalid, notFound } from '../../http/errors.js';
 import { listScope } from '../../http/authorize.js';
 import type { FilesService } from '../files/files.service.js';
 import { createConclusions, type ConclusionsDeps } from './conclusions.js';
+import type { InspectionsRepo } from './inspections.repo.js';
 import { inspectionsPolicy as policy, type InspectionFacts } from './inspections.policy.js';
 import { isConcluded, isEditable, nextStatuses } from './lifecycle.js';
 
 /** For files (evidence): may this actor see the inspection of that target unit? */
 export const canViewInspection = (actor: Actor, facts: Pick<InspectionFacts, 'targetOrgUnitId'>) =>
   policy.canView(actor, facts);
+
+/**
+ * The inspections an inspection plan sets up: each target of a team is an `inspections` row, created `planned`. For
+ * inspection-plans (wired in services.ts: inspections asks plans for objectivity warnings, so the services cannot
+ * take each other). Writes take the caller's transaction.
+ */
+export function plannedInspections(repo: InspectionsRepo) {
+  type R = InspectionsRepo;
+  return {
+    statusCountsByPlan: repo.statusCountsByPlan,
+    contentAreasAssessed: (...a: Parameters<R['contentAreasAssessed']>) => repo.contentAreasAssessed(...a),
+    targetsOfTeams: repo.targetsOfTeams,
+    get: (...a: Parameters<R['getRow']>) => repo.getRow(...a),
+    teamTarget: (...a: Parameters<R['teamTarget']>) => repo.teamTarget(...a),
+    insertPlanned: (...a: Parameters<R['insertPlanned']>) => repo.insertPlanned(...a),
+    updateWindow: (...a: Parameters<R['updateWindow']>) => repo.updateWindow(...a),
+    deletePlanned: (...a: Parameters<R['deletePlanned']>) => repo.deletePlanned(...a),
+    deleteOfTeam: (...a: Parameters<R['deleteOfTeam']>) => repo.deleteOfTeam(...a),
+    lockOfTeam: repo.lockOfTeam,
+  };
+}
+export type PlannedInspections = ReturnType<typeof plannedInspections>;
 
 export interface PlansPort {
   warningsForInspection(inspectionId: string): Promise<ObjectivityWarning[]>;
@@ -90,6 +113,17 @@ export function createInspectionsService(deps: InspectionsDeps) {
   const conclusions = createConclusions({ ...deps, load });
 
   return {
+    /** For files: what decides who may see this inspection's evidence, for this person. */
+    async evidenceScope(tx: DbOrTx, id: string, personId: string | null) {
+      const row = await repo.getRow(tx, id);
+      if (!row) return undefined;
+      return {
+        targetOrgUnitId: row.targetOrgUnitId,
+        inspectionStatus: row.status,
+        teamRoles: await repo.teamRolesOf(tx, row.teamId, personId),
+      };
+    },
+
     async list(actor: Actor, f: InspectionListQuery) {
       // the list holds what the caller may read (inspection.read), whatever filter it sends
       const scope = listScope(actor, 'inspection.read');

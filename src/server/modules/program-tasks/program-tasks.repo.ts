@@ -4,7 +4,6 @@ import type { TaskStatus } from '../../../shared/monitoring-domain.js';
 import { foldText } from '../../../shared/text.js';
 import type { DbOrTx } from '../../db/client.js';
 import {
-  monitoringAttachments,
   monitoringPlans,
   orgUnits,
   programTasks,
@@ -119,20 +118,6 @@ export function createProgramTasksRepo() {
         .innerJoin(users, eq(users.id, taskUpdates.authorId))
         .where(eq(taskUpdates.taskId, id))
         .orderBy(asc(taskUpdates.at), asc(taskUpdates.id)),
-    evidence: (db: DbOrTx, id: string) =>
-      db
-        .select({
-          id: monitoringAttachments.id,
-          fileName: monitoringAttachments.fileName,
-          mimeType: monitoringAttachments.mimeType,
-          size: monitoringAttachments.size,
-          uploadedByName: users.displayName,
-          uploadedAt: monitoringAttachments.uploadedAt,
-        })
-        .from(monitoringAttachments)
-        .innerJoin(users, eq(users.id, monitoringAttachments.uploadedBy))
-        .where(eq(monitoringAttachments.taskId, id))
-        .orderBy(asc(monitoringAttachments.uploadedAt)),
     async insert(db: DbOrTx, v: NewTask) {
       const [row] = await db
         .insert(programTasks)
@@ -158,10 +143,6 @@ export function createProgramTasksRepo() {
     },
     async addUpdate(db: DbOrTx, v: typeof taskUpdates.$inferInsert) {
       const [row] = await db.insert(taskUpdates).values(v).returning();
-      return row;
-    },
-    async addAttachment(db: DbOrTx, v: typeof monitoringAttachments.$inferInsert) {
-      const [row] = await db.insert(monitoringAttachments).values(v).returning();
       return row;
     },
     async orgUnits(db: DbOrTx, ids: string[]) {

@@ -85,7 +85,7 @@ export function createProgramTasksService({
   async function get(actor: Actor, id: string): Promise<TaskDetail> {
     const t = await load(id);
     programTasksPolicy.assertCanRead(actor, parties(t));
-    const [history, evidence] = await Promise.all([repo.history(db, id), repo.evidence(db, id)]);
+    const [history, evidence] = await Promise.all([repo.history(db, id), files.taskEvidence(id)]);
     return {
       ...t,
       history,
@@ -256,7 +256,7 @@ export function createProgramTasksService({
       programTasksPolicy.assertCanReport(actor, parties(await load(id)));
       await db.transaction(async (tx) => {
         const blob = await files.store(tx, upload);
-        const row = await repo.addAttachment(tx, {
+        const row = await files.addMonitoringAttachment(tx, {
           taskId: id,
           fileName: upload.fileName,
           ...blob,

@@ -55,6 +55,10 @@ export function createProgramsRepo() {
       const [row] = await db.select().from(programs).where(eq(programs.id, id));
       return row;
     },
+    async first(db: DbOrTx) {
+      const [row] = await db.select().from(programs).orderBy(asc(programs.createdAt), asc(programs.code)).limit(1);
+      return row;
+    },
     async getByCode(db: DbOrTx, code: string) {
       const [row] = await db.select().from(programs).where(eq(programs.code, code));
       return row;

@@ -1,6 +1,6 @@
 import type { CommitteeInput, ProgramInput, ProgramPatch } from '../../../shared/contracts/programs.js';
 import type { ReasonIssue } from '../../http/errors.js';
-import type { Db } from '../../db/client.js';
+import type { Db, DbOrTx } from '../../db/client.js';
 import type { Actor } from '../../http/context.js';
 import { conflict, invalid, notFound } from '../../http/errors.js';
 import type { AuditService } from '../audit/audit.service.js';
@@ -43,6 +43,10 @@ export function createProgramsService({
 
   return {
     list: (f: { q?: string; limit: number; offset: number }) => repo.list(db, f),
+    /** The program's row (other modules check a program exists, or read its period). */
+    getRow: (tx: DbOrTx, id: string) => repo.getRow(tx, id),
+    /** The first program set up (Program 07 in the demo): the one to show when none is named. */
+    first: (tx: DbOrTx) => repo.first(tx),
     get,
 
     /** `actor` null: the system itself (demo seed); routes always pass a user. */

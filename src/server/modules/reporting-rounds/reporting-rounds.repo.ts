@@ -2,7 +2,6 @@ import { and, asc, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import type { ReportStatus, RoundStatus } from '../../../shared/monitoring-domain.js';
 import type { DbOrTx } from '../../db/client.js';
 import {
-  monitoringAttachments,
   monitoringPlans,
   orgUnits,
   reportEvents,
@@ -202,40 +201,31 @@ export function createReportingRoundsRepo() {
         .innerJoin(users, eq(users.id, reportEvents.actorId))
         .where(eq(reportEvents.reportId, reportId))
         .orderBy(asc(reportEvents.at), asc(reportEvents.id)),
-    /** Evidence of a report, the report's own (`indicatorId` null) and each value's; one indicator's only when named. */
-    evidence: (db: DbOrTx, reportId: string, indicatorId?: string) =>
-      db
-        .select({
-          id: monitoringAttachments.id,
-          indicatorId: monitoringAttachments.indicatorId,
-          fileName: monitoringAttachments.fileName,
-          mimeType: monitoringAttachments.mimeType,
-          size: monitoringAttachments.size,
-          uploadedByName: users.displayName,
-          uploadedAt: monitoringAttachments.uploadedAt,
-        })
-        .from(monitoringAttachments)
-        .innerJoin(users, eq(users.id, monitoringAttachments.uploadedBy))
-        .where(
-          and(
-            eq(monitoringAttachments.reportId, reportId),
-            indicatorId ? eq(monitoringAttachments.indicatorId, indicatorId) : undefined,
-          ),
-        )
-        .orderBy(asc(monitoringAttachments.uploadedAt), asc(monitoringAttachments.id)),
-    async addAttachment(db: DbOrTx, v: typeof monitoringAttachments.$inferInsert) {
-      const [row] = await db.insert(monitoringAttachments).values(v).returning();
-      return row;
-    },
-    /** An evidence file with the unit whose report or task it belongs to, for the download check. */
-    async attachment(db: DbOrTx, id: string) {
-      const [row] = await db
-        .select({ a: monitoringAttachments, reportUnitId: unitReports.orgUnitId })
-        .from(monitoringAttachments)
-        .leftJoin(unitReports, eq(unitReports.id, monitoringAttachments.reportId))
-        .where(eq(monitoringAttachments.id, id));
-      return row;
-    },
+    /** Approved values of some indicators in some years (optionally one unit), the latest approval first. */
+    approvedValues: (db: DbOrTx, indicatorIds: string[], years: number[], orgUnitId?: string) =>
+      indicatorIds.length && years.length
+        ? db
+            .select({
+              indicatorId: reportValues.indicatorId,
+              orgUnitId: unitReports.orgUnitId,
+              year: reportingRounds.year,
+              quarter: reportingRounds.quarter,
+              value: reportValues.value,
+            })
+            .from(reportValues)
+            .innerJoin(unitReports, eq(unitReports.id, reportValues.reportId))
+            .innerJoin(reportingRounds, eq(reportingRounds.id, unitReports.roundId))
+            .where(
+              and(
+                inArray(reportValues.indicatorId, indicatorIds),
+                inArray(reportingRounds.year, years),
+                eq(unitReports.status, 'approved'),
+                sql`${reportValues.value} is not null`,
+                orgUnitId ? eq(unitReports.orgUnitId, orgUnitId) : undefined,
+              ),
+            )
+            .orderBy(sql`${unitReports.approvedAt} desc`)
+        : Promise.resolve([]),
   };
 }
 export type ReportingRoundsRepo = ReturnType<typeof createReportingRoundsRepo>;

@@ -12,7 +12,7 @@ import type {
   ReportListQuery,
 } from '../../../shared/contracts/reporting-rounds.js';
 import type { ReasonIssue } from '../../http/errors.js';
-import type { ReportAction, ReportStatus, Timeliness } from '../../../shared/monitoring-domain.js';
+import type { PeriodType, ReportAction, ReportStatus, Timeliness } from '../../../shared/monitoring-domain.js';
 import type { Db, DbOrTx } from '../../db/client.js';
 import type { Actor } from '../../http/context.js';
 import { immutable, invalid, invalidTransition, notFound, toFieldIssue } from '../../http/errors.js';
@@ -37,6 +37,37 @@ const indicatorInRound = (periodType: 'year' | 'quarter', r: RoundRow) =>
   periodType === 'quarter' ? r.periodType === 'quarter' : r.periodType === 'year' || r.quarter === 4;
 const indicatorPeriod = (periodType: 'year' | 'quarter', r: RoundRow) =>
   periodType === 'quarter' && r.quarter ? `Q${r.quarter}/${r.year}` : String(r.year);
+
+/**
+ * Approved values of indicators for some years, one row per indicator, unit and period (the year, or the quarter for a
+ * quarterly indicator); when a unit reported the same period in two rounds, the later approval wins. For indicators
+ * (wired in services.ts: this module asks indicators what a unit reports, so it cannot be their dependency).
+ */
+export function approvedValues(repo: ReportingRoundsRepo) {
+  return async (tx: DbOrTx, of: { id: string; periodType: PeriodType }[], years: number[], orgUnitId?: string) => {
+    const periodType = new Map(of.map((i) => [i.id, i.periodType]));
+    const latestFirst = await repo.approvedValues(tx, [...periodType.keys()], years, orgUnitId);
+    const quarterOf = (v: { indicatorId: string; quarter: number | null }) =>
+      periodType.get(v.indicatorId) === 'quarter' ? v.quarter : null;
+    const seen = new Map<string, (typeof latestFirst)[number]>();
+    for (const v of latestFirst) {
+      const key = `${v.indicatorId}|${v.orgUnitId}|${v.year}|${quarterOf(v)}`;
+      if (!seen.has(key)) seen.set(key, v);
+    }
+    // indicator, unit, year, period: the order the values are rolled up in (sums of floats depend on it)
+    const cmp = (a: string | number | null, b: string | number | null) =>
+      a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1;
+    return [...seen.values()]
+      .sort(
+        (a, b) =>
+          cmp(a.indicatorId, b.indicatorId) ||
+          cmp(a.orgUnitId, b.orgUnitId) ||
+          cmp(a.year, b.year) ||
+          cmp(quarterOf(a), quarterOf(b)),
+      )
+      .map((v) => ({ ...v, periodType: periodType.get(v.indicatorId)! }));
+  };
+}
 
 export function createReportingRoundsService({
   db,
@@ -130,7 +161,7 @@ export function createReportingRoundsService({
       repo.values(db, report.id),
       repo.taskRows(db, report.id),
       repo.events(db, report.id),
-      repo.evidence(db, report.id),
+      files.reportEvidence(report.id),
     ]);
     const targets = await indicators.targetsOf(
       db,
@@ -544,7 +575,7 @@ export function createReportingRoundsService({
         if (report.status === 'approved' || report.status === 'submitted')
           throw immutable('EVIDENCE_WHILE_DRAFT', { reportId: report.id });
         const blob = await files.store(tx, upload);
-        const row = await repo.addAttachment(tx, {
+        const row = await files.addMonitoringAttachment(tx, {
           reportId: report.id,
           fileName: upload.fileName,
           ...blob,
@@ -600,13 +631,14 @@ export function createReportingRoundsService({
 
     /** Evidence download: whoever may read the report, or for task evidence whoever may read the task. */
     async download(actor: Actor, id: string) {
-      const hit = await repo.attachment(db, id);
-      if (!hit) throw notFound('monitoringAttachment', id);
-      if (hit.reportUnitId) reportingPolicy.assertCanRead(actor, hit.reportUnitId);
-      else if (hit.a.taskId) await tasks.get(actor, hit.a.taskId);
-      const blob = await files.readBlob(hit.a.sha256);
-      if (!blob) throw notFound('file', hit.a.sha256);
-      return { attachment: hit.a, data: Buffer.from(blob.data) };
+      const a = await files.getMonitoringAttachment(id);
+      if (!a) throw notFound('monitoringAttachment', id);
+      const reportUnitId = a.reportId ? (await repo.reportById(db, a.reportId))?.orgUnitId : undefined;
+      if (reportUnitId) reportingPolicy.assertCanRead(actor, reportUnitId);
+      else if (a.taskId) await tasks.get(actor, a.taskId);
+      const blob = await files.readBlob(a.sha256);
+      if (!blob) throw notFound('file', a.sha256);
+      return { attachment: a, data: Buffer.from(blob.data) };
     },
 
     /** Timeliness of every report of a program's rounds in a year (optionally one unit). */

@@ -7,7 +7,7 @@ import type { FilesService } from '../files/files.service.js';
 import { reportingPolicy } from './reporting.policy.js';
 import type { ReportingRoundsRepo, RoundRow } from './reporting-rounds.repo.js';
 
-type EvidenceRow = Awaited<ReturnType<ReportingRoundsRepo['evidence']>>[number];
+type EvidenceRow = Awaited<ReturnType<FilesService['reportEvidence']>>[number];
 export const toFile = ({ indicatorId: _i, ...f }: EvidenceRow): MonitoringFile => f;
 
 /**
@@ -48,7 +48,7 @@ export function createValueEvidence({
   ): Promise<MonitoringFile[]> {
     reportingPolicy.assertCanRead(actor, orgUnitId);
     const report = await load(db, roundId, orgUnitId, indicatorId);
-    return (await repo.evidence(db, report.id, indicatorId)).map(toFile);
+    return (await files.reportEvidence(report.id, indicatorId)).map(toFile);
   }
 
   return {
@@ -72,7 +72,7 @@ export function createValueEvidence({
           });
         }
         const blob = await files.store(tx, upload);
-        const row = await repo.addAttachment(tx, {
+        const row = await files.addMonitoringAttachment(tx, {
           reportId: report.id,
           indicatorId,
           fileName: upload.fileName,

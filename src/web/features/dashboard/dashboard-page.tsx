@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { PageHeader } from '../../components/page-header';
 import { QueryState } from '../../components/query-state';
-import { DueDate } from '../follow-ups/follow-up-tags';
+import { DueDate } from '../follow-ups';
 import { useDashboard } from './api';
 
 import { StatusChart } from './status-chart';

@@ -4,7 +4,7 @@ import { checkAnswer } from '../../../shared/dx/answers';
 import type { Question } from '../../../shared/dx/framework-format';
 import { errorMessage, reasonMessage } from '../../i18n/error-message';
 import { downloadQuestionEvidence, uploadQuestionEvidence } from './api';
-import { useLabel } from './label';
+import { useLabel } from '../../lib/use-label';
 
 /** One question, drawn by its type; `onChange(null)` clears the answer. */
 export function QuestionField({

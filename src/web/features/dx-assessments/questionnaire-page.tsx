@@ -10,7 +10,7 @@ import { StaleVersionAlert } from '../../components/stale-version-alert';
 import { PageHeader } from '../../components/page-header';
 import { ErrorResult, PageSpinner } from '../../components/query-state';
 import { errorMessage } from '../../i18n/error-message';
-import { useSession } from '../auth/use-session';
+import { useSession } from '../auth';
 import {
   staleAnswersOf,
   useAssessment,
@@ -21,7 +21,7 @@ import {
   useVerify,
 } from './api';
 import { AssessmentStatusTag } from './assessment-table';
-import { useLabel } from './label';
+import { useLabel } from '../../lib/use-label';
 import { QuestionField } from './question-field';
 import { RescoreButton } from './rescore-button';
 import { audienceOf, roleMay } from '../../../shared/permissions';

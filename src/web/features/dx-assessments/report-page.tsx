@@ -6,7 +6,7 @@ import { QueryState } from '../../components/query-state';
 import { errorMessage } from '../../i18n/error-message';
 import { formatNumber } from '../../lib/format';
 import { downloadReportDocx, useAssessmentReport } from './api';
-import { useLabel } from './label';
+import { useLabel } from '../../lib/use-label';
 import { lazyChart } from '../../components/lazy-chart';
 import type { AssessmentReport } from '../../api/types';
 

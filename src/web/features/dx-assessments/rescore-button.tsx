@@ -2,10 +2,10 @@ import { App, Button, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { allQuestions, type FrameworkDefinition } from '../../../shared/dx/framework-format';
 import { errorMessage } from '../../i18n/error-message';
-import { useCan } from '../auth/use-can';
-import { useFrameworks } from '../dx-frameworks/api';
+import { useCan } from '../auth';
+import { useFrameworks } from '../dx-frameworks';
 import { useAssessments, useRescore } from './api';
-import { useLabel } from './label';
+import { useLabel } from '../../lib/use-label';
 import { rescoreTarget } from './rescore-target';
 import type { AssessmentDetail } from '../../api/types';
 

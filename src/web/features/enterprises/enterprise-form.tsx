@@ -9,7 +9,7 @@ import {
 import { applyFieldErrors } from '../../api/form-errors';
 import { errorMessage } from '../../i18n/error-message';
 import { emptyToNull, zodRule } from '../../lib/zod-rule';
-import { useLabel } from '../dx-assessments/label';
+import { useLabel } from '../../lib/use-label';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { ApiError } from '../../api/client';

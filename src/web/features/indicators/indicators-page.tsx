@@ -32,15 +32,15 @@ import { PageHeader } from '../../components/page-header';
 import { ErrorResult } from '../../components/query-state';
 import { errorMessage } from '../../i18n/error-message';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
-import { useCan } from '../auth/use-can';
+import { useCan } from '../auth';
 import {
   monitoringKey,
   useIndicators,
   useMonitoringDashboard,
   usePlans,
   useSaveIndicator,
-} from '../monitoring-dashboard/api';
-import { figure } from '../monitoring-dashboard/tags';
+  figure,
+} from '../monitoring-dashboard';
 
 export default function IndicatorsPage() {
   const { t } = useTranslation();

@@ -7,7 +7,7 @@ import { PageHeader } from '../../components/page-header';
 import { QueryState } from '../../components/query-state';
 import { errorMessage } from '../../i18n/error-message';
 import { formatDate } from '../../lib/format';
-import { useCan } from '../auth/use-can';
+import { useCan } from '../auth';
 import { downloadPlan, usePlan } from './api';
 import { PlanForm } from './plan-form';
 import { TeamCard } from './team-card';

@@ -8,7 +8,7 @@ import { PageHeader } from '../../components/page-header';
 import { ErrorResult } from '../../components/query-state';
 import { formatDate } from '../../lib/format';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
-import { useCan } from '../auth/use-can';
+import { useCan } from '../auth';
 import { usePlans } from './api';
 import { PlanForm } from './plan-form';
 

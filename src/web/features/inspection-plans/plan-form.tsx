@@ -1,5 +1,5 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, DatePicker, Form, Input, InputNumber, Modal, Select, Space } from 'antd';
+import { App, Button, DatePicker, Form, Input, InputNumber, Modal, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { planInput, planPatch, type PlanDetail, type PlanInput } from '../../../shared/contracts/inspection-plans';
@@ -7,10 +7,10 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { ApiError } from '../../api/client';
 import { applyFieldErrors } from '../../api/form-errors';
+import { ProgramSelect } from '../../components/program-select';
 import { isStaleVersion, StaleVersionAlert } from '../../components/stale-version-alert';
 import { errorMessage } from '../../i18n/error-message';
 import { emptyToNull, listRule, zodRule } from '../../lib/zod-rule';
-import { usePrograms } from '../programs/api';
 import { planKeys, useCreatePlan, useUpdatePlan } from './api';
 import { DATE_FORMAT, isoDateItem } from './form-helpers';
 
@@ -25,7 +25,6 @@ export function PlanForm({ open, onClose, plan }: { open: boolean; onClose: () =
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [form] = Form.useForm<PlanInput>();
-  const programs = usePrograms('');
   const create = useCreatePlan();
   const update = useUpdatePlan(plan?.id ?? '');
   const client = useQueryClient();
@@ -87,11 +86,7 @@ export function PlanForm({ open, onClose, plan }: { open: boolean; onClose: () =
       />
       <Form<PlanInput> form={form} layout="vertical" onFinish={(v) => void submit(v)} initialValues={initialValues}>
         <Form.Item name="programId" label={t('inspectionPlans.program')} rules={[zodRule(planInput.shape.programId)]}>
-          <Select
-            disabled={!!plan}
-            loading={programs.isPending}
-            options={programs.data?.items.map((p) => ({ value: p.id, label: `${p.code} — ${p.title}` }))}
-          />
+          <ProgramSelect disabled={!!plan} />
         </Form.Item>
         <Space wrap size={[16, 0]} align="start">
           <Form.Item name="code" label={t('inspectionPlans.code')} rules={[zodRule(planInput.shape.code)]}>

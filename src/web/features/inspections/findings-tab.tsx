@@ -8,8 +8,8 @@ import { errorMessage } from '../../i18n/error-message';
 import { formatDate } from '../../lib/format';
 import { useDeleteFinding } from './api';
 import { FindingForm } from './finding-form';
-import { useCan } from '../auth/use-can';
-import { FindingLinkControl } from '../unit-overview/finding-link-control';
+import { useCan } from '../auth';
+import { FindingLinkControl } from '../unit-overview';
 import type { InspectionDetail } from '../../api/types';
 
 /** Cause type, addressee and due date of a finding, as small tags. */

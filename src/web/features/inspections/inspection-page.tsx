@@ -5,7 +5,7 @@ import { PageHeader } from '../../components/page-header';
 import { QueryState } from '../../components/query-state';
 import { StatusTag } from '../../components/status-tag';
 import { formatDate } from '../../lib/format';
-import { WarningList } from '../inspection-plans/warnings';
+import { WarningList } from '../inspection-plans';
 import { useInspection } from './api';
 import { AssessmentsTab } from './assessments-tab';
 import { ConclusionTab } from './conclusion-tab';

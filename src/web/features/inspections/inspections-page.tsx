@@ -8,7 +8,7 @@ import { ErrorResult } from '../../components/query-state';
 import { StatusTag } from '../../components/status-tag';
 import { formatDate } from '../../lib/format';
 import { useUrlFilters } from '../../lib/use-url-filters';
-import { usePlans } from '../inspection-plans/api';
+import { usePlans } from '../inspection-plans';
 import { useInspections, type InspectionFilters } from './api';
 
 const PAGE_SIZE = 20;

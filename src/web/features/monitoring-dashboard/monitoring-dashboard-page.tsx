@@ -9,7 +9,7 @@ import { OrgUnitSelect } from '../../components/org-unit-select';
 import { PageHeader } from '../../components/page-header';
 import { QueryState } from '../../components/query-state';
 import { formatDate, formatNumber, formatVnd } from '../../lib/format';
-import { useSession } from '../auth/use-session';
+import { useSession } from '../auth';
 import { downloadDashboard, useMonitoringDashboard, usePlans } from './api';
 import { LightTag, TaskStatusTag, figure } from './tags';
 import { roleMayAll } from '../../../shared/permissions';

@@ -3,7 +3,7 @@ import { Button, Descriptions, Drawer, Empty, Grid, Tag, Typography } from 'antd
 import { useTranslation } from 'react-i18next';
 import { QueryState } from '../../components/query-state';
 import { formatDate } from '../../lib/format';
-import { useCan } from '../auth/use-can';
+import { useCan } from '../auth';
 import { useOrgUnit, type OrgUnitDetail } from './api';
 
 type Link = OrgUnitDetail['successors'][number];

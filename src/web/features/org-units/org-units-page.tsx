@@ -9,7 +9,7 @@ import { PageHeader } from '../../components/page-header';
 import { ErrorResult } from '../../components/query-state';
 import { formatDate } from '../../lib/format';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
-import { useCan } from '../auth/use-can';
+import { useCan } from '../auth';
 import { useOrgUnits, type OrgUnitDetail } from './api';
 import { OrgUnitDrawer } from './org-unit-drawer';
 import { OrgUnitForm } from './org-unit-form';

@@ -6,7 +6,7 @@ import type { Person } from '../../../shared/contracts/people';
 import { PageHeader } from '../../components/page-header';
 import { ErrorResult } from '../../components/query-state';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
-import { useCan } from '../auth/use-can';
+import { useCan } from '../auth';
 import { usePeople } from './api';
 import { PersonForm } from './person-form';
 

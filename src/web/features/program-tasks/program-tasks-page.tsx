@@ -29,7 +29,7 @@ import { ErrorResult, QueryState } from '../../components/query-state';
 import { errorMessage } from '../../i18n/error-message';
 import { formatDate, formatDateTime, formatVnd } from '../../lib/format';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
-import { useCan } from '../auth/use-can';
+import { useCan } from '../auth';
 import {
   useCreateTask,
   useMonitoringDashboard,
@@ -38,9 +38,9 @@ import {
   useTaskProgress,
   useTasks,
   useUpdateTask,
-} from '../monitoring-dashboard/api';
+  TaskStatusTag,
+} from '../monitoring-dashboard';
 import dayjs from 'dayjs';
-import { TaskStatusTag } from '../monitoring-dashboard/tags';
 import type { TaskDetail } from '../../api/types';
 
 export default function ProgramTasksPage() {

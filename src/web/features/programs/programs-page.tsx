@@ -7,7 +7,7 @@ import type { Program } from '../../../shared/contracts/programs';
 import { PageHeader } from '../../components/page-header';
 import { ErrorResult } from '../../components/query-state';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
-import { useCan } from '../auth/use-can';
+import { useCan } from '../auth';
 import { usePrograms } from './api';
 import { ProgramForm } from './program-form';
 

@@ -38,8 +38,10 @@ import {
   useSaveReport,
   useSubmitReport,
   monitoringKey,
-} from '../monitoring-dashboard/api';
-import { ReportStatusTag, TimelinessTag, figure } from '../monitoring-dashboard/tags';
+  ReportStatusTag,
+  TimelinessTag,
+  figure,
+} from '../monitoring-dashboard';
 import { ValueEvidence } from './value-evidence';
 import type { ReportDetail } from '../../api/types';
 

@@ -5,9 +5,14 @@ import { Link, useParams } from 'react-router-dom';
 import { PageHeader } from '../../components/page-header';
 import { QueryState } from '../../components/query-state';
 import { formatDate, formatDateTime } from '../../lib/format';
-import { useCan } from '../auth/use-can';
-import { downloadRoundSummary, useRound, useSetRoundStatus } from '../monitoring-dashboard/api';
-import { ReportStatusTag, TimelinessTag } from '../monitoring-dashboard/tags';
+import { useCan } from '../auth';
+import {
+  downloadRoundSummary,
+  useRound,
+  useSetRoundStatus,
+  ReportStatusTag,
+  TimelinessTag,
+} from '../monitoring-dashboard';
 import type { RoundDetail, RoundUnit } from '../../api/types';
 
 export default function ReportingRoundPage() {

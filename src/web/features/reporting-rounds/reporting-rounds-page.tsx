@@ -23,8 +23,8 @@ import { PageHeader } from '../../components/page-header';
 import { ErrorResult } from '../../components/query-state';
 import { errorMessage } from '../../i18n/error-message';
 import { formatDate } from '../../lib/format';
-import { useCan } from '../auth/use-can';
-import { useCreateRound, useMonitoringDashboard, usePlans, useRounds } from '../monitoring-dashboard/api';
+import { useCan } from '../auth';
+import { useCreateRound, useMonitoringDashboard, usePlans, useRounds } from '../monitoring-dashboard';
 import type { Round } from '../../api/types';
 
 export default function ReportingRoundsPage() {

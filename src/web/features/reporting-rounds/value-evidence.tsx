@@ -3,7 +3,7 @@ import { App, Button, ConfigProvider, Flex, Popover, Typography, Upload } from '
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../i18n/error-message';
 import { formatDateTime } from '../../lib/format';
-import { downloadMonitoringFile, useValueEvidence } from '../monitoring-dashboard/api';
+import { downloadMonitoringFile, useValueEvidence } from '../monitoring-dashboard';
 import type { ReportDetail } from '../../api/types';
 
 const accept = '.pdf,.png,.jpg,.jpeg,.gif,.webp,.docx,.xlsx';

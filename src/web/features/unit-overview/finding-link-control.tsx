@@ -2,13 +2,7 @@ import { LinkOutlined } from '@ant-design/icons';
 import { App, Flex, Select, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../i18n/error-message';
-import {
-  useFindingLinks,
-  useIndicators,
-  useLinkFinding,
-  useTasks,
-  useUnlinkFinding,
-} from '../monitoring-dashboard/api';
+import { useFindingLinks, useIndicators, useLinkFinding, useTasks, useUnlinkFinding } from '../monitoring-dashboard';
 
 /** On a finding row: the indicators or tasks it concerns, and (when allowed) a picker to link one more. */
 export function FindingLinkControl({

@@ -5,8 +5,14 @@ import type { UnitOverview } from '../../../shared/contracts/monitoring';
 import { PageHeader } from '../../components/page-header';
 import { QueryState } from '../../components/query-state';
 import { formatDate } from '../../lib/format';
-import { useUnitOverview } from '../monitoring-dashboard/api';
-import { LightTag, ReportStatusTag, TaskStatusTag, TimelinessTag, figure } from '../monitoring-dashboard/tags';
+import {
+  useUnitOverview,
+  LightTag,
+  ReportStatusTag,
+  TaskStatusTag,
+  TimelinessTag,
+  figure,
+} from '../monitoring-dashboard';
 
 /** One page per unit: what it must achieve and report, and what inspections found — to prepare or follow an inspection. */
 export default function UnitOverviewPage() {
