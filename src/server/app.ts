@@ -22,6 +22,7 @@ import { registerWebApp } from './http/web-app.js';
 import { describeUploads } from './http/openapi-uploads.js';
 import { registerTextGuard } from './http/text-guard.js';
 import { registerIdempotency } from './http/idempotency.js';
+import { OneLinePerRequest } from './http/request-log.js';
 import { filesRoutes } from './modules/files/files.routes.js';
 import { MAX_UPLOAD_BYTES } from './modules/files/upload.js';
 import { inspectionsRoutes } from './modules/inspections/inspections.routes.js';
@@ -68,6 +69,7 @@ export async function buildApp(
 ): Promise<{ app: FastifyInstance; services: Services }> {
   const app = Fastify({
     logger: opts.logger ? { level: deps.config.logLevel } : false,
+    logController: new OneLinePerRequest(),
     bodyLimit: 1024 * 1024,
     // X-Forwarded-For is believed only from the proxies named in TRUST_PROXY: from anyone else it would let a
     // client pick the address the login throttle counts and the audit log records
