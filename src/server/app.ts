@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
@@ -25,6 +25,7 @@ import { registerIdempotency } from './http/idempotency.js';
 import { registerRequestIdHeader, requestIdFor } from './http/request-id.js';
 import { registerMetrics, type PoolStats } from './http/metrics.js';
 import { registerReadiness } from './http/readiness.js';
+import { OneLinePerRequest } from './http/request-log.js';
 import { filesRoutes } from './modules/files/files.routes.js';
 import { MAX_UPLOAD_BYTES } from './modules/files/upload.js';
 import { inspectionsRoutes } from './modules/inspections/inspections.routes.js';
@@ -83,7 +84,7 @@ export async function buildApp(
     // every log line of a request carries its id as `requestId`, the id error bodies and X-Request-Id carry
     genReqId: requestIdFor,
     requestIdHeader: false,
-    logController: new LogController({ requestIdLogLabel: 'requestId' }),
+    logController: new OneLinePerRequest({ requestIdLogLabel: 'requestId' }),
     bodyLimit: 1024 * 1024,
     // X-Forwarded-For is believed only from the proxies named in TRUST_PROXY: from anyone else it would let a
     // client pick the address the login throttle counts and the audit log records

@@ -32,6 +32,9 @@ const envSchema = z.object({
     .min(1)
     .max(24 * 30)
     .default(12),
+  // a resolved session is reused this long without a database read; also the bound within which a logout, password
+  // change or deactivation made on one instance reaches the others (0: read the session on every request)
+  SESSION_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(5),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
   // failed logins from one address, whatever the usernames, before 429 (generous: an office shares one address)
@@ -82,6 +85,7 @@ export interface Config {
   loadDemo: boolean;
   admin?: { username: string; password: string };
   sessionTtlHours: number;
+  sessionCacheSeconds: number;
   login: { maxFailures: number; windowMinutes: number; maxFailuresPerAddress: number };
   trustProxy: string[];
   publicOrigin?: string;
@@ -127,6 +131,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     admin:
       e.ADMIN_USERNAME && e.ADMIN_PASSWORD ? { username: e.ADMIN_USERNAME, password: e.ADMIN_PASSWORD } : undefined,
     sessionTtlHours: e.SESSION_TTL_HOURS,
+    sessionCacheSeconds: e.SESSION_CACHE_SECONDS,
     login: {
       maxFailures: e.LOGIN_MAX_FAILURES,
       windowMinutes: e.LOGIN_WINDOW_MINUTES,

@@ -65,6 +65,7 @@ export function createServices({ db, config, clock }: Deps) {
     audit,
     clock,
     sessionTtlHours: config.sessionTtlHours,
+    sessionCacheMs: config.sessionCacheSeconds * 1000,
     login: config.login,
   });
   const orgUnits = createOrgUnitsService({ db, repo: orgUnitsRepo, audit });

@@ -33,7 +33,12 @@ export function createAuthRepo() {
 
     async findSessionActor(db: DbOrTx, tokenHash: string, now: Date) {
       const [row] = await db
-        .select({ ...actorColumns, sessionId: sessions.id, lastSeenAt: sessions.lastSeenAt })
+        .select({
+          ...actorColumns,
+          sessionId: sessions.id,
+          lastSeenAt: sessions.lastSeenAt,
+          expiresAt: sessions.expiresAt,
+        })
         .from(sessions)
         .innerJoin(users, eq(users.id, sessions.userId))
         .leftJoin(orgUnits, eq(orgUnits.id, users.orgUnitId))

@@ -9,6 +9,7 @@ import { sha256Hex } from '../../lib/hash.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { AuthRepo } from './auth.repo.js';
 import { dummyPasswordHash, verifyPassword } from './password.js';
+import { createSessionCache } from './session-cache.js';
 
 interface Deps {
   db: Db;
@@ -16,6 +17,8 @@ interface Deps {
   audit: AuditService;
   clock: Clock;
   sessionTtlHours: number;
+  /** How long a resolved session is reused without asking the database (0: never); see session-cache.ts. */
+  sessionCacheMs?: number;
   login: { maxFailures: number; windowMinutes: number; maxFailuresPerAddress: number };
 }
 
@@ -37,7 +40,9 @@ const MAX_STRIKES = 6;
 // last_seen_at is refreshed at most this often, so a burst of requests is one write
 const TOUCH_EVERY_MS = 60_000;
 
-export function createAuthService({ db, repo, audit, clock, sessionTtlHours, login }: Deps) {
+export function createAuthService({ db, repo, audit, clock, sessionTtlHours, sessionCacheMs = 0, login }: Deps) {
+  const cache = createSessionCache(sessionCacheMs);
+
   /**
    * Reserves this attempt before any password is checked. Two counters: the (username, address) pair, so failures
    * from one address never lock the owner out from another, with back-off; and the address alone, a generous cap on
@@ -130,19 +135,39 @@ export function createAuthService({ db, repo, audit, clock, sessionTtlHours, log
     },
 
     async logout(token: string, actor: Actor | null) {
+      const tokenHash = sha256Hex(token);
+      cache.forgetToken(tokenHash);
       await db.transaction(async (tx) => {
-        await repo.deleteSession(tx, sha256Hex(token));
+        await repo.deleteSession(tx, tokenHash);
         if (actor) await audit.record(tx, actor, { action: 'logout', entityType: 'user', entityId: actor.id });
       });
+      cache.forgetToken(tokenHash);
     },
 
     async resolve(token: string): Promise<ResolvedSession | null> {
       const now = clock.now();
-      const row = await repo.findSessionActor(db, sha256Hex(token), now);
-      if (!row) return null;
-      if (now.getTime() - row.lastSeenAt.getTime() >= TOUCH_EVERY_MS) await repo.touchSession(db, row.sessionId, now);
-      return { actor: toActor(row), sessionId: row.sessionId };
+      const tokenHash = sha256Hex(token);
+      let s = cache.enabled ? cache.get(tokenHash, now.getTime()) : null;
+      if (!s) {
+        const readAt = cache.epoch();
+        const row = await repo.findSessionActor(db, tokenHash, now);
+        if (!row) return null;
+        s = { actor: toActor(row), sessionId: row.sessionId, expiresAt: row.expiresAt, lastSeenAt: row.lastSeenAt };
+        cache.put(tokenHash, s, now.getTime(), readAt);
+      }
+      if (now.getTime() - s.lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
+        s.lastSeenAt = now;
+        await repo.touchSession(db, s.sessionId, now);
+      }
+      // a copy: the cached actor is shared by every request of the session
+      return { actor: { ...s.actor }, sessionId: s.sessionId };
     },
+
+    /**
+     * Drops what this instance remembers of a user's sessions: the users service calls it after committing a change
+     * to the account (password, role, unit, deactivation), so the next request reads the account as it is now.
+     */
+    forgetUser: (userId: string) => cache.forgetUser(userId),
 
     /** The actor's own sessions, newest activity first, the current one marked. */
     async listSessions(actor: Actor, currentId: string) {
@@ -156,11 +181,12 @@ export function createAuthService({ db, repo, audit, clock, sessionTtlHours, log
         if (!(await repo.deleteSessionOf(tx, actor.id, id))) throw notFound('session', id);
         await audit.record(tx, actor, { action: 'delete', entityType: 'session', entityId: id });
       });
+      cache.forgetSession(id);
     },
 
     /** Ends every session of the actor but the current one. */
     async endOtherSessions(actor: Actor, currentId: string) {
-      return db.transaction(async (tx) => {
+      const out = await db.transaction(async (tx) => {
         const ended = await repo.deleteSessionsOf(tx, actor.id, currentId);
         await audit.record(tx, actor, {
           action: 'delete',
@@ -170,13 +196,19 @@ export function createAuthService({ db, repo, audit, clock, sessionTtlHours, log
         });
         return { ended };
       });
+      cache.forgetUser(actor.id);
+      return out;
     },
 
     /**
      * Ends every session of a user, in the caller's transaction: the users service calls it when a password changes
-     * or an account is deactivated (`keepId`: the session of the request, when users change their own password).
+     * or an account is deactivated (`keepId`: the session of the request, when users change their own password),
+     * and `forgetUser` once the transaction has committed.
      */
-    endAllSessionsOf: (tx: DbOrTx, userId: string, keepId?: string) => repo.deleteSessionsOf(tx, userId, keepId),
+    endAllSessionsOf: (tx: DbOrTx, userId: string, keepId?: string) => {
+      cache.forgetUser(userId);
+      return repo.deleteSessionsOf(tx, userId, keepId);
+    },
   };
 }
 export type AuthService = ReturnType<typeof createAuthService>;

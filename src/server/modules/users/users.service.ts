@@ -12,7 +12,7 @@ interface Deps {
   repo: UsersRepo;
   audit: AuditService;
   /** Sessions and login throttling belong to the auth module: it ends sessions in our transaction. */
-  auth: Pick<AuthService, 'endAllSessionsOf' | 'checkPassword'>;
+  auth: Pick<AuthService, 'endAllSessionsOf' | 'checkPassword' | 'forgetUser'>;
 }
 
 export function createUsersService({ db, repo, audit, auth }: Deps) {
@@ -70,6 +70,8 @@ export function createUsersService({ db, repo, audit, auth }: Deps) {
           after: { ...rest, passwordChanged: !!password, sessionsEnded },
         });
       });
+      // committed: sessions this instance remembers read the account again (ended ones, a new role or unit)
+      auth.forgetUser(id);
       return get(id);
     },
     /** Users change their own password, knowing the current one; their other sessions end. */
@@ -93,6 +95,7 @@ export function createUsersService({ db, repo, audit, auth }: Deps) {
           after: { passwordChanged: true, sessionsEnded },
         });
       });
+      auth.forgetUser(actor.id);
     },
     count: () => repo.count(db),
     getByUsername: (username: string) => repo.getByUsername(db, username),
