@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, Col, List, Row, Statistic, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, List, Row, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import type { AssessmentReport } from '../../../shared/contracts/dx-assessments';
@@ -10,6 +10,8 @@ import { formatNumber } from '../../lib/format';
 import { useAssessmentReport } from './api';
 import { useLabel } from './label';
 import { lazyChart } from '../../components/lazy-chart';
+import { DataTable } from '../../components/data-table';
+import { Stat } from '../../components/stat';
 
 const PillarRadar = lazyChart(() => import('./radar-chart').then((m) => m.PillarRadar));
 
@@ -50,7 +52,7 @@ function Report({ r }: { r: AssessmentReport }) {
       <Row gutter={[16, 16]}>
         <Col xs={24} md={10}>
           <Card>
-            <Statistic
+            <Stat
               title={t('dxAssessments.overall')}
               value={t('dxAssessments.levelValue', {
                 level: r.snapshot.overallLevel,
@@ -58,7 +60,7 @@ function Report({ r }: { r: AssessmentReport }) {
               })}
               data-testid="overall-level"
             />
-            <Statistic
+            <Stat
               title={t('dxAssessments.totalScore')}
               value={`${formatNumber(r.snapshot.total, 2)} / ${formatNumber(r.snapshot.max, 2)}`}
               style={{ marginTop: 16 }}
@@ -89,7 +91,7 @@ function Report({ r }: { r: AssessmentReport }) {
         </Col>
       </Row>
       <Card style={{ marginTop: 16 }}>
-        <Table
+        <DataTable
           rowKey="code"
           size="small"
           pagination={false}

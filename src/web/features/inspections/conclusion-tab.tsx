@@ -1,5 +1,5 @@
 import { DownloadOutlined, EditOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Descriptions, Flex, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Flex, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConclusionVersion } from '../../../shared/contracts/conclusions';
@@ -9,6 +9,7 @@ import { formatDate } from '../../lib/format';
 import { downloadConclusion } from './api';
 import { CorrectionForm } from './correction-form';
 import { IssueForm } from './issue-form';
+import { DataTable } from '../../components/data-table';
 
 /** Issue form before issue; afterwards the issued versions, their documents and the correction form. */
 export function ConclusionTab({ d }: { d: InspectionDetail }) {
@@ -69,7 +70,7 @@ export function ConclusionTab({ d }: { d: InspectionDetail }) {
         />
       </Card>
       <Card size="small" title={t('inspections.versions')}>
-        <Table<ConclusionVersion>
+        <DataTable<ConclusionVersion>
           rowKey="id"
           size="small"
           pagination={false}

@@ -13,7 +13,6 @@ import {
   Modal,
   Progress,
   Select,
-  Table,
   Timeline,
   Typography,
   type TableColumnsType,
@@ -41,6 +40,7 @@ import {
 } from '../monitoring-dashboard/api';
 import dayjs from 'dayjs';
 import { TaskStatusTag } from '../monitoring-dashboard/tags';
+import { DataTable } from '../../components/data-table';
 
 export default function ProgramTasksPage() {
   const { t } = useTranslation();
@@ -111,7 +111,7 @@ export default function ProgramTasksPage() {
       render: (_, x) => (
         <Flex vertical>
           <TaskStatusTag status={x.status} />
-          <Progress size="small" percent={x.progressPercent} />
+          <Progress aria-label={t('monitoring.progress')} size="small" percent={x.progressPercent} />
         </Flex>
       ),
     },
@@ -152,6 +152,7 @@ export default function ProgramTasksPage() {
         <Select
           allowClear
           placeholder={t('monitoring.taskStatusLabel')}
+          aria-label={t('monitoring.taskStatusLabel')}
           style={{ width: 180 }}
           value={status}
           onChange={(v) => {
@@ -163,6 +164,7 @@ export default function ProgramTasksPage() {
         <Select
           allowClear
           placeholder={t('monitoring.allPlans')}
+          aria-label={t('monitoring.allPlans')}
           style={{ width: 200 }}
           value={planId}
           onChange={(v) => {
@@ -184,7 +186,7 @@ export default function ProgramTasksPage() {
       {list.isError ? (
         <ErrorResult error={list.error} onRetry={() => void list.refetch()} />
       ) : (
-        <Table<Task>
+        <DataTable<Task>
           rowKey="id"
           columns={columns}
           dataSource={list.data?.items}

@@ -1,5 +1,5 @@
 import { FileWordOutlined } from '@ant-design/icons';
-import { Button, Card, Descriptions, Table, Tag, type TableColumnsType } from 'antd';
+import { Button, Card, Descriptions, Tag, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import type { RoundDetail, RoundUnit } from '../../../shared/contracts/reporting-rounds';
@@ -10,6 +10,7 @@ import { formatDate, formatDateTime } from '../../lib/format';
 import { useCan } from '../auth/use-can';
 import { useRound, useSetRoundStatus } from '../monitoring-dashboard/api';
 import { ReportStatusTag, TimelinessTag } from '../monitoring-dashboard/tags';
+import { DataTable } from '../../components/data-table';
 
 export default function ReportingRoundPage() {
   const { id = '' } = useParams();
@@ -96,7 +97,7 @@ function Body({ r }: { r: RoundDetail }) {
           ]}
         />
       </Card>
-      <Table<RoundUnit>
+      <DataTable<RoundUnit>
         rowKey={(u) => u.orgUnit.id}
         columns={columns}
         dataSource={r.units}

@@ -10,7 +10,6 @@ import {
   Modal,
   Progress,
   Select,
-  Table,
   Tag,
   type TableColumnsType,
 } from 'antd';
@@ -25,6 +24,7 @@ import { errorMessage } from '../../i18n/error-message';
 import { formatDate } from '../../lib/format';
 import { useCan } from '../auth/use-can';
 import { useCreateRound, useMonitoringDashboard, usePlans, useRounds } from '../monitoring-dashboard/api';
+import { DataTable } from '../../components/data-table';
 
 export default function ReportingRoundsPage() {
   const { t } = useTranslation();
@@ -57,6 +57,7 @@ export default function ReportingRoundsPage() {
       render: (_, r) => (
         <Flex vertical gap={2}>
           <Progress
+            aria-label={t('monitoring.completeness')}
             size="small"
             percent={r.counts.expected ? Math.round((r.counts.submitted / r.counts.expected) * 100) : 0}
           />
@@ -85,7 +86,7 @@ export default function ReportingRoundsPage() {
       {list.isError ? (
         <ErrorResult error={list.error} onRetry={() => void list.refetch()} />
       ) : (
-        <Table<Round>
+        <DataTable<Round>
           rowKey="id"
           columns={columns}
           dataSource={list.data?.items}

@@ -1,4 +1,4 @@
-import { Card, Col, Empty, List, Row, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Card, Col, Empty, List, Row, Tag, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import type { UnitOverview } from '../../../shared/contracts/monitoring';
@@ -7,6 +7,7 @@ import { QueryState } from '../../components/query-state';
 import { formatDate } from '../../lib/format';
 import { useUnitOverview } from '../monitoring-dashboard/api';
 import { LightTag, ReportStatusTag, TaskStatusTag, TimelinessTag, figure } from '../monitoring-dashboard/tags';
+import { DataTable } from '../../components/data-table';
 
 /** One page per unit: what it must achieve and report, and what inspections found — to prepare or follow an inspection. */
 export default function UnitOverviewPage() {
@@ -55,7 +56,7 @@ function Body({ d }: { d: UnitOverview }) {
           {section(
             t('monitoring.indicatorsTitle'),
             !d.indicators.length,
-            <Table
+            <DataTable
               rowKey="id"
               size="small"
               pagination={false}
