@@ -13,6 +13,7 @@ import { RequireAuth } from './features/auth/require-auth';
 import { audienceOf } from '../shared/permissions';
 import { useSession } from './features/auth/use-session';
 import { appRoutes, ENTERPRISE_HOME, LoginPage, routeVisibleTo, type AppRoute } from './routes';
+import { theme } from './theme';
 
 // The shell (menu, header, drawers) and the result pages load after login: the login page needs none of them.
 const AppLayout = lazy(() =>
@@ -22,8 +23,6 @@ const AppLayout = lazy(() =>
 );
 const ForbiddenResult = lazy(() => import('./components/page-results').then((m) => ({ default: m.ForbiddenResult })));
 const NotFoundResult = lazy(() => import('./components/page-results').then((m) => ({ default: m.NotFoundResult })));
-
-const theme = { token: { colorPrimary: '#1f4e9c', borderRadius: 6 } };
 
 /** antd follows the i18next language (dayjs is switched in `i18n/index.ts`). */
 function LocaleProvider({ children }: { children: ReactNode }) {

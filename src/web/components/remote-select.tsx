@@ -74,6 +74,8 @@ export function RemoteSelect({
 
   return (
     <Select<Value, RemoteOption>
+      // outside a Form.Item (which links its label through the id), a filter is named by its placeholder
+      aria-label={!rest.id && typeof rest.placeholder === 'string' ? rest.placeholder : undefined}
       {...rest}
       value={value}
       options={options}

@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatNumber, formatVnd } from './format';
+import i18n from 'i18next';
+import { afterEach, describe, expect, it } from 'vitest';
+import { formatDate, formatDateTime, formatNumber, formatPercent, formatVnd } from './format';
 
 describe('formatDate', () => {
   it('prints a bare date as dd/mm/yyyy without shifting it', () => {
@@ -73,5 +74,39 @@ describe('formatVnd', () => {
   it('prints nothing for a missing value', () => {
     expect(formatVnd(null)).toBe('');
     expect(formatVnd(undefined)).toBe('');
+  });
+});
+
+describe('numbers follow the UI language (i18next)', () => {
+  afterEach(async () => {
+    await i18n.changeLanguage('vi');
+  });
+
+  it('Vietnamese: dot groups, decimal comma', async () => {
+    await i18n.init({
+      lng: 'vi',
+      supportedLngs: ['vi', 'en'],
+      resources: { vi: { translation: { k: 'v' } }, en: { translation: { k: 'e' } } },
+    });
+    await i18n.changeLanguage('vi');
+    expect(formatNumber(4800)).toBe('4.800');
+    expect(formatNumber(139.04, 1)).toBe('139');
+    expect(formatNumber(139, 1, { fixed: true })).toBe('139,0');
+    expect(formatPercent(91.66)).toBe('91,7%');
+    expect(formatVnd(15_000_000_000)).toBe('15.000.000.000\u00a0₫');
+  });
+
+  it('English: comma groups, decimal point, the moment the language changes', async () => {
+    await i18n.init({
+      lng: 'vi',
+      supportedLngs: ['vi', 'en'],
+      resources: { vi: { translation: { k: 'v' } }, en: { translation: { k: 'e' } } },
+    });
+    await i18n.changeLanguage('en');
+    expect(formatNumber(4800)).toBe('4,800');
+    expect(formatNumber(139, 1, { fixed: true })).toBe('139.0');
+    expect(formatPercent(91.66)).toBe('91.7%');
+    expect(formatVnd(15_000_000_000)).toBe('15,000,000,000\u00a0₫');
+    expect(formatNumber(1234.5, 1, { language: 'vi' })).toBe('1.234,5');
   });
 });

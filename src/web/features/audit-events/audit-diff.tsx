@@ -1,6 +1,7 @@
-import { Empty, Table, Tag, Typography } from 'antd';
+import { Empty, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { AuditEvent } from './api';
+import { DataTable } from '../../components/data-table';
 
 interface Row {
   key: string;
@@ -38,7 +39,7 @@ export function AuditDiff({ event }: { event: AuditEvent }) {
     </Typography.Text>
   );
   return (
-    <Table<Row>
+    <DataTable<Row>
       size="small"
       pagination={false}
       dataSource={rows}

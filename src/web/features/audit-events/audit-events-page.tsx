@@ -1,4 +1,4 @@
-import { AutoComplete, DatePicker, Flex, Input, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { AutoComplete, DatePicker, Flex, Input, Select, Tag, Typography, type TableColumnsType } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { useDebouncedValue } from '../../lib/use-debounced-value';
 import { useAuditEvents, type AuditEvent } from './api';
 import { AuditDiff } from './audit-diff';
 import strings from './i18n';
+import { DataTable } from '../../components/data-table';
 
 const PAGE_SIZE = 30;
 const actions = Object.keys(strings.vi.action) as (keyof typeof strings.vi.action)[];
@@ -102,6 +103,7 @@ export default function AuditEventsPage() {
           allowClear
           value={entityType}
           placeholder={t('auditEvents.entityType')}
+          aria-label={t('auditEvents.entityType')}
           style={{ width: 200 }}
           options={entityTypes
             .filter((e) => e.toLowerCase().includes(entityType.toLowerCase()))
@@ -119,6 +121,7 @@ export default function AuditEventsPage() {
           allowClear
           value={action}
           placeholder={t('auditEvents.allActions')}
+          aria-label={t('auditEvents.allActions')}
           style={{ width: 180 }}
           onChange={filter(setAction)}
           options={actions.map((a) => ({ value: a, label: actionLabel(a) }))}
@@ -134,7 +137,7 @@ export default function AuditEventsPage() {
       {list.isError ? (
         <ErrorResult error={list.error} onRetry={() => void list.refetch()} />
       ) : (
-        <Table<AuditEvent>
+        <DataTable<AuditEvent>
           rowKey="id"
           size="middle"
           columns={columns}

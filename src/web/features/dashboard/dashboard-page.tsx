@@ -1,4 +1,4 @@
-import { Card, Col, Empty, Flex, Progress, Row, Statistic, Table, Typography, type TableColumnsType } from 'antd';
+import { Card, Col, Empty, Flex, Progress, Row, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { PageHeader } from '../../components/page-header';
@@ -8,6 +8,8 @@ import { useDashboard } from './api';
 
 import { StatusChart } from './status-chart';
 import type { Dashboard, FollowUpItem } from '../../api/types';
+import { DataTable } from '../../components/data-table';
+import { Stat } from '../../components/stat';
 
 export default function DashboardPage() {
   const { t } = useTranslation();
@@ -46,33 +48,30 @@ function DashboardBody({ d }: { d: Dashboard }) {
       <Row gutter={[16, 16]}>
         <Col xs={12} lg={6}>
           <Card style={{ height: '100%' }}>
-            <Statistic title={t('dashboard.inspections')} value={d.inspectionsTotal} />
+            <Stat title={t('dashboard.inspections')} value={d.inspectionsTotal} />
           </Card>
         </Col>
         <Col xs={12} lg={6}>
           <Card style={{ height: '100%' }}>
-            <Statistic title={t('dashboard.conclusionsIssued')} value={d.conclusionsIssued} />
+            <Stat title={t('dashboard.conclusionsIssued')} value={d.conclusionsIssued} />
           </Card>
         </Col>
         <Col xs={12} lg={6}>
           <Card style={{ height: '100%' }}>
-            <Statistic title={t('dashboard.openFollowUps')} value={f.open + f.inProgress} />
+            <Stat title={t('dashboard.openFollowUps')} value={f.open + f.inProgress} />
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {t('dashboard.followUpSummary', f)}
             </Typography.Text>
           </Card>
         </Col>
         <Col xs={12} lg={6}>
-          <Link
-            to={overdueLink}
-            aria-label={t('dashboard.overdueFollowUps')}
-            style={{ display: 'block', height: '100%' }}
-          >
+          {/* named by its content (title and count): a shorter aria-label would hide the count from screen readers */}
+          <Link to={overdueLink} style={{ display: 'block', height: '100%' }}>
             <Card
               hoverable
               style={{ height: '100%', ...(f.overdue ? { borderColor: '#ffa39e', background: '#fff1f0' } : {}) }}
             >
-              <Statistic
+              <Stat
                 title={t('dashboard.overdueFollowUps')}
                 value={f.overdue}
                 styles={{ content: { color: f.overdue ? '#cf1322' : undefined } }}
@@ -108,7 +107,7 @@ function DashboardBody({ d }: { d: Dashboard }) {
                   <Typography.Text type="secondary" ellipsis style={{ display: 'block', fontSize: 12 }}>
                     {p.title}
                   </Typography.Text>
-                  <Progress percent={p.progressPercent} />
+                  <Progress aria-label={`${p.code} · ${p.year}`} percent={p.progressPercent} />
                 </div>
               ))}
             </Flex>
@@ -127,7 +126,7 @@ function DashboardBody({ d }: { d: Dashboard }) {
         {d.overdueFollowUps.length === 0 ? (
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('dashboard.noOverdue')} />
         ) : (
-          <Table<FollowUpItem>
+          <DataTable<FollowUpItem>
             rowKey="id"
             size="small"
             pagination={false}

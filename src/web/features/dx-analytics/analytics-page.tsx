@@ -1,5 +1,5 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { App, Button, Card, Col, Empty, Flex, Row, Select, Space, Statistic, Typography } from 'antd';
+import { App, Button, Card, Col, Empty, Flex, Row, Select, Space, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -16,6 +16,7 @@ import { downloadBreakdown, useAnalyticsOptions, useBreakdown, type AnalyticsFil
 import { BreakdownTable } from './breakdown-table';
 import { MoversCard } from './movers-card';
 import { lazyChart } from '../../components/lazy-chart';
+import { Stat } from '../../components/stat';
 
 const LevelChart = lazyChart(() => import('./charts').then((m) => m.LevelChart));
 const PillarChart = lazyChart(() => import('./charts').then((m) => m.PillarChart));
@@ -166,20 +167,20 @@ function AnalyticsBody({ options }: { options: AnalyticsOptions }) {
               <Col xs={24} lg={6}>
                 <Flex vertical gap={16}>
                   <Card size="small">
-                    <Statistic
+                    <Stat
                       title={t('dxAnalytics.enterprises')}
                       value={r.total.suppressed ? `<${r.suppressBelow}` : r.total.n}
                     />
                   </Card>
                   <Card size="small">
-                    <Statistic
+                    <Stat
                       title={t('dxAnalytics.meanTotal')}
                       value={r.total.suppressed ? '–' : r.total.meanTotal}
                       precision={r.total.suppressed ? undefined : 1}
                     />
                   </Card>
                   <Card size="small">
-                    <Statistic
+                    <Stat
                       title={t('dxAnalytics.meanLevel')}
                       value={r.total.suppressed ? '–' : r.total.meanLevel}
                       precision={r.total.suppressed ? undefined : 2}

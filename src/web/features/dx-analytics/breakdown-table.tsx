@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { AnalyticsStats, BreakdownResult, BreakdownRow } from '../../../shared/contracts/dx-analytics';
 import type { SizeClass } from '../../../shared/enterprises/size-class';
 import { currentLanguage } from '../../i18n';
+import { DataTable } from '../../components/data-table';
+import { formatNumber } from '../../lib/format';
 
 /** The breakdown as a table; any withheld number reads "<k". */
 export function BreakdownTable({ result }: { result: BreakdownResult }) {
@@ -16,7 +18,7 @@ export function BreakdownTable({ result }: { result: BreakdownResult }) {
     ) : pick(s) === null ? (
       <Typography.Text type="secondary">{small}</Typography.Text>
     ) : (
-      pick(s)
+      formatNumber(pick(s), 2)
     );
   const keyName = (r: BreakdownRow, d: keyof BreakdownRow['key']): string => {
     const k = r.key[d];
@@ -63,7 +65,7 @@ export function BreakdownTable({ result }: { result: BreakdownResult }) {
   const shared = [...new Set(result.rows.flatMap((r) => r.sharedCommunes ?? []))];
   return (
     <Flex vertical gap={8}>
-      <Table<BreakdownRow>
+      <DataTable<BreakdownRow>
         size="small"
         rowKey={(r) => JSON.stringify(r.key)}
         columns={columns}

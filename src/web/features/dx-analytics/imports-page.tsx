@@ -1,18 +1,5 @@
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
-import {
-  App,
-  Button,
-  Card,
-  Flex,
-  Progress,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Typography,
-  Upload,
-  type TableColumnsType,
-} from 'antd';
+import { App, Button, Card, Flex, Progress, Select, Space, Tag, Typography, Upload, type TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -22,6 +9,7 @@ import { QueryState } from '../../components/query-state';
 import { errorMessage } from '../../i18n/error-message';
 import { useImportJobs, useStartImport } from './api';
 import type { ImportJob } from '../../api/types';
+import { DataTable } from '../../components/data-table';
 
 const statusColor = { running: 'processing', done: 'success', failed: 'error' } as const;
 
@@ -58,6 +46,7 @@ export default function ImportsPage() {
       render: (_, j) => (
         <Flex vertical>
           <Progress
+            aria-label={t('dxAnalytics.imports.progress')}
             percent={
               j.status === 'done' ? 100 : j.totalRows ? Math.min(99, Math.floor((100 * j.rowsDone) / j.totalRows)) : 0
             }
@@ -146,7 +135,7 @@ export default function ImportsPage() {
         <Card size="small" title={t('dxAnalytics.imports.jobs')}>
           <QueryState query={jobs}>
             {(list) => (
-              <Table<ImportJob>
+              <DataTable<ImportJob>
                 size="small"
                 rowKey="id"
                 columns={columns}

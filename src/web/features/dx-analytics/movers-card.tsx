@@ -70,7 +70,7 @@ export function MoversCard({
               <Row gutter={16}>
                 <Col xs={24} md={12}>
                   <Typography.Title level={5}>{t('dxAnalytics.rising')}</Typography.Title>
-                  {list(m.rising, '#389e0d')}
+                  {list(m.rising, '#237804')}
                 </Col>
                 <Col xs={24} md={12}>
                   <Typography.Title level={5}>{t('dxAnalytics.falling')}</Typography.Title>

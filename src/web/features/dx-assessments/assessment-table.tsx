@@ -1,9 +1,10 @@
-import { Space, Table, Tag, type TableColumnsType } from 'antd';
+import { Space, Tag, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { AssessmentStatus } from '../../../shared/contracts/dx-assessments';
 import { formatNumber } from '../../lib/format';
 import type { AssessmentItem } from '../../api/types';
+import { DataTable } from '../../components/data-table';
 
 const colors: Record<AssessmentStatus, string> = {
   draft: 'default',
@@ -38,7 +39,9 @@ export function AssessmentTable({
             render: (_: unknown, a: AssessmentItem) => (
               <div>
                 {a.enterprise.name}
-                <div style={{ color: '#888' }}>{a.enterprise.taxCode}</div>
+                <Typography.Text type="secondary" style={{ display: 'block' }}>
+                  {a.enterprise.taxCode}
+                </Typography.Text>
               </div>
             ),
           },
@@ -65,7 +68,7 @@ export function AssessmentTable({
     },
   ];
   return (
-    <Table<AssessmentItem>
+    <DataTable<AssessmentItem>
       rowKey="id"
       size="middle"
       columns={columns}

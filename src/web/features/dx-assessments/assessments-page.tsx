@@ -23,6 +23,7 @@ export default function AssessmentsPage() {
         <Select
           allowClear
           placeholder={t('dxAssessments.allStatuses')}
+          aria-label={t('dxAssessments.allStatuses')}
           value={status}
           style={{ width: 180 }}
           options={assessmentStatuses.map((s) => ({ value: s, label: t(`dxAssessments.status.${s}`) }))}

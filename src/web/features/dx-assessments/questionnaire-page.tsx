@@ -265,6 +265,7 @@ function Questionnaire({ a, def }: { a: AssessmentDetail; def: FrameworkDefiniti
         <Flex wrap gap={12} align="center" justify="space-between">
           <span>{t('dxAssessments.progress', { answered, total })}</span>
           <Progress
+            aria-label={t('dxAssessments.progress', { answered, total })}
             percent={total ? Math.round((answered / total) * 100) : 0}
             style={{ flex: '1 1 200px', margin: 0 }}
           />

@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, Col, List, Row, Statistic, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, List, Row, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { PageHeader } from '../../components/page-header';
@@ -9,6 +9,8 @@ import { downloadReportDocx, useAssessmentReport } from './api';
 import { useLabel } from '../../lib/use-label';
 import { lazyChart } from '../../components/lazy-chart';
 import type { AssessmentReport } from '../../api/types';
+import { DataTable } from '../../components/data-table';
+import { Stat } from '../../components/stat';
 
 const PillarRadar = lazyChart(() => import('./radar-chart').then((m) => m.PillarRadar));
 
@@ -48,7 +50,7 @@ function Report({ r }: { r: AssessmentReport }) {
       <Row gutter={[16, 16]}>
         <Col xs={24} md={10}>
           <Card>
-            <Statistic
+            <Stat
               title={t('dxAssessments.overall')}
               value={t('dxAssessments.levelValue', {
                 level: r.snapshot.overallLevel,
@@ -56,7 +58,7 @@ function Report({ r }: { r: AssessmentReport }) {
               })}
               data-testid="overall-level"
             />
-            <Statistic
+            <Stat
               title={t('dxAssessments.totalScore')}
               value={`${formatNumber(r.snapshot.total, 2)} / ${formatNumber(r.snapshot.max, 2)}`}
               style={{ marginTop: 16 }}
@@ -87,7 +89,7 @@ function Report({ r }: { r: AssessmentReport }) {
         </Col>
       </Row>
       <Card style={{ marginTop: 16 }}>
-        <Table
+        <DataTable
           rowKey="code"
           size="small"
           pagination={false}

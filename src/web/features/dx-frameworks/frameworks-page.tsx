@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, Flex, Modal, Select, Space, Table, Tag, Upload } from 'antd';
+import { Alert, App, Button, Card, Flex, Modal, Select, Space, Tag, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, isApiError } from '../../api/client';
@@ -13,6 +13,7 @@ import { roleMay } from '../../../shared/permissions';
 import type { FieldIssue } from '../../../shared/errors';
 import { issueMessage } from '../../lib/issue-message';
 import type { FrameworkSummary, FrameworkVersionInfo } from '../../api/types';
+import { DataTable } from '../../components/data-table';
 
 /** Frameworks as data: import a version from JSON (a draft), publish it (frozen), export any version, compare two. */
 export default function FrameworksPage() {
@@ -115,7 +116,7 @@ function FrameworkCard({ f, admin }: { f: FrameworkSummary; admin: boolean }) {
     });
   return (
     <Card title={`${f.code} — ${label(f.name)}`}>
-      <Table<FrameworkVersionInfo>
+      <DataTable<FrameworkVersionInfo>
         rowKey="version"
         size="small"
         pagination={false}
@@ -182,7 +183,7 @@ function FrameworkCard({ f, admin }: { f: FrameworkSummary; admin: boolean }) {
               aria-label={t('dxFrameworks.to')}
             />
           </Flex>
-          <Table
+          <DataTable
             rowKey={(c) => `${c.kind}:${c.code}`}
             size="small"
             loading={diff.isFetching}

@@ -7,7 +7,6 @@ import {
   Input,
   Select,
   Space,
-  Table,
   Tag,
   Typography,
   type TableColumnsType,
@@ -28,6 +27,7 @@ import { EnterpriseFacts } from './enterprise-facts';
 import { EnterpriseCreateModal, EnterpriseEditModal } from './enterprise-form';
 import { roleMay } from '../../../shared/permissions';
 import type { EnterpriseItem } from '../../api/types';
+import { DataTable } from '../../components/data-table';
 
 const PAGE_SIZE = 20;
 
@@ -70,7 +70,9 @@ export default function EnterprisesPage() {
       render: (_, e) => (
         <div>
           <Typography.Link>{e.name}</Typography.Link>
-          <div style={{ color: '#888' }}>{e.taxCode}</div>
+          <Typography.Text type="secondary" style={{ display: 'block' }}>
+            {e.taxCode}
+          </Typography.Text>
         </div>
       ),
     },
@@ -108,6 +110,7 @@ export default function EnterprisesPage() {
         <Select
           allowClear
           placeholder={t('enterprises.allSectors')}
+          aria-label={t('enterprises.allSectors')}
           style={{ width: 220 }}
           value={sectorCode}
           showSearch
@@ -121,6 +124,7 @@ export default function EnterprisesPage() {
         <Select
           allowClear
           placeholder={t('enterprises.allSizes')}
+          aria-label={t('enterprises.allSizes')}
           style={{ width: 160 }}
           value={sizeClass}
           options={sizeClasses.map((s) => ({ value: s, label: t(`enterprises.sizeClass.${s}`) }))}
@@ -143,7 +147,7 @@ export default function EnterprisesPage() {
       {list.isError ? (
         <ErrorResult error={list.error} onRetry={() => void list.refetch()} />
       ) : (
-        <Table<EnterpriseItem>
+        <DataTable<EnterpriseItem>
           rowKey="id"
           size="middle"
           columns={columns}

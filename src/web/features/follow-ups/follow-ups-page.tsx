@@ -1,4 +1,4 @@
-import { Checkbox, Flex, Input, Select, Table, Typography, type TableColumnsType } from 'antd';
+import { Checkbox, Flex, Input, Select, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { followUpKinds } from '../../../shared/contracts/follow-ups';
 import { followUpStatuses } from '../../../shared/domain';
@@ -10,6 +10,7 @@ import { useFollowUps, type FollowUpFilters } from './api';
 import { FollowUpDrawer } from './follow-up-drawer';
 import { DueDate, FollowUpKindTag, FollowUpStatusTag, overdueRowStyle } from './follow-up-tags';
 import type { FollowUpItem } from '../../api/types';
+import { DataTable } from '../../components/data-table';
 
 const PAGE_SIZE = 20;
 
@@ -85,6 +86,7 @@ export default function FollowUpsPage() {
         <Select
           allowClear
           placeholder={t('followUps.allStatuses')}
+          aria-label={t('followUps.allStatuses')}
           style={{ width: 180 }}
           value={filters.status}
           options={followUpStatuses.map((s) => ({ value: s, label: t(`followUps.status.${s}`) }))}
@@ -93,6 +95,7 @@ export default function FollowUpsPage() {
         <Select
           allowClear
           placeholder={t('followUps.allKinds')}
+          aria-label={t('followUps.allKinds')}
           style={{ width: 200 }}
           value={filters.kind}
           options={followUpKinds.map((k) => ({ value: k, label: t(`followUps.kind.${k}`) }))}
@@ -115,7 +118,7 @@ export default function FollowUpsPage() {
       {list.isError ? (
         <ErrorResult error={list.error} onRetry={() => void list.refetch()} />
       ) : (
-        <Table<FollowUpItem>
+        <DataTable<FollowUpItem>
           rowKey="id"
           size="middle"
           columns={columns}

@@ -8,7 +8,6 @@ import {
   Input,
   InputNumber,
   Select,
-  Table,
   Tag,
   Typography,
   type TableColumnsType,
@@ -41,6 +40,7 @@ import {
   useSaveIndicator,
   figure,
 } from '../monitoring-dashboard';
+import { DataTable } from '../../components/data-table';
 
 export default function IndicatorsPage() {
   const { t } = useTranslation();
@@ -137,6 +137,7 @@ export default function IndicatorsPage() {
         <Select
           allowClear
           placeholder={t('monitoring.allPlans')}
+          aria-label={t('monitoring.allPlans')}
           style={{ width: 240 }}
           value={planId}
           onChange={(v) => {
@@ -149,7 +150,7 @@ export default function IndicatorsPage() {
       {list.isError ? (
         <ErrorResult error={list.error} onRetry={() => void list.refetch()} />
       ) : (
-        <Table<Indicator>
+        <DataTable<Indicator>
           rowKey="id"
           size="middle"
           columns={columns}

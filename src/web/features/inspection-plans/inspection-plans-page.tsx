@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Input, Progress, Select, Space, Table, Tooltip } from 'antd';
+import { Button, Card, Input, Progress, Select, Space, Tooltip } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -11,6 +11,7 @@ import { useDebouncedValue } from '../../lib/use-debounced-value';
 import { useCan } from '../auth';
 import { usePlans } from './api';
 import { PlanForm } from './plan-form';
+import { DataTable } from '../../components/data-table';
 
 const thisYear = new Date().getFullYear();
 const YEARS = Array.from({ length: thisYear - 2019 }, (_, i) => thisYear + 1 - i);
@@ -63,7 +64,7 @@ export default function InspectionPlansPage() {
         {plans.isError ? (
           <ErrorResult error={plans.error} onRetry={() => void plans.refetch()} />
         ) : (
-          <Table<PlanListItem>
+          <DataTable<PlanListItem>
             rowKey="id"
             loading={plans.isFetching}
             dataSource={plans.data?.items}
@@ -94,6 +95,7 @@ export default function InspectionPlansPage() {
                       .join(' · ')}
                   >
                     <Progress
+                      aria-label={t('inspectionPlans.progress')}
                       percent={p.inspectionCount ? Math.round((concluded(p) / p.inspectionCount) * 100) : 0}
                       size="small"
                     />

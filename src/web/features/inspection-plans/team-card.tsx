@@ -1,5 +1,5 @@
 import { CalendarOutlined, DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Popconfirm, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Popconfirm, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -12,6 +12,7 @@ import { useDeleteTeam, useRemoveTarget } from './api';
 import { TargetForm } from './target-form';
 import { TeamForm } from './team-form';
 import { memberWarnings, targetWarnings, WarningMark } from './warnings';
+import { DataTable } from '../../components/data-table';
 
 const roleColors: Record<TeamRole, string> = {
   head: 'blue',
@@ -66,7 +67,7 @@ export function TeamCard({ plan, team, canWrite }: { plan: PlanDetail; team: Tea
       <Typography.Title level={3} style={{ fontSize: 15 }}>
         {t('inspectionPlans.members')}
       </Typography.Title>
-      <Table<TeamMember>
+      <DataTable<TeamMember>
         rowKey="id"
         size="small"
         dataSource={team.members}
@@ -110,7 +111,7 @@ export function TeamCard({ plan, team, canWrite }: { plan: PlanDetail; team: Tea
           </Button>
         )}
       </div>
-      <Table<Target>
+      <DataTable<Target>
         rowKey="inspectionId"
         size="small"
         dataSource={team.targets}

@@ -1,5 +1,5 @@
 import { DownloadOutlined, EditOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Descriptions, Flex, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Flex, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../i18n/error-message';
@@ -8,6 +8,7 @@ import { downloadConclusion } from './api';
 import { CorrectionForm } from './correction-form';
 import { IssueForm } from './issue-form';
 import type { ConclusionVersion, InspectionDetail } from '../../api/types';
+import { DataTable } from '../../components/data-table';
 
 /** Issue form before issue; afterwards the issued versions, their documents and the correction form. */
 export function ConclusionTab({ d }: { d: InspectionDetail }) {
@@ -68,7 +69,7 @@ export function ConclusionTab({ d }: { d: InspectionDetail }) {
         />
       </Card>
       <Card size="small" title={t('inspections.versions')}>
-        <Table<ConclusionVersion>
+        <DataTable<ConclusionVersion>
           rowKey="id"
           size="small"
           pagination={false}

@@ -1,4 +1,4 @@
-import { Flex, Input, Select, Table, Typography, type TableColumnsType } from 'antd';
+import { Flex, Input, Select, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { InspectionListItem } from '../../../shared/contracts/inspections';
@@ -10,6 +10,7 @@ import { formatDate } from '../../lib/format';
 import { useUrlFilters } from '../../lib/use-url-filters';
 import { usePlans } from '../inspection-plans';
 import { useInspections, type InspectionFilters } from './api';
+import { DataTable } from '../../components/data-table';
 
 const PAGE_SIZE = 20;
 
@@ -80,6 +81,7 @@ export default function InspectionsPage() {
         <Select
           allowClear
           placeholder={t('inspections.allStatuses')}
+          aria-label={t('inspections.allStatuses')}
           style={{ width: 220, maxWidth: '100%' }}
           value={filters.status}
           options={inspectionStatuses.map((s) => ({ value: s, label: t(`status.${s}`) }))}
@@ -88,6 +90,7 @@ export default function InspectionsPage() {
         <Select
           allowClear
           placeholder={t('inspections.allPlans')}
+          aria-label={t('inspections.allPlans')}
           style={{ width: 220, maxWidth: '100%' }}
           value={filters.planId}
           loading={plans.isPending}
@@ -98,7 +101,7 @@ export default function InspectionsPage() {
       {list.isError ? (
         <ErrorResult error={list.error} onRetry={() => void list.refetch()} />
       ) : (
-        <Table<InspectionListItem>
+        <DataTable<InspectionListItem>
           rowKey="id"
           size="middle"
           columns={columns}

@@ -144,8 +144,11 @@ export function BudgetChart({ budget }: { budget: MonitoringDashboard['budget'] 
     {
       grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
       legend: { top: 0 },
-      tooltip: { trigger: 'axis', valueFormatter: (v: number) => `${formatNumber(v, 2)} tỷ` },
-      xAxis: { type: 'value', name: 'tỷ VNĐ' },
+      tooltip: {
+        trigger: 'axis',
+        valueFormatter: (v: number) => `${formatNumber(v, 2)} ${t('monitoring.billionsUnit')}`,
+      },
+      xAxis: { type: 'value', name: t('monitoring.billionsAxis') },
       yAxis: {
         type: 'category',
         inverse: true,

@@ -1,5 +1,5 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Empty, Flex, Row, Select, Statistic, Table, Typography, type TableColumnsType } from 'antd';
+import { Button, Card, Col, Empty, Flex, Row, Select, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
@@ -14,6 +14,8 @@ import { downloadDashboard, useMonitoringDashboard, usePlans } from './api';
 import { LightTag, TaskStatusTag, figure } from './tags';
 import { roleMayAll } from '../../../shared/permissions';
 import { lazyChart } from '../../components/lazy-chart';
+import { DataTable } from '../../components/data-table';
+import { Stat } from '../../components/stat';
 
 const BudgetChart = lazyChart(() => import('./charts').then((m) => m.BudgetChart));
 const TargetActualChart = lazyChart(() => import('./charts').then((m) => m.TargetActualChart));
@@ -82,6 +84,7 @@ export default function MonitoringDashboardPage() {
           allowClear
           style={{ width: 260, maxWidth: '100%' }}
           placeholder={t('monitoring.allPlans')}
+          aria-label={t('monitoring.allPlans')}
           value={q.planId}
           onChange={(v) => set('planId', v)}
           options={(plans.data ?? []).map((p) => ({ value: p.id, label: p.code }))}
@@ -235,13 +238,13 @@ function Body({ d, exportTable }: { d: MonitoringDashboard; exportTable: (t: Tab
         {(['green', 'amber', 'red', 'none'] as const).map((l) => (
           <Col key={l} xs={12} lg={4}>
             <Card size="small" style={{ height: '100%' }}>
-              <Statistic title={t(`monitoring.light.${l}`)} value={d.lights[l]} />
+              <Stat title={t(`monitoring.light.${l}`)} value={d.lights[l]} />
             </Card>
           </Col>
         ))}
         <Col xs={12} lg={4}>
           <Card size="small" style={{ height: '100%' }}>
-            <Statistic
+            <Stat
               title={t('monitoring.overdueTasks')}
               value={d.tasks.overdue.length}
               styles={{ content: { color: d.tasks.overdue.length ? '#cf1322' : undefined } }}
@@ -250,7 +253,7 @@ function Body({ d, exportTable }: { d: MonitoringDashboard; exportTable: (t: Tab
         </Col>
         <Col xs={12} lg={4}>
           <Card size="small" style={{ height: '100%' }}>
-            <Statistic title={t('monitoring.reminders')} value={d.reminders.length} />
+            <Stat title={t('monitoring.reminders')} value={d.reminders.length} />
           </Card>
         </Col>
       </Row>
@@ -264,7 +267,7 @@ function Body({ d, exportTable }: { d: MonitoringDashboard; exportTable: (t: Tab
         ) : (
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />
         )}
-        <Table<IndicatorSummary>
+        <DataTable<IndicatorSummary>
           rowKey="id"
           size="small"
           pagination={false}
@@ -286,6 +289,7 @@ function Body({ d, exportTable }: { d: MonitoringDashboard; exportTable: (t: Tab
                 value={trendItem?.id}
                 onChange={setTrendId}
                 placeholder={t('monitoring.pickIndicator')}
+                aria-label={t('monitoring.pickIndicator')}
                 options={d.indicators.map((i) => ({ value: i.id, label: i.code }))}
               />
             }
@@ -309,8 +313,8 @@ function Body({ d, exportTable }: { d: MonitoringDashboard; exportTable: (t: Tab
 
       <Card title={t('monitoring.budget')} extra={<ExportButton onClick={() => void exportTable('budget')} />}>
         <Flex gap={32} wrap style={{ marginBottom: 8 }}>
-          <Statistic title={t('monitoring.allocated')} value={formatVnd(d.budget.allocatedVnd)} />
-          <Statistic title={t('monitoring.spent')} value={formatVnd(d.budget.spentVnd)} />
+          <Stat title={t('monitoring.allocated')} value={formatVnd(d.budget.allocatedVnd)} />
+          <Stat title={t('monitoring.spent')} value={formatVnd(d.budget.spentVnd)} />
         </Flex>
         <BudgetChart budget={d.budget} />
       </Card>
@@ -326,7 +330,7 @@ function Body({ d, exportTable }: { d: MonitoringDashboard; exportTable: (t: Tab
         {d.tasks.overdue.length === 0 ? (
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('monitoring.noOverdueTasks')} />
         ) : (
-          <Table<Task>
+          <DataTable<Task>
             rowKey="id"
             size="small"
             pagination={false}
@@ -344,7 +348,7 @@ function Body({ d, exportTable }: { d: MonitoringDashboard; exportTable: (t: Tab
             extra={<ExportButton onClick={() => void exportTable('timeliness')} />}
             style={{ height: '100%' }}
           >
-            <Table
+            <DataTable
               rowKey={(r) => r.orgUnit.id}
               size="small"
               pagination={false}
@@ -363,7 +367,7 @@ function Body({ d, exportTable }: { d: MonitoringDashboard; exportTable: (t: Tab
             {d.reminders.length === 0 ? (
               <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('monitoring.noReminders')} />
             ) : (
-              <Table<Reminder>
+              <DataTable<Reminder>
                 rowKey={(r) => `${r.roundId}:${r.orgUnit.id}`}
                 size="small"
                 pagination={false}

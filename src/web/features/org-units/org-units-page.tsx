@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, DatePicker, Flex, Input, Select, Table, type TableColumnsType } from 'antd';
+import { Button, DatePicker, Flex, Input, Select, type TableColumnsType } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +13,7 @@ import { useCan } from '../auth';
 import { useOrgUnits, type OrgUnitDetail } from './api';
 import { OrgUnitDrawer } from './org-unit-drawer';
 import { OrgUnitForm } from './org-unit-form';
+import { DataTable } from '../../components/data-table';
 
 const PAGE_SIZE = 20;
 
@@ -87,6 +88,7 @@ export default function OrgUnitsPage() {
         <Select
           allowClear
           placeholder={t('orgUnits.allKinds')}
+          aria-label={t('orgUnits.allKinds')}
           style={{ width: 240, maxWidth: '100%' }}
           value={kind}
           onChange={filter(setKind)}
@@ -103,7 +105,7 @@ export default function OrgUnitsPage() {
       {list.isError ? (
         <ErrorResult error={list.error} onRetry={() => void list.refetch()} />
       ) : (
-        <Table<OrgUnit>
+        <DataTable<OrgUnit>
           rowKey="id"
           size="middle"
           columns={columns}

@@ -1,5 +1,5 @@
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Flex, Input, Table, Tag, type TableColumnsType } from 'antd';
+import { Button, Flex, Input, Tag, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Person } from '../../../shared/contracts/people';
@@ -9,6 +9,7 @@ import { useDebouncedValue } from '../../lib/use-debounced-value';
 import { useCan } from '../auth';
 import { usePeople } from './api';
 import { PersonForm } from './person-form';
+import { DataTable } from '../../components/data-table';
 
 const PAGE_SIZE = 20;
 
@@ -84,7 +85,7 @@ export default function PeoplePage() {
       {list.isError ? (
         <ErrorResult error={list.error} onRetry={() => void list.refetch()} />
       ) : (
-        <Table<Person>
+        <DataTable<Person>
           rowKey="id"
           size="middle"
           columns={columns}

@@ -13,7 +13,6 @@ import {
   Modal,
   Progress,
   Select,
-  Table,
   Timeline,
   Typography,
   type TableColumnsType,
@@ -42,6 +41,7 @@ import {
 } from '../monitoring-dashboard';
 import dayjs from 'dayjs';
 import type { TaskDetail } from '../../api/types';
+import { DataTable } from '../../components/data-table';
 
 export default function ProgramTasksPage() {
   const { t } = useTranslation();
@@ -112,7 +112,7 @@ export default function ProgramTasksPage() {
       render: (_, x) => (
         <Flex vertical>
           <TaskStatusTag status={x.status} />
-          <Progress size="small" percent={x.progressPercent} />
+          <Progress aria-label={t('monitoring.progress')} size="small" percent={x.progressPercent} />
         </Flex>
       ),
     },
@@ -153,6 +153,7 @@ export default function ProgramTasksPage() {
         <Select
           allowClear
           placeholder={t('monitoring.taskStatusLabel')}
+          aria-label={t('monitoring.taskStatusLabel')}
           style={{ width: 180 }}
           value={status}
           onChange={(v) => {
@@ -164,6 +165,7 @@ export default function ProgramTasksPage() {
         <Select
           allowClear
           placeholder={t('monitoring.allPlans')}
+          aria-label={t('monitoring.allPlans')}
           style={{ width: 200 }}
           value={planId}
           onChange={(v) => {
@@ -185,7 +187,7 @@ export default function ProgramTasksPage() {
       {list.isError ? (
         <ErrorResult error={list.error} onRetry={() => void list.refetch()} />
       ) : (
-        <Table<Task>
+        <DataTable<Task>
           rowKey="id"
           columns={columns}
           dataSource={list.data?.items}

@@ -1,5 +1,5 @@
 import { EditOutlined, TeamOutlined } from '@ant-design/icons';
-import { Button, Card, Descriptions, Space, Table, Tag } from 'antd';
+import { Button, Card, Descriptions, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
@@ -12,13 +12,14 @@ import { useCan } from '../auth';
 import { useProgram } from './api';
 import { CommitteeForm } from './committee-form';
 import { ProgramForm } from './program-form';
+import { DataTable } from '../../components/data-table';
 
 function ProgramPlans({ programId }: { programId: string }) {
   const { t } = useTranslation();
   const plans = usePlans({ q: '', programId });
   return (
     <Card title={t('programs.plans')}>
-      <Table
+      <DataTable
         rowKey="id"
         size="small"
         loading={plans.isPending}
@@ -99,7 +100,7 @@ export default function ProgramPage() {
                 )
               }
             >
-              <Table<CommitteeMember>
+              <DataTable<CommitteeMember>
                 rowKey="id"
                 size="small"
                 dataSource={p.committee}

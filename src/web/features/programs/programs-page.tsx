@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Input, Table } from 'antd';
+import { Button, Card, Input } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -10,6 +10,7 @@ import { useDebouncedValue } from '../../lib/use-debounced-value';
 import { useCan } from '../auth';
 import { usePrograms } from './api';
 import { ProgramForm } from './program-form';
+import { DataTable } from '../../components/data-table';
 
 export default function ProgramsPage() {
   const { t } = useTranslation();
@@ -44,7 +45,7 @@ export default function ProgramsPage() {
         {programs.isError ? (
           <ErrorResult error={programs.error} onRetry={() => void programs.refetch()} />
         ) : (
-          <Table<Program>
+          <DataTable<Program>
             rowKey="id"
             loading={programs.isPending}
             dataSource={programs.data?.items}

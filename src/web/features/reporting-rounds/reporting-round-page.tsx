@@ -1,5 +1,5 @@
 import { FileWordOutlined } from '@ant-design/icons';
-import { Button, Card, Descriptions, Table, Tag, type TableColumnsType } from 'antd';
+import { Button, Card, Descriptions, Tag, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { PageHeader } from '../../components/page-header';
@@ -14,6 +14,7 @@ import {
   TimelinessTag,
 } from '../monitoring-dashboard';
 import type { RoundDetail, RoundUnit } from '../../api/types';
+import { DataTable } from '../../components/data-table';
 
 export default function ReportingRoundPage() {
   const { id = '' } = useParams();
@@ -97,7 +98,7 @@ function Body({ r }: { r: RoundDetail }) {
           ]}
         />
       </Card>
-      <Table<RoundUnit>
+      <DataTable<RoundUnit>
         rowKey={(u) => u.orgUnit.id}
         columns={columns}
         dataSource={r.units}

@@ -10,7 +10,6 @@ import {
   Modal,
   Progress,
   Select,
-  Table,
   Tag,
   type TableColumnsType,
 } from 'antd';
@@ -26,6 +25,7 @@ import { formatDate } from '../../lib/format';
 import { useCan } from '../auth';
 import { useCreateRound, useMonitoringDashboard, usePlans, useRounds } from '../monitoring-dashboard';
 import type { Round } from '../../api/types';
+import { DataTable } from '../../components/data-table';
 
 export default function ReportingRoundsPage() {
   const { t } = useTranslation();
@@ -58,6 +58,7 @@ export default function ReportingRoundsPage() {
       render: (_, r) => (
         <Flex vertical gap={2}>
           <Progress
+            aria-label={t('monitoring.completeness')}
             size="small"
             percent={r.counts.expected ? Math.round((r.counts.submitted / r.counts.expected) * 100) : 0}
           />
@@ -86,7 +87,7 @@ export default function ReportingRoundsPage() {
       {list.isError ? (
         <ErrorResult error={list.error} onRetry={() => void list.refetch()} />
       ) : (
-        <Table<Round>
+        <DataTable<Round>
           rowKey="id"
           columns={columns}
           dataSource={list.data?.items}

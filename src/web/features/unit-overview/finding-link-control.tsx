@@ -57,6 +57,7 @@ export function FindingLinkControl({
           optionFilterProp="label"
           style={{ minWidth: 200 }}
           placeholder={t('monitoring.linkTo')}
+          aria-label={t('monitoring.linkTo')}
           value={null}
           options={options}
           onChange={(v: string | null) => {

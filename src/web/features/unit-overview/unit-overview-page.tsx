@@ -1,4 +1,4 @@
-import { Card, Col, Empty, List, Row, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Card, Col, Empty, List, Row, Tag, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import type { UnitOverview } from '../../../shared/contracts/monitoring';
@@ -13,6 +13,7 @@ import {
   TimelinessTag,
   figure,
 } from '../monitoring-dashboard';
+import { DataTable } from '../../components/data-table';
 
 /** One page per unit: what it must achieve and report, and what inspections found — to prepare or follow an inspection. */
 export default function UnitOverviewPage() {
@@ -61,7 +62,7 @@ function Body({ d }: { d: UnitOverview }) {
           {section(
             t('monitoring.indicatorsTitle'),
             !d.indicators.length,
-            <Table
+            <DataTable
               rowKey="id"
               size="small"
               pagination={false}

@@ -1,5 +1,5 @@
 import { EditOutlined, KeyOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Flex, Table, Tag, Tooltip, type TableColumnsType } from 'antd';
+import { Button, Flex, Tag, Tooltip, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../../shared/fields';
@@ -8,6 +8,7 @@ import { ErrorResult } from '../../components/query-state';
 import { formatDate } from '../../lib/format';
 import { useUsers, type UserAccount } from './api';
 import { CreateUserForm, EditUserForm, ResetPasswordForm } from './user-form';
+import { DataTable } from '../../components/data-table';
 
 const PAGE_SIZE = 20;
 const roleColors: Record<Role, string> = {
@@ -86,7 +87,7 @@ export default function UsersPage() {
       {list.isError ? (
         <ErrorResult error={list.error} onRetry={() => void list.refetch()} />
       ) : (
-        <Table<UserAccount>
+        <DataTable<UserAccount>
           rowKey="id"
           size="middle"
           columns={columns}
