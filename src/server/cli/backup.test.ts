@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, truncate, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -233,7 +233,6 @@ describe(`backup and restore (${engine})`, () => {
       // the replaced directory is kept beside, with the change in it
       expect(res.movedAside).toBeDefined();
       expect(existsSync(path.join(res.movedAside!, 'PG_VERSION'))).toBe(true);
-      expect(await readdir(target.dataDir)).not.toContain(LOCK_FILE);
     }
   }, 120_000);
 

@@ -31,6 +31,11 @@ const packageJson = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 const appVersion = async () => (JSON.parse(await readFile(packageJson, 'utf8')) as { version: string }).version;
 
 async function describeDb(db: Db) {
+  const [found] = rowsOf<{ t: string | null }>(
+    await db.execute(sql`select to_regclass('schema_migrations')::text as t`),
+  );
+  if (!found.t)
+    throw new BackupError('this database holds no steerboard data (no schema_migrations table): nothing to back up');
   const migrations = rowsOf<{ name: string }>(
     await db.execute(sql`select name from schema_migrations order by applied_at, name`),
   ).map((r) => r.name);
