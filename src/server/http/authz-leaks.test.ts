@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { multipart, PDF } from '../modules/inspections/test-helpers.js';
+import { multipart, PDF } from '../test/multipart.js';
 import { useTestContext } from '../test/test-app.js';
 import { SYSTEM_ACTOR } from './authorize.js';
 

@@ -5,7 +5,7 @@ import type { Role } from '../../shared/fields.js';
 import { withCheckDigit } from '../../shared/enterprises/tax-code.js';
 import { DEMO_ENTERPRISE_TAX_CODE } from '../db/seed/demo-dx-core.js';
 import { DEMO_PASSWORD } from '../db/seed/demo-foundation.js';
-import { multipart, PDF } from '../modules/inspections/test-helpers.js';
+import { multipart, PDF } from '../test/multipart.js';
 import { useTestContext } from '../test/test-app.js';
 import { SYSTEM_ACTOR } from './authorize.js';
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { RouteEntry } from '../app.js';
 import { rowsOf } from '../db/client.js';
-import { multipart, PDF } from '../modules/inspections/test-helpers.js';
+import { multipart, PDF } from '../test/multipart.js';
 import { useTestContext } from '../test/test-app.js';
 import { findBadText } from './text-guard.js';
 

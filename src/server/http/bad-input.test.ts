@@ -5,7 +5,7 @@ import { rowsOf } from '../db/client.js';
 import { useTestContext, type TestContext } from '../test/test-app.js';
 import { findBadText } from './text-guard.js';
 import { monitoringScene } from '../modules/reporting-rounds/test-helpers.js';
-import { PDF, multipart } from '../modules/inspections/test-helpers.js';
+import { PDF, multipart } from '../test/multipart.js';
 import { addScored, testFrameworkVersion, unitId } from '../modules/dx-analytics/test-helpers.js';
 import { xlsxBomb } from '../modules/files/zip-test-helpers.js';
 import { FIRST_ROW, SHEETS } from '../modules/reporting-rounds/report-xlsx.js';

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { buildApp } from '../app.js';
 import { loadConfig } from '../config.js';
 import { systemClock } from '../lib/clock.js';
-import { counts, multipart, PDF } from '../modules/inspections/test-helpers.js';
+import { counts } from '../modules/inspections/test-helpers.js';
+import { multipart, PDF } from '../test/multipart.js';
 import { useTestContext, unique } from '../test/test-app.js';
 
 const { ctx, f, cookies } = useTestContext({ login: ['secretariat'] });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportJob } from '../../../shared/contracts/dx-analytics.js';
 import { withCheckDigit } from '../../../shared/enterprises/tax-code.js';
 import { createTestContext, type TestContext } from '../../test/test-app.js';
-import { multipart } from '../inspections/test-helpers.js';
+import { multipart } from '../../test/multipart.js';
 import { csvLine } from './import/csv.js';
 
 let ctx: TestContext;

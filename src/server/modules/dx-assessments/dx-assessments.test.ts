@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useTestContext, issueFields as fields } from '../../test/test-app.js';
-import { multipart, PDF } from '../inspections/test-helpers.js';
+import { multipart, PDF } from '../../test/multipart.js';
 import { bestDbiAnswers, enterpriseWithAccounts, minimalDbiAnswers, rollupCount } from './test-helpers.js';
 import { SYSTEM_ACTOR } from '../../http/authorize.js';
 

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { useTestContext } from '../../test/test-app.js';
-import { counts, multipart, PDF, PNG } from './test-helpers.js';
+import { multipart, PDF, PNG } from '../../test/multipart.js';
+import { counts } from './test-helpers.js';
 
 const { ctx, f, cookies } = useTestContext({ login: ['secretariat'] });
 

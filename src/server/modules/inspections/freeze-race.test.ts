@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { rowsOf } from '../../db/client.js';
 import { useTestContext } from '../../test/test-app.js';
 import type { ConclusionContent } from './conclusion-content.js';
-import { multipart, PDF } from './test-helpers.js';
+import { multipart, PDF } from '../../test/multipart.js';
 
 const { ctx, f } = useTestContext();
 

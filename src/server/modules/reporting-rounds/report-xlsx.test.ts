@@ -3,7 +3,7 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../../lib/clock.js';
 import { useTestContext } from '../../test/test-app.js';
-import { multipart } from '../inspections/test-helpers.js';
+import { multipart } from '../../test/multipart.js';
 import { FIRST_ROW, SHEETS } from './report-xlsx.js';
 import { monitoringScene, type MonitoringScene } from './test-helpers.js';
 

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../../lib/clock.js';
 import { useTestContext, issueFields as fields } from '../../test/test-app.js';
-import { multipart, PDF, PNG } from '../inspections/test-helpers.js';
+import { multipart, PDF, PNG } from '../../test/multipart.js';
 import { monitoringScene, type MonitoringScene } from './test-helpers.js';
 
 const { ctx, f, cookies } = useTestContext({
