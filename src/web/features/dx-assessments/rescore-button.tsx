@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import type { AssessmentDetail } from '../../../shared/contracts/dx-assessments';
 import { allQuestions, type FrameworkDefinition } from '../../../shared/dx/framework-format';
 import { errorMessage } from '../../i18n/error-message';
-import { useCan } from '../auth/use-can';
 import { useFrameworks } from '../dx-frameworks/api';
 import { useAssessments, useRescore } from './api';
 import { useLabel } from './label';
@@ -22,7 +21,7 @@ export function RescoreButton({
   def: FrameworkDefinition;
   beforeRescore?: () => Promise<void>;
 }) {
-  const allowed = useCan()('dxAssessment.answer');
+  const allowed = a.permissions.canRescore;
   return allowed ? <Offer a={a} def={def} beforeRescore={beforeRescore} /> : null;
 }
 
