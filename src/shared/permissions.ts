@@ -233,6 +233,18 @@ export function can(subject: Subject, action: Action, facts: Facts = {}): boolea
   return grant.every((scope) => scopes[scope].test(subject, facts));
 }
 
+/**
+ * Does the catalogue limit some grant of this role by `scope`? A role limited to its own org unit needs one on its
+ * accounts; one limited to its own enterprise is an enterprise account (linked to one). Data rules read this, so
+ * no code names the roles again.
+ */
+export const roleScopedTo = (role: Role | null | undefined, scope: Scope): boolean =>
+  !!role &&
+  actions.some((action) => {
+    const grant = grantOf(role, action);
+    return grant !== undefined && grant !== true && grant.includes(scope);
+  });
+
 /** May this role do this action on every record (not only its own unit's, team's or enterprise's)? */
 export const roleMayAll = (role: Role | null | undefined, action: Action): boolean =>
   !!role && grantOf(role, action) === true;

@@ -1,4 +1,4 @@
-import { can, catalogue, grantOf, type Action, type Facts } from '../../shared/permissions.js';
+import { can, catalogue, grantOf, type Action, type Facts, type Scope } from '../../shared/permissions.js';
 import type { Actor } from './context.js';
 import { forbidden } from './errors.js';
 
@@ -54,6 +54,17 @@ export function listScope(
   if (grant.includes('team')) return { team: true };
   if (grant.includes('ownEnterprise')) return { ownEnterprise: true };
   throw forbidden(`You may not ${catalogue[action].en}`);
+}
+
+/**
+ * Whether the catalogue limits `actor`'s grant for `action` by `scope` (an enterprise account to its own enterprise,
+ * a unit to its own unit): for the identity lookups that scope needs (which enterprise the account acts for), so no
+ * service names a role. Never for the system actor, nor for a role the action is denied to.
+ */
+export function limitedTo(actor: Actor, action: Action, scope: Scope): boolean {
+  if (isSystem(actor)) return false;
+  const grant = grantOf(actor.role, action);
+  return grant !== undefined && grant !== true && grant.includes(scope);
 }
 
 /** The org unit a list is limited to, or null for all (the form most repos take). */

@@ -81,7 +81,11 @@ const published = z.object({
   /** enterprises per overall level 0…5; a withheld count is `null` (shown "<5") */
   levels: z.array(z.number().int().nullable()),
   meanTotal: z.number(),
-  meanLevel: z.number(),
+  /**
+   * null (shown as withheld) whenever a level count is: n·meanLevel is Σ level × count, so with n and the published
+   * counts it would give the withheld counts back
+   */
+  meanLevel: z.number().nullable(),
   meanPillars: z.array(z.number()),
 });
 export const analyticsStats = z.discriminatedUnion('suppressed', [

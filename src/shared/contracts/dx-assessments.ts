@@ -97,6 +97,13 @@ export const assessmentDetail = assessmentItem.extend({
   progress: z.array(pillarProgress),
   /** frozen on submission; null for a draft never submitted */
   snapshot: scoreSnapshot.nullable(),
+  /** what the caller may do with this assessment now, from the catalogue (src/shared/permissions.ts) and its status */
+  permissions: z.object({
+    canAnswer: z.boolean(),
+    canVerify: z.boolean(),
+    canReturn: z.boolean(),
+    canRescore: z.boolean(),
+  }),
 });
 export type AssessmentDetail = z.infer<typeof assessmentDetail>;
 

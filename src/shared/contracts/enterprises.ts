@@ -110,6 +110,14 @@ export type EnterpriseItem = z.infer<typeof enterpriseItem>;
 export const enterpriseDetail = enterpriseItem.extend({
   /** the communes a split (needs_review) commune passed to, to choose from */
   successorCommunes: z.array(unitRef.extend({ share: z.string() })),
+  /** what the caller may do with this enterprise, from the catalogue (src/shared/permissions.ts) */
+  permissions: z.object({
+    canEdit: z.boolean(),
+    /** sector, employees, revenue and capital (they set the peer cell): the secretariat's */
+    canEditClassification: z.boolean(),
+    canResolveCommune: z.boolean(),
+    canManageAccounts: z.boolean(),
+  }),
 });
 export type EnterpriseDetail = z.infer<typeof enterpriseDetail>;
 

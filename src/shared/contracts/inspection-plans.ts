@@ -190,5 +190,7 @@ export const planDetail = z.object({
   teams: z.array(team),
   warnings: z.array(objectivityWarning),
   version: z.number().int(),
+  /** what the caller may do with this plan, from the catalogue (src/shared/permissions.ts) */
+  permissions: z.object({ canManage: z.boolean() }),
 });
 export type PlanDetail = z.infer<typeof planDetail>;

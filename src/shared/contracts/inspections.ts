@@ -64,6 +64,8 @@ export const inspectionPermissions = z.object({
   canCorrect: z.boolean(),
   /** false for the inspected unit until the draft is shared: assessments, evidence and findings are then left out */
   canReadWork: z.boolean(),
+  /** link findings to indicators and tasks (catalogue: findingLink.manage) */
+  canLink: z.boolean(),
 });
 export type InspectionPermissions = z.infer<typeof inspectionPermissions>;
 

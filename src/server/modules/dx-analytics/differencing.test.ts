@@ -88,7 +88,8 @@ beforeAll(async () => {
       })),
     ),
   );
-}, 120_000);
+  // a fresh database and 520 rollup rows: minutes when the machine is busy
+}, 600_000);
 afterAll(() => ctx?.close());
 
 function matches(x: Rec, c: Criteria): boolean {
@@ -116,6 +117,31 @@ const popcount = (s: bigint) => {
   for (; s; s &= s - 1n) n++;
   return n;
 };
+
+/**
+ * The withheld level counts (the null ones) if n, the published counts and a mean level rounded to two decimals
+ * leave exactly one solution in positive integers: Σ withheld = n − Σ published, Σ level × withheld = n·mean − Σ
+ * level × published (within the rounding). Null when none or several fit.
+ */
+function solveWithheld(levels: (number | null)[], n: number, meanLevel: number): number[] | null {
+  const open = levels.flatMap((c, l) => (c === null ? [l] : []));
+  const rest = n - levels.reduce<number>((a, c) => a + (c ?? 0), 0);
+  const restSum = n * meanLevel - levels.reduce<number>((a, c, l) => a + l * (c ?? 0), 0);
+  const tolerance = n * 0.005 + 1e-9;
+  const solutions: number[][] = [];
+  const walk = (i: number, left: number, sum: number, picked: number[]) => {
+    if (solutions.length > 1) return;
+    if (i === open.length - 1) {
+      const s = sum + open[i] * left;
+      if (left >= 1 && Math.abs(s - restSum) <= tolerance) solutions.push([...picked, left]);
+      return;
+    }
+    // a withheld count is never 0 (an empty cell is published as 0), so each is at least 1
+    for (let c = 1; c <= left; c++) walk(i + 1, left - c, sum + open[i] * c, [...picked, c]);
+  };
+  if (open.length) walk(0, rest, 0, []);
+  return solutions.length === 1 ? solutions[0] : null;
+}
 
 /** Every query the API accepts over this dataset (one value per filter; a commune or a district). */
 function queries(): BreakdownQuery[] {
@@ -166,10 +192,24 @@ describe('differencing two analytics answers', () => {
       expect(n === 0 || n >= K).toBe(true);
       published.set(s, n);
     };
+    // a published cell with withheld level counts: n, the published counts and n·meanLevel (= Σ level × count) are two
+    // equations in the withheld counts; with the true mean (what the cell would have said) the dataset must be
+    // recoverable somewhere, with the published one nowhere
+    const recoveredWithTrueMean: string[] = [];
+    const recovered: string[] = [];
     const stats = (c: Criteria, st: AnalyticsStats) => {
       if (st.suppressed) return note(c, null);
       note(c, st.n);
       st.levels.forEach((n, level) => note({ ...c, level }, n));
+      if (!st.levels.includes(null)) return;
+      const members = recs.filter((x) => matches(x, c));
+      const trueMean = Math.round((members.reduce((a, x) => a + x.level, 0) / members.length) * 100) / 100;
+      const at = `${JSON.stringify(c)} levels ${JSON.stringify(st.levels)}`;
+      if (solveWithheld(st.levels, st.n, trueMean)) recoveredWithTrueMean.push(at);
+      if (st.meanLevel !== null) {
+        const solved = solveWithheld(st.levels, st.n, st.meanLevel);
+        if (solved) recovered.push(`${at} meanLevel ${st.meanLevel} → ${JSON.stringify(solved)}`);
+      }
     };
     const all = queries();
     for (const q of all) {
@@ -192,6 +232,9 @@ describe('differencing two analytics answers', () => {
     }
     expect(all.length).toBeGreaterThan(5000);
     expect(withheld.size).toBeGreaterThan(50);
+    // the mean level never gives back withheld level counts (withheld with them); the dataset would leak otherwise
+    expect(recoveredWithTrueMean.length).toBeGreaterThan(0);
+    expect(recovered).toEqual([]);
 
     const nested = (sets: bigint[]) => {
       const sized = sets.map((s) => ({ s, n: popcount(s) })).sort((a, b) => a.n - b.n);

@@ -200,7 +200,8 @@ export function createDxAnalyticsService({
       n: c.n,
       levels,
       meanTotal: round(c.sumTotal / c.n),
-      meanLevel: round(sumLevel / c.n),
+      // n·meanLevel = Σ level × count: beside n and the published counts it would solve for the withheld ones
+      meanLevel: levels.includes(null) ? null : round(sumLevel / c.n),
       meanPillars: c.pillars.map((p) => round(p / c.n)),
     };
   }
@@ -333,7 +334,8 @@ export function createDxAnalyticsService({
       });
       // only cells the cube publishes (n ≥ k, not withheld) take part: a mean of fewer is never shown
       if (!s || s.suppressed) return undefined;
-      return q.metric === 'meanTotal' ? s.meanTotal : s.meanLevel;
+      // a mean level withheld with its level counts takes no part either
+      return (q.metric === 'meanTotal' ? s.meanTotal : s.meanLevel) ?? undefined;
     };
     const values = new Set([...from.values(q.dimension), ...to.values(q.dimension)]);
     const moved = [...values]

@@ -29,7 +29,7 @@ export function breakdownTable(r: BreakdownResult): (string | number)[][] {
           s.n,
           ...Array.from({ length: levelCount }, (_, i) => (s.levels[i] === null ? small : (s.levels[i] ?? 0))),
           s.meanTotal,
-          s.meanLevel,
+          s.meanLevel ?? small,
           ...s.meanPillars,
         ];
   const lines = r.rows.map((row) => [

@@ -15,7 +15,7 @@ import { recommendationFor, topImprovements } from '../../../shared/dx/what-if.j
 import { peerBand } from '../../../shared/dx/peers.js';
 import type { Db, DbOrTx } from '../../db/client.js';
 import type { Actor } from '../../http/context.js';
-import { authorId } from '../../http/authorize.js';
+import { authorId, listScope } from '../../http/authorize.js';
 import {
   conflict,
   DomainError,
@@ -134,10 +134,22 @@ export function createDxAssessmentsService({
   }
 
   async function get(actor: Actor, id: string): Promise<AssessmentDetail> {
-    await readable(actor, id);
+    const row = await repo.getRow(db, id);
+    if (!row) throw notFound('assessment', id);
+    const own = await enterprises.ownEnterpriseId(actor);
+    dxAssessmentsPolicy.assertCanRead(actor, row.enterpriseId, own);
     const r = await repo.get(db, id);
     const { definition } = await frameworks.versionById(r.row.frameworkVersionId);
+    const answers = dxAssessmentsPolicy.canAnswer(actor, row.enterpriseId, own);
+    const reviews = dxAssessmentsPolicy.canReview(actor);
     return {
+      // what the page may offer: the catalogue's answer for this caller and record, with the status rules
+      permissions: {
+        canAnswer: answers && EDITABLE.includes(r.row.status),
+        canVerify: reviews && r.row.status === 'submitted',
+        canReturn: reviews && SCORED.includes(r.row.status),
+        canRescore: answers,
+      },
       ...toItem(r),
       answers: r.row.answers,
       answeredBy: r.row.answeredBy,
@@ -231,7 +243,8 @@ export function createDxAssessmentsService({
     async start(actor: Actor, input: AssessmentStartInput): Promise<AssessmentDetail> {
       const own = await enterprises.ownEnterpriseId(actor);
       let enterpriseId: string;
-      if (actor.role === 'enterprise') {
+      // an account the catalogue limits to its own enterprise starts for that one; the others name the enterprise
+      if ('ownEnterprise' in listScope(actor, 'dxAssessment.answer')) {
         if (!own) throw forbidden('This enterprise account is not linked to an enterprise');
         if (input.taxCode) {
           const named = await enterprises.get(actor, input.taxCode);

@@ -21,6 +21,9 @@ export const enterprisesPolicy = {
     allows(actor, 'enterprise.read', facts(enterpriseId, own)),
   canEdit: (actor: Actor, enterpriseId: string, own: string | null) =>
     allows(actor, 'enterprise.edit', facts(enterpriseId, own)),
+  canEditClassification: (actor: Actor) => allows(actor, 'enterprise.editClassification'),
+  canResolveCommune: (actor: Actor) => allows(actor, 'enterprise.resolveCommune'),
+  canManageAccounts: (actor: Actor) => allows(actor, 'enterprise.manageAccounts'),
   assertCanList: (actor: Actor) => authorize(actor, 'enterprise.list'),
   assertCanCreate: (actor: Actor) => authorize(actor, 'enterprise.create'),
   assertCanRead: (actor: Actor, enterpriseId: string, own: string | null) =>

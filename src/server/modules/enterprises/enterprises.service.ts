@@ -18,6 +18,8 @@ import type { AuditService } from '../audit/audit.service.js';
 import type { EnterpriseImportRow, EnterprisesBulkRepo } from './enterprises-bulk.repo.js';
 import type { EnterpriseRow, EnterprisesRepo } from './enterprises.repo.js';
 import { CELL_FIELDS, enterprisesPolicy } from './enterprises.policy.js';
+import { limitedTo } from '../../http/authorize.js';
+import { roleScopedTo } from '../../../shared/permissions.js';
 
 export interface CommuneResolutionResult {
   communeId: string;
@@ -98,22 +100,36 @@ export function createEnterprisesService({
   }
 
   // inside a transaction pass `tx`: PGlite has one connection, so a query on `db` there would wait forever
+  // an account whose reading of enterprises the catalogue limits to its own (enterprise.read: ownEnterprise) acts for one
   const ownEnterpriseId = (actor: Actor, tx: DbOrTx = db) =>
-    actor.role === 'enterprise' ? repo.enterpriseIdOfUser(tx, actor.id) : Promise.resolve(null);
+    limitedTo(actor, 'enterprise.read', 'ownEnterprise')
+      ? repo.enterpriseIdOfUser(tx, actor.id)
+      : Promise.resolve(null);
 
-  async function detail(taxCode: string): Promise<EnterpriseDetail> {
+  /** The enterprise page, with what `actor` may do with it (the catalogue's answer for this record). */
+  async function detail(actor: Actor, taxCode: string): Promise<EnterpriseDetail> {
     const r = await repo.getByTaxCode(db, taxCode);
     if (!r) throw notFound('enterprise', taxCode);
     const successorCommunes =
       r.row.communeResolution === 'needs_review' && r.row.communeId ? await repo.successorsOf(db, r.row.communeId) : [];
-    return { ...toItem(r), successorCommunes };
+    const own = await ownEnterpriseId(actor);
+    return {
+      ...toItem(r),
+      successorCommunes,
+      permissions: {
+        canEdit: enterprisesPolicy.canEdit(actor, r.row.id, own),
+        canEditClassification: enterprisesPolicy.canEditClassification(actor),
+        canResolveCommune: enterprisesPolicy.canResolveCommune(actor),
+        canManageAccounts: enterprisesPolicy.canManageAccounts(actor),
+      },
+    };
   }
 
   async function get(actor: Actor, taxCode: string): Promise<EnterpriseDetail> {
     const row = await repo.getRowByTaxCode(db, taxCode);
     if (!row) throw notFound('enterprise', taxCode);
     enterprisesPolicy.assertCanRead(actor, row.id, await ownEnterpriseId(actor));
-    return detail(taxCode);
+    return detail(actor, taxCode);
   }
 
   async function lockForEdit(tx: DbOrTx, actor: Actor, taxCode: string): Promise<EnterpriseRow> {
@@ -135,7 +151,7 @@ export function createEnterprisesService({
       const id = await ownEnterpriseId(actor);
       const row = id ? await repo.getRow(db, id) : undefined;
       if (!row) throw notFound('enterprise');
-      return detail(row.taxCode);
+      return detail(actor, row.taxCode);
     },
 
     list(actor: Actor, q: EnterpriseListQuery) {
@@ -162,7 +178,7 @@ export function createEnterprisesService({
         });
         await audit.record(tx, actor, { action: 'create', entityType: 'enterprise', entityId: row.id, after: row });
       });
-      return detail(input.taxCode);
+      return detail(actor, input.taxCode);
     },
 
     /** `version`: the one the writer read; checked under the row lock, so a change since is refused (409). */
@@ -194,7 +210,7 @@ export function createEnterprisesService({
           after: row,
         });
       });
-      return detail(taxCode);
+      return detail(actor, taxCode);
     },
 
     /** An officer picks the new commune of an enterprise recorded under a split commune: one of its successors. */
@@ -226,7 +242,7 @@ export function createEnterprisesService({
           after: row,
         });
       });
-      return detail(taxCode);
+      return detail(actor, taxCode);
     },
 
     /** Enterprise accounts to link: all of them matching `q` (with the enterprise each acts for now), or one enterprise's. */
@@ -252,7 +268,8 @@ export function createEnterprisesService({
         const row = await repo.getRowByTaxCode(tx, taxCode);
         if (!row) throw notFound('enterprise', taxCode);
         const role = await repo.userRole(tx, userId);
-        if (role !== 'enterprise')
+        // only an account the catalogue scopes to its own enterprise can act for one
+        if (!role || !roleScopedTo(role, 'ownEnterprise'))
           throw invalid([{ field: 'params.userId', reason: role ? 'NOT_ENTERPRISE_ACCOUNT' : 'NO_SUCH_USER' }]);
         await repo.linkUser(tx, userId, row.id);
         await audit.record(tx, actor, {

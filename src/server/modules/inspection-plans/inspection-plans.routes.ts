@@ -55,7 +55,7 @@ export const inspectionPlansRoutes =
         },
       },
       async (req, reply) => {
-        const plan = await plans.get(req.params.id);
+        const plan = await plans.get(req.params.id, requireActor(req));
         etag(reply, plan.version);
         return plan;
       },

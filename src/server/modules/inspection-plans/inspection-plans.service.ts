@@ -46,7 +46,8 @@ export function createInspectionPlansService({ db, repo, objectivity, audit, ins
     return focus.length ? computeWarnings(await objectivity.input(db, focus)) : [];
   }
 
-  async function get(id: string) {
+  /** The plan page; `actor` (the caller) gets what it may do with the plan (catalogue: plan.manage). */
+  async function get(id: string, actor?: Actor) {
     const plan = await repo.getRow(db, id);
     if (!plan) throw notFound('inspectionPlan', id);
     const [program, contentAreas, teams, focus] = await Promise.all([
@@ -67,6 +68,7 @@ export function createInspectionPlansService({ db, repo, objectivity, audit, ins
       teams: await teamViews(db, repo, inspections, teams),
       warnings: await warningsOf(focus),
       version: plan.version,
+      permissions: { canManage: !!actor && inspectionPlansPolicy.canWrite(actor) },
     };
   }
 
@@ -152,7 +154,7 @@ export function createInspectionPlansService({ db, repo, objectivity, audit, ins
         });
         return plan.id;
       });
-      return get(id);
+      return get(id, actor);
     },
 
     /** `version`: the one the writer read; a plan changed since is refused (409 STALE_VERSION). */
@@ -212,7 +214,7 @@ export function createInspectionPlansService({ db, repo, objectivity, audit, ins
         const after = { plan: await repo.getRow(tx, id), contentAreas: await repo.contentAreas(tx, id) };
         await audit.record(tx, actor, { action: 'update', entityType: 'inspectionPlan', entityId: id, before, after });
       });
-      return get(id);
+      return get(id, actor);
     },
 
     exportDocx: async (id: string) => renderPlanDocx(await exportInput(id)),

@@ -36,6 +36,7 @@ export const inspectionsPolicy = {
   canEdit: (actor: Actor, facts: InspectionFacts) => allows(actor, 'inspection.edit', factsOf(facts)),
   canIssue: (actor: Actor, facts: InspectionFacts) => allows(actor, 'conclusion.issue', factsOf(facts)),
   canCorrect: (actor: Actor, facts: InspectionFacts) => allows(actor, 'conclusion.issue', factsOf(facts)),
+  canLink: (actor: Actor, facts: InspectionFacts) => allows(actor, 'findingLink.manage', factsOf(facts)),
   /** The target unit answers the draft conclusion while it is shared (drafting). */
   canRespond: (actor: Actor, facts: InspectionFacts) =>
     allows(actor, 'conclusion.respond', factsOf(facts)) && facts.status === 'drafting',

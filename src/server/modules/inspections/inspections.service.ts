@@ -184,6 +184,7 @@ export function createInspectionsService(deps: InspectionsDeps) {
           canIssue: policy.canIssue(actor, facts) && facts.status === 'drafting',
           canCorrect: policy.canCorrect(actor, facts) && (facts.status === 'issued' || facts.status === 'follow_up'),
           canReadWork: readsWork,
+          canLink: policy.canLink(actor, facts),
         },
         contentAreas: areas.map((a) => {
           const assessment = readsWork ? assessments.find((s) => s.contentAreaId === a.id) : undefined;

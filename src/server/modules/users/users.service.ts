@@ -5,6 +5,8 @@ import { conflict, invalid, notFound } from '../../http/errors.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { hashPassword, type AuthService } from '../auth/auth.service.js';
 import type { UsersRepo } from './users.repo.js';
+import type { Role } from '../../../shared/fields.js';
+import { roleScopedTo } from '../../../shared/permissions.js';
 import { usersPolicy } from './users.policy.js';
 
 interface Deps {
@@ -16,9 +18,9 @@ interface Deps {
 }
 
 export function createUsersService({ db, repo, audit, auth }: Deps) {
-  function checkScope(role: string | undefined, orgUnitId: string | null | undefined) {
-    // a unit account without a unit would see nothing, or worse, be treated as unscoped
-    if (role === 'unit' && !orgUnitId)
+  function checkScope(role: Role | undefined, orgUnitId: string | null | undefined) {
+    // an account the catalogue limits to its own unit, without a unit, would see nothing, or worse, be treated as unscoped
+    if (roleScopedTo(role, 'ownUnit') && !orgUnitId)
       throw invalid([{ field: 'body.orgUnitId', reason: 'ORG_UNIT_REQUIRED_FOR_UNIT' }]);
   }
   async function get(id: string) {

@@ -1,5 +1,5 @@
 import type { Role } from '../../../shared/fields';
-import { roleMay, type Action } from '../../../shared/permissions';
+import { roleMay, roleMayAll, roleScopedTo, type Action } from '../../../shared/permissions';
 
 /**
  * The web's permission hints come from the server's catalogue (src/shared/permissions.ts), never from rules of
@@ -9,3 +9,10 @@ import { roleMay, type Action } from '../../../shared/permissions';
 export type Permission = Action;
 
 export const roleCan = (role: Role | null | undefined, permission: Permission): boolean => roleMay(role, permission);
+
+/** May this role do the action on every record, not only its own unit's (e.g. pick any unit in a filter)? */
+export const roleCanEverywhere = (role: Role | null | undefined, permission: Permission): boolean =>
+  roleMayAll(role, permission);
+
+/** Does an account of this role need an org unit (the catalogue limits it to its own unit)? */
+export const accountNeedsOrgUnit = (role: Role | null | undefined): boolean => roleScopedTo(role, 'ownUnit');

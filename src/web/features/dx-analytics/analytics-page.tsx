@@ -182,8 +182,8 @@ function AnalyticsBody({ options }: { options: AnalyticsOptions }) {
                   <Card size="small">
                     <Stat
                       title={t('dxAnalytics.meanLevel')}
-                      value={r.total.suppressed ? '–' : r.total.meanLevel}
-                      precision={r.total.suppressed ? undefined : 2}
+                      value={r.total.suppressed ? '–' : (r.total.meanLevel ?? '–')}
+                      precision={r.total.suppressed || r.total.meanLevel === null ? undefined : 2}
                     />
                   </Card>
                 </Flex>

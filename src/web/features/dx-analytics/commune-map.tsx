@@ -32,9 +32,11 @@ function MapBody({ geo, result }: { geo: object; result: BreakdownResult }) {
       label: r.key.commune!.name,
       value: r.stats.suppressed ? null : r.stats.meanLevel,
       n: r.stats.suppressed ? null : r.stats.n,
-      itemStyle: r.stats.suppressed
-        ? { areaColor: '#d9d9d9', decal: { symbol: 'rect', dashArrayX: [1, 0], dashArrayY: [2, 4], rotation: -0.8 } }
-        : undefined,
+      // withheld too when only its mean level is (a level count of the commune is withheld)
+      itemStyle:
+        r.stats.suppressed || r.stats.meanLevel === null
+          ? { areaColor: '#d9d9d9', decal: { symbol: 'rect', dashArrayX: [1, 0], dashArrayY: [2, 4], rotation: -0.8 } }
+          : undefined,
     }));
   const option = {
     aria: { enabled: true, decal: { show: true } },

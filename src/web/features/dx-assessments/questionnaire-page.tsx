@@ -10,7 +10,7 @@ import { StaleVersionAlert } from '../../components/stale-version-alert';
 import { PageHeader } from '../../components/page-header';
 import { ErrorResult, PageSpinner } from '../../components/query-state';
 import { errorMessage } from '../../i18n/error-message';
-import { useSession } from '../auth';
+import { useCan } from '../auth';
 import {
   staleAnswersOf,
   useAssessment,
@@ -24,7 +24,6 @@ import { AssessmentStatusTag } from './assessment-table';
 import { useLabel } from '../../lib/use-label';
 import { QuestionField } from './question-field';
 import { RescoreButton } from './rescore-button';
-import { audienceOf, roleMay } from '../../../shared/permissions';
 import type { AssessmentDetail } from '../../api/types';
 
 const SAVE_DELAY_MS = 700;
@@ -49,7 +48,7 @@ function Questionnaire({ a, def }: { a: AssessmentDetail; def: FrameworkDefiniti
   const { t } = useTranslation();
   const label = useLabel();
   const { message } = App.useApp();
-  const role = useSession().user?.role;
+  const can = useCan();
   const [answers, setAnswers] = useState<Answers>(a.answers);
   const [missing, setMissing] = useState<string[]>([]);
   const [tab, setTab] = useState(def.pillars[0].code);
@@ -59,7 +58,8 @@ function Questionnaire({ a, def }: { a: AssessmentDetail; def: FrameworkDefiniti
   const submit = useSubmit(a.id);
   const verify = useVerify(a.id);
   const ret = useReturn(a.id);
-  const editable = (a.status === 'draft' || a.status === 'returned') && roleMay(role, 'dxAssessment.answer');
+  // the server's answer for this caller and assessment (catalogue and status), not a rule of the page's own
+  const editable = a.permissions.canAnswer;
 
   // question code → the version of the answer this page shows: each save names it, so a question someone else
   // changed meanwhile is refused (and shown below) instead of silently overwritten
@@ -220,10 +220,8 @@ function Questionnaire({ a, def }: { a: AssessmentDetail; def: FrameworkDefiniti
         breadcrumbs={[
           {
             title: a.enterprise.name,
-            to:
-              role && audienceOf(role) === 'enterprise'
-                ? '/my-enterprise'
-                : `/enterprises?taxCode=${a.enterprise.taxCode}`,
+            // the registry for whoever may search it; an enterprise account goes back to its own page
+            to: can('enterprise.list') ? `/enterprises?taxCode=${a.enterprise.taxCode}` : '/my-enterprise',
           },
           { title: `${a.framework.code} v${a.framework.version}` },
         ]}
@@ -276,8 +274,8 @@ function Questionnaire({ a, def }: { a: AssessmentDetail; def: FrameworkDefiniti
           )}
         </Flex>
       </Card>
-      {roleMay(role, 'dxAssessment.verify') && (a.status === 'submitted' || a.status === 'verified') && (
-        <ReviewBar status={a.status} verify={verify} ret={ret} />
+      {(a.permissions.canVerify || a.permissions.canReturn) && (
+        <ReviewBar canVerify={a.permissions.canVerify} verify={verify} ret={ret} />
       )}
       <Flex wrap gap={8} style={{ marginBottom: 12 }} role="tablist">
         {def.pillars.map((p) => {
@@ -308,11 +306,11 @@ function Questionnaire({ a, def }: { a: AssessmentDetail; def: FrameworkDefiniti
 }
 
 function ReviewBar({
-  status,
+  canVerify,
   verify,
   ret,
 }: {
-  status: string;
+  canVerify: boolean;
   verify: ReturnType<typeof useVerify>;
   ret: ReturnType<typeof useReturn>;
 }) {
@@ -333,7 +331,7 @@ function ReviewBar({
           style={{ width: 320, maxWidth: '100%' }}
           maxLength={4000}
         />
-        {status === 'submitted' && (
+        {canVerify && (
           <Button
             type="primary"
             onClick={() => verify.mutate(comment || undefined, done('dxAssessments.verified'))}

@@ -2,7 +2,6 @@ import { App, Button, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { allQuestions, type FrameworkDefinition } from '../../../shared/dx/framework-format';
 import { errorMessage } from '../../i18n/error-message';
-import { useCan } from '../auth';
 import { useFrameworks } from '../dx-frameworks';
 import { useAssessments, useRescore } from './api';
 import { useLabel } from '../../lib/use-label';
@@ -22,7 +21,7 @@ export function RescoreButton({
   def: FrameworkDefinition;
   beforeRescore?: () => Promise<void>;
 }) {
-  const allowed = useCan()('dxAssessment.answer');
+  const allowed = a.permissions.canRescore;
   return allowed ? <Offer a={a} def={def} beforeRescore={beforeRescore} /> : null;
 }
 

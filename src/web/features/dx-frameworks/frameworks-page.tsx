@@ -6,10 +6,9 @@ import { PageHeader } from '../../components/page-header';
 import { QueryState } from '../../components/query-state';
 import { errorMessage } from '../../i18n/error-message';
 import { formatDate } from '../../lib/format';
-import { useSession } from '../auth';
 import { useLabel } from '../../lib/use-label';
 import { useDiff, useFrameworks, useImportFramework, usePublish } from './api';
-import { roleMay } from '../../../shared/permissions';
+import { useCan } from '../auth';
 import type { FieldIssue } from '../../../shared/errors';
 import { issueMessage } from '../../lib/issue-message';
 import type { FrameworkSummary, FrameworkVersionInfo } from '../../api/types';
@@ -19,7 +18,7 @@ import { DataTable } from '../../components/data-table';
 export default function FrameworksPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const admin = roleMay(useSession().user?.role, 'dxFramework.manage');
+  const admin = useCan()('dxFramework.manage');
   const imp = useImportFramework();
   const [issues, setIssues] = useState<FieldIssue[]>([]);
   const readFile = async (file: File) => {

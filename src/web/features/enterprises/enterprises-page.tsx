@@ -19,13 +19,12 @@ import { PageHeader } from '../../components/page-header';
 import { ErrorResult, QueryState } from '../../components/query-state';
 import { errorMessage } from '../../i18n/error-message';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
-import { useCan, useSession } from '../auth';
+import { useCan } from '../auth';
 import { useAssessments, AssessmentTable } from '../dx-assessments';
 import { useEnterprise, useEnterprises, useResolveCommune, useVsicSections } from './api';
 import { EnterpriseAccounts } from './enterprise-accounts';
 import { EnterpriseFacts } from './enterprise-facts';
 import { EnterpriseCreateModal, EnterpriseEditModal } from './enterprise-form';
-import { roleMay } from '../../../shared/permissions';
 import type { EnterpriseItem } from '../../api/types';
 import { DataTable } from '../../components/data-table';
 
@@ -42,7 +41,7 @@ export default function EnterprisesPage() {
   const [review, setReview] = useState(false);
   const [page, setPage] = useState(1);
   const [creating, setCreating] = useState(false);
-  const role = useSession().user?.role;
+  const can = useCan();
   const sections = useVsicSections();
   const list = useEnterprises({
     q: q || undefined,
@@ -89,7 +88,7 @@ export default function EnterprisesPage() {
       <PageHeader
         title={t('enterprises.title')}
         extra={
-          roleMay(role, 'enterprise.create') && (
+          can('enterprise.create') && (
             <Button type="primary" onClick={() => setCreating(true)}>
               {t('enterprises.create')}
             </Button>
@@ -166,16 +165,15 @@ export default function EnterprisesPage() {
         />
       )}
       <Drawer open={!!open} onClose={() => setOpen(null)} width={720} title={t('enterprises.title')} destroyOnHidden>
-        {open && <EnterpriseDrawerBody taxCode={open} canResolve={roleMay(role, 'enterprise.resolveCommune')} />}
+        {open && <EnterpriseDrawerBody taxCode={open} />}
       </Drawer>
       <EnterpriseCreateModal open={creating} onClose={() => setCreating(false)} />
     </>
   );
 }
 
-function EnterpriseDrawerBody({ taxCode, canResolve }: { taxCode: string; canResolve: boolean }) {
+function EnterpriseDrawerBody({ taxCode }: { taxCode: string }) {
   const { t } = useTranslation();
-  const can = useCan();
   const { message } = App.useApp();
   const detail = useEnterprise(taxCode);
   const resolve = useResolveCommune(taxCode);
@@ -190,11 +188,16 @@ function EnterpriseDrawerBody({ taxCode, canResolve }: { taxCode: string; canRes
             <Typography.Title level={4} style={{ margin: 0 }}>
               {e.name}
             </Typography.Title>
-            {canResolve && <Button onClick={() => setEditing(true)}>{t('enterprises.edit')}</Button>}
+            {e.permissions.canEdit && <Button onClick={() => setEditing(true)}>{t('enterprises.edit')}</Button>}
           </Flex>
           <EnterpriseFacts e={e} />
-          <EnterpriseEditModal e={e} open={editing} onClose={() => setEditing(false)} />
-          {e.communeResolution === 'needs_review' && canResolve && (
+          <EnterpriseEditModal
+            e={e}
+            open={editing}
+            onClose={() => setEditing(false)}
+            cellFieldsLocked={!e.permissions.canEditClassification}
+          />
+          {e.communeResolution === 'needs_review' && e.permissions.canResolveCommune && (
             <div>
               <Typography.Paragraph>{t('enterprises.resolveHint')}</Typography.Paragraph>
               <Space wrap>
@@ -222,7 +225,7 @@ function EnterpriseDrawerBody({ taxCode, canResolve }: { taxCode: string; canRes
               </Space>
             </div>
           )}
-          {can('enterprise.manageAccounts') && <EnterpriseAccounts taxCode={e.taxCode} />}
+          {e.permissions.canManageAccounts && <EnterpriseAccounts taxCode={e.taxCode} />}
           <div>
             <Typography.Title level={5}>{t('enterprises.myAssessments')}</Typography.Title>
             <AssessmentTable items={assessments.data?.items} loading={assessments.isFetching} />

@@ -37,11 +37,19 @@ export default function MyEnterprisePage() {
     );
   return (
     <>
-      <PageHeader title={e.name} extra={<Button onClick={() => setEditing(true)}>{t('enterprises.edit')}</Button>} />
+      <PageHeader
+        title={e.name}
+        extra={e.permissions.canEdit && <Button onClick={() => setEditing(true)}>{t('enterprises.edit')}</Button>}
+      />
       <Card style={{ marginBottom: 16 }}>
         <EnterpriseFacts e={e} />
       </Card>
-      <EnterpriseEditModal e={e} open={editing} onClose={() => setEditing(false)} cellFieldsLocked />
+      <EnterpriseEditModal
+        e={e}
+        open={editing}
+        onClose={() => setEditing(false)}
+        cellFieldsLocked={!e.permissions.canEditClassification}
+      />
       <Card
         title={t('enterprises.myAssessments')}
         extra={

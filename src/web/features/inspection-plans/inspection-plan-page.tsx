@@ -7,7 +7,6 @@ import { PageHeader } from '../../components/page-header';
 import { QueryState } from '../../components/query-state';
 import { errorMessage } from '../../i18n/error-message';
 import { formatDate } from '../../lib/format';
-import { useCan } from '../auth';
 import { downloadPlan, usePlan } from './api';
 import { PlanForm } from './plan-form';
 import { TeamCard } from './team-card';
@@ -22,7 +21,6 @@ export default function InspectionPlanPage() {
   const { message } = App.useApp();
   const { id = '' } = useParams();
   const plan = usePlan(id);
-  const canWrite = useCan()('plan.manage');
   const [addingTeam, setAddingTeam] = useState(false);
   const [editing, setEditing] = useState(false);
   const download = (ext: 'docx' | 'xlsx') =>
@@ -43,12 +41,12 @@ export default function InspectionPlanPage() {
                 <Button icon={<FileExcelOutlined />} onClick={() => void download('xlsx')}>
                   {t('common.exportXlsx')}
                 </Button>
-                {canWrite && (
+                {p.permissions.canManage && (
                   <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
                     {t('inspectionPlans.editPlan')}
                   </Button>
                 )}
-                {canWrite && (
+                {p.permissions.canManage && (
                   <Button type="primary" icon={<PlusOutlined />} onClick={() => setAddingTeam(true)}>
                     {t('inspectionPlans.addTeam')}
                   </Button>
@@ -108,7 +106,7 @@ export default function InspectionPlanPage() {
               </Card>
             )}
             {p.teams.map((team) => (
-              <TeamCard key={team.id} plan={p} team={team} canWrite={canWrite} />
+              <TeamCard key={team.id} plan={p} team={team} canWrite={p.permissions.canManage} />
             ))}
           </Space>
           {editing && <PlanForm open plan={p} onClose={() => setEditing(false)} />}

@@ -8,7 +8,6 @@ import { errorMessage } from '../../i18n/error-message';
 import { formatDate } from '../../lib/format';
 import { useDeleteFinding } from './api';
 import { FindingForm } from './finding-form';
-import { useCan } from '../auth';
 import { FindingLinkControl } from '../unit-overview';
 import type { InspectionDetail } from '../../api/types';
 
@@ -34,7 +33,6 @@ export function FindingsTab({ d, hidden }: { d: InspectionDetail; hidden: boolea
   const { message } = App.useApp();
   const [editing, setEditing] = useState<{ finding: Finding | null } | null>(null);
   const remove = useDeleteFinding(d.id);
-  const can = useCan();
   if (hidden) return <Alert type="info" showIcon title={t('inspections.hiddenUntilDraft')} />;
   const canEdit = d.permissions.canEdit;
 
@@ -101,11 +99,7 @@ export function FindingsTab({ d, hidden }: { d: InspectionDetail; hidden: boolea
                         <Flex vertical gap={4} style={{ minWidth: 0 }}>
                           <Typography.Text style={{ whiteSpace: 'pre-wrap' }}>{f.text}</Typography.Text>
                           <FindingMeta f={f} />
-                          <FindingLinkControl
-                            inspectionId={d.id}
-                            findingId={f.id}
-                            canLink={can('indicator.manage') || canEdit}
-                          />
+                          <FindingLinkControl inspectionId={d.id} findingId={f.id} canLink={d.permissions.canLink} />
                         </Flex>
                       </List.Item>
                     )}

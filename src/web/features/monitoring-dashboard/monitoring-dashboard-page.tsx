@@ -12,7 +12,7 @@ import { formatDate, formatNumber, formatVnd } from '../../lib/format';
 import { useSession } from '../auth';
 import { downloadDashboard, useMonitoringDashboard, usePlans } from './api';
 import { LightTag, TaskStatusTag, figure } from './tags';
-import { roleMayAll } from '../../../shared/permissions';
+import { roleCanEverywhere } from '../auth/permissions';
 import { lazyChart } from '../../components/lazy-chart';
 import { DataTable } from '../../components/data-table';
 import { Stat } from '../../components/stat';
@@ -72,7 +72,7 @@ export default function MonitoringDashboardPage() {
           onChange={(v) => set('year', String(v))}
           options={years.map((y) => ({ value: y, label: `${t('monitoring.year')} ${y}` }))}
         />
-        {roleMayAll(user?.role, 'unitOverview.read') && (
+        {roleCanEverywhere(user?.role, 'unitOverview.read') && (
           <OrgUnitSelect
             style={{ width: 280, maxWidth: '100%' }}
             placeholder={t('monitoring.allUnits')}

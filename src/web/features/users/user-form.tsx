@@ -1,12 +1,13 @@
 import { App, Form, Input, Modal, Select, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { userInput, userPatch, type UserInput, type UserPatch } from '../../../shared/contracts/users';
-import { roles } from '../../../shared/fields';
+import { roles, type Role } from '../../../shared/fields';
 import { applyFieldErrors } from '../../api/form-errors';
 import { OrgUnitSelect } from '../../components/org-unit-select';
 import { PersonSelect } from '../../components/person-select';
 import { errorMessage } from '../../i18n/error-message';
 import { zodRule } from '../../lib/zod-rule';
+import { accountNeedsOrgUnit } from '../auth/permissions';
 import { useCreateUser, useUpdateUser, type UserAccount } from './api';
 
 const orNull = (v: unknown) => v ?? null;
@@ -33,7 +34,7 @@ function useSubmit<V>(
 /** Role and org unit: the server refuses a `unit` account without a unit, so the form says so up front. */
 function RoleAndScope({ required }: { required: boolean }) {
   const { t } = useTranslation();
-  const role = Form.useWatch<string | undefined>('role');
+  const role = Form.useWatch<Role | undefined>('role');
   return (
     <>
       <Form.Item name="role" label={t('users.role')} rules={[zodRule(userInput.shape.role)]}>
@@ -46,7 +47,7 @@ function RoleAndScope({ required }: { required: boolean }) {
         extra={t('users.orgUnitHint')}
         rules={[
           zodRule(userInput.shape.orgUnitId),
-          { required: required && role === 'unit', message: t('validation.required') },
+          { required: required && accountNeedsOrgUnit(role), message: t('validation.required') },
         ]}
       >
         <OrgUnitSelect />
