@@ -175,7 +175,8 @@ describe.skipIf(missing.length > 0)('two instances behind nginx on one PostgreSQ
         existsSync(path.join(dir, 'access.log'))
           ? readFileSync(path.join(dir, 'access.log'), 'utf8').split('\n').filter(Boolean)
           : [];
-      const upstreams = (lines: string[]) => new Set(lines.map((l) => /upstream=(\S+)/.exec(l)?.[1]));
+      const upstreams = (lines: string[]) =>
+        new Set(lines.flatMap((l) => /upstream=(.+?) rt=/.exec(l)?.[1].split(', ') ?? []));
 
       const context = await browser!.newContext({ viewport: { width: 1280, height: 900 } });
       const page = await context.newPage();
@@ -212,7 +213,7 @@ describe.skipIf(missing.length > 0)('two instances behind nginx on one PostgreSQ
         after.filter((l) => / (5\d\d) \d+ upstream=/.test(l)),
         'no 5xx through the proxy',
       ).toEqual([]);
-      const answeredBy = after.map((l) => /upstream=(\S+)/.exec(l)![1].split(', ').at(-1));
+      const answeredBy = after.map((l) => /upstream=(.+?) rt=/.exec(l)![1].split(', ').at(-1));
       expect(new Set(answeredBy), after.join('\n')).toEqual(new Set([`127.0.0.1:${ports[1]}`]));
       // the request id travels: nginx's id (or the browser's) is the one the app logged
       const rid = /rid=(\S+)/.exec(after.at(-1)!)![1];
