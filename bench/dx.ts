@@ -157,7 +157,13 @@ async function openEngine(engine: 'pglite' | 'postgres'): Promise<Engine> {
   await client.waitReady;
   const db = drizzle(client, { schema }) as unknown as DbHandle['db'];
   return {
-    handle: { db, kind: 'pglite', close: () => client.close(), poolStats: () => ({ total: 1, idle: 1, waiting: 0 }) },
+    handle: {
+      db,
+      kind: 'pglite',
+      close: () => client.close(),
+      poolStats: () => ({ total: 1, idle: 1, waiting: 0 }),
+      exclusive: (_k, fn) => fn(),
+    },
     copy: async (file, table) => {
       const blob = new Blob([await readFile(file)]);
       await client.query(`copy ${table} from '/dev/blob' with (format csv, header true)`, [], { blob });

@@ -6,9 +6,15 @@ import { seedDemo } from './db/seed/demo.js';
 import type { Services } from './services.js';
 import { SYSTEM_ACTOR } from './http/authorize.js';
 
+// the whole start-up preparation, one instance at a time (the migrations' own lock is another key)
+export const PREPARE_LOCK_KEY = 7_042_025;
+
 /**
  * Brings a database up to date: migrations, reference data, then either the first admin
  * (production) or the demo data (first start elsewhere). Safe to run on every start.
+ * Several instances starting together on one PostgreSQL: one prepares while the others wait for the advisory lock
+ * and then find everything done; if the one preparing dies, its lock ends with its connection and the next one
+ * prepares (each step is idempotent; each migration is one transaction).
  */
 export async function prepareDatabase(
   handle: DbHandle,
@@ -16,6 +22,13 @@ export async function prepareDatabase(
   services: Services,
   log: (msg: string) => void = () => {},
 ) {
+  await handle.exclusive(PREPARE_LOCK_KEY, async () => {
+    log('preparing the database (holding the start-up lock)');
+    await prepare(handle, config, services, log);
+  });
+}
+
+async function prepare(handle: DbHandle, config: Config, services: Services, log: (msg: string) => void) {
   const applied = await migrate(handle.db);
   if (applied.length) log(`migrations applied: ${applied.join(', ')}`);
   const { inserted } = await loadReferenceData(handle.db);

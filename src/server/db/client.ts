@@ -20,6 +20,12 @@ export interface DbHandle {
   close(): Promise<void>;
   /** connections open, idle, and requests waiting for one (read by the metrics at scrape time) */
   poolStats: () => { total: number; idle: number; waiting: number };
+  /**
+   * Runs `fn` while holding a PostgreSQL session advisory lock on its own connection: across every instance on the
+   * server, one at a time. If the holder dies, the server ends its connection and so the lock, and the next
+   * waiter goes on. PGlite has one process (the data directory lock), so it just runs `fn`.
+   */
+  exclusive: <T>(key: number, fn: () => Promise<T>) => Promise<T>;
 }
 
 /** How often an embedded database on disk is checkpointed. */
@@ -43,6 +49,21 @@ export async function openDb(opts: { url?: string; dataDir?: string; checkpointE
       db,
       kind: 'postgres',
       close: () => pool.end(),
+      exclusive: async (key, fn) => {
+        const client = await pool.connect();
+        let broken = false;
+        try {
+          await client.query('select pg_advisory_lock($1)', [key]);
+          try {
+            return await fn();
+          } finally {
+            await client.query('select pg_advisory_unlock($1)', [key]).catch(() => (broken = true));
+          }
+        } finally {
+          // a connection whose unlock failed may still hold the lock: destroy it rather than return it to the pool
+          client.release(broken);
+        }
+      },
       poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     };
   }
@@ -88,6 +109,7 @@ export async function openDb(opts: { url?: string; dataDir?: string; checkpointE
       db,
       kind: 'pglite',
       poolStats: () => ({ total: 1, idle: inFlight ? 0 : 1, waiting: Math.max(0, inFlight - 1) }),
+      exclusive: (_key, fn) => fn(),
       close: async () => {
         if (timer) clearInterval(timer);
         await client.close().finally(release);
