@@ -2,10 +2,10 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Empty, Flex, Row, Select, Statistic, Table, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import type { IndicatorSummary, MonitoringDashboard, Reminder } from '../../../shared/contracts/monitoring';
 import type { Task } from '../../../shared/contracts/program-tasks';
-import { apiDownload, withQuery } from '../../api/client';
+import { apiDownload, isApiError, withQuery } from '../../api/client';
 import { OrgUnitSelect } from '../../components/org-unit-select';
 import { PageHeader } from '../../components/page-header';
 import { QueryState } from '../../components/query-state';
@@ -13,7 +13,9 @@ import { formatDate, formatNumber, formatVnd } from '../../lib/format';
 import { useSession } from '../auth/use-session';
 import { useMonitoringDashboard, usePlans } from './api';
 import { LightTag, TaskStatusTag, figure } from './tags';
-import { roleMayAll } from '../../../shared/permissions';
+import { roleMay, roleMayAll } from '../../../shared/permissions';
+import { EmptyState } from '../../components/empty-state';
+import { reasonMessage } from '../../i18n/error-message';
 import { lazyChart } from '../../components/lazy-chart';
 
 const BudgetChart = lazyChart(() => import('./charts').then((m) => m.BudgetChart));
@@ -89,8 +91,36 @@ export default function MonitoringDashboardPage() {
           options={(plans.data ?? []).map((p) => ({ value: p.id, label: p.code }))}
         />
       </Flex>
-      <QueryState query={query}>{(d) => <Body d={d} exportTable={exportTable} />}</QueryState>
+      {noProgramYet(query.error) ? (
+        <NoProgramYet />
+      ) : (
+        <QueryState query={query}>{(d) => <Body d={d} exportTable={exportTable} />}</QueryState>
+      )}
     </>
+  );
+}
+
+/** A fresh install answers NO_PROGRAM_YET: say so, and send those who may create one to do it. */
+const noProgramYet = (error: unknown) =>
+  isApiError(error) && (error.details as { reason?: string } | null)?.reason === 'NO_PROGRAM_YET';
+
+function NoProgramYet() {
+  const { t } = useTranslation();
+  const { user } = useSession();
+  const navigate = useNavigate();
+  const mayCreate = roleMay(user?.role, 'program.manage');
+  return (
+    <EmptyState
+      title={reasonMessage('NO_PROGRAM_YET') ?? ''}
+      hint={mayCreate ? t('monitoring.noProgramHint') : t('monitoring.noProgramAsk')}
+      action={
+        mayCreate && (
+          <Button type="primary" onClick={() => void navigate('/programs')}>
+            {t('monitoring.createProgram')}
+          </Button>
+        )
+      }
+    />
   );
 }
 
