@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { AssessmentItem, AssessmentStatus } from '../../../shared/contracts/dx-assessments';
 import { formatNumber } from '../../lib/format';
+import { EmptyList } from '../../components/empty-state';
 
 const colors: Record<AssessmentStatus, string> = {
   draft: 'default',
@@ -65,6 +66,7 @@ export function AssessmentTable({
   ];
   return (
     <Table<AssessmentItem>
+      locale={{ emptyText: <EmptyList title={t('emptyList.assessments')} hint={t('emptyList.assessmentsHint')} /> }}
       rowKey="id"
       size="middle"
       columns={columns}

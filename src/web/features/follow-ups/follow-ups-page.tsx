@@ -9,6 +9,7 @@ import { useUrlFilters } from '../../lib/use-url-filters';
 import { useFollowUps, type FollowUpFilters } from './api';
 import { FollowUpDrawer } from './follow-up-drawer';
 import { DueDate, FollowUpKindTag, FollowUpStatusTag, overdueRowStyle } from './follow-up-tags';
+import { EmptyList } from '../../components/empty-state';
 
 const PAGE_SIZE = 20;
 
@@ -115,6 +116,7 @@ export default function FollowUpsPage() {
         <ErrorResult error={list.error} onRetry={() => void list.refetch()} />
       ) : (
         <Table<FollowUpItem>
+          locale={{ emptyText: <EmptyList title={t('emptyList.followUps')} hint={t('emptyList.followUpsHint')} /> }}
           rowKey="id"
           size="middle"
           columns={columns}

@@ -11,6 +11,7 @@ import { useDebouncedValue } from '../../lib/use-debounced-value';
 import { useCan } from '../auth/use-can';
 import { usePlans } from './api';
 import { PlanForm } from './plan-form';
+import { EmptyList } from '../../components/empty-state';
 
 const thisYear = new Date().getFullYear();
 const YEARS = Array.from({ length: thisYear - 2019 }, (_, i) => thisYear + 1 - i);
@@ -64,6 +65,7 @@ export default function InspectionPlansPage() {
           <ErrorResult error={plans.error} onRetry={() => void plans.refetch()} />
         ) : (
           <Table<PlanListItem>
+            locale={{ emptyText: <EmptyList title={t('emptyList.plans')} hint={t('emptyList.plansHint')} /> }}
             rowKey="id"
             loading={plans.isFetching}
             dataSource={plans.data?.items}

@@ -10,6 +10,7 @@ import { formatDate } from '../../lib/format';
 import { useUrlFilters } from '../../lib/use-url-filters';
 import { usePlans } from '../inspection-plans/api';
 import { useInspections, type InspectionFilters } from './api';
+import { EmptyList } from '../../components/empty-state';
 
 const PAGE_SIZE = 20;
 
@@ -99,6 +100,7 @@ export default function InspectionsPage() {
         <ErrorResult error={list.error} onRetry={() => void list.refetch()} />
       ) : (
         <Table<InspectionListItem>
+          locale={{ emptyText: <EmptyList title={t('emptyList.inspections')} hint={t('emptyList.inspectionsHint')} /> }}
           rowKey="id"
           size="middle"
           columns={columns}

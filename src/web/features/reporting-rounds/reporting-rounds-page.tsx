@@ -25,6 +25,7 @@ import { errorMessage } from '../../i18n/error-message';
 import { formatDate } from '../../lib/format';
 import { useCan } from '../auth/use-can';
 import { useCreateRound, useMonitoringDashboard, usePlans, useRounds } from '../monitoring-dashboard/api';
+import { EmptyList } from '../../components/empty-state';
 
 export default function ReportingRoundsPage() {
   const { t } = useTranslation();
@@ -86,6 +87,7 @@ export default function ReportingRoundsPage() {
         <ErrorResult error={list.error} onRetry={() => void list.refetch()} />
       ) : (
         <Table<Round>
+          locale={{ emptyText: <EmptyList title={t('emptyList.rounds')} hint={t('emptyList.roundsHint')} /> }}
           rowKey="id"
           columns={columns}
           dataSource={list.data?.items}
