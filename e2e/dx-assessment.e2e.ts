@@ -33,7 +33,9 @@ describe('enterprise assessment journey', () => {
   it('enterprise-demo finishes and submits its assessment, then downloads its report', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
     await login(page, baseUrl, 'enterprise-demo');
-    // an enterprise account lands on its own enterprise, not the staff dashboard
+    // an enterprise account lands on its own work ("Việc của tôi"), its enterprise one menu item away
+    await page.waitForURL((url) => url.pathname === '/');
+    await page.getByRole('link', { name: 'Doanh nghiệp của tôi' }).first().click();
     await page.waitForURL(/\/my-enterprise$/);
     await expect
       .poll(() => page.getByText('Công ty TNHH Giải pháp Số Hồ Tây (demo)').count(), { timeout: 20_000 })

@@ -62,6 +62,11 @@ describe('program monitoring journey', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await shot(page, 'monitoring-01-report-form-phone');
     await page.getByRole('button', { name: 'Gửi báo cáo' }).click();
+    // submitting locks the report: it asks first, and nothing is sent until confirmed
+    const confirm = page.locator('.ant-modal-confirm');
+    await confirm.waitFor();
+    expect(await statusTag(page, reportStatus.submitted).count()).toBe(0);
+    await confirm.getByRole('button', { name: 'Gửi báo cáo' }).click();
     await expect.poll(() => statusTag(page, reportStatus.submitted).count(), { timeout: 20_000 }).toBeGreaterThan(0);
     await shot(page, 'monitoring-02-report-submitted-phone');
     await page.close();
@@ -98,6 +103,7 @@ describe('program monitoring journey', () => {
       .toBeGreaterThan(0);
     await page.locator('#report_values_2_value').fill('27');
     await page.getByRole('button', { name: 'Gửi báo cáo' }).click();
+    await page.locator('.ant-modal-confirm').getByRole('button', { name: 'Gửi báo cáo' }).click();
     await expect.poll(() => statusTag(page, reportStatus.submitted).count(), { timeout: 20_000 }).toBeGreaterThan(0);
     await page.close();
   });

@@ -27,6 +27,10 @@ export const errorReasons = {
 
   // no such thing
   NO_SUCH_PROGRAM: { vi: 'Không tìm thấy chương trình', en: 'No such program' },
+  NO_PROGRAM_YET: {
+    vi: 'Chưa có chương trình nào: hãy tạo chương trình trước',
+    en: 'There is no program yet: create a program first',
+  },
   NO_SUCH_PLAN: { vi: 'Không tìm thấy kế hoạch trong chương trình này', en: 'No such plan in this program' },
   NO_SUCH_ORG_UNIT: { vi: 'Không tìm thấy đơn vị', en: 'No such org unit' },
   NO_SUCH_PERSON: { vi: 'Không tìm thấy cán bộ', en: 'No such person' },

@@ -51,6 +51,7 @@ const matrix: Record<string, Entry> = {
   'POST /api/auth/login': { action: 'public' },
   'POST /api/auth/logout': { action: 'public' },
   'GET /api/auth/me': { action: 'session' },
+  'GET /api/auth/session': { action: 'public' },
   // one's own password and sessions: any signed-in account, about itself only (sessions.test.ts checks the "own")
   'POST /api/auth/password': { action: 'session' },
   'GET /api/auth/sessions': { action: 'session' },

@@ -34,6 +34,9 @@ export type ReasonDetails = { params?: ReasonParams } & Record<string, unknown>;
 const reasoned = (code: ErrorCode, status: number, reason: ErrorReason, details: ReasonDetails = {}) =>
   new DomainError(code, status, reasonText(reason, 'en', details.params), { ...details, reason });
 
+/** Nothing to show yet, with the reason the web turns into what to do next (e.g. NO_PROGRAM_YET). */
+export const missing = (reason: ErrorReason, details?: ReasonDetails) =>
+  reasoned(ErrorCode.NOT_FOUND, 404, reason, details);
 export const conflict = (reason: ErrorReason, details?: ReasonDetails) =>
   reasoned(ErrorCode.CONFLICT, 409, reason, details);
 export const immutable = (reason: ErrorReason, details?: ReasonDetails) =>

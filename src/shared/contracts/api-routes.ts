@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { auditEvent, auditListQuery } from './audit.js';
 import { healthResponse } from './system.js';
-import { loginBody, meResponse, passwordChangeBody, sessionList, sessionsEnded } from './auth.js';
+import { loginBody, meResponse, passwordChangeBody, sessionList, sessionProbe, sessionsEnded } from './auth.js';
 import { idParams, okResponse, pageOf } from '../fields.js';
 import { orgUnit, orgUnitDetail, orgUnitInput, orgUnitListQuery, orgUnitPatch } from './org-units.js';
 import { person, personInput, personListQuery, personPatch } from './people.js';
@@ -150,6 +150,7 @@ export const apiRoutes = {
   'POST /api/auth/login': { body: loginBody, response: { 200: meResponse } },
   'POST /api/auth/logout': { response: { 200: okResponse } },
   'GET /api/auth/me': { response: { 200: meResponse } },
+  'GET /api/auth/session': { response: { 200: sessionProbe } },
   'POST /api/auth/password': { body: passwordChangeBody, response: { 200: okResponse } },
   'GET /api/auth/sessions': { response: { 200: sessionList } },
   'DELETE /api/auth/sessions': { response: { 200: sessionsEnded } },

@@ -20,6 +20,8 @@ export const sessionUser = z.object({
 export type SessionUser = z.infer<typeof sessionUser>;
 
 export const meResponse = z.object({ user: sessionUser });
+/** Who is logged in, if anyone: the web's start-up probe, which must not log a 401 for every logged-out visit. */
+export const sessionProbe = z.object({ user: sessionUser.nullable() });
 
 /** Users change their own password; the new one follows the same rule as an admin-set password. */
 export const passwordChangeBody = z.strictObject({

@@ -2,6 +2,7 @@ import type { UseQueryResult } from '@tanstack/react-query';
 import { Button, Spin } from 'antd';
 import { lazy, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { isApiError } from '../api/client';
 import { errorMessage } from '../i18n/error-message';
 
@@ -29,11 +30,15 @@ export function ErrorResult({ error, onRetry }: { error: unknown; onRetry?: () =
       title={title}
       subTitle={errorMessage(t, error)}
       extra={
-        onRetry && (
-          <Button type="primary" onClick={onRetry}>
-            {t('common.retry')}
-          </Button>
-        )
+        <>
+          {onRetry && (
+            <Button type="primary" onClick={onRetry}>
+              {t('common.retry')}
+            </Button>
+          )}
+          {/* a record that is gone or not one's own: retrying does not help, going home does */}
+          {(kind === '404' || kind === '403') && <Link to="/">{t('pages.backHome')}</Link>}
+        </>
       }
     />
   );

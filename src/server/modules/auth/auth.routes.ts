@@ -4,6 +4,7 @@ import {
   loginBody,
   meResponse,
   passwordChangeBody,
+  sessionProbe,
   sessionList,
   sessionsEnded,
 } from '../../../shared/contracts/auth.js';
@@ -99,6 +100,20 @@ export const authRoutes =
         schema: { tags, summary: 'The logged-in user', response: { 200: meResponse } },
       },
       async (req) => ({ user: requireActor(req) }),
+    );
+
+    app.get(
+      '/api/auth/session',
+      {
+        config: { audience: 'public' },
+        schema: {
+          tags,
+          summary: 'The logged-in user, or null without a session (200 either way: a start-up probe, not an error)',
+          security: [],
+          response: { 200: sessionProbe },
+        },
+      },
+      async (req) => ({ user: req.actor }),
     );
 
     app.post(

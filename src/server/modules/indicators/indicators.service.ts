@@ -10,7 +10,7 @@ import type { PeriodType } from '../../../shared/monitoring-domain.js';
 import type { ReasonIssue } from '../../http/errors.js';
 import type { Db, DbOrTx } from '../../db/client.js';
 import type { Actor } from '../../http/context.js';
-import { conflict, invalid, notFound } from '../../http/errors.js';
+import { conflict, invalid, missing, notFound } from '../../http/errors.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { ProgramsService } from '../programs/programs.service.js';
 import { rollUp, aggregateUnits } from './aggregate.js';
@@ -303,7 +303,8 @@ export function createIndicatorsService({ db, repo, audit, programs, approvedVal
     /** The program to show when none is named: the first one set up (Program 07 in the demo). */
     async program(programId?: string) {
       const row = programId ? await programs.getRow(db, programId) : await programs.first(db);
-      if (!row) throw notFound('program', programId);
+      // with no id asked for, an empty table means a fresh install: the pages say to create a program first
+      if (!row) throw programId ? notFound('program', programId) : missing('NO_PROGRAM_YET');
       return row;
     },
 

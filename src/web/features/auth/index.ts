@@ -2,3 +2,5 @@
 // Pages are not listed: the app shell lazy-loads them from their own files (routes.tsx).
 export { useCan } from './use-can';
 export { useSession } from './use-session';
+export { roleCanEverywhere } from './permissions';
+export { accountNeedsOrgUnit } from './permissions';

@@ -35,8 +35,9 @@ export default function LoginPage() {
     document.title = `${title} · ${appName}`;
   }, [title, appName]);
 
-  // also the way out after a successful login, which stores the session user
-  if (user) return <Navigate to={from} replace />;
+  // also the way out after a successful login, which stores the session user. The form stays on screen meanwhile:
+  // the router moves in a transition, so the login page shows until the app's frame is ready (no blank frame)
+  const leave = user ? <Navigate to={from} replace /> : null;
 
   const change = (field: Field, value: string) => {
     void loadSchema();
@@ -89,6 +90,7 @@ export default function LoginPage() {
 
   return (
     <main className="login-screen">
+      {leave}
       <div className="login-language" role="group" aria-label={t('language.label')}>
         {(['vi', 'en'] as const).map((l) => (
           <button

@@ -5,6 +5,7 @@ import type { AssessmentStatus } from '../../../shared/contracts/dx-assessments'
 import { formatNumber } from '../../lib/format';
 import type { AssessmentItem } from '../../api/types';
 import { DataTable } from '../../components/data-table';
+import { EmptyList } from '../../components/empty-state';
 
 const colors: Record<AssessmentStatus, string> = {
   draft: 'default',
@@ -69,6 +70,7 @@ export function AssessmentTable({
   ];
   return (
     <DataTable<AssessmentItem>
+      locale={{ emptyText: <EmptyList title={t('emptyList.assessments')} hint={t('emptyList.assessmentsHint')} /> }}
       rowKey="id"
       size="middle"
       columns={columns}

@@ -11,6 +11,7 @@ import { FollowUpDrawer } from './follow-up-drawer';
 import { DueDate, FollowUpKindTag, FollowUpStatusTag, overdueRowStyle } from './follow-up-tags';
 import type { FollowUpItem } from '../../api/types';
 import { DataTable } from '../../components/data-table';
+import { EmptyList } from '../../components/empty-state';
 
 const PAGE_SIZE = 20;
 
@@ -119,6 +120,7 @@ export default function FollowUpsPage() {
         <ErrorResult error={list.error} onRetry={() => void list.refetch()} />
       ) : (
         <DataTable<FollowUpItem>
+          locale={{ emptyText: <EmptyList title={t('emptyList.followUps')} hint={t('emptyList.followUpsHint')} /> }}
           rowKey="id"
           size="middle"
           columns={columns}

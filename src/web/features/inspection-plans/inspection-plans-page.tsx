@@ -12,6 +12,7 @@ import { useCan } from '../auth';
 import { usePlans } from './api';
 import { PlanForm } from './plan-form';
 import { DataTable } from '../../components/data-table';
+import { EmptyList } from '../../components/empty-state';
 
 const thisYear = new Date().getFullYear();
 const YEARS = Array.from({ length: thisYear - 2019 }, (_, i) => thisYear + 1 - i);
@@ -65,6 +66,7 @@ export default function InspectionPlansPage() {
           <ErrorResult error={plans.error} onRetry={() => void plans.refetch()} />
         ) : (
           <DataTable<PlanListItem>
+            locale={{ emptyText: <EmptyList title={t('emptyList.plans')} hint={t('emptyList.plansHint')} /> }}
             rowKey="id"
             loading={plans.isFetching}
             dataSource={plans.data?.items}

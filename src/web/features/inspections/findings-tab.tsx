@@ -1,5 +1,6 @@
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Empty, Flex, List, Popconfirm, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Flex, List, Popconfirm, Tag, Typography } from 'antd';
+import { EmptyState } from '../../components/empty-state';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Finding } from '../../../shared/contracts/findings';
@@ -45,7 +46,18 @@ export function FindingsTab({ d, hidden }: { d: InspectionDetail; hidden: boolea
           </Button>
         </div>
       )}
-      {d.findings.length === 0 && <Empty description={t('inspections.noFindings')} />}
+      {d.findings.length === 0 && (
+        <EmptyState
+          title={t('inspections.noFindings')}
+          hint={
+            d.status === 'planned' || d.status === 'notified'
+              ? t('inspections.findingsOpenWhenStarted', { date: formatDate(d.windowStart) })
+              : canEdit
+                ? t('inspections.findingsNextAdd')
+                : t('inspections.findingsNextWait')
+          }
+        />
+      )}
       {findingKinds.map((kind) => {
         const ofKind = d.findings.filter((f) => f.kind === kind);
         if (!ofKind.length) return null;

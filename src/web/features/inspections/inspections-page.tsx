@@ -11,6 +11,7 @@ import { useUrlFilters } from '../../lib/use-url-filters';
 import { usePlans } from '../inspection-plans';
 import { useInspections, type InspectionFilters } from './api';
 import { DataTable } from '../../components/data-table';
+import { EmptyList } from '../../components/empty-state';
 
 const PAGE_SIZE = 20;
 
@@ -102,6 +103,7 @@ export default function InspectionsPage() {
         <ErrorResult error={list.error} onRetry={() => void list.refetch()} />
       ) : (
         <DataTable<InspectionListItem>
+          locale={{ emptyText: <EmptyList title={t('emptyList.inspections')} hint={t('emptyList.inspectionsHint')} /> }}
           rowKey="id"
           size="middle"
           columns={columns}

@@ -6,6 +6,9 @@ export default defineStrings({
   vi: {
     group: 'Theo dõi chương trình',
     dashboardTitle: 'Tổng quan chương trình',
+    noProgramHint: 'Tạo chương trình, rồi thêm chỉ tiêu, nhiệm vụ và mở kỳ báo cáo để theo dõi tại đây.',
+    noProgramAsk: 'Ban Thư ký sẽ tạo chương trình; trang này có số liệu khi đã có chương trình.',
+    createProgram: 'Tạo chương trình',
     indicatorsTitle: 'Chỉ tiêu',
     tasksTitle: 'Nhiệm vụ',
     roundsTitle: 'Kỳ báo cáo',
@@ -122,6 +125,9 @@ export default defineStrings({
     spentVnd: 'Đã chi (VNĐ)',
     saveDraft: 'Lưu nháp',
     submit: 'Gửi báo cáo',
+    submitConfirmTitle: 'Gửi báo cáo để Ban Thư ký duyệt?',
+    submitConfirmText:
+      'Sau khi gửi, báo cáo "{{round}}" bị khóa: đơn vị không sửa được nữa cho đến khi Ban Thư ký trả lại hoặc đã duyệt (khi đó điều chỉnh phải nêu lý do).',
     submitted: 'Đã gửi báo cáo',
     approve: 'Duyệt',
     returnReport: 'Trả lại',
@@ -171,6 +177,9 @@ export default defineStrings({
   en: {
     group: 'Program monitoring',
     dashboardTitle: 'Program dashboard',
+    noProgramHint: 'Create a program, then add indicators and tasks and open a reporting round to follow them here.',
+    noProgramAsk: 'The secretariat creates the program; this page shows figures once there is one.',
+    createProgram: 'Create a program',
     indicatorsTitle: 'Indicators',
     tasksTitle: 'Tasks',
     roundsTitle: 'Reporting rounds',
@@ -287,6 +296,9 @@ export default defineStrings({
     spentVnd: 'Spent (VND)',
     saveDraft: 'Save draft',
     submit: 'Submit',
+    submitConfirmTitle: 'Submit the report for approval?',
+    submitConfirmText:
+      'Once submitted, the report "{{round}}" is locked: your unit cannot change it until the secretariat returns it, or, once approved, only by a revision with its reason.',
     submitted: 'Report submitted',
     approve: 'Approve',
     returnReport: 'Return',

@@ -2,17 +2,19 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Empty, Flex, Row, Select, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import type { IndicatorSummary, MonitoringDashboard, Reminder } from '../../../shared/contracts/monitoring';
 import type { Task } from '../../../shared/contracts/program-tasks';
+import { isApiError } from '../../api/client';
 import { OrgUnitSelect } from '../../components/org-unit-select';
 import { PageHeader } from '../../components/page-header';
 import { QueryState } from '../../components/query-state';
 import { formatDate, formatNumber, formatVnd } from '../../lib/format';
-import { useSession } from '../auth';
+import { roleCanEverywhere, useCan, useSession } from '../auth';
 import { downloadDashboard, useMonitoringDashboard, usePlans } from './api';
 import { LightTag, TaskStatusTag, figure } from './tags';
-import { roleCanEverywhere } from '../auth/permissions';
+import { EmptyState } from '../../components/empty-state';
+import { reasonMessage } from '../../i18n/error-message';
 import { lazyChart } from '../../components/lazy-chart';
 import { DataTable } from '../../components/data-table';
 import { Stat } from '../../components/stat';
@@ -90,8 +92,36 @@ export default function MonitoringDashboardPage() {
           options={(plans.data ?? []).map((p) => ({ value: p.id, label: p.code }))}
         />
       </Flex>
-      <QueryState query={query}>{(d) => <Body d={d} exportTable={exportTable} />}</QueryState>
+      {noProgramYet(query.error) ? (
+        <NoProgramYet />
+      ) : (
+        <QueryState query={query}>{(d) => <Body d={d} exportTable={exportTable} />}</QueryState>
+      )}
     </>
+  );
+}
+
+/** A fresh install answers NO_PROGRAM_YET: say so, and send those who may create one to do it. */
+const noProgramYet = (error: unknown) =>
+  isApiError(error) && (error.details as { reason?: string } | null)?.reason === 'NO_PROGRAM_YET';
+
+function NoProgramYet() {
+  const { t } = useTranslation();
+  const can = useCan();
+  const navigate = useNavigate();
+  const mayCreate = can('program.manage');
+  return (
+    <EmptyState
+      title={reasonMessage('NO_PROGRAM_YET') ?? ''}
+      hint={mayCreate ? t('monitoring.noProgramHint') : t('monitoring.noProgramAsk')}
+      action={
+        mayCreate && (
+          <Button type="primary" onClick={() => void navigate('/programs')}>
+            {t('monitoring.createProgram')}
+          </Button>
+        )
+      }
+    />
   );
 }
 

@@ -19,6 +19,7 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
 import type { Task, TaskInput, TaskProgressInput } from '../../../shared/contracts/program-tasks';
 import { taskStatuses, type TaskStatus } from '../../../shared/monitoring-domain';
 import { applyFieldErrors } from '../../api/form-errors';
@@ -42,6 +43,7 @@ import {
 import dayjs from 'dayjs';
 import type { TaskDetail } from '../../api/types';
 import { DataTable } from '../../components/data-table';
+import { EmptyList } from '../../components/empty-state';
 
 export default function ProgramTasksPage() {
   const { t } = useTranslation();
@@ -50,9 +52,11 @@ export default function ProgramTasksPage() {
   const q = useDebouncedValue(text.trim(), 300);
   const [status, setStatus] = useState<TaskStatus>();
   const [planId, setPlanId] = useState<string>();
-  const [overdue, setOverdue] = useState(false);
+  // links from elsewhere (the home page) open a task (`?id=`) or the overdue ones (`?overdue=true`)
+  const [params] = useSearchParams();
+  const [overdue, setOverdue] = useState(params.get('overdue') === 'true');
   const [page, setPage] = useState(1);
-  const [openId, setOpenId] = useState<string | null>(null);
+  const [openId, setOpenId] = useState<string | null>(params.get('id'));
   const [creating, setCreating] = useState(false);
   const plans = usePlans();
   const list = useTasks({
@@ -188,6 +192,7 @@ export default function ProgramTasksPage() {
         <ErrorResult error={list.error} onRetry={() => void list.refetch()} />
       ) : (
         <DataTable<Task>
+          locale={{ emptyText: <EmptyList title={t('emptyList.tasks')} hint={t('emptyList.tasksHint')} /> }}
           rowKey="id"
           columns={columns}
           dataSource={list.data?.items}

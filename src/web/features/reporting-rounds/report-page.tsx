@@ -72,7 +72,7 @@ const toForm = (d: ReportDetail): FormValues => ({
 
 function ReportForm({ d }: { d: ReportDetail }) {
   const { t, i18n } = useTranslation();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const [form] = Form.useForm<FormValues>();
   const [cellIssues, setCellIssues] = useState<CellIssue[]>([]);
   const save = useSaveReport(d.round.id, d.orgUnit.id);
@@ -109,14 +109,26 @@ function ReportForm({ d }: { d: ReportDetail }) {
       },
       onError: fail,
     });
-  const onSubmit = () =>
-    save.mutate(content(), {
-      onSuccess: (r) => {
-        saved(r);
-        submit.mutate(undefined, { onSuccess: () => void message.success(t('monitoring.submitted')), onError: fail });
-      },
-      onError: fail,
+  // submitting locks the report until the secretariat returns it: confirmed first, like every irreversible action
+  const onSubmit = () => {
+    void modal.confirm({
+      title: t('monitoring.submitConfirmTitle'),
+      content: t('monitoring.submitConfirmText', { round: d.round.title }),
+      okText: t('monitoring.submit'),
+      cancelText: t('common.cancel'),
+      onOk: () =>
+        save.mutate(content(), {
+          onSuccess: (r) => {
+            saved(r);
+            submit.mutate(undefined, {
+              onSuccess: () => void message.success(t('monitoring.submitted')),
+              onError: fail,
+            });
+          },
+          onError: fail,
+        }),
     });
+  };
   const onRevise = async () => {
     const { reason } = await form.validateFields(['reason']);
     revise.mutate(

@@ -26,6 +26,7 @@ import { useCan } from '../auth';
 import { useCreateRound, useMonitoringDashboard, usePlans, useRounds } from '../monitoring-dashboard';
 import type { Round } from '../../api/types';
 import { DataTable } from '../../components/data-table';
+import { EmptyList } from '../../components/empty-state';
 
 export default function ReportingRoundsPage() {
   const { t } = useTranslation();
@@ -88,6 +89,7 @@ export default function ReportingRoundsPage() {
         <ErrorResult error={list.error} onRetry={() => void list.refetch()} />
       ) : (
         <DataTable<Round>
+          locale={{ emptyText: <EmptyList title={t('emptyList.rounds')} hint={t('emptyList.roundsHint')} /> }}
           rowKey="id"
           columns={columns}
           dataSource={list.data?.items}

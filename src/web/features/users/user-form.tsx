@@ -7,7 +7,7 @@ import { OrgUnitSelect } from '../../components/org-unit-select';
 import { PersonSelect } from '../../components/person-select';
 import { errorMessage } from '../../i18n/error-message';
 import { zodRule } from '../../lib/zod-rule';
-import { accountNeedsOrgUnit } from '../auth/permissions';
+import { accountNeedsOrgUnit } from '../auth';
 import { useCreateUser, useUpdateUser, type UserAccount } from './api';
 
 const orNull = (v: unknown) => v ?? null;
