@@ -40,7 +40,18 @@ client.query = (async (...args: Parameters<typeof query>) => {
 const db = drizzle(client, { schema }) as unknown as Db;
 const config = loadConfig({ NODE_ENV: 'development', WEB_DIST: '/nonexistent' });
 const { app, services } = await buildApp({ db, dbKind: 'pglite', config, clock: systemClock });
-await prepareDatabase({ db, kind: 'pglite', close: async () => {} }, config, services);
+// no pool and no other instance here: the handle's pool figures and start-up lock are trivial
+await prepareDatabase(
+  {
+    db,
+    kind: 'pglite',
+    close: async () => {},
+    poolStats: () => ({ total: 1, idle: 1, waiting: 0 }),
+    exclusive: (_key, fn) => fn(),
+  },
+  config,
+  services,
+);
 await app.ready();
 
 async function login(username: string) {

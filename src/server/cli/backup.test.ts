@@ -67,7 +67,14 @@ async function seedDemo(target: Target) {
       clock: systemClock,
     });
     try {
-      await prepareDatabase({ db, kind: serverUrl ? 'postgres' : 'pglite', close: async () => {}, poolStats: () => ({ total: 1, idle: 1, waiting: 0 }) },
+      await prepareDatabase(
+        {
+          db,
+          kind: serverUrl ? 'postgres' : 'pglite',
+          close: async () => {},
+          poolStats: () => ({ total: 1, idle: 1, waiting: 0 }),
+          exclusive: (_key, fn) => fn(),
+        },
         config,
         services,
       );
