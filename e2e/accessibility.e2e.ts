@@ -2,24 +2,25 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch, login } from './browser.js';
+import { launch, login, shot } from './browser.js';
 import { appRoutes, routeVisibleTo } from '../src/web/routes.js';
 import type { Role } from '../src/shared/fields.js';
 
 /**
  * axe-core (WCAG 2.0 and 2.1, levels A and AA) on every page of every role's menu, at desktop and phone sizes,
- * plus the login page and detail pages. The menu comes from the app's own route table, so a new menu page is
- * checked without touching this file.
+ * plus the login page and detail pages; the sidebar used from the keyboard; the defects of issue 15 §3 that live in
+ * the layout. The menu comes from the app's own route table, so a new menu page is checked without touching this file.
  *
  * axe is evaluated through the DevTools protocol (`page.evaluate` of its source), which the page's Content Security
- * Policy does not govern: the app keeps its real CSP during the check (a `<script>` tag or `bypassCSP` would either
- * be refused or switch the policy off, and the CSP watch in `browser.ts` would no longer mean anything).
+ * Policy does not govern: the app keeps its real CSP during the check (a `<script>` tag would be refused, and
+ * `bypassCSP` would switch the policy off, so the CSP watch in `browser.ts` would no longer mean anything).
  */
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const DESKTOP = { width: 1440, height: 900 };
 const PHONE = { width: 390, height: 844 };
+const UUID = '[0-9a-f-]{36}';
 
 /** One demo account of each role (README: demo accounts). */
 const accounts: { username: string; role: Role }[] = [
@@ -42,46 +43,76 @@ afterAll(async () => {
   await browser?.close();
 });
 
-interface AxeNode {
-  target: unknown[];
-  failureSummary?: string;
-  html: string;
+/** Two roles at a time: each is a page of its own, and the machine has two cores. */
+let free = 2;
+const waiting: (() => void)[] = [];
+async function slot<T>(work: () => Promise<T>): Promise<T> {
+  while (free === 0) await new Promise<void>((resolve) => waiting.push(resolve));
+  free--;
+  try {
+    return await work();
+  } finally {
+    free++;
+    waiting.shift()?.();
+  }
 }
+
+const inflight = new WeakMap<Page, Set<unknown>>();
+
+/** A page whose API requests in flight are counted, so `settle` knows when the data has arrived. */
+async function newPage(viewport: { width: number; height: number }): Promise<Page> {
+  const page = await browser.newPage({ viewport });
+  const pending = new Set<unknown>();
+  inflight.set(page, pending);
+  page.on('request', (r) => pending.add(r));
+  page.on('requestfinished', (r) => pending.delete(r));
+  page.on('requestfailed', (r) => pending.delete(r));
+  return page;
+}
+
+const LOADING = '.ant-spin-spinning, .ant-skeleton-active, .page-spinner, [aria-busy="true"]';
+
+/** Waits until nothing has loaded for 300 ms: no request in flight, no spinner or placeholder (and antd's fades over). */
+async function settle(page: Page, label: string) {
+  const pending = inflight.get(page)!;
+  const loading = page.locator(LOADING);
+  let quietSince = 0;
+  for (const deadline = Date.now() + 30_000; ; await page.waitForTimeout(50)) {
+    const busy = pending.size > 0 || (await loading.count()) > 0;
+    if (busy) quietSince = 0;
+    else if (!quietSince) quietSince = Date.now();
+    else if (Date.now() - quietSince >= 300) return;
+    if (Date.now() > deadline) throw new Error(`${label}: still loading after 30 s`);
+  }
+}
+
+/** Client-side navigation, as a click in the menu does: the app is not loaded again for every page. */
+async function open(page: Page, path: string) {
+  await page.evaluate((p) => {
+    history.pushState(null, '', p);
+    dispatchEvent(new PopStateEvent('popstate'));
+  }, path);
+  await page.waitForURL((url) => url.pathname === path.split('?')[0]);
+}
+
 interface AxeViolation {
   id: string;
   impact: string | null;
   help: string;
-  nodes: AxeNode[];
+  nodes: { target: unknown[]; failureSummary?: string; html: string }[];
 }
 
-/** Waits until the page has settled: no request in flight, no spinner or skeleton, enter animations over. */
-async function settle(page: Page, label: string) {
-  await page.waitForLoadState('networkidle');
-  const loading = page.locator('.ant-spin-spinning, .ant-skeleton-active, .page-spinner');
-  for (const deadline = Date.now() + 30_000; (await loading.count()) > 0; await page.waitForTimeout(100))
-    if (Date.now() > deadline) throw new Error(`${label}: still loading after 30 s`);
-  // antd's enter animations (fades, zooms) change colours for up to ~0.3 s: contrast is measured after them
-  await page.waitForTimeout(300);
-}
-
-/** The violations axe finds on the page as it is now, one readable line per rule and node. */
+/** The violations axe finds on the page as it is now, one readable entry per rule and node. */
 async function axeViolations(page: Page, label: string): Promise<string[]> {
-  const t0 = Date.now();
   await settle(page, label);
-  const t1 = Date.now();
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
-  const violations = await page.evaluate(async (tags) => {
-    const axe = (window as unknown as { axe: { run: (ctx: unknown, o: unknown) => Promise<unknown> } }).axe;
-    const result = (await axe.run(document, {
-      runOnly: { type: 'tag', values: tags },
-      resultTypes: ['violations'],
-    })) as {
-      violations: unknown[];
-    };
-    return result.violations;
-  }, WCAG_TAGS);
-  if (process.env.A11Y_TIMING) console.log(`${label}: settle ${t1 - t0} ms, axe ${Date.now() - t1} ms`);
-  return (violations as AxeViolation[]).flatMap((v) =>
+  const violations = (await page.evaluate(async (tags) => {
+    const axe = (window as unknown as { axe: { run: (ctx: unknown, o: unknown) => Promise<{ violations: unknown }> } })
+      .axe;
+    return (await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }))
+      .violations;
+  }, WCAG_TAGS)) as AxeViolation[];
+  return violations.flatMap((v) =>
     v.nodes.map(
       (n) =>
         `${label} · ${v.id} (${v.impact ?? '-'}): ${v.help}\n    ${n.target.join(' ')}\n    ${n.html.slice(0, 160)}` +
@@ -92,11 +123,21 @@ async function axeViolations(page: Page, label: string): Promise<string[]> {
 
 const report = (found: string[]) => `${found.length} accessibility violation(s):\n${found.join('\n')}`;
 
+/** The first link on the page whose path matches, once there is one. */
+async function firstHref(page: Page, pattern: RegExp): Promise<string> {
+  for (const deadline = Date.now() + 20_000; Date.now() < deadline; await page.waitForTimeout(100)) {
+    const hrefs = await page.locator('a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+    const href = hrefs.find((h) => pattern.test(h));
+    if (href) return href;
+  }
+  throw new Error(`no link matching ${String(pattern)} on ${page.url()}`);
+}
+
 describe('accessibility (axe-core, WCAG 2.0/2.1 A and AA)', () => {
   it('the login page, desktop and phone', async () => {
     const found: string[] = [];
     for (const viewport of [DESKTOP, PHONE]) {
-      const page = await browser.newPage({ viewport });
+      const page = await newPage(viewport);
       await page.goto(`${baseUrl}/login`);
       found.push(...(await axeViolations(page, `/login @${viewport.width}`)));
       await page.close();
@@ -105,21 +146,116 @@ describe('accessibility (axe-core, WCAG 2.0/2.1 A and AA)', () => {
   });
 
   for (const { username, role } of accounts) {
-    it.concurrent(`${username} (${role}): every menu page, desktop and phone`, { timeout: 600_000 }, async () => {
-      const paths = menuPaths(role);
-      expect(paths.length).toBeGreaterThan(0);
-      const page = await browser.newPage({ viewport: DESKTOP });
-      await login(page, baseUrl, username);
+    it.concurrent(`${username} (${role}): every menu page, desktop and phone`, { timeout: 600_000 }, ({ expect }) =>
+      slot(async () => {
+        const paths = menuPaths(role);
+        const page = await newPage(DESKTOP);
+        await login(page, baseUrl, username);
+        await page.locator('.app-sider nav a[href]').first().waitFor();
+        await settle(page, username);
+        // the sidebar lists exactly the route table's menu pages for the role
+        const listed = await page
+          .locator('.app-sider nav a[href]')
+          .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+        expect(listed.sort()).toEqual([...paths].sort());
+        const found: string[] = [];
+        for (const viewport of [DESKTOP, PHONE]) {
+          await page.setViewportSize(viewport);
+          for (const path of paths) {
+            await open(page, path);
+            found.push(...(await axeViolations(page, `${username} ${path} @${viewport.width}`)));
+          }
+        }
+        await page.close();
+        expect(found, report(found)).toEqual([]);
+      }),
+    );
+  }
+
+  it.concurrent('detail pages: an inspection, a unit report, a DX report', { timeout: 600_000 }, ({ expect }) =>
+    slot(async () => {
       const found: string[] = [];
+      const page = await newPage(DESKTOP);
+      await login(page, baseUrl, 'secretariat');
+      const details: string[] = [];
+      await open(page, '/inspections');
+      await settle(page, '/inspections');
+      details.push(await firstHref(page, new RegExp(`^/inspections/${UUID}$`)));
+      await open(page, '/reporting-rounds');
+      await settle(page, '/reporting-rounds');
+      await open(page, await firstHref(page, new RegExp(`^/reporting-rounds/${UUID}$`)));
+      await settle(page, 'a reporting round');
+      details.push(await firstHref(page, new RegExp(`^/reporting-rounds/${UUID}/reports/${UUID}$`)));
+      await open(page, '/dx-assessments');
+      await settle(page, '/dx-assessments');
+      details.push(await firstHref(page, new RegExp(`^/dx-assessments/${UUID}/report$`)));
       for (const viewport of [DESKTOP, PHONE]) {
         await page.setViewportSize(viewport);
-        for (const path of paths) {
-          await page.goto(`${baseUrl}${path}`);
-          found.push(...(await axeViolations(page, `${username} ${path} @${viewport.width}`)));
+        for (const path of details) {
+          await open(page, path);
+          found.push(...(await axeViolations(page, `secretariat ${path} @${viewport.width}`)));
         }
       }
       await page.close();
       expect(found, report(found)).toEqual([]);
-    });
-  }
+    }),
+  );
+});
+
+describe('the sidebar', () => {
+  it('is usable without a mouse: Tab to a menu item, a visible focus, Enter opens it', async () => {
+    const page = await newPage(DESKTOP);
+    await login(page, baseUrl, 'secretariat');
+    await settle(page, '/');
+    let href: string | null = null;
+    for (let i = 0; i < 60 && href !== '/follow-ups'; i++) {
+      await page.keyboard.press('Tab');
+      href = await page.evaluate(() =>
+        document.activeElement?.closest('.app-sider') ? document.activeElement.getAttribute('href') : null,
+      );
+    }
+    expect(href, 'Tab reaches the follow-ups menu item').toBe('/follow-ups');
+    const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+    expect(outline, 'the focused menu item shows a focus ring').not.toBe('none');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/follow-ups$/);
+
+    // the collapse button is reachable and works from the keyboard
+    await page.locator('.sider-trigger-button').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.app-sider.ant-layout-sider-collapsed').count()).toBe(1);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.app-sider.ant-layout-sider-collapsed').count()).toBe(0);
+    await page.close();
+  });
+
+  it('admin at 1440×900: the last menu item is above the collapse button and opens, expanded and collapsed', async () => {
+    const page = await newPage(DESKTOP);
+    await login(page, baseUrl, 'admin');
+    const last = menuPaths('admin').at(-1)!;
+    const item = page.locator('.app-sider .ant-menu-item', { has: page.locator(`a[href="${last}"]`) });
+    // a click lands only where nothing covers the item: Playwright waits for that, then gives up
+    await item.click({ timeout: 5_000 });
+    await page.waitForURL((url) => url.pathname === last);
+    await page.goto(`${baseUrl}/`);
+    await page.locator('.sider-trigger-button').click();
+    await expect.poll(() => page.locator('.app-sider.ant-layout-sider-collapsed').count()).toBe(1);
+    await page.waitForTimeout(300);
+    await item.click({ timeout: 5_000 });
+    await page.waitForURL((url) => url.pathname === last);
+    await shot(page, 'a11y-sider-collapsed-admin');
+    await page.close();
+  });
+
+  it('English titles are not cut off', async () => {
+    const page = await newPage(DESKTOP);
+    await login(page, baseUrl, 'secretariat');
+    await page.locator('.app-header .ant-segmented-item', { hasText: 'EN' }).click();
+    await expect.poll(() => page.locator('.app-sider').getByText('Inspections').count()).toBeGreaterThan(0);
+    const cut = await page
+      .locator('.app-sider .ant-menu-title-content')
+      .evaluateAll((els) => els.filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.textContent));
+    expect(cut).toEqual([]);
+    await page.close();
+  });
 });

@@ -1,3 +1,4 @@
+import { LeftOutlined, RightOutlined } from '@ant-design/icons';
 import { App as AntApp, Drawer, Grid, Layout } from 'antd';
 import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -45,6 +46,18 @@ export function AppLayout() {
               collapsible
               collapsed={collapsed}
               onCollapse={setCollapsed}
+              // antd's trigger is a bare div a keyboard cannot reach: a real button inside it (its click bubbles to
+              // antd's handler), named and saying whether the menu is expanded
+              trigger={
+                <button
+                  type="button"
+                  className="sider-trigger-button"
+                  aria-label={collapsed ? t('layout.expandMenu') : t('layout.collapseMenu')}
+                  aria-expanded={!collapsed}
+                >
+                  {collapsed ? <RightOutlined /> : <LeftOutlined />}
+                </button>
+              }
             >
               <NavMenu />
             </Layout.Sider>

@@ -1,6 +1,6 @@
 import { Menu, type MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation } from 'react-router-dom';
+import { Link, useLocation, useNavigate } from 'react-router-dom';
 import { useSession } from '../features/auth/use-session';
 import { activeMenuKey } from '../lib/active-menu-key';
 import { appRoutes, routeVisibleTo, type AppRoute } from '../routes';
@@ -35,6 +35,7 @@ function menuItems(entries: AppRoute[], item: (route: AppRoute) => Item, title: 
 export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
   const { t } = useTranslation();
   const { pathname } = useLocation();
+  const navigate = useNavigate();
   const role = useSession().user?.role;
   const entries = appRoutes.filter((route) => route.menu && routeVisibleTo(route, role));
   const selected = activeMenuKey(
@@ -47,6 +48,14 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
       <Menu
         mode="inline"
         selectedKeys={selected ? [selected] : []}
+        // the whole item navigates, not only its text: a collapsed sider shows the icon alone, and the menu's own
+        // keyboard handling (arrows, then Enter) reaches the item rather than the link; a click on the link has
+        // already navigated (the Link prevents the default) and is left alone
+        onClick={({ key, domEvent }) => {
+          if (domEvent.defaultPrevented) return;
+          void navigate(key);
+          onNavigate?.();
+        }}
         items={menuItems(
           entries,
           (route) => ({

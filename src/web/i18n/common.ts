@@ -113,6 +113,8 @@ export const commonStrings = defineStrings({
     },
     layout: {
       mainMenu: 'Menu chính',
+      collapseMenu: 'Thu gọn menu',
+      expandMenu: 'Mở rộng menu',
       openMenu: 'Mở menu',
       account: 'Tài khoản',
       logout: 'Đăng xuất',
@@ -239,6 +241,8 @@ export const commonStrings = defineStrings({
     },
     layout: {
       mainMenu: 'Main menu',
+      collapseMenu: 'Collapse the menu',
+      expandMenu: 'Expand the menu',
       openMenu: 'Open menu',
       account: 'Account',
       logout: 'Log out',

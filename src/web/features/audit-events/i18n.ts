@@ -18,7 +18,8 @@ export default defineStrings({
     after: 'Sau',
     changed: 'đã đổi',
     noChanges: 'Không có dữ liệu trước/sau',
-    total: 'Tổng số {{count}} sự kiện',
+    total_one: 'Tổng số {{count}} sự kiện',
+    total_other: 'Tổng số {{count}} sự kiện',
     action: {
       create: 'Tạo mới',
       update: 'Cập nhật',
@@ -50,7 +51,8 @@ export default defineStrings({
     after: 'After',
     changed: 'changed',
     noChanges: 'No before/after data',
-    total: '{{count}} events',
+    total_one: '{{count}} event',
+    total_other: '{{count}} events',
     action: {
       create: 'Create',
       update: 'Update',

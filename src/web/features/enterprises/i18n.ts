@@ -44,7 +44,8 @@ export default defineStrings({
     searchPlaceholder: 'Tìm theo tên, mã số thuế, địa chỉ',
     allSectors: 'Mọi ngành',
     allSizes: 'Mọi quy mô',
-    total: 'Tổng số {{count}} doanh nghiệp',
+    total_one: 'Tổng số {{count}} doanh nghiệp',
+    total_other: 'Tổng số {{count}} doanh nghiệp',
     communeCodeHint: 'Mã xã, phường, ví dụ HN.00004 (từ 2025) hoặc HN.D001.00004 (trước 2025)',
     cellFieldsLocked:
       'Số lao động, doanh thu và nguồn vốn quyết định quy mô (nhóm so sánh) nên do Văn phòng thay đổi sau khi kiểm tra; xin liên hệ Văn phòng.',
@@ -108,7 +109,8 @@ export default defineStrings({
     searchPlaceholder: 'Search name, tax code, address',
     allSectors: 'All sectors',
     allSizes: 'All sizes',
-    total: '{{count}} enterprises',
+    total_one: '{{count}} enterprise',
+    total_other: '{{count}} enterprises',
     communeCodeHint: 'Commune code, e.g. HN.00004 (from 2025) or HN.D001.00004 (before 2025)',
     cellFieldsLocked:
       'Employees, revenue and capital set the size class (your peer group), so the secretariat changes them after checking; please contact it.',

@@ -344,7 +344,8 @@ function ReportForm({ d }: { d: ReportDetail }) {
 
         <Card size="small" title={t('monitoring.narrative')} style={{ marginBottom: 16 }}>
           <Form.Item name="narrative" style={{ marginBottom: 0 }}>
-            <Input.TextArea rows={4} maxLength={20_000} showCount />
+            {/* the card's title labels it visually; the field needs the name too */}
+            <Input.TextArea rows={4} maxLength={20_000} showCount aria-label={t('monitoring.narrative')} />
           </Form.Item>
         </Card>
 

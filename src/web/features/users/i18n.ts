@@ -20,7 +20,8 @@ export default defineStrings({
     resetPassword: 'Đặt lại mật khẩu',
     resetTitle: 'Đặt lại mật khẩu cho {{username}}',
     passwordReset: 'Đã đặt lại mật khẩu',
-    total: 'Tổng số {{count}} tài khoản',
+    total_one: 'Tổng số {{count}} tài khoản',
+    total_other: 'Tổng số {{count}} tài khoản',
   },
   en: {
     title: 'User accounts',
@@ -41,6 +42,7 @@ export default defineStrings({
     resetPassword: 'Reset password',
     resetTitle: 'Reset the password of {{username}}',
     passwordReset: 'Password reset',
-    total: '{{count}} accounts',
+    total_one: '{{count}} account',
+    total_other: '{{count}} accounts',
   },
 });
