@@ -1,9 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type {
-  AssessmentListQuery,
-  AssessmentStartInput,
-  StaleAnswer,
-} from '../../../shared/contracts/dx-assessments';
+import type { AssessmentListQuery, AssessmentStartInput, StaleAnswer } from '../../../shared/contracts/dx-assessments';
 import type { FrameworkDefinition } from '../../../shared/dx/framework-format';
 import type { Answers } from '../../../shared/dx/answers';
 import { api, type ApiBody } from '../../api/client';
