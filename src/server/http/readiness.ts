@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
+import { readyResponse } from '../../shared/contracts/system.js';
 import type { Db } from '../db/client.js';
 import { pendingMigrations } from '../db/migrate.js';
 
@@ -16,15 +16,6 @@ declare module 'fastify' {
 }
 
 const DB_TIMEOUT_MS = 2_000;
-
-const readyResponse = z.object({
-  status: z.enum(['ready', 'not_ready']),
-  checks: z.object({
-    db: z.enum(['ok', 'unreachable', 'not_checked']),
-    migrations: z.enum(['applied', 'pending']),
-    shuttingDown: z.boolean(),
-  }),
-});
 
 /**
  * `GET /api/ready`: may this instance take traffic? The database answers, this build's migrations are all applied,

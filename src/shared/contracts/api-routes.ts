@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { auditEvent, auditListQuery } from './audit.js';
-import { healthResponse } from './system.js';
+import { healthResponse, readyResponse } from './system.js';
 import { loginBody, meResponse, passwordChangeBody, sessionList, sessionProbe, sessionsEnded } from './auth.js';
 import { idParams, okResponse, pageOf } from '../fields.js';
 import { orgUnit, orgUnitDetail, orgUnitInput, orgUnitListQuery, orgUnitPatch } from './org-units.js';
@@ -147,6 +147,7 @@ import { myWork } from './my-work.js';
  */
 export const apiRoutes = {
   'GET /api/health': { response: { 200: healthResponse } },
+  'GET /api/ready': { response: { 200: readyResponse, 503: readyResponse } },
   'POST /api/auth/login': { body: loginBody, response: { 200: meResponse } },
   'POST /api/auth/logout': { response: { 200: okResponse } },
   'GET /api/auth/me': { response: { 200: meResponse } },

@@ -164,5 +164,5 @@ export const questionEvidenceParams = idParams.extend({
   questionCode: z
     .string()
     .max(40)
-    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'must be a question code'),
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, because('SHORT_CODE')),
 });
