@@ -1,4 +1,5 @@
-import { Alert, Descriptions, Flex, Tabs } from 'antd';
+import { Alert, Descriptions, Flex, Grid, Segmented, Tabs } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { PageHeader } from '../../components/page-header';
@@ -17,6 +18,20 @@ import type { InspectionDetail } from '../../api/types';
 function Workspace({ d }: { d: InspectionDetail }) {
   const { t } = useTranslation();
   const hidden = !d.permissions.canReadWork;
+  const phone = Grid.useBreakpoint().md === false;
+  const [active, setActive] = useState(
+    d.status === 'drafting' ? 'draft' : d.conclusions.length ? 'conclusion' : 'assessments',
+  );
+  const sections = [
+    {
+      key: 'assessments',
+      label: t('inspections.tabs.assessments'),
+      children: <AssessmentsTab d={d} hidden={hidden} />,
+    },
+    { key: 'findings', label: t('inspections.tabs.findings'), children: <FindingsTab d={d} hidden={hidden} /> },
+    { key: 'draft', label: t('inspections.tabs.draft'), children: <DraftTab d={d} /> },
+    { key: 'conclusion', label: t('inspections.tabs.conclusion'), children: <ConclusionTab d={d} /> },
+  ];
   const members = d.team.members.map(
     (m) =>
       `${m.fullName} (${t(`inspections.teamRole.${m.role}`)}${m.representedOrgUnitName ? `, ${m.representedOrgUnitName}` : ''})`,
@@ -50,19 +65,22 @@ function Workspace({ d }: { d: InspectionDetail }) {
         {!d.permissions.canEdit && !hidden && ['in_progress', 'drafting'].includes(d.status) && (
           <Alert type="info" showIcon title={t('inspections.readOnly')} />
         )}
-        <Tabs
-          defaultActiveKey={d.status === 'drafting' ? 'draft' : d.conclusions.length ? 'conclusion' : 'assessments'}
-          items={[
-            {
-              key: 'assessments',
-              label: t('inspections.tabs.assessments'),
-              children: <AssessmentsTab d={d} hidden={hidden} />,
-            },
-            { key: 'findings', label: t('inspections.tabs.findings'), children: <FindingsTab d={d} hidden={hidden} /> },
-            { key: 'draft', label: t('inspections.tabs.draft'), children: <DraftTab d={d} /> },
-            { key: 'conclusion', label: t('inspections.tabs.conclusion'), children: <ConclusionTab d={d} /> },
-          ]}
-        />
+        {phone ? (
+          // Four tabs overflow a phone, and antd's overflow button inside the tab list breaks its ARIA roles
+          // (axe aria-required-children): a phone chooses the section from a vertical segmented control instead.
+          <>
+            <Segmented
+              block
+              vertical
+              value={active}
+              onChange={setActive}
+              options={sections.map(({ key, label }) => ({ value: key, label }))}
+            />
+            <div>{sections.find((x) => x.key === active)?.children}</div>
+          </>
+        ) : (
+          <Tabs activeKey={active} onChange={setActive} items={sections} />
+        )}
       </Flex>
     </>
   );
