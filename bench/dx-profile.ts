@@ -13,6 +13,8 @@ import type { Actor } from '../src/server/http/context.js';
 import { intArg, parseArgs } from '../src/server/cli/args.js';
 import { createDxAnalyticsRepo } from '../src/server/modules/dx-analytics/dx-analytics.repo.js';
 import { createDxAnalyticsService } from '../src/server/modules/dx-analytics/dx-analytics.service.js';
+import { createServices } from '../src/server/services.js';
+import { systemClock } from '../src/server/lib/clock.js';
 
 const a = parseArgs(process.argv.slice(2));
 const runs = intArg(a.runs, 'runs', 50);
@@ -57,7 +59,14 @@ async function main() {
       };
     },
   });
-  const svc = createDxAnalyticsService({ db, repo: createDxAnalyticsRepo(), suppressBelow: config.dxSuppressBelow });
+  // the reference lookups (framework versions, sectors) through their owners, as the app wires them
+  const { dxFrameworks, enterprises } = createServices({ db, dbKind: handle.kind, config, clock: systemClock });
+  const svc = createDxAnalyticsService({
+    db,
+    repo: createDxAnalyticsRepo(),
+    reference: { frameworks: dxFrameworks, enterprises },
+    suppressBelow: config.dxSuppressBelow,
+  });
   const versionId = String(
     rowsOf(
       await handle.db.execute(

@@ -132,13 +132,14 @@ export function createServices({ db, config, clock }: Deps) {
   const dxAnalytics = createDxAnalyticsService({
     db,
     repo: createDxAnalyticsRepo(),
+    reference: { frameworks: dxFrameworks, enterprises },
     suppressBelow: config.dxSuppressBelow,
   });
   const dxImports = createImportService({
     db,
     repo: createImportRepo(),
     audit,
-    writers: { enterprises, dxAssessments },
+    writers: { enterprises, dxAssessments, dxFrameworks },
     demoEnterprises: config.dxDemoEnterprises,
   });
   const reportingRoundsRepo = createReportingRoundsRepo();

@@ -78,9 +78,6 @@ export const SHARED_READS: readonly TableName[] = ['orgUnits', 'orgUnitSuccessor
 export const KNOWN_FOREIGN_READS: Readonly<Record<string, readonly TableName[]>> = {
   // a read model over the inspections (counts by status, "my team's" work)
   dashboard: ['inspectionPlans', 'inspections', 'teamMembers'],
-  // analytics and the bulk import read framework versions and sector names in SQL over the rollups
-  'dx-analytics': ['vsicCodes', 'dxFrameworks', 'dxFrameworkVersions'],
-  'dx-assessments': ['dxFrameworks', 'dxFrameworkVersions', 'enterprises'],
   // the follow-up list shows its inspection's target, plan and conclusion number
   'follow-ups': ['conclusions', 'inspectionPlans', 'inspections'],
   // plan lists show the program's code; objectivity checks read the team's other inspections

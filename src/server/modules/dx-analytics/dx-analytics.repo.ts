@@ -201,36 +201,6 @@ export function createDxAnalyticsRepo() {
       return rowsOf<{ year: number }>(res).map((r) => Number(r.year));
     },
 
-    async frameworkVersions(db: DbOrTx) {
-      const res = await db.execute(sql`
-        select v.id, f.code as framework_code, f.name_vi, v.version, v.status
-        from dx_framework_versions v join dx_frameworks f on f.id = v.framework_id
-        where v.status <> 'draft' order by f.code, v.version desc`);
-      return rowsOf<{ id: string; framework_code: string; name_vi: string; version: number; status: string }>(res).map(
-        (r) => ({
-          id: r.id,
-          frameworkCode: r.framework_code,
-          frameworkName: r.name_vi,
-          version: Number(r.version),
-          status: r.status,
-        }),
-      );
-    },
-
-    /** A version's pillars (code, names, maximum), from its frozen definition. */
-    async pillars(db: DbOrTx, frameworkVersionId: string) {
-      const res = await db.execute(sql`
-        select p ->> 'code' as code, p -> 'name' ->> 'vi' as name_vi, p -> 'name' ->> 'en' as name_en, (p ->> 'maxPoints')::float8 as max
-        from dx_framework_versions v cross join lateral jsonb_array_elements(v.definition -> 'pillars') with ordinality as e(p, i)
-        where v.id = ${frameworkVersionId} order by e.i`);
-      return rowsOf<{ code: string; name_vi: string; name_en: string; max: number | null }>(res).map((r) => ({
-        code: r.code,
-        nameVi: r.name_vi,
-        nameEn: r.name_en,
-        max: r.max === null ? null : Number(r.max),
-      }));
-    },
-
     /** Communes from 2025-07-01 (code `HN.xxxxx`) and pre-2025 districts, with the crosswalk between them. */
     async geography(db: DbOrTx) {
       const units = rowsOf<{ id: string; code: string; name: string; kind: string; valid_from: string | null }>(
@@ -250,17 +220,6 @@ export function createDxAnalyticsRepo() {
         districts: units.filter((u) => u.kind === 'district').map((u) => ({ id: u.id, code: u.code, name: u.name })),
         links: links.map((l) => ({ communeCode: l.commune_code, districtCode: l.district_code })),
       };
-    },
-
-    async sectors(db: DbOrTx) {
-      const res = await db.execute(
-        sql`select code, name_vi, name_en from vsic_codes where level = 1 and version = 'VSIC2018' order by code`,
-      );
-      return rowsOf<{ code: string; name_vi: string; name_en: string }>(res).map((r) => ({
-        code: r.code,
-        nameVi: r.name_vi,
-        nameEn: r.name_en,
-      }));
     },
   };
 }

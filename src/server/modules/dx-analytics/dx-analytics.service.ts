@@ -13,10 +13,13 @@ import type {
   MoversQuery,
   MoversResult,
 } from '../../../shared/contracts/dx-analytics.js';
+import { VSIC_VERSION } from '../../../shared/contracts/enterprises.js';
 import type { Db } from '../../db/client.js';
 import { parseCsv } from '../../db/reference/load-reference.js';
 import type { Actor } from '../../http/context.js';
 import { invalid } from '../../http/errors.js';
+import type { DxFrameworksService } from '../dx-frameworks/dx-frameworks.service.js';
+import type { EnterprisesService } from '../enterprises/enterprises.service.js';
 import { type CellRef, YearCube } from './cube.js';
 import type { DxAnalyticsRepo, LevelAggregate } from './dx-analytics.repo.js';
 import { dxAnalyticsPolicy } from './dx-analytics.policy.js';
@@ -36,13 +39,21 @@ interface Geography {
   sectors: Map<string, { nameVi: string; nameEn: string }>;
 }
 
+/** What the analytics read from the modules that own them: framework versions and VSIC sectors. */
+export interface AnalyticsReference {
+  frameworks: Pick<DxFrameworksService, 'listedVersions' | 'pillars'>;
+  enterprises: Pick<EnterprisesService, 'listVsic'>;
+}
+
 export function createDxAnalyticsService({
   db,
   repo,
+  reference,
   suppressBelow,
 }: {
   db: Db;
   repo: DxAnalyticsRepo;
+  reference: AnalyticsReference;
   suppressBelow: number;
 }) {
   let geo: Promise<Geography> | null = null;
@@ -53,7 +64,7 @@ export function createDxAnalyticsService({
     if (!p)
       pillarCache.set(
         id,
-        (p = repo.pillars(db, id).catch((e) => {
+        (p = reference.frameworks.pillars(id).catch((e) => {
           pillarCache.delete(id);
           throw e;
         })),
@@ -64,7 +75,11 @@ export function createDxAnalyticsService({
   function geography(): Promise<Geography> {
     geo ??= (async () => {
       const g = await repo.geography(db);
-      let sectors = await repo.sectors(db);
+      let sectors = (await reference.enterprises.listVsic(VSIC_VERSION, 1)).map((v) => ({
+        code: v.code,
+        nameVi: v.nameVi,
+        nameEn: v.nameEn,
+      }));
       if (!sectors.length) {
         const rows = parseCsv(await readFile(path.join(referenceDir, 'vsic-2018-sections.csv'), 'utf8'));
         sectors = rows.map((r) => ({ code: r.code, nameVi: r.name_vi, nameEn: r.name_en }));
@@ -93,7 +108,7 @@ export function createDxAnalyticsService({
   async function versionFor(id: string | undefined) {
     const known = id ? knownVersions.get(id) : undefined;
     if (known) return known;
-    const versions = await repo.frameworkVersions(db);
+    const versions = await reference.frameworks.listedVersions();
     for (const v of versions) knownVersions.set(v.id, { id: v.id, frameworkCode: v.frameworkCode, version: v.version });
     if (id) {
       const v = versions.find((x) => x.id === id);
@@ -369,7 +384,7 @@ export function createDxAnalyticsService({
 
   async function options(actor: Actor): Promise<AnalyticsOptions> {
     dxAnalyticsPolicy.assertCanRead(actor);
-    const [g, versions] = await Promise.all([geography(), repo.frameworkVersions(db)]);
+    const [g, versions] = await Promise.all([geography(), reference.frameworks.listedVersions()]);
     const def = await versionFor(undefined);
     return {
       frameworkVersions: versions,

@@ -1,46 +1,35 @@
-import { and, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { AssessmentListQuery, AssessmentStatus } from '../../../shared/contracts/dx-assessments.js';
 import type { DbOrTx } from '../../db/client.js';
-import { dxAssessments, dxFrameworks, dxFrameworkVersions, enterprises } from '../../db/schema/index.js';
+import { dxAssessments } from '../../db/schema/index.js';
 
 export type AssessmentRow = typeof dxAssessments.$inferSelect;
-export type AssessmentFilter = AssessmentListQuery & { enterpriseId: string | null };
+/** The list's filter: the registry's and the frameworks' columns (tax code, framework code) come in as their ids. */
+export type AssessmentFilter = Omit<AssessmentListQuery, 'taxCode' | 'frameworkCode'> & {
+  enterpriseId: string | null;
+  frameworkVersionIds?: string[];
+};
 
 const SCORED: AssessmentStatus[] = ['submitted', 'verified'];
 
 export function createDxAssessmentsRepo() {
-  const selectItems = (db: DbOrTx) =>
-    db
-      .select({
-        row: dxAssessments,
-        enterprise: { id: enterprises.id, taxCode: enterprises.taxCode, name: enterprises.name },
-        framework: { code: dxFrameworks.code, version: dxFrameworkVersions.version },
-      })
-      .from(dxAssessments)
-      .innerJoin(enterprises, eq(enterprises.id, dxAssessments.enterpriseId))
-      .innerJoin(dxFrameworkVersions, eq(dxFrameworkVersions.id, dxAssessments.frameworkVersionId))
-      .innerJoin(dxFrameworks, eq(dxFrameworks.id, dxFrameworkVersions.frameworkId));
-
   return {
-    async get(db: DbOrTx, id: string) {
-      const [row] = await selectItems(db).where(eq(dxAssessments.id, id));
-      return row;
-    },
     async getRow(db: DbOrTx, id: string, forUpdate = false) {
       const q = db.select().from(dxAssessments).where(eq(dxAssessments.id, id));
       const [row] = forUpdate ? await q.for('update') : await q;
       return row;
     },
     async list(db: DbOrTx, f: AssessmentFilter) {
-      const where: (SQL | undefined)[] = [];
-      if (f.enterpriseId) where.push(eq(dxAssessments.enterpriseId, f.enterpriseId));
-      if (f.taxCode) where.push(eq(enterprises.taxCode, f.taxCode));
-      if (f.status) where.push(eq(dxAssessments.status, f.status));
-      if (f.year) where.push(eq(dxAssessments.year, f.year));
-      if (f.frameworkCode) where.push(eq(dxFrameworks.code, f.frameworkCode));
-      const cond = and(...where);
+      const cond = and(
+        f.enterpriseId ? eq(dxAssessments.enterpriseId, f.enterpriseId) : undefined,
+        f.status ? eq(dxAssessments.status, f.status) : undefined,
+        f.year ? eq(dxAssessments.year, f.year) : undefined,
+        f.frameworkVersionIds ? inArray(dxAssessments.frameworkVersionId, f.frameworkVersionIds) : undefined,
+      );
       const [items, [{ total }]] = await Promise.all([
-        selectItems(db)
+        db
+          .select()
+          .from(dxAssessments)
           .where(cond)
           .orderBy(desc(dxAssessments.year), desc(dxAssessments.updatedAt), desc(dxAssessments.id))
           .limit(f.limit)
@@ -48,9 +37,6 @@ export function createDxAssessmentsRepo() {
         db
           .select({ total: sql<number>`count(*)::int` })
           .from(dxAssessments)
-          .innerJoin(enterprises, eq(enterprises.id, dxAssessments.enterpriseId))
-          .innerJoin(dxFrameworkVersions, eq(dxFrameworkVersions.id, dxAssessments.frameworkVersionId))
-          .innerJoin(dxFrameworks, eq(dxFrameworks.id, dxFrameworkVersions.frameworkId))
           .where(cond),
       ]);
       return { items, total };

@@ -80,21 +80,25 @@ export function factsOf(a: FactColumns): ScoredFacts | null {
   };
 }
 
-type ItemRow = NonNullable<Awaited<ReturnType<DxAssessmentsRepo['get']>>>;
-const toItem = (r: ItemRow): AssessmentItem => ({
-  id: r.row.id,
-  enterprise: r.enterprise,
-  framework: r.framework,
-  year: r.row.year,
-  status: r.row.status,
-  source: r.row.source,
-  totalScore: r.row.totalScore === null ? null : Number(r.row.totalScore),
-  overallLevel: r.row.overallLevel,
-  submittedAt: r.row.submittedAt,
-  reviewedAt: r.row.reviewedAt,
-  reviewComment: r.row.reviewComment,
-  createdAt: r.row.createdAt,
-  updatedAt: r.row.updatedAt,
+/** An assessment as lists show it: the enterprise's tax code and name, the framework's code and version beside it. */
+const toItem = (
+  row: AssessmentRow,
+  enterprise: AssessmentItem['enterprise'],
+  framework: AssessmentItem['framework'],
+): AssessmentItem => ({
+  id: row.id,
+  enterprise,
+  framework,
+  year: row.year,
+  status: row.status,
+  source: row.source,
+  totalScore: row.totalScore === null ? null : Number(row.totalScore),
+  overallLevel: row.overallLevel,
+  submittedAt: row.submittedAt,
+  reviewedAt: row.reviewedAt,
+  reviewComment: row.reviewComment,
+  createdAt: row.createdAt,
+  updatedAt: row.updatedAt,
 });
 
 /** A `file` answer: the evidence blob's SHA-256 and the name it was uploaded under. */
@@ -138,24 +142,27 @@ export function createDxAssessmentsService({
     if (!row) throw notFound('assessment', id);
     const own = await enterprises.ownEnterpriseId(actor);
     dxAssessmentsPolicy.assertCanRead(actor, row.enterpriseId, own);
-    const r = await repo.get(db, id);
-    const { definition } = await frameworks.versionById(r.row.frameworkVersionId);
+    const [version, [enterprise]] = await Promise.all([
+      frameworks.versionById(row.frameworkVersionId),
+      enterprises.names([row.enterpriseId]),
+    ]);
+    const { definition } = version;
     const answers = dxAssessmentsPolicy.canAnswer(actor, row.enterpriseId, own);
     const reviews = dxAssessmentsPolicy.canReview(actor);
     return {
       // what the page may offer: the catalogue's answer for this caller and record, with the status rules
       permissions: {
-        canAnswer: answers && EDITABLE.includes(r.row.status),
-        canVerify: reviews && r.row.status === 'submitted',
-        canReturn: reviews && SCORED.includes(r.row.status),
+        canAnswer: answers && EDITABLE.includes(row.status),
+        canVerify: reviews && row.status === 'submitted',
+        canReturn: reviews && SCORED.includes(row.status),
         canRescore: answers,
       },
-      ...toItem(r),
-      answers: r.row.answers,
-      answeredBy: r.row.answeredBy,
-      answerVersions: r.row.answerVersions,
-      progress: progressOf(definition, r.row.answers),
-      snapshot: unpackSnapshot(definition, r.row.snapshot),
+      ...toItem(row, enterprise, { code: version.frameworkCode, version: version.version }),
+      answers: row.answers,
+      answeredBy: row.answeredBy,
+      answerVersions: row.answerVersions,
+      progress: progressOf(definition, row.answers),
+      snapshot: unpackSnapshot(definition, row.snapshot),
     };
   }
 
@@ -234,9 +241,28 @@ export function createDxAssessmentsService({
     get,
 
     async list(actor: Actor, q: AssessmentListQuery) {
-      const enterpriseId = dxAssessmentsPolicy.scopeEnterpriseId(actor, await enterprises.ownEnterpriseId(actor));
-      const { items, total } = await repo.list(db, { ...q, enterpriseId });
-      return { items: items.map(toItem), total };
+      const scope = dxAssessmentsPolicy.scopeEnterpriseId(actor, await enterprises.ownEnterpriseId(actor));
+      // the filters on the registry's and the frameworks' columns become ids from their owners
+      const [named, versionIds] = await Promise.all([
+        q.taxCode ? enterprises.idOfTaxCode(q.taxCode) : undefined,
+        q.frameworkCode ? frameworks.versionIdsOf(q.frameworkCode) : undefined,
+      ]);
+      if (named === null || (named && scope && named !== scope) || versionIds?.length === 0)
+        return { items: [], total: 0 };
+      const { items, total } = await repo.list(db, {
+        ...q,
+        enterpriseId: scope ?? named ?? null,
+        frameworkVersionIds: versionIds,
+      });
+      const [names, labels] = await Promise.all([
+        enterprises.names(items.map((a) => a.enterpriseId)),
+        frameworks.labels(items.map((a) => a.frameworkVersionId)),
+      ]);
+      const byId = new Map(names.map((e) => [e.id, e]));
+      return {
+        items: items.map((a) => toItem(a, byId.get(a.enterpriseId)!, labels.get(a.frameworkVersionId)!)),
+        total,
+      };
     },
 
     /** One assessment per enterprise, framework version and year, on the newest published version. */
@@ -572,20 +598,26 @@ export function createDxAssessmentsService({
     /** The enterprise report: levels, pillars, peers, what would raise the level, recommendations. */
     async report(actor: Actor, id: string): Promise<AssessmentReport> {
       const row = await readable(actor, id);
-      const r = await repo.get(db, id);
-      const { definition } = await frameworks.versionById(row.frameworkVersionId);
+      const [version, e] = await Promise.all([
+        frameworks.versionById(row.frameworkVersionId),
+        enterprises.getRow(row.enterpriseId),
+      ]);
+      const { definition } = version;
       const provisional = !SCORED.includes(row.status) || !row.snapshot;
       const snapshot = provisional
         ? scoreAssessment(definition, row.answers)
         : unpackSnapshot(definition, row.snapshot)!;
-      const e = await enterprises.getRow(row.enterpriseId);
       const sectorCode = row.sectorCode ?? e.sectorCode;
       const sizeClass = row.sizeClass ?? e.sizeClass;
       const peers = await peersOf(row, provisional, snapshot, sectorCode, sizeClass);
       const levelName = (level: number) =>
         definition.levelNames.find((l) => l.level === level)?.name ?? { vi: String(level), en: String(level) };
       return {
-        assessment: toItem(r),
+        assessment: toItem(
+          row,
+          { id: e.id, taxCode: e.taxCode, name: e.name },
+          { code: version.frameworkCode, version: version.version },
+        ),
         provisional,
         snapshot,
         frameworkName: definition.name,

@@ -19,6 +19,37 @@ export function createDxFrameworksRepo() {
         })
         .from(dxFrameworkVersions)
         .orderBy(asc(dxFrameworkVersions.version)),
+    /** Every version with its framework's code and name, newest first within a framework; `published` only if asked. */
+    catalogue: (db: DbOrTx, f: { code?: string; publishedOnly?: boolean } = {}) =>
+      db
+        .select({
+          id: dxFrameworkVersions.id,
+          frameworkCode: dxFrameworks.code,
+          frameworkName: dxFrameworks.nameVi,
+          version: dxFrameworkVersions.version,
+          status: dxFrameworkVersions.status,
+        })
+        .from(dxFrameworkVersions)
+        .innerJoin(dxFrameworks, eq(dxFrameworks.id, dxFrameworkVersions.frameworkId))
+        .where(
+          and(
+            f.code ? eq(dxFrameworks.code, f.code) : undefined,
+            f.publishedOnly ? eq(dxFrameworkVersions.status, 'published') : undefined,
+          ),
+        )
+        .orderBy(asc(dxFrameworks.code), desc(dxFrameworkVersions.version)),
+    /** The published versions with their definitions (the bulk import scores against them). */
+    published: (db: DbOrTx) =>
+      db
+        .select({
+          id: dxFrameworkVersions.id,
+          code: dxFrameworks.code,
+          version: dxFrameworkVersions.version,
+          definition: dxFrameworkVersions.definition,
+        })
+        .from(dxFrameworkVersions)
+        .innerJoin(dxFrameworks, eq(dxFrameworks.id, dxFrameworkVersions.frameworkId))
+        .where(eq(dxFrameworkVersions.status, 'published')),
     async framework(db: DbOrTx, code: string) {
       const [row] = await db.select().from(dxFrameworks).where(eq(dxFrameworks.code, code));
       return row;

@@ -125,10 +125,37 @@ export function createDxFrameworksService({
     return row;
   }
 
+  // a version's id, framework code and number never change once it exists: known ones are remembered
+  const labelCache = new Map<string, { code: string; version: number }>();
+
   return {
     version,
     checkAnswers,
     parseDefinition,
+
+    /** Versions that are no longer drafts, with their framework's code and name (the analytics' filters). */
+    listedVersions: async (tx: DbOrTx = db) => (await repo.catalogue(tx)).filter((v) => v.status !== 'draft'),
+    /** Every published version with its definition, in one query (the bulk import scores against them). */
+    publishedVersions: (tx: DbOrTx = db) => repo.published(tx),
+    /** The ids of a framework's versions, for a filter by framework code. */
+    versionIdsOf: async (code: string, tx: DbOrTx = db) => (await repo.catalogue(tx, { code })).map((v) => v.id),
+    /** Framework code and version number by version id: at most one query, none once the ids are known. */
+    async labels(ids: string[], tx: DbOrTx = db) {
+      if (ids.some((id) => !labelCache.has(id)))
+        for (const v of await repo.catalogue(tx)) labelCache.set(v.id, { code: v.frameworkCode, version: v.version });
+      return labelCache;
+    },
+    /** A version's pillars (code, names, maximum), from its frozen definition; none for an unknown id. */
+    async pillars(id: string, tx: DbOrTx = db) {
+      const row = await repo.versionById(tx, id);
+      if (!row) return [];
+      return (row.definition as FrameworkDefinition).pillars.map((p) => ({
+        code: p.code,
+        nameVi: p.name.vi,
+        nameEn: p.name.en,
+        max: p.maxPoints ?? null,
+      }));
+    },
     versionById: async (id: string, tx: DbOrTx = db): Promise<LoadedVersion> => {
       const row = await repo.versionById(tx, id);
       if (!row) throw notFound('frameworkVersion', id);

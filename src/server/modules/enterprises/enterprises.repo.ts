@@ -1,4 +1,4 @@
-import { and, asc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { EnterpriseListQuery } from '../../../shared/contracts/enterprises.js';
 import { foldText } from '../../../shared/text.js';
@@ -58,6 +58,13 @@ export function createEnterprisesRepo() {
       const [row] = await db.select().from(enterprises).where(eq(enterprises.id, id));
       return row;
     },
+    names: (db: DbOrTx, ids: string[]) =>
+      ids.length
+        ? db
+            .select({ id: enterprises.id, taxCode: enterprises.taxCode, name: enterprises.name })
+            .from(enterprises)
+            .where(inArray(enterprises.id, ids))
+        : Promise.resolve([]),
     async getByTaxCode(db: DbOrTx, taxCode: string) {
       const [row] = await selectItems(db).where(eq(enterprises.taxCode, taxCode));
       return row;

@@ -146,6 +146,10 @@ export function createEnterprisesService({
     ownEnterpriseId,
     /** For other modules: the row by id (no permission check; callers check their own policy). */
     getRow: (id: string, tx: DbOrTx = db) => repo.getRow(tx, id),
+    /** For other modules' lists: id, tax code and name of some enterprises, in one query (no permission check). */
+    names: (ids: string[], tx: DbOrTx = db) => repo.names(tx, [...new Set(ids)]),
+    /** For a filter by tax code: the enterprise's id, or null (no permission check). */
+    idOfTaxCode: async (taxCode: string, tx: DbOrTx = db) => (await repo.getRowByTaxCode(tx, taxCode))?.id ?? null,
 
     async mine(actor: Actor): Promise<EnterpriseDetail> {
       const id = await ownEnterpriseId(actor);

@@ -1,6 +1,7 @@
 import type { Db, DbOrTx } from '../../../db/client.js';
 import type { AssessmentImportRow } from '../../dx-assessments/dx-assessments.service.js';
 import type { DxAssessmentsService } from '../../dx-assessments/dx-assessments.service.js';
+import type { DxFrameworksService } from '../../dx-frameworks/dx-frameworks.service.js';
 import type { EnterprisesService } from '../../enterprises/enterprises.service.js';
 import { applyRollupDeltas, type RollupDelta } from '../rollup.repo.js';
 import {
@@ -11,7 +12,6 @@ import {
   type Version,
   versionsFrom,
 } from './assessments-prepare.js';
-import type { BulkRepo } from './bulk.repo.js';
 import type { ImportHandler } from './import.service.js';
 import type { SourceRow } from './rows.js';
 
@@ -23,12 +23,12 @@ const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export function assessmentsHandler({
   db,
-  bulk,
+  frameworks,
   enterprises,
   assessments,
 }: {
   db: Db;
-  bulk: BulkRepo;
+  frameworks: Pick<DxFrameworksService, 'publishedVersions'>;
   enterprises: EnterprisesService;
   assessments: DxAssessmentsService;
 }): ImportHandler<PreparedBatch> {
@@ -43,8 +43,8 @@ export function assessmentsHandler({
 
     /** Validation, scoring and serialisation: CPU only, outside the transaction, while the previous batch commits. */
     async prepare(rows: SourceRow[]): Promise<PreparedBatch> {
-      versions ??= bulk
-        .frameworkVersions(db)
+      versions ??= frameworks
+        .publishedVersions(db)
         .then(versionsFrom)
         .catch((e) => {
           versions = null;
