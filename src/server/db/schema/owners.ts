@@ -72,7 +72,8 @@ export const SHARED_READS: readonly TableName[] = ['orgUnits', 'orgUnitSuccessor
 
 /**
  * Reads of another module's tables that remain, by module: each is a debt to pay by asking the owner's service. The
- * test fails on a read not listed here and on an entry that is no longer needed, so this list only shrinks.
+ * test fails on a read not listed here and on an entry that is no longer needed, so this list only shrinks. Why each
+ * remains, and which columns its owner keeps for it: docs/architecture.md, "Reading across modules".
  * Writes to another module's table are never allowed.
  */
 export const KNOWN_FOREIGN_READS: Readonly<Record<string, readonly TableName[]>> = {
