@@ -32,6 +32,10 @@ describe('assessment list', () => {
       framework: { code: 'DBI-SME', version: dbi.framework.version },
     });
     expect(byId.get(dma.id)?.framework).toEqual(dma.framework);
+    // the detail and the report describe the assessment as the list does
+    const get = async (url: string) => (await ctx.as(cookies.secretariat, { method: 'GET', url })).json<object>();
+    expect(await get(`/api/dx/assessments/${dbi.id}`)).toMatchObject(byId.get(dbi.id)!);
+    expect(await get(`/api/dx/assessments/${dbi.id}/report`)).toMatchObject({ assessment: byId.get(dbi.id) });
 
     const dmaOfA = await list(cookies.secretariat, `taxCode=${a.taxCode}&frameworkCode=EU-DMA-SME`);
     expect(dmaOfA.items.map((i) => i.id)).toEqual([dma.id]);

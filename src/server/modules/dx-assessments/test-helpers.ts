@@ -1,10 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { allQuestions } from '../../../shared/dx/framework-format.js';
 import { bestAnswer } from '../../../shared/dx/what-if.js';
-import type { Factories } from '../../test/factories.js';
+import { enterpriseInputFor, type Factories } from '../../test/factories.js';
 import type { TestContext } from '../../test/test-app.js';
 import { readBundledFramework } from '../dx-frameworks/bundled.js';
-import { enterpriseInputFor } from '../enterprises/test-helpers.js';
 import type { EnterpriseInput } from '../../../shared/contracts/enterprises.js';
 import { SYSTEM_ACTOR } from '../../http/authorize.js';
 
