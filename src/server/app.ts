@@ -11,7 +11,6 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import { healthResponse } from '../shared/contracts/system.js';
 import { sql } from 'drizzle-orm';
 import type { Audience } from '../shared/permissions.js';
 import { assertRouteAudience, registerAuthHook } from './http/auth-hook.js';
@@ -25,6 +24,7 @@ import { registerIdempotency } from './http/idempotency.js';
 import { registerRequestIdHeader, requestIdFor } from './http/request-id.js';
 import { registerMetrics, type PoolStats } from './http/metrics.js';
 import { registerReadiness } from './http/readiness.js';
+import { route } from './http/route.js';
 import { OneLinePerRequest } from './http/request-log.js';
 import { filesRoutes } from './modules/files/files.routes.js';
 import { MAX_UPLOAD_BYTES } from './modules/files/upload.js';
@@ -147,19 +147,10 @@ export async function buildApp(
   registerAuthHook(app, services.auth);
   registerIdempotency(app, deps.db);
 
-  app.get(
-    '/api/health',
-    {
-      config: { audience: 'public' },
-      schema: {
-        tags: ['system'],
-        summary: 'Liveness and database check',
-        security: [],
-        response: {
-          200: healthResponse,
-        },
-      },
-    },
+  route(
+    app,
+    'GET /api/health',
+    { tags: ['system'], summary: 'Liveness and database check', security: [], config: { audience: 'public' } },
     async () => {
       await deps.db.execute(sql`select 1`);
       return { status: 'ok' as const, db: deps.dbKind, version, time: deps.clock.now().toISOString() };

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import { readyResponse } from '../../shared/contracts/system.js';
+import { route } from './route.js';
 import type { Db } from '../db/client.js';
 import { pendingMigrations } from '../db/migrate.js';
 
@@ -33,16 +33,14 @@ export function registerReadiness(app: FastifyInstance, db: Db) {
   });
   // once every migration of this build is applied it stays so: later checks only ask the database to answer
   let migrated = false;
-  app.get(
-    '/api/ready',
+  route(
+    app,
+    'GET /api/ready',
     {
+      tags: ['system'],
+      summary: 'Readiness: database reachable, migrations applied, not shutting down (503 otherwise)',
+      security: [],
       config: { audience: 'public' },
-      schema: {
-        tags: ['system'],
-        summary: 'Readiness: database reachable, migrations applied, not shutting down (503 otherwise)',
-        security: [],
-        response: { 200: readyResponse, 503: readyResponse },
-      },
     },
     async (_req, reply) => {
       const shuttingDown = app.lifecycle.shuttingDown;

@@ -1,20 +1,12 @@
 import '@fastify/cookie';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import {
-  loginBody,
-  meResponse,
-  passwordChangeBody,
-  sessionProbe,
-  sessionList,
-  sessionsEnded,
-} from '../../../shared/contracts/auth.js';
-import { idParams, okResponse } from '../../../shared/fields.js';
 import { requireActor } from '../../http/context.js';
 import { DomainError, unauthenticated } from '../../http/errors.js';
 import { ErrorCode } from '../../../shared/errors.js';
 import { reasonText } from '../../../shared/error-reasons.js';
 import { isLoopbackHost } from '../../config.js';
 import { SESSION_COOKIE } from '../../http/auth-hook.js';
+import { route } from '../../http/route.js';
 import type { FastifyRequest } from 'fastify';
 import type { UsersService } from '../users/users.service.js';
 import type { AuthService } from './auth.service.js';
@@ -46,17 +38,10 @@ function session(req: FastifyRequest) {
 export const authRoutes =
   (auth: AuthService, users: UsersService, cookie: { secure: boolean }): FastifyPluginAsyncZod =>
   async (app) => {
-    app.post(
-      '/api/auth/login',
-      {
-        config: { audience: 'public' },
-        schema: {
-          tags,
-          summary: 'Log in; sets the HttpOnly session cookie',
-          body: loginBody,
-          response: { 200: meResponse },
-        },
-      },
+    route(
+      app,
+      'POST /api/auth/login',
+      { tags, summary: 'Log in; sets the HttpOnly session cookie', config: { audience: 'public' } },
       async (req, reply) => {
         if (cookie.secure && pageIsPlainHttp(req)) {
           req.log.warn('login refused: cookies are Secure; serve behind HTTPS or set COOKIE_SECURE=false');
@@ -79,12 +64,10 @@ export const authRoutes =
       },
     );
 
-    app.post(
-      '/api/auth/logout',
-      {
-        config: { audience: 'public' },
-        schema: { tags, summary: 'Log out; ends the session', response: { 200: okResponse } },
-      },
+    route(
+      app,
+      'POST /api/auth/logout',
+      { tags, summary: 'Log out; ends the session', config: { audience: 'public' } },
       async (req, reply) => {
         const token = req.cookies[SESSION_COOKIE];
         if (token) await auth.logout(token, req.actor);
@@ -93,39 +76,32 @@ export const authRoutes =
       },
     );
 
-    app.get(
-      '/api/auth/me',
-      {
-        config: { audience: ['staff', 'enterprise'] },
-        schema: { tags, summary: 'The logged-in user', response: { 200: meResponse } },
-      },
+    route(
+      app,
+      'GET /api/auth/me',
+      { tags, summary: 'The logged-in user', config: { audience: ['staff', 'enterprise'] } },
       async (req) => ({ user: requireActor(req) }),
     );
 
-    app.get(
-      '/api/auth/session',
+    route(
+      app,
+      'GET /api/auth/session',
       {
+        tags,
+        summary: 'The logged-in user, or null without a session (200 either way: a start-up probe, not an error)',
+        security: [],
         config: { audience: 'public' },
-        schema: {
-          tags,
-          summary: 'The logged-in user, or null without a session (200 either way: a start-up probe, not an error)',
-          security: [],
-          response: { 200: sessionProbe },
-        },
       },
       async (req) => ({ user: req.actor }),
     );
 
-    app.post(
-      '/api/auth/password',
+    route(
+      app,
+      'POST /api/auth/password',
       {
+        tags,
+        summary: 'Change your own password; your other sessions end',
         config: { audience: ['staff', 'enterprise'] },
-        schema: {
-          tags,
-          summary: 'Change your own password; your other sessions end',
-          body: passwordChangeBody,
-          response: { 200: okResponse },
-        },
       },
       async (req) => {
         const { actor, sessionId } = session(req);
@@ -134,15 +110,13 @@ export const authRoutes =
       },
     );
 
-    app.get(
-      '/api/auth/sessions',
+    route(
+      app,
+      'GET /api/auth/sessions',
       {
+        tags,
+        summary: 'Your own sessions (created, last seen, address, browser; the current one marked)',
         config: { audience: ['staff', 'enterprise'] },
-        schema: {
-          tags,
-          summary: 'Your own sessions (created, last seen, address, browser; the current one marked)',
-          response: { 200: sessionList },
-        },
       },
       async (req) => {
         const { actor, sessionId } = session(req);
@@ -150,24 +124,20 @@ export const authRoutes =
       },
     );
 
-    app.delete(
-      '/api/auth/sessions',
-      {
-        config: { audience: ['staff', 'enterprise'] },
-        schema: { tags, summary: 'End all your sessions but this one', response: { 200: sessionsEnded } },
-      },
+    route(
+      app,
+      'DELETE /api/auth/sessions',
+      { tags, summary: 'End all your sessions but this one', config: { audience: ['staff', 'enterprise'] } },
       async (req) => {
         const { actor, sessionId } = session(req);
         return auth.endOtherSessions(actor, sessionId);
       },
     );
 
-    app.delete(
-      '/api/auth/sessions/:id',
-      {
-        config: { audience: ['staff', 'enterprise'] },
-        schema: { tags, summary: 'End one of your sessions', params: idParams, response: { 200: okResponse } },
-      },
+    route(
+      app,
+      'DELETE /api/auth/sessions/{id}',
+      { tags, summary: 'End one of your sessions', config: { audience: ['staff', 'enterprise'] } },
       async (req) => {
         await auth.endSession(requireActor(req), req.params.id);
         return { ok: true as const };

@@ -2,16 +2,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import {
-  analyticsOptions,
-  breakdownQuery,
-  breakdownResult,
-  exportQuery,
-  moversQuery,
-  moversResult,
-} from '../../../shared/contracts/dx-analytics.js';
 import { requireActor } from '../../http/context.js';
+import { route } from '../../http/route.js';
 import type { DxAnalyticsService } from './dx-analytics.service.js';
 import { dxAnalyticsPolicy } from './dx-analytics.policy.js';
 import { breakdownTable, toCsv, toXlsx } from './export.js';
@@ -25,57 +17,47 @@ const geojsonPath = path.resolve(
 export const dxAnalyticsRoutes =
   (svc: DxAnalyticsService): FastifyPluginAsyncZod =>
   async (app) => {
-    app.get(
-      '/api/dx/analytics/options',
+    route(
+      app,
+      'GET /api/dx/analytics/options',
       {
+        tags,
+        summary: 'Framework versions, years, communes, districts and sectors to filter analytics by',
         config: { audience: 'staff' },
-        schema: {
-          tags,
-          summary: 'Framework versions, years, communes, districts and sectors to filter analytics by',
-          response: { 200: analyticsOptions },
-        },
       },
       async (req) => svc.options(requireActor(req)),
     );
 
-    app.get(
-      '/api/dx/analytics/breakdown',
+    route(
+      app,
+      'GET /api/dx/analytics/breakdown',
       {
+        tags,
+        summary:
+          'Level distribution and mean scores grouped by commune, district, sector, size class and/or year; small cells suppressed',
         config: { audience: 'staff' },
-        schema: {
-          tags,
-          summary:
-            'Level distribution and mean scores grouped by commune, district, sector, size class and/or year; small cells suppressed',
-          querystring: breakdownQuery,
-          response: { 200: breakdownResult },
-        },
       },
       async (req) => svc.breakdown(requireActor(req), req.query),
     );
 
-    app.get(
-      '/api/dx/analytics/movers',
+    route(
+      app,
+      'GET /api/dx/analytics/movers',
       {
+        tags,
+        summary: 'Communes or sectors whose mean total or level changed most between two years',
         config: { audience: 'staff' },
-        schema: {
-          tags,
-          summary: 'Communes or sectors whose mean total or level changed most between two years',
-          querystring: moversQuery,
-          response: { 200: moversResult },
-        },
       },
       async (req) => svc.movers(requireActor(req), req.query),
     );
 
-    app.get(
-      '/api/dx/analytics/export',
+    route(
+      app,
+      'GET /api/dx/analytics/export',
       {
+        tags,
+        summary: 'A breakdown as XLSX or CSV (UTF-8 with BOM), suppressed cells written "<5"',
         config: { audience: 'staff' },
-        schema: {
-          tags,
-          summary: 'A breakdown as XLSX or CSV (UTF-8 with BOM), suppressed cells written "<5"',
-          querystring: exportQuery,
-        },
       },
       async (req, reply) => {
         const { format, ...q } = req.query;
@@ -96,15 +78,13 @@ export const dxAnalyticsRoutes =
     );
 
     let geojson: Buffer | null = null;
-    app.get(
-      '/api/dx/analytics/communes.geojson',
+    route(
+      app,
+      'GET /api/dx/analytics/communes.geojson',
       {
+        tags,
+        summary: 'Boundaries of the 126 communes from 2025-07-01 (indicative; attribution in the reference README)',
         config: { audience: 'staff' },
-        schema: {
-          tags,
-          summary: 'Boundaries of the 126 communes from 2025-07-01 (indicative; attribution in the reference README)',
-          response: { 200: z.any() },
-        },
       },
       async (req, reply) => {
         dxAnalyticsPolicy.assertCanRead(requireActor(req));

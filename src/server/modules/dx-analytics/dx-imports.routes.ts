@@ -5,11 +5,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { importJob, importStartQuery, type ImportJob } from '../../../shared/contracts/dx-analytics.js';
-import { idParams } from '../../../shared/fields.js';
+import type { ImportJob } from '../../../shared/contracts/dx-analytics.js';
 import { requireActor } from '../../http/context.js';
 import { invalid, notFound } from '../../http/errors.js';
+import { route } from '../../http/route.js';
 import { csvDocument } from '../../lib/csv-export.js';
 import { dxAnalyticsPolicy } from './dx-analytics.policy.js';
 import { assertZipWithin, openUpload, uploadError } from '../files/files.service.js';
@@ -35,18 +34,14 @@ const toJob = (j: ImportJob & Record<string, unknown>): ImportJob => ({
 export const dxImportsRoutes =
   (svc: ImportService): FastifyPluginAsyncZod =>
   async (app) => {
-    app.post(
-      '/api/dx/imports',
+    route(
+      app,
+      'POST /api/dx/imports',
       {
+        tags,
+        summary:
+          'Upload a CSV or XLSX of enterprises or assessments (admin; multipart field "file"); the import runs in the background',
         config: { audience: 'staff' },
-        schema: {
-          tags,
-          summary:
-            'Upload a CSV or XLSX of enterprises or assessments (admin; multipart field "file"); the import runs in the background',
-          consumes: ['multipart/form-data'],
-          querystring: importStartQuery,
-          response: { 202: importJob },
-        },
       },
       async (req, reply) => {
         const actor = requireActor(req);
@@ -80,29 +75,20 @@ export const dxImportsRoutes =
       },
     );
 
-    app.get(
-      '/api/dx/imports',
-      {
-        config: { audience: 'staff' },
-        schema: { tags, summary: 'Recent import jobs (admin)', response: { 200: z.array(importJob) } },
-      },
+    route(
+      app,
+      'GET /api/dx/imports',
+      { tags, summary: 'Recent import jobs (admin)', config: { audience: 'staff' } },
       async (req) => {
         dxAnalyticsPolicy.assertCanImport(requireActor(req));
         return (await svc.listJobs()).map(toJob);
       },
     );
 
-    app.get(
-      '/api/dx/imports/:id',
-      {
-        config: { audience: 'staff' },
-        schema: {
-          tags,
-          summary: 'One import job, for the progress bar (admin)',
-          params: idParams,
-          response: { 200: importJob },
-        },
-      },
+    route(
+      app,
+      'GET /api/dx/imports/{id}',
+      { tags, summary: 'One import job, for the progress bar (admin)', config: { audience: 'staff' } },
       async (req) => {
         dxAnalyticsPolicy.assertCanImport(requireActor(req));
         const job = await svc.getJob(req.params.id);
@@ -111,15 +97,13 @@ export const dxImportsRoutes =
       },
     );
 
-    app.get(
-      '/api/dx/imports/:id/errors.csv',
+    route(
+      app,
+      'GET /api/dx/imports/{id}/errors.csv',
       {
+        tags,
+        summary: 'The error report of an import: row, field, reason (CSV, UTF-8 with BOM)',
         config: { audience: 'staff' },
-        schema: {
-          tags,
-          summary: 'The error report of an import: row, field, reason (CSV, UTF-8 with BOM)',
-          params: idParams,
-        },
       },
       async (req, reply) => {
         dxAnalyticsPolicy.assertCanImport(requireActor(req));

@@ -1,63 +1,42 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import {
-  diffQuery,
-  frameworkCodeParams,
-  frameworkDiff,
-  frameworkDefinitionJson,
-  frameworkSummary,
-  frameworkVersionParams,
-  frameworkVersionResult,
-  scoreRequest,
-  scoreSnapshot,
-} from '../../../shared/contracts/dx-frameworks.js';
 import { requireActor } from '../../http/context.js';
+import { route } from '../../http/route.js';
 import type { DxFrameworksService } from './dx-frameworks.service.js';
 
 const tags = ['dx-frameworks'];
-const definitionJson = frameworkDefinitionJson;
-const versionResult = frameworkVersionResult;
 
 export const dxFrameworksRoutes =
   (svc: DxFrameworksService): FastifyPluginAsyncZod =>
   async (app) => {
-    app.get(
-      '/api/dx/frameworks',
+    route(
+      app,
+      'GET /api/dx/frameworks',
       {
+        tags,
+        summary: 'Assessment frameworks and their versions (drafts for the secretariat)',
         config: { audience: ['staff', 'enterprise'] },
-        schema: {
-          tags,
-          summary: 'Assessment frameworks and their versions (drafts for the secretariat)',
-          response: { 200: z.array(frameworkSummary) },
-        },
       },
       async (req) => svc.list(requireActor(req)),
     );
 
-    app.get(
-      '/api/dx/frameworks/:code',
+    route(
+      app,
+      'GET /api/dx/frameworks/{code}',
       {
+        tags,
+        summary: 'The newest published version, in the JSON export format',
         config: { audience: ['staff', 'enterprise'] },
-        schema: {
-          tags,
-          summary: 'The newest published version, in the JSON export format',
-          params: frameworkCodeParams,
-          response: { 200: definitionJson },
-        },
       },
       async (req) => (await svc.version(requireActor(req), req.params.code)).definition,
     );
 
-    app.get(
-      '/api/dx/frameworks/:code/versions/:version',
+    route(
+      app,
+      'GET /api/dx/frameworks/{code}/versions/{version}',
       {
+        tags,
+        summary: 'Export any version as JSON (drafts: secretariat)',
         config: { audience: ['staff', 'enterprise'] },
-        schema: {
-          tags,
-          summary: 'Export any version as JSON (drafts: secretariat)',
-          params: frameworkVersionParams,
-          response: { 200: definitionJson },
-        },
       },
       async (req, reply) => {
         const v = await svc.version(requireActor(req), req.params.code, req.params.version);
@@ -67,60 +46,46 @@ export const dxFrameworksRoutes =
       },
     );
 
-    app.post(
-      '/api/dx/frameworks/:code/score',
+    route(
+      app,
+      'POST /api/dx/frameworks/{code}/score',
       {
+        tags,
+        summary: 'What-if: score answers against the published (or a given) version without saving',
         config: { audience: ['staff', 'enterprise'] },
-        schema: {
-          tags,
-          summary: 'What-if: score answers against the published (or a given) version without saving',
-          params: frameworkCodeParams,
-          body: scoreRequest,
-          response: { 200: scoreSnapshot },
-        },
       },
       async (req) => svc.score(requireActor(req), req.params.code, req.body.answers, req.body.version),
     );
 
-    app.post(
-      '/api/dx/frameworks/import',
+    route(
+      app,
+      'POST /api/dx/frameworks/import',
       {
+        tags,
+        summary: 'Import a framework version from JSON as a draft (admin); errors name JSON paths',
         config: { audience: ['staff', 'enterprise'], idempotent: true },
-        schema: {
-          tags,
-          summary: 'Import a framework version from JSON as a draft (admin); errors name JSON paths',
-          body: definitionJson,
-          response: { 201: versionResult },
-        },
       },
       async (req, reply) => reply.status(201).send(await svc.importDraft(requireActor(req), req.body)),
     );
 
-    app.post(
-      '/api/dx/frameworks/:code/versions/:version/publish',
+    route(
+      app,
+      'POST /api/dx/frameworks/{code}/versions/{version}/publish',
       {
+        tags,
+        summary: 'Publish a draft (admin): it is frozen from then on',
         config: { audience: ['staff', 'enterprise'] },
-        schema: {
-          tags,
-          summary: 'Publish a draft (admin): it is frozen from then on',
-          params: frameworkVersionParams,
-          response: { 200: versionResult },
-        },
       },
       async (req) => svc.publish(requireActor(req), req.params.code, req.params.version),
     );
 
-    app.get(
-      '/api/dx/frameworks/:code/diff',
+    route(
+      app,
+      'GET /api/dx/frameworks/{code}/diff',
       {
+        tags,
+        summary: 'Added, removed and changed nodes, questions, options and scores between two versions',
         config: { audience: ['staff', 'enterprise'] },
-        schema: {
-          tags,
-          summary: 'Added, removed and changed nodes, questions, options and scores between two versions',
-          params: frameworkCodeParams,
-          querystring: diffQuery,
-          response: { 200: frameworkDiff },
-        },
       },
       async (req) => svc.diff(requireActor(req), req.params.code, req.query.from, req.query.to),
     );

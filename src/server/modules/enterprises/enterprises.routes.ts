@@ -1,22 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import {
-  enterpriseAccount,
-  enterpriseAccountQuery,
-  enterpriseDetail,
-  enterpriseInput,
-  enterpriseItem,
-  enterpriseListQuery,
-  enterprisePatch,
-  linkAccountParams,
-  resolveCommuneInput,
-  taxCodeParams,
-  vsicCode,
-  vsicListQuery,
-} from '../../../shared/contracts/enterprises.js';
-import { pageOf } from '../../../shared/fields.js';
 import { requireActor } from '../../http/context.js';
 import { etag, expectedVersion } from '../../http/versioning.js';
+import { route } from '../../http/route.js';
 import type { EnterprisesService } from './enterprises.service.js';
 
 const tags = ['enterprises'];
@@ -24,70 +9,52 @@ const tags = ['enterprises'];
 export const enterprisesRoutes =
   (svc: EnterprisesService): FastifyPluginAsyncZod =>
   async (app) => {
-    app.get(
-      '/api/enterprises',
+    route(
+      app,
+      'GET /api/enterprises',
       {
+        tags,
+        summary:
+          'Search the enterprise registry (secretariat, viewer); filter by sector, size class, commune or commune resolution',
         config: { audience: ['staff', 'enterprise'] },
-        schema: {
-          tags,
-          summary:
-            'Search the enterprise registry (secretariat, viewer); filter by sector, size class, commune or commune resolution',
-          querystring: enterpriseListQuery,
-          response: { 200: pageOf(enterpriseItem) },
-        },
       },
       async (req) => svc.list(requireActor(req), req.query),
     );
 
-    app.post(
-      '/api/enterprises',
+    route(
+      app,
+      'POST /api/enterprises',
       {
+        tags,
+        summary: 'Register an enterprise; the size class (Decree 80/2021, Art. 5) is computed and explained',
         config: { audience: ['staff', 'enterprise'], idempotent: true },
-        schema: {
-          tags,
-          summary: 'Register an enterprise; the size class (Decree 80/2021, Art. 5) is computed and explained',
-          body: enterpriseInput,
-          response: { 201: enterpriseDetail },
-        },
       },
       async (req, reply) => reply.status(201).send(await svc.create(requireActor(req), req.body)),
     );
 
-    app.get(
-      '/api/enterprises/me',
-      {
-        config: { audience: ['staff', 'enterprise'] },
-        schema: { tags, summary: 'The enterprise an enterprise account acts for', response: { 200: enterpriseDetail } },
-      },
+    route(
+      app,
+      'GET /api/enterprises/me',
+      { tags, summary: 'The enterprise an enterprise account acts for', config: { audience: ['staff', 'enterprise'] } },
       async (req) => svc.mine(requireActor(req)),
     );
 
-    app.get(
-      '/api/enterprises/accounts',
+    route(
+      app,
+      'GET /api/enterprises/accounts',
       {
+        tags,
+        summary:
+          'Accounts with role enterprise, matching q on username or name, each with the enterprise it acts for (secretariat)',
         config: { audience: ['staff', 'enterprise'] },
-        schema: {
-          tags,
-          summary:
-            'Accounts with role enterprise, matching q on username or name, each with the enterprise it acts for (secretariat)',
-          querystring: enterpriseAccountQuery,
-          response: { 200: z.array(enterpriseAccount) },
-        },
       },
       async (req) => svc.accounts(requireActor(req), req.query),
     );
 
-    app.get(
-      '/api/enterprises/:taxCode',
-      {
-        config: { audience: ['staff', 'enterprise'] },
-        schema: {
-          tags,
-          summary: 'One enterprise by tax code',
-          params: taxCodeParams,
-          response: { 200: enterpriseDetail },
-        },
-      },
+    route(
+      app,
+      'GET /api/enterprises/{taxCode}',
+      { tags, summary: 'One enterprise by tax code', config: { audience: ['staff', 'enterprise'] } },
       async (req, reply) => {
         const e = await svc.get(requireActor(req), req.params.taxCode);
         etag(reply, e.version);
@@ -95,17 +62,13 @@ export const enterprisesRoutes =
       },
     );
 
-    app.patch(
-      '/api/enterprises/:taxCode',
+    route(
+      app,
+      'PATCH /api/enterprises/{taxCode}',
       {
+        tags,
+        summary: 'Change an enterprise (secretariat, or the enterprise itself)',
         config: { audience: ['staff', 'enterprise'] },
-        schema: {
-          tags,
-          summary: 'Change an enterprise (secretariat, or the enterprise itself)',
-          params: taxCodeParams,
-          body: enterprisePatch,
-          response: { 200: enterpriseDetail },
-        },
       },
       async (req, reply) => {
         const { version, ...patch } = req.body;
@@ -115,46 +78,35 @@ export const enterprisesRoutes =
       },
     );
 
-    app.post(
-      '/api/enterprises/:taxCode/resolve-commune',
+    route(
+      app,
+      'POST /api/enterprises/{taxCode}/resolve-commune',
       {
+        tags,
+        summary: 'Choose the 2025 commune of an enterprise recorded under a split commune (one of its successors)',
         config: { audience: ['staff', 'enterprise'] },
-        schema: {
-          tags,
-          summary: 'Choose the 2025 commune of an enterprise recorded under a split commune (one of its successors)',
-          params: taxCodeParams,
-          body: resolveCommuneInput,
-          response: { 200: enterpriseDetail },
-        },
       },
       async (req) => svc.resolveRecordedCommune(requireActor(req), req.params.taxCode, req.body.communeCode),
     );
 
-    app.get(
-      '/api/enterprises/:taxCode/accounts',
+    route(
+      app,
+      'GET /api/enterprises/{taxCode}/accounts',
       {
+        tags,
+        summary: 'The accounts acting for this enterprise (secretariat)',
         config: { audience: ['staff', 'enterprise'] },
-        schema: {
-          tags,
-          summary: 'The accounts acting for this enterprise (secretariat)',
-          params: taxCodeParams,
-          querystring: enterpriseAccountQuery,
-          response: { 200: z.array(enterpriseAccount) },
-        },
       },
       async (req) => svc.accounts(requireActor(req), { ...req.query, taxCode: req.params.taxCode }),
     );
 
-    app.put(
-      '/api/enterprises/:taxCode/accounts/:userId',
+    route(
+      app,
+      'PUT /api/enterprises/{taxCode}/accounts/{userId}',
       {
+        tags,
+        summary: 'Let an account with role enterprise act for this enterprise (secretariat)',
         config: { audience: ['staff', 'enterprise'] },
-        schema: {
-          tags,
-          summary: 'Let an account with role enterprise act for this enterprise (secretariat)',
-          params: linkAccountParams,
-          response: { 200: enterpriseDetail },
-        },
       },
       async (req) => {
         const actor = requireActor(req);
@@ -163,16 +115,13 @@ export const enterprisesRoutes =
       },
     );
 
-    app.delete(
-      '/api/enterprises/:taxCode/accounts/:userId',
+    route(
+      app,
+      'DELETE /api/enterprises/{taxCode}/accounts/{userId}',
       {
+        tags,
+        summary: 'Stop an account acting for this enterprise (secretariat)',
         config: { audience: ['staff', 'enterprise'] },
-        schema: {
-          tags,
-          summary: 'Stop an account acting for this enterprise (secretariat)',
-          params: linkAccountParams,
-          response: { 200: enterpriseDetail },
-        },
       },
       async (req) => {
         const actor = requireActor(req);
@@ -181,16 +130,13 @@ export const enterprisesRoutes =
       },
     );
 
-    app.get(
-      '/api/vsic-codes',
+    route(
+      app,
+      'GET /api/vsic-codes',
       {
+        tags,
+        summary: 'VSIC codes (default VSIC 2018: sections and divisions)',
         config: { audience: ['staff', 'enterprise'] },
-        schema: {
-          tags,
-          summary: 'VSIC codes (default VSIC 2018: sections and divisions)',
-          querystring: vsicListQuery,
-          response: { 200: z.array(vsicCode) },
-        },
       },
       async (req) => {
         requireActor(req);

@@ -1,17 +1,19 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { idParams } from '../../../shared/fields.js';
 import { requireActor } from '../../http/context.js';
+import { route } from '../../http/route.js';
 import { attachmentDisposition } from './disposition.js';
 import type { FilesService } from './files.service.js';
 
 export const filesRoutes =
   (svc: FilesService): FastifyPluginAsyncZod =>
   async (app) => {
-    app.get(
-      '/api/attachments/:id',
+    route(
+      app,
+      'GET /api/attachments/{id}',
       {
+        tags: ['files'],
+        summary: 'Download an evidence file (its stored bytes and type)',
         config: { audience: 'staff' },
-        schema: { tags: ['files'], summary: 'Download an evidence file (its stored bytes and type)', params: idParams },
       },
       async (req, reply) => {
         const { attachment, data } = await svc.download(requireActor(req), req.params.id);

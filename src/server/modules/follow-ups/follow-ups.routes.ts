@@ -1,13 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import {
-  followUpAcceptanceInput,
-  followUpDetail,
-  followUpItem,
-  followUpListQuery,
-  followUpUpdateInput,
-} from '../../../shared/contracts/follow-ups.js';
-import { idParams, pageOf } from '../../../shared/fields.js';
 import { requireActor } from '../../http/context.js';
+import { route } from '../../http/route.js';
 import { readUpload } from '../files/files.service.js';
 import type { FollowUpsService } from './follow-ups.service.js';
 
@@ -16,60 +9,42 @@ const tags = ['follow-ups'];
 export const followUpsRoutes =
   (svc: FollowUpsService): FastifyPluginAsyncZod =>
   async (app) => {
-    app.get(
-      '/api/follow-ups',
+    route(
+      app,
+      'GET /api/follow-ups',
       {
+        tags,
+        summary: 'Follow-ups of issued conclusions (unit accounts: their own); overdue computed from today',
         config: { audience: 'staff' },
-        schema: {
-          tags,
-          summary: 'Follow-ups of issued conclusions (unit accounts: their own); overdue computed from today',
-          querystring: followUpListQuery,
-          response: { 200: pageOf(followUpItem) },
-        },
       },
       async (req) => svc.list(requireActor(req), req.query),
     );
 
-    app.get(
-      '/api/follow-ups/:id',
-      {
-        config: { audience: 'staff' },
-        schema: {
-          tags,
-          summary: 'One follow-up with its history and evidence',
-          params: idParams,
-          response: { 200: followUpDetail },
-        },
-      },
+    route(
+      app,
+      'GET /api/follow-ups/{id}',
+      { tags, summary: 'One follow-up with its history and evidence', config: { audience: 'staff' } },
       async (req) => svc.get(requireActor(req), req.params.id),
     );
 
-    app.post(
-      '/api/follow-ups/:id/updates',
+    route(
+      app,
+      'POST /api/follow-ups/{id}/updates',
       {
+        tags,
+        summary: 'Report progress (addressee unit or secretariat)',
         config: { audience: 'staff', idempotent: true },
-        schema: {
-          tags,
-          summary: 'Report progress (addressee unit or secretariat)',
-          params: idParams,
-          body: followUpUpdateInput,
-          response: { 200: followUpDetail },
-        },
       },
       async (req) => svc.report(requireActor(req), req.params.id, req.body),
     );
 
-    app.post(
-      '/api/follow-ups/:id/evidence',
+    route(
+      app,
+      'POST /api/follow-ups/{id}/evidence',
       {
+        tags,
+        summary: 'Upload evidence of progress (multipart field "file"; PDF, images, DOCX, XLSX; 20 MB)',
         config: { audience: 'staff' },
-        schema: {
-          tags,
-          summary: 'Upload evidence of progress (multipart field "file"; PDF, images, DOCX, XLSX; 20 MB)',
-          consumes: ['multipart/form-data'],
-          params: idParams,
-          response: { 201: followUpDetail },
-        },
       },
       async (req, reply) => {
         const actor = requireActor(req);
@@ -79,17 +54,13 @@ export const followUpsRoutes =
       },
     );
 
-    app.post(
-      '/api/follow-ups/:id/acceptance',
+    route(
+      app,
+      'POST /api/follow-ups/{id}/acceptance',
       {
+        tags,
+        summary: 'Accept a done follow-up, or return it to in progress with a note (secretariat)',
         config: { audience: 'staff' },
-        schema: {
-          tags,
-          summary: 'Accept a done follow-up, or return it to in progress with a note (secretariat)',
-          params: idParams,
-          body: followUpAcceptanceInput,
-          response: { 200: followUpDetail },
-        },
       },
       async (req) => svc.decide(requireActor(req), req.params.id, req.body),
     );

@@ -1,16 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { indicator, indicatorInput, indicatorListQuery, indicatorPatch } from '../../../shared/contracts/indicators.js';
-import {
-  monitoringPlan,
-  planInput,
-  programFilterQuery,
-  thresholds,
-  thresholdsInput,
-} from '../../../shared/contracts/monitoring.js';
-import { idParams, pageOf } from '../../../shared/fields.js';
 import { requireActor } from '../../http/context.js';
 import { etag, expectedVersion } from '../../http/versioning.js';
+import { route } from '../../http/route.js';
 import { assertMonitoringAccess } from './indicators.policy.js';
 import type { IndicatorsService } from './indicators.service.js';
 
@@ -24,29 +15,20 @@ export const indicatorsRoutes =
       assertMonitoringAccess(requireActor(req));
     });
 
-    app.get(
-      '/api/indicators',
-      {
-        config: { audience: 'staff' },
-        schema: {
-          tags,
-          summary: 'Indicators of programs, with responsible units and targets',
-          querystring: indicatorListQuery,
-          response: { 200: pageOf(indicator) },
-        },
-      },
+    route(
+      app,
+      'GET /api/indicators',
+      { tags, summary: 'Indicators of programs, with responsible units and targets', config: { audience: 'staff' } },
       async (req) => {
         requireActor(req);
         return svc.list(req.query);
       },
     );
 
-    app.get(
-      '/api/indicators/:id',
-      {
-        config: { audience: 'staff' },
-        schema: { tags, summary: 'One indicator', params: idParams, response: { 200: indicator } },
-      },
+    route(
+      app,
+      'GET /api/indicators/{id}',
+      { tags, summary: 'One indicator', config: { audience: 'staff' } },
       async (req, reply) => {
         requireActor(req);
         const i = await svc.get(req.params.id);
@@ -55,31 +37,24 @@ export const indicatorsRoutes =
       },
     );
 
-    app.post(
-      '/api/indicators',
+    route(
+      app,
+      'POST /api/indicators',
       {
+        tags,
+        summary: 'Create an indicator with its responsible units and targets (secretariat)',
         config: { audience: 'staff', idempotent: true },
-        schema: {
-          tags,
-          summary: 'Create an indicator with its responsible units and targets (secretariat)',
-          body: indicatorInput,
-          response: { 201: indicator },
-        },
       },
       async (req, reply) => reply.status(201).send(await svc.create(requireActor(req), req.body)),
     );
 
-    app.patch(
-      '/api/indicators/:id',
+    route(
+      app,
+      'PATCH /api/indicators/{id}',
       {
+        tags,
+        summary: 'Change an indicator; units and targets are replaced when given',
         config: { audience: 'staff' },
-        schema: {
-          tags,
-          summary: 'Change an indicator; units and targets are replaced when given',
-          params: idParams,
-          body: indicatorPatch,
-          response: { 200: indicator },
-        },
       },
       async (req, reply) => {
         const { version, ...patch } = req.body;
@@ -89,48 +64,34 @@ export const indicatorsRoutes =
       },
     );
 
-    app.get(
-      '/api/monitoring-plans',
-      {
-        config: { audience: 'staff' },
-        schema: {
-          tags,
-          summary: 'Plans and schemes under programs',
-          querystring: programFilterQuery,
-          response: { 200: z.array(monitoringPlan) },
-        },
-      },
+    route(
+      app,
+      'GET /api/monitoring-plans',
+      { tags, summary: 'Plans and schemes under programs', config: { audience: 'staff' } },
       async (req) => {
         requireActor(req);
         return svc.plans(req.query.programId);
       },
     );
 
-    app.post(
-      '/api/monitoring-plans',
+    route(
+      app,
+      'POST /api/monitoring-plans',
       {
+        tags,
+        summary: 'Create a plan or scheme under a program (secretariat)',
         config: { audience: 'staff', idempotent: true },
-        schema: {
-          tags,
-          summary: 'Create a plan or scheme under a program (secretariat)',
-          body: planInput,
-          response: { 201: monitoringPlan },
-        },
       },
       async (req, reply) => reply.status(201).send(await svc.createPlan(requireActor(req), req.body)),
     );
 
-    app.put(
-      '/api/programs/:id/monitoring-thresholds',
+    route(
+      app,
+      'PUT /api/programs/{id}/monitoring-thresholds',
       {
+        tags,
+        summary: 'Default traffic-light thresholds of a program (percent of target)',
         config: { audience: 'staff' },
-        schema: {
-          tags,
-          summary: 'Default traffic-light thresholds of a program (percent of target)',
-          params: idParams,
-          body: thresholdsInput,
-          response: { 200: thresholds },
-        },
       },
       async (req) => svc.setThresholds(requireActor(req), req.params.id, req.body),
     );

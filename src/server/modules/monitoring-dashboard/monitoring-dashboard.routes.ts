@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { dashboardExportQuery, dashboardQuery, monitoringDashboard } from '../../../shared/contracts/monitoring.js';
-import { idParams } from '../../../shared/fields.js';
 import { requireActor } from '../../http/context.js';
+import { route } from '../../http/route.js';
 import { assertMonitoringAccess } from '../indicators/indicators.service.js';
 import { attachmentDisposition } from '../files/files.service.js';
 import type { MonitoringDashboardService } from './monitoring-dashboard.service.js';
@@ -16,29 +15,24 @@ export const monitoringDashboardRoutes =
       assertMonitoringAccess(requireActor(req));
     });
 
-    app.get(
-      '/api/monitoring/dashboard',
+    route(
+      app,
+      'GET /api/monitoring/dashboard',
       {
+        tags,
+        summary: 'Program dashboard: indicators target vs actual with trend, tasks, budget, timeliness, reminders',
         config: { audience: 'staff' },
-        schema: {
-          tags,
-          summary: 'Program dashboard: indicators target vs actual with trend, tasks, budget, timeliness, reminders',
-          querystring: dashboardQuery,
-          response: { 200: monitoringDashboard },
-        },
       },
       async (req) => svc.build(requireActor(req), req.query),
     );
 
-    app.get(
-      '/api/monitoring/dashboard.xlsx',
+    route(
+      app,
+      'GET /api/monitoring/dashboard.xlsx',
       {
+        tags,
+        summary: 'The dashboard tables as an Excel workbook (one table with `table`)',
         config: { audience: 'staff' },
-        schema: {
-          tags,
-          summary: 'The dashboard tables as an Excel workbook (one table with `table`)',
-          querystring: dashboardExportQuery,
-        },
       },
       async (req, reply) => {
         const { year, body } = await svc.exportXlsx(requireActor(req), req.query);
@@ -52,12 +46,10 @@ export const monitoringDashboardRoutes =
       },
     );
 
-    app.get(
-      '/api/reporting-rounds/:id/summary.docx',
-      {
-        config: { audience: 'staff' },
-        schema: { tags, summary: 'DOCX summary of a round for the steering committee', params: idParams },
-      },
+    route(
+      app,
+      'GET /api/reporting-rounds/{id}/summary.docx',
+      { tags, summary: 'DOCX summary of a round for the steering committee', config: { audience: 'staff' } },
       async (req, reply) => {
         const { round, body } = await svc.roundSummaryDocx(requireActor(req), req.params.id);
         return reply

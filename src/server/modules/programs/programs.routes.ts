@@ -1,14 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import {
-  committeeInput,
-  program,
-  programDetail,
-  programInput,
-  programListQuery,
-  programPatch,
-} from '../../../shared/contracts/programs.js';
-import { idParams, pageOf } from '../../../shared/fields.js';
 import { requireActor } from '../../http/context.js';
+import { route } from '../../http/route.js';
 import type { ProgramsService } from './programs.service.js';
 
 const tags = ['programs'];
@@ -16,69 +8,41 @@ const tags = ['programs'];
 export const programsRoutes =
   (svc: ProgramsService): FastifyPluginAsyncZod =>
   async (app) => {
-    app.get(
-      '/api/programs',
-      {
-        config: { audience: 'staff' },
-        schema: {
-          tags,
-          summary: 'Search programs by code and title (ignores diacritics)',
-          querystring: programListQuery,
-          response: { 200: pageOf(program) },
-        },
-      },
+    route(
+      app,
+      'GET /api/programs',
+      { tags, summary: 'Search programs by code and title (ignores diacritics)', config: { audience: 'staff' } },
       async (req) => svc.list(req.query),
     );
 
-    app.get(
-      '/api/programs/:id',
-      {
-        config: { audience: 'staff' },
-        schema: {
-          tags,
-          summary: 'One program with its steering committee',
-          params: idParams,
-          response: { 200: programDetail },
-        },
-      },
+    route(
+      app,
+      'GET /api/programs/{id}',
+      { tags, summary: 'One program with its steering committee', config: { audience: 'staff' } },
       async (req) => svc.get(req.params.id),
     );
 
-    app.post(
-      '/api/programs',
-      {
-        config: { audience: 'staff', idempotent: true },
-        schema: { tags, summary: 'Create a program', body: programInput, response: { 201: programDetail } },
-      },
+    route(
+      app,
+      'POST /api/programs',
+      { tags, summary: 'Create a program', config: { audience: 'staff', idempotent: true } },
       async (req, reply) => reply.status(201).send(await svc.create(requireActor(req), req.body)),
     );
 
-    app.patch(
-      '/api/programs/:id',
-      {
-        config: { audience: 'staff' },
-        schema: {
-          tags,
-          summary: 'Change a program',
-          params: idParams,
-          body: programPatch,
-          response: { 200: programDetail },
-        },
-      },
+    route(
+      app,
+      'PATCH /api/programs/{id}',
+      { tags, summary: 'Change a program', config: { audience: 'staff' } },
       async (req) => svc.update(requireActor(req), req.params.id, req.body),
     );
 
-    app.put(
-      '/api/programs/:id/committee',
+    route(
+      app,
+      'PUT /api/programs/{id}/committee',
       {
+        tags,
+        summary: 'Replace the steering committee (at most one head, each person once)',
         config: { audience: 'staff' },
-        schema: {
-          tags,
-          summary: 'Replace the steering committee (at most one head, each person once)',
-          params: idParams,
-          body: committeeInput,
-          response: { 200: programDetail },
-        },
       },
       async (req) => svc.setCommittee(requireActor(req), req.params.id, req.body),
     );

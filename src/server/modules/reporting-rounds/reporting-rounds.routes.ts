@@ -1,33 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import {
-  reportDetail,
-  reportListItem,
-  reportListQuery,
-  reportParams,
-  reportReviewInput,
-  reportRevisionInput,
-  reportSaveInput,
-  reportSubmitBody,
-  round,
-  roundDetail,
-  roundInput,
-  roundListQuery,
-  roundPatch,
-  valueEvidenceParams,
-} from '../../../shared/contracts/reporting-rounds.js';
-import { monitoringFile } from '../../../shared/contracts/program-tasks.js';
-import { programFilterQuery, reminder } from '../../../shared/contracts/monitoring.js';
-import { idParams, pageOf } from '../../../shared/fields.js';
-import { z } from 'zod';
 import { requireActor } from '../../http/context.js';
 import { etag, expectedVersion } from '../../http/versioning.js';
+import { route } from '../../http/route.js';
 import { assertMonitoringAccess } from '../indicators/indicators.service.js';
 import { attachmentDisposition, readUpload } from '../files/files.service.js';
 import type { ReportingRoundsService } from './reporting-rounds.service.js';
 
 const tags = ['reporting-rounds'];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const base = '/api/reporting-rounds/:id/reports/:orgUnitId';
 
 export const reportingRoundsRoutes =
   (svc: ReportingRoundsService): FastifyPluginAsyncZod =>
@@ -37,30 +17,24 @@ export const reportingRoundsRoutes =
       assertMonitoringAccess(requireActor(req));
     });
 
-    app.get(
-      '/api/reporting-rounds',
+    route(
+      app,
+      'GET /api/reporting-rounds',
       {
+        tags,
+        summary: 'Reporting rounds with timeliness counts (unit accounts: the rounds that ask them)',
         config: { audience: 'staff' },
-        schema: {
-          tags,
-          summary: 'Reporting rounds with timeliness counts (unit accounts: the rounds that ask them)',
-          querystring: roundListQuery,
-          response: { 200: pageOf(round) },
-        },
       },
       async (req) => svc.listRounds(requireActor(req), req.query),
     );
 
-    app.post(
-      '/api/reporting-rounds',
+    route(
+      app,
+      'POST /api/reporting-rounds',
       {
+        tags,
+        summary: 'Open a reporting round: one report per responsible unit (secretariat)',
         config: { audience: 'staff', idempotent: true },
-        schema: {
-          tags,
-          summary: 'Open a reporting round: one report per responsible unit (secretariat)',
-          body: roundInput,
-          response: { 201: roundDetail },
-        },
       },
       async (req, reply) => {
         const actor = requireActor(req);
@@ -68,74 +42,50 @@ export const reportingRoundsRoutes =
       },
     );
 
-    app.get(
-      '/api/reporting-rounds/:id',
-      {
-        config: { audience: 'staff' },
-        schema: {
-          tags,
-          summary: "A round with each unit's report status and timeliness",
-          params: idParams,
-          response: { 200: roundDetail },
-        },
-      },
+    route(
+      app,
+      'GET /api/reporting-rounds/{id}',
+      { tags, summary: "A round with each unit's report status and timeliness", config: { audience: 'staff' } },
       async (req) => svc.getRound(requireActor(req), req.params.id),
     );
 
-    app.patch(
-      '/api/reporting-rounds/:id',
+    route(
+      app,
+      'PATCH /api/reporting-rounds/{id}',
       {
+        tags,
+        summary: 'Close or reopen a round (secretariat); a closed round sends no reminders',
         config: { audience: 'staff' },
-        schema: {
-          tags,
-          summary: 'Close or reopen a round (secretariat); a closed round sends no reminders',
-          params: idParams,
-          body: roundPatch,
-          response: { 200: roundDetail },
-        },
       },
       async (req) => svc.setRoundStatus(requireActor(req), req.params.id, req.body.status),
     );
 
-    app.get(
-      '/api/unit-reports',
+    route(
+      app,
+      'GET /api/unit-reports',
       {
+        tags,
+        summary:
+          'Unit reports across rounds by status, oldest due first (unit accounts: their own): approval and revision queues',
         config: { audience: 'staff' },
-        schema: {
-          tags,
-          summary:
-            'Unit reports across rounds by status, oldest due first (unit accounts: their own): approval and revision queues',
-          querystring: reportListQuery,
-          response: { 200: pageOf(reportListItem) },
-        },
       },
       async (req) => svc.listReports(requireActor(req), req.query),
     );
 
-    app.get(
-      '/api/reporting-reminders',
-      {
-        config: { audience: 'staff' },
-        schema: {
-          tags,
-          summary: 'Units whose report is due within 7 days or overdue',
-          querystring: programFilterQuery,
-          response: { 200: z.array(reminder) },
-        },
-      },
+    route(
+      app,
+      'GET /api/reporting-reminders',
+      { tags, summary: 'Units whose report is due within 7 days or overdue', config: { audience: 'staff' } },
       async (req) => svc.reminders(requireActor(req), req.query.programId),
     );
 
-    app.get(
-      base,
+    route(
+      app,
+      'GET /api/reporting-rounds/{id}/reports/{orgUnitId}',
       {
+        tags,
+        summary: "A unit's report: indicator values, task progress, narrative, history",
         config: { audience: 'staff' },
-        schema: {
-          tags,
-          summary: "A unit's report: indicator values, task progress, narrative, history",
-          params: reportParams,
-          response: { 200: reportDetail },
-        },
       },
       async (req, reply) => {
         const d = await svc.detail(requireActor(req), req.params.id, req.params.orgUnitId);
@@ -144,17 +94,13 @@ export const reportingRoundsRoutes =
       },
     );
 
-    app.put(
-      base,
+    route(
+      app,
+      'PUT /api/reporting-rounds/{id}/reports/{orgUnitId}',
       {
+        tags,
+        summary: 'Save the draft (the unit itself, or the secretariat); 409 once submitted or approved',
         config: { audience: 'staff' },
-        schema: {
-          tags,
-          summary: 'Save the draft (the unit itself, or the secretariat); 409 once submitted or approved',
-          params: reportParams,
-          body: reportSaveInput,
-          response: { 200: reportDetail },
-        },
       },
       async (req, reply) => {
         const version = expectedVersion(req, req.body.version);
@@ -164,47 +110,31 @@ export const reportingRoundsRoutes =
       },
     );
 
-    app.post(
-      `${base}/submit`,
+    route(
+      app,
+      'POST /api/reporting-rounds/{id}/reports/{orgUnitId}/submit',
       {
+        tags,
+        summary: 'Submit the report for approval (the secretariat may give the day a paper report was received)',
         config: { audience: 'staff' },
-        schema: {
-          tags,
-          summary: 'Submit the report for approval (the secretariat may give the day a paper report was received)',
-          params: reportParams,
-          body: reportSubmitBody,
-          response: { 200: reportDetail },
-        },
       },
       async (req) => svc.submit(requireActor(req), req.params.id, req.params.orgUnitId, req.body ?? {}),
     );
 
-    app.post(
-      `${base}/review`,
-      {
-        config: { audience: 'staff' },
-        schema: {
-          tags,
-          summary: 'Approve, or return with a comment (secretariat)',
-          params: reportParams,
-          body: reportReviewInput,
-          response: { 200: reportDetail },
-        },
-      },
+    route(
+      app,
+      'POST /api/reporting-rounds/{id}/reports/{orgUnitId}/review',
+      { tags, summary: 'Approve, or return with a comment (secretariat)', config: { audience: 'staff' } },
       async (req) => svc.review(requireActor(req), req.params.id, req.params.orgUnitId, req.body),
     );
 
-    app.post(
-      `${base}/revisions`,
+    route(
+      app,
+      'POST /api/reporting-rounds/{id}/reports/{orgUnitId}/revisions',
       {
+        tags,
+        summary: 'Change an approved report: a new revision with a reason, the earlier kept',
         config: { audience: 'staff' },
-        schema: {
-          tags,
-          summary: 'Change an approved report: a new revision with a reason, the earlier kept',
-          params: reportParams,
-          body: reportRevisionInput,
-          response: { 200: reportDetail },
-        },
       },
       async (req, reply) => {
         const version = expectedVersion(req, req.body.version);
@@ -214,12 +144,10 @@ export const reportingRoundsRoutes =
       },
     );
 
-    app.get(
-      `${base}/template.xlsx`,
-      {
-        config: { audience: 'staff' },
-        schema: { tags, summary: 'The report as an Excel template to fill offline', params: reportParams },
-      },
+    route(
+      app,
+      'GET /api/reporting-rounds/{id}/reports/{orgUnitId}/template.xlsx',
+      { tags, summary: 'The report as an Excel template to fill offline', config: { audience: 'staff' } },
       async (req, reply) => {
         const { detail, body } = await svc.template(requireActor(req), req.params.id, req.params.orgUnitId);
         return reply
@@ -232,17 +160,13 @@ export const reportingRoundsRoutes =
       },
     );
 
-    app.post(
-      `${base}/import.xlsx`,
+    route(
+      app,
+      'POST /api/reporting-rounds/{id}/reports/{orgUnitId}/import.xlsx',
       {
+        tags,
+        summary: 'Upload a filled template (multipart field "file"): all cells checked, nothing written on any error',
         config: { audience: 'staff' },
-        schema: {
-          tags,
-          summary: 'Upload a filled template (multipart field "file"): all cells checked, nothing written on any error',
-          consumes: ['multipart/form-data'],
-          params: reportParams,
-          response: { 200: reportDetail },
-        },
       },
       async (req) => {
         const actor = requireActor(req);
@@ -253,18 +177,10 @@ export const reportingRoundsRoutes =
       },
     );
 
-    app.post(
-      `${base}/evidence`,
-      {
-        config: { audience: 'staff' },
-        schema: {
-          tags,
-          summary: 'Upload evidence for the report (multipart field "file")',
-          consumes: ['multipart/form-data'],
-          params: reportParams,
-          response: { 201: reportDetail },
-        },
-      },
+    route(
+      app,
+      'POST /api/reporting-rounds/{id}/reports/{orgUnitId}/evidence',
+      { tags, summary: 'Upload evidence for the report (multipart field "file")', config: { audience: 'staff' } },
       async (req, reply) => {
         const actor = requireActor(req);
         svc.assertCanEdit(actor, req.params.orgUnitId);
@@ -274,33 +190,22 @@ export const reportingRoundsRoutes =
       },
     );
 
-    app.get(
-      `${base}/values/:indicatorId/evidence`,
-      {
-        config: { audience: 'staff' },
-        schema: {
-          tags,
-          summary: 'Evidence attached to one indicator value of the report',
-          params: valueEvidenceParams,
-          response: { 200: z.array(monitoringFile) },
-        },
-      },
+    route(
+      app,
+      'GET /api/reporting-rounds/{id}/reports/{orgUnitId}/values/{indicatorId}/evidence',
+      { tags, summary: 'Evidence attached to one indicator value of the report', config: { audience: 'staff' } },
       async (req) =>
         svc.listValueEvidence(requireActor(req), req.params.id, req.params.orgUnitId, req.params.indicatorId),
     );
 
-    app.post(
-      `${base}/values/:indicatorId/evidence`,
+    route(
+      app,
+      'POST /api/reporting-rounds/{id}/reports/{orgUnitId}/values/{indicatorId}/evidence',
       {
+        tags,
+        summary:
+          'Attach evidence to one indicator value (multipart field "file"; the owning unit, while the report is a draft or returned)',
         config: { audience: 'staff' },
-        schema: {
-          tags,
-          summary:
-            'Attach evidence to one indicator value (multipart field "file"; the owning unit, while the report is a draft or returned)',
-          consumes: ['multipart/form-data'],
-          params: valueEvidenceParams,
-          response: { 201: z.array(monitoringFile) },
-        },
       },
       async (req, reply) => {
         const actor = requireActor(req);
@@ -312,12 +217,10 @@ export const reportingRoundsRoutes =
       },
     );
 
-    app.get(
-      '/api/monitoring-files/:id',
-      {
-        config: { audience: 'staff' },
-        schema: { tags, summary: 'Download a monitoring evidence file', params: idParams },
-      },
+    route(
+      app,
+      'GET /api/monitoring-files/{id}',
+      { tags, summary: 'Download a monitoring evidence file', config: { audience: 'staff' } },
       async (req, reply) => {
         const { attachment, data } = await svc.download(requireActor(req), req.params.id);
         return reply
