@@ -2,6 +2,7 @@ import { and, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import type { AssessmentListQuery, AssessmentStatus } from '../../../shared/contracts/dx-assessments.js';
 import type { DbOrTx } from '../../db/client.js';
 import { dxAssessments, dxFrameworks, dxFrameworkVersions, enterprises } from '../../db/schema/index.js';
+import { searchCondition } from '../../db/search.js';
 
 export type AssessmentRow = typeof dxAssessments.$inferSelect;
 export type AssessmentFilter = AssessmentListQuery & { enterpriseId: string | null };
@@ -35,6 +36,8 @@ export function createDxAssessmentsRepo() {
       const where: (SQL | undefined)[] = [];
       if (f.enterpriseId) where.push(eq(dxAssessments.enterpriseId, f.enterpriseId));
       if (f.taxCode) where.push(eq(enterprises.taxCode, f.taxCode));
+      // the enterprise's folded name, tax code and address
+      where.push(searchCondition(enterprises.searchText, f.q));
       if (f.status) where.push(eq(dxAssessments.status, f.status));
       if (f.year) where.push(eq(dxAssessments.year, f.year));
       if (f.frameworkCode) where.push(eq(dxFrameworks.code, f.frameworkCode));
