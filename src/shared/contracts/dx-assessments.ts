@@ -154,6 +154,8 @@ export const assessmentReport = z.object({
       gain: z.number(),
       newTotal: z.number(),
       newLevel: z.number().int(),
+      /** false: the answer gains points toward the next level without reaching it */
+      levelUp: z.boolean(),
     }),
   ),
 });
