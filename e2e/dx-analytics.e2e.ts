@@ -37,6 +37,12 @@ describe('city analytics journey', () => {
 
       await pick(page, 'filter-commune', 'Ba Đình');
       await pick(page, 'filter-sector', 'G –');
+      // what is chosen, in words and whole (a status line read out on change), never antd's "+ 1 …" placeholder
+      const summary = page.getByTestId('filter-summary');
+      await expect.poll(() => summary.textContent()).toContain('Phường Ba Đình');
+      expect(await summary.textContent()).toContain('G – Bán buôn và bán lẻ; sửa chữa ô tô');
+      expect(await summary.getAttribute('role')).toBe('status');
+      expect(await page.getByText(/^\+ \d+ …$/).count()).toBe(0);
       await expect.poll(() => page.locator('.ant-table-row').count(), { timeout: 20_000 }).toBe(1);
       await expect.poll(() => page.locator('.ant-table-row').first().textContent()).toContain('Phường Ba Đình');
       // one commune, one sector, by year: cells this small are withheld and read "<5"

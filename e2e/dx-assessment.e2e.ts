@@ -48,6 +48,10 @@ describe('enterprise assessment journey', () => {
       .click();
     await page.waitForURL(/\/dx-assessments\/[0-9a-f-]{36}$/);
     await expect.poll(() => page.locator('[data-question]').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    // required answers missing: "Nộp phiếu" says so at once, and asks no confirmation for a submission that would fail
+    await page.getByRole('button', { name: /nộp phiếu/i }).click();
+    await expect.poll(() => page.getByText(/câu bắt buộc chưa trả lời/).count()).toBeGreaterThan(0);
+    expect(await page.locator('.ant-modal-confirm').count()).toBe(0);
     for (const pillar of ['CX', 'ST', 'IT', 'OP', 'CU', 'DA']) {
       await page.locator(`[data-pillar="${pillar}"]`).click();
       await answerOpenPillar(page);
@@ -66,6 +70,10 @@ describe('enterprise assessment journey', () => {
       })
       .toBe(1);
     await shot(page, 'dx-02-questionnaire');
+    // progress is about the required questions: all answered reads n/n and 100 %; the optional ones are told apart
+    const [done, of] = /(\d+)\/(\d+)/.exec((await page.getByTestId('progress-required').textContent()) ?? '')!.slice(1);
+    expect(done).toBe(of);
+    expect(await page.getByRole('progressbar').first().getAttribute('aria-valuenow')).toBe('100');
 
     await page.getByRole('button', { name: /nộp phiếu/i }).click();
     await page.locator('.ant-modal-confirm-btns .ant-btn-primary').click();

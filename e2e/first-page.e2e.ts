@@ -90,4 +90,37 @@ describe('the first page a person loads', () => {
     console.log(`dashboard after login: ${(bytes.script / KB).toFixed(1)} KB more JavaScript`);
     await context.close();
   });
+
+  it('lists on a phone: status and deadline inside the screen, nothing to scroll sideways', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await login(page, baseUrl, 'secretariat');
+    const lists = [
+      { path: '/follow-ups', deadline: 'Hạn hoàn thành' },
+      { path: '/program-tasks', deadline: 'Hạn hoàn thành' },
+      { path: '/reporting-rounds', deadline: 'Hạn nộp' },
+    ];
+    for (const { path, deadline } of lists) {
+      await page.goto(`${baseUrl}${path}`);
+      const row = page.locator('.ant-table-row').first();
+      await row.waitFor();
+      await shot(page, `phone-list${path.replaceAll('/', '-')}`);
+      const inside = async (what: string, box: { x: number; width: number } | null) => {
+        expect(box, `${path}: ${what} is rendered`).not.toBeNull();
+        expect(box!.x, `${path}: ${what} starts inside the screen`).toBeGreaterThanOrEqual(0);
+        expect(box!.x + box!.width, `${path}: ${what} ends inside the screen`).toBeLessThanOrEqual(390);
+      };
+      // the status tag of the first row (its last tag) and the deadline's column header
+      await inside('the status', await row.locator('.ant-tag').last().boundingBox());
+      await inside('the deadline', await page.getByRole('columnheader', { name: deadline }).boundingBox());
+      const overflow = await page.evaluate(() => ({
+        page: document.documentElement.scrollWidth - window.innerWidth,
+        tables: [...document.querySelectorAll('.ant-table-content, .ant-table-body')].map(
+          (el) => el.scrollWidth - el.clientWidth,
+        ),
+      }));
+      expect(overflow.page, `${path}: the page scrolls sideways`).toBeLessThanOrEqual(0);
+      for (const o of overflow.tables) expect(o, `${path}: the table scrolls sideways`).toBeLessThanOrEqual(1);
+    }
+    await page.close();
+  });
 });

@@ -3,6 +3,7 @@ import { inspectionStatuses, teamRoles, followUpStatuses } from './domain.js';
 import { roles } from './fields.js';
 import { reportStatuses, taskStatuses, timelinessStates, trafficLights, measureUnits } from './monitoring-domain.js';
 import { assessmentStatuses } from './contracts/dx-assessments.js';
+import { sizeClasses } from './enterprises/size-class.js';
 import { labels, labelVi, type LabelSet } from './labels.js';
 
 const vocabularies: { [K in keyof LabelSet]: readonly string[] } = {
@@ -16,6 +17,7 @@ const vocabularies: { [K in keyof LabelSet]: readonly string[] } = {
   trafficLight: trafficLights,
   measureUnit: measureUnits,
   dxAssessmentStatus: assessmentStatuses,
+  sizeClass: sizeClasses,
 };
 
 describe('labels: one word per value, in both languages', () => {

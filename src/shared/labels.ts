@@ -2,6 +2,7 @@ import type { InspectionStatus, TeamRole, FollowUpStatus } from './domain.js';
 import type { Role } from './fields.js';
 import type { MeasureUnit, ReportStatus, TaskStatus, Timeliness, TrafficLight } from './monitoring-domain.js';
 import type { AssessmentStatus } from './contracts/dx-assessments.js';
+import type { SizeClass } from './enterprises/size-class.js';
 
 /**
  * The one source of the words shown for each domain vocabulary, in Vietnamese and English. The web's i18n
@@ -21,6 +22,8 @@ export interface LabelSet {
   trafficLight: Record<TrafficLight, string>;
   measureUnit: Record<MeasureUnit, string>;
   dxAssessmentStatus: Record<AssessmentStatus, string>;
+  /** An enterprise's size class (Decree 80/2021). */
+  sizeClass: Record<SizeClass, string>;
 }
 
 const vi: LabelSet = {
@@ -66,6 +69,7 @@ const vi: LabelSet = {
     other: 'Khác',
   },
   dxAssessmentStatus: { draft: 'Đang trả lời', submitted: 'Đã nộp', verified: 'Đã xác nhận', returned: 'Bị trả lại' },
+  sizeClass: { micro: 'Siêu nhỏ', small: 'Nhỏ', medium: 'Vừa', large: 'Lớn' },
 };
 
 const en: LabelSet = {
@@ -106,6 +110,7 @@ const en: LabelSet = {
     other: 'Other',
   },
   dxAssessmentStatus: { draft: 'In progress', submitted: 'Submitted', verified: 'Verified', returned: 'Returned' },
+  sizeClass: { micro: 'Micro', small: 'Small', medium: 'Medium', large: 'Large' },
 };
 
 export const labels = { vi, en } as const;

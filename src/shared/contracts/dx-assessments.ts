@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idParams, pageQuery, timestamp, year } from '../fields.js';
+import { idParams, pageQuery, searchQuery, timestamp, year } from '../fields.js';
 import { answersMap, scoreSnapshot } from './dx-frameworks.js';
 import { peerBands } from '../dx/peers.js';
 import { because } from '../error-reasons.js';
@@ -56,6 +56,8 @@ export const returnInput = z.strictObject({ comment: reviewComment.min(1, becaus
 export const rescoreInput = z.strictObject({ version: z.number().int().min(1).max(10_000) });
 
 export const assessmentListQuery = z.strictObject({
+  /** the enterprise's name (diacritics ignored) or part of its tax code */
+  q: searchQuery,
   taxCode: taxCode.optional(),
   status: z.enum(assessmentStatuses).optional(),
   year: z.coerce.number().int().min(1990).max(2100).optional(),
@@ -152,6 +154,8 @@ export const assessmentReport = z.object({
       gain: z.number(),
       newTotal: z.number(),
       newLevel: z.number().int(),
+      /** false: the answer gains points toward the next level without reaching it */
+      levelUp: z.boolean(),
     }),
   ),
 });

@@ -99,6 +99,36 @@ export function progressOf(def: FrameworkDefinition, answers: Answers): PillarPr
   return [...byPillar.values()];
 }
 
+export interface ProgressSummary {
+  /** the shown required questions: what submitting needs */
+  required: { answered: number; total: number };
+  /** the shown optional questions, told apart */
+  optional: { answered: number; total: number };
+  /** of the required ones, rounded down: 100 only when every one is answered */
+  percent: number;
+  requiredMissing: string[];
+}
+
+/** The questionnaire's progress as submitting sees it: the required questions, the optional ones apart. */
+export function progressSummary(def: FrameworkDefinition, answers: Answers): ProgressSummary {
+  const visible = visibleQuestionCodes(def, answers);
+  const out: ProgressSummary = {
+    required: { answered: 0, total: 0 },
+    optional: { answered: 0, total: 0 },
+    percent: 100,
+    requiredMissing: [],
+  };
+  for (const { question: q } of allQuestions(def)) {
+    if (!visible.has(q.code)) continue;
+    const part = q.required ? out.required : out.optional;
+    part.total += 1;
+    if (isAnswered(answers[q.code])) part.answered += 1;
+    else if (q.required) out.requiredMissing.push(q.code);
+  }
+  if (out.required.total) out.percent = Math.floor((out.required.answered / out.required.total) * 100);
+  return out;
+}
+
 export interface AnswerIssue extends Reasoned {
   question: string;
 }

@@ -32,14 +32,19 @@ export interface Improvement {
   gain: number;
   newTotal: number;
   newLevel: number;
+  /** whether the answer lifts the overall level; when not, it is a step toward the next level */
+  levelUp: boolean;
 }
 
 /**
  * One question at a time, what the best answer would do: ranked by the overall level reached, then by
- * points gained. Only questions currently shown and not already at their best are tried.
+ * points gained. Only questions currently shown and not already at their best are tried. At the framework's top
+ * level there is no level left to reach, so nothing is suggested.
  */
 export function topImprovements(def: FrameworkDefinition, answers: Answers, limit = 5): Improvement[] {
   const base = scoreAssessment(def, answers);
+  const top = Math.max(...def.levelNames.map((l) => l.level));
+  if (base.overallLevel >= top) return [];
   const visible = visibleQuestionCodes(def, answers);
   const out: Improvement[] = [];
   for (const { question: q, pillar } of allQuestions(def)) {
@@ -58,6 +63,7 @@ export function topImprovements(def: FrameworkDefinition, answers: Answers, limi
       gain,
       newTotal: s.total,
       newLevel: s.overallLevel,
+      levelUp: s.overallLevel > base.overallLevel,
     });
   }
   return out

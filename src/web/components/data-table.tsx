@@ -17,10 +17,16 @@ const columnId = (column: TableColumnsType<unknown>[number]): string | undefined
       ? column.dataIndex
       : undefined;
 
-/** The key columns first, in the order given; every other column dropped. */
+/**
+ * The key columns first, in the order given; every other column dropped. Their desktop widths and fixed sides go too:
+ * summed they are wider than a phone, and the few columns left share its width instead.
+ */
 export function keyColumnsFirst<T>(columns: TableColumnsType<T>, keys: string[]): TableColumnsType<T> {
   const byId = new Map(columns.map((c) => [columnId(c as TableColumnsType<unknown>[number]), c]));
-  return keys.map((k) => byId.get(k)).filter((c) => c !== undefined);
+  return keys
+    .map((k) => byId.get(k))
+    .filter((c) => c !== undefined)
+    .map((c) => ({ ...c, width: undefined, fixed: undefined }));
 }
 
 /**

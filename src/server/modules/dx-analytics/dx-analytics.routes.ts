@@ -6,7 +6,7 @@ import { requireActor } from '../../http/context.js';
 import { route } from '../../http/route.js';
 import type { DxAnalyticsService } from './dx-analytics.service.js';
 import { dxAnalyticsPolicy } from './dx-analytics.policy.js';
-import { breakdownTable, toCsv, toXlsx } from './export.js';
+import { breakdownTable, exportFileStem, exportParameters, toCsv, toXlsx, withParameters } from './export.js';
 
 const tags = ['dx-analytics'];
 const geojsonPath = path.resolve(
@@ -56,24 +56,27 @@ export const dxAnalyticsRoutes =
       'GET /api/dx/analytics/export',
       {
         tags,
-        summary: 'A breakdown as XLSX or CSV (UTF-8 with BOM), suppressed cells written "<5"',
+        summary:
+          'A breakdown as XLSX or CSV (UTF-8 with BOM), suppressed cells written "<5"; the filters applied in the ' +
+          'file name and inside (XLSX: a sheet "Tham số"; CSV: "Tham số,Giá trị" lines, an empty line, the table)',
         config: { audience: 'staff' },
       },
       async (req, reply) => {
         const { format, ...q } = req.query;
         const result = await svc.breakdown(requireActor(req), q);
         const table = breakdownTable(result);
-        const name = `dx-analytics-${q.groupBy.join('-') || 'total'}`;
+        const params = exportParameters(q, result, await svc.filterNames(q), new Date());
+        const name = exportFileStem(q, result);
         if (format === 'csv') {
           return reply
             .header('content-type', 'text/csv; charset=utf-8')
             .header('content-disposition', `attachment; filename="${name}.csv"`)
-            .send(toCsv(table));
+            .send(toCsv(withParameters(params, table)));
         }
         return reply
           .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
           .header('content-disposition', `attachment; filename="${name}.xlsx"`)
-          .send(await toXlsx(table, 'DX'));
+          .send(await toXlsx(table, 'DX', params));
       },
     );
 

@@ -382,6 +382,18 @@ export function createDxAnalyticsService({
     return { suppressBelow, published: c.n >= suppressBelow && !c.hidden };
   }
 
+  /** The names of the place and sector a query filters by, for an export's parameters. */
+  async function filterNames(q: Pick<BreakdownQuery, 'commune' | 'district' | 'sector'>) {
+    const g = await geography();
+    const one = (d: 'commune' | 'district' | 'sector', code: string | undefined) =>
+      code === undefined ? undefined : { code, name: nameOf(g, d, code) };
+    return {
+      commune: one('commune', q.commune),
+      district: one('district', q.district),
+      sector: one('sector', q.sector),
+    };
+  }
+
   async function options(actor: Actor): Promise<AnalyticsOptions> {
     dxAnalyticsPolicy.assertCanRead(actor);
     const [g, versions] = await Promise.all([geography(), reference.frameworks.listedVersions()]);
@@ -397,7 +409,7 @@ export function createDxAnalyticsService({
     };
   }
 
-  return { breakdown, movers, options, peerCell, yearsOf: (id: string) => repo.years(db, id) };
+  return { breakdown, filterNames, movers, options, peerCell, yearsOf: (id: string) => repo.years(db, id) };
 }
 export type DxAnalyticsService = ReturnType<typeof createDxAnalyticsService>;
 /** What one scored assessment adds to the rollup (dx-assessments computes it). */

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BreakdownResult, MoversResult } from '../../../shared/contracts/dx-analytics.js';
 import { factories } from '../../test/factories.js';
@@ -162,6 +163,45 @@ describe('city analytics', () => {
     });
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('every export states the filters applied: in its file name, in CSV lines above the table, in a sheet', async () => {
+    const query = `frameworkVersionId=${versionId}&year=2024&commune=HN.00004&sector=C&groupBy=sizeClass`;
+    const csv = await ctx.as(secretariat, { method: 'GET', url: `/api/dx/analytics/export?${query}&format=csv` });
+    expect(csv.statusCode).toBe(200);
+    const csvName = /filename="([^"]+)"/.exec(String(csv.headers['content-disposition']))?.[1];
+    expect(csvName).toBe('dx-analytics_2024_HN.00004_C_by-sizeClass.csv');
+    // parameter lines, one blank line, then the table as before; a spreadsheet opens it as plain rows
+    const lines = csv.rawPayload
+      .toString('utf8')
+      .replace(/^\uFEFF/, '')
+      .split('\r\n');
+    const blank = lines.indexOf('');
+    expect(lines.slice(0, blank)).toEqual([
+      'Tham số,Giá trị',
+      expect.stringMatching(/^Bộ chỉ số,\S+ v\d+$/),
+      'Năm,2024',
+      'Xã/phường (2025),HN.00004 – Phường Ba Đình',
+      'Quận/huyện (trước 2025),Tất cả',
+      'Ngành (VSIC),"C – Công nghiệp chế biến, chế tạo"',
+      'Quy mô,Tất cả',
+      'Nhóm theo,Quy mô',
+      expect.stringMatching(/^Xuất lúc,\d\d\/\d\d\/\d{4} \d\d:\d\d$/),
+    ]);
+    expect(lines[blank + 1]).toMatch(/^Quy mô – mã,Quy mô,Số doanh nghiệp/);
+
+    const xlsx = await ctx.as(secretariat, { method: 'GET', url: `/api/dx/analytics/export?${query}&format=xlsx` });
+    expect(/filename="([^"]+)"/.exec(String(xlsx.headers['content-disposition']))?.[1]).toBe(
+      'dx-analytics_2024_HN.00004_C_by-sizeClass.xlsx',
+    );
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['DX', 'Tham số']);
+    const params = wb.getWorksheet('Tham số')!;
+    const cells = params.getSheetValues().flatMap((r) => (Array.isArray(r) ? [r.slice(1)] : []));
+    expect(cells).toContainEqual(['Xã/phường (2025)', 'HN.00004 – Phường Ba Đình']);
+    expect(cells).toContainEqual(['Năm', '2024']);
+    expect(cells).toContainEqual(['Quy mô', 'Tất cả']);
   });
 
   it('rejects bad filters naming the field', async () => {

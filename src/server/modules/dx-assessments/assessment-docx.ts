@@ -78,12 +78,12 @@ export function assessmentReportDocx(r: AssessmentReport): Promise<Buffer> {
           bodyParagraph([
             run(`${k + 1}. ${i.text.vi} `),
             run(
-              `(+${num(i.gain)} điểm${i.suggestedLabel ? `; gợi ý: ${i.suggestedLabel.vi}` : ''}; mức đạt được: ${i.newLevel})`,
+              `(+${num(i.gain)} điểm${i.suggestedLabel ? `; gợi ý: ${i.suggestedLabel.vi}` : ''}; ${i.levelUp ? `lên mức ${i.newLevel}` : `hướng tới mức ${i.newLevel + 1}`})`,
               { italics: true },
             ),
           ]),
         )
-      : [bodyParagraph([run('Không còn câu trả lời nào có thể nâng điểm.')])]),
+      : [bodyParagraph([run('Không còn câu trả lời nào có thể nâng mức.')])]),
     heading('3. Khuyến nghị theo trụ cột'),
     ...r.pillars
       .filter((p) => p.recommendation)

@@ -1,13 +1,15 @@
-import { and, desc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, ne, sql, type SQLWrapper } from 'drizzle-orm';
 import type { AssessmentListQuery, AssessmentStatus } from '../../../shared/contracts/dx-assessments.js';
 import type { DbOrTx } from '../../db/client.js';
 import { dxAssessments } from '../../db/schema/index.js';
 
 export type AssessmentRow = typeof dxAssessments.$inferSelect;
 /** The list's filter: the registry's and the frameworks' columns (tax code, framework code) come in as their ids. */
-export type AssessmentFilter = Omit<AssessmentListQuery, 'taxCode' | 'frameworkCode'> & {
+export type AssessmentFilter = Omit<AssessmentListQuery, 'taxCode' | 'frameworkCode' | 'q'> & {
   enterpriseId: string | null;
   frameworkVersionIds?: string[];
+  /** the registry's search (its subquery of enterprise ids): the registry alone decides what its search covers */
+  enterpriseIn?: SQLWrapper;
 };
 
 const SCORED: AssessmentStatus[] = ['submitted', 'verified'];
@@ -22,6 +24,7 @@ export function createDxAssessmentsRepo() {
     async list(db: DbOrTx, f: AssessmentFilter) {
       const cond = and(
         f.enterpriseId ? eq(dxAssessments.enterpriseId, f.enterpriseId) : undefined,
+        f.enterpriseIn ? inArray(dxAssessments.enterpriseId, f.enterpriseIn) : undefined,
         f.status ? eq(dxAssessments.status, f.status) : undefined,
         f.year ? eq(dxAssessments.year, f.year) : undefined,
         f.frameworkVersionIds ? inArray(dxAssessments.frameworkVersionId, f.frameworkVersionIds) : undefined,

@@ -252,6 +252,7 @@ export function createDxAssessmentsService({
       const { items, total } = await repo.list(db, {
         ...q,
         enterpriseId: scope ?? named ?? null,
+        enterpriseIn: q.q ? enterprises.matchingIds(q.q) : undefined,
         frameworkVersionIds: versionIds,
       });
       const [names, labels] = await Promise.all([

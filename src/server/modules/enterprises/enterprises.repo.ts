@@ -65,6 +65,9 @@ export function createEnterprisesRepo() {
             .from(enterprises)
             .where(inArray(enterprises.id, ids))
         : Promise.resolve([]),
+    /** The ids a registry search matches, as a subquery (not run here): a filter however many match. */
+    matchingIds: (db: DbOrTx, q: string) =>
+      db.select({ id: enterprises.id }).from(enterprises).where(searchCondition(enterprises.searchText, q)),
     async getByTaxCode(db: DbOrTx, taxCode: string) {
       const [row] = await selectItems(db).where(eq(enterprises.taxCode, taxCode));
       return row;

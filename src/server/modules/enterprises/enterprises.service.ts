@@ -148,6 +148,12 @@ export function createEnterprisesService({
     getRow: (id: string, tx: DbOrTx = db) => repo.getRow(tx, id),
     /** For other modules' lists: id, tax code and name of some enterprises, in one query (no permission check). */
     names: (ids: string[], tx: DbOrTx = db) => repo.names(tx, [...new Set(ids)]),
+    /**
+     * For other modules' lists searched by enterprise (name, tax code, address; diacritics ignored): the matching ids
+     * as a subquery their own query filters by, so the registry alone decides what its search covers (no permission
+     * check; one query however many match).
+     */
+    matchingIds: (q: string, tx: DbOrTx = db) => repo.matchingIds(tx, q),
     /** For a filter by tax code: the enterprise's id, or null (no permission check). */
     idOfTaxCode: async (taxCode: string, tx: DbOrTx = db) => (await repo.getRowByTaxCode(tx, taxCode))?.id ?? null,
 

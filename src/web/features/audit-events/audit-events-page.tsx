@@ -138,6 +138,7 @@ export default function AuditEventsPage() {
         <ErrorResult error={list.error} onRetry={() => void list.refetch()} />
       ) : (
         <DataTable<AuditEvent>
+          phoneColumns={['at', 'action', 'entity']}
           rowKey="id"
           size="middle"
           columns={columns}

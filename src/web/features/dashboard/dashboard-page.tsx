@@ -127,6 +127,7 @@ function DashboardBody({ d }: { d: Dashboard }) {
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('dashboard.noOverdue')} />
         ) : (
           <DataTable<FollowUpItem>
+            phoneColumns={['text', 'due']}
             rowKey="id"
             size="small"
             pagination={false}

@@ -85,6 +85,32 @@ function AnalyticsBody({ options }: { options: AnalyticsOptions }) {
     </Col>
   );
 
+  // what the page is for, in words: a select shows a long sector name cut off, this line shows it whole
+  const labelOf = (opts: { value: string; label: string }[], v: string | undefined) =>
+    opts.find((o) => o.value === v)?.label;
+  const sectorOptions = options.sectors.map((s) => ({
+    value: s.code,
+    label: `${s.code} – ${en ? s.nameEn : s.nameVi}`,
+  }));
+  const version = options.frameworkVersions.find((v) => v.id === filters.frameworkVersionId);
+  const place = [
+    labelOf(
+      options.communes.map((c) => ({ value: c.code, label: c.name })),
+      filters.commune,
+    ),
+    labelOf(
+      options.districts.map((d) => ({ value: d.code, label: d.name })),
+      filters.district,
+    ),
+    labelOf(sectorOptions, filters.sector),
+    filters.sizeClass && t(`enterprises.sizeClass.${filters.sizeClass}`),
+  ].filter((x): x is string => !!x);
+  const chosen = [
+    version && `${version.frameworkCode} v${version.version}`,
+    filters.year !== undefined && `${t('dxAnalytics.year')} ${filters.year}`,
+    ...(place.length ? place : [t('dxAnalytics.wholeCity')]),
+  ].filter((x): x is string => !!x);
+
   return (
     <Flex vertical gap={16}>
       <Card
@@ -134,13 +160,7 @@ function AnalyticsBody({ options }: { options: AnalyticsOptions }) {
             (v) => set({ district: v, commune: undefined }),
             'filter-district',
           )}
-          {single(
-            t('dxAnalytics.sector'),
-            filters.sector,
-            options.sectors.map((s) => ({ value: s.code, label: `${s.code} – ${en ? s.nameEn : s.nameVi}` })),
-            (v) => set({ sector: v }),
-            'filter-sector',
-          )}
+          {single(t('dxAnalytics.sector'), filters.sector, sectorOptions, (v) => set({ sector: v }), 'filter-sector')}
           {single(
             t('dxAnalytics.sizeClass'),
             filters.sizeClass,
@@ -148,6 +168,11 @@ function AnalyticsBody({ options }: { options: AnalyticsOptions }) {
             (v) => set({ sizeClass: sizeClasses.find((s) => s === v) }),
             'filter-size',
           )}
+          <Col xs={24}>
+            <Typography.Text strong role="status" data-testid="filter-summary">
+              {t('dxAnalytics.chosen', { list: chosen.join(' · ') })}
+            </Typography.Text>
+          </Col>
           <Col xs={24}>
             <Typography.Text type="secondary">
               {t('dxAnalytics.cubeNote', { k: options.suppressBelow })}

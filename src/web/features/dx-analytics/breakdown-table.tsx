@@ -66,6 +66,7 @@ export function BreakdownTable({ result }: { result: BreakdownResult }) {
   return (
     <Flex vertical gap={8}>
       <DataTable<BreakdownRow>
+        phoneColumns={[...result.groupBy, 'n', 'ml']}
         size="small"
         rowKey={(r) => JSON.stringify(r.key)}
         columns={columns}

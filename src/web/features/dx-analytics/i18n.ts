@@ -14,6 +14,8 @@ export default defineStrings({
     cubeNote:
       'Số liệu công bố theo từng năm và theo một giá trị của mỗi bộ lọc (không cộng gộp nhiều năm hay nhiều xã): như vậy không thể lấy hai kết quả trừ nhau để suy ra ô có dưới {{k}} doanh nghiệp.',
     all: 'Tất cả',
+    chosen: 'Đang xem: {{list}}',
+    wholeCity: 'toàn thành phố',
     reset: 'Xoá bộ lọc',
     enterprises: 'Số doanh nghiệp',
     meanTotal: 'Điểm trung bình',
@@ -78,6 +80,8 @@ export default defineStrings({
     cubeNote:
       'Figures are published per year and for one value of each filter (never several years or communes added up), so no two answers can be subtracted to reveal a cell of fewer than {{k}} enterprises.',
     all: 'All',
+    chosen: 'Showing: {{list}}',
+    wholeCity: 'the whole city',
     reset: 'Clear filters',
     enterprises: 'Enterprises',
     meanTotal: 'Mean score',

@@ -136,6 +136,7 @@ export default function ImportsPage() {
           <QueryState query={jobs}>
             {(list) => (
               <DataTable<ImportJob>
+                phoneColumns={['file', 'status', 'progress']}
                 size="small"
                 rowKey="id"
                 columns={columns}

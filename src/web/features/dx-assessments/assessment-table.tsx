@@ -70,6 +70,7 @@ export function AssessmentTable({
   ];
   return (
     <DataTable<AssessmentItem>
+      phoneColumns={['e', 'year', 's', 'actions']}
       locale={{ emptyText: <EmptyList title={t('emptyList.assessments')} hint={t('emptyList.assessmentsHint')} /> }}
       rowKey="id"
       size="middle"

@@ -1,9 +1,10 @@
-import { Flex, InputNumber, Select } from 'antd';
+import { Flex, Input, InputNumber, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { assessmentStatuses, type AssessmentStatus } from '../../../shared/contracts/dx-assessments';
 import { PageHeader } from '../../components/page-header';
 import { ErrorResult } from '../../components/query-state';
+import { useDebouncedValue } from '../../lib/use-debounced-value';
 import { useAssessments } from './api';
 import { AssessmentTable } from './assessment-table';
 
@@ -15,11 +16,24 @@ export default function AssessmentsPage() {
   const [status, setStatus] = useState<AssessmentStatus | undefined>('submitted');
   const [year, setYear] = useState<number | undefined>();
   const [page, setPage] = useState(1);
-  const list = useAssessments({ status, year, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+  const [text, setText] = useState('');
+  const q = useDebouncedValue(text.trim(), 300);
+  const list = useAssessments({ q: q || undefined, status, year, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
   return (
     <>
       <PageHeader title={t('dxAssessments.title')} />
       <Flex wrap gap={8} style={{ marginBottom: 16 }}>
+        <Input.Search
+          allowClear
+          value={text}
+          placeholder={t('dxAssessments.searchPlaceholder')}
+          aria-label={t('dxAssessments.searchPlaceholder')}
+          style={{ width: 300, maxWidth: '100%' }}
+          onChange={(e) => {
+            setText(e.target.value);
+            setPage(1);
+          }}
+        />
         <Select
           allowClear
           placeholder={t('dxAssessments.allStatuses')}

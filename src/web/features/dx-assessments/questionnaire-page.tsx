@@ -3,7 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import type { StaleAnswer } from '../../../shared/contracts/dx-assessments';
-import { type Answers, progressOf, visibleQuestionCodes } from '../../../shared/dx/answers';
+import { type Answers, progressOf, progressSummary, visibleQuestionCodes } from '../../../shared/dx/answers';
 import { allQuestions, type FrameworkDefinition, type FrameworkNode } from '../../../shared/dx/framework-format';
 import { type ApiError, isApiError } from '../../api/client';
 import { StaleVersionAlert } from '../../components/stale-version-alert';
@@ -158,10 +158,19 @@ function Questionnaire({ a, def }: { a: AssessmentDetail; def: FrameworkDefiniti
   );
   const visible = useMemo(() => visibleQuestionCodes(def, answers), [def, answers]);
   const progress = useMemo(() => progressOf(def, answers), [def, answers]);
-  const answered = progress.reduce((s, p) => s + p.answered, 0);
-  const total = progress.reduce((s, p) => s + p.total, 0);
+  // progress is about what submitting needs (the required questions); the optional ones are counted apart
+  const summary = useMemo(() => progressSummary(def, answers), [def, answers]);
+  const requiredProgress = t('dxAssessments.progress', summary.required);
 
-  const onSubmit = () =>
+  // check first: with required answers missing, say which instead of asking to confirm a submission that would fail
+  const onSubmit = () => {
+    if (summary.requiredMissing.length) {
+      setMissing(summary.requiredMissing);
+      const first = progress.find((p) => p.requiredMissing.length > 0);
+      if (first) setTab(first.code);
+      void message.error(t('dxAssessments.missing', { count: summary.requiredMissing.length }));
+      return;
+    }
     Modal.confirm({
       title: t('dxAssessments.submit'),
       content: t('dxAssessments.submitConfirm'),
@@ -183,6 +192,7 @@ function Questionnaire({ a, def }: { a: AssessmentDetail; def: FrameworkDefiniti
         }
       },
     });
+  };
 
   const renderNode = (n: FrameworkNode, depth: number) => {
     const qs = (n.questions ?? []).filter((q) => visible.has(q.code));
@@ -261,12 +271,13 @@ function Questionnaire({ a, def }: { a: AssessmentDetail; def: FrameworkDefiniti
       </StaleVersionAlert>
       <Card size="small" style={{ marginBottom: 12 }}>
         <Flex wrap gap={12} align="center" justify="space-between">
-          <span>{t('dxAssessments.progress', { answered, total })}</span>
-          <Progress
-            aria-label={t('dxAssessments.progress', { answered, total })}
-            percent={total ? Math.round((answered / total) * 100) : 0}
-            style={{ flex: '1 1 200px', margin: 0 }}
-          />
+          <span data-testid="progress-required">{requiredProgress}</span>
+          <Progress aria-label={requiredProgress} percent={summary.percent} style={{ flex: '1 1 200px', margin: 0 }} />
+          {summary.optional.total > 0 && (
+            <Typography.Text type="secondary" data-testid="progress-optional">
+              {t('dxAssessments.optionalProgress', summary.optional)}
+            </Typography.Text>
+          )}
           {editable && (
             <Typography.Text type="secondary" data-testid="save-state">
               {save.isPending ? t('dxAssessments.saving') : save.isSuccess ? t('dxAssessments.saved') : ''}

@@ -126,7 +126,9 @@ function Report({ r }: { r: AssessmentReport }) {
                   <div>
                     <div>{label(i.text)}</div>
                     <Typography.Text type="secondary">
-                      {t('dxAssessments.improvementGain', { gain: formatNumber(i.gain, 2), level: i.newLevel })}
+                      {i.levelUp
+                        ? t('dxAssessments.improvementGain', { gain: formatNumber(i.gain, 2), level: i.newLevel })
+                        : t('dxAssessments.improvementStep', { gain: formatNumber(i.gain, 2), level: i.newLevel + 1 })}
                       {i.suggestedLabel ? ` · ${t('dxAssessments.suggested', { label: label(i.suggestedLabel) })}` : ''}
                     </Typography.Text>
                   </div>

@@ -116,6 +116,7 @@ function FrameworkCard({ f, admin }: { f: FrameworkSummary; admin: boolean }) {
   return (
     <Card title={`${f.code} — ${label(f.name)}`}>
       <DataTable<FrameworkVersionInfo>
+        phoneColumns={['version', 's', 'p', 'a']}
         rowKey="version"
         size="small"
         pagination={false}
@@ -183,6 +184,7 @@ function FrameworkCard({ f, admin }: { f: FrameworkSummary; admin: boolean }) {
             />
           </Flex>
           <DataTable
+            phoneColumns={['c', 'code', 'f']}
             rowKey={(c) => `${c.kind}:${c.code}`}
             size="small"
             loading={diff.isFetching}

@@ -147,6 +147,7 @@ export default function EnterprisesPage() {
         <ErrorResult error={list.error} onRetry={() => void list.refetch()} />
       ) : (
         <DataTable<EnterpriseItem>
+          phoneColumns={['n', 'c', 's']}
           rowKey="id"
           size="middle"
           columns={columns}

@@ -1,4 +1,5 @@
 import { defineStrings } from '../../i18n/define-strings';
+import { labels } from '../../../shared/labels';
 
 export default defineStrings({
   vi: {
@@ -16,7 +17,7 @@ export default defineStrings({
     revenue: 'Doanh thu năm',
     capital: 'Tổng nguồn vốn',
     sizeClassLabel: 'Quy mô',
-    sizeClass: { micro: 'Siêu nhỏ', small: 'Nhỏ', medium: 'Vừa', large: 'Lớn' },
+    sizeClass: labels.vi.sizeClass,
     group: {
       agri_industry_construction: 'nông, lâm, thủy sản; công nghiệp và xây dựng',
       trade_services: 'thương mại và dịch vụ',
@@ -81,7 +82,7 @@ export default defineStrings({
     revenue: 'Annual revenue',
     capital: 'Total capital',
     sizeClassLabel: 'Size class',
-    sizeClass: { micro: 'Micro', small: 'Small', medium: 'Medium', large: 'Large' },
+    sizeClass: labels.en.sizeClass,
     group: {
       agri_industry_construction: 'agriculture, industry and construction',
       trade_services: 'trade and services',

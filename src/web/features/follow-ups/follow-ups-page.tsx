@@ -120,6 +120,7 @@ export default function FollowUpsPage() {
         <ErrorResult error={list.error} onRetry={() => void list.refetch()} />
       ) : (
         <DataTable<FollowUpItem>
+          phoneColumns={['text', 'status', 'due']}
           locale={{ emptyText: <EmptyList title={t('emptyList.followUps')} hint={t('emptyList.followUpsHint')} /> }}
           rowKey="id"
           size="middle"

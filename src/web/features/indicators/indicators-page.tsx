@@ -151,6 +151,7 @@ export default function IndicatorsPage() {
         <ErrorResult error={list.error} onRetry={() => void list.refetch()} />
       ) : (
         <DataTable<Indicator>
+          phoneColumns={['name', 'targets', 'edit']}
           rowKey="id"
           size="middle"
           columns={columns}

@@ -66,6 +66,7 @@ export default function InspectionPlansPage() {
           <ErrorResult error={plans.error} onRetry={() => void plans.refetch()} />
         ) : (
           <DataTable<PlanListItem>
+            phoneColumns={['code', 'title', 'progress']}
             locale={{ emptyText: <EmptyList title={t('emptyList.plans')} hint={t('emptyList.plansHint')} /> }}
             rowKey="id"
             loading={plans.isFetching}

@@ -68,6 +68,7 @@ export function TeamCard({ plan, team, canWrite }: { plan: PlanDetail; team: Tea
         {t('inspectionPlans.members')}
       </Typography.Title>
       <DataTable<TeamMember>
+        phoneColumns={['fullName', 'role', 'actions']}
         rowKey="id"
         size="small"
         dataSource={team.members}
@@ -112,6 +113,7 @@ export function TeamCard({ plan, team, canWrite }: { plan: PlanDetail; team: Tea
         )}
       </div>
       <DataTable<Target>
+        phoneColumns={['targetName', 'status', 'window', 'actions']}
         rowKey="inspectionId"
         size="small"
         dataSource={team.targets}

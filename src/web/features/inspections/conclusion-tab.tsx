@@ -70,6 +70,7 @@ export function ConclusionTab({ d }: { d: InspectionDetail }) {
       </Card>
       <Card size="small" title={t('inspections.versions')}>
         <DataTable<ConclusionVersion>
+          phoneColumns={['number', 'date', 'state', 'dl']}
           rowKey="id"
           size="small"
           pagination={false}

@@ -103,6 +103,7 @@ export default function InspectionsPage() {
         <ErrorResult error={list.error} onRetry={() => void list.refetch()} />
       ) : (
         <DataTable<InspectionListItem>
+          phoneColumns={['target', 'status', 'window']}
           locale={{ emptyText: <EmptyList title={t('emptyList.inspections')} hint={t('emptyList.inspectionsHint')} /> }}
           rowKey="id"
           size="middle"

@@ -298,6 +298,7 @@ function Body({ d, exportTable }: { d: MonitoringDashboard; exportTable: (t: Tab
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />
         )}
         <DataTable<IndicatorSummary>
+          phoneColumns={['name', 'pct', 'light']}
           rowKey="id"
           size="small"
           pagination={false}
@@ -361,6 +362,7 @@ function Body({ d, exportTable }: { d: MonitoringDashboard; exportTable: (t: Tab
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('monitoring.noOverdueTasks')} />
         ) : (
           <DataTable<Task>
+            phoneColumns={['title', 'status', 'deadline']}
             rowKey="id"
             size="small"
             pagination={false}
@@ -379,6 +381,7 @@ function Body({ d, exportTable }: { d: MonitoringDashboard; exportTable: (t: Tab
             style={{ height: '100%' }}
           >
             <DataTable
+              phoneColumns={['unit', 'c', 'tl']}
               rowKey={(r) => r.orgUnit.id}
               size="small"
               pagination={false}
@@ -398,6 +401,7 @@ function Body({ d, exportTable }: { d: MonitoringDashboard; exportTable: (t: Tab
               <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('monitoring.noReminders')} />
             ) : (
               <DataTable<Reminder>
+                phoneColumns={['unit', 'roundTitle', 'due']}
                 rowKey={(r) => `${r.roundId}:${r.orgUnit.id}`}
                 size="small"
                 pagination={false}

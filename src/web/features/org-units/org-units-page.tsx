@@ -106,6 +106,7 @@ export default function OrgUnitsPage() {
         <ErrorResult error={list.error} onRetry={() => void list.refetch()} />
       ) : (
         <DataTable<OrgUnit>
+          phoneColumns={['name', 'kind', 'overview']}
           rowKey="id"
           size="middle"
           columns={columns}

@@ -86,6 +86,7 @@ export default function PeoplePage() {
         <ErrorResult error={list.error} onRetry={() => void list.refetch()} />
       ) : (
         <DataTable<Person>
+          phoneColumns={['fullName', 'orgUnitName', 'actions']}
           rowKey="id"
           size="middle"
           columns={columns}

@@ -192,6 +192,7 @@ export default function ProgramTasksPage() {
         <ErrorResult error={list.error} onRetry={() => void list.refetch()} />
       ) : (
         <DataTable<Task>
+          phoneColumns={['title', 'progress', 'deadline']}
           locale={{ emptyText: <EmptyList title={t('emptyList.tasks')} hint={t('emptyList.tasksHint')} /> }}
           rowKey="id"
           columns={columns}

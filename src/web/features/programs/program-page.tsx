@@ -20,6 +20,7 @@ function ProgramPlans({ programId }: { programId: string }) {
   return (
     <Card title={t('programs.plans')}>
       <DataTable
+        phoneColumns={['code', 'title', 'issueDate']}
         rowKey="id"
         size="small"
         loading={plans.isPending}
@@ -101,6 +102,7 @@ export default function ProgramPage() {
               }
             >
               <DataTable<CommitteeMember>
+                phoneColumns={['fullName', 'role']}
                 rowKey="id"
                 size="small"
                 dataSource={p.committee}

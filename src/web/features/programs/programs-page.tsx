@@ -46,6 +46,7 @@ export default function ProgramsPage() {
           <ErrorResult error={programs.error} onRetry={() => void programs.refetch()} />
         ) : (
           <DataTable<Program>
+            phoneColumns={['code', 'title', 'period']}
             rowKey="id"
             loading={programs.isPending}
             dataSource={programs.data?.items}

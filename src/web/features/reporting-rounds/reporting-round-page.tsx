@@ -99,6 +99,7 @@ function Body({ r }: { r: RoundDetail }) {
         />
       </Card>
       <DataTable<RoundUnit>
+        phoneColumns={['unit', 'status', 'timely']}
         rowKey={(u) => u.orgUnit.id}
         columns={columns}
         dataSource={r.units}

@@ -89,6 +89,7 @@ export default function ReportingRoundsPage() {
         <ErrorResult error={list.error} onRetry={() => void list.refetch()} />
       ) : (
         <DataTable<Round>
+          phoneColumns={['title', 'status', 'due']}
           locale={{ emptyText: <EmptyList title={t('emptyList.rounds')} hint={t('emptyList.roundsHint')} /> }}
           rowKey="id"
           columns={columns}

@@ -63,6 +63,7 @@ function Body({ d }: { d: UnitOverview }) {
             t('monitoring.indicatorsTitle'),
             !d.indicators.length,
             <DataTable
+              phoneColumns={['nameVi', 'a', 'l']}
               rowKey="id"
               size="small"
               pagination={false}

@@ -88,6 +88,7 @@ export default function UsersPage() {
         <ErrorResult error={list.error} onRetry={() => void list.refetch()} />
       ) : (
         <DataTable<UserAccount>
+          phoneColumns={['displayName', 'role', 'active', 'actions']}
           rowKey="id"
           size="middle"
           columns={columns}
