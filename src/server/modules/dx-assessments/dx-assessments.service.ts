@@ -133,12 +133,18 @@ export function createDxAssessmentsService({
     return row;
   }
 
-  async function get(actor: Actor, id: string): Promise<AssessmentDetail> {
-    const row = await repo.getRow(db, id);
-    if (!row) throw notFound('assessment', id);
-    const own = await enterprises.ownEnterpriseId(actor);
-    dxAssessmentsPolicy.assertCanRead(actor, row.enterpriseId, own);
+  /** `readable` with the enterprise and framework beside the row (`toItem`): one query for a page that shows them. */
+  async function readableItem(actor: Actor, id: string) {
     const r = await repo.get(db, id);
+    if (!r) throw notFound('assessment', id);
+    const own = await enterprises.ownEnterpriseId(actor);
+    dxAssessmentsPolicy.assertCanRead(actor, r.row.enterpriseId, own);
+    return { r, own };
+  }
+
+  async function get(actor: Actor, id: string): Promise<AssessmentDetail> {
+    const { r, own } = await readableItem(actor, id);
+    const row = r.row;
     const { definition } = await frameworks.versionById(r.row.frameworkVersionId);
     const answers = dxAssessmentsPolicy.canAnswer(actor, row.enterpriseId, own);
     const reviews = dxAssessmentsPolicy.canReview(actor);
@@ -571,16 +577,19 @@ export function createDxAssessmentsService({
 
     /** The enterprise report: levels, pillars, peers, what would raise the level, recommendations. */
     async report(actor: Actor, id: string): Promise<AssessmentReport> {
-      const row = await readable(actor, id);
-      const r = await repo.get(db, id);
-      const { definition } = await frameworks.versionById(row.frameworkVersionId);
+      const { r } = await readableItem(actor, id);
+      const row = r.row;
+      // the enterprise's own sector and size only when the assessment does not carry them
+      const [{ definition }, e] = await Promise.all([
+        frameworks.versionById(row.frameworkVersionId),
+        row.sectorCode && row.sizeClass ? null : enterprises.getRow(row.enterpriseId),
+      ]);
       const provisional = !SCORED.includes(row.status) || !row.snapshot;
       const snapshot = provisional
         ? scoreAssessment(definition, row.answers)
         : unpackSnapshot(definition, row.snapshot)!;
-      const e = await enterprises.getRow(row.enterpriseId);
-      const sectorCode = row.sectorCode ?? e.sectorCode;
-      const sizeClass = row.sizeClass ?? e.sizeClass;
+      const sectorCode = row.sectorCode ?? e!.sectorCode;
+      const sizeClass = row.sizeClass ?? e!.sizeClass;
       const peers = await peersOf(row, provisional, snapshot, sectorCode, sizeClass);
       const levelName = (level: number) =>
         definition.levelNames.find((l) => l.level === level)?.name ?? { vi: String(level), en: String(level) };
