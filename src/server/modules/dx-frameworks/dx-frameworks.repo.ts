@@ -73,6 +73,15 @@ export function createDxFrameworksRepo() {
       const [row] = await db.select().from(dxFrameworkVersions).where(eq(dxFrameworkVersions.id, id));
       return row;
     },
+    /** A version and its framework's code in one query. */
+    async versionWithCode(db: DbOrTx, id: string) {
+      const [hit] = await db
+        .select({ row: dxFrameworkVersions, code: dxFrameworks.code })
+        .from(dxFrameworkVersions)
+        .innerJoin(dxFrameworks, eq(dxFrameworks.id, dxFrameworkVersions.frameworkId))
+        .where(eq(dxFrameworkVersions.id, id));
+      return hit;
+    },
     /** The newest published version: the one new assessments use. */
     async latestPublished(db: DbOrTx, frameworkId: string) {
       const [row] = await db

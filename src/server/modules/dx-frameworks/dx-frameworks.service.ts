@@ -157,10 +157,9 @@ export function createDxFrameworksService({
       }));
     },
     versionById: async (id: string, tx: DbOrTx = db): Promise<LoadedVersion> => {
-      const row = await repo.versionById(tx, id);
-      if (!row) throw notFound('frameworkVersion', id);
-      const f = (await repo.listFrameworks(tx)).find((x) => x.id === row.frameworkId)!;
-      return load(f.code, row);
+      const hit = await repo.versionWithCode(tx, id);
+      if (!hit) throw notFound('frameworkVersion', id);
+      return load(hit.code, hit.row);
     },
 
     /**

@@ -184,7 +184,7 @@ export function createIndicatorsService({ db, repo, audit, programs, approvedVal
     );
   }
 
-  return {
+  const service = {
     get,
     async list(q: IndicatorListQuery) {
       const { rows, total } = await repo.list(db, q);
@@ -321,9 +321,16 @@ export function createIndicatorsService({ db, repo, audit, programs, approvedVal
      * over units (or one unit), derived indicators computed from the others' actuals of the same year.
      */
     async evaluate(scope: EvaluateScope): Promise<EvaluatedIndicator[]> {
-      let rows = await repo.ofProgram(db, scope.programId);
-      const programThresholds = await repo.thresholds(db, scope.programId);
-      const all = rows;
+      return (await service.evaluateWithThresholds(scope)).indicators;
+    },
+
+    /** `evaluate`, and the program's thresholds it read (`thresholds(programId)` without a second query). */
+    async evaluateWithThresholds(scope: EvaluateScope) {
+      const [all, programThresholds] = await Promise.all([
+        repo.ofProgram(db, scope.programId),
+        repo.thresholds(db, scope.programId),
+      ]);
+      let rows = all;
       if (scope.planId) rows = rows.filter((r) => r.planId === scope.planId);
       if (scope.indicatorIds) rows = rows.filter((r) => scope.indicatorIds!.includes(r.id));
       const [targets, values, units] = await Promise.all([
@@ -361,7 +368,7 @@ export function createIndicatorsService({ db, repo, audit, programs, approvedVal
         }
       }
       const byCode = new Map(all.map((r) => [r.code, r]));
-      return rows.map((row) => {
+      const indicators: EvaluatedIndicator[] = rows.map((row) => {
         const thresholds = resolveThresholds(row, programThresholds);
         const years = scope.years.map((year): IndicatorYear => {
           let actual: number | null;
@@ -397,7 +404,9 @@ export function createIndicatorsService({ db, repo, audit, programs, approvedVal
         });
         return { row, years };
       });
+      return { indicators, thresholds: resolveThresholds({ greenPct: null, amberPct: null }, programThresholds) };
     },
   };
+  return service;
 }
 export type IndicatorsService = ReturnType<typeof createIndicatorsService>;

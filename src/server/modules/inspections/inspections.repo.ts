@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull, lt, ne, not, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { InspectionStatus } from '../../../shared/domain.js';
+import type { CauseType, FindingKind, InspectionStatus, Rating, TeamRole } from '../../../shared/domain.js';
 import type { DbOrTx } from '../../db/client.js';
 import {
   assessments,
@@ -35,6 +35,47 @@ export interface InspectionFilter {
   q?: string;
   limit: number;
   offset: number;
+}
+/** The JSON parts of `detail` as PostgreSQL writes them (timestamps as strings, converted by `detail`). */
+interface DetailJson {
+  members: {
+    personId: string;
+    fullName: string;
+    positionTitle: string | null;
+    role: TeamRole;
+    representedOrgUnitName: string | null;
+  }[];
+  areas: { id: string; position: number; title: string; description: string | null }[];
+  assessments: { contentAreaId: string; rating: Rating | null; notes: string | null; updatedAt: string }[];
+  conclusions: {
+    id: string;
+    number: string;
+    version: number;
+    issuedDate: string;
+    signerName: string;
+    signerTitle: string;
+    summary: string | null;
+    recipients: string[];
+    contentSha256: string;
+    correctionReason: string | null;
+    supersedesId: string | null;
+    issuedAt: string;
+  }[];
+  responses: { id: string; text: string; respondedAt: string; respondedBy: string }[];
+  findings: {
+    id: string;
+    contentAreaId: string;
+    kind: FindingKind;
+    text: string;
+    causeType: CauseType | null;
+    addresseeOrgUnitId: string | null;
+    addresseeName: string | null;
+    dueDate: string | null;
+    position: number;
+    conclusionId: string | null;
+    supersedesFindingId: string | null;
+    version: number;
+  }[];
 }
 export type InspectionRow = typeof inspections.$inferSelect;
 export type FindingRow = typeof findings.$inferSelect;
@@ -169,6 +210,73 @@ export function createInspectionsRepo() {
         .innerJoin(orgUnits, eq(orgUnits.id, inspections.targetOrgUnitId))
         .where(eq(inspections.id, id));
       return row;
+    },
+
+    /**
+     * The workspace in one statement: the header, the actor's roles on the team, and as JSON the team, content areas,
+     * assessments, conclusion versions (without their content), responses and the current findings. One round trip
+     * instead of eight: on both engines the cost of a read is per query (docs/benchmarks.md, "Read API").
+     */
+    async detail(db: DbOrTx, id: string, personId: string | null) {
+      const [row] = await db
+        .select({
+          inspection: inspections,
+          plan: {
+            id: inspectionPlans.id,
+            code: inspectionPlans.code,
+            title: inspectionPlans.title,
+            year: inspectionPlans.year,
+          },
+          programCode: programs.code,
+          team: { id: inspectionTeams.id, name: inspectionTeams.name, number: inspectionTeams.number },
+          target: { id: orgUnits.id, name: orgUnits.name },
+          teamRoles: sql<TeamRole[]>`(select coalesce(jsonb_agg(tm.role), '[]'::jsonb) from ${teamMembers} tm
+            where tm.team_id = ${inspections.teamId} and tm.person_id = ${personId}::uuid)`,
+          members: sql<DetailJson['members']>`(select coalesce(jsonb_agg(jsonb_build_object(
+              'personId', p.id, 'fullName', p.full_name, 'positionTitle', p.position_title, 'role', tm.role,
+              'representedOrgUnitName', r.name) order by tm.position, p.full_name), '[]'::jsonb)
+            from ${teamMembers} tm join ${people} p on p.id = tm.person_id
+            left join ${orgUnits} r on r.id = tm.represented_org_unit_id where tm.team_id = ${inspections.teamId})`,
+          areas: sql<DetailJson['areas']>`(select coalesce(jsonb_agg(jsonb_build_object(
+              'id', a.id, 'position', a.position, 'title', a.title, 'description', a.description) order by a.position),
+              '[]'::jsonb) from ${contentAreas} a where a.plan_id = ${inspections.planId})`,
+          assessments: sql<DetailJson['assessments']>`(select coalesce(jsonb_agg(jsonb_build_object(
+              'contentAreaId', s.content_area_id, 'rating', s.rating, 'notes', s.notes, 'updatedAt', s.updated_at)),
+              '[]'::jsonb) from ${assessments} s where s.inspection_id = ${inspections.id})`,
+          conclusions: sql<DetailJson['conclusions']>`(select coalesce(jsonb_agg(jsonb_build_object(
+              'id', c.id, 'number', c.number, 'version', c.version, 'issuedDate', c.issued_date,
+              'signerName', c.signer_name, 'signerTitle', c.signer_title, 'summary', c.summary,
+              'recipients', c.recipients, 'contentSha256', c.content_sha256, 'correctionReason', c.correction_reason,
+              'supersedesId', c.supersedes_id, 'issuedAt', c.issued_at) order by c.version desc), '[]'::jsonb)
+            from ${conclusions} c where c.inspection_id = ${inspections.id})`,
+          responses: sql<DetailJson['responses']>`(select coalesce(jsonb_agg(jsonb_build_object(
+              'id', t.id, 'text', t.text, 'respondedAt', t.responded_at, 'respondedBy', u.display_name)
+              order by t.responded_at), '[]'::jsonb)
+            from ${targetResponses} t join ${users} u on u.id = t.responded_by where t.inspection_id = ${inspections.id})`,
+          // the current findings: the drafts, or those of the latest conclusion
+          findings: sql<DetailJson['findings']>`(select coalesce(jsonb_agg(jsonb_build_object(
+              'id', f.id, 'contentAreaId', f.content_area_id, 'kind', f.kind, 'text', f.text,
+              'causeType', f.cause_type, 'addresseeOrgUnitId', f.addressee_org_unit_id, 'addresseeName', ad.name,
+              'dueDate', f.due_date, 'position', f.position, 'conclusionId', f.conclusion_id,
+              'supersedesFindingId', f.supersedes_finding_id, 'version', f.version) order by f.position, f.created_at),
+              '[]'::jsonb)
+            from ${findings} f left join ${orgUnits} ad on ad.id = f.addressee_org_unit_id
+            where f.inspection_id = ${inspections.id} and f.conclusion_id is not distinct from ${latestConclusionId})`,
+        })
+        .from(inspections)
+        .innerJoin(inspectionPlans, eq(inspectionPlans.id, inspections.planId))
+        .innerJoin(programs, eq(programs.id, inspectionPlans.programId))
+        .innerJoin(inspectionTeams, eq(inspectionTeams.id, inspections.teamId))
+        .innerJoin(orgUnits, eq(orgUnits.id, inspections.targetOrgUnitId))
+        .where(eq(inspections.id, id));
+      if (!row) return undefined;
+      // timestamps inside JSON arrive as ISO strings
+      return {
+        ...row,
+        assessments: row.assessments.map((a) => ({ ...a, updatedAt: new Date(a.updatedAt) })),
+        conclusions: row.conclusions.map((c) => ({ ...c, issuedAt: new Date(c.issuedAt) })),
+        responses: row.responses.map((r) => ({ ...r, respondedAt: new Date(r.respondedAt) })),
+      };
     },
 
     teamMembers(db: DbOrTx, teamId: string) {

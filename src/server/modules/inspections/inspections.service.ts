@@ -153,20 +153,24 @@ export function createInspectionsService(deps: InspectionsDeps) {
     },
 
     async get(actor: Actor, id: string): Promise<InspectionDetail> {
-      const { header, facts } = await load(db, actor, id);
-      policy.assertCanView(actor, facts);
-      const { inspection, plan, programCode, team, target } = header;
-      const [members, areas, assessments, attachments, versions, responses, warnings] = await Promise.all([
-        repo.teamMembers(db, team.id),
-        repo.contentAreas(db, plan.id),
-        repo.assessments(db, id),
+      // the workspace is one statement; evidence and objectivity warnings belong to other modules and run beside it
+      // (what a refused reader would not see is dropped below, never sent)
+      const [detail, attachments, warnings] = await Promise.all([
+        repo.detail(db, id, actor.personId),
         files.listForInspection(id),
-        repo.conclusions(db, id),
-        repo.responses(db, id),
         plans.warningsForInspection(id),
       ]);
+      if (!detail) throw notFound('inspection', id);
+      const { inspection, plan, programCode, team, target, members, areas, assessments, responses } = detail;
+      const facts: InspectionFacts = {
+        targetOrgUnitId: target.id,
+        status: inspection.status,
+        teamRoles: detail.teamRoles,
+      };
+      policy.assertCanView(actor, facts);
+      const versions = detail.conclusions;
       const readsWork = policy.canReadWork(actor, facts);
-      const findings = readsWork ? await repo.findings(db, id, versions[0]?.id ?? null) : [];
+      const findings = readsWork ? detail.findings : [];
       const byNumber = new Map(versions.map((v) => [v.id, v.number]));
       return {
         id,

@@ -45,15 +45,13 @@ export function createMonitoringDashboardService({
     // a plan filter keeps the rounds of that plan; rounds of the whole program (no plan) stay
     const ofPlan = <T extends { planId: string | null }>(rows: T[]) =>
       q.planId ? rows.filter((r) => !r.planId || r.planId === q.planId) : rows;
-    const [evaluated, taskList, timelinessAll, remindersAll, thresholds] = await Promise.all([
-      indicators.evaluate({ programId: program.id, years, orgUnitId: q.orgUnitId, planId: q.planId }),
+    const [{ indicators: evaluated, thresholds }, taskList, reports] = await Promise.all([
+      indicators.evaluateWithThresholds({ programId: program.id, years, orgUnitId: q.orgUnitId, planId: q.planId }),
       tasks.all({ programId: program.id, planId: q.planId, orgUnitId: q.orgUnitId }),
-      reporting.timelinessRows(program.id, year, q.orgUnitId),
-      reporting.reminders(actor, program.id),
-      indicators.thresholds(program.id),
+      reporting.timelinessAndReminders(actor, program.id, year, q.orgUnitId),
     ]);
-    const timelinessRows = ofPlan(timelinessAll);
-    const reminders = ofPlan(remindersAll).map(({ planId: _p, ...r }) => r);
+    const timelinessRows = ofPlan(reports.timeliness);
+    const reminders = ofPlan(reports.reminders).map(({ planId: _p, ...r }) => r);
     const lights = Object.fromEntries(trafficLights.map((l) => [l, 0])) as Record<TrafficLight, number>;
     const summaries = evaluated.map(({ row, years: ys }) => {
       const current = ys.find((y) => y.year === year)!;

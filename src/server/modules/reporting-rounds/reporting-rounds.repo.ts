@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { ReportStatus, RoundStatus } from '../../../shared/monitoring-domain.js';
 import type { DbOrTx } from '../../db/client.js';
 import {
@@ -12,8 +12,25 @@ import {
   users,
 } from '../../db/schema/index.js';
 
+type ReportEventView = Awaited<ReturnType<ReturnType<typeof createReportingRoundsRepo>['events']>>[number];
 export type RoundRow = typeof reportingRounds.$inferSelect;
 export type ReportRow = typeof unitReports.$inferSelect;
+
+interface ReportsFilter {
+  roundIds?: string[];
+  orgUnitId?: string | null;
+  programId?: string;
+  year?: number;
+  openOnly?: boolean;
+}
+const reportsWhere = (f: ReportsFilter) =>
+  and(
+    f.roundIds ? (f.roundIds.length ? inArray(unitReports.roundId, f.roundIds) : sql`false`) : undefined,
+    f.orgUnitId ? eq(unitReports.orgUnitId, f.orgUnitId) : undefined,
+    f.programId ? eq(reportingRounds.programId, f.programId) : undefined,
+    f.year ? eq(reportingRounds.year, f.year) : undefined,
+    f.openOnly ? and(eq(reportingRounds.status, 'open'), isNull(unitReports.firstSubmittedAt)) : undefined,
+  );
 
 export function createReportingRoundsRepo() {
   return {
@@ -73,24 +90,28 @@ export function createReportingRoundsRepo() {
         await db.insert(unitReports).values(orgUnitIds.map((orgUnitId) => ({ roundId, orgUnitId })));
     },
     /** Reports with their unit and round, for round pages, timeliness tables and reminders. */
-    reports: (
-      db: DbOrTx,
-      f: { roundIds?: string[]; orgUnitId?: string | null; programId?: string; year?: number; openOnly?: boolean },
-    ) =>
+    reports: (db: DbOrTx, f: ReportsFilter) =>
       db
         .select({ report: unitReports, unitName: orgUnits.name, round: reportingRounds })
         .from(unitReports)
         .innerJoin(orgUnits, eq(orgUnits.id, unitReports.orgUnitId))
         .innerJoin(reportingRounds, eq(reportingRounds.id, unitReports.roundId))
-        .where(
-          and(
-            f.roundIds ? (f.roundIds.length ? inArray(unitReports.roundId, f.roundIds) : sql`false`) : undefined,
-            f.orgUnitId ? eq(unitReports.orgUnitId, f.orgUnitId) : undefined,
-            f.programId ? eq(reportingRounds.programId, f.programId) : undefined,
-            f.year ? eq(reportingRounds.year, f.year) : undefined,
-            f.openOnly ? and(eq(reportingRounds.status, 'open'), isNull(unitReports.firstSubmittedAt)) : undefined,
-          ),
-        )
+        .where(reportsWhere(f))
+        .orderBy(asc(reportingRounds.dueDate), asc(orgUnits.name)),
+    /** The reports matching `a` or `b` in one query, each row saying which it matches (the monitoring dashboard). */
+    reportsOfEither: (db: DbOrTx, a: ReportsFilter, b: ReportsFilter) =>
+      db
+        .select({
+          report: unitReports,
+          unitName: orgUnits.name,
+          round: reportingRounds,
+          inA: sql<boolean>`coalesce(${reportsWhere(a) ?? sql`true`}, false)`,
+          inB: sql<boolean>`coalesce(${reportsWhere(b) ?? sql`true`}, false)`,
+        })
+        .from(unitReports)
+        .innerJoin(orgUnits, eq(orgUnits.id, unitReports.orgUnitId))
+        .innerJoin(reportingRounds, eq(reportingRounds.id, unitReports.roundId))
+        .where(or(reportsWhere(a) ?? sql`true`, reportsWhere(b) ?? sql`true`))
         .orderBy(asc(reportingRounds.dueDate), asc(orgUnits.name)),
     /** Unit reports across rounds with their unit and round, one page and the total (work queues). */
     async listReports(
@@ -136,6 +157,37 @@ export function createReportingRoundsRepo() {
         .where(and(eq(unitReports.roundId, roundId), eq(unitReports.orgUnitId, orgUnitId)));
       const [row] = lock ? await q.for('update') : await q;
       return row;
+    },
+    /**
+     * A unit's report page in one statement: the round, the report, the unit's name, and as JSON the values, task
+     * rows and events (the report is null when the round exists without it). A read's cost is per query
+     * (docs/benchmarks.md, "Read API").
+     */
+    async reportDetail(db: DbOrTx, roundId: string, orgUnitId: string) {
+      const [hit] = await db
+        .select({
+          round: reportingRounds,
+          report: unitReports,
+          unitName: sql<string | null>`(select u.name from ${orgUnits} u where u.id = ${orgUnitId}::uuid)`,
+          values: sql<{ indicatorId: string; value: number | null; comment: string | null }[]>`(select
+            coalesce(jsonb_agg(jsonb_build_object('indicatorId', v.indicator_id, 'value', v.value, 'comment', v.comment)),
+            '[]'::jsonb) from ${reportValues} v where v.report_id = ${unitReports.id})`,
+          taskRows: sql<Omit<typeof reportTaskProgress.$inferSelect, 'reportId'>[]>`(select
+            coalesce(jsonb_agg(jsonb_build_object('taskId', p.task_id, 'status', p.status,
+              'progressPercent', p.progress_percent, 'spentVnd', p.spent_vnd, 'note', p.note)), '[]'::jsonb)
+            from ${reportTaskProgress} p where p.report_id = ${unitReports.id})`,
+          events: sql<(Omit<ReportEventView, 'at'> & { at: string })[]>`(select coalesce(jsonb_agg(jsonb_build_object(
+              'id', e.id, 'action', e.action, 'fromStatus', e.from_status, 'toStatus', e.to_status,
+              'revision', e.revision, 'comment', e.comment, 'snapshot', e.snapshot, 'actorName', u.display_name,
+              'at', e.at) order by e.at, e.id), '[]'::jsonb)
+            from ${reportEvents} e join ${users} u on u.id = e.actor_id where e.report_id = ${unitReports.id})`,
+        })
+        .from(reportingRounds)
+        .leftJoin(unitReports, and(eq(unitReports.roundId, reportingRounds.id), eq(unitReports.orgUnitId, orgUnitId)))
+        .where(eq(reportingRounds.id, roundId));
+      if (!hit) return undefined;
+      // timestamps inside JSON arrive as ISO strings
+      return { ...hit, events: hit.events.map((e) => ({ ...e, at: new Date(e.at) })) };
     },
     async reportById(db: DbOrTx, id: string) {
       const [row] = await db.select().from(unitReports).where(eq(unitReports.id, id));

@@ -69,6 +69,43 @@ export function approvedValues(repo: ReportingRoundsRepo) {
   };
 }
 
+type ReportHit = { report: ReportRow; unitName: string; round: RoundRow };
+
+function timelinessRow({ report, unitName, round }: ReportHit, today: string) {
+  return {
+    orgUnit: { id: report.orgUnitId, name: unitName },
+    roundId: round.id,
+    roundTitle: round.title,
+    dueDate: round.dueDate,
+    planId: round.planId,
+    status: report.status,
+    revision: report.revision,
+    reportId: report.id,
+    timeliness: timeliness(round.dueDate, report.firstSubmittedAt, today),
+  };
+}
+
+/** The reports a reminder is due for, as the reminder list shows them. */
+function reminderRows(rows: ReportHit[], today: string) {
+  return rows
+    .map(({ report, unitName, round }) => ({
+      report,
+      unitName,
+      round,
+      r: needsReminder(round.dueDate, report.firstSubmittedAt, today),
+    }))
+    .filter((x) => x.r.due)
+    .map((x) => ({
+      roundId: x.round.id,
+      planId: x.round.planId,
+      roundTitle: x.round.title,
+      orgUnit: { id: x.report.orgUnitId, name: x.unitName },
+      dueDate: x.round.dueDate,
+      daysLeft: x.r.daysLeft,
+      status: x.report.status,
+    }));
+}
+
 export function createReportingRoundsService({
   db,
   repo,
@@ -154,15 +191,17 @@ export function createReportingRoundsService({
 
   async function detail(actor: Actor, roundId: string, orgUnitId: string): Promise<ReportDetail> {
     reportingPolicy.assertCanRead(actor, orgUnitId);
-    const { round, report } = await loadReport(db, roundId, orgUnitId);
-    const [unit, c, values, taskRows, events, evidence] = await Promise.all([
-      repo.orgUnit(db, orgUnitId),
-      contents(db, round, orgUnitId),
-      repo.values(db, report.id),
-      repo.taskRows(db, report.id),
-      repo.events(db, report.id),
+    // the report's own rows in one statement; what other modules keep (indicators, tasks, evidence) beside each other
+    const hit = await repo.reportDetail(db, roundId, orgUnitId);
+    if (!hit) throw notFound('reportingRound', roundId);
+    const { round, report, values, taskRows, events } = hit;
+    if (!report) throw notFound('report', `${roundId}/${orgUnitId}`);
+    const [inds, tks, evidence] = await Promise.all([
+      indicators.forUnit(db, round.programId, round.planId, orgUnitId),
+      tasks.reportedBy(db, round.programId, round.planId, orgUnitId),
       files.reportEvidence(report.id),
     ]);
+    const c = { indicators: inds.filter((i) => indicatorInRound(i.periodType, round)), tasks: tks };
     const targets = await indicators.targetsOf(
       db,
       c.indicators.map((i) => i.id),
@@ -180,7 +219,7 @@ export function createReportingRoundsService({
         year: round.year,
         quarter: round.quarter,
       },
-      orgUnit: { id: orgUnitId, name: unit?.name ?? '' },
+      orgUnit: { id: orgUnitId, name: hit.unitName ?? '' },
       status: report.status,
       narrative: report.narrative,
       revision: report.revision,
@@ -644,17 +683,27 @@ export function createReportingRoundsService({
     /** Timeliness of every report of a program's rounds in a year (optionally one unit). */
     async timelinessRows(programId: string | undefined, year: number | undefined, orgUnitId?: string) {
       const today = clock.today();
-      return (await repo.reports(db, { programId, year, orgUnitId })).map(({ report, unitName, round }) => ({
-        orgUnit: { id: report.orgUnitId, name: unitName },
-        roundId: round.id,
-        roundTitle: round.title,
-        dueDate: round.dueDate,
-        planId: round.planId,
-        status: report.status,
-        revision: report.revision,
-        reportId: report.id,
-        timeliness: timeliness(round.dueDate, report.firstSubmittedAt, today),
-      }));
+      return (await repo.reports(db, { programId, year, orgUnitId })).map((r) => timelinessRow(r, today));
+    },
+
+    /**
+     * `timelinessRows` and `reminders` of one program from one query (the monitoring dashboard shows both): the
+     * same rows, in the same order, as the two calls.
+     */
+    async timelinessAndReminders(actor: Actor, programId: string, year: number, orgUnitId?: string) {
+      const today = clock.today();
+      const rows = await repo.reportsOfEither(
+        db,
+        { programId, year, orgUnitId },
+        { programId, openOnly: true, orgUnitId: reportingPolicy.scopeOrgUnitId(actor) },
+      );
+      return {
+        timeliness: rows.filter((r) => r.inA).map((r) => timelinessRow(r, today)),
+        reminders: reminderRows(
+          rows.filter((r) => r.inB),
+          today,
+        ),
+      };
     },
 
     /**
@@ -685,29 +734,12 @@ export function createReportingRoundsService({
 
     /** Reports of open rounds not yet submitted and due within 7 days or overdue: who to chase. */
     async reminders(actor: Actor, programId?: string) {
-      const today = clock.today();
       const rows = await repo.reports(db, {
         programId,
         openOnly: true,
         orgUnitId: reportingPolicy.scopeOrgUnitId(actor),
       });
-      return rows
-        .map(({ report, unitName, round }) => ({
-          report,
-          unitName,
-          round,
-          r: needsReminder(round.dueDate, report.firstSubmittedAt, today),
-        }))
-        .filter((x) => x.r.due)
-        .map((x) => ({
-          roundId: x.round.id,
-          planId: x.round.planId,
-          roundTitle: x.round.title,
-          orgUnit: { id: x.report.orgUnitId, name: x.unitName },
-          dueDate: x.round.dueDate,
-          daysLeft: x.r.daysLeft,
-          status: x.report.status,
-        }));
+      return reminderRows(rows, clock.today());
     },
   };
 }
