@@ -143,6 +143,14 @@ export async function buildApp(
     processMetrics: opts.processMetrics,
   });
   registerReadiness(app, deps.db);
+  // background work across instances: a DX import whose instance died is taken over at start-up and periodically
+  app.addHook('onReady', async () =>
+    services.dxImports.startRecovery({
+      onError: (err) => app.log.error({ err }, 'DX import takeover check failed'),
+      stopping: () => app.lifecycle.shuttingDown,
+    }),
+  );
+  app.addHook('preClose', async () => services.dxImports.stopRecovery());
   registerCsrfGuard(app, { publicOrigin: deps.config.publicOrigin });
   registerAuthHook(app, services.auth);
   registerIdempotency(app, deps.db);

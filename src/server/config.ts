@@ -72,6 +72,8 @@ const envSchema = z.object({
   DX_SUPPRESS_BELOW: z.coerce.number().int().min(1).max(1000).default(5),
   // synthetic enterprises in the DX analytics demo (default 2000; 0 under NODE_ENV=test to keep test start-up fast)
   DX_DEMO_ENTERPRISES: z.coerce.number().int().min(0).max(100_000).optional(),
+  // a running DX import whose heartbeat is older than this has lost its instance: another instance takes it over
+  DX_IMPORT_STALE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -96,6 +98,8 @@ export interface Config {
   shutdown: { drainMs: number; graceMs: number };
   dxSuppressBelow: number;
   dxDemoEnterprises: number;
+  /** a running DX import whose heartbeat is older than this is taken over by another instance */
+  dxImportStaleMs: number;
 }
 
 /** A setting the server cannot start with: main prints its message as one line, without a stack trace. */
@@ -146,6 +150,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     shutdown: { drainMs: e.SHUTDOWN_DRAIN_SECONDS * 1000, graceMs: e.SHUTDOWN_GRACE_SECONDS * 1000 },
     dxSuppressBelow: e.DX_SUPPRESS_BELOW,
     dxDemoEnterprises: e.DX_DEMO_ENTERPRISES ?? (e.NODE_ENV === 'test' ? 0 : 2000),
+    dxImportStaleMs: e.DX_IMPORT_STALE_SECONDS * 1000,
   };
 }
 

@@ -56,7 +56,7 @@ export interface Deps {
 }
 
 /** Wires every feature's repo and service once; routes, seeds and scripts share the result. */
-export function createServices({ db, config, clock }: Deps) {
+export function createServices({ db, dbKind, config, clock }: Deps) {
   const audit = createAuditService({ repo: createAuditRepo() });
   const orgUnitsRepo = createOrgUnitsRepo();
   const auth = createAuthService({
@@ -141,6 +141,9 @@ export function createServices({ db, config, clock }: Deps) {
     audit,
     writers: { enterprises, dxAssessments, dxFrameworks },
     demoEnterprises: config.dxDemoEnterprises,
+    staleAfterMs: config.dxImportStaleMs,
+    // PGlite: one process per data directory, so at start every running job is an orphan
+    singleProcess: dbKind === 'pglite',
   });
   const reportingRoundsRepo = createReportingRoundsRepo();
   const indicators = createIndicatorsService({

@@ -316,6 +316,10 @@ export const errorReasons = {
   WRONG_CURRENT_PASSWORD: { vi: 'Mật khẩu hiện tại không đúng', en: 'The current password is wrong' },
 
   // files
+  IMPORT_INTERRUPTED: {
+    vi: 'Máy chủ đang chạy lần nhập này đã dừng đột ngột và không còn tệp để tiếp tục: hãy tải tệp lên lại (các lô đã ghi được giữ, lần nhập tiếp tục từ chỗ dừng)',
+    en: 'The server running this import stopped and its file is not kept: upload the file again (committed batches are kept; the import resumes where it stopped)',
+  },
   MULTIPART_UNREADABLE: {
     vi: 'Không đọc được tệp gửi lên (yêu cầu multipart bị thiếu hoặc bị cắt ngang); vui lòng gửi lại',
     en: 'Not a readable multipart/form-data body (no boundary, or cut short)',

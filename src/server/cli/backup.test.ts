@@ -7,16 +7,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../app.js';
-import { prepareDatabase } from '../bootstrap.js';
-import { loadConfig } from '../config.js';
 import { extractPayload, openArchive, writeArchive } from '../db/backup/archive.js';
 import { BackupError, backupDatabase, findPgTool, type Target } from '../db/backup/backup.js';
 import { openDb, rowsOf, type Db } from '../db/client.js';
 import { LOCK_FILE } from '../db/dir-lock.js';
 import { migrate, migrationTags } from '../db/migrate.js';
-import { systemClock } from '../lib/clock.js';
-import { createServerDatabase } from '../test/test-app.js';
+import { createServerDatabase, createTestContext } from '../test/test-app.js';
 import { runBackup, runRestore } from './backup-commands.js';
 
 // On PostgreSQL when DATABASE_URL is set (the suite's second run), otherwise on embedded PGlite directories.
@@ -53,47 +49,25 @@ async function withDb<T>(target: Target, fn: (db: Db) => Promise<T>): Promise<T>
  * one holds every byte value, one 300 KB of random bytes.
  */
 async function seedDemo(target: Target) {
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    DEMO_DATA: 'true',
-    WEB_DIST: '/nonexistent',
-    DX_DEMO_ENTERPRISES: '12',
+  const ctx = await createTestContext({
+    database: target.url ? { url: target.url } : { dataDir: target.dataDir },
+    env: { DX_DEMO_ENTERPRISES: '12' },
   });
-  await withDb(target, async (db) => {
-    const { app, services } = await buildApp({
-      db,
-      dbKind: serverUrl ? 'postgres' : 'pglite',
-      config,
-      clock: systemClock,
+  const db = ctx.handle.db;
+  try {
+    // sessions and login_throttles through the API, as they are made
+    const ok = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'admin', password: 'demo' },
     });
-    try {
-      await prepareDatabase(
-        {
-          db,
-          kind: serverUrl ? 'postgres' : 'pglite',
-          close: async () => {},
-          poolStats: () => ({ total: 1, idle: 1, waiting: 0 }),
-          exclusive: (_key, fn) => fn(),
-        },
-        config,
-        services,
-      );
-      // sessions and login_throttles through the API, as they are made
-      const ok = await app.inject({
-        method: 'POST',
-        url: '/api/auth/login',
-        payload: { username: 'admin', password: 'demo' },
-      });
-      expect(ok.statusCode).toBe(200);
-      const bad = await app.inject({
-        method: 'POST',
-        url: '/api/auth/login',
-        payload: { username: 'admin', password: 'x' },
-      });
-      expect(bad.statusCode).toBe(401);
-    } finally {
-      await app.close();
-    }
+    expect(ok.statusCode).toBe(200);
+    const bad = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'admin', password: 'x' },
+    });
+    expect(bad.statusCode).toBe(401);
     const everyByte = Buffer.from(Array.from({ length: 256 }, (_, i) => i));
     const random = randomBytes(300_000);
     await db.execute(sql`insert into file_blobs (sha256, size, mime_type, data) values
@@ -117,7 +91,12 @@ async function seedDemo(target: Target) {
         1500000000, 'đang triển khai'`);
     await db.execute(sql`insert into task_updates (task_id, status, progress_percent, spent_vnd, author_id)
       select id, 'in_progress', 40, 1500000000, ${admin} from program_tasks limit 1`);
-  });
+    // the stored file of an admin upload (kept only while its job runs)
+    await db.execute(sql`insert into dx_import_files (job_id, seq, data)
+      select id, 0, ${random.subarray(0, 1000)} from dx_import_jobs limit 1`);
+  } finally {
+    await ctx.close();
+  }
 }
 
 interface Fingerprint {

@@ -22,15 +22,21 @@ export interface TestContext {
   close(): Promise<void>;
 }
 
+/** A database a test names instead of a fresh one: an on-disk PGlite directory, or a database on a server. */
+export type TestDatabase = { dataDir: string; url?: undefined } | { url: string; dataDir?: undefined };
+
 /**
  * A fresh app on a fresh database with reference and demo data: in-memory PGlite by default,
  * or a new database on the PostgreSQL server named by DATABASE_URL (dropped on close).
+ * With `database`, the app runs on that one instead (prepared the same way, idempotently; kept on close), e.g. to
+ * start a second app on the same data, or to leave a database for a CLI.
  */
 export async function createTestContext(
-  opts: { clock?: Clock; demo?: boolean; env?: Record<string, string> } = {},
+  opts: { clock?: Clock; demo?: boolean; env?: Record<string, string>; database?: TestDatabase } = {},
 ): Promise<TestContext> {
-  const server = process.env.DATABASE_URL ? await createServerDatabase(process.env.DATABASE_URL) : undefined;
-  const url = server?.url;
+  const server =
+    !opts.database && process.env.DATABASE_URL ? await createServerDatabase(process.env.DATABASE_URL) : undefined;
+  const url = opts.database ? opts.database.url : server?.url;
   const config = loadConfig({
     NODE_ENV: 'test',
     DEMO_DATA: opts.demo === false ? 'false' : 'true',
@@ -38,13 +44,18 @@ export async function createTestContext(
     LOGIN_MAX_FAILURES: '5',
     ...opts.env,
   });
-  const handle = await openDb({ url, dataDir: url ? undefined : 'memory://' });
+  const handle = await openDb({ url, dataDir: url ? undefined : (opts.database?.dataDir ?? 'memory://') });
   const { app, services } = await buildApp(
     { db: handle.db, dbKind: handle.kind, config, clock: opts.clock ?? systemClock },
     { poolStats: handle.poolStats },
   );
-  await prepareDatabase(handle, config, services);
-  await app.ready();
+  try {
+    await prepareDatabase(handle, config, services);
+    await app.ready();
+  } catch (e) {
+    await handle.close();
+    throw e;
+  }
 
   return {
     app,

@@ -171,6 +171,10 @@ export const importJob = z.object({
   /** known once the file is read (CSV: counted at upload) */
   totalRows: z.number().int().nullable(),
   failure: z.string().nullable(),
+  /** a stable code when the failure has one (IMPORT_INTERRUPTED), for the web to translate */
+  failureReason: z.string().nullable(),
+  /** times the job was taken over from an instance that died (and resumed from its last checkpoint) */
+  takeovers: z.number().int(),
   createdAt: timestamp,
   finishedAt: timestamp.nullable(),
 });

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, pgTable, primaryKey, smallint, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
-import { createdAt, users } from './foundation.js';
+import { bytea, createdAt, users } from './foundation.js';
 import { dxFrameworkVersions, rollupMeasures } from './dx.js';
 
 /**
@@ -24,11 +24,39 @@ export const dxImportJobs = pgTable(
     rowsFailed: integer('rows_failed').notNull().default(0),
     totalRows: integer('total_rows'),
     failure: text('failure'),
+    /** why it failed, as a stable code the web translates (IMPORT_INTERRUPTED); null for other failures */
+    failureReason: text('failure_reason'),
+    /**
+     * The run that owns the job now (a token per run, not per instance): every checkpoint and the final status are
+     * written only while it still matches, so a run whose job was taken over can no longer write.
+     */
+    runnerId: uuid('runner_id'),
+    /** refreshed by the owning run on a timer and at each checkpoint; a running job whose heartbeat is older than
+     * DX_IMPORT_STALE_SECONDS has lost its instance and is taken over by another one */
+    heartbeatAt: timestamp('heartbeat_at', { withTimezone: true }),
+    /** how many times a job was taken over from a dead instance */
+    takeovers: integer('takeovers').notNull().default(0),
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: createdAt(),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
   },
   (t) => [index('dx_import_jobs_file_idx').on(t.kind, t.fileSha256)],
+);
+
+/**
+ * The uploaded file of an admin import, in 1 MiB chunks, so that any instance can resume the job when the one that
+ * received it dies. Deleted when the job ends.
+ */
+export const dxImportFiles = pgTable(
+  'dx_import_files',
+  {
+    jobId: uuid('job_id')
+      .notNull()
+      .references(() => dxImportJobs.id, { onDelete: 'cascade' }),
+    seq: integer('seq').notNull(),
+    data: bytea('data').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.jobId, t.seq] })],
 );
 
 /** Checkpoint: a batch is listed here only by the transaction that wrote its rows. */

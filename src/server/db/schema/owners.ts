@@ -58,6 +58,7 @@ export const TABLE_OWNERS = {
   dxRollupsCommune: 'dx-analytics',
   dxImportJobs: 'dx-analytics',
   dxImportBatches: 'dx-analytics',
+  dxImportFiles: 'dx-analytics',
   dxImportErrors: 'dx-analytics',
 } as const;
 

@@ -27,6 +27,8 @@ const toJob = (j: ImportJob & Record<string, unknown>): ImportJob => ({
   rowsFailed: j.rowsFailed,
   totalRows: j.totalRows,
   failure: j.failure,
+  failureReason: j.failureReason,
+  takeovers: j.takeovers,
   createdAt: j.createdAt,
   finishedAt: j.finishedAt,
 });

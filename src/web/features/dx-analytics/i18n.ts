@@ -65,6 +65,7 @@ export default defineStrings({
       fileName: 'Tệp',
       started: 'Bắt đầu',
       progress: 'Tiến độ',
+      resumed: 'Máy chủ chạy lần nhập đã dừng; một máy chủ khác tiếp tục từ lô đã ghi cuối cùng',
     },
   },
   en: {
@@ -131,6 +132,7 @@ export default defineStrings({
       fileName: 'File',
       started: 'Started',
       progress: 'Progress',
+      resumed: 'The server running it stopped; another server resumed it from its last committed batch',
     },
   },
 });

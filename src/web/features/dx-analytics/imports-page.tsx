@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { PageHeader } from '../../components/page-header';
 import { QueryState } from '../../components/query-state';
-import { errorMessage } from '../../i18n/error-message';
+import { errorMessage, reasonMessage } from '../../i18n/error-message';
 import { useImportJobs, useStartImport } from './api';
 import type { ImportJob } from '../../api/types';
 import { DataTable } from '../../components/data-table';
@@ -56,7 +56,14 @@ export default function ImportsPage() {
           <Typography.Text type="secondary">
             {t('dxAnalytics.imports.rows', { ok: j.rowsOk, failed: j.rowsFailed })}
           </Typography.Text>
-          {j.failure && <Typography.Text type="danger">{j.failure}</Typography.Text>}
+          {j.takeovers > 0 && j.status !== 'failed' && (
+            <Typography.Text type="warning">{t('dxAnalytics.imports.resumed')}</Typography.Text>
+          )}
+          {j.failure && (
+            <Typography.Text type="danger">
+              {(j.failureReason && reasonMessage(j.failureReason)) || j.failure}
+            </Typography.Text>
+          )}
         </Flex>
       ),
     },

@@ -1,10 +1,14 @@
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { createHash, randomUUID } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import type { Db, DbOrTx } from '../../../db/client.js';
 import type { Actor } from '../../../http/context.js';
-import { authorId } from '../../../http/authorize.js';
+import { authorId, SYSTEM_ACTOR } from '../../../http/authorize.js';
 import type { AuditService } from '../../audit/audit.service.js';
-import type { ImportError, ImportKind, ImportRepo } from './import.repo.js';
+import type { ImportError, ImportJobRow, ImportKind, ImportRepo } from './import.repo.js';
 import { openRows, type SourceRow } from './rows.js';
 import { createImportTools, type ImportWriters } from './tools.js';
 
@@ -28,11 +32,19 @@ export interface ImportRun {
   actor: Actor;
   /** test hook: throw right after batch k commits, as a crash would */
   failAfterBatch?: number;
-  onProgress?: (p: { rowsDone: number; batchNo: number }) => void;
+  /**
+   * test hook: stop right after batch k commits without a word, as an instance killed there would: the job stays
+   * running, its heartbeat stops
+   */
+  dieAfterBatch?: number;
+  /** after each checkpoint; the next batch commits once it has returned (or its promise has settled) */
+  onProgress?: (p: { rowsDone: number; batchNo: number }) => void | Promise<void>;
   /** once the job is known: its id and how many batches an earlier, interrupted run already committed */
   onStart?: (p: { jobId: string; resumedBatches: number; batchSize: number }) => void;
   /** an already created job (admin upload); otherwise found by file hash or created */
   jobId?: string;
+  /** the run's ownership token when the job was already claimed for it (upload, takeover); otherwise claimed here */
+  runnerId?: string;
 }
 
 export async function sha256File(filePath: string): Promise<string> {
@@ -42,6 +54,30 @@ export async function sha256File(filePath: string): Promise<string> {
 }
 
 export class ImportFailure extends Error {}
+/** The job was taken over by another run (its heartbeat went stale, or the file was run again): this one stops. */
+export class ImportSuperseded extends Error {}
+/** `dieAfterBatch`: the run stops as if its process were gone. */
+class InstanceDied extends Error {}
+
+/**
+ * Keeps a run's ownership visible: the heartbeat is refreshed every `everyMs` (and by each checkpoint); `lost()`
+ * turns true when the job is no longer this run's.
+ */
+function keepAlive(repo: ImportRepo, db: Db, jobId: string, runnerId: string, everyMs: number) {
+  let lost = false;
+  const timer = setInterval(() => {
+    repo.heartbeat(db, jobId, runnerId).then(
+      (mine) => {
+        if (!mine) lost = true;
+      },
+      () => {
+        /* the database is unreachable: the next checkpoint fails on its own, and staleness is the database's view */
+      },
+    );
+  }, everyMs);
+  timer.unref();
+  return { lost: () => lost, stop: () => clearInterval(timer) };
+}
 
 /** Rows for the progress bar before the import has read them: lines of a CSV less the header (XLSX: unknown). */
 async function countLines(filePath: string, fileName: string): Promise<number | null> {
@@ -57,14 +93,22 @@ export function createImportService({
   audit,
   writers,
   demoEnterprises = 0,
+  staleAfterMs = 60_000,
+  singleProcess = false,
 }: {
   db: Db;
   repo: ImportRepo;
   audit: AuditService;
   writers: ImportWriters;
   demoEnterprises?: number;
+  /** a running job whose heartbeat is older than this has lost its instance (DX_IMPORT_STALE_SECONDS) */
+  staleAfterMs?: number;
+  /** PGlite: only this process can use the database, so at start-up every running job is an orphan */
+  singleProcess?: boolean;
 }) {
   const tools = createImportTools(db, writers);
+  // four beats per stale period: one missed beat (a slow query, a GC pause) does not make a live run look dead
+  const heartbeatMs = Math.max(250, Math.floor(staleAfterMs / 4));
   /** Finds the job a rerun of this file should resume, or opens a new one. */
   async function jobFor(kind: ImportKind, run: ImportRun, batchSize: number) {
     if (run.jobId) {
@@ -91,6 +135,10 @@ export function createImportService({
    */
   async function run<P>(handler: ImportHandler<P>, r: ImportRun) {
     const job = await jobFor(handler.kind, r, r.batchSize ?? 1000);
+    const runnerId = r.runnerId ?? randomUUID();
+    if (!r.runnerId) await repo.claim(db, job.id, runnerId);
+    const alive = keepAlive(repo, db, job.id, runnerId, heartbeatMs);
+    const superseded = () => new ImportSuperseded(`import job ${job.id} was taken over by another run`);
     const batchSize = job.batchSize;
     const done = await repo.committedBatches(db, job.id);
     r.onStart?.({ jobId: job.id, resumedBatches: done.size, batchSize });
@@ -101,6 +149,9 @@ export function createImportService({
     let failure = null as Error | null; // set by the batch being written (a callback): not narrowed to null
     const commit = async (no: number, rows: SourceRow[], prepared: P, rowsDone: number) => {
       await db.transaction(async (tx) => {
+        // fencing: a run that lost the job (taken over while it stalled) writes nothing; the lock also makes a
+        // takeover wait for the batch in flight
+        if (!(await repo.lockIfOwner(tx, job.id, runnerId))) throw superseded();
         const { ok, errors } = await handler.write(tx, prepared);
         await repo.commitBatch(tx, job.id, no, rows.length, ok, errors);
         await audit.record(tx, r.actor, {
@@ -117,8 +168,9 @@ export function createImportService({
           },
         });
       });
-      r.onProgress?.({ rowsDone, batchNo: no });
+      await r.onProgress?.({ rowsDone, batchNo: no });
       if (r.failAfterBatch === no) throw new ImportFailure(`injected failure after batch ${no}`);
+      if (r.dieAfterBatch === no) throw new InstanceDied(`instance died after batch ${no}`);
     };
     try {
       const { header, rows } = await openRows(r.filePath, r.fileName ?? r.filePath);
@@ -140,6 +192,7 @@ export function createImportService({
       };
       for await (const row of rows) {
         if (failure) throw failure;
+        if (alive.lost()) throw superseded();
         buffer.push(row);
         total++;
         if (buffer.length >= batchSize) await flush();
@@ -147,43 +200,183 @@ export function createImportService({
       if (buffer.length) await flush();
       await writing;
       if (failure) throw failure;
-      await repo.finishJob(db, job.id, { status: 'done', totalRows: total });
+      if (!(await repo.finishJob(db, job.id, runnerId, { status: 'done', totalRows: total }))) throw superseded();
+      await repo.dropFile(db, job.id);
     } catch (e) {
       await writing;
-      await repo.finishJob(db, job.id, { status: 'failed', failure: e instanceof Error ? e.message : String(e) });
+      alive.stop();
+      // a superseded run leaves the job to its new owner (and a dead one can write nothing)
+      if (!(e instanceof ImportSuperseded) && !(e instanceof InstanceDied)) {
+        const message = e instanceof Error ? e.message : String(e);
+        if (await repo.finishJob(db, job.id, runnerId, { status: 'failed', failure: message })) {
+          await repo.dropFile(db, job.id);
+        }
+      }
       throw e;
+    } finally {
+      alive.stop();
     }
     const final = await repo.getJob(db, job.id);
     return final;
   }
 
+  const running = new Set<Promise<unknown>>();
+  const track = (p: Promise<unknown>) => {
+    running.add(p);
+    void p.finally(() => running.delete(p));
+  };
+  /** Runs a claimed job in the background; `cleanup` runs when it ends, whatever the outcome. */
+  let imports = 0;
+  function background(kind: ImportKind, r: ImportRun, cleanup: () => Promise<void>) {
+    imports++;
+    track(
+      tools
+        .handler(kind)
+        .then((h) => run(h, r))
+        .catch(() => {
+          /* recorded on the job row */
+        })
+        .finally(() => {
+          imports--;
+          return cleanup().catch(() => {});
+        }),
+    );
+  }
+
   /**
    * Starts an import in the background and returns its job at once (admin upload): the UI polls the job row.
+   * The file is also stored in the database, so another instance can resume the job if this one dies.
    * `cleanup` runs when the import ends, whatever the outcome (e.g. to delete the uploaded temp file).
    */
   async function start(kind: ImportKind, r: ImportRun, cleanup: () => Promise<void> = async () => {}) {
     const job = await jobFor(kind, r, r.batchSize ?? 1000);
-    await repo.setTotal(db, job.id, await countLines(r.filePath, r.fileName ?? r.filePath));
-    const done = tools
-      .handler(kind)
-      .then((h) => run(h, { ...r, jobId: job.id }))
-      .catch(() => {
-        /* recorded on the job row */
-      })
-      .finally(() => cleanup().catch(() => {}));
-    running.add(done);
-    void done.finally(() => running.delete(done));
+    const runnerId = randomUUID();
+    await repo.claim(db, job.id, runnerId);
+    const alive = keepAlive(repo, db, job.id, runnerId, heartbeatMs);
+    try {
+      await repo.setTotal(db, job.id, await countLines(r.filePath, r.fileName ?? r.filePath));
+      await repo.storeFile(db, job.id, createReadStream(r.filePath) as AsyncIterable<Buffer>);
+    } finally {
+      alive.stop();
+    }
+    background(kind, { ...r, jobId: job.id, runnerId }, cleanup);
     return await repo.getJob(db, job.id);
   }
-  const running = new Set<Promise<unknown>>();
+
+  /**
+   * A job taken over from a dead instance: resumed from its checkpoints when its file is stored whole (the same
+   * bytes, the same batch size, so batch k is the same rows and committed batches are skipped); otherwise
+   * (a CLI run, whose file is on the operator's disk) failed with IMPORT_INTERRUPTED, and the same command or
+   * upload resumes it.
+   */
+  async function resume(job: ImportJobRow, runnerId: string) {
+    const tmp = path.join(tmpdir(), `steerboard-resume-${job.id}-${runnerId.slice(0, 8)}${path.extname(job.fileName)}`);
+    const h = createHash('sha256');
+    let bytes = 0;
+    await pipeline(
+      (async function* () {
+        for await (const c of repo.readFile(db, job.id)) {
+          h.update(c);
+          bytes += c.length;
+          yield c;
+        }
+      })(),
+      createWriteStream(tmp),
+    );
+    if (bytes > 0 && h.digest('hex') === job.fileSha256) {
+      background(
+        job.kind,
+        { filePath: tmp, fileName: job.fileName, actor: SYSTEM_ACTOR, jobId: job.id, runnerId },
+        () => rm(tmp, { force: true }),
+      );
+      return 'resumed' as const;
+    }
+    await rm(tmp, { force: true });
+    await db.transaction(async (tx) => {
+      const failed = await repo.finishJob(tx, job.id, runnerId, {
+        status: 'failed',
+        failure: 'the instance running the import stopped, and its file is not stored: run it again',
+        failureReason: 'IMPORT_INTERRUPTED',
+      });
+      if (!failed) return;
+      await repo.dropFile(tx, job.id);
+      await audit.record(tx, SYSTEM_ACTOR, {
+        action: 'update',
+        entityType: 'dxImportJob',
+        entityId: job.id,
+        before: { status: 'running' },
+        after: { status: 'failed', failureReason: 'IMPORT_INTERRUPTED' },
+      });
+    });
+    return 'failed' as const;
+  }
+
+  /**
+   * Takes over every running job whose instance is gone (heartbeat older than `staleMs`), one at a time, each
+   * exactly once across instances; returns what became of them.
+   */
+  async function recover(staleMs = staleAfterMs) {
+    const outcomes: { jobId: string; outcome: 'resumed' | 'failed' }[] = [];
+    for (;;) {
+      const runnerId = randomUUID();
+      const job = await db.transaction(async (tx) => {
+        // a job this check just took is not taken again (with staleMs 0, its fresh heartbeat would still be "older")
+        const taken = await repo.takeOverStale(
+          tx,
+          runnerId,
+          staleMs,
+          outcomes.map((o) => o.jobId),
+        );
+        if (taken) {
+          await audit.record(tx, SYSTEM_ACTOR, {
+            action: 'update',
+            entityType: 'dxImportJob',
+            entityId: taken.id,
+            before: { status: 'running', rowsDone: taken.rowsDone },
+            after: { status: 'running', takenOver: true, takeovers: taken.takeovers },
+          });
+        }
+        return taken;
+      });
+      if (!job) return outcomes;
+      outcomes.push({ jobId: job.id, outcome: await resume(job, runnerId) });
+    }
+  }
+
+  let sweeper: NodeJS.Timeout | undefined;
+  let sweeping: Promise<unknown> = Promise.resolve();
+  /**
+   * The check for orphaned jobs: once now (at start-up) and then every half stale period, until `stopRecovery`.
+   * `stopping` (graceful shutdown) makes it take nothing over.
+   */
+  function startRecovery(opts: { onError: (e: unknown) => void; stopping?: () => boolean }) {
+    const sweep = (staleMs: number) => {
+      if (opts.stopping?.()) return;
+      // one check at a time in this process; the database makes them exclusive across processes
+      sweeping = sweeping.then(() => recover(staleMs)).catch(opts.onError);
+      track(sweeping);
+    };
+    sweep(singleProcess ? 0 : staleAfterMs);
+    sweeper = setInterval(() => sweep(staleAfterMs), Math.max(500, Math.floor(staleAfterMs / 2)));
+    sweeper.unref();
+  }
 
   return {
     run,
     start,
-    /** resolves when every background import has ended (tests, shutdown) */
-    idle: () => Promise.all([...running]),
+    recover,
+    startRecovery,
+    /** stops the periodic check and waits for one in progress (imports it started go on: see `idle`) */
+    stopRecovery: async () => {
+      clearInterval(sweeper);
+      await sweeping;
+    },
+    /** resolves when every background import (and takeover check) has ended (tests, shutdown) */
+    idle: async () => {
+      while (running.size) await Promise.all([...running]);
+    },
     /** background imports running in this process now (the metrics' queue depth) */
-    inFlight: () => running.size,
+    inFlight: () => imports,
     /** Imports a file of `kind` with the same validation as the API; resumes an unfinished run of the same file. */
     importFile: async (kind: ImportKind, r: ImportRun, opts: { isDemo?: boolean } = {}) =>
       run(await tools.handler(kind, opts), r),
