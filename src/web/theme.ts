@@ -3,8 +3,9 @@ import type { ThemeConfig } from 'antd';
 /**
  * The antd theme: the city's blue, and colours that keep text readable (WCAG 2.1 AA: 4.5:1 for text).
  * antd's defaults fail it in many places — secondary text (#8c8c8c), links and "processing" tags (#1677ff, antd's
- * blue rather than ours), success / warning / error text on their pale backgrounds, the coloured tags (green-7,
- * cyan-7, gold-7… on their -1 shades). So the text tones are darkened here once, while the pale backgrounds and
+ * blue rather than ours), success / warning / error text on their pale backgrounds, (the coloured tags — green-7,
+ * cyan-7, gold-7… on their -1 shades — are darkened in styles.css: antd derives their palette from fixed seeds that
+ * a theme token does not reach). So the text tones are darkened here once, while the pale backgrounds and
  * borders keep antd's light values (setting a darker seed alone would also darken the backgrounds antd derives
  * from it). The accessibility journey (e2e/accessibility.e2e.ts) measures every menu page against these.
  */
@@ -38,13 +39,5 @@ export const theme: ThemeConfig = {
     // secondary text and select placeholders: 0.45 black (3.4:1) → 0.6 (5.7:1 on white, 5.2:1 on the pale red)
     colorTextTertiary: 'rgba(0, 0, 0, 0.6)',
     colorTextPlaceholder: 'rgba(0, 0, 0, 0.6)',
-    // a coloured tag's text is the colour's 7th shade on its 1st: these six are one shade darker (their -8), the
-    // pale backgrounds and borders stay antd's (src/web/theme.test.ts measures every tag colour)
-    green7: '#237804',
-    cyan7: '#006d75',
-    volcano7: '#ad2102',
-    gold7: '#874d00',
-    orange7: '#ad4e00',
-    lime7: '#3f6600',
   },
 };

@@ -62,9 +62,10 @@ export function DataTable<T extends object>({ phoneColumns, columns, scroll, ...
   }, []);
 
   return (
-    <div ref={ref} className="data-table">
+    <div ref={ref} className={phone ? 'data-table data-table-phone' : 'data-table'}>
       <Table<T>
         {...rest}
+        size={phone ? 'small' : rest.size}
         columns={phone ? keyColumnsFirst(columns, phoneColumns) : columns}
         scroll={phone ? (scroll?.y ? { y: scroll.y } : undefined) : scroll}
       />
