@@ -162,7 +162,7 @@ export const inspectionsRoutes =
       },
       async (req) => {
         const actor = requireActor(req);
-        await svc.transition(actor, req.params.id, req.body.to);
+        await svc.transition(actor, req.params.id, req.body.to, req.body.reason);
         return svc.get(actor, req.params.id);
       },
     );

@@ -148,6 +148,7 @@ export function createInspectionsService(deps: InspectionsDeps) {
           status: r.status,
           findingsCount: r.findingsCount,
           conclusionNumber: r.conclusionNumber,
+          conclusionYear: r.conclusionYear,
         })),
       };
     },
@@ -174,6 +175,8 @@ export function createInspectionsService(deps: InspectionsDeps) {
         windowStart: inspection.windowStart,
         windowEnd: inspection.windowEnd,
         draftSharedAt: inspection.draftSharedAt,
+        startedOn: inspection.startedOn,
+        startReason: inspection.startReason,
         plan: { id: plan.id, code: plan.code, title: plan.title, year: plan.year, programCode },
         team: { ...team, members },
         target,
@@ -201,6 +204,7 @@ export function createInspectionsService(deps: InspectionsDeps) {
         conclusions: versions.map((v, i) => ({
           id: v.id,
           number: v.number,
+          year: v.year,
           version: v.version,
           issuedDate: v.issuedDate,
           signerName: v.signerName,
@@ -209,6 +213,7 @@ export function createInspectionsService(deps: InspectionsDeps) {
           recipients: v.recipients,
           contentSha256: v.contentSha256,
           correctionReason: v.correctionReason,
+          scheduleReason: v.scheduleReason,
           supersedesNumber: v.supersedesId ? (byNumber.get(v.supersedesId) ?? null) : null,
           superseded: i > 0,
           issuedAt: v.issuedAt,

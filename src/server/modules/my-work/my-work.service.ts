@@ -12,6 +12,8 @@ import type { Reminder } from '../../../shared/contracts/monitoring.js';
 import type { Task } from '../../../shared/contracts/program-tasks.js';
 import type { ReportListItem } from '../../../shared/contracts/reporting-rounds.js';
 import type { Actor } from '../../http/context.js';
+import { conclusionRef } from '../../../shared/conclusion-number.js';
+import { isReadyToClose } from '../../../shared/monitoring-domain.js';
 import { authorize } from '../../http/authorize.js';
 import type { Clock } from '../../lib/clock.js';
 import type { DxAssessmentsService } from '../dx-assessments/dx-assessments.service.js';
@@ -103,7 +105,7 @@ export function createMyWorkService({
       kind: 'followUp',
       id: f.id,
       title: f.text,
-      context: `${f.inspection.planCode} · ${f.conclusion.number}`,
+      context: `${f.inspection.planCode} · ${conclusionRef(f.conclusion)}`,
       reason,
       days: f.overdue ? f.daysOverdue : reason === 'FOLLOW_UP_OPEN' ? daysBetween(today, f.dueDate) : null,
       dueDate: f.dueDate,
@@ -283,11 +285,13 @@ export function createMyWorkService({
       ),
     );
     if (!reviewer) return Promise.all([byUnit, lateSection]);
-    const [toApprove, revisions, dx] = await Promise.all([
+    const [toApprove, revisions, dx, open] = await Promise.all([
       reportingRounds.listReports(actor, { status: 'submitted', revised: 'false', ...page }),
       reportingRounds.listReports(actor, { status: 'submitted', revised: 'true', ...page }),
       dxAssessments.list(actor, { status: 'submitted', ...page }),
+      reportingRounds.listRounds(actor, { status: 'open', limit: GROUP_LIMIT, offset: 0 }),
     ]);
+    const closable = open.items.filter((r) => isReadyToClose(r, r.counts, today));
     return [
       section(
         'reportsToApprove',
@@ -308,6 +312,22 @@ export function createMyWorkService({
         dx.total,
         dx.items.map((a) => dxLine(a, 'DX_TO_VERIFY')),
         '/dx-assessments',
+      ),
+      section(
+        'roundsToClose',
+        closable.length,
+        closable.map((r) =>
+          line({
+            kind: 'reportingRound',
+            id: r.id,
+            title: r.title,
+            context: r.period,
+            reason: 'ROUND_READY_TO_CLOSE',
+            days: r.counts.approved,
+            link: `/reporting-rounds/${r.id}`,
+          }),
+        ),
+        '/reporting-rounds',
       ),
     ];
   }

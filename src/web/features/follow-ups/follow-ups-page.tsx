@@ -12,6 +12,7 @@ import { DueDate, FollowUpKindTag, FollowUpStatusTag, overdueRowStyle } from './
 import type { FollowUpItem } from '../../api/types';
 import { DataTable } from '../../components/data-table';
 import { EmptyList } from '../../components/empty-state';
+import { conclusionRef } from '../../../shared/conclusion-number';
 
 const PAGE_SIZE = 20;
 
@@ -56,7 +57,7 @@ export default function FollowUpsPage() {
         <div>
           <div>{item.inspection.targetName}</div>
           <Typography.Text type="secondary">
-            {item.conclusion.number} · {item.inspection.planCode}
+            {conclusionRef(item.conclusion)} · {item.inspection.planCode}
           </Typography.Text>
         </div>
       ),

@@ -12,6 +12,7 @@ import { usePlans } from '../inspection-plans';
 import { useInspections, type InspectionFilters } from './api';
 import { DataTable } from '../../components/data-table';
 import { EmptyList } from '../../components/empty-state';
+import { conclusionRef } from '../../../shared/conclusion-number';
 
 const PAGE_SIZE = 20;
 
@@ -62,7 +63,15 @@ export default function InspectionsPage() {
       render: (_, i) => <StatusTag status={i.status} />,
     },
     { title: t('inspections.findingsCount'), dataIndex: 'findingsCount', width: 110, align: 'right' },
-    { title: t('inspections.conclusion'), key: 'conclusion', width: 130, render: (_, i) => i.conclusionNumber ?? '' },
+    {
+      title: t('inspections.conclusion'),
+      key: 'conclusion',
+      width: 130,
+      render: (_, i) =>
+        i.conclusionNumber && i.conclusionYear
+          ? conclusionRef({ number: i.conclusionNumber, year: i.conclusionYear })
+          : '',
+    },
   ];
 
   return (
