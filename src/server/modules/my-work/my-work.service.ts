@@ -179,7 +179,7 @@ export function createMyWorkService({
         'unitFollowUps',
         fus.total,
         fus.items.map((f) => followUpLine(f, today)),
-        `/follow-ups?addressee=${me}`,
+        `/follow-ups?addressee=${me}&accepted=false`,
       ),
       section(
         'unitTasks',
@@ -197,7 +197,7 @@ export function createMyWorkService({
         'unitEvidence',
         evidence.total,
         evidence.items.map((f) => followUpLine(f, today, true)),
-        `/follow-ups?addressee=${me}`,
+        `/follow-ups?addressee=${me}&returned=true`,
       ),
     ];
   }
@@ -221,7 +221,7 @@ export function createMyWorkService({
         'teamInspections',
         open.total,
         open.items.map((i) => inspectionLine(i, 'NEXT_STEP')),
-        '/inspections',
+        '/inspections?open=true',
       ),
       section(
         'teamDrafts',
@@ -281,7 +281,7 @@ export function createMyWorkService({
         'lateInspections',
         l.total,
         l.items.map((i) => inspectionLine(i, 'INSPECTION_LATE', Math.max(0, daysBetween(stepDate(i), today)))),
-        '/inspections',
+        '/inspections?late=true',
       ),
     );
     if (!reviewer) return Promise.all([byUnit, lateSection]);

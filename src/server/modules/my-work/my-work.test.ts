@@ -241,6 +241,13 @@ describe('my work', () => {
     const inProgress = open.items.find((i) => i.nextStatus === 'drafting');
     expect(inProgress).toMatchObject({ reason: 'NEXT_STEP', kind: 'inspection' });
     expect(sectionOf(w, 'teamDrafts').items.map((i) => i.id)).toContain(inProgress!.id);
+    // each section links the module list with the filter its count used (the list pages read it from the URL)
+    expect(open.more).toBe('/inspections?open=true');
+    expect(sectionOf(await myWork('secretariat'), 'lateInspections').more).toBe('/inspections?late=true');
+    const stttt = (await ctx.services.users.getByUsername('unit-stttt')).orgUnitId!;
+    const unit = await myWork('unit-stttt');
+    expect(sectionOf(unit, 'unitFollowUps').more).toBe(`/follow-ups?addressee=${stttt}&accepted=false`);
+    expect(sectionOf(unit, 'unitEvidence').more).toBe(`/follow-ups?addressee=${stttt}&returned=true`);
   });
 
   it('gives the enterprise its assessment in progress', async () => {
