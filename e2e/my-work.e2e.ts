@@ -69,6 +69,12 @@ describe('my work: each role lands on its own work', () => {
     await expect.poll(() => lines.count()).toBe(Math.min(open.total, 20));
     expect(await lines.first().textContent()).toMatch(/Bước tiếp theo: /);
     await shot(page, 'my-work-team');
+    // the section's link opens the list with the same filter: it shows exactly the lines counted
+    await page.goto(`${baseUrl}/inspections?open=true`);
+    await expect
+      .poll(() => page.locator('.ant-pagination-total-text').first().textContent(), { timeout: 20_000 })
+      .toBe(`${open.total} cuộc kiểm tra`);
+    expect(await page.getByRole('checkbox', { name: 'Chưa kết thúc' }).isChecked()).toBe(true);
     await page.close();
   });
 

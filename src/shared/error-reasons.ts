@@ -79,6 +79,19 @@ export const errorReasons = {
     vi: 'Không được trước ngày {{date}} của bản được đính chính',
     en: 'Must not be before {{date}}, the date of the version it corrects',
   },
+  // an action against the inspection's schedule (src/shared/inspection-schedule.ts): allowed with a reason
+  START_BEFORE_SCHEDULE: {
+    vi: 'Kế hoạch dự kiến bắt đầu kiểm tra từ ngày {{date}}: cần ghi lý do bắt đầu sớm',
+    en: 'The plan schedules the start on {{date}}: give the reason for starting early',
+  },
+  ISSUE_BEFORE_START: {
+    vi: 'Cuộc kiểm tra bắt đầu ngày {{date}}, sau ngày ký kết luận: cần ghi lý do',
+    en: 'The inspection started on {{date}}, after the conclusion date: give the reason',
+  },
+  ISSUE_BEFORE_SCHEDULED_END: {
+    vi: 'Kế hoạch dự kiến kết thúc kiểm tra ngày {{date}}, sau ngày ký kết luận: cần ghi lý do',
+    en: 'The plan schedules the end on {{date}}, after the conclusion date: give the reason',
+  },
   YEARS_MUST_DIFFER: { vi: 'Hai năm so sánh phải khác nhau', en: 'Must differ from fromYear' },
   AMBER_ABOVE_GREEN: {
     vi: 'Ngưỡng cảnh báo không được cao hơn ngưỡng đạt',

@@ -34,5 +34,23 @@ export type Timeliness = (typeof timelinessStates)[number];
 export const roundStatuses = ['open', 'closed'] as const;
 export type RoundStatus = (typeof roundStatuses)[number];
 
+/** The last day of a round's period (`YYYY-MM-DD`): 31/12 of its year, or the end of its quarter. */
+export function periodEndDate(r: { periodType: PeriodType; year: number; quarter: number | null }): string {
+  if (r.periodType !== 'quarter' || !r.quarter) return `${r.year}-12-31`;
+  return `${r.year}-${['03-31', '06-30', '09-30', '12-31'][r.quarter - 1]}`;
+}
+
+/**
+ * An open round the secretariat can close: every unit's report approved and its period over (a round closed early
+ * would shut out a revision still due for the period).
+ */
+export function isReadyToClose(
+  r: { status: RoundStatus; periodType: PeriodType; year: number; quarter: number | null },
+  counts: { expected: number; approved: number },
+  today: string,
+): boolean {
+  return r.status === 'open' && counts.expected > 0 && counts.approved === counts.expected && periodEndDate(r) < today;
+}
+
 /** Default traffic-light thresholds (percent of target reached) when neither the indicator nor its program sets them. */
 export const DEFAULT_THRESHOLDS = { green: 90, amber: 70 } as const;

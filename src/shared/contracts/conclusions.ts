@@ -11,7 +11,8 @@ const issueFields = {
   recipients: z.array(shortText(300)).min(1, because('AT_LEAST_ONE_RECIPIENT')).max(30),
 };
 
-export const issueInput = z.strictObject(issueFields);
+/** `reason`: why the conclusion is dated before the inspection's start or scheduled end (inspection-schedule.ts). */
+export const issueInput = z.strictObject({ ...issueFields, reason: shortText(2_000).optional() });
 export type IssueInput = z.infer<typeof issueInput>;
 
 export const correctionInput = z.strictObject({
@@ -24,6 +25,8 @@ export type CorrectionInput = z.infer<typeof correctionInput>;
 export const conclusionVersion = z.object({
   id: z.uuid(),
   number: z.string(),
+  /** the year its number counts in */
+  year: z.number().int(),
   version: z.number().int(),
   issuedDate: z.string(),
   signerName: z.string(),
@@ -33,6 +36,7 @@ export const conclusionVersion = z.object({
   contentSha256: z.string(),
   supersedesNumber: z.string().nullable(),
   correctionReason: z.string().nullable(),
+  scheduleReason: z.string().nullable(),
   /** a later version replaces this one */
   superseded: z.boolean(),
   issuedAt: timestamp,

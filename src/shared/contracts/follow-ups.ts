@@ -44,7 +44,7 @@ export const followUpItem = z.object({
   accepted: z.object({ at: timestamp, byName: z.string().nullable() }).nullable(),
   withdrawn: z.object({ at: timestamp, reason: z.enum(followUpWithdrawnReasons).nullable() }).nullable(),
   inspection: z.object({ id: z.uuid(), targetName: z.string(), planId: z.uuid(), planCode: z.string() }),
-  conclusion: z.object({ id: z.uuid(), number: z.string() }),
+  conclusion: z.object({ id: z.uuid(), number: z.string(), year: z.number().int() }),
   lastUpdate: z.object({ at: timestamp, note: z.string().nullable() }).nullable(),
 });
 export type FollowUpItem = z.infer<typeof followUpItem>;

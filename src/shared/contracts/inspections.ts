@@ -35,6 +35,8 @@ export const inspectionListItem = z.object({
   status: z.enum(inspectionStatuses),
   findingsCount: z.number().int(),
   conclusionNumber: z.string().nullable(),
+  /** the year its number counts in (numbers restart every year) */
+  conclusionYear: z.number().int().nullable(),
 });
 export type InspectionListItem = z.infer<typeof inspectionListItem>;
 
@@ -42,7 +44,11 @@ export const assessmentParams = z.strictObject({ id: uuidField, contentAreaId: u
 export const assessmentInput = z.strictObject({ rating: z.enum(ratings).nullable(), notes: longText(20_000) });
 export type AssessmentInput = z.infer<typeof assessmentInput>;
 
-export const transitionInput = z.strictObject({ to: z.enum(inspectionStatuses) });
+/** `reason`: why a start comes before the scheduled start (src/shared/inspection-schedule.ts). */
+export const transitionInput = z.strictObject({
+  to: z.enum(inspectionStatuses),
+  reason: shortText(2_000).optional(),
+});
 export const responseInput = z.strictObject({ text: shortText(20_000) });
 export type ResponseInput = z.infer<typeof responseInput>;
 
@@ -88,6 +94,8 @@ export const inspectionDetail = z.object({
   windowStart: z.string(),
   windowEnd: z.string(),
   draftSharedAt: timestamp.nullable(),
+  startedOn: z.string().nullable(),
+  startReason: z.string().nullable(),
   plan: z.object({
     id: z.uuid(),
     code: z.string(),

@@ -171,6 +171,7 @@ export const unitOverview = z.object({
       windowStart: z.string(),
       windowEnd: z.string(),
       conclusionNumber: z.string().nullable(),
+      conclusionYear: z.number().int().nullable(),
     }),
   ),
   followUps: z.array(

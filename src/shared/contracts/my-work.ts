@@ -22,6 +22,7 @@ export const myWorkSections = [
   'overdueByUnit',
   'lateInspections',
   'dxToVerify',
+  'roundsToClose',
   // an enterprise
   'dxInProgress',
   'dxReturned',
@@ -54,10 +55,19 @@ export const myWorkReasons = [
   'DX_RETURNED',
   'DX_SUBMITTED',
   'DX_VERIFIED',
+  'ROUND_READY_TO_CLOSE',
 ] as const;
 export type MyWorkReason = (typeof myWorkReasons)[number];
 
-export const myWorkKinds = ['unitReport', 'followUp', 'programTask', 'inspection', 'orgUnit', 'dxAssessment'] as const;
+export const myWorkKinds = [
+  'unitReport',
+  'followUp',
+  'programTask',
+  'inspection',
+  'orgUnit',
+  'dxAssessment',
+  'reportingRound',
+] as const;
 
 export const myWorkItem = z.object({
   kind: z.enum(myWorkKinds),

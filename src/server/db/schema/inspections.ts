@@ -138,6 +138,9 @@ export const inspections = pgTable(
     windowEnd: date('window_end').notNull(),
     status: text('status').$type<InspectionStatus>().notNull().default('planned'),
     draftSharedAt: timestamp('draft_shared_at', { withTimezone: true }),
+    // the Hanoi day it was first started (→ in_progress), and why, when that was before the scheduled start
+    startedOn: date('started_on'),
+    startReason: text('start_reason'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -234,6 +237,8 @@ export const conclusions = pgTable(
     contentSha256: text('content_sha256').notNull(),
     supersedesId: uuid('supersedes_id'),
     correctionReason: text('correction_reason'),
+    // why it was dated before the inspection's start or scheduled end (src/shared/inspection-schedule.ts)
+    scheduleReason: text('schedule_reason'),
     issuedBy: uuid('issued_by')
       .notNull()
       .references(() => users.id),

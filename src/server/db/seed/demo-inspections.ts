@@ -122,6 +122,8 @@ export async function seedDemoInspections(services: Services, foundation: DemoFo
     signerName: 'Nguyễn Văn Phong',
     signerTitle: 'Trưởng đoàn',
     summary: 'Các phát hiện trong kết luận này là nội dung minh họa của dữ liệu mẫu (demo).',
+    // the demo's inspection of 2023 is started in the system on the day the demo is loaded, after this date
+    reason: 'Cuộc kiểm tra năm 2023 được nhập vào hệ thống từ hồ sơ giấy (dữ liệu mẫu)',
     recipients: [
       'Thường trực Thành ủy (để báo cáo)',
       'Ban Chỉ đạo Chương trình 07-CTr/TU',

@@ -468,6 +468,8 @@ export async function seedDemoMonitoring(services: Services, { units }: DemoFoun
     await reportingRounds.submit(secretariat, r2022, unit, { receivedOn: received[unit] });
     await reportingRounds.review(secretariat, r2022, unit, { decision: 'approve' });
   }
+  // every report approved and the year long over: the secretariat closed the round
+  await reportingRounds.setRoundStatus(secretariat, r2022, 'closed');
 
   // the open round: due three days ago; one unit on time, one late, the Center still missing
   const today = reportingRounds.today();

@@ -74,6 +74,7 @@ export function createFollowUpsRepo() {
         planId: inspectionPlans.id,
         planCode: inspectionPlans.code,
         conclusionNumber: conclusions.number,
+        conclusionYear: conclusions.year,
         acceptedByName: acceptor.displayName,
         lastAt: last.at,
         lastNote: last.note,

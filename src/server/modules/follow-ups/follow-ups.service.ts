@@ -44,7 +44,7 @@ function toItem(r: ItemRow, today: string): FollowUpItem {
     accepted: fu.acceptedAt ? { at: fu.acceptedAt, byName: r.acceptedByName } : null,
     withdrawn: fu.withdrawnAt ? { at: fu.withdrawnAt, reason: fu.withdrawnReason } : null,
     inspection: { id: fu.inspectionId, targetName: r.targetName, planId: r.planId, planCode: r.planCode },
-    conclusion: { id: fu.conclusionId, number: r.conclusionNumber },
+    conclusion: { id: fu.conclusionId, number: r.conclusionNumber, year: r.conclusionYear },
     lastUpdate: r.lastAt ? { at: r.lastAt, note: r.lastNote } : null,
   };
 }

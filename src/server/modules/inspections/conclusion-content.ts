@@ -21,6 +21,15 @@ export interface ConclusionContent {
   target: { id: string; name: string };
   windowStart: string;
   windowEnd: string;
+  /**
+   * What happened (absent from conclusions issued before these were recorded): the day the inspection was started in
+   * the system, the day its draft was last shared (the end of the team's work), and the reasons given for starting
+   * before the schedule and for dating the conclusion before the start or the scheduled end.
+   */
+  startedOn?: string | null;
+  workEndedOn?: string | null;
+  startReason?: string | null;
+  scheduleReason?: string | null;
   contentAreas: { id: string; position: number; title: string; rating: Rating | null; notes: string | null }[];
   findings: {
     id: string;
@@ -34,12 +43,41 @@ export interface ConclusionContent {
   }[];
 }
 
+/**
+ * The days the team inspected, as the document may state them: never a day after the document's own date. The
+ * recorded days come first (started in the system; draft shared, capped at the document's date). When the record
+ * starts after the document's date (a paper inspection entered later), it says nothing of the real days: the
+ * scheduled window stands in if it had ended by then, else no days are stated.
+ */
+export function inspectedPeriod(c: ConclusionContent): { from: string; to: string } | null {
+  const start = c.startedOn ?? c.windowStart;
+  if (start <= c.issuedDate) {
+    const end = c.workEndedOn ?? c.windowEnd;
+    const to = end > c.issuedDate ? c.issuedDate : end;
+    return { from: start, to: to < start ? start : to };
+  }
+  return c.windowEnd <= c.issuedDate ? { from: c.windowStart, to: c.windowEnd } : null;
+}
+
 function intro(c: ConclusionContent): string {
+  const period = inspectedPeriod(c);
+  const when = period ? `từ ngày ${formatDateVi(period.from)} đến ngày ${formatDateVi(period.to)}, ` : '';
   const lead =
     `Thực hiện Kế hoạch số ${c.plan.code} ngày ${formatDateVi(c.plan.issueDate)} của Ban Chỉ đạo Chương trình ${c.programCode}, ` +
-    `từ ngày ${formatDateVi(c.windowStart)} đến ngày ${formatDateVi(c.windowEnd)}, ${c.team.name} đã kiểm tra việc thực hiện ` +
-    `Chương trình số ${c.programCode} tại ${c.target.name}. Trên cơ sở báo cáo của đơn vị và kết quả kiểm tra, Đoàn kiểm tra kết luận như sau:`;
-  return c.summary ? `${c.summary}\n${lead}` : lead;
+    `${when}${c.team.name} đã kiểm tra việc thực hiện Chương trình số ${c.programCode} tại ${c.target.name}.`;
+  // the schedule's contradictions, stated with their reasons (the planned days may lie after this document's date)
+  const notes = [
+    c.startReason ? ` Đoàn kiểm tra bắt đầu sớm hơn thời gian dự kiến trong Kế hoạch (lý do: ${c.startReason}).` : '',
+    c.scheduleReason && c.issuedDate < c.windowEnd
+      ? ` Kết luận được ban hành trước thời gian dự kiến kết thúc kiểm tra theo Kế hoạch (lý do: ${c.scheduleReason}).`
+      : '',
+    c.scheduleReason && c.issuedDate >= c.windowEnd
+      ? ` Hồ sơ cuộc kiểm tra được cập nhật vào hệ thống sau ngày ban hành Kết luận (lý do: ${c.scheduleReason}).`
+      : '',
+  ].join('');
+  const tail = ' Trên cơ sở báo cáo của đơn vị và kết quả kiểm tra, Đoàn kiểm tra kết luận như sau:';
+  const text = lead + notes + tail;
+  return c.summary ? `${c.summary}\n${text}` : text;
 }
 
 /** The Word document of a conclusion (issued, or the draft marked DỰ THẢO). */
@@ -68,5 +106,6 @@ export function conclusionDocInput(c: ConclusionContent, draft: boolean): Conclu
   };
 }
 
-/** The ASCII download name: `ket-luan-01-KL-DKT.docx`. */
-export const conclusionFileName = (number: string) => `ket-luan-${number.replace(/\//g, '-')}.docx`;
+/** The download name: `ket-luan-01-KL-DKT-2023.docx` (numbers restart every year, so the year tells files apart). */
+export const conclusionFileName = (number: string, year?: number) =>
+  `ket-luan-${number.replace(/\//g, '-')}${year ? `-${year}` : ''}.docx`;

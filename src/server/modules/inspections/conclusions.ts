@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { CorrectionInput, IssueInput } from '../../../shared/contracts/conclusions.js';
 import type { InspectionStatus } from '../../../shared/domain.js';
+import { issueConflict, startConflict, type ScheduleConflict } from '../../../shared/inspection-schedule.js';
+import { formatDateVi } from '../documents/format.js';
 import type { ReasonIssue } from '../../http/errors.js';
 import type { Db, DbOrTx } from '../../db/client.js';
 import type { Actor } from '../../http/context.js';
 import { conflict, invalid, invalidTransition, notFound } from '../../http/errors.js';
-import type { Clock } from '../../lib/clock.js';
+import { hanoiDate, type Clock } from '../../lib/clock.js';
 import { canonicalJson, sha256Hex } from '../../lib/hash.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { renderConclusionDocx } from '../documents/conclusion-docx.js';
@@ -82,7 +84,15 @@ export function createConclusions({ db, repo, audit, clock, followUps, load }: C
     conclusionId: string | null,
     meta: Pick<
       ConclusionContent,
-      'number' | 'version' | 'issuedDate' | 'signerName' | 'signerTitle' | 'summary' | 'recipients' | 'supersedes'
+      | 'number'
+      | 'version'
+      | 'issuedDate'
+      | 'signerName'
+      | 'signerTitle'
+      | 'summary'
+      | 'recipients'
+      | 'supersedes'
+      | 'scheduleReason'
     >,
   ): Promise<ConclusionContent> {
     const id = header.inspection.id;
@@ -103,6 +113,9 @@ export function createConclusions({ db, repo, audit, clock, followUps, load }: C
       target: header.target,
       windowStart: header.inspection.windowStart,
       windowEnd: header.inspection.windowEnd,
+      startedOn: header.inspection.startedOn,
+      workEndedOn: header.inspection.draftSharedAt ? hanoiDate(header.inspection.draftSharedAt) : null,
+      startReason: header.inspection.startReason,
       contentAreas: areas.map((a) => {
         const s = assessments.find((x) => x.contentAreaId === a.id);
         return { id: a.id, position: a.position, title: a.title, rating: s?.rating ?? null, notes: s?.notes ?? null };
@@ -120,6 +133,13 @@ export function createConclusions({ db, repo, audit, clock, followUps, load }: C
     };
   }
 
+  /** An action against the schedule needs a reason (400 naming `body.reason`, the date it contradicts in params). */
+  function requireReason(conflict: ScheduleConflict | null, reason: string | undefined) {
+    if (conflict && !reason)
+      throw invalid([{ field: 'body.reason', reason: conflict.reason, params: { date: formatDateVi(conflict.date) } }]);
+    return conflict ? reason! : null;
+  }
+
   function checkIssuedDate(issuedDate: string, notBefore?: string) {
     if (issuedDate > clock.today()) throw invalid([{ field: 'body.issuedDate', reason: 'DATE_IN_FUTURE' }]);
     if (notBefore && issuedDate < notBefore)
@@ -133,7 +153,11 @@ export function createConclusions({ db, repo, audit, clock, followUps, load }: C
     header: Header,
     conclusionId: string,
     input: IssueInput,
-    version: { version: number; supersedes: { id: string; number: string; issuedDate: string; reason: string } | null },
+    version: {
+      version: number;
+      supersedes: { id: string; number: string; issuedDate: string; reason: string } | null;
+      scheduleReason: string | null;
+    },
   ) {
     const year = numberingYear(input.issuedDate);
     const sequence = await repo.nextSequence(tx, CONCLUSION_SCOPE, year);
@@ -147,6 +171,7 @@ export function createConclusions({ db, repo, audit, clock, followUps, load }: C
       signerTitle: input.signerTitle,
       summary: input.summary ?? null,
       recipients: input.recipients,
+      scheduleReason: version.scheduleReason,
       supersedes: supersedes
         ? { number: supersedes.number, issuedDate: supersedes.issuedDate, reason: supersedes.reason }
         : null,
@@ -167,6 +192,7 @@ export function createConclusions({ db, repo, audit, clock, followUps, load }: C
       contentSha256: sha256Hex(canonicalJson(content)),
       supersedesId: supersedes?.id ?? null,
       correctionReason: supersedes?.reason ?? null,
+      scheduleReason: version.scheduleReason,
       issuedBy: actor.id,
     });
     await audit.record(tx, actor, { action: 'issue', entityType: 'conclusion', entityId: row.id, after: row });
@@ -174,15 +200,21 @@ export function createConclusions({ db, repo, audit, clock, followUps, load }: C
   }
 
   return {
-    async transition(actor: Actor, id: string, to: InspectionStatus) {
-      const { facts } = await load(db, actor, id);
+    /** `reason`: why a start comes before the scheduled start (required then, ignored otherwise). */
+    async transition(actor: Actor, id: string, to: InspectionStatus, reason?: string) {
+      const { header, facts } = await load(db, actor, id);
       policy.assertCanTransition(actor, facts, to);
+      // the first start (notified → in progress) is the inspection's actual start
+      const starts = to === 'in_progress' && facts.status === 'notified';
+      const today = clock.today();
+      const startReason = starts ? requireReason(startConflict(today, header.inspection.windowStart), reason) : null;
       await db.transaction(async (tx) => {
         if (to === 'closed') {
           const open = await followUps.countUnfinished(id, tx);
           if (open > 0) throw conflict('FOLLOW_UPS_OPEN', { unfinishedFollowUps: open });
         }
-        const extra = to === 'drafting' ? { draftSharedAt: clock.now() } : {};
+        const extra =
+          to === 'drafting' ? { draftSharedAt: clock.now() } : starts ? { startedOn: today, startReason } : {};
         const row = await repo.setStatus(tx, id, facts.status, to, extra);
         if (!row) throw invalidTransition(facts.status, to);
         await audit.record(tx, actor, {
@@ -200,12 +232,23 @@ export function createConclusions({ db, repo, audit, clock, followUps, load }: C
       policy.assertCanIssue(actor, facts);
       if (facts.status !== 'drafting') throw invalidTransition(facts.status, 'issued');
       checkIssuedDate(input.issuedDate);
+      const scheduleReason = requireReason(
+        issueConflict(input.issuedDate, {
+          startedOn: header.inspection.startedOn,
+          windowEnd: header.inspection.windowEnd,
+        }),
+        input.reason,
+      );
       return db.transaction(async (tx) => {
         // the conditional update locks the inspection: a second issue of it waits, then finds it issued
         if (!(await repo.setStatus(tx, id, 'drafting', 'issued'))) throw invalidTransition(facts.status, 'issued');
         const conclusionId = randomUUID();
         const frozen = await repo.freezeDraftFindings(tx, id, conclusionId);
-        const row = await writeConclusion(tx, actor, header, conclusionId, input, { version: 1, supersedes: null });
+        const row = await writeConclusion(tx, actor, header, conclusionId, input, {
+          version: 1,
+          supersedes: null,
+          scheduleReason,
+        });
         await followUps.createForConclusion(tx, actor, { inspectionId: id, conclusionId, items: assignments(frozen) });
         await audit.record(tx, actor, {
           action: 'transition',
@@ -251,6 +294,8 @@ export function createConclusions({ db, repo, audit, clock, followUps, load }: C
         const row = await writeConclusion(tx, actor, header, conclusionId, input, {
           version: latest.version + 1,
           supersedes: { id: latest.id, number: latest.number, issuedDate: latest.issuedDate, reason: input.reason },
+          // a correction is dated after the version it corrects: the first issue's reason still tells its story
+          scheduleReason: latest.scheduleReason,
         });
         await followUps.relinkForCorrection(tx, actor, {
           inspectionId: id,
@@ -273,7 +318,7 @@ export function createConclusions({ db, repo, audit, clock, followUps, load }: C
         const row = version ? versions.find((v) => v.version === version) : versions[0];
         if (!row) throw notFound('conclusion version', String(version));
         const doc = await renderConclusionDocx(conclusionDocInput(row.content as ConclusionContent, false));
-        return { data: await pinDocxTimestamps(doc, row.issuedAt), fileName: conclusionFileName(row.number) };
+        return { data: await pinDocxTimestamps(doc, row.issuedAt), fileName: conclusionFileName(row.number, row.year) };
       }
       if (version) throw notFound('conclusion version', String(version));
       if (facts.status !== 'drafting') throw conflict('NO_DRAFT_CONCLUSION', { status: facts.status });
@@ -287,6 +332,7 @@ export function createConclusions({ db, repo, audit, clock, followUps, load }: C
         summary: null,
         recipients: [header.target.name, `Ban Chỉ đạo Chương trình ${header.programCode}`],
         supersedes: null,
+        scheduleReason: null,
       });
       return {
         data: await renderConclusionDocx(conclusionDocInput(content, true)),

@@ -11,6 +11,7 @@ describe('demo inspections', () => {
     expect(byTarget['Sở Thông tin và Truyền thông']).toMatchObject({
       status: 'issued',
       conclusionNumber: '01-KL/ĐKT',
+      conclusionYear: 2023,
       findingsCount: 10,
     });
     expect(byTarget['Quận ủy Đống Đa'].status).toBe('in_progress');
@@ -24,6 +25,7 @@ describe('demo inspections', () => {
     expect(detail.responses).toHaveLength(1);
     expect(detail.conclusions[0]).toMatchObject({
       number: '01-KL/ĐKT',
+      year: 2023,
       issuedDate: '2023-07-20',
       signerName: 'Nguyễn Văn Phong',
     });
@@ -41,5 +43,15 @@ describe('demo inspections', () => {
       await ctx.as(viewer, { method: 'GET', url: `/api/inspections/${byTarget['Quận ủy Đống Đa'].id}` })
     ).json();
     expect(dongDa.contentAreas.filter((a: { assessment: unknown }) => a.assessment)).toHaveLength(2);
+  });
+
+  it('gives the year with the conclusion number wherever it is listed (numbers restart every year)', async () => {
+    const unit = await ctx.login('unit-stttt');
+    const followUps = (await ctx.as(unit, { method: 'GET', url: '/api/follow-ups' })).json();
+    expect(followUps.items.length).toBeGreaterThan(0);
+    for (const item of followUps.items) expect(item.conclusion).toMatchObject({ number: '01-KL/ĐKT', year: 2023 });
+    const myWork = (await ctx.as(unit, { method: 'GET', url: '/api/my-work' })).json();
+    const contexts = JSON.stringify(myWork);
+    expect(contexts).toContain('01-KL/ĐKT (2023)');
   });
 });

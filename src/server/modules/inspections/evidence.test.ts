@@ -135,7 +135,13 @@ describe('evidence files', () => {
     const issued = await ctx.as(cookies.secretariat, {
       method: 'POST',
       url: `/api/inspections/${s.inspection.id}/conclusion`,
-      payload: { issuedDate: '2023-07-20', signerName: 'A', signerTitle: 'Trưởng đoàn', recipients: ['Lưu'] },
+      payload: {
+        issuedDate: '2023-07-20',
+        signerName: 'A',
+        signerTitle: 'Trưởng đoàn',
+        recipients: ['Lưu'],
+        reason: 'Nhập hồ sơ sau khi kiểm tra',
+      },
     });
     expect(issued.statusCode).toBe(201);
     const before = await counts(ctx);

@@ -149,6 +149,9 @@ export function createInspectionsRepo() {
             conclusionNumber: sql<
               string | null
             >`(select c.number from ${conclusions} c where c.inspection_id = ${inspections.id} order by c.version desc limit 1)`,
+            conclusionYear: sql<
+              number | null
+            >`(select c.year from ${conclusions} c where c.inspection_id = ${inspections.id} order by c.version desc limit 1)`,
           })
           .from(inspections)
           .innerJoin(inspectionPlans, eq(inspectionPlans.id, inspections.planId))
@@ -462,7 +465,7 @@ export function createInspectionsRepo() {
       id: string,
       from: InspectionStatus,
       to: InspectionStatus,
-      extra: { draftSharedAt?: Date } = {},
+      extra: { draftSharedAt?: Date; startedOn?: string; startReason?: string | null } = {},
     ) {
       const [row] = await db
         .update(inspections)

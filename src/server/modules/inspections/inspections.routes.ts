@@ -92,7 +92,7 @@ export const inspectionsRoutes =
       { tags, summary: 'Move the inspection along its lifecycle', config: { audience: 'staff' } },
       async (req) => {
         const actor = requireActor(req);
-        await svc.transition(actor, req.params.id, req.body.to);
+        await svc.transition(actor, req.params.id, req.body.to, req.body.reason);
         return svc.get(actor, req.params.id);
       },
     );

@@ -148,6 +148,7 @@ export function createInspectionsService(deps: InspectionsDeps) {
           status: r.status,
           findingsCount: r.findingsCount,
           conclusionNumber: r.conclusionNumber,
+          conclusionYear: r.conclusionYear,
         })),
       };
     },
@@ -178,6 +179,8 @@ export function createInspectionsService(deps: InspectionsDeps) {
         windowStart: inspection.windowStart,
         windowEnd: inspection.windowEnd,
         draftSharedAt: inspection.draftSharedAt,
+        startedOn: inspection.startedOn,
+        startReason: inspection.startReason,
         plan: { id: plan.id, code: plan.code, title: plan.title, year: plan.year, programCode },
         team: { ...team, members },
         target,
@@ -205,6 +208,7 @@ export function createInspectionsService(deps: InspectionsDeps) {
         conclusions: versions.map((v, i) => ({
           id: v.id,
           number: v.number,
+          year: v.year,
           version: v.version,
           issuedDate: v.issuedDate,
           signerName: v.signerName,
@@ -213,6 +217,7 @@ export function createInspectionsService(deps: InspectionsDeps) {
           recipients: v.recipients,
           contentSha256: v.contentSha256,
           correctionReason: v.correctionReason,
+          scheduleReason: v.scheduleReason,
           supersedesNumber: v.supersedesId ? (byNumber.get(v.supersedesId) ?? null) : null,
           superseded: i > 0,
           issuedAt: v.issuedAt,

@@ -18,6 +18,8 @@ const issueBody = {
   signerName: 'Nguyễn Văn Phong',
   signerTitle: 'Trưởng đoàn',
   recipients: ['Thường trực Thành ủy', 'Lưu hồ sơ'],
+  // these inspections are started in the system today, after the conclusion's date of 2023 (inspection-schedule.ts)
+  reason: 'Nhập hồ sơ sau khi kiểm tra',
 };
 
 /** Findings of every kind on a scene in progress; returns their texts and ids. */
@@ -137,7 +139,7 @@ describe('inspection lifecycle through the API', () => {
       'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
     );
     expect(docx.headers['content-disposition']).toContain(
-      `filename="ket-luan-${issued.json().number.replace('/ĐKT', '-DKT')}.docx"`,
+      `filename="ket-luan-${issued.json().number.replace('/ĐKT', '-DKT')}-2023.docx"`,
     );
     expect(docx.headers['content-disposition']).toContain("filename*=UTF-8''");
     const xml = await documentXml(docx.rawPayload);

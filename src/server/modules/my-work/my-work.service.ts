@@ -12,6 +12,8 @@ import type { Reminder } from '../../../shared/contracts/monitoring.js';
 import type { Task } from '../../../shared/contracts/program-tasks.js';
 import type { ReportListItem } from '../../../shared/contracts/reporting-rounds.js';
 import type { Actor } from '../../http/context.js';
+import { conclusionRef } from '../../../shared/conclusion-number.js';
+import { isReadyToClose } from '../../../shared/monitoring-domain.js';
 import { authorize } from '../../http/authorize.js';
 import type { Clock } from '../../lib/clock.js';
 import type { DxAssessmentsService } from '../dx-assessments/dx-assessments.service.js';
@@ -103,7 +105,7 @@ export function createMyWorkService({
       kind: 'followUp',
       id: f.id,
       title: f.text,
-      context: `${f.inspection.planCode} · ${f.conclusion.number}`,
+      context: `${f.inspection.planCode} · ${conclusionRef(f.conclusion)}`,
       reason,
       days: f.overdue ? f.daysOverdue : reason === 'FOLLOW_UP_OPEN' ? daysBetween(today, f.dueDate) : null,
       dueDate: f.dueDate,
@@ -177,7 +179,7 @@ export function createMyWorkService({
         'unitFollowUps',
         fus.total,
         fus.items.map((f) => followUpLine(f, today)),
-        `/follow-ups?addressee=${me}`,
+        `/follow-ups?addressee=${me}&accepted=false`,
       ),
       section(
         'unitTasks',
@@ -195,7 +197,7 @@ export function createMyWorkService({
         'unitEvidence',
         evidence.total,
         evidence.items.map((f) => followUpLine(f, today, true)),
-        `/follow-ups?addressee=${me}`,
+        `/follow-ups?addressee=${me}&returned=true`,
       ),
     ];
   }
@@ -219,7 +221,7 @@ export function createMyWorkService({
         'teamInspections',
         open.total,
         open.items.map((i) => inspectionLine(i, 'NEXT_STEP')),
-        '/inspections',
+        '/inspections?open=true',
       ),
       section(
         'teamDrafts',
@@ -279,15 +281,17 @@ export function createMyWorkService({
         'lateInspections',
         l.total,
         l.items.map((i) => inspectionLine(i, 'INSPECTION_LATE', Math.max(0, daysBetween(stepDate(i), today)))),
-        '/inspections',
+        '/inspections?late=true',
       ),
     );
     if (!reviewer) return Promise.all([byUnit, lateSection]);
-    const [toApprove, revisions, dx] = await Promise.all([
+    const [toApprove, revisions, dx, open] = await Promise.all([
       reportingRounds.listReports(actor, { status: 'submitted', revised: 'false', ...page }),
       reportingRounds.listReports(actor, { status: 'submitted', revised: 'true', ...page }),
       dxAssessments.list(actor, { status: 'submitted', ...page }),
+      reportingRounds.listRounds(actor, { status: 'open', limit: GROUP_LIMIT, offset: 0 }),
     ]);
+    const closable = open.items.filter((r) => isReadyToClose(r, r.counts, today));
     return [
       section(
         'reportsToApprove',
@@ -308,6 +312,22 @@ export function createMyWorkService({
         dx.total,
         dx.items.map((a) => dxLine(a, 'DX_TO_VERIFY')),
         '/dx-assessments',
+      ),
+      section(
+        'roundsToClose',
+        closable.length,
+        closable.map((r) =>
+          line({
+            kind: 'reportingRound',
+            id: r.id,
+            title: r.title,
+            context: r.period,
+            reason: 'ROUND_READY_TO_CLOSE',
+            days: r.counts.approved,
+            link: `/reporting-rounds/${r.id}`,
+          }),
+        ),
+        '/reporting-rounds',
       ),
     ];
   }

@@ -1,11 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { MyWork, MyWorkSection } from '../../../shared/contracts/my-work.js';
+import { isReadyToClose } from '../../../shared/monitoring-domain.js';
 import { fixedClock } from '../../lib/clock.js';
 import { SYSTEM_ACTOR } from '../../http/authorize.js';
 import { useTestContext } from '../../test/test-app.js';
 
 // mid-2026: the demo's tasks due in 2025 are overdue, and its open round is due three days before "today"
-const { ctx } = useTestContext({ clock: fixedClock('2026-06-10T03:00:00Z') });
+const clock = fixedClock('2026-06-10T03:00:00Z');
+const { ctx } = useTestContext({ clock });
 const logins = [
   'secretariat',
   'unit-ttht',
@@ -76,6 +78,11 @@ async function moduleCount(who: Login, key: MyWorkSection, orgUnitId: string | n
         (await total(who, '/api/dx/assessments?status=submitted')) +
         (await total(who, '/api/dx/assessments?status=verified'))
       );
+    case 'roundsToClose': {
+      type Round = Parameters<typeof isReadyToClose>[0] & { counts: { expected: number; approved: number } };
+      const open = (await get(who, '/api/reporting-rounds?status=open&limit=500')) as { items: Round[] };
+      return open.items.filter((r) => isReadyToClose(r, r.counts, clock.today())).length;
+    }
     case 'teamDates':
       return -1; // derived from the team's open inspections: checked below
   }
@@ -108,6 +115,7 @@ describe('my work', () => {
       'overdueByUnit',
       'lateInspections',
       'dxToVerify',
+      'roundsToClose',
     ]);
     expect(sections.admin).toEqual(sections.secretariat);
     expect(sections.viewer).toEqual(['overdueByUnit', 'lateInspections']);
@@ -168,6 +176,64 @@ describe('my work', () => {
     );
   });
 
+  it('leaves no demo round open with every report approved, and offers such a round to the secretariat to close', async () => {
+    const rounds = (await get('secretariat', '/api/reporting-rounds?limit=100')) as {
+      items: { id: string; programId: string; title: string; status: string }[];
+    };
+    const r2022 = rounds.items.find((r) => r.title === 'Báo cáo năm 2022')!;
+    expect(r2022.status).toBe('closed');
+    expect(sectionOf(await myWork('secretariat'), 'roundsToClose').items).toEqual([]);
+
+    const ttht = (await ctx.services.users.getByUsername('unit-ttht')).orgUnitId!;
+    const created = await ctx.as(cookies.secretariat, {
+      method: 'POST',
+      url: '/api/reporting-rounds',
+      payload: {
+        programId: r2022.programId,
+        title: 'Báo cáo năm 2021',
+        periodType: 'year',
+        year: 2021,
+        dueDate: '2022-01-15',
+        orgUnitIds: [ttht],
+      },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json().id;
+    const report = `/api/reporting-rounds/${id}/reports/${ttht}`;
+    const submit = await ctx.as(cookies.secretariat, {
+      method: 'POST',
+      url: `${report}/submit`,
+      payload: { receivedOn: '2022-01-10' },
+    });
+    expect(submit.statusCode, submit.body).toBe(200);
+    // one report still to approve: not ready yet
+    expect(sectionOf(await myWork('secretariat'), 'roundsToClose').items).toEqual([]);
+    const review = await ctx.as(cookies.secretariat, {
+      method: 'POST',
+      url: `${report}/review`,
+      payload: { decision: 'approve' },
+    });
+    expect(review.statusCode, review.body).toBe(200);
+    const ready = sectionOf(await myWork('secretariat'), 'roundsToClose');
+    expect(ready.items).toEqual([
+      expect.objectContaining({
+        kind: 'reportingRound',
+        id,
+        title: 'Báo cáo năm 2021',
+        reason: 'ROUND_READY_TO_CLOSE',
+        link: `/reporting-rounds/${id}`,
+      }),
+    ]);
+    expect(ready.count).toBe(await moduleCount('secretariat', 'roundsToClose', null));
+    const closed = await ctx.as(cookies.secretariat, {
+      method: 'PATCH',
+      url: `/api/reporting-rounds/${id}`,
+      payload: { status: 'closed' },
+    });
+    expect(closed.statusCode, closed.body).toBe(200);
+    expect(sectionOf(await myWork('secretariat'), 'roundsToClose').items).toEqual([]);
+  });
+
   it("gives a team member its team's inspections with the next step", async () => {
     const w = await myWork('team1');
     const open = sectionOf(w, 'teamInspections');
@@ -175,6 +241,13 @@ describe('my work', () => {
     const inProgress = open.items.find((i) => i.nextStatus === 'drafting');
     expect(inProgress).toMatchObject({ reason: 'NEXT_STEP', kind: 'inspection' });
     expect(sectionOf(w, 'teamDrafts').items.map((i) => i.id)).toContain(inProgress!.id);
+    // each section links the module list with the filter its count used (the list pages read it from the URL)
+    expect(open.more).toBe('/inspections?open=true');
+    expect(sectionOf(await myWork('secretariat'), 'lateInspections').more).toBe('/inspections?late=true');
+    const stttt = (await ctx.services.users.getByUsername('unit-stttt')).orgUnitId!;
+    const unit = await myWork('unit-stttt');
+    expect(sectionOf(unit, 'unitFollowUps').more).toBe(`/follow-ups?addressee=${stttt}&accepted=false`);
+    expect(sectionOf(unit, 'unitEvidence').more).toBe(`/follow-ups?addressee=${stttt}&returned=true`);
   });
 
   it('gives the enterprise its assessment in progress', async () => {

@@ -108,6 +108,7 @@ export function createUnitOverviewService({
           windowStart: i.windowStart,
           windowEnd: i.windowEnd,
           conclusionNumber: i.conclusionNumber,
+          conclusionYear: i.conclusionYear,
         })),
         followUps: fus.items.map((f) => ({
           id: f.id,

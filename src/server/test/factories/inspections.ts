@@ -105,7 +105,14 @@ export function inspectionFactories(db: Db, base: ReturnType<typeof foundationFa
      * A whole scene: a plan, a team with an inspector user (as `role`, default head) and a target unit with a
      * `unit` user, and one inspection. The usual starting point of inspection tests.
      */
-    async scene(o: { memberRole?: TeamRole; status?: typeof inspections.$inferInsert.status } = {}) {
+    async scene(
+      o: {
+        memberRole?: TeamRole;
+        status?: typeof inspections.$inferInsert.status;
+        windowStart?: string;
+        windowEnd?: string;
+      } = {},
+    ) {
       const { plan, areas } = await f.plan();
       const target = await f.orgUnit();
       const inspectorPerson = await f.person();
@@ -116,6 +123,8 @@ export function inspectionFactories(db: Db, base: ReturnType<typeof foundationFa
         teamId: team.id,
         targetOrgUnitId: target.id,
         status: o.status,
+        windowStart: o.windowStart,
+        windowEnd: o.windowEnd,
       });
       const unitUser = await f.user('unit', { orgUnitId: target.id });
       return { plan, areas, target, team, inspection, inspector, inspectorPerson, unitUser };

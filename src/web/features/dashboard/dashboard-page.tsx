@@ -10,6 +10,7 @@ import { StatusChart } from './status-chart';
 import type { Dashboard, FollowUpItem } from '../../api/types';
 import { DataTable } from '../../components/data-table';
 import { Stat } from '../../components/stat';
+import { conclusionRef } from '../../../shared/conclusion-number';
 
 export default function DashboardPage() {
   const { t } = useTranslation();
@@ -39,7 +40,7 @@ function DashboardBody({ d }: { d: Dashboard }) {
       ),
     },
     { title: t('followUps.addressee'), key: 'addressee', width: 200, render: (_, i) => i.addressee.name },
-    { title: t('followUps.conclusion'), key: 'conclusion', width: 130, render: (_, i) => i.conclusion.number },
+    { title: t('followUps.conclusion'), key: 'conclusion', width: 130, render: (_, i) => conclusionRef(i.conclusion) },
     { title: t('followUps.dueDate'), key: 'due', width: 150, render: (_, i) => <DueDate item={i} /> },
   ];
 

@@ -8,6 +8,7 @@ import { EvidenceList } from './evidence-list';
 import { DueDate, FollowUpKindTag, FollowUpStatusTag } from './follow-up-tags';
 import { ProgressForm } from './progress-form';
 import type { FollowUpDetail } from '../../api/types';
+import { conclusionRef } from '../../../shared/conclusion-number';
 
 const actionColors = { report: 'blue', accept: 'green', return: 'red' } as const;
 
@@ -55,7 +56,7 @@ function FollowUpBody({ fu }: { fu: FollowUpDetail }) {
             label: t('followUps.inspection'),
             children: `${fu.inspection.targetName} (${fu.inspection.planCode})`,
           },
-          { key: 'conclusion', label: t('followUps.conclusion'), children: fu.conclusion.number },
+          { key: 'conclusion', label: t('followUps.conclusion'), children: conclusionRef(fu.conclusion) },
           ...(fu.accepted
             ? [
                 {

@@ -6,12 +6,14 @@ import { OrgUnitSelect } from '../../components/org-unit-select';
 import { PageHeader } from '../../components/page-header';
 import { ErrorResult } from '../../components/query-state';
 import { useUrlFilters } from '../../lib/use-url-filters';
+import { followUpFiltersFromUrl, followUpFiltersToUrl } from './list-filters';
 import { useFollowUps, type FollowUpFilters } from './api';
 import { FollowUpDrawer } from './follow-up-drawer';
 import { DueDate, FollowUpKindTag, FollowUpStatusTag, overdueRowStyle } from './follow-up-tags';
 import type { FollowUpItem } from '../../api/types';
 import { DataTable } from '../../components/data-table';
 import { EmptyList } from '../../components/empty-state';
+import { conclusionRef } from '../../../shared/conclusion-number';
 
 const PAGE_SIZE = 20;
 
@@ -22,10 +24,7 @@ export default function FollowUpsPage() {
 
   const filters: FollowUpFilters = {
     q: q || undefined,
-    status: (params.get('status') as FollowUpFilters['status']) ?? undefined,
-    kind: (params.get('kind') as FollowUpFilters['kind']) ?? undefined,
-    addresseeOrgUnitId: params.get('addressee') ?? undefined,
-    overdue: params.get('overdue') === 'true' ? 'true' : undefined,
+    ...followUpFiltersFromUrl(params),
     limit: PAGE_SIZE,
     offset: (page - 1) * PAGE_SIZE,
   };
@@ -56,7 +55,7 @@ export default function FollowUpsPage() {
         <div>
           <div>{item.inspection.targetName}</div>
           <Typography.Text type="secondary">
-            {item.conclusion.number} · {item.inspection.planCode}
+            {conclusionRef(item.conclusion)} · {item.inspection.planCode}
           </Typography.Text>
         </div>
       ),
@@ -114,6 +113,20 @@ export default function FollowUpsPage() {
           style={{ alignSelf: 'center' }}
         >
           {t('followUps.overdueOnly')}
+        </Checkbox>
+        <Checkbox
+          checked={filters.accepted === 'false'}
+          onChange={(e) => set(followUpFiltersToUrl({ accepted: e.target.checked ? 'false' : undefined }))}
+          style={{ alignSelf: 'center' }}
+        >
+          {t('followUps.notAcceptedOnly')}
+        </Checkbox>
+        <Checkbox
+          checked={filters.returned === 'true'}
+          onChange={(e) => set(followUpFiltersToUrl({ returned: e.target.checked ? 'true' : undefined }))}
+          style={{ alignSelf: 'center' }}
+        >
+          {t('followUps.returnedOnly')}
         </Checkbox>
       </Flex>
       {list.isError ? (

@@ -44,8 +44,8 @@ function useInspectionWrite<V, R>(id: string, send: (vars: V) => Promise<R>) {
 }
 
 export const useTransition = (id: string) =>
-  useInspectionWrite(id, (to: InspectionStatus) =>
-    api.post('/api/inspections/{id}/transitions', { params: { id }, body: { to } }),
+  useInspectionWrite(id, ({ to, reason }: { to: InspectionStatus; reason?: string }) =>
+    api.post('/api/inspections/{id}/transitions', { params: { id }, body: { to, reason } }),
   );
 
 export const useSaveAssessment = (id: string) =>

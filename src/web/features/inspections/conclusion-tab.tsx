@@ -9,6 +9,7 @@ import { CorrectionForm } from './correction-form';
 import { IssueForm } from './issue-form';
 import type { ConclusionVersion, InspectionDetail } from '../../api/types';
 import { DataTable } from '../../components/data-table';
+import { conclusionRef } from '../../../shared/conclusion-number';
 
 /** Issue form before issue; afterwards the issued versions, their documents and the correction form. */
 export function ConclusionTab({ d }: { d: InspectionDetail }) {
@@ -33,7 +34,7 @@ export function ConclusionTab({ d }: { d: InspectionDetail }) {
     <Flex vertical gap={16}>
       <Card
         size="small"
-        title={`${t('inspections.conclusion')} ${current.number}`}
+        title={`${t('inspections.conclusion')} ${conclusionRef(current)}`}
         extra={
           <Flex wrap gap={8}>
             <Button type="primary" icon={<DownloadOutlined />} onClick={() => download()}>
@@ -51,7 +52,7 @@ export function ConclusionTab({ d }: { d: InspectionDetail }) {
           size="small"
           column={{ xs: 1, md: 2 }}
           items={[
-            { key: 'n', label: t('inspections.number'), children: current.number },
+            { key: 'n', label: t('inspections.number'), children: conclusionRef(current) },
             { key: 'd', label: t('inspections.issue.issuedDate'), children: formatDate(current.issuedDate) },
             { key: 's', label: t('inspections.signer'), children: `${current.signerName} (${current.signerTitle})` },
             { key: 'v', label: t('inspections.version'), children: current.version },
@@ -78,7 +79,7 @@ export function ConclusionTab({ d }: { d: InspectionDetail }) {
           scroll={{ x: 720 }}
           columns={[
             { title: t('inspections.version'), dataIndex: 'version', width: 90 },
-            { title: t('inspections.number'), dataIndex: 'number', width: 130 },
+            { title: t('inspections.number'), key: 'number', width: 150, render: (_, v) => conclusionRef(v) },
             {
               title: t('inspections.issue.issuedDate'),
               key: 'date',
@@ -100,7 +101,17 @@ export function ConclusionTab({ d }: { d: InspectionDetail }) {
                 </Flex>
               ),
             },
-            { title: t('inspections.correction.reason'), dataIndex: 'correctionReason', width: 220 },
+            {
+              title: t('inspections.correction.reason'),
+              key: 'reasons',
+              width: 220,
+              render: (_, v) => (
+                <>
+                  {v.correctionReason}
+                  {v.scheduleReason && <div>{t('inspections.schedule.issueReason', { reason: v.scheduleReason })}</div>}
+                </>
+              ),
+            },
             {
               title: '',
               key: 'dl',

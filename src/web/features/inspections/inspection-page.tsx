@@ -54,7 +54,13 @@ function Workspace({ d }: { d: InspectionDetail }) {
             {
               key: 'window',
               label: t('inspections.window'),
-              children: `${formatDate(d.windowStart)} – ${formatDate(d.windowEnd)}`,
+              children: (
+                <>
+                  {`${formatDate(d.windowStart)} – ${formatDate(d.windowEnd)}`}
+                  {d.startedOn && <div>{t('inspections.schedule.startedOn', { date: formatDate(d.startedOn) })}</div>}
+                  {d.startReason && <div>{t('inspections.schedule.startReason', { reason: d.startReason })}</div>}
+                </>
+              ),
             },
             { key: 'status', label: t('inspections.statusLabel'), children: <StatusTag status={d.status} /> },
             { key: 'members', label: t('inspections.members'), span: 2, children: members.join('; ') },

@@ -1,17 +1,19 @@
-import { Flex, Input, Select, Typography, type TableColumnsType } from 'antd';
+import { Checkbox, Flex, Input, Select, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { InspectionListItem } from '../../../shared/contracts/inspections';
-import { inspectionStatuses, type InspectionStatus } from '../../../shared/domain';
+import { inspectionStatuses } from '../../../shared/domain';
 import { PageHeader } from '../../components/page-header';
 import { ErrorResult } from '../../components/query-state';
 import { StatusTag } from '../../components/status-tag';
 import { formatDate } from '../../lib/format';
 import { useUrlFilters } from '../../lib/use-url-filters';
+import { inspectionFiltersFromUrl, inspectionFiltersToUrl } from './list-filters';
 import { usePlans } from '../inspection-plans';
 import { useInspections, type InspectionFilters } from './api';
 import { DataTable } from '../../components/data-table';
 import { EmptyList } from '../../components/empty-state';
+import { conclusionRef } from '../../../shared/conclusion-number';
 
 const PAGE_SIZE = 20;
 
@@ -23,8 +25,7 @@ export default function InspectionsPage() {
 
   const filters: InspectionFilters = {
     q: q || undefined,
-    status: (params.get('status') as InspectionStatus | null) ?? undefined,
-    planId: params.get('plan') ?? undefined,
+    ...inspectionFiltersFromUrl(params),
     limit: PAGE_SIZE,
     offset: (page - 1) * PAGE_SIZE,
   };
@@ -62,7 +63,15 @@ export default function InspectionsPage() {
       render: (_, i) => <StatusTag status={i.status} />,
     },
     { title: t('inspections.findingsCount'), dataIndex: 'findingsCount', width: 110, align: 'right' },
-    { title: t('inspections.conclusion'), key: 'conclusion', width: 130, render: (_, i) => i.conclusionNumber ?? '' },
+    {
+      title: t('inspections.conclusion'),
+      key: 'conclusion',
+      width: 130,
+      render: (_, i) =>
+        i.conclusionNumber && i.conclusionYear
+          ? conclusionRef({ number: i.conclusionNumber, year: i.conclusionYear })
+          : '',
+    },
   ];
 
   return (
@@ -86,7 +95,7 @@ export default function InspectionsPage() {
           style={{ width: 220, maxWidth: '100%' }}
           value={filters.status}
           options={inspectionStatuses.map((s) => ({ value: s, label: t(`status.${s}`) }))}
-          onChange={(v) => set({ status: v ?? null })}
+          onChange={(v) => set(inspectionFiltersToUrl({ status: v ?? undefined }))}
         />
         <Select
           allowClear
@@ -96,8 +105,18 @@ export default function InspectionsPage() {
           value={filters.planId}
           loading={plans.isPending}
           options={plans.data?.items.map((p) => ({ value: p.id, label: p.code })) ?? []}
-          onChange={(v) => set({ plan: v ?? null })}
+          onChange={(v) => set(inspectionFiltersToUrl({ planId: v ?? undefined }))}
         />
+        {(['open', 'late'] as const).map((key) => (
+          <Checkbox
+            key={key}
+            checked={filters[key] === 'true'}
+            onChange={(e) => set(inspectionFiltersToUrl({ [key]: e.target.checked ? 'true' : undefined }))}
+            style={{ alignSelf: 'center' }}
+          >
+            {t(`inspections.only.${key}`)}
+          </Checkbox>
+        ))}
       </Flex>
       {list.isError ? (
         <ErrorResult error={list.error} onRetry={() => void list.refetch()} />

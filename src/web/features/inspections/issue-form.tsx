@@ -1,11 +1,13 @@
-import { App, Button, Col, Form, Input, Row } from 'antd';
+import { Alert, App, Button, Col, Form, Input, Row } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { issueInput } from '../../../shared/contracts/conclusions';
+import { issueConflict } from '../../../shared/inspection-schedule';
 import { applyFieldErrors } from '../../api/form-errors';
 import { errorMessage } from '../../i18n/error-message';
 import { useIssue } from './api';
 import { DateInput, isoDateItem, linesItem, parseForm } from './form-helpers';
+import { scheduleWarningText } from './schedule-warning';
 import type { InspectionDetail } from '../../api/types';
 
 /** Date, signer and recipients of the conclusion; the shared fields of the issue and correction forms. */
@@ -60,11 +62,15 @@ export function IssueForm({ d }: { d: InspectionDetail }) {
   const [form] = Form.useForm();
   const issue = useIssue(d.id);
   const head = d.team.members.find((m) => m.role === 'head');
+  // a date before the inspection's start or its scheduled end: warned here, and the API wants the reason
+  const issuedDate = Form.useWatch('issuedDate', form) as string | undefined;
+  const conflict = issuedDate ? issueConflict(issuedDate, { startedOn: d.startedOn, windowEnd: d.windowEnd }) : null;
   const submit = (values: Record<string, unknown>) => {
     const input = parseForm(form, issueInput, {
       ...values,
       summary: values.summary || null,
       recipients: values.recipients ?? [],
+      reason: conflict ? values.reason : undefined,
     });
     if (!input) return;
     modal.confirm({
@@ -94,6 +100,24 @@ export function IssueForm({ d }: { d: InspectionDetail }) {
       }}
     >
       <IssueFields />
+      {conflict && (
+        <>
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginBottom: 16 }}
+            title={t('inspections.schedule.title')}
+            description={scheduleWarningText(conflict)}
+          />
+          <Form.Item
+            name="reason"
+            label={t('inspections.schedule.reason')}
+            rules={[{ required: true, whitespace: true, message: t('inspections.schedule.reasonRequired') }]}
+          >
+            <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2_000} />
+          </Form.Item>
+        </>
+      )}
       <Button type="primary" htmlType="submit" loading={issue.isPending}>
         {t('inspections.issue.submit')}
       </Button>

@@ -6,7 +6,7 @@ import { CanvasRenderer } from 'echarts/renderers';
 import { useTranslation } from 'react-i18next';
 import type { IndicatorSummary, MonitoringDashboard } from '../../../shared/contracts/monitoring';
 import { taskStatuses } from '../../../shared/monitoring-domain';
-import { formatNumber } from '../../lib/format';
+import { chartGrid, chartValue, valueAxis } from './chart-options';
 import { lightColors } from './tags';
 
 echarts.use([
@@ -49,11 +49,15 @@ export function TargetActualChart({ items }: { items: IndicatorSummary[] }) {
     : [];
   return chart(
     {
-      grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
+      grid: chartGrid(),
       legend: { top: 0 },
-      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+      tooltip: {
+        trigger: 'axis',
+        axisPointer: { type: 'shadow' },
+        valueFormatter: (v: number | null) => chartValue(v),
+      },
       xAxis: { type: 'category', data: shown.map((i) => i.code), axisLabel: { rotate: 40, fontSize: 10 } },
-      yAxis: { type: 'value' },
+      yAxis: valueAxis(),
       series: [
         {
           name: t('monitoring.target'),
@@ -93,11 +97,11 @@ export function TrendChart({ item }: { item: IndicatorSummary }) {
         ];
   return chart(
     {
-      grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
+      grid: chartGrid(),
       legend: { top: 0 },
-      tooltip: { trigger: 'axis', valueFormatter: (v: number | null) => (v === null ? '—' : formatNumber(v, 2)) },
+      tooltip: { trigger: 'axis', valueFormatter: (v: number | null) => chartValue(v) },
       xAxis: { type: 'category', data: item.trend.map((y) => String(y.year)) },
-      yAxis: { type: 'value' },
+      yAxis: valueAxis(),
       series: [
         {
           name: t('monitoring.target'),
@@ -142,13 +146,13 @@ export function BudgetChart({ budget }: { budget: MonitoringDashboard['budget'] 
   const billions = (v: number) => Math.round(v / 1e7) / 100;
   return chart(
     {
-      grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
+      grid: chartGrid(true),
       legend: { top: 0 },
       tooltip: {
         trigger: 'axis',
-        valueFormatter: (v: number) => `${formatNumber(v, 2)} ${t('monitoring.billionsUnit')}`,
+        valueFormatter: (v: number | null) => chartValue(v, ` ${t('monitoring.billionsUnit')}`),
       },
-      xAxis: { type: 'value', name: t('monitoring.billionsAxis') },
+      xAxis: valueAxis(t('monitoring.billionsAxis'), true),
       yAxis: {
         type: 'category',
         inverse: true,

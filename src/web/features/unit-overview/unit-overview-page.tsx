@@ -14,6 +14,7 @@ import {
   figure,
 } from '../monitoring-dashboard';
 import { DataTable } from '../../components/data-table';
+import { conclusionRef } from '../../../shared/conclusion-number';
 
 /** One page per unit: what it must achieve and report, and what inspections found — to prepare or follow an inspection. */
 export default function UnitOverviewPage() {
@@ -132,7 +133,9 @@ function Body({ d }: { d: UnitOverview }) {
                     {i.planCode} · {formatDate(i.windowStart)}–{formatDate(i.windowEnd)}
                   </Link>
                   <span>
-                    {i.conclusionNumber && <Tag color="blue">{i.conclusionNumber}</Tag>}
+                    {i.conclusionNumber && i.conclusionYear && (
+                      <Tag color="blue">{conclusionRef({ number: i.conclusionNumber, year: i.conclusionYear })}</Tag>
+                    )}
                     <Tag>{t(`status.${i.status}` as 'status.planned')}</Tag>
                   </span>
                 </List.Item>
