@@ -50,6 +50,7 @@ interface DetailJson {
   conclusions: {
     id: string;
     number: string;
+    year: number;
     version: number;
     issuedDate: string;
     signerName: string;
@@ -58,6 +59,7 @@ interface DetailJson {
     recipients: string[];
     contentSha256: string;
     correctionReason: string | null;
+    scheduleReason: string | null;
     supersedesId: string | null;
     issuedAt: string;
   }[];
@@ -247,10 +249,10 @@ export function createInspectionsRepo() {
               'contentAreaId', s.content_area_id, 'rating', s.rating, 'notes', s.notes, 'updatedAt', s.updated_at)),
               '[]'::jsonb) from ${assessments} s where s.inspection_id = ${inspections.id})`,
           conclusions: sql<DetailJson['conclusions']>`(select coalesce(jsonb_agg(jsonb_build_object(
-              'id', c.id, 'number', c.number, 'version', c.version, 'issuedDate', c.issued_date,
+              'id', c.id, 'number', c.number, 'year', c.year, 'version', c.version, 'issuedDate', c.issued_date,
               'signerName', c.signer_name, 'signerTitle', c.signer_title, 'summary', c.summary,
               'recipients', c.recipients, 'contentSha256', c.content_sha256, 'correctionReason', c.correction_reason,
-              'supersedesId', c.supersedes_id, 'issuedAt', c.issued_at) order by c.version desc), '[]'::jsonb)
+              'scheduleReason', c.schedule_reason, 'supersedesId', c.supersedes_id, 'issuedAt', c.issued_at) order by c.version desc), '[]'::jsonb)
             from ${conclusions} c where c.inspection_id = ${inspections.id})`,
           responses: sql<DetailJson['responses']>`(select coalesce(jsonb_agg(jsonb_build_object(
               'id', t.id, 'text', t.text, 'respondedAt', t.responded_at, 'respondedBy', u.display_name)
