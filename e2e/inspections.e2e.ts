@@ -73,6 +73,11 @@ describe('Plan 15-KH/BCĐ from plan to follow-up, in the browser', () => {
 
     await page.getByRole('tab', { name: 'Kết luận' }).click();
     await shot(page, '06-issue-form');
+    // the demo's dates move with the day it loads: issuing before the scheduled end (or before the recorded start)
+    // shows the schedule warning, and then the form asks for the reason
+    await page.getByRole('button', { name: 'Ban hành', exact: true }).waitFor();
+    const reason = page.getByLabel('Lý do', { exact: true });
+    if (await reason.isVisible()) await reason.fill('Đoàn đã hoàn thành kiểm tra trước thời hạn (e2e)');
     await page.getByRole('button', { name: 'Ban hành', exact: true }).click();
     await confirmDialog(page, /Ban hành/);
     const download = page.getByRole('button', { name: /Tải kết luận \(Word\)/ });
