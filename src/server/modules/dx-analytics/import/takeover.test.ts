@@ -29,9 +29,10 @@ let database: TestDatabase;
 let dropServer: (() => Promise<void>) | undefined;
 let files: { e: string; a: string };
 let fw: Awaited<ReturnType<typeof testFramework>>;
-// the apps' periodic check stays out of the way (every 30 s); the tests age heartbeats themselves. At start an app
-// checks at once (PGlite: every running job is an orphan then, as one process holds the directory)
-const env = { DX_IMPORT_STALE_SECONDS: '60' };
+// the apps' periodic check stays out of the way (every 30 min: at every 30 s it fired during a slow PostgreSQL run and
+// took an orphan the test's own checks were counting); the tests age heartbeats themselves, past the hour. At start an
+// app checks at once (PGlite: every running job is an orphan then, as one process holds the directory)
+const env = { DX_IMPORT_STALE_SECONDS: '3600' };
 const app = () => createTestContext({ demo: false, database, env });
 
 beforeAll(async () => {
@@ -85,7 +86,7 @@ const takeoverEvents = (db: Db, id: string) =>
 const ageHeartbeat = (db: Db, id: string) =>
   db
     .update(dxImportJobs)
-    .set({ heartbeatAt: sql`now() - interval '1 hour'` })
+    .set({ heartbeatAt: sql`now() - interval '1 day'` })
     .where(eq(dxImportJobs.id, id));
 
 describe('an import whose instance died', () => {
