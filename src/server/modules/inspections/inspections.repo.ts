@@ -108,6 +108,20 @@ export const lateCondition = (today: string) =>
     and(inArray(inspections.status, ['in_progress', 'drafting']), lt(inspections.windowEnd, today)),
   );
 
+/** The columns of an inspection's header (its plan, program, team and target), shared by the header and the detail. */
+const headerColumns = {
+  inspection: inspections,
+  plan: {
+    id: inspectionPlans.id,
+    code: inspectionPlans.code,
+    title: inspectionPlans.title,
+    year: inspectionPlans.year,
+  },
+  programCode: programs.code,
+  team: { id: inspectionTeams.id, name: inspectionTeams.name, number: inspectionTeams.number },
+  target: { id: orgUnits.id, name: orgUnits.name },
+};
+
 export function createInspectionsRepo() {
   return {
     async list(db: DbOrTx, f: InspectionFilter) {
@@ -195,19 +209,7 @@ export function createInspectionsRepo() {
     /** The inspection with its plan, program code, team and target: everything a header or document needs. */
     async getHeader(db: DbOrTx, id: string) {
       const [row] = await db
-        .select({
-          inspection: inspections,
-          plan: {
-            id: inspectionPlans.id,
-            code: inspectionPlans.code,
-            title: inspectionPlans.title,
-            year: inspectionPlans.year,
-            issueDate: inspectionPlans.issueDate,
-          },
-          programCode: programs.code,
-          team: { id: inspectionTeams.id, name: inspectionTeams.name, number: inspectionTeams.number },
-          target: { id: orgUnits.id, name: orgUnits.name },
-        })
+        .select({ ...headerColumns, plan: { ...headerColumns.plan, issueDate: inspectionPlans.issueDate } })
         .from(inspections)
         .innerJoin(inspectionPlans, eq(inspectionPlans.id, inspections.planId))
         .innerJoin(programs, eq(programs.id, inspectionPlans.programId))
@@ -225,16 +227,7 @@ export function createInspectionsRepo() {
     async detail(db: DbOrTx, id: string, personId: string | null) {
       const [row] = await db
         .select({
-          inspection: inspections,
-          plan: {
-            id: inspectionPlans.id,
-            code: inspectionPlans.code,
-            title: inspectionPlans.title,
-            year: inspectionPlans.year,
-          },
-          programCode: programs.code,
-          team: { id: inspectionTeams.id, name: inspectionTeams.name, number: inspectionTeams.number },
-          target: { id: orgUnits.id, name: orgUnits.name },
+          ...headerColumns,
           teamRoles: sql<TeamRole[]>`(select coalesce(jsonb_agg(tm.role), '[]'::jsonb) from ${teamMembers} tm
             where tm.team_id = ${inspections.teamId} and tm.person_id = ${personId}::uuid)`,
           members: sql<DetailJson['members']>`(select coalesce(jsonb_agg(jsonb_build_object(
