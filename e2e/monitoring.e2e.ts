@@ -155,4 +155,20 @@ describe('program monitoring journey', () => {
     await shot(page, 'monitoring-10-finding-link');
     await page.close();
   });
+
+  it('the admin finds the returned report in the audit log by its name and opens it from there', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await login(page, baseUrl, 'admin');
+    await page.goto(`${baseUrl}/audit-events`);
+    await page.getByRole('combobox', { name: 'Loại đối tượng' }).click();
+    await page.keyboard.type('Báo cáo định kỳ');
+    await page.locator('.ant-select-item-option', { hasText: 'Báo cáo định kỳ của đơn vị' }).click();
+    // the record by the names people use (unit and round), never an id, and a link to its page
+    const link = page.getByRole('link', { name: `${CENTER} · Báo cáo năm 2025` }).first();
+    await link.waitFor({ timeout: 20_000 });
+    await shot(page, 'monitoring-11-audit-log-names');
+    await link.click();
+    await page.waitForURL(reportUrl);
+    await page.close();
+  });
 });

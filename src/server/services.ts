@@ -196,6 +196,19 @@ export function createServices({ db, dbKind, config, clock }: Deps) {
     inspections,
     dxAssessments,
   });
+  // the audit log shows each record by its name and links to its page: each module names its own
+  audit.describe({
+    ...programs.auditSubjects,
+    ...inspectionPlans.auditSubjects,
+    ...inspections.auditSubjects,
+    ...followUps.auditSubjects,
+    ...indicators.auditSubjects,
+    ...programTasks.auditSubjects,
+    ...reportingRounds.auditSubjects,
+    ...enterprises.auditSubjects,
+    ...dxFrameworks.auditSubjects,
+    ...dxAssessments.auditSubjects,
+  });
   return {
     audit,
     auth,

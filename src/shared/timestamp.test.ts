@@ -14,6 +14,7 @@ describe('timestamp', () => {
       action: 'create',
       entityType: 'x',
       entityId: 'y',
+      subject: null,
     };
     const wire = z.encode(auditEvent, { ...event, before: null, after: { a: 1 } });
     expect(wire.at).toBe('2026-03-01T02:03:04.005Z');

@@ -12,6 +12,10 @@ export const auditEvent = z.object({
   entityId: z.string(),
   before: z.unknown(),
   after: z.unknown(),
+  /** The record as people know it (its name) and the page that shows it; null when nothing names it any more. */
+  subject: z
+    .object({ name: z.string(), nameEn: z.string().nullable().optional(), path: z.string().nullable() })
+    .nullable(),
 });
 export type AuditEvent = z.infer<typeof auditEvent>;
 

@@ -1,6 +1,7 @@
-import { and, desc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import { auditEvents, users } from '../../db/schema/index.js';
+import { auditEvents, orgUnits, people, users } from '../../db/schema/index.js';
+import type { AuditSubject } from './audit-subjects.js';
 
 export type NewAuditEvent = typeof auditEvents.$inferInsert;
 
@@ -32,6 +33,22 @@ export function createAuditRepo() {
         .orderBy(desc(auditEvents.id))
         .limit(1);
       return row;
+    },
+
+    /** Names of units, people and accounts: the directory every module may read. */
+    async directoryNames(
+      db: DbOrTx,
+      type: 'orgUnit' | 'person' | 'user',
+      ids: string[],
+      path: (id: string) => string,
+    ): Promise<Map<string, AuditSubject>> {
+      const rows =
+        type === 'orgUnit'
+          ? await db.select({ id: orgUnits.id, name: orgUnits.name }).from(orgUnits).where(inArray(orgUnits.id, ids))
+          : type === 'person'
+            ? await db.select({ id: people.id, name: people.fullName }).from(people).where(inArray(people.id, ids))
+            : await db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, ids));
+      return new Map(rows.map((r) => [r.id, { name: r.name, path: path(r.id) }]));
     },
 
     async list(db: DbOrTx, f: AuditFilter) {

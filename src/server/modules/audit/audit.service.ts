@@ -3,6 +3,8 @@ import type { Actor } from '../../http/context.js';
 import { authorId } from '../../http/authorize.js';
 import type { AuditFilter, AuditRepo } from './audit.repo.js';
 import { staleVersion } from '../../http/versioning.js';
+import { recordPath } from '../../../shared/record-paths.js';
+import { subjectFromData, uuidsOnly, type AuditSubject, type DescribeSubjects } from './audit-subjects.js';
 
 export type AuditAction =
   | 'create'
@@ -28,7 +30,34 @@ export interface AuditEntry {
 
 /** Audit events are written in the caller's transaction, so a change and its record commit together. */
 export function createAuditService({ repo }: { repo: AuditRepo }) {
+  // Each module names its own records (the composition root registers them); the directory is read here
+  const describers = new Map<string, DescribeSubjects>([
+    ['orgUnit', uuidsOnly((db, ids) => repo.directoryNames(db, 'orgUnit', ids, recordPath.orgUnit))],
+    ['person', uuidsOnly((db, ids) => repo.directoryNames(db, 'person', ids, recordPath.people))],
+    ['user', uuidsOnly((db, ids) => repo.directoryNames(db, 'user', ids, recordPath.users))],
+    // an enterprise's account, by its user id
+    ['enterpriseUser', uuidsOnly((db, ids) => repo.directoryNames(db, 'user', ids, recordPath.users))],
+  ]);
+
+  /** The events of a page with the name and page of the record each is about (one query per entity type). */
+  async function withSubjects(db: DbOrTx, items: Awaited<ReturnType<AuditRepo['list']>>['items']) {
+    const idsByType = new Map<string, string[]>();
+    for (const e of items)
+      if (describers.has(e.entityType))
+        idsByType.set(e.entityType, [...(idsByType.get(e.entityType) ?? []), e.entityId]);
+    const named = new Map<string, Map<string, AuditSubject>>();
+    await Promise.all([...idsByType].map(async ([type, ids]) => named.set(type, await describers.get(type)!(db, ids))));
+    return items.map((e) => ({
+      ...e,
+      subject: named.get(e.entityType)?.get(e.entityId) ?? subjectFromData(e.before, e.after),
+    }));
+  }
+
   return {
+    /** Registers how a module names its records of these entity types in the audit log. */
+    describe(types: Record<string, DescribeSubjects>) {
+      for (const [type, fn] of Object.entries(types)) describers.set(type, uuidsOnly(fn));
+    },
     async record(tx: DbOrTx, actor: Actor, entry: AuditEntry) {
       await repo.insert(tx, {
         // the system actor (seeds, CLI, jobs) has no user row: recorded by name only
@@ -41,7 +70,10 @@ export function createAuditService({ repo }: { repo: AuditRepo }) {
         after: toJson(entry.after),
       });
     },
-    list: (db: DbOrTx, filter: AuditFilter) => repo.list(db, filter),
+    async list(db: DbOrTx, filter: AuditFilter) {
+      const { items, total } = await repo.list(db, filter);
+      return { items: await withSubjects(db, items), total };
+    },
     /**
      * The refusal of a write based on an outdated version: 409 STALE_VERSION naming the current version and who
      * changed the record last, and when (from the audit trail, which every change writes).
@@ -61,3 +93,5 @@ function toJson(value: unknown): unknown {
     JSON.stringify(value, (_k, v: unknown) => (v instanceof Uint8Array ? `<${v.length} bytes>` : v)),
   ) as unknown;
 }
+
+export { subjectsOf, truncate, type AuditSubject, type DescribeSubjects } from './audit-subjects.js';

@@ -16,6 +16,12 @@ const SCORED: AssessmentStatus[] = ['submitted', 'verified'];
 
 export function createDxAssessmentsRepo() {
   return {
+    /** Enterprise and year of assessments by id, as the audit log names them. */
+    subjectRows: (db: DbOrTx, ids: string[]) =>
+      db
+        .select({ id: dxAssessments.id, enterpriseId: dxAssessments.enterpriseId, year: dxAssessments.year })
+        .from(dxAssessments)
+        .where(inArray(dxAssessments.id, ids)),
     async getRow(db: DbOrTx, id: string, forUpdate = false) {
       const q = db.select().from(dxAssessments).where(eq(dxAssessments.id, id));
       const [row] = forUpdate ? await q.for('update') : await q;

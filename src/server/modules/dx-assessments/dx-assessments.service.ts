@@ -35,6 +35,8 @@ import type { FilesService } from '../files/files.service.js';
 import type { AssessmentImportRow, DxAssessmentsBulkRepo } from './dx-assessments-bulk.repo.js';
 import type { AssessmentRow, DxAssessmentsRepo } from './dx-assessments.repo.js';
 import { dxAssessmentsPolicy } from './dx-assessments.policy.js';
+import { subjectsOf, type DescribeSubjects } from '../audit/audit.service.js';
+import { recordPath } from '../../../shared/record-paths.js';
 
 /** Keeps the analytics rollup in step, inside the caller's transaction (the dx-analytics module owns it). */
 export interface RollupPort {
@@ -238,6 +240,24 @@ export function createDxAssessmentsService({
   }
 
   return {
+    /** How the audit log names assessments: the enterprise and the year. */
+    auditSubjects: {
+      dxAssessment: (async (tx, ids) => {
+        const rows = await repo.subjectRows(tx, ids);
+        const names = new Map(
+          (
+            await enterprises.names(
+              rows.map((r) => r.enterpriseId),
+              tx,
+            )
+          ).map((e) => [e.id, e]),
+        );
+        return subjectsOf(rows, (r) => {
+          const e = names.get(r.enterpriseId);
+          return { name: `${e ? e.name : r.enterpriseId} · ${r.year}`, path: recordPath.dxAssessment(r.id) };
+        });
+      }) satisfies DescribeSubjects,
+    },
     get,
 
     async list(actor: Actor, q: AssessmentListQuery) {

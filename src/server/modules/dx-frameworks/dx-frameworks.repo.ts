@@ -1,4 +1,4 @@
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { dxFrameworks, dxFrameworkVersions } from '../../db/schema/index.js';
 
@@ -6,6 +6,17 @@ export type FrameworkVersionRow = typeof dxFrameworkVersions.$inferSelect;
 
 export function createDxFrameworksRepo() {
   return {
+    /** Frameworks by id, as the audit log names them. */
+    subjectRows: (db: DbOrTx, ids: string[]) =>
+      db
+        .select({
+          id: dxFrameworks.id,
+          code: dxFrameworks.code,
+          nameVi: dxFrameworks.nameVi,
+          nameEn: dxFrameworks.nameEn,
+        })
+        .from(dxFrameworks)
+        .where(inArray(dxFrameworks.id, ids)),
     listFrameworks: (db: DbOrTx) => db.select().from(dxFrameworks).orderBy(asc(dxFrameworks.code)),
     listVersions: (db: DbOrTx) =>
       db

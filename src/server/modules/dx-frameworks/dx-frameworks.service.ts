@@ -17,6 +17,8 @@ import { bundledFrameworkFiles, readBundledFramework } from './bundled.js';
 import type { DxFrameworksRepo, FrameworkVersionRow } from './dx-frameworks.repo.js';
 import { dxFrameworksPolicy } from './dx-frameworks.policy.js';
 import { SYSTEM_ACTOR } from '../../http/authorize.js';
+import { subjectsOf, type DescribeSubjects } from '../audit/audit.service.js';
+import { recordPath } from '../../../shared/record-paths.js';
 
 /** JSON with keys sorted at every level: the same definition always hashes the same. */
 export function canonicalJson(value: unknown): string {
@@ -127,8 +129,32 @@ export function createDxFrameworksService({
 
   // a version's id, framework code and number never change once it exists: known ones are remembered
   const labelCache = new Map<string, { code: string; version: number }>();
+  async function labels(ids: string[], tx: DbOrTx) {
+    if (ids.some((id) => !labelCache.has(id)))
+      for (const v of await repo.catalogue(tx)) labelCache.set(v.id, { code: v.frameworkCode, version: v.version });
+    return labelCache;
+  }
 
   return {
+    /** How the audit log names frameworks and their versions. */
+    auditSubjects: {
+      dxFramework: (async (tx, ids) =>
+        subjectsOf(await repo.subjectRows(tx, ids), (r) => ({
+          name: `${r.code} · ${r.nameVi}`,
+          nameEn: `${r.code} · ${r.nameEn}`,
+          path: recordPath.dxFrameworks(),
+        }))) satisfies DescribeSubjects,
+      dxFrameworkVersion: (async (tx, ids) => {
+        const known = await labels(ids, tx);
+        return subjectsOf(
+          ids.map((id) => ({ id })),
+          (r) => {
+            const l = known.get(r.id);
+            return l ? { name: `${l.code} v${l.version}`, path: recordPath.dxFrameworks() } : null;
+          },
+        );
+      }) satisfies DescribeSubjects,
+    },
     version,
     checkAnswers,
     parseDefinition,
@@ -141,9 +167,7 @@ export function createDxFrameworksService({
     versionIdsOf: async (code: string, tx: DbOrTx = db) => (await repo.catalogue(tx, { code })).map((v) => v.id),
     /** Framework code and version number by version id: at most one query, none once the ids are known. */
     async labels(ids: string[], tx: DbOrTx = db) {
-      if (ids.some((id) => !labelCache.has(id)))
-        for (const v of await repo.catalogue(tx)) labelCache.set(v.id, { code: v.frameworkCode, version: v.version });
-      return labelCache;
+      return labels(ids, tx);
     },
     /** A version's pillars (code, names, maximum), from its frozen definition; none for an unknown id. */
     async pillars(id: string, tx: DbOrTx = db) {

@@ -20,6 +20,8 @@ import type { EnterpriseRow, EnterprisesRepo } from './enterprises.repo.js';
 import { CELL_FIELDS, enterprisesPolicy } from './enterprises.policy.js';
 import { limitedTo } from '../../http/authorize.js';
 import { roleScopedTo } from '../../../shared/permissions.js';
+import { subjectsOf, type DescribeSubjects } from '../audit/audit.service.js';
+import { recordPath } from '../../../shared/record-paths.js';
 
 export interface CommuneResolutionResult {
   communeId: string;
@@ -140,6 +142,14 @@ export function createEnterprisesService({
   }
 
   return {
+    /** How the audit log names enterprises. */
+    auditSubjects: {
+      enterprise: (async (tx, ids) =>
+        subjectsOf(await repo.names(tx, ids), (r) => ({
+          name: `${r.name} · ${r.taxCode}`,
+          path: recordPath.enterprise(r.taxCode),
+        }))) satisfies DescribeSubjects,
+    },
     resolveCommune,
     get,
     /** The enterprise an `enterprise` account acts for, or null. */

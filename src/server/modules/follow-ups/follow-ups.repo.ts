@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNotNull, isNull, lt, ne, not, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, inArray, isNull, lt, ne, not, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { FollowUpListQuery } from '../../../shared/contracts/follow-ups.js';
 import { foldText } from '../../../shared/text.js';
@@ -91,6 +91,9 @@ export function createFollowUpsRepo() {
   }
 
   return {
+    /** Recommendations by id, as the audit log names them. */
+    subjectRows: (db: DbOrTx, ids: string[]) =>
+      db.select({ id: followUps.id, text: followUps.text }).from(followUps).where(inArray(followUps.id, ids)),
     async list(db: DbOrTx, f: FollowUpFilter, today: string) {
       const cond = filterCondition(f, today);
       // the page and the count in one query (a window count is taken before LIMIT): one round trip, not two

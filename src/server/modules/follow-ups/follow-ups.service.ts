@@ -14,6 +14,8 @@ import type { FilesService } from '../files/files.service.js';
 import type { FollowUpsRepo } from './follow-ups.repo.js';
 import { followUpsPolicy } from './follow-ups.policy.js';
 import { daysOverdue } from './overdue.js';
+import { subjectsOf, truncate, type DescribeSubjects } from '../audit/audit.service.js';
+import { recordPath } from '../../../shared/record-paths.js';
 
 /** One remedy or recommendation of an issued conclusion, as the conclusions module hands it over. */
 export interface ConclusionItem {
@@ -90,6 +92,14 @@ export function createFollowUpsService({
   }
 
   return {
+    /** How the audit log names follow-up items. */
+    auditSubjects: {
+      followUp: (async (tx, ids) =>
+        subjectsOf(await repo.subjectRows(tx, ids), (r) => ({
+          name: truncate(r.text),
+          path: recordPath.followUp(r.id),
+        }))) satisfies DescribeSubjects,
+    },
     get,
 
     list(actor: Actor, q: FollowUpListQuery) {

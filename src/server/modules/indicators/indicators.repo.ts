@@ -33,6 +33,17 @@ export function createIndicatorsRepo() {
       searchCondition(indicators.searchText, f.q),
     );
   return {
+    /** Indicators and monitoring plans by id, as the audit log names them. */
+    indicatorSubjectRows: (db: DbOrTx, ids: string[]) =>
+      db
+        .select({ id: indicators.id, code: indicators.code, nameVi: indicators.nameVi, nameEn: indicators.nameEn })
+        .from(indicators)
+        .where(inArray(indicators.id, ids)),
+    planSubjectRows: (db: DbOrTx, ids: string[]) =>
+      db
+        .select({ id: monitoringPlans.id, code: monitoringPlans.code, title: monitoringPlans.title })
+        .from(monitoringPlans)
+        .where(inArray(monitoringPlans.id, ids)),
     async list(db: DbOrTx, f: IndicatorFilter) {
       const cond = filterCond(f);
       const [rows, [{ total }]] = await Promise.all([

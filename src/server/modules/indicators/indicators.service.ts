@@ -21,6 +21,8 @@ import { indicatorsPolicy } from './indicators.policy.js';
 /** For the other monitoring modules: who may see monitoring at all. */
 export { assertMonitoringAccess } from './indicators.policy.js';
 import type { IndicatorRow, IndicatorsRepo } from './indicators.repo.js';
+import { subjectsOf, type DescribeSubjects } from '../audit/audit.service.js';
+import { recordPath } from '../../../shared/record-paths.js';
 
 export interface EvaluateScope {
   programId: string;
@@ -185,6 +187,20 @@ export function createIndicatorsService({ db, repo, audit, programs, approvedVal
   }
 
   const service = {
+    /** How the audit log names indicators and monitoring plans (both listed on the indicators page). */
+    auditSubjects: {
+      indicator: (async (tx, ids) =>
+        subjectsOf(await repo.indicatorSubjectRows(tx, ids), (r) => ({
+          name: `${r.code} · ${r.nameVi}`,
+          nameEn: `${r.code} · ${r.nameEn}`,
+          path: recordPath.indicators(),
+        }))) satisfies DescribeSubjects,
+      monitoringPlan: (async (tx, ids) =>
+        subjectsOf(await repo.planSubjectRows(tx, ids), (r) => ({
+          name: `${r.code} · ${r.title}`,
+          path: recordPath.indicators(),
+        }))) satisfies DescribeSubjects,
+    },
     get,
     async list(q: IndicatorListQuery) {
       const { rows, total } = await repo.list(db, q);

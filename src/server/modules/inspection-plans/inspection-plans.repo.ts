@@ -38,6 +38,23 @@ const committeeUnit = alias(orgUnits, 'committee_unit');
 /** Plans, their content areas, teams, members and targets: all SQL of the inspection-plans module. */
 export function createInspectionPlansRepo() {
   return {
+    /** Plans and teams by id, as the audit log names them. */
+    planSubjectRows: (db: DbOrTx, ids: string[]) =>
+      db
+        .select({ id: inspectionPlans.id, code: inspectionPlans.code, title: inspectionPlans.title })
+        .from(inspectionPlans)
+        .where(inArray(inspectionPlans.id, ids)),
+    teamSubjectRows: (db: DbOrTx, ids: string[]) =>
+      db
+        .select({
+          id: inspectionTeams.id,
+          name: inspectionTeams.name,
+          planId: inspectionTeams.planId,
+          planCode: inspectionPlans.code,
+        })
+        .from(inspectionTeams)
+        .innerJoin(inspectionPlans, eq(inspectionPlans.id, inspectionTeams.planId))
+        .where(inArray(inspectionTeams.id, ids)),
     async list(db: DbOrTx, f: PlanFilter) {
       const cond = and(
         searchCondition(inspectionPlans.searchText, f.q),

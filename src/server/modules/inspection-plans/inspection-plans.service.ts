@@ -11,6 +11,8 @@ import { computeWarnings, warningTextVi, type ObjectivityInspection } from './ob
 import type { ObjectivityRepo } from './objectivity.repo.js';
 import { inspectionPlansPolicy } from './inspection-plans.policy.js';
 import type { InspectionPlansRepo, PlanFilter } from './inspection-plans.repo.js';
+import { subjectsOf, type DescribeSubjects } from '../audit/audit.service.js';
+import { recordPath } from '../../../shared/record-paths.js';
 
 export interface PlansDeps {
   db: Db;
@@ -103,6 +105,19 @@ export function createInspectionPlansService({ db, repo, objectivity, audit, ins
   }
 
   return {
+    /** How the audit log names plans and their teams (a team is shown on its plan's page). */
+    auditSubjects: {
+      inspectionPlan: (async (tx, ids) =>
+        subjectsOf(await repo.planSubjectRows(tx, ids), (r) => ({
+          name: `${r.code} · ${r.title}`,
+          path: recordPath.inspectionPlan(r.id),
+        }))) satisfies DescribeSubjects,
+      inspectionTeam: (async (tx, ids) =>
+        subjectsOf(await repo.teamSubjectRows(tx, ids), (r) => ({
+          name: `${r.name} · ${r.planCode}`,
+          path: recordPath.inspectionPlan(r.planId),
+        }))) satisfies DescribeSubjects,
+    },
     async list(filter: PlanFilter) {
       const page = await repo.list(db, filter);
       const ids = page.items.map((p) => p.id);

@@ -124,6 +124,42 @@ const headerColumns = {
 
 export function createInspectionsRepo() {
   return {
+    /** Inspections, findings, conclusions and area assessments by id, as the audit log names them. */
+    inspectionSubjectRows: (db: DbOrTx, ids: string[]) =>
+      db
+        .select({ id: inspections.id, unit: orgUnits.name, planCode: inspectionPlans.code })
+        .from(inspections)
+        .innerJoin(orgUnits, eq(orgUnits.id, inspections.targetOrgUnitId))
+        .innerJoin(inspectionPlans, eq(inspectionPlans.id, inspections.planId))
+        .where(inArray(inspections.id, ids)),
+    findingSubjectRows: (db: DbOrTx, ids: string[]) =>
+      db
+        .select({ id: findings.id, text: findings.text, inspectionId: findings.inspectionId })
+        .from(findings)
+        .where(inArray(findings.id, ids)),
+    conclusionSubjectRows: (db: DbOrTx, ids: string[]) =>
+      db
+        .select({
+          id: conclusions.id,
+          number: conclusions.number,
+          year: conclusions.year,
+          inspectionId: conclusions.inspectionId,
+        })
+        .from(conclusions)
+        .where(inArray(conclusions.id, ids)),
+    assessmentSubjectRows: (db: DbOrTx, ids: string[]) =>
+      db
+        .select({
+          id: assessments.id,
+          inspectionId: assessments.inspectionId,
+          area: contentAreas.title,
+          unit: orgUnits.name,
+        })
+        .from(assessments)
+        .innerJoin(contentAreas, eq(contentAreas.id, assessments.contentAreaId))
+        .innerJoin(inspections, eq(inspections.id, assessments.inspectionId))
+        .innerJoin(orgUnits, eq(orgUnits.id, inspections.targetOrgUnitId))
+        .where(inArray(assessments.id, ids)),
     async list(db: DbOrTx, f: InspectionFilter) {
       const cond = and(
         f.status ? eq(inspections.status, f.status) : undefined,

@@ -16,6 +16,9 @@ import { createConclusions, type ConclusionsDeps } from './conclusions.js';
 import type { InspectionsRepo } from './inspections.repo.js';
 import { inspectionsPolicy as policy, type InspectionFacts } from './inspections.policy.js';
 import { isConcluded, isEditable, nextStatuses } from './lifecycle.js';
+import { subjectsOf, truncate, type DescribeSubjects } from '../audit/audit.service.js';
+import { recordPath } from '../../../shared/record-paths.js';
+import { conclusionRef } from '../../../shared/conclusion-number.js';
 
 /** For files (evidence): may this actor see the inspection of that target unit? */
 export const canViewInspection = (actor: Actor, facts: Pick<InspectionFacts, 'targetOrgUnitId'>) =>
@@ -113,6 +116,29 @@ export function createInspectionsService(deps: InspectionsDeps) {
   const conclusions = createConclusions({ ...deps, load });
 
   return {
+    /** How the audit log names inspections and what they hold (each shown on its inspection's page). */
+    auditSubjects: {
+      inspection: (async (tx, ids) =>
+        subjectsOf(await repo.inspectionSubjectRows(tx, ids), (r) => ({
+          name: `${r.unit} · ${r.planCode}`,
+          path: recordPath.inspection(r.id),
+        }))) satisfies DescribeSubjects,
+      finding: (async (tx, ids) =>
+        subjectsOf(await repo.findingSubjectRows(tx, ids), (r) => ({
+          name: truncate(r.text),
+          path: recordPath.inspection(r.inspectionId),
+        }))) satisfies DescribeSubjects,
+      conclusion: (async (tx, ids) =>
+        subjectsOf(await repo.conclusionSubjectRows(tx, ids), (r) => ({
+          name: conclusionRef(r),
+          path: recordPath.inspection(r.inspectionId),
+        }))) satisfies DescribeSubjects,
+      assessment: (async (tx, ids) =>
+        subjectsOf(await repo.assessmentSubjectRows(tx, ids), (r) => ({
+          name: `${r.area} · ${r.unit}`,
+          path: recordPath.inspection(r.inspectionId),
+        }))) satisfies DescribeSubjects,
+    },
     /** For files: what decides who may see this inspection's evidence, for this person. */
     async evidenceScope(tx: DbOrTx, id: string, personId: string | null) {
       const row = await repo.getRow(tx, id);

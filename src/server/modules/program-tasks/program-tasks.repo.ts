@@ -69,6 +69,12 @@ export function createProgramTasksRepo() {
       searchCondition(programTasks.searchText, f.q),
     );
   return {
+    /** Tasks by id, as the audit log names them. */
+    subjectRows: (db: DbOrTx, ids: string[]) =>
+      db
+        .select({ id: programTasks.id, code: programTasks.code, title: programTasks.title })
+        .from(programTasks)
+        .where(inArray(programTasks.id, ids)),
     async list(db: DbOrTx, f: TaskFilter, today: string) {
       const where = cond(f, today);
       const [rows, [{ total }]] = await Promise.all([

@@ -18,6 +18,8 @@ import type { IndicatorsService } from '../indicators/indicators.service.js';
 import { taskDaysOverdue } from './overdue.js';
 import { programTasksPolicy } from './program-tasks.policy.js';
 import type { ProgramTasksRepo, TaskFilter, TaskRow } from './program-tasks.repo.js';
+import { subjectsOf, type DescribeSubjects } from '../audit/audit.service.js';
+import { recordPath } from '../../../shared/record-paths.js';
 
 type Hit = NonNullable<Awaited<ReturnType<ProgramTasksRepo['get']>>>;
 const isUniqueViolation = (err: unknown) =>
@@ -128,6 +130,14 @@ export function createProgramTasksService({
         : (current?.completedDate ?? null);
 
   return {
+    /** How the audit log names program tasks. */
+    auditSubjects: {
+      programTask: (async (tx, ids) =>
+        subjectsOf(await repo.subjectRows(tx, ids), (r) => ({
+          name: `${r.code} · ${r.title}`,
+          path: recordPath.programTask(r.id),
+        }))) satisfies DescribeSubjects,
+    },
     get,
     async list(actor: Actor, q: TaskListQuery) {
       const { rows, total } = await repo.list(

@@ -32,6 +32,12 @@ const withNames = (db: DbOrTx) =>
 
 export function createProgramsRepo() {
   return {
+    /** Codes and titles, by id: how the audit log names programs. */
+    subjectRows: (db: DbOrTx, ids: string[]) =>
+      db
+        .select({ id: programs.id, code: programs.code, title: programs.title })
+        .from(programs)
+        .where(inArray(programs.id, ids)),
     async list(db: DbOrTx, f: { q?: string; limit: number; offset: number }) {
       const cond = searchCondition(programs.searchText, f.q);
       const [items, [{ total }]] = await Promise.all([

@@ -7,6 +7,8 @@ import type { AuditService } from '../audit/audit.service.js';
 import type { OrgUnitsService } from '../org-units/org-units.service.js';
 import { programsPolicy } from './programs.policy.js';
 import type { ProgramsRepo } from './programs.repo.js';
+import { subjectsOf, type DescribeSubjects } from '../audit/audit.service.js';
+import { recordPath } from '../../../shared/record-paths.js';
 
 export function createProgramsService({
   db,
@@ -42,6 +44,15 @@ export function createProgramsService({
   }
 
   return {
+    /** How the audit log names programs (and their committee and monitoring settings, kept by program id). */
+    auditSubjects: (() => {
+      const describe: DescribeSubjects = async (tx, ids) =>
+        subjectsOf(await repo.subjectRows(tx, ids), (r) => ({
+          name: `${r.code} · ${r.title}`,
+          path: recordPath.program(r.id),
+        }));
+      return { program: describe, programCommittee: describe, programMonitoringSettings: describe };
+    })(),
     list: (f: { q?: string; limit: number; offset: number }) => repo.list(db, f),
     /** The program's row (other modules check a program exists, or read its period). */
     getRow: (tx: DbOrTx, id: string) => repo.getRow(tx, id),

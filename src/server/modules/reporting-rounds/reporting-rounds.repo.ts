@@ -34,6 +34,25 @@ const reportsWhere = (f: ReportsFilter) =>
 
 export function createReportingRoundsRepo() {
   return {
+    /** Rounds and unit reports by id, as the audit log names them. */
+    roundSubjectRows: (db: DbOrTx, ids: string[]) =>
+      db
+        .select({ id: reportingRounds.id, title: reportingRounds.title })
+        .from(reportingRounds)
+        .where(inArray(reportingRounds.id, ids)),
+    reportSubjectRows: (db: DbOrTx, ids: string[]) =>
+      db
+        .select({
+          id: unitReports.id,
+          roundId: unitReports.roundId,
+          orgUnitId: unitReports.orgUnitId,
+          unit: orgUnits.name,
+          round: reportingRounds.title,
+        })
+        .from(unitReports)
+        .innerJoin(reportingRounds, eq(reportingRounds.id, unitReports.roundId))
+        .innerJoin(orgUnits, eq(orgUnits.id, unitReports.orgUnitId))
+        .where(inArray(unitReports.id, ids)),
     async listRounds(
       db: DbOrTx,
       f: {

@@ -29,6 +29,8 @@ import { parseReportWorkbook, renderReportTemplate } from './report-xlsx.js';
 import { sniffFileType, unsupportedFileType } from '../files/files.service.js';
 import { DomainError } from '../../http/errors.js';
 import { ErrorCode } from '../../../shared/errors.js';
+import { subjectsOf, type DescribeSubjects } from '../audit/audit.service.js';
+import { recordPath } from '../../../shared/record-paths.js';
 
 export const roundPeriod = (r: { year: number; quarter: number | null }) =>
   r.quarter ? `Q${r.quarter}/${r.year}` : String(r.year);
@@ -388,6 +390,19 @@ export function createReportingRoundsService({
   }
 
   return {
+    /** How the audit log names rounds and unit reports. */
+    auditSubjects: {
+      reportingRound: (async (tx, ids) =>
+        subjectsOf(await repo.roundSubjectRows(tx, ids), (r) => ({
+          name: r.title,
+          path: recordPath.reportingRound(r.id),
+        }))) satisfies DescribeSubjects,
+      unitReport: (async (tx, ids) =>
+        subjectsOf(await repo.reportSubjectRows(tx, ids), (r) => ({
+          name: `${r.unit} · ${r.round}`,
+          path: recordPath.unitReport(r.roundId, r.orgUnitId),
+        }))) satisfies DescribeSubjects,
+    },
     getRound,
     detail,
     save,

@@ -1,6 +1,7 @@
-import { AutoComplete, DatePicker, Flex, Input, Select, Tag, Typography, type TableColumnsType } from 'antd';
+import { DatePicker, Flex, Input, Select, Tag, Typography, type TableColumnsType } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
+import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/page-header';
 import { ErrorResult } from '../../components/query-state';
@@ -13,22 +14,7 @@ import { DataTable } from '../../components/data-table';
 
 const PAGE_SIZE = 30;
 const actions = Object.keys(strings.vi.action) as (keyof typeof strings.vi.action)[];
-const entityTypes = [
-  'orgUnit',
-  'person',
-  'user',
-  'program',
-  'programCommittee',
-  'inspectionPlan',
-  'inspectionTeam',
-  'inspection',
-  'assessment',
-  'finding',
-  'conclusion',
-  'followUp',
-  'attachment',
-  'database',
-];
+const entityTypes = Object.keys(strings.vi.entityTypes) as (keyof typeof strings.vi.entityTypes)[];
 const actionColors: Record<string, string> = {
   create: 'green',
   update: 'blue',
@@ -41,15 +27,15 @@ const actionColors: Record<string, string> = {
 };
 
 export default function AuditEventsPage() {
-  const { t } = useTranslation();
-  const [entityType, setEntityType] = useState('');
+  const { t, i18n } = useTranslation();
+  const [entityType, setEntityType] = useState<string>();
   const [username, setUsername] = useState('');
   const [action, setAction] = useState<string>();
   const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
   const [page, setPage] = useState(1);
-  const debounced = useDebouncedValue({ entityType: entityType.trim(), username: username.trim() }, 300);
+  const debounced = useDebouncedValue({ username: username.trim() }, 300);
   const list = useAuditEvents({
-    entityType: debounced.entityType || undefined,
+    entityType,
     actorUsername: debounced.username || undefined,
     action,
     from: range?.[0]?.format('YYYY-MM-DD'),
@@ -63,6 +49,10 @@ export default function AuditEventsPage() {
       setter(v);
       setPage(1);
     };
+  const typeLabel = (type: string) =>
+    (entityTypes as string[]).includes(type)
+      ? t(`auditEvents.entityTypes.${type as (typeof entityTypes)[number]}`)
+      : type;
   const actionLabel = (a: string) =>
     (actions as string[]).includes(a) ? t(`auditEvents.action.${a as (typeof actions)[number]}`) : a;
 
@@ -84,14 +74,26 @@ export default function AuditEventsPage() {
       title: t('auditEvents.entity'),
       key: 'entity',
       width: 340,
-      render: (_, e) => (
-        <>
-          {e.entityType}{' '}
-          <Typography.Text type="secondary" copyable={{ text: e.entityId }} style={{ fontSize: 12 }}>
-            {e.entityId}
-          </Typography.Text>
-        </>
-      ),
+      render: (_, e) => {
+        const name = e.subject ? (i18n.language === 'en' && e.subject.nameEn) || e.subject.name : null;
+        return (
+          <>
+            <Typography.Text type="secondary">{typeLabel(e.entityType)}: </Typography.Text>
+            {name && e.subject?.path ? (
+              <Link to={e.subject.path} onClick={(ev) => ev.stopPropagation()}>
+                {name}
+              </Link>
+            ) : (
+              (name ?? <Typography.Text type="secondary">{t('auditEvents.noName')}</Typography.Text>)
+            )}{' '}
+            <Typography.Text
+              type="secondary"
+              copyable={{ text: e.entityId, tooltips: [e.entityId, e.entityId] }}
+              style={{ fontSize: 12 }}
+            />
+          </>
+        );
+      },
     },
   ];
 
@@ -99,16 +101,15 @@ export default function AuditEventsPage() {
     <>
       <PageHeader title={t('auditEvents.title')} />
       <Flex wrap gap={8} style={{ marginBottom: 16 }}>
-        <AutoComplete
+        <Select
           allowClear
+          showSearch={{ optionFilterProp: 'label' }}
           value={entityType}
           placeholder={t('auditEvents.entityType')}
           aria-label={t('auditEvents.entityType')}
-          style={{ width: 200 }}
-          options={entityTypes
-            .filter((e) => e.toLowerCase().includes(entityType.toLowerCase()))
-            .map((e) => ({ value: e }))}
-          onChange={filter((v: string) => setEntityType(v ?? ''))}
+          style={{ width: 240 }}
+          options={entityTypes.map((e) => ({ value: e, label: typeLabel(e) }))}
+          onChange={filter((v: string | undefined) => setEntityType(v))}
         />
         <Input
           allowClear
