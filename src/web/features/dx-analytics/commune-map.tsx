@@ -8,6 +8,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BreakdownResult } from '../../../shared/contracts/dx-analytics';
 import { QueryState } from '../../components/query-state';
+import { formatNumber } from '../../lib/format';
 import { useCommuneShapes } from './api';
 
 echarts.use([MapChart, TooltipComponent, VisualMapComponent, CanvasRenderer]);
@@ -47,7 +48,7 @@ function MapBody({ geo, result }: { geo: object; result: BreakdownResult }) {
           ? p.name
           : p.data.value === null
             ? `${p.data.label}<br/>${t('dxAnalytics.mapSuppressed', { k })}`
-            : `${p.data.label}<br/>${t('dxAnalytics.meanLevel')}: ${p.data.value}<br/>${t('dxAnalytics.enterprises')}: ${p.data.n}`,
+            : `${p.data.label}<br/>${t('dxAnalytics.meanLevel')}: ${formatNumber(p.data.value, 2)}<br/>${t('dxAnalytics.enterprises')}: ${formatNumber(p.data.n)}`,
     },
     visualMap: {
       min: 0,

@@ -4,6 +4,7 @@ import { LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useElementWidth } from '../../lib/use-element-width';
+import { formatPercent } from '../../lib/format';
 import { radarLayout, wrapLabel, wrapWidthAt } from './radar-layout';
 
 echarts.use([RadarChart, TooltipComponent, LegendComponent, CanvasRenderer]);
@@ -23,7 +24,7 @@ export function PillarRadar({ pillars, name }: { pillars: { label: string; share
   const layout = radarLayout(width);
   const option = {
     animation: false,
-    tooltip: {},
+    tooltip: { valueFormatter: (v: number | null) => formatPercent(v, 0) },
     radar: {
       // long pillar names wrap at word boundaries instead of running off the canvas
       indicator: pillars.map((p, i) => ({

@@ -6,7 +6,8 @@ import { CanvasRenderer } from 'echarts/renderers';
 import { useTranslation } from 'react-i18next';
 import type { IndicatorSummary, MonitoringDashboard } from '../../../shared/contracts/monitoring';
 import { taskStatuses } from '../../../shared/monitoring-domain';
-import { chartGrid, chartValue, valueAxis } from './chart-options';
+import { chartGrid, chartValue, valueAxis } from '../../components/chart-format';
+import { formatNumber } from '../../lib/format';
 import { lightColors } from './tags';
 
 echarts.use([
@@ -128,7 +129,7 @@ export function TaskStatusChart({ byStatus }: { byStatus: MonitoringDashboard['t
         {
           type: 'pie',
           radius: ['40%', '65%'],
-          label: { formatter: '{c}' },
+          label: { formatter: (p: { value: number }) => formatNumber(p.value) },
           data: taskStatuses.map((s) => ({
             name: t(`monitoring.taskStatus.${s}`),
             value: byStatus[s],

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { chartGrid, chartValue, valueAxis } from './chart-options';
+import { chartGrid, chartValue, valueAxis } from './chart-format';
 
-describe('monitoring chart options', () => {
+describe('chart number formats', () => {
   it('labels value axes and tooltips in the UI language (Vietnamese by default), not echarts’ own format', () => {
     expect(valueAxis().axisLabel.formatter(4800)).toBe('4.800');
     expect(valueAxis().axisLabel.formatter(139.5)).toBe('139,5');

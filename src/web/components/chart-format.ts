@@ -1,7 +1,7 @@
-import { formatNumber } from '../../lib/format';
+import { formatNumber } from '../lib/format';
 
 /**
- * The number parts of the monitoring charts' options, in the UI language (echarts' own format is always "4,800"):
+ * The number parts of every chart's options, in the UI language (echarts' own format is always "4,800"):
  * a value axis whose labels and tooltip go through `formatNumber`, its name (when it has one) centred under or beside
  * the axis instead of at its end, where it was clipped by the grid and ran into the legend at the top.
  */
