@@ -73,12 +73,15 @@ export function pillarOption(result: BreakdownResult, en: boolean) {
   };
 }
 
+/** The years whose figures are published (a withheld year is left out of the trend, not drawn as zero). */
+export const publishedYears = (result: BreakdownResult) => result.rows.filter((r) => !r.stats.suppressed);
+
 /**
  * Mean total and mean level by year. The legend names the two lines, so the two value axes carry no names of their
  * own: a name at the top of each axis sat under the legend and was clipped at the chart's edge (issue 15).
  */
 export function trendOption(result: BreakdownResult, t: TFunction) {
-  const rows = result.rows.filter((r) => !r.stats.suppressed);
+  const rows = publishedYears(result);
   return {
     grid: chartGrid(),
     tooltip: { trigger: 'axis', valueFormatter: (v: number | null) => chartValue(v) },

@@ -52,6 +52,8 @@ export default defineStrings({
     exportXlsx: 'Xuất Excel',
     exportCsv: 'Xuất CSV',
     noData: 'Chưa có đánh giá nào đã nộp',
+    chartWithheld: 'Không vẽ biểu đồ: nhóm đã chọn có dưới {{k}} doanh nghiệp, số liệu được giữ kín',
+    noTrend: 'Chưa năm nào có đủ {{k}} doanh nghiệp trong nhóm đã chọn để vẽ diễn biến',
     imports: {
       kind: 'Loại dữ liệu',
       kinds: { enterprises: 'Doanh nghiệp', assessments: 'Đánh giá' },
@@ -119,6 +121,8 @@ export default defineStrings({
     exportXlsx: 'Export Excel',
     exportCsv: 'Export CSV',
     noData: 'No submitted assessments yet',
+    chartWithheld: 'No chart: the chosen group has fewer than {{k}} enterprises, so its figures are withheld',
+    noTrend: 'No year has {{k}} enterprises in the chosen group yet, so there is no trend to draw',
     imports: {
       kind: 'Data',
       kinds: { enterprises: 'Enterprises', assessments: 'Assessments' },

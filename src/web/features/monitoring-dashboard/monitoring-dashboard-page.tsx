@@ -14,6 +14,7 @@ import { roleCanEverywhere, useCan, useSession } from '../auth';
 import { downloadDashboard, useMonitoringDashboard, usePlans } from './api';
 import { LightTag, TaskStatusTag, figure } from './tags';
 import { EmptyState } from '../../components/empty-state';
+import { recordPath } from '../../../shared/record-paths';
 import { reasonMessage } from '../../i18n/error-message';
 import { lazyChart } from '../../components/lazy-chart';
 import { DataTable } from '../../components/data-table';
@@ -292,11 +293,7 @@ function Body({ d, exportTable }: { d: MonitoringDashboard; exportTable: (t: Tab
         title={t('monitoring.targetVsActual', { year: d.year })}
         extra={<ExportButton onClick={() => void exportTable('indicators')} />}
       >
-        {d.indicators.length ? (
-          <TargetActualChart items={d.indicators} />
-        ) : (
-          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />
-        )}
+        {d.indicators.length ? <TargetActualChart items={d.indicators} /> : <NoIndicators />}
         <DataTable<IndicatorSummary>
           phoneColumns={['name', 'pct', 'light']}
           rowKey="id"
@@ -331,7 +328,7 @@ function Body({ d, exportTable }: { d: MonitoringDashboard; exportTable: (t: Tab
                 <TrendChart item={trendItem} />
               </>
             ) : (
-              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />
+              <NoIndicators />
             )}
           </Card>
         </Col>
@@ -414,5 +411,16 @@ function Body({ d, exportTable }: { d: MonitoringDashboard; exportTable: (t: Tab
         </Col>
       </Row>
     </Flex>
+  );
+}
+
+/** A program without indicators draws no empty axes: it says what is missing and where to add it. */
+function NoIndicators() {
+  const { t } = useTranslation();
+  return (
+    <EmptyState
+      title={t('monitoring.noProgramIndicators')}
+      action={<Link to={recordPath.indicators()}>{t('monitoring.addIndicators')}</Link>}
+    />
   );
 }
