@@ -111,4 +111,29 @@ describe('Plan 15-KH/BCĐ from plan to follow-up, in the browser', () => {
     await shot(page, '09-follow-up-reported-phone');
     await page.close();
   });
+  it('secretariat publishes a conclusion’s follow-up status, and anyone reads it without logging in', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await login(page, baseUrl, 'secretariat');
+    const list = await page.request.get(`${baseUrl}/api/follow-ups?limit=1&kind=recommendation`);
+    const [item] = ((await list.json()) as { items: { text: string; inspection: { id: string } }[] }).items;
+    await page.goto(`${baseUrl}/inspections/${item.inspection.id}`);
+    await page.getByRole('tab', { name: 'Kết luận' }).click();
+    const card = page.getByTestId('publication-card');
+    await card.getByRole('button', { name: 'Công khai', exact: true }).click();
+    await confirmDialog(page, /Công khai/);
+    const open = card.getByRole('link', { name: 'Xem trang công khai' });
+    await open.waitFor({ timeout: 20_000 });
+    const href = await open.getAttribute('href');
+    await shot(page, '10-published');
+    await page.close();
+
+    // a new browser context: no session cookie at all
+    const anonymous = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const pub = await anonymous.newPage();
+    await pub.goto(`${baseUrl}${href}`);
+    await expect.poll(() => pub.getByText(item.text).count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    expect(pub.url()).not.toContain('/login');
+    await shot(pub, '11-public-page-phone');
+    await anonymous.close();
+  });
 });

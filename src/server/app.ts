@@ -16,7 +16,10 @@ import type { Audience } from '../shared/permissions.js';
 import { assertRouteAudience, registerAuthHook } from './http/auth-hook.js';
 import { registerCsrfGuard } from './http/csrf.js';
 import { securityHeaders } from './http/security-headers.js';
-import { registerErrorHandler } from './http/errors.js';
+import { DomainError, registerErrorHandler } from './http/errors.js';
+import rateLimit from '@fastify/rate-limit';
+import { ErrorCode } from '../shared/errors.js';
+import { publicationsRoutes } from './modules/publications/publications.routes.js';
 import { registerWebApp } from './http/web-app.js';
 import { describeUploads } from './http/openapi-uploads.js';
 import { registerTextGuard } from './http/text-guard.js';
@@ -117,6 +120,15 @@ export async function buildApp(
     securityHeaders({ production: deps.config.env === 'production', https: deps.config.cookieSecure }),
   );
   await app.register(cookie);
+  // per address, per instance, only on routes that ask for it (the public pages): @fastify/rate-limit, the Fastify
+  // team's own limiter, instead of another hand-written counter
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, c) =>
+      new DomainError(ErrorCode.RATE_LIMITED, 429, 'Too many requests; try again later', {
+        retryAfterSeconds: Math.ceil(c.ttl / 1000),
+      }),
+  });
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 } });
   await app.register(swagger, {
     openapi: {
@@ -188,6 +200,7 @@ export async function buildApp(
   await app.register(monitoringDashboardRoutes(services.monitoringDashboard));
   await app.register(unitOverviewRoutes(services.unitOverview));
   await app.register(myWorkRoutes(services.myWork));
+  await app.register(publicationsRoutes(services.publications, { ratePerMinute: deps.config.publicRatePerMinute }));
 
   // the built web app (npm start builds it); API-only when absent, e.g. in API tests
   if (hasWeb) await registerWebApp(app, webRoot);

@@ -39,6 +39,8 @@ const envSchema = z.object({
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
   // failed logins from one address, whatever the usernames, before 429 (generous: an office shares one address)
   LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(100),
+  // requests per minute from one address to the public pages (no login: the published follow-up status)
+  PUBLIC_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(120),
   // reverse proxies whose X-Forwarded-For is believed: addresses or CIDRs, comma-separated; none by default
   TRUST_PROXY: z
     .string()
@@ -89,6 +91,7 @@ export interface Config {
   sessionTtlHours: number;
   sessionCacheSeconds: number;
   login: { maxFailures: number; windowMinutes: number; maxFailuresPerAddress: number };
+  publicRatePerMinute: number;
   trustProxy: string[];
   publicOrigin?: string;
   cookieSecure: boolean;
@@ -141,6 +144,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       windowMinutes: e.LOGIN_WINDOW_MINUTES,
       maxFailuresPerAddress: e.LOGIN_MAX_FAILURES_PER_ADDRESS,
     },
+    publicRatePerMinute: e.PUBLIC_RATE_LIMIT_PER_MINUTE,
     trustProxy: e.TRUST_PROXY,
     publicOrigin: e.PUBLIC_ORIGIN,
     cookieSecure: e.COOKIE_SECURE ? e.COOKIE_SECURE === 'true' : production,

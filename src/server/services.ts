@@ -1,6 +1,8 @@
 import type { Config } from './config.js';
 import type { Db } from './db/client.js';
 import type { Clock } from './lib/clock.js';
+import { createPublicationsRepo } from './modules/publications/publications.repo.js';
+import { createPublicationsService } from './modules/publications/publications.service.js';
 import { createAuditRepo } from './modules/audit/audit.repo.js';
 import { createAuditService } from './modules/audit/audit.service.js';
 import { createAuthRepo } from './modules/auth/auth.repo.js';
@@ -196,6 +198,15 @@ export function createServices({ db, dbKind, config, clock }: Deps) {
     inspections,
     dxAssessments,
   });
+  const publications = createPublicationsService({
+    db,
+    repo: createPublicationsRepo(),
+    audit,
+    clock,
+    inspections,
+    programs,
+    followUps,
+  });
   // the audit log shows each record by its name and links to its page: each module names its own
   audit.describe({
     ...programs.auditSubjects,
@@ -208,6 +219,7 @@ export function createServices({ db, dbKind, config, clock }: Deps) {
     ...enterprises.auditSubjects,
     ...dxFrameworks.auditSubjects,
     ...dxAssessments.auditSubjects,
+    ...publications.auditSubjects,
   });
   return {
     audit,
@@ -228,6 +240,7 @@ export function createServices({ db, dbKind, config, clock }: Deps) {
     monitoringDashboard,
     unitOverview,
     myWork,
+    publications,
     enterprises,
     dxFrameworks,
     dxAssessments,

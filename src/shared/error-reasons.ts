@@ -241,6 +241,14 @@ export const errorReasons = {
     vi: 'Yêu cầu này đã bị thu hồi theo kết luận đính chính',
     en: 'This follow-up was withdrawn by a corrected conclusion',
   },
+  NOT_ISSUED_YET: {
+    vi: 'Chỉ công khai được sau khi kết luận đã ban hành',
+    en: 'Only an issued conclusion can be published',
+  },
+  NOT_PUBLISHED: {
+    vi: 'Kết luận này hiện không được công khai',
+    en: 'This conclusion is not published',
+  },
   FOLLOW_UPS_OPEN: {
     vi: 'Tất cả các yêu cầu thực hiện kết luận phải hoàn thành và được công nhận trước khi kết thúc',
     en: 'Every follow-up must be done and accepted before closing',

@@ -145,6 +145,10 @@ export const catalogue = {
     roles: { ...office, unit: ['ownUnit'] },
   },
   'followUp.accept': { en: 'accept or return a follow-up report', roles: office },
+  'publication.manage': {
+    en: 'publish an issued conclusion’s recommendations and their follow-up status, or withdraw them',
+    roles: office,
+  },
   // program monitoring
   'monitoring.read': {
     en: 'read indicators, plans, tasks, rounds and the monitoring dashboard (a unit: its own figures)',

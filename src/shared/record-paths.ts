@@ -15,4 +15,6 @@ export const recordPath = {
   dxFrameworks: () => '/dx-frameworks',
   people: () => '/people',
   users: () => '/users',
+  // no login: what the secretariat has published of a program's follow-up status
+  publicProgram: (id: string) => `/public/programs/${id}`,
 } as const;

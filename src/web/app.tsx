@@ -22,6 +22,12 @@ const AppLayout = lazy(() =>
   })),
 );
 const ForbiddenResult = lazy(() => import('./components/page-results').then((m) => ({ default: m.ForbiddenResult })));
+// the published follow-up status: no login, no app shell, its feature's strings loaded first
+const PublicProgramPage = lazy(() =>
+  Promise.all([import('./features/publications/public-program-page'), loadFeatureStrings(), dayjsReady()]).then(
+    ([m]) => m,
+  ),
+);
 const NotFoundResult = lazy(() => import('./components/page-results').then((m) => ({ default: m.NotFoundResult })));
 
 /** antd follows the i18next language (dayjs is switched in `i18n/index.ts`). */
@@ -53,6 +59,7 @@ export function App() {
             <Suspense fallback={<PageSpinner />}>
               <Routes>
                 <Route path="/login" element={<LoginPage />} />
+                <Route path="/public/programs/:id" element={<PublicProgramPage />} />
                 <Route
                   element={
                     <RequireAuth>

@@ -118,6 +118,12 @@ const matrix: Record<string, Entry> = {
   'POST /api/follow-ups/:id/updates': on('followUp.report', 'followUpAddressee'),
   'POST /api/follow-ups/:id/evidence': on('followUp.report', 'followUpAddressee'),
   'POST /api/follow-ups/:id/acceptance': on('followUp.accept', 'followUp'),
+  // reading the state is reading the inspection; the public pages need no session
+  'GET /api/inspections/:id/publication': on('inspection.read', 'issued'),
+  'PUT /api/inspections/:id/publication': on('publication.manage', 'issued'),
+  'POST /api/inspections/:id/publication/withdrawal': on('publication.manage', 'issued'),
+  'GET /api/public/programs': { action: 'public' },
+  'GET /api/public/programs/:id/recommendations': { action: 'public', on: 'program' },
   'GET /api/indicators': list('monitoring.read'),
   'GET /api/indicators/:id': on('monitoring.read', 'indicator'),
   'POST /api/indicators': list('indicator.manage'),

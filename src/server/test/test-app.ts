@@ -133,7 +133,7 @@ export interface UsedTestContext<L extends DemoLogin> {
  * what it returns may be destructured there and filled before the first test runs.
  */
 export function useTestContext<L extends DemoLogin = never>(
-  opts: { clock?: Clock; demo?: boolean; login?: readonly L[] } = {},
+  opts: { clock?: Clock; demo?: boolean; login?: readonly L[]; env?: Record<string, string> } = {},
 ): UsedTestContext<L> {
   let built: { ctx: TestContext; f: Factories } | undefined;
   const need = () => {
@@ -142,7 +142,7 @@ export function useTestContext<L extends DemoLogin = never>(
   };
   const cookies = {} as Record<L, string>;
   beforeAll(async () => {
-    const ctx = await createTestContext({ clock: opts.clock, demo: opts.demo });
+    const ctx = await createTestContext({ clock: opts.clock, demo: opts.demo, env: opts.env });
     built = { ctx, f: factories(ctx.handle.db, ctx.services) };
     for (const name of opts.login ?? []) cookies[name] = await ctx.login(name);
   });

@@ -133,6 +133,7 @@ import {
   valueEvidenceParams,
 } from './reporting-rounds.js';
 import { myWork } from './my-work.js';
+import { publicationState, publicFeed, publicProgramList, publishInput, withdrawInput } from './publications.js';
 
 /**
  * Every API route: method and path (path parameters as `{name}`, as in the OpenAPI document), with the zod schemas of
@@ -205,6 +206,19 @@ export const apiRoutes = {
     body: followUpAcceptanceInput,
     response: { 200: followUpDetail },
   },
+  'GET /api/inspections/{id}/publication': { params: idParams, response: { 200: publicationState } },
+  'PUT /api/inspections/{id}/publication': {
+    params: idParams,
+    body: publishInput,
+    response: { 200: publicationState },
+  },
+  'POST /api/inspections/{id}/publication/withdrawal': {
+    params: idParams,
+    body: withdrawInput,
+    response: { 200: publicationState },
+  },
+  'GET /api/public/programs': { response: { 200: publicProgramList } },
+  'GET /api/public/programs/{id}/recommendations': { params: idParams, response: { 200: publicFeed } },
   'GET /api/inspections': { querystring: inspectionListQuery, response: { 200: pageOf(inspectionListItem) } },
   'GET /api/inspections/{id}': { params: idParams, response: { 200: inspectionDetail } },
   'PUT /api/inspections/{id}/assessments/{contentAreaId}': {

@@ -3,3 +3,4 @@ export * from './inspections.js';
 export * from './dx.js';
 export * from './dx-analytics.js';
 export * from './monitoring.js';
+export * from './publications.js';

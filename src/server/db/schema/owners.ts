@@ -60,6 +60,8 @@ export const TABLE_OWNERS = {
   dxImportBatches: 'dx-analytics',
   dxImportFiles: 'dx-analytics',
   dxImportErrors: 'dx-analytics',
+  // publication of follow-up status
+  publications: 'publications',
 } as const;
 
 export type TableName = keyof typeof TABLE_OWNERS;

@@ -18,7 +18,10 @@ export type AuditAction =
   | 'respond'
   | 'accept'
   // the whole database replaced from a backup (npm run restore): events before it are the backup's
-  | 'restore';
+  | 'restore'
+  // a conclusion's follow-up status made public, or taken back
+  | 'publish'
+  | 'withdraw';
 
 export interface AuditEntry {
   action: AuditAction;

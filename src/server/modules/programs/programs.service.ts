@@ -56,6 +56,8 @@ export function createProgramsService({
     list: (f: { q?: string; limit: number; offset: number }) => repo.list(db, f),
     /** The program's row (other modules check a program exists, or read its period). */
     getRow: (tx: DbOrTx, id: string) => repo.getRow(tx, id),
+    /** The program with this code (codes are unique), or undefined. */
+    byCode: (tx: DbOrTx, code: string) => repo.getByCode(tx, code),
     /** The first program set up (Program 07 in the demo): the one to show when none is named. */
     first: (tx: DbOrTx) => repo.first(tx),
     get,

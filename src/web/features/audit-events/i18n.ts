@@ -37,6 +37,7 @@ export default defineStrings({
       findingLink: 'Liên kết phát hiện',
       conclusion: 'Kết luận kiểm tra',
       followUp: 'Theo dõi thực hiện kết luận',
+      publication: 'Công khai kết quả thực hiện kết luận',
       attachment: 'Tài liệu, minh chứng',
       monitoringAttachment: 'Tài liệu, minh chứng',
       monitoringPlan: 'Kế hoạch theo dõi',
@@ -65,6 +66,8 @@ export default defineStrings({
       respond: 'Phản hồi',
       accept: 'Nghiệm thu',
       restore: 'Khôi phục từ bản sao lưu',
+      publish: 'Công khai',
+      withdraw: 'Thôi công khai',
     },
   },
   en: {
@@ -103,6 +106,7 @@ export default defineStrings({
       findingLink: 'Finding link',
       conclusion: 'Conclusion',
       followUp: 'Follow-up',
+      publication: 'Publication of follow-up status',
       attachment: 'Evidence file',
       monitoringAttachment: 'Evidence file',
       monitoringPlan: 'Monitoring plan',
@@ -131,6 +135,8 @@ export default defineStrings({
       respond: 'Respond',
       accept: 'Accept',
       restore: 'Restore from backup',
+      publish: 'Publish',
+      withdraw: 'Withdraw from publication',
     },
   },
 });

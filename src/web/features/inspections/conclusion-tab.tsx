@@ -10,6 +10,7 @@ import { IssueForm } from './issue-form';
 import type { ConclusionVersion, InspectionDetail } from '../../api/types';
 import { DataTable } from '../../components/data-table';
 import { conclusionRef } from '../../../shared/conclusion-number';
+import { PublicationCard } from '../publications';
 
 /** Issue form before issue; afterwards the issued versions, their documents and the correction form. */
 export function ConclusionTab({ d }: { d: InspectionDetail }) {
@@ -128,6 +129,7 @@ export function ConclusionTab({ d }: { d: InspectionDetail }) {
           ]}
         />
       </Card>
+      <PublicationCard inspectionId={d.id} />
       {d.permissions.canCorrect && <CorrectionForm d={d} open={correcting} onClose={() => setCorrecting(false)} />}
     </Flex>
   );
