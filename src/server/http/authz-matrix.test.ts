@@ -66,6 +66,7 @@ const matrix: Record<string, Entry> = {
   'GET /api/my-work': list('myWork.read'),
   'GET /api/audit-events': list('audit.read'),
   'GET /api/users': list('user.manage'),
+  'GET /api/users/:id': on('user.manage', 'user'),
   'POST /api/users': list('user.manage'),
   'PATCH /api/users/:id': on('user.manage', 'user'),
   'GET /api/org-units': list('orgUnit.read'),

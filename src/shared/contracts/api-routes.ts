@@ -166,6 +166,7 @@ export const apiRoutes = {
   'POST /api/people': { body: personInput, response: { 201: person } },
   'PATCH /api/people/{id}': { params: idParams, body: personPatch, response: { 200: person } },
   'GET /api/users': { querystring: userListQuery, response: { 200: pageOf(userAccount) } },
+  'GET /api/users/{id}': { params: idParams, response: { 200: userAccount } },
   'POST /api/users': { body: userInput, response: { 201: userAccount } },
   'PATCH /api/users/{id}': { params: idParams, body: userPatch, response: { 200: userAccount } },
   'GET /api/programs': { querystring: programListQuery, response: { 200: pageOf(program) } },

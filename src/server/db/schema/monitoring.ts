@@ -150,6 +150,8 @@ export const programTasks = pgTable(
     completedDate: date('completed_date'),
     isDemo: boolean('is_demo').notNull().default(false),
     searchText: text('search_text').notNull(),
+    /** Optimistic concurrency (progress notes too): +1 in the same UPDATE as every change. */
+    version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
