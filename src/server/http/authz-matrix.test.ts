@@ -83,6 +83,7 @@ const matrix: Record<string, Entry> = {
   'POST /api/programs': list('program.manage'),
   'PATCH /api/programs/:id': on('program.manage', 'program'),
   'PUT /api/programs/:id/committee': on('program.manage', 'program'),
+  'GET /api/programs/:id/monitoring-thresholds': on('monitoring.read', 'program'),
   'PUT /api/programs/:id/monitoring-thresholds': on('indicator.manage', 'program'),
   'GET /api/inspection-plans': list('plan.read'),
   'GET /api/inspection-plans/:id': on('plan.read', 'plan'),

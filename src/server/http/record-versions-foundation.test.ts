@@ -4,7 +4,7 @@ import { useTestContext } from '../test/test-app.js';
 
 /**
  * No silent lost update for the directory and program records (org units, people, accounts, programs and their
- * committee, program tasks and their progress notes): each GET answers `version` and `ETag`, a write names the version
+ * committee, program tasks and their progress notes, a program's monitoring thresholds): each GET answers `version` and `ETag`, a write names the version
  * it read, the same stale version again is 409 naming who changed it, no version is 428, and of eight writers racing
  * from one version exactly one wins (PostgreSQL only: PGlite has one connection, so requests cannot overlap there).
  */
@@ -76,6 +76,15 @@ const records: Record<string, Record_> = {
       return { get: `/api/program-tasks/${t.id}`, write: `/api/program-tasks/${t.id}/updates`, method: 'POST' };
     },
     body: (n) => ({ status: 'in_progress', progressPercent: n % 100, spentVnd: n, note: `Tiến độ ${n}` }),
+  },
+  // no row until first set: the defaults read as version 1, and the first write (an insert) makes 2
+  "a program's monitoring thresholds": {
+    writer: () => cookies.secretariat,
+    make: async () => {
+      const url = `/api/programs/${(await f.program()).id}/monitoring-thresholds`;
+      return { get: url, write: url, method: 'PUT' };
+    },
+    body: (n) => ({ greenPct: 90 - (n % 10), amberPct: 50 }),
   },
 };
 

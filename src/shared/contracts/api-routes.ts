@@ -103,7 +103,7 @@ import {
   planInput as monitoringPlanInput,
   programFilterQuery,
   reminder,
-  thresholds,
+  programThresholds,
   thresholdsInput,
   unitOverview,
 } from './monitoring.js';
@@ -330,10 +330,11 @@ export const apiRoutes = {
   'PATCH /api/indicators/{id}': { params: idParams, body: indicatorPatch, response: { 200: indicator } },
   'GET /api/monitoring-plans': { querystring: programFilterQuery, response: { 200: z.array(monitoringPlan) } },
   'POST /api/monitoring-plans': { body: monitoringPlanInput, response: { 201: monitoringPlan } },
+  'GET /api/programs/{id}/monitoring-thresholds': { params: idParams, response: { 200: programThresholds } },
   'PUT /api/programs/{id}/monitoring-thresholds': {
     params: idParams,
     body: thresholdsInput,
-    response: { 200: thresholds },
+    response: { 200: programThresholds },
   },
   'GET /api/program-tasks': { querystring: taskListQuery, response: { 200: pageOf(task) } },
   'GET /api/program-tasks/{id}': { params: idParams, response: { 200: taskDetail } },
