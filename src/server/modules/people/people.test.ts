@@ -89,7 +89,8 @@ describe('people: writes', () => {
         expect(res.json().error.details.issues.map((i: { field: string }) => i.field)).toContain(field);
       }
     }
-    expect((await patch(cookies.secretariat, crypto.randomUUID(), { fullName: 'A' })).statusCode).toBe(404);
+    const gone = { fullName: 'A', version: 1 };
+    expect((await patch(cookies.secretariat, crypto.randomUUID(), gone)).statusCode).toBe(404);
     expect((await ctx.as(cookies.secretariat, { method: 'GET', url: '/api/people/123' })).statusCode).toBe(400);
     expect(await auditTotal()).toBe(before);
     expect((await ctx.as(cookies.secretariat, { method: 'GET', url: `/api/people/${p.id}` })).json()).toMatchObject({
