@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { reportStatuses, taskStatuses, timelinessStates, trafficLights } from '../monitoring-domain.js';
-import { shortText, uuidField } from '../fields.js';
+import { shortText, uuidField, versionField } from '../fields.js';
 import { indicator, indicatorYear } from './indicators.js';
 import { task } from './program-tasks.js';
 import { because } from '../error-reasons.js';
@@ -109,7 +109,12 @@ export const monitoringPlan = z.object({
 export type MonitoringPlan = z.infer<typeof monitoringPlan>;
 
 export const thresholdsInput = z
-  .strictObject({ greenPct: z.number().min(0).max(1000), amberPct: z.number().min(0).max(1000) })
+  .strictObject({
+    greenPct: z.number().min(0).max(1000),
+    amberPct: z.number().min(0).max(1000),
+    /** the version the writer read (GET …/monitoring-thresholds) */
+    version: versionField,
+  })
   .refine((t) => t.amberPct <= t.greenPct, { path: ['amberPct'], message: because('AMBER_ABOVE_GREEN') });
 
 export const findingLinkInput = z
@@ -192,3 +197,5 @@ export type UnitOverview = z.infer<typeof unitOverview>;
 export const programFilterQuery = z.strictObject({ programId: uuidField.optional() });
 /** A program's attainment thresholds (green from, amber from), as saved. */
 export const thresholds = z.object({ green: z.number(), amber: z.number() });
+/** A program's own thresholds (the defaults until set) with the version a PUT names. */
+export const programThresholds = thresholds.extend({ version: z.number().int() });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, pageQuery, searchQuery, shortText, uuidField } from '../fields.js';
+import { isoDate, pageQuery, searchQuery, shortText, uuidField, versionField } from '../fields.js';
 import { because } from '../error-reasons.js';
 
 export const orgUnitKinds = [
@@ -26,6 +26,8 @@ export const orgUnit = z.object({
   parentName: z.string().nullable(),
   validFrom: z.string().nullable(),
   validTo: z.string().nullable(),
+  /** +1 on every change: the version a write names (If-Match or `version`) */
+  version: z.number().int(),
 });
 export type OrgUnit = z.infer<typeof orgUnit>;
 
@@ -74,4 +76,5 @@ export const orgUnitInput = z.strictObject({
   validTo: isoDate.nullable().optional(),
 });
 export type OrgUnitInput = z.infer<typeof orgUnitInput>;
-export const orgUnitPatch = orgUnitInput.partial();
+export const orgUnitPatch = orgUnitInput.partial().extend({ version: versionField });
+export type OrgUnitPatch = Omit<z.infer<typeof orgUnitPatch>, 'version'>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageQuery, searchQuery, shortText, uuidField } from '../fields.js';
+import { pageQuery, searchQuery, shortText, uuidField, versionField } from '../fields.js';
 import { because } from '../error-reasons.js';
 
 export const person = z.object({
@@ -11,6 +11,8 @@ export const person = z.object({
   email: z.string().nullable(),
   phone: z.string().nullable(),
   isDemo: z.boolean(),
+  /** +1 on every change: the version a write names (If-Match or `version`) */
+  version: z.number().int(),
 });
 export type Person = z.infer<typeof person>;
 
@@ -34,4 +36,5 @@ export const personInput = z.strictObject({
     .optional(),
 });
 export type PersonInput = z.infer<typeof personInput>;
-export const personPatch = personInput.partial();
+export const personPatch = personInput.partial().extend({ version: versionField });
+export type PersonPatch = Omit<z.infer<typeof personPatch>, 'version'>;

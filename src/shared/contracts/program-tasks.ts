@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { taskStatuses } from '../monitoring-domain.js';
-import { isoDate, pageQuery, searchQuery, shortText, timestamp, uuidField } from '../fields.js';
+import { isoDate, pageQuery, searchQuery, shortText, timestamp, uuidField, versionField } from '../fields.js';
 import { because } from '../error-reasons.js';
 
 export const vndAmount = z
@@ -34,16 +34,18 @@ const taskFields = {
 
 export const taskInput = z.strictObject({ programId: uuidField, ...taskFields });
 export type TaskInput = z.infer<typeof taskInput>;
-export const taskPatch = z.strictObject(taskFields).partial();
-export type TaskPatch = z.infer<typeof taskPatch>;
+export const taskPatch = z.strictObject(taskFields).partial().extend({ version: versionField });
+export type TaskPatch = Omit<z.infer<typeof taskPatch>, 'version'>;
 
 export const taskProgressInput = z.strictObject({
   status: z.enum(taskStatuses),
   progressPercent: z.number().int().min(0).max(100),
   spentVnd: vndAmount,
   note: shortText(10_000),
+  /** the task's version: a progress note moves the task's status, percent and spending */
+  version: versionField,
 });
-export type TaskProgressInput = z.infer<typeof taskProgressInput>;
+export type TaskProgressInput = Omit<z.infer<typeof taskProgressInput>, 'version'>;
 
 export const taskListQuery = z.strictObject({
   programId: uuidField.optional(),
@@ -79,6 +81,8 @@ export const task = z.object({
   overdue: z.boolean(),
   daysOverdue: z.number().int(),
   isDemo: z.boolean(),
+  /** +1 on every change (progress notes too): the version a write names (If-Match or `version`) */
+  version: z.number().int(),
 });
 export type Task = z.infer<typeof task>;
 

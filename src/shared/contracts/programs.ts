@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 // custom messages are i18n keys of the web app (src/web/features/*/i18n.ts): forms and API errors show them translated
 import { committeeRoles } from '../domain.js';
-import { longText, pageQuery, searchQuery, shortText, uuidField, year } from '../fields.js';
+import { longText, pageQuery, searchQuery, shortText, uuidField, versionField, year } from '../fields.js';
 import { because } from '../error-reasons.js';
 
 /** Party-style document symbols: number, kind, issuer — "07-CTr/TU", "15-KH/BCĐ". */
@@ -24,6 +24,8 @@ export const program = z.object({
   periodStart: z.number().int(),
   periodEnd: z.number().int(),
   description: z.string().nullable(),
+  /** +1 on every change of the program or its committee: the version a write names (If-Match or `version`) */
+  version: z.number().int(),
 });
 export type Program = z.infer<typeof program>;
 
@@ -53,8 +55,8 @@ const programFields = {
 };
 export const programInput = z.strictObject(programFields);
 export type ProgramInput = z.infer<typeof programInput>;
-export const programPatch = z.strictObject(programFields).partial();
-export type ProgramPatch = z.infer<typeof programPatch>;
+export const programPatch = z.strictObject(programFields).partial().extend({ version: versionField });
+export type ProgramPatch = Omit<z.infer<typeof programPatch>, 'version'>;
 
 export const committeeInput = z.strictObject({
   members: z
@@ -69,5 +71,7 @@ export const committeeInput = z.strictObject({
         }
       });
     }),
+  /** the program's version: the committee is part of it */
+  version: versionField,
 });
-export type CommitteeInput = z.infer<typeof committeeInput>;
+export type CommitteeInput = Omit<z.infer<typeof committeeInput>, 'version'>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageQuery, roles, shortText, timestamp, uuidField } from '../fields.js';
+import { pageQuery, roles, shortText, timestamp, uuidField, versionField } from '../fields.js';
 import { sessionUser } from './auth.js';
 import { because } from '../error-reasons.js';
 
@@ -7,6 +7,8 @@ import { because } from '../error-reasons.js';
 export const userAccount = sessionUser.extend({
   active: z.boolean(),
   createdAt: timestamp,
+  /** +1 on every change: the version a write names (If-Match or `version`) */
+  version: z.number().int(),
 });
 
 export const userListQuery = z.strictObject({ ...pageQuery });
@@ -34,5 +36,6 @@ export const userPatch = z.strictObject({
   personId: uuidField.nullable().optional(),
   active: z.boolean().optional(),
   password: password.optional(),
+  version: versionField,
 });
-export type UserPatch = z.infer<typeof userPatch>;
+export type UserPatch = Omit<z.infer<typeof userPatch>, 'version'>;

@@ -42,6 +42,8 @@ export const orgUnits = pgTable(
     validTo: date('valid_to'),
     // lower-case, diacritics removed (đ → d): lets "dong da" find "Đống Đa" on every database
     searchText: text('search_text').notNull(),
+    /** Optimistic concurrency: +1 in the same UPDATE as every change; a write names the version it read. */
+    version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -78,6 +80,8 @@ export const people = pgTable(
     phone: text('phone'),
     isDemo: boolean('is_demo').notNull().default(false),
     searchText: text('search_text').notNull(),
+    /** Optimistic concurrency: +1 in the same UPDATE as every change; a write names the version it read. */
+    version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -105,6 +109,8 @@ export const users = pgTable('users', {
   personId: uuid('person_id').references(() => people.id),
   displayName: text('display_name').notNull(),
   active: boolean('active').notNull().default(true),
+  /** Optimistic concurrency: +1 in the same UPDATE as every change; a write names the version it read. */
+  version: version(),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });

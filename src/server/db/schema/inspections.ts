@@ -30,6 +30,8 @@ export const programs = pgTable('programs', {
   description: text('description'),
   // folded code and title (see foldText); empty for rows written outside the service
   searchText: text('search_text').notNull().default(''),
+  /** Optimistic concurrency (the committee too): +1 in the same UPDATE as every change; a write names the version. */
+  version: version(),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });

@@ -42,6 +42,8 @@ export const programMonitoringSettings = pgTable('program_monitoring_settings', 
     .references(() => programs.id, { onDelete: 'cascade' }),
   greenPct: doublePrecision('green_pct').notNull(),
   amberPct: doublePrecision('amber_pct').notNull(),
+  /** Optimistic concurrency: no row reads as version 1 (the defaults); the first PUT writes 2, then +1 each. */
+  version: version(),
   updatedAt: updatedAt(),
 });
 
@@ -150,6 +152,8 @@ export const programTasks = pgTable(
     completedDate: date('completed_date'),
     isDemo: boolean('is_demo').notNull().default(false),
     searchText: text('search_text').notNull(),
+    /** Optimistic concurrency (progress notes too): +1 in the same UPDATE as every change. */
+    version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

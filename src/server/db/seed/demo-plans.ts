@@ -51,17 +51,22 @@ export async function seedDemoPlans(services: Services, { units, people: p }: De
     periodStart: 2021,
     periodEnd: 2025,
   });
-  await programs.setCommittee(SYSTEM_ACTOR, program.id, {
-    members: [
-      { personId: p.phong, role: 'head' },
-      { personId: p.son, role: 'standingDeputyHead' },
-      { personId: p.toan, role: 'member' },
-      ...[p.skhcn, p.stttt, p.stc, p.skhdt, p.snv, p.team2a, p.team2b].map((personId) => ({
-        personId,
-        role: 'member' as const,
-      })),
-    ],
-  });
+  await programs.setCommittee(
+    SYSTEM_ACTOR,
+    program.id,
+    {
+      members: [
+        { personId: p.phong, role: 'head' },
+        { personId: p.son, role: 'standingDeputyHead' },
+        { personId: p.toan, role: 'member' },
+        ...[p.skhcn, p.stttt, p.stc, p.skhdt, p.snv, p.team2a, p.team2b].map((personId) => ({
+          personId,
+          role: 'member' as const,
+        })),
+      ],
+    },
+    program.version,
+  );
 
   const plan = await inspectionPlans.create(SYSTEM_ACTOR, {
     programId: program.id,

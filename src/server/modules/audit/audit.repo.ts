@@ -21,7 +21,8 @@ export function createAuditRepo() {
     insert: (db: DbOrTx, event: NewAuditEvent) => db.insert(auditEvents).values(event),
 
     /** Who made the latest recorded change to an entity, and when. */
-    async lastChange(db: DbOrTx, entityType: string, entityId: string) {
+    /** The last change of a record; several types: a record audited under more than one (a program and its committee). */
+    async lastChange(db: DbOrTx, entityType: string | readonly string[], entityId: string) {
       const [row] = await db
         .select({
           at: auditEvents.at,
@@ -29,7 +30,14 @@ export function createAuditRepo() {
         })
         .from(auditEvents)
         .leftJoin(users, eq(users.id, auditEvents.actorUserId))
-        .where(and(eq(auditEvents.entityType, entityType), eq(auditEvents.entityId, entityId)))
+        .where(
+          and(
+            typeof entityType === 'string'
+              ? eq(auditEvents.entityType, entityType)
+              : inArray(auditEvents.entityType, [...entityType]),
+            eq(auditEvents.entityId, entityId),
+          ),
+        )
         .orderBy(desc(auditEvents.id))
         .limit(1);
       return row;

@@ -81,7 +81,7 @@ export function createAuditService({ repo }: { repo: AuditRepo }) {
      * The refusal of a write based on an outdated version: 409 STALE_VERSION naming the current version and who
      * changed the record last, and when (from the audit trail, which every change writes).
      */
-    async staleVersion(db: DbOrTx, entityType: string, entityId: string, currentVersion: number) {
+    async staleVersion(db: DbOrTx, entityType: string | readonly string[], entityId: string, currentVersion: number) {
       const last = await repo.lastChange(db, entityType, entityId);
       return staleVersion({ currentVersion, updatedBy: last?.by ?? null, updatedAt: last?.at ?? null });
     },

@@ -4,6 +4,7 @@ import { buildApp } from '../../app.js';
 import { hanoiDate, type Clock } from '../../lib/clock.js';
 import { createTestContext, unique, type TestContext } from '../../test/test-app.js';
 import { createSessionCache } from './session-cache.js';
+import { versionedWrite } from '../../test/versioned-write.js';
 
 /**
  * A resolved session is reused for SESSION_CACHE_SECONDS without a database read. On the instance where a session
@@ -43,7 +44,7 @@ async function account(role: 'secretariat' | 'viewer' = 'secretariat') {
 const me = (app: FastifyInstance, cookie: string) =>
   app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } });
 const patchUser = (id: string, payload: Record<string, unknown>) =>
-  ctx.as(admin, { method: 'PATCH', url: `/api/users/${id}`, payload });
+  versionedWrite(ctx, admin, { method: 'PATCH', url: `/api/users/${id}`, payload });
 
 describe('the session cache', () => {
   it('a password reset ends the session at once on the same instance, although it was cached', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useTestContext, unique } from '../../test/test-app.js';
+import { versionedWrite } from '../../test/versioned-write.js';
 
 const { ctx, cookies } = useTestContext({ login: ['admin'] });
 
@@ -37,7 +38,7 @@ describe('sessions end when the password changes or the account is deactivated',
     const a = await ctx.login(u.username, u.password);
     const b = await ctx.login(u.username, u.password);
     expect((await writePerson(a)).statusCode).toBe(201);
-    const reset = await ctx.as(cookies.admin, {
+    const reset = await versionedWrite(ctx, cookies.admin, {
       method: 'PATCH',
       url: `/api/users/${u.id}`,
       payload: { password: 'another-secret-1' },
@@ -106,7 +107,7 @@ describe('sessions end when the password changes or the account is deactivated',
     });
     const here = await ctx.login(username, 'secret-123');
     const other = await ctx.login(username, 'secret-123');
-    const res = await ctx.as(here, {
+    const res = await versionedWrite(ctx, here, {
       method: 'PATCH',
       url: `/api/users/${created.json().id}`,
       payload: { password: 'secret-456' },
@@ -120,7 +121,7 @@ describe('sessions end when the password changes or the account is deactivated',
     const u = await newAccount();
     const a = await ctx.login(u.username, u.password);
     const patch = (active: boolean) =>
-      ctx.as(cookies.admin, { method: 'PATCH', url: `/api/users/${u.id}`, payload: { active } });
+      versionedWrite(ctx, cookies.admin, { method: 'PATCH', url: `/api/users/${u.id}`, payload: { active } });
     expect((await patch(false)).statusCode).toBe(200);
     expect((await me(a)).statusCode).toBe(401);
     expect((await patch(true)).statusCode).toBe(200);

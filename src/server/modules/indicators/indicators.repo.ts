@@ -140,14 +140,39 @@ export function createIndicatorsRepo() {
         .where(eq(programMonitoringSettings.programId, programId));
       return row ? { green: row.greenPct, amber: row.amberPct } : null;
     },
-    async setThresholds(db: DbOrTx, programId: string, greenPct: number, amberPct: number) {
-      await db
-        .insert(programMonitoringSettings)
-        .values({ programId, greenPct, amberPct })
-        .onConflictDoUpdate({
-          target: programMonitoringSettings.programId,
-          set: { greenPct, amberPct, updatedAt: new Date() },
-        });
+    /** The program's own row with its version; none: the defaults, version 1. */
+    async thresholdSettings(db: DbOrTx, programId: string) {
+      const [row] = await db
+        .select()
+        .from(programMonitoringSettings)
+        .where(eq(programMonitoringSettings.programId, programId));
+      return row;
+    },
+    /**
+     * Sets the thresholds if they are still at `version`, +1 in the same statement (no row is version 1: the first
+     * write inserts 2; a concurrent first write meets the row and its version); false when they changed meanwhile.
+     */
+    async setThresholds(db: DbOrTx, programId: string, greenPct: number, amberPct: number, version: number) {
+      const set = {
+        greenPct,
+        amberPct,
+        version: sql`${programMonitoringSettings.version} + 1`,
+        updatedAt: new Date(),
+      };
+      const matches = eq(programMonitoringSettings.version, version);
+      const rows =
+        version === 1
+          ? await db
+              .insert(programMonitoringSettings)
+              .values({ programId, greenPct, amberPct, version: 2 })
+              .onConflictDoUpdate({ target: programMonitoringSettings.programId, set, setWhere: matches })
+              .returning({ version: programMonitoringSettings.version })
+          : await db
+              .update(programMonitoringSettings)
+              .set(set)
+              .where(and(eq(programMonitoringSettings.programId, programId), matches))
+              .returning({ version: programMonitoringSettings.version });
+      return rows[0]?.version;
     },
     async orgUnitIdsExist(db: DbOrTx, ids: string[]) {
       if (!ids.length) return new Set<string>();

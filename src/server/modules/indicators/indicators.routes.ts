@@ -87,12 +87,32 @@ export const indicatorsRoutes =
 
     route(
       app,
+      'GET /api/programs/{id}/monitoring-thresholds',
+      {
+        tags,
+        summary: 'Default traffic-light thresholds of a program, with the version a change names',
+        config: { audience: 'staff' },
+      },
+      async (req, reply) => {
+        const t = await svc.programThresholds(req.params.id);
+        etag(reply, t.version);
+        return t;
+      },
+    );
+
+    route(
+      app,
       'PUT /api/programs/{id}/monitoring-thresholds',
       {
         tags,
         summary: 'Default traffic-light thresholds of a program (percent of target)',
         config: { audience: 'staff' },
       },
-      async (req) => svc.setThresholds(requireActor(req), req.params.id, req.body),
+      async (req, reply) => {
+        const { version, ...input } = req.body;
+        const t = await svc.setThresholds(requireActor(req), req.params.id, input, expectedVersion(req, version));
+        etag(reply, t.version);
+        return t;
+      },
     );
   };

@@ -299,12 +299,32 @@ export function createIndicatorsService({ db, repo, audit, programs, approvedVal
     async thresholds(programId: string): Promise<Thresholds> {
       return resolveThresholds({ greenPct: null, amberPct: null }, await repo.thresholds(db, programId));
     },
-    async setThresholds(actor: Actor, programId: string, input: { greenPct: number; amberPct: number }) {
+    /** A program's own thresholds (the defaults until set) with their version, for the form that changes them. */
+    async programThresholds(programId: string) {
+      if (!(await programs.getRow(db, programId))) throw notFound('program', programId);
+      const row = await repo.thresholdSettings(db, programId);
+      const t = resolveThresholds(
+        { greenPct: null, amberPct: null },
+        row ? { green: row.greenPct, amber: row.amberPct } : null,
+      );
+      return { ...t, version: row?.version ?? 1 };
+    },
+    /** `version`: the one the writer read; thresholds changed since are refused (409 STALE_VERSION). */
+    async setThresholds(
+      actor: Actor,
+      programId: string,
+      input: { greenPct: number; amberPct: number },
+      version: number,
+    ) {
       indicatorsPolicy.assertCanWrite(actor);
       if (!(await programs.getRow(db, programId))) throw notFound('program', programId);
-      await db.transaction(async (tx) => {
+      const next = await db.transaction(async (tx) => {
         const before = await repo.thresholds(tx, programId);
-        await repo.setThresholds(tx, programId, input.greenPct, input.amberPct);
+        const written = await repo.setThresholds(tx, programId, input.greenPct, input.amberPct, version);
+        if (written === undefined) {
+          const now = await repo.thresholdSettings(tx, programId);
+          throw await audit.staleVersion(tx, 'programMonitoringSettings', programId, now?.version ?? 1);
+        }
         await audit.record(tx, actor, {
           action: 'update',
           entityType: 'programMonitoringSettings',
@@ -312,8 +332,9 @@ export function createIndicatorsService({ db, repo, audit, programs, approvedVal
           before,
           after: input,
         });
+        return written;
       });
-      return { green: input.greenPct, amber: input.amberPct };
+      return { green: input.greenPct, amber: input.amberPct, version: next };
     },
 
     /** The program to show when none is named: the first one set up (Program 07 in the demo). */

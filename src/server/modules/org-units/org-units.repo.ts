@@ -17,6 +17,7 @@ const columns = {
   parentName: parent.name,
   validFrom: orgUnits.validFrom,
   validTo: orgUnits.validTo,
+  version: orgUnits.version,
 };
 
 export interface OrgUnitFilter {
@@ -106,12 +107,18 @@ export function createOrgUnitsRepo() {
       return row;
     },
 
-    async update(db: DbOrTx, id: string, patch: Partial<NewOrgUnit>, current: OrgUnitRow) {
+    /** Changes the unit if it is still at `version` (+1 in the same statement); undefined when it changed meanwhile. */
+    async update(db: DbOrTx, id: string, patch: Partial<NewOrgUnit>, current: OrgUnitRow, version: number) {
       const next = { ...current, ...patch };
       const [row] = await db
         .update(orgUnits)
-        .set({ ...patch, searchText: foldText(next.name, next.shortName, next.code), updatedAt: new Date() })
-        .where(eq(orgUnits.id, id))
+        .set({
+          ...patch,
+          searchText: foldText(next.name, next.shortName, next.code),
+          version: sql`${orgUnits.version} + 1`,
+          updatedAt: new Date(),
+        })
+        .where(and(eq(orgUnits.id, id), eq(orgUnits.version, version)))
         .returning();
       return row;
     },

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requireActor } from '../../http/context.js';
 import { route } from '../../http/route.js';
+import { etag, expectedVersion } from '../../http/versioning.js';
 import type { OrgUnitsService } from './org-units.service.js';
 
 const tags = ['org-units'];
@@ -19,7 +20,11 @@ export const orgUnitsRoutes =
       app,
       'GET /api/org-units/{id}',
       { tags, summary: 'One org unit with its successors and predecessors', config: { audience: 'staff' } },
-      async (req) => svc.get(req.params.id),
+      async (req, reply) => {
+        const unit = await svc.get(req.params.id);
+        etag(reply, unit.version);
+        return unit;
+      },
     );
 
     route(
@@ -36,9 +41,12 @@ export const orgUnitsRoutes =
       app,
       'PATCH /api/org-units/{id}',
       { tags, summary: 'Change an org unit', config: { audience: 'staff' } },
-      async (req) => {
-        await svc.update(requireActor(req), req.params.id, req.body);
-        return svc.get(req.params.id);
+      async (req, reply) => {
+        const { version, ...patch } = req.body;
+        await svc.update(requireActor(req), req.params.id, patch, expectedVersion(req, version));
+        const unit = await svc.get(req.params.id);
+        etag(reply, unit.version);
+        return unit;
       },
     );
   };

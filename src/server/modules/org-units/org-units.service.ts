@@ -1,4 +1,4 @@
-import type { OrgUnitInput } from '../../../shared/contracts/org-units.js';
+import type { OrgUnitInput, OrgUnitPatch } from '../../../shared/contracts/org-units.js';
 import type { Db, DbOrTx } from '../../db/client.js';
 import type { Actor } from '../../http/context.js';
 import { conflict, invalid, notFound } from '../../http/errors.js';
@@ -48,13 +48,21 @@ export function createOrgUnitsService({ db, repo, audit }: { db: Db; repo: OrgUn
       });
     },
 
-    async update(actor: Actor, id: string, patch: Partial<OrgUnitInput>) {
+    /** `version`: the one the writer read; a unit changed since is refused (409 STALE_VERSION). */
+    async update(actor: Actor, id: string, patch: OrgUnitPatch, version: number) {
       orgUnitsPolicy.assertCanWrite(actor);
       const current = await repo.getRow(db, id);
       if (!current) throw notFound('orgUnit', id);
+      if (current.version !== version) throw await audit.staleVersion(db, 'orgUnit', id, current.version);
       await checkRefs({ validFrom: current.validFrom, validTo: current.validTo, ...patch }, id);
       await db.transaction(async (tx) => {
-        const row = await repo.update(tx, id, patch, current);
+        // matches on the version in the same statement: of two writers from one version, the second changes nothing
+        const row = await repo.update(tx, id, patch, current, version);
+        if (!row) {
+          const now = await repo.getRow(tx, id);
+          if (!now) throw notFound('orgUnit', id);
+          throw await audit.staleVersion(tx, 'orgUnit', id, now.version);
+        }
         await audit.record(tx, actor, {
           action: 'update',
           entityType: 'orgUnit',

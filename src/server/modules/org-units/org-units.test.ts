@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useTestContext, unique } from '../../test/test-app.js';
+import { versionedWrite } from '../../test/versioned-write.js';
 
 const { ctx, cookies } = useTestContext({ login: ['admin', 'viewer'] });
 
@@ -56,7 +57,7 @@ describe('writes', () => {
     });
     expect(res.statusCode).toBe(201);
     const id = res.json().id;
-    const upd = await ctx.as(cookies.admin, {
+    const upd = await versionedWrite(ctx, cookies.admin, {
       method: 'PATCH',
       url: `/api/org-units/${id}`,
       payload: { name: 'Sở Thử nghiệm mới' },
@@ -132,7 +133,7 @@ describe('writes', () => {
         payload: { code: unique('B'), name: 'B', kind: 'center', parentId: a.id },
       })
     ).json();
-    const res = await ctx.as(cookies.admin, {
+    const res = await versionedWrite(ctx, cookies.admin, {
       method: 'PATCH',
       url: `/api/org-units/${a.id}`,
       payload: { parentId: b.id },

@@ -13,6 +13,7 @@ const columns = {
   email: people.email,
   phone: people.phone,
   isDemo: people.isDemo,
+  version: people.version,
 };
 export type PersonRow = typeof people.$inferSelect;
 export type NewPerson = Omit<typeof people.$inferInsert, 'searchText'>;
@@ -59,12 +60,18 @@ export function createPeopleRepo() {
         .returning();
       return row;
     },
-    async update(db: DbOrTx, id: string, patch: Partial<NewPerson>, current: PersonRow) {
+    /** Changes the person if still at `version` (+1 in the same statement); undefined when changed meanwhile. */
+    async update(db: DbOrTx, id: string, patch: Partial<NewPerson>, current: PersonRow, version: number) {
       const next = { ...current, ...patch };
       const [row] = await db
         .update(people)
-        .set({ ...patch, searchText: foldText(next.fullName, next.positionTitle), updatedAt: new Date() })
-        .where(eq(people.id, id))
+        .set({
+          ...patch,
+          searchText: foldText(next.fullName, next.positionTitle),
+          version: sql`${people.version} + 1`,
+          updatedAt: new Date(),
+        })
+        .where(and(eq(people.id, id), eq(people.version, version)))
         .returning();
       return row;
     },

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requireActor } from '../../http/context.js';
 import { route } from '../../http/route.js';
+import { etag, expectedVersion } from '../../http/versioning.js';
 import type { PeopleService } from './people.service.js';
 
 const tags = ['people'];
@@ -15,8 +16,15 @@ export const peopleRoutes =
       async (req) => svc.list(req.query),
     );
 
-    route(app, 'GET /api/people/{id}', { tags, summary: 'One person', config: { audience: 'staff' } }, async (req) =>
-      svc.get(req.params.id),
+    route(
+      app,
+      'GET /api/people/{id}',
+      { tags, summary: 'One person', config: { audience: 'staff' } },
+      async (req, reply) => {
+        const person = await svc.get(req.params.id);
+        etag(reply, person.version);
+        return person;
+      },
     );
 
     route(
@@ -30,6 +38,11 @@ export const peopleRoutes =
       app,
       'PATCH /api/people/{id}',
       { tags, summary: 'Change a person', config: { audience: 'staff' } },
-      async (req) => svc.update(requireActor(req), req.params.id, req.body),
+      async (req, reply) => {
+        const { version, ...patch } = req.body;
+        const person = await svc.update(requireActor(req), req.params.id, patch, expectedVersion(req, version));
+        etag(reply, person.version);
+        return person;
+      },
     );
   };

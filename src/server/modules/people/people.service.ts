@@ -1,4 +1,4 @@
-import type { PersonInput } from '../../../shared/contracts/people.js';
+import type { PersonInput, PersonPatch } from '../../../shared/contracts/people.js';
 import type { Db } from '../../db/client.js';
 import type { Actor } from '../../http/context.js';
 import { invalid, notFound } from '../../http/errors.js';
@@ -42,13 +42,21 @@ export function createPeopleService({
       });
       return get(id);
     },
-    async update(actor: Actor, id: string, patch: Partial<PersonInput>) {
+    /** `version`: the one the writer read; a person changed since is refused (409 STALE_VERSION). */
+    async update(actor: Actor, id: string, patch: PersonPatch, version: number) {
       peoplePolicy.assertCanWrite(actor);
       const current = await repo.getRow(db, id);
       if (!current) throw notFound('person', id);
+      if (current.version !== version) throw await audit.staleVersion(db, 'person', id, current.version);
       await checkRefs(patch);
       await db.transaction(async (tx) => {
-        const row = await repo.update(tx, id, patch, current);
+        // matches on the version in the same statement: of two writers from one version, the second changes nothing
+        const row = await repo.update(tx, id, patch, current, version);
+        if (!row) {
+          const now = await repo.getRow(tx, id);
+          if (!now) throw notFound('person', id);
+          throw await audit.staleVersion(tx, 'person', id, now.version);
+        }
         await audit.record(tx, actor, {
           action: 'update',
           entityType: 'person',

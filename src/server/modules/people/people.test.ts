@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { roles, type Role } from '../../../shared/fields.js';
 import { unique, useTestContext } from '../../test/test-app.js';
+import { versionedWrite } from '../../test/versioned-write.js';
 
 const { ctx, f, cookies } = useTestContext({ login: ['admin', 'secretariat'] });
 
 type Person = { id: string; fullName: string; email: string | null; orgUnitId: string | null; orgUnitName: string };
 const create = (cookie: string, payload: object) => ctx.as(cookie, { method: 'POST', url: '/api/people', payload });
+// from the current version (read by the secretariat, so a caller who may not read is still refused for the write)
 const patch = (cookie: string, id: string, payload: object) =>
-  ctx.as(cookie, { method: 'PATCH', url: `/api/people/${id}`, payload });
+  versionedWrite(ctx, cookie, { method: 'PATCH', url: `/api/people/${id}`, payload }, { cookie: cookies.secretariat });
 const search = async (q: string, cookie = cookies.secretariat) =>
   (await ctx.as(cookie, { method: 'GET', url: `/api/people?q=${encodeURIComponent(q)}&limit=100` })).json<{
     items: Person[];
@@ -87,7 +89,8 @@ describe('people: writes', () => {
         expect(res.json().error.details.issues.map((i: { field: string }) => i.field)).toContain(field);
       }
     }
-    expect((await patch(cookies.secretariat, crypto.randomUUID(), { fullName: 'A' })).statusCode).toBe(404);
+    const gone = { fullName: 'A', version: 1 };
+    expect((await patch(cookies.secretariat, crypto.randomUUID(), gone)).statusCode).toBe(404);
     expect((await ctx.as(cookies.secretariat, { method: 'GET', url: '/api/people/123' })).statusCode).toBe(400);
     expect(await auditTotal()).toBe(before);
     expect((await ctx.as(cookies.secretariat, { method: 'GET', url: `/api/people/${p.id}` })).json()).toMatchObject({

@@ -96,6 +96,10 @@ export function createProgramTasksRepo() {
       const [hit] = await select(db).where(eq(programTasks.id, id));
       return hit;
     },
+    async getRow(db: DbOrTx, id: string) {
+      const [row] = await db.select().from(programTasks).where(eq(programTasks.id, id));
+      return row;
+    },
     async lock(db: DbOrTx, id: string) {
       const [row] = await db.select().from(programTasks).where(eq(programTasks.id, id)).for('update');
       return row;
@@ -131,12 +135,18 @@ export function createProgramTasksRepo() {
         .returning();
       return row;
     },
-    async update(db: DbOrTx, id: string, patch: Partial<NewTask>, current: TaskRow) {
+    /** Changes the task if still at `version` (+1 in the same statement); undefined when changed meanwhile. */
+    async update(db: DbOrTx, id: string, patch: Partial<NewTask>, current: TaskRow, version: number) {
       const n = { ...current, ...patch };
       const [row] = await db
         .update(programTasks)
-        .set({ ...patch, searchText: foldText(n.code, n.title, n.legalBasis), updatedAt: new Date() })
-        .where(eq(programTasks.id, id))
+        .set({
+          ...patch,
+          searchText: foldText(n.code, n.title, n.legalBasis),
+          version: sql`${programTasks.version} + 1`,
+          updatedAt: new Date(),
+        })
+        .where(and(eq(programTasks.id, id), eq(programTasks.version, version)))
         .returning();
       return row;
     },

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requireActor } from '../../http/context.js';
 import { route } from '../../http/route.js';
+import { etag, expectedVersion } from '../../http/versioning.js';
 import { assertMonitoringAccess } from '../indicators/indicators.service.js';
 import { readUpload } from '../files/files.service.js';
 import type { ProgramTasksService } from './program-tasks.service.js';
@@ -31,7 +32,11 @@ export const programTasksRoutes =
       app,
       'GET /api/program-tasks/{id}',
       { tags, summary: 'One task with its progress history and evidence', config: { audience: 'staff' } },
-      async (req) => svc.get(requireActor(req), req.params.id),
+      async (req, reply) => {
+        const task = await svc.get(requireActor(req), req.params.id);
+        etag(reply, task.version);
+        return task;
+      },
     );
 
     route(
@@ -49,7 +54,12 @@ export const programTasksRoutes =
         summary: 'Change a task, e.g. delegate it to a sub-unit of the lead (secretariat)',
         config: { audience: 'staff' },
       },
-      async (req) => svc.update(requireActor(req), req.params.id, req.body),
+      async (req, reply) => {
+        const { version, ...patch } = req.body;
+        const task = await svc.update(requireActor(req), req.params.id, patch, expectedVersion(req, version));
+        etag(reply, task.version);
+        return task;
+      },
     );
 
     route(
@@ -60,7 +70,12 @@ export const programTasksRoutes =
         summary: 'Report progress (the unit carrying the task out, or the secretariat)',
         config: { audience: 'staff', idempotent: true },
       },
-      async (req) => svc.reportProgress(requireActor(req), req.params.id, req.body),
+      async (req, reply) => {
+        const { version, ...input } = req.body;
+        const task = await svc.reportProgress(requireActor(req), req.params.id, input, expectedVersion(req, version));
+        etag(reply, task.version);
+        return task;
+      },
     );
 
     route(

@@ -69,6 +69,7 @@ export function createProgramTasksService({
         overdue: days > 0,
         daysOverdue: days,
         isDemo: row.isDemo,
+        version: row.version,
       };
     });
   }
@@ -120,6 +121,13 @@ export function createProgramTasksService({
       if (!plan) issues.push({ field: 'body.planId', reason: 'NO_SUCH_PLAN' });
     }
     if (issues.length) throw invalid(issues);
+  }
+
+  /** 409 naming the task's current version and who changed it last. */
+  async function stale(tx: DbOrTx, id: string) {
+    const now = await repo.getRow(tx, id);
+    if (!now) return notFound('programTask', id);
+    return audit.staleVersion(tx, 'programTask', id, now.version);
   }
 
   const completedDate = (status: TaskStatus | undefined, current: TaskRow | undefined) =>
@@ -181,16 +189,26 @@ export function createProgramTasksService({
       }
     },
 
-    async update(actor: Actor, id: string, patch: TaskPatch) {
+    /** `version`: the one the writer read; a task changed since (a progress note too) is refused (409). */
+    async update(actor: Actor, id: string, patch: TaskPatch, version: number) {
       programTasksPolicy.assertCanWrite(actor);
-      const current = await repo.lock(db, id);
+      const current = await repo.getRow(db, id);
       if (!current) throw notFound('programTask', id);
+      if (current.version !== version) throw await stale(db, id);
       await check(patch, current);
       const { coordinatingOrgUnitIds, ...fields } = patch;
       try {
         await db.transaction(async (tx) => {
           const before = await load(id, tx);
-          await repo.update(tx, id, { ...fields, completedDate: completedDate(fields.status, current) }, current);
+          // matches on the version in the same statement: of two writers from one version, the second changes nothing
+          const row = await repo.update(
+            tx,
+            id,
+            { ...fields, completedDate: completedDate(fields.status, current) },
+            current,
+            version,
+          );
+          if (!row) throw await stale(tx, id);
           if (coordinatingOrgUnitIds) await repo.setCoordinators(tx, id, coordinatingOrgUnitIds);
           await audit.record(tx, actor, {
             action: 'update',
@@ -208,14 +226,18 @@ export function createProgramTasksService({
     },
 
     /** A progress note from the unit carrying the task out: moves status, percent and spending, keeps history. */
-    async reportProgress(actor: Actor, id: string, input: TaskProgressInput) {
+    async reportProgress(actor: Actor, id: string, input: TaskProgressInput, version: number) {
       const t = await load(id);
       programTasksPolicy.assertCanReport(actor, parties(t));
-      await db.transaction(async (tx) => this.applyProgress(tx, actor, id, { ...input, reportId: null }));
+      if (t.version !== version) throw await stale(db, id);
+      await db.transaction(async (tx) => this.applyProgress(tx, actor, id, { ...input, reportId: null, version }));
       return get(actor, id);
     },
 
-    /** Called inside a report's approval transaction too: the approved progress becomes the task's. */
+    /**
+     * Called inside a report's approval transaction too: the approved progress becomes the task's. `version`: the one
+     * the reporter read (a progress note from the task page); the approval names none (the report is its own record).
+     */
     async applyProgress(
       tx: DbOrTx,
       actor: Actor,
@@ -226,6 +248,7 @@ export function createProgramTasksService({
         spentVnd: number;
         note: string | null;
         reportId: string | null;
+        version?: number;
       },
     ) {
       const current = await repo.lock(tx, id);
@@ -240,7 +263,9 @@ export function createProgramTasksService({
           completedDate: completedDate(p.status, current),
         },
         current,
+        p.version ?? current.version,
       );
+      if (!row) throw await stale(tx, id);
       const entry = await repo.addUpdate(tx, {
         taskId: id,
         status: p.status,

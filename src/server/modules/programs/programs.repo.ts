@@ -1,4 +1,4 @@
-import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { CommitteeRole } from '../../../shared/domain.js';
 import { foldText } from '../../../shared/text.js';
@@ -19,6 +19,7 @@ const columns = {
   periodStart: programs.periodStart,
   periodEnd: programs.periodEnd,
   description: programs.description,
+  version: programs.version,
 };
 export type ProgramRow = typeof programs.$inferSelect;
 export type NewProgram = Omit<typeof programs.$inferInsert, 'searchText'>;
@@ -76,12 +77,18 @@ export function createProgramsRepo() {
         .returning();
       return row;
     },
-    async update(db: DbOrTx, id: string, patch: Partial<NewProgram>, current: ProgramRow) {
+    /** Changes the program if still at `version` (+1 in the same statement); undefined when changed meanwhile. */
+    async update(db: DbOrTx, id: string, patch: Partial<NewProgram>, current: ProgramRow, version: number) {
       const next = { ...current, ...patch };
       const [row] = await db
         .update(programs)
-        .set({ ...patch, searchText: foldText(next.code, next.title), updatedAt: new Date() })
-        .where(eq(programs.id, id))
+        .set({
+          ...patch,
+          searchText: foldText(next.code, next.title),
+          version: sql`${programs.version} + 1`,
+          updatedAt: new Date(),
+        })
+        .where(and(eq(programs.id, id), eq(programs.version, version)))
         .returning();
       return row;
     },

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requireActor } from '../../http/context.js';
 import { route } from '../../http/route.js';
+import { etag, expectedVersion } from '../../http/versioning.js';
 import type { ProgramsService } from './programs.service.js';
 
 const tags = ['programs'];
@@ -19,7 +20,11 @@ export const programsRoutes =
       app,
       'GET /api/programs/{id}',
       { tags, summary: 'One program with its steering committee', config: { audience: 'staff' } },
-      async (req) => svc.get(req.params.id),
+      async (req, reply) => {
+        const program = await svc.get(req.params.id);
+        etag(reply, program.version);
+        return program;
+      },
     );
 
     route(
@@ -33,7 +38,12 @@ export const programsRoutes =
       app,
       'PATCH /api/programs/{id}',
       { tags, summary: 'Change a program', config: { audience: 'staff' } },
-      async (req) => svc.update(requireActor(req), req.params.id, req.body),
+      async (req, reply) => {
+        const { version, ...patch } = req.body;
+        const program = await svc.update(requireActor(req), req.params.id, patch, expectedVersion(req, version));
+        etag(reply, program.version);
+        return program;
+      },
     );
 
     route(
@@ -44,6 +54,11 @@ export const programsRoutes =
         summary: 'Replace the steering committee (at most one head, each person once)',
         config: { audience: 'staff' },
       },
-      async (req) => svc.setCommittee(requireActor(req), req.params.id, req.body),
+      async (req, reply) => {
+        const { version, ...input } = req.body;
+        const program = await svc.setCommittee(requireActor(req), req.params.id, input, expectedVersion(req, version));
+        etag(reply, program.version);
+        return program;
+      },
     );
   };

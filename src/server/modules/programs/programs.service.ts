@@ -37,6 +37,13 @@ export function createProgramsService({
     }
   }
 
+  /** 409 naming the program's current version and who changed it last (the program or its committee). */
+  async function stale(tx: DbOrTx, id: string) {
+    const now = await repo.getRow(tx, id);
+    if (!now) return notFound('program', id);
+    return audit.staleVersion(tx, ['program', 'programCommittee'], id, now.version);
+  }
+
   async function get(id: string) {
     const row = await repo.get(db, id);
     if (!row) throw notFound('program', id);
@@ -74,13 +81,17 @@ export function createProgramsService({
       return get(id);
     },
 
-    async update(actor: Actor, id: string, patch: ProgramPatch) {
+    /** `version`: the one the writer read; a program changed since (its committee too) is refused (409). */
+    async update(actor: Actor, id: string, patch: ProgramPatch, version: number) {
       programsPolicy.assertCanWrite(actor);
       const current = await repo.getRow(db, id);
       if (!current) throw notFound('program', id);
+      if (current.version !== version) throw await stale(db, id);
       await checkRefs({ ...current, ...patch }, id);
       await db.transaction(async (tx) => {
-        const row = await repo.update(tx, id, patch, current);
+        // matches on the version in the same statement: of two writers from one version, the second changes nothing
+        const row = await repo.update(tx, id, patch, current, version);
+        if (!row) throw await stale(tx, id);
         await audit.record(tx, actor, {
           action: 'update',
           entityType: 'program',
@@ -92,10 +103,15 @@ export function createProgramsService({
       return get(id);
     },
 
-    /** Replaces the steering committee as a whole, in the order given. */
-    async setCommittee(actor: Actor, id: string, input: CommitteeInput) {
+    /**
+     * Replaces the steering committee as a whole, in the order given. The committee is part of the program: the
+     * write names the program's `version` and moves it (+1), so a committee and a program edit cannot cross.
+     */
+    async setCommittee(actor: Actor, id: string, input: CommitteeInput, version: number) {
       programsPolicy.assertCanWrite(actor);
-      if (!(await repo.getRow(db, id))) throw notFound('program', id);
+      const current = await repo.getRow(db, id);
+      if (!current) throw notFound('program', id);
+      if (current.version !== version) throw await stale(db, id);
       const known = await repo.existingPeople(
         db,
         input.members.map((m) => m.personId),
@@ -105,6 +121,8 @@ export function createProgramsService({
       );
       if (unknown.length) throw invalid(unknown);
       await db.transaction(async (tx) => {
+        // first, so that a stale write changes nothing (the row lock it takes also orders concurrent replacements)
+        if (!(await repo.update(tx, id, {}, current, version))) throw await stale(tx, id);
         const before = await repo.committee(tx, id);
         await repo.replaceCommittee(tx, id, input.members);
         await audit.record(tx, actor, {

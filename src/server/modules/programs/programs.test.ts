@@ -2,6 +2,7 @@ import { count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { auditEvents, programs } from '../../db/schema/index.js';
 import { useTestContext, unique, issueFields as fields } from '../../test/test-app.js';
+import { versionedWrite } from '../../test/versioned-write.js';
 
 const { ctx, f, cookies } = useTestContext({ login: ['admin'] });
 
@@ -49,7 +50,7 @@ describe('programs', () => {
     const created = res.json();
     expect(created.committee).toEqual([]);
     expect(await auditCount(created.id)).toBe(1);
-    const patched = await ctx.as(cookies.admin, {
+    const patched = await versionedWrite(ctx, cookies.admin, {
       method: 'PATCH',
       url: `/api/programs/${created.id}`,
       payload: { title: 'Chương trình Đổi mới', periodEnd: 2030 },
@@ -91,7 +92,7 @@ describe('programs', () => {
     const program = (await newProgram()).json();
     const [a, b] = [await f.person(), await f.person()];
     const url = `/api/programs/${program.id}/committee`;
-    const twoHeads = await ctx.as(cookies.admin, {
+    const twoHeads = await versionedWrite(ctx, cookies.admin, {
       method: 'PUT',
       url,
       payload: {
@@ -103,7 +104,7 @@ describe('programs', () => {
     });
     expect(twoHeads.statusCode).toBe(400);
     expect(fields(twoHeads)).toEqual(['body.members']);
-    const twice = await ctx.as(cookies.admin, {
+    const twice = await versionedWrite(ctx, cookies.admin, {
       method: 'PUT',
       url,
       payload: {
@@ -114,7 +115,7 @@ describe('programs', () => {
       },
     });
     expect(fields(twice)).toEqual(['body.members.1.personId']);
-    const unknown = await ctx.as(cookies.admin, {
+    const unknown = await versionedWrite(ctx, cookies.admin, {
       method: 'PUT',
       url,
       payload: { members: [{ personId: crypto.randomUUID(), role: 'member' }] },
@@ -122,7 +123,7 @@ describe('programs', () => {
     expect(fields(unknown)).toEqual(['body.members.0.personId']);
     expect(await auditCount(program.id)).toBe(1);
 
-    await ctx.as(cookies.admin, {
+    await versionedWrite(ctx, cookies.admin, {
       method: 'PUT',
       url,
       payload: {
@@ -132,7 +133,7 @@ describe('programs', () => {
         ],
       },
     });
-    const res = await ctx.as(cookies.admin, {
+    const res = await versionedWrite(ctx, cookies.admin, {
       method: 'PUT',
       url,
       payload: { members: [{ personId: b.id, role: 'head' }] },
@@ -149,10 +150,15 @@ describe('programs', () => {
       expect((await ctx.as(cookie, { method: 'GET', url: `/api/programs/${program.id}` })).statusCode).toBe(200);
       const writes = [
         (await newProgram(cookie)).statusCode,
-        (await ctx.as(cookie, { method: 'PATCH', url: `/api/programs/${program.id}`, payload: { title: 'Đổi tên' } }))
-          .statusCode,
         (
-          await ctx.as(cookie, {
+          await versionedWrite(ctx, cookie, {
+            method: 'PATCH',
+            url: `/api/programs/${program.id}`,
+            payload: { title: 'Đổi tên' },
+          })
+        ).statusCode,
+        (
+          await versionedWrite(ctx, cookie, {
             method: 'PUT',
             url: `/api/programs/${program.id}/committee`,
             payload: { members: [] },

@@ -100,12 +100,21 @@ export type MonitoringScene = Awaited<ReturnType<typeof monitoringScene>>;
 
 /**
  * `ctx.as` for tests about reports rather than versions (those are in src/server/http/lost-update.test.ts): a save
- * (PUT of a report) or a revision names the report's current version, read by `reader`, as a form would.
+ * (PUT of a report) or a revision names the report's current version, read by `reader`, as a form would; so does a
+ * change (PATCH) or a progress note (POST …/updates) of a program task, and a program's monitoring thresholds.
  */
 export function reportWriter(ctx: TestContext, reader: () => string) {
   return async (cookie: string, opts: InjectOptions) => {
     const url = typeof opts.url === 'string' ? opts.url : (opts.url?.pathname ?? '');
-    const report = opts.method === 'PUT' && /\/reports\/[^/]+$/.test(url) ? url : url.match(/^(.*)\/revisions$/)?.[1];
+    // a task's change or progress note names the task's version the same way, and a program's thresholds theirs
+    const task =
+      (opts.method === 'PATCH' && /^\/api\/program-tasks\/[^/]+$/.test(url)) ||
+      (opts.method === 'POST' && /^\/api\/program-tasks\/[^/]+\/updates$/.test(url)) ||
+      (opts.method === 'PUT' && /^\/api\/programs\/[^/]+\/monitoring-thresholds$/.test(url))
+        ? url.replace(/\/updates$/, '')
+        : undefined;
+    const report =
+      task ?? (opts.method === 'PUT' && /\/reports\/[^/]+$/.test(url) ? url : url.match(/^(.*)\/revisions$/)?.[1]);
     if (report && !opts.headers?.['if-match']) {
       const current = await ctx.as(reader(), { method: 'GET', url: report });
       if (current.statusCode === 200)

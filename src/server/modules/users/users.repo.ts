@@ -1,4 +1,4 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { orgUnits, users } from '../../db/schema/index.js';
 
@@ -12,6 +12,7 @@ const columns = {
   personId: users.personId,
   active: users.active,
   createdAt: users.createdAt,
+  version: users.version,
 };
 export type NewUser = typeof users.$inferInsert;
 
@@ -50,11 +51,18 @@ export function createUsersRepo() {
       const [row] = await db.insert(users).values(u).returning({ id: users.id });
       return row.id;
     },
-    update: (db: DbOrTx, id: string, patch: Partial<NewUser>) =>
-      db
+    /**
+     * Changes the account, +1 to its version in the same statement; with `version`, only if it is still that one
+     * (false when it changed meanwhile). Without: the account holder's own password change, which reads no version.
+     */
+    async update(db: DbOrTx, id: string, patch: Partial<NewUser>, version?: number) {
+      const rows = await db
         .update(users)
-        .set({ ...patch, updatedAt: new Date() })
-        .where(eq(users.id, id)),
+        .set({ ...patch, version: sql`${users.version} + 1`, updatedAt: new Date() })
+        .where(and(eq(users.id, id), version === undefined ? undefined : eq(users.version, version)))
+        .returning({ id: users.id });
+      return rows.length > 0;
+    },
     count: async (db: DbOrTx) => (await db.select({ n: sql<number>`count(*)::int` }).from(users))[0].n,
   };
 }

@@ -30,6 +30,11 @@ export function createUsersService({ db, repo, audit, auth }: Deps) {
   }
   return {
     get,
+    /** One account as admins see it (the edit form reads its version here). */
+    async getManaged(actor: Actor, id: string) {
+      usersPolicy.assertCanManage(actor);
+      return get(id);
+    },
     list: (actor: Actor, f: { limit: number; offset: number }) => {
       usersPolicy.assertCanManage(actor);
       return repo.list(db, f);
@@ -53,14 +58,20 @@ export function createUsersService({ db, repo, audit, auth }: Deps) {
      * password, and reactivating does not bring old sessions back). `sessionId`: the request's own session, kept
      * when admins change their own password.
      */
-    async update(actor: Actor, id: string, patch: UserPatch, sessionId?: string | null) {
+    async update(actor: Actor, id: string, patch: UserPatch, version: number, sessionId?: string | null) {
       usersPolicy.assertCanManage(actor);
       const current = await get(id);
+      if (current.version !== version) throw await audit.staleVersion(db, 'user', id, current.version);
       checkScope(patch.role ?? current.role, patch.orgUnitId === undefined ? current.orgUnitId : patch.orgUnitId);
       const { password, ...rest } = patch;
       const passwordHash = password ? await hashPassword(password) : undefined;
       await db.transaction(async (tx) => {
-        await repo.update(tx, id, { ...rest, ...(passwordHash ? { passwordHash } : {}) });
+        // matches on the version in the same statement: of two admins from one version, the second changes nothing
+        if (!(await repo.update(tx, id, { ...rest, ...(passwordHash ? { passwordHash } : {}) }, version))) {
+          const now = await repo.get(tx, id);
+          if (!now) throw notFound('user', id);
+          throw await audit.staleVersion(tx, 'user', id, now.version);
+        }
         const endSessions = !!passwordHash || patch.active === false;
         const keep = actor.id === id && patch.active !== false ? (sessionId ?? undefined) : undefined;
         const sessionsEnded = endSessions ? await auth.endAllSessionsOf(tx, id, keep) : 0;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useTestContext, unique } from '../../test/test-app.js';
+import { versionedWrite } from '../../test/versioned-write.js';
 
 const { ctx, cookies } = useTestContext({ login: ['admin'] });
 
@@ -36,7 +37,11 @@ describe('user accounts', () => {
       })
     ).json();
     const cookie = await ctx.login(username, 'secret-123');
-    await ctx.as(cookies.admin, { method: 'PATCH', url: `/api/users/${user.id}`, payload: { active: false } });
+    await versionedWrite(ctx, cookies.admin, {
+      method: 'PATCH',
+      url: `/api/users/${user.id}`,
+      payload: { active: false },
+    });
     expect((await ctx.as(cookie, { method: 'GET', url: '/api/auth/me' })).statusCode).toBe(401);
   });
 

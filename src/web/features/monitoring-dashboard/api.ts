@@ -88,9 +88,12 @@ export const useSaveIndicator = (id: string | null) =>
   );
 export const useCreateTask = () => useMonitoringWrite((body: TaskInput) => api.post('/api/program-tasks', { body }));
 export const useUpdateTask = (id: string) =>
-  useMonitoringWrite((body: TaskPatch) => api.patch('/api/program-tasks/{id}', { params: { id }, body }));
+  useMonitoringWrite((body: TaskPatch & { version: number }) =>
+    api.patch('/api/program-tasks/{id}', { params: { id }, body }),
+  );
+/** A progress note moves the task: it names the task's version the page read (changed meanwhile: STALE_VERSION). */
 export const useTaskProgress = (id: string) =>
-  useMonitoringWrite((body: TaskProgressInput) =>
+  useMonitoringWrite((body: TaskProgressInput & { version: number }) =>
     api.post('/api/program-tasks/{id}/updates', { params: { id }, body }),
   );
 export const useCreateRound = () =>

@@ -22,12 +22,17 @@ export function useOrgUnit(id: string | null) {
   });
 }
 
-/** Create when `id` is null, else patch; every org-unit query (lists, pickers, details) is refreshed. */
-export function useSaveOrgUnit(id: string | null) {
+/**
+ * Create when `unit` is null, else patch it from the version the form was opened on (a unit changed meanwhile is
+ * refused with STALE_VERSION, not overwritten); every org-unit query (lists, pickers, details) is refreshed.
+ */
+export function useSaveOrgUnit(unit: { id: string; version: number } | null) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: OrgUnitInput) =>
-      id ? api.patch('/api/org-units/{id}', { params: { id }, body }) : api.post('/api/org-units', { body }),
+      unit
+        ? api.patch('/api/org-units/{id}', { params: { id: unit.id }, body: { ...body, version: unit.version } })
+        : api.post('/api/org-units', { body }),
     onSuccess: () => client.invalidateQueries({ queryKey: ['org-units'] }),
   });
 }

@@ -1,8 +1,12 @@
 import { App, DatePicker, Form, Input, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { orgUnitInput, orgUnitKinds, type OrgUnitInput } from '../../../shared/contracts/org-units';
+import type { ApiError } from '../../api/client';
 import { applyFieldErrors } from '../../api/form-errors';
+import { isStaleVersion, StaleVersionAlert } from '../../components/stale-version-alert';
 import { OrgUnitSelect } from '../../components/org-unit-select';
 import { errorMessage } from '../../i18n/error-message';
 import { emptyToNull, zodRule } from '../../lib/zod-rule';
@@ -20,19 +24,24 @@ export function OrgUnitForm({ unit, onClose }: { unit: OrgUnitDetail | null; onC
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<OrgUnitInput>();
-  const save = useSaveOrgUnit(unit?.id ?? null);
+  const save = useSaveOrgUnit(unit);
+  const client = useQueryClient();
+  const [stale, setStale] = useState<ApiError | null>(null);
   const shape = orgUnitInput.shape;
 
-  const submit = (values: OrgUnitInput) =>
+  const submit = (values: OrgUnitInput) => {
+    setStale(null);
     save.mutate(values, {
       onSuccess: (saved) => {
         void message.success(t('common.saved'));
         onClose(saved.id);
       },
       onError: (e) => {
-        if (!applyFieldErrors(form, e)) void message.error(errorMessage(t, e));
+        if (isStaleVersion(e)) setStale(e);
+        else if (!applyFieldErrors(form, e)) void message.error(errorMessage(t, e));
       },
     });
+  };
 
   return (
     <Modal
@@ -45,6 +54,13 @@ export function OrgUnitForm({ unit, onClose }: { unit: OrgUnitDetail | null; onC
       confirmLoading={save.isPending}
       destroyOnHidden
     >
+      <StaleVersionAlert
+        error={stale}
+        onReload={() => {
+          void client.invalidateQueries({ queryKey: ['org-units'] });
+          onClose();
+        }}
+      />
       <Form
         form={form}
         layout="vertical"

@@ -10,12 +10,17 @@ export function usePeople(filters: { q?: string; limit: number; offset: number }
   });
 }
 
-/** Create when `id` is null, else patch; lists and person pickers are refreshed. */
-export function useSavePerson(id: string | null) {
+/**
+ * Create when `person` is null, else patch it from the version the form was opened on (a person changed meanwhile
+ * is refused with STALE_VERSION, not overwritten); lists and person pickers are refreshed.
+ */
+export function useSavePerson(person: { id: string; version: number } | null) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: PersonInput) =>
-      id ? api.patch('/api/people/{id}', { params: { id }, body }) : api.post('/api/people', { body }),
+      person
+        ? api.patch('/api/people/{id}', { params: { id: person.id }, body: { ...body, version: person.version } })
+        : api.post('/api/people', { body }),
     onSuccess: () => client.invalidateQueries({ queryKey: ['people'] }),
   });
 }

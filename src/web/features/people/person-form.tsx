@@ -1,7 +1,11 @@
 import { App, Form, Input, Modal } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { personInput, type Person, type PersonInput } from '../../../shared/contracts/people';
+import type { ApiError } from '../../api/client';
 import { applyFieldErrors } from '../../api/form-errors';
+import { isStaleVersion, StaleVersionAlert } from '../../components/stale-version-alert';
 import { OrgUnitSelect } from '../../components/org-unit-select';
 import { errorMessage } from '../../i18n/error-message';
 import { emptyToNull, zodRule } from '../../lib/zod-rule';
@@ -11,18 +15,23 @@ export function PersonForm({ person, onClose }: { person: Person | null; onClose
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<PersonInput>();
-  const save = useSavePerson(person?.id ?? null);
+  const save = useSavePerson(person);
+  const client = useQueryClient();
+  const [stale, setStale] = useState<ApiError | null>(null);
   const shape = personInput.shape;
-  const submit = (values: PersonInput) =>
+  const submit = (values: PersonInput) => {
+    setStale(null);
     save.mutate(values, {
       onSuccess: () => {
         void message.success(t('common.saved'));
         onClose();
       },
       onError: (e) => {
-        if (!applyFieldErrors(form, e)) void message.error(errorMessage(t, e));
+        if (isStaleVersion(e)) setStale(e);
+        else if (!applyFieldErrors(form, e)) void message.error(errorMessage(t, e));
       },
     });
+  };
 
   return (
     <Modal
@@ -35,6 +44,13 @@ export function PersonForm({ person, onClose }: { person: Person | null; onClose
       confirmLoading={save.isPending}
       destroyOnHidden
     >
+      <StaleVersionAlert
+        error={stale}
+        onReload={() => {
+          void client.invalidateQueries({ queryKey: ['people'] });
+          onClose();
+        }}
+      />
       <Form
         form={form}
         layout="vertical"

@@ -15,14 +15,18 @@ import {
   Select,
   Timeline,
   Typography,
+  type FormInstance,
   type TableColumnsType,
 } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import type { Task, TaskInput, TaskProgressInput } from '../../../shared/contracts/program-tasks';
 import { taskStatuses, type TaskStatus } from '../../../shared/monitoring-domain';
+import type { ApiError } from '../../api/client';
 import { applyFieldErrors } from '../../api/form-errors';
+import { isStaleVersion, StaleVersionAlert } from '../../components/stale-version-alert';
 import { OrgUnitSelect } from '../../components/org-unit-select';
 import { PageHeader } from '../../components/page-header';
 import { ErrorResult, QueryState } from '../../components/query-state';
@@ -230,8 +234,22 @@ function TaskBody({ d }: { d: TaskDetail }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<TaskProgressInput>();
   const progress = useTaskProgress(d.id);
+  const client = useQueryClient();
+  // a write from the version this drawer read; someone else's change since is named here, with "Tải lại"
+  const [stale, setStale] = useState<ApiError | null>(null);
+  const failed = (f: FormInstance) => (e: unknown) => {
+    if (isStaleVersion(e)) setStale(e);
+    else if (!applyFieldErrors(f, e)) void message.error(errorMessage(t, e));
+  };
   return (
     <Flex vertical gap={16}>
+      <StaleVersionAlert
+        error={stale}
+        onReload={() => {
+          setStale(null);
+          void client.invalidateQueries({ queryKey: ['monitoring'] });
+        }}
+      />
       <Descriptions
         size="small"
         column={1}
@@ -276,22 +294,25 @@ function TaskBody({ d }: { d: TaskDetail }) {
           },
         ]}
       />
-      {d.canEdit && <TaskEditForm d={d} />}
+      {/* keyed by version: a reload (or a save) starts the forms again from what the server holds now */}
+      {d.canEdit && <TaskEditForm key={`edit-${d.version}`} d={d} onError={failed} />}
       {d.canReport && (
         <Form
+          key={`progress-${d.version}`}
           form={form}
           layout="vertical"
           initialValues={{ status: d.status, progressPercent: d.progressPercent, spentVnd: d.budgetSpentVnd }}
           onFinish={(v) =>
-            progress.mutate(v, {
-              onSuccess: () => {
-                form.resetFields(['note']);
-                void message.success(t('monitoring.saved'));
+            progress.mutate(
+              { ...v, version: d.version },
+              {
+                onSuccess: () => {
+                  form.resetFields(['note']);
+                  void message.success(t('monitoring.saved'));
+                },
+                onError: failed(form),
               },
-              onError: (e) => {
-                if (!applyFieldErrors(form, e)) void message.error(errorMessage(t, e));
-              },
-            })
+            )
           }
         >
           <Typography.Text strong>{t('monitoring.reportProgress')}</Typography.Text>
@@ -348,7 +369,7 @@ function TaskBody({ d }: { d: TaskDetail }) {
 }
 
 /** The secretariat's changes to a task: delegation to a sub-unit of the lead, deadline, budget. */
-function TaskEditForm({ d }: { d: TaskDetail }) {
+function TaskEditForm({ d, onError }: { d: TaskDetail; onError: (form: FormInstance) => (e: unknown) => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm();
@@ -363,12 +384,11 @@ function TaskEditForm({ d }: { d: TaskDetail }) {
         delegatedOrgUnitId: v.delegatedOrgUnitId ?? null,
         deadline: v.deadline.format('YYYY-MM-DD'),
         budgetAllocatedVnd: v.budgetAllocatedVnd,
+        version: d.version,
       },
       {
         onSuccess: () => void message.success(t('monitoring.saved')),
-        onError: (e) => {
-          if (!applyFieldErrors(form, e)) void message.error(errorMessage(t, e));
-        },
+        onError: onError(form),
       },
     );
   return (

@@ -29,12 +29,22 @@ function useProgramMutation<V, R>(fn: (vars: V) => Promise<R>) {
   return useMutation({ mutationFn: fn, onSuccess: () => client.invalidateQueries({ queryKey: programKeys.all }) });
 }
 
+/** Creates, or patches `program` from the version the form was opened on (changed meanwhile: STALE_VERSION). */
 export const useSaveProgram = () =>
-  useProgramMutation(({ id, input }: { id?: string; input: ProgramInput }) =>
-    id ? api.patch('/api/programs/{id}', { params: { id }, body: input }) : api.post('/api/programs', { body: input }),
+  useProgramMutation(({ program, input }: { program?: { id: string; version: number }; input: ProgramInput }) =>
+    program
+      ? api.patch('/api/programs/{id}', {
+          params: { id: program.id },
+          body: { ...input, version: program.version },
+        })
+      : api.post('/api/programs', { body: input }),
   );
 
-export const useSaveCommittee = (id: string) =>
+/** The committee is part of the program: it names the program's version the form was opened on. */
+export const useSaveCommittee = (program: { id: string; version: number }) =>
   useProgramMutation((input: CommitteeInput) =>
-    api.put('/api/programs/{id}/committee', { params: { id }, body: input }),
+    api.put('/api/programs/{id}/committee', {
+      params: { id: program.id },
+      body: { ...input, version: program.version },
+    }),
   );

@@ -1,11 +1,15 @@
 import { App, Form, Modal } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { committeeInput, type CommitteeInput, type ProgramDetail } from '../../../shared/contracts/programs';
 import { committeeRoles } from '../../../shared/domain';
+import type { ApiError } from '../../api/client';
 import { applyFieldErrors } from '../../api/form-errors';
+import { isStaleVersion, StaleVersionAlert } from '../../components/stale-version-alert';
 import { MemberListField } from '../../components/member-list-field';
 import { errorMessage } from '../../i18n/error-message';
-import { useSaveCommittee } from './api';
+import { programKeys, useSaveCommittee } from './api';
 
 const member = committeeInput.shape.members.element.shape;
 
@@ -14,14 +18,18 @@ export function CommitteeForm({ program, onClose }: { program: ProgramDetail; on
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<CommitteeInput>();
-  const save = useSaveCommittee(program.id);
+  const save = useSaveCommittee(program);
+  const client = useQueryClient();
+  const [stale, setStale] = useState<ApiError | null>(null);
   const submit = async (values: CommitteeInput) => {
+    setStale(null);
     try {
       await save.mutateAsync({ members: values.members ?? [] });
       message.success(t('common.saved'));
       onClose();
     } catch (error) {
-      if (!applyFieldErrors(form, error)) message.error(errorMessage(t, error));
+      if (isStaleVersion(error)) setStale(error);
+      else if (!applyFieldErrors(form, error)) message.error(errorMessage(t, error));
     }
   };
 
@@ -37,6 +45,13 @@ export function CommitteeForm({ program, onClose }: { program: ProgramDetail; on
       width={720}
       destroyOnHidden
     >
+      <StaleVersionAlert
+        error={stale}
+        onReload={() => {
+          void client.invalidateQueries({ queryKey: programKeys.all });
+          onClose();
+        }}
+      />
       <Form<CommitteeInput>
         form={form}
         layout="vertical"

@@ -1,12 +1,16 @@
 import { App, Form, Input, InputNumber, Modal, Space } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { programInput, type ProgramDetail, type ProgramInput } from '../../../shared/contracts/programs';
+import type { ApiError } from '../../api/client';
 import { applyFieldErrors } from '../../api/form-errors';
+import { isStaleVersion, StaleVersionAlert } from '../../components/stale-version-alert';
 import { OrgUnitSelect } from '../../components/org-unit-select';
 import { errorMessage } from '../../i18n/error-message';
 import { emptyToNull, zodRule } from '../../lib/zod-rule';
-import { useSaveProgram } from './api';
+import { programKeys, useSaveProgram } from './api';
 
 const f = programInput.shape;
 
@@ -17,6 +21,8 @@ export function ProgramForm({ program, onClose }: { program?: ProgramDetail; onC
   const navigate = useNavigate();
   const [form] = Form.useForm<ProgramInput>();
   const save = useSaveProgram();
+  const client = useQueryClient();
+  const [stale, setStale] = useState<ApiError | null>(null);
   const year = new Date().getFullYear();
   const initialValues: Partial<ProgramInput> = program
     ? {
@@ -31,13 +37,15 @@ export function ProgramForm({ program, onClose }: { program?: ProgramDetail; onC
     : { periodStart: year, periodEnd: year + 4 };
 
   const submit = async (values: ProgramInput) => {
+    setStale(null);
     try {
-      const saved = await save.mutateAsync({ id: program?.id, input: values });
+      const saved = await save.mutateAsync({ program, input: values });
       message.success(t('common.saved'));
       onClose();
       if (!program) void navigate(`/programs/${saved.id}`);
     } catch (error) {
-      if (!applyFieldErrors(form, error)) message.error(errorMessage(t, error));
+      if (isStaleVersion(error)) setStale(error);
+      else if (!applyFieldErrors(form, error)) message.error(errorMessage(t, error));
     }
   };
 
@@ -53,6 +61,13 @@ export function ProgramForm({ program, onClose }: { program?: ProgramDetail; onC
       width={720}
       destroyOnHidden
     >
+      <StaleVersionAlert
+        error={stale}
+        onReload={() => {
+          void client.invalidateQueries({ queryKey: programKeys.all });
+          onClose();
+        }}
+      />
       <Form<ProgramInput> form={form} layout="vertical" onFinish={(v) => void submit(v)} initialValues={initialValues}>
         <Space wrap size={[16, 0]} align="start">
           <Form.Item name="code" label={t('programs.code')} rules={[zodRule(f.code)]}>

@@ -22,10 +22,12 @@ export function useCreateUser() {
   });
 }
 
-export function useUpdateUser(id: string) {
+/** Patches the account from the version the dialog was opened on: one changed meanwhile is refused (STALE_VERSION). */
+export function useUpdateUser(user: { id: string; version: number }) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: UserPatch) => api.patch('/api/users/{id}', { params: { id }, body }),
+    mutationFn: (body: UserPatch) =>
+      api.patch('/api/users/{id}', { params: { id: user.id }, body: { ...body, version: user.version } }),
     onSuccess: () => client.invalidateQueries({ queryKey: ['users'] }),
   });
 }

@@ -1,8 +1,12 @@
 import { App, Form, Input, Modal, Select, Switch } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { userInput, userPatch, type UserInput, type UserPatch } from '../../../shared/contracts/users';
 import { roles, type Role } from '../../../shared/fields';
+import type { ApiError } from '../../api/client';
 import { applyFieldErrors } from '../../api/form-errors';
+import { isStaleVersion, StaleVersionAlert } from '../../components/stale-version-alert';
 import { OrgUnitSelect } from '../../components/org-unit-select';
 import { PersonSelect } from '../../components/person-select';
 import { errorMessage } from '../../i18n/error-message';
@@ -19,16 +23,35 @@ function useSubmit<V>(
 ) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  return (values: V) =>
+  const [stale, setStale] = useState<ApiError | null>(null);
+  const submit = (values: V) => {
+    setStale(null);
     mutate(values, {
       onSuccess: () => {
         void message.success(t('common.saved'));
         done();
       },
       onError: (e) => {
-        if (!applyFieldErrors(form, e)) void message.error(errorMessage(t, e));
+        if (isStaleVersion(e)) setStale(e);
+        else if (!applyFieldErrors(form, e)) void message.error(errorMessage(t, e));
       },
     });
+  };
+  return { submit, stale };
+}
+
+/** Someone changed the account since the list was read: who and when, and "Tải lại" (the list, then close). */
+function StaleAccount({ error, onClose }: { error: ApiError | null; onClose: () => void }) {
+  const client = useQueryClient();
+  return (
+    <StaleVersionAlert
+      error={error}
+      onReload={() => {
+        void client.invalidateQueries({ queryKey: ['users'] });
+        onClose();
+      }}
+    />
+  );
 }
 
 /** Role and org unit: the server refuses a `unit` account without a unit, so the form says so up front. */
@@ -68,7 +91,7 @@ export function CreateUserForm({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<UserInput>();
   const create = useCreateUser();
-  const submit = useSubmit(form, create.mutate, onClose);
+  const { submit } = useSubmit(form, create.mutate, onClose);
   const shape = userInput.shape;
   return (
     <Modal
@@ -100,8 +123,8 @@ export function CreateUserForm({ onClose }: { onClose: () => void }) {
 export function EditUserForm({ user, onClose }: { user: UserAccount; onClose: () => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<UserPatch>();
-  const update = useUpdateUser(user.id);
-  const submit = useSubmit(form, update.mutate, onClose);
+  const update = useUpdateUser(user);
+  const { submit, stale } = useSubmit(form, update.mutate, onClose);
   return (
     <Modal
       open
@@ -113,6 +136,7 @@ export function EditUserForm({ user, onClose }: { user: UserAccount; onClose: ()
       confirmLoading={update.isPending}
       destroyOnHidden
     >
+      <StaleAccount error={stale} onClose={onClose} />
       <Form
         form={form}
         layout="vertical"
@@ -140,8 +164,8 @@ export function EditUserForm({ user, onClose }: { user: UserAccount; onClose: ()
 export function ResetPasswordForm({ user, onClose }: { user: UserAccount; onClose: () => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<{ password: string }>();
-  const update = useUpdateUser(user.id);
-  const submit = useSubmit(form, update.mutate, onClose);
+  const update = useUpdateUser(user);
+  const { submit, stale } = useSubmit(form, update.mutate, onClose);
   return (
     <Modal
       open
@@ -153,6 +177,7 @@ export function ResetPasswordForm({ user, onClose }: { user: UserAccount; onClos
       confirmLoading={update.isPending}
       destroyOnHidden
     >
+      <StaleAccount error={stale} onClose={onClose} />
       <Form form={form} layout="vertical" onFinish={submit}>
         <Form.Item name="password" label={t('users.newPassword')} rules={[zodRule(userInput.shape.password)]}>
           <Input.Password maxLength={256} autoComplete="new-password" />
