@@ -100,7 +100,11 @@ describe('targets (inspections) carry a version', () => {
     expect((await page()).teams[0].targets[0].version).toBe(1);
     const url = `/api/inspection-teams/${team.id}/targets/${inspection.id}`;
 
-    const ok = await ctx.as(cookies.admin, { method: 'PATCH', url, payload: { windowStart: '2023-06-02', version: 1 } });
+    const ok = await ctx.as(cookies.admin, {
+      method: 'PATCH',
+      url,
+      payload: { windowStart: '2023-06-02', version: 1 },
+    });
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ok.json()).toMatchObject({ windowStart: '2023-06-02', version: 2 });
     expect(ok.headers.etag).toBe('"2"');
@@ -109,9 +113,9 @@ describe('targets (inspections) carry a version', () => {
       2,
       await nameOf(cookies.admin),
     );
-    expect((await ctx.as(cookies.admin, { method: 'PATCH', url, payload: { windowEnd: '2023-06-11' } })).statusCode).toBe(
-      428,
-    );
+    expect(
+      (await ctx.as(cookies.admin, { method: 'PATCH', url, payload: { windowEnd: '2023-06-11' } })).statusCode,
+    ).toBe(428);
 
     // any change of the inspection moves its version: a window edit read before the unit was notified is stale
     const moved = await ctx.as(cookies.secretariat, {

@@ -47,7 +47,11 @@ describe('content-area assessments carry a version', () => {
 
     // the secretariat also opened the area before it was first assessed
     expectStale(
-      await ctx.as(cookies.secretariat, { method: 'PUT', url, payload: { rating: 'good', notes: 'Cùng lúc', version: 0 } }),
+      await ctx.as(cookies.secretariat, {
+        method: 'PUT',
+        url,
+        payload: { rating: 'good', notes: 'Cùng lúc', version: 0 },
+      }),
       1,
       await nameOf(head),
     );
