@@ -45,6 +45,47 @@ describe('Plan 15-KH/BCĐ from plan to follow-up, in the browser', () => {
     await page.close();
   });
 
+  it('secretariat saving an assessment the admin changed meanwhile is told who changed it, and reloads it', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await login(page, baseUrl, 'secretariat');
+    await page.goto(`${baseUrl}/inspections`);
+    await page.getByPlaceholder(/tìm/i).fill('dong da');
+    await expect.poll(() => page.locator('.ant-table-row').count(), { timeout: 20_000 }).toBe(1);
+    await page.locator('.ant-table-row').getByRole('link').first().click();
+    await page.waitForURL(/\/inspections\/[0-9a-f-]{36}/);
+    const id = new URL(page.url()).pathname.split('/').pop()!;
+    const card = page
+      .locator('.ant-card')
+      .filter({ has: page.locator('textarea') })
+      .first();
+    await card.locator('textarea').waitFor({ timeout: 20_000 });
+
+    // meanwhile the admin saves the same area from the version the page loaded
+    const admin = await browser.newPage();
+    await login(admin, baseUrl, 'admin');
+    const who = (await (await admin.request.get(`${baseUrl}/api/auth/me`)).json()).user.displayName as string;
+    const detail = await (await admin.request.get(`${baseUrl}/api/inspections/${id}`)).json();
+    const area = detail.contentAreas[0];
+    const theirs = `Quản trị viên bổ sung nhận xét (e2e ${Date.now()})`;
+    const put = await admin.request.put(`${baseUrl}/api/inspections/${id}/assessments/${area.id}`, {
+      headers: { origin: baseUrl },
+      data: { rating: 'good', notes: theirs, version: area.assessment?.version ?? 0 },
+    });
+    expect(put.status(), await put.text()).toBe(200);
+    await admin.close();
+
+    await card.locator('textarea').fill('Nhận xét của thư ký (sẽ bị từ chối)');
+    await card.getByRole('button', { name: /Lưu/ }).click();
+    const alert = card.locator('.ant-alert-warning');
+    await alert.waitFor({ timeout: 20_000 });
+    expect(await alert.innerText()).toContain(who);
+    await shot(page, '04a-assessment-stale');
+    await alert.getByRole('button', { name: 'Tải lại' }).click();
+    await expect.poll(() => page.locator('.ant-card textarea').first().inputValue(), { timeout: 20_000 }).toBe(theirs);
+    expect(await page.locator('.ant-card .ant-alert-warning').count()).toBe(0);
+    await page.close();
+  });
+
   it('secretariat records a finding at Đống Đa, moves the inspection to drafting, issues it and downloads the DOCX', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
     await login(page, baseUrl, 'secretariat');

@@ -114,6 +114,8 @@ export const target = z.object({
   windowStart: z.string(),
   windowEnd: z.string(),
   status: z.enum(inspectionStatuses),
+  /** the inspection's version: +1 on every change of it, its window's and every status move alike */
+  version: z.number().int(),
 });
 export type Target = z.infer<typeof target>;
 
@@ -124,6 +126,8 @@ export const team = z.object({
   name: z.string(),
   members: z.array(teamMember),
   targets: z.array(target),
+  /** +1 on every change of the name or the members */
+  version: z.number().int(),
 });
 export type Team = z.infer<typeof team>;
 
@@ -158,8 +162,12 @@ export const teamInput = z.strictObject({
   members: teamMembersInput,
 });
 export type TeamInput = z.infer<typeof teamInput>;
-export const teamPatch = z.strictObject({ name: shortText(200).optional(), members: teamMembersInput.optional() });
-export type TeamPatch = z.infer<typeof teamPatch>;
+export const teamPatch = z.strictObject({
+  name: shortText(200).optional(),
+  members: teamMembersInput.optional(),
+  version: versionField,
+});
+export type TeamPatch = Omit<z.infer<typeof teamPatch>, 'version'>;
 
 const windowOrder = (w: { windowStart?: string; windowEnd?: string }, ctx: z.RefinementCtx) => {
   if (w.windowStart && w.windowEnd && w.windowEnd < w.windowStart) {
@@ -171,9 +179,9 @@ export const targetInput = z
   .superRefine(windowOrder);
 export type TargetInput = z.infer<typeof targetInput>;
 export const targetPatch = z
-  .strictObject({ windowStart: isoDate.optional(), windowEnd: isoDate.optional() })
+  .strictObject({ windowStart: isoDate.optional(), windowEnd: isoDate.optional(), version: versionField })
   .superRefine(windowOrder);
-export type TargetPatch = z.infer<typeof targetPatch>;
+export type TargetPatch = Omit<z.infer<typeof targetPatch>, 'version'>;
 export const targetParams = z.strictObject({ teamId: uuidField, inspectionId: uuidField });
 
 // ---- the plan page

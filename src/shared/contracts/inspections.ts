@@ -41,8 +41,13 @@ export const inspectionListItem = z.object({
 export type InspectionListItem = z.infer<typeof inspectionListItem>;
 
 export const assessmentParams = z.strictObject({ id: uuidField, contentAreaId: uuidField });
-export const assessmentInput = z.strictObject({ rating: z.enum(ratings).nullable(), notes: longText(20_000) });
-export type AssessmentInput = z.infer<typeof assessmentInput>;
+export const assessmentInput = z.strictObject({
+  rating: z.enum(ratings).nullable(),
+  notes: longText(20_000),
+  /** the version read (or If-Match); an area never assessed is version 0, so two first saves cannot both land */
+  version: z.number().int().min(0).max(999_999_999).optional(),
+});
+export type AssessmentInput = Omit<z.infer<typeof assessmentInput>, 'version'>;
 
 /** `reason`: why a start comes before the scheduled start (src/shared/inspection-schedule.ts). */
 export const transitionInput = z.strictObject({
@@ -80,6 +85,7 @@ export const savedAssessment = z.object({
   rating: z.enum(ratings).nullable(),
   notes: z.string().nullable(),
   updatedAt: timestamp,
+  version: z.number().int(),
 });
 /** The audited unit's response to the draft conclusion. */
 export const inspectionResponse = z.object({
@@ -91,6 +97,8 @@ export const inspectionResponse = z.object({
 export const inspectionDetail = z.object({
   id: z.uuid(),
   status: z.enum(inspectionStatuses),
+  /** the inspection's own version (its window, its status): +1 on every change; also the ETag */
+  version: z.number().int(),
   windowStart: z.string(),
   windowEnd: z.string(),
   draftSharedAt: timestamp.nullable(),

@@ -98,6 +98,8 @@ export const inspectionTeams = pgTable(
     name: text('name').notNull(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
+    /** Optimistic concurrency (name and members): +1 in the same UPDATE as every change. */
+    version: version(),
   },
   (t) => [unique('inspection_teams_plan_number_uq').on(t.planId, t.number)],
 );
@@ -145,6 +147,8 @@ export const inspections = pgTable(
     startReason: text('start_reason'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
+    /** Optimistic concurrency: +1 in the same UPDATE as every change, the window's and every status move alike. */
+    version: version(),
   },
   (t) => [
     index('inspections_team_idx').on(t.teamId),
@@ -186,6 +190,8 @@ export const assessments = pgTable(
     rating: text('rating').$type<Rating>(),
     notes: text('notes'),
     updatedAt: updatedAt(),
+    /** Optimistic concurrency: +1 on every change; an area never assessed has no row, which a writer names as 0. */
+    version: version(),
   },
   (t) => [unique('assessments_inspection_area_uq').on(t.inspectionId, t.contentAreaId)],
 );

@@ -48,7 +48,8 @@ export async function seedDemoInspections(services: Services, foundation: DemoFo
 
   for (const to of ['notified', 'in_progress'] as const) await inspections.transition(team1, stttt, to);
   for (const [i, [rating, notes]] of STTTT_ASSESSMENTS.entries()) {
-    await inspections.saveAssessment(team1, stttt, plans.contentAreaIds[i], { rating, notes });
+    // 0: each area's first assessment (a fresh demo database)
+    await inspections.saveAssessment(team1, stttt, plans.contentAreaIds[i], { rating, notes }, 0);
   }
   const findings: FindingInput[] = [
     {
@@ -133,14 +134,26 @@ export async function seedDemoInspections(services: Services, foundation: DemoFo
   });
 
   for (const to of ['notified', 'in_progress'] as const) await inspections.transition(team1, dongDa, to);
-  await inspections.saveAssessment(team1, dongDa, a1, {
-    rating: 'good',
-    notes: 'Quận ủy đã ban hành kế hoạch quán triệt và tổ chức hội nghị cho các chi, đảng bộ trực thuộc.',
-  });
-  await inspections.saveAssessment(team1, dongDa, a2, {
-    rating: 'fair',
-    notes: 'Đã có chương trình hành động; còn thiếu chỉ tiêu định lượng cho từng năm.',
-  });
+  await inspections.saveAssessment(
+    team1,
+    dongDa,
+    a1,
+    {
+      rating: 'good',
+      notes: 'Quận ủy đã ban hành kế hoạch quán triệt và tổ chức hội nghị cho các chi, đảng bộ trực thuộc.',
+    },
+    0,
+  );
+  await inspections.saveAssessment(
+    team1,
+    dongDa,
+    a2,
+    {
+      rating: 'fair',
+      notes: 'Đã có chương trình hành động; còn thiếu chỉ tiêu định lượng cho từng năm.',
+    },
+    0,
+  );
   await inspections.transition(team1, dongAnh, 'notified');
 
   return { conclusionId: conclusion.id, conclusionNumber: conclusion.number };

@@ -188,8 +188,21 @@ export function createInspectionPlansRepo() {
       const [row] = await db.insert(inspectionTeams).values(t).returning();
       return row;
     },
-    async updateTeam(db: DbOrTx, id: string, name: string) {
-      await db.update(inspectionTeams).set({ name, updatedAt: new Date() }).where(eq(inspectionTeams.id, id));
+    /**
+     * Renames the team (name undefined: keeps it) if it is still at `version`, +1 in the same statement: every edit of
+     * the team, its members too, goes through here first. Undefined when it changed meanwhile (or is gone).
+     */
+    async updateTeam(db: DbOrTx, id: string, name: string | undefined, version: number) {
+      const [row] = await db
+        .update(inspectionTeams)
+        .set({
+          ...(name === undefined ? {} : { name }),
+          version: sql`${inspectionTeams.version} + 1`,
+          updatedAt: new Date(),
+        })
+        .where(and(eq(inspectionTeams.id, id), eq(inspectionTeams.version, version)))
+        .returning();
+      return row;
     },
     /** The team and its members (members cascade); its planned inspections go first (the inspections service). */
     async deleteTeam(db: DbOrTx, id: string) {

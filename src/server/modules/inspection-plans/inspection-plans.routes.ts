@@ -99,7 +99,12 @@ export const inspectionPlansRoutes =
       app,
       'PATCH /api/inspection-teams/{id}',
       { tags, summary: 'Rename a team or replace its members', config: { audience: 'staff' } },
-      async (req) => teams.updateTeam(requireActor(req), req.params.id, req.body),
+      async (req, reply) => {
+        const { version, ...patch } = req.body;
+        const team = await teams.updateTeam(requireActor(req), req.params.id, patch, expectedVersion(req, version));
+        etag(reply, team.version);
+        return team;
+      },
     );
 
     route(
@@ -127,7 +132,19 @@ export const inspectionPlansRoutes =
       app,
       'PATCH /api/inspection-teams/{teamId}/targets/{inspectionId}',
       { tags, summary: 'Move a target’s window (while planned or notified)', config: { audience: 'staff' } },
-      async (req) => teams.updateTarget(requireActor(req), req.params.teamId, req.params.inspectionId, req.body),
+      async (req, reply) => {
+        const { version, ...patch } = req.body;
+        const { teamId, inspectionId } = req.params;
+        const target = await teams.updateTarget(
+          requireActor(req),
+          teamId,
+          inspectionId,
+          patch,
+          expectedVersion(req, version),
+        );
+        etag(reply, target.version);
+        return target;
+      },
     );
 
     route(

@@ -29,7 +29,7 @@ export async function teamViews(
   db: Db,
   repo: InspectionPlansRepo,
   inspections: PlannedInspections,
-  teams: { id: string; planId: string; number: number; name: string }[],
+  teams: { id: string; planId: string; number: number; name: string; version: number }[],
 ) {
   const ids = teams.map((t) => t.id);
   const [members, targets] = await Promise.all([repo.members(db, ids), inspections.targetsOfTeams(db, ids)]);
@@ -40,6 +40,7 @@ export async function teamViews(
     name: t.name,
     members: members.filter((m) => m.teamId === t.id),
     targets: targets.filter((g) => g.teamId === t.id),
+    version: t.version,
   }));
 }
 

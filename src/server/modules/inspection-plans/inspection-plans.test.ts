@@ -137,11 +137,12 @@ describe('plans', () => {
         inspectionIds: [syt.inspectionId, touching.json().inspectionId],
       }),
     ]);
-    await ctx.as(cookies.admin, {
+    const moved = await ctx.as(cookies.admin, {
       method: 'PATCH',
       url: `${url}/${touching.json().inspectionId}`,
-      payload: { windowStart: '2023-07-15' },
+      payload: { windowStart: '2023-07-15', version: touching.json().version },
     });
+    expect(moved.statusCode, moved.body).toBe(200);
     expect(
       (await ctx.as(cookies.admin, { method: 'GET', url: `/api/inspection-plans/${plan.id}` })).json().warnings,
     ).toEqual([]);
@@ -269,7 +270,7 @@ describe('teams', () => {
     const patched = await ctx.as(cookies.admin, {
       method: 'PATCH',
       url: `/api/inspection-teams/${team.id}`,
-      payload: { name: 'Đoàn mới', members: [{ personId: member.id, role: 'head' }] },
+      payload: { name: 'Đoàn mới', members: [{ personId: member.id, role: 'head' }], version: 1 },
     });
     expect(patched.json()).toMatchObject({
       name: 'Đoàn mới',
@@ -338,9 +339,17 @@ describe('targets', () => {
     ).toBe(409);
 
     const one = `${url}/${ok.json().inspectionId}`;
-    const moveBack = await ctx.as(cookies.admin, { method: 'PATCH', url: one, payload: { windowEnd: '2024-05-01' } });
+    const moveBack = await ctx.as(cookies.admin, {
+      method: 'PATCH',
+      url: one,
+      payload: { windowEnd: '2024-05-01', version: 1 },
+    });
     expect([moveBack.statusCode, fields(moveBack)]).toEqual([400, ['body.windowEnd']]);
-    const moved = await ctx.as(cookies.admin, { method: 'PATCH', url: one, payload: { windowEnd: '2024-05-14' } });
+    const moved = await ctx.as(cookies.admin, {
+      method: 'PATCH',
+      url: one,
+      payload: { windowEnd: '2024-05-14', version: 1 },
+    });
     expect(moved.json().windowEnd).toBe('2024-05-14');
     expect((await ctx.as(cookies.admin, { method: 'DELETE', url: one })).statusCode).toBe(200);
     expect(await auditCount(ok.json().inspectionId)).toBe(3);
@@ -353,12 +362,22 @@ describe('targets', () => {
     const running = await f.inspection({ planId: plan.id, teamId: team.id, status: 'in_progress' });
     const url = (id: string) => `/api/inspection-teams/${team.id}/targets/${id}`;
     expect(
-      (await ctx.as(cookies.admin, { method: 'PATCH', url: url(notified.id), payload: { windowStart: '2023-06-02' } }))
-        .statusCode,
+      (
+        await ctx.as(cookies.admin, {
+          method: 'PATCH',
+          url: url(notified.id),
+          payload: { windowStart: '2023-06-02', version: 1 },
+        })
+      ).statusCode,
     ).toBe(200);
     expect(
-      (await ctx.as(cookies.admin, { method: 'PATCH', url: url(running.id), payload: { windowStart: '2023-06-02' } }))
-        .statusCode,
+      (
+        await ctx.as(cookies.admin, {
+          method: 'PATCH',
+          url: url(running.id),
+          payload: { windowStart: '2023-06-02', version: 1 },
+        })
+      ).statusCode,
     ).toBe(409);
     expect((await ctx.as(cookies.admin, { method: 'DELETE', url: url(notified.id) })).statusCode).toBe(409);
     const other = await newTeam(plan.id);
@@ -399,7 +418,7 @@ describe('permissions', () => {
         url: `/api/inspection-plans/${plan.id}/teams`,
         payload: { number: 99, name: 'X', members: [{ personId: person.id, role: 'head' }] },
       },
-      { method: 'PATCH', url: `/api/inspection-teams/${team.id}`, payload: { name: 'X' } },
+      { method: 'PATCH', url: `/api/inspection-teams/${team.id}`, payload: { name: 'X', version: 1 } },
       {
         method: 'POST',
         url: `/api/inspection-teams/${team.id}/targets`,
@@ -408,7 +427,7 @@ describe('permissions', () => {
       {
         method: 'PATCH',
         url: `/api/inspection-teams/${team.id}/targets/${insp.id}`,
-        payload: { windowEnd: '2023-06-11' },
+        payload: { windowEnd: '2023-06-11', version: 1 },
       },
       { method: 'DELETE', url: `/api/inspection-teams/${team.id}/targets/${insp.id}` },
       { method: 'DELETE', url: `/api/inspection-teams/${team.id}` },

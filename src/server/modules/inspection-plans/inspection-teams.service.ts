@@ -99,12 +99,18 @@ export function createInspectionTeamsService({
       return getTeam(id);
     },
 
-    async updateTeam(actor: Actor, id: string, patch: TeamPatch) {
+    /** `version`: the one the writer read; a team renamed or re-staffed since is refused (409 STALE_VERSION). */
+    async updateTeam(actor: Actor, id: string, patch: TeamPatch, version: number) {
       write(actor);
       const before = await getTeam(id);
       if (patch.members) await checkMembers(patch.members);
       await db.transaction(async (tx) => {
-        if (patch.name !== undefined) await repo.updateTeam(tx, id, patch.name);
+        // first, and whatever the patch holds: a stale write changes nothing, and the row lock orders member edits
+        if (!(await repo.updateTeam(tx, id, patch.name, version))) {
+          const now = await repo.getTeam(tx, id);
+          if (!now) throw notFound('inspectionTeam', id);
+          throw await audit.staleVersion(tx, 'inspectionTeam', id, now.version);
+        }
         if (patch.members) await repo.replaceMembers(tx, id, patch.members);
         await audit.record(tx, actor, {
           action: 'update',
@@ -158,7 +164,8 @@ export function createInspectionTeamsService({
       return targetView(teamId, id);
     },
 
-    async updateTarget(actor: Actor, teamId: string, inspectionId: string, patch: TargetPatch) {
+    /** `version`: the inspection's, as read; any change of it since (a status move too) is refused (409). */
+    async updateTarget(actor: Actor, teamId: string, inspectionId: string, patch: TargetPatch, version: number) {
       write(actor);
       const current = await getTarget(teamId, inspectionId);
       if (!movableStatuses.has(current.status)) throw conflict('WINDOW_FIXED', { status: current.status });
@@ -174,9 +181,15 @@ export function createInspectionTeamsService({
           },
         ]);
       await db.transaction(async (tx) => {
-        // the status is checked again in the UPDATE itself: the inspection may have started since
-        const row = await inspections.updateWindow(tx, inspectionId, next, movable);
-        if (!row) throw conflict('WINDOW_FIXED', { inspectionId });
+        // the status and the version are checked again in the UPDATE itself: the inspection may have started since
+        const row = await inspections.updateWindow(tx, inspectionId, next, movable, version);
+        if (!row) {
+          const now = await inspections.get(tx, inspectionId);
+          if (!now) throw notFound('target', inspectionId);
+          // a window that can no longer move says so, rather than "reload and edit again"
+          if (!movableStatuses.has(now.status)) throw conflict('WINDOW_FIXED', { inspectionId });
+          throw await audit.staleVersion(tx, 'inspection', inspectionId, now.version);
+        }
         await audit.record(tx, actor, {
           action: 'update',
           entityType: 'inspection',

@@ -34,7 +34,7 @@ async function drafting() {
   const put = await ctx.as(head, {
     method: 'PUT',
     url: `/api/inspections/${id}/assessments/${s.areas[0].id}`,
-    payload: { rating: 'fair', notes: 'Ghi chú ban đầu.' },
+    payload: { rating: 'fair', notes: 'Ghi chú ban đầu.', version: 0 },
   });
   expect(put.statusCode, put.body).toBe(200);
   return { s, head, id, findingIds };
@@ -46,6 +46,12 @@ async function q<T>(query: ReturnType<typeof sql>) {
 
 const versionOf = async (findingId: string) =>
   (await q<{ version: number }>(sql`select version from findings where id = ${findingId}`))[0].version;
+const assessmentVersion = async (inspectionId: string, contentAreaId: string) =>
+  (
+    await q<{ version: number }>(
+      sql`select version from assessments where inspection_id = ${inspectionId} and content_area_id = ${contentAreaId}`,
+    )
+  )[0].version;
 
 describe('issued means frozen, even under races', () => {
   it.skipIf(!onServer)(
@@ -70,7 +76,11 @@ describe('issued means frozen, even under races', () => {
                   ? await ctx.as(head, {
                       method: 'PUT',
                       url: `/api/inspections/${id}/assessments/${s.areas[0].id}`,
-                      payload: { rating: 'good', notes: `Ghi chú ${w}-${i}` },
+                      payload: {
+                        rating: 'good',
+                        notes: `Ghi chú ${w}-${i}`,
+                        version: await assessmentVersion(id, s.areas[0].id),
+                      },
                     })
                   : kind === 2
                     ? await ctx.as(head, {

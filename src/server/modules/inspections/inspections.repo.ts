@@ -46,7 +46,13 @@ interface DetailJson {
     representedOrgUnitName: string | null;
   }[];
   areas: { id: string; position: number; title: string; description: string | null }[];
-  assessments: { contentAreaId: string; rating: Rating | null; notes: string | null; updatedAt: string }[];
+  assessments: {
+    contentAreaId: string;
+    rating: Rating | null;
+    notes: string | null;
+    updatedAt: string;
+    version: number;
+  }[];
   conclusions: {
     id: string;
     number: string;
@@ -83,6 +89,12 @@ export type InspectionRow = typeof inspections.$inferSelect;
 export type FindingRow = typeof findings.$inferSelect;
 export type NewFinding = typeof findings.$inferInsert;
 export type ConclusionRow = typeof conclusions.$inferSelect;
+export interface AssessmentValues {
+  inspectionId: string;
+  contentAreaId: string;
+  rating: Rating | null;
+  notes: string;
+}
 
 const latestConclusionId = sql`(select c.id from ${conclusions} c where c.inspection_id = ${inspections.id} order by c.version desc limit 1)`;
 const addressee = alias(orgUnits, 'addressee');
@@ -275,7 +287,8 @@ export function createInspectionsRepo() {
               'id', a.id, 'position', a.position, 'title', a.title, 'description', a.description) order by a.position),
               '[]'::jsonb) from ${contentAreas} a where a.plan_id = ${inspections.planId})`,
           assessments: sql<DetailJson['assessments']>`(select coalesce(jsonb_agg(jsonb_build_object(
-              'contentAreaId', s.content_area_id, 'rating', s.rating, 'notes', s.notes, 'updatedAt', s.updated_at)),
+              'contentAreaId', s.content_area_id, 'rating', s.rating, 'notes', s.notes, 'updatedAt', s.updated_at,
+              'version', s.version)),
               '[]'::jsonb) from ${assessments} s where s.inspection_id = ${inspections.id})`,
           conclusions: sql<DetailJson['conclusions']>`(select coalesce(jsonb_agg(jsonb_build_object(
               'id', c.id, 'number', c.number, 'year', c.year, 'version', c.version, 'issuedDate', c.issued_date,
@@ -356,18 +369,43 @@ export function createInspectionsRepo() {
       return db.select().from(assessments).where(eq(assessments.inspectionId, inspectionId));
     },
 
-    async upsertAssessment(
-      db: DbOrTx,
-      a: { inspectionId: string; contentAreaId: string; rating: typeof assessments.$inferInsert.rating; notes: string },
-    ) {
+    async assessment(db: DbOrTx, inspectionId: string, contentAreaId: string) {
       const [row] = await db
-        .insert(assessments)
-        .values(a)
-        .onConflictDoUpdate({
-          target: [assessments.inspectionId, assessments.contentAreaId],
-          set: { rating: a.rating, notes: a.notes, updatedAt: new Date() },
-        })
-        .returning();
+        .select()
+        .from(assessments)
+        .where(and(eq(assessments.inspectionId, inspectionId), eq(assessments.contentAreaId, contentAreaId)));
+      return row;
+    },
+
+    /**
+     * Saves an area's assessment if it is still at `version`, in one statement: from 0 (never assessed) an INSERT
+     * that does nothing when another writer's row is there (the unique key makes it wait for that writer's commit);
+     * otherwise an UPDATE matching the version, +1. Undefined when the assessment changed meanwhile.
+     */
+    async saveAssessment(db: DbOrTx, a: AssessmentValues, version: number) {
+      const [row] =
+        version === 0
+          ? await db
+              .insert(assessments)
+              .values(a)
+              .onConflictDoNothing({ target: [assessments.inspectionId, assessments.contentAreaId] })
+              .returning()
+          : await db
+              .update(assessments)
+              .set({
+                rating: a.rating,
+                notes: a.notes,
+                version: sql`${assessments.version} + 1`,
+                updatedAt: new Date(),
+              })
+              .where(
+                and(
+                  eq(assessments.inspectionId, a.inspectionId),
+                  eq(assessments.contentAreaId, a.contentAreaId),
+                  eq(assessments.version, version),
+                ),
+              )
+              .returning();
       return row;
     },
 
@@ -500,7 +538,8 @@ export function createInspectionsRepo() {
     ) {
       const [row] = await db
         .update(inspections)
-        .set({ status: to, ...extra, updatedAt: new Date() })
+        // a status move is a change like any other: it moves the version (a window edit read before it is stale)
+        .set({ status: to, ...extra, version: sql`${inspections.version} + 1`, updatedAt: new Date() })
         .where(and(eq(inspections.id, id), eq(inspections.status, from)))
         .returning();
       return row;
@@ -541,6 +580,7 @@ export function createInspectionsRepo() {
               windowStart: inspections.windowStart,
               windowEnd: inspections.windowEnd,
               status: inspections.status,
+              version: inspections.version,
             })
             .from(inspections)
             .innerJoin(orgUnits, eq(orgUnits.id, inspections.targetOrgUnitId))
@@ -564,17 +604,21 @@ export function createInspectionsRepo() {
         .returning();
       return row;
     },
-    /** Moves the window only while the status is one of `statuses` (checked in the same statement). */
+    /**
+     * Moves the window only while the status is one of `statuses` and the inspection is still at `version` (both
+     * checked in the same statement, +1); undefined when either no longer holds.
+     */
     async updateWindow(
       db: DbOrTx,
       id: string,
       w: { windowStart: string; windowEnd: string },
       statuses: InspectionStatus[],
+      version: number,
     ) {
       const [row] = await db
         .update(inspections)
-        .set({ ...w, updatedAt: new Date() })
-        .where(and(eq(inspections.id, id), inArray(inspections.status, statuses)))
+        .set({ ...w, version: sql`${inspections.version} + 1`, updatedAt: new Date() })
+        .where(and(eq(inspections.id, id), inArray(inspections.status, statuses), eq(inspections.version, version)))
         .returning();
       return row;
     },

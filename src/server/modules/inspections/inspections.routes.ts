@@ -22,14 +22,34 @@ export const inspectionsRoutes =
       app,
       'GET /api/inspections/{id}',
       { tags, summary: 'The inspection workspace', config: { audience: 'staff' } },
-      async (req) => svc.get(requireActor(req), req.params.id),
+      async (req, reply) => {
+        const d = await svc.get(requireActor(req), req.params.id);
+        etag(reply, d.version);
+        return d;
+      },
     );
 
     route(
       app,
       'PUT /api/inspections/{id}/assessments/{contentAreaId}',
-      { tags, summary: 'Rate and annotate one content area', config: { audience: 'staff' } },
-      async (req) => svc.saveAssessment(requireActor(req), req.params.id, req.params.contentAreaId, req.body),
+      {
+        tags,
+        summary: 'Rate and annotate one content area (version: the one read, 0 when never assessed)',
+        config: { audience: 'staff' },
+      },
+      async (req, reply) => {
+        const { version, ...input } = req.body;
+        const { id, contentAreaId } = req.params;
+        const out = await svc.saveAssessment(
+          requireActor(req),
+          id,
+          contentAreaId,
+          input,
+          expectedVersion(req, version),
+        );
+        etag(reply, out.version);
+        return out;
+      },
     );
 
     route(
@@ -90,10 +110,13 @@ export const inspectionsRoutes =
       app,
       'POST /api/inspections/{id}/transitions',
       { tags, summary: 'Move the inspection along its lifecycle', config: { audience: 'staff' } },
-      async (req) => {
+      async (req, reply) => {
         const actor = requireActor(req);
         await svc.transition(actor, req.params.id, req.body.to, req.body.reason);
-        return svc.get(actor, req.params.id);
+        // the lifecycle guards a move by its `from` status, not a version; the move itself bumps the version
+        const d = await svc.get(actor, req.params.id);
+        etag(reply, d.version);
+        return d;
       },
     );
 

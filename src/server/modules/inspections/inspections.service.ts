@@ -11,6 +11,7 @@ import type { DbOrTx } from '../../db/client.js';
 import type { Actor } from '../../http/context.js';
 import { conflict, immutable, invalid, notFound } from '../../http/errors.js';
 import { listScope } from '../../http/authorize.js';
+import { staleVersion } from '../../http/versioning.js';
 import type { FilesService } from '../files/files.service.js';
 import { createConclusions, type ConclusionsDeps } from './conclusions.js';
 import type { InspectionsRepo } from './inspections.repo.js';
@@ -202,6 +203,7 @@ export function createInspectionsService(deps: InspectionsDeps) {
       return {
         id,
         status: inspection.status,
+        version: inspection.version,
         windowStart: inspection.windowStart,
         windowEnd: inspection.windowEnd,
         draftSharedAt: inspection.draftSharedAt,
@@ -224,7 +226,12 @@ export function createInspectionsService(deps: InspectionsDeps) {
           return {
             ...a,
             assessment: assessment
-              ? { rating: assessment.rating, notes: assessment.notes, updatedAt: assessment.updatedAt }
+              ? {
+                  rating: assessment.rating,
+                  notes: assessment.notes,
+                  updatedAt: assessment.updatedAt,
+                  version: assessment.version,
+                }
               : null,
             attachments: readsWork ? attachments.filter((x) => x.contentAreaId === a.id && !x.followUpId) : [],
           };
@@ -252,18 +259,25 @@ export function createInspectionsService(deps: InspectionsDeps) {
       };
     },
 
-    async saveAssessment(actor: Actor, id: string, contentAreaId: string, input: AssessmentInput) {
+    /**
+     * `version`: the one the writer read, 0 for an area never assessed; an assessment changed since is refused (409
+     * STALE_VERSION). The inspection row stays share-locked from the freeze check to commit, so an issue cannot
+     * slip in between.
+     */
+    async saveAssessment(actor: Actor, id: string, contentAreaId: string, input: AssessmentInput, version: number) {
       const { header } = await loadForEdit(actor, id);
       await checkContentArea(header.plan.id, contentAreaId, 'params.contentAreaId');
       return db.transaction(async (tx) => {
         await lockEditable(tx, id);
-        const before = (await repo.assessments(tx, id)).find((a) => a.contentAreaId === contentAreaId) ?? null;
-        const row = await repo.upsertAssessment(tx, {
-          inspectionId: id,
-          contentAreaId,
-          rating: input.rating,
-          notes: input.notes,
-        });
+        const before = (await repo.assessment(tx, id, contentAreaId)) ?? null;
+        const values = { inspectionId: id, contentAreaId, rating: input.rating, notes: input.notes };
+        const row = await repo.saveAssessment(tx, values, version);
+        if (!row) {
+          const now = await repo.assessment(tx, id, contentAreaId);
+          throw now
+            ? await audit.staleVersion(tx, 'assessment', now.id, now.version)
+            : staleVersion({ currentVersion: 0, updatedBy: null, updatedAt: null });
+        }
         await audit.record(tx, actor, {
           action: before ? 'update' : 'create',
           entityType: 'assessment',
@@ -271,7 +285,7 @@ export function createInspectionsService(deps: InspectionsDeps) {
           before,
           after: row,
         });
-        return { rating: row.rating, notes: row.notes, updatedAt: row.updatedAt };
+        return { rating: row.rating, notes: row.notes, updatedAt: row.updatedAt, version: row.version };
       });
     },
 

@@ -62,7 +62,7 @@ async function toDrafting() {
   const put = await ctx.as(head, {
     method: 'PUT',
     url: `/api/inspections/${id}/assessments/${s.areas[0].id}`,
-    payload: { rating: 'fair', notes: 'Đạt yêu cầu cơ bản.' },
+    payload: { rating: 'fair', notes: 'Đạt yêu cầu cơ bản.', version: 0 },
   });
   expect(put.statusCode, put.body).toBe(200);
   const written = await writeFindings(head, s);
@@ -109,7 +109,7 @@ describe('inspection lifecycle through the API', () => {
       await ctx.as(head, {
         method: 'PUT',
         url: `/api/inspections/${id}/assessments/${s.areas[0].id}`,
-        payload: { rating: 'weak', notes: 'x' },
+        payload: { rating: 'weak', notes: 'x', version: 1 },
       }),
       await post(head, `/api/inspections/${id}/findings`, {
         contentAreaId: s.areas[0].id,
@@ -320,7 +320,7 @@ describe('who may do what', () => {
         ctx.as(cookie, {
           method: 'PUT',
           url: `/api/inspections/${s.inspection.id}/assessments/${s.areas[0].id}`,
-          payload: { rating: 'good', notes: '' },
+          payload: { rating: 'good', notes: '', version: 0 },
         }),
         post(cookie, `/api/inspections/${s.inspection.id}/findings`, {
           contentAreaId: s.areas[0].id,
@@ -502,7 +502,7 @@ describe('bad input', () => {
         ctx.as(cookies.secretariat, {
           method: 'PUT',
           url: `/api/inspections/${id}/assessments/${s.target.id}`,
-          payload: { rating: 'good', notes: '' },
+          payload: { rating: 'good', notes: '', version: 0 },
         }),
         ['params.contentAreaId'],
       ],
@@ -510,7 +510,7 @@ describe('bad input', () => {
         ctx.as(cookies.secretariat, {
           method: 'PUT',
           url: `/api/inspections/${id}/assessments/${area}`,
-          payload: { rating: 'excellent', notes: 'x'.repeat(20_001) },
+          payload: { rating: 'excellent', notes: 'x'.repeat(20_001), version: 0 },
         }),
         ['body.rating', 'body.notes'],
       ],

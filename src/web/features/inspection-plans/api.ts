@@ -50,11 +50,15 @@ export const useUpdatePlan = (id: string) =>
     api.patch('/api/inspection-plans/{id}', { params: { id }, body: patch }),
   );
 
+/** Adds a team, or (given the team's id and the version the form was opened on) edits it. */
 export const useSaveTeam = (planId: string) =>
-  usePlanMutation(({ teamId, input }: { teamId?: string; input: TeamInput }) => {
-    if (!teamId) return api.post('/api/inspection-plans/{id}/teams', { params: { id: planId }, body: input });
+  usePlanMutation(({ team, input }: { team?: { id: string; version: number }; input: TeamInput }) => {
+    if (!team) return api.post('/api/inspection-plans/{id}/teams', { params: { id: planId }, body: input });
     const patch: TeamPatch = { name: input.name, members: input.members };
-    return api.patch('/api/inspection-teams/{id}', { params: { id: teamId }, body: patch });
+    return api.patch('/api/inspection-teams/{id}', {
+      params: { id: team.id },
+      body: { ...patch, version: team.version },
+    });
   });
 
 export const useDeleteTeam = () =>
@@ -66,11 +70,20 @@ export const useAddTarget = () =>
   );
 
 export const useMoveTarget = () =>
-  usePlanMutation(({ teamId, inspectionId, patch }: { teamId: string; inspectionId: string; patch: TargetPatch }) =>
-    api.patch('/api/inspection-teams/{teamId}/targets/{inspectionId}', {
-      params: { teamId, inspectionId },
-      body: patch,
-    }),
+  usePlanMutation(
+    ({
+      teamId,
+      inspectionId,
+      patch,
+    }: {
+      teamId: string;
+      inspectionId: string;
+      patch: TargetPatch & { version: number };
+    }) =>
+      api.patch('/api/inspection-teams/{teamId}/targets/{inspectionId}', {
+        params: { teamId, inspectionId },
+        body: patch,
+      }),
   );
 
 export const useRemoveTarget = () =>

@@ -1,13 +1,16 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { App, DatePicker, Form, Modal } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { targetInput, targetPatch, type Target } from '../../../shared/contracts/inspection-plans';
-import { isApiError } from '../../api/client';
+import { isApiError, type ApiError } from '../../api/client';
 import { OrgUnitSelect } from '../../components/org-unit-select';
+import { isStaleVersion, StaleVersionAlert } from '../../components/stale-version-alert';
 import { errorMessage } from '../../i18n/error-message';
 import i18n from '../../i18n';
 import { issueMessage } from '../../lib/issue-message';
 import { zodRule } from '../../lib/zod-rule';
-import { useAddTarget, useMoveTarget } from './api';
+import { planKeys, useAddTarget, useMoveTarget } from './api';
 import { DATE_FORMAT, isoRangeItem } from './form-helpers';
 
 interface Values {
@@ -25,6 +28,8 @@ export function TargetForm({ teamId, target, onClose }: { teamId: string; target
   const [form] = Form.useForm<Values>();
   const add = useAddTarget();
   const move = useMoveTarget();
+  const client = useQueryClient();
+  const [stale, setStale] = useState<ApiError | null>(null);
 
   // the contract's issues name windowStart/windowEnd: both belong to the one range field here
   const showIssues = (issues: { field: string; message: string; code?: string }[]) =>
@@ -41,13 +46,21 @@ export function TargetForm({ teamId, target, onClose }: { teamId: string; target
       ? targetPatch.safeParse(windowFields)
       : targetInput.safeParse({ targetOrgUnitId, ...windowFields });
     if (!parsed.success) return showIssues(parsed.error.issues.map((i) => ({ ...i, field: i.path.join('.') })));
+    setStale(null);
     try {
-      if (target) await move.mutateAsync({ teamId, inspectionId: target.inspectionId, patch: parsed.data });
+      // the version the form was opened on: an inspection changed meanwhile (a status move too) is refused
+      if (target)
+        await move.mutateAsync({
+          teamId,
+          inspectionId: target.inspectionId,
+          patch: { ...parsed.data, version: target.version },
+        });
       else await add.mutateAsync({ teamId, input: targetInput.parse(parsed.data) });
       message.success(t('common.saved'));
       onClose();
     } catch (error) {
-      if (isApiError(error) && error.issues.length) showIssues(error.issues);
+      if (isStaleVersion(error)) setStale(error);
+      else if (isApiError(error) && error.issues.length) showIssues(error.issues);
       else message.error(errorMessage(t, error));
     }
   };
@@ -63,6 +76,13 @@ export function TargetForm({ teamId, target, onClose }: { teamId: string; target
       confirmLoading={add.isPending || move.isPending}
       destroyOnHidden
     >
+      <StaleVersionAlert
+        error={stale}
+        onReload={() => {
+          void client.invalidateQueries({ queryKey: planKeys.all });
+          onClose();
+        }}
+      />
       <Form<Values>
         form={form}
         layout="vertical"

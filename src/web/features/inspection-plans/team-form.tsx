@@ -1,13 +1,17 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { App, Form, Input, InputNumber, Modal } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { teamInput, teamMembersInput, type Team, type TeamInput } from '../../../shared/contracts/inspection-plans';
 import { teamRoles } from '../../../shared/domain';
+import type { ApiError } from '../../api/client';
 import { applyFieldErrors } from '../../api/form-errors';
 import { OrgUnitSelect } from '../../components/org-unit-select';
 import { MemberListField } from '../../components/member-list-field';
+import { isStaleVersion, StaleVersionAlert } from '../../components/stale-version-alert';
 import { errorMessage } from '../../i18n/error-message';
 import { zodRule } from '../../lib/zod-rule';
-import { useSaveTeam } from './api';
+import { planKeys, useSaveTeam } from './api';
 
 const member = teamMembersInput.element.shape;
 
@@ -27,6 +31,8 @@ export function TeamForm({
   const { message } = App.useApp();
   const [form] = Form.useForm<TeamInput>();
   const save = useSaveTeam(planId);
+  const client = useQueryClient();
+  const [stale, setStale] = useState<ApiError | null>(null);
   // a new team starts with an empty head row: no person yet, so the field shows its placeholder
   const initialValues = team
     ? {
@@ -45,12 +51,15 @@ export function TeamForm({
       };
 
   const submit = async (values: TeamInput) => {
+    setStale(null);
     try {
-      await save.mutateAsync({ teamId: team?.id, input: values });
+      // an edit names the version the form was opened on: a team changed meanwhile is refused, not overwritten
+      await save.mutateAsync({ team, input: values });
       message.success(t('common.saved'));
       onClose();
     } catch (error) {
-      if (!applyFieldErrors(form, error)) message.error(errorMessage(t, error));
+      if (isStaleVersion(error)) setStale(error);
+      else if (!applyFieldErrors(form, error)) message.error(errorMessage(t, error));
     }
   };
 
@@ -66,6 +75,13 @@ export function TeamForm({
       width={880}
       destroyOnHidden
     >
+      <StaleVersionAlert
+        error={stale}
+        onReload={() => {
+          void client.invalidateQueries({ queryKey: planKeys.all });
+          onClose();
+        }}
+      />
       <Form<TeamInput> form={form} layout="vertical" onFinish={(v) => void submit(v)} initialValues={initialValues}>
         <div style={{ display: 'flex', flexWrap: 'wrap', gap: '0 16px' }}>
           <Form.Item name="number" label={t('inspectionPlans.teamNumber')} rules={[zodRule(teamInput.shape.number)]}>

@@ -49,8 +49,11 @@ export const useTransition = (id: string) =>
   );
 
 export const useSaveAssessment = (id: string) =>
-  useInspectionWrite(id, ({ contentAreaId, input }: { contentAreaId: string; input: AssessmentInput }) =>
-    api.put('/api/inspections/{id}/assessments/{contentAreaId}', { params: { id, contentAreaId }, body: input }),
+  useInspectionWrite(
+    id,
+    // version: the assessment's as read, 0 for an area never assessed
+    ({ contentAreaId, input }: { contentAreaId: string; input: AssessmentInput & { version: number } }) =>
+      api.put('/api/inspections/{id}/assessments/{contentAreaId}', { params: { id, contentAreaId }, body: input }),
   );
 
 export const useUploadEvidence = (id: string) =>

@@ -1,10 +1,14 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, Flex, Form, Input, Row, Select, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { assessmentInput } from '../../../shared/contracts/inspections';
 import { ratings } from '../../../shared/domain';
+import type { ApiError } from '../../api/client';
 import { applyFieldErrors } from '../../api/form-errors';
+import { isStaleVersion, StaleVersionAlert } from '../../components/stale-version-alert';
 import { errorMessage } from '../../i18n/error-message';
-import { useSaveAssessment } from './api';
+import { inspectionKeys, useSaveAssessment } from './api';
 import { EvidenceFiles } from './evidence-files';
 import { parseForm } from './form-helpers';
 import type { InspectionDetail } from '../../api/types';
@@ -16,6 +20,8 @@ function AreaCard({ d, area }: { d: InspectionDetail; area: Area }) {
   const { message } = App.useApp();
   const [form] = Form.useForm();
   const save = useSaveAssessment(d.id);
+  const client = useQueryClient();
+  const [stale, setStale] = useState<ApiError | null>(null);
   const canEdit = d.permissions.canEdit;
   const ratingOptions = [
     { value: '', label: t('inspections.rating.none') },
@@ -24,12 +30,15 @@ function AreaCard({ d, area }: { d: InspectionDetail; area: Area }) {
   const submit = (values: { rating: string; notes?: string }) => {
     const input = parseForm(form, assessmentInput, { rating: values.rating || null, notes: values.notes ?? '' });
     if (!input) return;
+    setStale(null);
     save.mutate(
-      { contentAreaId: area.id, input },
+      // the version the card shows (0: never assessed): a save by someone else meanwhile is refused, not overwritten
+      { contentAreaId: area.id, input: { ...input, version: area.assessment?.version ?? 0 } },
       {
         onSuccess: () => void message.success(t('common.saved')),
         onError: (e) => {
-          if (!applyFieldErrors(form, e)) void message.error(errorMessage(t, e));
+          if (isStaleVersion(e)) setStale(e);
+          else if (!applyFieldErrors(form, e)) void message.error(errorMessage(t, e));
         },
       },
     );
@@ -47,6 +56,10 @@ function AreaCard({ d, area }: { d: InspectionDetail; area: Area }) {
       <Row gutter={[24, 16]}>
         <Col xs={24} lg={14}>
           {area.description && <Typography.Paragraph type="secondary">{area.description}</Typography.Paragraph>}
+          <StaleVersionAlert
+            error={stale}
+            onReload={() => void client.invalidateQueries({ queryKey: inspectionKeys.detail(d.id) })}
+          />
           {canEdit ? (
             <Form
               form={form}
@@ -91,7 +104,8 @@ export function AssessmentsTab({ d, hidden }: { d: InspectionDetail; hidden: boo
   return (
     <Flex vertical gap={16}>
       {d.contentAreas.map((area) => (
-        <AreaCard key={area.id} d={d} area={area} />
+        // a new version (a save, or a reload after a refused one) opens the card afresh on what is stored
+        <AreaCard key={`${area.id}:${area.assessment?.version ?? 0}`} d={d} area={area} />
       ))}
     </Flex>
   );
