@@ -83,14 +83,16 @@ export function createServices({ db, dbKind, config, clock }: Deps) {
   });
   const inspectionsRepo = createInspectionsRepo();
   const planned = plannedInspections(inspectionsRepo);
-  const inspectionPlansRepo = createInspectionPlansRepo();
+  const inspectionPlansRepo = createInspectionPlansRepo({ programCodes: programs.codes });
   const inspectionPlans = createInspectionPlansService({
     db,
     repo: inspectionPlansRepo,
-    objectivity: createObjectivityRepo(),
+    // the inspections (created below, asked at query time) give their schedule as a subquery to join
+    objectivity: createObjectivityRepo({ inspectionWindows: () => inspections.views.inspections() }),
     audit,
     inspections: planned,
     files,
+    programs,
   });
   const inspectionTeams = createInspectionTeamsService({
     db,
@@ -109,7 +111,15 @@ export function createServices({ db, dbKind, config, clock }: Deps) {
     plans: inspectionPlans,
     followUps,
   });
-  const dashboard = createDashboardService({ db, repo: createDashboardRepo(), followUps });
+  const dashboard = createDashboardService({
+    db,
+    repo: createDashboardRepo({
+      inspections: inspections.views.inspections,
+      plans: inspectionPlans.views.plans,
+      teamIdsOf: inspectionPlans.views.teamIdsOf,
+    }),
+    followUps,
+  });
   const enterprises = createEnterprisesService({
     db,
     repo: createEnterprisesRepo(),
@@ -145,7 +155,8 @@ export function createServices({ db, dbKind, config, clock }: Deps) {
     // PGlite: one process per data directory, so at start every running job is an orphan
     singleProcess: dbKind === 'pglite',
   });
-  const reportingRoundsRepo = createReportingRoundsRepo();
+  // the rounds join the plans' codes that indicators (created below, asked at query time) builds as a subquery
+  const reportingRoundsRepo = createReportingRoundsRepo({ planCodes: () => indicators.planCodes() });
   const indicators = createIndicatorsService({
     db,
     repo: createIndicatorsRepo(),
@@ -155,7 +166,7 @@ export function createServices({ db, dbKind, config, clock }: Deps) {
   });
   const programTasks = createProgramTasksService({
     db,
-    repo: createProgramTasksRepo(),
+    repo: createProgramTasksRepo({ planCodes: indicators.planCodes }),
     audit,
     clock,
     files,

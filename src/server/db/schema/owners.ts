@@ -78,16 +78,10 @@ export const SHARED_READS: readonly TableName[] = ['orgUnits', 'orgUnitSuccessor
  * Writes to another module's table are never allowed.
  */
 export const KNOWN_FOREIGN_READS: Readonly<Record<string, readonly TableName[]>> = {
-  // a read model over the inspections (counts by status, "my team's" work)
-  dashboard: ['inspectionPlans', 'inspections', 'teamMembers'],
   // the follow-up list shows its inspection's target, plan and conclusion number
   'follow-ups': ['conclusions', 'inspectionPlans', 'inspections'],
-  // plan lists show the program's code; objectivity checks read the team's other inspections
-  'inspection-plans': ['programs', 'inspections'],
   // the workspace shows its plan, content areas, team and program
   inspections: ['contentAreas', 'inspectionPlans', 'inspectionTeams', 'programs', 'teamMembers'],
-  'program-tasks': ['monitoringPlans'],
-  'reporting-rounds': ['monitoringPlans'],
   // a finding link shows the finding, its inspection and the indicator or task it concerns
   'unit-overview': ['findings', 'indicators', 'inspections', 'programTasks'],
 };

@@ -273,6 +273,8 @@ export function createIndicatorsService({ db, repo, audit, programs, approvedVal
     },
 
     plans: (programId?: string) => repo.plans(db, programId),
+    /** The plans' codes (`id`, `code`) as a subquery to join; no permission check (a code is not a secret). */
+    planCodes: () => repo.planCodes(db),
     async createPlan(actor: Actor, input: PlanInput) {
       indicatorsPolicy.assertCanWrite(actor);
       if (input.periodEnd < input.periodStart)

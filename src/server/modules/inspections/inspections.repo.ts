@@ -124,6 +124,43 @@ const headerColumns = {
 
 export function createInspectionsRepo() {
   return {
+    /**
+     * Subqueries (built, not run) that other modules join in their own statements, so a list keeps its query count
+     * (docs/architecture.md, "Reading across modules"). Each names the columns this module keeps stable for them.
+     */
+    views: {
+      /** the schedule and state of each inspection: its plan, team, target, window and status */
+      inspections: (db: DbOrTx) =>
+        db
+          .select({
+            id: inspections.id,
+            planId: inspections.planId,
+            teamId: inspections.teamId,
+            targetOrgUnitId: inspections.targetOrgUnitId,
+            windowStart: inspections.windowStart,
+            windowEnd: inspections.windowEnd,
+            status: inspections.status,
+          })
+          .from(inspections)
+          .as('inspection_v'),
+      /** each finding's kind and text, and its inspection */
+      findings: (db: DbOrTx) =>
+        db
+          .select({ id: findings.id, inspectionId: findings.inspectionId, kind: findings.kind, text: findings.text })
+          .from(findings)
+          .as('finding_v'),
+      /** each conclusion version's number and year */
+      conclusions: (db: DbOrTx) =>
+        db
+          .select({
+            id: conclusions.id,
+            inspectionId: conclusions.inspectionId,
+            number: conclusions.number,
+            year: conclusions.year,
+          })
+          .from(conclusions)
+          .as('conclusion_v'),
+    },
     /** Inspections, findings, conclusions and area assessments by id, as the audit log names them. */
     inspectionSubjectRows: (db: DbOrTx, ids: string[]) =>
       db
