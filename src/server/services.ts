@@ -81,7 +81,16 @@ export function createServices({ db, dbKind, config, clock }: Deps) {
       followUpAddressee: (tx, id) => followUps.addresseeOf(tx, id),
     },
   });
-  const inspectionsRepo = createInspectionsRepo();
+  // an inspection shows its plan, program, team and content areas: subqueries of their modules, joined in its own
+  // statements (the plans' service is created below and asked at query time)
+  const inspectionsRepo = createInspectionsRepo({
+    plans: () => inspectionPlans.views.plans(),
+    teams: () => inspectionPlans.views.teams(),
+    members: () => inspectionPlans.views.members(),
+    contentAreas: () => inspectionPlans.views.contentAreas(),
+    teamIdsOf: (personId) => inspectionPlans.views.teamIdsOf(personId),
+    programCodes: programs.codes,
+  });
   const planned = plannedInspections(inspectionsRepo);
   const inspectionPlansRepo = createInspectionPlansRepo({ programCodes: programs.codes });
   const inspectionPlans = createInspectionPlansService({
@@ -101,7 +110,19 @@ export function createServices({ db, dbKind, config, clock }: Deps) {
     inspections: planned,
     files,
   });
-  const followUps = createFollowUpsService({ db, repo: createFollowUpsRepo(), audit, clock, files });
+  const followUps = createFollowUpsService({
+    db,
+    // a follow-up shows its inspection's target, plan and conclusion: subqueries of their modules, joined in its
+    // own statement (inspections is created below and asked at query time)
+    repo: createFollowUpsRepo({
+      inspections: () => inspections.views.inspections(),
+      conclusions: () => inspections.views.conclusions(),
+      plans: inspectionPlans.views.plans,
+    }),
+    audit,
+    clock,
+    files,
+  });
   const inspections = createInspectionsService({
     db,
     repo: inspectionsRepo,
@@ -190,7 +211,12 @@ export function createServices({ db, dbKind, config, clock }: Deps) {
   });
   const unitOverview = createUnitOverviewService({
     db,
-    links: createFindingLinksRepo(),
+    links: createFindingLinksRepo({
+      findings: inspections.views.findings,
+      inspections: inspections.views.inspections,
+      indicators: indicators.names,
+      tasks: programTasks.titles,
+    }),
     audit,
     orgUnits,
     indicators,

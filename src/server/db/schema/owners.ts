@@ -77,11 +77,4 @@ export const SHARED_READS: readonly TableName[] = ['orgUnits', 'orgUnitSuccessor
  * remains, and which columns its owner keeps for it: docs/architecture.md, "Reading across modules".
  * Writes to another module's table are never allowed.
  */
-export const KNOWN_FOREIGN_READS: Readonly<Record<string, readonly TableName[]>> = {
-  // the follow-up list shows its inspection's target, plan and conclusion number
-  'follow-ups': ['conclusions', 'inspectionPlans', 'inspections'],
-  // the workspace shows its plan, content areas, team and program
-  inspections: ['contentAreas', 'inspectionPlans', 'inspectionTeams', 'programs', 'teamMembers'],
-  // a finding link shows the finding, its inspection and the indicator or task it concerns
-  'unit-overview': ['findings', 'indicators', 'inspections', 'programTasks'],
-};
+export const KNOWN_FOREIGN_READS: Readonly<Record<string, readonly TableName[]>> = {};

@@ -39,6 +39,12 @@ export function createIndicatorsRepo() {
      */
     planCodes: (db: DbOrTx) =>
       db.select({ id: monitoringPlans.id, code: monitoringPlans.code }).from(monitoringPlans).as('plan_codes'),
+    /** The indicators' codes and names, as a subquery like `planCodes`. */
+    names: (db: DbOrTx) =>
+      db
+        .select({ id: indicators.id, code: indicators.code, nameVi: indicators.nameVi })
+        .from(indicators)
+        .as('indicator_v'),
     /** Indicators and monitoring plans by id, as the audit log names them. */
     indicatorSubjectRows: (db: DbOrTx, ids: string[]) =>
       db

@@ -70,6 +70,12 @@ export function createProgramTasksRepo(reads: ProgramTasksReads) {
       searchCondition(programTasks.searchText, f.q),
     );
   return {
+    /** The tasks' codes and titles as a subquery (built, not run) for other modules to join in their own statement. */
+    titles: (db: DbOrTx) =>
+      db
+        .select({ id: programTasks.id, code: programTasks.code, title: programTasks.title })
+        .from(programTasks)
+        .as('task_v'),
     /** Tasks by id, as the audit log names them. */
     subjectRows: (db: DbOrTx, ids: string[]) =>
       db
