@@ -83,16 +83,27 @@ export function createServices({ db, dbKind, config, clock }: Deps) {
       followUpAddressee: (tx, id) => followUps.addresseeOf(tx, id),
     },
   });
-  const inspectionsRepo = createInspectionsRepo();
+  // an inspection shows its plan, program, team and content areas: subqueries of their modules, joined in its own
+  // statements (the plans' service is created below and asked at query time)
+  const inspectionsRepo = createInspectionsRepo({
+    plans: () => inspectionPlans.views.plans(),
+    teams: () => inspectionPlans.views.teams(),
+    members: () => inspectionPlans.views.members(),
+    contentAreas: () => inspectionPlans.views.contentAreas(),
+    teamIdsOf: (personId) => inspectionPlans.views.teamIdsOf(personId),
+    programCodes: programs.codes,
+  });
   const planned = plannedInspections(inspectionsRepo);
-  const inspectionPlansRepo = createInspectionPlansRepo();
+  const inspectionPlansRepo = createInspectionPlansRepo({ programCodes: programs.codes });
   const inspectionPlans = createInspectionPlansService({
     db,
     repo: inspectionPlansRepo,
-    objectivity: createObjectivityRepo(),
+    // the inspections (created below, asked at query time) give their schedule as a subquery to join
+    objectivity: createObjectivityRepo({ inspectionWindows: () => inspections.views.inspections() }),
     audit,
     inspections: planned,
     files,
+    programs,
   });
   const inspectionTeams = createInspectionTeamsService({
     db,
@@ -101,7 +112,19 @@ export function createServices({ db, dbKind, config, clock }: Deps) {
     inspections: planned,
     files,
   });
-  const followUps = createFollowUpsService({ db, repo: createFollowUpsRepo(), audit, clock, files });
+  const followUps = createFollowUpsService({
+    db,
+    // a follow-up shows its inspection's target, plan and conclusion: subqueries of their modules, joined in its
+    // own statement (inspections is created below and asked at query time)
+    repo: createFollowUpsRepo({
+      inspections: () => inspections.views.inspections(),
+      conclusions: () => inspections.views.conclusions(),
+      plans: inspectionPlans.views.plans,
+    }),
+    audit,
+    clock,
+    files,
+  });
   const inspections = createInspectionsService({
     db,
     repo: inspectionsRepo,
@@ -111,7 +134,15 @@ export function createServices({ db, dbKind, config, clock }: Deps) {
     plans: inspectionPlans,
     followUps,
   });
-  const dashboard = createDashboardService({ db, repo: createDashboardRepo(), followUps });
+  const dashboard = createDashboardService({
+    db,
+    repo: createDashboardRepo({
+      inspections: inspections.views.inspections,
+      plans: inspectionPlans.views.plans,
+      teamIdsOf: inspectionPlans.views.teamIdsOf,
+    }),
+    followUps,
+  });
   const enterprises = createEnterprisesService({
     db,
     repo: createEnterprisesRepo(),
@@ -147,7 +178,8 @@ export function createServices({ db, dbKind, config, clock }: Deps) {
     // PGlite: one process per data directory, so at start every running job is an orphan
     singleProcess: dbKind === 'pglite',
   });
-  const reportingRoundsRepo = createReportingRoundsRepo();
+  // the rounds join the plans' codes that indicators (created below, asked at query time) builds as a subquery
+  const reportingRoundsRepo = createReportingRoundsRepo({ planCodes: () => indicators.planCodes() });
   const indicators = createIndicatorsService({
     db,
     repo: createIndicatorsRepo(),
@@ -157,7 +189,7 @@ export function createServices({ db, dbKind, config, clock }: Deps) {
   });
   const programTasks = createProgramTasksService({
     db,
-    repo: createProgramTasksRepo(),
+    repo: createProgramTasksRepo({ planCodes: indicators.planCodes }),
     audit,
     clock,
     files,
@@ -181,7 +213,12 @@ export function createServices({ db, dbKind, config, clock }: Deps) {
   });
   const unitOverview = createUnitOverviewService({
     db,
-    links: createFindingLinksRepo(),
+    links: createFindingLinksRepo({
+      findings: inspections.views.findings,
+      inspections: inspections.views.inspections,
+      indicators: indicators.names,
+      tasks: programTasks.titles,
+    }),
     audit,
     orgUnits,
     indicators,

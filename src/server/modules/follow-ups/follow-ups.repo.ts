@@ -3,16 +3,10 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { FollowUpListQuery } from '../../../shared/contracts/follow-ups.js';
 import { foldText } from '../../../shared/text.js';
 import type { DbOrTx } from '../../db/client.js';
-import {
-  conclusions,
-  followUps,
-  followUpUpdates,
-  inspectionPlans,
-  inspections,
-  orgUnits,
-  users,
-} from '../../db/schema/index.js';
+import { followUps, followUpUpdates, orgUnits, users } from '../../db/schema/index.js';
 import { searchCondition } from '../../db/search.js';
+import type { InspectionPlansService } from '../inspection-plans/inspection-plans.service.js';
+import type { InspectionsService } from '../inspections/inspections.service.js';
 
 const addressee = alias(orgUnits, 'addressee');
 const target = alias(orgUnits, 'target');
@@ -30,8 +24,20 @@ export type FollowUpFilter = Omit<FollowUpListQuery, 'limit' | 'offset'> & {
 export const overdueCondition = (today: string) =>
   and(ne(followUps.status, 'done'), isNull(followUps.withdrawnAt), lt(followUps.dueDate, today));
 
+/**
+ * What a follow-up joins from other modules, as subqueries their services build (wired in services.ts): its
+ * inspection's target and plan, the plan's code, the conclusion's number. A unit's list ("addressed to it or about an
+ * inspection of it") is filtered and paged in SQL on these, in one statement.
+ */
+export interface FollowUpsReads {
+  inspections: InspectionsService['views']['inspections'];
+  conclusions: InspectionsService['views']['conclusions'];
+  plans: InspectionPlansService['views']['plans'];
+}
+type InspectionView = ReturnType<FollowUpsReads['inspections']>;
+
 /** Follow-ups an org unit may see: addressed to it, or arising from an inspection of it. */
-export const scopeCondition = (orgUnitId: string | null) =>
+const scopeCondition = (inspections: InspectionView, orgUnitId: string | null) =>
   orgUnitId ? or(eq(followUps.addresseeOrgUnitId, orgUnitId), eq(inspections.targetOrgUnitId, orgUnitId)) : undefined;
 
 /** The last entry of the history is the secretariat returning the report: the addressee has to act again. */
@@ -41,8 +47,8 @@ const returnedCondition = () =>
     sql`coalesce((select u.action::text from ${followUpUpdates} u where u.follow_up_id = ${followUps.id} order by u.at desc, u.id desc limit 1), '') = 'return'`,
   );
 
-function filterCondition(f: FollowUpFilter, today: string): SQL | undefined {
-  const where: (SQL | undefined)[] = [scopeCondition(f.scopeOrgUnitId)];
+function filterCondition(inspections: InspectionView, f: FollowUpFilter, today: string): SQL | undefined {
+  const where: (SQL | undefined)[] = [scopeCondition(inspections, f.scopeOrgUnitId)];
   if (f.includeWithdrawn !== 'true') where.push(isNull(followUps.withdrawnAt));
   if (f.status) where.push(eq(followUps.status, f.status));
   if (f.kind) where.push(eq(followUps.kind, f.kind));
@@ -56,8 +62,10 @@ function filterCondition(f: FollowUpFilter, today: string): SQL | undefined {
   return and(...where);
 }
 
-export function createFollowUpsRepo() {
-  function selectItems(db: DbOrTx, withTotal = false) {
+export function createFollowUpsRepo(reads: FollowUpsReads) {
+  function selectItems(db: DbOrTx, inspections: InspectionView, withTotal = false) {
+    const plan = reads.plans();
+    const conclusion = reads.conclusions();
     const last = db
       .select({ at: followUpUpdates.at, note: followUpUpdates.note })
       .from(followUpUpdates)
@@ -71,10 +79,10 @@ export function createFollowUpsRepo() {
         addresseeName: addressee.name,
         targetOrgUnitId: inspections.targetOrgUnitId,
         targetName: target.name,
-        planId: inspectionPlans.id,
-        planCode: inspectionPlans.code,
-        conclusionNumber: conclusions.number,
-        conclusionYear: conclusions.year,
+        planId: plan.id,
+        planCode: plan.code,
+        conclusionNumber: conclusion.number,
+        conclusionYear: conclusion.year,
         acceptedByName: acceptor.displayName,
         lastAt: last.at,
         lastNote: last.note,
@@ -84,8 +92,8 @@ export function createFollowUpsRepo() {
       .innerJoin(addressee, eq(addressee.id, followUps.addresseeOrgUnitId))
       .innerJoin(inspections, eq(inspections.id, followUps.inspectionId))
       .innerJoin(target, eq(target.id, inspections.targetOrgUnitId))
-      .innerJoin(inspectionPlans, eq(inspectionPlans.id, inspections.planId))
-      .innerJoin(conclusions, eq(conclusions.id, followUps.conclusionId))
+      .innerJoin(plan, eq(plan.id, inspections.planId))
+      .innerJoin(conclusion, eq(conclusion.id, followUps.conclusionId))
       .leftJoin(acceptor, eq(acceptor.id, followUps.acceptedBy))
       .leftJoinLateral(last, sql`true`);
   }
@@ -95,9 +103,10 @@ export function createFollowUpsRepo() {
     subjectRows: (db: DbOrTx, ids: string[]) =>
       db.select({ id: followUps.id, text: followUps.text }).from(followUps).where(inArray(followUps.id, ids)),
     async list(db: DbOrTx, f: FollowUpFilter, today: string) {
-      const cond = filterCondition(f, today);
+      const inspections = reads.inspections();
+      const cond = filterCondition(inspections, f, today);
       // the page and the count in one query (a window count is taken before LIMIT): one round trip, not two
-      const rows = await selectItems(db, true)
+      const rows = await selectItems(db, inspections, true)
         .where(cond)
         .orderBy(asc(followUps.dueDate), asc(followUps.createdAt), asc(followUps.id))
         .limit(f.limit)
@@ -116,7 +125,7 @@ export function createFollowUpsRepo() {
     },
 
     async get(db: DbOrTx, id: string) {
-      const [row] = await selectItems(db).where(eq(followUps.id, id));
+      const [row] = await selectItems(db, reads.inspections()).where(eq(followUps.id, id));
       return row;
     },
 
@@ -145,6 +154,7 @@ export function createFollowUpsRepo() {
 
     /** The follow-up with the target of its inspection, for permission checks; locked when `forUpdate`. */
     async getForWrite(db: DbOrTx, id: string) {
+      const inspections = reads.inspections();
       const [hit] = await db
         .select({ row: followUps, targetOrgUnitId: inspections.targetOrgUnitId })
         .from(followUps)
@@ -156,6 +166,7 @@ export function createFollowUpsRepo() {
 
     /** Per-status counts in one pass, over what `scopeOrgUnitId` may see; withdrawn ones excluded. */
     async summary(db: DbOrTx, scopeOrgUnitId: string | null, today: string) {
+      const inspections = reads.inspections();
       const [row] = await db
         .select({
           open: sql<number>`count(*) filter (where ${followUps.status} = 'open')::int`,
@@ -166,7 +177,7 @@ export function createFollowUpsRepo() {
         })
         .from(followUps)
         .innerJoin(inspections, eq(inspections.id, followUps.inspectionId))
-        .where(and(isNull(followUps.withdrawnAt), scopeCondition(scopeOrgUnitId)));
+        .where(and(isNull(followUps.withdrawnAt), scopeCondition(inspections, scopeOrgUnitId)));
       return row;
     },
 

@@ -33,6 +33,18 @@ export function createIndicatorsRepo() {
       searchCondition(indicators.searchText, f.q),
     );
   return {
+    /**
+     * The monitoring plans' codes as a subquery (built, not run) for other modules to join in their own statement:
+     * a task or a round shows its plan's code without a query more (docs/architecture.md, "Reading across modules").
+     */
+    planCodes: (db: DbOrTx) =>
+      db.select({ id: monitoringPlans.id, code: monitoringPlans.code }).from(monitoringPlans).as('plan_codes'),
+    /** The indicators' codes and names, as a subquery like `planCodes`. */
+    names: (db: DbOrTx) =>
+      db
+        .select({ id: indicators.id, code: indicators.code, nameVi: indicators.nameVi })
+        .from(indicators)
+        .as('indicator_v'),
     /** Indicators and monitoring plans by id, as the audit log names them. */
     indicatorSubjectRows: (db: DbOrTx, ids: string[]) =>
       db

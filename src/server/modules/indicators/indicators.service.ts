@@ -273,6 +273,10 @@ export function createIndicatorsService({ db, repo, audit, programs, approvedVal
     },
 
     plans: (programId?: string) => repo.plans(db, programId),
+    /** The plans' codes (`id`, `code`) as a subquery to join; no permission check (a code is not a secret). */
+    planCodes: () => repo.planCodes(db),
+    /** The indicators' codes and names (`id`, `code`, `nameVi`) as a subquery to join; no permission check. */
+    names: () => repo.names(db),
     async createPlan(actor: Actor, input: PlanInput) {
       indicatorsPolicy.assertCanWrite(actor);
       if (input.periodEnd < input.periodStart)

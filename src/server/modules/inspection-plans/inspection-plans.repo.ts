@@ -9,10 +9,10 @@ import {
   inspectionTeams,
   orgUnits,
   people,
-  programs,
   teamMembers,
 } from '../../db/schema/index.js';
 import { searchCondition } from '../../db/search.js';
+import type { ProgramsService } from '../programs/programs.service.js';
 
 export type PlanRow = typeof inspectionPlans.$inferSelect;
 export type NewPlan = Omit<typeof inspectionPlans.$inferInsert, 'searchText'>;
@@ -32,12 +32,72 @@ export interface PlanFilter {
 
 const represented = alias(orgUnits, 'represented');
 const personUnit = alias(orgUnits, 'person_unit');
-const issuer = alias(orgUnits, 'issuer');
-const committeeUnit = alias(orgUnits, 'committee_unit');
+
+/** What the plans join from other modules, as subqueries their services build (wired in services.ts). */
+export interface InspectionPlansReads {
+  programCodes: ProgramsService['codes'];
+}
 
 /** Plans, their content areas, teams, members and targets: all SQL of the inspection-plans module. */
-export function createInspectionPlansRepo() {
+export function createInspectionPlansRepo(reads: InspectionPlansReads) {
   return {
+    /**
+     * Subqueries (built, not run) that other modules join in their own statements, so a list or a one-statement
+     * detail page keeps its query count (docs/architecture.md, "Reading across modules"). Each names the columns it
+     * offers: these are what this module keeps stable for them.
+     */
+    views: {
+      plans: (db: DbOrTx) =>
+        db
+          .select({
+            id: inspectionPlans.id,
+            programId: inspectionPlans.programId,
+            code: inspectionPlans.code,
+            title: inspectionPlans.title,
+            year: inspectionPlans.year,
+            issueDate: inspectionPlans.issueDate,
+          })
+          .from(inspectionPlans)
+          .as('plan_v'),
+      teams: (db: DbOrTx) =>
+        db
+          .select({
+            id: inspectionTeams.id,
+            planId: inspectionTeams.planId,
+            number: inspectionTeams.number,
+            name: inspectionTeams.name,
+          })
+          .from(inspectionTeams)
+          .as('team_v'),
+      members: (db: DbOrTx) =>
+        db
+          .select({
+            teamId: teamMembers.teamId,
+            personId: teamMembers.personId,
+            role: teamMembers.role,
+            representedOrgUnitId: teamMembers.representedOrgUnitId,
+            position: teamMembers.position,
+          })
+          .from(teamMembers)
+          .as('member_v'),
+      contentAreas: (db: DbOrTx) =>
+        db
+          .select({
+            id: contentAreas.id,
+            planId: contentAreas.planId,
+            position: contentAreas.position,
+            title: contentAreas.title,
+            description: contentAreas.description,
+          })
+          .from(contentAreas)
+          .as('area_v'),
+      /** The ids of the teams a person sits on (none for null). */
+      teamIdsOf: (db: DbOrTx, personId: string | null) =>
+        db
+          .select({ id: teamMembers.teamId })
+          .from(teamMembers)
+          .where(eq(teamMembers.personId, personId ?? '00000000-0000-0000-0000-000000000000')),
+    },
     /** Plans and teams by id, as the audit log names them. */
     planSubjectRows: (db: DbOrTx, ids: string[]) =>
       db
@@ -56,6 +116,7 @@ export function createInspectionPlansRepo() {
         .innerJoin(inspectionPlans, eq(inspectionPlans.id, inspectionTeams.planId))
         .where(inArray(inspectionTeams.id, ids)),
     async list(db: DbOrTx, f: PlanFilter) {
+      const program = reads.programCodes();
       const cond = and(
         searchCondition(inspectionPlans.searchText, f.q),
         f.programId ? eq(inspectionPlans.programId, f.programId) : undefined,
@@ -70,10 +131,10 @@ export function createInspectionPlansRepo() {
             year: inspectionPlans.year,
             issueDate: inspectionPlans.issueDate,
             programId: inspectionPlans.programId,
-            programCode: programs.code,
+            programCode: program.code,
           })
           .from(inspectionPlans)
-          .innerJoin(programs, eq(programs.id, inspectionPlans.programId))
+          .innerJoin(program, eq(program.id, inspectionPlans.programId))
           .where(cond)
           .orderBy(sql`${inspectionPlans.year} desc`, sql`${inspectionPlans.issueDate} desc`, asc(inspectionPlans.code))
           .limit(f.limit)
@@ -102,21 +163,6 @@ export function createInspectionPlansRepo() {
     },
     async getByCode(db: DbOrTx, code: string) {
       const [row] = await db.select().from(inspectionPlans).where(eq(inspectionPlans.code, code));
-      return row;
-    },
-    async program(db: DbOrTx, id: string) {
-      const [row] = await db
-        .select({
-          id: programs.id,
-          code: programs.code,
-          title: programs.title,
-          issuerName: issuer.name,
-          steeringCommitteeName: committeeUnit.name,
-        })
-        .from(programs)
-        .innerJoin(issuer, eq(issuer.id, programs.issuerOrgUnitId))
-        .leftJoin(committeeUnit, eq(committeeUnit.id, programs.steeringCommitteeOrgUnitId))
-        .where(eq(programs.id, id));
       return row;
     },
     async insertPlan(db: DbOrTx, p: NewPlan) {

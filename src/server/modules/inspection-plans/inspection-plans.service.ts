@@ -6,6 +6,7 @@ import { conflict, invalid, notFound } from '../../http/errors.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { FilesService } from '../files/files.service.js';
 import type { PlannedInspections } from '../inspections/inspections.service.js';
+import type { ProgramsService } from '../programs/programs.service.js';
 import { renderPlanDocx, renderPlanXlsx, type PlanExportInput } from '../documents/plan-export.js';
 import { computeWarnings, warningTextVi, type ObjectivityInspection } from './objectivity.js';
 import type { ObjectivityRepo } from './objectivity.repo.js';
@@ -22,6 +23,8 @@ export interface PlansDeps {
   /** the teams' targets (inspections module) */
   inspections: PlannedInspections;
   files: Pick<FilesService, 'contentAreasWithEvidence'>;
+  /** the program a plan belongs to (its heading on the plan page; that it exists, on create) */
+  programs: Pick<ProgramsService, 'heading'>;
 }
 
 /** Teams of the given ids with their members and targets, in team-number order. */
@@ -44,7 +47,15 @@ export async function teamViews(
   }));
 }
 
-export function createInspectionPlansService({ db, repo, objectivity, audit, inspections, files }: PlansDeps) {
+export function createInspectionPlansService({
+  db,
+  repo,
+  objectivity,
+  audit,
+  inspections,
+  files,
+  programs,
+}: PlansDeps) {
   async function warningsOf(focus: ObjectivityInspection[]) {
     return focus.length ? computeWarnings(await objectivity.input(db, focus)) : [];
   }
@@ -54,7 +65,7 @@ export function createInspectionPlansService({ db, repo, objectivity, audit, ins
     const plan = await repo.getRow(db, id);
     if (!plan) throw notFound('inspectionPlan', id);
     const [program, contentAreas, teams, focus] = await Promise.all([
-      repo.program(db, plan.programId),
+      programs.heading(plan.programId),
       repo.contentAreas(db, id),
       repo.teamsOfPlan(db, id),
       objectivity.ofPlan(db, id),
@@ -106,6 +117,17 @@ export function createInspectionPlansService({ db, repo, objectivity, audit, ins
   }
 
   return {
+    /**
+     * Plans, teams, members and content areas as subqueries (built, not run) for the inspections, follow-ups and
+     * dashboard modules to join in their own statements; no permission check (the joining module checks).
+     */
+    views: {
+      plans: () => repo.views.plans(db),
+      teams: () => repo.views.teams(db),
+      members: () => repo.views.members(db),
+      contentAreas: () => repo.views.contentAreas(db),
+      teamIdsOf: (personId: string | null) => repo.views.teamIdsOf(db, personId),
+    },
     /** How the audit log names plans and their teams (a team is shown on its plan's page). */
     auditSubjects: {
       inspectionPlan: (async (tx, ids) =>
@@ -151,7 +173,7 @@ export function createInspectionPlansService({ db, repo, objectivity, audit, ins
     /** `actor` null: the system itself (demo seed); routes always pass a user. */
     async create(actor: Actor, input: PlanInput) {
       inspectionPlansPolicy.assertCanWrite(actor);
-      if (!(await repo.program(db, input.programId)))
+      if (!(await programs.heading(input.programId)))
         throw invalid([{ field: 'body.programId', reason: 'NO_SUCH_PROGRAM' }]);
       if (await repo.getByCode(db, input.code)) throw conflict('CODE_TAKEN', { field: 'body.code' });
       const { contentAreas, ...fields } = input;

@@ -1,21 +1,24 @@
 import { and, eq, gte, inArray, lte, or, sql } from 'drizzle-orm';
 import { rowsOf, type DbOrTx } from '../../db/client.js';
-import { inspectionPlans, inspections, inspectionTeams, orgUnits, people, teamMembers } from '../../db/schema/index.js';
+import { inspectionPlans, inspectionTeams, orgUnits, people, teamMembers } from '../../db/schema/index.js';
+import type { InspectionsService } from '../inspections/inspections.service.js';
 import type { ObjectivityInput, ObjectivityInspection, ObjectivityMember } from './objectivity.js';
 
-const inspectionColumns = {
-  id: inspections.id,
-  planCode: inspectionPlans.code,
-  teamId: inspections.teamId,
-  teamName: inspectionTeams.name,
-  targetOrgUnitId: inspections.targetOrgUnitId,
-  targetName: orgUnits.name,
-  windowStart: inspections.windowStart,
-  windowEnd: inspections.windowEnd,
-};
-const withNames = (db: DbOrTx) =>
+/** The inspections' schedule (id, plan, team, target, window): a subquery the inspections service builds. */
+export type InspectionWindows = ReturnType<InspectionsService['views']['inspections']>;
+
+const withNames = (db: DbOrTx, inspections: InspectionWindows) =>
   db
-    .select(inspectionColumns)
+    .select({
+      id: inspections.id,
+      planCode: inspectionPlans.code,
+      teamId: inspections.teamId,
+      teamName: inspectionTeams.name,
+      targetOrgUnitId: inspections.targetOrgUnitId,
+      targetName: orgUnits.name,
+      windowStart: inspections.windowStart,
+      windowEnd: inspections.windowEnd,
+    })
     .from(inspections)
     .innerJoin(inspectionTeams, eq(inspectionTeams.id, inspections.teamId))
     .innerJoin(inspectionPlans, eq(inspectionPlans.id, inspections.planId))
@@ -38,10 +41,14 @@ const membersOf = (db: DbOrTx, teamIds: string[]): Promise<ObjectivityMember[]> 
 
 const unique = (values: (string | null)[]) => [...new Set(values.filter((v): v is string => !!v))];
 
-/** Loads what `computeWarnings` needs about some inspections, in four queries whatever their number. */
-export function createObjectivityRepo() {
+/**
+ * Loads what `computeWarnings` needs about some inspections, in four queries whatever their number. The inspections
+ * are joined as the subquery their module builds (`reads.inspectionWindows`, wired in services.ts), not read here.
+ */
+export function createObjectivityRepo(reads: { inspectionWindows: () => InspectionWindows }) {
   return {
     async input(db: DbOrTx, focus: ObjectivityInspection[]): Promise<ObjectivityInput> {
+      const inspections = reads.inspectionWindows();
       const focusIds = focus.map((i) => i.id);
       const focusMembers = await membersOf(db, unique(focus.map((i) => i.teamId)));
       const start = focus.reduce((min, i) => (i.windowStart < min ? i.windowStart : min), '9999-12-31');
@@ -49,7 +56,7 @@ export function createObjectivityRepo() {
       // other inspections in the same span that share a target or a person with the focus; exact overlap is checked in memory
       const personIds = unique(focusMembers.map((m) => m.personId));
       const others = focus.length
-        ? await withNames(db).where(
+        ? await withNames(db, inspections).where(
             and(
               lte(inspections.windowStart, end),
               gte(inspections.windowEnd, start),
@@ -110,8 +117,14 @@ export function createObjectivityRepo() {
       return { ancestors, unitNames };
     },
 
-    ofPlan: (db: DbOrTx, planId: string) => withNames(db).where(eq(inspections.planId, planId)),
-    ofInspection: (db: DbOrTx, inspectionId: string) => withNames(db).where(eq(inspections.id, inspectionId)),
+    ofPlan(db: DbOrTx, planId: string) {
+      const inspections = reads.inspectionWindows();
+      return withNames(db, inspections).where(eq(inspections.planId, planId));
+    },
+    ofInspection(db: DbOrTx, inspectionId: string) {
+      const inspections = reads.inspectionWindows();
+      return withNames(db, inspections).where(eq(inspections.id, inspectionId));
+    },
   };
 }
 export type ObjectivityRepo = ReturnType<typeof createObjectivityRepo>;

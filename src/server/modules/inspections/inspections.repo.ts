@@ -5,20 +5,17 @@ import type { DbOrTx } from '../../db/client.js';
 import {
   assessments,
   conclusions,
-  contentAreas,
   findings,
-  inspectionPlans,
   inspections,
-  inspectionTeams,
   numberSequences,
   orgUnits,
   people,
-  programs,
   targetResponses,
-  teamMembers,
   users,
 } from '../../db/schema/index.js';
 import { searchCondition } from '../../db/search.js';
+import type { InspectionPlansService } from '../inspection-plans/inspection-plans.service.js';
+import type { ProgramsService } from '../programs/programs.service.js';
 
 export interface InspectionFilter {
   /** only the inspections of teams this person sits on (an inspector's reading scope); null: none */
@@ -120,30 +117,84 @@ export const lateCondition = (today: string) =>
     and(inArray(inspections.status, ['in_progress', 'drafting']), lt(inspections.windowEnd, today)),
   );
 
-/** The columns of an inspection's header (its plan, program, team and target), shared by the header and the detail. */
-const headerColumns = {
-  inspection: inspections,
-  plan: {
-    id: inspectionPlans.id,
-    code: inspectionPlans.code,
-    title: inspectionPlans.title,
-    year: inspectionPlans.year,
-  },
-  programCode: programs.code,
-  team: { id: inspectionTeams.id, name: inspectionTeams.name, number: inspectionTeams.number },
-  target: { id: orgUnits.id, name: orgUnits.name },
-};
+/**
+ * What an inspection shows from other modules (its plan, program, team, the team's members, the plan's content areas),
+ * as subqueries their services build (wired in services.ts), joined in the inspection's own statements: the list and
+ * the one-statement workspace keep their query counts (docs/benchmarks.md, "Fewer queries per read").
+ */
+export interface InspectionsReads {
+  plans: InspectionPlansService['views']['plans'];
+  teams: InspectionPlansService['views']['teams'];
+  members: InspectionPlansService['views']['members'];
+  contentAreas: InspectionPlansService['views']['contentAreas'];
+  teamIdsOf: InspectionPlansService['views']['teamIdsOf'];
+  programCodes: ProgramsService['codes'];
+}
 
-export function createInspectionsRepo() {
+export function createInspectionsRepo(reads: InspectionsReads) {
+  /** An inspection with its plan, program, team and target: the header's FROM, and its columns. */
+  function withHeader() {
+    const plan = reads.plans();
+    const program = reads.programCodes();
+    const team = reads.teams();
+    const columns = {
+      inspection: inspections,
+      plan: { id: plan.id, code: plan.code, title: plan.title, year: plan.year },
+      programCode: program.code,
+      team: { id: team.id, name: team.name, number: team.number },
+      target: { id: orgUnits.id, name: orgUnits.name },
+    };
+    return { plan, program, team, columns };
+  }
+
   return {
+    /**
+     * Subqueries (built, not run) that other modules join in their own statements, so a list keeps its query count
+     * (docs/architecture.md, "Reading across modules"). Each names the columns this module keeps stable for them.
+     */
+    views: {
+      /** the schedule and state of each inspection: its plan, team, target, window and status */
+      inspections: (db: DbOrTx) =>
+        db
+          .select({
+            id: inspections.id,
+            planId: inspections.planId,
+            teamId: inspections.teamId,
+            targetOrgUnitId: inspections.targetOrgUnitId,
+            windowStart: inspections.windowStart,
+            windowEnd: inspections.windowEnd,
+            status: inspections.status,
+          })
+          .from(inspections)
+          .as('inspection_v'),
+      /** each finding's kind and text, and its inspection */
+      findings: (db: DbOrTx) =>
+        db
+          .select({ id: findings.id, inspectionId: findings.inspectionId, kind: findings.kind, text: findings.text })
+          .from(findings)
+          .as('finding_v'),
+      /** each conclusion version's number and year */
+      conclusions: (db: DbOrTx) =>
+        db
+          .select({
+            id: conclusions.id,
+            inspectionId: conclusions.inspectionId,
+            number: conclusions.number,
+            year: conclusions.year,
+          })
+          .from(conclusions)
+          .as('conclusion_v'),
+    },
     /** Inspections, findings, conclusions and area assessments by id, as the audit log names them. */
-    inspectionSubjectRows: (db: DbOrTx, ids: string[]) =>
-      db
-        .select({ id: inspections.id, unit: orgUnits.name, planCode: inspectionPlans.code })
+    inspectionSubjectRows(db: DbOrTx, ids: string[]) {
+      const plan = reads.plans();
+      return db
+        .select({ id: inspections.id, unit: orgUnits.name, planCode: plan.code })
         .from(inspections)
         .innerJoin(orgUnits, eq(orgUnits.id, inspections.targetOrgUnitId))
-        .innerJoin(inspectionPlans, eq(inspectionPlans.id, inspections.planId))
-        .where(inArray(inspections.id, ids)),
+        .innerJoin(plan, eq(plan.id, inspections.planId))
+        .where(inArray(inspections.id, ids));
+    },
     findingSubjectRows: (db: DbOrTx, ids: string[]) =>
       db
         .select({ id: findings.id, text: findings.text, inspectionId: findings.inspectionId })
@@ -159,19 +210,21 @@ export function createInspectionsRepo() {
         })
         .from(conclusions)
         .where(inArray(conclusions.id, ids)),
-    assessmentSubjectRows: (db: DbOrTx, ids: string[]) =>
-      db
+    assessmentSubjectRows(db: DbOrTx, ids: string[]) {
+      const area = reads.contentAreas();
+      return db
         .select({
           id: assessments.id,
           inspectionId: assessments.inspectionId,
-          area: contentAreas.title,
+          area: area.title,
           unit: orgUnits.name,
         })
         .from(assessments)
-        .innerJoin(contentAreas, eq(contentAreas.id, assessments.contentAreaId))
+        .innerJoin(area, eq(area.id, assessments.contentAreaId))
         .innerJoin(inspections, eq(inspections.id, assessments.inspectionId))
         .innerJoin(orgUnits, eq(orgUnits.id, inspections.targetOrgUnitId))
-        .where(inArray(assessments.id, ids)),
+        .where(inArray(assessments.id, ids));
+    },
     async list(db: DbOrTx, f: InspectionFilter) {
       const cond = and(
         f.status ? eq(inspections.status, f.status) : undefined,
@@ -184,25 +237,19 @@ export function createInspectionsRepo() {
             ? eq(inspections.status, 'closed')
             : undefined,
         f.late && f.today ? (f.late === 'true' ? lateCondition(f.today) : not(lateCondition(f.today)!)) : undefined,
-        f.teamPersonId !== undefined
-          ? inArray(
-              inspections.teamId,
-              db
-                .select({ id: teamMembers.teamId })
-                .from(teamMembers)
-                .where(eq(teamMembers.personId, f.teamPersonId ?? '00000000-0000-0000-0000-000000000000')),
-            )
-          : undefined,
+        f.teamPersonId !== undefined ? inArray(inspections.teamId, reads.teamIdsOf(f.teamPersonId)) : undefined,
         searchCondition(orgUnits.searchText, f.q),
       );
+      const plan = reads.plans();
+      const team = reads.teams();
       const base = () =>
         db
           .select({
             id: inspections.id,
-            planId: inspectionPlans.id,
-            planCode: inspectionPlans.code,
-            teamId: inspectionTeams.id,
-            teamName: inspectionTeams.name,
+            planId: plan.id,
+            planCode: plan.code,
+            teamId: team.id,
+            teamName: team.name,
             targetId: orgUnits.id,
             targetName: orgUnits.name,
             windowStart: inspections.windowStart,
@@ -218,8 +265,8 @@ export function createInspectionsRepo() {
             >`(select c.year from ${conclusions} c where c.inspection_id = ${inspections.id} order by c.version desc limit 1)`,
           })
           .from(inspections)
-          .innerJoin(inspectionPlans, eq(inspectionPlans.id, inspections.planId))
-          .innerJoin(inspectionTeams, eq(inspectionTeams.id, inspections.teamId))
+          .innerJoin(plan, eq(plan.id, inspections.planId))
+          .innerJoin(team, eq(team.id, inspections.teamId))
           .innerJoin(orgUnits, eq(orgUnits.id, inspections.targetOrgUnitId));
       const [rows, [{ total }]] = await Promise.all([
         base()
@@ -256,12 +303,13 @@ export function createInspectionsRepo() {
 
     /** The inspection with its plan, program code, team and target: everything a header or document needs. */
     async getHeader(db: DbOrTx, id: string) {
+      const { plan, program, team, columns } = withHeader();
       const [row] = await db
-        .select({ ...headerColumns, plan: { ...headerColumns.plan, issueDate: inspectionPlans.issueDate } })
+        .select({ ...columns, plan: { ...columns.plan, issueDate: plan.issueDate } })
         .from(inspections)
-        .innerJoin(inspectionPlans, eq(inspectionPlans.id, inspections.planId))
-        .innerJoin(programs, eq(programs.id, inspectionPlans.programId))
-        .innerJoin(inspectionTeams, eq(inspectionTeams.id, inspections.teamId))
+        .innerJoin(plan, eq(plan.id, inspections.planId))
+        .innerJoin(program, eq(program.id, plan.programId))
+        .innerJoin(team, eq(team.id, inspections.teamId))
         .innerJoin(orgUnits, eq(orgUnits.id, inspections.targetOrgUnitId))
         .where(eq(inspections.id, id));
       return row;
@@ -273,19 +321,22 @@ export function createInspectionsRepo() {
      * instead of eight: on both engines the cost of a read is per query (docs/benchmarks.md, "Read API").
      */
     async detail(db: DbOrTx, id: string, personId: string | null) {
+      const { plan, program, team, columns } = withHeader();
+      // the team's members and the plan's areas as their module's subqueries; each is named once per scalar subquery
+      const [roles, tm, a] = [reads.members(), reads.members(), reads.contentAreas()];
       const [row] = await db
         .select({
-          ...headerColumns,
-          teamRoles: sql<TeamRole[]>`(select coalesce(jsonb_agg(tm.role), '[]'::jsonb) from ${teamMembers} tm
-            where tm.team_id = ${inspections.teamId} and tm.person_id = ${personId}::uuid)`,
+          ...columns,
+          teamRoles: sql<TeamRole[]>`(select coalesce(jsonb_agg(${roles.role}), '[]'::jsonb) from ${roles}
+            where ${roles.teamId} = ${inspections.teamId} and ${roles.personId} = ${personId}::uuid)`,
           members: sql<DetailJson['members']>`(select coalesce(jsonb_agg(jsonb_build_object(
-              'personId', p.id, 'fullName', p.full_name, 'positionTitle', p.position_title, 'role', tm.role,
-              'representedOrgUnitName', r.name) order by tm.position, p.full_name), '[]'::jsonb)
-            from ${teamMembers} tm join ${people} p on p.id = tm.person_id
-            left join ${orgUnits} r on r.id = tm.represented_org_unit_id where tm.team_id = ${inspections.teamId})`,
+              'personId', p.id, 'fullName', p.full_name, 'positionTitle', p.position_title, 'role', ${tm.role},
+              'representedOrgUnitName', r.name) order by ${tm.position}, p.full_name), '[]'::jsonb)
+            from ${tm} join ${people} p on p.id = ${tm.personId}
+            left join ${orgUnits} r on r.id = ${tm.representedOrgUnitId} where ${tm.teamId} = ${inspections.teamId})`,
           areas: sql<DetailJson['areas']>`(select coalesce(jsonb_agg(jsonb_build_object(
-              'id', a.id, 'position', a.position, 'title', a.title, 'description', a.description) order by a.position),
-              '[]'::jsonb) from ${contentAreas} a where a.plan_id = ${inspections.planId})`,
+              'id', ${a.id}, 'position', ${a.position}, 'title', ${a.title}, 'description', ${a.description})
+              order by ${a.position}), '[]'::jsonb) from ${a} where ${a.planId} = ${inspections.planId})`,
           assessments: sql<DetailJson['assessments']>`(select coalesce(jsonb_agg(jsonb_build_object(
               'contentAreaId', s.content_area_id, 'rating', s.rating, 'notes', s.notes, 'updatedAt', s.updated_at,
               'version', s.version)),
@@ -311,9 +362,9 @@ export function createInspectionsRepo() {
             where f.inspection_id = ${inspections.id} and f.conclusion_id is not distinct from ${latestConclusionId})`,
         })
         .from(inspections)
-        .innerJoin(inspectionPlans, eq(inspectionPlans.id, inspections.planId))
-        .innerJoin(programs, eq(programs.id, inspectionPlans.programId))
-        .innerJoin(inspectionTeams, eq(inspectionTeams.id, inspections.teamId))
+        .innerJoin(plan, eq(plan.id, inspections.planId))
+        .innerJoin(program, eq(program.id, plan.programId))
+        .innerJoin(team, eq(team.id, inspections.teamId))
         .innerJoin(orgUnits, eq(orgUnits.id, inspections.targetOrgUnitId))
         .where(eq(inspections.id, id));
       if (!row) return undefined;
@@ -328,41 +379,39 @@ export function createInspectionsRepo() {
 
     teamMembers(db: DbOrTx, teamId: string) {
       const represented = alias(orgUnits, 'represented');
+      const tm = reads.members();
       return db
         .select({
           personId: people.id,
           fullName: people.fullName,
           positionTitle: people.positionTitle,
-          role: teamMembers.role,
+          role: tm.role,
           representedOrgUnitName: represented.name,
         })
-        .from(teamMembers)
-        .innerJoin(people, eq(people.id, teamMembers.personId))
-        .leftJoin(represented, eq(represented.id, teamMembers.representedOrgUnitId))
-        .where(eq(teamMembers.teamId, teamId))
-        .orderBy(asc(teamMembers.position), asc(people.fullName));
+        .from(tm)
+        .innerJoin(people, eq(people.id, tm.personId))
+        .leftJoin(represented, eq(represented.id, tm.representedOrgUnitId))
+        .where(eq(tm.teamId, teamId))
+        .orderBy(asc(tm.position), asc(people.fullName));
     },
 
     async teamRolesOf(db: DbOrTx, teamId: string, personId: string | null) {
       if (!personId) return [];
+      const tm = reads.members();
       const rows = await db
-        .select({ role: teamMembers.role })
-        .from(teamMembers)
-        .where(and(eq(teamMembers.teamId, teamId), eq(teamMembers.personId, personId)));
+        .select({ role: tm.role })
+        .from(tm)
+        .where(and(eq(tm.teamId, teamId), eq(tm.personId, personId)));
       return rows.map((r) => r.role);
     },
 
     contentAreas(db: DbOrTx, planId: string) {
+      const a = reads.contentAreas();
       return db
-        .select({
-          id: contentAreas.id,
-          position: contentAreas.position,
-          title: contentAreas.title,
-          description: contentAreas.description,
-        })
-        .from(contentAreas)
-        .where(eq(contentAreas.planId, planId))
-        .orderBy(asc(contentAreas.position));
+        .select({ id: a.id, position: a.position, title: a.title, description: a.description })
+        .from(a)
+        .where(eq(a.planId, planId))
+        .orderBy(asc(a.position));
     },
 
     assessments(db: DbOrTx, inspectionId: string) {

@@ -117,6 +117,16 @@ export function createInspectionsService(deps: InspectionsDeps) {
   const conclusions = createConclusions({ ...deps, load });
 
   return {
+    /**
+     * Inspections, findings and conclusions as subqueries (built, not run) for the plans' objectivity check, the
+     * follow-ups, the dashboard and the unit overview to join in their own statements; no permission check (the
+     * joining module checks).
+     */
+    views: {
+      inspections: () => repo.views.inspections(db),
+      findings: () => repo.views.findings(db),
+      conclusions: () => repo.views.conclusions(db),
+    },
     /** How the audit log names inspections and what they hold (each shown on its inspection's page). */
     auditSubjects: {
       inspection: (async (tx, ids) =>

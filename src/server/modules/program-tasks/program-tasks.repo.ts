@@ -3,15 +3,9 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { TaskStatus } from '../../../shared/monitoring-domain.js';
 import { foldText } from '../../../shared/text.js';
 import type { DbOrTx } from '../../db/client.js';
-import {
-  monitoringPlans,
-  orgUnits,
-  programTasks,
-  taskCoordinators,
-  taskUpdates,
-  users,
-} from '../../db/schema/index.js';
+import { orgUnits, programTasks, taskCoordinators, taskUpdates, users } from '../../db/schema/index.js';
 import { searchCondition } from '../../db/search.js';
+import type { IndicatorsService } from '../indicators/indicators.service.js';
 
 const lead = alias(orgUnits, 'lead');
 const delegated = alias(orgUnits, 'delegated');
@@ -41,14 +35,21 @@ const involves = (orgUnitId: string) =>
     sql`exists (select 1 from ${taskCoordinators} where ${taskCoordinators.taskId} = ${programTasks.id} and ${taskCoordinators.orgUnitId} = ${orgUnitId})`,
   );
 
-export function createProgramTasksRepo() {
-  const select = (db: DbOrTx) =>
-    db
-      .select({ row: programTasks, leadName: lead.name, delegatedName: delegated.name, planCode: monitoringPlans.code })
+/** What the tasks join from other modules, as subqueries their services build (wired in services.ts). */
+export interface ProgramTasksReads {
+  planCodes: IndicatorsService['planCodes'];
+}
+
+export function createProgramTasksRepo(reads: ProgramTasksReads) {
+  const select = (db: DbOrTx) => {
+    const plan = reads.planCodes();
+    return db
+      .select({ row: programTasks, leadName: lead.name, delegatedName: delegated.name, planCode: plan.code })
       .from(programTasks)
       .innerJoin(lead, eq(lead.id, programTasks.leadOrgUnitId))
       .leftJoin(delegated, eq(delegated.id, programTasks.delegatedOrgUnitId))
-      .leftJoin(monitoringPlans, eq(monitoringPlans.id, programTasks.planId));
+      .leftJoin(plan, eq(plan.id, programTasks.planId));
+  };
   const cond = (f: Omit<TaskFilter, 'limit' | 'offset'>, today: string): SQL | undefined =>
     and(
       f.programId ? eq(programTasks.programId, f.programId) : undefined,
@@ -69,6 +70,12 @@ export function createProgramTasksRepo() {
       searchCondition(programTasks.searchText, f.q),
     );
   return {
+    /** The tasks' codes and titles as a subquery (built, not run) for other modules to join in their own statement. */
+    titles: (db: DbOrTx) =>
+      db
+        .select({ id: programTasks.id, code: programTasks.code, title: programTasks.title })
+        .from(programTasks)
+        .as('task_v'),
     /** Tasks by id, as the audit log names them. */
     subjectRows: (db: DbOrTx, ids: string[]) =>
       db

@@ -311,6 +311,8 @@ export function createProgramTasksService({
       repo.reportedBy(tx, programId, planId, orgUnitId),
     reporterUnitIds: (tx: DbOrTx, programId: string, planId: string | null) =>
       repo.reporterUnitIds(tx, programId, planId),
+    /** The tasks' codes and titles (`id`, `code`, `title`) as a subquery to join; no permission check. */
+    titles: () => repo.titles(db),
     canRead: (actor: Actor, t: Task) => programTasksPolicy.canRead(actor, parties(t)),
     statuses: taskStatuses,
   };

@@ -33,6 +33,24 @@ const withNames = (db: DbOrTx) =>
 
 export function createProgramsRepo() {
   return {
+    /** The programs' codes as a subquery (built, not run) for other modules to join in their own statement. */
+    codes: (db: DbOrTx) => db.select({ id: programs.id, code: programs.code }).from(programs).as('program_codes'),
+    /** A program as another page heads with it: code, title, issuer and steering committee names. */
+    async heading(db: DbOrTx, id: string) {
+      const [row] = await db
+        .select({
+          id: programs.id,
+          code: programs.code,
+          title: programs.title,
+          issuerName: issuer.name,
+          steeringCommitteeName: committeeUnit.name,
+        })
+        .from(programs)
+        .innerJoin(issuer, eq(issuer.id, programs.issuerOrgUnitId))
+        .leftJoin(committeeUnit, eq(committeeUnit.id, programs.steeringCommitteeOrgUnitId))
+        .where(eq(programs.id, id));
+      return row;
+    },
     /** Codes and titles, by id: how the audit log names programs. */
     subjectRows: (db: DbOrTx, ids: string[]) =>
       db

@@ -65,6 +65,10 @@ export function createProgramsService({
     getRow: (tx: DbOrTx, id: string) => repo.getRow(tx, id),
     /** The program with this code (codes are unique), or undefined. */
     byCode: (tx: DbOrTx, code: string) => repo.getByCode(tx, code),
+    /** A program as a plan's page heads with it (code, title, issuer, committee), or undefined; no permission check. */
+    heading: (id: string, tx: DbOrTx = db) => repo.heading(tx, id),
+    /** The programs' codes (`id`, `code`) as a subquery to join in another module's statement. */
+    codes: () => repo.codes(db),
     /** The first program set up (Program 07 in the demo): the one to show when none is named. */
     first: (tx: DbOrTx) => repo.first(tx),
     get,

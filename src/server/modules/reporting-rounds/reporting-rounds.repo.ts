@@ -2,7 +2,6 @@ import { and, asc, desc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { ReportStatus, RoundStatus } from '../../../shared/monitoring-domain.js';
 import type { DbOrTx } from '../../db/client.js';
 import {
-  monitoringPlans,
   orgUnits,
   reportEvents,
   reportingRounds,
@@ -11,6 +10,7 @@ import {
   unitReports,
   users,
 } from '../../db/schema/index.js';
+import type { IndicatorsService } from '../indicators/indicators.service.js';
 
 type ReportEventView = Awaited<ReturnType<ReturnType<typeof createReportingRoundsRepo>['events']>>[number];
 export type RoundRow = typeof reportingRounds.$inferSelect;
@@ -32,7 +32,19 @@ const reportsWhere = (f: ReportsFilter) =>
     f.openOnly ? and(eq(reportingRounds.status, 'open'), isNull(unitReports.firstSubmittedAt)) : undefined,
   );
 
-export function createReportingRoundsRepo() {
+/** What the rounds join from other modules, as subqueries their services build (wired in services.ts). */
+export interface ReportingRoundsReads {
+  planCodes: IndicatorsService['planCodes'];
+}
+
+export function createReportingRoundsRepo(reads: ReportingRoundsReads) {
+  const roundWithPlan = (db: DbOrTx) => {
+    const plan = reads.planCodes();
+    return db
+      .select({ row: reportingRounds, planCode: plan.code })
+      .from(reportingRounds)
+      .leftJoin(plan, eq(plan.id, reportingRounds.planId));
+  };
   return {
     /** Rounds and unit reports by id, as the audit log names them. */
     roundSubjectRows: (db: DbOrTx, ids: string[]) =>
@@ -73,10 +85,7 @@ export function createReportingRoundsRepo() {
           : undefined,
       );
       const [rows, [{ total }]] = await Promise.all([
-        db
-          .select({ row: reportingRounds, planCode: monitoringPlans.code })
-          .from(reportingRounds)
-          .leftJoin(monitoringPlans, eq(monitoringPlans.id, reportingRounds.planId))
+        roundWithPlan(db)
           .where(cond)
           .orderBy(desc(reportingRounds.dueDate), asc(reportingRounds.title))
           .limit(f.limit)
@@ -89,11 +98,7 @@ export function createReportingRoundsRepo() {
       return { rows, total };
     },
     async getRound(db: DbOrTx, id: string) {
-      const [hit] = await db
-        .select({ row: reportingRounds, planCode: monitoringPlans.code })
-        .from(reportingRounds)
-        .leftJoin(monitoringPlans, eq(monitoringPlans.id, reportingRounds.planId))
-        .where(eq(reportingRounds.id, id));
+      const [hit] = await roundWithPlan(db).where(eq(reportingRounds.id, id));
       return hit;
     },
     async insertRound(db: DbOrTx, v: typeof reportingRounds.$inferInsert) {
