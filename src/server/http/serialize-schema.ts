@@ -54,7 +54,7 @@ export function planSchema(schema: z.ZodType): SchemaPlan {
     cycles: 'ref',
     reused: 'inline',
     override: (ctx) => {
-      const zs = ctx.zodSchema as z.ZodType;
+      const zs = ctx.zodSchema as unknown as z.ZodType;
       const def = zs._zod.def as ZodDef;
       if (def.type === 'date') Object.assign(ctx.jsonSchema, { type: 'string', format: 'date-time' });
       else if (def.type === 'pipe' && !isTimestampCodec(zs)) reasons.add('a pipe or codec other than the timestamp');
@@ -112,7 +112,9 @@ export function forSerializer(node: unknown, inUnion: boolean): unknown {
     if (others.length === 1 && others.length < branches.length && isObject(only) && !only.anyOf && !only.oneOf) {
       const inner = forSerializer(only, inUnion) as JsonSchema;
       // `unknown | null` is just `unknown`: any JSON, null included
-      return Object.keys(inner).length === 0 ? inner : { ...inner, ...forSerializer(rest, inUnion), nullable: true };
+      return Object.keys(inner).length === 0
+        ? inner
+        : { ...inner, ...(forSerializer(rest, inUnion) as JsonSchema), nullable: true };
     }
     out[anyOf ? 'anyOf' : 'oneOf'] = branches.map((b) => forSerializer(b, true));
   }

@@ -160,7 +160,7 @@ describe('the real app (test mode: every response also checked through zod)', ()
       const url = key.slice(4);
       const res = await ctx.as(cookies.admin, { method: 'GET', url });
       statuses[key] = res.statusCode;
-      const first = res.statusCode === 200 ? (res.json() as { items?: { id?: unknown }[] }).items?.[0]?.id : null;
+      const first = res.statusCode === 200 ? res.json<{ items?: { id?: unknown }[] }>().items?.[0]?.id : null;
       const detail = `GET ${url}/{id}`;
       if (typeof first === 'string' && table[detail]) {
         const d = await ctx.as(cookies.admin, { method: 'GET', url: fastifyPath(`${url}/{id}`).replace(':id', first) });

@@ -34,7 +34,10 @@ export function planFor(schema: z.ZodType): Plan {
   if (planned.kind === 'zod') plan = planned;
   else {
     try {
-      plan = { kind: 'fast', write: build(planned.jsonSchema as build.AnySchema) as (data: unknown) => string };
+      plan = {
+        kind: 'fast',
+        write: build(planned.jsonSchema as never) as (data: unknown) => string,
+      };
     } catch (err) {
       plan = { kind: 'zod', reasons: [`fast-json-stringify: ${(err as Error).message}`] };
     }
@@ -98,7 +101,11 @@ export function responseSerializerCompiler(opts: {
         throw failure(method, url, `fast-json-stringify: ${(err as Error).message}`);
       }
       if (wire !== undefined && json !== wire && !isDeepStrictEqual(JSON.parse(json), JSON.parse(wire)))
-        throw failure(method, url, `fast-json-stringify wrote ${json.slice(0, 500)} where zod wrote ${wire.slice(0, 500)}`);
+        throw failure(
+          method,
+          url,
+          `fast-json-stringify wrote ${json.slice(0, 500)} where zod wrote ${wire.slice(0, 500)}`,
+        );
       return json;
     };
   };
