@@ -5,12 +5,7 @@ import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sql } from 'drizzle-orm';
 import type { Audience } from '../shared/permissions.js';
 import { assertRouteAudience, registerAuthHook } from './http/auth-hook.js';
@@ -28,6 +23,8 @@ import { registerRequestIdHeader, requestIdFor } from './http/request-id.js';
 import { registerMetrics, type PoolStats } from './http/metrics.js';
 import { registerReadiness } from './http/readiness.js';
 import { route } from './http/route.js';
+import { responseSerializerCompiler, zodOnlyResponses } from './http/serialize.js';
+import { apiRoutes } from '../shared/contracts/api-routes.js';
 import { OneLinePerRequest } from './http/request-log.js';
 import { filesRoutes } from './modules/files/files.routes.js';
 import { MAX_UPLOAD_BYTES } from './modules/files/upload.js';
@@ -94,7 +91,11 @@ export async function buildApp(
     trustProxy: deps.config.trustProxy.length > 0 ? deps.config.trustProxy : false,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  // responses written from their JSON Schema by fast-json-stringify; in tests also checked through zod (serialize.ts)
+  app.setSerializerCompiler(responseSerializerCompiler({ verify: deps.config.env === 'test' }));
+  if (deps.config.env === 'development')
+    for (const { route: key, status, reasons } of zodOnlyResponses(apiRoutes))
+      app.log.info({ route: key, status, reasons }, 'response serialised through zod: its JSON Schema cannot say it');
   const webRoot = path.resolve(deps.config.webDist);
   const hasWeb = existsSync(path.join(webRoot, 'index.html'));
   registerErrorHandler(app, { spaFallback: hasWeb });
