@@ -3,3 +3,5 @@ export * from './inspections.js';
 export * from './dx.js';
 export * from './dx-analytics.js';
 export * from './monitoring.js';
+export * from './jobs.js';
+export * from './notifications.js';
