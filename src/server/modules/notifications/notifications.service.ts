@@ -41,9 +41,7 @@ export interface ReminderSources {
   reports(): Promise<
     { roundId: string; roundTitle: string; orgUnit: { id: string; name: string }; dueDate: string; daysLeft: number }[]
   >;
-  followUps(
-    withinDays: number,
-  ): Promise<
+  followUps(withinDays: number): Promise<
     {
       id: string;
       text: string;
