@@ -31,6 +31,7 @@ const namespaces = {
   dxFrameworks: 'dx-frameworks',
   monitoring: 'monitoring-dashboard',
   myWork: 'my-work',
+  notifications: 'notifications',
 } as const;
 
 interface Features {
@@ -50,6 +51,7 @@ interface Features {
   dxFrameworks: typeof import('../features/dx-frameworks/i18n').default;
   monitoring: typeof import('../features/monitoring-dashboard/i18n').default;
   myWork: typeof import('../features/my-work/i18n').default;
+  notifications: typeof import('../features/notifications/i18n').default;
 }
 export type Resources = (typeof commonStrings)['vi'] & { [K in keyof Features]: Features[K]['vi'] };
 
