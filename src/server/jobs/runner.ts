@@ -102,7 +102,7 @@ export function createJobRunner({ db, clock, leaseMs = 5 * 60_000, backoffMs = 6
         locked_by = null, locked_until = null where id = ${job.id} and locked_by = ${me} and status = 'running'`);
       return;
     }
-    const message = (error instanceof Error ? error.message : String(error)).slice(0, 2000);
+    const message = (error instanceof Error ? error.message : JSON.stringify(error)).slice(0, 2000);
     const last = job.attempts >= job.max_attempts;
     const retryAt = new Date(now.getTime() + Math.min(backoffMs * 2 ** (job.attempts - 1), 3_600_000));
     await db.execute(sql`update jobs set status = ${last ? 'failed' : 'pending'}, last_error = ${message},

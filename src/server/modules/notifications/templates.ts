@@ -7,7 +7,7 @@ interface Notice {
   params: Params;
 }
 
-const vnDate = (iso: unknown) =>
+const vnDate = (iso: string | number | null) =>
   typeof iso === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(iso) ? iso.split('-').reverse().join('/') : String(iso ?? '');
 
 /** One line per kind, in Vietnamese: what happened and to what. */
@@ -17,10 +17,11 @@ const lines: Record<NotificationKind, (p: Params) => string> = {
     (p.comment ? `. Ý kiến: ${p.comment}` : ''),
   'report.approved': (p) => `Báo cáo định kỳ của ${p.unitName} (${p.roundTitle}) đã được phê duyệt`,
   'report.dueSoon': (p) =>
-    `Báo cáo định kỳ ${p.roundTitle} của ${p.unitName} đến hạn ngày ${vnDate(p.dueDate)} (còn ${p.daysLeft} ngày)`,
-  'report.dueToday': (p) => `Báo cáo định kỳ ${p.roundTitle} của ${p.unitName} đến hạn hôm nay (${vnDate(p.dueDate)})`,
+    `Báo cáo định kỳ của ${p.unitName} (${p.roundTitle}) đến hạn ngày ${vnDate(p.dueDate)} (còn ${p.daysLeft} ngày)`,
+  'report.dueToday': (p) =>
+    `Báo cáo định kỳ của ${p.unitName} (${p.roundTitle}) đến hạn hôm nay (${vnDate(p.dueDate)})`,
   'report.overdue': (p) =>
-    `Báo cáo định kỳ ${p.roundTitle} của ${p.unitName} đã quá hạn (hạn ngày ${vnDate(p.dueDate)})`,
+    `Báo cáo định kỳ của ${p.unitName} (${p.roundTitle}) đã quá hạn (hạn ngày ${vnDate(p.dueDate)})`,
   'followUp.dueSoon': (p) =>
     `Kiến nghị “${p.text}” giao ${p.unitName} đến hạn ngày ${vnDate(p.dueDate)} (còn ${p.daysLeft} ngày)`,
   'followUp.overdue': (p) => `Kiến nghị “${p.text}” giao ${p.unitName} đã quá hạn (hạn ngày ${vnDate(p.dueDate)})`,
