@@ -100,7 +100,9 @@ describe('program monitoring journey', () => {
     // the header's bell counts the return; the Center opens the report from it
     await page.goto(`${baseUrl}/`);
     const bell = page.getByTestId('notification-bell');
-    await expect.poll(() => bell.locator('.ant-badge-count').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.locator('.notification-bell .ant-badge-count').count(), { timeout: 20_000 })
+      .toBeGreaterThan(0);
     await bell.click();
     const returned = page.locator('.notification-line[data-kind="report.returned"]').first();
     await returned.waitFor();

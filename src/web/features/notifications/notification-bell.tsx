@@ -28,21 +28,25 @@ export function NotificationBell() {
     },
   }));
   return (
-    <Dropdown
-      trigger={['click']}
-      menu={{
-        items: [
-          ...(items.length ? items : [{ key: 'none', disabled: true, label: t('notifications.none') }]),
-          { type: 'divider' as const },
-          { key: 'all', label: <Link to="/notifications">{t('notifications.all')}</Link> },
-        ],
-      }}
-    >
-      <Button type="text" aria-label={t('notifications.bell', { count: unread })} data-testid="notification-bell">
-        <Badge count={unread} size="small" overflowCount={99}>
-          <BellOutlined style={{ fontSize: 18, color: 'inherit' }} />
-        </Badge>
-      </Button>
-    </Dropdown>
+    // the count sits beside the button, not in it: its digits would be text the button's name does not say
+    <Badge count={unread} size="small" overflowCount={99} offset={[-6, 6]} className="notification-bell">
+      <Dropdown
+        trigger={['click']}
+        menu={{
+          items: [
+            ...(items.length ? items : [{ key: 'none', disabled: true, label: t('notifications.none') }]),
+            { type: 'divider' as const },
+            { key: 'all', label: <Link to="/notifications">{t('notifications.all')}</Link> },
+          ],
+        }}
+      >
+        <Button
+          type="text"
+          aria-label={t('notifications.bell', { count: unread })}
+          data-testid="notification-bell"
+          icon={<BellOutlined style={{ fontSize: 18 }} />}
+        />
+      </Dropdown>
+    </Badge>
   );
 }
