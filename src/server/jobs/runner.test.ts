@@ -119,4 +119,20 @@ describe('job runner', () => {
     await Promise.all(runners.map((r) => r.runDue()));
     expect({ scans, digests }).toEqual({ scans: 2, digests: 1 });
   });
+
+  it('prunes finished jobs after 30 days, at 03:00 Hanoi time', async () => {
+    const clock = movableClock('2026-03-02T05:00:00Z');
+    const db = ctx.handle.db;
+    const r = createJobRunner({ db, clock });
+    r.register('t.old', async () => {});
+    await r.enqueue(db, { kind: 't.old', key: 'old-1' });
+    await r.runDue();
+    const exists = async () => (await db.select().from(jobs).where(eq(jobs.key, 'old-1'))).length;
+    clock.set('2026-03-31T21:00:00Z'); // 04:00 on 1 April in Hanoi: 29 days and 16 hours later
+    await r.runDue();
+    expect(await exists()).toBe(1);
+    clock.set('2026-04-01T21:00:00Z');
+    await r.runDue();
+    expect(await exists()).toBe(0);
+  });
 });

@@ -53,6 +53,10 @@ interface ClaimedRow {
 }
 
 const iso = (d: Date) => d.toISOString();
+/** the runner's own housekeeping, left out of what `runDue` reports */
+const internal = (kind: string) => kind.startsWith('jobs.');
+/** how long a finished job's row is kept */
+const KEEP_FINISHED_MS = 30 * 86_400_000;
 
 export function createJobRunner({ db, clock, leaseMs = 5 * 60_000, backoffMs = 60_000, instanceId }: JobRunnerOptions) {
   const me = instanceId ?? `instance-${randomUUID()}`;
@@ -129,14 +133,21 @@ export function createJobRunner({ db, clock, leaseMs = 5 * 60_000, backoffMs = 6
         if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
         await handler(job.payload, ctx);
         await finish(job);
-        ran++;
+        if (!internal(job.kind)) ran++;
       } catch (e) {
         await finish(job, e);
-        failed++;
+        if (!internal(job.kind)) failed++;
       }
     }
     return { ran, failed };
   }
+
+  // finished rows are kept a while for the record, then pruned (a slot's or a send's key never comes back)
+  handlers.set('jobs.prune', async () => {
+    const before = new Date(clock.now().getTime() - KEEP_FINISHED_MS).toISOString();
+    await db.execute(sql`delete from jobs where status in ('done', 'failed') and finished_at < ${before}::timestamptz`);
+  });
+  schedules.push(dailyAt('jobs.prune', 3));
 
   return {
     instanceId: me,
