@@ -97,7 +97,18 @@ describe('program monitoring journey', () => {
   it('the Center sees the comment, fixes the value and resubmits', async () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
     await login(page, baseUrl, 'unit-ttht');
-    await page.goto(reportUrl);
+    // the header's bell counts the return; the Center opens the report from it
+    await page.goto(`${baseUrl}/`);
+    const bell = page.getByTestId('notification-bell');
+    await expect
+      .poll(() => page.locator('.notification-bell .ant-badge-count').count(), { timeout: 20_000 })
+      .toBeGreaterThan(0);
+    await bell.click();
+    const returned = page.locator('.notification-line[data-kind="report.returned"]').first();
+    await returned.waitFor();
+    await shot(page, 'monitoring-04a-notification-bell');
+    await returned.click();
+    await page.waitForURL(reportUrl);
     await expect
       .poll(() => page.getByText('Đề nghị rà soát lại số khóa đào tạo năm 2025.').count(), { timeout: 20_000 })
       .toBeGreaterThan(0);

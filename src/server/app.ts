@@ -50,6 +50,7 @@ import { monitoringDashboardRoutes } from './modules/monitoring-dashboard/monito
 import { unitOverviewRoutes } from './modules/unit-overview/unit-overview.routes.js';
 import { myWorkRoutes } from './modules/my-work/my-work.routes.js';
 import { createServices, type Deps, type Services } from './services.js';
+import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
 
 const version = '0.1.0';
 
@@ -164,6 +165,12 @@ export async function buildApp(
     }),
   );
   app.addHook('preClose', async () => services.dxImports.stopRecovery());
+  // JOBS=on: this instance ticks the job runner (scheduled scans, the digest, e-mail); every instance may
+  if (deps.config.jobs)
+    app.addHook('onReady', async () =>
+      services.jobs.start({ onError: (err) => app.log.error({ err }, 'job runner tick failed') }),
+    );
+  app.addHook('preClose', async () => services.jobs.stop());
   registerCsrfGuard(app, { publicOrigin: deps.config.publicOrigin });
   registerAuthHook(app, services.auth);
   registerIdempotency(app, deps.db);
@@ -181,6 +188,7 @@ export async function buildApp(
 
   await app.register(authRoutes(services.auth, services.users, { secure: deps.config.cookieSecure }));
   await app.register(auditRoutes(deps.db, services.audit));
+  await app.register(notificationsRoutes(services.notifications));
   await app.register(orgUnitsRoutes(services.orgUnits));
   await app.register(peopleRoutes(services.people));
   await app.register(usersRoutes(services.users));

@@ -76,6 +76,16 @@ const envSchema = z.object({
   DX_DEMO_ENTERPRISES: z.coerce.number().int().min(0).max(100_000).optional(),
   // a running DX import whose heartbeat is older than this has lost its instance: another instance takes it over
   DX_IMPORT_STALE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  // the job runner (scheduled scans, e-mail): on by default, off under NODE_ENV=test (tests call jobs.runDue())
+  JOBS: z.enum(['on', 'off']).optional(),
+  // a follow-up overdue by this many days is escalated to its unit's head and the secretariat
+  ESCALATION_DAYS: z.coerce.number().int().min(1).max(365).default(15),
+  // e-mail: smtp://user:pass@host:587 or smtps://…; without it notifications stay in the app only
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
+  MAIL_FROM: z.string().min(3).max(200).default('Steerboard <no-reply@localhost>'),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -103,6 +113,10 @@ export interface Config {
   dxDemoEnterprises: number;
   /** a running DX import whose heartbeat is older than this is taken over by another instance */
   dxImportStaleMs: number;
+  /** run the job runner in this process (scans, digests, e-mail) */
+  jobs: boolean;
+  escalationDays: number;
+  mail: { smtpUrl?: string; from: string };
 }
 
 /** A setting the server cannot start with: main prints its message as one line, without a stack trace. */
@@ -155,6 +169,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     dxSuppressBelow: e.DX_SUPPRESS_BELOW,
     dxDemoEnterprises: e.DX_DEMO_ENTERPRISES ?? (e.NODE_ENV === 'test' ? 0 : 2000),
     dxImportStaleMs: e.DX_IMPORT_STALE_SECONDS * 1000,
+    jobs: (e.JOBS ?? (e.NODE_ENV === 'test' ? 'off' : 'on')) === 'on',
+    escalationDays: e.ESCALATION_DAYS,
+    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
   };
 }
 

@@ -49,16 +49,23 @@ import { createMonitoringDashboardService } from './modules/monitoring-dashboard
 import { createFindingLinksRepo } from './modules/unit-overview/finding-links.repo.js';
 import { createUnitOverviewService } from './modules/unit-overview/unit-overview.service.js';
 import { createMyWorkService } from './modules/my-work/my-work.service.js';
+import { createJobRunner } from './jobs/runner.js';
+import { createSmtpMailer, type Mailer } from './modules/notifications/mailer.js';
+import { createNotificationsRepo } from './modules/notifications/notifications.repo.js';
+import { createNotificationsService } from './modules/notifications/notifications.service.js';
+import { SYSTEM_ACTOR } from './http/authorize.js';
 
 export interface Deps {
   db: Db;
   dbKind: 'pglite' | 'postgres';
   config: Config;
   clock: Clock;
+  /** e-mail transport; default: Nodemailer over SMTP_URL when set, none otherwise */
+  mailer?: Mailer;
 }
 
 /** Wires every feature's repo and service once; routes, seeds and scripts share the result. */
-export function createServices({ db, dbKind, config, clock }: Deps) {
+export function createServices({ db, dbKind, config, clock, mailer }: Deps) {
   const audit = createAuditService({ repo: createAuditRepo() });
   const orgUnitsRepo = createOrgUnitsRepo();
   const auth = createAuthService({
@@ -133,6 +140,8 @@ export function createServices({ db, dbKind, config, clock }: Deps) {
     files,
     plans: inspectionPlans,
     followUps,
+    // notifications (created below) hear of issued conclusions through its port, not its repo
+    notify: { conclusionIssued: (tx, e) => notifications.port.conclusionIssued(tx, e) },
   });
   const dashboard = createDashboardService({
     db,
@@ -203,6 +212,22 @@ export function createServices({ db, dbKind, config, clock }: Deps) {
     files,
     indicators,
     tasks: programTasks,
+    notify: { reportReviewed: (tx, e) => notifications.port.reportReviewed(tx, e) },
+  });
+  const jobs = createJobRunner({ db, clock });
+  const notifications = createNotificationsService({
+    db,
+    repo: createNotificationsRepo(),
+    audit,
+    clock,
+    jobs,
+    mailer: mailer ?? (config.mail.smtpUrl ? createSmtpMailer(config.mail.smtpUrl, config.mail.from) : undefined),
+    origin: config.publicOrigin ?? `http://localhost:${config.port}`,
+    escalationDays: config.escalationDays,
+    sources: {
+      reports: () => reportingRounds.reminders(SYSTEM_ACTOR),
+      followUps: (days) => followUps.dueForReminders(days),
+    },
   });
   const monitoringDashboard = createMonitoringDashboardService({
     clock,
@@ -283,6 +308,8 @@ export function createServices({ db, dbKind, config, clock }: Deps) {
     dxAssessments,
     dxAnalytics,
     dxImports,
+    jobs,
+    notifications,
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -106,6 +106,11 @@ export const errorReasons = {
     en: 'Must be a sub-unit of the lead unit',
   },
 
+  ESCALATION_ALWAYS_SENT: {
+    vi: 'Không thể tắt thông báo cảnh báo quá hạn: chọn gửi ngay hoặc gửi tổng hợp hằng ngày',
+    en: 'Escalations cannot be turned off: choose at once or the daily digest',
+  },
+
   // required, format
   REQUIRED: { vi: 'Vui lòng nhập thông tin này', en: 'Required' },
   NOT_EMPTY: { vi: 'Không được để trống', en: 'Must not be empty' },

@@ -90,6 +90,11 @@ export const catalogue = {
     roles: { ...officials, enterprise: all },
   },
   'audit.read': { en: 'read the audit log', roles: { admin: all } },
+  'notification.self': {
+    en: 'read one’s own notifications, mark them read, choose how they come',
+    roles: { ...officials, enterprise: all },
+  },
+  'notificationSend.read': { en: 'see the e-mail sends and their failures', roles: { admin: all } },
   'user.manage': { en: 'list, create and change user accounts', roles: { admin: all } },
   'orgUnit.read': { en: 'read org units (reference data)', roles: officials },
   'orgUnit.manage': { en: 'create and change org units', roles: office },

@@ -179,6 +179,13 @@ export const appRoutes: AppRoute[] = [
     menu: { title: 'auditEvents.title', icon: <AuditOutlined /> },
     permission: 'audit.read',
   },
+  // opened from the header's bell (no menu entry)
+  {
+    path: '/notifications',
+    page: lazy(() => import('./features/notifications/notifications-page')),
+    permission: 'notification.self',
+    audience: ['staff', 'enterprise'],
+  },
 ];
 
 export const LoginPage = lazy(() => import('./features/auth/login-page'));

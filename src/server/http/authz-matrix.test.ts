@@ -65,6 +65,13 @@ const matrix: Record<string, Entry> = {
   'GET /api/openapi.json': { action: 'public' },
   'GET /api/my-work': list('myWork.read'),
   'GET /api/audit-events': list('audit.read'),
+  // one's own notifications: every account, its own rows only (notifications.test.ts checks the "own")
+  'GET /api/notifications': list('notification.self'),
+  'POST /api/notifications/:id/read': on('notification.self', 'none', { mayBeMissing: true }),
+  'POST /api/notifications/read-all': list('notification.self'),
+  'GET /api/notification-preferences': list('notification.self'),
+  'PUT /api/notification-preferences': list('notification.self'),
+  'GET /api/notification-sends': list('notificationSend.read'),
   'GET /api/users': list('user.manage'),
   'GET /api/users/:id': on('user.manage', 'user'),
   'POST /api/users': list('user.manage'),

@@ -1,5 +1,14 @@
 import { z } from 'zod';
 import { auditEvent, auditListQuery } from './audit.js';
+import {
+  notificationListQuery,
+  notificationPage,
+  notificationPreferences,
+  notificationPreferencesInput,
+  notificationSend,
+  notificationSendQuery,
+  readAllResponse,
+} from './notifications.js';
 import { healthResponse, readyResponse } from './system.js';
 import { loginBody, meResponse, passwordChangeBody, sessionList, sessionProbe, sessionsEnded } from './auth.js';
 import { idParams, okResponse, pageOf } from '../fields.js';
@@ -158,6 +167,15 @@ export const apiRoutes = {
   'DELETE /api/auth/sessions': { response: { 200: sessionsEnded } },
   'DELETE /api/auth/sessions/{id}': { params: idParams, response: { 200: okResponse } },
   'GET /api/audit-events': { querystring: auditListQuery, response: { 200: pageOf(auditEvent) } },
+  'GET /api/notifications': { querystring: notificationListQuery, response: { 200: notificationPage } },
+  'POST /api/notifications/{id}/read': { params: idParams, response: { 200: okResponse } },
+  'POST /api/notifications/read-all': { response: { 200: readAllResponse } },
+  'GET /api/notification-preferences': { response: { 200: notificationPreferences } },
+  'PUT /api/notification-preferences': {
+    body: notificationPreferencesInput,
+    response: { 200: notificationPreferences },
+  },
+  'GET /api/notification-sends': { querystring: notificationSendQuery, response: { 200: pageOf(notificationSend) } },
   'GET /api/org-units': { querystring: orgUnitListQuery, response: { 200: pageOf(orgUnit) } },
   'GET /api/org-units/{id}': { params: idParams, response: { 200: orgUnitDetail } },
   'POST /api/org-units': { body: orgUnitInput, response: { 201: orgUnitDetail } },

@@ -3,6 +3,7 @@ import { Button, Layout } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { SessionUser } from '../../shared/contracts/auth';
+import { NotificationBell } from '../features/notifications';
 import { LanguageSwitch } from './language-switch';
 import { UserMenu } from './user-menu';
 
@@ -23,6 +24,7 @@ export function AppHeader({
         {compact ? t('app.shortName') : t('app.name')}
       </Link>
       <div className="app-header-actions">
+        <NotificationBell />
         <LanguageSwitch />
         <UserMenu user={user} compact={compact} />
       </div>

@@ -32,6 +32,7 @@ const namespaces = {
   monitoring: 'monitoring-dashboard',
   myWork: 'my-work',
   publications: 'publications',
+  notifications: 'notifications',
 } as const;
 
 interface Features {
@@ -52,6 +53,7 @@ interface Features {
   monitoring: typeof import('../features/monitoring-dashboard/i18n').default;
   myWork: typeof import('../features/my-work/i18n').default;
   publications: typeof import('../features/publications/i18n').default;
+  notifications: typeof import('../features/notifications/i18n').default;
 }
 export type Resources = (typeof commonStrings)['vi'] & { [K in keyof Features]: Features[K]['vi'] };
 

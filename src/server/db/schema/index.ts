@@ -4,3 +4,5 @@ export * from './dx.js';
 export * from './dx-analytics.js';
 export * from './monitoring.js';
 export * from './publications.js';
+export * from './jobs.js';
+export * from './notifications.js';

@@ -14,6 +14,11 @@ export const TABLE_OWNERS = {
   fileBlobs: 'files',
   numberSequences: 'inspections',
   idempotencyKeys: 'http', // src/server/http/idempotency.ts, outside modules/
+  jobs: 'jobs', // src/server/jobs/, outside modules/: the job runner every module schedules through
+  notifications: 'notifications',
+  notificationPreferences: 'notifications',
+  notificationSends: 'notifications',
+  notificationDeliveries: 'notifications',
   // inspections
   programs: 'programs',
   programCommitteeMembers: 'programs',

@@ -63,6 +63,29 @@ function filterCondition(inspections: InspectionView, f: FollowUpFilter, today: 
 }
 
 export function createFollowUpsRepo(reads: FollowUpsReads) {
+  /** Open follow-ups (not done, accepted or withdrawn) due on or before `until`: what the reminder scan looks at. */
+  const dueBy = (db: DbOrTx, until: string) =>
+    db
+      .select({
+        id: followUps.id,
+        text: followUps.text,
+        dueDate: followUps.dueDate,
+        status: followUps.status,
+        withdrawnAt: followUps.withdrawnAt,
+        addresseeOrgUnitId: followUps.addresseeOrgUnitId,
+        addresseeName: addressee.name,
+      })
+      .from(followUps)
+      .innerJoin(addressee, eq(addressee.id, followUps.addresseeOrgUnitId))
+      .where(
+        and(
+          ne(followUps.status, 'done'),
+          isNull(followUps.acceptedAt),
+          isNull(followUps.withdrawnAt),
+          sql`${followUps.dueDate} <= ${until}`,
+        ),
+      )
+      .orderBy(asc(followUps.dueDate), asc(followUps.id));
   function selectItems(db: DbOrTx, inspections: InspectionView, withTotal = false) {
     const plan = reads.plans();
     const conclusion = reads.conclusions();
@@ -99,6 +122,7 @@ export function createFollowUpsRepo(reads: FollowUpsReads) {
   }
 
   return {
+    dueBy,
     /** Recommendations by id, as the audit log names them. */
     subjectRows: (db: DbOrTx, ids: string[]) =>
       db.select({ id: followUps.id, text: followUps.text }).from(followUps).where(inArray(followUps.id, ids)),

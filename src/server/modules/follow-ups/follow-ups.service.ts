@@ -109,6 +109,17 @@ export function createFollowUpsService({
         .then(({ items, total }) => ({ items: items.map((r) => toItem(r, today)), total }));
     },
 
+    /**
+     * Open follow-ups due within `withinDays` or overdue, with their days overdue: for the notifications' reminder
+     * scan (a background job, so no actor: it reads every unit's).
+     */
+    async dueForReminders(withinDays: number) {
+      const today = clock.today();
+      const until = new Date(Date.parse(`${today}T00:00:00Z`) + withinDays * 86_400_000).toISOString().slice(0, 10);
+      const rows = await repo.dueBy(db, until);
+      return rows.map((r) => ({ ...r, daysOverdue: daysOverdue(r, today) }));
+    },
+
     /** Counts by status for the dashboard, over what `actor` may see. */
     summary: (actor: Actor) => repo.summary(db, followUpsPolicy.scopeOrgUnitId(actor), clock.today()),
 

@@ -53,13 +53,20 @@ export interface ConclusionsDeps {
   audit: AuditService;
   clock: Clock;
   followUps: FollowUpsPort;
+  /** tells the inspected unit its conclusion is issued, in the issuing transaction (the notifications module's port) */
+  notify?: {
+    conclusionIssued(
+      tx: DbOrTx,
+      e: { conclusionId: string; inspectionId: string; number: string; targetOrgUnitId: string; unitName: string },
+    ): Promise<void>;
+  };
   load: (db: DbOrTx, actor: Actor, id: string) => Promise<{ header: Header; facts: InspectionFacts }>;
 }
 
 const DRAFT_NUMBER = '…-KL/ĐKT';
 
 /** Lifecycle moves, issue, correction and the conclusion document. */
-export function createConclusions({ db, repo, audit, clock, followUps, load }: ConclusionsDeps) {
+export function createConclusions({ db, repo, audit, clock, followUps, notify, load }: ConclusionsDeps) {
   type FindingLike = {
     id: string;
     kind: ConclusionContent['findings'][number]['kind'];
@@ -250,6 +257,13 @@ export function createConclusions({ db, repo, audit, clock, followUps, load }: C
           scheduleReason,
         });
         await followUps.createForConclusion(tx, actor, { inspectionId: id, conclusionId, items: assignments(frozen) });
+        await notify?.conclusionIssued(tx, {
+          conclusionId,
+          inspectionId: id,
+          number: row.number,
+          targetOrgUnitId: header.target.id,
+          unitName: header.target.name,
+        });
         await audit.record(tx, actor, {
           action: 'transition',
           entityType: 'inspection',

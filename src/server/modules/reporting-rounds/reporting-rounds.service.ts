@@ -116,6 +116,7 @@ export function createReportingRoundsService({
   files,
   indicators,
   tasks,
+  notify,
 }: {
   db: Db;
   repo: ReportingRoundsRepo;
@@ -124,6 +125,21 @@ export function createReportingRoundsService({
   files: FilesService;
   indicators: IndicatorsService;
   tasks: ProgramTasksService;
+  /** tells the unit its report was approved or returned, in the review's transaction (the notifications' port) */
+  notify?: {
+    reportReviewed(
+      tx: DbOrTx,
+      e: {
+        reportId: string;
+        version: number;
+        roundId: string;
+        roundTitle: string;
+        orgUnitId: string;
+        decision: 'approve' | 'return';
+        comment: string | null;
+      },
+    ): Promise<void>;
+  };
 }) {
   function summarize(row: RoundRow, planCode: string | null, reports: { report: ReportRow }[]): Round {
     const today = clock.today();
@@ -540,7 +556,7 @@ export function createReportingRoundsService({
     async review(actor: Actor, roundId: string, orgUnitId: string, input: ReportReviewInput) {
       reportingPolicy.assertCanReview(actor);
       await db.transaction(async (tx) => {
-        const { report } = await loadReport(tx, roundId, orgUnitId, true);
+        const { report, round } = await loadReport(tx, roundId, orgUnitId, true);
         const to = input.decision === 'approve' ? 'approved' : 'returned';
         if (report.status !== 'submitted') throw invalidTransition(report.status, to);
         const row =
@@ -559,6 +575,15 @@ export function createReportingRoundsService({
           revision: row.revision,
         });
         if (input.decision === 'approve') await applyTasks(tx, actor, report.id);
+        await notify?.reportReviewed(tx, {
+          reportId: report.id,
+          version: row.version,
+          roundId,
+          roundTitle: round.title,
+          orgUnitId,
+          decision: input.decision,
+          comment: input.comment ?? null,
+        });
         await audit.record(tx, actor, {
           action: input.decision === 'approve' ? 'accept' : 'transition',
           entityType: 'unitReport',

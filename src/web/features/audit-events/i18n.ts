@@ -53,6 +53,8 @@ export default defineStrings({
       dxImportJob: 'Lượt nhập dữ liệu',
       dxImportBatch: 'Lô nhập dữ liệu',
       database: 'Cơ sở dữ liệu',
+      notification: 'Thông báo',
+      notificationPreferences: 'Cách nhận thông báo',
     },
     action: {
       create: 'Tạo mới',
@@ -122,6 +124,8 @@ export default defineStrings({
       dxImportJob: 'Import job',
       dxImportBatch: 'Import batch',
       database: 'Database',
+      notification: 'Notification',
+      notificationPreferences: 'Notification preferences',
     },
     action: {
       create: 'Create',

@@ -1,0 +1,314 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { followUps, jobs, notificationSends, people } from '../../db/schema/index.js';
+import { factories, type Factories } from '../../test/factories.js';
+import { createTestContext, type TestContext } from '../../test/test-app.js';
+import { monitoringScene, reportWriter } from '../reporting-rounds/test-helpers.js';
+import { movableClock, startSmtpSink } from './test-helpers.js';
+
+const ORIGIN = 'https://steerboard.example.vn';
+// 10 March 2025, 10:00 in Hanoi
+const clock = movableClock('2025-03-10T03:00:00Z');
+let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
+let ctx: TestContext;
+let f: Factories;
+let secretariat: string;
+let admin: string;
+
+beforeAll(async () => {
+  smtp = await startSmtpSink();
+  ctx = await createTestContext({
+    clock,
+    env: { SMTP_URL: smtp.url, PUBLIC_ORIGIN: ORIGIN, MAIL_FROM: 'BCĐ <bcd@example.vn>' },
+  });
+  f = factories(ctx.handle.db, ctx.services);
+  secretariat = await ctx.login('secretariat');
+  admin = await ctx.login('admin');
+}, 180_000);
+// sessions last 12 hours of the test's clock, which jumps: log in afresh
+beforeEach(async () => {
+  secretariat = await ctx.login('secretariat');
+  admin = await ctx.login('admin');
+});
+afterAll(async () => {
+  await ctx?.close();
+  await smtp?.close();
+});
+
+/** A unit account whose person has an e-mail address (the address e-mail goes to). */
+async function mailUser(orgUnitId: string, email: string, positionTitle?: string) {
+  const person = await f.person({ orgUnitId, email });
+  if (positionTitle) await ctx.handle.db.update(people).set({ positionTitle }).where(eq(people.id, person.id));
+  const u = await f.user('unit', { orgUnitId, personId: person.id });
+  return {
+    ...u,
+    email,
+    get cookie() {
+      return ctx.login(u.username, u.password);
+    },
+  };
+}
+const mine = async (cookie: string | Promise<string>, q = '') =>
+  (await ctx.as(await cookie, { method: 'GET', url: `/api/notifications${q}` })).json();
+
+/** A submitted report of a fresh monitoring scene, and an e-mail-able account of the reporting unit. */
+async function submittedReport(email: string, dueDate = '2025-03-20') {
+  const s = await monitoringScene(ctx, f, secretariat, { dueDate });
+  const as = reportWriter(ctx, () => secretariat);
+  const saved = await as(s.center_, {
+    method: 'PUT',
+    url: s.reportUrl(),
+    payload: { narrative: 'Đã làm', values: [{ indicatorId: s.courses.id, value: 8 }] },
+  });
+  expect(saved.statusCode, saved.body).toBe(200);
+  expect((await as(s.center_, { method: 'POST', url: `${s.reportUrl()}/submit` })).statusCode).toBe(200);
+  return { s, user: await mailUser(s.center.id, email) };
+}
+
+describe('notifications', () => {
+  it('a returned report reaches the unit in the app and by e-mail (Vietnamese, with the comment and the link), once', async () => {
+    const { s, user } = await submittedReport('donvi1@example.vn');
+    const res = await ctx.as(secretariat, {
+      method: 'POST',
+      url: `${s.reportUrl()}/review`,
+      payload: { decision: 'return', comment: 'Bổ sung số doanh nghiệp được đào tạo' },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const path = `/reporting-rounds/${s.round.id}/reports/${s.center.id}`;
+    const list = await mine(user.cookie);
+    expect(list).toMatchObject({ total: 1, unread: 1 });
+    expect(list.items[0]).toMatchObject({
+      kind: 'report.returned',
+      path,
+      params: {
+        comment: 'Bổ sung số doanh nghiệp được đào tạo',
+        roundTitle: 'Báo cáo năm 2024',
+        unitName: s.center.name,
+      },
+      readAt: null,
+    });
+    // the other unit's account hears nothing
+    expect((await mine(s.other_)).total).toBe(0);
+
+    const before = smtp.mails.length;
+    await ctx.services.jobs.runDue();
+    await ctx.services.jobs.runDue();
+    const sent = smtp.mails.slice(before).filter((m) => m.to.includes(user.email));
+    expect(sent).toHaveLength(1);
+    expect(sent[0].subject).toBe('[Steerboard] Báo cáo định kỳ bị trả lại');
+    expect(sent[0].text).toContain(`Kính gửi ${user.displayName}`);
+    expect(sent[0].text).toContain(
+      `Báo cáo định kỳ của ${s.center.name} (Báo cáo năm 2024) đã bị trả lại để bổ sung. Ý kiến: Bổ sung số doanh nghiệp được đào tạo`,
+    );
+    expect(sent[0].text).toContain(`${ORIGIN}${path}`);
+    expect(sent[0].html).toContain(`href="${ORIGIN}${path}"`);
+
+    // approval after resubmission is another event
+    clock.add(60_000);
+    const as = reportWriter(ctx, () => secretariat);
+    await as(s.center_, { method: 'POST', url: `${s.reportUrl()}/submit` });
+    await ctx.as(secretariat, { method: 'POST', url: `${s.reportUrl()}/review`, payload: { decision: 'approve' } });
+    expect((await mine(user.cookie)).items.map((n: { kind: string }) => n.kind)).toEqual([
+      'report.approved',
+      'report.returned',
+    ]);
+  });
+
+  it('marks one read, then all read; nobody marks another person’s', async () => {
+    const { s, user } = await submittedReport('donvi2@example.vn');
+    await ctx.as(secretariat, { method: 'POST', url: `${s.reportUrl()}/review`, payload: { decision: 'approve' } });
+    const [n] = (await mine(user.cookie)).items;
+    const other = await mailUser(s.other.id, 'khac@example.vn');
+    const read = async (c: Promise<string>) =>
+      (await ctx.as(await c, { method: 'POST', url: `/api/notifications/${n.id}/read` })).statusCode;
+    expect(await read(other.cookie)).toBe(404);
+    expect(await read(user.cookie)).toBe(200);
+    expect(await mine(user.cookie, '?unread=true')).toMatchObject({ total: 0, unread: 0 });
+    expect((await mine(user.cookie)).items[0].readAt).not.toBeNull();
+    const all = await ctx.as(await user.cookie, { method: 'POST', url: '/api/notifications/read-all' });
+    expect(all.json()).toEqual({ updated: 0 });
+  });
+
+  it('the hourly scan: a report due within 7 days, due today, overdue — each once, however often it runs', async () => {
+    clock.set('2025-04-01T03:00:00Z');
+    secretariat = await ctx.login('secretariat');
+    const s = await monitoringScene(ctx, f, secretariat, { dueDate: '2025-04-05' });
+    const user = await mailUser(s.center.id, 'donvi3@example.vn');
+    const kinds = async () =>
+      (await mine(user.cookie)).items
+        .filter((n: { path: string }) => n.path.includes(s.round.id))
+        .map((n: { kind: string; params: { daysLeft: number } }) => `${n.kind}:${n.params.daysLeft}`);
+    await ctx.services.jobs.runDue();
+    clock.add(3_600_000);
+    await ctx.services.jobs.runDue();
+    expect(await kinds()).toEqual(['report.dueSoon:4']);
+    clock.set('2025-04-05T01:00:00Z');
+    await ctx.services.jobs.runDue();
+    clock.set('2025-04-06T01:00:00Z');
+    await ctx.services.jobs.runDue();
+    await ctx.services.jobs.runDue();
+    expect(await kinds()).toEqual(['report.overdue:0', 'report.dueToday:0', 'report.dueSoon:4']);
+    const mails = smtp.mails.filter((m) => m.to.includes(user.email)).map((m) => m.subject);
+    expect(mails).toEqual([
+      '[Steerboard] Báo cáo định kỳ sắp đến hạn',
+      '[Steerboard] Báo cáo định kỳ đến hạn hôm nay',
+      '[Steerboard] Báo cáo định kỳ quá hạn',
+    ]);
+  });
+
+  it('a follow-up overdue by 15 days escalates to its unit, the unit’s head and the secretariat; not before', async () => {
+    clock.set('2025-03-10T03:00:00Z');
+    const [open] = await ctx.services.followUps.dueForReminders(100_000);
+    // due later than every scan so far has looked
+    await ctx.handle.db.update(followUps).set({ dueDate: '2026-09-01' }).where(eq(followUps.id, open.id));
+    const fu = { ...open, dueDate: '2026-09-01' };
+    const user = await mailUser(fu.addresseeOrgUnitId, 'donvi4@example.vn');
+    const head = await mailUser(fu.addresseeOrgUnitId, 'giamdoc@example.vn', 'Giám đốc Sở');
+    const sec = await ctx.services.users.getByUsername('secretariat');
+    const at = (days: number) => new Date(Date.parse(`${fu.dueDate}T10:00:00+07:00`) + days * 86_400_000).toISOString();
+    const of = async (cookie: Promise<string>) =>
+      (await mine(cookie, '?limit=500')).items
+        .filter(
+          (n: { recordId: string; params: { dueDate: string } }) =>
+            n.recordId === fu.id && n.params.dueDate === fu.dueDate,
+        )
+        .map((n: { kind: string }) => n.kind);
+    clock.set(at(-3));
+    await ctx.services.jobs.runDue();
+    clock.set(at(14));
+    await ctx.services.jobs.runDue();
+    expect(await of(user.cookie)).toEqual(['followUp.overdue', 'followUp.dueSoon']);
+    expect(await of(head.cookie)).toEqual(['followUp.overdue', 'followUp.dueSoon']);
+    expect(await of(ctx.login('secretariat'))).toEqual([]);
+    clock.set(at(15));
+    await ctx.services.jobs.runDue();
+    clock.set(at(16));
+    await ctx.services.jobs.runDue();
+    expect(await of(user.cookie)).toEqual(['followUp.escalation', 'followUp.overdue', 'followUp.dueSoon']);
+    expect(await of(head.cookie)).toEqual(['followUp.escalation', 'followUp.overdue', 'followUp.dueSoon']);
+    expect(await of(ctx.login('secretariat'))).toEqual(['followUp.escalation']);
+    expect(sec.role).toBe('secretariat');
+    const escalations = smtp.mails.filter((m) => m.subject === '[Steerboard] CẢNH BÁO: kiến nghị quá hạn');
+    expect(escalations.map((m) => m.to[0]).sort()).toEqual(['donvi4@example.vn', 'giamdoc@example.vn']);
+    expect(escalations[0].text).toContain(`đã quá hạn 15 ngày`);
+    expect(escalations[0].text).toContain(`${ORIGIN}/follow-ups?id=${fu.id}`);
+  });
+
+  it('an issued conclusion reaches the inspected unit’s accounts', async () => {
+    clock.set('2025-03-10T03:00:00Z');
+    const { target, inspection } = await f.scene({ status: 'drafting' });
+    const user = await mailUser(target.id, 'duockiemtra@example.vn');
+    const res = await ctx.as(secretariat, {
+      method: 'POST',
+      url: `/api/inspections/${inspection.id}/conclusion`,
+      payload: {
+        issuedDate: clock.today(),
+        signerName: 'Nguyễn Văn A',
+        signerTitle: 'Trưởng đoàn',
+        recipients: [target.name],
+        reason: 'Kết luận sớm (thử)',
+      },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const issued = res.json();
+    const [n] = (await mine(user.cookie)).items;
+    expect(n).toMatchObject({
+      kind: 'conclusion.issued',
+      path: `/inspections/${inspection.id}`,
+      params: { number: issued.number, unitName: target.name },
+    });
+    await ctx.services.jobs.runDue();
+    const mail = smtp.mails.find((m) => m.to.includes(user.email))!;
+    expect(mail.subject).toBe('[Steerboard] Kết luận kiểm tra đã ban hành');
+    expect(mail.text).toContain(`Đã ban hành Kết luận kiểm tra số ${issued.number} đối với ${target.name}`);
+  });
+
+  it('preferences: a daily digest at 07:00 instead, off for one kind; escalations cannot be off', async () => {
+    clock.set('2025-05-01T22:00:00Z'); // 05:00 in Hanoi: today's digest not yet due
+    secretariat = await ctx.login('secretariat');
+    const { s, user } = await submittedReport('donvi5@example.vn', '2025-06-30');
+    const put = async (items: object[]) =>
+      ctx.as(await user.cookie, { method: 'PUT', url: '/api/notification-preferences', payload: { items } });
+    const refused = await put([{ kind: 'followUp.escalation', mode: 'off' }]);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.details.issues[0]).toMatchObject({
+      field: 'body.items.0.mode',
+      code: 'ESCALATION_ALWAYS_SENT',
+    });
+    const ok = await put([
+      { kind: 'report.returned', mode: 'digest' },
+      { kind: 'report.approved', mode: 'off' },
+    ]);
+    expect(ok.json().items).toContainEqual({ kind: 'report.returned', mode: 'digest', canTurnOff: true });
+    expect(ok.json().items).toContainEqual({ kind: 'followUp.escalation', mode: 'immediate', canTurnOff: false });
+
+    await ctx.as(secretariat, {
+      method: 'POST',
+      url: `${s.reportUrl()}/review`,
+      payload: { decision: 'return', comment: 'Thiếu số liệu' },
+    });
+    const mailsTo = () => smtp.mails.filter((m) => m.to.includes(user.email));
+    await ctx.services.jobs.runDue();
+    expect(
+      mailsTo().map((m) => m.text),
+      'nothing at once',
+    ).toEqual([]);
+    expect((await mine(user.cookie)).unread, 'but in the app').toBe(1);
+    clock.set('2025-05-02T00:30:00Z'); // 07:30 in Hanoi
+    await ctx.services.jobs.runDue();
+    await ctx.services.jobs.runDue();
+    expect(mailsTo()).toHaveLength(1);
+    expect(mailsTo()[0].subject).toBe('[Steerboard] Tổng hợp thông báo ngày 02/05/2025 (1)');
+    expect(mailsTo()[0].text).toContain('Thiếu số liệu');
+    // approved ("off"): in the app, no e-mail, not even in the next digest
+    const as = reportWriter(ctx, () => secretariat);
+    await as(s.center_, { method: 'POST', url: `${s.reportUrl()}/submit` });
+    await ctx.as(secretariat, { method: 'POST', url: `${s.reportUrl()}/review`, payload: { decision: 'approve' } });
+    clock.set('2025-05-03T00:30:00Z');
+    await ctx.services.jobs.runDue();
+    expect(mailsTo()).toHaveLength(1);
+    expect((await mine(user.cookie)).total).toBe(2);
+  });
+
+  it('a refused send is retried with back-off, then failed and shown to the admin; a send cut off mid-way is never repeated', async () => {
+    clock.set('2025-07-01T03:00:00Z');
+    secretariat = await ctx.login('secretariat');
+    admin = await ctx.login('admin');
+    const { s } = await submittedReport('donvi6@example.vn', '2025-12-31');
+    await mailUser(s.center.id, 'reject-me@example.vn');
+    await ctx.as(secretariat, { method: 'POST', url: `${s.reportUrl()}/review`, payload: { decision: 'approve' } });
+    const failedSend = async () =>
+      (await ctx.as(admin, { method: 'GET', url: '/api/notification-sends?status=failed' })).json();
+    for (let i = 0; i < 6; i++) {
+      await ctx.services.jobs.runDue();
+      clock.add(3_600_000);
+    }
+    const page = await failedSend();
+    const rejected = page.items.find((x: { toAddress: string }) => x.toAddress === 'reject-me@example.vn');
+    expect(rejected).toMatchObject({ status: 'failed', attempts: 5, notifications: 1 });
+    expect(rejected.lastError).toMatch(/mailbox unavailable/);
+    expect((await ctx.as(secretariat, { method: 'GET', url: '/api/notification-sends' })).statusCode).toBe(403);
+
+    // an instance died after marking a send "sending": its job's lease runs out, the next tick must not send it
+    const { s: s2, user } = await submittedReport('donvi7@example.vn', '2025-12-31');
+    await ctx.as(secretariat, { method: 'POST', url: `${s2.reportUrl()}/review`, payload: { decision: 'approve' } });
+    const db = ctx.handle.db;
+    const [send] = await db.select().from(notificationSends).where(eq(notificationSends.toAddress, user.email));
+    await db.update(notificationSends).set({ status: 'sending' }).where(eq(notificationSends.id, send.id));
+    await db
+      .update(jobs)
+      .set({ status: 'running', lockedBy: 'dead', lockedUntil: new Date(clock.now().getTime() + 60_000) })
+      .where(eq(jobs.key, `send:${send.id}`));
+    await ctx.services.jobs.runDue();
+    expect(
+      (await db.select().from(notificationSends).where(eq(notificationSends.id, send.id)))[0].status,
+      'held by its lease',
+    ).toBe('sending');
+    clock.add(3_600_000);
+    await ctx.services.jobs.runDue();
+    expect(smtp.mails.filter((m) => m.to.includes(user.email))).toHaveLength(0);
+    const [after] = await db.select().from(notificationSends).where(eq(notificationSends.id, send.id));
+    expect(after).toMatchObject({ status: 'failed' });
+    expect(after.lastError).toMatch(/interrupted/);
+  });
+});

@@ -1,0 +1,16 @@
+import { useTranslation } from 'react-i18next';
+import { formatDate } from '../../lib/format';
+import type { NotificationItem } from './api';
+
+/** One notification's sentence in the UI language, from its kind and parameters. */
+export function NoticeText({ n }: { n: NotificationItem }) {
+  const { t } = useTranslation();
+  const p = n.params;
+  const dueDate = typeof p.dueDate === 'string' ? formatDate(p.dueDate) : '';
+  return (
+    <>
+      {t(`notifications.text.${n.kind}`, { ...p, dueDate })}
+      {n.kind === 'report.returned' && p.comment ? ` — ${t('notifications.comment', { comment: p.comment })}` : ''}
+    </>
+  );
+}
