@@ -91,6 +91,18 @@ async function seedDemo(target: Target) {
         1500000000, 'đang triển khai'`);
     await db.execute(sql`insert into task_updates (task_id, status, progress_percent, spent_vnd, author_id)
       select id, 'in_progress', 40, 1500000000, ${admin} from program_tasks limit 1`);
+    // what a running system adds beside the demo: a published conclusion, a scheduled job, a person's notification
+    // preference and an e-mail send with its delivery
+    await db.execute(sql`insert into publications (inspection_id, program_id, published_by)
+      select i.id, p.program_id, ${admin} from inspections i join inspection_plans p on p.id = i.plan_id
+      where i.status in ('issued', 'follow_up', 'closed') limit 1`);
+    await db.execute(sql`insert into jobs (kind, key, run_at) values ('notifications.scan', 'scan:backup-test', now())`);
+    await db.execute(sql`insert into notification_preferences (user_id, kind, mode)
+      select ${admin}, 'report.returned', 'digest'`);
+    await db.execute(sql`insert into notification_sends (key, channel, user_id, to_address, status)
+      select 'send:backup-test', 'email', ${admin}, 'admin@example.vn', 'sent'`);
+    await db.execute(sql`insert into notification_deliveries (notification_id, channel, send_id)
+      select (select id from notifications limit 1), 'email', (select id from notification_sends limit 1)`);
     // the stored file of an admin upload (kept only while its job runs)
     await db.execute(sql`insert into dx_import_files (job_id, seq, data)
       select id, 0, ${random.subarray(0, 1000)} from dx_import_jobs limit 1`);
