@@ -1,7 +1,8 @@
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { renderConclusionDocx } from './conclusion-docx.js';
-import { docxParagraphs, sampleConclusion } from './test-fixtures.js';
+import { documentHeader } from './docx-parts.js';
+import { docxParagraphs, docxTables, sampleConclusion, type StyledParagraph } from './test-fixtures.js';
 
 const headings = [
   'I. ƯU ĐIỂM',
@@ -17,8 +18,8 @@ describe('renderConclusionDocx', () => {
     const text = paragraphs.join('\n');
 
     for (const expected of [
-      'THÀNH ỦY HÀ NỘI',
       'BAN CHỈ ĐẠO CHƯƠNG TRÌNH 07-CTr/TU',
+      'ĐOÀN KIỂM TRA SỐ 1',
       'ĐẢNG CỘNG SẢN VIỆT NAM',
       'Số 01-KL/ĐKT',
       'Hà Nội, ngày 15 tháng 11 năm 2023',
@@ -121,5 +122,86 @@ describe('renderConclusionDocx', () => {
     expect(styles).toMatch(/<w:sz w:val="28"\/>/);
     expect(core).toContain('<dc:creator>steerboard</dc:creator>');
     expect(core).toContain('<dc:title>Kết luận kiểm tra số 01-KL/ĐKT</dc:title>');
+  });
+
+  it('renders the same conclusion to the same document XML every time', async () => {
+    const xml = async () =>
+      (await JSZip.loadAsync(await renderConclusionDocx(sampleConclusion()))).file('word/document.xml')!.async('string');
+    expect(await xml()).toBe(await xml());
+  });
+});
+
+/** Half-points: docx writes font sizes in half-points, so 14 pt is 28. */
+const HALF_POINTS = { 12: 24, 14: 28, 15: 30 } as const;
+const DEFAULT_SIZE = HALF_POINTS[14];
+const texts = (cell: StyledParagraph[]) => cell.map((p) => p.text);
+const runsOf = (paragraphs: StyledParagraph[]) => paragraphs.flatMap((p) => p.runs);
+
+describe('Party layout of the conclusion (Guidance 36-HD/VPTW, Appendix 3)', () => {
+  it('names the inspection team under its direct superior, the steering committee: two levels and a star', async () => {
+    const [header] = await docxTables(await renderConclusionDocx(sampleConclusion()));
+    const [issuer, motto, number, date] = header;
+    expect(texts(issuer)).toEqual(['BAN CHỈ ĐẠO CHƯƠNG TRÌNH 07-CTr/TU', 'ĐOÀN KIỂM TRA SỐ 1', '*']);
+    // the superior body upright, the issuing body upright and bold, both 14 pt
+    for (const run of issuer[0].runs) expect(run).toEqual({ size: 28, bold: false, italic: false, underline: false });
+    for (const run of issuer[1].runs) expect(run).toEqual({ size: 28, bold: true, italic: false, underline: false });
+    expect(texts(motto)).toEqual(['ĐẢNG CỘNG SẢN VIỆT NAM']);
+    for (const run of runsOf(motto)) expect(run).toEqual({ size: 30, bold: true, italic: false, underline: true });
+    expect(texts(number)).toEqual(['Số 01-KL/ĐKT']);
+    for (const run of runsOf(number)) expect(run).toEqual({ size: 28, bold: false, italic: false, underline: false });
+    expect(texts(date)).toEqual(['Hà Nội, ngày 15 tháng 11 năm 2023']);
+    for (const run of runsOf(date)) expect(run).toEqual({ size: 28, bold: false, italic: true, underline: false });
+  });
+
+  it('refuses a third issuer level rather than print a header the guidance does not have', () => {
+    const header = { number: '01-KL/ĐKT', place: 'Hà Nội', issuedDate: '2023-11-15' };
+    const three = ['THÀNH ỦY HÀ NỘI', 'BAN CHỈ ĐẠO CHƯƠNG TRÌNH 07-CTr/TU', 'ĐOÀN KIỂM TRA SỐ 1'];
+    for (const motto of ['party', 'state'] as const) {
+      expect(() => documentHeader({ ...header, motto, issuerLines: three })).toThrow(RangeError);
+      expect(() => documentHeader({ ...header, motto, issuerLines: [] })).toThrow(RangeError);
+    }
+  });
+
+  it('sets "Nơi nhận:" in 14 pt, upright and underlined, and the recipients in 12 pt', async () => {
+    const tables = await docxTables(await renderConclusionDocx(sampleConclusion()));
+    const [recipients] = tables.at(-1)!;
+    expect(texts(recipients)).toEqual([
+      'Nơi nhận:',
+      '- Thường trực Thành ủy (để báo cáo),',
+      '- Ban Chỉ đạo Chương trình 07-CTr/TU,',
+      '- Sở Thông tin và Truyền thông,',
+      '- Lưu hồ sơ Đoàn kiểm tra.',
+    ]);
+    expect(recipients[0].runs).not.toEqual([]);
+    for (const run of recipients[0].runs) {
+      expect(run).toEqual({ size: HALF_POINTS[14], bold: false, italic: false, underline: true });
+    }
+    for (const run of runsOf(recipients.slice(1))) {
+      expect(run).toEqual({ size: HALF_POINTS[12], bold: false, italic: false, underline: false });
+    }
+  });
+
+  it('signs with the authority, the title and the name in 14 pt bold', async () => {
+    const tables = await docxTables(await renderConclusionDocx(sampleConclusion()));
+    const [, signature] = tables.at(-1)!;
+    expect(texts(signature).filter(Boolean)).toEqual(['T/M ĐOÀN KIỂM TRA', 'TRƯỞNG ĐOÀN', 'Nguyễn Văn An']);
+    for (const run of runsOf(signature)) {
+      expect({ ...run, size: run.size ?? DEFAULT_SIZE }).toEqual({
+        size: HALF_POINTS[14],
+        bold: true,
+        italic: false,
+        underline: false,
+      });
+    }
+  });
+
+  it('keeps the Decree 30 style of "Nơi nhận" (12 pt bold italic, list 11 pt) in a state document', async () => {
+    const tables = await docxTables(await renderConclusionDocx(sampleConclusion({ motto: 'state' })));
+    const [recipients] = tables.at(-1)!;
+    expect(recipients[0].text).toBe('Nơi nhận:');
+    for (const run of recipients[0].runs) expect(run).toEqual({ size: 24, bold: true, italic: true, underline: false });
+    for (const run of runsOf(recipients.slice(1))) {
+      expect(run).toEqual({ size: 22, bold: false, italic: false, underline: false });
+    }
   });
 });

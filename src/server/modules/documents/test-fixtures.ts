@@ -6,7 +6,8 @@ import type { PlanExportInput } from './plan-export.js';
 export function sampleConclusion(overrides: Partial<ConclusionDocInput> = {}): ConclusionDocInput {
   return {
     motto: 'party',
-    issuerLines: ['THÀNH ỦY HÀ NỘI', 'BAN CHỈ ĐẠO CHƯƠNG TRÌNH 07-CTr/TU', 'ĐOÀN KIỂM TRA SỐ 1'],
+    // the inspection team issues its conclusion; the steering committee that set it up is its direct superior
+    issuerLines: ['BAN CHỈ ĐẠO CHƯƠNG TRÌNH 07-CTr/TU', 'ĐOÀN KIỂM TRA SỐ 1'],
     number: '01-KL/ĐKT',
     place: 'Hà Nội',
     issuedDate: '2023-11-15',
@@ -151,5 +152,49 @@ export async function docxParagraphs(buffer: Buffer, part = 'word/document.xml')
     [...p[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<w:noBreakHyphen\/>/g)]
       .map((t) => (t[1] ?? '-').replace(/&\w+;/g, (e) => xmlEntities[e] ?? e))
       .join(''),
+  );
+}
+
+/** How a run is set, read from its properties; `size` is in half-points, null when the run inherits the default. */
+export interface RunStyle {
+  size: number | null;
+  bold: boolean;
+  italic: boolean;
+  underline: boolean;
+}
+
+export interface StyledParagraph {
+  text: string;
+  runs: RunStyle[];
+}
+
+function runStyle(runXml: string): RunStyle {
+  const props = /<w:rPr>([\s\S]*?)<\/w:rPr>/.exec(runXml)?.[1] ?? '';
+  const size = /<w:sz w:val="(\d+)"\/>/.exec(props)?.[1];
+  return {
+    size: size === undefined ? null : Number(size),
+    bold: /<w:b\/>/.test(props),
+    italic: /<w:i\/>/.test(props),
+    underline: /<w:u w:val="single"\/>/.test(props),
+  };
+}
+
+/** The paragraphs of a piece of document.xml with the style of every run that carries text. */
+export function styledParagraphs(xml: string): StyledParagraph[] {
+  return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((p) => {
+    const runs = [...p[0].matchAll(/<w:r>[\s\S]*?<\/w:r>/g)].map((r) => r[0]);
+    const text = runs
+      .flatMap((r) => [...r.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<w:noBreakHyphen\/>/g)])
+      .map((t) => (t[1] ?? '-').replace(/&\w+;/g, (e) => xmlEntities[e] ?? e))
+      .join('');
+    return { text, runs: runs.filter((r) => /<w:t[ >]|<w:noBreakHyphen\/>/.test(r)).map(runStyle) };
+  });
+}
+
+/** The cells of every layout table in document order (header first, closing block last), each as its paragraphs. */
+export async function docxTables(buffer: Buffer): Promise<StyledParagraph[][][]> {
+  const xml = await (await JSZip.loadAsync(buffer)).file('word/document.xml')!.async('string');
+  return [...xml.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].map((table) =>
+    [...table[0].matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((cell) => styledParagraphs(cell[0])),
   );
 }

@@ -154,6 +154,10 @@ describe('inspection lifecycle through the API', () => {
       expect(xml).toContain(text);
     }
     expect(xml).not.toContain('DỰ THẢO');
+    // the team issues it, under its direct superior the steering committee: two levels, not the city committee above
+    expect(xml).toContain('BAN CHỈ ĐẠO CHƯƠNG TRÌNH');
+    expect(xml).toContain('ĐOÀN KIỂM TRA SỐ');
+    expect(xml).not.toContain('THÀNH ỦY HÀ NỘI');
   });
 
   it('serves the draft with the DỰ THẢO mark while drafting, and nothing before', async () => {
