@@ -126,7 +126,9 @@ describe('renderConclusionDocx', () => {
 
   it('renders the same conclusion to the same document XML every time', async () => {
     const xml = async () =>
-      (await JSZip.loadAsync(await renderConclusionDocx(sampleConclusion()))).file('word/document.xml')!.async('string');
+      (await JSZip.loadAsync(await renderConclusionDocx(sampleConclusion())))
+        .file('word/document.xml')!
+        .async('string');
     expect(await xml()).toBe(await xml());
   });
 });

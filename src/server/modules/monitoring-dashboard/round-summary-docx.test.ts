@@ -26,7 +26,8 @@ describe('renderRoundSummaryDocx (Guidance 36-HD/VPTW)', () => {
     const tables = await docxTables(await renderRoundSummaryDocx(input));
     const [recipients] = tables.at(-1)!;
     expect(recipients[0].text).toBe('Nơi nhận:');
-    for (const run of recipients[0].runs) expect(run).toEqual({ size: 28, bold: false, italic: false, underline: true });
+    for (const run of recipients[0].runs)
+      expect(run).toEqual({ size: 28, bold: false, italic: false, underline: true });
     expect(recipients.length).toBeGreaterThan(1);
     for (const run of recipients.slice(1).flatMap((p) => p.runs)) {
       expect(run).toEqual({ size: 24, bold: false, italic: false, underline: false });
