@@ -24,7 +24,7 @@ export type { ConclusionContentArea, ConclusionFinding } from './conclusion-sect
 
 export interface ConclusionDocInput {
   motto: Motto;
-  /** Upper-case lines of the issuing body, from the superior body down; the last one is set bold. */
+  /** The issuing body's direct superior, then the issuing body (set bold): at most two levels. */
   issuerLines: string[];
   /** Number and symbol, e.g. '01-KL/ĐKT'. */
   number: string;
@@ -69,7 +69,7 @@ export function renderConclusionDocx(input: ConclusionDocInput): Promise<Buffer>
     ...titleBlock(input.motto, [TITLE], [subtitle], input.draft ?? false),
     ...bodyParagraphs(body),
     new Paragraph({ children: [], spacing: { after: 240 }, keepNext: true }),
-    closingBlock(input.recipients, input.signer),
+    closingBlock(input.motto, input.recipients, input.signer),
   ];
   return packDocument(`Kết luận kiểm tra số ${input.number}`, children);
 }

@@ -116,6 +116,7 @@ function twoColumnGrid(rows: [Paragraph[], Paragraph[]][], widths: [number, numb
 
 export interface DocumentHeaderInput {
   motto: Motto;
+  /** The issuing body's direct superior, then the issuing body (or the issuing body alone): at most two levels. */
   issuerLines: string[];
   number: string;
   place: string;
@@ -123,13 +124,22 @@ export interface DocumentHeaderInput {
 }
 
 /**
- * Party documents (Guidance 36-HD/VPTW) put the issuing body in 14 pt with a "*" under it and the
- * motto "ĐẢNG CỘNG SẢN VIỆT NAM" underlined; state documents (Decree 30) use 12 pt, a short rule
- * and the national motto with its underlined slogan. 12 pt is the decree's lower bound, the size at which
- * "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" still fits on one line beside the issuer column.
- * Number and date share the second row so they line up.
+ * Party documents follow Guidance 36-HD/VPTW: section II, clause 1, point 1.2 (issuing body) names the body that
+ * issues and, above it, its direct superior, and Appendix 3 (rows 1–4) sets the sizes: the superior 14 pt
+ * upright, the issuing body 14 pt bold with a "*" under it, "ĐẢNG CỘNG SẢN VIỆT NAM" 15 pt bold over a rule as
+ * long as itself, the number "Số …" (no colon) 14 pt upright, the place and date 14 pt italic.
+ * State documents (Decree 30) use 12 pt, a short rule and the national motto with its underlined slogan. 12 pt is
+ * the decree's lower bound, the size at which "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" still fits on one line beside
+ * the issuer column. Number and date share the second row so they line up.
  */
 export function documentHeader(input: DocumentHeaderInput): Table {
+  // Neither format has room for a third level: a body above the direct superior is named by that superior's own
+  // documents, never stacked here (a conclusion once printed Thành ủy / Ban Chỉ đạo / Đoàn kiểm tra).
+  if (input.issuerLines.length < 1 || input.issuerLines.length > 2) {
+    throw new RangeError(
+      `A document header names the issuing body and its direct superior, got ${input.issuerLines.length} levels`,
+    );
+  }
   const party = input.motto === 'party';
   const widths: [number, number] = party ? [4535, TEXT_WIDTH - 4535] : [4100, TEXT_WIDTH - 4100];
   const issuerSize = party ? pt(14) : pt(12);
@@ -206,12 +216,24 @@ function recipientLines(recipients: string[]): string[] {
   return names.map((name, i) => `- ${name}${i === names.length - 1 ? '.' : ','}`);
 }
 
+/**
+ * How "Nơi nhận:" and the list under it are set. Party documents: Guidance 36-HD/VPTW, section II, clause 1,
+ * point 1.9 (recipients) and Appendix 3, row 9 — the label 14 pt upright and underlined, the list 12 pt upright.
+ * State documents: Decree 30 — the label 12 pt bold italic, the list 11 pt. A Party document once used the
+ * state style, which is why the style follows the motto rather than being one constant.
+ */
+const RECIPIENTS_STYLE: Record<Motto, { label: Omit<IRunOptions, 'text'>; list: Omit<IRunOptions, 'text'> }> = {
+  party: { label: { size: pt(14), underline: {} }, list: { size: pt(12) } },
+  state: { label: { size: pt(12), bold: true, italics: true }, list: { size: pt(11) } },
+};
+
 /** "Nơi nhận" on the left, the signature on the right, with room above the name for the signature and seal. */
-export function closingBlock(recipients: string[], signer: Signer): Table {
+export function closingBlock(motto: Motto, recipients: string[], signer: Signer): Table {
   const widths: [number, number] = [4535, TEXT_WIDTH - 4535];
+  const style = RECIPIENTS_STYLE[motto];
   const left = [
-    new Paragraph({ children: [run('Nơi nhận:', { size: pt(12), bold: true, italics: true })] }),
-    ...recipientLines(recipients).map((line) => new Paragraph({ children: [run(line, { size: pt(11) })] })),
+    new Paragraph({ children: [run('Nơi nhận:', style.label)] }),
+    ...recipientLines(recipients).map((line) => new Paragraph({ children: [run(line, style.list)] })),
   ];
   const right = [
     ...signer.roleLines.map((line) => centered([run(upperCaseKeepingSymbols(line), { bold: true })])),

@@ -168,13 +168,16 @@ export interface StyledParagraph {
   runs: RunStyle[];
 }
 
+/** A toggle property is on when present without a value or with a true one (docx writes `<w:b w:val="false"/>` too). */
+const toggled = (props: string, name: string) => new RegExp(`<w:${name}(?: w:val="(?:true|1|on)")?/>`).test(props);
+
 function runStyle(runXml: string): RunStyle {
   const props = /<w:rPr>([\s\S]*?)<\/w:rPr>/.exec(runXml)?.[1] ?? '';
   const size = /<w:sz w:val="(\d+)"\/>/.exec(props)?.[1];
   return {
     size: size === undefined ? null : Number(size),
-    bold: /<w:b\/>/.test(props),
-    italic: /<w:i\/>/.test(props),
+    bold: toggled(props, 'b'),
+    italic: toggled(props, 'i'),
     underline: /<w:u w:val="single"\/>/.test(props),
   };
 }

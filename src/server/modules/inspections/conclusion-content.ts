@@ -84,7 +84,9 @@ function intro(c: ConclusionContent): string {
 export function conclusionDocInput(c: ConclusionContent, draft: boolean): ConclusionDocInput {
   return {
     motto: 'party',
-    issuerLines: ['THÀNH ỦY HÀ NỘI', `BAN CHỈ ĐẠO CHƯƠNG TRÌNH ${c.programCode}`, `ĐOÀN KIỂM TRA SỐ ${c.team.number}`],
+    // The team issues the conclusion (its symbol KL/ĐKT, signed "T/M Đoàn kiểm tra"); the steering committee that set
+    // the team up by its plan is the direct superior. Guidance 36-HD/VPTW (II.1, point 1.2) prints those two only.
+    issuerLines: [`BAN CHỈ ĐẠO CHƯƠNG TRÌNH ${c.programCode}`, `ĐOÀN KIỂM TRA SỐ ${c.team.number}`],
     number: c.number,
     place: 'Hà Nội',
     issuedDate: c.issuedDate,

@@ -184,7 +184,7 @@ export function renderRoundSummaryDocx(input: RoundSummaryInput): Promise<Buffer
       ),
     ]),
     spacer(),
-    closingBlock(['Thường trực Thành ủy (để b/c)', 'Các thành viên Ban Chỉ đạo', 'Các đơn vị báo cáo'], {
+    closingBlock('party', ['Thường trực Thành ủy (để b/c)', 'Các thành viên Ban Chỉ đạo', 'Các đơn vị báo cáo'], {
       roleLines: ['T/M BAN CHỈ ĐẠO', 'THƯỜNG TRỰC'],
       name: '',
     }),
