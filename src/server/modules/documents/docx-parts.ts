@@ -2,7 +2,9 @@ import {
   AlignmentType,
   BorderStyle,
   Document,
+  Footer,
   Header,
+  ImageRun,
   NoBreakHyphen,
   Packer,
   PageNumber,
@@ -230,7 +232,39 @@ function pageNumberHeader(): Header {
   });
 }
 
-export function packDocument(title: string, children: (Paragraph | Table)[]): Promise<Buffer> {
+export interface Verification {
+  /** the stored code, e.g. '7K3M9QF2XA4B' */
+  code: string;
+  /** printed as XXXX-XXXX-XXXX */
+  printed: string;
+  url: string;
+  /** a PNG of the QR code of `url` */
+  qrPng: Buffer;
+}
+
+/**
+ * The verification footer of an issued document, on every page: the QR code beside "Mã xác thực: … — kiểm tra tại
+ * <url>", so a paper copy or a forwarded file can be checked at /verify. The drawing's id is fixed (docx would
+ * otherwise take the next of a process-wide counter), so the same document always packs to the same bytes.
+ */
+export function verificationFooter(v: Verification): Footer {
+  const qrWidth = 1250;
+  const qr = new ImageRun({
+    type: 'png',
+    data: v.qrPng,
+    transformation: { width: 76, height: 76 },
+    altText: { id: '1', name: 'verification-qr', title: 'Mã xác thực', description: v.url },
+  });
+  const text = new Paragraph({
+    spacing: { before: 240 },
+    children: [run(`Mã xác thực: ${v.printed} — kiểm tra tại ${v.url}`, { size: pt(10), italics: true })],
+  });
+  return new Footer({
+    children: [twoColumnGrid([[[new Paragraph({ children: [qr] })], [text]]], [qrWidth, TEXT_WIDTH - qrWidth])],
+  });
+}
+
+export function packDocument(title: string, children: (Paragraph | Table)[], footer?: Footer): Promise<Buffer> {
   const doc = new Document({
     title,
     creator: 'steerboard',
@@ -250,6 +284,7 @@ export function packDocument(title: string, children: (Paragraph | Table)[]): Pr
           page: { size: PAGE, margin: { ...MARGIN, header: mm(10), footer: mm(10) } },
         },
         headers: { default: pageNumberHeader(), first: new Header({ children: [] }) },
+        ...(footer ? { footers: { default: footer, first: footer } } : {}),
         children,
       },
     ],
