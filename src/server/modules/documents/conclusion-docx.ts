@@ -77,13 +77,11 @@ export async function renderConclusionDocx(input: ConclusionDocInput): Promise<B
     closingBlock(input.recipients, input.signer),
   ];
   const v = input.verification;
-  const footer = v
-    ? verificationFooter({
-        ...v,
-        printed: formatVerificationCode(v.code),
-        // margin 1 and a fixed width: the same address always gives the same PNG, so the same bytes
-        qrPng: await QRCode.toBuffer(v.url, { type: 'png', margin: 1, width: 240, errorCorrectionLevel: 'M' }),
-      })
-    : undefined;
+  // margin 1 and a fixed width: the same address always gives the same PNG, so the same bytes
+  const qrPng = v && (await QRCode.toBuffer(v.url, { type: 'png', margin: 1, width: 240, errorCorrectionLevel: 'M' }));
+  const footer =
+    v && qrPng
+      ? (drawingId: number) => verificationFooter({ ...v, printed: formatVerificationCode(v.code), qrPng }, drawingId)
+      : undefined;
   return packDocument(`Kết luận kiểm tra số ${input.number}`, children, footer);
 }

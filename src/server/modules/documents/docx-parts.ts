@@ -245,15 +245,16 @@ export interface Verification {
 /**
  * The verification footer of an issued document, on every page: the QR code beside "Mã xác thực: … — kiểm tra tại
  * <url>", so a paper copy or a forwarded file can be checked at /verify. The drawing's id is fixed (docx would
- * otherwise take the next of a process-wide counter), so the same document always packs to the same bytes.
+ * otherwise take the next of a process-wide counter; each footer part its own), so the same document always packs
+ * to the same bytes.
  */
-export function verificationFooter(v: Verification): Footer {
+export function verificationFooter(v: Verification, drawingId: number): Footer {
   const qrWidth = 1250;
   const qr = new ImageRun({
     type: 'png',
     data: v.qrPng,
     transformation: { width: 76, height: 76 },
-    altText: { id: '1', name: 'verification-qr', title: 'Mã xác thực', description: v.url },
+    altText: { id: String(drawingId), name: 'verification-qr', title: 'Mã xác thực', description: v.url },
   });
   const text = new Paragraph({
     spacing: { before: 240 },
@@ -264,7 +265,12 @@ export function verificationFooter(v: Verification): Footer {
   });
 }
 
-export function packDocument(title: string, children: (Paragraph | Table)[], footer?: Footer): Promise<Buffer> {
+/** `footer`: made once per footer part (the first page has its own), given the part's drawing id. */
+export function packDocument(
+  title: string,
+  children: (Paragraph | Table)[],
+  footer?: (drawingId: number) => Footer,
+): Promise<Buffer> {
   const doc = new Document({
     title,
     creator: 'steerboard',
@@ -284,7 +290,7 @@ export function packDocument(title: string, children: (Paragraph | Table)[], foo
           page: { size: PAGE, margin: { ...MARGIN, header: mm(10), footer: mm(10) } },
         },
         headers: { default: pageNumberHeader(), first: new Header({ children: [] }) },
-        ...(footer ? { footers: { default: footer, first: footer } } : {}),
+        ...(footer ? { footers: { default: footer(1), first: footer(2) } } : {}),
         children,
       },
     ],
