@@ -239,14 +239,15 @@ export function createConclusions({ db, repo, audit, clock, followUps, notify, l
     return row;
   }
 
-  const verification = createVerification({
+  const { verify } = createVerification({
     db,
     repo,
     fileSha256: async (row, origin) => row.fileSha256 ?? sha256Hex(await issuedDocx(row, origin)),
   });
 
   return {
-    verify: verification.verify,
+    /** The public check of an issued version by its verification code (no actor: facts only). */
+    verify,
     /** `reason`: why a start comes before the scheduled start (required then, ignored otherwise). */
     async transition(actor: Actor, id: string, to: InspectionStatus, reason?: string) {
       const { header, facts } = await load(db, actor, id);

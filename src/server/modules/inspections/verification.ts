@@ -15,7 +15,7 @@ interface VerificationDeps {
 /** The public check of an issued document by its verification code (no login: facts only, no content). */
 export function createVerification({ db, repo, fileSha256 }: VerificationDeps) {
   return {
-    async verify(input: string, origin?: string): Promise<VerifiedDocument> {
+    verify: async (input: string, origin?: string): Promise<VerifiedDocument> => {
       const code = normalizeVerificationCode(input);
       if (!code) throw invalid([{ field: 'params.code', reason: 'NOT_A_VERIFICATION_CODE' }]);
       const found = await repo.conclusionByCode(db, code);

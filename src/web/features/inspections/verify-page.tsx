@@ -28,7 +28,7 @@ function CodeForm({ initial }: { initial?: string }) {
       onFinish={({ code }: { code: string }) => {
         const normal = normalizeVerificationCode(code);
         setError(!normal);
-        if (normal) navigate(`/verify/${normal}`);
+        if (normal) void navigate(`/verify/${normal}`);
       }}
     >
       <Form.Item
