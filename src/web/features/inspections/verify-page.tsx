@@ -1,6 +1,6 @@
 import { CheckCircleFilled, CloseCircleFilled, UploadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Descriptions, Flex, Form, Input, Layout, Typography, Upload } from 'antd';
+import { Alert, Button, Card, Descriptions, Flex, Form, Grid, Input, Layout, Typography, Upload } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
@@ -83,6 +83,8 @@ function FileCheck({ expected }: { expected: string }) {
 
 function Verified({ code }: { code: string }) {
   const { t } = useTranslation();
+  // on a phone the labels go above their values: the 64-character hash needs the whole width
+  const wide = Grid.useBreakpoint().md ?? false;
   const query = useQuery({
     queryKey: ['verify', code],
     queryFn: ({ signal }) => api.get('/api/public/verify/{code}', { params: { code }, signal }),
@@ -107,6 +109,7 @@ function Verified({ code }: { code: string }) {
         <Descriptions
           size="small"
           column={1}
+          layout={wide ? 'horizontal' : 'vertical'}
           items={[
             { key: 'c', label: t('inspections.verify.code'), children: d.code },
             { key: 'n', label: t('inspections.verify.number'), children: conclusionRef(d) },
