@@ -7,7 +7,7 @@ import { useTestContext } from '../../test/test-app.js';
 import { fieldsOf } from './test-helpers.js';
 
 const ORIGIN = 'https://sb.hanoi.example.vn';
-const { ctx, f } = useTestContext({ env: { PUBLIC_ORIGIN: ORIGIN } });
+const { ctx, f } = useTestContext({ env: { PUBLIC_ORIGIN: ORIGIN, PUBLIC_RATE_LIMIT_PER_MINUTE: '20' } });
 
 type Scene = Awaited<ReturnType<Factories['scene']>>;
 const post = (cookie: string, url: string, payload?: unknown) =>
@@ -136,6 +136,18 @@ describe('verifiable issued conclusions', () => {
       expect(res.statusCode, bad).toBe(400);
       expect(fieldsOf(res.json())).toEqual(['params.code']);
     }
+  });
+
+  it('limits checks per address (429 with the error shape), so codes cannot be tried in bulk', async () => {
+    const hit = () =>
+      ctx.app.inject({ method: 'GET', url: '/api/public/verify/ZZZZ-ZZZZ-ZZZZ', remoteAddress: '203.0.113.79' });
+    const codes: number[] = [];
+    for (let i = 0; i < 21; i++) codes.push((await hit()).statusCode);
+    expect(codes.slice(0, 20).every((c) => c === 404)).toBe(true);
+    const limited = await hit();
+    expect(limited.statusCode).toBe(429);
+    expect(limited.json().error.code).toBe('RATE_LIMITED');
+    expect((await verify('ZZZZ-ZZZZ-ZZZZ')).statusCode).toBe(404); // another address is not affected
   });
 
   it('computes the hash of a version issued before hashes were stored from its (stable) document', async () => {
