@@ -130,7 +130,26 @@ describe('Plan 15-KH/BCĐ from plan to follow-up, in the browser', () => {
     expect(file.suggestedFilename()).toMatch(/\.docx$/);
     const bytes = await readFile(await file.path());
     expect(bytes.subarray(0, 2).toString()).toBe('PK'); // a DOCX is a ZIP package
+
+    // the code printed in the footer is on the tab; anyone, logged out, checks it and the file they hold
+    const printed = (await page.getByTestId('verification-code').innerText()).trim();
+    expect(printed).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
     await page.close();
+    const anonymous = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const pub = await anonymous.newPage();
+    await pub.goto(`${baseUrl}/verify`);
+    await pub.getByLabel('Mã xác thực').fill(printed.toLowerCase());
+    await pub.getByRole('button', { name: 'Kiểm tra' }).click();
+    await pub.getByText('Mã xác thực hợp lệ: văn bản do hệ thống ban hành').waitFor({ timeout: 20_000 });
+    expect(pub.url()).toContain(`/verify/${printed.replace(/-/g, '')}`);
+    await pub.locator('input[type=file]').setInputFiles({
+      name: 'ket-luan.docx',
+      mimeType: 'application/octet-stream',
+      buffer: bytes,
+    });
+    await pub.getByText('Tệp ket-luan.docx trùng khớp với tệp đã ban hành').waitFor({ timeout: 20_000 });
+    await shot(pub, '07b-verified-phone');
+    await anonymous.close();
   });
 
   it('unit-stttt reports progress on a follow-up, on a 390 px phone', async () => {

@@ -142,6 +142,8 @@ export function createServices({ db, dbKind, config, clock, mailer }: Deps) {
     followUps,
     // notifications (created below) hear of issued conclusions through its port, not its repo
     notify: { conclusionIssued: (tx, e) => notifications.port.conclusionIssued(tx, e) },
+    // the address printed in issued documents' verification footer
+    publicOrigin: config.publicOrigin,
   });
   const dashboard = createDashboardService({
     db,

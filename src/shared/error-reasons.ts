@@ -38,6 +38,10 @@ export const errorReasons = {
   NO_SUCH_FINDING: { vi: 'Không tìm thấy nội dung kết luận', en: 'No such finding' },
   NO_SUCH_INDICATOR: { vi: 'Không tìm thấy chỉ tiêu', en: 'No such indicator' },
   NO_SUCH_TASK: { vi: 'Không tìm thấy nhiệm vụ', en: 'No such task' },
+  NOT_A_VERIFICATION_CODE: {
+    vi: 'Mã xác thực gồm 12 ký tự (chữ và số), ví dụ 7K3M-9QF2-XA4B',
+    en: 'A verification code has 12 letters and digits, e.g. 7K3M-9QF2-XA4B',
+  },
   NO_SUCH_COMMUNE: { vi: 'Không tìm thấy xã, phường', en: 'No such commune' },
   NO_SUCH_INDUSTRY: { vi: 'Không có ngành cấp 2 này trong VSIC 2018', en: 'No such VSIC 2018 division' },
   NO_SUCH_FRAMEWORK_VERSION: {

@@ -28,6 +28,10 @@ const PublicProgramPage = lazy(() =>
     ([m]) => m,
   ),
 );
+// checking an issued document by its verification code: no login, no app shell either
+const VerifyPage = lazy(() =>
+  Promise.all([import('./features/inspections/verify-page'), loadFeatureStrings(), dayjsReady()]).then(([m]) => m),
+);
 const NotFoundResult = lazy(() => import('./components/page-results').then((m) => ({ default: m.NotFoundResult })));
 
 /** antd follows the i18next language (dayjs is switched in `i18n/index.ts`). */
@@ -60,6 +64,8 @@ export function App() {
               <Routes>
                 <Route path="/login" element={<LoginPage />} />
                 <Route path="/public/programs/:id" element={<PublicProgramPage />} />
+                <Route path="/verify" element={<VerifyPage />} />
+                <Route path="/verify/:code" element={<VerifyPage />} />
                 <Route
                   element={
                     <RequireAuth>

@@ -133,6 +133,8 @@ const matrix: Record<string, Entry> = {
   'POST /api/inspections/:id/publication/withdrawal': on('publication.manage', 'issued'),
   'GET /api/public/programs': { action: 'public' },
   'GET /api/public/programs/:id/recommendations': { action: 'public', on: 'program' },
+  // anyone holding an issued document checks it by the code in its footer
+  'GET /api/public/verify/:code': { action: 'public' },
   'GET /api/indicators': list('monitoring.read'),
   'GET /api/indicators/:id': on('monitoring.read', 'indicator'),
   'POST /api/indicators': list('indicator.manage'),

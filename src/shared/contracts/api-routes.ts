@@ -50,7 +50,14 @@ import {
   transitionInput,
 } from './inspections.js';
 import { finding, findingInput, findingPatch } from './findings.js';
-import { conclusionDocxQuery, correctionInput, issuedConclusion, issueInput } from './conclusions.js';
+import {
+  conclusionDocxQuery,
+  correctionInput,
+  issuedConclusion,
+  issueInput,
+  verificationParams,
+  verifiedDocument,
+} from './conclusions.js';
 import { dashboard } from './dashboard.js';
 import {
   enterpriseAccount,
@@ -271,6 +278,7 @@ export const apiRoutes = {
     response: { 201: issuedConclusion },
   },
   'GET /api/inspections/{id}/conclusion.docx': { params: idParams, querystring: conclusionDocxQuery },
+  'GET /api/public/verify/{code}': { params: verificationParams, response: { 200: verifiedDocument } },
   'GET /api/attachments/{id}': { params: idParams },
   'GET /api/dashboard': { response: { 200: dashboard } },
   'GET /api/enterprises': { querystring: enterpriseListQuery, response: { 200: pageOf(enterpriseItem) } },

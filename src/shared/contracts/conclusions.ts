@@ -40,6 +40,8 @@ export const conclusionVersion = z.object({
   /** a later version replaces this one */
   superseded: z.boolean(),
   issuedAt: timestamp,
+  /** printed in the document's footer; checked by anyone at /verify/{code} */
+  verificationCode: z.string(),
 });
 export type ConclusionVersion = z.infer<typeof conclusionVersion>;
 
@@ -53,3 +55,29 @@ export const issuedConclusion = z.object({
   contentSha256: z.string(),
 });
 export type IssuedConclusion = z.infer<typeof issuedConclusion>;
+
+export const verificationParams = z.strictObject({ code: z.string().max(40) });
+
+/**
+ * What /verify tells anyone holding a code: enough to check a paper copy or a forwarded file is genuine (number,
+ * date, issuer, signer, the file's SHA-256, whether a correction replaced it), nothing of the content.
+ */
+export const verifiedDocument = z.object({
+  kind: z.literal('conclusion'),
+  /** XXXX-XXXX-XXXX */
+  code: z.string(),
+  number: z.string(),
+  /** the year its number counts in (numbers restart every year) */
+  year: z.number().int(),
+  issuedDate: z.string(),
+  /** the issuing body as the document prints it, and the body above it */
+  issuer: z.string(),
+  issuerSuperior: z.string().nullable(),
+  signerName: z.string(),
+  signerTitle: z.string(),
+  /** SHA-256 (hex) of the issued DOCX: the downloaded file hashes to this */
+  fileSha256: z.string(),
+  /** the correction that replaced this version, if any */
+  replacedBy: z.object({ number: z.string(), year: z.number().int(), issuedDate: z.string() }).nullable(),
+});
+export type VerifiedDocument = z.infer<typeof verifiedDocument>;

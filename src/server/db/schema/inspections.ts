@@ -243,6 +243,10 @@ export const conclusions = pgTable(
     recipients: jsonb('recipients').$type<string[]>().notNull(),
     content: jsonb('content').notNull(),
     contentSha256: text('content_sha256').notNull(),
+    // printed with a QR code in the document's footer: anyone holding a copy checks it at /verify/{code}
+    verificationCode: text('verification_code').notNull(),
+    // SHA-256 of the DOCX as issued (null for conclusions issued before it was recorded: computed when asked)
+    fileSha256: text('file_sha256'),
     supersedesId: uuid('supersedes_id'),
     correctionReason: text('correction_reason'),
     // why it was dated before the inspection's start or scheduled end (src/shared/inspection-schedule.ts)
@@ -255,6 +259,7 @@ export const conclusions = pgTable(
   (t) => [
     unique('conclusions_inspection_version_uq').on(t.inspectionId, t.version),
     unique('conclusions_year_number_uq').on(t.year, t.number),
+    unique('conclusions_verification_code_uq').on(t.verificationCode),
   ],
 );
 

@@ -1,5 +1,6 @@
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
+import { pinDocxTimestamps } from '../inspections/stable-docx.js';
 import { renderConclusionDocx } from './conclusion-docx.js';
 import { documentHeader } from './docx-parts.js';
 import { docxParagraphs, docxTables, sampleConclusion, type StyledParagraph } from './test-fixtures.js';
@@ -122,6 +123,36 @@ describe('renderConclusionDocx', () => {
     expect(styles).toMatch(/<w:sz w:val="28"\/>/);
     expect(core).toContain('<dc:creator>steerboard</dc:creator>');
     expect(core).toContain('<dc:title>Kết luận kiểm tra số 01-KL/ĐKT</dc:title>');
+  });
+
+  it('puts the verification code, its address and a QR code in every footer, packing to the same bytes every time', async () => {
+    const input = sampleConclusion({
+      verification: { code: '7K3M9QF2XA4B', url: 'https://sb.example.vn/verify/7K3M9QF2XA4B' },
+    });
+    const at = new Date('2023-11-15T03:00:00.000Z');
+    const first = await pinDocxTimestamps(await renderConclusionDocx(input), at);
+    // a second render in the same process: docx's drawing ids come from a process-wide counter unless fixed
+    const second = await pinDocxTimestamps(await renderConclusionDocx(input), at);
+    expect(second.equals(first)).toBe(true);
+    const zip = await JSZip.loadAsync(first);
+    const footers = Object.keys(zip.files).filter((n) => /^word\/footer\d+\.xml$/.test(n));
+    expect(footers).toHaveLength(2); // the first page has its own footer part
+    const ids: string[] = [];
+    for (const part of footers) {
+      expect((await docxParagraphs(first, part)).join('\n')).toContain(
+        'Mã xác thực: 7K3M-9QF2-XA4B — kiểm tra tại https://sb.example.vn/verify/7K3M9QF2XA4B',
+      );
+      ids.push(...[...(await zip.file(part)!.async('string')).matchAll(/<wp:docPr id="(\d+)"/g)].map((m) => m[1]));
+    }
+    expect(new Set(ids).size).toBe(2);
+    const media = Object.keys(zip.files).filter((n) => n.startsWith('word/media/'));
+    expect(media).toHaveLength(1);
+    expect((await zip.file(media[0])!.async('nodebuffer')).subarray(1, 4).toString()).toBe('PNG');
+  });
+
+  it('a draft has no verification footer', async () => {
+    const zip = await JSZip.loadAsync(await renderConclusionDocx(sampleConclusion({ draft: true })));
+    expect(Object.keys(zip.files).some((n) => n.startsWith('word/footer') || n.startsWith('word/media/'))).toBe(false);
   });
 
   it('renders the same conclusion to the same document XML every time', async () => {

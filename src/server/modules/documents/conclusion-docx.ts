@@ -1,4 +1,5 @@
 import { Paragraph } from 'docx';
+import QRCode from 'qrcode';
 import {
   bodyParagraph,
   centered,
@@ -8,6 +9,7 @@ import {
   run,
   titleBlock,
   unbrokenRun,
+  verificationFooter,
   type Motto,
   type Signer,
 } from './docx-parts.js';
@@ -19,6 +21,7 @@ import {
   type ConclusionFinding,
 } from './conclusion-sections.js';
 import { formatDateVi } from './format.js';
+import { formatVerificationCode } from '../../../shared/verification-code.js';
 
 export type { ConclusionContentArea, ConclusionFinding } from './conclusion-sections.js';
 
@@ -40,6 +43,8 @@ export interface ConclusionDocInput {
   recipients: string[];
   /** Adds a boxed "DỰ THẢO" above the title. */
   draft?: boolean;
+  /** An issued version's verification code and the address that checks it (footer with a QR code); drafts have none. */
+  verification?: { code: string; url: string } | null;
 }
 
 const TITLE = 'KẾT LUẬN KIỂM TRA';
@@ -57,7 +62,7 @@ function bodyParagraphs(lines: BodyLine[]): Paragraph[] {
   return lines.map((line, i) => bodyParagraph(line.children, { keepNext: line.keepNext || i === lines.length - 1 }));
 }
 
-export function renderConclusionDocx(input: ConclusionDocInput): Promise<Buffer> {
+export async function renderConclusionDocx(input: ConclusionDocInput): Promise<Buffer> {
   const subtitle = centered([unbrokenRun(input.subtitle, { bold: true })], { before: 60 });
   const body = [
     ...(input.supersedes ? [supersedesLine(input.supersedes)] : []),
@@ -71,5 +76,12 @@ export function renderConclusionDocx(input: ConclusionDocInput): Promise<Buffer>
     new Paragraph({ children: [], spacing: { after: 240 }, keepNext: true }),
     closingBlock(input.motto, input.recipients, input.signer),
   ];
-  return packDocument(`Kết luận kiểm tra số ${input.number}`, children);
+  const v = input.verification;
+  // margin 1 and a fixed width: the same address always gives the same PNG, so the same bytes
+  const qrPng = v && (await QRCode.toBuffer(v.url, { type: 'png', margin: 1, width: 240, errorCorrectionLevel: 'M' }));
+  const footer =
+    v && qrPng
+      ? (drawingId: number) => verificationFooter({ ...v, printed: formatVerificationCode(v.code), qrPng }, drawingId)
+      : undefined;
+  return packDocument(`Kết luận kiểm tra số ${input.number}`, children, footer);
 }

@@ -2,7 +2,9 @@ import {
   AlignmentType,
   BorderStyle,
   Document,
+  Footer,
   Header,
+  ImageRun,
   NoBreakHyphen,
   Packer,
   PageNumber,
@@ -252,7 +254,45 @@ function pageNumberHeader(): Header {
   });
 }
 
-export function packDocument(title: string, children: (Paragraph | Table)[]): Promise<Buffer> {
+export interface Verification {
+  /** the stored code, e.g. '7K3M9QF2XA4B' */
+  code: string;
+  /** printed as XXXX-XXXX-XXXX */
+  printed: string;
+  url: string;
+  /** a PNG of the QR code of `url` */
+  qrPng: Buffer;
+}
+
+/**
+ * The verification footer of an issued document, on every page: the QR code beside "Mã xác thực: … — kiểm tra tại
+ * <url>", so a paper copy or a forwarded file can be checked at /verify. The drawing's id is fixed (docx would
+ * otherwise take the next of a process-wide counter; each footer part its own), so the same document always packs
+ * to the same bytes.
+ */
+export function verificationFooter(v: Verification, drawingId: number): Footer {
+  const qrWidth = 1250;
+  const qr = new ImageRun({
+    type: 'png',
+    data: v.qrPng,
+    transformation: { width: 76, height: 76 },
+    altText: { id: String(drawingId), name: 'verification-qr', title: 'Mã xác thực', description: v.url },
+  });
+  const text = new Paragraph({
+    spacing: { before: 240 },
+    children: [run(`Mã xác thực: ${v.printed} — kiểm tra tại ${v.url}`, { size: pt(10), italics: true })],
+  });
+  return new Footer({
+    children: [twoColumnGrid([[[new Paragraph({ children: [qr] })], [text]]], [qrWidth, TEXT_WIDTH - qrWidth])],
+  });
+}
+
+/** `footer`: made once per footer part (the first page has its own), given the part's drawing id. */
+export function packDocument(
+  title: string,
+  children: (Paragraph | Table)[],
+  footer?: (drawingId: number) => Footer,
+): Promise<Buffer> {
   const doc = new Document({
     title,
     creator: 'steerboard',
@@ -272,6 +312,7 @@ export function packDocument(title: string, children: (Paragraph | Table)[]): Pr
           page: { size: PAGE, margin: { ...MARGIN, header: mm(10), footer: mm(10) } },
         },
         headers: { default: pageNumberHeader(), first: new Header({ children: [] }) },
+        ...(footer ? { footers: { default: footer(1), first: footer(2) } } : {}),
         children,
       },
     ],

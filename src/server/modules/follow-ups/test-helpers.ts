@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import { verificationCodeFrom } from '../../../shared/verification-code.js';
 import { conclusions, findings } from '../../db/schema/index.js';
 import { unique, type TestContext } from '../../test/test-app.js';
 import type { Factories } from '../../test/factories.js';
@@ -36,6 +38,7 @@ export async function issueConclusion(
         recipients: [],
         content: {},
         contentSha256: 'x',
+        verificationCode: verificationCodeFrom(randomBytes(12)),
         supersedesId: correctionOf?.id ?? null,
         issuedBy: admin.id,
       })

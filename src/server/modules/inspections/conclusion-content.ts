@@ -15,6 +15,8 @@ export interface ConclusionContent {
   summary: string | null;
   recipients: string[];
   supersedes: { number: string; issuedDate: string; reason: string } | null;
+  /** the code and address printed in the footer (absent from versions issued before codes existed; null in a draft) */
+  verification?: { code: string; url: string } | null;
   programCode: string;
   plan: { code: string; title: string; year: number; issueDate: string };
   team: { number: number; name: string };
@@ -105,6 +107,7 @@ export function conclusionDocInput(c: ConclusionContent, draft: boolean): Conclu
     signer: { roleLines: ['T/M ĐOÀN KIỂM TRA', c.signerTitle], name: c.signerName },
     recipients: c.recipients,
     draft,
+    verification: c.verification ?? null,
   };
 }
 

@@ -1,6 +1,7 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { CorrectionInput, IssueInput } from '../../../shared/contracts/conclusions.js';
 import type { InspectionStatus } from '../../../shared/domain.js';
+import { verificationCodeFrom } from '../../../shared/verification-code.js';
 import { issueConflict, startConflict, type ScheduleConflict } from '../../../shared/inspection-schedule.js';
 import { formatDateVi } from '../documents/format.js';
 import type { ReasonIssue } from '../../http/errors.js';
@@ -12,8 +13,9 @@ import { canonicalJson, sha256Hex } from '../../lib/hash.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { renderConclusionDocx } from '../documents/conclusion-docx.js';
 import { conclusionDocInput, conclusionFileName, type ConclusionContent } from './conclusion-content.js';
+import { createVerification } from './verification.js';
 import { inspectionsPolicy as policy, type InspectionFacts } from './inspections.policy.js';
-import type { FindingRow, InspectionsRepo } from './inspections.repo.js';
+import type { ConclusionRow, FindingRow, InspectionsRepo } from './inspections.repo.js';
 import { CONCLUSION_SCOPE, formatConclusionNumber, numberingYear } from './numbering.js';
 import { pinDocxTimestamps } from './stable-docx.js';
 
@@ -61,12 +63,32 @@ export interface ConclusionsDeps {
     ): Promise<void>;
   };
   load: (db: DbOrTx, actor: Actor, id: string) => Promise<{ header: Header; facts: InspectionFacts }>;
+  /** PUBLIC_ORIGIN: the address printed in issued documents' verification footer (else the request's origin) */
+  publicOrigin?: string;
 }
 
 const DRAFT_NUMBER = '…-KL/ĐKT';
 
 /** Lifecycle moves, issue, correction and the conclusion document. */
-export function createConclusions({ db, repo, audit, clock, followUps, notify, load }: ConclusionsDeps) {
+export function createConclusions({ db, repo, audit, clock, followUps, notify, load, publicOrigin }: ConclusionsDeps) {
+  const verifyUrl = (origin: string | undefined, code: string) =>
+    `${publicOrigin ?? origin ?? 'http://localhost'}/verify/${code}`;
+
+  /**
+   * An issued version's document: rendered from its snapshot with its timestamps pinned, so the same version is the
+   * same bytes every time. Versions issued before codes existed have no address in their snapshot: theirs is made
+   * from PUBLIC_ORIGIN (or the request's origin) and the backfilled code.
+   */
+  async function issuedDocx(row: ConclusionRow, origin: string | undefined): Promise<Buffer> {
+    const content = row.content as ConclusionContent;
+    const verification = content.verification ?? {
+      code: row.verificationCode,
+      url: verifyUrl(origin, row.verificationCode),
+    };
+    const doc = await renderConclusionDocx({ ...conclusionDocInput(content, false), verification });
+    return pinDocxTimestamps(doc, row.issuedAt);
+  }
+
   type FindingLike = {
     id: string;
     kind: ConclusionContent['findings'][number]['kind'];
@@ -100,6 +122,7 @@ export function createConclusions({ db, repo, audit, clock, followUps, notify, l
       | 'recipients'
       | 'supersedes'
       | 'scheduleReason'
+      | 'verification'
     >,
   ): Promise<ConclusionContent> {
     const id = header.inspection.id;
@@ -165,12 +188,16 @@ export function createConclusions({ db, repo, audit, clock, followUps, notify, l
       supersedes: { id: string; number: string; issuedDate: string; reason: string } | null;
       scheduleReason: string | null;
     },
+    origin: string | undefined,
   ) {
     const year = numberingYear(input.issuedDate);
     const sequence = await repo.nextSequence(tx, CONCLUSION_SCOPE, year);
     const number = formatConclusionNumber(sequence);
     const { supersedes } = version;
+    // 60 random bits: unguessable, so /verify answers only for documents someone holds
+    const verificationCode = verificationCodeFrom(randomBytes(12));
     const content = await snapshot(tx, header, conclusionId, {
+      verification: { code: verificationCode, url: verifyUrl(origin, verificationCode) },
       number,
       version: version.version,
       issuedDate: input.issuedDate,
@@ -197,16 +224,30 @@ export function createConclusions({ db, repo, audit, clock, followUps, notify, l
       recipients: input.recipients,
       content,
       contentSha256: sha256Hex(canonicalJson(content)),
+      verificationCode,
       supersedesId: supersedes?.id ?? null,
       correctionReason: supersedes?.reason ?? null,
       scheduleReason: version.scheduleReason,
       issuedBy: actor.id,
+      // set here rather than by the database: the document's pinned timestamps need it before the row exists
+      issuedAt: clock.now(),
     });
+    // the hash of the file as issued, which /verify reports (the same bytes as every later download)
+    const fileSha256 = sha256Hex(await issuedDocx(row, origin));
+    await repo.setConclusionFileSha256(tx, row.id, fileSha256);
     await audit.record(tx, actor, { action: 'issue', entityType: 'conclusion', entityId: row.id, after: row });
     return row;
   }
 
+  const { verify } = createVerification({
+    db,
+    repo,
+    fileSha256: async (row, origin) => row.fileSha256 ?? sha256Hex(await issuedDocx(row, origin)),
+  });
+
   return {
+    /** The public check of an issued version by its verification code (no actor: facts only). */
+    verify,
     /** `reason`: why a start comes before the scheduled start (required then, ignored otherwise). */
     async transition(actor: Actor, id: string, to: InspectionStatus, reason?: string) {
       const { header, facts } = await load(db, actor, id);
@@ -234,7 +275,8 @@ export function createConclusions({ db, repo, audit, clock, followUps, notify, l
       });
     },
 
-    async issue(actor: Actor, id: string, input: IssueInput) {
+    /** `origin`: the request's, printed in the verification footer when PUBLIC_ORIGIN is not set. */
+    async issue(actor: Actor, id: string, input: IssueInput, origin?: string) {
       const { header, facts } = await load(db, actor, id);
       policy.assertCanIssue(actor, facts);
       if (facts.status !== 'drafting') throw invalidTransition(facts.status, 'issued');
@@ -251,11 +293,19 @@ export function createConclusions({ db, repo, audit, clock, followUps, notify, l
         if (!(await repo.setStatus(tx, id, 'drafting', 'issued'))) throw invalidTransition(facts.status, 'issued');
         const conclusionId = randomUUID();
         const frozen = await repo.freezeDraftFindings(tx, id, conclusionId);
-        const row = await writeConclusion(tx, actor, header, conclusionId, input, {
-          version: 1,
-          supersedes: null,
-          scheduleReason,
-        });
+        const row = await writeConclusion(
+          tx,
+          actor,
+          header,
+          conclusionId,
+          input,
+          {
+            version: 1,
+            supersedes: null,
+            scheduleReason,
+          },
+          origin,
+        );
         await followUps.createForConclusion(tx, actor, { inspectionId: id, conclusionId, items: assignments(frozen) });
         await notify?.conclusionIssued(tx, {
           conclusionId,
@@ -275,7 +325,7 @@ export function createConclusions({ db, repo, audit, clock, followUps, notify, l
       });
     },
 
-    async correct(actor: Actor, id: string, input: CorrectionInput) {
+    async correct(actor: Actor, id: string, input: CorrectionInput, origin?: string) {
       const { header, facts } = await load(db, actor, id);
       policy.assertCanCorrect(actor, facts);
       if (facts.status !== 'issued' && facts.status !== 'follow_up')
@@ -305,12 +355,20 @@ export function createConclusions({ db, repo, audit, clock, followUps, notify, l
             }),
           );
         }
-        const row = await writeConclusion(tx, actor, header, conclusionId, input, {
-          version: latest.version + 1,
-          supersedes: { id: latest.id, number: latest.number, issuedDate: latest.issuedDate, reason: input.reason },
-          // a correction is dated after the version it corrects: the first issue's reason still tells its story
-          scheduleReason: latest.scheduleReason,
-        });
+        const row = await writeConclusion(
+          tx,
+          actor,
+          header,
+          conclusionId,
+          input,
+          {
+            version: latest.version + 1,
+            supersedes: { id: latest.id, number: latest.number, issuedDate: latest.issuedDate, reason: input.reason },
+            // a correction is dated after the version it corrects: the first issue's reason still tells its story
+            scheduleReason: latest.scheduleReason,
+          },
+          origin,
+        );
         await followUps.relinkForCorrection(tx, actor, {
           inspectionId: id,
           conclusionId,
@@ -324,15 +382,14 @@ export function createConclusions({ db, repo, audit, clock, followUps, notify, l
     },
 
     /** The issued version's document from its snapshot (same bytes every time), or the current draft marked DỰ THẢO. */
-    async conclusionDocx(actor: Actor, id: string, version?: number) {
+    async conclusionDocx(actor: Actor, id: string, version?: number, origin?: string) {
       const { header, facts } = await load(db, actor, id);
       policy.assertCanView(actor, facts);
       const versions = await repo.conclusions(db, id);
       if (versions.length) {
         const row = version ? versions.find((v) => v.version === version) : versions[0];
         if (!row) throw notFound('conclusion version', String(version));
-        const doc = await renderConclusionDocx(conclusionDocInput(row.content as ConclusionContent, false));
-        return { data: await pinDocxTimestamps(doc, row.issuedAt), fileName: conclusionFileName(row.number, row.year) };
+        return { data: await issuedDocx(row, origin), fileName: conclusionFileName(row.number, row.year) };
       }
       if (version) throw notFound('conclusion version', String(version));
       if (facts.status !== 'drafting') throw conflict('NO_DRAFT_CONCLUSION', { status: facts.status });
@@ -347,6 +404,7 @@ export function createConclusions({ db, repo, audit, clock, followUps, notify, l
         recipients: [header.target.name, `Ban Chỉ đạo Chương trình ${header.programCode}`],
         supersedes: null,
         scheduleReason: null,
+        verification: null,
       });
       return {
         data: await renderConclusionDocx(conclusionDocInput(content, true)),

@@ -65,6 +65,7 @@ interface DetailJson {
     scheduleReason: string | null;
     supersedesId: string | null;
     issuedAt: string;
+    verificationCode: string;
   }[];
   responses: { id: string; text: string; respondedAt: string; respondedBy: string }[];
   findings: {
@@ -345,7 +346,8 @@ export function createInspectionsRepo(reads: InspectionsReads) {
               'id', c.id, 'number', c.number, 'year', c.year, 'version', c.version, 'issuedDate', c.issued_date,
               'signerName', c.signer_name, 'signerTitle', c.signer_title, 'summary', c.summary,
               'recipients', c.recipients, 'contentSha256', c.content_sha256, 'correctionReason', c.correction_reason,
-              'scheduleReason', c.schedule_reason, 'supersedesId', c.supersedes_id, 'issuedAt', c.issued_at) order by c.version desc), '[]'::jsonb)
+              'scheduleReason', c.schedule_reason, 'supersedesId', c.supersedes_id, 'issuedAt', c.issued_at,
+              'verificationCode', c.verification_code) order by c.version desc), '[]'::jsonb)
             from ${conclusions} c where c.inspection_id = ${inspections.id})`,
           responses: sql<DetailJson['responses']>`(select coalesce(jsonb_agg(jsonb_build_object(
               'id', t.id, 'text', t.text, 'respondedAt', t.responded_at, 'respondedBy', u.display_name)
@@ -559,6 +561,19 @@ export function createInspectionsRepo(reads: InspectionsReads) {
         .orderBy(desc(conclusions.version));
     },
 
+    async setConclusionFileSha256(db: DbOrTx, id: string, fileSha256: string) {
+      await db.update(conclusions).set({ fileSha256 }).where(eq(conclusions.id, id));
+    },
+    /** The version carrying a verification code, and the version that corrected it (if any). */
+    async conclusionByCode(db: DbOrTx, code: string) {
+      const [row] = await db.select().from(conclusions).where(eq(conclusions.verificationCode, code));
+      if (!row) return null;
+      const [next] = await db
+        .select({ number: conclusions.number, year: conclusions.year, issuedDate: conclusions.issuedDate })
+        .from(conclusions)
+        .where(eq(conclusions.supersedesId, row.id));
+      return { row, replacedBy: next ?? null };
+    },
     async insertConclusion(db: DbOrTx, c: typeof conclusions.$inferInsert) {
       const [row] = await db.insert(conclusions).values(c).returning();
       return row;

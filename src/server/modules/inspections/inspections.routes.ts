@@ -4,6 +4,7 @@ import { etag, expectedVersion } from '../../http/versioning.js';
 import { route } from '../../http/route.js';
 import { attachmentDisposition, readUpload } from '../files/files.service.js';
 import type { InspectionsService } from './inspections.service.js';
+import { requestOrigin } from './verification.routes.js';
 
 const tags = ['inspections'];
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -139,7 +140,8 @@ export const inspectionsRoutes =
         summary: 'Issue the numbered conclusion (from drafting)',
         config: { audience: 'staff', idempotent: true },
       },
-      async (req, reply) => reply.status(201).send(await svc.issue(requireActor(req), req.params.id, req.body)),
+      async (req, reply) =>
+        reply.status(201).send(await svc.issue(requireActor(req), req.params.id, req.body, requestOrigin(req))),
     );
 
     route(
@@ -150,7 +152,8 @@ export const inspectionsRoutes =
         summary: 'Issue a corrected conclusion: a new numbered version citing the previous one',
         config: { audience: 'staff', idempotent: true },
       },
-      async (req, reply) => reply.status(201).send(await svc.correct(requireActor(req), req.params.id, req.body)),
+      async (req, reply) =>
+        reply.status(201).send(await svc.correct(requireActor(req), req.params.id, req.body, requestOrigin(req))),
     );
 
     route(
@@ -162,7 +165,12 @@ export const inspectionsRoutes =
         config: { audience: 'staff' },
       },
       async (req, reply) => {
-        const { data, fileName } = await svc.conclusionDocx(requireActor(req), req.params.id, req.query.version);
+        const { data, fileName } = await svc.conclusionDocx(
+          requireActor(req),
+          req.params.id,
+          req.query.version,
+          requestOrigin(req),
+        );
         return reply
           .header('content-type', DOCX)
           .header('content-disposition', attachmentDisposition(fileName))

@@ -264,6 +264,7 @@ export function createInspectionsService(deps: InspectionsDeps) {
           supersedesNumber: v.supersedesId ? (byNumber.get(v.supersedesId) ?? null) : null,
           superseded: i > 0,
           issuedAt: v.issuedAt,
+          verificationCode: v.verificationCode,
         })),
         warnings,
       };

@@ -2,6 +2,7 @@ import { DownloadOutlined, EditOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Descriptions, Flex, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { errorMessage } from '../../i18n/error-message';
 import { formatDate } from '../../lib/format';
 import { downloadConclusion } from './api';
@@ -11,6 +12,7 @@ import type { ConclusionVersion, InspectionDetail } from '../../api/types';
 import { DataTable } from '../../components/data-table';
 import { conclusionRef } from '../../../shared/conclusion-number';
 import { PublicationCard } from '../publications';
+import { formatVerificationCode } from '../../../shared/verification-code';
 
 /** Issue form before issue; afterwards the issued versions, their documents and the correction form. */
 export function ConclusionTab({ d }: { d: InspectionDetail }) {
@@ -57,6 +59,19 @@ export function ConclusionTab({ d }: { d: InspectionDetail }) {
             { key: 'd', label: t('inspections.issue.issuedDate'), children: formatDate(current.issuedDate) },
             { key: 's', label: t('inspections.signer'), children: `${current.signerName} (${current.signerTitle})` },
             { key: 'v', label: t('inspections.version'), children: current.version },
+            {
+              key: 'code',
+              label: t('inspections.verificationCode'),
+              span: 2,
+              children: (
+                <Typography.Text>
+                  <Link to={`/verify/${current.verificationCode}`} target="_blank" data-testid="verification-code">
+                    {formatVerificationCode(current.verificationCode)}
+                  </Link>{' '}
+                  <Typography.Text type="secondary">{t('inspections.verificationHint')}</Typography.Text>
+                </Typography.Text>
+              ),
+            },
             {
               key: 'h',
               label: t('inspections.sha256'),

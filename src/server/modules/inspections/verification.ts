@@ -1,0 +1,42 @@
+import type { VerifiedDocument } from '../../../shared/contracts/conclusions.js';
+import { formatVerificationCode, normalizeVerificationCode } from '../../../shared/verification-code.js';
+import type { Db } from '../../db/client.js';
+import { invalid, notFound } from '../../http/errors.js';
+import { conclusionDocInput, type ConclusionContent } from './conclusion-content.js';
+import type { ConclusionRow, InspectionsRepo } from './inspections.repo.js';
+
+interface VerificationDeps {
+  db: Db;
+  repo: InspectionsRepo;
+  /** the issued file's SHA-256: stored at issue, or (versions issued before it was stored) of the stable render */
+  fileSha256: (row: ConclusionRow, origin: string | undefined) => Promise<string>;
+}
+
+/** The public check of an issued document by its verification code (no login: facts only, no content). */
+export function createVerification({ db, repo, fileSha256 }: VerificationDeps) {
+  return {
+    verify: async (input: string, origin?: string): Promise<VerifiedDocument> => {
+      const code = normalizeVerificationCode(input);
+      if (!code) throw invalid([{ field: 'params.code', reason: 'NOT_A_VERIFICATION_CODE' }]);
+      const found = await repo.conclusionByCode(db, code);
+      // well formed but never issued (or mistyped into another well-formed code)
+      if (!found) throw notFound('document', formatVerificationCode(code));
+      const { row, replacedBy } = found;
+      // the issuer as the document prints it (its header's lines, the issuing body last)
+      const lines = conclusionDocInput(row.content as ConclusionContent, false).issuerLines;
+      return {
+        kind: 'conclusion',
+        code: formatVerificationCode(code),
+        number: row.number,
+        year: row.year,
+        issuedDate: row.issuedDate,
+        issuer: lines.at(-1)!,
+        issuerSuperior: lines.at(-2) ?? null,
+        signerName: row.signerName,
+        signerTitle: row.signerTitle,
+        fileSha256: await fileSha256(row, origin),
+        replacedBy,
+      };
+    },
+  };
+}
