@@ -212,7 +212,10 @@ export function createServices({ db, dbKind, config, clock, mailer }: Deps) {
     files,
     indicators,
     tasks: programTasks,
-    notify: { reportReviewed: (tx, e) => notifications.port.reportReviewed(tx, e) },
+    notify: {
+      reportReviewed: (tx, e) => notifications.port.reportReviewed(tx, e),
+      reportRevised: (tx, e) => notifications.port.reportRevised(tx, e),
+    },
   });
   const jobs = createJobRunner({ db, clock });
   const notifications = createNotificationsService({

@@ -6,6 +6,7 @@ export const notificationKinds = [
   'report.dueSoon',
   'report.dueToday',
   'report.overdue',
+  'report.revisionWaiting',
   'followUp.dueSoon',
   'followUp.overdue',
   'followUp.escalation',

@@ -67,6 +67,11 @@ export interface NotifyPort {
       comment: string | null;
     },
   ): Promise<void>;
+  /** A unit changed its approved report: the new revision waits for the secretariat's approval. */
+  reportRevised(
+    tx: DbOrTx,
+    e: { reportId: string; revision: number; roundId: string; roundTitle: string; orgUnitId: string; reason: string },
+  ): Promise<void>;
   conclusionIssued(
     tx: DbOrTx,
     e: { conclusionId: string; inspectionId: string; number: string; targetOrgUnitId: string; unitName: string },
@@ -264,6 +269,22 @@ export function createNotificationsService({
         path: recordPath.unitReport(e.roundId, e.orgUnitId),
         params: { roundTitle: e.roundTitle, unitName: await repo.unitName(tx, e.orgUnitId), comment: e.comment },
         recipients: await repo.unitUsers(tx, [e.orgUnitId]),
+      });
+    },
+    async reportRevised(tx, e) {
+      await emit(tx, {
+        kind: 'report.revisionWaiting',
+        // the revision number names the event: each revision waits (and is told) once
+        key: `report.revisionWaiting:${e.reportId}:r${e.revision}`,
+        recordType: 'unitReport',
+        recordId: e.reportId,
+        path: recordPath.unitReport(e.roundId, e.orgUnitId),
+        params: {
+          roundTitle: e.roundTitle,
+          unitName: await repo.unitName(tx, e.orgUnitId),
+          reason: shortText(e.reason),
+        },
+        recipients: await repo.roleUsers(tx, 'secretariat'),
       });
     },
     async conclusionIssued(tx, e) {

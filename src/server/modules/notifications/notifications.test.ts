@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { followUps, jobs, notificationSends, people } from '../../db/schema/index.js';
+import { followUps, jobs, notificationSends, people, users } from '../../db/schema/index.js';
 import { factories, type Factories } from '../../test/factories.js';
 import { createTestContext, type TestContext } from '../../test/test-app.js';
 import { monitoringScene, reportWriter } from '../reporting-rounds/test-helpers.js';
@@ -112,6 +112,56 @@ describe('notifications', () => {
       'report.approved',
       'report.returned',
     ]);
+  });
+
+  it('a unit’s revision of an approved report waits for the secretariat: they hear of it, once per revision', async () => {
+    const { s } = await submittedReport('donvi-rev@example.vn');
+    const secPerson = await f.person({ email: 'thuongtruc@example.vn' });
+    const secUser = await f.user('secretariat', { personId: secPerson.id });
+    await ctx.as(secretariat, { method: 'POST', url: `${s.reportUrl()}/review`, payload: { decision: 'approve' } });
+    const as = reportWriter(ctx, () => secretariat);
+    const waiting = async () =>
+      (await mine(ctx.login('secretariat'), '?limit=500')).items.filter(
+        (n: { kind: string; path: string }) => n.kind === 'report.revisionWaiting' && n.path.includes(s.round.id),
+      );
+    // the secretariat's own revision stays approved: nothing to wait for
+    const own = await as(secretariat, {
+      method: 'POST',
+      url: `${s.reportUrl()}/revisions`,
+      payload: { reason: 'Đính chính', values: [{ indicatorId: s.courses.id, value: 9 }] },
+    });
+    expect(own.statusCode, own.body).toBe(200);
+    expect(await waiting()).toEqual([]);
+    const revise = async (value: number) => {
+      const res = await as(s.center_, {
+        method: 'POST',
+        url: `${s.reportUrl()}/revisions`,
+        payload: { reason: 'Bổ sung số liệu cuối năm', values: [{ indicatorId: s.courses.id, value }] },
+      });
+      expect(res.statusCode, res.body).toBe(200);
+    };
+    await revise(12);
+    const before = smtp.mails.length;
+    await ctx.services.jobs.runDue();
+    const [n] = await waiting();
+    expect(n).toMatchObject({
+      path: `/reporting-rounds/${s.round.id}/reports/${s.center.id}`,
+      params: { unitName: s.center.name, roundTitle: 'Báo cáo năm 2024', reason: 'Bổ sung số liệu cuối năm' },
+    });
+    expect(await waiting()).toHaveLength(1);
+    const mail = smtp.mails.slice(before).find((m) => m.to.includes('thuongtruc@example.vn'));
+    expect(mail?.subject).toBe('[Steerboard] Báo cáo điều chỉnh chờ phê duyệt');
+    expect(mail?.text).toContain(
+      `${s.center.name} đã điều chỉnh báo cáo định kỳ đã phê duyệt (Báo cáo năm 2024), chờ phê duyệt. Lý do: Bổ sung số liệu cuối năm`,
+    );
+    // approved again, then revised again: a second revision, a second notice
+    await ctx.as(secretariat, { method: 'POST', url: `${s.reportUrl()}/review`, payload: { decision: 'approve' } });
+    await revise(13);
+    expect(await waiting()).toHaveLength(2);
+    // the unit itself is not told of its own revision
+    expect((await mine(s.center_)).items.map((x: { kind: string }) => x.kind)).not.toContain('report.revisionWaiting');
+    // later tests count the secretariat's e-mails: this account leaves
+    await ctx.handle.db.update(users).set({ active: false }).where(eq(users.id, secUser.id));
   });
 
   it('marks one read, then all read; nobody marks another person’s', async () => {

@@ -22,6 +22,9 @@ const lines: Record<NotificationKind, (p: Params) => string> = {
     `Báo cáo định kỳ của ${p.unitName} (${p.roundTitle}) đến hạn hôm nay (${vnDate(p.dueDate)})`,
   'report.overdue': (p) =>
     `Báo cáo định kỳ của ${p.unitName} (${p.roundTitle}) đã quá hạn (hạn ngày ${vnDate(p.dueDate)})`,
+  'report.revisionWaiting': (p) =>
+    `${p.unitName} đã điều chỉnh báo cáo định kỳ đã phê duyệt (${p.roundTitle}), chờ phê duyệt` +
+    (p.reason ? `. Lý do: ${p.reason}` : ''),
   'followUp.dueSoon': (p) =>
     `Kiến nghị “${p.text}” giao ${p.unitName} đến hạn ngày ${vnDate(p.dueDate)} (còn ${p.daysLeft} ngày)`,
   'followUp.overdue': (p) => `Kiến nghị “${p.text}” giao ${p.unitName} đã quá hạn (hạn ngày ${vnDate(p.dueDate)})`,
@@ -36,6 +39,7 @@ const subjects: Record<NotificationKind, string> = {
   'report.dueSoon': 'Báo cáo định kỳ sắp đến hạn',
   'report.dueToday': 'Báo cáo định kỳ đến hạn hôm nay',
   'report.overdue': 'Báo cáo định kỳ quá hạn',
+  'report.revisionWaiting': 'Báo cáo điều chỉnh chờ phê duyệt',
   'followUp.dueSoon': 'Kiến nghị sắp đến hạn thực hiện',
   'followUp.overdue': 'Kiến nghị quá hạn thực hiện',
   'followUp.escalation': 'CẢNH BÁO: kiến nghị quá hạn',

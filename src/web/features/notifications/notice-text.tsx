@@ -11,6 +11,7 @@ export function NoticeText({ n }: { n: NotificationItem }) {
     <>
       {t(`notifications.text.${n.kind}`, { ...p, dueDate })}
       {n.kind === 'report.returned' && p.comment ? ` — ${t('notifications.comment', { comment: p.comment })}` : ''}
+      {n.kind === 'report.revisionWaiting' && p.reason ? ` — ${t('notifications.reason', { reason: p.reason })}` : ''}
     </>
   );
 }
