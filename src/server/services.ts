@@ -170,6 +170,8 @@ export function createServices({ db, dbKind, config, clock, mailer }: Deps) {
     // peerCell: the analytics service (created below) decides, with the same small-cell rule as its breakdowns
     rollup: { apply: applyRollupChange, peerCell: (cell) => dxAnalytics.peerCell(cell) },
     files,
+    // notifications (created below) tell the enterprise of a review through its port
+    notify: { assessmentReviewed: (tx, e) => notifications.port.assessmentReviewed(tx, e) },
   });
   const dxAnalytics = createDxAnalyticsService({
     db,
@@ -230,6 +232,7 @@ export function createServices({ db, dbKind, config, clock, mailer }: Deps) {
     sources: {
       reports: () => reportingRounds.reminders(SYSTEM_ACTOR),
       followUps: (days) => followUps.dueForReminders(days),
+      enterpriseAccounts: (tx, enterpriseId) => enterprises.accountIds(enterpriseId, tx),
     },
   });
   const monitoringDashboard = createMonitoringDashboardService({

@@ -11,6 +11,8 @@ export const notificationKinds = [
   'followUp.overdue',
   'followUp.escalation',
   'conclusion.issued',
+  'dxAssessment.returned',
+  'dxAssessment.verified',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 

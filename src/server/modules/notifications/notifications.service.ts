@@ -51,6 +51,8 @@ export interface ReminderSources {
       daysOverdue: number;
     }[]
   >;
+  /** The active accounts acting for an enterprise (the enterprises' service knows them). */
+  enterpriseAccounts(tx: DbOrTx, enterpriseId: string): Promise<string[]>;
 }
 
 /** What other modules call, inside their own transaction, when something happens that people must hear of. */
@@ -75,6 +77,19 @@ export interface NotifyPort {
   conclusionIssued(
     tx: DbOrTx,
     e: { conclusionId: string; inspectionId: string; number: string; targetOrgUnitId: string; unitName: string },
+  ): Promise<void>;
+  /** The secretariat returned (with a comment) or verified an enterprise's DX assessment: the enterprise is told. */
+  assessmentReviewed(
+    tx: DbOrTx,
+    e: {
+      assessmentId: string;
+      version: number;
+      enterpriseId: string;
+      enterpriseName: string;
+      year: number;
+      decision: 'return' | 'verify';
+      comment: string | null;
+    },
   ): Promise<void>;
 }
 
@@ -296,6 +311,19 @@ export function createNotificationsService({
         path: recordPath.inspection(e.inspectionId),
         params: { number: e.number, unitName: e.unitName },
         recipients: await repo.unitUsers(tx, [e.targetOrgUnitId]),
+      });
+    },
+    async assessmentReviewed(tx, e) {
+      const kind = e.decision === 'return' ? 'dxAssessment.returned' : 'dxAssessment.verified';
+      await emit(tx, {
+        kind,
+        // the version after the review names the event: a second return (after a resubmission) is another one
+        key: `${kind}:${e.assessmentId}:v${e.version}`,
+        recordType: 'dxAssessment',
+        recordId: e.assessmentId,
+        path: recordPath.dxAssessment(e.assessmentId),
+        params: { enterpriseName: e.enterpriseName, year: e.year, comment: e.comment },
+        recipients: await sources.enterpriseAccounts(tx, e.enterpriseId),
       });
     },
   };

@@ -3,6 +3,8 @@ import { eq } from 'drizzle-orm';
 import { followUps, jobs, notificationSends, people, users } from '../../db/schema/index.js';
 import { factories, type Factories } from '../../test/factories.js';
 import { createTestContext, type TestContext } from '../../test/test-app.js';
+import { SYSTEM_ACTOR } from '../../http/authorize.js';
+import { enterpriseWithAccounts, minimalDbiAnswers } from '../dx-assessments/test-helpers.js';
 import { monitoringScene, reportWriter } from '../reporting-rounds/test-helpers.js';
 import { movableClock, startSmtpSink } from './test-helpers.js';
 
@@ -360,5 +362,66 @@ describe('notifications', () => {
     const [after] = await db.select().from(notificationSends).where(eq(notificationSends.id, send.id));
     expect(after).toMatchObject({ status: 'failed' });
     expect(after.lastError).toMatch(/interrupted/);
+  });
+
+  it('an enterprise hears of its DX assessment returned (with the comment) and verified, in the app and by e-mail', async () => {
+    clock.set('2025-08-01T03:00:00Z');
+    secretariat = await ctx.login('secretariat');
+    const {
+      enterprise,
+      cookies: [me],
+    } = await enterpriseWithAccounts(ctx, f);
+    const [{ name }] = await ctx.services.enterprises.names([enterprise.id]);
+    const person = await f.person({ email: 'doanhnghiep@example.vn' });
+    const account = await f.user('enterprise', { personId: person.id });
+    await ctx.services.enterprises.linkUser(SYSTEM_ACTOR, account.id, enterprise.taxCode);
+    const stranger = await enterpriseWithAccounts(ctx, f);
+    const act = (cookie: string, what: string, payload?: object) =>
+      ctx.as(cookie, { method: 'POST', url: `/api/dx/assessments/${id}/${what}`, ...(payload ? { payload } : {}) });
+    const started = await ctx.as(me, { method: 'POST', url: '/api/dx/assessments', payload: { year: 2025 } });
+    expect(started.statusCode, started.body).toBe(201);
+    const id: string = started.json().id;
+    const answered = await ctx.as(me, {
+      method: 'PATCH',
+      url: `/api/dx/assessments/${id}/answers`,
+      payload: { answers: minimalDbiAnswers() },
+    });
+    expect(answered.statusCode, answered.body).toBe(200);
+    expect((await act(me, 'submit')).statusCode).toBe(200);
+    const returned = await act(secretariat, 'return', { comment: 'Bổ sung minh chứng kế hoạch' });
+    expect(returned.statusCode, returned.body).toBe(200);
+    const path = `/dx-assessments/${id}`;
+    const kinds = async (cookie: string | Promise<string>) =>
+      (await mine(cookie)).items
+        .filter((n: { path: string }) => n.path === path)
+        .map((n: { kind: string }) => n.kind);
+    const [n] = (await mine(me)).items;
+    expect(n).toMatchObject({
+      kind: 'dxAssessment.returned',
+      path,
+      params: { enterpriseName: name, year: 2025, comment: 'Bổ sung minh chứng kế hoạch' },
+    });
+    expect(await kinds(ctx.login(account.username, account.password))).toEqual(['dxAssessment.returned']);
+    expect(await kinds(stranger.cookies[0]), 'another enterprise hears nothing').toEqual([]);
+    await ctx.services.jobs.runDue();
+    const mails = () => smtp.mails.filter((m) => m.to.includes('doanhnghiep@example.vn'));
+    expect(mails()).toHaveLength(1);
+    expect(mails()[0].subject).toBe('[Steerboard] Bản tự đánh giá chuyển đổi số bị trả lại');
+    expect(mails()[0].text).toContain(
+      `Bản tự đánh giá chuyển đổi số năm 2025 của ${name} đã bị trả lại để bổ sung. Ý kiến: Bổ sung minh chứng kế hoạch`,
+    );
+    expect(mails()[0].text).toContain(`${ORIGIN}${path}`);
+
+    // resubmitted, then verified: another event; returned twice would be two
+    expect((await act(me, 'submit')).statusCode).toBe(200);
+    expect((await act(secretariat, 'verify', {})).statusCode).toBe(200);
+    await ctx.services.jobs.runDue();
+    await ctx.services.jobs.runDue();
+    expect(await kinds(me)).toEqual(['dxAssessment.verified', 'dxAssessment.returned']);
+    expect(mails().map((m) => m.subject)).toEqual([
+      '[Steerboard] Bản tự đánh giá chuyển đổi số bị trả lại',
+      '[Steerboard] Bản tự đánh giá chuyển đổi số đã được xác nhận',
+    ]);
+    expect(mails()[1].text).toContain(`Bản tự đánh giá chuyển đổi số năm 2025 của ${name} đã được xác nhận`);
   });
 });
