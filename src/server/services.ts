@@ -80,7 +80,13 @@ export function createServices({ db, dbKind, config, clock, mailer }: Deps) {
   const orgUnits = createOrgUnitsService({ db, repo: orgUnitsRepo, audit });
   const people = createPeopleService({ db, repo: createPeopleRepo(), orgUnits, audit });
   const users = createUsersService({ db, repo: createUsersRepo(), audit, auth });
-  const programs = createProgramsService({ db, repo: createProgramsRepo(), orgUnits, audit });
+  const programs = createProgramsService({
+    db,
+    repo: createProgramsRepo(),
+    orgUnits,
+    audit,
+    defaultEscalationDays: config.escalationDays,
+  });
   const files = createFilesService({
     db,
     audit,
@@ -233,6 +239,7 @@ export function createServices({ db, dbKind, config, clock, mailer }: Deps) {
       reports: () => reportingRounds.reminders(SYSTEM_ACTOR),
       followUps: (days) => followUps.dueForReminders(days),
       enterpriseAccounts: (tx, enterpriseId) => enterprises.accountIds(enterpriseId, tx),
+      escalationDays: (programIds) => programs.escalationDays(programIds),
     },
   });
   const monitoringDashboard = createMonitoringDashboardService({

@@ -48,9 +48,12 @@ export interface ReminderSources {
       dueDate: string;
       addresseeOrgUnitId: string;
       addresseeName: string;
+      programId: string;
       daysOverdue: number;
     }[]
   >;
+  /** Each program's escalation day (its own, or the default), by program id. */
+  escalationDays(programIds: string[]): Promise<Map<string, number>>;
   /** The active accounts acting for an enterprise (the enterprises' service knows them). */
   enterpriseAccounts(tx: DbOrTx, enterpriseId: string): Promise<string[]>;
 }
@@ -181,7 +184,10 @@ export function createNotificationsService({
       );
     }
     const secretariat = await repo.roleUsers(db, 'secretariat');
-    for (const f of await sources.followUps(DUE_SOON_DAYS)) {
+    const due = await sources.followUps(DUE_SOON_DAYS);
+    // each follow-up escalates at its program's day (the default when the program sets none)
+    const dayOf = await sources.escalationDays([...new Set(due.map((f) => f.programId))]);
+    for (const f of due) {
       const unitUsers = await repo.unitUsers(db, [f.addresseeOrgUnitId]);
       const base = {
         recordType: 'followUp',
@@ -199,7 +205,7 @@ export function createNotificationsService({
       created += await db.transaction(async (tx) => {
         const kind: NotificationKind = f.daysOverdue > 0 ? 'followUp.overdue' : 'followUp.dueSoon';
         let n = await emit(tx, { ...base, kind, key: `${kind}:${f.id}:${f.dueDate}`, recipients: unitUsers });
-        if (f.daysOverdue >= escalationDays) {
+        if (f.daysOverdue >= (dayOf.get(f.programId) ?? escalationDays)) {
           const heads = await repo.headUsers(tx, f.addresseeOrgUnitId);
           n += await emit(tx, {
             ...base,

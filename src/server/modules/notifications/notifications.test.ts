@@ -424,4 +424,83 @@ describe('notifications', () => {
     ]);
     expect(mails()[1].text).toContain(`Bản tự đánh giá chuyển đổi số năm 2025 của ${name} đã được xác nhận`);
   });
+
+  it('escalation day per program: a program set to 5 escalates at day 5, another at the default 15', async () => {
+    clock.set('2027-02-20T03:00:00Z');
+    secretariat = await ctx.login('secretariat');
+    const db = ctx.handle.db;
+    const [model] = await db.select().from(followUps).limit(1);
+    /** An open follow-up of an inspection in a fresh program, due 1 March 2027 (later than any scan so far). */
+    async function followUpIn(programId: string, text: string) {
+      const { plan } = await f.plan({ programId });
+      const team = await f.team(plan.id);
+      const inspection = await f.inspection({ planId: plan.id, teamId: team.id });
+      const { id: _id, ...rest } = model;
+      const [row] = await db
+        .insert(followUps)
+        .values({
+          ...rest,
+          inspectionId: inspection.id,
+          text,
+          searchText: text,
+          dueDate: '2027-03-01',
+          status: 'open',
+          acceptedAt: null,
+          acceptedBy: null,
+          withdrawnAt: null,
+        })
+        .returning();
+      return row;
+    }
+    const fast = await f.program();
+    const slow = await f.program();
+    // the secretariat sets the program's escalation day where its other settings are edited (a versioned write)
+    const set = await ctx.as(secretariat, {
+      method: 'PATCH',
+      url: `/api/programs/${fast.id}`,
+      payload: { escalationDays: 5, version: fast.version },
+    });
+    expect(set.statusCode, set.body).toBe(200);
+    expect(set.json()).toMatchObject({ escalationDays: 5, defaultEscalationDays: 15, version: fast.version + 1 });
+    const stale = await ctx.as(secretariat, {
+      method: 'PATCH',
+      url: `/api/programs/${fast.id}`,
+      payload: { escalationDays: 7, version: fast.version },
+    });
+    expect(stale.statusCode).toBe(409);
+    const bad = await ctx.as(secretariat, {
+      method: 'PATCH',
+      url: `/api/programs/${fast.id}`,
+      payload: { escalationDays: 0, version: fast.version + 1 },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect((await ctx.as(secretariat, { method: 'GET', url: `/api/programs/${slow.id}` })).json()).toMatchObject({
+      escalationDays: null,
+      defaultEscalationDays: 15,
+    });
+    const a = await followUpIn(fast.id, 'Kiến nghị chương trình 5 ngày');
+    const b = await followUpIn(slow.id, 'Kiến nghị chương trình mặc định');
+    const escalated = async () =>
+      (await mine(ctx.login('secretariat'), '?limit=500')).items
+        .filter((n: { kind: string; recordId: string }) => n.kind === 'followUp.escalation')
+        .map((n: { recordId: string }) => n.recordId)
+        .filter((id: string) => id === a.id || id === b.id);
+    const at = (days: number) => new Date(Date.parse('2027-03-01T10:00:00+07:00') + days * 86_400_000).toISOString();
+    clock.set(at(4));
+    await ctx.services.jobs.runDue();
+    expect(await escalated()).toEqual([]);
+    clock.set(at(5));
+    await ctx.services.jobs.runDue();
+    expect(await escalated()).toEqual([a.id]);
+    clock.set(at(14));
+    await ctx.services.jobs.runDue();
+    expect(await escalated()).toEqual([a.id]);
+    clock.set(at(15));
+    await ctx.services.jobs.runDue();
+    expect((await escalated()).sort()).toEqual([a.id, b.id].sort());
+    const [n] = (await mine(ctx.login('secretariat'), '?limit=500')).items.filter(
+      (x: { kind: string; recordId: string }) => x.kind === 'followUp.escalation' && x.recordId === a.id,
+    );
+    expect(n.params.daysOverdue).toBe(5);
+  });
 });
