@@ -26,3 +26,4 @@ export const mandatoryKinds: readonly NotificationKind[] = ['followUp.escalation
 export const DUE_SOON_DAYS = 7;
 
 export const sendStatuses = ['pending', 'sending', 'sent', 'failed'] as const;
+export type SendStatus = (typeof sendStatuses)[number];

@@ -58,7 +58,13 @@ const programFields = {
   periodStart: year,
   periodEnd: year,
   description: longText(5000).nullable().optional(),
-  escalationDays: z.number().int().min(1, because('ESCALATION_DAYS_RANGE')).max(365, because('ESCALATION_DAYS_RANGE')).nullable().optional(),
+  escalationDays: z
+    .number()
+    .int()
+    .min(1, because('ESCALATION_DAYS_RANGE'))
+    .max(365, because('ESCALATION_DAYS_RANGE'))
+    .nullable()
+    .optional(),
 };
 export const programInput = z.strictObject(programFields);
 export type ProgramInput = z.infer<typeof programInput>;

@@ -392,9 +392,7 @@ describe('notifications', () => {
     expect(returned.statusCode, returned.body).toBe(200);
     const path = `/dx-assessments/${id}`;
     const kinds = async (cookie: string | Promise<string>) =>
-      (await mine(cookie)).items
-        .filter((n: { path: string }) => n.path === path)
-        .map((n: { kind: string }) => n.kind);
+      (await mine(cookie)).items.filter((n: { path: string }) => n.path === path).map((n: { kind: string }) => n.kind);
     const [n] = (await mine(me)).items;
     expect(n).toMatchObject({
       kind: 'dxAssessment.returned',
