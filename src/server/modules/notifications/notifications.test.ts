@@ -405,9 +405,9 @@ describe('notifications', () => {
     await ctx.services.jobs.runDue();
     const mails = () => smtp.mails.filter((m) => m.to.includes('doanhnghiep@example.vn'));
     expect(mails()).toHaveLength(1);
-    expect(mails()[0].subject).toBe('[Steerboard] Bản tự đánh giá chuyển đổi số bị trả lại');
+    expect(mails()[0].subject).toBe('[Steerboard] Phiếu tự đánh giá chuyển đổi số bị trả lại');
     expect(mails()[0].text).toContain(
-      `Bản tự đánh giá chuyển đổi số năm 2025 của ${name} đã bị trả lại để bổ sung. Ý kiến: Bổ sung minh chứng kế hoạch`,
+      `Phiếu tự đánh giá chuyển đổi số năm 2025 của ${name} đã bị trả lại để bổ sung. Ý kiến: Bổ sung minh chứng kế hoạch`,
     );
     expect(mails()[0].text).toContain(`${ORIGIN}${path}`);
 
@@ -418,10 +418,10 @@ describe('notifications', () => {
     await ctx.services.jobs.runDue();
     expect(await kinds(me)).toEqual(['dxAssessment.verified', 'dxAssessment.returned']);
     expect(mails().map((m) => m.subject)).toEqual([
-      '[Steerboard] Bản tự đánh giá chuyển đổi số bị trả lại',
-      '[Steerboard] Bản tự đánh giá chuyển đổi số đã được xác nhận',
+      '[Steerboard] Phiếu tự đánh giá chuyển đổi số bị trả lại',
+      '[Steerboard] Phiếu tự đánh giá chuyển đổi số đã được xác nhận',
     ]);
-    expect(mails()[1].text).toContain(`Bản tự đánh giá chuyển đổi số năm 2025 của ${name} đã được xác nhận`);
+    expect(mails()[1].text).toContain(`Phiếu tự đánh giá chuyển đổi số năm 2025 của ${name} đã được xác nhận`);
   });
 
   it('escalation day per program: a program set to 5 escalates at day 5, another at the default 15', async () => {

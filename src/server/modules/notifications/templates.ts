@@ -32,10 +32,10 @@ const lines: Record<NotificationKind, (p: Params) => string> = {
     `CẢNH BÁO: kiến nghị “${p.text}” giao ${p.unitName} đã quá hạn ${p.daysOverdue} ngày (hạn ngày ${vnDate(p.dueDate)})`,
   'conclusion.issued': (p) => `Đã ban hành Kết luận kiểm tra số ${p.number} đối với ${p.unitName}`,
   'dxAssessment.returned': (p) =>
-    `Bản tự đánh giá chuyển đổi số năm ${p.year} của ${p.enterpriseName} đã bị trả lại để bổ sung` +
+    `Phiếu tự đánh giá chuyển đổi số năm ${p.year} của ${p.enterpriseName} đã bị trả lại để bổ sung` +
     (p.comment ? `. Ý kiến: ${p.comment}` : ''),
   'dxAssessment.verified': (p) =>
-    `Bản tự đánh giá chuyển đổi số năm ${p.year} của ${p.enterpriseName} đã được xác nhận` +
+    `Phiếu tự đánh giá chuyển đổi số năm ${p.year} của ${p.enterpriseName} đã được xác nhận` +
     (p.comment ? `. Ý kiến: ${p.comment}` : ''),
 };
 
@@ -50,8 +50,8 @@ const subjects: Record<NotificationKind, string> = {
   'followUp.overdue': 'Kiến nghị quá hạn thực hiện',
   'followUp.escalation': 'CẢNH BÁO: kiến nghị quá hạn',
   'conclusion.issued': 'Kết luận kiểm tra đã ban hành',
-  'dxAssessment.returned': 'Bản tự đánh giá chuyển đổi số bị trả lại',
-  'dxAssessment.verified': 'Bản tự đánh giá chuyển đổi số đã được xác nhận',
+  'dxAssessment.returned': 'Phiếu tự đánh giá chuyển đổi số bị trả lại',
+  'dxAssessment.verified': 'Phiếu tự đánh giá chuyển đổi số đã được xác nhận',
 };
 
 export const noticeLine = (n: Notice) => (lines[n.kind as NotificationKind] ?? (() => n.kind))(n.params);
