@@ -412,6 +412,7 @@ describe('notifications', () => {
     expect(mails()[0].text).toContain(`${ORIGIN}${path}`);
 
     // resubmitted, then verified: another event; returned twice would be two
+    clock.add(60_000);
     expect((await act(me, 'submit')).statusCode).toBe(200);
     expect((await act(secretariat, 'verify', {})).statusCode).toBe(200);
     await ctx.services.jobs.runDue();
