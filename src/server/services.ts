@@ -80,7 +80,13 @@ export function createServices({ db, dbKind, config, clock, mailer }: Deps) {
   const orgUnits = createOrgUnitsService({ db, repo: orgUnitsRepo, audit });
   const people = createPeopleService({ db, repo: createPeopleRepo(), orgUnits, audit });
   const users = createUsersService({ db, repo: createUsersRepo(), audit, auth });
-  const programs = createProgramsService({ db, repo: createProgramsRepo(), orgUnits, audit });
+  const programs = createProgramsService({
+    db,
+    repo: createProgramsRepo(),
+    orgUnits,
+    audit,
+    defaultEscalationDays: config.escalationDays,
+  });
   const files = createFilesService({
     db,
     audit,
@@ -172,6 +178,8 @@ export function createServices({ db, dbKind, config, clock, mailer }: Deps) {
     // peerCell: the analytics service (created below) decides, with the same small-cell rule as its breakdowns
     rollup: { apply: applyRollupChange, peerCell: (cell) => dxAnalytics.peerCell(cell) },
     files,
+    // notifications (created below) tell the enterprise of a review through its port
+    notify: { assessmentReviewed: (tx, e) => notifications.port.assessmentReviewed(tx, e) },
   });
   const dxAnalytics = createDxAnalyticsService({
     db,
@@ -214,7 +222,10 @@ export function createServices({ db, dbKind, config, clock, mailer }: Deps) {
     files,
     indicators,
     tasks: programTasks,
-    notify: { reportReviewed: (tx, e) => notifications.port.reportReviewed(tx, e) },
+    notify: {
+      reportReviewed: (tx, e) => notifications.port.reportReviewed(tx, e),
+      reportRevised: (tx, e) => notifications.port.reportRevised(tx, e),
+    },
   });
   const jobs = createJobRunner({ db, clock });
   const notifications = createNotificationsService({
@@ -229,6 +240,8 @@ export function createServices({ db, dbKind, config, clock, mailer }: Deps) {
     sources: {
       reports: () => reportingRounds.reminders(SYSTEM_ACTOR),
       followUps: (days) => followUps.dueForReminders(days),
+      enterpriseAccounts: (tx, enterpriseId) => enterprises.accountIds(enterpriseId, tx),
+      escalationDays: (programIds) => programs.escalationDays(programIds),
     },
   });
   const monitoringDashboard = createMonitoringDashboardService({

@@ -114,6 +114,7 @@ export const errorReasons = {
     vi: 'Không thể tắt thông báo cảnh báo quá hạn: chọn gửi ngay hoặc gửi tổng hợp hằng ngày',
     en: 'Escalations cannot be turned off: choose at once or the daily digest',
   },
+  ESCALATION_DAYS_RANGE: { vi: 'Số ngày từ 1 đến 365', en: 'From 1 to 365 days' },
 
   // required, format
   REQUIRED: { vi: 'Vui lòng nhập thông tin này', en: 'Required' },

@@ -6,10 +6,13 @@ export const notificationKinds = [
   'report.dueSoon',
   'report.dueToday',
   'report.overdue',
+  'report.revisionWaiting',
   'followUp.dueSoon',
   'followUp.overdue',
   'followUp.escalation',
   'conclusion.issued',
+  'dxAssessment.returned',
+  'dxAssessment.verified',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
@@ -23,3 +26,4 @@ export const mandatoryKinds: readonly NotificationKind[] = ['followUp.escalation
 export const DUE_SOON_DAYS = 7;
 
 export const sendStatuses = ['pending', 'sending', 'sent', 'failed'] as const;
+export type SendStatus = (typeof sendStatuses)[number];

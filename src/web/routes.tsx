@@ -11,6 +11,7 @@ import {
   FileSearchOutlined,
   FlagOutlined,
   FundOutlined,
+  MailOutlined,
   AimOutlined,
   CarryOutOutlined,
   CheckSquareOutlined,
@@ -178,6 +179,12 @@ export const appRoutes: AppRoute[] = [
     page: lazy(() => import('./features/audit-events/audit-events-page')),
     menu: { title: 'auditEvents.title', icon: <AuditOutlined /> },
     permission: 'audit.read',
+  },
+  {
+    path: '/notification-sends',
+    page: lazy(() => import('./features/notifications/notification-sends-page')),
+    menu: { title: 'notifications.sends.title', icon: <MailOutlined /> },
+    permission: 'notificationSend.read',
   },
   // opened from the header's bell (no menu entry)
   {

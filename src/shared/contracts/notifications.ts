@@ -58,6 +58,7 @@ export const notificationSend = z.object({
   createdAt: timestamp,
   sentAt: timestamp.nullable(),
 });
+export type NotificationSend = z.infer<typeof notificationSend>;
 export const notificationSendQuery = z.strictObject({
   status: z.enum(sendStatuses).optional(),
   ...pageQuery,

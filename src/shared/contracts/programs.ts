@@ -24,6 +24,8 @@ export const program = z.object({
   periodStart: z.number().int(),
   periodEnd: z.number().int(),
   description: z.string().nullable(),
+  /** a follow-up overdue by this many days is escalated; null: the server's default (defaultEscalationDays) */
+  escalationDays: z.number().int().nullable(),
   /** +1 on every change of the program or its committee: the version a write names (If-Match or `version`) */
   version: z.number().int(),
 });
@@ -39,7 +41,11 @@ export const committeeMember = z.object({
 });
 export type CommitteeMember = z.infer<typeof committeeMember>;
 
-export const programDetail = program.extend({ committee: z.array(committeeMember) });
+export const programDetail = program.extend({
+  committee: z.array(committeeMember),
+  /** the escalation day of programs that set none (ESCALATION_DAYS) */
+  defaultEscalationDays: z.number().int(),
+});
 export type ProgramDetail = z.infer<typeof programDetail>;
 
 export const programListQuery = z.strictObject({ q: searchQuery, ...pageQuery });
@@ -52,6 +58,13 @@ const programFields = {
   periodStart: year,
   periodEnd: year,
   description: longText(5000).nullable().optional(),
+  escalationDays: z
+    .number()
+    .int()
+    .min(1, because('ESCALATION_DAYS_RANGE'))
+    .max(365, because('ESCALATION_DAYS_RANGE'))
+    .nullable()
+    .optional(),
 };
 export const programInput = z.strictObject(programFields);
 export type ProgramInput = z.infer<typeof programInput>;

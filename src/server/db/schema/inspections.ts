@@ -28,6 +28,8 @@ export const programs = pgTable('programs', {
   periodStart: integer('period_start').notNull(),
   periodEnd: integer('period_end').notNull(),
   description: text('description'),
+  /** A follow-up of this program overdue by this many days is escalated; null: the ESCALATION_DAYS default. */
+  escalationDays: integer('escalation_days'),
   // folded code and title (see foldText); empty for rows written outside the service
   searchText: text('search_text').notNull().default(''),
   /** Optimistic concurrency (the committee too): +1 in the same UPDATE as every change; a write names the version. */

@@ -121,6 +121,7 @@ export function createDxAssessmentsService({
   enterprises,
   rollup,
   files,
+  notify,
 }: {
   db: Db;
   repo: DxAssessmentsRepo;
@@ -131,7 +132,42 @@ export function createDxAssessmentsService({
   rollup: RollupPort;
   files: FilesService;
   bulk: DxAssessmentsBulkRepo;
+  /** tells the enterprise its assessment was returned or verified, in the review's transaction (notifications' port) */
+  notify?: {
+    assessmentReviewed(
+      tx: DbOrTx,
+      e: {
+        assessmentId: string;
+        version: number;
+        enterpriseId: string;
+        enterpriseName: string;
+        year: number;
+        decision: 'return' | 'verify';
+        comment: string | null;
+      },
+    ): Promise<void>;
+  };
 }) {
+  /** Tells the enterprise of a review (`after`: the row the review wrote). */
+  async function reviewed(
+    tx: DbOrTx,
+    after: { id: string; version: number; enterpriseId: string; year: number },
+    decision: 'return' | 'verify',
+    comment: string | null,
+  ) {
+    if (!notify) return;
+    const [enterprise] = await enterprises.names([after.enterpriseId], tx);
+    await notify.assessmentReviewed(tx, {
+      assessmentId: after.id,
+      version: after.version,
+      enterpriseId: after.enterpriseId,
+      enterpriseName: enterprise?.name ?? '',
+      year: after.year,
+      decision,
+      comment,
+    });
+  }
+
   async function readable(actor: Actor, id: string, tx: DbOrTx = db) {
     const row = await repo.getRow(tx, id);
     if (!row) throw notFound('assessment', id);
@@ -419,6 +455,7 @@ export function createDxAssessmentsService({
         });
         // both count: the call is a no-op on totals, kept so the rollup never depends on which statuses count here
         await rollup.apply(tx, factsOf(before), factsOf(after));
+        await reviewed(tx, after, 'verify', comment ?? null);
         await audit.record(tx, actor, {
           action: 'transition',
           entityType: 'dxAssessment',
@@ -444,6 +481,7 @@ export function createDxAssessmentsService({
           reviewComment: comment,
         });
         await rollup.apply(tx, factsOf(before), factsOf(after));
+        await reviewed(tx, after, 'return', comment);
         await audit.record(tx, actor, {
           action: 'transition',
           entityType: 'dxAssessment',

@@ -137,6 +137,17 @@ export function createEnterprisesRepo() {
         .where(eq(enterpriseUsers.userId, userId));
       return row?.id ?? null;
     },
+    /** The active `enterprise` accounts linked to an enterprise. */
+    async activeAccountIds(db: DbOrTx, enterpriseId: string) {
+      const rows = await db
+        .select({ id: users.id })
+        .from(enterpriseUsers)
+        .innerJoin(users, eq(users.id, enterpriseUsers.userId))
+        .where(
+          and(eq(enterpriseUsers.enterpriseId, enterpriseId), eq(users.active, true), eq(users.role, 'enterprise')),
+        );
+      return rows.map((r) => r.id);
+    },
     async userRole(db: DbOrTx, userId: string) {
       const [row] = await db.select({ role: users.role }).from(users).where(eq(users.id, userId));
       return row?.role ?? null;

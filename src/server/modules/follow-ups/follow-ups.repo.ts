@@ -64,8 +64,11 @@ function filterCondition(inspections: InspectionView, f: FollowUpFilter, today: 
 
 export function createFollowUpsRepo(reads: FollowUpsReads) {
   /** Open follow-ups (not done, accepted or withdrawn) due on or before `until`: what the reminder scan looks at. */
-  const dueBy = (db: DbOrTx, until: string) =>
-    db
+  // with the program of its inspection's plan: the program says after how many overdue days it is escalated
+  const dueBy = (db: DbOrTx, until: string) => {
+    const inspections = reads.inspections();
+    const plan = reads.plans();
+    return db
       .select({
         id: followUps.id,
         text: followUps.text,
@@ -74,9 +77,12 @@ export function createFollowUpsRepo(reads: FollowUpsReads) {
         withdrawnAt: followUps.withdrawnAt,
         addresseeOrgUnitId: followUps.addresseeOrgUnitId,
         addresseeName: addressee.name,
+        programId: plan.programId,
       })
       .from(followUps)
       .innerJoin(addressee, eq(addressee.id, followUps.addresseeOrgUnitId))
+      .innerJoin(inspections, eq(inspections.id, followUps.inspectionId))
+      .innerJoin(plan, eq(plan.id, inspections.planId))
       .where(
         and(
           ne(followUps.status, 'done'),
@@ -86,6 +92,7 @@ export function createFollowUpsRepo(reads: FollowUpsReads) {
         ),
       )
       .orderBy(asc(followUps.dueDate), asc(followUps.id));
+  };
   function selectItems(db: DbOrTx, inspections: InspectionView, withTotal = false) {
     const plan = reads.plans();
     const conclusion = reads.conclusions();

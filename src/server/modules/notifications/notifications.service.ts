@@ -48,9 +48,14 @@ export interface ReminderSources {
       dueDate: string;
       addresseeOrgUnitId: string;
       addresseeName: string;
+      programId: string;
       daysOverdue: number;
     }[]
   >;
+  /** Each program's escalation day (its own, or the default), by program id. */
+  escalationDays(programIds: string[]): Promise<Map<string, number>>;
+  /** The active accounts acting for an enterprise (the enterprises' service knows them). */
+  enterpriseAccounts(tx: DbOrTx, enterpriseId: string): Promise<string[]>;
 }
 
 /** What other modules call, inside their own transaction, when something happens that people must hear of. */
@@ -67,9 +72,27 @@ export interface NotifyPort {
       comment: string | null;
     },
   ): Promise<void>;
+  /** A unit changed its approved report: the new revision waits for the secretariat's approval. */
+  reportRevised(
+    tx: DbOrTx,
+    e: { reportId: string; revision: number; roundId: string; roundTitle: string; orgUnitId: string; reason: string },
+  ): Promise<void>;
   conclusionIssued(
     tx: DbOrTx,
     e: { conclusionId: string; inspectionId: string; number: string; targetOrgUnitId: string; unitName: string },
+  ): Promise<void>;
+  /** The secretariat returned (with a comment) or verified an enterprise's DX assessment: the enterprise is told. */
+  assessmentReviewed(
+    tx: DbOrTx,
+    e: {
+      assessmentId: string;
+      version: number;
+      enterpriseId: string;
+      enterpriseName: string;
+      year: number;
+      decision: 'return' | 'verify';
+      comment: string | null;
+    },
   ): Promise<void>;
 }
 
@@ -161,7 +184,10 @@ export function createNotificationsService({
       );
     }
     const secretariat = await repo.roleUsers(db, 'secretariat');
-    for (const f of await sources.followUps(DUE_SOON_DAYS)) {
+    const due = await sources.followUps(DUE_SOON_DAYS);
+    // each follow-up escalates at its program's day (the default when the program sets none)
+    const dayOf = await sources.escalationDays([...new Set(due.map((f) => f.programId))]);
+    for (const f of due) {
       const unitUsers = await repo.unitUsers(db, [f.addresseeOrgUnitId]);
       const base = {
         recordType: 'followUp',
@@ -179,7 +205,7 @@ export function createNotificationsService({
       created += await db.transaction(async (tx) => {
         const kind: NotificationKind = f.daysOverdue > 0 ? 'followUp.overdue' : 'followUp.dueSoon';
         let n = await emit(tx, { ...base, kind, key: `${kind}:${f.id}:${f.dueDate}`, recipients: unitUsers });
-        if (f.daysOverdue >= escalationDays) {
+        if (f.daysOverdue >= (dayOf.get(f.programId) ?? escalationDays)) {
           const heads = await repo.headUsers(tx, f.addresseeOrgUnitId);
           n += await emit(tx, {
             ...base,
@@ -266,6 +292,22 @@ export function createNotificationsService({
         recipients: await repo.unitUsers(tx, [e.orgUnitId]),
       });
     },
+    async reportRevised(tx, e) {
+      await emit(tx, {
+        kind: 'report.revisionWaiting',
+        // the revision number names the event: each revision waits (and is told) once
+        key: `report.revisionWaiting:${e.reportId}:r${e.revision}`,
+        recordType: 'unitReport',
+        recordId: e.reportId,
+        path: recordPath.unitReport(e.roundId, e.orgUnitId),
+        params: {
+          roundTitle: e.roundTitle,
+          unitName: await repo.unitName(tx, e.orgUnitId),
+          reason: shortText(e.reason),
+        },
+        recipients: await repo.roleUsers(tx, 'secretariat'),
+      });
+    },
     async conclusionIssued(tx, e) {
       await emit(tx, {
         kind: 'conclusion.issued',
@@ -275,6 +317,19 @@ export function createNotificationsService({
         path: recordPath.inspection(e.inspectionId),
         params: { number: e.number, unitName: e.unitName },
         recipients: await repo.unitUsers(tx, [e.targetOrgUnitId]),
+      });
+    },
+    async assessmentReviewed(tx, e) {
+      const kind = e.decision === 'return' ? 'dxAssessment.returned' : 'dxAssessment.verified';
+      await emit(tx, {
+        kind,
+        // the version after the review names the event: a second return (after a resubmission) is another one
+        key: `${kind}:${e.assessmentId}:v${e.version}`,
+        recordType: 'dxAssessment',
+        recordId: e.assessmentId,
+        path: recordPath.dxAssessment(e.assessmentId),
+        params: { enterpriseName: e.enterpriseName, year: e.year, comment: e.comment },
+        recipients: await sources.enterpriseAccounts(tx, e.enterpriseId),
       });
     },
   };

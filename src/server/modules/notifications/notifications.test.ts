@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
-import { followUps, jobs, notificationSends, people } from '../../db/schema/index.js';
+import { and, eq, inArray } from 'drizzle-orm';
+import { followUps, jobs, notifications, notificationSends, people, users } from '../../db/schema/index.js';
 import { factories, type Factories } from '../../test/factories.js';
 import { createTestContext, type TestContext } from '../../test/test-app.js';
+import { SYSTEM_ACTOR } from '../../http/authorize.js';
+import { enterpriseWithAccounts, minimalDbiAnswers } from '../dx-assessments/test-helpers.js';
 import { monitoringScene, reportWriter } from '../reporting-rounds/test-helpers.js';
 import { movableClock, startSmtpSink } from './test-helpers.js';
 
@@ -112,6 +114,57 @@ describe('notifications', () => {
       'report.approved',
       'report.returned',
     ]);
+  });
+
+  it('a unit’s revision of an approved report waits for the secretariat: they hear of it, once per revision', async () => {
+    const { s } = await submittedReport('donvi-rev@example.vn');
+    const secPerson = await f.person({ email: 'thuongtruc@example.vn' });
+    const secUser = await f.user('secretariat', { personId: secPerson.id });
+    await ctx.as(secretariat, { method: 'POST', url: `${s.reportUrl()}/review`, payload: { decision: 'approve' } });
+    const as = reportWriter(ctx, () => secretariat);
+    const waiting = async () =>
+      (await mine(ctx.login('secretariat'), '?limit=500')).items.filter(
+        (n: { kind: string; path: string }) => n.kind === 'report.revisionWaiting' && n.path.includes(s.round.id),
+      );
+    // the secretariat's own revision stays approved: nothing to wait for
+    const own = await as(secretariat, {
+      method: 'POST',
+      url: `${s.reportUrl()}/revisions`,
+      payload: { reason: 'Đính chính', values: [{ indicatorId: s.courses.id, value: 9 }] },
+    });
+    expect(own.statusCode, own.body).toBe(200);
+    expect(await waiting()).toEqual([]);
+    const revise = async (value: number) => {
+      const res = await as(s.center_, {
+        method: 'POST',
+        url: `${s.reportUrl()}/revisions`,
+        payload: { reason: 'Bổ sung số liệu cuối năm', values: [{ indicatorId: s.courses.id, value }] },
+      });
+      expect(res.statusCode, res.body).toBe(200);
+    };
+    await revise(12);
+    const before = smtp.mails.length;
+    await ctx.services.jobs.runDue();
+    await ctx.services.jobs.runDue();
+    const [n] = await waiting();
+    expect(n).toMatchObject({
+      path: `/reporting-rounds/${s.round.id}/reports/${s.center.id}`,
+      params: { unitName: s.center.name, roundTitle: 'Báo cáo năm 2024', reason: 'Bổ sung số liệu cuối năm' },
+    });
+    expect(await waiting()).toHaveLength(1);
+    const mail = smtp.mails.slice(before).find((m) => m.to.includes('thuongtruc@example.vn'));
+    expect(mail?.subject).toBe('[Steerboard] Báo cáo điều chỉnh chờ phê duyệt');
+    expect(mail?.text).toContain(
+      `${s.center.name} đã điều chỉnh báo cáo định kỳ đã phê duyệt (Báo cáo năm 2024), chờ phê duyệt. Lý do: Bổ sung số liệu cuối năm`,
+    );
+    // approved again, then revised again: a second revision, a second notice
+    await ctx.as(secretariat, { method: 'POST', url: `${s.reportUrl()}/review`, payload: { decision: 'approve' } });
+    await revise(13);
+    expect(await waiting()).toHaveLength(2);
+    // the unit itself is not told of its own revision
+    expect((await mine(s.center_)).items.map((x: { kind: string }) => x.kind)).not.toContain('report.revisionWaiting');
+    // later tests count the secretariat's e-mails: this account leaves
+    await ctx.handle.db.update(users).set({ active: false }).where(eq(users.id, secUser.id));
   });
 
   it('marks one read, then all read; nobody marks another person’s', async () => {
@@ -310,5 +363,156 @@ describe('notifications', () => {
     const [after] = await db.select().from(notificationSends).where(eq(notificationSends.id, send.id));
     expect(after).toMatchObject({ status: 'failed' });
     expect(after.lastError).toMatch(/interrupted/);
+  });
+
+  it('an enterprise hears of its DX assessment returned (with the comment) and verified, in the app and by e-mail', async () => {
+    clock.set('2025-08-01T03:00:00Z');
+    secretariat = await ctx.login('secretariat');
+    const {
+      enterprise,
+      cookies: [me],
+    } = await enterpriseWithAccounts(ctx, f);
+    const [{ name }] = await ctx.services.enterprises.names([enterprise.id]);
+    const person = await f.person({ email: 'doanhnghiep@example.vn' });
+    const account = await f.user('enterprise', { personId: person.id });
+    await ctx.services.enterprises.linkUser(SYSTEM_ACTOR, account.id, enterprise.taxCode);
+    const stranger = await enterpriseWithAccounts(ctx, f);
+    const act = (cookie: string, what: string, payload?: object) =>
+      ctx.as(cookie, { method: 'POST', url: `/api/dx/assessments/${id}/${what}`, ...(payload ? { payload } : {}) });
+    const started = await ctx.as(me, { method: 'POST', url: '/api/dx/assessments', payload: { year: 2025 } });
+    expect(started.statusCode, started.body).toBe(201);
+    const id: string = started.json().id;
+    const answered = await ctx.as(me, {
+      method: 'PATCH',
+      url: `/api/dx/assessments/${id}/answers`,
+      payload: { answers: minimalDbiAnswers() },
+    });
+    expect(answered.statusCode, answered.body).toBe(200);
+    expect((await act(me, 'submit')).statusCode).toBe(200);
+    const returned = await act(secretariat, 'return', { comment: 'Bổ sung minh chứng kế hoạch' });
+    expect(returned.statusCode, returned.body).toBe(200);
+    const path = `/dx-assessments/${id}`;
+    const kinds = async (cookie: string | Promise<string>) =>
+      (await mine(cookie)).items.filter((n: { path: string }) => n.path === path).map((n: { kind: string }) => n.kind);
+    const [n] = (await mine(me)).items;
+    expect(n).toMatchObject({
+      kind: 'dxAssessment.returned',
+      path,
+      params: { enterpriseName: name, year: 2025, comment: 'Bổ sung minh chứng kế hoạch' },
+    });
+    expect(await kinds(ctx.login(account.username, account.password))).toEqual(['dxAssessment.returned']);
+    expect(await kinds(stranger.cookies[0]), 'another enterprise hears nothing').toEqual([]);
+    await ctx.services.jobs.runDue();
+    const mails = () => smtp.mails.filter((m) => m.to.includes('doanhnghiep@example.vn'));
+    expect(mails()).toHaveLength(1);
+    expect(mails()[0].subject).toBe('[Steerboard] Phiếu tự đánh giá chuyển đổi số bị trả lại');
+    expect(mails()[0].text).toContain(
+      `Phiếu tự đánh giá chuyển đổi số năm 2025 của ${name} đã bị trả lại để bổ sung. Ý kiến: Bổ sung minh chứng kế hoạch`,
+    );
+    expect(mails()[0].text).toContain(`${ORIGIN}${path}`);
+
+    // resubmitted, then verified: another event; returned twice would be two
+    clock.add(60_000);
+    expect((await act(me, 'submit')).statusCode).toBe(200);
+    expect((await act(secretariat, 'verify', {})).statusCode).toBe(200);
+    await ctx.services.jobs.runDue();
+    await ctx.services.jobs.runDue();
+    expect(await kinds(me)).toEqual(['dxAssessment.verified', 'dxAssessment.returned']);
+    expect(mails().map((m) => m.subject)).toEqual([
+      '[Steerboard] Phiếu tự đánh giá chuyển đổi số bị trả lại',
+      '[Steerboard] Phiếu tự đánh giá chuyển đổi số đã được xác nhận',
+    ]);
+    expect(mails()[1].text).toContain(`Phiếu tự đánh giá chuyển đổi số năm 2025 của ${name} đã được xác nhận`);
+  });
+
+  it('escalation day per program: a program set to 5 escalates at day 5, another at the default 15', async () => {
+    clock.set('2027-02-20T03:00:00Z');
+    secretariat = await ctx.login('secretariat');
+    const db = ctx.handle.db;
+    const [model] = await db.select().from(followUps).limit(1);
+    /** An open follow-up of an inspection in a fresh program, due 1 March 2027 (later than any scan so far). */
+    async function followUpIn(programId: string, text: string) {
+      const { plan } = await f.plan({ programId });
+      const team = await f.team(plan.id);
+      const inspection = await f.inspection({ planId: plan.id, teamId: team.id });
+      const { id: _id, ...rest } = model;
+      const [row] = await db
+        .insert(followUps)
+        .values({
+          ...rest,
+          inspectionId: inspection.id,
+          text,
+          searchText: text,
+          dueDate: '2027-03-01',
+          status: 'open',
+          acceptedAt: null,
+          acceptedBy: null,
+          withdrawnAt: null,
+        })
+        .returning();
+      return row;
+    }
+    const fast = await f.program();
+    const slow = await f.program();
+    // the secretariat sets the program's escalation day where its other settings are edited (a versioned write)
+    const set = await ctx.as(secretariat, {
+      method: 'PATCH',
+      url: `/api/programs/${fast.id}`,
+      payload: { escalationDays: 5, version: fast.version },
+    });
+    expect(set.statusCode, set.body).toBe(200);
+    expect(set.json()).toMatchObject({ escalationDays: 5, defaultEscalationDays: 15, version: fast.version + 1 });
+    const stale = await ctx.as(secretariat, {
+      method: 'PATCH',
+      url: `/api/programs/${fast.id}`,
+      payload: { escalationDays: 7, version: fast.version },
+    });
+    expect(stale.statusCode).toBe(409);
+    const bad = await ctx.as(secretariat, {
+      method: 'PATCH',
+      url: `/api/programs/${fast.id}`,
+      payload: { escalationDays: 0, version: fast.version + 1 },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect((await ctx.as(secretariat, { method: 'GET', url: `/api/programs/${slow.id}` })).json()).toMatchObject({
+      escalationDays: null,
+      defaultEscalationDays: 15,
+    });
+    const a = await followUpIn(fast.id, 'Kiến nghị chương trình 5 ngày');
+    const b = await followUpIn(slow.id, 'Kiến nghị chương trình mặc định');
+    const sec = await ctx.services.users.getByUsername('secretariat');
+    // straight from the table: the secretariat has many escalations of older follow-ups by now
+    const escalated = async () =>
+      (
+        await db
+          .select({ id: notifications.recordId })
+          .from(notifications)
+          .where(
+            and(
+              eq(notifications.kind, 'followUp.escalation'),
+              eq(notifications.recipientUserId, sec.id),
+              inArray(notifications.recordId, [a.id, b.id]),
+            ),
+          )
+      ).map((r) => r.id);
+    const at = (days: number) => new Date(Date.parse('2027-03-01T10:00:00+07:00') + days * 86_400_000).toISOString();
+    clock.set(at(4));
+    await ctx.services.jobs.runDue();
+    expect(await escalated()).toEqual([]);
+    clock.set(at(5));
+    await ctx.services.jobs.runDue();
+    expect(await escalated()).toEqual([a.id]);
+    clock.set(at(14));
+    await ctx.services.jobs.runDue();
+    expect(await escalated()).toEqual([a.id]);
+    clock.set(at(15));
+    await ctx.services.jobs.runDue();
+    expect((await escalated()).sort()).toEqual([a.id, b.id].sort());
+    const [n] = await db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.kind, 'followUp.escalation'), eq(notifications.recordId, a.id)))
+      .limit(1);
+    expect(n.params).toMatchObject({ daysOverdue: 5 });
   });
 });

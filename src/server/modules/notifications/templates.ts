@@ -22,12 +22,21 @@ const lines: Record<NotificationKind, (p: Params) => string> = {
     `Báo cáo định kỳ của ${p.unitName} (${p.roundTitle}) đến hạn hôm nay (${vnDate(p.dueDate)})`,
   'report.overdue': (p) =>
     `Báo cáo định kỳ của ${p.unitName} (${p.roundTitle}) đã quá hạn (hạn ngày ${vnDate(p.dueDate)})`,
+  'report.revisionWaiting': (p) =>
+    `${p.unitName} đã điều chỉnh báo cáo định kỳ đã phê duyệt (${p.roundTitle}), chờ phê duyệt` +
+    (p.reason ? `. Lý do: ${p.reason}` : ''),
   'followUp.dueSoon': (p) =>
     `Kiến nghị “${p.text}” giao ${p.unitName} đến hạn ngày ${vnDate(p.dueDate)} (còn ${p.daysLeft} ngày)`,
   'followUp.overdue': (p) => `Kiến nghị “${p.text}” giao ${p.unitName} đã quá hạn (hạn ngày ${vnDate(p.dueDate)})`,
   'followUp.escalation': (p) =>
     `CẢNH BÁO: kiến nghị “${p.text}” giao ${p.unitName} đã quá hạn ${p.daysOverdue} ngày (hạn ngày ${vnDate(p.dueDate)})`,
   'conclusion.issued': (p) => `Đã ban hành Kết luận kiểm tra số ${p.number} đối với ${p.unitName}`,
+  'dxAssessment.returned': (p) =>
+    `Phiếu tự đánh giá chuyển đổi số năm ${p.year} của ${p.enterpriseName} đã bị trả lại để bổ sung` +
+    (p.comment ? `. Ý kiến: ${p.comment}` : ''),
+  'dxAssessment.verified': (p) =>
+    `Phiếu tự đánh giá chuyển đổi số năm ${p.year} của ${p.enterpriseName} đã được xác nhận` +
+    (p.comment ? `. Ý kiến: ${p.comment}` : ''),
 };
 
 const subjects: Record<NotificationKind, string> = {
@@ -36,10 +45,13 @@ const subjects: Record<NotificationKind, string> = {
   'report.dueSoon': 'Báo cáo định kỳ sắp đến hạn',
   'report.dueToday': 'Báo cáo định kỳ đến hạn hôm nay',
   'report.overdue': 'Báo cáo định kỳ quá hạn',
+  'report.revisionWaiting': 'Báo cáo điều chỉnh chờ phê duyệt',
   'followUp.dueSoon': 'Kiến nghị sắp đến hạn thực hiện',
   'followUp.overdue': 'Kiến nghị quá hạn thực hiện',
   'followUp.escalation': 'CẢNH BÁO: kiến nghị quá hạn',
   'conclusion.issued': 'Kết luận kiểm tra đã ban hành',
+  'dxAssessment.returned': 'Phiếu tự đánh giá chuyển đổi số bị trả lại',
+  'dxAssessment.verified': 'Phiếu tự đánh giá chuyển đổi số đã được xác nhận',
 };
 
 export const noticeLine = (n: Notice) => (lines[n.kind as NotificationKind] ?? (() => n.kind))(n.params);

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { CommitteeRole } from '../../../shared/domain.js';
 import { foldText } from '../../../shared/text.js';
@@ -19,6 +19,7 @@ const columns = {
   periodStart: programs.periodStart,
   periodEnd: programs.periodEnd,
   description: programs.description,
+  escalationDays: programs.escalationDays,
   version: programs.version,
 };
 export type ProgramRow = typeof programs.$inferSelect;
@@ -110,6 +111,14 @@ export function createProgramsRepo() {
         .returning();
       return row;
     },
+    /** The programs among `ids` that set their own escalation day, with it. */
+    escalationDays: (db: DbOrTx, ids: string[]) =>
+      ids.length
+        ? db
+            .select({ id: programs.id, days: programs.escalationDays })
+            .from(programs)
+            .where(and(inArray(programs.id, ids), isNotNull(programs.escalationDays)))
+        : Promise.resolve([]),
     /** The ids among `ids` that name a person (one query for a whole member list). */
     async existingPeople(db: DbOrTx, ids: string[]) {
       if (!ids.length) return new Set<string>();

@@ -15,11 +15,14 @@ export function createProgramsService({
   repo,
   orgUnits,
   audit,
+  defaultEscalationDays,
 }: {
   db: Db;
   repo: ProgramsRepo;
   orgUnits: Pick<OrgUnitsService, 'exists'>;
   audit: AuditService;
+  /** ESCALATION_DAYS: the escalation day of a program that sets none */
+  defaultEscalationDays: number;
 }) {
   async function checkRefs(next: Partial<ProgramInput>, selfId?: string) {
     const issues: ReasonIssue[] = [];
@@ -47,7 +50,7 @@ export function createProgramsService({
   async function get(id: string) {
     const row = await repo.get(db, id);
     if (!row) throw notFound('program', id);
-    return { ...row, committee: await repo.committee(db, id) };
+    return { ...row, committee: await repo.committee(db, id), defaultEscalationDays };
   }
 
   return {
@@ -72,6 +75,11 @@ export function createProgramsService({
     /** The first program set up (Program 07 in the demo): the one to show when none is named. */
     first: (tx: DbOrTx) => repo.first(tx),
     get,
+    /** Each program's escalation day (its own, or the default), by id: the reminder scan asks for its follow-ups'. */
+    async escalationDays(ids: string[], tx: DbOrTx = db) {
+      const own = new Map((await repo.escalationDays(tx, [...new Set(ids)])).map((r) => [r.id, r.days!]));
+      return new Map(ids.map((id) => [id, own.get(id) ?? defaultEscalationDays]));
+    },
 
     /** `actor` null: the system itself (demo seed); routes always pass a user. */
     async create(actor: Actor, input: ProgramInput) {

@@ -139,6 +139,11 @@ export function createReportingRoundsService({
         comment: string | null;
       },
     ): Promise<void>;
+    /** a unit's revision of an approved report waits for approval: the secretariat is told */
+    reportRevised(
+      tx: DbOrTx,
+      e: { reportId: string; revision: number; roundId: string; roundTitle: string; orgUnitId: string; reason: string },
+    ): Promise<void>;
   };
 }) {
   function summarize(row: RoundRow, planCode: string | null, reports: { report: ReportRow }[]): Round {
@@ -631,6 +636,15 @@ export function createReportingRoundsService({
           revision: row.revision,
         });
         if (staff) await applyTasks(tx, actor, report.id);
+        else
+          await notify?.reportRevised(tx, {
+            reportId: report.id,
+            revision: row.revision,
+            roundId,
+            roundTitle: round.title,
+            orgUnitId,
+            reason,
+          });
         await audit.record(tx, actor, {
           action: 'update',
           entityType: 'unitReport',

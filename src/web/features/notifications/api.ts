@@ -1,5 +1,10 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { NotificationItem as Item, NotificationPreferencesInput } from '../../../shared/contracts/notifications';
+import type {
+  NotificationItem as Item,
+  NotificationPreferencesInput,
+  NotificationSend as Send,
+} from '../../../shared/contracts/notifications';
+import type { SendStatus } from '../../../shared/notifications';
 import type { Wire } from '../../../shared/fields';
 import { api } from '../../api/client';
 
@@ -45,3 +50,13 @@ export function useSavePreferences() {
     onSuccess: (data) => qc.setQueryData(['notification-preferences'], data),
   });
 }
+
+export type NotificationSend = Wire<Send>;
+
+/** The admin's view of e-mail sends: by default the failed ones (given up after their retries, or cut off). */
+export const useNotificationSends = (q: { status?: SendStatus; limit: number; offset: number }) =>
+  useQuery({
+    queryKey: ['notification-sends', q],
+    queryFn: ({ signal }) => api.get('/api/notification-sends', { query: q, signal }),
+    placeholderData: keepPreviousData,
+  });

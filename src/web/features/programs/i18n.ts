@@ -23,6 +23,10 @@ export default defineStrings({
     addMember: 'Thêm thành viên',
     periodStart: 'Từ năm',
     periodEnd: 'Đến năm',
+    escalationDays: 'Cảnh báo kiến nghị quá hạn sau (ngày)',
+    escalationDaysHelp: 'Để trống: theo mặc định của hệ thống ({{days}} ngày)',
+    escalationDaysValue: '{{days}} ngày quá hạn',
+    escalationDaysDefault: '{{days}} ngày quá hạn (mặc định)',
     roles: {
       head: 'Trưởng ban',
       standingDeputyHead: 'Phó Trưởng ban Thường trực',
@@ -53,6 +57,10 @@ export default defineStrings({
     addMember: 'Add a member',
     periodStart: 'From year',
     periodEnd: 'To year',
+    escalationDays: 'Escalate overdue follow-ups after (days)',
+    escalationDaysHelp: 'Empty: the system default ({{days}} days)',
+    escalationDaysValue: '{{days}} days overdue',
+    escalationDaysDefault: '{{days}} days overdue (default)',
     roles: {
       head: 'Head',
       standingDeputyHead: 'Standing deputy head',

@@ -33,6 +33,7 @@ export function ProgramForm({ program, onClose }: { program?: ProgramDetail; onC
         periodStart: program.periodStart,
         periodEnd: program.periodEnd,
         description: program.description,
+        escalationDays: program.escalationDays,
       }
     : { periodStart: year, periodEnd: year + 4 };
 
@@ -94,6 +95,17 @@ export function ProgramForm({ program, onClose }: { program?: ProgramDetail; onC
         >
           <OrgUnitSelect />
         </Form.Item>
+        {program && (
+          <Form.Item
+            name="escalationDays"
+            label={t('programs.escalationDays')}
+            extra={t('programs.escalationDaysHelp', { days: program.defaultEscalationDays })}
+            rules={[zodRule(f.escalationDays)]}
+            normalize={(v: number | null | undefined) => v ?? null}
+          >
+            <InputNumber min={1} max={365} style={{ width: 110 }} />
+          </Form.Item>
+        )}
         <Form.Item
           name="description"
           label={t('programs.description')}

@@ -78,6 +78,14 @@ export default function ProgramPage() {
                     children: p.steeringCommitteeName ?? '—',
                   },
                   { key: 'period', label: t('programs.period'), children: `${p.periodStart}–${p.periodEnd}` },
+                  {
+                    key: 'escalationDays',
+                    label: t('programs.escalationDays'),
+                    children:
+                      p.escalationDays === null
+                        ? t('programs.escalationDaysDefault', { days: p.defaultEscalationDays })
+                        : t('programs.escalationDaysValue', { days: p.escalationDays }),
+                  },
                   ...(p.description
                     ? [
                         {

@@ -1,0 +1,1 @@
+ALTER TABLE "programs" ADD COLUMN "escalation_days" integer;
