@@ -96,7 +96,9 @@ async function seedDemo(target: Target) {
     await db.execute(sql`insert into publications (inspection_id, program_id, published_by)
       select i.id, p.program_id, ${admin} from inspections i join inspection_plans p on p.id = i.plan_id
       where i.status in ('issued', 'follow_up', 'closed') limit 1`);
-    await db.execute(sql`insert into jobs (kind, key, run_at) values ('notifications.scan', 'scan:backup-test', now())`);
+    await db.execute(
+      sql`insert into jobs (kind, key, run_at) values ('notifications.scan', 'scan:backup-test', now())`,
+    );
     await db.execute(sql`insert into notification_preferences (user_id, kind, mode)
       select ${admin}, 'report.returned', 'digest'`);
     await db.execute(sql`insert into notification_sends (key, channel, user_id, to_address, status)
