@@ -65,7 +65,13 @@ export function ConclusionTab({ d }: { d: InspectionDetail }) {
               span: 2,
               children: (
                 <Typography.Text>
-                  <Link to={`/verify/${current.verificationCode}`} target="_blank" data-testid="verification-code">
+                  <Link
+                    to={`/verify/${current.verificationCode}`}
+                    target="_blank"
+                    data-testid="verification-code"
+                    // underlined: a link inside a line of text must not be told apart by colour alone (axe)
+                    style={{ textDecoration: 'underline' }}
+                  >
                     {formatVerificationCode(current.verificationCode)}
                   </Link>{' '}
                   <Typography.Text type="secondary">{t('inspections.verificationHint')}</Typography.Text>
