@@ -231,6 +231,7 @@ export function createInspectionsService(deps: InspectionsDeps) {
           canReadWork: readsWork,
           canLink: policy.canLink(actor, facts),
         },
+        pdf: conclusions.pdfSupport(),
         contentAreas: areas.map((a) => {
           const assessment = readsWork ? assessments.find((s) => s.contentAreaId === a.id) : undefined;
           return {
