@@ -39,7 +39,9 @@ export function loadSigningIdentity(path: string, password: string): SigningIden
   try {
     p12 = readFileSync(path);
   } catch (e) {
-    throw new Error(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw new Error(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, {
+      cause: e,
+    });
   }
   let parsed: forge.pkcs12.Pkcs12Pfx;
   try {
@@ -48,11 +50,11 @@ export function loadSigningIdentity(path: string, password: string): SigningIden
     const why = /MAC could not be verified|Invalid password/i.test((e as Error).message)
       ? 'wrong password (SIGNING_P12_PASSWORD)'
       : `not a PKCS#12 file (${(e as Error).message})`;
-    throw new Error(`cannot open ${path}: ${why}`);
+    throw new Error(`cannot open ${path}: ${why}`, { cause: e });
   }
   // the signer reads the password-encrypted (shrouded) key bag, as every PKCS#12 export makes it
   const key = parsed.getBags({ bagType: forge.pki.oids.pkcs8ShroudedKeyBag })[forge.pki.oids.pkcs8ShroudedKeyBag]?.[0]
-    ?.key as forge.pki.rsa.PrivateKey | undefined;
+    ?.key;
   if (!key) throw new Error(`${path} holds no password-encrypted private key`);
   const certs = (parsed.getBags({ bagType: forge.pki.oids.certBag })[forge.pki.oids.certBag] ?? []).flatMap((b) =>
     b.cert ? [b.cert] : [],
@@ -127,17 +129,18 @@ export function inspectPdfSignature(pdf: Buffer): PdfSignatureFacts | null {
   const digestOk =
     parsed.messageDigest !== null &&
     createHash(parsed.digestAlgorithm).update(signed).digest().equals(parsed.messageDigest);
-  let signatureOk = false;
-  try {
-    signatureOk = verifySignature(
-      parsed.digestAlgorithm,
-      parsed.signedAttributes,
-      new X509Certificate(parsed.certificate).publicKey,
-      parsed.signature,
-    );
-  } catch {
-    signatureOk = false;
-  }
+  const signatureOk = (() => {
+    try {
+      return verifySignature(
+        parsed.digestAlgorithm,
+        parsed.signedAttributes,
+        new X509Certificate(parsed.certificate).publicKey,
+        parsed.signature,
+      );
+    } catch {
+      return false;
+    }
+  })();
   const coversWholeFile = c + d === pdf.length;
   return {
     subFilter: subFilterMatch?.[1] ?? null,
@@ -177,7 +180,7 @@ function readTlv(buf: Buffer, at: number): Tlv {
 
 function children(buf: Buffer, parent: Tlv): Tlv[] {
   const out: Tlv[] = [];
-  for (let at = parent.value; at < parent.end; ) {
+  for (let at = parent.value; at < parent.end;) {
     const t = readTlv(buf, at);
     out.push(t);
     at = t.end;
