@@ -152,7 +152,7 @@ export function createConclusions({
           if (kept.sha256 === sha256)
             await audit.record(tx, actor, {
               action: 'create',
-              entityType: 'conclusion_pdf',
+              entityType: 'conclusionPdf',
               entityId: row.id,
               after: { number: row.number, version: row.version, sha256, signed: kept.signed },
             });

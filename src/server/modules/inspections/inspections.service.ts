@@ -144,6 +144,12 @@ export function createInspectionsService(deps: InspectionsDeps) {
           name: conclusionRef(r),
           path: recordPath.inspection(r.inspectionId),
         }))) satisfies DescribeSubjects,
+      // an issued version's stored PDF: its id is the version's
+      conclusionPdf: (async (tx, ids) =>
+        subjectsOf(await repo.conclusionSubjectRows(tx, ids), (r) => ({
+          name: `${conclusionRef(r)} (PDF)`,
+          path: recordPath.inspection(r.inspectionId),
+        }))) satisfies DescribeSubjects,
       assessment: (async (tx, ids) =>
         subjectsOf(await repo.assessmentSubjectRows(tx, ids), (r) => ({
           name: `${r.area} · ${r.unit}`,
