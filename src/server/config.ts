@@ -1,5 +1,7 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import { resolvePdfConverter } from './modules/documents/pdf-convert.js';
+import { loadSigningIdentity, type SigningIdentity } from './modules/documents/pdf-signature.js';
 
 function isAddressOrCidr(entry: string): boolean {
   const [address, bits, ...rest] = entry.split('/');
@@ -86,6 +88,14 @@ const envSchema = z.object({
     .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
     .optional(),
   MAIL_FROM: z.string().min(3).max(200).default('Steerboard <no-reply@localhost>'),
+  // DOCX → PDF of issued documents: a LibreOffice binary (path or name on PATH); default: libreoffice or soffice on
+  // PATH. Without one, the PDF route answers 503 PDF_CONVERTER_MISSING and the UI says so.
+  PDF_CONVERTER: z.string().min(1).optional(),
+  // a conversion running longer is killed
+  PDF_CONVERT_TIMEOUT_SECONDS: z.coerce.number().int().min(5).max(600).default(120),
+  // a PKCS#12 file (key + certificate, chain) that signs every issued PDF, and its password; checked at start
+  SIGNING_P12: z.string().min(1).optional(),
+  SIGNING_P12_PASSWORD: z.string().optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -117,6 +127,8 @@ export interface Config {
   jobs: boolean;
   escalationDays: number;
   mail: { smtpUrl?: string; from: string };
+  /** `converter`: the LibreOffice binary found (null: none, PDFs refused with PDF_CONVERTER_MISSING) */
+  pdf: { converter: string | null; configured?: string; timeoutMs: number; signing?: SigningIdentity };
 }
 
 /** A setting the server cannot start with: main prints its message as one line, without a stack trace. */
@@ -141,6 +153,16 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(
       'DEMO_DATA=true is not allowed with NODE_ENV=production: demo accounts have a known password.',
     );
+  }
+  if (e.SIGNING_P12_PASSWORD !== undefined && !e.SIGNING_P12)
+    throw new ConfigError('SIGNING_P12_PASSWORD is set without SIGNING_P12 (the PKCS#12 file to sign PDFs with).');
+  let signing: SigningIdentity | undefined;
+  if (e.SIGNING_P12) {
+    try {
+      signing = loadSigningIdentity(e.SIGNING_P12, e.SIGNING_P12_PASSWORD ?? '');
+    } catch (err) {
+      throw new ConfigError(`SIGNING_P12: ${(err as Error).message}; refusing to start.`);
+    }
   }
   return {
     env: e.NODE_ENV,
@@ -172,6 +194,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     jobs: (e.JOBS ?? (e.NODE_ENV === 'test' ? 'off' : 'on')) === 'on',
     escalationDays: e.ESCALATION_DAYS,
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
+    pdf: {
+      converter: resolvePdfConverter(e.PDF_CONVERTER, source.PATH ?? process.env.PATH),
+      configured: e.PDF_CONVERTER,
+      timeoutMs: e.PDF_CONVERT_TIMEOUT_SECONDS * 1000,
+      signing,
+    },
   };
 }
 
@@ -179,6 +207,30 @@ const LOOPBACK_HOSTS = new Set(['127.0.0.1', '::1', 'localhost']);
 /** localhost, 127.x.x.x or ::1: a browser there treats plain HTTP as secure, and nobody else can connect. */
 export const isLoopbackHost = (host: string) =>
   LOOPBACK_HOSTS.has(host.toLowerCase()) || /^127\.\d+\.\d+\.\d+$/.test(host) || host === '[::1]';
+
+/** What the server says at start about issued documents' PDFs: converter and signer (info, or a warning when missing). */
+export function pdfStartupLines(config: Config): { level: 'info' | 'warn'; message: string }[] {
+  const { converter, configured, signing } = config.pdf;
+  if (!converter)
+    return [
+      {
+        level: 'warn',
+        message: configured
+          ? `PDF_CONVERTER=${configured} is not an executable: issued documents have no PDF (the UI says so) until it is`
+          : 'no PDF converter (libreoffice or soffice on PATH, or PDF_CONVERTER): issued documents have no PDF (the UI says so)',
+      },
+    ];
+  const who = signing?.certificate;
+  return [
+    { level: 'info', message: `PDF converter: ${converter}` },
+    {
+      level: 'info',
+      message: who
+        ? `issued PDFs are signed by "${who.commonName ?? '?'}"${who.organization ? ` (${who.organization})` : ''}, certificate valid until ${who.validTo}`
+        : 'SIGNING_P12 is not set: issued PDFs are not signed',
+    },
+  ];
+}
 
 /** What the server should say at start about settings that work but can surprise: one line each. */
 export function startupWarnings(config: Config): string[] {

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import closeWithGrace from 'close-with-grace';
-import { ConfigError, loadConfig, startupWarnings, type Config } from './config.js';
+import { ConfigError, loadConfig, pdfStartupLines, startupWarnings, type Config } from './config.js';
 import { openDb } from './db/client.js';
 import { buildApp } from './app.js';
 import { prepareDatabase } from './bootstrap.js';
@@ -31,6 +31,7 @@ const { app, services } = await buildApp(
   { logger: true, poolStats: handle.poolStats, processMetrics: true },
 );
 for (const line of startupWarnings(config)) app.log.warn(line);
+for (const { level, message } of pdfStartupLines(config)) app.log[level](message);
 try {
   await prepareDatabase(handle, config, services, (msg) => app.log.info(msg));
   await app.listen({ port: config.port, host: config.host });

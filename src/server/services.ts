@@ -12,6 +12,7 @@ import { createDashboardService } from './modules/dashboard/dashboard.service.js
 import { createFollowUpsRepo } from './modules/follow-ups/follow-ups.repo.js';
 import { createFollowUpsService } from './modules/follow-ups/follow-ups.service.js';
 import { createFilesService } from './modules/files/files.service.js';
+import { createPdfConverter } from './modules/documents/pdf-convert.js';
 import { createInspectionsRepo } from './modules/inspections/inspections.repo.js';
 import { createInspectionsService, plannedInspections } from './modules/inspections/inspections.service.js';
 import { createOrgUnitsRepo } from './modules/org-units/org-units.repo.js';
@@ -150,6 +151,13 @@ export function createServices({ db, dbKind, config, clock, mailer }: Deps) {
     notify: { conclusionIssued: (tx, e) => notifications.port.conclusionIssued(tx, e) },
     // the address printed in issued documents' verification footer
     publicOrigin: config.publicOrigin,
+    // issued versions' PDF: LibreOffice when the server has it, signed when SIGNING_P12 is set
+    pdf: {
+      convert: config.pdf.converter
+        ? createPdfConverter({ command: config.pdf.converter, timeoutMs: config.pdf.timeoutMs })
+        : null,
+      signing: config.pdf.signing,
+    },
   });
   const dashboard = createDashboardService({
     db,

@@ -271,6 +271,18 @@ export const errorReasons = {
     vi: 'Dữ liệu vừa được người khác thay đổi. Vui lòng tải lại rồi thử lại',
     en: 'It changed meanwhile',
   },
+  PDF_ONLY_ISSUED: {
+    vi: 'Chỉ kết luận đã ban hành mới có bản PDF',
+    en: 'Only an issued conclusion has a PDF',
+  },
+  PDF_CONVERTER_MISSING: {
+    vi: 'Máy chủ chưa cài bộ chuyển đổi PDF',
+    en: 'The server has no PDF converter installed',
+  },
+  PDF_CONVERSION_FAILED: {
+    vi: 'Không tạo được bản PDF. Vui lòng thử lại sau hoặc báo quản trị hệ thống',
+    en: 'The PDF could not be made. Try again later or tell the administrator',
+  },
   NO_DRAFT_CONCLUSION: { vi: 'Chưa có dự thảo kết luận', en: 'There is no draft conclusion yet' },
   CONCLUSION_ISSUED: {
     vi: 'Kết luận đã ban hành, nội dung không thể thay đổi',

@@ -22,6 +22,8 @@ export const ErrorCode = {
   RATE_LIMITED: 'RATE_LIMITED',
   /** A state-changing request from another site's page (Origin / Sec-Fetch-Site). */
   CSRF_REJECTED: 'CSRF_REJECTED',
+  /** A part the server needs for this is not installed or failed (503), e.g. the PDF converter. */
+  UNAVAILABLE: 'UNAVAILABLE',
   INTERNAL: 'INTERNAL',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

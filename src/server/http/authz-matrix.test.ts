@@ -119,6 +119,7 @@ const matrix: Record<string, Entry> = {
   'POST /api/inspections/:id/conclusion': on('conclusion.issue', 'insp'),
   'POST /api/inspections/:id/conclusion/corrections': on('conclusion.issue', 'insp'),
   'GET /api/inspections/:id/conclusion.docx': on('inspection.read', 'issued'),
+  'GET /api/inspections/:id/conclusion.pdf': on('inspection.read', 'issued'),
   'GET /api/finding-links': list('inspection.read'),
   'POST /api/finding-links': list('findingLink.manage'),
   'DELETE /api/finding-links/:id': on('findingLink.manage', 'insp', { mayBeMissing: true }),

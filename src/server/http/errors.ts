@@ -41,6 +41,9 @@ export const conflict = (reason: ErrorReason, details?: ReasonDetails) =>
   reasoned(ErrorCode.CONFLICT, 409, reason, details);
 export const immutable = (reason: ErrorReason, details?: ReasonDetails) =>
   reasoned(ErrorCode.IMMUTABLE, 409, reason, details);
+/** The server lacks (or lost) what this needs, e.g. the PDF converter: 503 with the reason the web explains. */
+export const unavailable = (reason: ErrorReason, details?: ReasonDetails) =>
+  reasoned(ErrorCode.UNAVAILABLE, 503, reason, details);
 export const invalidTransition = (from: string, to: string) =>
   new DomainError(ErrorCode.INVALID_TRANSITION, 409, `Cannot go from ${from} to ${to}`, { from, to });
 

@@ -278,6 +278,7 @@ export const apiRoutes = {
     response: { 201: issuedConclusion },
   },
   'GET /api/inspections/{id}/conclusion.docx': { params: idParams, querystring: conclusionDocxQuery },
+  'GET /api/inspections/{id}/conclusion.pdf': { params: idParams, querystring: conclusionDocxQuery },
   'GET /api/public/verify/{code}': { params: verificationParams, response: { 200: verifiedDocument } },
   'GET /api/attachments/{id}': { params: idParams },
   'GET /api/dashboard': { response: { 200: dashboard } },

@@ -58,6 +58,29 @@ export type IssuedConclusion = z.infer<typeof issuedConclusion>;
 
 export const verificationParams = z.strictObject({ code: z.string().max(40) });
 
+/** The issued PDF as /verify reports it: its hash and, when signed, who signed it and whether the signature holds. */
+export const verifiedPdf = z.object({
+  /** SHA-256 (hex) of the issued PDF: the downloaded PDF hashes to this */
+  sha256: z.string(),
+  signed: z.boolean(),
+  /** checked on each request against the stored file (null: unsigned) */
+  signature: z
+    .object({
+      /** the signing certificate's subject CN and O */
+      signerName: z.string().nullable(),
+      signerOrganization: z.string().nullable(),
+      certificateValidFrom: z.string().nullable(),
+      certificateValidTo: z.string().nullable(),
+      signedAt: z.string().nullable(),
+      /** adbe.pkcs7.detached */
+      subFilter: z.string().nullable(),
+      /** the signed bytes' digest matches, the signature verifies with the certificate, and it covers the whole file */
+      valid: z.boolean(),
+    })
+    .nullable(),
+});
+export type VerifiedPdf = z.infer<typeof verifiedPdf>;
+
 /**
  * What /verify tells anyone holding a code: enough to check a paper copy or a forwarded file is genuine (number,
  * date, issuer, signer, the file's SHA-256, whether a correction replaced it), nothing of the content.
@@ -79,5 +102,7 @@ export const verifiedDocument = z.object({
   fileSha256: z.string(),
   /** the correction that replaced this version, if any */
   replacedBy: z.object({ number: z.string(), year: z.number().int(), issuedDate: z.string() }).nullable(),
+  /** the issued PDF, once one was made (absent before) */
+  pdf: verifiedPdf.optional(),
 });
 export type VerifiedDocument = z.infer<typeof verifiedDocument>;

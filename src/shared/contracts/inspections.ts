@@ -128,6 +128,8 @@ export const inspectionDetail = z.object({
   target: ref,
   allowedTransitions: z.array(z.enum(inspectionStatuses)),
   permissions: inspectionPermissions,
+  /** issued versions as PDF: `available` false when the server has no converter (the UI says so); `signed`: with SIGNING_P12 */
+  pdf: z.object({ available: z.boolean(), signed: z.boolean() }),
   contentAreas: z.array(
     z.object({
       id: z.uuid(),

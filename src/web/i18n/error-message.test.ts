@@ -43,4 +43,15 @@ describe('errorMessage', () => {
     expect(errorMessage(t, error)).toMatch(/plain HTTP.*COOKIE_SECURE=false/);
     await i18n.changeLanguage('vi');
   });
+
+  it('says plainly that the server has no PDF converter (503 UNAVAILABLE, reason PDF_CONVERTER_MISSING)', async () => {
+    const error = new ApiError(503, 'UNAVAILABLE', 'The server has no PDF converter installed', {
+      reason: 'PDF_CONVERTER_MISSING',
+    });
+    await i18n.changeLanguage('vi');
+    expect(errorMessage(t, error)).toBe('Máy chủ chưa cài bộ chuyển đổi PDF');
+    await i18n.changeLanguage('en');
+    expect(errorMessage(t, error)).toBe('The server has no PDF converter installed');
+    await i18n.changeLanguage('vi');
+  });
 });

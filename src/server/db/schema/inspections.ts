@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { date, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import type {
   CauseType,
   CommitteeRole,
@@ -10,7 +10,7 @@ import type {
   TeamRole,
 } from '../../../shared/domain.js';
 import type { FollowUpUpdateAction, FollowUpWithdrawnReason } from '../../../shared/contracts/follow-ups.js';
-import { createdAt, fileBlobs, orgUnits, people, updatedAt, users, version } from './foundation.js';
+import { bytea, createdAt, fileBlobs, orgUnits, people, updatedAt, users, version } from './foundation.js';
 
 const id = () =>
   uuid('id')
@@ -264,6 +264,22 @@ export const conclusions = pgTable(
     unique('conclusions_verification_code_uq').on(t.verificationCode),
   ],
 );
+
+/**
+ * The PDF of an issued conclusion version, made once (LibreOffice, then signed when a certificate is configured) and
+ * kept: a converted or signed PDF is not byte-stable (dates, document ids, the signing time), so the stored one is
+ * the issued one. One row per version (the primary key): two simultaneous first requests keep the first stored.
+ */
+export const conclusionPdfs = pgTable('conclusion_pdfs', {
+  conclusionId: uuid('conclusion_id')
+    .primaryKey()
+    .references(() => conclusions.id),
+  data: bytea('data').notNull(),
+  sha256: text('sha256').notNull(),
+  // signed with SIGNING_P12 when made (a PDF made without a certificate stays unsigned)
+  signed: boolean('signed').notNull(),
+  createdAt: createdAt(),
+});
 
 export const followUps = pgTable(
   'follow_ups',

@@ -31,6 +31,7 @@ export const TABLE_OWNERS = {
   assessments: 'inspections',
   findings: 'inspections',
   conclusions: 'inspections',
+  conclusionPdfs: 'inspections',
   followUps: 'follow-ups',
   followUpUpdates: 'follow-ups',
   // evidence of inspections and follow-ups, and of monitoring (reports, tasks): one module keeps every file

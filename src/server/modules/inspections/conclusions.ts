@@ -7,11 +7,13 @@ import { formatDateVi } from '../documents/format.js';
 import type { ReasonIssue } from '../../http/errors.js';
 import type { Db, DbOrTx } from '../../db/client.js';
 import type { Actor } from '../../http/context.js';
-import { conflict, invalid, invalidTransition, notFound } from '../../http/errors.js';
+import { conflict, invalid, invalidTransition, notFound, unavailable } from '../../http/errors.js';
 import { hanoiDate, type Clock } from '../../lib/clock.js';
 import { canonicalJson, sha256Hex } from '../../lib/hash.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { renderConclusionDocx } from '../documents/conclusion-docx.js';
+import { PdfConverterMissingError, type ConvertDocxToPdf } from '../documents/pdf-convert.js';
+import { inspectPdfSignature, signPdf, type SigningIdentity } from '../documents/pdf-signature.js';
 import { conclusionDocInput, conclusionFileName, type ConclusionContent } from './conclusion-content.js';
 import { createVerification } from './verification.js';
 import { inspectionsPolicy as policy, type InspectionFacts } from './inspections.policy.js';
@@ -65,12 +67,27 @@ export interface ConclusionsDeps {
   load: (db: DbOrTx, actor: Actor, id: string) => Promise<{ header: Header; facts: InspectionFacts }>;
   /** PUBLIC_ORIGIN: the address printed in issued documents' verification footer (else the request's origin) */
   publicOrigin?: string;
+  /**
+   * The PDF of issued versions: `convert` (LibreOffice; null when the server has none: 503 PDF_CONVERTER_MISSING)
+   * and `signing` (SIGNING_P12: every PDF made is signed with it).
+   */
+  pdf?: { convert: ConvertDocxToPdf | null; signing?: SigningIdentity };
 }
 
 const DRAFT_NUMBER = '…-KL/ĐKT';
 
 /** Lifecycle moves, issue, correction and the conclusion document. */
-export function createConclusions({ db, repo, audit, clock, followUps, notify, load, publicOrigin }: ConclusionsDeps) {
+export function createConclusions({
+  db,
+  repo,
+  audit,
+  clock,
+  followUps,
+  notify,
+  load,
+  publicOrigin,
+  pdf = { convert: null },
+}: ConclusionsDeps) {
   const verifyUrl = (origin: string | undefined, code: string) =>
     `${publicOrigin ?? origin ?? 'http://localhost'}/verify/${code}`;
 
@@ -87,6 +104,64 @@ export function createConclusions({ db, repo, audit, clock, followUps, notify, l
     };
     const doc = await renderConclusionDocx({ ...conclusionDocInput(content, false), verification });
     return pinDocxTimestamps(doc, row.issuedAt);
+  }
+
+  type PdfRow = NonNullable<Awaited<ReturnType<InspectionsRepo['conclusionPdf']>>>;
+  /** the conversions running in this process, by version: a second first request waits for the same one */
+  const making = new Map<string, Promise<PdfRow>>();
+
+  /**
+   * An issued version's PDF: the stored one, else made now (the DOCX as issued → LibreOffice → signed when a
+   * certificate is configured) and stored. Made on first request, not at issue: LibreOffice takes seconds, which
+   * the issuing transaction (it locks the inspection) should not wait for, a missing converter must not block
+   * issuing, and versions issued before PDFs existed get theirs the same way. Two first requests in one process share
+   * one conversion; across instances the row's primary key keeps the first stored, and both answer with that one.
+   */
+  async function issuedPdf(actor: Actor, row: ConclusionRow, origin: string | undefined): Promise<PdfRow> {
+    const stored = await repo.conclusionPdf(db, row.id);
+    if (stored) return stored;
+    const convert = pdf.convert;
+    if (!convert) throw unavailable('PDF_CONVERTER_MISSING');
+    let pending = making.get(row.id);
+    if (!pending) {
+      pending = (async () => {
+        const docx = await issuedDocx(row, origin);
+        let data: Buffer;
+        try {
+          data = await convert(docx);
+        } catch (e) {
+          if (e instanceof PdfConverterMissingError) throw unavailable('PDF_CONVERTER_MISSING');
+          throw unavailable('PDF_CONVERSION_FAILED', { cause: (e as Error).message });
+        }
+        if (pdf.signing)
+          data = await signPdf(data, pdf.signing, {
+            reason: `Ban hành Kết luận số ${row.number}`,
+            name: pdf.signing.certificate.commonName ?? row.signerName,
+            location: '',
+            signingTime: clock.now(),
+          });
+        const sha256 = sha256Hex(data);
+        return db.transaction(async (tx) => {
+          const kept = await repo.storeConclusionPdf(tx, {
+            conclusionId: row.id,
+            data,
+            sha256,
+            signed: Boolean(pdf.signing),
+          });
+          // the audit log tells when the issued PDF was made, and which (another instance's may have won)
+          if (kept.sha256 === sha256)
+            await audit.record(tx, actor, {
+              action: 'create',
+              entityType: 'conclusionPdf',
+              entityId: row.id,
+              after: { number: row.number, version: row.version, sha256, signed: kept.signed },
+            });
+          return kept;
+        });
+      })().finally(() => making.delete(row.id));
+      making.set(row.id, pending);
+    }
+    return pending;
   }
 
   type FindingLike = {
@@ -243,6 +318,27 @@ export function createConclusions({ db, repo, audit, clock, followUps, notify, l
     db,
     repo,
     fileSha256: async (row, origin) => row.fileSha256 ?? sha256Hex(await issuedDocx(row, origin)),
+    pdf: async (row) => {
+      const stored = await repo.conclusionPdf(db, row.id);
+      if (!stored) return null;
+      const facts = stored.signed ? inspectPdfSignature(Buffer.from(stored.data)) : null;
+      return {
+        sha256: stored.sha256,
+        signed: stored.signed,
+        // checked on every request against the stored bytes: a changed byte shows as invalid
+        signature: stored.signed
+          ? {
+              signerName: facts?.signer.commonName ?? null,
+              signerOrganization: facts?.signer.organization ?? null,
+              certificateValidFrom: facts?.signer.validFrom ?? null,
+              certificateValidTo: facts?.signer.validTo ?? null,
+              signedAt: facts?.signedAt ?? null,
+              subFilter: facts?.subFilter ?? null,
+              valid: facts?.valid ?? false,
+            }
+          : null,
+      };
+    },
   });
 
   return {
@@ -379,6 +475,25 @@ export function createConclusions({ db, repo, audit, clock, followUps, notify, l
         });
         return { id: row.id, number: row.number, version: row.version, contentSha256: row.contentSha256 };
       });
+    },
+
+    /** Whether issued versions can be had as PDF (a converter is installed) and whether those made are signed. */
+    pdfSupport: () => ({ available: pdf.convert !== null, signed: Boolean(pdf.signing) }),
+
+    /** The issued version's PDF (the latest or `version`), made on first request and stored: same bytes after. */
+    async conclusionPdf(actor: Actor, id: string, version?: number, origin?: string) {
+      const { facts } = await load(db, actor, id);
+      policy.assertCanView(actor, facts);
+      const versions = await repo.conclusions(db, id);
+      if (!versions.length) throw conflict('PDF_ONLY_ISSUED', { status: facts.status });
+      const row = version ? versions.find((v) => v.version === version) : versions[0];
+      if (!row) throw notFound('conclusion version', String(version));
+      const stored = await issuedPdf(actor, row, origin);
+      return {
+        data: Buffer.from(stored.data),
+        sha256: stored.sha256,
+        fileName: conclusionFileName(row.number, row.year).replace(/\.docx$/i, '.pdf'),
+      };
     },
 
     /** The issued version's document from its snapshot (same bytes every time), or the current draft marked DỰ THẢO. */

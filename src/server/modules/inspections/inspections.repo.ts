@@ -4,6 +4,7 @@ import type { CauseType, FindingKind, InspectionStatus, Rating, TeamRole } from 
 import type { DbOrTx } from '../../db/client.js';
 import {
   assessments,
+  conclusionPdfs,
   conclusions,
   findings,
   inspections,
@@ -573,6 +574,18 @@ export function createInspectionsRepo(reads: InspectionsReads) {
         .from(conclusions)
         .where(eq(conclusions.supersedesId, row.id));
       return { row, replacedBy: next ?? null };
+    },
+    /** The stored PDF of an issued version (null until made). */
+    async conclusionPdf(db: DbOrTx, conclusionId: string) {
+      const [row] = await db.select().from(conclusionPdfs).where(eq(conclusionPdfs.conclusionId, conclusionId));
+      return row ?? null;
+    },
+    /** Stores a version's PDF unless one is stored already (then that one stays): returns the stored one. */
+    async storeConclusionPdf(db: DbOrTx, pdf: typeof conclusionPdfs.$inferInsert) {
+      const [inserted] = await db.insert(conclusionPdfs).values(pdf).onConflictDoNothing().returning();
+      if (inserted) return inserted;
+      const [kept] = await db.select().from(conclusionPdfs).where(eq(conclusionPdfs.conclusionId, pdf.conclusionId));
+      return kept;
     },
     async insertConclusion(db: DbOrTx, c: typeof conclusions.$inferInsert) {
       const [row] = await db.insert(conclusions).values(c).returning();

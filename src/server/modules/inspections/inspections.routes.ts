@@ -8,6 +8,7 @@ import { requestOrigin } from './verification.routes.js';
 
 const tags = ['inspections'];
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const PDF = 'application/pdf';
 
 export const inspectionsRoutes =
   (svc: InspectionsService): FastifyPluginAsyncZod =>
@@ -174,6 +175,30 @@ export const inspectionsRoutes =
         return reply
           .header('content-type', DOCX)
           .header('content-disposition', attachmentDisposition(fileName))
+          .send(data);
+      },
+    );
+
+    route(
+      app,
+      'GET /api/inspections/{id}/conclusion.pdf',
+      {
+        tags,
+        summary:
+          'An issued conclusion as PDF (the latest or ?version=N), signed when SIGNING_P12 is set; made on first request and kept. 503 PDF_CONVERTER_MISSING without a converter',
+        config: { audience: 'staff' },
+      },
+      async (req, reply) => {
+        const { data, fileName, sha256 } = await svc.conclusionPdf(
+          requireActor(req),
+          req.params.id,
+          req.query.version,
+          requestOrigin(req),
+        );
+        return reply
+          .header('content-type', PDF)
+          .header('content-disposition', attachmentDisposition(fileName))
+          .header('x-content-sha256', sha256)
           .send(data);
       },
     );

@@ -144,6 +144,12 @@ export function createInspectionsService(deps: InspectionsDeps) {
           name: conclusionRef(r),
           path: recordPath.inspection(r.inspectionId),
         }))) satisfies DescribeSubjects,
+      // an issued version's stored PDF: its id is the version's
+      conclusionPdf: (async (tx, ids) =>
+        subjectsOf(await repo.conclusionSubjectRows(tx, ids), (r) => ({
+          name: `${conclusionRef(r)} (PDF)`,
+          path: recordPath.inspection(r.inspectionId),
+        }))) satisfies DescribeSubjects,
       assessment: (async (tx, ids) =>
         subjectsOf(await repo.assessmentSubjectRows(tx, ids), (r) => ({
           name: `${r.area} · ${r.unit}`,
@@ -231,6 +237,7 @@ export function createInspectionsService(deps: InspectionsDeps) {
           canReadWork: readsWork,
           canLink: policy.canLink(actor, facts),
         },
+        pdf: conclusions.pdfSupport(),
         contentAreas: areas.map((a) => {
           const assessment = readsWork ? assessments.find((s) => s.contentAreaId === a.id) : undefined;
           return {

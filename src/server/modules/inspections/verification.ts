@@ -1,4 +1,4 @@
-import type { VerifiedDocument } from '../../../shared/contracts/conclusions.js';
+import type { VerifiedDocument, VerifiedPdf } from '../../../shared/contracts/conclusions.js';
 import { formatVerificationCode, normalizeVerificationCode } from '../../../shared/verification-code.js';
 import type { Db } from '../../db/client.js';
 import { invalid, notFound } from '../../http/errors.js';
@@ -10,10 +10,12 @@ interface VerificationDeps {
   repo: InspectionsRepo;
   /** the issued file's SHA-256: stored at issue, or (versions issued before it was stored) of the stable render */
   fileSha256: (row: ConclusionRow, origin: string | undefined) => Promise<string>;
+  /** the version's stored PDF: its hash and, when signed, its signature checked now (null: no PDF made yet) */
+  pdf: (row: ConclusionRow) => Promise<VerifiedPdf | null>;
 }
 
 /** The public check of an issued document by its verification code (no login: facts only, no content). */
-export function createVerification({ db, repo, fileSha256 }: VerificationDeps) {
+export function createVerification({ db, repo, fileSha256, pdf }: VerificationDeps) {
   return {
     verify: async (input: string, origin?: string): Promise<VerifiedDocument> => {
       const code = normalizeVerificationCode(input);
@@ -24,6 +26,7 @@ export function createVerification({ db, repo, fileSha256 }: VerificationDeps) {
       const { row, replacedBy } = found;
       // the issuer as the document prints it (its header's lines, the issuing body last)
       const lines = conclusionDocInput(row.content as ConclusionContent, false).issuerLines;
+      const pdfFacts = await pdf(row);
       return {
         kind: 'conclusion',
         code: formatVerificationCode(code),
@@ -36,6 +39,8 @@ export function createVerification({ db, repo, fileSha256 }: VerificationDeps) {
         signerTitle: row.signerTitle,
         fileSha256: await fileSha256(row, origin),
         replacedBy,
+        // only once a PDF was made (it is made on first download): none yet, nobody holds one
+        ...(pdfFacts && { pdf: pdfFacts }),
       };
     },
   };

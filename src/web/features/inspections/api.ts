@@ -95,5 +95,7 @@ export const useCorrect = (id: string) =>
 
 export const downloadConclusion = (id: string, version?: number) =>
   api.download('/api/inspections/{id}/conclusion.docx', { params: { id }, query: { version } });
+export const downloadConclusionPdf = (id: string, version?: number) =>
+  api.download('/api/inspections/{id}/conclusion.pdf', { params: { id }, query: { version } });
 export const downloadAttachment = (attachmentId: string, fileName: string) =>
   api.download('/api/attachments/{id}', { params: { id: attachmentId }, filename: fileName });

@@ -1,11 +1,11 @@
-import { DownloadOutlined, EditOutlined } from '@ant-design/icons';
+import { DownloadOutlined, EditOutlined, FilePdfOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Descriptions, Flex, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { errorMessage } from '../../i18n/error-message';
 import { formatDate } from '../../lib/format';
-import { downloadConclusion } from './api';
+import { downloadConclusion, downloadConclusionPdf } from './api';
 import { CorrectionForm } from './correction-form';
 import { IssueForm } from './issue-form';
 import type { ConclusionVersion, InspectionDetail } from '../../api/types';
@@ -21,6 +21,10 @@ export function ConclusionTab({ d }: { d: InspectionDetail }) {
   const [correcting, setCorrecting] = useState(false);
   const download = (version?: number) =>
     void downloadConclusion(d.id, version).catch((e: unknown) => void message.error(errorMessage(t, e)));
+  const downloadPdf = (version?: number) =>
+    void downloadConclusionPdf(d.id, version).catch((e: unknown) => void message.error(errorMessage(t, e)));
+  // the server says whether it can make PDFs: without a converter the tab says so instead of a broken button
+  const pdfLabel = t(d.pdf.signed ? 'inspections.downloadPdfSigned' : 'inspections.downloadPdf');
   const current = d.conclusions[0];
 
   if (!current) {
@@ -43,6 +47,11 @@ export function ConclusionTab({ d }: { d: InspectionDetail }) {
             <Button type="primary" icon={<DownloadOutlined />} onClick={() => download()}>
               {t('inspections.downloadDocx')}
             </Button>
+            {d.pdf.available && (
+              <Button icon={<FilePdfOutlined />} onClick={() => downloadPdf()} data-testid="download-pdf">
+                {pdfLabel}
+              </Button>
+            )}
             {d.permissions.canCorrect && (
               <Button icon={<EditOutlined />} onClick={() => setCorrecting(true)}>
                 {t('inspections.correction.open')}
@@ -51,6 +60,15 @@ export function ConclusionTab({ d }: { d: InspectionDetail }) {
           </Flex>
         }
       >
+        {!d.pdf.available && (
+          <Alert
+            type="warning"
+            showIcon
+            title={t('inspections.pdfMissing')}
+            data-testid="pdf-missing"
+            style={{ marginBottom: 12 }}
+          />
+        )}
         <Descriptions
           size="small"
           column={{ xs: 1, md: 2 }}
@@ -137,14 +155,24 @@ export function ConclusionTab({ d }: { d: InspectionDetail }) {
             {
               title: '',
               key: 'dl',
-              width: 60,
+              width: 100,
               render: (_, v) => (
-                <Button
-                  size="small"
-                  icon={<DownloadOutlined />}
-                  aria-label={t('common.download')}
-                  onClick={() => download(v.version)}
-                />
+                <Flex gap={4}>
+                  <Button
+                    size="small"
+                    icon={<DownloadOutlined />}
+                    aria-label={t('common.download')}
+                    onClick={() => download(v.version)}
+                  />
+                  {d.pdf.available && (
+                    <Button
+                      size="small"
+                      icon={<FilePdfOutlined />}
+                      aria-label={pdfLabel}
+                      onClick={() => downloadPdf(v.version)}
+                    />
+                  )}
+                </Flex>
               ),
             },
           ]}

@@ -7,9 +7,10 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import { api, isApiError } from '../../api/client';
 import { PageSpinner } from '../../components/query-state';
 import { errorMessage } from '../../i18n/error-message';
-import { formatDate } from '../../lib/format';
+import { formatDate, formatDateTime } from '../../lib/format';
 import { conclusionRef } from '../../../shared/conclusion-number';
 import { normalizeVerificationCode } from '../../../shared/verification-code';
+import type { VerifiedDocument } from '../../../shared/contracts/conclusions';
 
 /** SHA-256 of a file, in the browser: the file the visitor holds is never uploaded. */
 async function sha256Hex(file: Blob): Promise<string> {
@@ -48,7 +49,8 @@ function CodeForm({ initial }: { initial?: string }) {
   );
 }
 
-function FileCheck({ expected }: { expected: string }) {
+/** The file the visitor holds against the issued ones: the DOCX's hash, or the PDF's when one was issued. */
+function FileCheck({ expected }: { expected: string[] }) {
   const { t } = useTranslation();
   const [result, setResult] = useState<{ name: string; matches: boolean } | null>(null);
   return (
@@ -56,10 +58,10 @@ function FileCheck({ expected }: { expected: string }) {
       <Flex vertical gap={12}>
         <Typography.Text type="secondary">{t('inspections.verify.fileHint')}</Typography.Text>
         <Upload
-          accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+          accept=".docx,.pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/pdf"
           showUploadList={false}
           beforeUpload={(file) => {
-            void sha256Hex(file).then((hash) => setResult({ name: file.name, matches: hash === expected }));
+            void sha256Hex(file).then((hash) => setResult({ name: file.name, matches: expected.includes(hash) }));
             return false;
           }}
         >
@@ -76,6 +78,66 @@ function FileCheck({ expected }: { expected: string }) {
             })}
           />
         )}
+      </Flex>
+    </Card>
+  );
+}
+
+/** The issued PDF: its hash and, when signed, the signer, the certificate's validity and whether the signature holds. */
+function PdfFacts({ pdf, wide }: { pdf: NonNullable<VerifiedDocument['pdf']>; wide: boolean }) {
+  const { t } = useTranslation();
+  const sig = pdf.signature;
+  const day = (iso: string | null) => (iso ? formatDate(iso) : '—');
+  return (
+    <Card size="small" title={t('inspections.verify.pdfSignature')} data-testid="verify-pdf">
+      <Flex vertical gap={12}>
+        {sig ? (
+          <Alert
+            role="status"
+            type={sig.valid ? 'success' : 'error'}
+            showIcon
+            icon={sig.valid ? <CheckCircleFilled /> : <CloseCircleFilled />}
+            title={t(sig.valid ? 'inspections.verify.signatureValid' : 'inspections.verify.signatureInvalid')}
+          />
+        ) : (
+          <Alert type="info" showIcon title={t('inspections.verify.pdfUnsigned')} />
+        )}
+        <Descriptions
+          size="small"
+          column={1}
+          layout={wide ? 'horizontal' : 'vertical'}
+          items={[
+            ...(sig
+              ? [
+                  {
+                    key: 'who',
+                    label: t('inspections.verify.certSigner'),
+                    children: [sig.signerName, sig.signerOrganization].filter(Boolean).join(' — ') || '—',
+                  },
+                  {
+                    key: 'valid',
+                    label: t('inspections.verify.certValidity'),
+                    children: t('inspections.verify.certValidityRange', {
+                      from: day(sig.certificateValidFrom),
+                      to: day(sig.certificateValidTo),
+                    }),
+                  },
+                  ...(sig.signedAt
+                    ? [{ key: 'at', label: t('inspections.verify.signedAt'), children: formatDateTime(sig.signedAt) }]
+                    : []),
+                ]
+              : []),
+            {
+              key: 'h',
+              label: t('inspections.verify.pdfSha256'),
+              children: (
+                <Typography.Text code copyable style={{ wordBreak: 'break-all' }}>
+                  {pdf.sha256}
+                </Typography.Text>
+              ),
+            },
+          ]}
+        />
       </Flex>
     </Card>
   );
@@ -144,7 +206,8 @@ function Verified({ code }: { code: string }) {
           <Alert type="info" showIcon title={t('inspections.verify.current')} />
         )}
       </Card>
-      <FileCheck expected={d.fileSha256} />
+      {d.pdf && <PdfFacts pdf={d.pdf} wide={wide} />}
+      <FileCheck expected={d.pdf ? [d.fileSha256, d.pdf.sha256] : [d.fileSha256]} />
       <Typography.Text type="secondary">{t('inspections.verify.noContent')}</Typography.Text>
     </Flex>
   );
