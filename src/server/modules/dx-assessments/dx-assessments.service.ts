@@ -654,6 +654,12 @@ export function createDxAssessmentsService({
       return { id: after.id, issues: [] };
     },
 
+    /**
+     * For the support programs' impact comparison: every scored assessment's total, level and cell (no permission
+     * check; the caller answers only aggregates).
+     */
+    scoredTotals: () => repo.scoredTotals(db),
+
     /** The enterprise report: levels, pillars, peers, what would raise the level, recommendations. */
     async report(actor: Actor, id: string): Promise<AssessmentReport> {
       const row = await readable(actor, id);
