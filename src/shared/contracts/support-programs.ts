@@ -168,3 +168,45 @@ export const impactResult = z.object({
   notComparable: z.number().int(),
 });
 export type ImpactResult = z.infer<typeof impactResult>;
+
+const bilingual = z.object({ vi: z.string(), en: z.string() });
+
+/**
+ * What a firm's DX report says about support (issue 13 §2): the Decree 80 Art. 11 support its size class is eligible
+ * for (large firms: none, and the note says so), and the platform categories its weak answers point to (categories,
+ * never vendors).
+ */
+export const reportSupport = z.object({
+  sizeClass: z.enum(sizeClasses),
+  decree80: z.object({
+    items: z.array(
+      z.object({
+        code: z.string(),
+        /** "Điều 11 khoản 1 điểm b Nghị định 80/2021/NĐ-CP" */
+        citation: z.string(),
+        title: bilingual,
+        maxSharePercent: z.number(),
+        capVnd: z.number(),
+        capText: z.string(),
+        per: z.enum(['contract_year', 'year']),
+        /** false: the figure was not checked against the decree's own text */
+        confirmed: z.boolean(),
+      }),
+    ),
+    maxPerYearVnd: z.number(),
+    maxPerYearText: z.string(),
+    note: bilingual,
+  }),
+  platformCategories: z.object({
+    /** a node scoring below this share of its points is weak */
+    weakBelow: z.number(),
+    items: z.array(
+      z.object({
+        code: z.string(),
+        name: bilingual,
+        because: z.array(z.object({ node: z.string(), share: z.number() })),
+      }),
+    ),
+  }),
+});
+export type ReportSupport = z.infer<typeof reportSupport>;
