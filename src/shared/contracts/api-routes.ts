@@ -389,7 +389,11 @@ export const apiRoutes = {
     response: { 200: supportProgramDetail },
   },
   'GET /api/support-programs/{id}/impact': { params: idParams, response: { 200: impactResult } },
-  'POST /api/support-programs/{id}/enrolments': { params: idParams, body: enrolmentInput, response: { 201: enrolment } },
+  'POST /api/support-programs/{id}/enrolments': {
+    params: idParams,
+    body: enrolmentInput,
+    response: { 201: enrolment },
+  },
   'POST /api/support-programs/{id}/enrolments/import': {
     params: idParams,
     upload: true,

@@ -75,7 +75,12 @@ export const cohortBudget = z.object({
 
 export const supportProgramDetail = supportProgram.extend({
   cohortBudget,
-  permissions: z.object({ edit: z.boolean(), enrol: z.boolean(), readEnrolments: z.boolean(), readImpact: z.boolean() }),
+  permissions: z.object({
+    edit: z.boolean(),
+    enrol: z.boolean(),
+    readEnrolments: z.boolean(),
+    readImpact: z.boolean(),
+  }),
 });
 export type SupportProgramDetail = z.infer<typeof supportProgramDetail>;
 

@@ -429,3 +429,5 @@ export function createDxAnalyticsService({
 export type DxAnalyticsService = ReturnType<typeof createDxAnalyticsService>;
 /** What one scored assessment adds to the rollup (dx-assessments computes it). */
 export type { ScoredFacts } from './rollup.repo.js';
+/** The import pipeline's reader (CSV or XLSX, header-named rows) and its zip limits, for other modules' imports. */
+export { IMPORT_ZIP_LIMITS, openRows, rowValues, type SourceRow } from './import/rows.js';

@@ -53,7 +53,9 @@ function supportParagraphs(s: AssessmentReport['support']) {
       ? s.platformCategories.items.map((c) =>
           bodyParagraph([
             run(`${c.name.vi}: `, { bold: true }),
-            run(`các nội dung ${c.because.map((b) => b.node).join(', ')} đạt dưới ${s.platformCategories.weakBelow * 100}% số điểm.`),
+            run(
+              `các nội dung ${c.because.map((b) => b.node).join(', ')} đạt dưới ${s.platformCategories.weakBelow * 100}% số điểm.`,
+            ),
           ]),
         )
       : [bodyParagraph([run('Không có nội dung nào đạt dưới một nửa số điểm.')])]),

@@ -21,7 +21,12 @@ function firm(o: { sector?: string; size?: string; level?: number; start: number
 describe('impact of support: enrolled firms against similar firms not enrolled', () => {
   it('compares the mean change of total score within sector × size class × starting level', () => {
     const enrolled = [firm({ start: 10, end: 30 }), firm({ start: 20, end: 40 }), firm({ start: 30, end: 50 })];
-    const others = [firm({ start: 10, end: 15 }), firm({ start: 20, end: 25 }), firm({ start: 30, end: 35 }), firm({ start: 0, end: 5 })];
+    const others = [
+      firm({ start: 10, end: 15 }),
+      firm({ start: 20, end: 25 }),
+      firm({ start: 30, end: 35 }),
+      firm({ start: 0, end: 5 }),
+    ];
     // a firm of another starting level is not compared with these
     const elsewhere = firm({ level: 2, start: 50, end: 90 });
     const r = compareImpact(
@@ -73,9 +78,23 @@ describe('impact of support: enrolled firms against similar firms not enrolled',
   it('never compares totals across framework versions, and counts enrolled firms it could not compare', () => {
     const switched = firm({ start: 10, end: 80, version2: 'V2' });
     const noStart: ScoredTotal[] = [
-      { enterpriseId: 'late', frameworkVersionId: 'V1', year: 2025, totalScore: 50, overallLevel: 2, sectorCode: 'G', sizeClass: 'small' },
+      {
+        enterpriseId: 'late',
+        frameworkVersionId: 'V1',
+        year: 2025,
+        totalScore: 50,
+        overallLevel: 2,
+        sectorCode: 'G',
+        sizeClass: 'small',
+      },
     ];
-    const r = compareImpact('P', [...switched.rows, ...noStart], new Set([switched.id, 'late', 'never-scored']), 2023, suppress);
+    const r = compareImpact(
+      'P',
+      [...switched.rows, ...noStart],
+      new Set([switched.id, 'late', 'never-scored']),
+      2023,
+      suppress,
+    );
     expect(r.cells).toEqual([]);
     expect(r.notComparable).toBe(3);
   });

@@ -99,7 +99,15 @@ export function compareImpact(
   const out = shown.map((g, i) => {
     // a group is published only when both of its sides are: a difference needs both
     const published = !hidden.has(2 * i) && !hidden.has(2 * i + 1) && g.others.length > 0;
-    if (!published) return { sectorCode: g.sectorCode, sizeClass: g.sizeClass, startLevel: g.startLevel, enrolled: null, others: null, difference: null };
+    if (!published)
+      return {
+        sectorCode: g.sectorCode,
+        sizeClass: g.sizeClass,
+        startLevel: g.startLevel,
+        enrolled: null,
+        others: null,
+        difference: null,
+      };
     const e = mean(g.enrolled);
     const o = mean(g.others);
     enrolledN += g.enrolled.length;

@@ -60,7 +60,12 @@ describe('Decree 80/2021/NĐ-CP Art. 11 as reference data', () => {
   it('sums a cohort by size class and formats VND the Vietnamese way', () => {
     const b = cohortMaxBudget({ micro: 2, small: 3, large: 7 });
     expect(b.totalVnd).toBe(2 * 120_000_000 + 3 * 200_000_000);
-    expect(b.byClass.find((c) => c.sizeClass === 'large')).toEqual({ sizeClass: 'large', firms: 7, perFirmVnd: 0, totalVnd: 0 });
+    expect(b.byClass.find((c) => c.sizeClass === 'large')).toEqual({
+      sizeClass: 'large',
+      firms: 7,
+      perFirmVnd: 0,
+      totalVnd: 0,
+    });
     expect(formatVnd(840_000_000)).toBe('840.000.000 ₫');
     expect(formatVnd(0)).toBe('0 ₫');
   });
@@ -79,7 +84,8 @@ describe('digital platform categories and the frameworks’ weak answers', () =>
     expect(Object.keys(frameworkCategoryMap).sort()).toEqual(bundled.map((d) => d.code).sort());
     for (const def of bundled) {
       const nodes = new Set(codesOf(def.pillars));
-      for (const node of Object.keys(frameworkCategoryMap[def.code])) expect(nodes, `${def.code} ${node}`).toContain(node);
+      for (const node of Object.keys(frameworkCategoryMap[def.code]))
+        expect(nodes, `${def.code} ${node}`).toContain(node);
     }
   });
 

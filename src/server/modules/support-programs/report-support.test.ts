@@ -1,6 +1,5 @@
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import type { Answers } from '../../../shared/dx/answers.js';
 import { SYSTEM_ACTOR } from '../../http/authorize.js';
 import { useTestContext } from '../../test/test-app.js';
 import { minimalDbiAnswers } from '../dx-assessments/test-helpers.js';
@@ -11,7 +10,7 @@ const { ctx, f, cookies } = useTestContext({ login: ['secretariat'] });
 async function assessed(o: { employees: number; revenueVnd: number; capitalVnd: number }) {
   const e = await f.enterprise(o);
   const a = await f.assessment({ taxCode: e.taxCode, year: 2025 });
-  await ctx.services.dxAssessments.saveAnswers(SYSTEM_ACTOR, a.id, minimalDbiAnswers() as Answers);
+  await ctx.services.dxAssessments.saveAnswers(SYSTEM_ACTOR, a.id, minimalDbiAnswers());
   return { e, id: a.id };
 }
 

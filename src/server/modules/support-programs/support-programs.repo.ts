@@ -85,10 +85,7 @@ export function createSupportProgramsRepo() {
           .where(eq(supportEnrolments.programId, programId))
       ).map((r) => r.enterpriseId),
 
-    async listEnrolments(
-      db: DbOrTx,
-      f: { programId?: string; enterpriseId?: string; limit: number; offset: number },
-    ) {
+    async listEnrolments(db: DbOrTx, f: { programId?: string; enterpriseId?: string; limit: number; offset: number }) {
       const where = and(
         f.programId ? eq(supportEnrolments.programId, f.programId) : undefined,
         f.enterpriseId ? eq(supportEnrolments.enterpriseId, f.enterpriseId) : undefined,
@@ -118,7 +115,12 @@ export function createSupportProgramsRepo() {
         ? db.insert(supportEnrolments).values(rows).onConflictDoNothing().returning()
         : Promise.resolve([] as EnrolmentRow[]),
 
-    async updateEnrolment(db: DbOrTx, id: string, version: number, set: Partial<typeof supportEnrolments.$inferInsert>) {
+    async updateEnrolment(
+      db: DbOrTx,
+      id: string,
+      version: number,
+      set: Partial<typeof supportEnrolments.$inferInsert>,
+    ) {
       const [row] = await db
         .update(supportEnrolments)
         .set({ ...set, updatedAt: sql`now()`, version: sql`${supportEnrolments.version} + 1` })

@@ -10,7 +10,7 @@ import { invalid } from '../../http/errors.js';
 import { route } from '../../http/route.js';
 import { etag, expectedVersion } from '../../http/versioning.js';
 import { assertZipWithin, openUpload, uploadError } from '../files/files.service.js';
-import { IMPORT_ZIP_LIMITS } from '../dx-analytics/import/rows.js';
+import { IMPORT_ZIP_LIMITS } from '../dx-analytics/dx-analytics.service.js';
 import { supportProgramsPolicy } from './support-programs.policy.js';
 import type { SupportProgramsService } from './support-programs.service.js';
 

@@ -26,15 +26,10 @@ import { subjectsOf, type AuditService, type DescribeSubjects } from '../audit/a
 import type { DxAnalyticsService } from '../dx-analytics/dx-analytics.service.js';
 import type { DxAssessmentsService } from '../dx-assessments/dx-assessments.service.js';
 import type { EnterprisesService } from '../enterprises/enterprises.service.js';
-import { openRows, rowValues } from '../dx-analytics/import/rows.js';
+import { openRows, rowValues } from '../dx-analytics/dx-analytics.service.js';
 import { compareImpact } from './impact.js';
 import { supportProgramsPolicy as policy } from './support-programs.policy.js';
-import type {
-  EnrolmentRow,
-  SupportGivenRow,
-  SupportProgramRow,
-  SupportProgramsRepo,
-} from './support-programs.repo.js';
+import type { EnrolmentRow, SupportGivenRow, SupportProgramRow, SupportProgramsRepo } from './support-programs.repo.js';
 
 /** The columns of an enrolment import (CSV or XLSX, first sheet): the header row names them. */
 export const ENROLMENT_COLUMNS = ['taxCode', 'enrolledOn', 'note'] as const;
@@ -262,7 +257,12 @@ export function createSupportProgramsService({
           },
         ]);
         if (!row) throw conflict('ALREADY_ENROLLED');
-        await audit.record(tx, actor, { action: 'create', entityType: 'supportEnrolment', entityId: row.id, after: row });
+        await audit.record(tx, actor, {
+          action: 'create',
+          entityType: 'supportEnrolment',
+          entityId: row.id,
+          after: row,
+        });
         return (await toEnrolments(actor, [row], tx))[0];
       });
     },
@@ -310,7 +310,11 @@ export function createSupportProgramsService({
             const field = String(i.path[0] ?? '');
             if (fields.has(field)) continue;
             fields.add(field);
-            errors.push({ row: r.row, field, reason: isErrorReason(i.message) ? reasonText(i.message, 'en') : i.message });
+            errors.push({
+              row: r.row,
+              field,
+              reason: isErrorReason(i.message) ? reasonText(i.message, 'en') : i.message,
+            });
           }
           continue;
         }
@@ -323,13 +327,16 @@ export function createSupportProgramsService({
         valid.push({ row: r.row, ...parsed.data, note: parsed.data.note ?? null });
       }
       const found = new Map(
-        (await enterprises.byTaxCodes(
-          db,
-          valid.map((v) => v.taxCode),
-        )).map((e) => [e.taxCode, e.id]),
+        (
+          await enterprises.byTaxCodes(
+            db,
+            valid.map((v) => v.taxCode),
+          )
+        ).map((e) => [e.taxCode, e.id]),
       );
       for (const v of valid)
-        if (!found.has(v.taxCode)) errors.push({ row: v.row, field: 'taxCode', reason: reasonText('NO_SUCH_ENTERPRISE', 'en') });
+        if (!found.has(v.taxCode))
+          errors.push({ row: v.row, field: 'taxCode', reason: reasonText('NO_SUCH_ENTERPRISE', 'en') });
       errors.sort((a, b) => a.row - b.row || a.field.localeCompare(b.field));
       if (errors.length) return { applied: false, rows: count, created: 0, alreadyEnrolled: 0, errors };
       const created = await db.transaction(async (tx: DbOrTx) => {
@@ -366,7 +373,13 @@ export function createSupportProgramsService({
           ...(patch.note !== undefined ? { note: patch.note } : {}),
         });
         if (!after) throw await audit.staleVersion(tx, 'supportEnrolment', id, before.version);
-        await audit.record(tx, actor, { action: 'update', entityType: 'supportEnrolment', entityId: id, before, after });
+        await audit.record(tx, actor, {
+          action: 'update',
+          entityType: 'supportEnrolment',
+          entityId: id,
+          before,
+          after,
+        });
         return (await toEnrolments(actor, [after], tx))[0];
       });
     },

@@ -16,7 +16,11 @@ const programInput = (o: Record<string, unknown> = {}) => ({
 });
 
 async function program(o: Record<string, unknown> = {}) {
-  const res = await ctx.as(cookies.secretariat, { method: 'POST', url: '/api/support-programs', payload: programInput(o) });
+  const res = await ctx.as(cookies.secretariat, {
+    method: 'POST',
+    url: '/api/support-programs',
+    payload: programInput(o),
+  });
   expect(res.statusCode, res.body).toBe(201);
   return res.json<{ id: string; version: number }>();
 }
@@ -88,9 +92,9 @@ describe('support programs (issue 13 §2): records', () => {
       (await ctx.as(cookies.viewer, { method: 'POST', url: '/api/support-programs', payload: programInput() }))
         .statusCode,
     ).toBe(403);
-    expect((await ctx.as(cookies.viewer, { method: 'PATCH', url, payload: { name: 'x', version: 2 } })).statusCode).toBe(
-      403,
-    );
+    expect(
+      (await ctx.as(cookies.viewer, { method: 'PATCH', url, payload: { name: 'x', version: 2 } })).statusCode,
+    ).toBe(403);
 
     const audit = await ctx.as(cookies.admin, { method: 'GET', url: '/api/audit-events?entityType=supportProgram' });
     const mine = audit.json().items.filter((e: { entityId: string }) => e.entityId === created.id);
@@ -135,7 +139,12 @@ describe('support programs (issue 13 §2): records', () => {
     const given = await ctx.as(cookies.secretariat, {
       method: 'POST',
       url: `/api/support-enrolments/${enrolment.id}/support`,
-      payload: { kind: 'dx_consulting', provider: 'Trung tâm Hỗ trợ doanh nghiệp', amountVnd: 25_000_000, givenOn: '2024-05-10' },
+      payload: {
+        kind: 'dx_consulting',
+        provider: 'Trung tâm Hỗ trợ doanh nghiệp',
+        amountVnd: 25_000_000,
+        givenOn: '2024-05-10',
+      },
     });
     expect(given.statusCode, given.body).toBe(201);
     const badGiven = await ctx.as(cookies.secretariat, {
@@ -168,8 +177,12 @@ describe('support programs (issue 13 §2): records', () => {
     const after = (await ctx.as(cookies.viewer, { method: 'GET', url: `/api/support-programs/${p.id}` })).json();
     expect(after.givenVnd).toBe(30_000_000);
     // the viewer reads aggregates only, never the firms
-    expect((await ctx.as(cookies.viewer, { method: 'GET', url: `/api/support-enrolments?programId=${p.id}` })).statusCode).toBe(403);
-    expect((await ctx.as(cookies.viewer, { method: 'GET', url: `/api/support-enrolments/${enrolment.id}` })).statusCode).toBe(403);
+    expect(
+      (await ctx.as(cookies.viewer, { method: 'GET', url: `/api/support-enrolments?programId=${p.id}` })).statusCode,
+    ).toBe(403);
+    expect(
+      (await ctx.as(cookies.viewer, { method: 'GET', url: `/api/support-enrolments/${enrolment.id}` })).statusCode,
+    ).toBe(403);
 
     const audit = await ctx.as(cookies.admin, { method: 'GET', url: '/api/audit-events?entityType=supportGiven' });
     expect(audit.json().items.some((e: { entityId: string }) => e.entityId === given.json().id)).toBe(true);
@@ -186,12 +199,16 @@ describe('support programs (issue 13 §2): records', () => {
 
     const own = await ctx.as(cookie, { method: 'GET', url: '/api/support-enrolments' });
     expect(own.statusCode).toBe(200);
-    expect(own.json().items.map((e: { enterprise: { taxCode: string } }) => e.enterprise.taxCode)).toEqual([mine.taxCode]);
+    expect(own.json().items.map((e: { enterprise: { taxCode: string } }) => e.enterprise.taxCode)).toEqual([
+      mine.taxCode,
+    ]);
     expect(own.json().items[0].permissions).toEqual({ edit: false });
     // asking for another firm's enrolments by filter or by id shows nothing of it
     const filtered = await ctx.as(cookie, { method: 'GET', url: `/api/support-enrolments?taxCode=${other.taxCode}` });
     expect(filtered.json()).toEqual({ items: [], total: 0 });
-    expect((await ctx.as(cookie, { method: 'GET', url: `/api/support-enrolments/${otherEnrolment.id}` })).statusCode).toBe(404);
+    expect(
+      (await ctx.as(cookie, { method: 'GET', url: `/api/support-enrolments/${otherEnrolment.id}` })).statusCode,
+    ).toBe(404);
     expect((await ctx.as(cookie, { method: 'GET', url: `/api/support-programs/${p.id}` })).statusCode).toBe(403);
     expect((await ctx.as(cookie, { method: 'GET', url: `/api/support-programs/${p.id}/impact` })).statusCode).toBe(403);
   });
@@ -223,7 +240,13 @@ describe('support programs: enrolment import (CSV/XLSX, the DX import reader)', 
     expect(none.json().total).toBe(0);
 
     const good = csv(['taxCode,enrolledOn,note', `${a.taxCode},2024-03-01,Đợt 1`, `${b.taxCode},2024-03-01,`]);
-    expect((await importFile(p.id, good)).json()).toEqual({ applied: true, rows: 2, created: 2, alreadyEnrolled: 0, errors: [] });
+    expect((await importFile(p.id, good)).json()).toEqual({
+      applied: true,
+      rows: 2,
+      created: 2,
+      alreadyEnrolled: 0,
+      errors: [],
+    });
     expect((await importFile(p.id, good)).json()).toMatchObject({ applied: true, created: 0, alreadyEnrolled: 2 });
     const list = await ctx.as(cookies.secretariat, { method: 'GET', url: `/api/support-enrolments?programId=${p.id}` });
     expect(list.json().items.map((e: { source: string }) => e.source)).toEqual(['import', 'import']);
@@ -260,7 +283,9 @@ describe('support programs: impact and the port for the DX analytics', () => {
     await enrol(p.id, e.taxCode);
     const svc = ctx.services.supportPrograms;
     const sq = svc.views.enrolments();
-    const rows = await ctx.handle.db.select({ enterpriseId: sq.enterpriseId, supportProgramId: sq.supportProgramId }).from(sq);
+    const rows = await ctx.handle.db
+      .select({ enterpriseId: sq.enterpriseId, supportProgramId: sq.supportProgramId })
+      .from(sq);
     expect(rows).toContainEqual({ enterpriseId: e.id, supportProgramId: p.id });
     const names = await svc.names([p.id, p.id]);
     expect([...names.entries()]).toEqual([[p.id, expect.stringContaining('Chương trình cổng')]]);
