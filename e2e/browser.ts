@@ -9,7 +9,7 @@ export const SCREENSHOT_DIR = 'e2e/screenshots';
  * browser — every journey does in `afterAll` — fails the journey if any was seen, so a CSP that breaks the app (or
  * app code that needs inline script) cannot pass unnoticed.
  */
-export async function launch(): Promise<Browser> {
+export async function launch(extraArgs: string[] = []): Promise<Browser> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
@@ -22,6 +22,7 @@ export async function launch(): Promise<Browser> {
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
+      ...extraArgs,
     ],
   });
   const violations: string[] = [];

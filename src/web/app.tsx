@@ -1,11 +1,11 @@
-import { QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { ConfigProvider } from 'antd';
 import enUS from 'antd/es/locale/en_US';
 import viVN from 'antd/es/locale/vi_VN';
-import { lazy, Suspense, useState, type ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
-import { createQueryClient } from './api/query-client';
+import { loadShell } from './boot';
 import { dayjsReady, loadFeatureStrings } from './i18n';
 import { ErrorBoundary } from './components/error-boundary';
 import { PageSpinner } from './components/query-state';
@@ -16,11 +16,7 @@ import { appRoutes, ENTERPRISE_HOME, LoginPage, routeVisibleTo, type AppRoute } 
 import { theme } from './theme';
 
 // The shell (menu, header, drawers) and the result pages load after login: the login page needs none of them.
-const AppLayout = lazy(() =>
-  Promise.all([import('./components/app-layout'), loadFeatureStrings(), dayjsReady()]).then(([m]) => ({
-    default: m.AppLayout,
-  })),
-);
+const AppLayout = lazy(() => loadShell().then((m) => ({ default: m.AppLayout })));
 const ForbiddenResult = lazy(() => import('./components/page-results').then((m) => ({ default: m.ForbiddenResult })));
 // the published follow-up status: no login, no app shell, its feature's strings loaded first
 const PublicProgramPage = lazy(() =>
@@ -53,8 +49,7 @@ function RoutePage({ route }: { route: AppRoute }) {
   return <Page />;
 }
 
-export function App() {
-  const [queryClient] = useState(createQueryClient);
+export function App({ queryClient }: { queryClient: QueryClient }) {
   return (
     <QueryClientProvider client={queryClient}>
       <LocaleProvider>

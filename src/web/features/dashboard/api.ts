@@ -1,8 +1,9 @@
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
 
-export const useDashboard = () =>
-  useQuery({
-    queryKey: ['dashboard'],
-    queryFn: ({ signal }) => api.get('/api/dashboard', { signal }),
-  });
+const read = (signal?: AbortSignal) => api.get('/api/dashboard', { signal });
+const dashboardQuery = queryOptions({ queryKey: ['dashboard'], queryFn: ({ signal }) => read(signal) });
+/** The page's read, started with the session probe when its address is opened (routes.tsx, boot.ts). */
+export const dashboardFirstRead = { queryKey: dashboardQuery.queryKey, read: () => read() };
+
+export const useDashboard = () => useQuery(dashboardQuery);
