@@ -3,6 +3,8 @@ import type { Db } from './db/client.js';
 import type { Clock } from './lib/clock.js';
 import { createPublicationsRepo } from './modules/publications/publications.repo.js';
 import { createPublicationsService } from './modules/publications/publications.service.js';
+import { createSupportProgramsRepo } from './modules/support-programs/support-programs.repo.js';
+import { createSupportProgramsService } from './modules/support-programs/support-programs.service.js';
 import { createAuditRepo } from './modules/audit/audit.repo.js';
 import { createAuditService } from './modules/audit/audit.service.js';
 import { createAuthRepo } from './modules/auth/auth.repo.js';
@@ -292,6 +294,15 @@ export function createServices({ db, dbKind, config, clock, mailer }: Deps) {
     programs,
     followUps,
   });
+  // DX support programs: firms' scores from the assessments, the small-cell rule from the analytics
+  const supportPrograms = createSupportProgramsService({
+    db,
+    repo: createSupportProgramsRepo(),
+    audit,
+    enterprises,
+    assessments: dxAssessments,
+    analytics: dxAnalytics,
+  });
   // the audit log shows each record by its name and links to its page: each module names its own
   audit.describe({
     ...programs.auditSubjects,
@@ -305,6 +316,7 @@ export function createServices({ db, dbKind, config, clock, mailer }: Deps) {
     ...dxFrameworks.auditSubjects,
     ...dxAssessments.auditSubjects,
     ...publications.auditSubjects,
+    ...supportPrograms.auditSubjects,
   });
   return {
     audit,
@@ -333,6 +345,7 @@ export function createServices({ db, dbKind, config, clock, mailer }: Deps) {
     dxImports,
     jobs,
     notifications,
+    supportPrograms,
   };
 }
 export type Services = ReturnType<typeof createServices>;

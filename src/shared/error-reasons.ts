@@ -24,6 +24,11 @@ export const errorReasons = {
     en: 'Two targets for the same year and unit',
   },
   REPLACED_TWICE: { vi: 'Kết luận này đã được thay thế ở mục khác', en: 'Replaced twice' },
+  ALREADY_ENROLLED: {
+    vi: 'Doanh nghiệp đã tham gia chương trình hỗ trợ này',
+    en: 'The enterprise is already enrolled in this support program',
+  },
+  NO_SUCH_ENTERPRISE: { vi: 'Không tìm thấy doanh nghiệp có mã số thuế này', en: 'No enterprise with this tax code' },
 
   // no such thing
   NO_SUCH_PROGRAM: { vi: 'Không tìm thấy chương trình', en: 'No such program' },

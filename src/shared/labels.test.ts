@@ -4,6 +4,7 @@ import { roles } from './fields.js';
 import { reportStatuses, taskStatuses, timelinessStates, trafficLights, measureUnits } from './monitoring-domain.js';
 import { assessmentStatuses } from './contracts/dx-assessments.js';
 import { sizeClasses } from './enterprises/size-class.js';
+import { supportKinds } from './contracts/support-programs.js';
 import { labels, labelVi, type LabelSet } from './labels.js';
 
 const vocabularies: { [K in keyof LabelSet]: readonly string[] } = {
@@ -18,6 +19,7 @@ const vocabularies: { [K in keyof LabelSet]: readonly string[] } = {
   measureUnit: measureUnits,
   dxAssessmentStatus: assessmentStatuses,
   sizeClass: sizeClasses,
+  supportKind: supportKinds,
 };
 
 describe('labels: one word per value, in both languages', () => {

@@ -3,6 +3,7 @@ import type { Role } from './fields.js';
 import type { MeasureUnit, ReportStatus, TaskStatus, Timeliness, TrafficLight } from './monitoring-domain.js';
 import type { AssessmentStatus } from './contracts/dx-assessments.js';
 import type { SizeClass } from './enterprises/size-class.js';
+import type { SupportKind } from './contracts/support-programs.js';
 
 /**
  * The one source of the words shown for each domain vocabulary, in Vietnamese and English. The web's i18n
@@ -24,6 +25,8 @@ export interface LabelSet {
   dxAssessmentStatus: Record<AssessmentStatus, string>;
   /** An enterprise's size class (Decree 80/2021). */
   sizeClass: Record<SizeClass, string>;
+  /** A kind of support a DX support program offers or gives (issue 13 §2). */
+  supportKind: Record<SupportKind, string>;
 }
 
 const vi: LabelSet = {
@@ -70,6 +73,14 @@ const vi: LabelSet = {
   },
   dxAssessmentStatus: { draft: 'Đang trả lời', submitted: 'Đã nộp', verified: 'Đã xác nhận', returned: 'Bị trả lại' },
   sizeClass: { micro: 'Siêu nhỏ', small: 'Nhỏ', medium: 'Vừa', large: 'Lớn' },
+  supportKind: {
+    dx_consulting: 'Tư vấn giải pháp chuyển đổi số',
+    dx_solutions: 'Thuê, mua giải pháp chuyển đổi số',
+    tech_transfer_consulting: 'Tư vấn chuyển giao công nghệ',
+    training: 'Đào tạo',
+    assessment: 'Đánh giá mức độ chuyển đổi số',
+    other: 'Khác',
+  },
 };
 
 const en: LabelSet = {
@@ -111,6 +122,14 @@ const en: LabelSet = {
   },
   dxAssessmentStatus: { draft: 'In progress', submitted: 'Submitted', verified: 'Verified', returned: 'Returned' },
   sizeClass: { micro: 'Micro', small: 'Small', medium: 'Medium', large: 'Large' },
+  supportKind: {
+    dx_consulting: 'Digital-transformation consulting',
+    dx_solutions: 'Renting or buying digital-transformation solutions',
+    tech_transfer_consulting: 'Technology-transfer consulting',
+    training: 'Training',
+    assessment: 'DX maturity assessment',
+    other: 'Other',
+  },
 };
 
 export const labels = { vi, en } as const;

@@ -224,6 +224,23 @@ export const catalogue = {
   'dxAssessment.verify': { en: 'verify or return a submitted DX assessment', roles: office },
   'dxAnalytics.read': { en: 'read city DX analytics', roles: { ...office, viewer: all } },
   'dxImport.run': { en: 'bulk-import enterprises and assessments', roles: { admin: all } },
+  // DX support programs (issue 13 §2)
+  'supportProgram.read': {
+    en: 'read support programs and their aggregates (enrolled firms, support given, the Decree 80 budget implied)',
+    roles: { ...office, viewer: all },
+  },
+  'supportProgram.manage': {
+    en: 'create and change support programs, enrol firms (by hand or import), record support given',
+    roles: office,
+  },
+  'supportEnrolment.read': {
+    en: 'read firms’ enrolments in support programs and the support given to them (an enterprise: its own)',
+    roles: { ...office, enterprise: ['ownEnterprise'] },
+  },
+  'supportImpact.read': {
+    en: 'read the impact-of-support comparison (enrolled firms against similar firms not enrolled)',
+    roles: { ...office, viewer: all },
+  },
 } as const satisfies Record<string, ActionRule>;
 
 export type Action = keyof typeof catalogue;

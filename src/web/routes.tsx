@@ -4,6 +4,7 @@ import {
   CloudUploadOutlined,
   BankOutlined,
   FormOutlined,
+  GiftOutlined,
   NodeIndexOutlined,
   ShopOutlined,
   AuditOutlined,
@@ -182,6 +183,24 @@ export const appRoutes: AppRoute[] = [
     page: lazyPage(() => import('./features/dx-analytics/analytics-page')),
     menu: { title: 'dxAnalytics.title', icon: <AreaChartOutlined />, group: 'dxAssessments.group' },
     permission: 'dxAnalytics.read',
+  },
+  {
+    path: '/support-programs',
+    page: lazyPage(() => import('./features/support-programs/programs-page')),
+    menu: { title: 'supportPrograms.title', icon: <GiftOutlined />, group: 'dxAssessments.group' },
+    permission: 'supportProgram.read',
+  },
+  {
+    path: '/support-programs/:id',
+    page: lazyPage(() => import('./features/support-programs/program-page')),
+    permission: 'supportProgram.read',
+  },
+  {
+    path: '/my-support',
+    page: lazyPage(() => import('./features/support-programs/my-support-page')),
+    menu: { title: 'supportPrograms.myTitle', icon: <GiftOutlined /> },
+    audience: ['enterprise'],
+    permission: 'supportEnrolment.read',
   },
   {
     path: '/dx-imports',

@@ -211,6 +211,19 @@ const matrix: Record<string, Entry> = {
   'GET /api/dx/imports': list('dxImport.run'),
   'GET /api/dx/imports/:id': on('dxImport.run', 'none', { mayBeMissing: true }),
   'GET /api/dx/imports/:id/errors.csv': on('dxImport.run', 'none', { mayBeMissing: true }),
+  // support programs: the viewer reads aggregates (programs, impact), an enterprise its own enrolments
+  'GET /api/support-programs': list('supportProgram.read'),
+  'POST /api/support-programs': list('supportProgram.manage'),
+  'GET /api/support-programs/:id': on('supportProgram.read', 'supportProgram'),
+  'PATCH /api/support-programs/:id': on('supportProgram.manage', 'supportProgram'),
+  'GET /api/support-programs/:id/impact': on('supportImpact.read', 'supportProgram'),
+  'POST /api/support-programs/:id/enrolments': on('supportProgram.manage', 'supportProgram'),
+  'POST /api/support-programs/:id/enrolments/import': on('supportProgram.manage', 'supportProgram'),
+  'GET /api/support-enrolments': list('supportEnrolment.read'),
+  'GET /api/support-enrolments/:id': on('supportEnrolment.read', 'enrolment'),
+  'PATCH /api/support-enrolments/:id': on('supportProgram.manage', 'enrolment'),
+  'POST /api/support-enrolments/:id/support': on('supportProgram.manage', 'enrolment'),
+  'PATCH /api/support-given/:id': on('supportProgram.manage', 'supportGiven'),
 };
 
 /** Statuses that say "you may, but not with this input / not in this state". */
@@ -335,6 +348,25 @@ describe('authorization matrix', () => {
     const reportUnit = unitSkhdt.orgUnitId!;
 
     const enterpriseFacts = (p: Persona) => ({ enterpriseId: e1.id, actorEnterpriseId: p.enterpriseId });
+    // a support program with the demo enterprise enrolled and some support given to it
+    const supportProgram = await s.supportPrograms.create(SYSTEM_ACTOR, {
+      name: 'Chương trình hỗ trợ (thử)',
+      legalBasis: 'Nghị định 80/2021/NĐ-CP',
+      periodFrom: '2024-01-01',
+      periodTo: '2025-12-31',
+      budgetVnd: 1_000_000_000,
+      kinds: ['dx_solutions'],
+    });
+    const supportEnrolment = await s.supportPrograms.enrol(SYSTEM_ACTOR, supportProgram.id, {
+      taxCode: DEMO_ENTERPRISE_TAX_CODE,
+      enrolledOn: '2024-02-01',
+    });
+    const supportGiven = await s.supportPrograms.addSupport(SYSTEM_ACTOR, supportEnrolment.id, {
+      kind: 'dx_solutions',
+      provider: 'Nhà cung cấp (thử)',
+      amountVnd: 10_000_000,
+      givenOn: '2024-03-01',
+    });
     const recs: Record<string, Rec> = {
       none: { params: { id: '00000000-0000-4000-8000-000000000000' }, facts: () => ({}) },
       user: { params: { id: spare.id }, facts: () => ({}) },
@@ -374,6 +406,9 @@ describe('authorization matrix', () => {
       },
       enterprise: { params: { taxCode: DEMO_ENTERPRISE_TAX_CODE, userId: spare.id }, facts: enterpriseFacts },
       assessment: { params: { id: assessment.id, questionCode }, facts: enterpriseFacts },
+      supportProgram: { params: { id: supportProgram.id }, facts: () => ({}) },
+      enrolment: { params: { id: supportEnrolment.id }, facts: enterpriseFacts },
+      supportGiven: { params: { id: supportGiven.id }, facts: () => ({}) },
     };
     const idOf: Record<string, string> = {
       'GET /api/attachments/:id': up.json().id,

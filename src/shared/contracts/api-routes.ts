@@ -150,6 +150,22 @@ import {
 } from './reporting-rounds.js';
 import { myWork } from './my-work.js';
 import { publicationState, publicFeed, publicProgramList, publishInput, withdrawInput } from './publications.js';
+import {
+  enrolment,
+  enrolmentImportResult,
+  enrolmentInput,
+  enrolmentListQuery,
+  enrolmentPatch,
+  impactResult,
+  supportGiven,
+  supportGivenInput,
+  supportGivenPatch,
+  supportProgram,
+  supportProgramDetail,
+  supportProgramInput,
+  supportProgramListQuery,
+  supportProgramPatch,
+} from './support-programs.js';
 
 /**
  * Every API route: method and path (path parameters as `{name}`, as in the OpenAPI document), with the zod schemas of
@@ -365,6 +381,34 @@ export const apiRoutes = {
   'GET /api/dx/imports': { response: { 200: z.array(importJob) } },
   'GET /api/dx/imports/{id}': { params: idParams, response: { 200: importJob } },
   'GET /api/dx/imports/{id}/errors.csv': { params: idParams },
+  'GET /api/support-programs': { querystring: supportProgramListQuery, response: { 200: pageOf(supportProgram) } },
+  'POST /api/support-programs': { body: supportProgramInput, response: { 201: supportProgramDetail } },
+  'GET /api/support-programs/{id}': { params: idParams, response: { 200: supportProgramDetail } },
+  'PATCH /api/support-programs/{id}': {
+    params: idParams,
+    body: supportProgramPatch,
+    response: { 200: supportProgramDetail },
+  },
+  'GET /api/support-programs/{id}/impact': { params: idParams, response: { 200: impactResult } },
+  'POST /api/support-programs/{id}/enrolments': {
+    params: idParams,
+    body: enrolmentInput,
+    response: { 201: enrolment },
+  },
+  'POST /api/support-programs/{id}/enrolments/import': {
+    params: idParams,
+    upload: true,
+    response: { 200: enrolmentImportResult },
+  },
+  'GET /api/support-enrolments': { querystring: enrolmentListQuery, response: { 200: pageOf(enrolment) } },
+  'GET /api/support-enrolments/{id}': { params: idParams, response: { 200: enrolment } },
+  'PATCH /api/support-enrolments/{id}': { params: idParams, body: enrolmentPatch, response: { 200: enrolment } },
+  'POST /api/support-enrolments/{id}/support': {
+    params: idParams,
+    body: supportGivenInput,
+    response: { 201: supportGiven },
+  },
+  'PATCH /api/support-given/{id}': { params: idParams, body: supportGivenPatch, response: { 200: supportGiven } },
   'GET /api/indicators': { querystring: indicatorListQuery, response: { 200: pageOf(indicator) } },
   'GET /api/indicators/{id}': { params: idParams, response: { 200: indicator } },
   'POST /api/indicators': { body: indicatorInput, response: { 201: indicator } },

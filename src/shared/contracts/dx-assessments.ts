@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { reportSupport } from './support-programs.js';
 import { idParams, pageQuery, searchQuery, timestamp, year } from '../fields.js';
 import { answersMap, scoreSnapshot } from './dx-frameworks.js';
 import { peerBands } from '../dx/peers.js';
@@ -158,6 +159,8 @@ export const assessmentReport = z.object({
       levelUp: z.boolean(),
     }),
   ),
+  /** eligible Decree 80 support by size class and recommended platform categories (issue 13 §2) */
+  support: reportSupport,
 });
 export type AssessmentReport = z.infer<typeof assessmentReport>;
 

@@ -33,6 +33,7 @@ const namespaces = {
   myWork: 'my-work',
   publications: 'publications',
   notifications: 'notifications',
+  supportPrograms: 'support-programs',
 } as const;
 
 interface Features {
@@ -54,6 +55,7 @@ interface Features {
   myWork: typeof import('../features/my-work/i18n').default;
   publications: typeof import('../features/publications/i18n').default;
   notifications: typeof import('../features/notifications/i18n').default;
+  supportPrograms: typeof import('../features/support-programs/i18n').default;
 }
 export type Resources = (typeof commonStrings)['vi'] & { [K in keyof Features]: Features[K]['vi'] };
 

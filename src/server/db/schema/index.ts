@@ -6,3 +6,4 @@ export * from './monitoring.js';
 export * from './publications.js';
 export * from './jobs.js';
 export * from './notifications.js';
+export * from './support.js';

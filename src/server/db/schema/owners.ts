@@ -68,6 +68,10 @@ export const TABLE_OWNERS = {
   dxImportErrors: 'dx-analytics',
   // publication of follow-up status
   publications: 'publications',
+  // DX support programs (issue 13 §2)
+  supportPrograms: 'support-programs',
+  supportEnrolments: 'support-programs',
+  supportGiven: 'support-programs',
 } as const;
 
 export type TableName = keyof typeof TABLE_OWNERS;

@@ -24,6 +24,7 @@ import { type CellRef, YearCube } from './cube.js';
 import type { DxAnalyticsRepo, LevelAggregate } from './dx-analytics.repo.js';
 import { dxAnalyticsPolicy } from './dx-analytics.policy.js';
 import { pillarsOf } from './pillars.js';
+import { type CubeCell, protect } from './suppression.js';
 
 const referenceDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../db/reference');
 const sizeOrder = ['micro', 'small', 'medium', 'large'];
@@ -409,8 +410,24 @@ export function createDxAnalyticsService({
     };
   }
 
-  return { breakdown, filterNames, movers, options, peerCell, yearsOf: (id: string) => repo.years(db, id) };
+  /**
+   * The analytics' small-cell rule for another module's table of cells (support programs' impact): the cells to
+   * withhold — primary (fewer than k) and complementary — and k.
+   */
+  const suppress = (cells: readonly CubeCell[]) => ({ suppressBelow, hidden: protect(cells, suppressBelow) });
+
+  return {
+    breakdown,
+    filterNames,
+    movers,
+    options,
+    peerCell,
+    suppress,
+    yearsOf: (id: string) => repo.years(db, id),
+  };
 }
 export type DxAnalyticsService = ReturnType<typeof createDxAnalyticsService>;
 /** What one scored assessment adds to the rollup (dx-assessments computes it). */
 export type { ScoredFacts } from './rollup.repo.js';
+/** The import pipeline's reader (CSV or XLSX, header-named rows) and its zip limits, for other modules' imports. */
+export { IMPORT_ZIP_LIMITS, openRows, rowValues, type SourceRow } from './import/rows.js';

@@ -31,6 +31,38 @@ function table(header: string[], rows: string[][], widths: number[]): Table {
 }
 const heading = (text: string) => bodyParagraph([run(text, { bold: true })], { keepNext: true });
 
+/** Sections 4–5: the Decree 80 support the firm's size class may get, and the platform categories to look at. */
+function supportParagraphs(s: AssessmentReport['support']) {
+  const d = s.decree80;
+  const per = { contract_year: 'hợp đồng/năm', year: 'năm' } as const;
+  return [
+    heading(`4. Hỗ trợ theo Nghị định 80/2021/NĐ-CP (doanh nghiệp ${SIZE_VI[s.sizeClass] ?? s.sizeClass})`),
+    ...d.items.map((i) =>
+      bodyParagraph([
+        run(`${i.title.vi}: `),
+        run(`tối đa ${i.capText}/${per[i.per]}`, { bold: true }),
+        run(` (${i.citation}${i.confirmed ? '' : '; mức chưa đối chiếu với văn bản gốc'}).`),
+      ]),
+    ),
+    ...(d.items.length
+      ? [bodyParagraph([run('Tổng mức tối đa một năm: ', { bold: true }), run(d.maxPerYearText)])]
+      : []),
+    bodyParagraph([run(d.note.vi, { italics: true })]),
+    heading('5. Nhóm nền tảng số nên xem xét'),
+    ...(s.platformCategories.items.length
+      ? s.platformCategories.items.map((c) =>
+          bodyParagraph([
+            run(`${c.name.vi}: `, { bold: true }),
+            run(
+              `các nội dung ${c.because.map((b) => b.node).join(', ')} đạt dưới ${s.platformCategories.weakBelow * 100}% số điểm.`,
+            ),
+          ]),
+        )
+      : [bodyParagraph([run('Không có nội dung nào đạt dưới một nửa số điểm.')])]),
+    bodyParagraph([run('Khuyến nghị theo nhóm nền tảng, không giới thiệu nhà cung cấp cụ thể.', { italics: true })]),
+  ];
+}
+
 /** The enterprise's report in Vietnamese: overall level, pillars, peers, what to improve, recommendations. */
 export function assessmentReportDocx(r: AssessmentReport): Promise<Buffer> {
   const s = r.snapshot;
@@ -88,6 +120,7 @@ export function assessmentReportDocx(r: AssessmentReport): Promise<Buffer> {
     ...r.pillars
       .filter((p) => p.recommendation)
       .map((p) => bodyParagraph([run(`${p.name.vi} (mức ${p.level}): `, { bold: true }), run(p.recommendation!.vi)])),
+    ...supportParagraphs(r.support),
   ];
   return packDocument(`Báo cáo chuyển đổi số ${a.enterprise.taxCode} ${a.year}`, children);
 }

@@ -16,6 +16,20 @@ const SCORED: AssessmentStatus[] = ['submitted', 'verified'];
 
 export function createDxAssessmentsRepo() {
   return {
+    /** Every scored (submitted or verified) assessment's totals, for the support programs' impact comparison. */
+    scoredTotals: (db: DbOrTx) =>
+      db
+        .select({
+          enterpriseId: dxAssessments.enterpriseId,
+          frameworkVersionId: dxAssessments.frameworkVersionId,
+          year: dxAssessments.year,
+          totalScore: dxAssessments.totalScore,
+          overallLevel: dxAssessments.overallLevel,
+          sectorCode: dxAssessments.sectorCode,
+          sizeClass: dxAssessments.sizeClass,
+        })
+        .from(dxAssessments)
+        .where(inArray(dxAssessments.status, ['submitted', 'verified'])),
     /** Enterprise and year of assessments by id, as the audit log names them. */
     subjectRows: (db: DbOrTx, ids: string[]) =>
       db

@@ -13,6 +13,8 @@ import { scoreAssessment } from '../../../shared/dx/scoring.js';
 import { packSnapshot, unpackSnapshot } from '../../../shared/dx/snapshot-store.js';
 import { recommendationFor, topImprovements } from '../../../shared/dx/what-if.js';
 import { peerBand } from '../../../shared/dx/peers.js';
+import { reportSupportFor } from '../../../shared/support/report-support.js';
+import type { SizeClass } from '../../../shared/enterprises/size-class.js';
 import type { Db, DbOrTx } from '../../db/client.js';
 import type { Actor } from '../../http/context.js';
 import { authorId, listScope } from '../../http/authorize.js';
@@ -654,6 +656,12 @@ export function createDxAssessmentsService({
       return { id: after.id, issues: [] };
     },
 
+    /**
+     * For the support programs' impact comparison: every scored assessment's total, level and cell (no permission
+     * check; the caller answers only aggregates).
+     */
+    scoredTotals: () => repo.scoredTotals(db),
+
     /** The enterprise report: levels, pillars, peers, what would raise the level, recommendations. */
     async report(actor: Actor, id: string): Promise<AssessmentReport> {
       const row = await readable(actor, id);
@@ -692,6 +700,7 @@ export function createDxAssessmentsService({
         }),
         peers,
         improvements: topImprovements(definition, row.answers, 5),
+        support: reportSupportFor(sizeClass as SizeClass, version.frameworkCode, snapshot.nodes),
       };
     },
 

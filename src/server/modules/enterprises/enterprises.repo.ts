@@ -61,7 +61,12 @@ export function createEnterprisesRepo() {
     names: (db: DbOrTx, ids: string[]) =>
       ids.length
         ? db
-            .select({ id: enterprises.id, taxCode: enterprises.taxCode, name: enterprises.name })
+            .select({
+              id: enterprises.id,
+              taxCode: enterprises.taxCode,
+              name: enterprises.name,
+              sizeClass: enterprises.sizeClass,
+            })
             .from(enterprises)
             .where(inArray(enterprises.id, ids))
         : Promise.resolve([]),

@@ -11,6 +11,7 @@ import { lazyChart } from '../../components/lazy-chart';
 import type { AssessmentReport } from '../../api/types';
 import { DataTable } from '../../components/data-table';
 import { Stat } from '../../components/stat';
+import { ReportSupportCard } from '../support-programs';
 
 const PillarRadar = lazyChart(() => import('./radar-chart').then((m) => m.PillarRadar));
 
@@ -153,6 +154,9 @@ function Report({ r }: { r: AssessmentReport }) {
           </Card>
         </Col>
       </Row>
+      <div style={{ marginTop: 16 }}>
+        <ReportSupportCard support={r.support} />
+      </div>
     </>
   );
 }
