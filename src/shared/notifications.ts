@@ -27,3 +27,50 @@ export const DUE_SOON_DAYS = 7;
 
 export const sendStatuses = ['pending', 'sending', 'sent', 'failed'] as const;
 export type SendStatus = (typeof sendStatuses)[number];
+
+/**
+ * The events other modules tell the notifications module of, inside their own transaction: one contract, imported by
+ * the notifications' port and by each module that calls it (`Tx`: the server's transaction type).
+ */
+export interface ReportReviewedEvent {
+  reportId: string;
+  version: number;
+  roundId: string;
+  roundTitle: string;
+  orgUnitId: string;
+  decision: 'approve' | 'return';
+  comment: string | null;
+}
+/** A unit changed its approved report: the new revision waits for the secretariat's approval. */
+export interface ReportRevisedEvent {
+  reportId: string;
+  revision: number;
+  roundId: string;
+  roundTitle: string;
+  orgUnitId: string;
+  reason: string;
+}
+export interface ConclusionIssuedEvent {
+  conclusionId: string;
+  inspectionId: string;
+  number: string;
+  targetOrgUnitId: string;
+  unitName: string;
+}
+/** The secretariat returned (with a comment) or verified an enterprise's DX assessment: the enterprise is told. */
+export interface AssessmentReviewedEvent {
+  assessmentId: string;
+  version: number;
+  enterpriseId: string;
+  enterpriseName: string;
+  year: number;
+  decision: 'return' | 'verify';
+  comment: string | null;
+}
+
+export interface NotifyPort<Tx> {
+  reportReviewed(tx: Tx, e: ReportReviewedEvent): Promise<void>;
+  reportRevised(tx: Tx, e: ReportRevisedEvent): Promise<void>;
+  conclusionIssued(tx: Tx, e: ConclusionIssuedEvent): Promise<void>;
+  assessmentReviewed(tx: Tx, e: AssessmentReviewedEvent): Promise<void>;
+}

@@ -1,3 +1,4 @@
+import type { NotifyPort } from '../../../shared/notifications.js';
 import type {
   AssessmentDetail,
   AssessmentItem,
@@ -133,20 +134,7 @@ export function createDxAssessmentsService({
   files: FilesService;
   bulk: DxAssessmentsBulkRepo;
   /** tells the enterprise its assessment was returned or verified, in the review's transaction (notifications' port) */
-  notify?: {
-    assessmentReviewed(
-      tx: DbOrTx,
-      e: {
-        assessmentId: string;
-        version: number;
-        enterpriseId: string;
-        enterpriseName: string;
-        year: number;
-        decision: 'return' | 'verify';
-        comment: string | null;
-      },
-    ): Promise<void>;
-  };
+  notify?: Pick<NotifyPort<DbOrTx>, 'assessmentReviewed'>;
 }) {
   /** Tells the enterprise of a review (`after`: the row the review wrote). */
   async function reviewed(

@@ -9,6 +9,7 @@ import {
   notificationKinds,
   type NotificationKind,
   type NotificationMode,
+  type NotifyPort as SharedNotifyPort,
 } from '../../../shared/notifications.js';
 import { recordPath } from '../../../shared/record-paths.js';
 import type { Db, DbOrTx } from '../../db/client.js';
@@ -59,42 +60,7 @@ export interface ReminderSources {
 }
 
 /** What other modules call, inside their own transaction, when something happens that people must hear of. */
-export interface NotifyPort {
-  reportReviewed(
-    tx: DbOrTx,
-    e: {
-      reportId: string;
-      version: number;
-      roundId: string;
-      roundTitle: string;
-      orgUnitId: string;
-      decision: 'approve' | 'return';
-      comment: string | null;
-    },
-  ): Promise<void>;
-  /** A unit changed its approved report: the new revision waits for the secretariat's approval. */
-  reportRevised(
-    tx: DbOrTx,
-    e: { reportId: string; revision: number; roundId: string; roundTitle: string; orgUnitId: string; reason: string },
-  ): Promise<void>;
-  conclusionIssued(
-    tx: DbOrTx,
-    e: { conclusionId: string; inspectionId: string; number: string; targetOrgUnitId: string; unitName: string },
-  ): Promise<void>;
-  /** The secretariat returned (with a comment) or verified an enterprise's DX assessment: the enterprise is told. */
-  assessmentReviewed(
-    tx: DbOrTx,
-    e: {
-      assessmentId: string;
-      version: number;
-      enterpriseId: string;
-      enterpriseName: string;
-      year: number;
-      decision: 'return' | 'verify';
-      comment: string | null;
-    },
-  ): Promise<void>;
-}
+export type NotifyPort = SharedNotifyPort<DbOrTx>;
 
 const SEND_JOB = 'notifications.send';
 const DEFAULT_MODE: NotificationMode = 'immediate';
