@@ -56,6 +56,24 @@ export interface ConclusionIssuedEvent {
   number: string;
   targetOrgUnitId: string;
   unitName: string;
+  /** the conclusion's "Nơi nhận" lines as printed: the org units among them that have accounts are told too */
+  recipients: string[];
+}
+
+/**
+ * An org unit's name as a line of "Nơi nhận" names it, folded (see `foldText`), or null for a line that names no
+ * unit ("Như trên", "Lưu: VT"): the leading dash, a trailing "(để báo cáo)" and the closing ";" or "." dropped.
+ */
+export function recipientUnitName(line: string, fold: (s: string) => string): string | null {
+  const name = fold(
+    line
+      .replace(/^[\s\-–—•+*]+/u, '')
+      .replace(/[\s;:,.]+$/u, '')
+      .replace(/\s*\([^()]*\)$/u, '')
+      .replace(/[\s;:,.]+$/u, ''),
+  );
+  if (!name || name === 'nhu tren' || name.startsWith('luu')) return null;
+  return name;
 }
 /** The secretariat returned (with a comment) or verified an enterprise's DX assessment: the enterprise is told. */
 export interface AssessmentReviewedEvent {

@@ -309,6 +309,7 @@ export function createConclusions({ db, repo, audit, clock, followUps, notify, l
           number: row.number,
           targetOrgUnitId: header.target.id,
           unitName: header.target.name,
+          recipients: input.recipients,
         });
         await audit.record(tx, actor, {
           action: 'transition',

@@ -1,4 +1,6 @@
-import { and, count, desc, eq, inArray, isNull, lte, notExists, sql } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNull, like, lte, notExists, or, sql } from 'drizzle-orm';
+import { recipientUnitName } from '../../../shared/notifications.js';
+import { foldText } from '../../../shared/text.js';
 import type { DbOrTx } from '../../db/client.js';
 import {
   notificationDeliveries,
@@ -34,6 +36,23 @@ export function createNotificationsRepo() {
     async unitName(db: DbOrTx, orgUnitId: string) {
       const [row] = await db.select({ name: orgUnits.name }).from(orgUnits).where(eq(orgUnits.id, orgUnitId));
       return row?.name ?? '';
+    },
+
+    /**
+     * The org units that lines of a conclusion's "Nơi nhận" name (by full or short name, ignoring case and
+     * diacritics); lines naming no unit, or one not in the directory, give nothing.
+     */
+    async unitsNamed(db: DbOrTx, lines: string[]) {
+      const names = [...new Set(lines.map((l) => recipientUnitName(l, foldText)).filter((n): n is string => !!n))];
+      if (!names.length) return [];
+      // search_text starts with the folded name (then the short name and the code): the prefix narrows, JS decides
+      const rows = await db
+        .select({ id: orgUnits.id, name: orgUnits.name, shortName: orgUnits.shortName })
+        .from(orgUnits)
+        .where(or(...names.map((n) => like(orgUnits.searchText, `%${n.replace(/[\\%_]/g, (c) => `\\${c}`)}%`))));
+      return rows
+        .filter((r) => names.includes(foldText(r.name)) || (r.shortName && names.includes(foldText(r.shortName))))
+        .map((r) => r.id);
     },
 
     /** Active accounts acting for these org units. */

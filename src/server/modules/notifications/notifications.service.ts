@@ -282,7 +282,8 @@ export function createNotificationsService({
         recordId: e.inspectionId,
         path: recordPath.inspection(e.inspectionId),
         params: { number: e.number, unitName: e.unitName },
-        recipients: await repo.unitUsers(tx, [e.targetOrgUnitId]),
+        // the inspected unit, and the units "Nơi nhận" names that have accounts
+        recipients: await repo.unitUsers(tx, [e.targetOrgUnitId, ...(await repo.unitsNamed(tx, e.recipients))]),
       });
     },
     async assessmentReviewed(tx, e) {

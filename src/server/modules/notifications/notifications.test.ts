@@ -247,10 +247,17 @@ describe('notifications', () => {
     expect(escalations[0].text).toContain(`${ORIGIN}/follow-ups?id=${fu.id}`);
   });
 
-  it('an issued conclusion reaches the inspected unit’s accounts', async () => {
+  it('an issued conclusion reaches the inspected unit’s accounts and the units of "Nơi nhận" that have accounts', async () => {
     clock.set('2025-03-10T03:00:00Z');
     const { target, inspection } = await f.scene({ status: 'drafting' });
     const user = await mailUser(target.id, 'duockiemtra@example.vn');
+    // named in "Nơi nhận" (as printed: a dash, another case, no diacritics, a closing note): told
+    const dept = await f.orgUnit({ name: `Sở Tài chính ${Date.now()}` });
+    const deptUser = await mailUser(dept.id, 'sotaichinh@example.vn');
+    // named, but without accounts: nothing; with accounts but not named: nothing
+    const silent = await f.orgUnit({ name: `Sở Nội vụ ${Date.now()}` });
+    const other = await f.orgUnit();
+    const otherUser = await mailUser(other.id, 'khongnhan@example.vn');
     const res = await ctx.as(secretariat, {
       method: 'POST',
       url: `/api/inspections/${inspection.id}/conclusion`,
@@ -258,22 +265,48 @@ describe('notifications', () => {
         issuedDate: clock.today(),
         signerName: 'Nguyễn Văn A',
         signerTitle: 'Trưởng đoàn',
-        recipients: [target.name],
+        recipients: [
+          `- ${target.name};`,
+          `- ${dept.name.toUpperCase().replace('À', 'A')} (để phối hợp);`,
+          `- ${silent.name};`,
+          '- Như trên;',
+          '- Lưu: VT.',
+        ],
         reason: 'Kết luận sớm (thử)',
       },
     });
     expect(res.statusCode, res.body).toBe(201);
     const issued = res.json();
-    const [n] = (await mine(user.cookie)).items;
-    expect(n).toMatchObject({
-      kind: 'conclusion.issued',
-      path: `/inspections/${inspection.id}`,
-      params: { number: issued.number, unitName: target.name },
-    });
+    for (const u of [user, deptUser]) {
+      const [n] = (await mine(u.cookie)).items;
+      expect(n).toMatchObject({
+        kind: 'conclusion.issued',
+        path: `/inspections/${inspection.id}`,
+        params: { number: issued.number, unitName: target.name },
+      });
+    }
+    expect((await mine(otherUser.cookie)).items).toEqual([]);
     await ctx.services.jobs.runDue();
-    const mail = smtp.mails.find((m) => m.to.includes(user.email))!;
-    expect(mail.subject).toBe('[Steerboard] Kết luận kiểm tra đã ban hành');
-    expect(mail.text).toContain(`Đã ban hành Kết luận kiểm tra số ${issued.number} đối với ${target.name}`);
+    for (const u of [user, deptUser]) {
+      const mails = smtp.mails.filter((m) => m.to.includes(u.email));
+      expect(mails).toHaveLength(1);
+      expect(mails[0].subject).toBe('[Steerboard] Kết luận kiểm tra đã ban hành');
+      expect(mails[0].text).toContain(`Đã ban hành Kết luận kiểm tra số ${issued.number} đối với ${target.name}`);
+      expect(mails[0].text).toContain(`${ORIGIN}/inspections/${inspection.id}`);
+    }
+    expect(smtp.mails.some((m) => m.to.includes(otherUser.email))).toBe(false);
+    // the same event twice (a retried issue's port call) tells no one again
+    await ctx.handle.db.transaction((tx) =>
+      ctx.services.notifications.port.conclusionIssued(tx, {
+        conclusionId: issued.id,
+        inspectionId: inspection.id,
+        number: issued.number,
+        targetOrgUnitId: target.id,
+        unitName: target.name,
+        recipients: [dept.name],
+      }),
+    );
+    expect((await mine(deptUser.cookie)).items).toHaveLength(1);
   });
 
   it('preferences: a daily digest at 07:00 instead, off for one kind; escalations cannot be off', async () => {
