@@ -17,8 +17,8 @@ export type NotificationRow = typeof notifications.$inferSelect;
 export type NewNotification = typeof notifications.$inferInsert;
 export type SendRow = typeof notificationSends.$inferSelect;
 
-// a unit's head, by the person's position title (Giám đốc, Chánh Văn phòng, Trưởng ban, Chủ tịch): the directory has
-// no "head" flag, and a unit account stands for the unit, not its head
+// a unit's head when the unit names none (org_units.head_person_id), by the person's position title (Giám đốc, Chánh
+// Văn phòng, Trưởng ban, Chủ tịch): a unit account stands for the unit, not its head
 const HEAD_TITLE = '^(giám đốc|chánh|trưởng|chủ tịch)';
 
 export function createNotificationsRepo() {
@@ -65,17 +65,25 @@ export function createNotificationsRepo() {
       return rows.map((r) => r.id);
     },
 
-    /** Active accounts linked to the head of an org unit (a person of the unit with a head's position title). */
+    /**
+     * Active accounts linked to the head of an org unit: the head an admin set on the unit (`head_person_id`); when
+     * none is set, the fallback: a person of the unit with a head's position title.
+     */
     async headUsers(db: DbOrTx, orgUnitId: string) {
+      const [unit] = await db
+        .select({ headPersonId: orgUnits.headPersonId })
+        .from(orgUnits)
+        .where(eq(orgUnits.id, orgUnitId));
       const rows = await db
         .select({ id: users.id })
         .from(users)
         .innerJoin(people, eq(people.id, users.personId))
         .where(
           and(
-            eq(people.orgUnitId, orgUnitId),
             eq(users.active, true),
-            sql`lower(coalesce(${people.positionTitle}, '')) ~ ${HEAD_TITLE}`,
+            unit?.headPersonId
+              ? eq(people.id, unit.headPersonId)
+              : and(eq(people.orgUnitId, orgUnitId), sql`lower(coalesce(${people.positionTitle}, '')) ~ ${HEAD_TITLE}`),
           ),
         );
       return rows.map((r) => r.id);

@@ -6,6 +6,8 @@ import { createTestContext, type TestContext } from '../../test/test-app.js';
 import { SYSTEM_ACTOR } from '../../http/authorize.js';
 import { enterpriseWithAccounts, minimalDbiAnswers } from '../dx-assessments/test-helpers.js';
 import { monitoringScene, reportWriter } from '../reporting-rounds/test-helpers.js';
+import { issueConclusion } from '../follow-ups/test-helpers.js';
+import { versionedWrite } from '../../test/versioned-write.js';
 import { movableClock, startSmtpSink } from './test-helpers.js';
 
 const ORIGIN = 'https://steerboard.example.vn';
@@ -245,6 +247,44 @@ describe('notifications', () => {
     expect(escalations.map((m) => m.to[0]).sort()).toEqual(['donvi4@example.vn', 'giamdoc@example.vn']);
     expect(escalations[0].text).toContain(`đã quá hạn 15 ngày`);
     expect(escalations[0].text).toContain(`${ORIGIN}/follow-ups?id=${fu.id}`);
+  });
+
+  it('escalation goes to the head the unit names (head_person_id), not to a title-inferred one, once one is set', async () => {
+    clock.set('2025-03-10T03:00:00Z');
+    const scene = await f.scene({ status: 'issued' });
+    const unit = await f.orgUnit({ name: `Sở Xây dựng ${Date.now()}` });
+    await issueConclusion(ctx, scene, [
+      { kind: 'recommendation', text: 'Số hóa hồ sơ cấp phép', addresseeOrgUnitId: unit.id, dueDate: '2026-10-01' },
+    ]);
+    // the named head: an ordinary title, a viewer's account (not the unit's); a "Giám đốc" beside them is not named
+    const named = await f.person({ orgUnitId: unit.id, email: 'truongdonvi@example.vn' });
+    const namedUser = await f.user('viewer', { personId: named.id });
+    const titled = await f.person({ orgUnitId: unit.id, email: 'giamdoc2@example.vn' });
+    await ctx.handle.db.update(people).set({ positionTitle: 'Giám đốc' }).where(eq(people.id, titled.id));
+    const titledUser = await f.user('viewer', { personId: titled.id });
+    const set = await versionedWrite(ctx, admin, {
+      method: 'PATCH',
+      url: `/api/org-units/${unit.id}`,
+      payload: { headPersonId: named.id },
+    });
+    expect(set.statusCode, set.body).toBe(200);
+    clock.set(new Date(Date.parse('2026-10-01T10:00:00+07:00') + 15 * 86_400_000).toISOString());
+    await ctx.services.jobs.runDue();
+    await ctx.services.jobs.runDue();
+    const escalations = async (u: { username: string; password: string }) =>
+      (await mine(ctx.login(u.username, u.password), '?limit=500')).items.filter(
+        (n: { kind: string; params: { unitName: string } }) =>
+          n.kind === 'followUp.escalation' && n.params.unitName === unit.name,
+      );
+    expect(await escalations(namedUser)).toHaveLength(1);
+    expect(await escalations(titledUser)).toHaveLength(0);
+    const mails = smtp.mails.filter(
+      (m) => m.subject === '[Steerboard] CẢNH BÁO: kiến nghị quá hạn' && m.text.includes(unit.name),
+    );
+    expect(mails.map((m) => m.to[0]).filter((a) => a !== undefined && !a.startsWith('secretariat'))).toContain(
+      'truongdonvi@example.vn',
+    );
+    expect(mails.some((m) => m.to.includes('giamdoc2@example.vn'))).toBe(false);
   });
 
   it('an issued conclusion reaches the inspected unit’s accounts and the units of "Nơi nhận" that have accounts', async () => {
