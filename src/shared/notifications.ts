@@ -13,6 +13,7 @@ export const notificationKinds = [
   'conclusion.issued',
   'dxAssessment.returned',
   'dxAssessment.verified',
+  'dxAssessment.yearOpen',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 

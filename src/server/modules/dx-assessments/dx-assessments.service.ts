@@ -310,6 +310,22 @@ export function createDxAssessmentsService({
       };
     },
 
+    /**
+     * The enterprises (with accounts) that can start an assessment for `year` and have none for it yet: none at all
+     * while no framework version is published (nothing can be started). No act opens an assessment year (an
+     * enterprise may start one for any year): the notifications' daily scan asks this for the current calendar year.
+     */
+    async yearOpenFor(year: number) {
+      if (!(await frameworks.publishedVersions()).length) return [];
+      const candidates = await enterprises.withAccounts();
+      const assessed = await repo.assessedIn(
+        db,
+        year,
+        candidates.map((c) => c.enterpriseId),
+      );
+      return candidates.filter((c) => !assessed.has(c.enterpriseId));
+    },
+
     /** One assessment per enterprise, framework version and year, on the newest published version. */
     async start(actor: Actor, input: AssessmentStartInput): Promise<AssessmentDetail> {
       const own = await enterprises.ownEnterpriseId(actor);

@@ -438,6 +438,55 @@ describe('notifications', () => {
     expect(after.lastError).toMatch(/interrupted/);
   });
 
+  it('an enterprise hears once per account and year that a new assessment year is open (daily scan), not if it started one', async () => {
+    // 31 December 2026: one enterprise already started its 2027 assessment, another has none
+    clock.set('2026-12-31T03:00:00Z');
+    const waiting = await enterpriseWithAccounts(ctx, f, 0);
+    const other = await f.user('enterprise');
+    await ctx.services.enterprises.linkUser(SYSTEM_ACTOR, other.id, waiting.enterprise.taxCode);
+    // sessions last 12 hours of the test's clock, which jumps: log in afresh
+    const otherCookie = () => ctx.login(other.username, other.password);
+    const [{ name }] = await ctx.services.enterprises.names([waiting.enterprise.id]);
+    const person = await f.person({ email: 'namdanhgia@example.vn' });
+    const account = await f.user('enterprise', { personId: person.id });
+    await ctx.services.enterprises.linkUser(SYSTEM_ACTOR, account.id, waiting.enterprise.taxCode);
+    const early = await enterpriseWithAccounts(ctx, f, 0);
+    const earlyUser = await f.user('enterprise');
+    await ctx.services.enterprises.linkUser(SYSTEM_ACTOR, earlyUser.id, early.enterprise.taxCode);
+    const started = await ctx.as(await ctx.login(earlyUser.username, earlyUser.password), {
+      method: 'POST',
+      url: '/api/dx/assessments',
+      payload: { year: 2027 },
+    });
+    expect(started.statusCode, started.body).toBe(201);
+    const yearOpen = async (cookie: string | Promise<string>) =>
+      (await mine(cookie, '?limit=500')).items.filter(
+        (n: { kind: string; params: { year: number } }) => n.kind === 'dxAssessment.yearOpen' && n.params.year === 2027,
+      );
+    // 1 January 2027, 05:00 in Hanoi: the daily scan (06:00) has not run yet
+    clock.set('2026-12-31T22:00:00Z');
+    await ctx.services.jobs.runDue();
+    expect(await yearOpen(otherCookie())).toEqual([]);
+    // 06:30, then the next days: once
+    for (const at of ['2026-12-31T23:30:00Z', '2027-01-01T23:30:00Z', '2027-01-02T23:30:00Z']) {
+      clock.set(at);
+      await ctx.services.jobs.runDue();
+      await ctx.services.jobs.runDue();
+    }
+    const [n, ...more] = await yearOpen(otherCookie());
+    expect(more).toEqual([]);
+    expect(n).toMatchObject({ path: '/dx-assessments', params: { enterpriseName: name, year: 2027 } });
+    expect(await yearOpen(ctx.login(account.username, account.password))).toHaveLength(1);
+    expect(await yearOpen(ctx.login(earlyUser.username, earlyUser.password)), 'it started one').toEqual([]);
+    const mails = smtp.mails.filter((m) => m.to.includes('namdanhgia@example.vn'));
+    expect(mails).toHaveLength(1);
+    expect(mails[0].subject).toBe('[Steerboard] Mở kỳ tự đánh giá chuyển đổi số năm mới');
+    expect(mails[0].text).toContain(
+      `Đã mở kỳ tự đánh giá mức độ chuyển đổi số năm 2027: ${name} có thể bắt đầu phiếu tự đánh giá`,
+    );
+    expect(mails[0].text).toContain(`${ORIGIN}/dx-assessments`);
+  });
+
   it('an enterprise hears of its DX assessment returned (with the comment) and verified, in the app and by e-mail', async () => {
     clock.set('2025-08-01T03:00:00Z');
     secretariat = await ctx.login('secretariat');
