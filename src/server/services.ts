@@ -251,6 +251,7 @@ export function createServices({ db, dbKind, config, clock, mailer }: Deps) {
       reports: () => reportingRounds.reminders(SYSTEM_ACTOR),
       followUps: (days) => followUps.dueForReminders(days),
       enterpriseAccounts: (tx, enterpriseId) => enterprises.accountIds(enterpriseId, tx),
+      assessmentYearOpen: (year) => dxAssessments.yearOpenFor(year),
       escalationDays: (programIds) => programs.escalationDays(programIds),
     },
   });

@@ -39,6 +39,10 @@ export const errorReasons = {
   NO_SUCH_PLAN: { vi: 'Không tìm thấy kế hoạch trong chương trình này', en: 'No such plan in this program' },
   NO_SUCH_ORG_UNIT: { vi: 'Không tìm thấy đơn vị', en: 'No such org unit' },
   NO_SUCH_PERSON: { vi: 'Không tìm thấy cán bộ', en: 'No such person' },
+  HEAD_NOT_IN_UNIT: {
+    vi: 'Người đứng đầu phải là cán bộ của chính đơn vị này',
+    en: 'The head must be a person of this unit',
+  },
   NO_SUCH_USER: { vi: 'Không tìm thấy tài khoản', en: 'No such user' },
   NO_SUCH_FINDING: { vi: 'Không tìm thấy nội dung kết luận', en: 'No such finding' },
   NO_SUCH_INDICATOR: { vi: 'Không tìm thấy chỉ tiêu', en: 'No such indicator' },

@@ -13,6 +13,7 @@ export const notificationKinds = [
   'conclusion.issued',
   'dxAssessment.returned',
   'dxAssessment.verified',
+  'dxAssessment.yearOpen',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
@@ -27,3 +28,68 @@ export const DUE_SOON_DAYS = 7;
 
 export const sendStatuses = ['pending', 'sending', 'sent', 'failed'] as const;
 export type SendStatus = (typeof sendStatuses)[number];
+
+/**
+ * The events other modules tell the notifications module of, inside their own transaction: one contract, imported by
+ * the notifications' port and by each module that calls it (`Tx`: the server's transaction type).
+ */
+export interface ReportReviewedEvent {
+  reportId: string;
+  version: number;
+  roundId: string;
+  roundTitle: string;
+  orgUnitId: string;
+  decision: 'approve' | 'return';
+  comment: string | null;
+}
+/** A unit changed its approved report: the new revision waits for the secretariat's approval. */
+export interface ReportRevisedEvent {
+  reportId: string;
+  revision: number;
+  roundId: string;
+  roundTitle: string;
+  orgUnitId: string;
+  reason: string;
+}
+export interface ConclusionIssuedEvent {
+  conclusionId: string;
+  inspectionId: string;
+  number: string;
+  targetOrgUnitId: string;
+  unitName: string;
+  /** the conclusion's "Nơi nhận" lines as printed: the org units among them that have accounts are told too */
+  recipients: string[];
+}
+
+/**
+ * An org unit's name as a line of "Nơi nhận" names it, folded (see `foldText`), or null for a line that names no
+ * unit ("Như trên", "Lưu: VT"): the leading dash, a trailing "(để báo cáo)" and the closing ";" or "." dropped.
+ */
+export function recipientUnitName(line: string, fold: (s: string) => string): string | null {
+  const name = fold(
+    line
+      .replace(/^[\s\-–—•+*]+/u, '')
+      .replace(/[\s;:,.]+$/u, '')
+      .replace(/\s*\([^()]*\)$/u, '')
+      .replace(/[\s;:,.]+$/u, ''),
+  );
+  if (!name || name === 'nhu tren' || name.startsWith('luu')) return null;
+  return name;
+}
+/** The secretariat returned (with a comment) or verified an enterprise's DX assessment: the enterprise is told. */
+export interface AssessmentReviewedEvent {
+  assessmentId: string;
+  version: number;
+  enterpriseId: string;
+  enterpriseName: string;
+  year: number;
+  decision: 'return' | 'verify';
+  comment: string | null;
+}
+
+export interface NotifyPort<Tx> {
+  reportReviewed(tx: Tx, e: ReportReviewedEvent): Promise<void>;
+  reportRevised(tx: Tx, e: ReportRevisedEvent): Promise<void>;
+  conclusionIssued(tx: Tx, e: ConclusionIssuedEvent): Promise<void>;
+  assessmentReviewed(tx: Tx, e: AssessmentReviewedEvent): Promise<void>;
+}

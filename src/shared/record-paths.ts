@@ -12,6 +12,7 @@ export const recordPath = {
   indicators: () => '/indicators',
   enterprise: (taxCode: string) => `/enterprises?taxCode=${encodeURIComponent(taxCode)}`,
   dxAssessment: (id: string) => `/dx-assessments/${id}`,
+  dxAssessments: () => '/dx-assessments',
   dxFrameworks: () => '/dx-frameworks',
   people: () => '/people',
   users: () => '/users',

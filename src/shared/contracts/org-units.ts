@@ -26,6 +26,9 @@ export const orgUnit = z.object({
   parentName: z.string().nullable(),
   validFrom: z.string().nullable(),
   validTo: z.string().nullable(),
+  /** the unit's head as set by an admin (told of escalations); null: none set */
+  headPersonId: z.uuid().nullable(),
+  headName: z.string().nullable(),
   /** +1 on every change: the version a write names (If-Match or `version`) */
   version: z.number().int(),
 });
@@ -74,6 +77,8 @@ export const orgUnitInput = z.strictObject({
   parentId: uuidField.nullable().optional(),
   validFrom: isoDate.nullable().optional(),
   validTo: isoDate.nullable().optional(),
+  /** a person of this unit (so none on creation: no one belongs to it yet) */
+  headPersonId: uuidField.nullable().optional(),
 });
 export type OrgUnitInput = z.infer<typeof orgUnitInput>;
 export const orgUnitPatch = orgUnitInput.partial().extend({ version: versionField });

@@ -4,6 +4,7 @@ import type { SuccessionShare } from '../../../shared/domain.js';
 import type { Role } from '../../../shared/fields.js';
 import {
   bigserial,
+  type AnyPgColumn,
   boolean,
   customType,
   date,
@@ -42,6 +43,11 @@ export const orgUnits = pgTable(
     validTo: date('valid_to'),
     // lower-case, diacritics removed (đ → d): lets "dong da" find "Đống Đa" on every database
     searchText: text('search_text').notNull(),
+    /**
+     * The unit's head (a person of the unit), set by an admin: told of escalations. None set: the head is inferred
+     * from people's position titles (notifications' fallback).
+     */
+    headPersonId: uuid('head_person_id').references((): AnyPgColumn => people.id),
     /** Optimistic concurrency: +1 in the same UPDATE as every change; a write names the version it read. */
     version: version(),
     createdAt: createdAt(),

@@ -64,6 +64,16 @@ export function createDxAssessmentsRepo() {
       ]);
       return { items, total };
     },
+    /** Which of these enterprises have an assessment (any framework, any status) for the year. */
+    async assessedIn(db: DbOrTx, year: number, enterpriseIds: string[]) {
+      if (!enterpriseIds.length) return new Set<string>();
+      const rows = await db
+        .selectDistinct({ enterpriseId: dxAssessments.enterpriseId })
+        .from(dxAssessments)
+        .where(and(eq(dxAssessments.year, year), inArray(dxAssessments.enterpriseId, enterpriseIds)));
+      return new Set(rows.map((r) => r.enterpriseId));
+    },
+
     async findOne(db: DbOrTx, enterpriseId: string, frameworkVersionId: string, year: number, forUpdate = false) {
       const q = db
         .select()

@@ -1,3 +1,4 @@
+import type { NotifyPort } from '../../../shared/notifications.js';
 import type {
   AssessmentDetail,
   AssessmentItem,
@@ -135,20 +136,7 @@ export function createDxAssessmentsService({
   files: FilesService;
   bulk: DxAssessmentsBulkRepo;
   /** tells the enterprise its assessment was returned or verified, in the review's transaction (notifications' port) */
-  notify?: {
-    assessmentReviewed(
-      tx: DbOrTx,
-      e: {
-        assessmentId: string;
-        version: number;
-        enterpriseId: string;
-        enterpriseName: string;
-        year: number;
-        decision: 'return' | 'verify';
-        comment: string | null;
-      },
-    ): Promise<void>;
-  };
+  notify?: Pick<NotifyPort<DbOrTx>, 'assessmentReviewed'>;
 }) {
   /** Tells the enterprise of a review (`after`: the row the review wrote). */
   async function reviewed(
@@ -322,6 +310,22 @@ export function createDxAssessmentsService({
         items: items.map((a) => toItem(a, byId.get(a.enterpriseId)!, labels.get(a.frameworkVersionId)!)),
         total,
       };
+    },
+
+    /**
+     * The enterprises (with accounts) that can start an assessment for `year` and have none for it yet: none at all
+     * while no framework version is published (nothing can be started). No act opens an assessment year (an
+     * enterprise may start one for any year): the notifications' daily scan asks this for the current calendar year.
+     */
+    async yearOpenFor(year: number) {
+      if (!(await frameworks.publishedVersions()).length) return [];
+      const candidates = await enterprises.withAccounts();
+      const assessed = await repo.assessedIn(
+        db,
+        year,
+        candidates.map((c) => c.enterpriseId),
+      );
+      return candidates.filter((c) => !assessed.has(c.enterpriseId));
     },
 
     /** One assessment per enterprise, framework version and year, on the newest published version. */

@@ -143,6 +143,22 @@ export function createEnterprisesRepo() {
       return row?.id ?? null;
     },
     /** The active `enterprise` accounts linked to an enterprise. */
+    /** Every enterprise that has active accounts, with its name and those accounts (few: accounts are made by hand). */
+    async withAccounts(db: DbOrTx) {
+      const rows = await db
+        .select({ enterpriseId: enterprises.id, name: enterprises.name, userId: users.id })
+        .from(enterpriseUsers)
+        .innerJoin(users, eq(users.id, enterpriseUsers.userId))
+        .innerJoin(enterprises, eq(enterprises.id, enterpriseUsers.enterpriseId))
+        .where(and(eq(users.active, true), eq(users.role, 'enterprise')));
+      const by = new Map<string, { enterpriseId: string; name: string; accountIds: string[] }>();
+      for (const r of rows) {
+        const e = by.get(r.enterpriseId) ?? { enterpriseId: r.enterpriseId, name: r.name, accountIds: [] };
+        e.accountIds.push(r.userId);
+        by.set(r.enterpriseId, e);
+      }
+      return [...by.values()];
+    },
     async activeAccountIds(db: DbOrTx, enterpriseId: string) {
       const rows = await db
         .select({ id: users.id })

@@ -156,6 +156,8 @@ export function createEnterprisesService({
     ownEnterpriseId,
     /** The active accounts acting for an enterprise (notifications reach them; no permission check). */
     accountIds: (enterpriseId: string, tx: DbOrTx = db) => repo.activeAccountIds(tx, enterpriseId),
+    /** The enterprises with active accounts, their names and accounts (notifications; no permission check). */
+    withAccounts: (tx: DbOrTx = db) => repo.withAccounts(tx),
     /** For other modules: the row by id (no permission check; callers check their own policy). */
     getRow: (id: string, tx: DbOrTx = db) => repo.getRow(tx, id),
     /** For other modules' lists: id, tax code and name of some enterprises, in one query (no permission check). */

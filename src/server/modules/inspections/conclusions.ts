@@ -1,3 +1,4 @@
+import type { NotifyPort } from '../../../shared/notifications.js';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { CorrectionInput, IssueInput } from '../../../shared/contracts/conclusions.js';
 import type { InspectionStatus } from '../../../shared/domain.js';
@@ -58,12 +59,7 @@ export interface ConclusionsDeps {
   clock: Clock;
   followUps: FollowUpsPort;
   /** tells the inspected unit its conclusion is issued, in the issuing transaction (the notifications module's port) */
-  notify?: {
-    conclusionIssued(
-      tx: DbOrTx,
-      e: { conclusionId: string; inspectionId: string; number: string; targetOrgUnitId: string; unitName: string },
-    ): Promise<void>;
-  };
+  notify?: Pick<NotifyPort<DbOrTx>, 'conclusionIssued'>;
   load: (db: DbOrTx, actor: Actor, id: string) => Promise<{ header: Header; facts: InspectionFacts }>;
   /** PUBLIC_ORIGIN: the address printed in issued documents' verification footer (else the request's origin) */
   publicOrigin?: string;
@@ -409,6 +405,7 @@ export function createConclusions({
           number: row.number,
           targetOrgUnitId: header.target.id,
           unitName: header.target.name,
+          recipients: input.recipients,
         });
         await audit.record(tx, actor, {
           action: 'transition',

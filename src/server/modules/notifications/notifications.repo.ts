@@ -1,4 +1,6 @@
-import { and, count, desc, eq, inArray, isNull, lte, notExists, sql } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNull, like, lte, notExists, or, sql } from 'drizzle-orm';
+import { recipientUnitName } from '../../../shared/notifications.js';
+import { foldText } from '../../../shared/text.js';
 import type { DbOrTx } from '../../db/client.js';
 import {
   notificationDeliveries,
@@ -15,8 +17,8 @@ export type NotificationRow = typeof notifications.$inferSelect;
 export type NewNotification = typeof notifications.$inferInsert;
 export type SendRow = typeof notificationSends.$inferSelect;
 
-// a unit's head, by the person's position title (Giám đốc, Chánh Văn phòng, Trưởng ban, Chủ tịch): the directory has
-// no "head" flag, and a unit account stands for the unit, not its head
+// a unit's head when the unit names none (org_units.head_person_id), by the person's position title (Giám đốc, Chánh
+// Văn phòng, Trưởng ban, Chủ tịch): a unit account stands for the unit, not its head
 const HEAD_TITLE = '^(giám đốc|chánh|trưởng|chủ tịch)';
 
 export function createNotificationsRepo() {
@@ -36,6 +38,23 @@ export function createNotificationsRepo() {
       return row?.name ?? '';
     },
 
+    /**
+     * The org units that lines of a conclusion's "Nơi nhận" name (by full or short name, ignoring case and
+     * diacritics); lines naming no unit, or one not in the directory, give nothing.
+     */
+    async unitsNamed(db: DbOrTx, lines: string[]) {
+      const names = [...new Set(lines.map((l) => recipientUnitName(l, foldText)).filter((n): n is string => !!n))];
+      if (!names.length) return [];
+      // search_text starts with the folded name (then the short name and the code): the prefix narrows, JS decides
+      const rows = await db
+        .select({ id: orgUnits.id, name: orgUnits.name, shortName: orgUnits.shortName })
+        .from(orgUnits)
+        .where(or(...names.map((n) => like(orgUnits.searchText, `%${n.replace(/[\\%_]/g, (c) => `\\${c}`)}%`))));
+      return rows
+        .filter((r) => names.includes(foldText(r.name)) || (r.shortName && names.includes(foldText(r.shortName))))
+        .map((r) => r.id);
+    },
+
     /** Active accounts acting for these org units. */
     async unitUsers(db: DbOrTx, orgUnitIds: string[]) {
       if (!orgUnitIds.length) return [];
@@ -46,17 +65,25 @@ export function createNotificationsRepo() {
       return rows.map((r) => r.id);
     },
 
-    /** Active accounts linked to the head of an org unit (a person of the unit with a head's position title). */
+    /**
+     * Active accounts linked to the head of an org unit: the head an admin set on the unit (`head_person_id`); when
+     * none is set, the fallback: a person of the unit with a head's position title.
+     */
     async headUsers(db: DbOrTx, orgUnitId: string) {
+      const [unit] = await db
+        .select({ headPersonId: orgUnits.headPersonId })
+        .from(orgUnits)
+        .where(eq(orgUnits.id, orgUnitId));
       const rows = await db
         .select({ id: users.id })
         .from(users)
         .innerJoin(people, eq(people.id, users.personId))
         .where(
           and(
-            eq(people.orgUnitId, orgUnitId),
             eq(users.active, true),
-            sql`lower(coalesce(${people.positionTitle}, '')) ~ ${HEAD_TITLE}`,
+            unit?.headPersonId
+              ? eq(people.id, unit.headPersonId)
+              : and(eq(people.orgUnitId, orgUnitId), sql`lower(coalesce(${people.positionTitle}, '')) ~ ${HEAD_TITLE}`),
           ),
         );
       return rows.map((r) => r.id);

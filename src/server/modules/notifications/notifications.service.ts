@@ -9,6 +9,7 @@ import {
   notificationKinds,
   type NotificationKind,
   type NotificationMode,
+  type NotifyPort as SharedNotifyPort,
 } from '../../../shared/notifications.js';
 import { recordPath } from '../../../shared/record-paths.js';
 import type { Db, DbOrTx } from '../../db/client.js';
@@ -54,47 +55,17 @@ export interface ReminderSources {
   >;
   /** Each program's escalation day (its own, or the default), by program id. */
   escalationDays(programIds: string[]): Promise<Map<string, number>>;
+  /**
+   * The enterprises (with their accounts) that can start a DX assessment for the year and have none for it yet
+   * (dx-assessments knows).
+   */
+  assessmentYearOpen(year: number): Promise<{ enterpriseId: string; name: string; accountIds: string[] }[]>;
   /** The active accounts acting for an enterprise (the enterprises' service knows them). */
   enterpriseAccounts(tx: DbOrTx, enterpriseId: string): Promise<string[]>;
 }
 
 /** What other modules call, inside their own transaction, when something happens that people must hear of. */
-export interface NotifyPort {
-  reportReviewed(
-    tx: DbOrTx,
-    e: {
-      reportId: string;
-      version: number;
-      roundId: string;
-      roundTitle: string;
-      orgUnitId: string;
-      decision: 'approve' | 'return';
-      comment: string | null;
-    },
-  ): Promise<void>;
-  /** A unit changed its approved report: the new revision waits for the secretariat's approval. */
-  reportRevised(
-    tx: DbOrTx,
-    e: { reportId: string; revision: number; roundId: string; roundTitle: string; orgUnitId: string; reason: string },
-  ): Promise<void>;
-  conclusionIssued(
-    tx: DbOrTx,
-    e: { conclusionId: string; inspectionId: string; number: string; targetOrgUnitId: string; unitName: string },
-  ): Promise<void>;
-  /** The secretariat returned (with a comment) or verified an enterprise's DX assessment: the enterprise is told. */
-  assessmentReviewed(
-    tx: DbOrTx,
-    e: {
-      assessmentId: string;
-      version: number;
-      enterpriseId: string;
-      enterpriseName: string;
-      year: number;
-      decision: 'return' | 'verify';
-      comment: string | null;
-    },
-  ): Promise<void>;
-}
+export type NotifyPort = SharedNotifyPort<DbOrTx>;
 
 const SEND_JOB = 'notifications.send';
 const DEFAULT_MODE: NotificationMode = 'immediate';
@@ -220,6 +191,28 @@ export function createNotificationsService({
     return created;
   }
 
+  /**
+   * The daily scan for enterprises: the current calendar year (Hanoi) is an assessment year; each enterprise that can
+   * start one for it and has none is told once per account and year (the event key names enterprise and year).
+   */
+  async function assessmentYear() {
+    const year = Number(clock.today().slice(0, 4));
+    let created = 0;
+    for (const e of await sources.assessmentYearOpen(year))
+      created += await db.transaction((tx) =>
+        emit(tx, {
+          kind: 'dxAssessment.yearOpen',
+          key: `dxAssessment.yearOpen:${e.enterpriseId}:${year}`,
+          recordType: 'enterprise',
+          recordId: e.enterpriseId,
+          path: recordPath.dxAssessments(),
+          params: { enterpriseName: e.name, year },
+          recipients: e.accountIds,
+        }),
+      );
+    return created;
+  }
+
   /** The 07:00 digest: each person's digest-mode notifications no e-mail carries yet, in one e-mail. */
   async function digest() {
     const date = hanoiParts(clock.now()).date;
@@ -275,9 +268,14 @@ export function createNotificationsService({
   jobs.register('notifications.digest', async () => {
     await digest();
   });
+  jobs.register('notifications.assessmentYear', async () => {
+    await assessmentYear();
+  });
   jobs.register(SEND_JOB, deliver);
   jobs.schedule(hourly('notifications.scan'));
   jobs.schedule(dailyAt('notifications.digest', 7));
+  // before the digest, so a digest-mode account finds it in that day's e-mail
+  jobs.schedule(dailyAt('notifications.assessmentYear', 6));
 
   const port: NotifyPort = {
     async reportReviewed(tx, e) {
@@ -316,7 +314,8 @@ export function createNotificationsService({
         recordId: e.inspectionId,
         path: recordPath.inspection(e.inspectionId),
         params: { number: e.number, unitName: e.unitName },
-        recipients: await repo.unitUsers(tx, [e.targetOrgUnitId]),
+        // the inspected unit, and the units "Nơi nhận" names that have accounts
+        recipients: await repo.unitUsers(tx, [e.targetOrgUnitId, ...(await repo.unitsNamed(tx, e.recipients))]),
       });
     },
     async assessmentReviewed(tx, e) {
@@ -338,6 +337,7 @@ export function createNotificationsService({
     port,
     scan,
     digest,
+    assessmentYear,
 
     async list(actor: Actor, q: NotificationListQuery) {
       notificationsPolicy.assertSelf(actor);

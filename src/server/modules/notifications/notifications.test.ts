@@ -6,6 +6,8 @@ import { createTestContext, type TestContext } from '../../test/test-app.js';
 import { SYSTEM_ACTOR } from '../../http/authorize.js';
 import { enterpriseWithAccounts, minimalDbiAnswers } from '../dx-assessments/test-helpers.js';
 import { monitoringScene, reportWriter } from '../reporting-rounds/test-helpers.js';
+import { issueConclusion } from '../follow-ups/test-helpers.js';
+import { versionedWrite } from '../../test/versioned-write.js';
 import { movableClock, startSmtpSink } from './test-helpers.js';
 
 const ORIGIN = 'https://steerboard.example.vn';
@@ -247,10 +249,55 @@ describe('notifications', () => {
     expect(escalations[0].text).toContain(`${ORIGIN}/follow-ups?id=${fu.id}`);
   });
 
-  it('an issued conclusion reaches the inspected unit’s accounts', async () => {
+  it('escalation goes to the head the unit names (head_person_id), not to a title-inferred one, once one is set', async () => {
+    clock.set('2025-03-10T03:00:00Z');
+    const scene = await f.scene({ status: 'issued' });
+    const unit = await f.orgUnit({ name: `Sở Xây dựng ${Date.now()}` });
+    await issueConclusion(ctx, scene, [
+      { kind: 'recommendation', text: 'Số hóa hồ sơ cấp phép', addresseeOrgUnitId: unit.id, dueDate: '2026-10-01' },
+    ]);
+    // the named head: an ordinary title, a viewer's account (not the unit's); a "Giám đốc" beside them is not named
+    const named = await f.person({ orgUnitId: unit.id, email: 'truongdonvi@example.vn' });
+    const namedUser = await f.user('viewer', { personId: named.id });
+    const titled = await f.person({ orgUnitId: unit.id, email: 'giamdoc2@example.vn' });
+    await ctx.handle.db.update(people).set({ positionTitle: 'Giám đốc' }).where(eq(people.id, titled.id));
+    const titledUser = await f.user('viewer', { personId: titled.id });
+    const set = await versionedWrite(ctx, admin, {
+      method: 'PATCH',
+      url: `/api/org-units/${unit.id}`,
+      payload: { headPersonId: named.id },
+    });
+    expect(set.statusCode, set.body).toBe(200);
+    clock.set(new Date(Date.parse('2026-10-01T10:00:00+07:00') + 15 * 86_400_000).toISOString());
+    await ctx.services.jobs.runDue();
+    await ctx.services.jobs.runDue();
+    const escalations = async (u: { username: string; password: string }) =>
+      (await mine(ctx.login(u.username, u.password), '?limit=500')).items.filter(
+        (n: { kind: string; params: { unitName: string } }) =>
+          n.kind === 'followUp.escalation' && n.params.unitName === unit.name,
+      );
+    expect(await escalations(namedUser)).toHaveLength(1);
+    expect(await escalations(titledUser)).toHaveLength(0);
+    const mails = smtp.mails.filter(
+      (m) => m.subject === '[Steerboard] CẢNH BÁO: kiến nghị quá hạn' && m.text.includes(unit.name),
+    );
+    expect(mails.map((m) => m.to[0]).filter((a) => a !== undefined && !a.startsWith('secretariat'))).toContain(
+      'truongdonvi@example.vn',
+    );
+    expect(mails.some((m) => m.to.includes('giamdoc2@example.vn'))).toBe(false);
+  });
+
+  it('an issued conclusion reaches the inspected unit’s accounts and the units of "Nơi nhận" that have accounts', async () => {
     clock.set('2025-03-10T03:00:00Z');
     const { target, inspection } = await f.scene({ status: 'drafting' });
     const user = await mailUser(target.id, 'duockiemtra@example.vn');
+    // named in "Nơi nhận" (as printed: a dash, another case, no diacritics, a closing note): told
+    const dept = await f.orgUnit({ name: `Sở Tài chính ${Date.now()}` });
+    const deptUser = await mailUser(dept.id, 'sotaichinh@example.vn');
+    // named, but without accounts: nothing; with accounts but not named: nothing
+    const silent = await f.orgUnit({ name: `Sở Nội vụ ${Date.now()}` });
+    const other = await f.orgUnit();
+    const otherUser = await mailUser(other.id, 'khongnhan@example.vn');
     const res = await ctx.as(secretariat, {
       method: 'POST',
       url: `/api/inspections/${inspection.id}/conclusion`,
@@ -258,22 +305,48 @@ describe('notifications', () => {
         issuedDate: clock.today(),
         signerName: 'Nguyễn Văn A',
         signerTitle: 'Trưởng đoàn',
-        recipients: [target.name],
+        recipients: [
+          `- ${target.name};`,
+          `- ${dept.name.toUpperCase().replace('À', 'A')} (để phối hợp);`,
+          `- ${silent.name};`,
+          '- Như trên;',
+          '- Lưu: VT.',
+        ],
         reason: 'Kết luận sớm (thử)',
       },
     });
     expect(res.statusCode, res.body).toBe(201);
     const issued = res.json();
-    const [n] = (await mine(user.cookie)).items;
-    expect(n).toMatchObject({
-      kind: 'conclusion.issued',
-      path: `/inspections/${inspection.id}`,
-      params: { number: issued.number, unitName: target.name },
-    });
+    for (const u of [user, deptUser]) {
+      const [n] = (await mine(u.cookie)).items;
+      expect(n).toMatchObject({
+        kind: 'conclusion.issued',
+        path: `/inspections/${inspection.id}`,
+        params: { number: issued.number, unitName: target.name },
+      });
+    }
+    expect((await mine(otherUser.cookie)).items).toEqual([]);
     await ctx.services.jobs.runDue();
-    const mail = smtp.mails.find((m) => m.to.includes(user.email))!;
-    expect(mail.subject).toBe('[Steerboard] Kết luận kiểm tra đã ban hành');
-    expect(mail.text).toContain(`Đã ban hành Kết luận kiểm tra số ${issued.number} đối với ${target.name}`);
+    for (const u of [user, deptUser]) {
+      const mails = smtp.mails.filter((m) => m.to.includes(u.email));
+      expect(mails).toHaveLength(1);
+      expect(mails[0].subject).toBe('[Steerboard] Kết luận kiểm tra đã ban hành');
+      expect(mails[0].text).toContain(`Đã ban hành Kết luận kiểm tra số ${issued.number} đối với ${target.name}`);
+      expect(mails[0].text).toContain(`${ORIGIN}/inspections/${inspection.id}`);
+    }
+    expect(smtp.mails.some((m) => m.to.includes(otherUser.email))).toBe(false);
+    // the same event twice (a retried issue's port call) tells no one again
+    await ctx.handle.db.transaction((tx) =>
+      ctx.services.notifications.port.conclusionIssued(tx, {
+        conclusionId: issued.id,
+        inspectionId: inspection.id,
+        number: issued.number,
+        targetOrgUnitId: target.id,
+        unitName: target.name,
+        recipients: [dept.name],
+      }),
+    );
+    expect((await mine(deptUser.cookie)).items).toHaveLength(1);
   });
 
   it('preferences: a daily digest at 07:00 instead, off for one kind; escalations cannot be off', async () => {
@@ -363,6 +436,55 @@ describe('notifications', () => {
     const [after] = await db.select().from(notificationSends).where(eq(notificationSends.id, send.id));
     expect(after).toMatchObject({ status: 'failed' });
     expect(after.lastError).toMatch(/interrupted/);
+  });
+
+  it('an enterprise hears once per account and year that a new assessment year is open (daily scan), not if it started one', async () => {
+    // 31 December 2026: one enterprise already started its 2027 assessment, another has none
+    clock.set('2026-12-31T03:00:00Z');
+    const waiting = await enterpriseWithAccounts(ctx, f, 0);
+    const other = await f.user('enterprise');
+    await ctx.services.enterprises.linkUser(SYSTEM_ACTOR, other.id, waiting.enterprise.taxCode);
+    // sessions last 12 hours of the test's clock, which jumps: log in afresh
+    const otherCookie = () => ctx.login(other.username, other.password);
+    const [{ name }] = await ctx.services.enterprises.names([waiting.enterprise.id]);
+    const person = await f.person({ email: 'namdanhgia@example.vn' });
+    const account = await f.user('enterprise', { personId: person.id });
+    await ctx.services.enterprises.linkUser(SYSTEM_ACTOR, account.id, waiting.enterprise.taxCode);
+    const early = await enterpriseWithAccounts(ctx, f, 0);
+    const earlyUser = await f.user('enterprise');
+    await ctx.services.enterprises.linkUser(SYSTEM_ACTOR, earlyUser.id, early.enterprise.taxCode);
+    const started = await ctx.as(await ctx.login(earlyUser.username, earlyUser.password), {
+      method: 'POST',
+      url: '/api/dx/assessments',
+      payload: { year: 2027 },
+    });
+    expect(started.statusCode, started.body).toBe(201);
+    const yearOpen = async (cookie: string | Promise<string>) =>
+      (await mine(cookie, '?limit=500')).items.filter(
+        (n: { kind: string; params: { year: number } }) => n.kind === 'dxAssessment.yearOpen' && n.params.year === 2027,
+      );
+    // 1 January 2027, 05:00 in Hanoi: the daily scan (06:00) has not run yet
+    clock.set('2026-12-31T22:00:00Z');
+    await ctx.services.jobs.runDue();
+    expect(await yearOpen(otherCookie())).toEqual([]);
+    // 06:30, then the next days: once
+    for (const at of ['2026-12-31T23:30:00Z', '2027-01-01T23:30:00Z', '2027-01-02T23:30:00Z']) {
+      clock.set(at);
+      await ctx.services.jobs.runDue();
+      await ctx.services.jobs.runDue();
+    }
+    const [n, ...more] = await yearOpen(otherCookie());
+    expect(more).toEqual([]);
+    expect(n).toMatchObject({ path: '/dx-assessments', params: { enterpriseName: name, year: 2027 } });
+    expect(await yearOpen(ctx.login(account.username, account.password))).toHaveLength(1);
+    expect(await yearOpen(ctx.login(earlyUser.username, earlyUser.password)), 'it started one').toEqual([]);
+    const mails = smtp.mails.filter((m) => m.to.includes('namdanhgia@example.vn'));
+    expect(mails).toHaveLength(1);
+    expect(mails[0].subject).toBe('[Steerboard] Mở kỳ tự đánh giá chuyển đổi số năm mới');
+    expect(mails[0].text).toContain(
+      `Đã mở kỳ tự đánh giá mức độ chuyển đổi số năm 2027: ${name} có thể bắt đầu phiếu tự đánh giá`,
+    );
+    expect(mails[0].text).toContain(`${ORIGIN}/dx-assessments`);
   });
 
   it('an enterprise hears of its DX assessment returned (with the comment) and verified, in the app and by e-mail', async () => {

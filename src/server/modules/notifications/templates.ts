@@ -37,6 +37,8 @@ const lines: Record<NotificationKind, (p: Params) => string> = {
   'dxAssessment.verified': (p) =>
     `Phiếu tự đánh giá chuyển đổi số năm ${p.year} của ${p.enterpriseName} đã được xác nhận` +
     (p.comment ? `. Ý kiến: ${p.comment}` : ''),
+  'dxAssessment.yearOpen': (p) =>
+    `Đã mở kỳ tự đánh giá mức độ chuyển đổi số năm ${p.year}: ${p.enterpriseName} có thể bắt đầu phiếu tự đánh giá`,
 };
 
 const subjects: Record<NotificationKind, string> = {
@@ -52,6 +54,7 @@ const subjects: Record<NotificationKind, string> = {
   'conclusion.issued': 'Kết luận kiểm tra đã ban hành',
   'dxAssessment.returned': 'Phiếu tự đánh giá chuyển đổi số bị trả lại',
   'dxAssessment.verified': 'Phiếu tự đánh giá chuyển đổi số đã được xác nhận',
+  'dxAssessment.yearOpen': 'Mở kỳ tự đánh giá chuyển đổi số năm mới',
 };
 
 export const noticeLine = (n: Notice) => (lines[n.kind as NotificationKind] ?? (() => n.kind))(n.params);

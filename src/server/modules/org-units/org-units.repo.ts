@@ -3,10 +3,12 @@ import type { OrgUnitKind } from '../../../shared/contracts/org-units.js';
 import { foldText } from '../../../shared/text.js';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client.js';
-import { orgUnits, orgUnitSuccessors } from '../../db/schema/index.js';
+import { orgUnits, orgUnitSuccessors, people } from '../../db/schema/index.js';
 import { searchCondition } from '../../db/search.js';
 
 const parent = alias(orgUnits, 'parent');
+// the directory's people, joined for the head's name
+const head = alias(people, 'head');
 const columns = {
   id: orgUnits.id,
   code: orgUnits.code,
@@ -17,6 +19,8 @@ const columns = {
   parentName: parent.name,
   validFrom: orgUnits.validFrom,
   validTo: orgUnits.validTo,
+  headPersonId: orgUnits.headPersonId,
+  headName: head.fullName,
   version: orgUnits.version,
 };
 
@@ -47,6 +51,7 @@ export function createOrgUnitsRepo() {
           .select(columns)
           .from(orgUnits)
           .leftJoin(parent, eq(parent.id, orgUnits.parentId))
+          .leftJoin(head, eq(head.id, orgUnits.headPersonId))
           .where(cond)
           .orderBy(asc(orgUnits.kind), asc(orgUnits.code))
           .limit(f.limit)
@@ -64,6 +69,7 @@ export function createOrgUnitsRepo() {
         .select(columns)
         .from(orgUnits)
         .leftJoin(parent, eq(parent.id, orgUnits.parentId))
+        .leftJoin(head, eq(head.id, orgUnits.headPersonId))
         .where(eq(orgUnits.id, id));
       return row;
     },
@@ -121,6 +127,12 @@ export function createOrgUnitsRepo() {
         .where(and(eq(orgUnits.id, id), eq(orgUnits.version, version)))
         .returning();
       return row;
+    },
+
+    /** The unit a person belongs to (undefined: no such person; null: of no unit). */
+    async personUnit(db: DbOrTx, personId: string) {
+      const [row] = await db.select({ orgUnitId: people.orgUnitId }).from(people).where(eq(people.id, personId));
+      return row ? row.orgUnitId : undefined;
     },
 
     async getRow(db: DbOrTx, id: string) {

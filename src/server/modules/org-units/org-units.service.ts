@@ -18,6 +18,12 @@ export function createOrgUnitsService({ db, repo, audit }: { db: Db; repo: OrgUn
         throw invalid([{ field: 'body.parentId', reason: 'WOULD_MAKE_CYCLE' }]);
       }
     }
+    if (input.headPersonId) {
+      const unitOfHead = await repo.personUnit(db, input.headPersonId);
+      if (unitOfHead === undefined) throw invalid([{ field: 'body.headPersonId', reason: 'NO_SUCH_PERSON' }]);
+      // the head is one of the unit's own people (a new unit has none yet)
+      if (!selfId || unitOfHead !== selfId) throw invalid([{ field: 'body.headPersonId', reason: 'HEAD_NOT_IN_UNIT' }]);
+    }
     if (input.code) {
       const same = await repo.getByCode(db, input.code);
       if (same && same.id !== selfId) throw conflict('CODE_TAKEN', { field: 'body.code' });

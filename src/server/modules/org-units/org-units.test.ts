@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { people } from '../../db/schema/index.js';
+import { foldText } from '../../../shared/text.js';
 import { useTestContext, unique } from '../../test/test-app.js';
 import { versionedWrite } from '../../test/versioned-write.js';
 
@@ -68,6 +70,68 @@ describe('writes', () => {
     ).json();
     expect(events.items.map((e: { action: string }) => e.action)).toEqual(['update', 'create']);
     expect(events.items[0].before.name).toBe('Sở Thử nghiệm');
+  });
+
+  it('the unit’s head: one of its own people, a versioned edit with an audit event', async () => {
+    const created = await ctx.as(cookies.admin, {
+      method: 'POST',
+      url: '/api/org-units',
+      payload: { code: unique('SO'), name: 'Sở có người đứng đầu', kind: 'department' },
+    });
+    const id = created.json().id;
+    expect(created.json()).toMatchObject({ headPersonId: null, headName: null });
+    const person = async (fullName: string, orgUnitId: string | null) =>
+      (
+        await ctx.handle.db
+          .insert(people)
+          .values({ fullName, positionTitle: 'Phó Giám đốc', orgUnitId, searchText: foldText(fullName) })
+          .returning()
+      )[0];
+    const own = await person(`Nguyễn Thị Đứng Đầu ${unique('p')}`, id);
+    const elsewhere = await person(`Trần Văn Khác ${unique('p')}`, null);
+    const patch = (payload: object) =>
+      versionedWrite(ctx, cookies.admin, { method: 'PATCH', url: `/api/org-units/${id}`, payload });
+    for (const [headPersonId, reason] of [
+      [elsewhere.id, 'HEAD_NOT_IN_UNIT'],
+      ['00000000-0000-4000-8000-000000000000', 'NO_SUCH_PERSON'],
+    ]) {
+      const refused = await patch({ headPersonId });
+      expect(refused.statusCode, refused.body).toBe(400);
+      expect(refused.json().error.details.issues[0]).toMatchObject({ field: 'body.headPersonId', code: reason });
+    }
+    // none on creation: no one belongs to a new unit yet
+    const early = await ctx.as(cookies.admin, {
+      method: 'POST',
+      url: '/api/org-units',
+      payload: { code: unique('SO'), name: 'Sở mới', kind: 'department', headPersonId: own.id },
+    });
+    expect(early.statusCode).toBe(400);
+    expect(early.json().error.details.issues[0]).toMatchObject({
+      field: 'body.headPersonId',
+      code: 'HEAD_NOT_IN_UNIT',
+    });
+
+    const set = await patch({ headPersonId: own.id });
+    expect(set.statusCode, set.body).toBe(200);
+    expect(set.json()).toMatchObject({ headPersonId: own.id, headName: own.fullName, version: 2 });
+    // a stale version is refused
+    const stale = await ctx.as(cookies.admin, {
+      method: 'PATCH',
+      url: `/api/org-units/${id}`,
+      headers: { 'if-match': '"1"' },
+      payload: { headPersonId: null },
+    });
+    expect(stale.statusCode).toBe(409);
+    const events = (
+      await ctx.as(cookies.admin, { method: 'GET', url: `/api/audit-events?entityType=orgUnit&entityId=${id}` })
+    ).json();
+    expect(events.items[0]).toMatchObject({
+      action: 'update',
+      before: { headPersonId: null },
+      after: { headPersonId: own.id },
+    });
+    const cleared = await patch({ headPersonId: null });
+    expect(cleared.json()).toMatchObject({ headPersonId: null, headName: null, version: 3 });
   });
 
   it('viewer and unit users cannot write (403)', async () => {

@@ -1,3 +1,4 @@
+import type { NotifyPort } from '../../../shared/notifications.js';
 import type {
   ReportDetail,
   ReportReviewInput,
@@ -126,25 +127,7 @@ export function createReportingRoundsService({
   indicators: IndicatorsService;
   tasks: ProgramTasksService;
   /** tells the unit its report was approved or returned, in the review's transaction (the notifications' port) */
-  notify?: {
-    reportReviewed(
-      tx: DbOrTx,
-      e: {
-        reportId: string;
-        version: number;
-        roundId: string;
-        roundTitle: string;
-        orgUnitId: string;
-        decision: 'approve' | 'return';
-        comment: string | null;
-      },
-    ): Promise<void>;
-    /** a unit's revision of an approved report waits for approval: the secretariat is told */
-    reportRevised(
-      tx: DbOrTx,
-      e: { reportId: string; revision: number; roundId: string; roundTitle: string; orgUnitId: string; reason: string },
-    ): Promise<void>;
-  };
+  notify?: Pick<NotifyPort<DbOrTx>, 'reportReviewed' | 'reportRevised'>;
 }) {
   function summarize(row: RoundRow, planCode: string | null, reports: { report: ReportRow }[]): Round {
     const today = clock.today();

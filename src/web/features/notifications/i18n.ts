@@ -30,6 +30,7 @@ export default defineStrings({
       'conclusion.issued': 'Kết luận kiểm tra đã ban hành',
       'dxAssessment.returned': 'Phiếu tự đánh giá chuyển đổi số bị trả lại',
       'dxAssessment.verified': 'Phiếu tự đánh giá chuyển đổi số được xác nhận',
+      'dxAssessment.yearOpen': 'Mở kỳ tự đánh giá chuyển đổi số năm mới',
     },
     text: {
       'report.returned': '{{roundTitle}} của {{unitName}} bị trả lại',
@@ -44,6 +45,7 @@ export default defineStrings({
       'conclusion.issued': 'Đã ban hành Kết luận số {{number}} đối với {{unitName}}',
       'dxAssessment.returned': 'Phiếu tự đánh giá chuyển đổi số năm {{year}} của {{enterpriseName}} bị trả lại',
       'dxAssessment.verified': 'Phiếu tự đánh giá chuyển đổi số năm {{year}} của {{enterpriseName}} đã được xác nhận',
+      'dxAssessment.yearOpen': 'Đã mở kỳ tự đánh giá chuyển đổi số năm {{year}} cho {{enterpriseName}}',
     },
     comment: 'Ý kiến: {{comment}}',
     reason: 'Lý do: {{reason}}',
@@ -91,6 +93,7 @@ export default defineStrings({
       'conclusion.issued': 'Conclusion issued',
       'dxAssessment.returned': 'DX assessment returned',
       'dxAssessment.verified': 'DX assessment verified',
+      'dxAssessment.yearOpen': 'New DX assessment year open',
     },
     text: {
       'report.returned': '{{roundTitle}} of {{unitName}} was returned',
@@ -105,6 +108,7 @@ export default defineStrings({
       'conclusion.issued': 'Conclusion no. {{number}} issued on {{unitName}}',
       'dxAssessment.returned': 'The {{year}} DX assessment of {{enterpriseName}} was returned',
       'dxAssessment.verified': 'The {{year}} DX assessment of {{enterpriseName}} was verified',
+      'dxAssessment.yearOpen': 'The {{year}} DX self-assessment is open for {{enterpriseName}}',
     },
     comment: 'Comment: {{comment}}',
     reason: 'Reason: {{reason}}',

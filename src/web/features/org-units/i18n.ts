@@ -11,6 +11,10 @@ export default defineStrings({
     shortName: 'Tên viết tắt',
     kindLabel: 'Loại',
     parent: 'Đơn vị cấp trên',
+    head: 'Người đứng đầu',
+    headNone: 'Chưa chỉ định (suy ra theo chức vụ)',
+    headHelp:
+      'Cán bộ của chính đơn vị; nhận cảnh báo khi kiến nghị quá hạn. Để trống: hệ thống suy ra theo chức vụ (Giám đốc, Chánh, Trưởng, Chủ tịch).',
     validFrom: 'Hiệu lực từ',
     validTo: 'Hiệu lực đến',
     successors: 'Đơn vị kế thừa',
@@ -45,6 +49,10 @@ export default defineStrings({
     shortName: 'Short name',
     kindLabel: 'Kind',
     parent: 'Parent unit',
+    head: 'Head',
+    headNone: 'Not set (inferred from job titles)',
+    headHelp:
+      'A person of this unit; told when a recommendation is overdue. Empty: inferred from job titles (Director, Chief, Head, Chair).',
     validFrom: 'Valid from',
     validTo: 'Valid to',
     successors: 'Successors',

@@ -78,6 +78,13 @@ export function OrgUnitDrawer({
                       <Typography.Link onClick={() => onOpen(u.parentId!)}>{u.parentName}</Typography.Link>
                     ) : null,
                   },
+                  {
+                    key: 'head',
+                    label: t('orgUnits.head'),
+                    children: u.headName ?? (
+                      <Typography.Text type="secondary">{t('orgUnits.headNone')}</Typography.Text>
+                    ),
+                  },
                   { key: 'from', label: t('orgUnits.validFrom'), children: formatDate(u.validFrom) },
                   { key: 'to', label: t('orgUnits.validTo'), children: formatDate(u.validTo) },
                 ]}

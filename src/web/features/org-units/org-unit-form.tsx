@@ -8,6 +8,7 @@ import type { ApiError } from '../../api/client';
 import { applyFieldErrors } from '../../api/form-errors';
 import { isStaleVersion, StaleVersionAlert } from '../../components/stale-version-alert';
 import { OrgUnitSelect } from '../../components/org-unit-select';
+import { PersonSelect } from '../../components/person-select';
 import { errorMessage } from '../../i18n/error-message';
 import { emptyToNull, zodRule } from '../../lib/zod-rule';
 import { useSaveOrgUnit, type OrgUnitDetail } from './api';
@@ -75,6 +76,7 @@ export function OrgUnitForm({ unit, onClose }: { unit: OrgUnitDetail | null; onC
                 parentId: unit.parentId,
                 validFrom: unit.validFrom,
                 validTo: unit.validTo,
+                headPersonId: unit.headPersonId,
               }
             : undefined
         }
@@ -104,6 +106,18 @@ export function OrgUnitForm({ unit, onClose }: { unit: OrgUnitDetail | null; onC
         >
           <OrgUnitSelect />
         </Form.Item>
+        {unit && (
+          // one of the unit's own people (the server refuses another); none: escalations go by job title
+          <Form.Item
+            name="headPersonId"
+            label={t('orgUnits.head')}
+            extra={t('orgUnits.headHelp')}
+            rules={[zodRule(shape.headPersonId)]}
+            normalize={(v: unknown) => v ?? null}
+          >
+            <PersonSelect />
+          </Form.Item>
+        )}
         <div style={{ display: 'flex', gap: 12, flexWrap: 'wrap' }}>
           <Form.Item
             name="validFrom"

@@ -1,0 +1,2 @@
+ALTER TABLE "org_units" ADD COLUMN "head_person_id" uuid;--> statement-breakpoint
+ALTER TABLE "org_units" ADD CONSTRAINT "org_units_head_person_id_people_id_fk" FOREIGN KEY ("head_person_id") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;
