@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, ne, sql, type SQLWrapper } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, ne, sql, type SQLWrapper } from 'drizzle-orm';
 import type { AssessmentListQuery, AssessmentStatus } from '../../../shared/contracts/dx-assessments.js';
 import type { DbOrTx } from '../../db/client.js';
 import { dxAssessments } from '../../db/schema/index.js';
@@ -112,6 +112,13 @@ export function createDxAssessmentsRepo() {
           answers: sql`(${dxAssessments.answers} || ${JSON.stringify(set)}::jsonb)${minus}`,
           answeredBy: sql`(${dxAssessments.answeredBy} || ${JSON.stringify(byMap)}::jsonb)${minus}`,
           answerVersions: bumped,
+          // a carried-over answer written (confirmed with the same value, changed or cleared) is no longer marked
+          carriedOver: touched.length
+            ? sql`${dxAssessments.carriedOver} - array[${sql.join(
+                touched.map((c) => sql`${c}`),
+                sql`, `,
+              )}]::text[]`
+            : sql`${dxAssessments.carriedOver}`,
           version: sql`${dxAssessments.version} + 1`,
           updatedAt: new Date(),
         })
@@ -119,6 +126,43 @@ export function createDxAssessmentsRepo() {
         .returning();
       return row as AssessmentRow | undefined;
     },
+
+    /**
+     * The firm's latest scored (submitted or verified) assessment of an earlier year on one of these framework
+     * versions: where a new wave starts from.
+     */
+    async previousScored(db: DbOrTx, enterpriseId: string, frameworkVersionIds: string[], beforeYear: number) {
+      if (!frameworkVersionIds.length) return undefined;
+      const [row] = await db
+        .select()
+        .from(dxAssessments)
+        .where(
+          and(
+            eq(dxAssessments.enterpriseId, enterpriseId),
+            inArray(dxAssessments.frameworkVersionId, frameworkVersionIds),
+            inArray(dxAssessments.status, SCORED),
+            lt(dxAssessments.year, beforeYear),
+          ),
+        )
+        .orderBy(desc(dxAssessments.year), desc(dxAssessments.submittedAt))
+        .limit(1);
+      return row as AssessmentRow | undefined;
+    },
+
+    /** The firm's scored assessments (the unique key starts with the enterprise, so this reads only its rows). */
+    scoredHistory: (db: DbOrTx, enterpriseId: string) =>
+      db
+        .select({
+          id: dxAssessments.id,
+          frameworkVersionId: dxAssessments.frameworkVersionId,
+          year: dxAssessments.year,
+          totalScore: dxAssessments.totalScore,
+          overallLevel: dxAssessments.overallLevel,
+          snapshot: dxAssessments.snapshot,
+        })
+        .from(dxAssessments)
+        .where(and(eq(dxAssessments.enterpriseId, enterpriseId), inArray(dxAssessments.status, SCORED)))
+        .orderBy(dxAssessments.year),
 
     /** The other scored assessments of a peer cell (same version, year, sector, size class): how many, Σ total. */
     async peerAggregate(

@@ -13,6 +13,7 @@ import { scoreAssessment } from '../../../shared/dx/scoring.js';
 import { packSnapshot, unpackSnapshot } from '../../../shared/dx/snapshot-store.js';
 import { recommendationFor, topImprovements } from '../../../shared/dx/what-if.js';
 import { peerBand } from '../../../shared/dx/peers.js';
+import { carryOver, comparable, wavesChange, type WavePoint } from '../../../shared/dx/waves.js';
 import type { Db, DbOrTx } from '../../db/client.js';
 import type { Actor } from '../../http/context.js';
 import { authorId, listScope } from '../../http/authorize.js';
@@ -199,6 +200,8 @@ export function createDxAssessmentsService({
       answers: row.answers,
       answeredBy: row.answeredBy,
       answerVersions: row.answerVersions,
+      carriedOver: row.carriedOver,
+      carriedFrom: row.carriedFrom ?? null,
       progress: progressOf(definition, row.answers),
       snapshot: unpackSnapshot(definition, row.snapshot),
     };
@@ -275,6 +278,25 @@ export function createDxAssessmentsService({
     };
   }
 
+  /** The firm's scored assessments as points of its history (their frozen snapshots). */
+  async function historyOf(enterpriseId: string): Promise<WavePoint[]> {
+    const rows = await repo.scoredHistory(db, enterpriseId);
+    return Promise.all(
+      rows.map(async (h) => {
+        const v = await frameworks.versionById(h.frameworkVersionId);
+        const snap = unpackSnapshot(v.definition, h.snapshot);
+        return {
+          assessmentId: h.id,
+          year: h.year,
+          framework: { code: v.frameworkCode, version: v.version },
+          total: Number(h.totalScore ?? snap?.total ?? 0),
+          level: h.overallLevel ?? snap?.overallLevel ?? 0,
+          pillars: (snap?.pillars ?? []).map((p) => ({ code: p.code, score: p.score, level: p.level })),
+        };
+      }),
+    );
+  }
+
   return {
     /** How the audit log names assessments: the enterprise and the year. */
     auditSubjects: {
@@ -346,12 +368,36 @@ export function createDxAssessmentsService({
             field: 'body.year',
           });
         }
+        // a new wave starts from the firm's latest scored assessment of an earlier year on a comparable framework
+        const start = { framework: { code: version.frameworkCode } };
+        const family = (await frameworks.listedVersions(tx))
+          .filter((v) => comparable(start, { framework: { code: v.frameworkCode } }))
+          .map((v) => v.id);
+        const previous = await repo.previousScored(tx, enterpriseId, family, input.year);
+        let wave: Pick<AssessmentRow, 'answers' | 'carriedOver' | 'carriedFrom'> | null = null;
+        if (previous) {
+          const from = await frameworks.versionById(previous.frameworkVersionId, tx);
+          const { answers, carried, dropped } = carryOver(version.definition, previous.answers);
+          wave = {
+            answers,
+            carriedOver: carried,
+            carriedFrom: {
+              assessmentId: previous.id,
+              year: previous.year,
+              framework: { code: from.frameworkCode, version: from.version },
+              dropped,
+            },
+          };
+        }
         const row = await repo.insert(tx, {
           enterpriseId,
           frameworkVersionId: version.id,
           year: input.year,
           status: 'draft',
           source: 'web',
+          ...wave,
+          // each carried-over answer is a first write of its question in this assessment
+          answerVersions: wave ? Object.fromEntries(wave.carriedOver.map((c) => [c, 1])) : {},
         });
         if (!row)
           throw conflict('ASSESSMENT_EXISTS', {
@@ -527,6 +573,7 @@ export function createDxAssessmentsService({
         let patch: Partial<AssessmentRow> = {
           frameworkVersionId: target.id,
           answers,
+          carriedOver: before.carriedOver.filter((c) => !bad.has(c)),
           answeredBy: Object.fromEntries(Object.entries(before.answeredBy).filter(([k]) => !bad.has(k))),
         };
         if (SCORED.includes(before.status)) {
@@ -669,6 +716,15 @@ export function createDxAssessmentsService({
       const sectorCode = row.sectorCode ?? e.sectorCode;
       const sizeClass = row.sizeClass ?? e.sizeClass;
       const peers = await peersOf(row, provisional, snapshot, sectorCode, sizeClass);
+      const history = await historyOf(row.enterpriseId);
+      const now: WavePoint = {
+        assessmentId: row.id,
+        year: row.year,
+        framework: { code: version.frameworkCode, version: version.version },
+        total: snapshot.total,
+        level: snapshot.overallLevel,
+        pillars: snapshot.pillars.map((p) => ({ code: p.code, score: p.score, level: p.level })),
+      };
       const levelName = (level: number) =>
         definition.levelNames.find((l) => l.level === level)?.name ?? { vi: String(level), en: String(level) };
       return {
@@ -691,6 +747,7 @@ export function createDxAssessmentsService({
           };
         }),
         peers,
+        change: wavesChange(now, history),
         improvements: topImprovements(definition, row.answers, 5),
       };
     },
