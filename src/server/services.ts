@@ -186,6 +186,9 @@ export function createServices({ db, dbKind, config, clock, mailer }: Deps) {
     repo: createDxAnalyticsRepo(),
     reference: { frameworks: dxFrameworks, enterprises },
     suppressBelow: config.dxSuppressBelow,
+    // the change measure's firms and their change since the previous assessment, from their owner
+    changes: { changeFacts: (versionId, year) => dxAssessments.changeFacts(versionId, year) },
+    // supportEnrolments: the support-programs module's port, wired when it lands
   });
   const dxImports = createImportService({
     db,

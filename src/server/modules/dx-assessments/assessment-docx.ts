@@ -44,7 +44,12 @@ const changeText = (c: Change | null, pick: (c: Change) => number | null) => {
 /** "Thay đổi so với lần đánh giá trước": overall and per pillar, since the previous and since the first assessment. */
 function changeSection(r: AssessmentReport) {
   const { previous, first } = r.change;
-  if (!previous) return [bodyParagraph([run('Đây là lần đánh giá đầu tiên của doanh nghiệp: chưa có thay đổi để so sánh.', { italics: true })])];
+  if (!previous)
+    return [
+      bodyParagraph([
+        run('Đây là lần đánh giá đầu tiên của doanh nghiệp: chưa có thay đổi để so sánh.', { italics: true }),
+      ]),
+    ];
   const since = (c: Change | null) => (c ? ` (năm ${c.year}, ${c.framework.code} v${c.framework.version})` : '');
   const pillar = (i: number) => (c: Change) => c.pillars[i]?.score ?? null;
   const pillarLevel = (i: number) => (c: Change) => c.pillars[i]?.level ?? null;

@@ -760,6 +760,21 @@ export function createDxAssessmentsService({
       const { replaced, refused } = await bulk.writeImported(tx, rows);
       return { replaced: replaced.map(factsOf), refused };
     },
+    /**
+     * The analytics' change measure (dx-analytics' port): the scored assessments of a version and year whose firm has
+     * an earlier scored assessment on a comparable framework (shared/dx/waves.ts `comparable`), with the change since.
+     */
+    async changeFacts(frameworkVersionId: string, year: number) {
+      const versions = await frameworks.listedVersions();
+      const current = versions.find((v) => v.id === frameworkVersionId);
+      if (!current) return [];
+      const family = versions
+        .filter((v) =>
+          comparable({ framework: { code: current.frameworkCode } }, { framework: { code: v.frameworkCode } }),
+        )
+        .map((v) => v.id);
+      return repo.changeFacts(db, frameworkVersionId, year, family);
+    },
     /** Fresh planner statistics after the table has grown a lot (a large import). */
     refreshStatistics: (tx: DbOrTx) => bulk.analyze(tx),
   };
