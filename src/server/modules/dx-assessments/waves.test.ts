@@ -134,7 +134,7 @@ describe('DX waves: a new year starts from the previous assessment', () => {
     const refused = await ctx.as(me, { method: 'POST', url: `/api/dx/assessments/${next.id}/submit` });
     expect(refused.statusCode).toBe(400);
     expect(fields(refused)).toContain(`answers.${required}`);
-    await save(me, next.id, { [required]: (first.answers)[required] });
+    await save(me, next.id, { [required]: first.answers[required] });
     const done = await submit(me, next.id);
     expect(done.status).toBe('submitted');
     expect(done.carriedOver.length).toBe(Object.keys(first.answers).length - 1);
