@@ -196,6 +196,13 @@ export function createServices({ db, dbKind, config, clock, mailer }: Deps) {
     repo: createDxAnalyticsRepo(),
     reference: { frameworks: dxFrameworks, enterprises },
     suppressBelow: config.dxSuppressBelow,
+    // the change measure's firms and their change since the previous assessment, from their owner
+    changes: { changeFacts: (versionId, year) => dxAssessments.changeFacts(versionId, year) },
+    // the support programs' enrolments (created below, asked at query time) for grouping the change by program
+    supportEnrolments: {
+      enrolments: () => supportPrograms.views.enrolments(),
+      names: (ids) => supportPrograms.names(ids),
+    },
   });
   const dxImports = createImportService({
     db,

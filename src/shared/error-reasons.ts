@@ -106,6 +106,10 @@ export const errorReasons = {
     en: 'The plan schedules the end on {{date}}, after the conclusion date: give the reason',
   },
   YEARS_MUST_DIFFER: { vi: 'Hai năm so sánh phải khác nhau', en: 'Must differ from fromYear' },
+  SUPPORT_PROGRAMS_UNAVAILABLE: {
+    vi: 'Chưa có dữ liệu chương trình hỗ trợ để nhóm theo',
+    en: 'Support programs are not available to group by',
+  },
   AMBER_ABOVE_GREEN: {
     vi: 'Ngưỡng cảnh báo không được cao hơn ngưỡng đạt',
     en: 'Must not exceed greenPct',

@@ -204,6 +204,7 @@ const matrix: Record<string, Entry> = {
   'GET /api/dx/assessments/:id/report.docx': on('dxAssessment.read', 'assessment'),
   'GET /api/dx/analytics/options': list('dxAnalytics.read'),
   'GET /api/dx/analytics/breakdown': list('dxAnalytics.read'),
+  'GET /api/dx/analytics/change': list('dxAnalytics.read'),
   'GET /api/dx/analytics/movers': { action: 'dxAnalytics.read', query: 'dimension=sector&fromYear=2023&toYear=2025' },
   'GET /api/dx/analytics/export': { action: 'dxAnalytics.read', query: 'format=csv' },
   'GET /api/dx/analytics/communes.geojson': list('dxAnalytics.read'),

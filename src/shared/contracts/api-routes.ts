@@ -105,6 +105,8 @@ import {
   importJob,
   importStartQuery,
   moversQuery,
+  changeQuery,
+  changeResult,
   moversResult,
 } from './dx-analytics.js';
 import { indicator, indicatorInput, indicatorListQuery, indicatorPatch } from './indicators.js';
@@ -374,6 +376,7 @@ export const apiRoutes = {
   'GET /api/dx/analytics/options': { response: { 200: analyticsOptions } },
   'GET /api/dx/analytics/breakdown': { querystring: breakdownQuery, response: { 200: breakdownResult } },
   'GET /api/dx/analytics/movers': { querystring: moversQuery, response: { 200: moversResult } },
+  'GET /api/dx/analytics/change': { querystring: changeQuery, response: { 200: changeResult } },
   'GET /api/dx/analytics/export': { querystring: exportQuery },
   // GeoJSON of the 2025 communes: the server does not describe its shape (the map reads it as a FeatureCollection)
   'GET /api/dx/analytics/communes.geojson': { response: { 200: z.unknown() } },

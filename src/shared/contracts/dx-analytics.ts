@@ -139,6 +139,47 @@ export const moversResult = z.object({
 });
 export type MoversResult = z.infer<typeof moversResult>;
 
+/**
+ * The change measure: over the firms with a scored assessment in the year and an earlier one on a comparable framework
+ * (same generation), grouped by up to two of commune, district, sector, size class and support program (a firm
+ * enrolled in several programs counts in each). Served from a cube with the same small-cell rules as the breakdown.
+ */
+export const changeDimensions = ['commune', 'district', 'sector', 'sizeClass', 'supportProgram'] as const;
+export type ChangeDimension = (typeof changeDimensions)[number];
+export const changeQuery = z.strictObject({
+  ...analyticsFilterQuery,
+  groupBy: codeList(2)
+    .pipe(z.array(z.enum(changeDimensions)))
+    .default([]),
+});
+export type ChangeQuery = z.infer<typeof changeQuery>;
+
+export const changeStats = z.discriminatedUnion('suppressed', [
+  z.object({
+    suppressed: z.literal(false),
+    /** firms compared: a scored assessment this year and an earlier one in the same framework generation */
+    n: z.number().int(),
+    /** mean of (this total − the previous total) */
+    meanChangeTotal: z.number(),
+    /** mean of (this level − the previous level) */
+    meanChangeLevel: z.number(),
+    /** share (0–1) of the firms whose level rose */
+    shareUp: z.number(),
+  }),
+  z.object({ suppressed: z.literal(true) }),
+]);
+export type ChangeStats = z.infer<typeof changeStats>;
+
+export const changeResult = z.object({
+  frameworkVersion: z.object({ id: z.string(), frameworkCode: z.string(), version: z.number().int() }).nullable(),
+  groupBy: z.array(z.enum(changeDimensions)),
+  year: z.number().int().nullable(),
+  suppressBelow: z.number().int(),
+  rows: z.array(z.object({ key: z.partialRecord(z.enum(changeDimensions), groupValue), stats: changeStats })),
+  total: changeStats,
+});
+export type ChangeResult = z.infer<typeof changeResult>;
+
 export const analyticsOptions = z.object({
   frameworkVersions: z.array(
     z.object({
@@ -155,6 +196,8 @@ export const analyticsOptions = z.object({
   districts: z.array(z.object({ code: z.string(), name: z.string() })),
   sectors: z.array(z.object({ code: z.string(), nameVi: z.string(), nameEn: z.string() })),
   suppressBelow: z.number().int(),
+  /** whether the change measure can be grouped by support program (the support programs module is present) */
+  supportPrograms: z.boolean(),
 });
 export type AnalyticsOptions = z.infer<typeof analyticsOptions>;
 

@@ -97,6 +97,22 @@ export const assessmentDetail = assessmentItem.extend({
   answeredBy: z.record(z.string(), z.string()),
   /** question code → how many times its answer changed (absent: never answered): the base a write names */
   answerVersions: z.record(z.string(), z.number().int()),
+  /**
+   * A new wave: the questions whose answer was carried over from the firm's previous assessment and not yet confirmed
+   * or changed ("carried over — confirm or change"). Writing the question (the same value confirms it) clears its
+   * mark. A carried-over answer is a real answer: submitting with some still marked is allowed (the page lists them
+   * in its confirmation).
+   */
+  carriedOver: z.array(z.string()),
+  /** where the carried-over answers came from; `dropped`: previous answers this framework version no longer accepts */
+  carriedFrom: z
+    .object({
+      assessmentId: z.uuid(),
+      year: z.number().int(),
+      framework: z.object({ code: z.string(), version: z.number().int() }),
+      dropped: z.array(z.string()),
+    })
+    .nullable(),
   progress: z.array(pillarProgress),
   /** frozen on submission; null for a draft never submitted */
   snapshot: scoreSnapshot.nullable(),
@@ -111,6 +127,17 @@ export const assessmentDetail = assessmentItem.extend({
 export type AssessmentDetail = z.infer<typeof assessmentDetail>;
 
 const label = z.object({ vi: z.string(), en: z.string() });
+
+/** The change of an assessment since an earlier one of the same firm (src/shared/dx/waves.ts). */
+export const waveChange = z.object({
+  assessmentId: z.uuid(),
+  year: z.number().int(),
+  framework: z.object({ code: z.string(), version: z.number().int() }),
+  comparable: z.boolean(),
+  total: z.number().nullable(),
+  level: z.number().int().nullable(),
+  pillars: z.array(z.object({ code: z.string(), score: z.number().nullable(), level: z.number().int().nullable() })),
+});
 
 export const assessmentReport = z.object({
   assessment: assessmentItem,
@@ -144,6 +171,11 @@ export const assessmentReport = z.object({
     sizeClass: z.string(),
     suppressBelow: z.number().int(),
   }),
+  /**
+   * The change since the firm's previous scored assessment (the latest of an earlier year) and since its first; null
+   * when there is none. `comparable: false` (another framework generation): no number, "framework changed".
+   */
+  change: z.object({ previous: waveChange.nullable(), first: waveChange.nullable() }),
   /** the answers that would raise the level (then the total) most, one question at a time */
   improvements: z.array(
     z.object({

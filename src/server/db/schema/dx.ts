@@ -139,6 +139,16 @@ export const dxAssessments = pgTable(
     // on different questions merge while a stale write to the same question is refused
     answerVersions: jsonb('answer_versions').$type<Record<string, number>>().notNull().default({}),
     source: text('source').$type<'web' | 'import'>().notNull().default('web'),
+    // a new wave: the question codes whose answer was carried over from the previous assessment and not yet confirmed
+    // or changed (any write of the question clears its mark)
+    carriedOver: jsonb('carried_over').$type<string[]>().notNull().default([]),
+    // where the carried-over answers came from, and the previous answers a new framework version no longer accepts
+    carriedFrom: jsonb('carried_from').$type<{
+      assessmentId: string;
+      year: number;
+      framework: { code: string; version: number };
+      dropped: string[];
+    }>(),
     snapshot: jsonb('snapshot'),
     totalScore: numeric('total_score', { precision: 10, scale: 2, mode: 'number' }),
     overallLevel: smallint('overall_level'),

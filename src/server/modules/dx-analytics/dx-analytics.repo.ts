@@ -1,4 +1,4 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { sql, type SQL, type SQLWrapper, type Subquery } from 'drizzle-orm';
 import { type DbOrTx, rowsOf } from '../../db/client.js';
 
 /**
@@ -121,8 +121,21 @@ export interface LevelAggregate {
   pillars: number[];
 }
 
+/** A subquery of (enterpriseId, supportProgramId) pairs: the support programs' enrolments, from their module. */
+export type EnrolmentsSubquery = Subquery & { enterpriseId: SQLWrapper; supportProgramId: SQLWrapper };
+
 export function createDxAnalyticsRepo() {
   return {
+    /** The enrolment pairs of the support programs' subquery (its owner decides what it reads). */
+    async enrolmentPairs(db: DbOrTx, e: EnrolmentsSubquery) {
+      const rows = await db
+        .selectDistinct({
+          enterpriseId: sql<string>`${e.enterpriseId}`,
+          supportProgramId: sql<string>`${e.supportProgramId}`,
+        })
+        .from(e);
+      return rows.map((r) => ({ enterpriseId: String(r.enterpriseId), supportProgramId: String(r.supportProgramId) }));
+    },
     /**
      * n, Σ total and Σ of each pillar per group and overall level, in one pass over the smallest rollup grain
      * (never the assessments). Pillars are summed by position (`sum_pillars[i]`), so no row is unnested.

@@ -53,6 +53,18 @@ export const dxAnalyticsRoutes =
 
     route(
       app,
+      'GET /api/dx/analytics/change',
+      {
+        tags,
+        summary:
+          'Change since the previous assessment (mean change of total and of level, share of firms that moved up) over firms with an earlier assessment in the same framework generation, by commune, district, sector, size class or support program; small cells suppressed',
+        config: { audience: 'staff' },
+      },
+      async (req) => svc.change(requireActor(req), req.query),
+    );
+
+    route(
+      app,
       'GET /api/dx/analytics/export',
       {
         tags,

@@ -10,6 +10,10 @@ import type {
   BreakdownQuery,
   BreakdownResult,
   BreakdownRow,
+  ChangeDimension,
+  ChangeQuery,
+  ChangeResult,
+  ChangeStats,
   MoversQuery,
   MoversResult,
 } from '../../../shared/contracts/dx-analytics.js';
@@ -20,8 +24,9 @@ import type { Actor } from '../../http/context.js';
 import { invalid } from '../../http/errors.js';
 import type { DxFrameworksService } from '../dx-frameworks/dx-frameworks.service.js';
 import type { EnterprisesService } from '../enterprises/enterprises.service.js';
-import { type CellRef, YearCube } from './cube.js';
-import type { DxAnalyticsRepo, LevelAggregate } from './dx-analytics.repo.js';
+import { type CellRef, type CubeRow, YearCube } from './cube.js';
+import type { DxAnalyticsRepo, EnrolmentsSubquery, LevelAggregate } from './dx-analytics.repo.js';
+import { comparable } from '../../../shared/dx/waves.js';
 import { dxAnalyticsPolicy } from './dx-analytics.policy.js';
 import { pillarsOf } from './pillars.js';
 import { type CubeCell, protect } from './suppression.js';
@@ -46,16 +51,42 @@ export interface AnalyticsReference {
   enterprises: Pick<EnterprisesService, 'listVsic'>;
 }
 
+/** One firm of the change measure (dx-assessments computes it): its grouping now and its change since. */
+export interface ChangeFact {
+  enterpriseId: string;
+  communeId: string | null;
+  sectorCode: string;
+  sizeClass: string;
+  level: number;
+  deltaTotal: number;
+  deltaLevel: number;
+}
+
+/**
+ * The support programs' enrolments (the support-programs module's port): a subquery of (enterpriseId,
+ * supportProgramId) pairs, and the programs' names.
+ */
+export interface SupportEnrolmentsPort {
+  enrolments(): EnrolmentsSubquery;
+  names(ids: string[]): Promise<Map<string, string>>;
+}
+
 export function createDxAnalyticsService({
   db,
   repo,
   reference,
   suppressBelow,
+  changes,
+  supportEnrolments,
 }: {
   db: Db;
   repo: DxAnalyticsRepo;
   reference: AnalyticsReference;
   suppressBelow: number;
+  /** the change measure's facts (dx-assessments' port); without it, the change measure is empty */
+  changes?: { changeFacts(frameworkVersionId: string, year: number): Promise<ChangeFact[]> };
+  /** optional: without it, grouping the change by support program answers 400 */
+  supportEnrolments?: SupportEnrolmentsPort;
 }) {
   let geo: Promise<Geography> | null = null;
   // a published version never changes, so its pillars are read once
@@ -376,6 +407,158 @@ export function createDxAnalyticsService({
     };
   }
 
+  // The change cube of each version and year: the firms with an earlier comparable assessment, by their commune,
+  // sector, size and level now; Σ change of total as the cube's total, Σ change of level and the count of firms that
+  // moved up as its two "pillars". Kept until the rollup of any version of the generation changes.
+  const changeCubes = new Map<
+    string,
+    { fingerprint: string; built: Promise<{ cube: YearCube; facts: CodedFact[] }> }
+  >();
+  type CodedFact = ChangeFact & { commune: string | null };
+  async function changeCubeFor(versionId: string, frameworkCode: string, year: number) {
+    const family = (await reference.frameworks.listedVersions())
+      .filter((x) => comparable({ framework: { code: frameworkCode } }, { framework: { code: x.frameworkCode } }))
+      .map((x) => x.id)
+      .sort();
+    const fingerprint = (
+      await Promise.all(
+        family.map(async (id) => `${id}:${[...(await repo.fingerprints(db, id)).entries()].sort().join(';')}`),
+      )
+    ).join('/');
+    const key = `${versionId}|${year}`;
+    let c = changeCubes.get(key);
+    if (!c || c.fingerprint !== fingerprint) {
+      const built = (async () => {
+        const g = await geography();
+        const raw = changes ? await changes.changeFacts(versionId, year) : [];
+        const unknown = [...new Set(raw.map((r) => r.communeId).filter((id): id is string => !!id))].filter(
+          (id) => !g.codeOf.has(id),
+        );
+        if (unknown.length) {
+          const found = await repo.unitCodes(db, unknown);
+          for (const id of unknown) g.codeOf.set(id, found.get(id) ?? null);
+        }
+        const facts = raw.map((r) => ({ ...r, commune: r.communeId ? (g.codeOf.get(r.communeId) ?? null) : null }));
+        return { cube: changeCube(g, facts), facts };
+      })();
+      c = { fingerprint, built };
+      changeCubes.set(key, c);
+      const mine = c;
+      built.catch(() => changeCubes.get(key) === mine && changeCubes.delete(key));
+    }
+    return c.built;
+  }
+  function changeCube(g: Geography, facts: CodedFact[]) {
+    const cells = new Map<string, CubeRow>();
+    for (const f of facts) {
+      const k = `${f.commune}|${f.sectorCode}|${f.sizeClass}|${f.level}`;
+      let r = cells.get(k);
+      if (!r)
+        cells.set(
+          k,
+          (r = {
+            commune: f.commune,
+            sector: f.sectorCode,
+            size: f.sizeClass,
+            level: f.level,
+            n: 0,
+            sumTotal: 0,
+            pillars: [0, 0],
+          }),
+        );
+      r.n += 1;
+      r.sumTotal += f.deltaTotal;
+      r.pillars[0] += f.deltaLevel;
+      r.pillars[1] += f.deltaLevel > 0 ? 1 : 0;
+    }
+    return new YearCube([...cells.values()], { districtsOf: g.districtsOf }, suppressBelow, LEVELS, 2);
+  }
+  /** A change cell: withheld as the cube decides, and (a program's cell) when the firms of the same cell outside the
+   * program are 1…k−1, since the program's figures beside the whole cell's would give theirs back. */
+  function changeStatsOf(cube: YearCube, ref: CellRef, whole?: YearCube): ChangeStats | null {
+    const c = cube.cell(ref);
+    if (c.n === 0) return null;
+    if (c.hidden) return { suppressed: true };
+    if (whole) {
+      const rest = whole.cell(ref).n - c.n;
+      if (rest > 0 && rest < suppressBelow) return { suppressed: true };
+    }
+    return {
+      suppressed: false,
+      n: c.n,
+      meanChangeTotal: round(c.sumTotal / c.n),
+      meanChangeLevel: round(c.pillars[0] / c.n),
+      shareUp: Math.round((c.pillars[1] / c.n) * 1000) / 1000,
+    };
+  }
+
+  async function change(actor: Actor, q: ChangeQuery): Promise<ChangeResult> {
+    dxAnalyticsPolicy.assertCanRead(actor);
+    onePlace(q);
+    const groupBy = [...new Set(q.groupBy)];
+    const byProgram = groupBy.includes('supportProgram');
+    if (byProgram && !supportEnrolments)
+      throw invalid([{ field: 'querystring.groupBy', reason: 'SUPPORT_PROGRAMS_UNAVAILABLE' }]);
+    const v = await versionFor(q.frameworkVersionId);
+    const none = { groupBy, suppressBelow, rows: [], total: { suppressed: true as const } };
+    if (!v) return { frameworkVersion: null, year: null, ...none };
+    const year = q.year ?? (await repo.years(db, v.id)).at(-1);
+    const frameworkVersion = { id: v.id, frameworkCode: v.frameworkCode, version: v.version };
+    if (year === undefined) return { frameworkVersion, year: null, ...none };
+    const [g, { cube, facts }] = await Promise.all([geography(), changeCubeFor(v.id, v.frameworkCode, year)]);
+    // per program: a cube of its enrolled firms (a firm in two programs counts in each)
+    const programs = new Map<string, YearCube>();
+    let programNames = new Map<string, string>();
+    if (byProgram && supportEnrolments) {
+      const pairs = await repo.enrolmentPairs(db, supportEnrolments.enrolments());
+      const byFirm = new Map<string, string[]>();
+      for (const p of pairs) byFirm.set(p.enterpriseId, [...(byFirm.get(p.enterpriseId) ?? []), p.supportProgramId]);
+      const factsOf = new Map<string, CodedFact[]>();
+      for (const f of facts)
+        for (const pid of byFirm.get(f.enterpriseId) ?? []) factsOf.set(pid, [...(factsOf.get(pid) ?? []), f]);
+      for (const [pid, fs] of factsOf) programs.set(pid, changeCube(g, fs));
+      programNames = await supportEnrolments.names([...programs.keys()]);
+    }
+    type PlaceDim = 'commune' | 'district' | 'sector' | 'sizeClass';
+    const dims = groupBy.filter((d): d is PlaceDim => d !== 'supportProgram');
+    let combos: Partial<Record<ChangeDimension, string | null>>[] = [{}];
+    if (byProgram) combos = [...programs.keys()].sort().map((p) => ({ supportProgram: p }));
+    for (const d of dims) combos = combos.flatMap((c) => cube.values(d).map((x) => ({ ...c, [d]: x })));
+    const rows: ChangeResult['rows'] = [];
+    for (const c of combos) {
+      const place = placeOf('commune' in c ? c.commune : q.commune, 'district' in c ? c.district : q.district, cube);
+      if (place === undefined) continue;
+      if ('commune' in c && q.commune !== undefined && c.commune !== q.commune) continue;
+      if ('district' in c && q.district !== undefined && c.district !== q.district) continue;
+      if ('sector' in c && q.sector !== undefined && c.sector !== q.sector) continue;
+      if ('sizeClass' in c && q.sizeClass !== undefined && c.sizeClass !== q.sizeClass) continue;
+      const ref: CellRef = {
+        place,
+        sector: ('sector' in c ? c.sector : q.sector) ?? null,
+        size: ('sizeClass' in c ? c.sizeClass : q.sizeClass) ?? null,
+        level: null,
+      };
+      const program = c.supportProgram ? programs.get(c.supportProgram)! : undefined;
+      const stats = program ? changeStatsOf(program, ref, cube) : changeStatsOf(cube, ref);
+      if (!stats) continue;
+      const key: ChangeResult['rows'][number]['key'] = {};
+      for (const d of groupBy) {
+        const code = c[d] ?? null;
+        key[d] = {
+          code,
+          name: d === 'supportProgram' ? (programNames.get(code!) ?? code!) : nameOf(g, d, code),
+        };
+      }
+      rows.push({ key, stats });
+    }
+    const place = placeOf(q.commune, q.district, cube);
+    const total = (place !== undefined &&
+      changeStatsOf(cube, { place, sector: q.sector ?? null, size: q.sizeClass ?? null, level: null })) || {
+      suppressed: true as const,
+    };
+    return { frameworkVersion, groupBy, year, suppressBelow, rows, total };
+  }
+
   /** For the enterprise report: the analytics' small-cell rule on a peer cell (all communes and levels). */
   async function peerCell(cell: { frameworkVersionId: string; year: number; sectorCode: string; sizeClass: string }) {
     const cube = (await cubesFor(cell.frameworkVersionId, [cell.year])).get(cell.year)!;
@@ -407,6 +590,7 @@ export function createDxAnalyticsService({
       districts: [...g.districts.values()],
       sectors: [...g.sectors.entries()].map(([code, s]) => ({ code, ...s })),
       suppressBelow,
+      supportPrograms: !!supportEnrolments,
     };
   }
 
@@ -418,6 +602,7 @@ export function createDxAnalyticsService({
 
   return {
     breakdown,
+    change,
     filterNames,
     movers,
     options,

@@ -63,6 +63,45 @@ function supportParagraphs(s: AssessmentReport['support']) {
   ];
 }
 
+const signed = (n: number) => (n > 0 ? `+${num(n)}` : num(n));
+type Change = NonNullable<AssessmentReport['change']['previous']>;
+/** A column of the change table: the difference, or "framework changed" when the two are not comparable. */
+const changeText = (c: Change | null, pick: (c: Change) => number | null) => {
+  if (!c) return '—';
+  if (!c.comparable) return 'Bộ tiêu chí đã thay đổi';
+  const v = pick(c);
+  return v === null ? '—' : signed(v);
+};
+
+/** "Thay đổi so với lần đánh giá trước": overall and per pillar, since the previous and since the first assessment. */
+function changeSection(r: AssessmentReport) {
+  const { previous, first } = r.change;
+  if (!previous)
+    return [
+      bodyParagraph([
+        run('Đây là lần đánh giá đầu tiên của doanh nghiệp: chưa có thay đổi để so sánh.', { italics: true }),
+      ]),
+    ];
+  const since = (c: Change | null) => (c ? ` (năm ${c.year}, ${c.framework.code} v${c.framework.version})` : '');
+  const pillar = (i: number) => (c: Change) => c.pillars[i]?.score ?? null;
+  const pillarLevel = (i: number) => (c: Change) => c.pillars[i]?.level ?? null;
+  return [
+    heading('Thay đổi so với lần đánh giá trước'),
+    table(
+      ['Chỉ tiêu', `So với lần trước${since(previous)}`, `So với lần đầu${since(first)}`],
+      [
+        ['Tổng điểm', changeText(previous, (c) => c.total), changeText(first, (c) => c.total)],
+        ['Mức chuyển đổi số', changeText(previous, (c) => c.level), changeText(first, (c) => c.level)],
+        ...r.pillars.flatMap((p, i) => [
+          [`${p.name.vi} — điểm`, changeText(previous, pillar(i)), changeText(first, pillar(i))],
+          [`${p.name.vi} — mức`, changeText(previous, pillarLevel(i)), changeText(first, pillarLevel(i))],
+        ]),
+      ],
+      [5, 3, 3],
+    ),
+  ];
+}
+
 /** The enterprise's report in Vietnamese: overall level, pillars, peers, what to improve, recommendations. */
 export function assessmentReportDocx(r: AssessmentReport): Promise<Buffer> {
   const s = r.snapshot;
@@ -104,6 +143,7 @@ export function assessmentReportDocx(r: AssessmentReport): Promise<Buffer> {
       ]),
       [5, 2, 1.5, 2.5],
     ),
+    ...changeSection(r),
     heading('2. Những câu trả lời giúp nâng mức nhanh nhất'),
     ...(r.improvements.length
       ? r.improvements.map((i, k) =>

@@ -1,6 +1,6 @@
-import { and, desc, eq, inArray, ne, sql, type SQLWrapper } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, ne, sql, type SQLWrapper } from 'drizzle-orm';
 import type { AssessmentListQuery, AssessmentStatus } from '../../../shared/contracts/dx-assessments.js';
-import type { DbOrTx } from '../../db/client.js';
+import { type DbOrTx, rowsOf } from '../../db/client.js';
 import { dxAssessments } from '../../db/schema/index.js';
 
 export type AssessmentRow = typeof dxAssessments.$inferSelect;
@@ -136,12 +136,102 @@ export function createDxAssessmentsRepo() {
           answers: sql`(${dxAssessments.answers} || ${JSON.stringify(set)}::jsonb)${minus}`,
           answeredBy: sql`(${dxAssessments.answeredBy} || ${JSON.stringify(byMap)}::jsonb)${minus}`,
           answerVersions: bumped,
+          // a carried-over answer written (confirmed with the same value, changed or cleared) is no longer marked
+          carriedOver: touched.length
+            ? sql`${dxAssessments.carriedOver} - array[${sql.join(
+                touched.map((c) => sql`${c}`),
+                sql`, `,
+              )}]::text[]`
+            : sql`${dxAssessments.carriedOver}`,
           version: sql`${dxAssessments.version} + 1`,
           updatedAt: new Date(),
         })
         .where(and(eq(dxAssessments.id, id), inArray(dxAssessments.status, editable)))
         .returning();
       return row as AssessmentRow | undefined;
+    },
+
+    /**
+     * The firm's latest scored (submitted or verified) assessment of an earlier year on one of these framework
+     * versions: where a new wave starts from.
+     */
+    async previousScored(db: DbOrTx, enterpriseId: string, frameworkVersionIds: string[], beforeYear: number) {
+      if (!frameworkVersionIds.length) return undefined;
+      const [row] = await db
+        .select()
+        .from(dxAssessments)
+        .where(
+          and(
+            eq(dxAssessments.enterpriseId, enterpriseId),
+            inArray(dxAssessments.frameworkVersionId, frameworkVersionIds),
+            inArray(dxAssessments.status, SCORED),
+            lt(dxAssessments.year, beforeYear),
+          ),
+        )
+        .orderBy(desc(dxAssessments.year), desc(dxAssessments.submittedAt))
+        .limit(1);
+      return row as AssessmentRow | undefined;
+    },
+
+    /** The firm's scored assessments (the unique key starts with the enterprise, so this reads only its rows). */
+    scoredHistory: (db: DbOrTx, enterpriseId: string) =>
+      db
+        .select({
+          id: dxAssessments.id,
+          frameworkVersionId: dxAssessments.frameworkVersionId,
+          year: dxAssessments.year,
+          totalScore: dxAssessments.totalScore,
+          overallLevel: dxAssessments.overallLevel,
+          snapshot: dxAssessments.snapshot,
+        })
+        .from(dxAssessments)
+        .where(and(eq(dxAssessments.enterpriseId, enterpriseId), inArray(dxAssessments.status, SCORED)))
+        .orderBy(dxAssessments.year),
+
+    /**
+     * For the analytics' change measure: each scored assessment of one version and year with the firm's previous
+     * scored assessment (the latest of an earlier year on one of `family`, the comparable versions): the current
+     * grouping attributes and level, the change of total and of level. Reads the year through
+     * `dx_assessments_version_year_idx`, then one probe per firm of the unique key (enterprise, version, year): the
+     * firms of one year, never the whole table.
+     */
+    async changeFacts(db: DbOrTx, frameworkVersionId: string, year: number, family: string[]) {
+      if (!family.length) return [];
+      const res = await db.execute(sql`
+        select c.enterprise_id, c.commune_id, c.sector_code, c.size_class, c.overall_level as level,
+          (c.total_score - p.total_score)::float8 as d_total, (c.overall_level - p.overall_level)::int as d_level
+        from dx_assessments c
+        join lateral (
+          select q.total_score, q.overall_level from dx_assessments q
+          where q.enterprise_id = c.enterprise_id
+            and q.framework_version_id in (${sql.join(
+              family.map((f) => sql`${f}::uuid`),
+              sql`, `,
+            )})
+            and q.year < c.year and q.status in ('submitted', 'verified')
+            and q.total_score is not null and q.overall_level is not null
+          order by q.year desc limit 1) p on true
+        where c.framework_version_id = ${frameworkVersionId} and c.year = ${year}
+          and c.status in ('submitted', 'verified')
+          and c.total_score is not null and c.overall_level is not null
+          and c.sector_code is not null and c.size_class is not null`);
+      return rowsOf<{
+        enterprise_id: string;
+        commune_id: string | null;
+        sector_code: string;
+        size_class: string;
+        level: number;
+        d_total: number;
+        d_level: number;
+      }>(res).map((r) => ({
+        enterpriseId: r.enterprise_id,
+        communeId: r.commune_id,
+        sectorCode: r.sector_code,
+        sizeClass: r.size_class,
+        level: Number(r.level),
+        deltaTotal: Number(r.d_total),
+        deltaLevel: Number(r.d_level),
+      }));
     },
 
     /** The other scored assessments of a peer cell (same version, year, sector, size class): how many, Σ total. */

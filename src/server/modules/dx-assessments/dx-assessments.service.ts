@@ -16,6 +16,7 @@ import { recommendationFor, topImprovements } from '../../../shared/dx/what-if.j
 import { peerBand } from '../../../shared/dx/peers.js';
 import { reportSupportFor } from '../../../shared/support/report-support.js';
 import type { SizeClass } from '../../../shared/enterprises/size-class.js';
+import { carryOver, comparable, wavesChange, type WavePoint } from '../../../shared/dx/waves.js';
 import type { Db, DbOrTx } from '../../db/client.js';
 import type { Actor } from '../../http/context.js';
 import { authorId, listScope } from '../../http/authorize.js';
@@ -189,6 +190,8 @@ export function createDxAssessmentsService({
       answers: row.answers,
       answeredBy: row.answeredBy,
       answerVersions: row.answerVersions,
+      carriedOver: row.carriedOver,
+      carriedFrom: row.carriedFrom ?? null,
       progress: progressOf(definition, row.answers),
       snapshot: unpackSnapshot(definition, row.snapshot),
     };
@@ -263,6 +266,25 @@ export function createDxAssessmentsService({
       count: others.n,
       band: peerBand(snapshot.total, others.sumTotal / others.n, snapshot.max),
     };
+  }
+
+  /** The firm's scored assessments as points of its history (their frozen snapshots). */
+  async function historyOf(enterpriseId: string): Promise<WavePoint[]> {
+    const rows = await repo.scoredHistory(db, enterpriseId);
+    return Promise.all(
+      rows.map(async (h) => {
+        const v = await frameworks.versionById(h.frameworkVersionId);
+        const snap = unpackSnapshot(v.definition, h.snapshot);
+        return {
+          assessmentId: h.id,
+          year: h.year,
+          framework: { code: v.frameworkCode, version: v.version },
+          total: Number(h.totalScore ?? snap?.total ?? 0),
+          level: h.overallLevel ?? snap?.overallLevel ?? 0,
+          pillars: (snap?.pillars ?? []).map((p) => ({ code: p.code, score: p.score, level: p.level })),
+        };
+      }),
+    );
   }
 
   return {
@@ -352,12 +374,36 @@ export function createDxAssessmentsService({
             field: 'body.year',
           });
         }
+        // a new wave starts from the firm's latest scored assessment of an earlier year on a comparable framework
+        const start = { framework: { code: version.frameworkCode } };
+        const family = (await frameworks.listedVersions(tx))
+          .filter((v) => comparable(start, { framework: { code: v.frameworkCode } }))
+          .map((v) => v.id);
+        const previous = await repo.previousScored(tx, enterpriseId, family, input.year);
+        let wave: Pick<AssessmentRow, 'answers' | 'carriedOver' | 'carriedFrom'> | null = null;
+        if (previous) {
+          const from = await frameworks.versionById(previous.frameworkVersionId, tx);
+          const { answers, carried, dropped } = carryOver(version.definition, previous.answers);
+          wave = {
+            answers,
+            carriedOver: carried,
+            carriedFrom: {
+              assessmentId: previous.id,
+              year: previous.year,
+              framework: { code: from.frameworkCode, version: from.version },
+              dropped,
+            },
+          };
+        }
         const row = await repo.insert(tx, {
           enterpriseId,
           frameworkVersionId: version.id,
           year: input.year,
           status: 'draft',
           source: 'web',
+          ...wave,
+          // each carried-over answer is a first write of its question in this assessment
+          answerVersions: wave ? Object.fromEntries(wave.carriedOver.map((c) => [c, 1])) : {},
         });
         if (!row)
           throw conflict('ASSESSMENT_EXISTS', {
@@ -533,6 +579,7 @@ export function createDxAssessmentsService({
         let patch: Partial<AssessmentRow> = {
           frameworkVersionId: target.id,
           answers,
+          carriedOver: before.carriedOver.filter((c) => !bad.has(c)),
           answeredBy: Object.fromEntries(Object.entries(before.answeredBy).filter(([k]) => !bad.has(k))),
         };
         if (SCORED.includes(before.status)) {
@@ -681,6 +728,15 @@ export function createDxAssessmentsService({
       const sectorCode = row.sectorCode ?? e.sectorCode;
       const sizeClass = row.sizeClass ?? e.sizeClass;
       const peers = await peersOf(row, provisional, snapshot, sectorCode, sizeClass);
+      const history = await historyOf(row.enterpriseId);
+      const now: WavePoint = {
+        assessmentId: row.id,
+        year: row.year,
+        framework: { code: version.frameworkCode, version: version.version },
+        total: snapshot.total,
+        level: snapshot.overallLevel,
+        pillars: snapshot.pillars.map((p) => ({ code: p.code, score: p.score, level: p.level })),
+      };
       const levelName = (level: number) =>
         definition.levelNames.find((l) => l.level === level)?.name ?? { vi: String(level), en: String(level) };
       return {
@@ -703,6 +759,7 @@ export function createDxAssessmentsService({
           };
         }),
         peers,
+        change: wavesChange(now, history),
         improvements: topImprovements(definition, row.answers, 5),
         support: reportSupportFor(sizeClass as SizeClass, version.frameworkCode, snapshot.nodes),
       };
@@ -715,6 +772,21 @@ export function createDxAssessmentsService({
     writeImported: async <W extends AssessmentImportRow>(tx: DbOrTx, rows: W[]) => {
       const { replaced, refused } = await bulk.writeImported(tx, rows);
       return { replaced: replaced.map(factsOf), refused };
+    },
+    /**
+     * The analytics' change measure (dx-analytics' port): the scored assessments of a version and year whose firm has
+     * an earlier scored assessment on a comparable framework (shared/dx/waves.ts `comparable`), with the change since.
+     */
+    async changeFacts(frameworkVersionId: string, year: number) {
+      const versions = await frameworks.listedVersions();
+      const current = versions.find((v) => v.id === frameworkVersionId);
+      if (!current) return [];
+      const family = versions
+        .filter((v) =>
+          comparable({ framework: { code: current.frameworkCode } }, { framework: { code: v.frameworkCode } }),
+        )
+        .map((v) => v.id);
+      return repo.changeFacts(db, frameworkVersionId, year, family);
     },
     /** Fresh planner statistics after the table has grown a lot (a large import). */
     refreshStatistics: (tx: DbOrTx) => bulk.analyze(tx),

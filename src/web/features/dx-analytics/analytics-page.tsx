@@ -15,6 +15,7 @@ import { currentLanguage } from '../../i18n';
 import { downloadBreakdown, useAnalyticsOptions, useBreakdown, type AnalyticsFilters } from './api';
 import { BreakdownTable } from './breakdown-table';
 import { MoversCard } from './movers-card';
+import { ChangeCard } from './change-card';
 import { lazyChart } from '../../components/lazy-chart';
 import { Stat } from '../../components/stat';
 
@@ -238,6 +239,8 @@ function AnalyticsBody({ options }: { options: AnalyticsOptions }) {
           <MoversCard filters={filters} fromYear={fromYear} toYear={toYear} suppressBelow={options.suppressBelow} />
         </Col>
       </Row>
+
+      <ChangeCard filters={filters} options={options} />
 
       <Card size="small" title={t('dxAnalytics.map')} data-testid="dx-map">
         <QueryState query={byCommune}>{(r) => <CommuneMap result={r} />}</QueryState>

@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AnalyticsDimension } from '../../../shared/contracts/dx-analytics';
+import type { AnalyticsDimension, ChangeDimension } from '../../../shared/contracts/dx-analytics';
 import type { SizeClass } from '../../../shared/enterprises/size-class';
 import { api } from '../../api/client';
 
@@ -42,6 +42,14 @@ export const useBreakdown = (f: AnalyticsFilters, groupBy: AnalyticsDimension[],
       api.get('/api/dx/analytics/breakdown', { query: { ...filterParams(f), groupBy: groupBy.join(',') }, signal }),
     placeholderData: keepPreviousData,
     enabled,
+  });
+
+export const useChange = (f: AnalyticsFilters, groupBy: ChangeDimension[]) =>
+  useQuery({
+    queryKey: ['dx-analytics', 'change', f, groupBy],
+    queryFn: ({ signal }) =>
+      api.get('/api/dx/analytics/change', { query: { ...filterParams(f), groupBy: groupBy.join(',') }, signal }),
+    placeholderData: keepPreviousData,
   });
 
 export const useMovers = (f: AnalyticsFilters, dimension: 'commune' | 'sector', fromYear?: number, toYear?: number) =>

@@ -2,3 +2,4 @@
 // Pages are not listed: the app shell lazy-loads them from their own files (routes.tsx).
 export { useAssessments, useStartAssessment } from './api';
 export { AssessmentTable } from './assessment-table';
+export { AssessmentTimelineCard } from './assessment-timeline';

@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, Flex, Input, Modal, Progress, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, Flex, Input, Modal, Progress, Space, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
@@ -51,6 +51,8 @@ function Questionnaire({ a, def }: { a: AssessmentDetail; def: FrameworkDefiniti
   const can = useCan();
   const [answers, setAnswers] = useState<Answers>(a.answers);
   const [missing, setMissing] = useState<string[]>([]);
+  // a new wave: the answers carried over from the previous assessment, until confirmed or changed (any save clears)
+  const [carried, setCarried] = useState<Set<string>>(() => new Set(a.carriedOver));
   const [tab, setTab] = useState(def.pillars[0].code);
   const pending = useRef<Answers>({});
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -145,6 +147,12 @@ function Questionnaire({ a, def }: { a: AssessmentDetail; def: FrameworkDefiniti
       return next;
     });
     setMissing((m) => m.filter((c) => c !== code));
+    setCarried((prev) => {
+      if (!prev.has(code)) return prev;
+      const next = new Set(prev);
+      next.delete(code);
+      return next;
+    });
     pending.current[code] = value;
     if (timer.current) clearTimeout(timer.current);
     timer.current = setTimeout(() => {
@@ -171,9 +179,27 @@ function Questionnaire({ a, def }: { a: AssessmentDetail; def: FrameworkDefiniti
       void message.error(t('dxAssessments.missing', { count: summary.requiredMissing.length }));
       return;
     }
+    // a carried-over answer is a real answer: submitting is allowed, the confirmation lists the unconfirmed ones
+    const unconfirmed = allQuestions(def)
+      .map(({ question: q }) => q.code)
+      .filter((c) => carried.has(c) && visible.has(c));
     Modal.confirm({
       title: t('dxAssessments.submit'),
-      content: t('dxAssessments.submitConfirm'),
+      content: (
+        <>
+          <p>{t('dxAssessments.submitConfirm')}</p>
+          {unconfirmed.length > 0 && (
+            <div data-testid="submit-carried">
+              {t('dxAssessments.submitCarried', { count: unconfirmed.length })}
+              <ul style={{ margin: '4px 0 0', paddingLeft: 20, maxHeight: 200, overflow: 'auto' }}>
+                {unconfirmed.map((c) => (
+                  <li key={c}>{questionText.get(c) ?? c}</li>
+                ))}
+              </ul>
+            </div>
+          )}
+        </>
+      ),
       onOk: async () => {
         try {
           await flush();
@@ -194,6 +220,14 @@ function Questionnaire({ a, def }: { a: AssessmentDetail; def: FrameworkDefiniti
     });
   };
 
+  // the shown, still-marked answers of the open pillar: "confirm all" saves each with its value, clearing the marks
+  const sectionCarried = allQuestions(def)
+    .filter(({ question: q, pillar }) => pillar === tab && carried.has(q.code) && visible.has(q.code))
+    .map(({ question: q }) => q.code);
+  const confirmSection = () => {
+    for (const c of sectionCarried) if (answers[c] !== undefined) change(c, answers[c]);
+  };
+
   const renderNode = (n: FrameworkNode, depth: number) => {
     const qs = (n.questions ?? []).filter((q) => visible.has(q.code));
     return (
@@ -204,19 +238,30 @@ function Questionnaire({ a, def }: { a: AssessmentDetail; def: FrameworkDefiniti
           </Typography.Title>
         )}
         {qs.map((q) => (
-          <QuestionField
-            key={q.code}
-            q={q}
-            value={answers[q.code]}
-            disabled={!editable}
-            missing={missing.includes(q.code)}
-            onChange={(v) => change(q.code, v)}
-            assessmentId={a.id}
-            onUploaded={(v, version) => {
-              setAnswers((prev) => ({ ...prev, [q.code]: v }));
-              if (version !== undefined) versions.current[q.code] = version;
-            }}
-          />
+          <div key={q.code} data-carried={carried.has(q.code) || undefined}>
+            {editable && carried.has(q.code) && (
+              <Tag color="gold" style={{ marginBottom: 4 }}>
+                {t('dxAssessments.carriedTag')}
+              </Tag>
+            )}
+            <QuestionField
+              q={q}
+              value={answers[q.code]}
+              disabled={!editable}
+              missing={missing.includes(q.code)}
+              onChange={(v) => change(q.code, v)}
+              assessmentId={a.id}
+              onUploaded={(v, version) => {
+                setAnswers((prev) => ({ ...prev, [q.code]: v }));
+                if (version !== undefined) versions.current[q.code] = version;
+                setCarried((prev) => {
+                  const next = new Set(prev);
+                  next.delete(q.code);
+                  return next;
+                });
+              }}
+            />
+          </div>
         ))}
         {n.children?.map((c) => renderNode(c, depth + 1))}
       </section>
@@ -311,6 +356,29 @@ function Questionnaire({ a, def }: { a: AssessmentDetail; def: FrameworkDefiniti
           );
         })}
       </Flex>
+      {editable && a.carriedFrom && carried.size > 0 && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="carried-from"
+          message={t('dxAssessments.carriedFrom', {
+            year: a.carriedFrom.year,
+            framework: `${a.carriedFrom.framework.code} v${a.carriedFrom.framework.version}`,
+            count: carried.size,
+          })}
+          description={
+            a.carriedFrom.dropped.length
+              ? t('dxAssessments.carriedDropped', { codes: a.carriedFrom.dropped.join(', ') })
+              : undefined
+          }
+        />
+      )}
+      {editable && sectionCarried.length > 0 && (
+        <Button style={{ marginBottom: 8 }} onClick={confirmSection} data-testid="confirm-section">
+          {t('dxAssessments.confirmSection', { count: sectionCarried.length })}
+        </Button>
+      )}
       <Card data-pillar-pane={tab}>{renderNode(def.pillars.find((p) => p.code === tab) ?? def.pillars[0], 0)}</Card>
     </>
   );

@@ -116,6 +116,7 @@ function Report({ r }: { r: AssessmentReport }) {
           ]}
         />
       </Card>
+      <ChangeCard r={r} />
       <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
         <Col xs={24} md={12}>
           <Card title={t('dxAssessments.improvements')}>
@@ -158,5 +159,65 @@ function Report({ r }: { r: AssessmentReport }) {
         <ReportSupportCard support={r.support} />
       </div>
     </>
+  );
+}
+
+type Change = NonNullable<AssessmentReport['change']['previous']>;
+
+/** The change since the previous and the first assessment: overall and per pillar; "framework changed" instead of a
+ * number when the two are not comparable. */
+function ChangeCard({ r }: { r: AssessmentReport }) {
+  const { t } = useTranslation();
+  const label = useLabel();
+  const { previous, first } = r.change;
+  const cell = (c: Change | null, pick: (c: Change) => number | null) => {
+    if (!c) return '—';
+    if (!c.comparable) return <Tag>{t('dxAssessments.frameworkChanged')}</Tag>;
+    const v = pick(c);
+    return v === null ? '—' : `${v > 0 ? '+' : ''}${formatNumber(v, 2)}`;
+  };
+  const rows = [
+    { key: 'total', name: t('dxAssessments.changeTotal'), pick: (c: Change) => c.total },
+    { key: 'level', name: t('dxAssessments.changeLevel'), pick: (c: Change) => c.level },
+    ...r.pillars.flatMap((p, i) => [
+      {
+        key: `${p.code}-s`,
+        name: `${label(p.name)} — ${t('dxAssessments.score')}`,
+        pick: (c: Change) => c.pillars[i]?.score ?? null,
+      },
+      {
+        key: `${p.code}-l`,
+        name: `${label(p.name)} — ${t('dxAssessments.level')}`,
+        pick: (c: Change) => c.pillars[i]?.level ?? null,
+      },
+    ]),
+  ];
+  return (
+    <Card title={t('dxAssessments.changeTitle')} style={{ marginTop: 16 }} data-testid="report-change">
+      {!previous ? (
+        <Typography.Text type="secondary">{t('dxAssessments.changeFirstTime')}</Typography.Text>
+      ) : (
+        <DataTable
+          rowKey="key"
+          size="small"
+          pagination={false}
+          dataSource={rows}
+          scroll={{ x: 520 }}
+          columns={[
+            { title: '', key: 'n', render: (_, x) => x.name },
+            {
+              title: t('dxAssessments.changeSincePrevious', { year: previous.year }),
+              key: 'p',
+              render: (_, x) => cell(previous, x.pick),
+            },
+            {
+              title: t('dxAssessments.changeSinceFirst', { year: first?.year ?? previous.year }),
+              key: 'f',
+              render: (_, x) => cell(first, x.pick),
+            },
+          ]}
+        />
+      )}
+    </Card>
   );
 }

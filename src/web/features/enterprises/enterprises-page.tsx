@@ -20,7 +20,7 @@ import { ErrorResult, QueryState } from '../../components/query-state';
 import { errorMessage } from '../../i18n/error-message';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
 import { useCan } from '../auth';
-import { useAssessments, AssessmentTable } from '../dx-assessments';
+import { useAssessments, AssessmentTable, AssessmentTimelineCard } from '../dx-assessments';
 import { useEnterprise, useEnterprises, useResolveCommune, useVsicSections } from './api';
 import { EnterpriseAccounts } from './enterprise-accounts';
 import { EnterpriseFacts } from './enterprise-facts';
@@ -231,6 +231,7 @@ function EnterpriseDrawerBody({ taxCode }: { taxCode: string }) {
             <Typography.Title level={5}>{t('enterprises.myAssessments')}</Typography.Title>
             <AssessmentTable items={assessments.data?.items} loading={assessments.isFetching} />
           </div>
+          <AssessmentTimelineCard items={assessments.data?.items} />
         </Space>
       )}
     </QueryState>

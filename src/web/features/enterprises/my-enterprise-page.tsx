@@ -5,7 +5,7 @@ import { useNavigate } from 'react-router-dom';
 import { PageHeader } from '../../components/page-header';
 import { PageSpinner } from '../../components/query-state';
 import { errorMessage } from '../../i18n/error-message';
-import { useAssessments, useStartAssessment, AssessmentTable } from '../dx-assessments';
+import { useAssessments, useStartAssessment, AssessmentTable, AssessmentTimelineCard } from '../dx-assessments';
 import { useMyEnterprise } from './api';
 import { EnterpriseFacts } from './enterprise-facts';
 import { EnterpriseEditModal } from './enterprise-form';
@@ -78,6 +78,7 @@ export default function MyEnterprisePage() {
         }
       >
         <AssessmentTable items={list.data?.items} loading={list.isFetching} />
+        <AssessmentTimelineCard items={list.data?.items} />
       </Card>
     </>
   );
