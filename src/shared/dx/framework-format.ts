@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { because, type ErrorReason, isErrorReason, type ReasonParams } from '../error-reasons.js';
+import { sizeClasses } from '../enterprises/size-class.js';
 
 /**
  * The JSON export format of one framework version. A framework is data: a tree of nodes (pillar →
@@ -136,6 +137,24 @@ export const overallRule = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('mean'), levelScheme: code }),
 ]);
 
+/**
+ * The national framework generations (a framework's family): results of different generations are never averaged
+ * or compared as a change. `custom`: any other framework (e.g. EU DMA); absent means `custom`.
+ */
+export const frameworkGenerations = ['qd1970-2021', 'qd2158-2023', 'qd1567-2025', 'custom'] as const;
+export type FrameworkGeneration = (typeof frameworkGenerations)[number];
+
+/** The firms a framework is for: size classes (Decree 80/2021) and, optionally, VSIC sections. Absent: every firm. */
+export const appliesTo = z.strictObject({
+  sizeClasses: z.array(z.enum(sizeClasses)).min(1).max(sizeClasses.length),
+  vsicSections: z
+    .array(z.string().regex(/^[A-U]$/, because('VSIC_SECTION')))
+    .min(1)
+    .max(21)
+    .optional(),
+});
+export type AppliesTo = z.infer<typeof appliesTo>;
+
 export const frameworkDefinition = z
   .strictObject({
     formatVersion: z.literal(1),
@@ -143,6 +162,8 @@ export const frameworkDefinition = z
     version: z.number().int().min(1).max(10_000),
     name: label(),
     note: z.string().max(2000).optional(),
+    generation: z.enum(frameworkGenerations).optional(),
+    appliesTo: appliesTo.optional(),
     levelNames: z
       .array(z.strictObject({ level, name: label(200), description: label(2000).optional() }))
       .min(1)

@@ -39,6 +39,7 @@ export function createDxFrameworksRepo() {
           frameworkName: dxFrameworks.nameVi,
           version: dxFrameworkVersions.version,
           status: dxFrameworkVersions.status,
+          generation: dxFrameworkVersions.generation,
         })
         .from(dxFrameworkVersions)
         .innerJoin(dxFrameworks, eq(dxFrameworks.id, dxFrameworkVersions.frameworkId))
@@ -56,6 +57,7 @@ export function createDxFrameworksRepo() {
           id: dxFrameworkVersions.id,
           code: dxFrameworks.code,
           version: dxFrameworkVersions.version,
+          generation: dxFrameworkVersions.generation,
           definition: dxFrameworkVersions.definition,
         })
         .from(dxFrameworkVersions)
