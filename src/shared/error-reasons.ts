@@ -148,6 +148,14 @@ export const errorReasons = {
     en: 'Must be 10 digits, or 10 digits + "-" + 3 digits',
   },
   TAX_CODE_CHECK_DIGIT: { vi: 'Mã số thuế sai chữ số kiểm tra', en: 'Wrong check digit' },
+  FRAMEWORK_NOT_APPLICABLE: {
+    vi: 'Bộ tiêu chí {{framework}} không áp dụng cho doanh nghiệp này ({{actual}}); chỉ áp dụng cho: {{allowed}}',
+    en: 'The framework {{framework}} does not apply to this firm ({{actual}}); it applies to: {{allowed}}',
+  },
+  APPLICABILITY_OVERRIDE_UNNEEDED: {
+    vi: 'Bộ tiêu chí đã áp dụng cho doanh nghiệp này: không cần lý do ngoại lệ',
+    en: 'The framework applies to this firm: no override reason is needed',
+  },
   FRAMEWORK_CODE: {
     vi: 'Mã bộ tiêu chí chỉ dùng chữ, số và các ký tự . _ -',
     en: 'Must be a framework code',

@@ -1,4 +1,5 @@
 import type { SizeClass } from '../enterprises/size-class.js';
+import type { Reasoned } from '../error-reasons.js';
 import type { AppliesTo, FrameworkGeneration } from './framework-format.js';
 
 /** A framework version's generation; a definition without one is `custom`. */
@@ -36,4 +37,17 @@ export function notApplicable(
   if (rule.vsicSections && (!firm.vsicSection || !rule.vsicSections.includes(firm.vsicSection.toUpperCase())))
     return { field: 'vsicSection', allowed: [...rule.vsicSections], actual: firm.vsicSection };
   return null;
+}
+
+/** The refusal both the start and the import give for a framework not meant for the firm: reason and its values. */
+export function applicabilityReason(
+  def: { code: string; appliesTo?: AppliesTo },
+  firm: { sizeClass: string | null; sectorCode: string | null },
+): Reasoned | null {
+  const why = notApplicable(def.appliesTo, { sizeClass: firm.sizeClass, vsicSection: firm.sectorCode });
+  if (!why) return null;
+  return {
+    reason: 'FRAMEWORK_NOT_APPLICABLE',
+    params: { framework: def.code, actual: why.actual ?? '—', allowed: why.allowed.join(', ') },
+  };
 }
