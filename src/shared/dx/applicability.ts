@@ -1,4 +1,3 @@
-import type { SizeClass } from '../enterprises/size-class.js';
 import type { Reasoned } from '../error-reasons.js';
 import type { AppliesTo, FrameworkGeneration } from './framework-format.js';
 
@@ -21,7 +20,8 @@ export function sameGeneration(
 }
 
 export interface FirmProfile {
-  sizeClass: SizeClass | string | null;
+  /** a SizeClass; any other value (or null) never matches */
+  sizeClass: string | null;
   /** VSIC section letter (A–U) */
   vsicSection: string | null;
 }
