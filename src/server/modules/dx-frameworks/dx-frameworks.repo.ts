@@ -25,6 +25,7 @@ export function createDxFrameworksRepo() {
           version: dxFrameworkVersions.version,
           status: dxFrameworkVersions.status,
           definitionSha256: dxFrameworkVersions.definitionSha256,
+          generation: dxFrameworkVersions.generation,
           publishedAt: dxFrameworkVersions.publishedAt,
           createdAt: dxFrameworkVersions.createdAt,
         })

@@ -35,6 +35,13 @@ describe('a 2025-style framework through the import route', () => {
       .innerJoin(dxFrameworks, eq(dxFrameworks.id, dxFrameworkVersions.frameworkId))
       .where(eq(dxFrameworks.code, 'TEST-SME-2025'));
     expect(row.generation).toBe('qd1567-2025');
+    const list = await ctx.as(cookies.secretariat, { method: 'GET', url: '/api/dx/frameworks' });
+    const gens = Object.fromEntries(
+      list
+        .json<{ code: string; versions: { generation: string }[] }[]>()
+        .map((f) => [f.code, f.versions[0].generation]),
+    );
+    expect(gens).toEqual({ 'DBI-SME': 'qd1970-2021', 'EU-DMA-SME': 'custom', 'TEST-SME-2025': 'qd1567-2025' });
 
     const score = await ctx.as(cookies.secretariat, {
       method: 'POST',
