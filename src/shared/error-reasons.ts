@@ -161,6 +161,14 @@ export const errorReasons = {
     en: 'Must be 10 digits, or 10 digits + "-" + 3 digits',
   },
   TAX_CODE_CHECK_DIGIT: { vi: 'Mã số thuế sai chữ số kiểm tra', en: 'Wrong check digit' },
+  FRAMEWORK_NOT_APPLICABLE: {
+    vi: 'Bộ tiêu chí {{framework}} không áp dụng cho doanh nghiệp này ({{actual}}); chỉ áp dụng cho: {{allowed}}',
+    en: 'The framework {{framework}} does not apply to this firm ({{actual}}); it applies to: {{allowed}}',
+  },
+  APPLICABILITY_OVERRIDE_UNNEEDED: {
+    vi: 'Bộ tiêu chí đã áp dụng cho doanh nghiệp này: không cần lý do ngoại lệ',
+    en: 'The framework applies to this firm: no override reason is needed',
+  },
   FRAMEWORK_CODE: {
     vi: 'Mã bộ tiêu chí chỉ dùng chữ, số và các ký tự . _ -',
     en: 'Must be a framework code',
@@ -456,6 +464,38 @@ export const errorReasons = {
   SHOW_IF_OPTION: {
     vi: 'Phải là một phương án của câu hỏi nhiều lựa chọn',
     en: 'Must be an option of a multi question',
+  },
+  INDUSTRY_QUESTION: {
+    vi: 'Phải là mã một câu hỏi chọn một, thuộc phần chung (không ẩn theo ngành hay điều kiện)',
+    en: 'Must name a single-choice question of the common set (not hidden by industry or a condition)',
+  },
+  INDUSTRY_QUESTION_MISSING: {
+    vi: 'Dùng ngành thì bộ tiêu chí phải khai báo industryQuestion',
+    en: 'Industries need the framework’s industryQuestion',
+  },
+  UNKNOWN_INDUSTRY: {
+    vi: 'Ngành {{industry}} không phải lựa chọn của câu hỏi ngành',
+    en: 'The industry {{industry}} is not an option of the industry question',
+  },
+  NORMALISED_SUM_ONLY: {
+    vi: 'Bộ tiêu chí chuẩn hoá (0–100) chỉ cộng điểm (sum), không dùng trọng số',
+    en: 'A normalised (0–100) framework adds points up (sum); no weighted nodes',
+  },
+  CATALOGUE_NORMALISED_ONLY: {
+    vi: 'Câu hỏi danh mục công cụ chỉ dùng trong bộ tiêu chí chuẩn hoá (overall: normalised)',
+    en: 'Catalogue questions need a normalised framework (overall: normalised)',
+  },
+  TOOL_DEPENDS_ON: {
+    vi: 'Phải là mã một công cụ khác trong cùng danh mục',
+    en: 'Must name another tool of the same catalogue',
+  },
+  ANSWER_CATALOGUE_ENTRY: {
+    vi: 'Mỗi mục có dạng công_cụ:mức hoặc công_cụ:mức:integrated, mỗi công cụ một lần',
+    en: 'Each entry is tool:level or tool:level:integrated, each tool once',
+  },
+  ANSWER_TOOL_INDUSTRY: {
+    vi: 'Công cụ {{option}} không có trong danh mục của ngành đã chọn',
+    en: 'The tool {{option}} is not in the chosen industry’s catalogue',
   },
   SHOW_IF_MIN: { vi: 'Chỉ dùng cho câu hỏi dạng số hoặc tỷ lệ', en: 'Only for number or ratio questions' },
   OPTIONS_UNIQUE: { vi: 'Mã phương án không được trùng nhau', en: 'Option codes must be unique' },

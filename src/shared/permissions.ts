@@ -222,6 +222,10 @@ export const catalogue = {
     roles: { ...office, enterprise: ['ownEnterprise'] },
   },
   'dxAssessment.verify': { en: 'verify or return a submitted DX assessment', roles: office },
+  'dxAssessment.overrideApplicability': {
+    en: 'start a DX assessment on a framework not meant for the firm’s size or sector, with a recorded reason',
+    roles: office,
+  },
   'dxAnalytics.read': { en: 'read city DX analytics', roles: { ...office, viewer: all } },
   'dxImport.run': { en: 'bulk-import enterprises and assessments', roles: { admin: all } },
   // DX support programs (issue 13 §2)

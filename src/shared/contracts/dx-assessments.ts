@@ -22,6 +22,11 @@ export const assessmentStartInput = z.strictObject({
   frameworkCode: frameworkCode.default('DBI-SME'),
   year,
   taxCode: taxCode.optional(),
+  /**
+   * Only for a framework that does not apply to the firm's size class or sector (otherwise 400
+   * FRAMEWORK_NOT_APPLICABLE): the secretariat's reason for using it anyway, stored on the assessment and audited.
+   */
+  applicabilityOverride: z.string().trim().min(1, because('NOT_EMPTY')).max(1000).optional(),
 });
 export type AssessmentStartInput = z.infer<typeof assessmentStartInput>;
 
@@ -116,6 +121,8 @@ export const assessmentDetail = assessmentItem.extend({
   progress: z.array(pillarProgress),
   /** frozen on submission; null for a draft never submitted */
   snapshot: scoreSnapshot.nullable(),
+  /** the secretariat's recorded reason for using a framework not meant for this firm (size class, sector); else null */
+  applicabilityOverride: z.string().nullable(),
   /** what the caller may do with this assessment now, from the catalogue (src/shared/permissions.ts) and its status */
   permissions: z.object({
     canAnswer: z.boolean(),

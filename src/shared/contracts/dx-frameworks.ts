@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { frameworkGenerations } from '../dx/framework-format.js';
 import { timestamp } from '../fields.js';
 import { because } from '../error-reasons.js';
 
@@ -21,6 +22,8 @@ export const frameworkVersionInfo = z.object({
   version: z.number().int(),
   status: z.enum(frameworkVersionStatuses),
   definitionSha256: z.string(),
+  /** the national generation (family): results of two generations are never compared or averaged */
+  generation: z.enum(frameworkGenerations),
   publishedAt: timestamp.nullable(),
   createdAt: timestamp,
 });

@@ -1,5 +1,5 @@
 import type { FrameworkDefinition, Question } from './framework-format.js';
-import { allQuestions } from './framework-format.js';
+import { allQuestions, type FrameworkNode, parseCatalogueEntry, toolInIndustry } from './framework-format.js';
 import type { Reasoned } from '../error-reasons.js';
 
 /** An answer value as stored: option code, option codes, number, boolean or text (file: a file id). */
@@ -34,6 +34,19 @@ export function checkAnswer(q: Question, value: unknown): Reasoned | null {
     }
     case 'yesno':
       return typeof value === 'boolean' ? null : { reason: 'TRUE_OR_FALSE' };
+    case 'catalogue': {
+      if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) return { reason: 'ANSWER_OPTION_LIST' };
+      const seen = new Set<string>();
+      for (const v of value as string[]) {
+        const e = parseCatalogueEntry(v);
+        if (!e || seen.has(e.tool)) return { reason: 'ANSWER_CATALOGUE_ENTRY' };
+        seen.add(e.tool);
+        const t = q.tools.find((x) => x.code === e.tool);
+        if (!t || !t.levels.some((l) => l.code === e.level))
+          return { reason: 'ANSWER_UNKNOWN_OPTION', params: { option: v.slice(0, 40) } };
+      }
+      return null;
+    }
     case 'text':
     case 'file': {
       if (typeof value !== 'string') return { reason: 'MUST_BE_TEXT' };
@@ -55,9 +68,14 @@ export function isAnswered(value: unknown): boolean {
  * The questions currently shown, in document order. A question is shown when it has no `showIf`, or when
  * the question it depends on is itself shown and its answer matches — so hiding a parent hides the chain.
  */
-export function visibleQuestionCodes(def: Pick<FrameworkDefinition, 'pillars'>, answers: Answers): Set<string> {
+export function visibleQuestionCodes(
+  def: Pick<FrameworkDefinition, 'pillars' | 'industryQuestion'>,
+  answers: Answers,
+): Set<string> {
   const visible = new Set<string>();
+  const otherIndustry = industryHidden(def, answers);
   for (const { question: q } of allQuestions(def)) {
+    if (otherIndustry?.has(q.code)) continue;
     const cond = q.showIf;
     if (!cond) {
       visible.add(q.code);
@@ -74,6 +92,26 @@ export function visibleQuestionCodes(def: Pick<FrameworkDefinition, 'pillars'>, 
     if (ok) visible.add(q.code);
   }
   return visible;
+}
+
+/** The firm's industry: its answer to the framework's industry question (null when none is asked or answered). */
+export function industryOf(def: Pick<FrameworkDefinition, 'industryQuestion'>, answers: Answers): string | null {
+  const a = def.industryQuestion === undefined ? undefined : answers[def.industryQuestion];
+  return typeof a === 'string' && a !== '' ? a : null;
+}
+
+/** Questions under nodes restricted to industries other than the firm's (null when the framework has none). */
+function industryHidden(def: Pick<FrameworkDefinition, 'pillars' | 'industryQuestion'>, answers: Answers) {
+  if (def.industryQuestion === undefined) return null;
+  const industry = industryOf(def, answers);
+  const hidden = new Set<string>();
+  const walk = (n: FrameworkNode, hide: boolean) => {
+    const h = hide || (!!n.industries && (industry === null || !n.industries.includes(industry)));
+    if (h) n.questions?.forEach((q) => hidden.add(q.code));
+    n.children?.forEach((c) => walk(c, h));
+  };
+  def.pillars.forEach((p) => walk(p, false));
+  return hidden;
 }
 
 export interface PillarProgress {
@@ -134,7 +172,10 @@ export interface AnswerIssue extends Reasoned {
 }
 
 /** Unknown question codes and values that do not fit their question (the web form and the server share this). */
-export function answerIssues(def: Pick<FrameworkDefinition, 'pillars'>, answers: Answers): AnswerIssue[] {
+export function answerIssues(
+  def: Pick<FrameworkDefinition, 'pillars' | 'industryQuestion'>,
+  answers: Answers,
+): AnswerIssue[] {
   const byCode = new Map(allQuestions(def).map(({ question }) => [question.code, question]));
   const issues: AnswerIssue[] = [];
   for (const [code, value] of Object.entries(answers)) {
@@ -145,6 +186,21 @@ export function answerIssues(def: Pick<FrameworkDefinition, 'pillars'>, answers:
     }
     const why = checkAnswer(q, value);
     if (why) issues.push({ question: code, ...why });
+    else if (q.type === 'catalogue' && Array.isArray(value) && def.industryQuestion !== undefined) {
+      // a tool of another industry's catalogue (the industry given in the same write, else none chosen yet)
+      const industry = industryOf(def, answers);
+      const t = (value as string[])
+        .map((v) => parseCatalogueEntry(v)!)
+        .find(
+          (e) =>
+            !toolInIndustry(
+              q.tools.find((x) => x.code === e.tool)!,
+              industry,
+            ),
+        );
+      if (t && industry !== null)
+        issues.push({ question: code, reason: 'ANSWER_TOOL_INDUSTRY', params: { option: t.tool } });
+    }
   }
   return issues;
 }

@@ -1,5 +1,6 @@
 import type { FrameworkDefinition, FrameworkNode, Question } from './framework-format.js';
-import { type Answers, checkAnswer, isAnswered, visibleQuestionCodes } from './answers.js';
+import { type Answers, checkAnswer, industryOf, isAnswered, visibleQuestionCodes } from './answers.js';
+import { catalogueMaxTwice, catalogueScoreTwice } from './framework-format.js';
 import { BIG, NUM, type Arith, Overflow } from './exact.js';
 
 export interface NodeScore {
@@ -188,6 +189,7 @@ export function scoreAssessment(def: FrameworkDefinition, answers: Answers): Sco
 }
 
 function scoreWith<T>(A: Arith<T>, def: FrameworkDefinition, answers: Answers): ScoreSnapshot {
+  if (def.overall.type === 'normalised') return scoreNormalised(A, def, answers, def.overall.levelScheme);
   const run: Run<T> = { A, answers, visible: visibleQuestionCodes(def, answers), nodes: {}, answered: 0, missing: [] };
   const bandLevel = (bands: { level: number; abovePercent: number; inclusive?: boolean }[], score: T, max: T) => {
     let level = bands[0].level;
@@ -237,6 +239,86 @@ function scoreWith<T>(A: Arith<T>, def: FrameworkDefinition, answers: Answers): 
     nodes: run.nodes,
     answeredCount: run.answered,
     requiredMissing: run.missing,
+  };
+}
+
+/**
+ * The 2025 generation (`overall: normalised`): only what is shown to this firm counts, score and maximum alike —
+ * questions hidden by skip logic or by another industry, and tools outside its industry's catalogue, add nothing to
+ * either. Every node adds up; its maximum is that of its shown parts. Total = 100 × achieved / applicable maximum,
+ * exact (a dependent tool's half point is a rational, not a float), banded on 0–100 by `levelScheme`.
+ */
+function scoreNormalised<T>(
+  A: Arith<T>,
+  def: FrameworkDefinition,
+  answers: Answers,
+  schemeCode: string,
+): ScoreSnapshot {
+  const visible = visibleQuestionCodes(def, answers);
+  // no industry chosen yet: only the tools every industry's catalogue lists ('' matches no industry list)
+  const industry = def.industryQuestion === undefined ? null : (industryOf(def, answers) ?? '');
+  const nodes: Record<string, NodeScore> = {};
+  let answered = 0;
+  const missing: string[] = [];
+  const walk = (c: CompiledNode): { score: T; max: T } => {
+    let score = A.int(0);
+    let max = A.int(0);
+    for (const cq of c.questions) {
+      const q = cq.q;
+      if (!visible.has(q.code)) continue;
+      const value = answers[q.code];
+      if (isAnswered(value)) answered += 1;
+      else if (q.required) missing.push(q.code);
+      if (q.type === 'text' || q.type === 'file') continue;
+      if (q.type === 'catalogue') {
+        const two = A.int(2);
+        score = A.add(score, A.div(A.int(catalogueScoreTwice(q.tools, value, industry)), two));
+        max = A.add(max, A.div(A.int(catalogueMaxTwice(q.tools, industry)), two));
+      } else {
+        score = A.add(score, A.int(questionScore(cq, value)));
+        max = A.add(max, A.int(cq.max));
+      }
+    }
+    for (const child of c.children) {
+      const r = walk(child);
+      score = A.add(score, r.score);
+      max = A.add(max, r.max);
+    }
+    nodes[c.node.code] = { score: A.round2(score), max: A.round2(max) };
+    return { score, max };
+  };
+  const bandLevel = (code: string, score: T, max: T) => {
+    const bands = def.levelSchemes.find((s) => s.code === code)!.bands;
+    let level = bands[0].level;
+    for (const b of bands) if (A.shareAbove(score, max, hundredths(b.abovePercent), !!b.inclusive)) level = b.level;
+    return level;
+  };
+  const exact = compile(def).map((c) => ({ code: c.node.code, ...walk(c) }));
+  const achieved = exact.reduce((s, p) => A.add(s, p.score), A.int(0));
+  const applicable = exact.reduce((s, p) => A.add(s, p.max), A.int(0));
+  const hundred = A.int(10_000); // 100 points, in hundredths
+  const total = A.isZero(applicable) ? A.int(0) : A.mul(A.div(achieved, applicable), hundred);
+  const overallLevel = bandLevel(schemeCode, total, hundred);
+  return {
+    frameworkCode: def.code,
+    version: def.version,
+    total: A.round2(total),
+    max: 100,
+    overallLevel,
+    overallLevelName: def.levelNames.find((l) => l.level === overallLevel)?.name ?? {
+      vi: String(overallLevel),
+      en: String(overallLevel),
+    },
+    pillars: exact.map((p) => ({
+      code: p.code,
+      score: A.round2(p.score),
+      max: A.round2(p.max),
+      share: A.percent(p.score, p.max),
+      level: bandLevel(def.pillarLevelScheme, p.score, p.max),
+    })),
+    nodes,
+    answeredCount: answered,
+    requiredMissing: missing,
   };
 }
 

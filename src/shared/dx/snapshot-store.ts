@@ -48,7 +48,9 @@ function layoutOf(def: FrameworkDefinition): Layout {
 
 const nums = (s: string) => (s === '' ? [] : s.split(',').map(Number));
 
-export function packSnapshot(def: FrameworkDefinition, s: ScoreSnapshot): StoredSnapshot {
+export function packSnapshot(def: FrameworkDefinition, s: ScoreSnapshot): StoredSnapshot | ScoreSnapshot {
+  // normalised (2025): maxima depend on the firm's industry and on what is shown, so they are kept with the scores
+  if (def.overall.type === 'normalised') return s;
   const { codes } = layoutOf(def);
   const out: StoredSnapshot = {
     f: 2,

@@ -36,6 +36,18 @@ describe('waves', () => {
     expect(comparable({ framework: { code: 'DBI-SME' } }, { framework: { code: 'EU-DMA-SME' } })).toBe(false);
   });
 
+  it('comparable: a new version of the same framework in another generation starts a new series', () => {
+    const v = (code: string, generation?: 'qd1970-2021' | 'qd2158-2023' | 'custom') => ({
+      framework: { code, generation },
+    });
+    expect(comparable(v('DBI', 'qd1970-2021'), v('DBI', 'qd1970-2021'))).toBe(true);
+    expect(comparable(v('DBI', 'qd1970-2021'), v('DBI', 'qd2158-2023'))).toBe(false);
+    // one national generation, two different indices (SME and large firms): never compared either
+    expect(comparable(v('DBI-SME', 'qd1970-2021'), v('DBI-LARGE', 'qd1970-2021'))).toBe(false);
+    // without a generation, as the assessment's own reference carries it: the same code
+    expect(comparable(v('DBI'), v('DBI', 'custom'))).toBe(true);
+  });
+
   it('carries over the answers the definition still accepts and names the others', () => {
     const r = carryOver(def, { Q1: 'full', Q2: ['erp', 'gone'], Q3: true, Q4: 70, OLD: 1, Q5: null });
     expect(r.answers).toEqual({ Q1: 'full', Q3: true, Q4: 70 });

@@ -1,19 +1,22 @@
+import { sameGeneration } from './applicability.js';
 import { answerIssues, type Answers } from './answers.js';
-import type { FrameworkDefinition } from './framework-format.js';
+import type { FrameworkDefinition, FrameworkGeneration } from './framework-format.js';
 
 /**
  * Waves: a firm assessed again in a later year. Results are compared (a change computed, a mean of changes taken)
  * only between assessments this function calls comparable; otherwise the result says "framework changed".
  *
- * Today two assessments are comparable when they use the same framework (its code: every version of one framework is
- * one generation). When frameworks declare a generation (QĐ 1970/2021, QĐ 2158/2023, QĐ 1567/2025 …) this is the
- * one function to swap for `sameGeneration()`; the server, the report, the timeline and the analytics all call it.
+ * Two assessments are comparable when they use the same framework (its code) in the same generation (QĐ 1970/2021,
+ * QĐ 2158/2023, QĐ 1567/2025 …, `sameGeneration()`): a framework whose new version belongs to a new generation starts
+ * a new series. A reference without its generation counts as `custom` (the same code is then enough). The server, the
+ * report, the timeline and the analytics all call this one function.
  */
 export interface FrameworkRef {
   code: string;
+  generation?: FrameworkGeneration | null;
 }
 export function comparable(a: { framework: FrameworkRef }, b: { framework: FrameworkRef }): boolean {
-  return a.framework.code === b.framework.code;
+  return a.framework.code === b.framework.code && sameGeneration(a.framework, b.framework);
 }
 
 /**

@@ -108,6 +108,11 @@ export const dxFrameworkVersions = pgTable(
     definition: jsonb('definition').notNull(),
     // SHA-256 of the canonical definition: proves a published version never changed
     definitionSha256: text('definition_sha256').notNull(),
+    // the national generation (family) from the definition: results of different generations are never averaged
+    generation: text('generation')
+      .$type<'qd1970-2021' | 'qd2158-2023' | 'qd1567-2025' | 'custom'>()
+      .notNull()
+      .default('custom'),
     publishedAt: timestamp('published_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
@@ -162,6 +167,8 @@ export const dxAssessments = pgTable(
     reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
     reviewedBy: uuid('reviewed_by'),
     reviewComment: text('review_comment'),
+    // the secretariat's recorded reason for using a framework that does not apply to the firm (size class, sector)
+    applicabilityOverride: text('applicability_override'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     /** Optimistic concurrency: +1 in the same UPDATE as every change; a write names the version it read. */

@@ -416,8 +416,15 @@ export function createDxAnalyticsService({
   >();
   type CodedFact = ChangeFact & { commune: string | null };
   async function changeCubeFor(versionId: string, frameworkCode: string, year: number) {
-    const family = (await reference.frameworks.listedVersions())
-      .filter((x) => comparable({ framework: { code: frameworkCode } }, { framework: { code: x.frameworkCode } }))
+    const listed = await reference.frameworks.listedVersions();
+    const generation = listed.find((x) => x.id === versionId)?.generation;
+    const family = listed
+      .filter((x) =>
+        comparable(
+          { framework: { code: frameworkCode, generation } },
+          { framework: { code: x.frameworkCode, generation: x.generation } },
+        ),
+      )
       .map((x) => x.id)
       .sort();
     const fingerprint = (

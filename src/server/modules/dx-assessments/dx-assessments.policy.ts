@@ -22,4 +22,5 @@ export const dxAssessmentsPolicy = {
   assertCanAnswer: (actor: Actor, enterpriseId: string, own: string | null) =>
     authorize(actor, 'dxAssessment.answer', facts(enterpriseId, own)),
   assertCanReview: (actor: Actor) => authorize(actor, 'dxAssessment.verify'),
+  assertCanOverrideApplicability: (actor: Actor) => authorize(actor, 'dxAssessment.overrideApplicability'),
 };

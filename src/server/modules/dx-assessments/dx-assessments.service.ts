@@ -9,7 +9,8 @@ import type {
   StaleAnswer,
 } from '../../../shared/contracts/dx-assessments.js';
 import { answerIssues, type Answers, progressOf } from '../../../shared/dx/answers.js';
-import { allQuestions } from '../../../shared/dx/framework-format.js';
+import { allQuestions, type AppliesTo } from '../../../shared/dx/framework-format.js';
+import { applicabilityReason } from '../../../shared/dx/applicability.js';
 import { scoreAssessment } from '../../../shared/dx/scoring.js';
 import { packSnapshot, unpackSnapshot } from '../../../shared/dx/snapshot-store.js';
 import { recommendationFor, topImprovements } from '../../../shared/dx/what-if.js';
@@ -194,8 +195,19 @@ export function createDxAssessmentsService({
       carriedFrom: row.carriedFrom ?? null,
       progress: progressOf(definition, row.answers),
       snapshot: unpackSnapshot(definition, row.snapshot),
+      applicabilityOverride: row.applicabilityOverride,
     };
   }
+
+  /** Why `definition` is not for this firm (size class, VSIC section), as an issue on `field`; null when it is. */
+  const applicabilityIssue = (
+    definition: { code: string; appliesTo?: AppliesTo },
+    firm: { sizeClass: string | null; sectorCode: string | null },
+    field: string,
+  ): ReasonIssue | null => {
+    const why = applicabilityReason(definition, firm);
+    return why && { field, ...why };
+  };
 
   /** Loads and locks an assessment `actor` may answer or submit, still editable. */
   async function lockEditable(tx: DbOrTx, actor: Actor, id: string) {
@@ -368,6 +380,16 @@ export function createDxAssessmentsService({
       }
       dxAssessmentsPolicy.assertCanAnswer(actor, enterpriseId, own);
       const version = await frameworks.version(actor, input.frameworkCode);
+      // a framework meant for other firms (an SME index for a large firm): refused, or the secretariat's recorded reason
+      const notFor = applicabilityIssue(
+        version.definition,
+        await enterprises.getRow(enterpriseId),
+        'body.frameworkCode',
+      );
+      if (notFor && input.applicabilityOverride === undefined) throw invalid([notFor]);
+      if (!notFor && input.applicabilityOverride !== undefined)
+        throw invalid([{ field: 'body.applicabilityOverride', reason: 'APPLICABILITY_OVERRIDE_UNNEEDED' }]);
+      if (notFor) dxAssessmentsPolicy.assertCanOverrideApplicability(actor);
       const id = await db.transaction(async (tx) => {
         if (await repo.findOne(tx, enterpriseId, version.id, input.year)) {
           throw conflict('ASSESSMENT_EXISTS', {
@@ -375,9 +397,12 @@ export function createDxAssessmentsService({
           });
         }
         // a new wave starts from the firm's latest scored assessment of an earlier year on a comparable framework
-        const start = { framework: { code: version.frameworkCode } };
-        const family = (await frameworks.listedVersions(tx))
-          .filter((v) => comparable(start, { framework: { code: v.frameworkCode } }))
+        const listed = await frameworks.listedVersions(tx);
+        const start = {
+          framework: { code: version.frameworkCode, generation: listed.find((v) => v.id === version.id)?.generation },
+        };
+        const family = listed
+          .filter((v) => comparable(start, { framework: { code: v.frameworkCode, generation: v.generation } }))
           .map((v) => v.id);
         const previous = await repo.previousScored(tx, enterpriseId, family, input.year);
         let wave: Pick<AssessmentRow, 'answers' | 'carriedOver' | 'carriedFrom'> | null = null;
@@ -404,6 +429,7 @@ export function createDxAssessmentsService({
           ...wave,
           // each carried-over answer is a first write of its question in this assessment
           answerVersions: wave ? Object.fromEntries(wave.carriedOver.map((c) => [c, 1])) : {},
+          applicabilityOverride: input.applicabilityOverride ?? null,
         });
         if (!row)
           throw conflict('ASSESSMENT_EXISTS', {
@@ -657,6 +683,10 @@ export function createDxAssessmentsService({
       input: { enterpriseId: string; frameworkVersionId: string; year: number; answers: Answers },
     ) {
       const { definition } = await frameworks.versionById(input.frameworkVersionId, tx);
+      const e = await enterprises.getRow(input.enterpriseId, tx);
+      // a framework not meant for this firm: the row is refused (an import carries no override reason)
+      const notFor = applicabilityIssue(definition, e, 'framework');
+      if (notFor) return { id: null, issues: [notFor] };
       const issues: ReasonIssue[] = answerIssues(definition, input.answers).map((i) => ({
         field: `answers.${i.question}`,
         reason: i.reason,
@@ -673,7 +703,6 @@ export function createDxAssessmentsService({
           id: null,
           issues: [{ field: 'year', reason: 'ASSESSMENT_EXISTS' }],
         };
-      const e = await enterprises.getRow(input.enterpriseId, tx);
       const values = {
         answers: input.answers,
         answeredBy: {},
@@ -783,7 +812,10 @@ export function createDxAssessmentsService({
       if (!current) return [];
       const family = versions
         .filter((v) =>
-          comparable({ framework: { code: current.frameworkCode } }, { framework: { code: v.frameworkCode } }),
+          comparable(
+            { framework: { code: current.frameworkCode, generation: current.generation } },
+            { framework: { code: v.frameworkCode, generation: v.generation } },
+          ),
         )
         .map((v) => v.id);
       return repo.changeFacts(db, frameworkVersionId, year, family);

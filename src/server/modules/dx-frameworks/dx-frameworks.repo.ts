@@ -25,6 +25,7 @@ export function createDxFrameworksRepo() {
           version: dxFrameworkVersions.version,
           status: dxFrameworkVersions.status,
           definitionSha256: dxFrameworkVersions.definitionSha256,
+          generation: dxFrameworkVersions.generation,
           publishedAt: dxFrameworkVersions.publishedAt,
           createdAt: dxFrameworkVersions.createdAt,
         })
@@ -39,6 +40,7 @@ export function createDxFrameworksRepo() {
           frameworkName: dxFrameworks.nameVi,
           version: dxFrameworkVersions.version,
           status: dxFrameworkVersions.status,
+          generation: dxFrameworkVersions.generation,
         })
         .from(dxFrameworkVersions)
         .innerJoin(dxFrameworks, eq(dxFrameworks.id, dxFrameworkVersions.frameworkId))
@@ -56,6 +58,7 @@ export function createDxFrameworksRepo() {
           id: dxFrameworkVersions.id,
           code: dxFrameworks.code,
           version: dxFrameworkVersions.version,
+          generation: dxFrameworkVersions.generation,
           definition: dxFrameworkVersions.definition,
         })
         .from(dxFrameworkVersions)

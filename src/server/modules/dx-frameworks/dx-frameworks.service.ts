@@ -8,6 +8,8 @@ import {
   frameworkDefinition,
 } from '../../../shared/dx/framework-format.js';
 import { scoreAssessment } from '../../../shared/dx/scoring.js';
+import { generationOf } from '../../../shared/dx/applicability.js';
+import type { FrameworkGeneration } from '../../../shared/dx/framework-format.js';
 import type { Db, DbOrTx } from '../../db/client.js';
 import type { Actor } from '../../http/context.js';
 import { immutable, invalid, invalidTransition, notFound } from '../../http/errors.js';
@@ -32,7 +34,22 @@ export function canonicalJson(value: unknown): string {
   }
   return JSON.stringify(value);
 }
-export const sha256 = (def: unknown) => createHash('sha256').update(canonicalJson(def)).digest('hex');
+/**
+ * What a version classifies rather than scores: which firms it applies to and its generation. They are left out of
+ * the SHA-256, so the hash proves the scoring content frozen while the classification may be corrected (audited) —
+ * and the hashes of versions stored before these fields existed still match.
+ */
+const METADATA_KEYS = ['appliesTo', 'generation'] as const;
+const scoringContent = (def: unknown) =>
+  def && typeof def === 'object' && !Array.isArray(def)
+    ? Object.fromEntries(Object.entries(def).filter(([k]) => !(METADATA_KEYS as readonly string[]).includes(k)))
+    : def;
+const metadataOf = (def: unknown) =>
+  canonicalJson(Object.fromEntries(METADATA_KEYS.map((k) => [k, (def as Record<string, unknown> | null)?.[k]])));
+export const sha256 = (def: unknown) =>
+  createHash('sha256')
+    .update(canonicalJson(scoringContent(def)))
+    .digest('hex');
 
 /** A stored version with its definition parsed back into the format (stored definitions were validated on the way in). */
 export interface LoadedVersion {
@@ -100,7 +117,19 @@ export function createDxFrameworksService({
     const sha = sha256(def);
     const existing = await repo.version(tx, f.id, def.version, true);
     if (existing && existing.status !== 'draft') {
-      if (existing.definitionSha256 === sha) return existing;
+      if (existing.definitionSha256 === sha) {
+        if (metadataOf(existing.definition) === metadataOf(def)) return existing;
+        // same scoring content, corrected classification (applicability, generation): recorded, never silent
+        const row = await repo.updateVersion(tx, existing.id, { definition: def, generation: generationOf(def) });
+        await audit.record(tx, actor, {
+          action: 'update',
+          entityType: 'dxFrameworkVersion',
+          entityId: row.id,
+          before: JSON.parse(metadataOf(existing.definition)) as unknown,
+          after: JSON.parse(metadataOf(def)) as unknown,
+        });
+        return row;
+      }
       throw immutable('VERSION_FIXED', {
         field: 'body.version',
         status: existing.status,
@@ -110,6 +139,7 @@ export function createDxFrameworksService({
     const values = {
       definition: def,
       definitionSha256: sha,
+      generation: generationOf(def),
       status,
       publishedAt: status === 'published' ? clock.now() : null,
     };
@@ -128,10 +158,11 @@ export function createDxFrameworksService({
   }
 
   // a version's id, framework code and number never change once it exists: known ones are remembered
-  const labelCache = new Map<string, { code: string; version: number }>();
+  const labelCache = new Map<string, { code: string; version: number; generation: FrameworkGeneration }>();
   async function labels(ids: string[], tx: DbOrTx) {
     if (ids.some((id) => !labelCache.has(id)))
-      for (const v of await repo.catalogue(tx)) labelCache.set(v.id, { code: v.frameworkCode, version: v.version });
+      for (const v of await repo.catalogue(tx))
+        labelCache.set(v.id, { code: v.frameworkCode, version: v.version, generation: v.generation });
     return labelCache;
   }
 

@@ -52,6 +52,10 @@ export default defineStrings({
     missing: 'Còn {{count}} câu bắt buộc chưa trả lời',
     readOnly: 'Phiếu đã nộp: chỉ xem.',
     returnedNote: 'Phiếu bị trả lại: {{comment}}',
+    applicabilityOverride:
+      'Bộ tiêu chí này không dành cho quy mô/ngành của doanh nghiệp; Văn phòng vẫn cho dùng với lý do: {{reason}}',
+    catalogueIntegrated: 'có tích hợp',
+    catalogueHalf: 'phụ thuộc công cụ khác: tính nửa điểm',
     verify: 'Xác nhận',
     verified: 'Đã xác nhận phiếu',
     returnAction: 'Trả lại',
@@ -145,6 +149,10 @@ export default defineStrings({
     missing: '{{count}} required questions unanswered',
     readOnly: 'Submitted: read only.',
     returnedNote: 'Returned: {{comment}}',
+    applicabilityOverride:
+      'This framework is not meant for the firm’s size or sector; the secretariat allowed it with the reason: {{reason}}',
+    catalogueIntegrated: 'integrated',
+    catalogueHalf: 'depends on another tool: counts half',
     verify: 'Verify',
     verified: 'Assessment verified',
     returnAction: 'Return',

@@ -1,4 +1,4 @@
-import { App, Button, Checkbox, Input, InputNumber, Radio, Space, Typography, Upload } from 'antd';
+import { App, Button, Checkbox, Input, InputNumber, Radio, Select, Space, Typography, Upload } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { checkAnswer } from '../../../shared/dx/answers';
 import type { Question } from '../../../shared/dx/framework-format';
@@ -58,6 +58,32 @@ export function QuestionField({
               ))}
             </Space>
           </Checkbox.Group>
+        );
+      case 'catalogue':
+        // one entry per tool and depth of use, integrated or not (the answer: `tool:level[:integrated]`)
+        return (
+          <Select
+            mode="multiple"
+            value={Array.isArray(value) ? value : []}
+            disabled={disabled}
+            style={{ width: '100%' }}
+            aria-label={label(q.text)}
+            onChange={(v: string[]) => onChange(v.length ? v : null)}
+            options={q.tools.map((tool) => ({
+              label: `${label(tool.label)}${tool.dependsOn ? ` (${t('dxAssessments.catalogueHalf')})` : ''}`,
+              options: tool.levels.flatMap((l) => [
+                { value: `${tool.code}:${l.code}`, label: `${label(tool.label)}: ${label(l.label)}` },
+                ...(tool.integrationBonus
+                  ? [
+                      {
+                        value: `${tool.code}:${l.code}:integrated`,
+                        label: `${label(tool.label)}: ${label(l.label)}, ${t('dxAssessments.catalogueIntegrated')}`,
+                      },
+                    ]
+                  : []),
+              ]),
+            }))}
+          />
         );
       case 'number':
       case 'ratio':

@@ -303,6 +303,15 @@ function Questionnaire({ a, def }: { a: AssessmentDetail; def: FrameworkDefiniti
           message={t('dxAssessments.returnedNote', { comment: a.reviewComment })}
         />
       )}
+      {a.applicabilityOverride && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="applicability-override"
+          message={t('dxAssessments.applicabilityOverride', { reason: a.applicabilityOverride })}
+        />
+      )}
       {!editable && <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('dxAssessments.readOnly')} />}
       <StaleVersionAlert error={stale?.error ?? null} onReload={reloadStale}>
         <div data-testid="stale-questions">

@@ -6,6 +6,7 @@ const version = (v: number, status: 'draft' | 'published' | 'retired') => ({
   version: v,
   status,
   definitionSha256: `sha${v}`,
+  generation: 'custom' as const,
   publishedAt: null,
   createdAt: new Date(0).toISOString(),
 });

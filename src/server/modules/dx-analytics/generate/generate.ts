@@ -1,6 +1,8 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { visibleQuestionCodes } from '../../../../shared/dx/answers.js';
+import { notApplicable } from '../../../../shared/dx/applicability.js';
+import { computeSizeClass } from '../../../../shared/enterprises/size-class.js';
 import { allQuestions, type FrameworkDefinition, type Question } from '../../../../shared/dx/framework-format.js';
 import { withCheckDigit } from '../../../../shared/enterprises/tax-code.js';
 import { encodeAnswer } from '../import/answer-cells.js';
@@ -146,6 +148,7 @@ export async function generate(o: GenerateOptions, enterprisesOut: Writable, ass
     csvLine(['taxCode', 'frameworkCode', 'frameworkVersion', 'year', ...questions.map((q) => q.code)]),
   );
   let written = 0;
+  let skipped = 0;
   for (let i = 0; i < o.enterprises; i++) {
     const r = rng((o.seed * 1_000_003 + i) >>> 0);
     // three consecutive candidates never all fail the check digit (the 9th digit's weight is 3)
@@ -184,6 +187,17 @@ export async function generate(o: GenerateOptions, enterprisesOut: Writable, ass
     const count = Math.min(years.length, Math.floor((o.assessments * (i + 1)) / o.enterprises) - written);
     written += count;
     if (!count) continue;
+    // a framework not meant for this firm (DBI-SME for a large firm): no assessment at all, rather than one with an
+    // invented override reason; its share is simply not written, so every other firm's rows stay as they were
+    if (
+      notApplicable(o.framework.appliesTo, {
+        sizeClass: computeSizeClass(sector, employees, revenue, capital).sizeClass,
+        vsicSection: sector,
+      })
+    ) {
+      skipped += count;
+      continue;
+    }
     const end = count + Math.floor(r() * (years.length - count + 1));
     let maturity = Math.min(
       0.95,
@@ -207,7 +221,8 @@ export async function generate(o: GenerateOptions, enterprisesOut: Writable, ass
   enterprisesOut.end();
   assessmentsOut.end();
   await Promise.all([once(enterprisesOut, 'finish'), once(assessmentsOut, 'finish')]);
-  return { enterprises: o.enterprises, assessments: written };
+  // `skipped`: the shares of firms the framework is not for (counted in the allocation, never written)
+  return { enterprises: o.enterprises, assessments: written - skipped, skipped };
 }
 
 function answer(questions: Question[], m: number, r: () => number, def: FrameworkDefinition): Record<string, unknown> {

@@ -1,7 +1,8 @@
 import type { Question } from '../../../../shared/dx/framework-format.js';
 
 /**
- * How an answer is written in one cell of an import file: an option code; option codes joined by ";";
+ * How an answer is written in one cell of an import file: an option code; option codes (or catalogue entries
+ * `tool:level[:integrated]`) joined by ";";
  * a number (a decimal comma is accepted); yes/no as true/false, yes/no, có/không or 1/0; text as is.
  * An empty cell is no answer.
  */
@@ -13,6 +14,7 @@ export function decodeAnswer(q: Question, cell: string): { ok: true; value: unkn
     case 'file':
       return { ok: true, value: s };
     case 'multi':
+    case 'catalogue':
       return {
         ok: true,
         value: s

@@ -14,6 +14,8 @@ import {
 } from './assessments-prepare.js';
 import type { ImportHandler } from './import.service.js';
 import type { SourceRow } from './rows.js';
+import { applicabilityReason } from '../../../../shared/dx/applicability.js';
+import { reasonText } from '../../../../shared/error-reasons.js';
 
 export { assessmentBaseColumns };
 
@@ -67,6 +69,9 @@ export function assessmentsHandler({
         (await enterprises.byTaxCodes(tx, [...new Set(batch.rows.map((p) => p.taxCode))])).map((e) => [e.taxCode, e]),
       );
       const writes: (AssessmentImportRow & { row: number })[] = [];
+      const defs = new Map(
+        [...(await (versions ?? Promise.resolve(new Map<string, Version>()))).values()].map((v) => [v.id, v.def]),
+      );
       for (const p of batch.rows) {
         const e = ents.get(p.taxCode);
         if (!e) {
@@ -75,6 +80,13 @@ export function assessmentsHandler({
             field: 'taxCode',
             reason: 'no enterprise with this tax code (import enterprises first)',
           });
+          continue;
+        }
+        // a framework not meant for this firm (size class, sector): the row is refused, as the start refuses it
+        const def = defs.get(p.frameworkVersionId);
+        const notFor = def && applicabilityReason(def, e);
+        if (notFor) {
+          errors.push({ row: p.row, field: 'frameworkCode', reason: reasonText(notFor.reason, 'en', notFor.params) });
           continue;
         }
         writes.push({
