@@ -5,11 +5,10 @@
  *
  *   npx tsx bench/prepared.ts [--ms 600]
  */
-import { and, eq, gt } from 'drizzle-orm';
+import { and, eq, gt, sql } from 'drizzle-orm';
 import { intArg, parseArgs } from '../src/server/cli/args.js';
 import { orgUnits, sessions, users } from '../src/server/db/schema/index.js';
 import { sessionActorQuery } from '../src/server/modules/auth/auth.repo.js';
-import { sql } from 'drizzle-orm';
 import { startInProcessApp } from './lib/in-process-app.js';
 
 const a = parseArgs(process.argv.slice(2));
