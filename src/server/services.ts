@@ -110,7 +110,11 @@ export function createServices({ db, dbKind, config, clock, mailer }: Deps) {
     programCodes: programs.codes,
   });
   const planned = plannedInspections(inspectionsRepo);
-  const inspectionPlansRepo = createInspectionPlansRepo({ programCodes: programs.codes });
+  const inspectionPlansRepo = createInspectionPlansRepo({
+    programCodes: programs.codes,
+    // the inspections' service is created below and asked at query time
+    inspections: () => inspections.views.inspections(),
+  });
   const inspectionPlans = createInspectionPlansService({
     db,
     repo: inspectionPlansRepo,

@@ -1,5 +1,6 @@
 import { and, desc, eq, gt, lt, ne, sql } from 'drizzle-orm';
 import { rowsOf, type DbOrTx } from '../../db/client.js';
+import { preparedPer } from '../../db/prepared.js';
 import { loginThrottles, orgUnits, sessions, users } from '../../db/schema/index.js';
 
 const actorColumns = {
@@ -20,6 +21,27 @@ export interface NewSession {
   userAgent: string | null;
 }
 
+/** The session lookup's statement, with its values as placeholders (`tokenHash`, `now` as an ISO string). */
+export const sessionActorQuery = (db: DbOrTx) =>
+  db
+    .select({
+      ...actorColumns,
+      sessionId: sessions.id,
+      lastSeenAt: sessions.lastSeenAt,
+      expiresAt: sessions.expiresAt,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(orgUnits, eq(orgUnits.id, users.orgUnitId))
+    .where(
+      and(
+        eq(sessions.tokenHash, sql.placeholder('tokenHash')),
+        gt(sessions.expiresAt, sql.placeholder('now')),
+        eq(users.active, true),
+      ),
+    );
+const preparedSessionActor = preparedPer((db) => sessionActorQuery(db).prepare('auth_session_actor'));
+
 export function createAuthRepo() {
   return {
     async findUserForLogin(db: DbOrTx, username: string) {
@@ -31,18 +53,9 @@ export function createAuthRepo() {
       return row;
     },
 
+    /** The session's actor (the auth hook's one query on a cache miss): a prepared statement. */
     async findSessionActor(db: DbOrTx, tokenHash: string, now: Date) {
-      const [row] = await db
-        .select({
-          ...actorColumns,
-          sessionId: sessions.id,
-          lastSeenAt: sessions.lastSeenAt,
-          expiresAt: sessions.expiresAt,
-        })
-        .from(sessions)
-        .innerJoin(users, eq(users.id, sessions.userId))
-        .leftJoin(orgUnits, eq(orgUnits.id, users.orgUnitId))
-        .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now), eq(users.active, true)));
+      const [row] = await preparedSessionActor(db).execute({ tokenHash, now: now.toISOString() });
       return row;
     },
 

@@ -22,6 +22,17 @@ export interface IndicatorFilter {
   offset: number;
 }
 
+/** An indicator's responsible unit and its target of a year, as the indicator's page and list show them. */
+export interface IndicatorUnitRef {
+  id: string;
+  name: string;
+}
+export interface IndicatorTargetRef {
+  year: number;
+  orgUnitId: string | null;
+  value: number;
+}
+
 export function createIndicatorsRepo() {
   const filterCond = (f: Omit<IndicatorFilter, 'limit' | 'offset'>): SQL | undefined =>
     and(
@@ -56,23 +67,39 @@ export function createIndicatorsRepo() {
         .select({ id: monitoringPlans.id, code: monitoringPlans.code, title: monitoringPlans.title })
         .from(monitoringPlans)
         .where(inArray(monitoringPlans.id, ids)),
+    /**
+     * A page of indicators with their total, responsible units and targets, in one statement: the total is a window
+     * count (taken before LIMIT), units and targets `jsonb_agg` subqueries in the order `units` and `targets` give.
+     * A page past the end has no row to carry the total: it counts apart.
+     */
     async list(db: DbOrTx, f: IndicatorFilter) {
       const cond = filterCond(f);
-      const [rows, [{ total }]] = await Promise.all([
-        db
-          .select({ row: indicators, planCode: monitoringPlans.code })
-          .from(indicators)
-          .leftJoin(monitoringPlans, eq(monitoringPlans.id, indicators.planId))
-          .where(cond)
-          .orderBy(asc(indicators.code))
-          .limit(f.limit)
-          .offset(f.offset),
-        db
+      const rows = await db
+        .select({
+          row: indicators,
+          planCode: monitoringPlans.code,
+          units: sql<
+            IndicatorUnitRef[]
+          >`(select coalesce(jsonb_agg(jsonb_build_object('id', ${orgUnits.id}, 'name', ${orgUnits.name}) order by ${orgUnits.name}), '[]'::jsonb) from ${indicatorUnits} inner join ${orgUnits} on ${orgUnits.id} = ${indicatorUnits.orgUnitId} where ${indicatorUnits.indicatorId} = ${indicators.id})`,
+          targets: sql<
+            IndicatorTargetRef[]
+          >`(select coalesce(jsonb_agg(jsonb_build_object('year', ${indicatorTargets.year}, 'orgUnitId', ${indicatorTargets.orgUnitId}, 'value', ${indicatorTargets.value}) order by ${indicatorTargets.year}, ${indicatorTargets.id}), '[]'::jsonb) from ${indicatorTargets} where ${indicatorTargets.indicatorId} = ${indicators.id})`,
+          total: sql<number>`(count(*) over ())::int`,
+        })
+        .from(indicators)
+        .leftJoin(monitoringPlans, eq(monitoringPlans.id, indicators.planId))
+        .where(cond)
+        .orderBy(asc(indicators.code))
+        .limit(f.limit)
+        .offset(f.offset);
+      if (rows.length === 0 && f.offset > 0) {
+        const [{ total }] = await db
           .select({ total: sql<number>`count(*)::int` })
           .from(indicators)
-          .where(cond),
-      ]);
-      return { rows, total };
+          .where(cond);
+        return { rows: [], total };
+      }
+      return { rows, total: rows.length ? rows[0].total : 0 };
     },
     async get(db: DbOrTx, id: string) {
       const [hit] = await db
@@ -106,7 +133,8 @@ export function createIndicatorsRepo() {
             .select()
             .from(indicatorTargets)
             .where(inArray(indicatorTargets.indicatorId, ids))
-            .orderBy(asc(indicatorTargets.year))
+            // a year's targets (the city's, each unit's) in a fixed order, the same as the list's
+            .orderBy(asc(indicatorTargets.year), asc(indicatorTargets.id))
         : Promise.resolve([]),
     async insert(db: DbOrTx, v: NewIndicator) {
       const [row] = await db

@@ -20,7 +20,7 @@ import { indicatorsPolicy } from './indicators.policy.js';
 
 /** For the other monitoring modules: who may see monitoring at all. */
 export { assertMonitoringAccess } from './indicators.policy.js';
-import type { IndicatorRow, IndicatorsRepo } from './indicators.repo.js';
+import type { IndicatorRow, IndicatorsRepo, IndicatorTargetRef, IndicatorUnitRef } from './indicators.repo.js';
 import { subjectsOf, type DescribeSubjects } from '../audit/audit.service.js';
 import { recordPath } from '../../../shared/record-paths.js';
 
@@ -65,12 +65,14 @@ export interface IndicatorsDeps {
 }
 
 export function createIndicatorsService({ db, repo, audit, programs, approvedValues }: IndicatorsDeps) {
-  async function toDto(rows: { row: IndicatorRow; planCode: string | null }[], tx: DbOrTx = db): Promise<Indicator[]> {
-    const ids = rows.map((r) => r.row.id);
-    // one after the other: `tx` may be a transaction, whose one connection runs one query at a time
-    const units = await repo.units(tx, ids);
-    const targets = await repo.targets(tx, ids);
-    return rows.map(({ row, planCode }) => ({
+  /** The response of one indicator, from its row and its units and targets (each in its own order). */
+  function dto(
+    row: IndicatorRow,
+    planCode: string | null,
+    units: IndicatorUnitRef[],
+    targets: IndicatorTargetRef[],
+  ): Indicator {
+    return {
       id: row.id,
       version: row.version,
       programId: row.programId,
@@ -89,11 +91,24 @@ export function createIndicatorsService({ db, repo, audit, programs, approvedVal
       greenPct: row.greenPct,
       amberPct: row.amberPct,
       isDemo: row.isDemo,
-      responsibleUnits: units.filter((u) => u.indicatorId === row.id).map((u) => ({ id: u.id, name: u.name })),
-      targets: targets
-        .filter((t) => t.indicatorId === row.id)
-        .map((t) => ({ year: t.year, orgUnitId: t.orgUnitId, value: t.value })),
-    }));
+      responsibleUnits: units.map((u) => ({ id: u.id, name: u.name })),
+      targets: targets.map((t) => ({ year: t.year, orgUnitId: t.orgUnitId, value: t.value })),
+    };
+  }
+
+  async function toDto(rows: { row: IndicatorRow; planCode: string | null }[], tx: DbOrTx = db): Promise<Indicator[]> {
+    const ids = rows.map((r) => r.row.id);
+    // one after the other: `tx` may be a transaction, whose one connection runs one query at a time
+    const units = await repo.units(tx, ids);
+    const targets = await repo.targets(tx, ids);
+    return rows.map(({ row, planCode }) =>
+      dto(
+        row,
+        planCode,
+        units.filter((u) => u.indicatorId === row.id),
+        targets.filter((t) => t.indicatorId === row.id),
+      ),
+    );
   }
 
   async function get(id: string, tx: DbOrTx = db) {
@@ -203,8 +218,9 @@ export function createIndicatorsService({ db, repo, audit, programs, approvedVal
     },
     get,
     async list(q: IndicatorListQuery) {
+      // one statement: the page, its total and each indicator's units and targets
       const { rows, total } = await repo.list(db, q);
-      return { items: await toDto(rows), total };
+      return { items: rows.map((r) => dto(r.row, r.planCode, r.units, r.targets)), total };
     },
 
     async create(actor: Actor, input: IndicatorInput, opts: { isDemo?: boolean } = {}) {

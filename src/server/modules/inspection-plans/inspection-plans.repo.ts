@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { TeamRole } from '../../../shared/domain.js';
+import { inspectionStatuses, type InspectionStatus, type TeamRole } from '../../../shared/domain.js';
 import { foldText } from '../../../shared/text.js';
 import type { DbOrTx } from '../../db/client.js';
 import {
@@ -13,6 +13,7 @@ import {
 } from '../../db/schema/index.js';
 import { searchCondition } from '../../db/search.js';
 import type { ProgramsService } from '../programs/programs.service.js';
+import type { InspectionWindows } from './objectivity.repo.js';
 
 export type PlanRow = typeof inspectionPlans.$inferSelect;
 export type NewPlan = Omit<typeof inspectionPlans.$inferInsert, 'searchText'>;
@@ -36,6 +37,8 @@ const personUnit = alias(orgUnits, 'person_unit');
 /** What the plans join from other modules, as subqueries their services build (wired in services.ts). */
 export interface InspectionPlansReads {
   programCodes: ProgramsService['codes'];
+  /** the inspections (plan, status) for the plan list's counts */
+  inspections: () => InspectionWindows;
 }
 
 /** Plans, their content areas, teams, members and targets: all SQL of the inspection-plans module. */
@@ -115,47 +118,56 @@ export function createInspectionPlansRepo(reads: InspectionPlansReads) {
         .from(inspectionTeams)
         .innerJoin(inspectionPlans, eq(inspectionPlans.id, inspectionTeams.planId))
         .where(inArray(inspectionTeams.id, ids)),
+    /**
+     * A page of plans with their total, team count and inspections by status, in one statement: the count is a window
+     * over the filtered plans (taken before LIMIT), the counts scalar subqueries (the inspections through their
+     * module's subquery). A page past the end has no row to carry the total: it counts apart.
+     */
     async list(db: DbOrTx, f: PlanFilter) {
       const program = reads.programCodes();
+      const inspection = reads.inspections();
       const cond = and(
         searchCondition(inspectionPlans.searchText, f.q),
         f.programId ? eq(inspectionPlans.programId, f.programId) : undefined,
         f.year ? eq(inspectionPlans.year, f.year) : undefined,
       );
-      const [items, [{ total }]] = await Promise.all([
-        db
-          .select({
-            id: inspectionPlans.id,
-            code: inspectionPlans.code,
-            title: inspectionPlans.title,
-            year: inspectionPlans.year,
-            issueDate: inspectionPlans.issueDate,
-            programId: inspectionPlans.programId,
-            programCode: program.code,
-          })
-          .from(inspectionPlans)
-          .innerJoin(program, eq(program.id, inspectionPlans.programId))
-          .where(cond)
-          .orderBy(sql`${inspectionPlans.year} desc`, sql`${inspectionPlans.issueDate} desc`, asc(inspectionPlans.code))
-          .limit(f.limit)
-          .offset(f.offset),
-        db
+      const byStatus = sql.join(
+        inspectionStatuses.map((s) => sql`${s}::text, count(*) filter (where ${inspection.status} = ${s})::int`),
+        sql`, `,
+      );
+      const rows = await db
+        .select({
+          id: inspectionPlans.id,
+          code: inspectionPlans.code,
+          title: inspectionPlans.title,
+          year: inspectionPlans.year,
+          issueDate: inspectionPlans.issueDate,
+          programId: inspectionPlans.programId,
+          programCode: program.code,
+          teamCount: sql<number>`(select count(*)::int from ${inspectionTeams} where ${inspectionTeams.planId} = ${inspectionPlans.id})`,
+          inspectionsByStatus: sql<
+            Record<InspectionStatus, number>
+          >`(select jsonb_build_object(${byStatus}) from ${inspection} where ${inspection.planId} = ${inspectionPlans.id})`,
+          total: sql<number>`(count(*) over ())::int`,
+        })
+        .from(inspectionPlans)
+        .innerJoin(program, eq(program.id, inspectionPlans.programId))
+        .where(cond)
+        .orderBy(sql`${inspectionPlans.year} desc`, sql`${inspectionPlans.issueDate} desc`, asc(inspectionPlans.code))
+        .limit(f.limit)
+        .offset(f.offset);
+      if (rows.length === 0 && f.offset > 0) {
+        const [{ total }] = await db
           .select({ total: sql<number>`count(*)::int` })
           .from(inspectionPlans)
-          .where(cond),
-      ]);
-      return { items, total };
+          .where(cond);
+        return { items: [], total };
+      }
+      return {
+        items: rows.map(({ total: _total, ...item }) => item),
+        total: rows.length ? rows[0].total : 0,
+      };
     },
-
-    /** Team counts for a page of plans (one query whatever the page size). */
-    teamCounts: (db: DbOrTx, planIds: string[]) =>
-      planIds.length
-        ? db
-            .select({ planId: inspectionTeams.planId, n: sql<number>`count(*)::int` })
-            .from(inspectionTeams)
-            .where(inArray(inspectionTeams.planId, planIds))
-            .groupBy(inspectionTeams.planId)
-        : Promise.resolve([]),
 
     async getRow(db: DbOrTx, id: string) {
       const [row] = await db.select().from(inspectionPlans).where(eq(inspectionPlans.id, id));

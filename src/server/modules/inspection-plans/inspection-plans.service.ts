@@ -143,20 +143,15 @@ export function createInspectionPlansService({
     },
     async list(filter: PlanFilter) {
       const page = await repo.list(db, filter);
-      const ids = page.items.map((p) => p.id);
-      const [teams, byStatus] = await Promise.all([repo.teamCounts(db, ids), inspections.statusCountsByPlan(db, ids)]);
-      const counts = { teams, inspections: byStatus };
       return {
         total: page.total,
-        items: page.items.map((p) => {
-          const byStatus = Object.fromEntries(inspectionStatuses.map((s) => [s, 0])) as Record<
-            (typeof inspectionStatuses)[number],
-            number
-          >;
-          for (const c of counts.inspections.filter((c) => c.planId === p.id)) byStatus[c.status] = c.n;
+        items: page.items.map(({ inspectionsByStatus, ...p }) => {
+          // the statuses in their catalogue order, as the response always listed them
+          const byStatus = Object.fromEntries(
+            inspectionStatuses.map((s) => [s, inspectionsByStatus[s] ?? 0]),
+          ) as Record<(typeof inspectionStatuses)[number], number>;
           return {
             ...p,
-            teamCount: counts.teams.find((c) => c.planId === p.id)?.n ?? 0,
             inspectionCount: Object.values(byStatus).reduce((a, b) => a + b, 0),
             inspectionsByStatus: byStatus,
           };

@@ -248,6 +248,7 @@ export function createInspectionsRepo(reads: InspectionsReads) {
         db
           .select({
             id: inspections.id,
+            total: sql<number>`(count(*) over ())::int`,
             planId: plan.id,
             planCode: plan.code,
             teamId: team.id,
@@ -270,19 +271,22 @@ export function createInspectionsRepo(reads: InspectionsReads) {
           .innerJoin(plan, eq(plan.id, inspections.planId))
           .innerJoin(team, eq(team.id, inspections.teamId))
           .innerJoin(orgUnits, eq(orgUnits.id, inspections.targetOrgUnitId));
-      const [rows, [{ total }]] = await Promise.all([
-        base()
-          .where(cond)
-          .orderBy(asc(inspections.windowStart), asc(orgUnits.name), asc(inspections.id))
-          .limit(f.limit)
-          .offset(f.offset),
-        db
+      // the page and the count in one statement (a window count is taken before LIMIT): one round trip, not two
+      const rows = await base()
+        .where(cond)
+        .orderBy(asc(inspections.windowStart), asc(orgUnits.name), asc(inspections.id))
+        .limit(f.limit)
+        .offset(f.offset);
+      if (rows.length === 0 && f.offset > 0) {
+        // a page past the end has no row to carry the count
+        const [{ total }] = await db
           .select({ total: sql<number>`count(*)::int` })
           .from(inspections)
           .innerJoin(orgUnits, eq(orgUnits.id, inspections.targetOrgUnitId))
-          .where(cond),
-      ]);
-      return { rows, total };
+          .where(cond);
+        return { rows: [], total };
+      }
+      return { rows, total: rows.length ? rows[0].total : 0 };
     },
 
     /**
