@@ -43,7 +43,7 @@ import { recordPath } from '../../../shared/record-paths.js';
 import type { VerifiedDocument } from '../../../shared/contracts/conclusions.js';
 import { formatVerificationCode } from '../../../shared/verification-code.js';
 import { sha256Hex } from '../../lib/hash.js';
-import type { MintCode } from '../inspections/conclusions.js';
+import type { MintCode } from '../verification/verification.service.js';
 import { assessmentReportDocx } from './assessment-docx.js';
 
 /** Keeps the analytics rollup in step, inside the caller's transaction (the dx-analytics module owns it). */

@@ -2,7 +2,7 @@ import type { NotifyPort } from '../../../shared/notifications.js';
 import { randomUUID } from 'node:crypto';
 import type { CorrectionInput, IssueInput } from '../../../shared/contracts/conclusions.js';
 import type { InspectionStatus } from '../../../shared/domain.js';
-import type { VerificationKind } from '../../../shared/verification-code.js';
+import type { MintCode } from '../verification/verification.service.js';
 import { issueConflict, startConflict, type ScheduleConflict } from '../../../shared/inspection-schedule.js';
 import { formatDateVi } from '../documents/format.js';
 import type { ReasonIssue } from '../../http/errors.js';
@@ -70,11 +70,6 @@ export interface ConclusionsDeps {
   pdf?: { convert: ConvertDocxToPdf | null; signing?: SigningIdentity };
   /** mints a verification code in the registry (module verification's port) */
   codes: MintCode;
-}
-
-/** The verification module's port: a new code registered for a kind, in the caller's transaction. */
-export interface MintCode {
-  mint: (tx: DbOrTx, kind: VerificationKind) => Promise<string>;
 }
 
 const DRAFT_NUMBER = '…-KL/ĐKT';

@@ -15,7 +15,7 @@ import type { Db } from '../../db/client.js';
 import type { VerifiedDocument } from '../../../shared/contracts/conclusions.js';
 import { formatVerificationCode } from '../../../shared/verification-code.js';
 import { sha256Hex } from '../../lib/hash.js';
-import type { MintCode } from '../inspections/conclusions.js';
+import type { MintCode } from '../verification/verification.service.js';
 import type { MonitoringDashboardRepo } from './monitoring-dashboard.repo.js';
 
 const measureVi: Record<string, string> = {

@@ -10,6 +10,11 @@ import type { Db, DbOrTx } from '../../db/client.js';
 import { invalid, notFound } from '../../http/errors.js';
 import type { VerificationRepo } from './verification.repo.js';
 
+/** The port other modules mint through: a new code registered for a kind, in the caller's transaction. */
+export interface MintCode {
+  mint: (tx: DbOrTx, kind: VerificationKind) => Promise<string>;
+}
+
 /** What the module owning a kind answers for one of its codes (null: it has no document with that code). */
 export type VerifyOwner = (code: string, origin: string | undefined) => Promise<VerifiedDocument | null>;
 
