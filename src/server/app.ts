@@ -16,7 +16,7 @@ import rateLimit from '@fastify/rate-limit';
 import { ErrorCode } from '../shared/errors.js';
 import { publicationsRoutes } from './modules/publications/publications.routes.js';
 import { supportProgramsRoutes } from './modules/support-programs/support-programs.routes.js';
-import { verificationRoutes } from './modules/inspections/verification.routes.js';
+import { verificationRoutes } from './modules/verification/verification.routes.js';
 import { registerWebApp } from './http/web-app.js';
 import { describeUploads } from './http/openapi-uploads.js';
 import { registerTextGuard } from './http/text-guard.js';
@@ -213,7 +213,7 @@ export async function buildApp(
   await app.register(myWorkRoutes(services.myWork));
   await app.register(publicationsRoutes(services.publications, { ratePerMinute: deps.config.publicRatePerMinute }));
   await app.register(supportProgramsRoutes(services.supportPrograms));
-  await app.register(verificationRoutes(services.inspections, { ratePerMinute: deps.config.publicRatePerMinute }));
+  await app.register(verificationRoutes(services.verification, { ratePerMinute: deps.config.publicRatePerMinute }));
 
   // the built web app (npm start builds it); API-only when absent, e.g. in API tests
   if (hasWeb) await registerWebApp(app, webRoot);

@@ -57,6 +57,9 @@ import { createSmtpMailer, type Mailer } from './modules/notifications/mailer.js
 import { createNotificationsRepo } from './modules/notifications/notifications.repo.js';
 import { createNotificationsService } from './modules/notifications/notifications.service.js';
 import { SYSTEM_ACTOR } from './http/authorize.js';
+import { createVerificationRepo } from './modules/verification/verification.repo.js';
+import { createVerificationService } from './modules/verification/verification.service.js';
+import { createMonitoringDashboardRepo } from './modules/monitoring-dashboard/monitoring-dashboard.repo.js';
 
 export interface Deps {
   db: Db;
@@ -70,6 +73,18 @@ export interface Deps {
 /** Wires every feature's repo and service once; routes, seeds and scripts share the result. */
 export function createServices({ db, dbKind, config, clock, mailer }: Deps) {
   const audit = createAuditService({ repo: createAuditRepo() });
+  // every issued document's verification code: minted here, /verify asks the kind's owner (created below)
+  const verification = createVerificationService({
+    db,
+    repo: createVerificationRepo(),
+    owners: {
+      conclusion: (code, origin) => inspections.verify(code, origin),
+      roundSummary: (code) => monitoringDashboard.verifySummary(code),
+      dxReport: (code) => dxAssessments.verifyReport(code),
+    },
+  });
+  // the address printed in issued documents' verification footer
+  const verifyOrigin = config.publicOrigin ?? `http://localhost:${config.port}`;
   const orgUnitsRepo = createOrgUnitsRepo();
   const auth = createAuthService({
     db,
@@ -157,6 +172,7 @@ export function createServices({ db, dbKind, config, clock, mailer }: Deps) {
     notify: { conclusionIssued: (tx, e) => notifications.port.conclusionIssued(tx, e) },
     // the address printed in issued documents' verification footer
     publicOrigin: config.publicOrigin,
+    codes: verification,
     // issued versions' PDF: LibreOffice when the server has it, signed when SIGNING_P12 is set
     pdf: {
       convert: config.pdf.converter
@@ -194,6 +210,9 @@ export function createServices({ db, dbKind, config, clock, mailer }: Deps) {
     files,
     // notifications (created below) tell the enterprise of a review through its port
     notify: { assessmentReviewed: (tx, e) => notifications.port.assessmentReviewed(tx, e) },
+    // a verified assessment's report is issued with a verification code
+    codes: verification,
+    verifyOrigin,
   });
   const dxAnalytics = createDxAnalyticsService({
     db,
@@ -247,6 +266,8 @@ export function createServices({ db, dbKind, config, clock, mailer }: Deps) {
       reportReviewed: (tx, e) => notifications.port.reportReviewed(tx, e),
       reportRevised: (tx, e) => notifications.port.reportRevised(tx, e),
     },
+    // closing a round issues its summary (monitoring-dashboard, created below, renders and keeps it)
+    roundClosed: (actor, id) => monitoringDashboard.issueRoundSummary(actor, id),
   });
   const jobs = createJobRunner({ db, clock });
   const notifications = createNotificationsService({
@@ -267,6 +288,10 @@ export function createServices({ db, dbKind, config, clock, mailer }: Deps) {
     },
   });
   const monitoringDashboard = createMonitoringDashboardService({
+    db,
+    repo: createMonitoringDashboardRepo(),
+    codes: verification,
+    verifyOrigin,
     clock,
     indicators,
     tasks: programTasks,
@@ -332,6 +357,7 @@ export function createServices({ db, dbKind, config, clock, mailer }: Deps) {
   });
   return {
     audit,
+    verification,
     auth,
     orgUnits,
     people,

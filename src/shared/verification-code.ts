@@ -21,3 +21,7 @@ export function normalizeVerificationCode(input: string): string | null {
   const code = input.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
   return code.length === VERIFICATION_CODE_LENGTH && [...code].every((c) => CROCKFORD.includes(c)) ? code : null;
 }
+
+/** What an issued document with a verification code can be (the registry's `kind`). */
+export const verificationKinds = ['conclusion', 'roundSummary', 'dxReport'] as const;
+export type VerificationKind = (typeof verificationKinds)[number];

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isoDate, longText, shortText, timestamp } from '../fields.js';
 import { correctionFindingInput } from './findings.js';
 import { because } from '../error-reasons.js';
+import { verificationKinds } from '../verification-code.js';
 
 const issueFields = {
   issuedDate: isoDate,
@@ -86,23 +87,30 @@ export type VerifiedPdf = z.infer<typeof verifiedPdf>;
  * date, issuer, signer, the file's SHA-256, whether a correction replaced it), nothing of the content.
  */
 export const verifiedDocument = z.object({
-  kind: z.literal('conclusion'),
+  /** which document the code is printed on: an issued conclusion, a closed round's summary, a verified DX report */
+  kind: z.enum(verificationKinds),
   /** XXXX-XXXX-XXXX */
   code: z.string(),
-  number: z.string(),
-  /** the year its number counts in (numbers restart every year) */
+  /** the document's number (conclusions; null for the other kinds, which have none) */
+  number: z.string().nullable(),
+  /** the year its number counts in (numbers restart every year); the round's or the assessment's year */
   year: z.number().int(),
   issuedDate: z.string(),
-  /** the issuing body as the document prints it, and the body above it */
-  issuer: z.string(),
+  /** the issuing body as the document prints it, and the body above it (null: the document names none) */
+  issuer: z.string().nullable(),
   issuerSuperior: z.string().nullable(),
-  signerName: z.string(),
-  signerTitle: z.string(),
+  signerName: z.string().nullable(),
+  signerTitle: z.string().nullable(),
   /** SHA-256 (hex) of the issued DOCX: the downloaded file hashes to this */
   fileSha256: z.string(),
-  /** the correction that replaced this version, if any */
-  replacedBy: z.object({ number: z.string(), year: z.number().int(), issuedDate: z.string() }).nullable(),
+  /** the document that replaced this one, if any (a correction; a later summary of the same round; a later verification) */
+  replacedBy: z.object({ number: z.string().nullable(), year: z.number().int(), issuedDate: z.string() }).nullable(),
   /** the issued PDF, once one was made (absent before) */
   pdf: verifiedPdf.optional(),
+  /** roundSummary: the round's title and period */
+  title: z.string().optional(),
+  period: z.string().optional(),
+  /** dxReport: the assessed enterprise's name (never its scores) */
+  enterpriseName: z.string().optional(),
 });
 export type VerifiedDocument = z.infer<typeof verifiedDocument>;

@@ -7,3 +7,4 @@ export * from './publications.js';
 export * from './jobs.js';
 export * from './notifications.js';
 export * from './support.js';
+export * from './verification.js';

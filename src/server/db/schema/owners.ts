@@ -72,6 +72,10 @@ export const TABLE_OWNERS = {
   supportPrograms: 'support-programs',
   supportEnrolments: 'support-programs',
   supportGiven: 'support-programs',
+  // verification codes of issued documents (issue 14 §2): one registry, each kind's issued file kept by its owner
+  verificationCodes: 'verification',
+  roundSummaries: 'monitoring-dashboard',
+  dxReports: 'dx-assessments',
 } as const;
 
 export type TableName = keyof typeof TABLE_OWNERS;

@@ -1,3 +1,5 @@
+import QRCode from 'qrcode';
+import { formatVerificationCode } from '../../../shared/verification-code.js';
 import {
   AlignmentType,
   BorderStyle,
@@ -318,4 +320,14 @@ export function packDocument(
     ],
   });
   return Packer.toBuffer(doc);
+}
+
+/** The footer of an issued document with its code and /verify address (QR code included); none for null. */
+export async function issuedFooter(
+  v: { code: string; url: string } | null | undefined,
+): Promise<((drawingId: number) => Footer) | undefined> {
+  if (!v) return undefined;
+  // margin 1 and a fixed width: the same address always gives the same PNG, so the same bytes
+  const qrPng = await QRCode.toBuffer(v.url, { type: 'png', margin: 1, width: 240, errorCorrectionLevel: 'M' });
+  return (drawingId) => verificationFooter({ ...v, printed: formatVerificationCode(v.code), qrPng }, drawingId);
 }

@@ -1,6 +1,6 @@
 import { BorderStyle, Paragraph, Table, TableCell, TableRow, WidthType } from 'docx';
 import type { AssessmentReport } from '../../../shared/contracts/dx-assessments.js';
-import { bodyParagraph, centered, packDocument, pt, run, TEXT_WIDTH } from '../documents/docx-parts.js';
+import { bodyParagraph, centered, issuedFooter, packDocument, pt, run, TEXT_WIDTH } from '../documents/docx-parts.js';
 
 const BAND_VI = {
   wellBelow: 'thấp hơn nhiều so với',
@@ -103,7 +103,11 @@ function changeSection(r: AssessmentReport) {
 }
 
 /** The enterprise's report in Vietnamese: overall level, pillars, peers, what to improve, recommendations. */
-export function assessmentReportDocx(r: AssessmentReport): Promise<Buffer> {
+export async function assessmentReportDocx(
+  r: AssessmentReport,
+  /** the report issued when the assessment was verified: its code and /verify address in the footer */
+  verification?: { code: string; url: string } | null,
+): Promise<Buffer> {
   const s = r.snapshot;
   const a = r.assessment;
   const children = [
@@ -162,5 +166,9 @@ export function assessmentReportDocx(r: AssessmentReport): Promise<Buffer> {
       .map((p) => bodyParagraph([run(`${p.name.vi} (mức ${p.level}): `, { bold: true }), run(p.recommendation!.vi)])),
     ...supportParagraphs(r.support),
   ];
-  return packDocument(`Báo cáo chuyển đổi số ${a.enterprise.taxCode} ${a.year}`, children);
+  return packDocument(
+    `Báo cáo chuyển đổi số ${a.enterprise.taxCode} ${a.year}`,
+    children,
+    await issuedFooter(verification),
+  );
 }

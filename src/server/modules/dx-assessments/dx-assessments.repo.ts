@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, lt, ne, sql, type SQLWrapper } from 'drizzle-orm';
 import type { AssessmentListQuery, AssessmentStatus } from '../../../shared/contracts/dx-assessments.js';
 import { type DbOrTx, rowsOf } from '../../db/client.js';
-import { dxAssessments } from '../../db/schema/index.js';
+import { dxAssessments, dxReports } from '../../db/schema/index.js';
 
 export type AssessmentRow = typeof dxAssessments.$inferSelect;
 /** The list's filter: the registry's and the frameworks' columns (tax code, framework code) come in as their ids. */
@@ -16,6 +16,31 @@ const SCORED: AssessmentStatus[] = ['submitted', 'verified'];
 
 export function createDxAssessmentsRepo() {
   return {
+    async insertReport(db: DbOrTx, row: typeof dxReports.$inferInsert) {
+      await db.insert(dxReports).values(row);
+    },
+    /** the report issued at the assessment's latest verification (null: never verified since reports were kept) */
+    async latestReport(db: DbOrTx, assessmentId: string) {
+      const [row] = await db
+        .select()
+        .from(dxReports)
+        .where(eq(dxReports.assessmentId, assessmentId))
+        .orderBy(desc(dxReports.issuedAt))
+        .limit(1);
+      return row ?? null;
+    },
+    /** the report carrying a code, and the next one issued for the same assessment (if any) */
+    async reportByCode(db: DbOrTx, code: string) {
+      const [row] = await db.select().from(dxReports).where(eq(dxReports.code, code));
+      if (!row) return null;
+      const [next] = await db
+        .select({ issuedDate: dxReports.issuedDate, year: dxReports.year })
+        .from(dxReports)
+        .where(and(eq(dxReports.assessmentId, row.assessmentId), sql`${dxReports.issuedAt} > ${row.issuedAt}`))
+        .orderBy(dxReports.issuedAt)
+        .limit(1);
+      return { row, replacedBy: next ?? null };
+    },
     /** Every scored (submitted or verified) assessment's totals, for the support programs' impact comparison. */
     scoredTotals: (db: DbOrTx) =>
       db

@@ -2,7 +2,6 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requireActor } from '../../http/context.js';
 import { route } from '../../http/route.js';
 import { attachmentDisposition, readUpload } from '../files/files.service.js';
-import { assessmentReportDocx } from './assessment-docx.js';
 import type { DxAssessmentsService } from './dx-assessments.service.js';
 
 const tags = ['dx-assessments'];
@@ -137,8 +136,8 @@ export const dxAssessmentsRoutes =
       'GET /api/dx/assessments/{id}/report.docx',
       { tags, summary: 'The enterprise report as Word (Vietnamese)', config: { audience: ['staff', 'enterprise'] } },
       async (req, reply) => {
-        const report = await svc.report(requireActor(req), req.params.id);
-        const data = await assessmentReportDocx(report);
+        // a verified assessment's report is the one issued at its verification (its code in the footer)
+        const { report, body: data } = await svc.reportDocx(requireActor(req), req.params.id);
         const fileName = `Bao-cao-chuyen-doi-so-${report.assessment.enterprise.taxCode}-${report.assessment.year}.docx`;
         return reply
           .header('content-type', DOCX)

@@ -42,6 +42,11 @@ import type { AssessmentRow, DxAssessmentsRepo } from './dx-assessments.repo.js'
 import { dxAssessmentsPolicy } from './dx-assessments.policy.js';
 import { subjectsOf, type DescribeSubjects } from '../audit/audit.service.js';
 import { recordPath } from '../../../shared/record-paths.js';
+import type { VerifiedDocument } from '../../../shared/contracts/conclusions.js';
+import { formatVerificationCode } from '../../../shared/verification-code.js';
+import { sha256Hex } from '../../lib/hash.js';
+import type { MintCode } from '../verification/verification.service.js';
+import { assessmentReportDocx } from './assessment-docx.js';
 
 /** Keeps the analytics rollup in step, inside the caller's transaction (the dx-analytics module owns it). */
 export interface RollupPort {
@@ -127,9 +132,15 @@ export function createDxAssessmentsService({
   rollup,
   files,
   notify,
+  codes,
+  verifyOrigin = 'http://localhost',
 }: {
   db: Db;
   repo: DxAssessmentsRepo;
+  /** mints a verification code in the registry (module verification's port); none: reports are not issued */
+  codes?: MintCode;
+  /** the origin of the /verify address printed in an issued report's footer */
+  verifyOrigin?: string;
   audit: AuditService;
   clock: Clock;
   frameworks: DxFrameworksService;
@@ -140,6 +151,29 @@ export function createDxAssessmentsService({
   /** tells the enterprise its assessment was returned or verified, in the review's transaction (notifications' port) */
   notify?: Pick<NotifyPort<DbOrTx>, 'assessmentReviewed'>;
 }) {
+  /**
+   * Issues the report of an assessment just verified: a code registered, the DOCX rendered with it in the footer and
+   * kept with its SHA-256 (the report shows live peer figures: a later render would differ). Outside the verifying
+   * transaction: on PGlite a read through `db` inside an open one waits forever.
+   */
+  async function issueReport(actor: Actor, id: string) {
+    if (!codes) return;
+    const report = await service.report(actor, id);
+    const code = await db.transaction((tx) => codes.mint(tx, 'dxReport'));
+    const body = await assessmentReportDocx(report, { code, url: `${verifyOrigin}/verify/${code}` });
+    await repo.insertReport(db, {
+      code,
+      assessmentId: id,
+      year: report.assessment.year,
+      enterpriseName: report.assessment.enterprise.name,
+      issuedDate: clock.today(),
+      data: body,
+      sha256: sha256Hex(body),
+      issuedBy: actor.id,
+      issuedAt: clock.now(),
+    });
+  }
+
   /** Tells the enterprise of a review (`after`: the row the review wrote). */
   async function reviewed(
     tx: DbOrTx,
@@ -299,7 +333,7 @@ export function createDxAssessmentsService({
     );
   }
 
-  return {
+  const service = {
     /** How the audit log names assessments: the enterprise and the year. */
     auditSubjects: {
       dxAssessment: (async (tx, ids) => {
@@ -542,7 +576,39 @@ export function createDxAssessmentsService({
           after: { status: 'verified', comment },
         });
       });
+      await issueReport(actor, id);
       return get(actor, id);
+    },
+
+    /**
+     * The report as Word: for a verified assessment the one issued at its verification (with its code), otherwise
+     * rendered now.
+     */
+    async reportDocx(actor: Actor, id: string) {
+      const report = await service.report(actor, id);
+      const issued = report.assessment.status === 'verified' ? await repo.latestReport(db, id) : null;
+      return { report, body: issued ? Buffer.from(issued.data) : await assessmentReportDocx(report) };
+    },
+
+    /** What /verify shows for a DX report's code: the enterprise, year and date, never a score (null: none). */
+    async verifyReport(code: string): Promise<VerifiedDocument | null> {
+      const found = await repo.reportByCode(db, code);
+      if (!found) return null;
+      const { row, replacedBy } = found;
+      return {
+        kind: 'dxReport',
+        code: formatVerificationCode(code),
+        number: null,
+        year: row.year,
+        issuedDate: row.issuedDate,
+        issuer: null,
+        issuerSuperior: null,
+        signerName: null,
+        signerTitle: null,
+        fileSha256: row.sha256,
+        replacedBy: replacedBy && { number: null, year: replacedBy.year, issuedDate: replacedBy.issuedDate },
+        enterpriseName: row.enterpriseName,
+      };
     },
 
     /** Back to the enterprise with a comment; it leaves the rollup until resubmitted. */
@@ -823,6 +889,7 @@ export function createDxAssessmentsService({
     /** Fresh planner statistics after the table has grown a lot (a large import). */
     refreshStatistics: (tx: DbOrTx) => bulk.analyze(tx),
   };
+  return service;
 }
 export type DxAssessmentsService = ReturnType<typeof createDxAssessmentsService>;
 /** The row the DX import hands to `importBatch`. */

@@ -1,8 +1,8 @@
 import type { NotifyPort } from '../../../shared/notifications.js';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { CorrectionInput, IssueInput } from '../../../shared/contracts/conclusions.js';
 import type { InspectionStatus } from '../../../shared/domain.js';
-import { verificationCodeFrom } from '../../../shared/verification-code.js';
+import type { MintCode } from '../verification/verification.service.js';
 import { issueConflict, startConflict, type ScheduleConflict } from '../../../shared/inspection-schedule.js';
 import { formatDateVi } from '../documents/format.js';
 import type { ReasonIssue } from '../../http/errors.js';
@@ -68,6 +68,8 @@ export interface ConclusionsDeps {
    * and `signing` (SIGNING_P12: every PDF made is signed with it).
    */
   pdf?: { convert: ConvertDocxToPdf | null; signing?: SigningIdentity };
+  /** mints a verification code in the registry (module verification's port) */
+  codes: MintCode;
 }
 
 const DRAFT_NUMBER = '…-KL/ĐKT';
@@ -83,6 +85,7 @@ export function createConclusions({
   load,
   publicOrigin,
   pdf = { convert: null },
+  codes,
 }: ConclusionsDeps) {
   const verifyUrl = (origin: string | undefined, code: string) =>
     `${publicOrigin ?? origin ?? 'http://localhost'}/verify/${code}`;
@@ -265,8 +268,8 @@ export function createConclusions({
     const sequence = await repo.nextSequence(tx, CONCLUSION_SCOPE, year);
     const number = formatConclusionNumber(sequence);
     const { supersedes } = version;
-    // 60 random bits: unguessable, so /verify answers only for documents someone holds
-    const verificationCode = verificationCodeFrom(randomBytes(12));
+    // registered with the other kinds' codes (unique across them), 60 random bits: unguessable
+    const verificationCode = await codes.mint(tx, 'conclusion');
     const content = await snapshot(tx, header, conclusionId, {
       verification: { code: verificationCode, url: verifyUrl(origin, verificationCode) },
       number,

@@ -4,7 +4,7 @@ import { etag, expectedVersion } from '../../http/versioning.js';
 import { route } from '../../http/route.js';
 import { attachmentDisposition, readUpload } from '../files/files.service.js';
 import type { InspectionsService } from './inspections.service.js';
-import { requestOrigin } from './verification.routes.js';
+import { requestOrigin } from '../../http/origin.js';
 
 const tags = ['inspections'];
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';

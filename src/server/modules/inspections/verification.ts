@@ -1,7 +1,6 @@
 import type { VerifiedDocument, VerifiedPdf } from '../../../shared/contracts/conclusions.js';
-import { formatVerificationCode, normalizeVerificationCode } from '../../../shared/verification-code.js';
+import { formatVerificationCode } from '../../../shared/verification-code.js';
 import type { Db } from '../../db/client.js';
-import { invalid, notFound } from '../../http/errors.js';
 import { conclusionDocInput, type ConclusionContent } from './conclusion-content.js';
 import type { ConclusionRow, InspectionsRepo } from './inspections.repo.js';
 
@@ -14,15 +13,13 @@ interface VerificationDeps {
   pdf: (row: ConclusionRow) => Promise<VerifiedPdf | null>;
 }
 
-/** The public check of an issued document by its verification code (no login: facts only, no content). */
+/** The public check of an issued conclusion by its verification code (no login: facts only, no content). */
 export function createVerification({ db, repo, fileSha256, pdf }: VerificationDeps) {
   return {
-    verify: async (input: string, origin?: string): Promise<VerifiedDocument> => {
-      const code = normalizeVerificationCode(input);
-      if (!code) throw invalid([{ field: 'params.code', reason: 'NOT_A_VERIFICATION_CODE' }]);
+    /** `code`: normalized, registered as a conclusion's (module verification); null when no version carries it */
+    verify: async (code: string, origin?: string): Promise<VerifiedDocument | null> => {
       const found = await repo.conclusionByCode(db, code);
-      // well formed but never issued (or mistyped into another well-formed code)
-      if (!found) throw notFound('document', formatVerificationCode(code));
+      if (!found) return null;
       const { row, replacedBy } = found;
       // the issuer as the document prints it (its header's lines, the issuing body last)
       const lines = conclusionDocInput(row.content as ConclusionContent, false).issuerLines;

@@ -11,6 +11,12 @@ import { renderDashboardXlsx } from './dashboard-xlsx.js';
 import { monitoringDashboardPolicy } from './monitoring-dashboard.policy.js';
 import { renderRoundSummaryDocx } from './round-summary-docx.js';
 import { authorize } from '../../http/authorize.js';
+import type { Db } from '../../db/client.js';
+import type { VerifiedDocument } from '../../../shared/contracts/conclusions.js';
+import { formatVerificationCode } from '../../../shared/verification-code.js';
+import { sha256Hex } from '../../lib/hash.js';
+import type { MintCode } from '../verification/verification.service.js';
+import type { MonitoringDashboardRepo } from './monitoring-dashboard.repo.js';
 
 const measureVi: Record<string, string> = {
   count: 'số lượng',
@@ -22,18 +28,70 @@ const measureVi: Record<string, string> = {
 };
 
 export function createMonitoringDashboardService({
+  db,
+  repo,
+  codes,
+  verifyOrigin,
   clock,
   indicators,
   tasks,
   reporting,
   orgUnits,
 }: {
+  db: Db;
+  repo: MonitoringDashboardRepo;
+  /** mints a verification code in the registry (module verification's port) */
+  codes: MintCode;
+  /** the origin of the /verify address printed in the footer */
+  verifyOrigin: string;
   clock: Clock;
   indicators: IndicatorsService;
   tasks: ProgramTasksService;
   reporting: ReportingRoundsService;
   orgUnits: OrgUnitsService;
 }) {
+  type Round = Awaited<ReturnType<ReportingRoundsService['getRound']>>;
+  async function renderSummaryWithIssuer(
+    actor: Actor,
+    round: Round,
+    verification: { code: string; url: string } | null,
+  ) {
+    const d = await build(actor, { programId: round.programId, year: round.year, planId: round.plan?.id });
+    const program = await indicators.program(round.programId);
+    const issuer = await orgUnits.get(program.issuerOrgUnitId).catch(() => null);
+    const issuerLines = [issuer?.name ?? 'Thành ủy Hà Nội', `Ban Chỉ đạo Chương trình ${program.code}`];
+    const body = await renderRoundSummaryDocx({
+      verification,
+      programCode: program.code,
+      issuerLines,
+      issuedDate: clock.today(),
+      round: { title: round.title, period: round.period, dueDate: round.dueDate },
+      counts: round.counts,
+      units: round.units.map((u) => ({ name: u.orgUnit.name, status: u.status, timeliness: u.timeliness })),
+      indicators: d.indicators.map((i) => ({
+        code: i.code,
+        name: i.nameVi,
+        unit: measureVi[i.measureUnit] ?? i.measureUnit,
+        ...i.current,
+      })),
+      tasks: {
+        total: d.tasks.total,
+        byStatus: d.tasks.byStatus,
+        overdue: d.tasks.overdue.map((t) => ({
+          code: t.code,
+          title: t.title,
+          unit: (t.delegatedUnit ?? t.leadUnit).name,
+          deadline: t.deadline,
+          days: t.daysOverdue,
+        })),
+      },
+      budget: d.budget,
+    });
+    return { body, issuer: issuerLines.at(-1)! };
+  }
+  const renderSummary = async (actor: Actor, round: Round, v: { code: string; url: string } | null) =>
+    (await renderSummaryWithIssuer(actor, round, v)).body;
+
   async function build(actor: Actor, q: DashboardQuery): Promise<MonitoringDashboard> {
     q = { ...q, orgUnitId: monitoringDashboardPolicy.scopeOrgUnitId(actor, q.orgUnitId) };
     const program = await indicators.program(q.programId);
@@ -142,36 +200,65 @@ export function createMonitoringDashboardService({
       // the committee's document, with every unit's status and round-wide counts: not for a unit (round.summary)
       authorize(actor, 'round.summary');
       const round = await reporting.getRound(actor, roundId);
-      const d = await build(actor, { programId: round.programId, year: round.year, planId: round.plan?.id });
-      const program = await indicators.program(round.programId);
-      const issuer = await orgUnits.get(program.issuerOrgUnitId).catch(() => null);
-      const body = await renderRoundSummaryDocx({
-        programCode: program.code,
-        issuerLines: [issuer?.name ?? 'Thành ủy Hà Nội', `Ban Chỉ đạo Chương trình ${program.code}`],
-        issuedDate: clock.today(),
-        round: { title: round.title, period: round.period, dueDate: round.dueDate },
-        counts: round.counts,
-        units: round.units.map((u) => ({ name: u.orgUnit.name, status: u.status, timeliness: u.timeliness })),
-        indicators: d.indicators.map((i) => ({
-          code: i.code,
-          name: i.nameVi,
-          unit: measureVi[i.measureUnit] ?? i.measureUnit,
-          ...i.current,
-        })),
-        tasks: {
-          total: d.tasks.total,
-          byStatus: d.tasks.byStatus,
-          overdue: d.tasks.overdue.map((t) => ({
-            code: t.code,
-            title: t.title,
-            unit: (t.delegatedUnit ?? t.leadUnit).name,
-            deadline: t.deadline,
-            days: t.daysOverdue,
-          })),
-        },
-        budget: d.budget,
+      // a closed round's summary is the one issued when it closed (the data may have moved since)
+      const issued = round.status === 'closed' ? await repo.latestSummary(db, roundId) : null;
+      if (issued) return { round, body: Buffer.from(issued.data) };
+      return { round, body: await renderSummary(actor, round, null) };
+    },
+
+    /**
+     * Issues the summary of a round just closed: a code registered, the DOCX rendered with it in the footer and kept
+     * with its SHA-256 (served for the closed round afterwards). Rendered outside any transaction: on PGlite a read
+     * through `db` inside an open transaction waits forever.
+     */
+    async issueRoundSummary(actor: Actor, roundId: string) {
+      authorize(actor, 'round.summary');
+      const round = await reporting.getRound(actor, roundId);
+      const code = await db.transaction((tx) => codes.mint(tx, 'roundSummary'));
+      const issuedDate = clock.today();
+      const { body, issuer } = await renderSummaryWithIssuer(actor, round, {
+        code,
+        url: `${verifyOrigin}/verify/${code}`,
       });
-      return { round, body };
+      await repo.insertSummary(db, {
+        code,
+        roundId,
+        title: round.title,
+        period: round.period,
+        issuer,
+        issuedDate,
+        data: body,
+        sha256: sha256Hex(body),
+        issuedBy: actor.id,
+        issuedAt: clock.now(),
+      });
+      return code;
+    },
+
+    /** What /verify shows for a round summary's code (null: none carries it). */
+    async verifySummary(code: string): Promise<VerifiedDocument | null> {
+      const found = await repo.summaryByCode(db, code);
+      if (!found) return null;
+      const { row, replacedBy } = found;
+      return {
+        kind: 'roundSummary',
+        code: formatVerificationCode(code),
+        number: null,
+        year: Number(row.issuedDate.slice(0, 4)),
+        issuedDate: row.issuedDate,
+        issuer: row.issuer,
+        issuerSuperior: null,
+        signerName: null,
+        signerTitle: null,
+        fileSha256: row.sha256,
+        replacedBy: replacedBy && {
+          number: null,
+          year: Number(replacedBy.issuedDate.slice(0, 4)),
+          issuedDate: replacedBy.issuedDate,
+        },
+        title: row.title,
+        period: row.period,
+      };
     },
   };
 }

@@ -13,6 +13,7 @@ import {
   bodyParagraph,
   centered,
   closingBlock,
+  issuedFooter,
   documentHeader,
   packDocument,
   pt,
@@ -45,6 +46,8 @@ export interface RoundSummaryInput {
     overdue: { code: string; title: string; unit: string; deadline: string; days: number }[];
   };
   budget: { allocatedVnd: number; spentVnd: number };
+  /** the summary issued when the round closed: its code and /verify address in the footer (none for a preview) */
+  verification?: { code: string; url: string } | null;
 }
 
 const num = (v: number | null, digits = 0) =>
@@ -79,7 +82,7 @@ const heading = (n: number, text: string) =>
 const spacer = () => new Paragraph({ children: [], spacing: { after: 120 } });
 
 /** The round's summary for the steering committee, in the committee's Party-style administrative layout. */
-export function renderRoundSummaryDocx(input: RoundSummaryInput): Promise<Buffer> {
+export async function renderRoundSummaryDocx(input: RoundSummaryInput): Promise<Buffer> {
   const c = input.counts;
   const children = [
     documentHeader({
@@ -189,5 +192,5 @@ export function renderRoundSummaryDocx(input: RoundSummaryInput): Promise<Buffer
       name: '',
     }),
   ];
-  return packDocument(`Báo cáo tổng hợp ${input.round.title}`, children);
+  return packDocument(`Báo cáo tổng hợp ${input.round.title}`, children, await issuedFooter(input.verification));
 }

@@ -118,6 +118,7 @@ export function createReportingRoundsService({
   indicators,
   tasks,
   notify,
+  roundClosed,
 }: {
   db: Db;
   repo: ReportingRoundsRepo;
@@ -128,6 +129,8 @@ export function createReportingRoundsService({
   tasks: ProgramTasksService;
   /** tells the unit its report was approved or returned, in the review's transaction (the notifications' port) */
   notify?: Pick<NotifyPort<DbOrTx>, 'reportReviewed' | 'reportRevised'>;
+  /** a round just closed (open → closed): its summary is issued (monitoring-dashboard's port), after the commit */
+  roundClosed?: (actor: Actor, id: string) => Promise<unknown>;
 }) {
   function summarize(row: RoundRow, planCode: string | null, reports: { report: ReportRow }[]): Round {
     const today = clock.today();
@@ -493,7 +496,7 @@ export function createReportingRoundsService({
     /** Closing a round stops its reminders; reports can still be reviewed and revised. Reopening is allowed. */
     async setRoundStatus(actor: Actor, id: string, status: 'open' | 'closed') {
       reportingPolicy.assertCanOpenRounds(actor);
-      await db.transaction(async (tx) => {
+      const closes = await db.transaction(async (tx) => {
         const hit = await repo.getRound(tx, id);
         if (!hit) throw notFound('reportingRound', id);
         const row = await repo.setRoundStatus(tx, id, status);
@@ -504,7 +507,10 @@ export function createReportingRoundsService({
           before: hit.row,
           after: row,
         });
+        return status === 'closed' && hit.row.status !== 'closed';
       });
+      // rendered from the committed data, outside the transaction (on PGlite a read through db inside one waits)
+      if (closes) await roundClosed?.(actor, id);
       return getRound(actor, id);
     },
 

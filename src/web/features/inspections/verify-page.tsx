@@ -174,14 +174,36 @@ function Verified({ code }: { code: string }) {
           layout={wide ? 'horizontal' : 'vertical'}
           items={[
             { key: 'c', label: t('inspections.verify.code'), children: d.code },
-            { key: 'n', label: t('inspections.verify.number'), children: conclusionRef(d) },
+            ...(d.number !== null
+              ? [
+                  {
+                    key: 'n',
+                    label: t('inspections.verify.number'),
+                    children: conclusionRef({ ...d, number: d.number }),
+                  },
+                ]
+              : []),
+            ...(d.title ? [{ key: 't', label: t('inspections.verify.roundTitle'), children: d.title }] : []),
+            ...(d.period ? [{ key: 'p', label: t('inspections.verify.period'), children: d.period }] : []),
+            ...(d.enterpriseName
+              ? [
+                  { key: 'e', label: t('inspections.verify.enterprise'), children: d.enterpriseName },
+                  { key: 'y', label: t('inspections.verify.year'), children: d.year },
+                ]
+              : []),
             { key: 'd', label: t('inspections.verify.issuedDate'), children: formatDate(d.issuedDate) },
-            {
-              key: 'i',
-              label: t('inspections.verify.issuer'),
-              children: [d.issuerSuperior, d.issuer].filter(Boolean).join(' — '),
-            },
-            { key: 's', label: t('inspections.verify.signer'), children: `${d.signerName} (${d.signerTitle})` },
+            ...(d.issuer
+              ? [
+                  {
+                    key: 'i',
+                    label: t('inspections.verify.issuer'),
+                    children: [d.issuerSuperior, d.issuer].filter(Boolean).join(' — '),
+                  },
+                ]
+              : []),
+            ...(d.signerName
+              ? [{ key: 's', label: t('inspections.verify.signer'), children: `${d.signerName} (${d.signerTitle})` }]
+              : []),
             {
               key: 'h',
               label: t('inspections.verify.fileSha256'),
@@ -197,10 +219,14 @@ function Verified({ code }: { code: string }) {
           <Alert
             type="warning"
             showIcon
-            title={t('inspections.verify.replaced', {
-              number: conclusionRef(d.replacedBy),
-              date: formatDate(d.replacedBy.issuedDate),
-            })}
+            title={
+              d.replacedBy.number !== null
+                ? t('inspections.verify.replaced', {
+                    number: conclusionRef({ ...d.replacedBy, number: d.replacedBy.number }),
+                    date: formatDate(d.replacedBy.issuedDate),
+                  })
+                : t('inspections.verify.replacedLater', { date: formatDate(d.replacedBy.issuedDate) })
+            }
           />
         ) : (
           <Alert type="info" showIcon title={t('inspections.verify.current')} />

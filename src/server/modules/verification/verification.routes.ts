@@ -1,13 +1,10 @@
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { requestOrigin } from '../../http/origin.js';
 import { route } from '../../http/route.js';
-import type { InspectionsService } from './inspections.service.js';
-
-/** The origin the request came to, printed in a document's verification address when PUBLIC_ORIGIN is not set. */
-export const requestOrigin = (req: FastifyRequest) => `${req.protocol}://${req.host}`;
+import type { VerificationService } from './verification.service.js';
 
 export const verificationRoutes =
-  (svc: InspectionsService, opts: { ratePerMinute: number }): FastifyPluginAsyncZod =>
+  (svc: VerificationService, opts: { ratePerMinute: number }): FastifyPluginAsyncZod =>
   async (app) => {
     // no login, limited per address like the publication pages: a code has 60 random bits, and the limit keeps
     // anyone from trying codes in bulk
