@@ -577,10 +577,12 @@ async function main() {
       clearInterval(timer);
       samples.push(`end: ${fmt(rssMb(real.child.pid!))} MB`);
       const total = results.reduce((n, r) => n + r.requests.total, 0);
-      const bad = results.reduce((n, r) => n + r.errors + r.timeouts + r.non2xx, 0);
+      // apart: a time-out (autocannon's 10 s) says the server fell behind, a 4xx/5xx that it answered wrongly
+      const sum = (pick: (r: (typeof results)[number]) => number) => results.reduce((n, r) => n + pick(r), 0);
       console.log(
-        `\nsoak: ${soak} s of mixed reads (${reads.length} requests), ${fmt(total)} requests, ${bad} errors/non-2xx; ` +
-          `server RSS ${samples.join(', ')}`,
+        `\nsoak: ${soak} s of mixed reads (${reads.length} requests), ${fmt(total)} requests; ` +
+          `errors ${sum((r) => r.errors)} (of which time-outs ${sum((r) => r.timeouts)}), ` +
+          `4xx ${sum((r) => r['4xx'])}, 5xx ${sum((r) => r['5xx'])}; server RSS ${samples.join(', ')}`,
       );
     }
   } finally {
