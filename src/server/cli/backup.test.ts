@@ -105,6 +105,22 @@ async function seedDemo(target: Target) {
       select 'send:backup-test', 'email', ${admin}, 'admin@example.vn', 'sent'`);
     await db.execute(sql`insert into notification_deliveries (notification_id, channel, send_id)
       select (select id from notifications limit 1), 'email', (select id from notification_sends limit 1)`);
+    // a conclusion's PDF (made on its first download) and a support program with an enrolled firm and support given
+    await db.execute(sql`insert into conclusion_pdfs (conclusion_id, data, sha256, signed)
+      select id, ${random.subarray(0, 2000)}, ${'d'.repeat(64)}, false from conclusions limit 1`);
+    await db.execute(sql`insert into support_programs (name, legal_basis, period_from, period_to, budget_vnd, kinds)
+      values ('Hỗ trợ chuyển đổi số 2026', 'Nghị định 80/2021/NĐ-CP', '2026-01-01', '2026-12-31', 5000000000,
+        array['dx_consulting', 'dx_solutions'])`);
+    await db.execute(sql`insert into support_enrolments (program_id, enterprise_id, enrolled_on)
+      select (select id from support_programs limit 1), id, '2026-02-01' from enterprises limit 1`);
+    await db.execute(sql`insert into support_given (enrolment_id, kind, provider, amount_vnd, given_on)
+      select id, 'dx_consulting', 'Trung tâm Hỗ trợ doanh nghiệp', 25000000, '2026-03-15' from support_enrolments limit 1`);
+    // a verified DX assessment's issued report (the demo verifies none through the service), its code registered
+    await db.execute(sql`insert into verification_codes (code, kind) values ('BACKUPTEST12', 'dxReport')`);
+    await db.execute(sql`insert into dx_reports (code, assessment_id, year, enterprise_name, issued_date, data, sha256,
+        issued_by)
+      select 'BACKUPTEST12', a.id, a.year, 'Công ty thử', '2026-03-20', ${random.subarray(0, 3000)}, ${'e'.repeat(64)},
+        ${admin} from dx_assessments a limit 1`);
     // the stored file of an admin upload (kept only while its job runs)
     await db.execute(sql`insert into dx_import_files (job_id, seq, data)
       select id, 0, ${random.subarray(0, 1000)} from dx_import_jobs limit 1`);

@@ -211,7 +211,7 @@ describe('bad input, generated from every route schema', () => {
 
   it('every upload route answers garbage, boundary-less and truncated multipart bodies with a 4xx and writes nothing', async () => {
     const routes = ctx.app.routeTable.filter(isUpload);
-    expect(routes).toHaveLength(8);
+    expect(routes).toHaveLength(9);
     const good = multipart('a.pdf', PDF);
     const goodBody = good.payload as Buffer;
     const contentType = String(good.headers!['content-type']);

@@ -51,6 +51,7 @@ let recs: Rec[];
 let onlyCurrent: number;
 let districtsOf: Map<string, string[]>;
 let withPrograms: ReturnType<typeof createDxAnalyticsService>;
+let withoutPrograms: ReturnType<typeof createDxAnalyticsService>;
 const actor = { id: 'x', username: 'x', displayName: 'x', role: 'secretariat' } as Actor;
 
 beforeAll(async () => {
@@ -167,6 +168,13 @@ beforeAll(async () => {
     changes: { changeFacts: (v, y) => ctx.services.dxAssessments.changeFacts(v, y) },
     supportEnrolments: port,
   });
+  withoutPrograms = createDxAnalyticsService({
+    db,
+    repo: createDxAnalyticsRepo(),
+    reference: { frameworks: ctx.services.dxFrameworks, enterprises: ctx.services.enterprises },
+    suppressBelow: K,
+    changes: { changeFacts: (v, y) => ctx.services.dxAssessments.changeFacts(v, y) },
+  });
 }, 600_000);
 afterAll(() => ctx?.close());
 
@@ -248,19 +256,23 @@ describe('DX analytics: change since the previous assessment', () => {
     expect(bySector.rows.some((x) => !x.stats.suppressed)).toBe(true);
   });
 
-  it('by support program: 400 naming groupBy when the support programs are absent; with them, each program its cube', async () => {
+  it('by support program: refused naming groupBy without the support programs; with them, each program its cube', async () => {
+    await expect(
+      withoutPrograms.change(actor, { frameworkVersionId: versionId, year: 2024, groupBy: ['supportProgram'] }),
+    ).rejects.toMatchObject({
+      status: 400,
+      details: { issues: [{ field: 'querystring.groupBy', code: 'SUPPORT_PROGRAMS_UNAVAILABLE' }] },
+    });
+    expect((await withoutPrograms.options(actor)).supportPrograms).toBe(false);
+    // the app wires the support-programs module's enrolments: its route offers the grouping
     const cookie = await ctx.login('secretariat');
     const res = await ctx.as(cookie, {
       method: 'GET',
       url: `/api/dx/analytics/change?frameworkVersionId=${versionId}&groupBy=supportProgram`,
     });
-    expect(res.statusCode).toBe(400);
-    expect(res.json().error.details.issues[0]).toMatchObject({
-      field: 'querystring.groupBy',
-      code: 'SUPPORT_PROGRAMS_UNAVAILABLE',
-    });
+    expect(res.statusCode).toBe(200);
     expect((await ctx.as(cookie, { method: 'GET', url: '/api/dx/analytics/options' })).json().supportPrograms).toBe(
-      false,
+      true,
     );
     expect((await withPrograms.options(actor)).supportPrograms).toBe(true);
     const r = await withPrograms.change(actor, {

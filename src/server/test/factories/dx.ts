@@ -42,11 +42,18 @@ export function dxFactories(services: Services, base: ReturnType<typeof foundati
     /** The newest published version of a shipped framework (DBI-SME by default; the start-up publishes them). */
     frameworkVersion: (code = 'DBI-SME') => services.dxFrameworks.version(SYSTEM_ACTOR, code),
     /** A draft assessment of a fresh enterprise (or of `taxCode`) for `year` (2025) on the newest DBI-SME version. */
-    async assessment(o: { taxCode?: string; year?: number; frameworkCode?: string } = {}) {
+    async assessment(
+      o: { taxCode?: string; year?: number; frameworkCode?: string; applicabilityOverride?: string } = {},
+    ) {
       const taxCode = o.taxCode ?? (await f.enterprise()).taxCode;
       return services.dxAssessments.start(
         SYSTEM_ACTOR,
-        assessmentStartInput.parse({ taxCode, year: o.year ?? 2025, frameworkCode: o.frameworkCode }),
+        assessmentStartInput.parse({
+          taxCode,
+          year: o.year ?? 2025,
+          frameworkCode: o.frameworkCode,
+          applicabilityOverride: o.applicabilityOverride,
+        }),
       );
     },
   };

@@ -28,8 +28,7 @@ import { rollupMismatches } from '../test-helpers.js';
 const ROOT = fileURLToPath(new URL('../../../../../', import.meta.url));
 const BATCH = 200;
 const ENTERPRISES = 1000;
-const ASSESSMENTS = 2000; // 10 batches
-const BATCHES = Math.ceil(ASSESSMENTS / BATCH);
+const ASSESSMENTS = 2000; // asked of the generator: 10 batches, less the large firms' share (DBI-SME is not for them)
 
 let dir: string;
 let server: Awaited<ReturnType<typeof createServerDatabase>> | undefined;
@@ -173,7 +172,10 @@ describe('assessment import killed with SIGKILL mid-file', () => {
     const file = path.join(gen, 'assessments.csv');
     // row = line number (header = 1); batch k holds rows (k−1)·BATCH+2 … k·BATCH+1
     const lines = (await readFile(file, 'utf8')).split('\n').slice(1).filter(Boolean);
-    expect(lines).toHaveLength(ASSESSMENTS);
+    expect(lines.length).toBeLessThanOrEqual(ASSESSMENTS);
+    expect(lines.length).toBeGreaterThan(ASSESSMENTS * 0.9);
+    const ROWS = lines.length;
+    const BATCHES = Math.ceil(ROWS / BATCH);
     const fileRows = lines.map((l, i) => {
       const [taxCode, , , year] = l.split(',', 4);
       return { row: i + 2, batch: Math.ceil((i + 1) / BATCH), key: `${taxCode}|${year}` };
@@ -215,8 +217,8 @@ describe('assessment import killed with SIGKILL mid-file', () => {
     const [after, hash] = await withDb(async (db) => [await state(db), await contentHash(db)] as const);
     // resumed, not restarted: the same job, the killed run's checkpoints untouched, only the missing batches done
     expect(after.jobs).toHaveLength(1);
-    expect(after.jobs[0]).toMatchObject({ id: before.jobs[0].id, status: 'done', rowsDone: ASSESSMENTS });
-    expect(after.jobs[0].rowsOk + after.jobs[0].rowsFailed).toBe(ASSESSMENTS);
+    expect(after.jobs[0]).toMatchObject({ id: before.jobs[0].id, status: 'done', rowsDone: ROWS });
+    expect(after.jobs[0].rowsOk + after.jobs[0].rowsFailed).toBe(ROWS);
     expect(rerun.stderr).toContain(
       `resuming job ${before.jobs[0].id}: ${committed.size} batches of ${BATCH} rows already committed are skipped`,
     );
