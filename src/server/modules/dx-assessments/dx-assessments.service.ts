@@ -537,7 +537,7 @@ export function createDxAssessmentsService({
           ...patch,
           status: 'submitted',
           submittedAt: clock.now(),
-          submittedBy: actor.id,
+          submittedBy: authorId(actor),
           reviewedAt: null,
           reviewedBy: null,
         });
@@ -562,7 +562,7 @@ export function createDxAssessmentsService({
         const after = await repo.update(tx, id, {
           status: 'verified',
           reviewedAt: clock.now(),
-          reviewedBy: actor.id,
+          reviewedBy: authorId(actor),
           reviewComment: comment ?? null,
         });
         // both count: the call is a no-op on totals, kept so the rollup never depends on which statuses count here
@@ -621,7 +621,7 @@ export function createDxAssessmentsService({
         const after = await repo.update(tx, id, {
           status: 'returned',
           reviewedAt: clock.now(),
-          reviewedBy: actor.id,
+          reviewedBy: authorId(actor),
           reviewComment: comment,
         });
         await rollup.apply(tx, factsOf(before), factsOf(after));

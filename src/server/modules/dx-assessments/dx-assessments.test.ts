@@ -242,3 +242,15 @@ describe('evidence files', () => {
     expect(fields(wrong)).toEqual(['params.questionCode']);
   });
 });
+
+describe('work done by the system (a job, an import) rather than a person', () => {
+  it('submits as the system actor: no person is named as the submitter', async () => {
+    const a = await f.assessment();
+    await ctx.services.dxAssessments.saveAnswers(SYSTEM_ACTOR, a.id, minimalDbiAnswers());
+    const submitted = await ctx.services.dxAssessments.submit(SYSTEM_ACTOR, a.id);
+    expect(submitted.status).toBe('submitted');
+    // and returned by the system: no reviewer named either
+    const returned = await ctx.services.dxAssessments.returnToEnterprise(SYSTEM_ACTOR, a.id, 'Thiếu minh chứng');
+    expect(returned.status).toBe('returned');
+  });
+});
