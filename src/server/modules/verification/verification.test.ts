@@ -147,7 +147,7 @@ describe('verification codes of every issued document', () => {
     await expect(repo.insert(db, first, 'conclusion')).resolves.toBe(false);
   });
 
-  it('registers the conclusion codes issued before the registry (migration 0019), so they still verify', async () => {
+  it('registers the conclusion codes issued before the registry (migration 0021), so they still verify', async () => {
     const s = await f.scene();
     const head = await ctx.login(s.inspector.username, s.inspector.password);
     const id = s.inspection.id;
@@ -175,7 +175,7 @@ describe('verification codes of every issued document', () => {
     expect((await verify(code)).statusCode).toBe(404);
     // the migration's backfill statement, as committed
     const migration = readFileSync(
-      join(import.meta.dirname, '../../db/migrations/0019_verification_codes.sql'),
+      join(import.meta.dirname, '../../db/migrations/0021_verification_codes.sql'),
       'utf8',
     );
     const backfill = migration
