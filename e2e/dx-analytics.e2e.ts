@@ -19,6 +19,9 @@ async function pick(page: Page, testId: string, search: string) {
   await page.keyboard.press('Escape');
 }
 
+/** The rows of the breakdown table (the page also holds the change card's table). */
+const breakdownRows = (page: Page) => page.getByTestId('dx-breakdown').locator('.ant-table-row');
+
 describe('city analytics journey', () => {
   for (const viewport of [
     { width: 1280, height: 900, name: 'desktop' },
@@ -43,11 +46,11 @@ describe('city analytics journey', () => {
       expect(await summary.textContent()).toContain('G – Bán buôn và bán lẻ; sửa chữa ô tô');
       expect(await summary.getAttribute('role')).toBe('status');
       expect(await page.getByText(/^\+ \d+ …$/).count()).toBe(0);
-      await expect.poll(() => page.locator('.ant-table-row').count(), { timeout: 20_000 }).toBe(1);
-      await expect.poll(() => page.locator('.ant-table-row').first().textContent()).toContain('Phường Ba Đình');
+      await expect.poll(() => breakdownRows(page).count(), { timeout: 20_000 }).toBe(1);
+      await expect.poll(() => breakdownRows(page).first().textContent()).toContain('Phường Ba Đình');
       // one commune, one sector, by year: cells this small are withheld and read "<5"
       await pick(page, 'group-by', 'Năm');
-      await expect.poll(() => page.locator('.ant-table-row').count(), { timeout: 20_000 }).toBe(3);
+      await expect.poll(() => breakdownRows(page).count(), { timeout: 20_000 }).toBe(3);
       await shot(page, `dx-analytics-02-filtered-${viewport.name}`);
       await expect
         .poll(() => page.locator('.ant-table').getByText('<5', { exact: true }).count(), { timeout: 20_000 })

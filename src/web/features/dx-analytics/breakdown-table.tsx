@@ -64,7 +64,7 @@ export function BreakdownTable({ result }: { result: BreakdownResult }) {
   ];
   const shared = [...new Set(result.rows.flatMap((r) => r.sharedCommunes ?? []))];
   return (
-    <Flex vertical gap={8}>
+    <Flex vertical gap={8} data-testid="dx-breakdown">
       <DataTable<BreakdownRow>
         phoneColumns={[...result.groupBy, 'n', 'ml']}
         size="small"

@@ -1,4 +1,4 @@
-import { Card, Flex, Select, Space, Table, Typography } from 'antd';
+import { Card, Flex, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -8,6 +8,7 @@ import {
   type ChangeResult,
   type ChangeStats,
 } from '../../../shared/contracts/dx-analytics';
+import { DataTable } from '../../components/data-table';
 import { QueryState } from '../../components/query-state';
 import { formatNumber, formatPercent } from '../../lib/format';
 import { useChange, type AnalyticsFilters } from './api';
@@ -71,7 +72,7 @@ export function ChangeCard({ filters, options }: { filters: AnalyticsFilters; op
               <Typography.Text type="secondary">
                 {t('dxAnalytics.change.note', { year: r.year ?? '–', k: r.suppressBelow })}
               </Typography.Text>
-              <Table
+              <DataTable
                 size="small"
                 pagination={false}
                 dataSource={rowsOf(r)}
