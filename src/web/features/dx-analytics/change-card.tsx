@@ -73,6 +73,7 @@ export function ChangeCard({ filters, options }: { filters: AnalyticsFilters; op
                 {t('dxAnalytics.change.note', { year: r.year ?? '–', k: r.suppressBelow })}
               </Typography.Text>
               <DataTable
+                phoneColumns={['n', 'c', 'v']}
                 size="small"
                 pagination={false}
                 dataSource={rowsOf(r)}
