@@ -7,6 +7,7 @@
  *   npm run bench:api -- --soak 300            # then 5 minutes of mixed reads, server RSS every 30 s
  *   npm run bench:api -- --profile DIR         # the server runs under `node --cpu-prof`; the profile lands in DIR
  *   npm run bench:api -- --connections 50      # autocannon connections (default 50)
+ *   READ_CACHE_MB=0 npm run bench:api          # every read computed (the read cache off; see http/read-cache.ts)
  *
  * Both servers run as child processes (the real one exactly as `npm start` runs it: `node --import tsx
  * src/server/main.ts`, logging at info to a file); autocannon drives them from this process. Prints req/s, p50, p99,
@@ -544,7 +545,8 @@ async function main() {
     }
     console.log(
       `\n${engine}, ${connections} connections × ${duration} s each (after ${warm} s warm-up), ` +
-        `${os.cpus().length} cores, Node ${process.version}, ${new Date().toISOString()}\n`,
+        `${os.cpus().length} cores, Node ${process.version}, ${new Date().toISOString()}, ` +
+        `read cache ${process.env.READ_CACHE_MB === '0' ? 'off (READ_CACHE_MB=0: every read computed)' : `on (${process.env.READ_CACHE_MB ?? 64} MB)`}\n`,
     );
     printTable(rows, bareRow.rps);
     const auth = authorizeBench();

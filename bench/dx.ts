@@ -10,6 +10,8 @@
  * median and p95 next to a plain GROUP BY over the assessments table (the answers and scores, no rollup);
  * scoring throughput; peak RSS of this process during the import (PGlite runs inside it, PostgreSQL not).
  */
+import { createChangeFeed } from '../src/server/db/change-feed.js';
+import { trackPglite } from '../src/server/db/change-tracking.js';
 import { createReadStream, createWriteStream, existsSync } from 'node:fs';
 import { chmod, copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -155,11 +157,14 @@ async function openEngine(engine: 'pglite' | 'postgres'): Promise<Engine> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'steerboard-bench-'));
   const client = new PGlite(dir);
   await client.waitReady;
+  const changes = createChangeFeed();
+  trackPglite(client, changes);
   const db = drizzle(client, { schema }) as unknown as DbHandle['db'];
   return {
     handle: {
       db,
       kind: 'pglite',
+      changes,
       close: () => client.close(),
       poolStats: () => ({ total: 1, idle: 1, waiting: 0 }),
       exclusive: (_k, fn) => fn(),

@@ -5,6 +5,8 @@
  */
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
+import { createChangeFeed } from '../../src/server/db/change-feed.js';
+import { trackPglite } from '../../src/server/db/change-tracking.js';
 import { buildApp } from '../../src/server/app.js';
 import { prepareDatabase } from '../../src/server/bootstrap.js';
 import { loadConfig } from '../../src/server/config.js';
@@ -17,14 +19,17 @@ export async function startInProcessApp(beforeDrizzle?: (client: PGlite) => void
   const client = new PGlite('memory://');
   await client.waitReady;
   beforeDrizzle?.(client);
+  const changes = createChangeFeed();
+  trackPglite(client, changes);
   const db = drizzle(client, { schema }) as unknown as Db;
   const config = loadConfig({ NODE_ENV: 'development', WEB_DIST: '/nonexistent' });
-  const { app, services } = await buildApp({ db, dbKind: 'pglite', config, clock: systemClock });
+  const { app, services } = await buildApp({ db, dbKind: 'pglite', changes, config, clock: systemClock });
   // no pool and no other instance here: the handle's pool figures and start-up lock are trivial
   await prepareDatabase(
     {
       db,
       kind: 'pglite',
+      changes,
       close: async () => {},
       poolStats: () => ({ total: 1, idle: 1, waiting: 0 }),
       exclusive: (_key, fn) => fn(),
@@ -51,44 +56,4 @@ export async function startInProcessApp(beforeDrizzle?: (client: PGlite) => void
   return { app, client, db, services, login, get, close };
 }
 
-export type BenchRead = { name: string; cookie: string | null; url: string; route: string };
-type Items = { items: { id: string; status?: string }[] };
-
-/** The reads `npm run bench:api` drives (plus health and me), with their route keys in the route table. */
-export async function benchReads(run: Awaited<ReturnType<typeof startInProcessApp>>): Promise<BenchRead[]> {
-  const c: Record<string, string> = {};
-  for (const u of ['secretariat', 'viewer', 'team1', 'unit-stttt']) c[u] = await run.login(u);
-  const items = async (cookie: string, url: string) => (JSON.parse(await run.get(cookie, url)) as Items).items;
-  const issued = (await items(c.secretariat, '/api/inspections?limit=100')).find((i) => i.status === 'issued')!;
-  const rounds = await items(c.secretariat, '/api/reporting-rounds');
-  const round = JSON.parse(await run.get(c.secretariat, `/api/reporting-rounds/${rounds[0].id}`)) as {
-    id: string;
-    units: { orgUnit: { id: string } }[];
-  };
-  const dx = await items(c.secretariat, '/api/dx/assessments?status=submitted&limit=1');
-  const r = (name: string, cookie: string | null, url: string, route: string): BenchRead => ({
-    name,
-    cookie,
-    url,
-    route,
-  });
-  return [
-    r('health', null, '/api/health', 'GET /api/health'),
-    r('me', c.viewer, '/api/auth/me', 'GET /api/auth/me'),
-    r('dashboard', c.viewer, '/api/dashboard', 'GET /api/dashboard'),
-    r('inspection-plans', c.secretariat, '/api/inspection-plans', 'GET /api/inspection-plans'),
-    r('inspections', c.team1, '/api/inspections', 'GET /api/inspections'),
-    r('inspection-detail', c.team1, `/api/inspections/${issued.id}`, 'GET /api/inspections/{id}'),
-    r('follow-ups', c['unit-stttt'], '/api/follow-ups', 'GET /api/follow-ups'),
-    r('monitoring-dashboard', c.secretariat, '/api/monitoring/dashboard', 'GET /api/monitoring/dashboard'),
-    r('indicators', c.viewer, '/api/indicators', 'GET /api/indicators'),
-    r(
-      'unit-report',
-      c.secretariat,
-      `/api/reporting-rounds/${round.id}/reports/${round.units[0].orgUnit.id}`,
-      'GET /api/reporting-rounds/{id}/reports/{orgUnitId}',
-    ),
-    r('dx-report', c.secretariat, `/api/dx/assessments/${dx[0].id}/report`, 'GET /api/dx/assessments/{id}/report'),
-    r('dx-breakdown', c.viewer, '/api/dx/analytics/breakdown?groupBy=year', 'GET /api/dx/analytics/breakdown'),
-  ];
-}
+export { benchReads, type BenchRead } from '../../src/server/test/bench-reads.js';

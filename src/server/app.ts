@@ -1,8 +1,9 @@
+import { createDbCheck } from './http/db-check.js';
+import { registerReadCache } from './http/read-cache.js';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -10,7 +11,7 @@ import { sql } from 'drizzle-orm';
 import type { Audience } from '../shared/permissions.js';
 import { assertRouteAudience, registerAuthHook } from './http/auth-hook.js';
 import { registerCsrfGuard } from './http/csrf.js';
-import { securityHeaders } from './http/security-headers.js';
+import { registerSecurityHeaders } from './http/security-headers.js';
 import { DomainError, registerErrorHandler } from './http/errors.js';
 import rateLimit from '@fastify/rate-limit';
 import { ErrorCode } from '../shared/errors.js';
@@ -119,10 +120,7 @@ export async function buildApp(
         });
   });
 
-  await app.register(
-    helmet,
-    securityHeaders({ production: deps.config.env === 'production', https: deps.config.cookieSecure }),
-  );
+  registerSecurityHeaders(app, { production: deps.config.env === 'production', https: deps.config.cookieSecure });
   await app.register(cookie);
   // per address, per instance, only on routes that ask for it (the public pages): @fastify/rate-limit, the Fastify
   // team's own limiter, instead of another hand-written counter
@@ -175,14 +173,16 @@ export async function buildApp(
   app.addHook('preClose', async () => services.jobs.stop());
   registerCsrfGuard(app, { publicOrigin: deps.config.publicOrigin });
   registerAuthHook(app, services.auth);
+  registerReadCache(app, { changes: deps.changes, clock: deps.clock, maxBytes: deps.config.readCacheBytes });
   registerIdempotency(app, deps.db);
 
+  const dbCheck = createDbCheck(() => deps.db.execute(sql`select 1`));
   route(
     app,
     'GET /api/health',
     { tags: ['system'], summary: 'Liveness and database check', security: [], config: { audience: 'public' } },
     async () => {
-      await deps.db.execute(sql`select 1`);
+      await dbCheck();
       return { status: 'ok' as const, db: deps.dbKind, version, time: deps.clock.now().toISOString() };
     },
   );

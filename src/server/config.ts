@@ -37,6 +37,8 @@ const envSchema = z.object({
   // a resolved session is reused this long without a database read; also the bound within which a logout, password
   // change or deactivation made on one instance reaches the others (0: read the session on every request)
   SESSION_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(5),
+  // memory for answers of the most used reads, kept per caller until a write commits (http/read-cache.ts); 0: none
+  READ_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(64),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
   // failed logins from one address, whatever the usernames, before 429 (generous: an office shares one address)
@@ -110,6 +112,7 @@ export interface Config {
   admin?: { username: string; password: string };
   sessionTtlHours: number;
   sessionCacheSeconds: number;
+  readCacheBytes: number;
   login: { maxFailures: number; windowMinutes: number; maxFailuresPerAddress: number };
   publicRatePerMinute: number;
   trustProxy: string[];
@@ -175,6 +178,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       e.ADMIN_USERNAME && e.ADMIN_PASSWORD ? { username: e.ADMIN_USERNAME, password: e.ADMIN_PASSWORD } : undefined,
     sessionTtlHours: e.SESSION_TTL_HOURS,
     sessionCacheSeconds: e.SESSION_CACHE_SECONDS,
+    readCacheBytes: e.READ_CACHE_MB * 1024 * 1024,
     login: {
       maxFailures: e.LOGIN_MAX_FAILURES,
       windowMinutes: e.LOGIN_WINDOW_MINUTES,

@@ -27,7 +27,7 @@ const handle = await (async () => {
   return openDb({ url: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir });
 })().catch(fail);
 const { app, services } = await buildApp(
-  { db: handle.db, dbKind: handle.kind, config, clock: systemClock },
+  { db: handle.db, dbKind: handle.kind, changes: handle.changes, config, clock: systemClock },
   { logger: true, poolStats: handle.poolStats, processMetrics: true },
 );
 for (const line of startupWarnings(config)) app.log.warn(line);

@@ -1,3 +1,4 @@
+import type { ChangeFeed } from './db/change-feed.js';
 import type { Config } from './config.js';
 import type { Db } from './db/client.js';
 import type { Clock } from './lib/clock.js';
@@ -68,6 +69,8 @@ export interface Deps {
   clock: Clock;
   /** e-mail transport; default: Nodemailer over SMTP_URL when set, none otherwise */
   mailer?: Mailer;
+  /** the database's committed writes (DbHandle.changes): what the read cache watches; without it nothing is cached */
+  changes?: ChangeFeed;
 }
 
 /** Wires every feature's repo and service once; routes, seeds and scripts share the result. */

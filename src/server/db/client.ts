@@ -1,4 +1,7 @@
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { randomUUID } from 'node:crypto';
+import { createChangeFeed, type ChangeFeed } from './change-feed.js';
+import { listenForChanges, trackingClientClass, trackPglite } from './change-tracking.js';
 import { lockDataDir } from './dir-lock.js';
 import * as schema from './schema/index.js';
 
@@ -26,6 +29,8 @@ export interface DbHandle {
    * waiter goes on. PGlite has one process (the data directory lock), so it just runs `fn`.
    */
   exclusive: <T>(key: number, fn: () => Promise<T>) => Promise<T>;
+  /** Moves on with every committed write, here or (on a server) on any instance: see change-feed.ts. */
+  changes: ChangeFeed;
 }
 
 /** How often an embedded database on disk is checkpointed. */
@@ -41,14 +46,25 @@ export async function openDb(opts: { url?: string; dataDir?: string; checkpointE
     // DATE columns stay 'YYYY-MM-DD' strings, as on PGlite
     pg.types.setTypeParser(1082, (v: string) => v);
     const { drizzle } = await import('drizzle-orm/node-postgres');
-    const pool = new pg.Pool({ connectionString: opts.url, max: 10 });
+    const changes = createChangeFeed();
+    const instanceId = randomUUID();
+    const pool = new pg.Pool({
+      connectionString: opts.url,
+      max: 10,
+      Client: trackingClientClass(pg, changes, instanceId),
+    });
+    const listener = listenForChanges(pg, opts.url, changes, instanceId);
     // an idle connection dropped by the server (restart, failover) must not crash the process: the pool replaces it
     pool.on('error', (err) => console.error(`database connection lost: ${err.message}`));
     const db = drizzle(pool, { schema }) as unknown as Db;
     return {
       db,
       kind: 'postgres',
-      close: () => pool.end(),
+      changes,
+      close: async () => {
+        await listener.stop();
+        await pool.end();
+      },
       exclusive: async (key, fn) => {
         const client = await pool.connect();
         let broken = false;
@@ -95,6 +111,8 @@ export async function openDb(opts: { url?: string; dataDir?: string; checkpointE
         inFlight--;
       }
     }) as typeof client.transaction;
+    const changes = createChangeFeed();
+    trackPglite(client, changes);
     const db = drizzle(client, { schema }) as unknown as Db;
     // PGlite runs no checkpointer process: without one its WAL only grows (5 GB after a million-row import) and a
     // restart replays all of it. A checkpoint waits for any open transaction and is nearly free when nothing changed.
@@ -108,6 +126,7 @@ export async function openDb(opts: { url?: string; dataDir?: string; checkpointE
     return {
       db,
       kind: 'pglite',
+      changes,
       poolStats: () => ({ total: 1, idle: inFlight ? 0 : 1, waiting: Math.max(0, inFlight - 1) }),
       exclusive: (_key, fn) => fn(),
       close: async () => {

@@ -46,7 +46,7 @@ export async function createTestContext(
   });
   const handle = await openDb({ url, dataDir: url ? undefined : (opts.database?.dataDir ?? 'memory://') });
   const { app, services } = await buildApp(
-    { db: handle.db, dbKind: handle.kind, config, clock: opts.clock ?? systemClock },
+    { db: handle.db, dbKind: handle.kind, changes: handle.changes, config, clock: opts.clock ?? systemClock },
     { poolStats: handle.poolStats },
   );
   try {

@@ -1,0 +1,78 @@
+import { sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { createTestContext } from '../test/test-app.js';
+import { changesData, txStep } from './change-feed.js';
+
+describe('which statements change data', () => {
+  it.each([
+    ['insert into "findings" ("id") values ($1)', true],
+    ['update "inspection_plans" set "title" = $1 where "id" = $2', true],
+    ['delete from "attachments" where "id" = $1', true],
+    ['with moved as (update "follow_ups" set "status" = $1 returning "id") select count(*) from moved', true],
+    ['copy dx_assessments (id) from stdin', true],
+    ['truncate "jobs"', true],
+    ['create index x on y (z)', true],
+    ['select * from "inspection_plans" where "title" = $1', false],
+    ['select "id" from "findings" where "id" = $1 for update', false],
+    ['select "updated_at", "deleted_by" from "programs"', false],
+    ['select pg_advisory_lock($1)', false],
+    ['update "sessions" set "last_seen_at" = $1 where "id" = $2', false],
+    ['insert into "idempotency_keys" ("key") values ($1)', false],
+    ['update "login_throttles" set "failures" = "failures" + 1', false],
+    ['with s as (update "sessions" set "x" = 1 returning 1) insert into "findings" ("id") values ($1)', true],
+  ])('%s → %s', (text, expected) => {
+    expect(changesData(text)).toBe(expected);
+  });
+
+  it('knows the ends of a transaction from its savepoints', () => {
+    expect(txStep('begin')).toBe('begin');
+    expect(txStep('BEGIN ISOLATION LEVEL SERIALIZABLE')).toBe('begin');
+    expect(txStep('commit')).toBe('commit');
+    expect(txStep('rollback')).toBe('rollback');
+    expect(txStep('rollback to savepoint sp1')).toBeNull();
+    expect(txStep('savepoint sp1')).toBeNull();
+    expect(txStep('release savepoint sp1')).toBeNull();
+  });
+});
+
+describe('the change feed of a database handle', () => {
+  it('moves on with a committed write, not with a read or a rolled-back write', async () => {
+    const ctx = await createTestContext({ demo: false });
+    try {
+      const { db, changes } = ctx.handle;
+      const g0 = changes.generation();
+      await db.execute(sql`select count(*) from org_units`);
+      expect(changes.generation()).toBe(g0);
+
+      await db.execute(sql`update org_units set name = name where false`);
+      const g1 = changes.generation();
+      expect(g1).toBeGreaterThan(g0);
+
+      // inside a transaction: nothing until it commits
+      let during = -1;
+      await db.transaction(async (tx) => {
+        await tx.execute(sql`update org_units set name = name where false`);
+        during = changes.generation();
+      });
+      expect(during).toBe(g1);
+      const g2 = changes.generation();
+      expect(g2).toBeGreaterThan(g1);
+
+      // a transaction that only reads, and one that rolls back, move nothing
+      await db.transaction(async (tx) => {
+        await tx.execute(sql`select 1`);
+      });
+      await db
+        .transaction(async (tx) => {
+          await tx.execute(sql`update org_units set name = name where false`);
+          throw new Error('roll back');
+        })
+        .catch(() => {});
+      if (ctx.handle.kind === 'postgres') expect(changes.generation()).toBe(g2);
+      // PGlite cannot tell a rolled-back transaction from a committed one here: it counts it (only a cache miss)
+      else expect(changes.generation()).toBeGreaterThanOrEqual(g2);
+    } finally {
+      await ctx.close();
+    }
+  });
+});
