@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launch, login, shot } from './browser.js';
+import { axeReport as report, axeViolations, newTrackedPage, settle } from './axe.js';
 import { appRoutes, routeVisibleTo } from '../src/web/routes.js';
 import type { Role } from '../src/shared/fields.js';
 
@@ -10,14 +9,9 @@ import type { Role } from '../src/shared/fields.js';
  * axe-core (WCAG 2.0 and 2.1, levels A and AA) on every page of every role's menu, at desktop and phone sizes,
  * plus the login page and detail pages; the sidebar used from the keyboard; the defects of issue 15 §3 that live in
  * the layout. The menu comes from the app's own route table, so a new menu page is checked without touching this file.
- *
- * axe is evaluated through the DevTools protocol (`page.evaluate` of its source), which the page's Content Security
- * Policy does not govern: the app keeps its real CSP during the check (a `<script>` tag would be refused, and
- * `bypassCSP` would switch the policy off, so the CSP watch in `browser.ts` would no longer mean anything).
+ * How axe runs: `axe.ts` (shared with the feature journeys, which check the detail pages they reach).
  */
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const DESKTOP = { width: 1440, height: 900 };
 const PHONE = { width: 390, height: 844 };
 const UUID = '[0-9a-f-]{36}';
@@ -57,34 +51,8 @@ async function slot<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-const inflight = new WeakMap<Page, Set<unknown>>();
-
 /** A page whose API requests in flight are counted, so `settle` knows when the data has arrived. */
-async function newPage(viewport: { width: number; height: number }): Promise<Page> {
-  const page = await browser.newPage({ viewport });
-  const pending = new Set<unknown>();
-  inflight.set(page, pending);
-  page.on('request', (r) => pending.add(r));
-  page.on('requestfinished', (r) => pending.delete(r));
-  page.on('requestfailed', (r) => pending.delete(r));
-  return page;
-}
-
-const LOADING = '.ant-spin-spinning, .ant-skeleton-active, .page-spinner, [aria-busy="true"]';
-
-/** Waits until nothing has loaded for 300 ms: no request in flight, no spinner or placeholder (and antd's fades over). */
-async function settle(page: Page, label: string) {
-  const pending = inflight.get(page)!;
-  const loading = page.locator(LOADING);
-  let quietSince = 0;
-  for (const deadline = Date.now() + 30_000; ; await page.waitForTimeout(50)) {
-    const busy = pending.size > 0 || (await loading.count()) > 0;
-    if (busy) quietSince = 0;
-    else if (!quietSince) quietSince = Date.now();
-    else if (Date.now() - quietSince >= 300) return;
-    if (Date.now() > deadline) throw new Error(`${label}: still loading after 30 s`);
-  }
-}
+const newPage = (viewport: { width: number; height: number }) => newTrackedPage(browser, { viewport });
 
 /** Client-side navigation, as a click in the menu does: the app is not loaded again for every page. */
 async function open(page: Page, path: string) {
@@ -94,34 +62,6 @@ async function open(page: Page, path: string) {
   }, path);
   await page.waitForURL((url) => url.pathname === path.split('?')[0]);
 }
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: unknown[]; failureSummary?: string; html: string }[];
-}
-
-/** The violations axe finds on the page as it is now, one readable entry per rule and node. */
-async function axeViolations(page: Page, label: string): Promise<string[]> {
-  await settle(page, label);
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
-  const violations = (await page.evaluate(async (tags) => {
-    const axe = (window as unknown as { axe: { run: (ctx: unknown, o: unknown) => Promise<{ violations: unknown }> } })
-      .axe;
-    return (await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }))
-      .violations;
-  }, WCAG_TAGS)) as AxeViolation[];
-  return violations.flatMap((v) =>
-    v.nodes.map(
-      (n) =>
-        `${label} · ${v.id} (${v.impact ?? '-'}): ${v.help}\n    ${n.target.join(' ')}\n    ${n.html.slice(0, 160)}` +
-        (n.failureSummary ? `\n    ${n.failureSummary.replace(/\n/g, ' ').slice(0, 240)}` : ''),
-    ),
-  );
-}
-
-const report = (found: string[]) => `${found.length} accessibility violation(s):\n${found.join('\n')}`;
 
 /** The first link on the page whose path matches, once there is one. */
 async function firstHref(page: Page, pattern: RegExp): Promise<string> {

@@ -491,14 +491,16 @@ export function createDxAssessmentsService({
         const row = await lockEditable(tx, actor, id);
         const { definition } = await frameworks.versionById(row.frameworkVersionId, tx);
         const issues = answerIssues(definition, answers);
-        // evidence comes only through the upload, so an answer can never point at someone else's file
+        // evidence comes only through the upload, so an answer can never point at someone else's file; saving the
+        // value it already has (confirming a carried-over file) points at nothing new
         const fileCodes = new Set(
           allQuestions(definition)
             .filter(({ question: q }) => q.type === 'file')
             .map(({ question: q }) => q.code),
         );
         for (const [code, v] of Object.entries(answers))
-          if (fileCodes.has(code) && v !== null) issues.push({ question: code, reason: 'UPLOAD_THROUGH_EVIDENCE' });
+          if (fileCodes.has(code) && v !== null && v !== row.answers[code])
+            issues.push({ question: code, reason: 'UPLOAD_THROUGH_EVIDENCE' });
         const fieldIssues: ReasonIssue[] = issues.map((i) => ({
           field: `body.answers.${i.question}`,
           reason: i.reason,

@@ -2,6 +2,7 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { allQuestions, type FrameworkDefinition } from '../../../shared/dx/framework-format.js';
 import { useTestContext, issueFields as fields } from '../../test/test-app.js';
+import { multipart, PDF } from '../../test/multipart.js';
 import { readBundledFramework } from '../dx-frameworks/bundled.js';
 import { bestDbiAnswers, dbi, enterpriseWithAccounts, minimalDbiAnswers } from './test-helpers.js';
 
@@ -120,6 +121,35 @@ describe('DX waves: a new year starts from the previous assessment', () => {
     expect(res.json<Detail>().carriedOver).not.toContain(someCode);
     // the rest are still marked
     expect(res.json<Detail>().carriedOver).toEqual(d.carriedOver.slice(1));
+  });
+
+  it('a carried-over evidence file is confirmed by saving its value as it is; another value is still refused', async () => {
+    const {
+      cookies: [me],
+    } = await enterpriseWithAccounts(ctx, f);
+    const first = await startWave(me, 2031);
+    expect((await save(me, first.id, { ...minimalDbiAnswers(), 'ST-1a': true })).statusCode).toBe(200);
+    const up = await ctx.as(me, {
+      method: 'POST',
+      url: `/api/dx/assessments/${first.id}/evidence/ST-1c`,
+      ...multipart('kế hoạch.pdf', PDF),
+    });
+    expect(up.statusCode, up.body).toBe(200);
+    const evidence = up.json<Detail>().answers['ST-1c'] as string;
+    await submit(me, first.id);
+    const next = await startWave(me, 2032);
+    expect(next.answers['ST-1c']).toBe(evidence);
+    expect(next.carriedOver).toContain('ST-1c');
+    // the questionnaire's "confirm" (one answer, or a whole pillar with others) saves the value shown
+    let res = await save(me, next.id, { 'ST-1c': evidence, 'ST-1a': true }, { 'ST-1c': 1, 'ST-1a': 1 });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json<Detail>().carriedOver).not.toContain('ST-1c');
+    expect(res.json<Detail>().carriedOver).not.toContain('ST-1a');
+    expect(res.json<Detail>().answers['ST-1c']).toBe(evidence);
+    // a file is still given only through the upload: any other value is refused
+    res = await save(me, next.id, { 'ST-1c': `${'a'.repeat(64)}/x.pdf` });
+    expect(res.statusCode).toBe(400);
+    expect(fields(res)).toEqual(['body.answers.ST-1c']);
   });
 
   it('submits with answers still marked carried over (they are real answers); required questions still enforced', async () => {

@@ -36,6 +36,7 @@ export default defineStrings({
     carriedFrom:
       'Câu trả lời được chuyển từ lần đánh giá năm {{year}} ({{framework}}). Còn {{count}} câu chưa xác nhận: sửa câu trả lời, hoặc xác nhận nếu vẫn đúng.',
     carriedDropped: 'Không chuyển được (bộ tiêu chí đã đổi câu hỏi hoặc lựa chọn): {{codes}}',
+    confirmOne: 'Xác nhận câu này',
     confirmSection: 'Xác nhận tất cả câu chuyển sang trong trụ cột này ({{count}})',
     submitCarried:
       'Còn {{count}} câu trả lời chuyển từ lần trước chưa được xác nhận; chúng vẫn được tính như câu trả lời của năm nay:',
@@ -133,6 +134,7 @@ export default defineStrings({
     carriedFrom:
       'Answers carried over from the {{year}} assessment ({{framework}}). {{count}} not yet confirmed: change an answer, or confirm it if it still holds.',
     carriedDropped: 'Not carried over (the framework changed the question or its options): {{codes}}',
+    confirmOne: 'Confirm this answer',
     confirmSection: 'Confirm all carried-over answers in this pillar ({{count}})',
     submitCarried:
       '{{count}} answers carried over from last time are not confirmed; they still count as this year’s answers:',

@@ -240,9 +240,17 @@ function Questionnaire({ a, def }: { a: AssessmentDetail; def: FrameworkDefiniti
         {qs.map((q) => (
           <div key={q.code} data-carried={carried.has(q.code) || undefined}>
             {editable && carried.has(q.code) && (
-              <Tag color="gold" style={{ marginBottom: 4 }}>
-                {t('dxAssessments.carriedTag')}
-              </Tag>
+              <Flex wrap gap={8} align="center" style={{ marginBottom: 4 }}>
+                <Tag color="gold" style={{ margin: 0 }}>
+                  {t('dxAssessments.carriedTag')}
+                </Tag>
+                {/* the answer still holds: saved as it is, which clears its mark (a change clears it too) */}
+                {answers[q.code] !== undefined && (
+                  <Button size="small" onClick={() => change(q.code, answers[q.code])}>
+                    {t('dxAssessments.confirmOne')}
+                  </Button>
+                )}
+              </Flex>
             )}
             <QuestionField
               q={q}

@@ -252,25 +252,24 @@ export default function VerifyPage() {
   }, [title]);
   return (
     <Layout style={{ minHeight: '100vh' }}>
+      {/* antd's Content is the page's one <main> landmark */}
       <Layout.Content style={{ maxWidth: 800, width: '100%', margin: '0 auto', padding: 16 }}>
-        <main>
-          <Flex vertical gap={16}>
-            <Typography.Title level={1} style={{ fontSize: 24 }}>
-              {title}
-            </Typography.Title>
-            {code ? (
-              <>
-                <Verified code={code} />
-                <Link to="/verify">{t('inspections.verify.other')}</Link>
-              </>
-            ) : (
-              <>
-                <Typography.Paragraph>{t('inspections.verify.intro')}</Typography.Paragraph>
-                <CodeForm />
-              </>
-            )}
-          </Flex>
-        </main>
+        <Flex vertical gap={16}>
+          <Typography.Title level={1} style={{ fontSize: 24 }}>
+            {title}
+          </Typography.Title>
+          {code ? (
+            <>
+              <Verified code={code} />
+              <Link to="/verify">{t('inspections.verify.other')}</Link>
+            </>
+          ) : (
+            <>
+              <Typography.Paragraph>{t('inspections.verify.intro')}</Typography.Paragraph>
+              <CodeForm />
+            </>
+          )}
+        </Flex>
       </Layout.Content>
     </Layout>
   );

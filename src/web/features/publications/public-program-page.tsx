@@ -47,54 +47,53 @@ export default function PublicProgramPage() {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
+      {/* antd's Content is the page's one <main> landmark */}
       <Layout.Content style={{ maxWidth: 1100, width: '100%', margin: '0 auto', padding: 16 }}>
-        <main>
-          <QueryState query={feed}>
-            {(f) => (
-              <Flex vertical gap={16}>
-                <header>
-                  <Typography.Title level={1} style={{ fontSize: 24 }}>
-                    {title}
-                  </Typography.Title>
-                  <Typography.Title level={2} style={{ fontSize: 18, marginTop: 0 }}>
-                    {f.program.code} · {f.program.title}
-                  </Typography.Title>
-                  <Typography.Text type="secondary">
-                    {t('publications.asOf', { date: formatDate(f.asOf) })} ·{' '}
-                    <a href={`/api/public/programs/${f.program.id}/recommendations`}>{t('publications.feed')}</a>
-                  </Typography.Text>
-                </header>
-                {f.inspections.length === 0 && <EmptyState title={t('publications.nothingPublished')} />}
-                {f.inspections.map((i) => (
-                  <Card
-                    key={`${i.planCode}-${i.conclusion.number}-${i.conclusion.year}`}
+        <QueryState query={feed}>
+          {(f) => (
+            <Flex vertical gap={16}>
+              <header>
+                <Typography.Title level={1} style={{ fontSize: 24 }}>
+                  {title}
+                </Typography.Title>
+                <Typography.Title level={2} style={{ fontSize: 18, marginTop: 0 }}>
+                  {f.program.code} · {f.program.title}
+                </Typography.Title>
+                <Typography.Text type="secondary">
+                  {t('publications.asOf', { date: formatDate(f.asOf) })} ·{' '}
+                  <a href={`/api/public/programs/${f.program.id}/recommendations`}>{t('publications.feed')}</a>
+                </Typography.Text>
+              </header>
+              {f.inspections.length === 0 && <EmptyState title={t('publications.nothingPublished')} />}
+              {f.inspections.map((i) => (
+                <Card
+                  key={`${i.planCode}-${i.conclusion.number}-${i.conclusion.year}`}
+                  size="small"
+                  title={
+                    <Typography.Title level={3} style={{ fontSize: 16, margin: 0 }}>
+                      {i.inspectedUnit} — {t('publications.conclusion', i.conclusion)}
+                    </Typography.Title>
+                  }
+                  extra={
+                    <Typography.Text type="secondary">
+                      {t('publications.plan')} {i.planCode} · {t('publications.publishedAt')}{' '}
+                      {formatDate(i.publishedAt)}
+                    </Typography.Text>
+                  }
+                >
+                  <Table<Recommendation>
                     size="small"
-                    title={
-                      <Typography.Title level={3} style={{ fontSize: 16, margin: 0 }}>
-                        {i.inspectedUnit} — {t('publications.conclusion', i.conclusion)}
-                      </Typography.Title>
-                    }
-                    extra={
-                      <Typography.Text type="secondary">
-                        {t('publications.plan')} {i.planCode} · {t('publications.publishedAt')}{' '}
-                        {formatDate(i.publishedAt)}
-                      </Typography.Text>
-                    }
-                  >
-                    <Table<Recommendation>
-                      size="small"
-                      pagination={false}
-                      rowKey={(r) => `${r.kind}-${r.text}-${r.addressee}-${r.dueDate}`}
-                      columns={columns}
-                      dataSource={i.recommendations}
-                      scroll={{ x: 700 }}
-                    />
-                  </Card>
-                ))}
-              </Flex>
-            )}
-          </QueryState>
-        </main>
+                    pagination={false}
+                    rowKey={(r) => `${r.kind}-${r.text}-${r.addressee}-${r.dueDate}`}
+                    columns={columns}
+                    dataSource={i.recommendations}
+                    scroll={{ x: 700 }}
+                  />
+                </Card>
+              ))}
+            </Flex>
+          )}
+        </QueryState>
       </Layout.Content>
     </Layout>
   );

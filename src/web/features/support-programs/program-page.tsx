@@ -54,7 +54,8 @@ function ImpactCard({ id }: { id: string }) {
               {/* the caveat stands beside the figures, always */}
               <Alert type="warning" showIcon message={r.caveat[lang]} style={{ marginBottom: 12 }} />
               <Typography.Paragraph>{t('supportPrograms.impactIntro', { year: r.baselineYear })}</Typography.Paragraph>
-              <Table
+              {/* the app's DataTable: wider than a phone, its scroll region is reachable from the keyboard */}
+              <DataTable
                 size="small"
                 rowKey={(c) => `${c.sectorCode}|${c.sizeClass}|${c.startLevel}`}
                 dataSource={r.cells}

@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launch, login, shot } from './browser.js';
+import { axeReport, axeViolations, trackRequests } from './axe.js';
+
+let browser: Browser;
+const baseUrl = inject('baseUrl');
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** The demo enterprise (README): a small firm, tax code 0109123458. */
+const HO_TAY = { name: 'Công ty TNHH Giải pháp Số Hồ Tây (demo)', taxCode: '0109123458' };
+
+/** The cohort table's row of a size class: its cells (class, firms, most per firm, total). */
+const cohortRow = (page: Page, sizeClass: string) =>
+  page
+    .locator('.ant-card')
+    .filter({ hasText: 'Kinh phí hỗ trợ tối đa theo Nghị định 80/2021/NĐ-CP (một năm)' })
+    .getByRole('row', { name: new RegExp(`^${sizeClass} `) })
+    .getByRole('cell');
+
+describe('DX support programs', () => {
+  it('the secretariat adds a program, opens it, enrols the demo firm by hand: enrolled firms and the Decree 80 budget follow', async () => {
+    const page = trackRequests(await browser.newPage({ viewport: { width: 1280, height: 900 } }));
+    await login(page, baseUrl, 'secretariat');
+    await page.goto(`${baseUrl}/support-programs`);
+    const name = `Hỗ trợ chuyển đổi số doanh nghiệp nhỏ và vừa 2026 (e2e ${Date.now()})`;
+    await page.getByRole('button', { name: 'Thêm chương trình' }).click();
+    const form = page.getByRole('dialog', { name: 'Thêm chương trình' });
+    await form.getByLabel('Tên chương trình').fill(name);
+    await form.getByLabel('Căn cứ pháp lý').fill('Nghị định 80/2021/NĐ-CP; Kế hoạch của UBND thành phố (e2e)');
+    await form.getByLabel('Thời gian thực hiện').fill('2026-01-01');
+    await form.getByLabel('–').fill('2026-12-31');
+    await form.getByLabel('Kinh phí (đồng)').fill('2000000000');
+    await form.getByLabel('Nội dung hỗ trợ').click();
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'Tư vấn giải pháp chuyển đổi số' })
+      .click();
+    await page.keyboard.press('Escape');
+    await form.getByRole('button', { name: 'Đồng ý' }).click();
+    await form.waitFor({ state: 'detached' });
+
+    await page.getByRole('link', { name }).click();
+    await page.waitForURL(/\/support-programs\/[0-9a-f-]{36}$/);
+    await page.getByRole('heading', { name }).waitFor({ timeout: 20_000 });
+    // no firm yet: nothing enrolled, no budget implied
+    const enrolled = page.locator('.ant-descriptions-item').filter({ hasText: 'Số doanh nghiệp tham gia' });
+    await expect.poll(() => enrolled.locator('.ant-descriptions-item-content').textContent()).toBe('0');
+    await expect.poll(() => page.getByText('Tổng kinh phí tối đa: 0 ₫').count()).toBe(1);
+    expect(await cohortRow(page, 'Nhỏ').allTextContents()).toEqual(['Nhỏ', '0', '200.000.000 ₫', '0 ₫']);
+    // the figures are marked as not yet checked against the decree's text
+    expect(
+      await page
+        .getByText('Một số mức hỗ trợ chưa được đối chiếu với văn bản gốc của Nghị định 80/2021/NĐ-CP.')
+        .count(),
+    ).toBe(1);
+
+    // enrolled by hand: the firm is listed, counted, and its class's most support is the cohort's budget
+    const enrolments = page
+      .locator('.ant-card')
+      .filter({ has: page.locator('.ant-card-head-title', { hasText: /^Doanh nghiệp tham gia$/ }) });
+    await enrolments.getByLabel('Mã số thuế').fill(HO_TAY.taxCode);
+    await enrolments.getByLabel('Ngày tham gia').fill('2026-03-02');
+    await enrolments.getByLabel('Ghi chú').fill('Đăng ký tại hội nghị (e2e)');
+    await enrolments.getByRole('button', { name: 'Thêm doanh nghiệp' }).click();
+    await expect
+      .poll(() => enrolments.getByRole('row', { name: new RegExp(HO_TAY.taxCode) }).count(), { timeout: 20_000 })
+      .toBe(1);
+    expect(await enrolments.getByRole('row', { name: new RegExp(HO_TAY.taxCode) }).textContent()).toContain(
+      `${HO_TAY.name} · ${HO_TAY.taxCode}`,
+    );
+    await expect.poll(() => enrolled.locator('.ant-descriptions-item-content').textContent()).toBe('1');
+    await expect
+      .poll(() => cohortRow(page, 'Nhỏ').allTextContents())
+      .toEqual(['Nhỏ', '1', '200.000.000 ₫', '200.000.000 ₫']);
+    expect(await page.getByText('Tổng kinh phí tối đa: 200.000.000 ₫').count()).toBe(1);
+    // enrolled twice is refused, and the figures stay
+    await enrolments.getByLabel('Mã số thuế').fill(HO_TAY.taxCode);
+    await enrolments.getByLabel('Ngày tham gia').fill('2026-03-03');
+    await enrolments.getByRole('button', { name: 'Thêm doanh nghiệp' }).click();
+    await page
+      .locator('.ant-message-error')
+      .getByText(/đã tham gia/i)
+      .waitFor({ timeout: 20_000 });
+    expect(await enrolled.locator('.ant-descriptions-item-content').textContent()).toBe('1');
+    await shot(page, 'dx-support-01-program');
+
+    const found: string[] = [];
+    found.push(...(await axeViolations(page, 'support program detail @1280')));
+    await page.setViewportSize({ width: 390, height: 844 });
+    found.push(...(await axeViolations(page, 'support program detail @390')));
+    await shot(page, 'dx-support-02-program-phone');
+    await page.close();
+    expect(found, axeReport(found)).toEqual([]);
+  });
+});
