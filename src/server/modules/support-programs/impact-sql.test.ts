@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, inArray } from 'drizzle-orm';
-import type { ImpactResult } from '../../../shared/contracts/support-programs.js';
 import { dxAssessments, enterprises, supportEnrolments, supportPrograms } from '../../db/schema/index.js';
 import { SYSTEM_ACTOR } from '../../http/authorize.js';
 import { createTestContext, type TestContext } from '../../test/test-app.js';
@@ -123,10 +122,9 @@ async function load(seed: number, firmCount: number) {
   return programs;
 }
 
-/** The reference: every scored assessment read as the service read them before, compared in memory. */
-async function reference(programId: string, baselineYear: number, suppress: Suppress): Promise<ImpactResult> {
-  const db = ctx.handle.db;
-  const rows = await db
+/** Every scored assessment, read as the service read them before it paired them in SQL. */
+const scoredTotals = () =>
+  ctx.handle.db
     .select({
       enterpriseId: dxAssessments.enterpriseId,
       frameworkVersionId: dxAssessments.frameworkVersionId,
@@ -138,12 +136,16 @@ async function reference(programId: string, baselineYear: number, suppress: Supp
     })
     .from(dxAssessments)
     .where(inArray(dxAssessments.status, ['submitted', 'verified']));
-  const enrolled = await db
-    .select({ id: supportEnrolments.enterpriseId })
-    .from(supportEnrolments)
-    .where(eq(supportEnrolments.programId, programId));
-  return compareImpact(programId, rows, new Set(enrolled.map((e) => e.id)), baselineYear, suppress);
-}
+
+const enrolledIn = async (programId: string) =>
+  new Set(
+    (
+      await ctx.handle.db
+        .select({ id: supportEnrolments.enterpriseId })
+        .from(supportEnrolments)
+        .where(eq(supportEnrolments.programId, programId))
+    ).map((e) => e.id),
+  );
 
 const serviceWith = (suppress: Suppress) =>
   createSupportProgramsService({
@@ -158,6 +160,8 @@ const serviceWith = (suppress: Suppress) =>
 describe('impact of support: the service equals the rule in plain code', () => {
   it.each([1, 2])('on generated data (seed %i, added to the previous seeds’ data)', async (seed) => {
     const programs = await load(seed, 260);
+    const rows = await scoredTotals();
+    const cohorts = new Map(await Promise.all(programs.map(async (p) => [p.id, await enrolledIn(p.id)] as const)));
     let published = 0;
     let withheld = 0;
     let notComparable = 0;
@@ -167,7 +171,7 @@ describe('impact of support: the service equals the rule in plain code', () => {
       for (const p of programs) {
         const got = await service.impact(SYSTEM_ACTOR, p.id);
         expect(got, `program ${p.id}, baseline ${p.baselineYear}, k = ${k}`).toEqual(
-          await reference(p.id, p.baselineYear, suppress),
+          compareImpact(p.id, rows, cohorts.get(p.id)!, p.baselineYear, suppress),
         );
         published += got.cells.filter((c) => c.enrolled).length;
         withheld += got.cells.filter((c) => !c.enrolled).length;

@@ -14,7 +14,7 @@ export interface ScoredTotal {
 }
 
 /** The analytics' small-cell rule (dx-analytics service `suppress`): which cells to withhold, and k. */
-export type Suppress = (cells: { coords: readonly string[]; n: number }[]) => {
+export type Suppress = (cells: readonly { coords: readonly string[]; n: number }[]) => {
   suppressBelow: number;
   hidden: Set<number>;
 };
