@@ -111,9 +111,9 @@ export function createSupportProgramsRepo() {
           sizeClass: sql<string>`${pairs.sizeClass}`,
           startLevel: sql<number>`${pairs.startLevel}::int`,
           enrolledN: sql<number>`count(${e.enterpriseId})::int`,
-          enrolledSum: sql<number>`coalesce(sum(${pairs.change}) filter (where ${inProgram}), 0)::float8 * 100`,
+          enrolledSum: sql<number>`coalesce(sum(${pairs.change}) filter (where ${inProgram}) * 100, 0)::float8`,
           othersN: sql<number>`(count(*) - count(${e.enterpriseId}))::int`,
-          othersSum: sql<number>`coalesce(sum(${pairs.change}) filter (where not ${inProgram}), 0)::float8 * 100`,
+          othersSum: sql<number>`coalesce(sum(${pairs.change}) filter (where not ${inProgram}) * 100, 0)::float8`,
         })
         .from(pairs)
         .leftJoin(e, and(eq(e.enterpriseId, pairs.enterpriseId), eq(e.programId, programId)))
