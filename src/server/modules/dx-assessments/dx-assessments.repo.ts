@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, lt, ne, sql, type SQLWrapper } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, isNotNull, lt, lte, ne, sql, type SQLWrapper } from 'drizzle-orm';
 import type { AssessmentListQuery, AssessmentStatus } from '../../../shared/contracts/dx-assessments.js';
 import { type DbOrTx, rowsOf } from '../../db/client.js';
 import { dxAssessments, dxReports } from '../../db/schema/index.js';
@@ -41,20 +41,62 @@ export function createDxAssessmentsRepo() {
         .limit(1);
       return { row, replacedBy: next ?? null };
     },
-    /** Every scored (submitted or verified) assessment's totals, for the support programs' impact comparison. */
-    scoredTotals: (db: DbOrTx) =>
-      db
-        .select({
-          enterpriseId: dxAssessments.enterpriseId,
-          frameworkVersionId: dxAssessments.frameworkVersionId,
-          year: dxAssessments.year,
-          totalScore: dxAssessments.totalScore,
-          overallLevel: dxAssessments.overallLevel,
-          sectorCode: dxAssessments.sectorCode,
-          sizeClass: dxAssessments.sizeClass,
+    /**
+     * For the support programs' impact comparison, a subquery (built, never run: the reader joins it in its own
+     * statement) of one row per firm with a start and an end: the start is its latest scored assessment in or before
+     * `baselineYear` (of two versions scored that year, the lower version id), the end its latest scored assessment
+     * after that on the start's version. Only assessments with a total, a level, a sector and a size class count.
+     * Columns: enterpriseId, and the start's sectorCode, sizeClass and level (startLevel); change (end's total −
+     * start's, numeric). Any valid assessment after the start is after `baselineYear` too, so the ends are the
+     * latest per firm and version after it: two sorted scans of the scored rows and a join, no probe per firm.
+     */
+    impactPairs(db: DbOrTx, baselineYear: number) {
+      const a = dxAssessments;
+      const valid = and(
+        inArray(a.status, SCORED),
+        isNotNull(a.totalScore),
+        isNotNull(a.overallLevel),
+        ne(a.sectorCode, ''),
+        ne(a.sizeClass, ''),
+      );
+      const start = db
+        .selectDistinctOn([a.enterpriseId], {
+          enterpriseId: a.enterpriseId,
+          frameworkVersionId: a.frameworkVersionId,
+          totalScore: a.totalScore,
+          overallLevel: a.overallLevel,
+          sectorCode: a.sectorCode,
+          sizeClass: a.sizeClass,
         })
-        .from(dxAssessments)
-        .where(inArray(dxAssessments.status, ['submitted', 'verified'])),
+        .from(a)
+        .where(and(valid, lte(a.year, baselineYear)))
+        .orderBy(a.enterpriseId, desc(a.year), a.frameworkVersionId)
+        .as('dx_impact_start');
+      const end = db
+        .selectDistinctOn([a.enterpriseId, a.frameworkVersionId], {
+          enterpriseId: a.enterpriseId,
+          frameworkVersionId: a.frameworkVersionId,
+          totalScore: a.totalScore,
+        })
+        .from(a)
+        .where(and(valid, gt(a.year, baselineYear)))
+        .orderBy(a.enterpriseId, a.frameworkVersionId, desc(a.year))
+        .as('dx_impact_end');
+      return db
+        .select({
+          enterpriseId: start.enterpriseId,
+          sectorCode: start.sectorCode,
+          sizeClass: start.sizeClass,
+          startLevel: start.overallLevel,
+          change: sql<string>`${end.totalScore} - ${start.totalScore}`.as('change'),
+        })
+        .from(start)
+        .innerJoin(
+          end,
+          and(eq(end.enterpriseId, start.enterpriseId), eq(end.frameworkVersionId, start.frameworkVersionId)),
+        )
+        .as('dx_impact_pairs');
+    },
     /** Enterprise and year of assessments by id, as the audit log names them. */
     subjectRows: (db: DbOrTx, ids: string[]) =>
       db

@@ -805,10 +805,15 @@ export function createDxAssessmentsService({
     },
 
     /**
-     * For the support programs' impact comparison: every scored assessment's total, level and cell (no permission
-     * check; the caller answers only aggregates).
+     * Subqueries for other modules to join in their own statement (built, never run). `impactPairs(baselineYear)`:
+     * for the support programs' impact comparison, one row per firm with a start (latest scored assessment in or
+     * before the year) and an end (latest scored after it on the same version): enterpriseId, sectorCode, sizeClass,
+     * startLevel (the start's) and change (of total, numeric). No permission check: the caller publishes only
+     * aggregates under the analytics' small-cell rule.
      */
-    scoredTotals: () => repo.scoredTotals(db),
+    views: {
+      impactPairs: (baselineYear: number) => repo.impactPairs(db, baselineYear),
+    },
 
     /** The enterprise report: levels, pillars, peers, what would raise the level, recommendations. */
     async report(actor: Actor, id: string): Promise<AssessmentReport> {

@@ -98,4 +98,69 @@ describe('impact of support: enrolled firms against similar firms not enrolled',
     expect(r.cells).toEqual([]);
     expect(r.notComparable).toBe(3);
   });
+
+  it('picks the start the same way whatever order the rows come in (two versions scored in the same year)', () => {
+    // a firm scored in 2023 on two framework versions, and in 2025 on V1 only: the tie is broken by the lower
+    // version id, never by the order the database happened to return the rows in
+    const both: ScoredTotal[] = [
+      { ...row('tie', 'V1', 2023, 10, 1), sectorCode: 'G' },
+      { ...row('tie', 'V2', 2023, 40, 2), sectorCode: 'G' },
+      { ...row('tie', 'V1', 2025, 30, 2), sectorCode: 'G' },
+      row('other', 'V1', 2023, 10, 1),
+      row('other', 'V1', 2025, 15, 1),
+    ];
+    const enrolled = new Set(['tie']);
+    const forward = compareImpact('P', both, enrolled, 2023, publishAll);
+    const backward = compareImpact('P', [...both].reverse(), enrolled, 2023, publishAll);
+    expect(backward).toEqual(forward);
+    expect(forward.notComparable).toBe(0);
+    expect(forward.cells).toEqual([
+      {
+        sectorCode: 'G',
+        sizeClass: 'small',
+        startLevel: 1,
+        enrolled: { n: 1, meanChange: 20 },
+        others: { n: 1, meanChange: 5 },
+        difference: 15,
+      },
+    ]);
+  });
+
+  it('rounds means and differences half up from the exact scores (no floating-point residue)', () => {
+    // changes of 0.01 and 0.02 points: the mean is exactly 0.015, published as 0.02 (10.01 − 10 in floating point is
+    // 0.009999…, which summed and halved fell just below 0.015 and was rounded down)
+    const rows = [
+      ...row2('a', 10, 10.01),
+      ...row2('b', 10, 10.02),
+      ...row2('c', 10, 10),
+      ...row2('d', 20.1, 20.1),
+      ...row2('e', 7.7, 7.71),
+    ];
+    const r = compareImpact('P', rows, new Set(['a', 'b']), 2023, publishAll);
+    expect(r.cells[0]).toMatchObject({
+      enrolled: { n: 2, meanChange: 0.02 },
+      // others: 0, 0 and 0.01 → 0.00333… → 0
+      others: { n: 3, meanChange: 0 },
+      // 0.015 − 0.00333… = 0.01166… → 0.01
+      difference: 0.01,
+    });
+    expect(r.overall).toEqual({ enrolledN: 2, othersN: 3, weightedDifference: 0.01 });
+  });
 });
+
+/** Every cell published (k = 1), to test the comparison alone. */
+const publishAll: Suppress = () => ({ suppressBelow: 1, hidden: new Set() });
+
+function row(enterpriseId: string, frameworkVersionId: string, year: number, totalScore: number, level: number) {
+  return {
+    enterpriseId,
+    frameworkVersionId,
+    year,
+    totalScore,
+    overallLevel: level,
+    sectorCode: 'G',
+    sizeClass: 'small',
+  } satisfies ScoredTotal;
+}
+/** A firm scored on V1 in 2023 and 2025, level 1 at the start. */
+const row2 = (id: string, start: number, end: number) => [row(id, 'V1', 2023, start, 1), row(id, 'V1', 2025, end, 1)];

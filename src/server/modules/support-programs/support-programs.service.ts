@@ -27,7 +27,7 @@ import type { DxAnalyticsService } from '../dx-analytics/dx-analytics.service.js
 import type { DxAssessmentsService } from '../dx-assessments/dx-assessments.service.js';
 import type { EnterprisesService } from '../enterprises/enterprises.service.js';
 import { openRows, rowValues } from '../dx-analytics/dx-analytics.service.js';
-import { compareImpact } from './impact.js';
+import { publishImpact } from './impact.js';
 import { supportProgramsPolicy as policy } from './support-programs.policy.js';
 import type { EnrolmentRow, SupportGivenRow, SupportProgramRow, SupportProgramsRepo } from './support-programs.repo.js';
 
@@ -48,7 +48,7 @@ export function createSupportProgramsService({
   repo: SupportProgramsRepo;
   audit: AuditService;
   enterprises: Pick<EnterprisesService, 'names' | 'ownEnterpriseId' | 'idOfTaxCode' | 'byTaxCodes'>;
-  assessments: Pick<DxAssessmentsService, 'scoredTotals'>;
+  assessments: Pick<DxAssessmentsService, 'views'>;
   analytics: Pick<DxAnalyticsService, 'suppress'>;
 }) {
   const toProgram = (r: SupportProgramRow, agg?: { enrolled: number; givenVnd: number }): SupportProgram => ({
@@ -409,18 +409,20 @@ export function createSupportProgramsService({
     },
 
     /**
-     * Impact of support: the program's firms against similar firms not in it (see impact.ts), with the caveat, under
-     * the DX analytics' small-cell rule. The start is the latest score in or before the year before the program began.
+     * Impact of support: the program's firms against similar firms not in it (the rule: impact.ts), with the caveat,
+     * under the DX analytics' small-cell rule. The start is the latest score in or before the year before the program
+     * began. Firms are paired and grouped in one SQL statement (the assessments' subquery joined with the
+     * enrolments): the server receives one row per group, not every scored assessment.
      */
     async impact(actor: Actor, programId: string): Promise<ImpactResult> {
       policy.assertCanReadImpact(actor);
       const program = await mustProgram(db, programId);
-      const [rows, enrolled] = await Promise.all([
-        assessments.scoredTotals(),
-        repo.enrolledEnterpriseIds(db, programId),
-      ]);
       const baselineYear = Number(program.periodFrom.slice(0, 4)) - 1;
-      return compareImpact(programId, rows, new Set(enrolled), baselineYear, (cells) => analytics.suppress(cells));
+      const [groups, enrolled] = await Promise.all([
+        repo.impactGroups(db, programId, assessments.views.impactPairs(baselineYear)),
+        repo.enrolledCount(db, programId),
+      ]);
+      return publishImpact(programId, groups, enrolled, baselineYear, (cells) => analytics.suppress(cells));
     },
   };
 }
