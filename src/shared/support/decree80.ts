@@ -69,7 +69,7 @@ export const DECREE_80_SUPPORT: readonly Decree80Item[] = [
     per: 'year',
     confirmed: false,
     checkedAgainst:
-      'figures as given in issue 13 (secondary sources); not found in the decree text nor in a legal summary available here',
+      'secondary summary (vietlawonline.com, vbpl113929: "không quá 20 triệu/năm (siêu nhỏ); 50 triệu/năm (nhỏ); 100 triệu/năm (vừa)"), the same figures as issue 13; decree text not read',
   },
 ];
 
