@@ -13,6 +13,7 @@
  *   (every scored assessment loaded, `compareImpact`) and checks that it gives the same answer.
  * Writes nothing else; statistics are what the import left (run `analyze` first after a fresh load).
  */
+import { BENCH_ACTOR } from './lib/bench-actor.js';
 import os from 'node:os';
 import { eq, inArray, sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/node-postgres';
@@ -20,7 +21,6 @@ import pg from 'pg';
 import { loadConfig } from '../src/server/config.js';
 import type { Db } from '../src/server/db/client.js';
 import * as schema from '../src/server/db/schema/index.js';
-import type { Actor } from '../src/server/http/context.js';
 import { intArg, parseArgs } from '../src/server/cli/args.js';
 import { systemClock } from '../src/server/lib/clock.js';
 import { createServices } from '../src/server/services.js';
@@ -29,15 +29,7 @@ import { compareImpact } from '../src/server/modules/support-programs/impact.js'
 const a = parseArgs(process.argv.slice(2));
 const runs = intArg(a.runs, 'runs', 7);
 const cohort = intArg(a.cohort, 'cohort', 2000);
-const actor: Actor = {
-  id: '00000000-0000-0000-0000-000000000000',
-  username: 'bench',
-  displayName: 'bench',
-  role: 'secretariat',
-  orgUnitId: null,
-  orgUnitName: null,
-  personId: null,
-};
+const actor = BENCH_ACTOR;
 const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
 const fmt = (n: number, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
 

@@ -5,11 +5,11 @@
  *   DATABASE_URL=postgres://…/db npx tsx bench/dx-profile.ts [--runs 50] [--explain]
  *   DATABASE_URL=postgres://…/db npx tsx bench/dx-profile.ts --dump FILE   # answers of ~100 calls, to diff two versions
  */
+import { BENCH_ACTOR } from './lib/bench-actor.js';
 import { sql } from 'drizzle-orm';
 import { loadConfig } from '../src/server/config.js';
 import { openDb, type Db } from '../src/server/db/client.js';
 import type { BreakdownQuery } from '../src/shared/contracts/dx-analytics.js';
-import type { Actor } from '../src/server/http/context.js';
 import { intArg, parseArgs } from '../src/server/cli/args.js';
 import { createDxAnalyticsRepo } from '../src/server/modules/dx-analytics/dx-analytics.repo.js';
 import { createDxAnalyticsService } from '../src/server/modules/dx-analytics/dx-analytics.service.js';
@@ -18,15 +18,7 @@ import { systemClock } from '../src/server/lib/clock.js';
 
 const a = parseArgs(process.argv.slice(2));
 const runs = intArg(a.runs, 'runs', 50);
-const actor: Actor = {
-  id: '00000000-0000-0000-0000-000000000000',
-  username: 'bench',
-  displayName: 'bench',
-  role: 'secretariat',
-  orgUnitId: null,
-  orgUnitName: null,
-  personId: null,
-};
+const actor = BENCH_ACTOR;
 const rowsOf = (res: unknown): Record<string, unknown>[] =>
   (res as { rows?: Record<string, unknown>[] }).rows ?? (res as Record<string, unknown>[]);
 const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];

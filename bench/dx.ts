@@ -10,6 +10,7 @@
  * median and p95 next to a plain GROUP BY over the assessments table (the answers and scores, no rollup);
  * scoring throughput; peak RSS of this process during the import (PGlite runs inside it, PostgreSQL not).
  */
+import { BENCH_ACTOR } from './lib/bench-actor.js';
 import { createChangeFeed } from '../src/server/db/change-feed.js';
 import { trackPglite } from '../src/server/db/change-tracking.js';
 import { createReadStream, createWriteStream, existsSync } from 'node:fs';
@@ -22,7 +23,6 @@ import { prepareDatabase } from '../src/server/bootstrap.js';
 import { loadConfig } from '../src/server/config.js';
 import { openDb, type DbHandle } from '../src/server/db/client.js';
 import * as schema from '../src/server/db/schema/index.js';
-import type { Actor } from '../src/server/http/context.js';
 import { systemClock } from '../src/server/lib/clock.js';
 import { generate } from '../src/server/modules/dx-analytics/generate/generate.js';
 import { loadGeo } from '../src/server/modules/dx-analytics/generate/geo.js';
@@ -42,15 +42,7 @@ const runs = intArg(a.runs, 'runs', 15);
 const batch = intArg(a.batch, 'batch', 1000);
 const only = typeof a.only === 'string' ? a.only : null;
 const framework = readBundledFramework('dbi-sme.json');
-const actor: Actor = {
-  id: '00000000-0000-0000-0000-000000000000',
-  username: 'bench',
-  displayName: 'bench',
-  role: 'secretariat',
-  orgUnitId: null,
-  orgUnitName: null,
-  personId: null,
-};
+const actor = BENCH_ACTOR;
 
 const rowsOf = (res: unknown): Record<string, unknown>[] =>
   (res as { rows?: Record<string, unknown>[] }).rows ?? (res as Record<string, unknown>[]);

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launch, login, shot } from './browser.js';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { login, shot, useBrowser } from './browser.js';
 import { axeReport as report, axeViolations, newTrackedPage, settle } from './axe.js';
 import { appRoutes, routeVisibleTo } from '../src/web/routes.js';
 import type { Role } from '../src/shared/fields.js';
@@ -28,14 +28,8 @@ const accounts: { username: string; role: Role }[] = [
 
 const menuPaths = (role: Role) => appRoutes.filter((r) => r.menu && routeVisibleTo(r, role)).map((r) => r.path);
 
-let browser: Browser;
+const browser = useBrowser();
 const baseUrl = inject('baseUrl');
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 /** Two roles at a time: each is a page of its own, and the machine has two cores. */
 let free = 2;

@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
@@ -52,4 +53,26 @@ export async function login(page: Page, baseUrl: string, username: string, passw
   await page.locator('#login_password').fill(password);
   await page.getByRole('button', { name: /đăng nhập|log in/i }).click();
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
+
+/**
+ * The file's browser: launched before its tests and closed after them (the two hooks are registered here, so a journey
+ * file cannot forget the close, which is where Content Security Policy violations fail it). Used before `beforeAll`
+ * has run, it throws.
+ */
+export function useBrowser(): Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return new Proxy({} as Browser, {
+    get(_, key) {
+      if (!browser) throw new Error('useBrowser: the browser is launched in beforeAll; use it inside tests and hooks');
+      const value: unknown = Reflect.get(browser, key);
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(browser) : value;
+    },
+  });
 }

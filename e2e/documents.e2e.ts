@@ -1,18 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launch, login, shot } from './browser.js';
+import { describe, expect, inject, it } from 'vitest';
+import { login, shot, useBrowser } from './browser.js';
 import { checkAtVerify, footerCode } from './verify.js';
 import { resolvePdfConverter } from '../src/server/modules/documents/pdf-convert.js';
 
-let browser: Browser;
+const browser = useBrowser();
 const baseUrl = inject('baseUrl');
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 /**
  * Issued documents other than a conclusion's Word file (inspections.e2e.ts checks that one at /verify): a reporting

@@ -1,19 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { statSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launch, login, shot, SCREENSHOT_DIR } from './browser.js';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { SCREENSHOT_DIR, login, shot, useBrowser } from './browser.js';
 import { axeReport, axeViolations, trackRequests } from './axe.js';
 import { checkAtVerify, footerCode } from './verify.js';
 
-let browser: Browser;
+const browser = useBrowser();
 const baseUrl = inject('baseUrl');
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 /** Answers every shown question of the open pillar still unanswered: the last option, "yes", or 10. */
 async function answerOpenPillar(page: Page) {

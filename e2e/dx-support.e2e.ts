@@ -1,16 +1,10 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launch, login, shot } from './browser.js';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { login, shot, useBrowser } from './browser.js';
 import { axeReport, axeViolations, trackRequests } from './axe.js';
 
-let browser: Browser;
+const browser = useBrowser();
 const baseUrl = inject('baseUrl');
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 /** The demo enterprise (README): a small firm, tax code 0109123458. */
 const HO_TAY = { name: 'Công ty TNHH Giải pháp Số Hồ Tây (demo)', taxCode: '0109123458' };

@@ -1,15 +1,9 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, CDPSession, Page } from 'playwright-core';
-import { launch, login, shot } from './browser.js';
+import { describe, expect, inject, it } from 'vitest';
+import type { CDPSession, Page } from 'playwright-core';
+import { login, shot, useBrowser } from './browser.js';
 
-let browser: Browser;
+const browser = useBrowser();
 const baseUrl = inject('baseUrl');
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 /**
  * Bytes over the wire, counted by Chromium's network domain: `script` is the compressed bodies of JavaScript

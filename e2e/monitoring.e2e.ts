@@ -1,18 +1,12 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launch, login, shot } from './browser.js';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { login, shot, useBrowser } from './browser.js';
 import { labels } from '../src/shared/labels.js';
 
 const reportStatus = labels.vi.unitReportStatus;
 
-let browser: Browser;
+const browser = useBrowser();
 const baseUrl = inject('baseUrl');
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 const CENTER = 'Trung tâm Hỗ trợ doanh nghiệp Hà Nội';
 const statusTag = (page: Page, text: string) => page.locator('.ant-tag', { hasText: text });

@@ -80,7 +80,8 @@ export default function AuditEventsPage() {
           <>
             <Typography.Text type="secondary">{typeLabel(e.entityType)}: </Typography.Text>
             {name && e.subject?.path ? (
-              <Link to={e.subject.path} onClick={(ev) => ev.stopPropagation()}>
+              // underlined: a link inside a line of text must not be told apart by colour alone (axe link-in-text-block)
+              <Link to={e.subject.path} onClick={(ev) => ev.stopPropagation()} style={{ textDecoration: 'underline' }}>
                 {name}
               </Link>
             ) : (

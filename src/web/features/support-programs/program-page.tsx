@@ -61,6 +61,7 @@ function ImpactCard({ id }: { id: string }) {
                 dataSource={r.cells}
                 pagination={false}
                 scroll={{ x: 700 }}
+                phoneColumns={['sectorCode', 'size', 'd']}
                 columns={[
                   { title: t('supportPrograms.sector'), dataIndex: 'sectorCode', width: 80 },
                   {
