@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createTestContext } from '../test/test-app.js';
-import { changesData, txStep } from './change-feed.js';
+import { changesData, createChangeFeed, txStep } from './change-feed.js';
+import { trackingClientClass } from './change-tracking.js';
 
 describe('which statements change data', () => {
   it.each([
@@ -73,6 +74,42 @@ describe('the change feed of a database handle', () => {
       else expect(changes.generation()).toBeGreaterThanOrEqual(g2);
     } finally {
       await ctx.close();
+    }
+  });
+});
+
+describe.skipIf(!process.env.DATABASE_URL)('node-postgres: the NOTIFY of a write on its own', () => {
+  it('has finished when the write returns, so the caller’s next query finds the connection idle', async () => {
+    const { default: pg } = await import('pg');
+    const feed = createChangeFeed();
+    const Client = trackingClientClass(pg, feed, 'test-instance');
+    const client: InstanceType<typeof pg.Client> = new Client({ connectionString: process.env.DATABASE_URL });
+    await client.connect();
+    // node-postgres's own queue: a query sent while another runs waits there (deprecated; pg@9 refuses it)
+    const busy = () => {
+      const c = client as unknown as { activeQuery: unknown; queryQueue: unknown[] };
+      return c.activeQuery != null || c.queryQueue.length > 0;
+    };
+    try {
+      const g0 = feed.generation();
+      await client.query('create temporary table probe (a int)');
+      expect(busy()).toBe(false);
+      await client.query('insert into probe values (1)');
+      expect(busy()).toBe(false);
+      await new Promise<void>((resolve, reject) =>
+        client.query('insert into probe values (2)', (err: Error | null) => {
+          if (err) return reject(err);
+          try {
+            expect(busy()).toBe(false);
+            resolve();
+          } catch (e) {
+            reject(e instanceof Error ? e : new Error(String(e)));
+          }
+        }),
+      );
+      expect(feed.generation()).toBeGreaterThan(g0);
+    } finally {
+      await client.end();
     }
   });
 });

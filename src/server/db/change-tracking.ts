@@ -63,25 +63,37 @@ export function trackingClientClass(pg: Pg, feed: ChangeFeed, instanceId: string
       }
     }
 
+    // the NOTIFY is awaited before the caller hears back: the caller's next query must not find it still running on
+    // this connection (node-postgres queues it, and pg@9 will refuse it)
     #afterwards(args: unknown[], call: () => unknown) {
       const cb = typeof args.at(-1) === 'function' ? (args.at(-1) as (e: unknown, r?: unknown) => void) : null;
       const notify = () => {
         feed.bump();
-        (super.query as (...a: unknown[]) => Promise<unknown>)
+        return (super.query as (...a: unknown[]) => Promise<unknown>)
           .call(this, 'select pg_notify($1, $2)', [CHANGES_CHANNEL, instanceId])
           .catch(() => {});
       };
       if (cb) {
         args[args.length - 1] = (e: unknown, r: unknown) => {
-          notify();
-          cb(e, r);
+          void notify().then(() => cb(e, r));
         };
         return call();
       }
       const r = call();
-      if (r && typeof (r as Promise<unknown>).then === 'function') return (r as Promise<unknown>).finally(notify);
+      if (r && typeof (r as Promise<unknown>).then === 'function') {
+        return (r as Promise<unknown>).then(
+          async (v) => {
+            await notify();
+            return v;
+          },
+          async (e: unknown) => {
+            await notify();
+            throw e;
+          },
+        );
+      }
       // a submittable outside a transaction (COPY is always inside one here): count it now
-      notify();
+      void notify();
       return r;
     }
   };

@@ -31,6 +31,8 @@ export interface DbHandle {
   exclusive: <T>(key: number, fn: () => Promise<T>) => Promise<T>;
   /** Moves on with every committed write, here or (on a server) on any instance: see change-feed.ts. */
   changes: ChangeFeed;
+  /** PGlite only: the whole data directory as an uncompressed tarball, which `openDb({ loadDataDir })` starts from. */
+  dumpDataDir?: () => Promise<Blob>;
 }
 
 /** How often an embedded database on disk is checkpointed. */
@@ -40,7 +42,13 @@ export const CHECKPOINT_EVERY_MS = 60_000;
  * Opens PostgreSQL: a server when `url` is given, otherwise embedded PGlite
  * (`dataDir` on disk, or in memory when it is `memory://`).
  */
-export async function openDb(opts: { url?: string; dataDir?: string; checkpointEveryMs?: number }): Promise<DbHandle> {
+export async function openDb(opts: {
+  url?: string;
+  dataDir?: string;
+  checkpointEveryMs?: number;
+  /** PGlite only: start from this tarball of a data directory (from `dumpDataDir`) instead of an empty cluster. */
+  loadDataDir?: Blob;
+}): Promise<DbHandle> {
   if (opts.url) {
     const { default: pg } = await import('pg');
     // DATE columns stay 'YYYY-MM-DD' strings, as on PGlite
@@ -88,7 +96,7 @@ export async function openDb(opts: { url?: string; dataDir?: string; checkpointE
   const dataDir = opts.dataDir ?? 'memory://';
   const release = dataDir.startsWith('memory://') ? () => {} : lockDataDir(dataDir);
   try {
-    const client = new PGlite(dataDir);
+    const client = new PGlite(dataDir, opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {});
     await client.waitReady;
     // PGlite is one connection that runs one query or transaction at a time: count what is running or queued on
     // it, so the metrics can say how busy it is (drizzle goes through these two methods)
@@ -129,6 +137,7 @@ export async function openDb(opts: { url?: string; dataDir?: string; checkpointE
       changes,
       poolStats: () => ({ total: 1, idle: inFlight ? 0 : 1, waiting: Math.max(0, inFlight - 1) }),
       exclusive: (_key, fn) => fn(),
+      dumpDataDir: () => client.dumpDataDir('none'),
       close: async () => {
         if (timer) clearInterval(timer);
         await client.close().finally(release);

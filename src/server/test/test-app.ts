@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { buildApp } from '../app.js';
 import { prepareDatabase } from '../bootstrap.js';
 import { loadConfig, type Config } from '../config.js';
@@ -8,6 +8,7 @@ import { openDb, type DbHandle } from '../db/client.js';
 import { DEMO_PASSWORD } from '../db/seed/demo-foundation.js';
 import { systemClock, type Clock } from '../lib/clock.js';
 import type { Services } from '../services.js';
+import { readTarball, RUNTIME_ONLY_SETTINGS, type DbSnapshot } from './db-snapshot.js';
 import { factories, type Factories } from './factories.js';
 
 export interface TestContext {
@@ -15,6 +16,8 @@ export interface TestContext {
   services: Services;
   handle: DbHandle;
   config: Config;
+  /** Whether the database started as a copy of the run's prepared one (db-snapshot.ts) or was prepared here. */
+  preparedFrom: 'snapshot' | 'fresh';
   /** Logs in and returns the cookie header for `inject`. */
   login(username: string, password?: string): Promise<string>;
   /** `inject` as a logged-in user (cookie from `login`). */
@@ -32,10 +35,20 @@ export type TestDatabase = { dataDir: string; url?: undefined } | { url: string;
  * start a second app on the same data, or to leave a database for a CLI.
  */
 export async function createTestContext(
-  opts: { clock?: Clock; demo?: boolean; env?: Record<string, string>; database?: TestDatabase } = {},
+  opts: {
+    clock?: Clock;
+    demo?: boolean;
+    env?: Record<string, string>;
+    database?: TestDatabase;
+    /** start from this prepared database (default: the run's snapshot when the options allow it; `null`: never) */
+    snapshot?: DbSnapshot | null;
+  } = {},
 ): Promise<TestContext> {
+  const snapshot = opts.snapshot === undefined ? runSnapshotFor(opts) : opts.snapshot;
   const server =
-    !opts.database && process.env.DATABASE_URL ? await createServerDatabase(process.env.DATABASE_URL) : undefined;
+    !opts.database && process.env.DATABASE_URL
+      ? await createServerDatabase(process.env.DATABASE_URL, snapshot?.template)
+      : undefined;
   const url = opts.database ? opts.database.url : server?.url;
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -44,7 +57,12 @@ export async function createTestContext(
     LOGIN_MAX_FAILURES: '5',
     ...opts.env,
   });
-  const handle = await openDb({ url, dataDir: url ? undefined : (opts.database?.dataDir ?? 'memory://') });
+  const handle = await openDb({
+    url,
+    dataDir: url ? undefined : (opts.database?.dataDir ?? 'memory://'),
+    loadDataDir:
+      !url && !opts.database && snapshot?.pgliteTarball ? await readTarball(snapshot.pgliteTarball) : undefined,
+  });
   const { app, services } = await buildApp(
     { db: handle.db, dbKind: handle.kind, changes: handle.changes, config, clock: opts.clock ?? systemClock },
     { poolStats: handle.poolStats },
@@ -62,6 +80,7 @@ export async function createTestContext(
     services,
     handle,
     config,
+    preparedFrom: snapshot && !opts.database ? 'snapshot' : 'fresh',
     async login(username, password = DEMO_PASSWORD) {
       const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
       if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
@@ -80,17 +99,55 @@ export async function createTestContext(
   };
 }
 
+function runSnapshotFor(opts: SnapshotOptions) {
+  let provided: DbSnapshot | null;
+  try {
+    provided = inject('dbSnapshot') ?? null;
+  } catch {
+    return null; // outside a vitest worker (a script, the global set-up itself)
+  }
+  return snapshotFor(opts, provided, process.env.DATABASE_URL);
+}
+
+type SnapshotOptions = { clock?: Clock; demo?: boolean; env?: Record<string, string>; database?: TestDatabase };
+
 /**
- * A new empty database on the PostgreSQL server of `serverUrl`: its URL, and `drop` to call once every
- * connection to it has been closed.
+ * The run's prepared database (./db-snapshot.ts), when a context with these options would prepare the same one:
+ * the demo data, the system clock, a fresh database, and only settings that do not change the preparation.
  */
-export async function createServerDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+export function snapshotFor(opts: SnapshotOptions, provided: DbSnapshot | null, serverUrl: string | undefined) {
+  if (!provided || opts.database || opts.clock || opts.demo === false) return null;
+  if (Object.keys(opts.env ?? {}).some((k) => !RUNTIME_ONLY_SETTINGS.has(k))) return null;
+  // a snapshot made for the other engine is no use here
+  return (provided.template !== undefined) === (serverUrl !== undefined) ? provided : null;
+}
+
+/**
+ * A new database on the PostgreSQL server of `serverUrl` (empty, or a copy of `template`): its URL, and `drop` to
+ * call once every connection to it has been closed.
+ */
+export async function createServerDatabase(
+  serverUrl: string,
+  template?: string,
+): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `steerboard_t_${randomBytes(6).toString('hex')}`;
   const { default: pg } = await import('pg');
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
+  try {
+    // a template's last connections may still be closing (55006): wait for them
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await admin.query(template ? `create database ${name} template ${template}` : `create database ${name}`);
+        break;
+      } catch (err) {
+        if ((err as { code?: string }).code !== '55006' || attempt >= 40) throw err;
+        await new Promise((r) => setTimeout(r, 250));
+      }
+    }
+  } finally {
+    await admin.end();
+  }
   const u = new URL(serverUrl);
   u.pathname = `/${name}`;
   const drop = async () => {
@@ -162,6 +219,9 @@ export function useTestContext<L extends DemoLogin = never>(
     },
     get config() {
       return need().ctx.config;
+    },
+    get preparedFrom() {
+      return need().ctx.preparedFrom;
     },
     login: (username, password) => need().ctx.login(username, password),
     as: (c, o) => need().ctx.as(c, o),
