@@ -14,7 +14,10 @@ import type { Db } from '../../src/server/db/client.js';
 import * as schema from '../../src/server/db/schema/index.js';
 import { systemClock } from '../../src/server/lib/clock.js';
 
-/** `client` can be instrumented (e.g. its `query` wrapped) by `beforeDrizzle`, before the app gets it. */
+/**
+ * `client` can be instrumented (e.g. its `query` wrapped) by `beforeDrizzle`, before the app gets it. The read cache is
+ * off: these benches measure what a read computes (the first read after any write), never a replayed answer.
+ */
 export async function startInProcessApp(beforeDrizzle?: (client: PGlite) => void) {
   const client = new PGlite('memory://');
   await client.waitReady;
@@ -22,7 +25,7 @@ export async function startInProcessApp(beforeDrizzle?: (client: PGlite) => void
   const changes = createChangeFeed();
   trackPglite(client, changes);
   const db = drizzle(client, { schema }) as unknown as Db;
-  const config = loadConfig({ NODE_ENV: 'development', WEB_DIST: '/nonexistent' });
+  const config = loadConfig({ NODE_ENV: 'development', WEB_DIST: '/nonexistent', READ_CACHE_MB: '0' });
   const { app, services } = await buildApp({ db, dbKind: 'pglite', changes, config, clock: systemClock });
   // no pool and no other instance here: the handle's pool figures and start-up lock are trivial
   await prepareDatabase(

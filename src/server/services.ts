@@ -74,7 +74,7 @@ export interface Deps {
 }
 
 /** Wires every feature's repo and service once; routes, seeds and scripts share the result. */
-export function createServices({ db, dbKind, config, clock, mailer }: Deps) {
+export function createServices({ db, dbKind, config, clock, mailer, changes }: Deps) {
   const audit = createAuditService({ repo: createAuditRepo() });
   // every issued document's verification code: minted here, /verify asks the kind's owner (created below)
   const verification = createVerificationService({
@@ -199,7 +199,7 @@ export function createServices({ db, dbKind, config, clock, mailer }: Deps) {
     bulk: createEnterprisesBulkRepo(),
     audit,
   });
-  const dxFrameworks = createDxFrameworksService({ db, repo: createDxFrameworksRepo(), audit, clock });
+  const dxFrameworks = createDxFrameworksService({ db, repo: createDxFrameworksRepo(), audit, clock, changes });
   const dxAssessments = createDxAssessmentsService({
     db,
     repo: createDxAssessmentsRepo(),

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createTestContext } from '../test/test-app.js';
-import { changesData, createChangeFeed, txStep } from './change-feed.js';
+import { changesData, createChangeFeed, txStep, untilNextWrite } from './change-feed.js';
 import { trackingClientClass } from './change-tracking.js';
 
 describe('which statements change data', () => {
@@ -33,6 +33,50 @@ describe('which statements change data', () => {
     expect(txStep('rollback to savepoint sp1')).toBeNull();
     expect(txStep('savepoint sp1')).toBeNull();
     expect(txStep('release savepoint sp1')).toBeNull();
+  });
+});
+
+describe('a value kept until the next write', () => {
+  const counted = () => {
+    let reads = 0;
+    return { read: () => Promise.resolve({ n: ++reads, nested: { list: [1] } }), reads: () => reads };
+  };
+
+  it('is read once, then reused until a write commits; frozen, as every caller shares it', async () => {
+    const feed = createChangeFeed();
+    const keep = untilNextWrite<string, { n: number; nested: { list: number[] } }>(feed);
+    const c = counted();
+    const first = await keep('a', c.read);
+    expect(await keep('a', c.read)).toBe(first);
+    expect(c.reads()).toBe(1);
+    expect(() => first.nested.list.push(2)).toThrow(TypeError);
+    await keep('b', c.read);
+    expect(c.reads()).toBe(2);
+    feed.bump();
+    expect((await keep('a', c.read)).n).toBe(3);
+  });
+
+  it('is not kept when a write commits while it is read, nor while the feed is not live, nor without a feed', async () => {
+    const feed = createChangeFeed();
+    const keep = untilNextWrite<string, { n: number }>(feed);
+    const c = counted();
+    await keep('a', async () => {
+      const v = await c.read();
+      feed.bump();
+      return v;
+    });
+    await keep('a', c.read);
+    expect(c.reads()).toBe(2);
+
+    feed.setLive(false);
+    await keep('b', c.read);
+    await keep('b', c.read);
+    expect(c.reads()).toBe(4);
+
+    const none = untilNextWrite<string, { n: number }>(undefined);
+    await none('a', c.read);
+    await none('a', c.read);
+    expect(c.reads()).toBe(6);
   });
 });
 

@@ -35,6 +35,41 @@ export function createChangeFeed(): ChangeFeed {
   };
 }
 
+/**
+ * Values read from the database, each kept until the next committed write (the read cache's rule, for a service's own
+ * lookups). Nothing is kept without a live feed. Only reads outside a transaction may use it: a transaction sees its
+ * own uncommitted writes, which the counter does not know of yet. Kept values are deep-frozen, as every caller
+ * shares them.
+ */
+export function untilNextWrite<K, V>(feed: ChangeFeed | undefined, max = 256) {
+  let at = -1;
+  const kept = new Map<K, V>();
+  return async (key: K, read: () => Promise<V>): Promise<V> => {
+    if (!feed?.live()) return read();
+    const g = feed.generation();
+    if (g !== at) {
+      kept.clear();
+      at = g;
+    }
+    if (kept.has(key)) return kept.get(key) as V;
+    const value = await read();
+    // a write that committed while it was read leaves it unkept
+    if (feed.generation() === g && feed.live()) {
+      if (kept.size >= max) kept.clear();
+      kept.set(key, deepFreeze(value));
+    }
+    return value;
+  };
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
 export const CHANGES_CHANNEL = 'steerboard_changes';
 
 /**

@@ -11,6 +11,7 @@ import { scoreAssessment } from '../../../shared/dx/scoring.js';
 import { generationOf } from '../../../shared/dx/applicability.js';
 import type { FrameworkGeneration } from '../../../shared/dx/framework-format.js';
 import type { Db, DbOrTx } from '../../db/client.js';
+import { untilNextWrite, type ChangeFeed } from '../../db/change-feed.js';
 import type { Actor } from '../../http/context.js';
 import { immutable, invalid, invalidTransition, notFound } from '../../http/errors.js';
 import type { Clock } from '../../lib/clock.js';
@@ -65,12 +66,17 @@ export function createDxFrameworksService({
   repo,
   audit,
   clock,
+  changes,
 }: {
   db: Db;
   repo: DxFrameworksRepo;
   audit: AuditService;
   clock: Clock;
+  /** the committed writes: a version read outside a transaction is reused until the next one */
+  changes?: ChangeFeed;
 }) {
+  // a report reads its version's definition (the largest row it reads), and its history's, several times a request
+  const versionsUntilWrite = untilNextWrite<string, { code: string; row: FrameworkVersionRow } | null>(changes);
   const load = (code: string, row: FrameworkVersionRow): LoadedVersion => ({
     id: row.id,
     frameworkCode: code,
@@ -157,13 +163,19 @@ export function createDxFrameworksService({
     return row;
   }
 
-  // a version's id, framework code and number never change once it exists: known ones are remembered
-  const labelCache = new Map<string, { code: string; version: number; generation: FrameworkGeneration }>();
-  async function labels(ids: string[], tx: DbOrTx) {
-    if (ids.some((id) => !labelCache.has(id)))
-      for (const v of await repo.catalogue(tx))
-        labelCache.set(v.id, { code: v.frameworkCode, version: v.version, generation: v.generation });
-    return labelCache;
+  // code, number and generation by version id: one catalogue read, kept until the next write (a published version's
+  // generation can still be corrected, see saveVersion)
+  type Label = { code: string; version: number; generation: FrameworkGeneration };
+  const catalogueUntilWrite = untilNextWrite<'all', ReadonlyMap<string, Label>>(changes, 1);
+  async function labels(_ids: string[], tx: DbOrTx): Promise<ReadonlyMap<string, Label>> {
+    const read = async () =>
+      new Map(
+        (await repo.catalogue(tx)).map((v) => [
+          v.id,
+          { code: v.frameworkCode, version: v.version, generation: v.generation },
+        ]),
+      );
+    return tx === db ? catalogueUntilWrite('all', read) : read();
   }
 
   return {
@@ -212,7 +224,10 @@ export function createDxFrameworksService({
       }));
     },
     versionById: async (id: string, tx: DbOrTx = db): Promise<LoadedVersion> => {
-      const hit = await repo.versionWithCode(tx, id);
+      const hit =
+        tx === db
+          ? await versionsUntilWrite(id, async () => (await repo.versionWithCode(db, id)) ?? null)
+          : await repo.versionWithCode(tx, id);
       if (!hit) throw notFound('frameworkVersion', id);
       return load(hit.code, hit.row);
     },

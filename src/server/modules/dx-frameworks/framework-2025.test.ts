@@ -88,8 +88,16 @@ describe('classification of a frozen version', () => {
       .update(dxFrameworkVersions)
       .set({ definition: old, generation: 'custom' })
       .where(eq(dxFrameworkVersions.id, v.id));
+    // what the service reads is never older than the last committed write (its lookups are kept until one)
+    const frameworks = ctx.services.dxFrameworks;
+    expect((await frameworks.labels([v.id])).get(v.id)?.generation).toBe('custom');
+    expect((await frameworks.versionById(v.id)).definition.appliesTo).toBeUndefined();
 
     await ctx.services.dxFrameworks.ensureBundled();
+    expect((await frameworks.labels([v.id])).get(v.id)?.generation).toBe('qd1970-2021');
+    expect((await frameworks.versionById(v.id)).definition.appliesTo).toEqual({
+      sizeClasses: ['micro', 'small', 'medium'],
+    });
     const [after] = await ctx.handle.db.select().from(dxFrameworkVersions).where(eq(dxFrameworkVersions.id, v.id));
     expect(after).toMatchObject({ definitionSha256: v.sha, generation: 'qd1970-2021', status: 'published' });
     expect((after.definition as { appliesTo: unknown }).appliesTo).toEqual({
