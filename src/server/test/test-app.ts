@@ -132,34 +132,16 @@ export async function createServerDatabase(
 ): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `steerboard_t_${randomBytes(6).toString('hex')}`;
   const { default: pg } = await import('pg');
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  try {
-    // a template's last connections may still be closing (55006): wait for them
-    for (let attempt = 0; ; attempt++) {
-      try {
-        await admin.query(template ? `create database ${name} template ${template}` : `create database ${name}`);
-        break;
-      } catch (err) {
-        if ((err as { code?: string }).code !== '55006' || attempt >= 40) throw err;
-        await new Promise((r) => setTimeout(r, 250));
-      }
-    }
-  } finally {
-    await admin.end();
-  }
-  const u = new URL(serverUrl);
-  u.pathname = `/${name}`;
-  const drop = async () => {
+  // a statement on the server's maintenance connection, retried while the database it names is still in use (55006):
+  // a template's or a closed pool's last sockets may still be closing; waiting beats having the server kill them
+  // (a killed connection surfaces as an uncaught 57P01 in whichever test file runs next)
+  const whenFree = async (statement: string) => {
     const c = new pg.Client({ connectionString: serverUrl });
     await c.connect();
     try {
-      // the pool's sockets may still be closing: wait for them rather than have the server kill them
-      // (a killed connection surfaces as an uncaught 57P01 in whichever test file runs next)
       for (let attempt = 0; ; attempt++) {
         try {
-          await c.query(`drop database if exists ${name}`);
-          break;
+          return await c.query(statement);
         } catch (err) {
           if ((err as { code?: string }).code !== '55006' || attempt >= 40) throw err;
           await new Promise((r) => setTimeout(r, 250));
@@ -169,7 +151,10 @@ export async function createServerDatabase(
       await c.end();
     }
   };
-  return { url: u.toString(), drop };
+  await whenFree(template ? `create database ${name} template ${template}` : `create database ${name}`);
+  const u = new URL(serverUrl);
+  u.pathname = `/${name}`;
+  return { url: u.toString(), drop: async () => void (await whenFree(`drop database if exists ${name}`)) };
 }
 
 /** A demo account whose session a test file may ask `useTestContext` for. */
