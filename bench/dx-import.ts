@@ -44,6 +44,7 @@ const note = (text: string, ms: number) => {
   k.ms += ms;
   byKind.set(kind, k);
 };
+// eslint-disable-next-line @typescript-eslint/unbound-method -- called below with the client as `this`
 const query = pg.Client.prototype.query as (...args: unknown[]) => unknown;
 pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
   const t = performance.now();
@@ -146,14 +147,13 @@ async function main() {
     if (serverLog) await serverTimes(serverLog, name, job.rowsOk, ms);
   } finally {
     await handle.close();
-    if (keep) {
-      console.log(`kept database ${name}`);
-      return;
+    if (keep) console.log(`kept database ${name}`);
+    else {
+      const c = new pg.Client({ connectionString: process.env.DATABASE_URL });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
     }
-    const c = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await c.connect();
-    await c.query(`drop database if exists ${name} with (force)`);
-    await c.end();
   }
 }
 
