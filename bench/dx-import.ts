@@ -8,7 +8,9 @@
  * Uses the files `npm run bench` generates (bench/out/, same sizes and seed); run that once first.
  */
 import { Session } from 'node:inspector/promises';
-import { existsSync } from 'node:fs';
+import { createReadStream, existsSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -87,6 +89,7 @@ async function main() {
       await session.post('Profiler.setSamplingInterval', { interval: 500 });
       await session.post('Profiler.start');
     }
+    const logOffset = serverLog ? (await stat(serverLog)).size : 0;
     await handle.db.execute(sql`select 'bench:import-start'`);
     counting = true;
     const pgCpu = await backendCpu(name);
@@ -144,7 +147,7 @@ async function main() {
       console.log(
         `  ${fmt(k.ms / 1000, 2).padStart(7)} s ${String(k.n).padStart(6)}× ${fmt((1000 * k.ms) / job.rowsOk, 1).padStart(6)} µs/row  ${kind}`,
       );
-    if (serverLog) await serverTimes(serverLog, name, job.rowsOk, ms);
+    if (serverLog) await serverTimes(serverLog, logOffset, name, job.rowsOk, ms);
   } finally {
     await handle.close();
     if (keep) console.log(`kept database ${name}`);
@@ -175,28 +178,40 @@ async function backendCpu(db: string): Promise<Map<number, number>> {
 const cpuSince = (before: Map<number, number>, after: Map<number, number>) =>
   [...after].reduce((s, [pid, t]) => s + t - (before.get(pid) ?? 0), 0);
 
-/** Sums the server-side durations the log recorded for the bench database during the import, by statement kind. */
-async function serverTimes(file: string, db: string, rows: number, importMs: number) {
+/**
+ * Sums the server-side durations the log recorded for the bench database during the import, by statement kind:
+ * the log from `offset` (its size before the import), line by line. Every statement is logged in full (the batch
+ * writes bind thousands of values): ~50 MB of log per 100,000 rows.
+ */
+async function serverTimes(file: string, offset: number, db: string, rows: number, importMs: number) {
   const kinds = new Map<string, { n: number; ms: number }>();
   let inImport = false;
   let total = 0;
-  const lines = (await readFile(file, 'utf8')).split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
+  let pending: string | null = null; // a statement starting with a line break: its text is on the next line
+  const count = (duration: number, text: string) => {
+    if (text.includes("'bench:import-start'")) inImport = true;
+    if (text.includes("'bench:import-end'")) inImport = false;
+    if (!inImport || text.includes("'bench:import-")) return;
+    const kind = text.replace(/\s+/g, ' ').trim().slice(0, 60);
+    const k = kinds.get(kind) ?? { n: 0, ms: 0 };
+    k.n++;
+    k.ms += duration;
+    total += duration;
+    kinds.set(kind, k);
+  };
+  let duration = 0;
+  for await (const line of createInterface({ input: createReadStream(file, { start: offset }) })) {
+    if (pending !== null) {
+      count(duration, line);
+      pending = null;
+      continue;
+    }
     if (!line.includes(`@${db} `)) continue;
     const m = /duration: ([\d.]+) ms\s+(?:statement|execute [^:]*): (.*)$/.exec(line);
     if (!m) continue;
-    // a statement starting with a line break: its text is on the next line
-    if (!m[2].trim()) m[2] = lines[i + 1] ?? '';
-    if (m[2].includes("'bench:import-start'")) inImport = true;
-    if (m[2].includes("'bench:import-end'")) inImport = false;
-    if (!inImport || m[2].includes("'bench:import-")) continue;
-    const kind = m[2].replace(/\s+/g, ' ').trim().slice(0, 60);
-    const k = kinds.get(kind) ?? { n: 0, ms: 0 };
-    k.n++;
-    k.ms += Number(m[1]);
-    total += Number(m[1]);
-    kinds.set(kind, k);
+    duration = Number(m[1]);
+    if (m[2].trim()) count(duration, m[2]);
+    else pending = '';
   }
   console.log(`server-side: ${fmt(total / 1000, 1)} s of ${fmt(importMs / 1000, 1)} s in statements`);
   for (const [kind, k] of [...kinds.entries()].sort((x, y) => y[1].ms - x[1].ms).slice(0, 15))
