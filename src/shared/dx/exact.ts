@@ -40,6 +40,11 @@ const reduce = (n: number, d: number): N => {
 /** ⌊p / q⌋ for safe non-negative integers, without trusting a float quotient */
 const floorDiv = (p: number, q: number) => (p - (p % q)) / q;
 
+/** A safe integer, or Overflow (the integer path's sums, as NUM checks them). */
+export const safeInt = safe;
+/** round2 of a whole number of hundredths, as NUM.round2({ n, d: 1 }) computes it. */
+export const round2Int = (n: number) => floorDiv(safe(2 * n + 1), 2) / 100;
+
 export const NUM: Arith<N> = {
   int: (n) => ({ n, d: 1 }),
   add: (a, b) =>

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { type FrameworkDefinition, frameworkDefinition } from './framework-format.js';
 import { scoreAssessment, scoreAssessmentBigint } from './scoring.js';
@@ -340,6 +341,43 @@ describe('integer and bigint paths agree', () => {
           };
           walk(p);
         }
+        expect(scoreAssessment(def, answers)).toEqual(scoreAssessmentBigint(def, answers));
+      }
+    }
+  });
+});
+
+describe('the integer fast path of sum-only trees agrees with the bigint path', () => {
+  const bundled = (file: string) =>
+    frameworkDefinition.parse(
+      JSON.parse(readFileSync(new URL(`../../server/modules/dx-frameworks/data/${file}`, import.meta.url), 'utf8')),
+    );
+  it('on random answers of every question type (and some invalid ones) to the bundled frameworks', () => {
+    let seed = 11;
+    const rnd = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    const pick = <T>(xs: T[]) => xs[Math.floor(rnd() * xs.length)];
+    for (const def of [bundled('dbi-sme.json'), bundled('eu-dma-sme.json'), dbiLike, dmaLike]) {
+      for (let i = 0; i < 300; i++) {
+        const answers: Record<string, unknown> = {};
+        const walk = (n: FrameworkDefinition['pillars'][number]) => {
+          for (const q of n.questions ?? []) {
+            if (rnd() < 0.2) continue;
+            if (q.type === 'single') answers[q.code] = rnd() < 0.05 ? 'nope' : pick(q.options).code;
+            if (q.type === 'multi')
+              answers[q.code] =
+                rnd() < 0.05
+                  ? [q.options[0].code, q.options[0].code]
+                  : q.options.filter(() => rnd() < 0.5).map((o) => o.code);
+            if (q.type === 'yesno') answers[q.code] = rnd() < 0.5;
+            if (q.type === 'ratio' || q.type === 'number') answers[q.code] = Math.floor(rnd() * 120) - 5;
+            if (q.type === 'text') answers[q.code] = 'x';
+          }
+          n.children?.forEach(walk);
+        };
+        def.pillars.forEach(walk);
         expect(scoreAssessment(def, answers)).toEqual(scoreAssessmentBigint(def, answers));
       }
     }

@@ -1,7 +1,7 @@
 import type { FrameworkDefinition, FrameworkNode, Question } from './framework-format.js';
 import { type Answers, checkAnswer, industryOf, isAnswered, visibleQuestionCodes } from './answers.js';
 import { catalogueMaxTwice, catalogueScoreTwice } from './framework-format.js';
-import { BIG, NUM, type Arith, Overflow } from './exact.js';
+import { BIG, NUM, type Arith, Overflow, round2Int, safeInt } from './exact.js';
 
 export interface NodeScore {
   score: number;
@@ -44,6 +44,12 @@ interface CompiledNode {
   children: CompiledNode[];
   /** Σ maxima of the scored questions directly under the node (answer-independent) */
   questionMax: number;
+  /**
+   * No weighted node in this subtree: every score in it is a whole number of hundredths, so it is summed on plain
+   * integers (the integer path) with its maximum — answer-independent, hidden questions keep theirs — known here.
+   */
+  allSum: boolean;
+  intMax: number;
 }
 
 /** Option scores, maxima and weights in hundredths, once per definition object (scoring runs a million times). */
@@ -67,13 +73,23 @@ function compile(def: FrameworkDefinition): CompiledNode[] {
   };
   const node = (n: FrameworkNode): CompiledNode => {
     const questions = (n.questions ?? []).map(question);
+    const children = (n.children ?? []).map(node);
+    const max = n.maxPoints === undefined ? null : hundredths(n.maxPoints);
+    const questionMax = questions.reduce(
+      (sum, c) => (c.q.type === 'text' || c.q.type === 'file' ? sum : sum + c.max),
+      0,
+    );
+    const intMax = max ?? children.reduce((sum, c) => sum + c.intMax, questionMax);
     return {
       node: n,
-      max: n.maxPoints === undefined ? null : hundredths(n.maxPoints),
+      max,
       weight: hundredths(n.weight ?? 1),
       questions,
-      children: (n.children ?? []).map(node),
-      questionMax: questions.reduce((sum, c) => (c.q.type === 'text' || c.q.type === 'file' ? sum : sum + c.max), 0),
+      children,
+      questionMax,
+      // a maximum past the safe integers takes the generic path, which overflows to bigint as before
+      allSum: n.aggregate !== 'weighted' && children.every((c) => c.allSum) && Number.isSafeInteger(intMax),
+      intMax,
     };
   };
   const out = def.pillars.map(node);
@@ -122,12 +138,12 @@ interface Run<T> {
   missing: string[];
 }
 
-/** A node's exact score and maximum; records every node's rounded score in `run.nodes` (children first). */
-function scoreNode<T>(run: Run<T>, c: CompiledNode): { score: T; max: T } {
-  const A = run.A;
-  // questions' points are whole hundredths (≤ 10⁷ each by the format): summed as plain integers, exactly
-  let questionSum = 0;
-  const questionScores: number[] | null = c.node.aggregate === 'weighted' ? [] : null;
+/**
+ * The points of the questions directly under a node, in hundredths; counts answered and missing required ones.
+ * Points are whole hundredths (≤ 10⁷ each by the format): summed as plain integers, exactly.
+ */
+function questionPoints<T>(run: Run<T>, c: CompiledNode, scores: number[] | null): number {
+  let sum = 0;
   for (const cq of c.questions) {
     const q = cq.q;
     const shown = run.visible.has(q.code);
@@ -136,9 +152,31 @@ function scoreNode<T>(run: Run<T>, c: CompiledNode): { score: T; max: T } {
     else if (shown && q.required) run.missing.push(q.code);
     if (q.type === 'text' || q.type === 'file') continue;
     const points = shown ? questionScore(cq, value) : 0;
-    questionSum += points;
-    questionScores?.push(points);
+    sum += points;
+    scores?.push(points);
   }
+  return sum;
+}
+
+/**
+ * The integer path of a sum-only subtree: the same sums, minima and rounding as the rational arithmetic on whole
+ * hundredths (NUM), without an object per step — scoring a million imported assessments spent most of its time
+ * allocating those. Throws Overflow where NUM would.
+ */
+function sumScore<T>(run: Run<T>, c: CompiledNode): number {
+  let sum = questionPoints(run, c, null);
+  for (const child of c.children) sum = safeInt(sum + sumScore(run, child));
+  const score = Math.min(sum, c.intMax);
+  run.nodes[c.node.code] = { score: round2Int(score), max: round2Int(c.intMax) };
+  return score;
+}
+
+/** A node's exact score and maximum; records every node's rounded score in `run.nodes` (children first). */
+function scoreNode<T>(run: Run<T>, c: CompiledNode): { score: T; max: T } {
+  const A = run.A;
+  if (c.allSum && (A as unknown) === NUM) return { score: A.int(sumScore(run, c)), max: A.int(c.intMax) };
+  const questionScores: number[] | null = c.node.aggregate === 'weighted' ? [] : null;
+  const questionSum = questionPoints(run, c, questionScores);
   let result: { score: T; max: T };
   if (questionScores) {
     const parts: { score: T; max: T; weight: T }[] = [];

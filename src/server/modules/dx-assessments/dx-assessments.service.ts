@@ -901,3 +901,5 @@ export function createDxAssessmentsService({
 export type DxAssessmentsService = ReturnType<typeof createDxAssessmentsService>;
 /** The row the DX import hands to `importBatch`. */
 export type { AssessmentImportRow };
+/** The import's serialisation of a scored assessment for COPY (built while a batch is prepared). */
+export { importRowText } from './dx-assessments-bulk.repo.js';

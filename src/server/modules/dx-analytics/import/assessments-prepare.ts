@@ -8,6 +8,7 @@ import {
 } from '../../../../shared/dx/framework-format.js';
 import { type ScoreSnapshot, scoreAssessment } from '../../../../shared/dx/scoring.js';
 import { packSnapshot } from '../../../../shared/dx/snapshot-store.js';
+import { importRowText } from '../../dx-assessments/dx-assessments.service.js';
 import { decodeAnswer } from './answer-cells.js';
 import type { ImportError } from './import.repo.js';
 import type { SourceRow } from './rows.js';
@@ -53,6 +54,29 @@ function planOf(header: string[]): ColumnPlan {
   return p;
 }
 
+/** A file's answer columns with their question in one version (undefined: not a question of it) and its options. */
+interface AnswerColumn {
+  index: number;
+  code: string;
+  q: Question | undefined;
+  /** a single-choice question's option codes: a known code needs no checkAnswer (it would accept it) */
+  options: Set<string> | null;
+}
+const columnsByVersion = new WeakMap<Version, WeakMap<string[], AnswerColumn[]>>();
+function answerColumns(version: Version, header: string[]): AnswerColumn[] {
+  let byHeader = columnsByVersion.get(version);
+  if (!byHeader) columnsByVersion.set(version, (byHeader = new WeakMap()));
+  let cols = byHeader.get(header);
+  if (!cols) {
+    cols = planOf(header).answers.map(({ index, code }) => {
+      const q = version.questions.get(code);
+      return { index, code, q, options: q?.type === 'single' ? new Set(q.options.map((o) => o.code)) : null };
+    });
+    byHeader.set(header, cols);
+  }
+  return cols;
+}
+
 /** Validates one row's answers as the API does on submit (values, skip logic, required) and scores them. */
 export function scoreRow(
   version: Version,
@@ -60,10 +84,9 @@ export function scoreRow(
 ): { ok: true; answers: Record<string, unknown>; snapshot: ScoreSnapshot } | { ok: false; errors: ImportError[] } {
   const errors: ImportError[] = [];
   const answers: Record<string, unknown> = {};
-  for (const { index, code } of planOf(r.header).answers) {
+  for (const { index, code, q, options } of answerColumns(version, r.header)) {
     const cell = r.fields[index];
     if (cell === undefined || cell === '') continue;
-    const q = version.questions.get(code);
     if (!q) {
       errors.push({ row: r.row, field: code, reason: 'not a question of this framework version' });
       continue;
@@ -71,6 +94,11 @@ export function scoreRow(
     const decoded = decodeAnswer(q, cell);
     if (!decoded.ok) {
       errors.push({ row: r.row, field: code, reason: decoded.reason });
+      continue;
+    }
+    // the common case checked here: a known option of a single choice, a yes/no (decoded only to a boolean)
+    if ((options && options.has(decoded.value as string)) || q.type === 'yesno') {
+      answers[code] = decoded.value;
       continue;
     }
     const bad = checkAnswer(q, decoded.value);
@@ -94,8 +122,8 @@ export interface Prepared {
   taxCode: string;
   frameworkVersionId: string;
   year: number;
-  answersJson: string;
-  snapshotJson: string;
+  /** the enterprise-independent columns in COPY text format (importRowText) */
+  copyText: string;
   totalScore: number;
   overallLevel: number;
   pillarScores: number[];
@@ -164,16 +192,22 @@ export function prepareRange(
       errors.push(...s.errors);
       continue;
     }
-    scored.set(`${taxCode}|${version.id}|${year}`, {
-      row: r.row,
-      taxCode,
+    const scores = {
       frameworkVersionId: version.id,
       year,
-      answersJson: JSON.stringify(s.answers),
-      snapshotJson: JSON.stringify(packSnapshot(version.def, s.snapshot)),
       totalScore: s.snapshot.total,
       overallLevel: s.snapshot.overallLevel,
       pillarScores: s.snapshot.pillars.map((p) => p.score),
+    };
+    scored.set(`${taxCode}|${version.id}|${year}`, {
+      row: r.row,
+      taxCode,
+      ...scores,
+      copyText: importRowText({
+        ...scores,
+        answersJson: JSON.stringify(s.answers),
+        snapshotJson: JSON.stringify(packSnapshot(version.def, s.snapshot)),
+      }),
     });
   }
 }
