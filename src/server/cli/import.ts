@@ -8,10 +8,11 @@ import { systemClock } from '../lib/clock.js';
 import { csvRow } from '../lib/csv-export.js';
 import { intArg, parseArgs } from './args.js';
 import { SYSTEM_ACTOR } from '../http/authorize.js';
+import { DEFAULT_BATCH_SIZE } from '../modules/dx-analytics/import/import.service.js';
 
 /**
- * npm run import -- enterprises FILE [--batch 1000] [--progress lines]
- * npm run import -- assessments FILE [--batch 1000] [--progress lines]
+ * npm run import -- enterprises FILE [--batch 5000] [--progress lines]
+ * npm run import -- assessments FILE [--batch 5000] [--progress lines]
  * CSV or XLSX. Uses DATABASE_URL, or the PGlite directory DATA_DIR (stop the server first: PGlite allows one
  * process). A killed run is resumed by running the same command again. Bad rows go to FILE.errors.csv.
  */
@@ -35,7 +36,7 @@ async function main() {
       actor: SYSTEM_ACTOR,
       filePath: file,
       fileName: path.basename(file),
-      batchSize: intArg(a.batch, 'batch', 1000),
+      batchSize: intArg(a.batch, 'batch', DEFAULT_BATCH_SIZE),
       onStart: ({ jobId, resumedBatches, batchSize }) => {
         // a resumed job keeps the batch size it started with, so batch k means the same rows as before
         if (resumedBatches)
