@@ -8,7 +8,7 @@ import {
 } from '../../../../shared/dx/framework-format.js';
 import { type ScoreSnapshot, scoreAssessment } from '../../../../shared/dx/scoring.js';
 import { packSnapshot } from '../../../../shared/dx/snapshot-store.js';
-import { importRowText } from '../../dx-assessments/dx-assessments.service.js';
+import { importRowText, type AssessmentImportRow } from '../../dx-assessments/dx-assessments.service.js';
 import { decodeAnswer } from './answer-cells.js';
 import type { ImportError } from './import.repo.js';
 import type { SourceRow } from './rows.js';
@@ -117,17 +117,10 @@ export function scoreRow(
 }
 
 /** A row validated and scored, serialised for the database, waiting for its enterprise's id. */
-export interface Prepared {
-  row: number;
-  taxCode: string;
-  frameworkVersionId: string;
-  year: number;
-  /** the enterprise-independent columns in COPY text format (importRowText) */
-  copyText: string;
-  totalScore: number;
-  overallLevel: number;
-  pillarScores: number[];
-}
+export type Prepared = { row: number; taxCode: string } & Pick<
+  AssessmentImportRow,
+  'frameworkVersionId' | 'year' | 'copyText' | 'totalScore' | 'overallLevel' | 'pillarScores'
+>;
 
 /** Published framework versions (as stored) by `code@version`, parsed once. */
 export function versionsFrom(
