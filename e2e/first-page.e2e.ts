@@ -85,6 +85,52 @@ describe('the first page a person loads', () => {
     await context.close();
   });
 
+  it("a page opened at its address: the server's first view comes with the document, then the app's page, read once", async () => {
+    const signIn = await browser.newContext();
+    await login(await signIn.newPage(), baseUrl, 'secretariat');
+    const storageState = await signIn.storageState();
+    await signIn.close();
+
+    // without JavaScript the document alone shows the page, inside the screen on a desk and on a phone
+    const pages = [
+      { path: '/dashboard', heading: 'Tổng quan', text: 'Kết luận đã ban hành' },
+      { path: '/', heading: 'Việc của tôi', text: 'Báo cáo chờ duyệt' },
+    ];
+    for (const viewport of [
+      { width: 1280, height: 900 },
+      { width: 390, height: 844 },
+    ]) {
+      const bare = await browser.newContext({ javaScriptEnabled: false, storageState, viewport });
+      const page = await bare.newPage();
+      for (const { path, heading, text } of pages) {
+        await page.goto(`${baseUrl}${path}`);
+        await expect.poll(() => page.getByRole('heading', { level: 1, name: heading }).count()).toBe(1);
+        await expect.poll(() => page.getByText(new RegExp(`^${text}`)).count()).toBe(1);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        expect(overflow, `${path} at ${viewport.width} px scrolls sideways`).toBeLessThanOrEqual(0);
+        await shot(page, `first-view${path === '/' ? '-home' : path.replace('/', '-')}-${viewport.width}`);
+      }
+      await bare.close();
+    }
+
+    const context = await browser.newContext({ storageState, viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const reads: string[] = [];
+    page.on('request', (r) => {
+      if (new URL(r.url()).pathname === '/api/dashboard') reads.push(r.url());
+    });
+    const doc = await page.goto(`${baseUrl}/dashboard`);
+    expect(await doc!.text()).toContain('<div id="first-view">');
+    // the app's own page replaces it: its chart card is the app's, the first view has none
+    await page.locator('#root .ant-card').first().waitFor();
+    await expect.poll(() => page.locator('#first-view').count()).toBe(0);
+    expect(await page.locator('#root').evaluate((el) => getComputedStyle(el).visibility)).toBe('visible');
+    expect(await page.getByRole('heading', { level: 1 }).count()).toBe(1);
+    // the answer came with the document: the app did not ask for it again
+    expect(reads).toEqual([]);
+    await context.close();
+  });
+
   it('lists on a phone: status and deadline inside the screen, nothing to scroll sideways', async () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
     await login(page, baseUrl, 'secretariat');

@@ -19,6 +19,10 @@ import { publicationsRoutes } from './modules/publications/publications.routes.j
 import { supportProgramsRoutes } from './modules/support-programs/support-programs.routes.js';
 import { verificationRoutes } from './modules/verification/verification.routes.js';
 import { registerWebApp } from './http/web-app.js';
+import { registerFirstViews } from './http/first-view.js';
+import { FIRST_VIEW_CSS } from './http/first-view-shell.js';
+import { dashboardFirstView } from './modules/dashboard/dashboard.first-view.js';
+import { myWorkFirstView } from './modules/my-work/my-work.first-view.js';
 import { describeUploads } from './http/openapi-uploads.js';
 import { registerTextGuard } from './http/text-guard.js';
 import { registerIdempotency } from './http/idempotency.js';
@@ -216,6 +220,9 @@ export async function buildApp(
   await app.register(verificationRoutes(services.verification, { ratePerMinute: deps.config.publicRatePerMinute }));
 
   // the built web app (npm start builds it); API-only when absent, e.g. in API tests
-  if (hasWeb) await registerWebApp(app, webRoot);
+  if (hasWeb) {
+    registerFirstViews(app, { webRoot, views: [myWorkFirstView, dashboardFirstView], css: FIRST_VIEW_CSS });
+    await registerWebApp(app, webRoot);
+  }
   return { app, services };
 }

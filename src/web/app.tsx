@@ -2,9 +2,10 @@ import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { ConfigProvider } from 'antd';
 import enUS from 'antd/es/locale/en_US';
 import viVN from 'antd/es/locale/vi_VN';
-import { lazy, Suspense, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { releaseFirstView } from './first-view';
 import { loadShell } from './boot';
 import { dayjsReady, loadFeatureStrings } from './i18n';
 import { ErrorBoundary } from './components/error-boundary';
@@ -40,6 +41,16 @@ function LocaleProvider({ children }: { children: ReactNode }) {
   );
 }
 
+/** Going to another address (the login page included) leaves the server's first view of the opened one. */
+function ReleaseFirstViewOnNavigation() {
+  const { pathname } = useLocation();
+  const opened = useRef(pathname);
+  useEffect(() => {
+    if (pathname !== opened.current) releaseFirstView();
+  }, [pathname]);
+  return null;
+}
+
 function RoutePage({ route }: { route: AppRoute }) {
   const role = useSession().user?.role;
   // an enterprise account has only its own pages: the staff home sends it to its enterprise
@@ -54,6 +65,7 @@ export function App({ queryClient }: { queryClient: QueryClient }) {
     <QueryClientProvider client={queryClient}>
       <LocaleProvider>
         <BrowserRouter>
+          <ReleaseFirstViewOnNavigation />
           <ErrorBoundary>
             <Suspense fallback={<PageSpinner />}>
               <Routes>

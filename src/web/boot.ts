@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { matchPath } from 'react-router-dom';
 import { fetchSession, sessionQueryKey } from './features/auth/use-session';
+import { seedFromFirstView } from './first-view';
 import { dayjsReady, loadFeatureStrings } from './i18n';
 import { appRoutes, routeVisibleTo } from './routes';
 
@@ -23,6 +24,8 @@ const outsideTheShell = (path: string) =>
  */
 export function startEarly(queryClient: QueryClient, path = window.location.pathname): void {
   if (outsideTheShell(path)) return;
+  // the page's read may have come with the document (the server's first view): then it is not asked again
+  const seeded = seedFromFirstView(queryClient, path);
   const session = queryClient.fetchQuery({
     queryKey: sessionQueryKey,
     queryFn: ({ signal }) => fetchSession(signal),
@@ -32,7 +35,7 @@ export function startEarly(queryClient: QueryClient, path = window.location.path
   if (!route) return;
   void route.page.load().catch(() => undefined);
   const first = route.firstRead;
-  if (!first) return;
+  if (!first || seeded) return;
   void session
     .then((user) => {
       // asked only for someone logged in who may see the page: a logged-out visit makes no request that fails

@@ -15,7 +15,8 @@ export async function registerWebApp(app: FastifyInstance, webRoot: string) {
   await app.register(fastifyStatic, {
     root: webRoot,
     wildcard: false,
-    index: 'index.html',
+    // `/` is a page like the others: its first view (first-view.ts) or, else, the not-found handler's index.html
+    index: false,
     preCompressed: true,
     setHeaders(reply, filePath) {
       reply.header('Cache-Control', filePath.includes(assetsDir) ? IMMUTABLE : 'no-cache');

@@ -34,6 +34,7 @@ export const RUNTIME_ONLY_SETTINGS: ReadonlySet<string> = new Set([
   'TRUST_PROXY',
   'DX_SUPPRESS_BELOW',
   'READ_CACHE_MB',
+  'WEB_DIST',
 ]);
 
 export const newTarballPath = () => join(tmpdir(), `steerboard-test-db-${randomBytes(6).toString('hex')}.tar`);

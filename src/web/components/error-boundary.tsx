@@ -1,6 +1,7 @@
 import { Button } from 'antd';
 import { Component, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { releaseFirstView } from '../first-view';
 
 /** Plain markup on purpose: it must show even when a chunk failed to load, so it loads nothing of its own. */
 function CrashResult() {
@@ -28,6 +29,7 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, { failed: 
 
   override componentDidCatch(error: unknown) {
     console.error(error);
+    releaseFirstView(); // else the crash would stay hidden behind the server's first view
   }
 
   override render() {

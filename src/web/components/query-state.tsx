@@ -1,9 +1,10 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import { Button, Spin } from 'antd';
-import { lazy, type ReactNode } from 'react';
+import { lazy, useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { isApiError } from '../api/client';
+import { releaseFirstView } from '../first-view';
 import { errorMessage } from '../i18n/error-message';
 
 // antd's Result carries large illustrations: fetched only when an error is shown
@@ -46,6 +47,11 @@ export function ErrorResult({ error, onRetry }: { error: unknown; onRetry?: () =
 
 /** Spinner while loading, an error with a retry button on failure, else `children(data)`. */
 export function QueryState<T>({ query, children }: { query: UseQueryResult<T>; children: (data: T) => ReactNode }) {
+  // the page has drawn its data (or its error): a first view the server drew gives way to it
+  const settled = !query.isPending;
+  useEffect(() => {
+    if (settled) releaseFirstView();
+  }, [settled]);
   if (query.isPending) return <PageSpinner />;
   if (query.isError) return <ErrorResult error={query.error} onRetry={() => void query.refetch()} />;
   return <>{children(query.data)}</>;

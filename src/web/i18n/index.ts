@@ -124,7 +124,11 @@ export function dayjsReady(): Promise<void> {
 /** dayjs (date pickers) and <html lang> follow the language; the choice is remembered. */
 function applyLanguage(language: string, remember: boolean) {
   if (dayjsLoaded) void dayjsLoaded.then((m) => m.setDayjsLocale(language));
-  if (typeof document !== 'undefined') document.documentElement.lang = language;
+  if (typeof document !== 'undefined') {
+    document.documentElement.lang = language;
+    // the server draws a page's first view (src/server/http/first-view.ts) in the language this cookie names
+    document.cookie = `sb_lang=${language}; path=/; max-age=31536000; samesite=lax`;
+  }
   if (!remember) return;
   try {
     globalThis.localStorage?.setItem(STORAGE_KEY, language);
