@@ -59,6 +59,22 @@ export const myWorkReasons = [
 ] as const;
 export type MyWorkReason = (typeof myWorkReasons)[number];
 
+/** Reasons that mean "late" (marked red so they stand out from what is merely coming) and "returned" (orange). */
+export const myWorkLateReasons: ReadonlySet<MyWorkReason> = new Set([
+  'REPORT_OVERDUE',
+  'FOLLOW_UP_OVERDUE',
+  'TASK_OVERDUE',
+  'INSPECTION_LATE',
+  'UNIT_OVERDUE',
+]);
+export const myWorkReturnedReasons: ReadonlySet<MyWorkReason> = new Set([
+  'REPORT_RETURNED',
+  'FOLLOW_UP_RETURNED',
+  'DX_RETURNED',
+]);
+/** How far ahead a team's dates are listed, in days (the empty section says so). */
+export const MY_WORK_DATES_AHEAD_DAYS = 14;
+
 export const myWorkKinds = [
   'unitReport',
   'followUp',

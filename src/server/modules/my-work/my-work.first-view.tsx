@@ -1,4 +1,11 @@
-import type { MyWork, MyWorkItem, MyWorkReason, MyWorkSectionData } from '../../../shared/contracts/my-work.js';
+import {
+  MY_WORK_DATES_AHEAD_DAYS,
+  myWorkLateReasons,
+  myWorkReturnedReasons,
+  type MyWork,
+  type MyWorkItem,
+  type MyWorkSectionData,
+} from '../../../shared/contracts/my-work.js';
 import { labels } from '../../../shared/labels.js';
 // the web page's own strings: the first view and the page say the same words (first-view-shell.tsx)
 import myWorkStrings from '../../../web/features/my-work/i18n.js';
@@ -8,23 +15,16 @@ import { formatDateVi } from '../documents/format.js';
 
 type Strings = (typeof myWorkStrings)['vi'];
 
-// the same marks as the page (src/web/features/my-work/my-work-page.tsx): late in red, returned in orange
-const late = new Set<MyWorkReason>([
-  'REPORT_OVERDUE',
-  'FOLLOW_UP_OVERDUE',
-  'TASK_OVERDUE',
-  'INSPECTION_LATE',
-  'UNIT_OVERDUE',
-]);
-const returned = new Set<MyWorkReason>(['REPORT_RETURNED', 'FOLLOW_UP_RETURNED', 'DX_RETURNED']);
-/** how far ahead the team's dates look (the server's DATES_AHEAD_DAYS, as the page says it) */
-const DATES_AHEAD_DAYS = 14;
 const date = (iso: string) => formatDateVi(iso.slice(0, 10));
 
 function Line({ item, s, language }: { item: MyWorkItem; s: Strings; language: FirstViewLanguage }) {
   const statuses: Record<string, string> = labels[language].inspectionStatus;
   const next = item.nextStatus ? (statuses[item.nextStatus] ?? item.nextStatus) : '';
-  const tone = late.has(item.reason) ? 'fv-tag-red' : returned.has(item.reason) ? 'fv-tag-orange' : 'fv-tag-blue';
+  const tone = myWorkLateReasons.has(item.reason)
+    ? 'fv-tag-red'
+    : myWorkReturnedReasons.has(item.reason)
+      ? 'fv-tag-orange'
+      : 'fv-tag-blue';
   return (
     <li className="fv-line">
       <a href={item.link}>{item.title}</a>
@@ -64,7 +64,7 @@ function Section({ section, s, language }: { section: MyWorkSectionData; s: Stri
         </ul>
       ) : (
         <div className="fv-empty">
-          <strong>{fill(s.empty[section.key], { days: DATES_AHEAD_DAYS })}</strong>
+          <strong>{fill(s.empty[section.key], { days: MY_WORK_DATES_AHEAD_DAYS })}</strong>
           <span className="fv-muted">{s.next[section.key]}</span>
         </div>
       )}

@@ -12,6 +12,7 @@ import type { Reminder } from '../../../shared/contracts/monitoring.js';
 import type { Task } from '../../../shared/contracts/program-tasks.js';
 import type { ReportListItem } from '../../../shared/contracts/reporting-rounds.js';
 import type { Actor } from '../../http/context.js';
+import { MY_WORK_DATES_AHEAD_DAYS } from '../../../shared/contracts/my-work.js';
 import { conclusionRef } from '../../../shared/conclusion-number.js';
 import { isReadyToClose } from '../../../shared/monitoring-domain.js';
 import { authorize } from '../../http/authorize.js';
@@ -24,8 +25,8 @@ import { daysBetween, type ReportingRoundsService } from '../reporting-rounds/re
 
 /** Lines shown per section; `count` is always the module's full count. */
 export const MY_WORK_LINES = 20;
-/** How far ahead a team member is told of an inspection window opening or closing. */
-export const DATES_AHEAD_DAYS = 14;
+/** How far ahead a team member is told of an inspection window opening or closing (the page says it too). */
+export const DATES_AHEAD_DAYS = MY_WORK_DATES_AHEAD_DAYS;
 /** The overdue lists grouped by unit read this many rows each (the counts stay exact beyond it). */
 const GROUP_LIMIT = 500;
 

@@ -1,24 +1,18 @@
 import { Badge, Card, Col, Row, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { MyWorkItem, MyWorkReason, MyWorkSectionData } from '../../../shared/contracts/my-work';
+import {
+  MY_WORK_DATES_AHEAD_DAYS,
+  myWorkLateReasons,
+  myWorkReturnedReasons,
+  type MyWorkItem,
+  type MyWorkSectionData,
+} from '../../../shared/contracts/my-work';
 import { EmptyState } from '../../components/empty-state';
 import { PageHeader } from '../../components/page-header';
 import { QueryState } from '../../components/query-state';
 import { formatDate } from '../../lib/format';
 import { useMyWork } from './api';
-
-/** Reasons that mean "late": shown with a red tag so they stand out from what is merely coming. */
-const lateReasons = new Set<MyWorkReason>([
-  'REPORT_OVERDUE',
-  'FOLLOW_UP_OVERDUE',
-  'TASK_OVERDUE',
-  'INSPECTION_LATE',
-  'UNIT_OVERDUE',
-]);
-const returnedReasons = new Set<MyWorkReason>(['REPORT_RETURNED', 'FOLLOW_UP_RETURNED', 'DX_RETURNED']);
-/** how far ahead the team's dates look (the server's DATES_AHEAD_DAYS) */
-const DATES_AHEAD_DAYS = 14;
 
 function Line({ item }: { item: MyWorkItem }) {
   const { t } = useTranslation();
@@ -30,7 +24,11 @@ function Line({ item }: { item: MyWorkItem }) {
     <li className="my-work-line" data-reason={item.reason}>
       <Link to={item.link}>{item.title}</Link>
       <span className="my-work-line-meta">
-        <Tag color={lateReasons.has(item.reason) ? 'red' : returnedReasons.has(item.reason) ? 'orange' : 'blue'}>
+        <Tag
+          color={
+            myWorkLateReasons.has(item.reason) ? 'red' : myWorkReturnedReasons.has(item.reason) ? 'orange' : 'blue'
+          }
+        >
           {reason}
         </Tag>
         {item.dueDate && (
@@ -72,7 +70,7 @@ function Section({ s }: { s: MyWorkSectionData }) {
           ))}
         </ul>
       ) : (
-        <EmptyState title={t(`myWork.empty.${s.key}`, { days: DATES_AHEAD_DAYS })} hint={next} />
+        <EmptyState title={t(`myWork.empty.${s.key}`, { days: MY_WORK_DATES_AHEAD_DAYS })} hint={next} />
       )}
     </Card>
   );
