@@ -12,7 +12,12 @@ import type { Dashboard } from '../../shared/contracts/dashboard.js';
 import type { MyWork } from '../../shared/contracts/my-work.js';
 import { useTestContext } from '../test/test-app.js';
 import { dashboardFirstView } from '../modules/dashboard/dashboard.first-view.js';
-import { composeDocument, documentTemplate } from './first-view.js';
+import cookie from '@fastify/cookie';
+import Fastify from 'fastify';
+import { createElement } from 'react';
+import { registerErrorHandler } from './errors.js';
+import { composeDocument, defineFirstView, documentTemplate, registerFirstViews } from './first-view.js';
+import { registerWebApp } from './web-app.js';
 import { FIRST_VIEW_CSS } from './first-view-shell.js';
 
 // index.html as vite builds it: the stylesheet in <head>, an empty root
@@ -184,7 +189,42 @@ describe('first view: what the caller wrote cannot become markup or script', () 
     expect(seedOf(html).data).toEqual(data);
   });
 
+  it('writes a title with replacement patterns ($&, $`) as it is', () => {
+    const page = { path: '/', queryKey: ['my-work'], data: {}, title: "$& $` $' $$", language: 'vi' as const };
+    const html = composeDocument(documentTemplate(INDEX), page, '<p>x</p>', 'p{color:red}');
+    expect(html).toContain("<title>$&amp; $` $' $$</title>");
+  });
+
   it('refuses an index.html it cannot place a first view in (a start-up error, not a broken page)', () => {
     expect(() => documentTemplate('<html><body><main></main></body></html>')).toThrow(/root/);
+  });
+});
+
+describe('first view: a read that does not answer in time', () => {
+  it('sends the plain page without waiting for it', async () => {
+    const app = Fastify();
+    await app.register(cookie);
+    registerErrorHandler(app, { spaFallback: true });
+    let release = () => {};
+    const gate = new Promise<void>((r) => (release = r));
+    // answers only once the test has its page: a first view that waited for it would never come back
+    app.get('/api/held', async () => (await gate, {}));
+    const view = defineFirstView({
+      path: '/held',
+      read: '/api/held',
+      queryKey: ['held'],
+      title: () => 'held',
+      render: () => createElement('p', null, 'drawn'),
+    });
+    registerFirstViews(app, { webRoot, views: [view], css: '' });
+    await registerWebApp(app, webRoot);
+    try {
+      const res = await app.inject({ url: '/held', headers: { cookie: 'sb_session=anything' } });
+      expect(res.statusCode).toBe(200);
+      expect(res.body).toBe(INDEX);
+    } finally {
+      release();
+      await app.close();
+    }
   });
 });

@@ -61,10 +61,11 @@ export function composeDocument(
   markup: string,
   css: string,
 ): string {
+  // function replacements: a replacement string would read `$&`, `$'`… in the text as patterns
   const head = t.head
-    .replace('<html lang="vi">', `<html lang="${page.language}">`)
-    .replace(/<title>[^<]*<\/title>/, `<title>${escapeText(page.title)}</title>`)
-    .replace('</head>', `<style>${css}</style></head>`);
+    .replace('<html lang="vi">', () => `<html lang="${page.language}">`)
+    .replace(/<title>[^<]*<\/title>/, () => `<title>${escapeText(page.title)}</title>`)
+    .replace('</head>', () => `<style>${css}</style></head>`);
   const seed = scriptJson({ path: page.path, queryKey: page.queryKey, data: page.data });
   return (
     `${head}<div id="first-view">${markup}</div>${t.stylesheets}` +
@@ -114,11 +115,15 @@ export function registerFirstViews(
       // the answer depends on who asks: never shared, never kept
       reply.header('Vary', 'Cookie, Accept-Encoding');
       if (!req.cookies?.[SESSION_COOKIE]) return plain(reply);
-      const read = app.inject({
-        method: 'GET',
-        url: view.read,
-        headers: { cookie: req.headers.cookie ?? '', 'x-request-id': String(req.id) },
-      });
+      const read = app
+        .inject({
+          method: 'GET',
+          url: view.read,
+          headers: { cookie: req.headers.cookie ?? '', 'x-request-id': String(req.id) },
+        })
+        // an inner request that fails outright (or ends after the bound below) is a plain page, never a rejection
+        // nobody waits for
+        .catch((err: unknown) => (req.log.error({ err, page: view.path }, 'first view read failed'), null));
       const res = await Promise.race([read, new Promise<null>((r) => setTimeout(r, READ_BOUND_MS, null).unref())]);
       if (!res || res.statusCode !== 200) return plain(reply);
       const language = languageOf(req);
