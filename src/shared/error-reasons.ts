@@ -1,3 +1,4 @@
+import { fillPlaceholders } from './text.js';
 /**
  * Why a request failed, as a stable code with its text in both languages: the one catalogue of business-rule
  * and validation messages. The server sends the code (`details.reason`, or `code` on a field issue) and the English
@@ -523,9 +524,7 @@ export const isErrorReason = (value: unknown): value is ErrorReason =>
 
 /** The reason's text in `lang`, `{{name}}` filled from `params` (a missing value stays as `{{name}}`). */
 export function reasonText(reason: ErrorReason, lang: ReasonLang, params: ReasonParams = {}): string {
-  return errorReasons[reason][lang].replace(/\{\{(\w+)\}\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  return fillPlaceholders(errorReasons[reason][lang], params);
 }
 
 /** A reason as a zod schema's message (`.min(1, because('NOT_EMPTY'))`): the type keeps it a known reason. */

@@ -14,3 +14,7 @@ export function foldText(...parts: (string | null | undefined)[]): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+/** Fills `{{name}}` placeholders (the i18n catalogues' syntax); a name without a value is left as written. */
+export const fillPlaceholders = (text: string, values: Readonly<Record<string, string | number>>): string =>
+  text.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));

@@ -1,18 +1,15 @@
 import type { ReactNode } from 'react';
 // The web app's own strings (plain data, no browser code): a first view says exactly what its page says.
 import { commonStrings } from '../../web/i18n/common.js';
+import { fillPlaceholders } from '../../shared/text.js';
 import type { FirstViewLanguage } from './first-view.js';
-
-/** `{{name}}` placeholders, as i18next fills them. */
-export const fill = (text: string, values: Record<string, string | number>) =>
-  text.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(values[k] ?? ''));
 
 /** i18next's plural keys (`key_one`, `key_other`) by the language's plural rules. */
 export function plural(strings: Record<string, unknown>, key: string, count: number, language: FirstViewLanguage) {
   const form = new Intl.PluralRules(language).select(count);
   const text = strings[`${key}_${form}`] ?? strings[`${key}_other`];
   if (typeof text !== 'string') throw new Error(`no plural string ${key}`);
-  return fill(text, { count });
+  return fillPlaceholders(text, { count });
 }
 
 /** The document's title, as the web app's `PageHeader` sets it. */

@@ -6,7 +6,8 @@ import { labels } from '../../../shared/labels.js';
 import dashboardStrings from '../../../web/features/dashboard/i18n.js';
 import followUpStrings from '../../../web/features/follow-ups/i18n.js';
 import { defineFirstView, type FirstViewLanguage } from '../../http/first-view.js';
-import { fill, FirstViewShell, pageTitle, plural } from '../../http/first-view-shell.js';
+import { FirstViewShell, pageTitle, plural } from '../../http/first-view-shell.js';
+import { fillPlaceholders } from '../../../shared/text.js';
 import { formatDateVi } from '../documents/format.js';
 
 /** The dashboard (src/web/features/dashboard/dashboard-page.tsx) as plain HTML: the same figures, no chart. */
@@ -17,7 +18,7 @@ function DashboardFirstView({ d, language }: { d: Dashboard; language: FirstView
   const stats = [
     { title: s.inspections, value: d.inspectionsTotal },
     { title: s.conclusionsIssued, value: d.conclusionsIssued },
-    { title: s.openFollowUps, value: f.open + f.inProgress, note: fill(s.followUpSummary, f) },
+    { title: s.openFollowUps, value: f.open + f.inProgress, note: fillPlaceholders(s.followUpSummary, f) },
     { title: s.overdueFollowUps, value: f.overdue, danger: f.overdue > 0 },
   ];
   return (

@@ -10,7 +10,8 @@ import { labels } from '../../../shared/labels.js';
 // the web page's own strings: the first view and the page say the same words (first-view-shell.tsx)
 import myWorkStrings from '../../../web/features/my-work/i18n.js';
 import { defineFirstView, type FirstViewLanguage } from '../../http/first-view.js';
-import { fill, FirstViewShell, pageTitle } from '../../http/first-view-shell.js';
+import { FirstViewShell, pageTitle } from '../../http/first-view-shell.js';
+import { fillPlaceholders } from '../../../shared/text.js';
 import { formatDateVi } from '../documents/format.js';
 
 type Strings = (typeof myWorkStrings)['vi'];
@@ -29,10 +30,12 @@ function Line({ item, s, language }: { item: MyWorkItem; s: Strings; language: F
     <li className="fv-line">
       <a href={item.link}>{item.title}</a>
       <span className="fv-meta">
-        <span className={`fv-tag ${tone}`}>{fill(s.reasons[item.reason], { days: item.days ?? 0, next })}</span>
-        {item.dueDate && <span className="fv-muted">{fill(s.due, { date: date(item.dueDate) })}</span>}
+        <span className={`fv-tag ${tone}`}>
+          {fillPlaceholders(s.reasons[item.reason], { days: item.days ?? 0, next })}
+        </span>
+        {item.dueDate && <span className="fv-muted">{fillPlaceholders(s.due, { date: date(item.dueDate) })}</span>}
         {item.context && <span className="fv-muted">{item.context}</span>}
-        {item.breakdown && <span className="fv-muted">{fill(s.breakdown, item.breakdown)}</span>}
+        {item.breakdown && <span className="fv-muted">{fillPlaceholders(s.breakdown, item.breakdown)}</span>}
       </span>
       {item.comment && (
         <p className="fv-comment">
@@ -52,7 +55,7 @@ function Section({ section, s, language }: { section: MyWorkSectionData; s: Stri
         </span>
         {section.more && section.count > section.items.length && (
           <a href={section.more} className="fv-small">
-            {fill(s.viewAll, { count: section.count })}
+            {fillPlaceholders(s.viewAll, { count: section.count })}
           </a>
         )}
       </h2>
@@ -64,7 +67,7 @@ function Section({ section, s, language }: { section: MyWorkSectionData; s: Stri
         </ul>
       ) : (
         <div className="fv-empty">
-          <strong>{fill(s.empty[section.key], { days: MY_WORK_DATES_AHEAD_DAYS })}</strong>
+          <strong>{fillPlaceholders(s.empty[section.key], { days: MY_WORK_DATES_AHEAD_DAYS })}</strong>
           <span className="fv-muted">{s.next[section.key]}</span>
         </div>
       )}
@@ -79,7 +82,7 @@ function MyWorkFirstView({ w, language }: { w: MyWork; language: FirstViewLangua
     <FirstViewShell language={language}>
       <h1 className="fv-h1">{s.title}</h1>
       <p className="fv-muted">
-        {fill(s.today, { date: date(w.today) })} · {s.intro}
+        {fillPlaceholders(s.today, { date: date(w.today) })} · {s.intro}
       </p>
       {w.sections.length === 0 ? (
         <div className="fv-empty">
