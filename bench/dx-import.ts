@@ -14,7 +14,7 @@ import { createInterface } from 'node:readline';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import { buildApp } from '../src/server/app.js';
@@ -95,6 +95,9 @@ async function main() {
     const pgCpu = await backendCpu(name);
     const nodeCpu = process.cpuUsage();
     const elu = performance.eventLoopUtilization();
+    // how long a request arriving now would wait for the event loop (the server's API shares it with the import)
+    const lag = monitorEventLoopDelay({ resolution: 10 });
+    lag.enable();
     const t = performance.now();
     const job = await services.dxImports.importFile('assessments', {
       actor: SYSTEM_ACTOR,
@@ -103,6 +106,7 @@ async function main() {
     });
     const ms = performance.now() - t;
     const busy = performance.eventLoopUtilization(elu).utilization;
+    lag.disable();
     const jsCpu = process.cpuUsage(nodeCpu);
     const serverCpu = cpuSince(pgCpu, await backendCpu(name));
     counting = false;
@@ -136,6 +140,9 @@ async function main() {
     const floor = job.rowsOk / (floorMs / 1000);
     console.log(
       `${new Date().toISOString()} load ${os.loadavg()[0].toFixed(1)}: ${fmt(job.rowsOk)} rows in ${fmt(ms / 1000, 1)} s = ${fmt(rate)} rows/s (${fmt((1000 * ms) / job.rowsOk, 0)} µs a row); floor ${fmt(floor)} rows/s (${fmt((1000 * floorMs) / job.rowsOk, 0)} µs); ${fmt((100 * rate) / floor, 1)} % of the floor`,
+    );
+    console.log(
+      `event loop delay during the import: p50 ${fmt(lag.percentile(50) / 1e6, 1)} ms, p99 ${fmt(lag.percentile(99) / 1e6, 1)} ms, max ${fmt(lag.max / 1e6, 1)} ms (sampled every 10 ms)`,
     );
     console.log(
       `event loop busy ${fmt(busy * 100, 0)} % of the import; CPU a row: node ${fmt((jsCpu.user + jsCpu.system) / job.rowsOk, 0)} µs, server ${fmt((serverCpu * 1e6) / job.rowsOk, 0)} µs (floor: server ${fmt((floorCpu * 1e6) / job.rowsOk, 0)} µs)`,
