@@ -1,6 +1,6 @@
 /**
  * The assessment import alone, next to its floor, with where the time goes (PostgreSQL): each statement's time on
- * the connection (summed by kind), the event loop's busy share during the import (JavaScript) and, with
+ * the connection (summed by kind), the event loop's busy share and delay during the import (JavaScript) and, with
  * `--profile DIR`, a CPU profile of the import only (summarise it with bench/profile-summary.ts).
  *
  *   DATABASE_URL=postgres://… npx tsx bench/dx-import.ts [--assessments 100000] [--batch 1000] [--profile DIR]
