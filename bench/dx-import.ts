@@ -141,8 +141,10 @@ async function main() {
     console.log(
       `${new Date().toISOString()} load ${os.loadavg()[0].toFixed(1)}: ${fmt(job.rowsOk)} rows in ${fmt(ms / 1000, 1)} s = ${fmt(rate)} rows/s (${fmt((1000 * ms) / job.rowsOk, 0)} µs a row); floor ${fmt(floor)} rows/s (${fmt((1000 * floorMs) / job.rowsOk, 0)} µs); ${fmt((100 * rate) / floor, 1)} % of the floor`,
     );
+    // the histogram holds the time between samples, the 10 ms resolution included: the wait is what exceeds it
+    const waited = (ns: number) => fmt(Math.max(0, ns / 1e6 - 10), 1);
     console.log(
-      `event loop delay during the import: p50 ${fmt(lag.percentile(50) / 1e6, 1)} ms, p99 ${fmt(lag.percentile(99) / 1e6, 1)} ms, max ${fmt(lag.max / 1e6, 1)} ms (sampled every 10 ms)`,
+      `event loop delay during the import (beyond the 10 ms sampling): p50 ${waited(lag.percentile(50))} ms, p99 ${waited(lag.percentile(99))} ms, max ${waited(lag.max)} ms`,
     );
     console.log(
       `event loop busy ${fmt(busy * 100, 0)} % of the import; CPU a row: node ${fmt((jsCpu.user + jsCpu.system) / job.rowsOk, 0)} µs, server ${fmt((serverCpu * 1e6) / job.rowsOk, 0)} µs (floor: server ${fmt((floorCpu * 1e6) / job.rowsOk, 0)} µs)`,
