@@ -45,13 +45,10 @@ describe('DX support programs', () => {
     const enrolled = page.locator('.ant-descriptions-item').filter({ hasText: 'Số doanh nghiệp tham gia' });
     await expect.poll(() => enrolled.locator('.ant-descriptions-item-content').textContent()).toBe('0');
     await expect.poll(() => page.getByText('Tổng kinh phí tối đa: 0 ₫').count()).toBe(1);
-    expect(await cohortRow(page, 'Nhỏ').allTextContents()).toEqual(['Nhỏ', '0', '200.000.000 ₫', '0 ₫']);
-    // the figures are marked as not yet checked against the decree's text
-    expect(
-      await page
-        .getByText('Một số mức hỗ trợ chưa được đối chiếu với văn bản gốc của Nghị định 80/2021/NĐ-CP.')
-        .count(),
-    ).toBe(1);
+    // a small firm: Art. 11 clauses 1–4, 50 + 50 + 100 + 100 M VND a year
+    expect(await cohortRow(page, 'Nhỏ').allTextContents()).toEqual(['Nhỏ', '0', '300.000.000 ₫', '0 ₫']);
+    // every figure is checked against the article's text: no warning that some are not
+    expect(await page.getByText('chưa được đối chiếu', { exact: false }).count()).toBe(0);
 
     // enrolled by hand: the firm is listed, counted, and its class's most support is the cohort's budget
     const enrolments = page
@@ -70,8 +67,8 @@ describe('DX support programs', () => {
     await expect.poll(() => enrolled.locator('.ant-descriptions-item-content').textContent()).toBe('1');
     await expect
       .poll(() => cohortRow(page, 'Nhỏ').allTextContents())
-      .toEqual(['Nhỏ', '1', '200.000.000 ₫', '200.000.000 ₫']);
-    expect(await page.getByText('Tổng kinh phí tối đa: 200.000.000 ₫').count()).toBe(1);
+      .toEqual(['Nhỏ', '1', '300.000.000 ₫', '300.000.000 ₫']);
+    expect(await page.getByText('Tổng kinh phí tối đa: 300.000.000 ₫').count()).toBe(1);
     // enrolled twice is refused, and the figures stay
     await enrolments.getByLabel('Mã số thuế').fill(HO_TAY.taxCode);
     await enrolments.getByLabel('Ngày tham gia').fill('2026-03-03');

@@ -76,6 +76,7 @@ const vi: LabelSet = {
   supportKind: {
     dx_consulting: 'Tư vấn giải pháp chuyển đổi số',
     dx_solutions: 'Thuê, mua giải pháp chuyển đổi số',
+    ip_consulting: 'Tư vấn sở hữu trí tuệ',
     tech_transfer_consulting: 'Tư vấn chuyển giao công nghệ',
     training: 'Đào tạo',
     assessment: 'Đánh giá mức độ chuyển đổi số',
@@ -125,6 +126,7 @@ const en: LabelSet = {
   supportKind: {
     dx_consulting: 'Digital-transformation consulting',
     dx_solutions: 'Renting or buying digital-transformation solutions',
+    ip_consulting: 'Intellectual-property consulting',
     tech_transfer_consulting: 'Technology-transfer consulting',
     training: 'Training',
     assessment: 'DX maturity assessment',

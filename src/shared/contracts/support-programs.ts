@@ -8,6 +8,7 @@ import { taxCodeField } from './enterprises.js';
 export const supportKinds = [
   'dx_consulting',
   'dx_solutions',
+  'ip_consulting',
   'tech_transfer_consulting',
   'training',
   'assessment',
@@ -187,7 +188,7 @@ export const reportSupport = z.object({
     items: z.array(
       z.object({
         code: z.string(),
-        /** "Điều 11 khoản 1 điểm b Nghị định 80/2021/NĐ-CP" */
+        /** "Điều 11 khoản 2 Nghị định 80/2021/NĐ-CP" */
         citation: z.string(),
         title: bilingual,
         maxSharePercent: z.number(),

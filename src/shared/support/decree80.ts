@@ -1,19 +1,20 @@
 import { sizeClasses, type SizeClass } from '../enterprises/size-class.js';
 
 /**
- * Support for small and medium-sized enterprises' digital transformation under Decree 80/2021/NĐ-CP (26/08/2021,
- * in force 15/10/2021), Article 11 ("Hỗ trợ công nghệ"), as reference data: what a firm of each size class may get
- * per year at most. Large firms get nothing under Decree 80 (the decree is about SMEs: Art. 2, Art. 5).
+ * Support for small and medium-sized enterprises under Decree 80/2021/NĐ-CP (26/08/2021, in force 15/10/2021),
+ * Article 11 ("Hỗ trợ công nghệ cho doanh nghiệp nhỏ và vừa"), as reference data: what a firm of each size class may
+ * get per year at most. Clauses 1–4 are the four supports below, in the decree's order; clause 5 assigns duties and
+ * gives nothing. Large firms get nothing under Decree 80 (it is about SMEs: Art. 2, Art. 5).
  *
- * `confirmed`: whether the figure, the share and the article/clause/point were checked against the decree's own
- * text. They were NOT: the text of Article 11 itself could not be read from the sources available when this file
- * was written; the figures below are those reported by secondary legal summaries (named in `checkedAgainst`), so
- * every item is `confirmed: false` until someone compares it with the decree (vbpl.vn / Công báo) and flips it.
- * The clause and point numbers follow the same summaries' order and are part of what is unconfirmed.
+ * `confirmed`: the figure, the share, who is named and the article and clause were compared with the article's own
+ * text, not a summary of it (`checkedAgainst` says which). Every item here was compared with the full text of
+ * Article 11 as a legal database quotes it, clause by clause, in English translation; the Vietnamese original (Công
+ * báo, vbpl.vn) was not available to compare wording with. An item added from a summary starts `confirmed: false`,
+ * and the report and the cohort budget then say that some figure is not checked.
  */
 export interface Decree80Item {
-  code: 'TECH_TRANSFER_CONSULTING' | 'DX_CONSULTING' | 'DX_SOLUTIONS';
-  citation: { decree: '80/2021/NĐ-CP'; article: number; clause: number; point: string };
+  code: 'DX_CONSULTING' | 'DX_SOLUTIONS' | 'IP_CONSULTING' | 'TECH_TRANSFER_CONSULTING';
+  citation: { decree: '80/2021/NĐ-CP'; article: number; clause: number; point?: string };
   title: { vi: string; en: string };
   /** the largest share of the cost the State pays */
   maxSharePercent: number;
@@ -27,39 +28,29 @@ export interface Decree80Item {
 
 const M = 1_000_000;
 
+const ARTICLE_11_QUOTED =
+  'Article 11 as quoted in full, clause by clause, in English translation, by lawnet.vn ("Pursuant to Article 11 of ' +
+  'Decree 80/2021/ND-CP ... Article 11. Technology support for small and medium enterprises"); the same figures in ' +
+  "vietlawonline.com's Vietnamese summary (vbpl113929) and in Nghệ An's notice of the support (vietnaminsider.vn)";
+
 export const DECREE_80_SUPPORT: readonly Decree80Item[] = [
   {
-    code: 'TECH_TRANSFER_CONSULTING',
-    citation: { decree: '80/2021/NĐ-CP', article: 11, clause: 1, point: 'a' },
-    title: {
-      vi: 'Hỗ trợ tối đa 50% giá trị hợp đồng tư vấn chuyển giao công nghệ phù hợp với doanh nghiệp',
-      en: 'Up to 50 % of the value of a technology-transfer consulting contract suited to the firm',
-    },
-    maxSharePercent: 50,
-    capVnd: { micro: 100 * M, small: 100 * M, medium: 100 * M },
-    per: 'contract_year',
-    confirmed: false,
-    checkedAgainst:
-      'secondary summaries (t2hlawyers.vn, chusepepper.com.au: "not exceeding 100 million VND/contract/year/enterprise"); decree text not read',
-  },
-  {
     code: 'DX_CONSULTING',
-    citation: { decree: '80/2021/NĐ-CP', article: 11, clause: 1, point: 'b' },
+    citation: { decree: '80/2021/NĐ-CP', article: 11, clause: 1 },
     title: {
       vi: 'Hỗ trợ tối đa 50% giá trị hợp đồng tư vấn giải pháp chuyển đổi số (quy trình kinh doanh, quản trị, sản xuất, công nghệ, chuyển đổi mô hình kinh doanh)',
       en: 'Up to 50 % of the value of a contract for consulting on digital-transformation solutions (business, management, production and technology processes, business-model change)',
     },
     maxSharePercent: 50,
-    // the summaries name small (50 M) and medium (100 M) firms only; micro firms are not named for this item
+    // the clause names small (50 M) and medium (100 M) firms only: micro firms get nothing under it
     capVnd: { small: 50 * M, medium: 100 * M },
     per: 'contract_year',
-    confirmed: false,
-    checkedAgainst:
-      'secondary summaries (english.luatvietnam.vn summary of the decree, t2hlawyers.vn: "not exceeding VND 50 million/contract/year for small enterprises and 100 million for medium"); decree text not read',
+    confirmed: true,
+    checkedAgainst: ARTICLE_11_QUOTED,
   },
   {
     code: 'DX_SOLUTIONS',
-    citation: { decree: '80/2021/NĐ-CP', article: 11, clause: 1, point: 'c' },
+    citation: { decree: '80/2021/NĐ-CP', article: 11, clause: 2 },
     title: {
       vi: 'Hỗ trợ tối đa 50% chi phí thuê, mua các giải pháp chuyển đổi số để tự động hóa, nâng cao hiệu quả quy trình kinh doanh, quản trị, sản xuất, công nghệ',
       en: 'Up to 50 % of the cost of renting or buying digital-transformation solutions that automate and improve business, management, production and technology processes',
@@ -67,9 +58,34 @@ export const DECREE_80_SUPPORT: readonly Decree80Item[] = [
     maxSharePercent: 50,
     capVnd: { micro: 20 * M, small: 50 * M, medium: 100 * M },
     per: 'year',
-    confirmed: false,
-    checkedAgainst:
-      'secondary summary (vietlawonline.com, vbpl113929: "không quá 20 triệu/năm (siêu nhỏ); 50 triệu/năm (nhỏ); 100 triệu/năm (vừa)"), the same figures as issue 13; decree text not read',
+    confirmed: true,
+    checkedAgainst: ARTICLE_11_QUOTED,
+  },
+  {
+    code: 'IP_CONSULTING',
+    citation: { decree: '80/2021/NĐ-CP', article: 11, clause: 3 },
+    title: {
+      vi: 'Hỗ trợ tối đa 50% giá trị hợp đồng tư vấn xác lập quyền sở hữu trí tuệ; tư vấn quản lý và phát triển sản phẩm, dịch vụ được bảo hộ quyền sở hữu trí tuệ của doanh nghiệp',
+      en: 'Up to 50 % of the value of a consulting contract on establishing intellectual property rights, and on managing and developing the firm’s products and services protected by them',
+    },
+    maxSharePercent: 50,
+    capVnd: { micro: 100 * M, small: 100 * M, medium: 100 * M },
+    per: 'contract_year',
+    confirmed: true,
+    checkedAgainst: ARTICLE_11_QUOTED,
+  },
+  {
+    code: 'TECH_TRANSFER_CONSULTING',
+    citation: { decree: '80/2021/NĐ-CP', article: 11, clause: 4 },
+    title: {
+      vi: 'Hỗ trợ tối đa 50% giá trị hợp đồng tư vấn chuyển giao công nghệ phù hợp với doanh nghiệp',
+      en: 'Up to 50 % of the value of a technology-transfer consulting contract suited to the firm',
+    },
+    maxSharePercent: 50,
+    capVnd: { micro: 100 * M, small: 100 * M, medium: 100 * M },
+    per: 'contract_year',
+    confirmed: true,
+    checkedAgainst: ARTICLE_11_QUOTED,
   },
 ];
 
@@ -81,8 +97,11 @@ export interface EligibleSupport {
 }
 
 /** What a firm of this size class may get under Decree 80, Art. 11 (large: nothing). */
-export function eligibleSupport(sizeClass: SizeClass): EligibleSupport {
-  const items = DECREE_80_SUPPORT.flatMap((item) => {
+export function eligibleSupport(
+  sizeClass: SizeClass,
+  reference: readonly Decree80Item[] = DECREE_80_SUPPORT,
+): EligibleSupport {
+  const items = reference.flatMap((item) => {
     const cap = item.capVnd[sizeClass];
     return cap === undefined ? [] : [{ ...item, capForClassVnd: cap }];
   });
@@ -105,6 +124,6 @@ export const formatVnd = (v: number) =>
     .toString()
     .replace(/\B(?=(\d{3})+(?!\d))/g, '.')} ₫`;
 
-/** "Điều 11 khoản 1 điểm b Nghị định 80/2021/NĐ-CP". */
+/** "Điều 11 khoản 2 Nghị định 80/2021/NĐ-CP" (with "điểm a" after the clause when an item cites a point). */
 export const citationVi = (c: Decree80Item['citation']) =>
-  `Điều ${c.article} khoản ${c.clause} điểm ${c.point} Nghị định ${c.decree}`;
+  `Điều ${c.article} khoản ${c.clause}${c.point ? ` điểm ${c.point}` : ''} Nghị định ${c.decree}`;

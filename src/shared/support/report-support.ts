@@ -1,6 +1,6 @@
 import type { ReportSupport } from '../contracts/support-programs.js';
 import type { SizeClass } from '../enterprises/size-class.js';
-import { citationVi, eligibleSupport, formatVnd } from './decree80.js';
+import { citationVi, DECREE_80_SUPPORT, type Decree80Item, eligibleSupport, formatVnd } from './decree80.js';
 import { recommendCategories, WEAK_BELOW } from './platform-categories.js';
 
 /** The support section of a firm's DX report: eligible Decree 80 support by size class, recommended categories. */
@@ -8,8 +8,9 @@ export function reportSupportFor(
   sizeClass: SizeClass,
   frameworkCode: string,
   nodes: Record<string, { score: number; max: number }>,
+  reference: readonly Decree80Item[] = DECREE_80_SUPPORT,
 ): ReportSupport {
-  const eligible = eligibleSupport(sizeClass);
+  const eligible = eligibleSupport(sizeClass, reference);
   const unconfirmed = eligible.items.some((i) => !i.confirmed);
   const note =
     sizeClass === 'large'

@@ -16,21 +16,30 @@ import {
   recommendCategories,
   WEAK_BELOW,
 } from '../../../shared/support/platform-categories.js';
+import { reportSupportFor } from '../../../shared/support/report-support.js';
 import { bestDbiAnswers, minimalDbiAnswers } from '../dx-assessments/test-helpers.js';
 import { bundledFrameworkFiles, readBundledFramework } from '../dx-frameworks/bundled.js';
 
 describe('Decree 80/2021/NĐ-CP Art. 11 as reference data', () => {
-  it('cites the decree, article, clause and point of every item, and says whether the figure was confirmed', () => {
+  it('cites the article and clause of every item as the decree numbers them, each checked against the article', () => {
+    // Art. 11 "Hỗ trợ công nghệ cho doanh nghiệp nhỏ và vừa", clauses 1–4 (clause 5 assigns duties: not a support)
+    expect(DECREE_80_SUPPORT.map((i) => [i.code, citationVi(i.citation)])).toEqual([
+      ['DX_CONSULTING', 'Điều 11 khoản 1 Nghị định 80/2021/NĐ-CP'],
+      ['DX_SOLUTIONS', 'Điều 11 khoản 2 Nghị định 80/2021/NĐ-CP'],
+      ['IP_CONSULTING', 'Điều 11 khoản 3 Nghị định 80/2021/NĐ-CP'],
+      ['TECH_TRANSFER_CONSULTING', 'Điều 11 khoản 4 Nghị định 80/2021/NĐ-CP'],
+    ]);
     for (const item of DECREE_80_SUPPORT) {
-      expect(item.citation).toMatchObject({ decree: '80/2021/NĐ-CP', article: 11 });
-      expect(citationVi(item.citation)).toMatch(/^Điều 11 khoản \d+ điểm [a-z] Nghị định 80\/2021\/NĐ-CP$/);
       expect(item.maxSharePercent).toBe(50);
       expect(item.title.vi.length).toBeGreaterThan(10);
       expect(item.title.en.length).toBeGreaterThan(10);
-      // not read against the decree's own text: flagged, with what it was checked against
-      expect(item.confirmed).toBe(false);
-      expect(item.checkedAgainst).not.toBe('');
+      expect(item.confirmed).toBe(true);
+      expect(item.checkedAgainst).toMatch(/Article 11/);
     }
+    // a point is cited when an item has one
+    expect(citationVi({ decree: '80/2021/NĐ-CP', article: 12, clause: 2, point: 'a' })).toBe(
+      'Điều 12 khoản 2 điểm a Nghị định 80/2021/NĐ-CP',
+    );
   });
 
   it('gives each size class its caps (VND a year) and large firms nothing', () => {
@@ -38,28 +47,41 @@ describe('Decree 80/2021/NĐ-CP Art. 11 as reference data', () => {
       sizeClasses.map((c) => [c, eligibleSupport(c).items.map((i) => [i.code, i.capForClassVnd / 1e6])]),
     );
     expect(caps).toEqual({
+      // clause 1 names small and medium firms only
       micro: [
-        ['TECH_TRANSFER_CONSULTING', 100],
         ['DX_SOLUTIONS', 20],
+        ['IP_CONSULTING', 100],
+        ['TECH_TRANSFER_CONSULTING', 100],
       ],
       small: [
-        ['TECH_TRANSFER_CONSULTING', 100],
         ['DX_CONSULTING', 50],
         ['DX_SOLUTIONS', 50],
+        ['IP_CONSULTING', 100],
+        ['TECH_TRANSFER_CONSULTING', 100],
       ],
       medium: [
-        ['TECH_TRANSFER_CONSULTING', 100],
         ['DX_CONSULTING', 100],
         ['DX_SOLUTIONS', 100],
+        ['IP_CONSULTING', 100],
+        ['TECH_TRANSFER_CONSULTING', 100],
       ],
       large: [],
     });
+    expect(eligibleSupport('micro').maxPerYearVnd).toBe(220_000_000);
     expect(eligibleSupport('large').maxPerYearVnd).toBe(0);
+  });
+
+  it('says so in the report while a figure is not checked against the decree, and not once all are', () => {
+    const unchecked = DECREE_80_SUPPORT.map((i) => (i.code === 'DX_SOLUTIONS' ? { ...i, confirmed: false } : i));
+    expect(reportSupportFor('small', 'DBI-SME', {}, unchecked).decree80.note.vi).toMatch(/chưa được đối chiếu/);
+    const note = reportSupportFor('small', 'DBI-SME', {}).decree80.note;
+    expect(note.vi).toBe('Mức hỗ trợ tối đa theo Điều 11 Nghị định 80/2021/NĐ-CP.');
+    expect(reportSupportFor('large', 'DBI-SME', {}, unchecked).decree80.note.vi).toMatch(/Doanh nghiệp lớn/);
   });
 
   it('sums a cohort by size class and formats VND the Vietnamese way', () => {
     const b = cohortMaxBudget({ micro: 2, small: 3, large: 7 });
-    expect(b.totalVnd).toBe(2 * 120_000_000 + 3 * 200_000_000);
+    expect(b.totalVnd).toBe(2 * 220_000_000 + 3 * 300_000_000);
     expect(b.byClass.find((c) => c.sizeClass === 'large')).toEqual({
       sizeClass: 'large',
       firms: 7,

@@ -15,20 +15,21 @@ async function assessed(o: { employees: number; revenueVnd: number; capitalVnd: 
 }
 
 describe('the firm’s DX report: eligible Decree 80 support and platform categories (issue 13 §2)', () => {
-  it('lists the support of the firm’s size class, cited, with the figures not confirmed said so', async () => {
+  it('lists the support of the firm’s size class, each item cited by article and clause', async () => {
     const { id } = await assessed({ employees: 5, revenueVnd: 1_000_000_000, capitalVnd: 1_000_000_000 });
     const r = await ctx.as(cookies.secretariat, { method: 'GET', url: `/api/dx/assessments/${id}/report` });
     expect(r.statusCode, r.body).toBe(200);
     const s = r.json().support;
     expect(s.sizeClass).toBe('micro');
     expect(s.decree80.items.map((i: { code: string; capText: string }) => [i.code, i.capText])).toEqual([
-      ['TECH_TRANSFER_CONSULTING', '100.000.000 ₫'],
       ['DX_SOLUTIONS', '20.000.000 ₫'],
+      ['IP_CONSULTING', '100.000.000 ₫'],
+      ['TECH_TRANSFER_CONSULTING', '100.000.000 ₫'],
     ]);
-    expect(s.decree80.items[1].citation).toBe('Điều 11 khoản 1 điểm c Nghị định 80/2021/NĐ-CP');
-    expect(s.decree80.items.every((i: { confirmed: boolean }) => !i.confirmed)).toBe(true);
-    expect(s.decree80.maxPerYearText).toBe('120.000.000 ₫');
-    expect(s.decree80.note.vi).toMatch(/chưa được đối chiếu/);
+    expect(s.decree80.items[0].citation).toBe('Điều 11 khoản 2 Nghị định 80/2021/NĐ-CP');
+    expect(s.decree80.items.every((i: { confirmed: boolean }) => i.confirmed)).toBe(true);
+    expect(s.decree80.maxPerYearText).toBe('220.000.000 ₫');
+    expect(s.decree80.note.vi).toBe('Mức hỗ trợ tối đa theo Điều 11 Nghị định 80/2021/NĐ-CP.');
     // weak answers point to categories (names, never vendors)
     expect(s.platformCategories.weakBelow).toBe(0.5);
     expect(s.platformCategories.items.length).toBeGreaterThan(3);
@@ -37,7 +38,10 @@ describe('the firm’s DX report: eligible Decree 80 support and platform catego
     const docx = await ctx.as(cookies.secretariat, { method: 'GET', url: `/api/dx/assessments/${id}/report.docx` });
     const xml = await (await JSZip.loadAsync(docx.rawPayload)).file('word/document.xml')!.async('string');
     expect(xml).toContain('4. Hỗ trợ theo Nghị định 80/2021/NĐ-CP (doanh nghiệp siêu nhỏ)');
-    expect(xml).toContain('tối đa 20.000.000 ₫/năm');
+    expect(xml).toContain(
+      'tối đa 20.000.000 ₫/năm</w:t></w:r><w:r><w:t xml:space="preserve"> (Điều 11 khoản 2 Nghị định 80/2021/NĐ-CP).',
+    );
+    expect(xml).not.toContain('chưa đối chiếu');
     expect(xml).toContain('5. Nhóm nền tảng số nên xem xét');
     expect(xml).toContain(s.platformCategories.items[0].name.vi);
   });

@@ -121,14 +121,19 @@ describe('support programs (issue 13 §2): records', () => {
 
     const detail = (await ctx.as(cookies.secretariat, { method: 'GET', url: `/api/support-programs/${p.id}` })).json();
     expect(detail.enrolled).toBe(4);
-    // micro 100 + 20; small 100 + 50 + 50; medium 100 + 100 + 100; large nothing (M VND a year)
+    // Art. 11 clauses 1–4, M VND a year: micro 20 + 100 + 100 (clause 1 names small and medium only);
+    // small 50 + 50 + 100 + 100; medium 100 × 4; large nothing
     expect(detail.cohortBudget.byClass).toEqual([
-      { sizeClass: 'micro', firms: 1, perFirmVnd: 120_000_000, totalVnd: 120_000_000 },
-      { sizeClass: 'small', firms: 1, perFirmVnd: 200_000_000, totalVnd: 200_000_000 },
-      { sizeClass: 'medium', firms: 1, perFirmVnd: 300_000_000, totalVnd: 300_000_000 },
+      { sizeClass: 'micro', firms: 1, perFirmVnd: 220_000_000, totalVnd: 220_000_000 },
+      { sizeClass: 'small', firms: 1, perFirmVnd: 300_000_000, totalVnd: 300_000_000 },
+      { sizeClass: 'medium', firms: 1, perFirmVnd: 400_000_000, totalVnd: 400_000_000 },
       { sizeClass: 'large', firms: 1, perFirmVnd: 0, totalVnd: 0 },
     ]);
-    expect(detail.cohortBudget).toMatchObject({ totalVnd: 620_000_000, totalText: '620.000.000 ₫', unconfirmed: true });
+    expect(detail.cohortBudget).toMatchObject({
+      totalVnd: 920_000_000,
+      totalText: '920.000.000 ₫',
+      unconfirmed: false,
+    });
 
     const list = await ctx.as(cookies.secretariat, {
       method: 'GET',
@@ -186,6 +191,26 @@ describe('support programs (issue 13 §2): records', () => {
 
     const audit = await ctx.as(cookies.admin, { method: 'GET', url: '/api/audit-events?entityType=supportGiven' });
     expect(audit.json().items.some((e: { entityId: string }) => e.entityId === given.json().id)).toBe(true);
+  });
+
+  it('offers and records intellectual-property consulting (Art. 11 clause 3) as a kind of its own', async () => {
+    const p = await program({ kinds: ['ip_consulting', 'tech_transfer_consulting'] });
+    const e = await f.enterprise();
+    const enrolment = (await enrol(p.id, e.taxCode)).json();
+    const given = await ctx.as(cookies.secretariat, {
+      method: 'POST',
+      url: `/api/support-enrolments/${enrolment.id}/support`,
+      payload: {
+        kind: 'ip_consulting',
+        provider: 'Văn phòng luật sư (test)',
+        amountVnd: 40_000_000,
+        givenOn: '2024-06-03',
+      },
+    });
+    expect(given.statusCode, given.body).toBe(201);
+    expect(given.json()).toMatchObject({ kind: 'ip_consulting', amountVnd: 40_000_000 });
+    const detail = (await ctx.as(cookies.secretariat, { method: 'GET', url: `/api/support-programs/${p.id}` })).json();
+    expect(detail).toMatchObject({ kinds: ['ip_consulting', 'tech_transfer_consulting'], givenVnd: 40_000_000 });
   });
 
   it('an enterprise sees its own enrolments and the support given, never another firm’s', async () => {
