@@ -45,8 +45,15 @@ describe('DX support programs', () => {
     const enrolled = page.locator('.ant-descriptions-item').filter({ hasText: 'Số doanh nghiệp tham gia' });
     await expect.poll(() => enrolled.locator('.ant-descriptions-item-content').textContent()).toBe('0');
     await expect.poll(() => page.getByText('Tổng kinh phí tối đa: 0 ₫').count()).toBe(1);
-    // a small firm: Art. 11 clauses 1–4, 50 + 50 + 100 + 100 M VND a year
-    expect(await cohortRow(page, 'Nhỏ').allTextContents()).toEqual(['Nhỏ', '0', '300.000.000 ₫', '0 ₫']);
+    // the program offers consulting on DX solutions alone: Art. 11 clause 1, 50 M VND a year for a small firm
+    expect(await cohortRow(page, 'Nhỏ').allTextContents()).toEqual(['Nhỏ', '0', '50.000.000 ₫', '0 ₫']);
+    expect(
+      await page
+        .getByText(
+          'Tính theo nội dung hỗ trợ của chương trình: Tư vấn giải pháp chuyển đổi số (Điều 11 khoản 1 Nghị định 80/2021/NĐ-CP).',
+        )
+        .count(),
+    ).toBe(1);
     // every figure is checked against the article's text: no warning that some are not
     expect(await page.getByText('chưa được đối chiếu', { exact: false }).count()).toBe(0);
 
@@ -67,8 +74,8 @@ describe('DX support programs', () => {
     await expect.poll(() => enrolled.locator('.ant-descriptions-item-content').textContent()).toBe('1');
     await expect
       .poll(() => cohortRow(page, 'Nhỏ').allTextContents())
-      .toEqual(['Nhỏ', '1', '300.000.000 ₫', '300.000.000 ₫']);
-    expect(await page.getByText('Tổng kinh phí tối đa: 300.000.000 ₫').count()).toBe(1);
+      .toEqual(['Nhỏ', '1', '50.000.000 ₫', '50.000.000 ₫']);
+    expect(await page.getByText('Tổng kinh phí tối đa: 50.000.000 ₫').count()).toBe(1);
     // enrolled twice is refused, and the figures stay
     await enrolments.getByLabel('Mã số thuế').fill(HO_TAY.taxCode);
     await enrolments.getByLabel('Ngày tham gia').fill('2026-03-03');

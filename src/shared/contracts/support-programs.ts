@@ -70,8 +70,10 @@ export const cohortBudget = z.object({
   totalVnd: z.number(),
   /** formatted the Vietnamese way ("1.234.000.000 ₫") */
   totalText: z.string(),
-  /** true while some figure of the reference data is not confirmed against the decree's text */
+  /** true while some figure counted is not confirmed against the decree's text */
   unconfirmed: z.boolean(),
+  /** the Decree 80 items counted: those of the kinds of support the program offers */
+  items: z.array(z.object({ code: z.string(), kind: z.enum(supportKinds), citation: z.string() })),
 });
 
 export const supportProgramDetail = supportProgram.extend({

@@ -1,3 +1,4 @@
+import type { SupportKind } from '../contracts/support-programs.js';
 import { sizeClasses, type SizeClass } from '../enterprises/size-class.js';
 
 /**
@@ -14,6 +15,8 @@ import { sizeClasses, type SizeClass } from '../enterprises/size-class.js';
  */
 export interface Decree80Item {
   code: 'DX_CONSULTING' | 'DX_SOLUTIONS' | 'IP_CONSULTING' | 'TECH_TRANSFER_CONSULTING';
+  /** the kind of support a program offers and records it under */
+  kind: SupportKind;
   citation: { decree: '80/2021/NĐ-CP'; article: number; clause: number; point?: string };
   title: { vi: string; en: string };
   /** the largest share of the cost the State pays */
@@ -36,6 +39,7 @@ const ARTICLE_11_QUOTED =
 export const DECREE_80_SUPPORT: readonly Decree80Item[] = [
   {
     code: 'DX_CONSULTING',
+    kind: 'dx_consulting',
     citation: { decree: '80/2021/NĐ-CP', article: 11, clause: 1 },
     title: {
       vi: 'Hỗ trợ tối đa 50% giá trị hợp đồng tư vấn giải pháp chuyển đổi số (quy trình kinh doanh, quản trị, sản xuất, công nghệ, chuyển đổi mô hình kinh doanh)',
@@ -50,6 +54,7 @@ export const DECREE_80_SUPPORT: readonly Decree80Item[] = [
   },
   {
     code: 'DX_SOLUTIONS',
+    kind: 'dx_solutions',
     citation: { decree: '80/2021/NĐ-CP', article: 11, clause: 2 },
     title: {
       vi: 'Hỗ trợ tối đa 50% chi phí thuê, mua các giải pháp chuyển đổi số để tự động hóa, nâng cao hiệu quả quy trình kinh doanh, quản trị, sản xuất, công nghệ',
@@ -63,6 +68,7 @@ export const DECREE_80_SUPPORT: readonly Decree80Item[] = [
   },
   {
     code: 'IP_CONSULTING',
+    kind: 'ip_consulting',
     citation: { decree: '80/2021/NĐ-CP', article: 11, clause: 3 },
     title: {
       vi: 'Hỗ trợ tối đa 50% giá trị hợp đồng tư vấn xác lập quyền sở hữu trí tuệ; tư vấn quản lý và phát triển sản phẩm, dịch vụ được bảo hộ quyền sở hữu trí tuệ của doanh nghiệp',
@@ -76,6 +82,7 @@ export const DECREE_80_SUPPORT: readonly Decree80Item[] = [
   },
   {
     code: 'TECH_TRANSFER_CONSULTING',
+    kind: 'tech_transfer_consulting',
     citation: { decree: '80/2021/NĐ-CP', article: 11, clause: 4 },
     title: {
       vi: 'Hỗ trợ tối đa 50% giá trị hợp đồng tư vấn chuyển giao công nghệ phù hợp với doanh nghiệp',
@@ -108,14 +115,18 @@ export function eligibleSupport(
   return { sizeClass, items, maxPerYearVnd: items.reduce((s, i) => s + i.capForClassVnd, 0) };
 }
 
-/** The most Decree 80 support a cohort implies in a year: Σ over its firms of their class's maximum. */
-export function cohortMaxBudget(counts: Partial<Record<SizeClass, number>>) {
+/**
+ * The most Decree 80 support a cohort implies in a year for the kinds of support its program offers: Σ over its firms
+ * of their class's maximum under the items of those kinds (a kind without a Decree 80 item adds nothing).
+ */
+export function cohortMaxBudget(counts: Partial<Record<SizeClass, number>>, kinds: readonly SupportKind[]) {
+  const items = DECREE_80_SUPPORT.filter((i) => kinds.includes(i.kind));
   const byClass = sizeClasses.map((sizeClass) => {
     const firms = counts[sizeClass] ?? 0;
-    const perFirmVnd = eligibleSupport(sizeClass).maxPerYearVnd;
+    const perFirmVnd = eligibleSupport(sizeClass, items).maxPerYearVnd;
     return { sizeClass, firms, perFirmVnd, totalVnd: firms * perFirmVnd };
   });
-  return { byClass, totalVnd: byClass.reduce((s, c) => s + c.totalVnd, 0) };
+  return { byClass, totalVnd: byClass.reduce((s, c) => s + c.totalVnd, 0), items };
 }
 
 /** "1.234.567.890 ₫": VND the Vietnamese way (dots between thousands, no decimals). */

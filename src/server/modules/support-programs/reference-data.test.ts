@@ -79,9 +79,17 @@ describe('Decree 80/2021/NĐ-CP Art. 11 as reference data', () => {
     expect(reportSupportFor('large', 'DBI-SME', {}, unchecked).decree80.note.vi).toMatch(/Doanh nghiệp lớn/);
   });
 
-  it('sums a cohort by size class and formats VND the Vietnamese way', () => {
-    const b = cohortMaxBudget({ micro: 2, small: 3, large: 7 });
+  it('sums a cohort by size class over the kinds of support given, and formats VND the Vietnamese way', () => {
+    const all = ['dx_consulting', 'dx_solutions', 'ip_consulting', 'tech_transfer_consulting'] as const;
+    const b = cohortMaxBudget({ micro: 2, small: 3, large: 7 }, all);
     expect(b.totalVnd).toBe(2 * 220_000_000 + 3 * 300_000_000);
+    expect(b.items.map((i) => i.code)).toEqual(DECREE_80_SUPPORT.map((i) => i.code));
+    // renting or buying solutions alone: 20 M for a micro firm, 50 M for a small one
+    expect(cohortMaxBudget({ micro: 2, small: 3 }, ['dx_solutions', 'training']).totalVnd).toBe(2 * 20e6 + 3 * 50e6);
+    expect(cohortMaxBudget({ micro: 2, small: 3 }, ['training', 'assessment', 'other'])).toMatchObject({
+      totalVnd: 0,
+      items: [],
+    });
     expect(b.byClass.find((c) => c.sizeClass === 'large')).toEqual({
       sizeClass: 'large',
       firms: 7,

@@ -17,7 +17,7 @@ import type {
 import { enrolmentInput } from '../../../shared/contracts/support-programs.js';
 import type { SizeClass } from '../../../shared/enterprises/size-class.js';
 import { isErrorReason, reasonText } from '../../../shared/error-reasons.js';
-import { cohortMaxBudget, DECREE_80_SUPPORT, formatVnd } from '../../../shared/support/decree80.js';
+import { citationVi, cohortMaxBudget, formatVnd } from '../../../shared/support/decree80.js';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { authorId, limitedTo } from '../../http/authorize.js';
 import type { Actor } from '../../http/context.js';
@@ -84,13 +84,16 @@ export function createSupportProgramsService({
 
   async function detail(actor: Actor, row: SupportProgramRow, tx: DbOrTx = db): Promise<SupportProgramDetail> {
     const agg = (await repo.aggregates(tx, [row.id])).get(row.id);
-    const budget = cohortMaxBudget(await cohortCounts(tx, row.id));
+    const program = toProgram(row, agg);
+    const { byClass, totalVnd, items } = cohortMaxBudget(await cohortCounts(tx, row.id), program.kinds);
     return {
-      ...toProgram(row, agg),
+      ...program,
       cohortBudget: {
-        ...budget,
-        totalText: formatVnd(budget.totalVnd),
-        unconfirmed: DECREE_80_SUPPORT.some((i) => !i.confirmed),
+        byClass,
+        totalVnd,
+        totalText: formatVnd(totalVnd),
+        unconfirmed: items.some((i) => !i.confirmed),
+        items: items.map((i) => ({ code: i.code, kind: i.kind, citation: citationVi(i.citation) })),
       },
       permissions: {
         edit: policy.canManage(actor),

@@ -103,7 +103,7 @@ describe('support programs (issue 13 §2): records', () => {
   });
 
   it('enrols firms by hand, records support given, and the cohort implies the Decree 80 maximum by size class', async () => {
-    const p = await program();
+    const p = await program({ kinds: ['dx_consulting', 'dx_solutions', 'ip_consulting', 'tech_transfer_consulting'] });
     const micro = await f.enterprise({ employees: 5, revenueVnd: 1_000_000_000, capitalVnd: 1_000_000_000 });
     const small = await f.enterprise();
     const medium = await f.enterprise({ employees: 80, revenueVnd: 200_000_000_000, capitalVnd: 80_000_000_000 });
@@ -121,8 +121,8 @@ describe('support programs (issue 13 §2): records', () => {
 
     const detail = (await ctx.as(cookies.secretariat, { method: 'GET', url: `/api/support-programs/${p.id}` })).json();
     expect(detail.enrolled).toBe(4);
-    // Art. 11 clauses 1–4, M VND a year: micro 20 + 100 + 100 (clause 1 names small and medium only);
-    // small 50 + 50 + 100 + 100; medium 100 × 4; large nothing
+    // a program offering all four supports of Art. 11, M VND a year: micro 20 + 100 + 100 (clause 1 names small and
+    // medium firms only); small 50 + 50 + 100 + 100; medium 100 × 4; large nothing
     expect(detail.cohortBudget.byClass).toEqual([
       { sizeClass: 'micro', firms: 1, perFirmVnd: 220_000_000, totalVnd: 220_000_000 },
       { sizeClass: 'small', firms: 1, perFirmVnd: 300_000_000, totalVnd: 300_000_000 },
@@ -134,6 +134,31 @@ describe('support programs (issue 13 §2): records', () => {
       totalText: '920.000.000 ₫',
       unconfirmed: false,
     });
+    expect(detail.cohortBudget.items.map((i: { citation: string }) => i.citation)).toEqual(
+      [1, 2, 3, 4].map((k) => `Điều 11 khoản ${k} Nghị định 80/2021/NĐ-CP`),
+    );
+
+    // only what the program offers counts: consulting and solutions alone, then training alone (no Decree 80 cap)
+    const onlyDx = await ctx.as(cookies.secretariat, {
+      method: 'PATCH',
+      url: `/api/support-programs/${p.id}`,
+      payload: { kinds: ['dx_solutions', 'dx_consulting'], version: 1 },
+    });
+    expect(onlyDx.statusCode, onlyDx.body).toBe(200);
+    expect(onlyDx.json().cohortBudget.byClass.map((c: { perFirmVnd: number }) => c.perFirmVnd / 1e6)).toEqual([
+      20, 100, 200, 0,
+    ]);
+    expect(onlyDx.json().cohortBudget).toMatchObject({ totalVnd: 320_000_000 });
+    expect(onlyDx.json().cohortBudget.items.map((i: { code: string }) => i.code)).toEqual([
+      'DX_CONSULTING',
+      'DX_SOLUTIONS',
+    ]);
+    const training = await ctx.as(cookies.secretariat, {
+      method: 'PATCH',
+      url: `/api/support-programs/${p.id}`,
+      payload: { kinds: ['training'], version: 2 },
+    });
+    expect(training.json().cohortBudget).toMatchObject({ totalVnd: 0, totalText: '0 ₫', items: [] });
 
     const list = await ctx.as(cookies.secretariat, {
       method: 'GET',
@@ -210,7 +235,12 @@ describe('support programs (issue 13 §2): records', () => {
     expect(given.statusCode, given.body).toBe(201);
     expect(given.json()).toMatchObject({ kind: 'ip_consulting', amountVnd: 40_000_000 });
     const detail = (await ctx.as(cookies.secretariat, { method: 'GET', url: `/api/support-programs/${p.id}` })).json();
-    expect(detail).toMatchObject({ kinds: ['ip_consulting', 'tech_transfer_consulting'], givenVnd: 40_000_000 });
+    // a small firm: clauses 3 and 4, 100 M VND each
+    expect(detail).toMatchObject({
+      kinds: ['ip_consulting', 'tech_transfer_consulting'],
+      givenVnd: 40_000_000,
+      cohortBudget: { totalVnd: 200_000_000 },
+    });
   });
 
   it('an enterprise sees its own enrolments and the support given, never another firm’s', async () => {

@@ -327,6 +327,15 @@ export default function SupportProgramPage() {
             <Typography.Paragraph strong style={{ marginTop: 12 }}>
               {t('supportPrograms.cohortSum', { total: p.cohortBudget.totalText })}
             </Typography.Paragraph>
+            <Typography.Paragraph type="secondary">
+              {p.cohortBudget.items.length
+                ? t('supportPrograms.cohortCounted', {
+                    items: p.cohortBudget.items
+                      .map((i) => `${t(`supportPrograms.kind.${i.kind}`)} (${i.citation})`)
+                      .join('; '),
+                  })
+                : t('supportPrograms.cohortNone')}
+            </Typography.Paragraph>
             {p.cohortBudget.unconfirmed && (
               <Typography.Paragraph type="secondary">{t('supportPrograms.unconfirmed')}</Typography.Paragraph>
             )}
