@@ -1,5 +1,5 @@
 import { describe, expect, inject, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { login, shot, useBrowser } from './browser.js';
 import { axeReport, axeViolations, trackRequests } from './axe.js';
 
@@ -8,6 +8,13 @@ const baseUrl = inject('baseUrl');
 
 /** The demo enterprise (README): a small firm, tax code 0109123458. */
 const HO_TAY = { name: 'Công ty TNHH Giải pháp Số Hồ Tây (demo)', taxCode: '0109123458' };
+
+/** Types a date into an antd date picker the way a person does (dd/mm/yyyy) and leaves it (Enter would submit). */
+async function fillDate(input: Locator, ddmmyyyy: string) {
+  await input.click();
+  await input.fill(ddmmyyyy);
+  await input.press('Tab');
+}
 
 /** The cohort table's row of a size class: its cells (class, firms, most per firm, total). */
 const cohortRow = (page: Page, sizeClass: string) =>
@@ -27,8 +34,9 @@ describe('DX support programs', () => {
     const form = page.getByRole('dialog', { name: 'Thêm chương trình' });
     await form.getByLabel('Tên chương trình').fill(name);
     await form.getByLabel('Căn cứ pháp lý').fill('Nghị định 80/2021/NĐ-CP; Kế hoạch của UBND thành phố (e2e)');
-    await form.getByLabel('Thời gian thực hiện').fill('2026-01-01');
-    await form.getByLabel('–').fill('2026-12-31');
+    // dates are typed and shown dd/mm/yyyy
+    await fillDate(form.getByLabel('Thời gian thực hiện'), '01/01/2026');
+    await fillDate(form.getByLabel('–'), '31/12/2026');
     await form.getByLabel('Kinh phí (đồng)').fill('2000000000');
     await form.getByLabel('Nội dung hỗ trợ').click();
     await page
@@ -38,6 +46,9 @@ describe('DX support programs', () => {
     await form.getByRole('button', { name: 'Đồng ý' }).click();
     await form.waitFor({ state: 'detached' });
 
+    expect(await page.getByRole('row', { name: new RegExp(name.replace(/[()]/g, '\\$&')) }).textContent()).toContain(
+      '01/01/2026 – 31/12/2026',
+    );
     await page.getByRole('link', { name }).click();
     await page.waitForURL(/\/support-programs\/[0-9a-f-]{36}$/);
     await page.getByRole('heading', { name }).waitFor({ timeout: 20_000 });
@@ -45,6 +56,9 @@ describe('DX support programs', () => {
     const enrolled = page.locator('.ant-descriptions-item').filter({ hasText: 'Số doanh nghiệp tham gia' });
     await expect.poll(() => enrolled.locator('.ant-descriptions-item-content').textContent()).toBe('0');
     await expect.poll(() => page.getByText('Tổng kinh phí tối đa: 0 ₫').count()).toBe(1);
+    expect(
+      await page.locator('.ant-descriptions-item').filter({ hasText: 'Thời gian thực hiện' }).textContent(),
+    ).toContain('01/01/2026 – 31/12/2026');
     // the program offers consulting on DX solutions alone: Art. 11 clause 1, 50 M VND a year for a small firm
     expect(await cohortRow(page, 'Nhỏ').allTextContents()).toEqual(['Nhỏ', '0', '50.000.000 ₫', '0 ₫']);
     expect(
@@ -62,7 +76,7 @@ describe('DX support programs', () => {
       .locator('.ant-card')
       .filter({ has: page.locator('.ant-card-head-title', { hasText: /^Doanh nghiệp tham gia$/ }) });
     await enrolments.getByLabel('Mã số thuế').fill(HO_TAY.taxCode);
-    await enrolments.getByLabel('Ngày tham gia').fill('2026-03-02');
+    await fillDate(enrolments.getByLabel('Ngày tham gia'), '02/03/2026');
     await enrolments.getByLabel('Ghi chú').fill('Đăng ký tại hội nghị (e2e)');
     await enrolments.getByRole('button', { name: 'Thêm doanh nghiệp' }).click();
     await expect
@@ -71,6 +85,9 @@ describe('DX support programs', () => {
     expect(await enrolments.getByRole('row', { name: new RegExp(HO_TAY.taxCode) }).textContent()).toContain(
       `${HO_TAY.name} · ${HO_TAY.taxCode}`,
     );
+    expect(await enrolments.getByRole('row', { name: new RegExp(HO_TAY.taxCode) }).textContent()).toContain(
+      '02/03/2026',
+    );
     await expect.poll(() => enrolled.locator('.ant-descriptions-item-content').textContent()).toBe('1');
     await expect
       .poll(() => cohortRow(page, 'Nhỏ').allTextContents())
@@ -78,7 +95,7 @@ describe('DX support programs', () => {
     expect(await page.getByText('Tổng kinh phí tối đa: 50.000.000 ₫').count()).toBe(1);
     // enrolled twice is refused, and the figures stay
     await enrolments.getByLabel('Mã số thuế').fill(HO_TAY.taxCode);
-    await enrolments.getByLabel('Ngày tham gia').fill('2026-03-03');
+    await fillDate(enrolments.getByLabel('Ngày tham gia'), '03/03/2026');
     await enrolments.getByRole('button', { name: 'Thêm doanh nghiệp' }).click();
     await page
       .locator('.ant-message-error')

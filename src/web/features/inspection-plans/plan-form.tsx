@@ -12,7 +12,7 @@ import { isStaleVersion, StaleVersionAlert } from '../../components/stale-versio
 import { errorMessage } from '../../i18n/error-message';
 import { emptyToNull, listRule, zodRule } from '../../lib/zod-rule';
 import { planKeys, useCreatePlan, useUpdatePlan } from './api';
-import { DATE_FORMAT, isoDateItem } from './form-helpers';
+import { DATE_FORMAT, isoDateItem } from '../../lib/iso-date';
 
 const area = planInput.shape.contentAreas.element.shape;
 

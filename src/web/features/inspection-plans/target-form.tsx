@@ -11,7 +11,7 @@ import i18n from '../../i18n';
 import { issueMessage } from '../../lib/issue-message';
 import { zodRule } from '../../lib/zod-rule';
 import { planKeys, useAddTarget, useMoveTarget } from './api';
-import { DATE_FORMAT, isoRangeItem } from './form-helpers';
+import { DATE_FORMAT, isoRangeItem } from '../../lib/iso-date';
 
 interface Values {
   targetOrgUnitId: string;

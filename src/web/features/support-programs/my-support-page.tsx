@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { formatVnd } from '../../../shared/support/decree80';
 import { PageHeader } from '../../components/page-header';
 import { QueryState } from '../../components/query-state';
+import { formatDate } from '../../lib/format';
 import { useEnrolments } from './api';
 import { SupportList } from './support-list';
 
@@ -20,11 +21,11 @@ export default function MySupportPage() {
               <Card
                 key={e.id}
                 title={e.program.name}
-                extra={`${e.program.periodFrom} – ${e.program.periodTo}`}
+                extra={`${formatDate(e.program.periodFrom)} – ${formatDate(e.program.periodTo)}`}
                 style={{ marginBottom: 16 }}
               >
                 <p>
-                  {t('supportPrograms.enrolledOn')}: {e.enrolledOn} · {t('supportPrograms.given')}:{' '}
+                  {t('supportPrograms.enrolledOn')}: {formatDate(e.enrolledOn)} · {t('supportPrograms.given')}:{' '}
                   <strong>{formatVnd(e.givenVnd)}</strong>
                 </p>
                 <SupportList items={e.support} />

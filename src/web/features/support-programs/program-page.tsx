@@ -4,6 +4,7 @@ import {
   App,
   Button,
   Card,
+  DatePicker,
   Descriptions,
   Form,
   Input,
@@ -20,12 +21,15 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import type { Enrolment, EnrolmentImportResult, SupportKind } from '../../../shared/contracts/support-programs';
-import { supportKinds } from '../../../shared/contracts/support-programs';
+import { enrolmentInput, supportGivenInput, supportKinds } from '../../../shared/contracts/support-programs';
 import { formatVnd } from '../../../shared/support/decree80';
 import { DataTable } from '../../components/data-table';
 import { PageHeader } from '../../components/page-header';
 import { QueryState } from '../../components/query-state';
 import { errorMessage } from '../../i18n/error-message';
+import { formatDate } from '../../lib/format';
+import { DATE_FORMAT, isoDateItem } from '../../lib/iso-date';
+import { zodRule } from '../../lib/zod-rule';
 import {
   useAddSupport,
   useEnrol,
@@ -98,6 +102,8 @@ function ImpactCard({ id }: { id: string }) {
   );
 }
 
+const given = supportGivenInput.shape;
+
 function EnrolmentsCard({ id, canEnrol }: { id: string; canEnrol: boolean }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -122,13 +128,17 @@ function EnrolmentsCard({ id, canEnrol }: { id: string; canEnrol: boolean }) {
               enrol.mutate({ ...v, note: v.note || null }, { onSuccess: () => enrolForm.resetFields(), onError: fail })
             }
           >
-            <Form.Item name="taxCode" rules={[{ required: true }]}>
+            <Form.Item name="taxCode" rules={[zodRule(enrolmentInput.shape.taxCode)]}>
               <Input placeholder={t('supportPrograms.taxCode')} aria-label={t('supportPrograms.taxCode')} />
             </Form.Item>
-            <Form.Item name="enrolledOn" rules={[{ required: true }]}>
-              <Input type="date" aria-label={t('supportPrograms.enrolledOn')} />
+            <Form.Item name="enrolledOn" rules={[zodRule(enrolmentInput.shape.enrolledOn)]} {...isoDateItem}>
+              <DatePicker
+                format={DATE_FORMAT}
+                placeholder={t('supportPrograms.enrolledOn')}
+                aria-label={t('supportPrograms.enrolledOn')}
+              />
             </Form.Item>
-            <Form.Item name="note">
+            <Form.Item name="note" rules={[zodRule(enrolmentInput.shape.note)]}>
               <Input placeholder={t('supportPrograms.note')} aria-label={t('supportPrograms.note')} />
             </Form.Item>
             <Button type="primary" htmlType="submit" loading={enrol.isPending}>
@@ -202,7 +212,12 @@ function EnrolmentsCard({ id, canEnrol }: { id: string; canEnrol: boolean }) {
             width: 110,
             render: (_, e) => t(`supportPrograms.sizeClass.${e.enterprise.sizeClass}`),
           },
-          { title: t('supportPrograms.enrolledOn'), dataIndex: 'enrolledOn', width: 130 },
+          {
+            title: t('supportPrograms.enrolledOn'),
+            key: 'enrolledOn',
+            width: 130,
+            render: (_, e) => formatDate(e.enrolledOn),
+          },
           { title: t('supportPrograms.given'), key: 'given', width: 160, render: (_, e) => formatVnd(e.givenVnd) },
           {
             title: '',
@@ -236,21 +251,22 @@ function EnrolmentsCard({ id, canEnrol }: { id: string; canEnrol: boolean }) {
               )
             }
           >
-            <Form.Item name="kind" label={t('supportPrograms.kinds')} rules={[{ required: true }]}>
+            <Form.Item name="kind" label={t('supportPrograms.kinds')} rules={[zodRule(given.kind)]}>
               <Select options={supportKinds.map((k) => ({ value: k, label: t(`supportPrograms.kind.${k}`) }))} />
             </Form.Item>
-            <Form.Item
-              name="provider"
-              label={t('supportPrograms.provider')}
-              rules={[{ required: true, whitespace: true }]}
-            >
+            <Form.Item name="provider" label={t('supportPrograms.provider')} rules={[zodRule(given.provider)]}>
               <Input maxLength={300} />
             </Form.Item>
-            <Form.Item name="amountVnd" label={t('supportPrograms.amount')} rules={[{ required: true }]}>
+            <Form.Item name="amountVnd" label={t('supportPrograms.amount')} rules={[zodRule(given.amountVnd)]}>
               <InputNumber min={0} step={1_000_000} style={{ width: '100%' }} />
             </Form.Item>
-            <Form.Item name="givenOn" label={t('supportPrograms.givenOn')} rules={[{ required: true }]}>
-              <Input type="date" />
+            <Form.Item
+              name="givenOn"
+              label={t('supportPrograms.givenOn')}
+              rules={[zodRule(given.givenOn)]}
+              {...isoDateItem}
+            >
+              <DatePicker format={DATE_FORMAT} placeholder="dd/mm/yyyy" style={{ width: '100%' }} />
             </Form.Item>
           </Form>
         </Modal>
@@ -293,7 +309,7 @@ export default function SupportProgramPage() {
             <Descriptions column={{ xs: 1, md: 2 }} size="small">
               <Descriptions.Item label={t('supportPrograms.legalBasis')}>{p.legalBasis}</Descriptions.Item>
               <Descriptions.Item label={t('supportPrograms.period')}>
-                {p.periodFrom} – {p.periodTo}
+                {formatDate(p.periodFrom)} – {formatDate(p.periodTo)}
               </Descriptions.Item>
               <Descriptions.Item label={t('supportPrograms.budget')}>{formatVnd(p.budgetVnd)}</Descriptions.Item>
               <Descriptions.Item label={t('supportPrograms.kinds')}>

@@ -1,16 +1,19 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Form, Input, InputNumber, Modal, Select, Space, Tag } from 'antd';
+import { App, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { SupportKind, SupportProgram } from '../../../shared/contracts/support-programs';
-import { supportKinds } from '../../../shared/contracts/support-programs';
+import { supportKinds, supportProgramInput } from '../../../shared/contracts/support-programs';
 import { formatVnd } from '../../../shared/support/decree80';
 import { DataTable } from '../../components/data-table';
 import { PageHeader } from '../../components/page-header';
 import { ErrorResult } from '../../components/query-state';
-import { errorMessage } from '../../i18n/error-message';
+import { errorMessage, reasonMessage } from '../../i18n/error-message';
+import { formatDate } from '../../lib/format';
+import { DATE_FORMAT, isoDateItem } from '../../lib/iso-date';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
+import { zodRule } from '../../lib/zod-rule';
 import { useCan } from '../auth';
 import { useCreateSupportProgram, useSupportPrograms } from './api';
 
@@ -22,6 +25,8 @@ interface FormValues {
   budgetVnd: number;
   kinds: SupportKind[];
 }
+
+const field = supportProgramInput.shape;
 
 /** Create (or, with `initial`, edit) a program: the fields the contract checks, vi first. */
 export function SupportProgramForm({
@@ -42,28 +47,44 @@ export function SupportProgramForm({
   return (
     <Modal open title={title} onCancel={onClose} onOk={() => form.submit()} confirmLoading={saving} destroyOnHidden>
       <Form form={form} layout="vertical" initialValues={initial} onFinish={onSubmit}>
-        <Form.Item name="name" label={t('supportPrograms.name')} rules={[{ required: true, whitespace: true }]}>
+        <Form.Item name="name" label={t('supportPrograms.name')} rules={[zodRule(field.name)]}>
           <Input maxLength={300} />
         </Form.Item>
-        <Form.Item
-          name="legalBasis"
-          label={t('supportPrograms.legalBasis')}
-          rules={[{ required: true, whitespace: true }]}
-        >
+        <Form.Item name="legalBasis" label={t('supportPrograms.legalBasis')} rules={[zodRule(field.legalBasis)]}>
           <Input.TextArea rows={2} maxLength={1000} />
         </Form.Item>
         <Space wrap>
-          <Form.Item name="periodFrom" label={t('supportPrograms.period')} rules={[{ required: true }]}>
-            <Input type="date" aria-label={t('supportPrograms.period')} />
+          <Form.Item
+            name="periodFrom"
+            label={t('supportPrograms.period')}
+            rules={[zodRule(field.periodFrom)]}
+            {...isoDateItem}
+          >
+            <DatePicker format={DATE_FORMAT} placeholder="dd/mm/yyyy" />
           </Form.Item>
-          <Form.Item name="periodTo" label="–" rules={[{ required: true }]}>
-            <Input type="date" />
+          <Form.Item
+            name="periodTo"
+            label="–"
+            dependencies={['periodFrom']}
+            rules={[
+              zodRule(field.periodTo),
+              ({ getFieldValue }) => ({
+                // the contract's own rule (periodTo not before periodFrom), said where it is typed
+                validator: async (_r, to?: string) => {
+                  const from = getFieldValue('periodFrom') as string | undefined;
+                  if (from && to && to < from) throw new Error(reasonMessage('DATE_BEFORE_START') ?? '');
+                },
+              }),
+            ]}
+            {...isoDateItem}
+          >
+            <DatePicker format={DATE_FORMAT} placeholder="dd/mm/yyyy" />
           </Form.Item>
         </Space>
-        <Form.Item name="budgetVnd" label={t('supportPrograms.budget')} rules={[{ required: true }]}>
+        <Form.Item name="budgetVnd" label={t('supportPrograms.budget')} rules={[zodRule(field.budgetVnd)]}>
           <InputNumber min={0} step={1_000_000} style={{ width: '100%' }} />
         </Form.Item>
-        <Form.Item name="kinds" label={t('supportPrograms.kinds')} rules={[{ required: true }]}>
+        <Form.Item name="kinds" label={t('supportPrograms.kinds')} rules={[zodRule(field.kinds)]}>
           <Select
             mode="multiple"
             options={supportKinds.map((k) => ({ value: k, label: t(`supportPrograms.kind.${k}`) }))}
@@ -138,7 +159,7 @@ export default function SupportProgramsPage() {
                 title: t('supportPrograms.period'),
                 key: 'period',
                 width: 200,
-                render: (_, p) => `${p.periodFrom} – ${p.periodTo}`,
+                render: (_, p) => `${formatDate(p.periodFrom)} – ${formatDate(p.periodTo)}`,
               },
               {
                 title: t('supportPrograms.kinds'),

@@ -2,6 +2,7 @@ import { Empty, List } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { SupportGiven } from '../../../shared/contracts/support-programs';
 import { formatVnd } from '../../../shared/support/decree80';
+import { formatDate } from '../../lib/format';
 
 /** The support given to one enrolled firm, oldest first. */
 export function SupportList({ items }: { items: SupportGiven[] }) {
@@ -13,7 +14,8 @@ export function SupportList({ items }: { items: SupportGiven[] }) {
       dataSource={items}
       renderItem={(g) => (
         <List.Item>
-          {g.givenOn} · {t(`supportPrograms.kind.${g.kind}`)} · {g.provider} · <strong>{formatVnd(g.amountVnd)}</strong>
+          {formatDate(g.givenOn)} · {t(`supportPrograms.kind.${g.kind}`)} · {g.provider} ·{' '}
+          <strong>{formatVnd(g.amountVnd)}</strong>
         </List.Item>
       )}
     />
