@@ -25,7 +25,15 @@ const programFields = {
   periodFrom: isoDate,
   periodTo: isoDate,
   budgetVnd: vnd,
-  kinds: z.array(z.enum(supportKinds)).min(1).max(supportKinds.length),
+  kinds: z
+    .array(z.enum(supportKinds))
+    .min(1)
+    .max(supportKinds.length)
+    .superRefine((kinds, ctx) =>
+      kinds.forEach((k, i) => {
+        if (kinds.indexOf(k) < i) ctx.addIssue({ code: 'custom', path: [i], message: because('LISTED_TWICE') });
+      }),
+    ),
 };
 const periodInOrder = (v: { periodFrom?: string; periodTo?: string }, ctx: z.RefinementCtx) => {
   if (v.periodFrom && v.periodTo && v.periodTo < v.periodFrom)

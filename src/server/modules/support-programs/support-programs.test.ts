@@ -87,6 +87,21 @@ describe('support programs (issue 13 §2): records', () => {
       payload: programInput({ kinds: [], budgetVnd: -1 }),
     });
     expect(issueFields(noKinds).sort()).toEqual(['body.budgetVnd', 'body.kinds']);
+    // a kind listed twice is refused on create and on a patch, naming the entry
+    const twiceKinds = await ctx.as(cookies.secretariat, {
+      method: 'POST',
+      url: '/api/support-programs',
+      payload: programInput({ kinds: ['dx_consulting', 'dx_solutions', 'dx_consulting'] }),
+    });
+    expect(twiceKinds.statusCode).toBe(400);
+    expect(issueFields(twiceKinds)).toEqual(['body.kinds.2']);
+    expect(twiceKinds.json().error.details.issues[0].code).toBe('LISTED_TWICE');
+    const twicePatch = await ctx.as(cookies.secretariat, {
+      method: 'PATCH',
+      url: `/api/support-programs/${created.id}`,
+      payload: { kinds: ['training', 'training'], version: 2 },
+    });
+    expect(issueFields(twicePatch)).toEqual(['body.kinds.1']);
 
     expect(
       (await ctx.as(cookies.viewer, { method: 'POST', url: '/api/support-programs', payload: programInput() }))
