@@ -36,64 +36,60 @@ const ARTICLE_11_QUOTED =
   'Decree 80/2021/ND-CP ... Article 11. Technology support for small and medium enterprises"); the same figures in ' +
   "vietlawonline.com's Vietnamese summary (vbpl113929) and in Nghệ An's notice of the support (vietnaminsider.vn)";
 
+/** A clause of Art. 11 as checked against the article's quoted text: the State pays at most half of the cost. */
+const article11 = (
+  clause: number,
+  item: Pick<Decree80Item, 'code' | 'kind' | 'title' | 'capVnd' | 'per'>,
+): Decree80Item => ({
+  ...item,
+  citation: { decree: '80/2021/NĐ-CP', article: 11, clause },
+  maxSharePercent: 50,
+  confirmed: true,
+  checkedAgainst: ARTICLE_11_QUOTED,
+});
+
 export const DECREE_80_SUPPORT: readonly Decree80Item[] = [
-  {
+  article11(1, {
     code: 'DX_CONSULTING',
     kind: 'dx_consulting',
-    citation: { decree: '80/2021/NĐ-CP', article: 11, clause: 1 },
     title: {
       vi: 'Hỗ trợ tối đa 50% giá trị hợp đồng tư vấn giải pháp chuyển đổi số (quy trình kinh doanh, quản trị, sản xuất, công nghệ, chuyển đổi mô hình kinh doanh)',
       en: 'Up to 50 % of the value of a contract for consulting on digital-transformation solutions (business, management, production and technology processes, business-model change)',
     },
-    maxSharePercent: 50,
     // the clause names small (50 M) and medium (100 M) firms only: micro firms get nothing under it
     capVnd: { small: 50 * M, medium: 100 * M },
     per: 'contract_year',
-    confirmed: true,
-    checkedAgainst: ARTICLE_11_QUOTED,
-  },
-  {
+  }),
+  article11(2, {
     code: 'DX_SOLUTIONS',
     kind: 'dx_solutions',
-    citation: { decree: '80/2021/NĐ-CP', article: 11, clause: 2 },
     title: {
       vi: 'Hỗ trợ tối đa 50% chi phí thuê, mua các giải pháp chuyển đổi số để tự động hóa, nâng cao hiệu quả quy trình kinh doanh, quản trị, sản xuất, công nghệ',
       en: 'Up to 50 % of the cost of renting or buying digital-transformation solutions that automate and improve business, management, production and technology processes',
     },
-    maxSharePercent: 50,
     capVnd: { micro: 20 * M, small: 50 * M, medium: 100 * M },
     per: 'year',
-    confirmed: true,
-    checkedAgainst: ARTICLE_11_QUOTED,
-  },
-  {
+  }),
+  article11(3, {
     code: 'IP_CONSULTING',
     kind: 'ip_consulting',
-    citation: { decree: '80/2021/NĐ-CP', article: 11, clause: 3 },
     title: {
       vi: 'Hỗ trợ tối đa 50% giá trị hợp đồng tư vấn xác lập quyền sở hữu trí tuệ; tư vấn quản lý và phát triển sản phẩm, dịch vụ được bảo hộ quyền sở hữu trí tuệ của doanh nghiệp',
       en: 'Up to 50 % of the value of a consulting contract on establishing intellectual property rights, and on managing and developing the firm’s products and services protected by them',
     },
-    maxSharePercent: 50,
     capVnd: { micro: 100 * M, small: 100 * M, medium: 100 * M },
     per: 'contract_year',
-    confirmed: true,
-    checkedAgainst: ARTICLE_11_QUOTED,
-  },
-  {
+  }),
+  article11(4, {
     code: 'TECH_TRANSFER_CONSULTING',
     kind: 'tech_transfer_consulting',
-    citation: { decree: '80/2021/NĐ-CP', article: 11, clause: 4 },
     title: {
       vi: 'Hỗ trợ tối đa 50% giá trị hợp đồng tư vấn chuyển giao công nghệ phù hợp với doanh nghiệp',
       en: 'Up to 50 % of the value of a technology-transfer consulting contract suited to the firm',
     },
-    maxSharePercent: 50,
     capVnd: { micro: 100 * M, small: 100 * M, medium: 100 * M },
     per: 'contract_year',
-    confirmed: true,
-    checkedAgainst: ARTICLE_11_QUOTED,
-  },
+  }),
 ];
 
 export interface EligibleSupport {

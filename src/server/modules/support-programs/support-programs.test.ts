@@ -32,6 +32,9 @@ const enrol = (programId: string, taxCode: string, cookie = cookies.secretariat)
     payload: { taxCode, enrolledOn: '2024-02-01' },
   });
 
+const giveSupport = (enrolmentId: string, payload: Record<string, unknown>) =>
+  ctx.as(cookies.secretariat, { method: 'POST', url: `/api/support-enrolments/${enrolmentId}/support`, payload });
+
 const csv = (lines: string[]) => Buffer.from(`${lines.join('\r\n')}\r\n`);
 const importFile = (programId: string, data: Buffer, name = 'enrol.csv') =>
   ctx.as(cookies.secretariat, {
@@ -181,21 +184,18 @@ describe('support programs (issue 13 §2): records', () => {
     });
     const enrolment = list.json().items[0];
     expect(list.json().total).toBe(1);
-    const given = await ctx.as(cookies.secretariat, {
-      method: 'POST',
-      url: `/api/support-enrolments/${enrolment.id}/support`,
-      payload: {
-        kind: 'dx_consulting',
-        provider: 'Trung tâm Hỗ trợ doanh nghiệp',
-        amountVnd: 25_000_000,
-        givenOn: '2024-05-10',
-      },
+    const given = await giveSupport(enrolment.id, {
+      kind: 'dx_consulting',
+      provider: 'Trung tâm Hỗ trợ doanh nghiệp',
+      amountVnd: 25_000_000,
+      givenOn: '2024-05-10',
     });
     expect(given.statusCode, given.body).toBe(201);
-    const badGiven = await ctx.as(cookies.secretariat, {
-      method: 'POST',
-      url: `/api/support-enrolments/${enrolment.id}/support`,
-      payload: { kind: 'gift', provider: ' ', amountVnd: 1.5, givenOn: '2024-13-01' },
+    const badGiven = await giveSupport(enrolment.id, {
+      kind: 'gift',
+      provider: ' ',
+      amountVnd: 1.5,
+      givenOn: '2024-13-01',
     });
     expect(issueFields(badGiven).sort()).toEqual(['body.amountVnd', 'body.givenOn', 'body.kind', 'body.provider']);
 
@@ -237,15 +237,11 @@ describe('support programs (issue 13 §2): records', () => {
     const p = await program({ kinds: ['ip_consulting', 'tech_transfer_consulting'] });
     const e = await f.enterprise();
     const enrolment = (await enrol(p.id, e.taxCode)).json();
-    const given = await ctx.as(cookies.secretariat, {
-      method: 'POST',
-      url: `/api/support-enrolments/${enrolment.id}/support`,
-      payload: {
-        kind: 'ip_consulting',
-        provider: 'Văn phòng luật sư (test)',
-        amountVnd: 40_000_000,
-        givenOn: '2024-06-03',
-      },
+    const given = await giveSupport(enrolment.id, {
+      kind: 'ip_consulting',
+      provider: 'Văn phòng luật sư (test)',
+      amountVnd: 40_000_000,
+      givenOn: '2024-06-03',
     });
     expect(given.statusCode, given.body).toBe(201);
     expect(given.json()).toMatchObject({ kind: 'ip_consulting', amountVnd: 40_000_000 });
