@@ -102,6 +102,29 @@ describe('DX support programs', () => {
       .getByText(/đã tham gia/i)
       .waitFor({ timeout: 20_000 });
     expect(await enrolled.locator('.ant-descriptions-item-content').textContent()).toBe('1');
+
+    // a file with bad rows: nothing is written, and each error is said in Vietnamese by row and column
+    await enrolments.locator('input[type=file]').setInputFiles({
+      name: 'tham-gia.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        [
+          'taxCode,enrolledOn,note',
+          `${HO_TAY.taxCode},01/03/2026,`,
+          `${HO_TAY.taxCode},02/03/2026,`,
+          '0100000006,31/02/2026,',
+          '',
+        ].join('\r\n'),
+      ),
+    });
+    const importErrors = enrolments.locator('.ant-alert-error');
+    await importErrors.getByText('Tệp có 3 lỗi, chưa ghi dòng nào').waitFor({ timeout: 20_000 });
+    expect(await importErrors.getByRole('row').allTextContents()).toEqual([
+      'DòngCộtLỗi',
+      '3taxCodeTrùng mã số thuế với dòng 2',
+      '4enrolledOnNgày không hợp lệ',
+      '4taxCodeMã số thuế sai chữ số kiểm tra',
+    ]);
     await shot(page, 'dx-support-01-program');
 
     const found: string[] = [];

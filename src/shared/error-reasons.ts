@@ -506,6 +506,10 @@ export const errorReasons = {
     en: 'Is {{maxPoints}} but the parts add up to {{sum}}',
   },
   MAX_POINTS_REQUIRED: { vi: 'Cần có maxPoints', en: 'maxPoints is required here' },
+  // a row of an imported file
+  IMPORT_COLUMN_MISSING: { vi: 'Thiếu cột này ở dòng tiêu đề', en: 'Column missing from the header row' },
+  IMPORT_SAME_TAX_CODE: { vi: 'Trùng mã số thuế với dòng {{row}}', en: 'The same tax code as row {{row}}' },
+  IMPORT_TOO_MANY_ROWS: { vi: 'Tệp có hơn {{max}} dòng', en: 'More than {{max}} rows' },
 } as const satisfies Record<string, { vi: string; en: string }>;
 
 /** A stable reason code. Helpers that build errors accept only these, so a new prose message fails `tsc`. */

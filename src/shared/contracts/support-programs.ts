@@ -148,7 +148,17 @@ export const enrolmentImportResult = z.object({
   rows: z.number().int(),
   created: z.number().int(),
   alreadyEnrolled: z.number().int(),
-  errors: z.array(z.object({ row: z.number().int(), field: z.string(), reason: z.string() })),
+  errors: z.array(
+    z.object({
+      row: z.number().int(),
+      field: z.string(),
+      /** the reason in English (for scripts and logs) */
+      reason: z.string(),
+      /** the reason as a code (src/shared/error-reasons.ts, else a zod issue code), with its values: the web says it */
+      code: z.string(),
+      params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+    }),
+  ),
 });
 export type EnrolmentImportResult = z.infer<typeof enrolmentImportResult>;
 

@@ -16,7 +16,8 @@ import type {
 } from '../../../shared/contracts/support-programs.js';
 import { enrolmentInput } from '../../../shared/contracts/support-programs.js';
 import type { SizeClass } from '../../../shared/enterprises/size-class.js';
-import { isErrorReason, reasonText } from '../../../shared/error-reasons.js';
+import { dayFirstToIso } from '../../../shared/dates.js';
+import { type ErrorReason, isErrorReason, type ReasonParams, reasonText } from '../../../shared/error-reasons.js';
 import { citationVi, cohortMaxBudget, formatVnd } from '../../../shared/support/decree80.js';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { authorId, limitedTo } from '../../http/authorize.js';
@@ -35,6 +36,15 @@ import type { EnrolmentRow, SupportGivenRow, SupportProgramRow, SupportProgramsR
 export const ENROLMENT_COLUMNS = ['taxCode', 'enrolledOn', 'note'] as const;
 /** More rows than a program's cohort ever has: a file beyond it is refused whole. */
 const MAX_IMPORT_ROWS = 20_000;
+
+/** An import row's error: its reason as a code with its values (the web says it), and in English. */
+const rowError = (row: number, field: string, code: ErrorReason, params?: ReasonParams) => ({
+  row,
+  field,
+  reason: reasonText(code, 'en', params),
+  code,
+  ...(params && { params }),
+});
 
 export function createSupportProgramsService({
   db,
@@ -290,7 +300,7 @@ export function createSupportProgramsService({
           rows: 0,
           created: 0,
           alreadyEnrolled: 0,
-          errors: missingColumns.map((c) => ({ row: 1, field: c, reason: 'column missing from the header row' })),
+          errors: missingColumns.map((c) => rowError(1, c, 'IMPORT_COLUMN_MISSING')),
         };
       const errors: EnrolmentImportResult['errors'] = [];
       const valid: { row: number; taxCode: string; enrolledOn: string; note: string | null }[] = [];
@@ -298,13 +308,13 @@ export function createSupportProgramsService({
       let count = 0;
       for await (const r of rows) {
         if (++count > MAX_IMPORT_ROWS) {
-          errors.push({ row: r.row, field: 'file', reason: `more than ${MAX_IMPORT_ROWS} rows` });
+          errors.push(rowError(r.row, 'file', 'IMPORT_TOO_MANY_ROWS', { max: MAX_IMPORT_ROWS }));
           break;
         }
         const v = rowValues(r);
         const parsed = enrolmentInput.safeParse({
           taxCode: v.taxCode ?? '',
-          enrolledOn: v.enrolledOn ?? '',
+          enrolledOn: dayFirstToIso(v.enrolledOn ?? ''),
           note: v.note ? v.note : null,
         });
         if (!parsed.success) {
@@ -313,17 +323,17 @@ export function createSupportProgramsService({
             const field = String(i.path[0] ?? '');
             if (fields.has(field)) continue;
             fields.add(field);
-            errors.push({
-              row: r.row,
-              field,
-              reason: isErrorReason(i.message) ? reasonText(i.message, 'en') : i.message,
-            });
+            errors.push(
+              isErrorReason(i.message)
+                ? rowError(r.row, field, i.message)
+                : { row: r.row, field, reason: i.message, code: i.code },
+            );
           }
           continue;
         }
         const first = seen.get(parsed.data.taxCode);
         if (first !== undefined) {
-          errors.push({ row: r.row, field: 'taxCode', reason: `the same tax code as row ${first}` });
+          errors.push(rowError(r.row, 'taxCode', 'IMPORT_SAME_TAX_CODE', { row: first }));
           continue;
         }
         seen.set(parsed.data.taxCode, r.row);
@@ -337,9 +347,7 @@ export function createSupportProgramsService({
           )
         ).map((e) => [e.taxCode, e.id]),
       );
-      for (const v of valid)
-        if (!found.has(v.taxCode))
-          errors.push({ row: v.row, field: 'taxCode', reason: reasonText('NO_SUCH_ENTERPRISE', 'en') });
+      for (const v of valid) if (!found.has(v.taxCode)) errors.push(rowError(v.row, 'taxCode', 'NO_SUCH_ENTERPRISE'));
       errors.sort((a, b) => a.row - b.row || a.field.localeCompare(b.field));
       if (errors.length) return { applied: false, rows: count, created: 0, alreadyEnrolled: 0, errors };
       const created = await db.transaction(async (tx: DbOrTx) => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { IMPACT_CAVEAT } from '../../../shared/contracts/support-programs.js';
 import { multipart } from '../../test/multipart.js';
+import { newTaxCode } from '../../test/factories.js';
 import { issueFields, unique, useTestContext } from '../../test/test-app.js';
 
 const { ctx, f, cookies } = useTestContext({ login: ['secretariat', 'viewer', 'admin'] });
@@ -290,22 +291,36 @@ describe('support programs: enrolment import (CSV/XLSX, the DX import reader)', 
       csv([
         'taxCode,enrolledOn,note',
         `${a.taxCode},2024-03-01,`,
-        `${b.taxCode},01/03/2024,`,
-        '0100000006,2024-03-01,',
+        `${b.taxCode},31/02/2024,`,
+        `${newTaxCode()},2024-03-01,`,
         `${a.taxCode},2024-03-02,twice`,
+        '0100000006,2024-03-01,',
       ]),
     );
     expect(bad.statusCode, bad.body).toBe(200);
-    expect(bad.json()).toMatchObject({ applied: false, rows: 4, created: 0 });
-    expect(bad.json().errors.map((e: { row: number; field: string }) => [e.row, e.field])).toEqual([
-      [3, 'enrolledOn'],
-      [4, 'taxCode'],
-      [5, 'taxCode'],
+    expect(bad.json()).toMatchObject({ applied: false, rows: 5, created: 0 });
+    // each error has its reason as a code (and its values) for the web to say in the user's language
+    expect(
+      bad
+        .json()
+        .errors.map((e: { row: number; field: string; code: string; params?: object }) => [
+          e.row,
+          e.field,
+          e.code,
+          e.params,
+        ]),
+    ).toEqual([
+      [3, 'enrolledOn', 'ISO_DATE', undefined],
+      [4, 'taxCode', 'NO_SUCH_ENTERPRISE', undefined],
+      [5, 'taxCode', 'IMPORT_SAME_TAX_CODE', { row: 2 }],
+      [6, 'taxCode', 'TAX_CODE_CHECK_DIGIT', undefined],
     ]);
+    expect(bad.json().errors[2].reason).toBe('The same tax code as row 2');
     const none = await ctx.as(cookies.secretariat, { method: 'GET', url: `/api/support-enrolments?programId=${p.id}` });
     expect(none.json().total).toBe(0);
 
-    const good = csv(['taxCode,enrolledOn,note', `${a.taxCode},2024-03-01,Đợt 1`, `${b.taxCode},2024-03-01,`]);
+    // a date typed the Vietnamese way (dd/mm/yyyy, as a spreadsheet saves it) is read as that day
+    const good = csv(['taxCode,enrolledOn,note', `${a.taxCode},2024-03-01,Đợt 1`, `${b.taxCode},1/3/2024,`]);
     expect((await importFile(p.id, good)).json()).toEqual({
       applied: true,
       rows: 2,
@@ -316,9 +331,13 @@ describe('support programs: enrolment import (CSV/XLSX, the DX import reader)', 
     expect((await importFile(p.id, good)).json()).toMatchObject({ applied: true, created: 0, alreadyEnrolled: 2 });
     const list = await ctx.as(cookies.secretariat, { method: 'GET', url: `/api/support-enrolments?programId=${p.id}` });
     expect(list.json().items.map((e: { source: string }) => e.source)).toEqual(['import', 'import']);
+    expect(list.json().items.map((e: { enrolledOn: string }) => e.enrolledOn)).toEqual(['2024-03-01', '2024-03-01']);
 
     const noColumn = await importFile(p.id, csv(['maSoThue,ngay', `${a.taxCode},2024-03-01`]));
-    expect(noColumn.json().errors.map((e: { field: string }) => e.field)).toEqual(['taxCode', 'enrolledOn']);
+    expect(noColumn.json().errors.map((e: { field: string; code: string }) => [e.field, e.code])).toEqual([
+      ['taxCode', 'IMPORT_COLUMN_MISSING'],
+      ['enrolledOn', 'IMPORT_COLUMN_MISSING'],
+    ]);
     const pdf = await importFile(p.id, Buffer.from('%PDF-1.4'), 'x.pdf');
     expect(pdf.statusCode).toBe(400);
     expect(issueFields(pdf)).toEqual(['file']);

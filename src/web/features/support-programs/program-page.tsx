@@ -28,6 +28,7 @@ import { PageHeader } from '../../components/page-header';
 import { QueryState } from '../../components/query-state';
 import { errorMessage } from '../../i18n/error-message';
 import { formatDate } from '../../lib/format';
+import { issueMessage } from '../../lib/issue-message';
 import { DATE_FORMAT, isoDateItem } from '../../lib/iso-date';
 import { zodRule } from '../../lib/zod-rule';
 import {
@@ -183,7 +184,11 @@ function EnrolmentsCard({ id, canEnrol }: { id: string; canEnrol: boolean }) {
                   columns={[
                     { title: t('supportPrograms.row'), dataIndex: 'row', width: 70 },
                     { title: t('supportPrograms.column'), dataIndex: 'field', width: 120 },
-                    { title: t('supportPrograms.reason'), dataIndex: 'reason' },
+                    {
+                      title: t('supportPrograms.reason'),
+                      key: 'reason',
+                      render: (_, e) => issueMessage(t, { message: e.reason, code: e.code, params: e.params }),
+                    },
                   ]}
                 />
               }
