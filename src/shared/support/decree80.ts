@@ -3,9 +3,9 @@ import { sizeClasses, type SizeClass } from '../enterprises/size-class.js';
 
 /**
  * Support for small and medium-sized enterprises under Decree 80/2021/NĐ-CP (26/08/2021, in force 15/10/2021),
- * Article 11 ("Hỗ trợ công nghệ cho doanh nghiệp nhỏ và vừa"), as reference data: what a firm of each size class may
- * get per year at most. Clauses 1–4 are the four supports below, in the decree's order; clause 5 assigns duties and
- * gives nothing. Large firms get nothing under Decree 80 (it is about SMEs: Art. 2, Art. 5).
+ * Article 11 (in the English quotation: "Technology support for small and medium enterprises"), as reference data:
+ * what a firm of each size class may get per year at most. Clauses 1–4 are the four supports below, in the decree's
+ * order; clause 5 assigns duties and gives nothing. Large firms get nothing under Decree 80 (it is about SMEs: Art. 2, Art. 5).
  *
  * `confirmed`: the figure, the share, who is named and the article and clause were compared with the article's own
  * text, not a summary of it (`checkedAgainst` says which). Every item here was compared with the full text of

@@ -22,7 +22,7 @@ import { bundledFrameworkFiles, readBundledFramework } from '../dx-frameworks/bu
 
 describe('Decree 80/2021/NĐ-CP Art. 11 as reference data', () => {
   it('cites the article and clause of every item as the decree numbers them, each checked against the article', () => {
-    // Art. 11 "Hỗ trợ công nghệ cho doanh nghiệp nhỏ và vừa", clauses 1–4 (clause 5 assigns duties: not a support)
+    // Art. 11 ("Technology support for small and medium enterprises"), clauses 1–4; clause 5 assigns duties
     expect(DECREE_80_SUPPORT.map((i) => [i.code, citationVi(i.citation)])).toEqual([
       ['DX_CONSULTING', 'Điều 11 khoản 1 Nghị định 80/2021/NĐ-CP'],
       ['DX_SOLUTIONS', 'Điều 11 khoản 2 Nghị định 80/2021/NĐ-CP'],
