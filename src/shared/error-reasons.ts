@@ -510,6 +510,37 @@ export const errorReasons = {
   IMPORT_COLUMN_MISSING: { vi: 'Thiếu cột này ở dòng tiêu đề', en: 'Column missing from the header row' },
   IMPORT_SAME_TAX_CODE: { vi: 'Trùng mã số thuế với dòng {{row}}', en: 'The same tax code as row {{row}}' },
   IMPORT_TOO_MANY_ROWS: { vi: 'Tệp có hơn {{max}} dòng', en: 'More than {{max}} rows' },
+  IMPORT_NOT_A_NUMBER: { vi: 'Phải là một số', en: 'Must be a number' },
+  IMPORT_NOT_YES_NO: {
+    vi: 'Phải là có hoặc không (có/không, true/false, 1/0)',
+    en: 'Must be yes or no (true/false, có/không, 1/0)',
+  },
+  IMPORT_NOT_A_QUESTION: {
+    vi: 'Không phải câu hỏi của phiên bản bộ tiêu chí này',
+    en: 'Not a question of this framework version',
+  },
+  IMPORT_YEAR: { vi: 'Năm phải từ 2000 đến 2100', en: 'Must be a year 2000–2100' },
+  IMPORT_TAX_CODE_FORMAT: {
+    vi: 'Mã số thuế phải gồm 10 chữ số, hoặc 10 chữ số-3 chữ số',
+    en: 'Must be 10 digits or 10 digits-3 digits',
+  },
+  IMPORT_NO_VERSION: {
+    vi: 'Bộ tiêu chí {{framework}} không có phiên bản {{version}} đã công bố',
+    en: 'No published version {{version}} of framework {{framework}}',
+  },
+  IMPORT_NO_ENTERPRISE: {
+    vi: 'Chưa có doanh nghiệp với mã số thuế này (hãy nhập danh sách doanh nghiệp trước)',
+    en: 'No enterprise with this tax code (import enterprises first)',
+  },
+  IMPORT_ENTERED_ON_WEB: {
+    vi: 'Doanh nghiệp đã có bản đánh giá năm này theo phiên bản này, nhập trên web: không ghi đè',
+    en: 'The enterprise already has an assessment for this year on this version, entered on the web',
+  },
+  IMPORT_NO_VSIC_DIVISION: { vi: 'Không có ngành cấp 2 này trong VSIC 2018', en: 'No such VSIC 2018 division' },
+  IMPORT_VSIC_SECTION: {
+    vi: 'Ngành thuộc khu vực {{section}}, không phải {{sector}}',
+    en: 'Belongs to section {{section}}, not {{sector}}',
+  },
 } as const satisfies Record<string, { vi: string; en: string }>;
 
 /** A stable reason code. Helpers that build errors accept only these, so a new prose message fails `tsc`. */

@@ -1,11 +1,11 @@
-import { createWriteStream } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { buildApp } from '../app.js';
 import { prepareDatabase } from '../bootstrap.js';
 import { loadConfig } from '../config.js';
 import { openDb } from '../db/client.js';
 import { systemClock } from '../lib/clock.js';
-import { csvRow } from '../lib/csv-export.js';
+import { csvDocument } from '../lib/csv-export.js';
 import { intArg, parseArgs } from './args.js';
 import { SYSTEM_ACTOR } from '../http/authorize.js';
 import { DEFAULT_BATCH_SIZE } from '../modules/dx-analytics/import/import.service.js';
@@ -52,13 +52,10 @@ async function main() {
       },
     });
     if (!lines) process.stderr.write('\n');
-    const errors = await services.dxImports.errors(job.id);
-    if (errors.length) {
-      const out = createWriteStream(`${file}.errors.csv`);
-      out.write(csvRow(['row', 'field', 'reason']));
-      for (const e of errors) out.write(csvRow([e.row, e.field, e.reason]));
-      await new Promise((r) => out.end(r));
-    }
+    const report = await services.dxImports.errorReport(job.id);
+    const errors = report.slice(1);
+    // with a byte-order mark, as the admin's download: Excel then opens the Vietnamese reasons correctly
+    if (errors.length) await writeFile(`${file}.errors.csv`, csvDocument(report));
     console.log(
       `${kind}: ${job.rowsOk} rows imported, ${job.rowsFailed} rejected${errors.length ? ` (see ${file}.errors.csv)` : ''}, ${((Date.now() - started) / 1000).toFixed(1)} s, job ${job.id}`,
     );

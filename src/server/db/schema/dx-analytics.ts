@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, pgTable, primaryKey, smallint, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import {
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { bytea, createdAt, users } from './foundation.js';
 import { dxFrameworkVersions, rollupMeasures } from './dx.js';
 
@@ -84,6 +95,9 @@ export const dxImportErrors = pgTable(
     row: integer('row').notNull(),
     field: text('field').notNull(),
     reason: text('reason').notNull(),
+    // the reason as a code with its values (src/shared/error-reasons.ts); null on rows written before 0022
+    code: text('code'),
+    params: jsonb('params').$type<Record<string, string | number>>(),
   },
   (t) => [index('dx_import_errors_job_idx').on(t.jobId, t.row)],
 );

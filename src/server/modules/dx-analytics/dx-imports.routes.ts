@@ -104,15 +104,15 @@ export const dxImportsRoutes =
       'GET /api/dx/imports/{id}/errors.csv',
       {
         tags,
-        summary: 'The error report of an import: row, field, reason (CSV, UTF-8 with BOM)',
+        summary:
+          'The error report of an import: row, column, reason in Vietnamese and in English (CSV, UTF-8 with BOM)',
         config: { audience: 'staff' },
       },
       async (req, reply) => {
         dxAnalyticsPolicy.assertCanImport(requireActor(req));
         const job = await svc.getJob(req.params.id);
         if (!job) throw notFound('importJob', req.params.id);
-        const errors = await svc.errors(job.id);
-        const body = csvDocument([['row', 'field', 'reason'], ...errors.map((e) => [e.row, e.field, e.reason])]);
+        const body = csvDocument(await svc.errorReport(job.id));
         return reply
           .header('content-type', 'text/csv; charset=utf-8')
           .header('content-disposition', `attachment; filename="import-errors-${job.id.slice(0, 8)}.csv"`)

@@ -3,6 +3,7 @@ import type { ImportJob } from '../../../shared/contracts/dx-analytics.js';
 import { withCheckDigit } from '../../../shared/enterprises/tax-code.js';
 import { createTestContext, type TestContext } from '../../test/test-app.js';
 import { multipart } from '../../test/multipart.js';
+import { dxImportErrors } from '../../db/schema/index.js';
 import { csvLine } from './import/csv.js';
 
 let ctx: TestContext;
@@ -32,7 +33,14 @@ describe('import from the admin UI', () => {
     const done = (await ctx.as(admin, { method: 'GET', url: `/api/dx/imports/${job.id}` })).json<ImportJob>();
     expect(done).toMatchObject({ status: 'done', rowsDone: 2, rowsOk: 1, rowsFailed: 1 });
     const report = await ctx.as(admin, { method: 'GET', url: `/api/dx/imports/${job.id}/errors.csv` });
-    expect(report.body).toBe('\uFEFFrow,field,reason\r\n3,taxCode,Wrong check digit\r\n');
+    // the report says each reason in Vietnamese first, and in English for scripts
+    expect(report.body).toBe(
+      '\uFEFFdòng,cột,lý do,reason\r\n3,taxCode,Mã số thuế sai chữ số kiểm tra,Wrong check digit\r\n',
+    );
+    // an error written before reasons had codes (migration 0022) is reported with the English it has
+    await ctx.handle.db.insert(dxImportErrors).values({ jobId: job.id, row: 9, field: 'name', reason: 'legacy text' });
+    const again = await ctx.as(admin, { method: 'GET', url: `/api/dx/imports/${job.id}/errors.csv` });
+    expect(again.body.split('\r\n')[2]).toBe('9,name,legacy text,legacy text');
     const list = (await ctx.as(admin, { method: 'GET', url: '/api/dx/imports' })).json<ImportJob[]>();
     expect(list.map((j) => j.id)).toContain(job.id);
     const ent = await ctx.as(admin, { method: 'GET', url: `/api/enterprises/${code}` });

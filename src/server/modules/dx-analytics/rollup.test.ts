@@ -70,7 +70,7 @@ describe('the rollup', () => {
     const job = await ctx.services.dxImports.importFile('assessments', { actor: SYSTEM_ACTOR, filePath: file });
     expect(job).toMatchObject({ rowsOk: 1, rowsFailed: 1 });
     expect(await ctx.services.dxImports.errors(job.id)).toEqual([
-      { row: 2, field: 'year', reason: expect.stringContaining('entered on the web') },
+      { row: 2, field: 'year', reason: expect.stringContaining('entered on the web'), code: 'IMPORT_ENTERED_ON_WEB' },
     ]);
     await check();
     await ctx.services.dxImports.importFile('assessments', { actor: SYSTEM_ACTOR, filePath: file });

@@ -127,11 +127,15 @@ describe('framework applicability on import', () => {
         row: 3,
         field: 'frameworkCode',
         reason: `The framework ${code} does not apply to this firm (large); it applies to: micro`,
+        code: 'FRAMEWORK_NOT_APPLICABLE',
+        params: { framework: code, actual: 'large', allowed: 'micro' },
       },
       {
         row: 4,
         field: 'frameworkCode',
         reason: `The framework ${code} does not apply to this firm (F); it applies to: C, G`,
+        code: 'FRAMEWORK_NOT_APPLICABLE',
+        params: { framework: code, actual: 'F', allowed: 'C, G' },
       },
     ]);
     const written = await ctx.handle.db.select().from(dxAssessments).where(eq(dxAssessments.enterpriseId, micro.id));

@@ -1,4 +1,5 @@
 import type { Question } from '../../../../shared/dx/framework-format.js';
+import type { ErrorReason } from '../../../../shared/error-reasons.js';
 
 /**
  * How an answer is written in one cell of an import file: an option code; option codes (or catalogue entries
@@ -6,7 +7,10 @@ import type { Question } from '../../../../shared/dx/framework-format.js';
  * a number (a decimal comma is accepted); yes/no as true/false, yes/no, có/không or 1/0; text as is.
  * An empty cell is no answer.
  */
-export function decodeAnswer(q: Question, cell: string): { ok: true; value: unknown } | { ok: false; reason: string } {
+export function decodeAnswer(
+  q: Question,
+  cell: string,
+): { ok: true; value: unknown } | { ok: false; reason: ErrorReason } {
   const s = cell.trim();
   switch (q.type) {
     case 'single':
@@ -25,13 +29,13 @@ export function decodeAnswer(q: Question, cell: string): { ok: true; value: unkn
     case 'number':
     case 'ratio': {
       const n = Number(s.replace(/\s/g, '').replace(/,(?=\d+$)/, '.'));
-      return Number.isFinite(n) && s !== '' ? { ok: true, value: n } : { ok: false, reason: 'must be a number' };
+      return Number.isFinite(n) && s !== '' ? { ok: true, value: n } : { ok: false, reason: 'IMPORT_NOT_A_NUMBER' };
     }
     case 'yesno': {
       const v = s.toLowerCase();
       if (['true', 'yes', 'có', 'co', '1', 'x'].includes(v)) return { ok: true, value: true };
       if (['false', 'no', 'không', 'khong', '0'].includes(v)) return { ok: true, value: false };
-      return { ok: false, reason: 'must be yes or no (true/false, có/không, 1/0)' };
+      return { ok: false, reason: 'IMPORT_NOT_YES_NO' };
     }
   }
 }

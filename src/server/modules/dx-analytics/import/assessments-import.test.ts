@@ -72,7 +72,18 @@ describe('import assessments', () => {
     const errors = await ctx.services.dxImports.errors(job.id);
     expect(errors.filter((e) => e.row === 4).map((e) => e.field)).toEqual(['Q1', 'Q2', 'Q3', 'Q4']);
     expect(errors.find((e) => e.row === 5)).toMatchObject({ field: 'frameworkVersion' });
-    expect(errors.find((e) => e.row === 6)).toEqual({ row: 6, field: 'Q1', reason: 'required' });
+    expect(errors.find((e) => e.row === 6)).toEqual({ row: 6, field: 'Q1', reason: 'Required', code: 'REQUIRED' });
+    // every reason has a code, so the error report can say it in Vietnamese
+    expect(errors.map((e) => [e.row, e.field, e.code, e.params])).toEqual([
+      [4, 'Q1', 'ANSWER_ONE_OF', { options: 'none, some, full' }],
+      [4, 'Q2', 'ANSWER_UNKNOWN_OPTION', { option: 'fax' }],
+      [4, 'Q3', 'IMPORT_NOT_YES_NO', undefined],
+      [4, 'Q4', 'IMPORT_NOT_A_NUMBER', undefined],
+      [5, 'frameworkVersion', 'IMPORT_NO_VERSION', { version: '2', framework: fw.code }],
+      [6, 'Q1', 'REQUIRED', undefined],
+      [7, 'taxCode', 'IMPORT_NO_ENTERPRISE', undefined],
+      [10, 'year', 'IMPORT_YEAR', undefined],
+    ]);
     expect(errors.find((e) => e.row === 7)).toMatchObject({ field: 'taxCode' });
     expect(errors.find((e) => e.row === 10)).toMatchObject({ field: 'year' });
 

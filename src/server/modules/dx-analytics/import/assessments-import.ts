@@ -15,7 +15,7 @@ import {
 import type { ImportHandler } from './import.service.js';
 import type { SourceRow } from './rows.js';
 import { applicabilityReason } from '../../../../shared/dx/applicability.js';
-import { reasonText } from '../../../../shared/error-reasons.js';
+import { importError } from './import-error.js';
 
 export { assessmentBaseColumns };
 
@@ -80,18 +80,14 @@ export function assessmentsHandler({
       for (const p of batch.rows) {
         const e = ents.get(p.taxCode);
         if (!e) {
-          errors.push({
-            row: p.row,
-            field: 'taxCode',
-            reason: 'no enterprise with this tax code (import enterprises first)',
-          });
+          errors.push(importError(p.row, 'taxCode', 'IMPORT_NO_ENTERPRISE'));
           continue;
         }
         // a framework not meant for this firm (size class, sector): the row is refused, as the start refuses it
         const def = defs.get(p.frameworkVersionId);
         const notFor = def && applicabilityReason(def, e);
         if (notFor) {
-          errors.push({ row: p.row, field: 'frameworkCode', reason: reasonText(notFor.reason, 'en', notFor.params) });
+          errors.push(importError(p.row, 'frameworkCode', notFor.reason, notFor.params));
           continue;
         }
         writes.push({
@@ -110,11 +106,7 @@ export function assessmentsHandler({
       written += writes.length;
       // as the assessments service's recordImported: an import never overwrites an assessment entered on the web
       for (const w of refused) {
-        errors.push({
-          row: w.row,
-          field: 'year',
-          reason: 'the enterprise already has an assessment for this year on this version, entered on the web',
-        });
+        errors.push(importError(w.row, 'year', 'IMPORT_ENTERED_ON_WEB'));
       }
       const refusedSet = new Set(refused);
       const deltas: RollupDelta[] = replaced.flatMap((facts) => (facts ? [{ facts, sign: -1 }] : []));

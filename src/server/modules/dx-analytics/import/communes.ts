@@ -11,7 +11,7 @@ export type CommuneResolution =
       currentCommuneId: string | null;
       resolution: 'direct' | 'crosswalk' | 'needs_review';
     }
-  | { ok: false; reason: string };
+  | { ok: false; reason: 'NO_SUCH_COMMUNE' };
 
 export interface CommuneData {
   units: { id: string; code: string; validFrom: string | null; validTo: string | null }[];
@@ -24,7 +24,7 @@ export function communeResolver(data: CommuneData): (code: string) => CommuneRes
   for (const l of data.links) successors.set(l.from, [...(successors.get(l.from) ?? []), l]);
   return (code) => {
     const u = byCode.get(code.trim());
-    if (!u) return { ok: false, reason: 'no such commune' };
+    if (!u) return { ok: false, reason: 'NO_SUCH_COMMUNE' };
     if (!u.validTo) return { ok: true, communeId: u.id, currentCommuneId: u.id, resolution: 'direct' };
     const next = successors.get(u.id) ?? [];
     if (next.length === 1 && next[0].share === 'whole')

@@ -92,7 +92,9 @@ describe('import enterprises', () => {
     expect(byTax[codes[2]]).toMatchObject({ communeResolution: 'needs_review', currentCommuneId: null });
 
     const errors = await ctx.services.dxImports.errors(job.id);
-    expect(errors.filter((e) => e.row === 3)).toEqual([{ row: 3, field: 'taxCode', reason: 'Wrong check digit' }]);
+    expect(errors.filter((e) => e.row === 3)).toEqual([
+      { row: 3, field: 'taxCode', reason: 'Wrong check digit', code: 'TAX_CODE_CHECK_DIGIT' },
+    ]);
     expect(
       errors
         .filter((e) => e.row === 6)

@@ -5,10 +5,10 @@ import type { DbOrTx } from '../../../db/client.js';
 import type { EnterpriseImportRow as EnterpriseRow } from '../../enterprises/enterprises.service.js';
 import type { EnterprisesService } from '../../enterprises/enterprises.service.js';
 import type { CommuneResolution } from './communes.js';
+import { importError, issueError } from './import-error.js';
 import type { ImportError } from './import.repo.js';
 import type { ImportHandler } from './import.service.js';
 import { rowValues, type SourceRow } from './rows.js';
-import { isErrorReason, reasonText } from '../../../../shared/error-reasons.js';
 
 export const enterpriseColumns = [
   'taxCode',
@@ -54,22 +54,17 @@ export function validateEnterprise(
   const errors: ImportError[] = parsed.success
     ? []
     : parsed.error.issues
-        // the error report is English text: a schema's reason code is written out
-        .map((i) => ({
-          row,
-          field: String(i.path[0] ?? ''),
-          reason: isErrorReason(i.message) ? reasonText(i.message, 'en') : i.message,
-        }))
+        .map((i) => issueError(row, String(i.path[0] ?? ''), i))
         .filter((x) => !seen.has(x.field) && seen.add(x.field));
   const commune = seen.has('communeCode') ? null : resolve(values.communeCode ?? '');
-  if (commune && !commune.ok) errors.push({ row, field: 'communeCode', reason: commune.reason });
+  if (commune && !commune.ok) errors.push(importError(row, 'communeCode', commune.reason));
   if (!parsed.success || !commune) return { ok: false, errors };
   const e = parsed.data;
   if (e.industryCode) {
     const section = divisionSection(e.industryCode.slice(0, 2));
-    if (!section) errors.push({ row, field: 'industryCode', reason: 'no such VSIC 2018 division' });
+    if (!section) errors.push(importError(row, 'industryCode', 'IMPORT_NO_VSIC_DIVISION'));
     else if (section !== e.sectorCode)
-      errors.push({ row, field: 'industryCode', reason: `belongs to section ${section}, not ${e.sectorCode}` });
+      errors.push(importError(row, 'industryCode', 'IMPORT_VSIC_SECTION', { section, sector: e.sectorCode }));
   }
   if (errors.length || !commune.ok) return { ok: false, errors };
   return {

@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, notInArray, sql } from 'drizzle-orm';
+import type { ReasonParams } from '../../../../shared/error-reasons.js';
 import type { DbOrTx } from '../../../db/client.js';
 import { dxImportBatches, dxImportErrors, dxImportFiles, dxImportJobs } from '../../../db/schema/index.js';
 
@@ -6,7 +7,11 @@ export type ImportKind = 'enterprises' | 'assessments';
 export interface ImportError {
   row: number;
   field: string;
+  /** in English, for scripts and logs */
   reason: string;
+  /** an ErrorReason (or a zod issue code) with its values: the error report says it in Vietnamese */
+  code: string;
+  params?: ReasonParams;
 }
 
 export type ImportJobRow = typeof dxImportJobs.$inferSelect;
@@ -156,7 +161,9 @@ export function createImportRepo() {
     async commitBatch(tx: DbOrTx, jobId: string, batchNo: number, rows: number, ok: number, errors: ImportError[]) {
       const failedRows = new Set(errors.map((e) => e.row)).size;
       for (let i = 0; i < errors.length; i += 1000) {
-        await tx.insert(dxImportErrors).values(errors.slice(i, i + 1000).map((e) => ({ jobId, ...e })));
+        await tx
+          .insert(dxImportErrors)
+          .values(errors.slice(i, i + 1000).map((e) => ({ jobId, ...e, params: e.params ?? null })));
       }
       await tx.insert(dxImportBatches).values({ jobId, batchNo, rowsOk: ok, rowsFailed: failedRows });
       await tx
@@ -193,12 +200,20 @@ export function createImportRepo() {
     async setTotal(db: DbOrTx, jobId: string, totalRows: number | null) {
       await db.update(dxImportJobs).set({ totalRows }).where(eq(dxImportJobs.id, jobId));
     },
-    async errors(db: DbOrTx, jobId: string) {
-      return db
-        .select({ row: dxImportErrors.row, field: dxImportErrors.field, reason: dxImportErrors.reason })
+    async errors(db: DbOrTx, jobId: string): Promise<ImportError[]> {
+      const rows = await db
+        .select({
+          row: dxImportErrors.row,
+          field: dxImportErrors.field,
+          reason: dxImportErrors.reason,
+          code: dxImportErrors.code,
+          params: dxImportErrors.params,
+        })
         .from(dxImportErrors)
         .where(eq(dxImportErrors.jobId, jobId))
         .orderBy(asc(dxImportErrors.row), asc(dxImportErrors.field));
+      // errors written before codes existed have none: their English reason is all there is
+      return rows.map(({ code, params, ...e }) => ({ ...e, code: code ?? '', ...(params && { params }) }));
     },
   };
 }

@@ -8,6 +8,7 @@ import type { Db, DbOrTx } from '../../../db/client.js';
 import type { Actor } from '../../../http/context.js';
 import { authorId, SYSTEM_ACTOR } from '../../../http/authorize.js';
 import type { AuditService } from '../../audit/audit.service.js';
+import { errorReport } from './import-error.js';
 import type { ImportError, ImportJobRow, ImportKind, ImportRepo } from './import.repo.js';
 import { openRows, type SourceRow } from './rows.js';
 import { createImportTools, type ImportWriters } from './tools.js';
@@ -393,6 +394,8 @@ export function createImportService({
     getJob: (id: string) => repo.getJob(db, id),
     listJobs: () => repo.listJobs(db),
     errors: (id: string) => repo.errors(db, id),
+    /** the error report of a job as CSV rows, header first (the admin's download and the CLI's file) */
+    errorReport: async (id: string) => errorReport(await repo.errors(db, id)),
     createJob: (v: Parameters<ImportRepo['createJob']>[1]) => repo.createJob(db, v),
   };
 }

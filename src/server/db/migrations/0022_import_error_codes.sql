@@ -1,0 +1,2 @@
+ALTER TABLE "dx_import_errors" ADD COLUMN "code" text;--> statement-breakpoint
+ALTER TABLE "dx_import_errors" ADD COLUMN "params" jsonb;
