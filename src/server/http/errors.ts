@@ -60,6 +60,31 @@ export const toFieldIssue = ({ field, reason, params }: ReasonIssue): FieldIssue
   ...(params && { params }),
 });
 
+/** A problem with one cell of an imported file: a field issue with its row, its English text as `reason`. */
+export interface RowIssue {
+  row: number;
+  field: string;
+  /** in English, for scripts and logs */
+  reason: string;
+  /** an ErrorReason (said in the user's language from its catalogue text) or a zod issue code */
+  code: string;
+  params?: ReasonParams;
+}
+
+export const toRowIssue = (row: number, { field, reason, params }: ReasonIssue): RowIssue => ({
+  row,
+  field,
+  reason: reasonText(reason, 'en', params),
+  code: reason,
+  ...(params && { params }),
+});
+
+/** A schema's issue on an imported row: a shared schema's message is a reason code; zod's own keeps its code. */
+export const schemaRowIssue = (row: number, field: string, issue: { message: string; code: string }): RowIssue =>
+  isErrorReason(issue.message)
+    ? toRowIssue(row, { field, reason: issue.message })
+    : { row, field, reason: issue.message, code: issue.code };
+
 /** A business-rule validation failure on named fields (400), in the same shape as schema validation. */
 export const invalid = (issues: ReasonIssue[]) =>
   new DomainError(ErrorCode.VALIDATION_FAILED, 400, `Invalid ${issues.map((i) => i.field).join(', ')}`, {

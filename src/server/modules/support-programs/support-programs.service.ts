@@ -17,12 +17,11 @@ import type {
 import { enrolmentInput } from '../../../shared/contracts/support-programs.js';
 import type { SizeClass } from '../../../shared/enterprises/size-class.js';
 import { dayFirstToIso } from '../../../shared/dates.js';
-import { type ErrorReason, isErrorReason, type ReasonParams, reasonText } from '../../../shared/error-reasons.js';
 import { citationVi, cohortMaxBudget, formatVnd } from '../../../shared/support/decree80.js';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { authorId, limitedTo } from '../../http/authorize.js';
 import type { Actor } from '../../http/context.js';
-import { conflict, invalid, notFound } from '../../http/errors.js';
+import { conflict, invalid, notFound, schemaRowIssue, toRowIssue } from '../../http/errors.js';
 import { subjectsOf, type AuditService, type DescribeSubjects } from '../audit/audit.service.js';
 import type { DxAnalyticsService } from '../dx-analytics/dx-analytics.service.js';
 import type { DxAssessmentsService } from '../dx-assessments/dx-assessments.service.js';
@@ -36,15 +35,6 @@ import type { EnrolmentRow, SupportGivenRow, SupportProgramRow, SupportProgramsR
 export const ENROLMENT_COLUMNS = ['taxCode', 'enrolledOn', 'note'] as const;
 /** More rows than a program's cohort ever has: a file beyond it is refused whole. */
 const MAX_IMPORT_ROWS = 20_000;
-
-/** An import row's error: its reason as a code with its values (the web says it), and in English. */
-const rowError = (row: number, field: string, code: ErrorReason, params?: ReasonParams) => ({
-  row,
-  field,
-  reason: reasonText(code, 'en', params),
-  code,
-  ...(params && { params }),
-});
 
 export function createSupportProgramsService({
   db,
@@ -300,7 +290,7 @@ export function createSupportProgramsService({
           rows: 0,
           created: 0,
           alreadyEnrolled: 0,
-          errors: missingColumns.map((c) => rowError(1, c, 'IMPORT_COLUMN_MISSING')),
+          errors: missingColumns.map((c) => toRowIssue(1, { field: c, reason: 'IMPORT_COLUMN_MISSING' })),
         };
       const errors: EnrolmentImportResult['errors'] = [];
       const valid: { row: number; taxCode: string; enrolledOn: string; note: string | null }[] = [];
@@ -308,7 +298,9 @@ export function createSupportProgramsService({
       let count = 0;
       for await (const r of rows) {
         if (++count > MAX_IMPORT_ROWS) {
-          errors.push(rowError(r.row, 'file', 'IMPORT_TOO_MANY_ROWS', { max: MAX_IMPORT_ROWS }));
+          errors.push(
+            toRowIssue(r.row, { field: 'file', reason: 'IMPORT_TOO_MANY_ROWS', params: { max: MAX_IMPORT_ROWS } }),
+          );
           break;
         }
         const v = rowValues(r);
@@ -323,17 +315,13 @@ export function createSupportProgramsService({
             const field = String(i.path[0] ?? '');
             if (fields.has(field)) continue;
             fields.add(field);
-            errors.push(
-              isErrorReason(i.message)
-                ? rowError(r.row, field, i.message)
-                : { row: r.row, field, reason: i.message, code: i.code },
-            );
+            errors.push(schemaRowIssue(r.row, field, i));
           }
           continue;
         }
         const first = seen.get(parsed.data.taxCode);
         if (first !== undefined) {
-          errors.push(rowError(r.row, 'taxCode', 'IMPORT_SAME_TAX_CODE', { row: first }));
+          errors.push(toRowIssue(r.row, { field: 'taxCode', reason: 'IMPORT_SAME_TAX_CODE', params: { row: first } }));
           continue;
         }
         seen.set(parsed.data.taxCode, r.row);
@@ -347,7 +335,8 @@ export function createSupportProgramsService({
           )
         ).map((e) => [e.taxCode, e.id]),
       );
-      for (const v of valid) if (!found.has(v.taxCode)) errors.push(rowError(v.row, 'taxCode', 'NO_SUCH_ENTERPRISE'));
+      for (const v of valid)
+        if (!found.has(v.taxCode)) errors.push(toRowIssue(v.row, { field: 'taxCode', reason: 'NO_SUCH_ENTERPRISE' }));
       errors.sort((a, b) => a.row - b.row || a.field.localeCompare(b.field));
       if (errors.length) return { applied: false, rows: count, created: 0, alreadyEnrolled: 0, errors };
       const created = await db.transaction(async (tx: DbOrTx) => {

@@ -15,7 +15,7 @@ import {
 import type { ImportHandler } from './import.service.js';
 import type { SourceRow } from './rows.js';
 import { applicabilityReason } from '../../../../shared/dx/applicability.js';
-import { importError } from './import-error.js';
+import { toRowIssue } from '../../../http/errors.js';
 
 export { assessmentBaseColumns };
 
@@ -80,14 +80,14 @@ export function assessmentsHandler({
       for (const p of batch.rows) {
         const e = ents.get(p.taxCode);
         if (!e) {
-          errors.push(importError(p.row, 'taxCode', 'IMPORT_NO_ENTERPRISE'));
+          errors.push(toRowIssue(p.row, { field: 'taxCode', reason: 'IMPORT_NO_ENTERPRISE' }));
           continue;
         }
         // a framework not meant for this firm (size class, sector): the row is refused, as the start refuses it
         const def = defs.get(p.frameworkVersionId);
         const notFor = def && applicabilityReason(def, e);
         if (notFor) {
-          errors.push(importError(p.row, 'frameworkCode', notFor.reason, notFor.params));
+          errors.push(toRowIssue(p.row, { field: 'frameworkCode', reason: notFor.reason, params: notFor.params }));
           continue;
         }
         writes.push({
@@ -106,7 +106,7 @@ export function assessmentsHandler({
       written += writes.length;
       // as the assessments service's recordImported: an import never overwrites an assessment entered on the web
       for (const w of refused) {
-        errors.push(importError(w.row, 'year', 'IMPORT_ENTERED_ON_WEB'));
+        errors.push(toRowIssue(w.row, { field: 'year', reason: 'IMPORT_ENTERED_ON_WEB' }));
       }
       const refusedSet = new Set(refused);
       const deltas: RollupDelta[] = replaced.flatMap((facts) => (facts ? [{ facts, sign: -1 }] : []));

@@ -1,5 +1,5 @@
 import { checkAnswer } from '../../../../shared/dx/answers.js';
-import { importError } from './import-error.js';
+import { toRowIssue } from '../../../http/errors.js';
 import {
   allQuestions,
   type FrameworkDefinition,
@@ -88,12 +88,12 @@ export function scoreRow(
     const cell = r.fields[index];
     if (cell === undefined || cell === '') continue;
     if (!q) {
-      errors.push(importError(r.row, code, 'IMPORT_NOT_A_QUESTION'));
+      errors.push(toRowIssue(r.row, { field: code, reason: 'IMPORT_NOT_A_QUESTION' }));
       continue;
     }
     const decoded = decodeAnswer(q, cell);
     if (!decoded.ok) {
-      errors.push(importError(r.row, code, decoded.reason));
+      errors.push(toRowIssue(r.row, { field: code, reason: decoded.reason }));
       continue;
     }
     // the common case checked here: a known option of a single choice, a yes/no (decoded only to a boolean)
@@ -102,7 +102,7 @@ export function scoreRow(
       continue;
     }
     const bad = checkAnswer(q, decoded.value);
-    if (bad) errors.push(importError(r.row, code, bad.reason, bad.params));
+    if (bad) errors.push(toRowIssue(r.row, { field: code, reason: bad.reason, params: bad.params }));
     else answers[code] = decoded.value;
   }
   if (errors.length) return { ok: false, errors };
@@ -110,7 +110,7 @@ export function scoreRow(
   if (snapshot.requiredMissing.length) {
     return {
       ok: false,
-      errors: snapshot.requiredMissing.map((code) => importError(r.row, code, 'REQUIRED')),
+      errors: snapshot.requiredMissing.map((code) => toRowIssue(r.row, { field: code, reason: 'REQUIRED' })),
     };
   }
   return { ok: true, answers, snapshot };
@@ -165,14 +165,19 @@ export function prepareRange(
     const taxCode = cell(plan.taxCode);
     const rowErrors: ImportError[] = [];
     const year = /^\d{4}$/.test(cell(plan.year)) ? Number(cell(plan.year)) : NaN;
-    if (!(year >= 2000 && year <= 2100)) rowErrors.push(importError(r.row, 'year', 'IMPORT_YEAR'));
-    if (!/^\d{10}(-\d{3})?$/.test(taxCode)) rowErrors.push(importError(r.row, 'taxCode', 'IMPORT_TAX_CODE_FORMAT'));
+    if (!(year >= 2000 && year <= 2100)) rowErrors.push(toRowIssue(r.row, { field: 'year', reason: 'IMPORT_YEAR' }));
+    if (!/^\d{10}(-\d{3})?$/.test(taxCode))
+      rowErrors.push(toRowIssue(r.row, { field: 'taxCode', reason: 'IMPORT_TAX_CODE_FORMAT' }));
     const version = byCode.get(`${cell(plan.frameworkCode)}@${cell(plan.frameworkVersion)}`);
     if (!version)
       rowErrors.push(
-        importError(r.row, 'frameworkVersion', 'IMPORT_NO_VERSION', {
-          version: cell(plan.frameworkVersion),
-          framework: cell(plan.frameworkCode),
+        toRowIssue(r.row, {
+          field: 'frameworkVersion',
+          reason: 'IMPORT_NO_VERSION',
+          params: {
+            version: cell(plan.frameworkVersion),
+            framework: cell(plan.frameworkCode),
+          },
         }),
       );
     if (rowErrors.length || !version) {

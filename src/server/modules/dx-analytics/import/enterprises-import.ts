@@ -5,7 +5,7 @@ import type { DbOrTx } from '../../../db/client.js';
 import type { EnterpriseImportRow as EnterpriseRow } from '../../enterprises/enterprises.service.js';
 import type { EnterprisesService } from '../../enterprises/enterprises.service.js';
 import type { CommuneResolution } from './communes.js';
-import { importError, issueError } from './import-error.js';
+import { schemaRowIssue, toRowIssue } from '../../../http/errors.js';
 import type { ImportError } from './import.repo.js';
 import type { ImportHandler } from './import.service.js';
 import { rowValues, type SourceRow } from './rows.js';
@@ -54,17 +54,23 @@ export function validateEnterprise(
   const errors: ImportError[] = parsed.success
     ? []
     : parsed.error.issues
-        .map((i) => issueError(row, String(i.path[0] ?? ''), i))
+        .map((i) => schemaRowIssue(row, String(i.path[0] ?? ''), i))
         .filter((x) => !seen.has(x.field) && seen.add(x.field));
   const commune = seen.has('communeCode') ? null : resolve(values.communeCode ?? '');
-  if (commune && !commune.ok) errors.push(importError(row, 'communeCode', commune.reason));
+  if (commune && !commune.ok) errors.push(toRowIssue(row, { field: 'communeCode', reason: commune.reason }));
   if (!parsed.success || !commune) return { ok: false, errors };
   const e = parsed.data;
   if (e.industryCode) {
     const section = divisionSection(e.industryCode.slice(0, 2));
-    if (!section) errors.push(importError(row, 'industryCode', 'IMPORT_NO_VSIC_DIVISION'));
+    if (!section) errors.push(toRowIssue(row, { field: 'industryCode', reason: 'IMPORT_NO_VSIC_DIVISION' }));
     else if (section !== e.sectorCode)
-      errors.push(importError(row, 'industryCode', 'IMPORT_VSIC_SECTION', { section, sector: e.sectorCode }));
+      errors.push(
+        toRowIssue(row, {
+          field: 'industryCode',
+          reason: 'IMPORT_VSIC_SECTION',
+          params: { section, sector: e.sectorCode },
+        }),
+      );
   }
   if (errors.length || !commune.ok) return { ok: false, errors };
   return {

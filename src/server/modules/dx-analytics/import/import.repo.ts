@@ -1,18 +1,11 @@
 import { and, asc, eq, inArray, notInArray, sql } from 'drizzle-orm';
-import type { ReasonParams } from '../../../../shared/error-reasons.js';
 import type { DbOrTx } from '../../../db/client.js';
+import type { RowIssue } from '../../../http/errors.js';
 import { dxImportBatches, dxImportErrors, dxImportFiles, dxImportJobs } from '../../../db/schema/index.js';
 
 export type ImportKind = 'enterprises' | 'assessments';
-export interface ImportError {
-  row: number;
-  field: string;
-  /** in English, for scripts and logs */
-  reason: string;
-  /** an ErrorReason (or a zod issue code) with its values: the error report says it in Vietnamese */
-  code: string;
-  params?: ReasonParams;
-}
+/** a bad cell of an imported row, as the error report keeps it */
+export type ImportError = RowIssue;
 
 export type ImportJobRow = typeof dxImportJobs.$inferSelect;
 const CHUNK = 1 << 20;

@@ -8,7 +8,7 @@ import type { Db, DbOrTx } from '../../../db/client.js';
 import type { Actor } from '../../../http/context.js';
 import { authorId, SYSTEM_ACTOR } from '../../../http/authorize.js';
 import type { AuditService } from '../../audit/audit.service.js';
-import { errorReport } from './import-error.js';
+import { errorReport } from './error-report.js';
 import type { ImportError, ImportJobRow, ImportKind, ImportRepo } from './import.repo.js';
 import { openRows, type SourceRow } from './rows.js';
 import { createImportTools, type ImportWriters } from './tools.js';
